@@ -1,0 +1,33 @@
+# The two commands of the README:
+#   make run    install, build, load the example into a fresh database, show it
+#   make test   install, build with ASan+UBSan, run every test
+# Other targets: build, fuzz (long libFuzzer runs), clean.
+
+BUILD      ?= build
+TESTBUILD  ?= build-test
+FUZZBUILD  ?= build-fuzz
+DB         ?= ivp.db
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test fuzz clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) >/dev/null
+
+run: build
+	@scripts/run-example.sh $(BUILD)/ivp $(DB)
+
+test: deps
+	@scripts/test.sh $(TESTBUILD)
+
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZBUILD) $(or $(SECONDS),60)
+
+clean:
+	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD)

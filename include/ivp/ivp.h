@@ -1,0 +1,201 @@
+/*
+ * ivp.h — the public API of libivp.
+ *
+ * The `ivp` command, the test programs and (later) the HTTP server use only
+ * what this header declares. Everything sits behind opaque handles:
+ *
+ *   ivp_ctx    an open database plus the last error; one per thread.
+ *   ivp_table  a result: named columns, rows of text/number/null cells.
+ *
+ * Every fallible function returns an ivp_rc (0 = IVP_OK). On failure the
+ * context holds an ivp_error with a short message, a detail sentence, a
+ * hint saying what to change and, for input errors, the file, line and field.
+ * The library never prints and never exits.
+ */
+#ifndef IVP_IVP_H
+#define IVP_IVP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define IVP_WUR __attribute__((warn_unused_result))
+#else
+#define IVP_WUR
+#endif
+
+typedef enum ivp_rc {
+	IVP_OK = 0,
+	IVP_EINPUT,	/* the input (file, option) is wrong; the user must change it */
+	IVP_ENOTFOUND,	/* a named thing (area, code, import) does not exist */
+	IVP_ENOMEM,	/* out of memory */
+	IVP_EIO,	/* a file could not be read or written */
+	IVP_EDB,	/* the database failed */
+	IVP_EINTERNAL	/* a bug */
+} ivp_rc;
+
+/* Static English text for a result code. */
+const char *ivp_strerror(ivp_rc rc);
+
+/* True when rc means "the user must change something" (exit code 1). */
+int ivp_rc_is_user_error(ivp_rc rc);
+
+typedef struct ivp_error {
+	ivp_rc rc;
+	char message[256];	/* short, lower case, no final period */
+	char detail[512];	/* a sentence with the reason */
+	char hint[512];		/* what to change */
+	char file[512];		/* input file, "" when none */
+	long line;		/* 1-based input line, 0 when none */
+	char field[128];	/* column / field name, "" when none */
+} ivp_error;
+
+typedef struct ivp_ctx ivp_ctx;
+
+/*
+ * Open (creating if needed) the database at `path` and apply pending
+ * migrations. `path` may be "sqlite:FILE" or a plain file name. On success
+ * *out is a new context the caller frees with ivp_close(). On failure *out
+ * is NULL and, if err is not NULL, *err says why.
+ */
+IVP_WUR ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err);
+void ivp_close(ivp_ctx *ctx);
+
+/* The last error recorded on ctx (valid until the next call on ctx). */
+const ivp_error *ivp_last_error(const ivp_ctx *ctx);
+
+/* Schema version the database is at after ivp_open(). */
+int ivp_schema_version(ivp_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Import                                                             */
+
+typedef enum ivp_import_kind {
+	IVP_IMPORT_AUTO = 0,	/* decide from the content */
+	IVP_IMPORT_CRIME,	/* StatLine export, OData TypedDataSet CSV/JSON */
+	IVP_IMPORT_POPULATION,	/* 37230ned export, 85984NED buurt list, TypedDataSet */
+	IVP_IMPORT_CODES,	/* CBS metadata: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden */
+	IVP_IMPORT_LONG		/* ivp long CSV, optionally with a type-code mapping */
+} ivp_import_kind;
+
+/* Called now and then during an import: bytes read so far of total. */
+typedef void (*ivp_progress_fn)(void *ud, const char *file, uint64_t done,
+				uint64_t total, int64_t rows);
+
+typedef struct ivp_import_opts {
+	const char *map_path;	/* long CSV: source type code -> SoortMisdrijf mapping */
+	int year;		/* population lists without a period: the 1 January year */
+	ivp_progress_fn progress;
+	void *progress_ud;
+	const char *user;	/* who imports; NULL: the OS user */
+	int skip_unknown_regions;	/* StatLine exports: leave out region names
+					 * no code list knows (former gemeenten)
+					 * instead of failing; they are counted */
+} ivp_import_opts;
+
+typedef struct ivp_import_result {
+	int64_t import_id;	/* the new import, or the earlier one when `unchanged` */
+	int unchanged;		/* 1: same file (SHA-256) imported before; nothing written */
+	char layout[64];	/* the layout recognised, e.g. "statline-csv" */
+	char sha256[65];
+	int64_t rows;		/* facts/values/codes written */
+	int64_t missing;	/* cells CBS marks as missing ('.', 'x') */
+	int64_t skipped;	/* cells outside what ivp stores (e.g. other topics) */
+	int64_t changed;	/* facts an earlier import had with another value */
+	int64_t same;		/* facts already stored with this value */
+	int64_t unknown_regions;	/* regions left out (skip_unknown_regions) */
+	char note[512];		/* what the user should know, e.g. which regions */
+} ivp_import_result;
+
+/*
+ * Import one file in one transaction. Paged OData JSON is the exception:
+ * pass all pages in `paths` and they form one import (one transaction).
+ * On any error nothing is written and the context's error names file,
+ * line and field.
+ */
+IVP_WUR ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind,
+			  const char *const *paths, int npaths,
+			  const ivp_import_opts *opts, ivp_import_result *out);
+
+/* ------------------------------------------------------------------ */
+/* Results                                                            */
+
+typedef struct ivp_table ivp_table;
+
+typedef enum ivp_cell_type {
+	IVP_CELL_NULL = 0,
+	IVP_CELL_INT,
+	IVP_CELL_REAL,
+	IVP_CELL_TEXT
+} ivp_cell_type;
+
+int ivp_table_ncols(const ivp_table *t);
+int ivp_table_nrows(const ivp_table *t);
+const char *ivp_table_colname(const ivp_table *t, int col);
+/* Columns flagged "brief" make up the human-readable table. */
+int ivp_table_col_brief(const ivp_table *t, int col);
+/* Columns flagged "note" are shown under the human-readable table, per row. */
+int ivp_table_col_note(const ivp_table *t, int col);
+/* Digits after the decimal point for REAL cells in human output. */
+int ivp_table_col_decimals(const ivp_table *t, int col);
+ivp_cell_type ivp_table_cell_type(const ivp_table *t, int row, int col);
+int64_t ivp_table_int(const ivp_table *t, int row, int col);
+double ivp_table_real(const ivp_table *t, int row, int col);
+/* Text of a TEXT cell (NULL for other types). */
+const char *ivp_table_text(const ivp_table *t, int row, int col);
+/* Free-text notes attached to the whole result (e.g. "no data: import …"). */
+int ivp_table_nnotes(const ivp_table *t);
+const char *ivp_table_note(const ivp_table *t, int i);
+void ivp_table_free(ivp_table *t);
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                            */
+
+/* Areas, optionally only those under `under` (any depth). Caller frees. */
+IVP_WUR ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out);
+
+/* Every import: id, kind, layout, file, SHA-256, rows, who, when. */
+IVP_WUR ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out);
+
+typedef struct ivp_indicator_query {
+	const char *area;	/* area spec: a code, A+B, or buurten:GM1926 */
+	int year;
+	int baseline;		/* 0: none */
+	const char *const *compare;	/* area specs to compare with */
+	int ncompare;
+	const char *indicator;	/* NULL: the default set; else one key */
+	int all_types;		/* 1: add every single SoortMisdrijf code */
+	int64_t small_threshold;	/* counts below are flagged small; <0: default */
+	double level;		/* confidence level; 0: 0.95 */
+	const char *lang;	/* "nl" or "en" for verdict words; NULL: "en" */
+} ivp_indicator_query;
+
+/* The indicator table for one area and year. Caller frees *out. */
+IVP_WUR ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q,
+			      ivp_table **out);
+
+/* The definitions table (all versions). Caller frees *out. */
+IVP_WUR ivp_rc ivp_definitions(ivp_ctx *ctx, ivp_table **out);
+
+typedef struct ivp_series_query {
+	const char *area;	/* area spec as above */
+	const char *type;	/* a SoortMisdrijf code or an indicator key */
+	int from;		/* YYYYMM */
+	int to;			/* YYYYMM */
+} ivp_series_query;
+
+/* Monthly counts from..to for an area and type/indicator. Caller frees. */
+IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
+			  ivp_table **out);
+
+/* Default threshold below which a count is flagged small. */
+#define IVP_SMALL_THRESHOLD_DEFAULT 10
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* IVP_IVP_H */

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Load the bundled example (real CBS/police data, examples/pijnacker-nootdorp)
+# into a fresh database and print the indicators of the example municipality.
+# usage: scripts/run-example.sh IVP_BINARY DB
+set -euo pipefail
+IVP=${1:-build/ivp}
+DB=${2:-ivp.db}
+D=examples/pijnacker-nootdorp/data
+
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export IVP_DB="$DB"
+"$IVP" init
+# code lists: 47013NED metadata (SoortMisdrijf, RegioS, Perioden),
+# the 47018NED wijk/buurt list (2024 indeling), the 83648NED CBS types
+"$IVP" import codes "$D/allemisdrijven_metadata_21122025.csv"
+"$IVP" import codes "$D/crime__WijkenEnBuurten.csv"
+"$IVP" import codes "$D/soortmisdrijf_83648NED_cbs.csv"
+# population: 37230ned end of year Y = 1 January Y+1 (former gemeenten are
+# not in the current code lists and are left out); 85984NED buurten 1 Jan 2024
+"$IVP" import population "$D/bevolkingeindeperiod_jaren_22122025.csv" --skip-unknown-regions
+"$IVP" import population "$D/population__Population85984_2024.csv" --year 2024
+# registered crime: 47013NED StatLine exports, total per gemeente 2022-2024;
+# 47018NED total per buurt 2023 for the nine Haaglanden gemeenten (long CSV)
+"$IVP" import crime "$D/misdrijven_2022_2023.csv"
+"$IVP" import crime "$D/Misdrijven_2024.csv"
+"$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
+echo
+echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands"
+echo
+"$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01

@@ -1,0 +1,48 @@
+/*
+ * cli.h — the ivp command: shared option handling and output.
+ *
+ * Only the public API (ivp/ivp.h) is used here, like curl's tool uses
+ * only include/curl/.
+ */
+#ifndef IVP_CLI_H
+#define IVP_CLI_H
+
+#include <stdio.h>
+
+#include "ivp/ivp.h"
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
+
+typedef enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON } cli_format;
+
+/* Options every command takes. */
+typedef struct cli_common {
+	const char *db;
+	cli_format format;
+	const char *lang;
+	const char *columns;	/* --columns a,b,c: only these, in this order */
+} cli_common;
+
+/* Print an ivp error the PostgreSQL way and return the exit code for rc. */
+int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e);
+/* Print a usage error ("ivp X: message") plus a pointer to --help; returns 1. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the database named by --db, IVP_DB or ./ivp.db. */
+int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx);
+/* Parse --format / --db / --lang; returns 1 if consumed (advancing *i), -1 on error. */
+int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c);
+/* Value of an option "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if not it. */
+const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err);
+
+/* Print t; with columns set, only those (an unknown name is an error, -2). */
+int cli_print(FILE *out, const ivp_table *t, cli_format f, const char *columns);
+
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_areas(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
+int cmd_series(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
+int cmd_definitions(int argc, char **argv);
+
+#endif

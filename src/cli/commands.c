@@ -1,0 +1,468 @@
+/*
+ * commands.c — the ivp subcommands: init, import, areas, indicators,
+ * series, sources, definitions. Each parses its options, calls the
+ * library and prints the result; none holds domain logic.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static int want_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
+
+static int print_result(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *t,
+			const cli_common *c)
+{
+	int ex = 0;
+
+	if (rc) {
+		ex = cli_error(cmd, rc, ivp_last_error(ctx));
+	} else if ((ex = cli_print(stdout, t, c->format, c->columns)) == -2) {
+		ex = cli_usage(cmd, "--columns names a column the result does not have");
+	} else if (ex) {
+		fprintf(stderr, "ivp %s: error: cannot write the output\n", cmd);
+		ex = EXIT_INTERNAL;
+	}
+	ivp_table_free(t);
+	ivp_close(ctx);
+	return ex;
+}
+
+/* ---- init -------------------------------------------------------------------- */
+
+int cmd_init(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_ctx *ctx;
+	int i, r;
+
+	if (want_help(argc, argv)) {
+		puts("usage: ivp init [--db PATH]\n\n"
+		     "Create the database, or apply the migrations it lacks. Safe to run again.");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("init", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (!r)
+			return cli_usage("init", "unknown option \"%s\"", argv[i]);
+	}
+	if ((r = cli_open("init", &c, &ctx)))
+		return r;
+	printf("database ready (schema version %d)\n", ivp_schema_version(ctx));
+	ivp_close(ctx);
+	return 0;
+}
+
+/* ---- import ------------------------------------------------------------------- */
+
+static void progress(void *ud, const char *file, uint64_t done, uint64_t total,
+		     int64_t rows)
+{
+	(void)ud;
+	fprintf(stderr, "\r%s: %.0f%% (%lld rows)", file,
+		total ? 100.0 * (double)done / (double)total : 0.0, (long long)rows);
+	fflush(stderr);
+}
+
+static const char import_help[] =
+	"usage: ivp import KIND FILE… [options]\n"
+	"\n"
+	"KIND:\n"
+	"  crime       registered crime: a StatLine CSV export (regions by name),\n"
+	"              an OData TypedDataSet as CSV, or as JSON pages (give all pages)\n"
+	"  population  inhabitants: the 37230ned StatLine export, a TypedDataSet,\n"
+	"              the 85984NED buurt list (needs --year), or a long CSV\n"
+	"              (area,year,population[,population_12_17])\n"
+	"  codes       CBS code lists: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden\n"
+	"              (single lists or StatLine's metadata download)\n"
+	"  long        ivp long CSV: area,type,period,count (docs/long-csv.md)\n"
+	"\n"
+	"options:\n"
+	"  --map FILE                long: map the source's own type codes to SoortMisdrijf\n"
+	"  --year YYYY               population lists without a period: the 1 January year\n"
+	"  --skip-unknown-regions    StatLine exports: leave out regions no code list knows\n"
+	"                            (such as former gemeenten) instead of failing\n"
+	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
+	"\n"
+	"Each file is one transaction: on any error nothing is written. Importing the\n"
+	"same file again changes nothing and says so. JSON pages of one result are\n"
+	"imported together as one import.\n";
+
+int cmd_import(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_import_opts o;
+	ivp_import_kind kind;
+	const char **files = NULL;
+	int nfiles = 0, i, r, ex = 0, err = 0;
+	ivp_ctx *ctx = NULL;
+	const char *v;
+
+	memset(&o, 0, sizeof(o));
+	if (want_help(argc, argv)) {
+		fputs(import_help, stdout);
+		return 0;
+	}
+	if (argc < 2)
+		return cli_usage("import", "missing KIND (crime, population, codes or long)");
+	if (!strcmp(argv[1], "crime"))
+		kind = IVP_IMPORT_CRIME;
+	else if (!strcmp(argv[1], "population"))
+		kind = IVP_IMPORT_POPULATION;
+	else if (!strcmp(argv[1], "codes"))
+		kind = IVP_IMPORT_CODES;
+	else if (!strcmp(argv[1], "long"))
+		kind = IVP_IMPORT_LONG;
+	else
+		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes or long)", argv[1]);
+	files = calloc((size_t)argc, sizeof(*files));
+	if (!files)
+		return EXIT_INTERNAL;
+	for (i = 2; i < argc; i++) {
+		if ((r = cli_common_opt("import", argc, argv, &i, &c)) < 0) {
+			ex = EXIT_USER;
+			goto out;
+		}
+		if (r)
+			continue;
+		if ((v = cli_optval("--map", argc, argv, &i, &err))) {
+			o.map_path = v;
+		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			o.year = atoi(v);
+			if (o.year < 1900 || o.year > 2199) {
+				ex = cli_usage("import", "--year needs a year such as 2024, not \"%s\"", v);
+				goto out;
+			}
+		} else if (!err && !strcmp(argv[i], "--skip-unknown-regions")) {
+			o.skip_unknown_regions = 1;
+		} else if (err) {
+			ex = cli_usage("import", "option %s needs a value", argv[i]);
+			goto out;
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			ex = cli_usage("import", "unknown option \"%s\"", argv[i]);
+			goto out;
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	if (!nfiles) {
+		ex = cli_usage("import", "no FILE given");
+		goto out;
+	}
+	if (o.map_path && kind != IVP_IMPORT_LONG) {
+		ex = cli_usage("import", "--map applies to ivp import long only");
+		goto out;
+	}
+	if ((ex = cli_open("import", &c, &ctx)))
+		goto out;
+	if (isatty(2))
+		o.progress = progress;
+	/* JSON pages travel together; every other file is its own import */
+	{
+		int json = 1;
+
+		for (i = 0; i < nfiles; i++) {
+			size_t n = strlen(files[i]);
+
+			if (n < 5 || strcmp(files[i] + n - 5, ".json"))
+				json = 0;
+		}
+		for (i = 0; i < nfiles; i += json ? nfiles : 1) {
+			ivp_import_result res;
+			ivp_rc rc = ivp_import(ctx, kind, files + i, json ? nfiles : 1, &o, &res);
+
+			if (o.progress)
+				fputs("\r\033[K", stderr);
+			if (rc) {
+				ex = cli_error("import", rc, ivp_last_error(ctx));
+				goto out;
+			}
+			if (res.unchanged) {
+				printf("%s: unchanged: %s\n", files[i], res.note);
+				continue;
+			}
+			printf("%s: import %lld (%s): %lld rows written", files[i],
+			       (long long)res.import_id, res.layout, (long long)res.rows);
+			if (res.changed)
+				printf(" (%lld replaced a different earlier value)", (long long)res.changed);
+			if (res.same)
+				printf(", %lld already present with the same value", (long long)res.same);
+			if (res.missing)
+				printf(", %lld missing values ('.')", (long long)res.missing);
+			if (res.skipped)
+				printf(", %lld cells not read (other topics or periods)", (long long)res.skipped);
+			putchar('\n');
+			if (res.unknown_regions)
+				printf("%s: %lld %s\n", files[i], (long long)res.unknown_regions, res.note);
+		}
+	}
+out:
+	free(files);
+	ivp_close(ctx);
+	return ex;
+}
+
+/* ---- areas, sources, definitions ------------------------------------------------ */
+
+int cmd_areas(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	const char *under = NULL, *v;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0;
+
+	if (want_help(argc, argv)) {
+		puts("usage: ivp areas [--under CODE] [--format table|csv|json]\n\n"
+		     "List the loaded areas with their level, parent and latest population.\n"
+		     "--under GM1926 lists everything inside Pijnacker-Nootdorp (wijken and buurten).");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("areas", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--under", argc, argv, &i, &err)))
+			under = v;
+		else
+			return cli_usage("areas", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+	}
+	if ((r = cli_open("areas", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_areas(ctx, under, &t);
+
+		return print_result("areas", ctx, rc, t, &c);
+	}
+}
+
+int cmd_sources(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r;
+
+	if (want_help(argc, argv)) {
+		puts("usage: ivp sources [--format table|csv|json]\n\n"
+		     "Every import: number, kind, layout, file, SHA-256, rows, who and when.\n"
+		     "Indicator output names the import behind each figure.");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("sources", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (!r)
+			return cli_usage("sources", "unknown option \"%s\"", argv[i]);
+	}
+	if ((r = cli_open("sources", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_sources(ctx, &t);
+
+		return print_result("sources", ctx, rc, t, &c);
+	}
+}
+
+int cmd_definitions(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r;
+
+	if (want_help(argc, argv)) {
+		puts("usage: ivp definitions [--format table|csv|json]\n\n"
+		     "The indicator definitions table: every version of every indicator, with\n"
+		     "the SoortMisdrijf codes it sums, its classification (police or CBS) and\n"
+		     "the table to import for its data. See docs/indicators.md.");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("definitions", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (!r)
+			return cli_usage("definitions", "unknown option \"%s\"", argv[i]);
+	}
+	if ((r = cli_open("definitions", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_definitions(ctx, &t);
+
+		return print_result("definitions", ctx, rc, t, &c);
+	}
+}
+
+/* ---- indicators ----------------------------------------------------------------- */
+
+static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
+{
+	char *end;
+	long y = strtol(v, &end, 10);
+
+	if (*end || y < 1900 || y > 2199)
+		return cli_usage(cmd, "%s needs a year such as 2024, not \"%s\"", opt, v);
+	*out = (int)y;
+	return 0;
+}
+
+int cmd_indicators(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_indicator_query q;
+	const char *cmp[32], *v;
+	char *cmpbuf = NULL;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0, ncmp = 0;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	if (want_help(argc, argv)) {
+		puts("usage: ivp indicators --area AREA --year YYYY [options]\n"
+		     "\n"
+		     "For each indicator: the count, the rate per 1,000 inhabitants (population on\n"
+		     "1 January of the year), the previous year, the change with its 95% interval\n"
+		     "and the verdict that follows from it (significant rise / significant fall /\n"
+		     "no clear change).\n"
+		     "\n"
+		     "options:\n"
+		     "  --area AREA          a code (GM1926), a name (Pijnacker-Nootdorp), a sum\n"
+		     "                       (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926\n"
+		     "  --year YYYY          the year\n"
+		     "  --baseline YYYY      also compare with this year (e.g. the plan's nulmeting)\n"
+		     "  --compare A,B        compare with other areas (same rules as --area)\n"
+		     "  --indicator KEY      one indicator (ivp definitions lists the keys)\n"
+		     "  --all-types          add every single SoortMisdrijf code\n"
+		     "  --small N            flag counts below N as small (default 10)\n"
+		     "  --format table|csv|json, --lang nl|en, --db PATH");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("indicators", argc, argv, &i, &c)) < 0)
+			goto usage;
+		if (r)
+			continue;
+		if ((v = cli_optval("--area", argc, argv, &i, &err))) {
+			q.area = v;
+		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			if (parse_year("indicators", "--year", v, &q.year))
+				goto usage;
+		} else if (!err && (v = cli_optval("--baseline", argc, argv, &i, &err))) {
+			if (parse_year("indicators", "--baseline", v, &q.baseline))
+				goto usage;
+		} else if (!err && (v = cli_optval("--compare", argc, argv, &i, &err))) {
+			char *p, *save = NULL;
+
+			free(cmpbuf);
+			cmpbuf = strdup(v);
+			ncmp = 0;
+			for (p = strtok_r(cmpbuf, ",", &save); p && ncmp < 32; p = strtok_r(NULL, ",", &save))
+				cmp[ncmp++] = p;
+		} else if (!err && (v = cli_optval("--indicator", argc, argv, &i, &err))) {
+			q.indicator = v;
+		} else if (!err && (v = cli_optval("--small", argc, argv, &i, &err))) {
+			q.small_threshold = atoll(v);
+		} else if (!err && !strcmp(argv[i], "--all-types")) {
+			q.all_types = 1;
+		} else {
+			cli_usage("indicators", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+			goto usage;
+		}
+	}
+	if (!q.area || !q.year) {
+		cli_usage("indicators", "--area and --year are required");
+		goto usage;
+	}
+	q.compare = cmp;
+	q.ncompare = ncmp;
+	q.lang = c.lang;
+	if ((r = cli_open("indicators", &c, &ctx))) {
+		free(cmpbuf);
+		return r;
+	}
+	{
+		ivp_rc rc = ivp_indicators(ctx, &q, &t);
+
+		r = print_result("indicators", ctx, rc, t, &c);
+	}
+	free(cmpbuf);
+	return r;
+usage:
+	free(cmpbuf);
+	return EXIT_USER;
+}
+
+/* ---- series -------------------------------------------------------------------- */
+
+static int parse_month(const char *v, int *out)
+{
+	int y, m;
+	char extra;
+
+	if (sscanf(v, "%d-%d%c", &y, &m, &extra) != 2 || y < 1900 || y > 2199 || m < 1 || m > 12)
+		return -1;
+	*out = y * 100 + m;
+	return 0;
+}
+
+int cmd_series(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_series_query q;
+	const char *v;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0;
+
+	memset(&q, 0, sizeof(q));
+	if (want_help(argc, argv)) {
+		puts("usage: ivp series --area AREA --type CODE --from YYYY-MM --to YYYY-MM\n"
+		     "\n"
+		     "Monthly counts for an area and a SoortMisdrijf code or indicator key;\n"
+		     "months without data are shown empty.");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("series", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--area", argc, argv, &i, &err))) {
+			q.area = v;
+		} else if (!err && (v = cli_optval("--type", argc, argv, &i, &err))) {
+			q.type = v;
+		} else if (!err && (v = cli_optval("--from", argc, argv, &i, &err))) {
+			if (parse_month(v, &q.from))
+				return cli_usage("series", "--from needs a month as YYYY-MM, not \"%s\"", v);
+		} else if (!err && (v = cli_optval("--to", argc, argv, &i, &err))) {
+			if (parse_month(v, &q.to))
+				return cli_usage("series", "--to needs a month as YYYY-MM, not \"%s\"", v);
+		} else {
+			return cli_usage("series", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+		}
+	}
+	if (!q.area || !q.type || !q.from || !q.to)
+		return cli_usage("series", "--area, --type, --from and --to are required");
+	if (q.to < q.from)
+		return cli_usage("series", "--to lies before --from");
+	if ((r = cli_open("series", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_series(ctx, &q, &t);
+
+		return print_result("series", ctx, rc, t, &c);
+	}
+}

@@ -1,0 +1,168 @@
+/*
+ * main.c — the `ivp` command: dispatch, shared options, error output.
+ *
+ * Exit codes: 0 ok; 1 the user must change something (the message says
+ * what); 2 internal error. Errors go to stderr in PostgreSQL's style:
+ *   ivp import: error: FILE:LINE: field "F": message
+ *   DETAIL: ...
+ *   HINT: ...
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
+{
+	fprintf(stderr, "ivp %s: error: ", cmd);
+	if (e && e->file[0]) {
+		fprintf(stderr, "%s", e->file);
+		if (e->line > 0)
+			fprintf(stderr, ":%ld", e->line);
+		fputs(": ", stderr);
+	}
+	if (e && e->field[0])
+		fprintf(stderr, "field \"%s\": ", e->field);
+	fprintf(stderr, "%s\n", e && e->message[0] ? e->message : ivp_strerror(rc));
+	if (e && e->detail[0])
+		fprintf(stderr, "DETAIL: %s\n", e->detail);
+	if (e && e->hint[0])
+		fprintf(stderr, "HINT: %s\n", e->hint);
+	return ivp_rc_is_user_error(rc) ? EXIT_USER : EXIT_INTERNAL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "ivp %s: error: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nHINT: ivp %s --help shows the options.\n", cmd);
+	return EXIT_USER;
+}
+
+const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n))
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*err = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c)
+{
+	int err = 0;
+	const char *v;
+
+	if ((v = cli_optval("--db", argc, argv, i, &err))) {
+		c->db = v;
+		return 1;
+	}
+	if (!err && (v = cli_optval("--format", argc, argv, i, &err))) {
+		if (!strcmp(v, "table"))
+			c->format = FMT_TABLE;
+		else if (!strcmp(v, "csv"))
+			c->format = FMT_CSV;
+		else if (!strcmp(v, "json"))
+			c->format = FMT_JSON;
+		else {
+			cli_usage(cmd, "unknown format \"%s\" (use table, csv or json)", v);
+			return -1;
+		}
+		return 1;
+	}
+	if (!err && (v = cli_optval("--columns", argc, argv, i, &err))) {
+		c->columns = v;
+		return 1;
+	}
+	if (!err && (v = cli_optval("--lang", argc, argv, i, &err))) {
+		if (strcmp(v, "nl") && strcmp(v, "en")) {
+			cli_usage(cmd, "unknown language \"%s\" (use nl or en)", v);
+			return -1;
+		}
+		c->lang = v;
+		return 1;
+	}
+	if (err) {
+		cli_usage(cmd, "option %s needs a value", argv[*i]);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
+{
+	ivp_error e;
+	const char *db = c->db ? c->db : getenv("IVP_DB");
+	ivp_rc rc;
+
+	if (!db || !*db)
+		db = "ivp.db";
+	rc = ivp_open(db, ctx, &e);
+	if (rc)
+		return cli_error(cmd, rc, &e);
+	return 0;
+}
+
+static const char usage[] =
+	"ivp — the integral safety plan (Integraal Veiligheidsplan) system\n"
+	"\n"
+	"usage: ivp COMMAND [options]\n"
+	"\n"
+	"commands:\n"
+	"  init                      create the database (or bring it up to date)\n"
+	"  import KIND FILE…         import data; KIND is crime, population, codes or long\n"
+	"  areas [--under CODE]      list areas (gemeenten, wijken, buurten, …)\n"
+	"  indicators --area A --year Y [--baseline B] [--compare X,Y]\n"
+	"                            counts, rates per 1,000, trends and verdicts\n"
+	"  series --area A --type T --from YYYY-MM --to YYYY-MM\n"
+	"                            monthly counts\n"
+	"  sources                   every import: file, SHA-256, rows, who, when\n"
+	"  definitions               the indicator definitions (all versions)\n"
+	"\n"
+	"options for every command:\n"
+	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
+	"  --format table|csv|json   output format (default: table)\n"
+	"  --lang nl|en              language of names and verdicts (default: en)\n"
+	"  --columns a,b,…           only these columns, in this order\n"
+	"  --help                    help for the command\n"
+	"\n"
+	"exit codes: 0 ok, 1 you must change something (the message says what), 2 internal error\n";
+
+int main(int argc, char **argv)
+{
+	static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
+		{ "init", cmd_init }, { "import", cmd_import }, { "areas", cmd_areas },
+		{ "indicators", cmd_indicators }, { "series", cmd_series },
+		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
+	};
+	size_t i;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help")) {
+		fputs(usage, stdout);
+		return argc < 2 ? EXIT_USER : EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("ivp 0.1.0\n");
+		return EXIT_OK;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			return cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n", argv[1]);
+	return EXIT_USER;
+}

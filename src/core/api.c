@@ -1,0 +1,160 @@
+/*
+ * api.c — opening a database and the simple listing queries of ivp.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "store/store.h"
+
+ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
+{
+	const ivp__store_ops *ops;
+	const char *rest;
+	ivp_ctx *ctx;
+	char msg[512];
+
+	*out = NULL;
+	if (err)
+		ivp__error_clear(err);
+	ops = ivp__store_engine(path, &rest);
+	if (!ops) {
+		if (err) {
+			err->rc = IVP_EINPUT;
+			snprintf(err->message, sizeof(err->message), "database engine not available for \"%s\"", path);
+			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path; the PostgreSQL engine is not built yet.");
+		}
+		return IVP_EINPUT;
+	}
+	ctx = calloc(1, sizeof(*ctx));
+	if (!ctx)
+		return IVP_ENOMEM;
+	if (ops->open(rest, &ctx->store, msg, sizeof(msg))) {
+		if (err) {
+			err->rc = IVP_EDB;
+			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", rest);
+			snprintf(err->detail, sizeof(err->detail), "%s", msg);
+			snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
+		}
+		free(ctx);
+		return IVP_EDB;
+	}
+	*out = ctx;
+	return IVP_OK;
+}
+
+void ivp_close(ivp_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	if (ctx->store)
+		ctx->store->ops->close(ctx->store);
+	free(ctx);
+}
+
+int ivp_schema_version(ivp_ctx *ctx)
+{
+	return ctx->store->ops->schema_version(ctx->store);
+}
+
+static ivp_rc db_fail(ivp_ctx *ctx)
+{
+	ivp__fail(ctx, IVP_EDB, "database error");
+	ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
+	return IVP_EDB;
+}
+
+/* row callback: copy text columns into the table, numbers where the column is numeric */
+typedef struct fill {
+	ivp_table *t;
+	const char *numeric;	/* per column: 'i' integer, 't' text */
+} fill;
+
+static int fill_row(void *ud, const char *const *cols, int n)
+{
+	fill *f = ud;
+	int i;
+
+	if (ivp__table_row(f->t) < 0)
+		return -1;
+	for (i = 0; i < n && f->numeric[i]; i++) {
+		if (!cols[i])
+			continue;
+		if (f->numeric[i] == 'i') {
+			if (ivp__table_set_int(f->t, i, strtoll(cols[i], NULL, 10)))
+				return -1;
+		} else if (ivp__table_set_text(f->t, i, cols[i])) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static ivp_rc new_table(ivp_ctx *ctx, const char *const *names, const char *brief,
+			ivp_table **out)
+{
+	int i;
+
+	*out = ivp__table_new();
+	if (!*out)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	for (i = 0; names[i]; i++)
+		if (ivp__table_col(*out, names[i], brief[i] == 'b' ? IVP__COL_BRIEF : 0, 0) < 0) {
+			ivp_table_free(*out);
+			*out = NULL;
+			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		}
+	return IVP_OK;
+}
+
+ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out)
+{
+	static const char *const names[] = { "code", "name", "level", "parent",
+		"population", "population_1jan", NULL };
+	fill f;
+	ivp_rc rc;
+
+	*out = NULL;
+	if (under) {
+		int g = ctx->store->ops->area_get(ctx->store, under, NULL, NULL, NULL);
+
+		if (g < 0)
+			return db_fail(ctx);
+		if (g == 1) {
+			ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", under);
+			ivp__hint(ctx, "List the loaded areas with ivp areas, or import the region code list.");
+			return IVP_ENOTFOUND;
+		}
+	}
+	if ((rc = new_table(ctx, names, "bbbbbb", out)))
+		return rc;
+	f.t = *out;
+	f.numeric = "ttttii";
+	if (ctx->store->ops->areas_list(ctx->store, under, fill_row, &f)) {
+		ivp_table_free(*out);
+		*out = NULL;
+		return db_fail(ctx);
+	}
+	return IVP_OK;
+}
+
+ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out)
+{
+	static const char *const names[] = { "import", "kind", "layout", "file",
+		"sha256", "options", "rows", "missing", "skipped", "imported_by",
+		"started_at", "finished_at", NULL };
+	fill f;
+	ivp_rc rc;
+
+	if ((rc = new_table(ctx, names, "bbbb--bb-b-b", out)))
+		return rc;
+	f.t = *out;
+	f.numeric = "itttttiiittt";
+	if (ctx->store->ops->sources_list(ctx->store, fill_row, &f)) {
+		ivp_table_free(*out);
+		*out = NULL;
+		return db_fail(ctx);
+	}
+	return IVP_OK;
+}

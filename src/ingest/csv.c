@@ -1,0 +1,389 @@
+/*
+ * csv.c — the streaming tokenizer behind every text importer (see csv.h).
+ *
+ * State per record: the unescaped bytes of all fields go into one buffer,
+ * each followed by a NUL; `offs` remembers where each field starts, and the
+ * field pointers are fixed up when the record ends (the buffer may move
+ * while it grows). UTF-8 is checked on the fly with a small DFA-like
+ * counter of pending continuation bytes.
+ */
+#include "ingest/csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+#define BLOCK 65536
+
+struct ivp__csv {
+	FILE *f;
+	const unsigned char *mem;	/* memory source, or NULL */
+	size_t memlen;
+	unsigned char *blk;	/* read block for FILE sources */
+	const unsigned char *cur, *end;
+	uint64_t consumed;	/* bytes handed out of blocks before cur */
+	uint64_t blkbase;
+	int eof;
+	char delim;
+	int bom;
+	long line;	/* line of the next unread byte */
+	long recline;	/* line where the current record starts */
+	ivp__buf rec;
+	size_t *offs;
+	size_t *lens;
+	unsigned char *quoted;
+	size_t nfields, capfields, fieldcap;
+	ivp__csv_field *fields;
+	char err[256];
+	int utf8_pending;	/* continuation bytes still expected */
+	int started;
+};
+
+static int fill(ivp__csv *c)
+{
+	size_t n;
+
+	if (c->eof)
+		return 0;
+	if (c->mem) {
+		c->eof = 1;
+		return 0;
+	}
+	c->blkbase += (uint64_t)(c->end - c->blk);
+	n = fread(c->blk, 1, BLOCK, c->f);
+	c->cur = c->blk;
+	c->end = c->blk + n;
+	if (n == 0) {
+		c->eof = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static ivp__csv *new_reader(char delim, size_t max_record)
+{
+	ivp__csv *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	c->delim = delim;
+	c->line = 1;
+	ivp__buf_init(&c->rec, max_record ? max_record : (1u << 20));
+	return c;
+}
+
+/* Count delimiters outside quotes in the bytes we have buffered. */
+static void detect(ivp__csv *c)
+{
+	const unsigned char *p = c->cur;
+	size_t semi = 0, comma = 0, tab = 0;
+	int inq = 0;
+
+	for (; p < c->end; p++) {
+		if (*p == '"')
+			inq = !inq;
+		else if (!inq && *p == ';')
+			semi++;
+		else if (!inq && *p == ',')
+			comma++;
+		else if (!inq && *p == '\t')
+			tab++;
+	}
+	if (semi == 0 && comma == 0 && tab > 0)
+		c->delim = '\t';
+	else
+		c->delim = semi >= comma && semi > 0 ? ';' : ',';
+}
+
+static void start(ivp__csv *c)
+{
+	c->started = 1;
+	if (!c->mem)
+		fill(c);
+	if (c->end - c->cur >= 3 && c->cur[0] == 0xEF && c->cur[1] == 0xBB &&
+	    c->cur[2] == 0xBF) {
+		c->cur += 3;
+		c->bom = 1;
+	}
+	if (!c->delim)
+		detect(c);
+}
+
+ivp__csv *ivp__csv_open_file(FILE *f, char delim, size_t max_record)
+{
+	ivp__csv *c = new_reader(delim, max_record);
+
+	if (!c)
+		return NULL;
+	c->f = f;
+	c->blk = malloc(BLOCK);
+	if (!c->blk) {
+		free(c);
+		return NULL;
+	}
+	c->cur = c->end = c->blk;
+	return c;
+}
+
+ivp__csv *ivp__csv_open_mem(const char *p, size_t n, char delim, size_t max_record)
+{
+	ivp__csv *c = new_reader(delim, max_record);
+
+	if (!c)
+		return NULL;
+	c->mem = (const unsigned char *)p;
+	c->memlen = n;
+	c->cur = c->mem;
+	c->end = c->mem + n;
+	return c;
+}
+
+void ivp__csv_close(ivp__csv *c)
+{
+	if (!c)
+		return;
+	ivp__buf_free(&c->rec);
+	free(c->offs);
+	free(c->lens);
+	free(c->quoted);
+	free(c->fields);
+	free(c->blk);
+	free(c);
+}
+
+static int add_field(ivp__csv *c, int quoted)
+{
+	if (c->nfields == c->capfields) {
+		size_t cap = c->capfields ? c->capfields * 2 : 32;
+		size_t *o, *l;
+		unsigned char *q;
+
+		if (cap > 100000) {
+			snprintf(c->err, sizeof(c->err),
+				 "more than 100000 fields in one record");
+			return -1;
+		}
+		o = realloc(c->offs, cap * sizeof(*o));
+		if (!o)
+			goto oom;
+		c->offs = o;
+		l = realloc(c->lens, cap * sizeof(*l));
+		if (!l)
+			goto oom;
+		c->lens = l;
+		q = realloc(c->quoted, cap);
+		if (!q)
+			goto oom;
+		c->quoted = q;
+		c->capfields = cap;
+	}
+	c->offs[c->nfields] = c->rec.len;
+	c->lens[c->nfields] = 0;
+	c->quoted[c->nfields] = (unsigned char)quoted;
+	c->nfields++;
+	return 0;
+oom:
+	snprintf(c->err, sizeof(c->err), "out of memory");
+	return -1;
+}
+
+static int put(ivp__csv *c, unsigned char ch)
+{
+	/* UTF-8 well-formedness (structure only). */
+	if (c->utf8_pending) {
+		if ((ch & 0xC0) != 0x80)
+			goto bad;
+		c->utf8_pending--;
+	} else if (ch >= 0x80) {
+		if (ch >= 0xC2 && ch <= 0xDF)
+			c->utf8_pending = 1;
+		else if (ch >= 0xE0 && ch <= 0xEF)
+			c->utf8_pending = 2;
+		else if (ch >= 0xF0 && ch <= 0xF4)
+			c->utf8_pending = 3;
+		else
+			goto bad;
+	}
+	if (ivp__buf_addc(&c->rec, (char)ch)) {
+		snprintf(c->err, sizeof(c->err),
+			 "record longer than %zu bytes", c->rec.max);
+		return -1;
+	}
+	return 0;
+bad:
+	snprintf(c->err, sizeof(c->err),
+		 "invalid UTF-8 byte 0x%02X", (unsigned)ch);
+	return -1;
+}
+
+static int end_field(ivp__csv *c)
+{
+	if (c->utf8_pending) {
+		snprintf(c->err, sizeof(c->err), "truncated UTF-8 sequence");
+		return -1;
+	}
+	c->lens[c->nfields - 1] = c->rec.len - c->offs[c->nfields - 1];
+	if (ivp__buf_addc(&c->rec, '\0')) {
+		snprintf(c->err, sizeof(c->err),
+			 "record longer than %zu bytes", c->rec.max);
+		return -1;
+	}
+	return 0;
+}
+
+static int finish(ivp__csv *c)
+{
+	size_t i;
+
+	if (c->fieldcap < c->capfields) {
+		ivp__csv_field *f = realloc(c->fields, c->capfields * sizeof(*f));
+
+		if (!f) {
+			snprintf(c->err, sizeof(c->err), "out of memory");
+			return -1;
+		}
+		c->fields = f;
+		c->fieldcap = c->capfields;
+	}
+	for (i = 0; i < c->nfields; i++) {
+		c->fields[i].p = c->rec.p + c->offs[i];
+		c->fields[i].n = c->lens[i];
+		c->fields[i].quoted = c->quoted[i];
+	}
+	return 1;
+}
+
+/* Next byte, or -1 at end of input. */
+static int getb(ivp__csv *c)
+{
+	if (c->cur == c->end && !fill(c))
+		return -1;
+	return *c->cur++;
+}
+
+static int peekb(ivp__csv *c)
+{
+	if (c->cur == c->end && !fill(c))
+		return -1;
+	return *c->cur;
+}
+
+int ivp__csv_next(ivp__csv *c)
+{
+	int ch;
+	enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } st = FIELD_START;
+
+	if (!c->started)
+		start(c);
+	c->err[0] = '\0';
+	ivp__buf_reset(&c->rec);
+	c->nfields = 0;
+	c->utf8_pending = 0;
+	if (peekb(c) < 0)
+		return 0;
+	c->recline = c->line;
+	if (add_field(c, 0))
+		return -1;
+	for (;;) {
+		ch = getb(c);
+		if (ch == 0) {
+			snprintf(c->err, sizeof(c->err),
+				 "NUL byte in the input: this is not a text file");
+			return -1;
+		}
+		switch (st) {
+		case FIELD_START:
+			if (ch == '"') {
+				c->quoted[c->nfields - 1] = 1;
+				st = QUOTED;
+				break;
+			}
+			st = UNQUOTED;
+			/* fall through */
+		case UNQUOTED:
+			if (ch < 0 || ch == '\n' || ch == '\r') {
+				if (end_field(c))
+					return -1;
+				if (ch == '\r' && peekb(c) == '\n')
+					getb(c);
+				if (ch >= 0)
+					c->line++;
+				return finish(c);
+			}
+			if (ch == c->delim) {
+				if (end_field(c) || add_field(c, 0))
+					return -1;
+				st = FIELD_START;
+				break;
+			}
+			if (put(c, (unsigned char)ch))
+				return -1;
+			break;
+		case QUOTED:
+			if (ch < 0) {
+				snprintf(c->err, sizeof(c->err),
+					 "quoted field opened on line %ld is not closed at the end of the file",
+					 c->recline);
+				return -1;
+			}
+			if (ch == '"') {
+				st = QUOTE_IN_QUOTED;
+				break;
+			}
+			if (ch == '\n' || (ch == '\r' && peekb(c) != '\n'))
+				c->line++;
+			if (put(c, (unsigned char)ch))
+				return -1;
+			break;
+		case QUOTE_IN_QUOTED:
+			if (ch == '"') {
+				if (put(c, '"'))
+					return -1;
+				st = QUOTED;
+				break;
+			}
+			/* closing quote: what follows must end the field */
+			st = UNQUOTED;
+			if (ch < 0 || ch == '\n' || ch == '\r' || ch == c->delim) {
+				c->cur -= (ch >= 0);	/* reprocess in UNQUOTED */
+				break;
+			}
+			/* text after the closing quote: keep it (lenient) */
+			if (put(c, (unsigned char)ch))
+				return -1;
+			break;
+		}
+	}
+}
+
+size_t ivp__csv_nfields(const ivp__csv *c) { return c->nfields; }
+
+const ivp__csv_field *ivp__csv_field_at(const ivp__csv *c, size_t i)
+{
+	static const ivp__csv_field empty = { "", 0, 0 };
+
+	return i < c->nfields ? &c->fields[i] : &empty;
+}
+
+long ivp__csv_line(const ivp__csv *c) { return c->recline; }
+char ivp__csv_delim(const ivp__csv *c) { return c->delim; }
+int ivp__csv_had_bom(const ivp__csv *c) { return c->bom; }
+const char *ivp__csv_error(const ivp__csv *c) { return c->err; }
+
+uint64_t ivp__csv_offset(const ivp__csv *c)
+{
+	if (c->mem)
+		return (uint64_t)(c->cur - c->mem);
+	return c->blkbase + (uint64_t)(c->cur - c->blk);
+}
+
+int ivp__csv_blank(const ivp__csv *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfields; i++)
+		if (c->fields[i].n)
+			return 0;
+	return 1;
+}

@@ -1,0 +1,55 @@
+/*
+ * csv.h — a streaming CSV/DSV tokenizer for every text importer.
+ *
+ * Reads from a FILE or a memory buffer in 64 KiB blocks, one record at a
+ * time, and never holds more than one record (bounded by max_record bytes).
+ * Handles RFC 4180 quoting (doubled quotes, delimiters and newlines inside
+ * quotes), CRLF / LF / lone CR line ends, a UTF-8 byte-order mark, and
+ * finds the delimiter (';' or ',') itself when asked. It rejects NUL bytes
+ * and invalid UTF-8 with the line where they occur, and reports a quote
+ * left open at end of file (a truncated download).
+ *
+ * Invariant: after ivp__csv_next() returns 1, fields 0..nfields-1 point into
+ * the reader's record buffer and stay valid until the next call.
+ */
+#ifndef IVP_INGEST_CSV_H
+#define IVP_INGEST_CSV_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct ivp__csv_field {
+	const char *p;	/* NUL-terminated, unescaped */
+	size_t n;
+	int quoted;
+} ivp__csv_field;
+
+typedef struct ivp__csv ivp__csv;
+
+/* delim 0: detect ';' or ',' (also notices tabs: see ivp__csv_delim). */
+ivp__csv *ivp__csv_open_file(FILE *f, char delim, size_t max_record);
+ivp__csv *ivp__csv_open_mem(const char *p, size_t n, char delim, size_t max_record);
+void ivp__csv_close(ivp__csv *c);
+
+/*
+ * Read the next record. Returns 1 with a record, 0 at end of input, -1 on
+ * an error whose text ivp__csv_error() gives (and the line where it is).
+ * An empty line is a record with one empty field.
+ */
+int ivp__csv_next(ivp__csv *c);
+
+size_t ivp__csv_nfields(const ivp__csv *c);
+const ivp__csv_field *ivp__csv_field_at(const ivp__csv *c, size_t i);
+/* 1-based line on which the current record starts. */
+long ivp__csv_line(const ivp__csv *c);
+/* The delimiter in use; '\t' when detection saw only tabs. */
+char ivp__csv_delim(const ivp__csv *c);
+/* 1 when the input began with a UTF-8 byte-order mark. */
+int ivp__csv_had_bom(const ivp__csv *c);
+/* Bytes consumed so far. */
+uint64_t ivp__csv_offset(const ivp__csv *c);
+const char *ivp__csv_error(const ivp__csv *c);
+/* 1 when every field of the current record is empty. */
+int ivp__csv_blank(const ivp__csv *c);
+
+#endif /* IVP_INGEST_CSV_H */

@@ -1,0 +1,619 @@
+/*
+ * import.c — the import job: hash, "seen before?", one transaction,
+ * layout detection, and the shared helpers every layout reader uses.
+ *
+ * Flow of ivp_import():
+ *   hash the file(s) (SHA-256, libsodium) -> same (kind, hash, options)
+ *   imported before? then report `unchanged` and write nothing ->
+ *   BEGIN -> import row -> sniff layout -> layout reader -> finish row ->
+ *   COMMIT. Any error -> ROLLBACK, so the database holds exactly what it
+ *   held before.
+ */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include "ingest/ingest.h"
+
+ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	ivp__error_clear(&j->ctx->err);
+	j->ctx->err.rc = IVP_EINPUT;
+	va_start(ap, fmt);
+	vsnprintf(j->ctx->err.message, sizeof(j->ctx->err.message), fmt, ap);
+	va_end(ap);
+	ivp__where(j->ctx, j->path, line, field);
+	return IVP_EINPUT;
+}
+
+ivp_rc ivp__job_db(ivp__job *j)
+{
+	ivp__fail(j->ctx, IVP_EDB, "database error during import");
+	ivp__detail(j->ctx, "%s", j->st->ops->errmsg(j->st));
+	ivp__where(j->ctx, j->path, 0, NULL);
+	return IVP_EDB;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void ivp__job_progress(ivp__job *j, uint64_t done)
+{
+	double t;
+
+	if (!j->opts || !j->opts->progress || (j->res->rows & 4095))
+		return;
+	t = now_s();
+	if (t - j->last_progress < 1.0)
+		return;
+	j->last_progress = t;
+	j->opts->progress(j->opts->progress_ud, j->path, done, j->size,
+			  j->res->rows);
+}
+
+int ivp__area_canon(const char *raw, size_t n, char out[16])
+{
+	if (ivp__code_trim(raw, n, out, 16) < 0)
+		return -1;
+	if (!strcmp(out, "NL00"))	/* WijkenEnBuurten's Nederland is RegioS's NL01 */
+		strcpy(out, "NL01");
+	return ivp__area_level(out) ? 0 : -1;
+}
+
+ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
+			const char *area, const char *type, int period,
+			int64_t count, int provisional)
+{
+	int result = 0;
+	int rc = j->st->ops->fact_put(j->st, area, type, period, count,
+				      provisional, j->import_id, &result);
+	char per[16];
+
+	if (rc < 0)
+		return ivp__job_db(j);
+	if (rc > 0) {
+		char title[256];
+
+		if (j->st->ops->area_get(j->st, area, NULL, NULL, NULL) == 1) {
+			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+			ivp__detail(j->ctx, "No loaded code list has this area.");
+			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
+		} else if (j->st->ops->type_get(j->st, type, title) == 1) {
+			ivp__job_fail(j, line, field, "unknown crime type code \"%s\"", type);
+			ivp__detail(j->ctx, "No loaded code list has this SoortMisdrijf code.");
+			ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the code.");
+		} else {
+			return ivp__job_db(j);
+		}
+		return IVP_EINPUT;
+	}
+	switch (result) {
+	case IVP__PUT_DUP_DIFF:
+		ivp__period_format(period, per);
+		ivp__job_fail(j, line, field,
+			      "the same key appears twice with different counts");
+		ivp__detail(j->ctx, "Area %s, type %s, period %s was already given earlier in this file with another count (now %lld).",
+			    area, type, per, (long long)count);
+		ivp__hint(j->ctx, "Keep one row per area, crime type and period.");
+		return IVP_EINPUT;
+	case IVP__PUT_DUP_SAME:
+		j->res->skipped++;
+		return IVP_OK;
+	case IVP__PUT_SAME:
+		j->res->same++;
+		return IVP_OK;
+	case IVP__PUT_CHANGED:
+		j->res->changed++;
+		break;
+	default:
+		break;
+	}
+	j->res->rows++;
+	return IVP_OK;
+}
+
+ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
+		       const char *area, int year, const char *group,
+		       int64_t count)
+{
+	int result = 0;
+	int rc = j->st->ops->pop_put(j->st, area, year, group, count,
+				     j->import_id, &result);
+
+	if (rc < 0)
+		return ivp__job_db(j);
+	if (rc > 0) {
+		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+		ivp__detail(j->ctx, "No loaded code list has this area.");
+		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or correct the code.");
+		return IVP_EINPUT;
+	}
+	if (result == IVP__PUT_DUP_DIFF) {
+		ivp__job_fail(j, line, field,
+			      "the same key appears twice with different counts");
+		ivp__detail(j->ctx, "Population of %s on 1 January %d was already given earlier in this file with another value (now %lld).",
+			    area, year, (long long)count);
+		ivp__hint(j->ctx, "Keep one row per area and year.");
+		return IVP_EINPUT;
+	}
+	if (result == IVP__PUT_DUP_SAME) {
+		j->res->skipped++;
+		return IVP_OK;
+	}
+	if (result == IVP__PUT_SAME) {
+		j->res->same++;
+		return IVP_OK;
+	}
+	if (result == IVP__PUT_CHANGED)
+		j->res->changed++;
+	j->res->rows++;
+	return IVP_OK;
+}
+
+ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
+			  const char *name, char code[16])
+{
+	int ambiguous = 0, rc;
+
+	if (j->last_name[0] && !strcmp(j->last_name, name)) {
+		strcpy(code, j->last_code);
+		return code[0] ? IVP_OK : IVP_ENOTFOUND;
+	}
+	rc = j->st->ops->area_by_name(j->st, name, code, &ambiguous);
+	if (rc < 0)
+		return ivp__job_db(j);
+	if (rc == 0 && ambiguous) {
+		ivp__job_fail(j, line, field, "region name \"%s\" matches more than one code", name);
+		ivp__detail(j->ctx, "Several areas of the same level are called \"%s\" in the loaded code lists; one of them is %s.",
+			    name, code);
+		ivp__hint(j->ctx, "Export the table with region codes (OData TypedDataSet) instead of names.");
+		return IVP_EINPUT;
+	}
+	snprintf(j->last_name, sizeof(j->last_name), "%s", name);
+	if (rc == 1) {
+		j->last_code[0] = '\0';
+		code[0] = '\0';
+		if (j->opts && j->opts->skip_unknown_regions)
+			return IVP_ENOTFOUND;
+		ivp__job_fail(j, line, field, "region name \"%s\" matches no code", name);
+		ivp__detail(j->ctx, "StatLine exports name regions; ivp resolves names through the loaded code lists (RegioS, WijkenEnBuurten), and none has this name.");
+		ivp__hint(j->ctx, "Import the table's region code list first (ivp import codes METADATA.csv), correct the name, or pass --skip-unknown-regions to leave out regions the code lists do not know (former gemeenten, for example).");
+		return IVP_EINPUT;
+	}
+	snprintf(j->last_code, sizeof(j->last_code), "%s", code);
+	return IVP_OK;
+}
+
+ivp_rc ivp__job_csv(ivp__job *j, FILE *f, ivp__csv **out)
+{
+	*out = ivp__csv_open_file(f, 0, IVP__MAX_RECORD);
+	if (!*out)
+		return ivp__fail(j->ctx, IVP_ENOMEM, "out of memory");
+	return IVP_OK;
+}
+
+ivp_rc ivp__job_csv_fail(ivp__job *j, ivp__csv *c)
+{
+	ivp__job_fail(j, ivp__csv_line(c), NULL, "cannot read the file as CSV: %s",
+		      ivp__csv_error(c));
+	if (strstr(ivp__csv_error(c), "not closed"))
+		ivp__hint(j->ctx, "The file seems truncated: download it again completely.");
+	else if (strstr(ivp__csv_error(c), "UTF-8") || strstr(ivp__csv_error(c), "NUL"))
+		ivp__hint(j->ctx, "Give a CSV text file saved as UTF-8 (StatLine: download as CSV).");
+	else
+		ivp__hint(j->ctx, "Check the file around this line.");
+	return IVP_EINPUT;
+}
+
+int ivp__field_eq(const ivp__csv_field *f, const char *s)
+{
+	const char *p = f->p;
+	size_t n = f->n, m = strlen(s);
+
+	while (n && *p == ' ') {
+		p++;
+		n--;
+	}
+	while (n && p[n - 1] == ' ')
+		n--;
+	return n == m && !strncasecmp(p, s, n);
+}
+
+int ivp__find_col(ivp__csv *c, const char *const *names)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; names[k]; k++)
+		for (i = 0; i < ivp__csv_nfields(c); i++)
+			if (ivp__field_eq(ivp__csv_field_at(c, i), names[k]))
+				return (int)i;
+	return -1;
+}
+
+/* ---- the job ---------------------------------------------------------------- */
+
+static ivp_rc hash_file(ivp_ctx *ctx, const char *path, crypto_hash_sha256_state *h,
+			uint64_t *size)
+{
+	unsigned char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", path);
+		ivp__detail(ctx, "The file does not exist or is not readable.");
+		ivp__hint(ctx, "Check the path.");
+		ivp__where(ctx, path, 0, NULL);
+		return IVP_EIO;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		crypto_hash_sha256_update(h, buf, n);
+		*size += n;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
+		ivp__where(ctx, path, 0, NULL);
+		return IVP_EIO;
+	}
+	fclose(f);
+	return IVP_OK;
+}
+
+static void hex(const unsigned char *d, size_t n, char *out)
+{
+	static const char x[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = x[d[i] >> 4];
+		out[2 * i + 1] = x[d[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static ivp_rc sha_of(ivp_ctx *ctx, const char *const *paths, int n, char out[65],
+		     uint64_t *size)
+{
+	crypto_hash_sha256_state h;
+	unsigned char d[crypto_hash_sha256_BYTES];
+	int i;
+	ivp_rc rc;
+
+	crypto_hash_sha256_init(&h);
+	for (i = 0; i < n; i++)
+		if ((rc = hash_file(ctx, paths[i], &h, size)))
+			return rc;
+	crypto_hash_sha256_final(&h, d);
+	hex(d, sizeof(d), out);
+	return IVP_OK;
+}
+
+typedef enum layout {
+	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG
+} layout;
+
+static const char *const layout_names[] = {
+	"unknown", "odata-json", "statline-csv", "odata-csv", "code-list",
+	"population-list", "ivp-long-csv"
+};
+
+/* A TypedDataSet header names its columns exactly as CBS does; two such
+ * names make one (a long CSV may have "perioden" too, in lower case). */
+static int typed_header(ivp__csv *c)
+{
+	static const char *const cbs[] = { "ID", "Perioden", "RegioS",
+		"WijkenEnBuurten", "Gemeenten", "SoortMisdrijf", NULL };
+	size_t i;
+	int k, n = 0;
+
+	for (i = 0; i < ivp__csv_nfields(c); i++)
+		for (k = 0; cbs[k]; k++)
+			n += !strcmp(ivp__csv_field_at(c, i)->p, cbs[k]);
+	return n >= 2;
+}
+
+/* Look at the start of the file and decide its layout. */
+static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
+{
+	unsigned char head[4096];
+	size_t n = fread(head, 1, sizeof(head), f), i = 0, k;
+	ivp__csv *c = NULL;
+	const ivp__csv_field *f0;
+	ivp_rc rc = IVP_OK;
+	int r;
+
+	*out = L_UNKNOWN;
+	rewind(f);
+	if (n == 0) {
+		ivp__job_fail(j, 1, NULL, "the file is empty");
+		ivp__hint(j->ctx, "Download the table again; an export holds at least a header and one row.");
+		return IVP_EINPUT;
+	}
+	if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+		i = 3;
+	for (k = i; k < n; k++) {
+		if (head[k] == 0) {
+			ivp__job_fail(j, 1, NULL, "this is not a text file");
+			ivp__detail(j->ctx, "Byte %zu is a NUL byte; CSV and JSON exports never contain one.", k);
+			ivp__hint(j->ctx, "Give the CSV or JSON file as downloaded from StatLine or the OData API (not a spreadsheet or archive).");
+			return IVP_EINPUT;
+		}
+	}
+	while (i < n && isspace(head[i]))
+		i++;
+	if (i < n && (head[i] == '{' || head[i] == '[')) {
+		*out = L_JSON;
+		return IVP_OK;
+	}
+	if ((rc = ivp__job_csv(j, f, &c)))
+		return rc;
+	r = ivp__csv_next(c);
+	if (r < 0) {
+		rc = ivp__job_csv_fail(j, c);
+		goto out;
+	}
+	if (r == 0 || ivp__csv_blank(c)) {
+		ivp__job_fail(j, 1, NULL, "the file has no header");
+		ivp__hint(j->ctx, "Give a CSV export whose first line is a header or a StatLine title.");
+		rc = IVP_EINPUT;
+		goto out;
+	}
+	f0 = ivp__csv_field_at(c, 0);
+	if (ivp__csv_delim(c) == '\t' ||
+	    (ivp__csv_nfields(c) == 1 && !f0->quoted &&
+	     (strchr(f0->p, '\t') || strchr(f0->p, '|')))) {
+		ivp__job_fail(j, 1, NULL, "wrong delimiter: the file is separated by %s",
+			      strchr(f0->p, '|') ? "'|'" : "tabs");
+		ivp__detail(j->ctx, "ivp reads CSV separated by ';' (StatLine) or ',' (OData, ivp long CSV).");
+		ivp__hint(j->ctx, "Export or save the file as CSV with ';' or ',' between fields.");
+		rc = IVP_EINPUT;
+		goto out;
+	}
+	if (ivp__field_eq(f0, "TableInfos") || ivp__field_eq(f0, "SoortMisdrijf") ||
+	    ivp__field_eq(f0, "RegioS") || ivp__field_eq(f0, "WijkenEnBuurten") ||
+	    ivp__field_eq(f0, "Perioden")) {
+		int rest_empty = 1;
+
+		for (k = 1; k < ivp__csv_nfields(c); k++)
+			if (ivp__csv_field_at(c, k)->n)
+				rest_empty = 0;
+		if (rest_empty) {
+			*out = L_CODES;
+			goto out;
+		}
+	}
+	{
+		static const char *const key[] = { "Key", "code", NULL };
+		static const char *const title[] = { "Title", "titel", NULL };
+		static const char *const nhood[] = { "nhood_id", NULL };
+		int nonempty = 0;
+
+		for (k = 0; k < ivp__csv_nfields(c); k++)
+			nonempty += ivp__csv_field_at(c, k)->n > 0;
+		if (nonempty == 1 && f0->n) {
+			*out = L_STATLINE;
+		} else if (ivp__find_col(c, key) >= 0 && ivp__find_col(c, title) >= 0) {
+			*out = L_CODES;
+		} else if (typed_header(c)) {
+			*out = L_TYPED;
+		} else if (ivp__find_col(c, nhood) >= 0) {
+			*out = L_POPLIST;
+		} else {
+			*out = L_LONG;
+		}
+	}
+out:
+	ivp__csv_close(c);
+	rewind(f);
+	return rc;
+}
+
+static const char *kind_name(ivp_import_kind k)
+{
+	switch (k) {
+	case IVP_IMPORT_CRIME: return "crime";
+	case IVP_IMPORT_POPULATION: return "population";
+	case IVP_IMPORT_CODES: return "codes";
+	case IVP_IMPORT_LONG: return "long";
+	default: return "auto";
+	}
+}
+
+static ivp_rc wrong_kind(ivp__job *j, layout l, ivp_import_kind kind)
+{
+	ivp__job_fail(j, 1, NULL, "this %s file cannot be imported as %s",
+		      layout_names[l], kind_name(kind));
+	ivp__detail(j->ctx, "The first lines look like this: %s.",
+		    l == L_CODES ? "a CBS code list (metadata)" :
+		    l == L_POPLIST ? "a population list per buurt" :
+		    l == L_STATLINE ? "a StatLine export" :
+		    l == L_TYPED ? "an OData TypedDataSet" : "an ivp long CSV");
+	ivp__hint(j->ctx, "Use %s.",
+		  l == L_CODES ? "ivp import codes FILE" :
+		  l == L_POPLIST ? "ivp import population FILE --year YYYY" :
+		  "the import command for this table (crime, population, codes or long)");
+	return IVP_EINPUT;
+}
+
+static ivp_rc run(ivp__job *j, ivp_import_kind kind, const char *const *paths,
+		  int n, layout l)
+{
+	FILE *f;
+	ivp_rc rc;
+
+	if (l == L_JSON) {
+		if (kind != IVP_IMPORT_CRIME && kind != IVP_IMPORT_POPULATION)
+			return wrong_kind(j, l, kind);
+		return ivp__read_typed_json(j, paths, n, kind);
+	}
+	if (n != 1)
+		return ivp__fail(j->ctx, IVP_EINTERNAL, "one file per CSV import");
+	f = fopen(paths[0], "rb");
+	if (!f) {
+		ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", paths[0]);
+		return IVP_EIO;
+	}
+	switch (l) {
+	case L_STATLINE:
+		rc = kind == IVP_IMPORT_CRIME || kind == IVP_IMPORT_POPULATION ?
+		     ivp__read_statline(j, f, kind) : wrong_kind(j, l, kind);
+		break;
+	case L_TYPED:
+		rc = kind == IVP_IMPORT_CRIME || kind == IVP_IMPORT_POPULATION ?
+		     ivp__read_typed_csv(j, f, kind) : wrong_kind(j, l, kind);
+		break;
+	case L_CODES:
+		rc = kind == IVP_IMPORT_CODES ? ivp__read_codes(j, f) :
+		     wrong_kind(j, l, kind);
+		break;
+	case L_POPLIST:
+		rc = kind == IVP_IMPORT_POPULATION ? ivp__read_population_list(j, f) :
+		     wrong_kind(j, l, kind);
+		break;
+	case L_LONG:
+		if (kind == IVP_IMPORT_LONG || kind == IVP_IMPORT_POPULATION) {
+			rc = ivp__read_long(j, f, kind == IVP_IMPORT_LONG ?
+					    (j->opts ? j->opts->map_path : NULL) : NULL);
+		} else if (kind == IVP_IMPORT_CODES) {
+			ivp__job_fail(j, 1, NULL, "this is not a CBS code list");
+			ivp__detail(j->ctx, "A code list has the columns Key and Title (CBS metadata) or code and titel.");
+			ivp__hint(j->ctx, "Give the metadata CSV of the table (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
+			rc = IVP_EINPUT;
+		} else {
+			ivp__job_fail(j, 1, NULL, "the file is neither a StatLine export nor an OData TypedDataSet");
+			ivp__detail(j->ctx, "A TypedDataSet has the columns ID, SoortMisdrijf, RegioS or WijkenEnBuurten, Perioden and topics such as GeregistreerdeMisdrijven_1; a StatLine export starts with the table title on its own line.");
+			ivp__hint(j->ctx, "Check that a column is not missing or renamed, or import the file as ivp long CSV (ivp import long).");
+			rc = IVP_EINPUT;
+		}
+		break;
+	default:
+		rc = ivp__fail(j->ctx, IVP_EINTERNAL, "unknown layout");
+	}
+	fclose(f);
+	return rc;
+}
+
+static const char *who(const ivp_import_opts *o)
+{
+	struct passwd *pw;
+
+	if (o && o->user)
+		return o->user;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "unknown";
+}
+
+ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
+		  int npaths, const ivp_import_opts *opts, ivp_import_result *out)
+{
+	ivp__job j;
+	ivp__import_rec rec;
+	char options[160] = "", when[32];
+	ivp_rc rc;
+	layout l = L_UNKNOWN;
+	uint64_t size = 0;
+	int found;
+	FILE *f;
+
+	memset(out, 0, sizeof(*out));
+	memset(&j, 0, sizeof(j));
+	ivp__error_clear(&ctx->err);
+	if (npaths < 1)
+		return ivp__fail(ctx, IVP_EINPUT, "no file to import");
+	if (sodium_init() < 0)
+		return ivp__fail(ctx, IVP_EINTERNAL, "libsodium failed to initialise");
+	j.ctx = ctx;
+	j.st = ctx->store;
+	j.opts = opts;
+	j.res = out;
+	j.path = paths[0];
+	if ((rc = sha_of(ctx, paths, npaths, out->sha256, &size)))
+		return rc;
+	j.size = size;
+	if (kind == IVP_IMPORT_LONG && opts && opts->map_path) {
+		char msha[65];
+		uint64_t ms = 0;
+
+		if ((rc = sha_of(ctx, &opts->map_path, 1, msha, &ms)))
+			return rc;
+		snprintf(options, sizeof(options), "map=%s", msha);
+	}
+	if (opts && opts->year)
+		snprintf(options + strlen(options), sizeof(options) - strlen(options),
+			 "%syear=%d", options[0] ? ";" : "", opts->year);
+	if (opts && opts->skip_unknown_regions)
+		snprintf(options + strlen(options), sizeof(options) - strlen(options),
+			 "%sskip-unknown-regions", options[0] ? ";" : "");
+	found = j.st->ops->import_find(j.st, kind_name(kind), out->sha256, options,
+				       &out->import_id, when);
+	if (found < 0)
+		return ivp__job_db(&j);
+	if (found == 0) {
+		out->unchanged = 1;
+		snprintf(out->note, sizeof(out->note),
+			 "already imported as import %lld on %s; nothing changed",
+			 (long long)out->import_id, when);
+		return IVP_OK;
+	}
+	f = fopen(paths[0], "rb");
+	if (!f) {
+		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", paths[0]);
+		return IVP_EIO;
+	}
+	rc = sniff(&j, f, &l);
+	fclose(f);
+	if (rc)
+		return rc;
+	snprintf(out->layout, sizeof(out->layout), "%s", layout_names[l]);
+	rec.kind = kind_name(kind);
+	rec.layout = layout_names[l];
+	rec.file_name = paths[0];
+	rec.sha256 = out->sha256;
+	rec.options = options;
+	rec.user = who(opts);
+	if (j.st->ops->begin(j.st))
+		return ivp__job_db(&j);
+	if (j.st->ops->import_add(j.st, &rec, &j.import_id)) {
+		rc = ivp__job_db(&j);
+		goto fail;
+	}
+	out->import_id = j.import_id;
+	if ((rc = run(&j, kind, paths, npaths, l)))
+		goto fail;
+	if (out->rows == 0 && out->same == 0 && kind != IVP_IMPORT_CODES) {
+		rc = ivp__job_fail(&j, 0, NULL, "the file holds no figures ivp can store");
+		ivp__detail(ctx, "All %lld cells were missing or outside what this import reads.",
+			    (long long)(out->missing + out->skipped));
+		ivp__hint(ctx, "Check that this is the right table and that the export contains values.");
+		goto fail;
+	}
+	if (j.st->ops->import_finish(j.st, j.import_id, out->rows, out->missing,
+				     out->skipped) ||
+	    j.st->ops->commit(j.st)) {
+		rc = ivp__job_db(&j);
+		goto fail;
+	}
+	return IVP_OK;
+fail:
+	j.st->ops->rollback(j.st);
+	out->import_id = 0;
+	return rc;
+}

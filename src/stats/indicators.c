@@ -1,0 +1,783 @@
+/*
+ * indicators.c — the indicator engine: counts, rates, trends, comparisons.
+ *
+ * For an area (or a sum of areas) and a year, each indicator definition in
+ * force gives: the count (sum of its SoortMisdrijf codes), the rate per
+ * 1,000 inhabitants on the population of 1 January of that year (CBS's
+ * rule), the same for the previous year and an optional baseline year, the
+ * rate ratios with exact 95% intervals (poisson.c) and the verdict words
+ * that follow from those intervals, and the same machinery against every
+ * comparison area.
+ *
+ * Rules kept here, in one place:
+ *  - an indicator has a figure only when every one of its codes has data
+ *    for every area of the set (a partial sum would understate it);
+ *  - a yearly figure is the JJ00 row, or else the sum of all 12 months;
+ *  - the CBS classification (83648NED) is used for an indicator when the
+ *    area has CBS-coded data for the year; otherwise the police one;
+ *  - counts below the small-cell threshold are flagged "small";
+ *  - a missing figure says "no data" and which table to import.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "stats/poisson.h"
+#include "store/store.h"
+
+#define MAX_SET 20000
+#define MAX_CODES 64
+
+typedef struct aset {
+	char (*codes)[16];
+	int n;
+	char label[128];	/* as the user wrote it */
+	char name[256];		/* display name */
+} aset;
+
+static void aset_free(aset *a)
+{
+	free(a->codes);
+	a->codes = NULL;
+	a->n = 0;
+}
+
+static int aset_add(aset *a, const char *code)
+{
+	char (*c)[16];
+
+	if (a->n >= MAX_SET)
+		return -1;
+	c = realloc(a->codes, (size_t)(a->n + 1) * sizeof(*c));
+	if (!c)
+		return -1;
+	a->codes = c;
+	snprintf(a->codes[a->n++], 16, "%s", code);
+	return 0;
+}
+
+static int under_cb(void *ud, const char *const *cols, int n)
+{
+	return n > 0 && cols[0] ? aset_add(ud, cols[0]) : 0;
+}
+
+static ivp_rc unknown_area(ivp_ctx *ctx, const char *what)
+{
+	ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", what);
+	ivp__detail(ctx, "No loaded code list has this code or name.");
+	ivp__hint(ctx, "Use a code such as GM1926, NL01 or BU19260101 (ivp areas lists them), a sum such as GM0503+GM0518, or buurten:GM1926.");
+	return IVP_ENOTFOUND;
+}
+
+/* One area: a code, or a name resolved through the code lists. */
+static ivp_rc one_area(ivp_ctx *ctx, const char *s, char code[16], char name[256])
+{
+	ivp__store *st = ctx->store;
+	char c[16];
+	int g, amb = 0;
+
+	if (ivp__code_trim(s, strlen(s), c, sizeof(c)) > 0) {
+		if (!strcmp(c, "NL00"))
+			strcpy(c, "NL01");
+		g = st->ops->area_get(st, c, name, NULL, NULL);
+		if (g < 0)
+			goto db;
+		if (g == 0) {
+			strcpy(code, c);
+			return IVP_OK;
+		}
+	}
+	g = st->ops->area_by_name(st, s, c, &amb);
+	if (g < 0)
+		goto db;
+	if (g == 1)
+		return unknown_area(ctx, s);
+	if (amb) {
+		ivp__fail(ctx, IVP_EINPUT, "area name \"%s\" is ambiguous", s);
+		ivp__hint(ctx, "Use the area code (ivp areas lists them).");
+		return IVP_EINPUT;
+	}
+	strcpy(code, c);
+	if (st->ops->area_get(st, c, name, NULL, NULL) < 0)
+		goto db;
+	return IVP_OK;
+db:
+	ivp__fail(ctx, IVP_EDB, "database error");
+	ivp__detail(ctx, "%s", st->ops->errmsg(st));
+	return IVP_EDB;
+}
+
+/*
+ * Area spec: "GM1926", "Pijnacker-Nootdorp", "GM0503+GM0518" (a sum), or
+ * "buurten:GM1926" / "wijken:GM1926" (the sum of all buurten / wijken in it).
+ */
+static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
+{
+	static const struct { const char *p; const char *level; } sums[] = {
+		{ "buurten:", "BU" }, { "wijken:", "WK" }, { "gemeenten:", "GM" },
+	};
+	char code[16], name[256], part[128];
+	const char *p = spec, *plus;
+	size_t i;
+	ivp_rc rc;
+
+	memset(a, 0, sizeof(*a));
+	snprintf(a->label, sizeof(a->label), "%s", spec);
+	for (i = 0; i < sizeof(sums) / sizeof(sums[0]); i++) {
+		size_t n = strlen(sums[i].p);
+
+		if (!strncmp(spec, sums[i].p, n)) {
+			if ((rc = one_area(ctx, spec + n, code, name)))
+				return rc;
+			if (ctx->store->ops->areas_under(ctx->store, code, sums[i].level,
+							 under_cb, a)) {
+				aset_free(a);
+				return ivp__fail(ctx, IVP_EDB, "database error");
+			}
+			if (!a->n) {
+				ivp__fail(ctx, IVP_ENOTFOUND, "no %s under %s", sums[i].p, code);
+				ivp__hint(ctx, "Import the WijkenEnBuurten code list for this gemeente.");
+				return IVP_ENOTFOUND;
+			}
+			snprintf(a->name, sizeof(a->name), "sum of %d %.*s in %s", a->n,
+				 (int)(n - 1), sums[i].p, name);
+			return IVP_OK;
+		}
+	}
+	for (;;) {
+		plus = strchr(p, '+');
+		snprintf(part, sizeof(part), "%.*s", (int)(plus ? (size_t)(plus - p) : strlen(p)), p);
+		if ((rc = one_area(ctx, part, code, name))) {
+			aset_free(a);
+			return rc;
+		}
+		if (aset_add(a, code)) {
+			aset_free(a);
+			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		}
+		if (a->n == 1)
+			snprintf(a->name, sizeof(a->name), "%s", name);
+		if (!plus)
+			break;
+		p = plus + 1;
+	}
+	if (a->n > 1)
+		snprintf(a->name, sizeof(a->name), "sum of %s", spec);
+	return IVP_OK;
+}
+
+/* ---- measuring one indicator for one area set and year --------------------- */
+
+typedef struct meas {
+	int has;		/* count known */
+	int64_t count;
+	int has_pop;
+	int64_t pop;
+	int provisional;
+	int from_months;
+	int64_t import_id;	/* newest import behind the count */
+	int64_t pop_import;
+	char missing[64];	/* first area/code without data */
+} meas;
+
+static int split_codes(const char *codes, char out[MAX_CODES][16])
+{
+	int n = 0;
+	const char *p = codes;
+
+	while (*p && n < MAX_CODES) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		snprintf(out[n++], 16, "%.*s", (int)len, p);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return n;
+}
+
+static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
+		      int year, meas *m)
+{
+	ivp__store *st = ctx->store;
+	char codes[MAX_CODES][16];
+	ivp__type_count tc[MAX_CODES];
+	int nc = split_codes(d->codes, codes), i, k;
+
+	memset(m, 0, sizeof(*m));
+	m->has = m->has_pop = 1;
+	for (k = 0; k < nc; k++)
+		tc[k].code = codes[k];
+	for (i = 0; i < a->n; i++) {
+		int64_t pc = 0, pi = 0;
+		int g;
+
+		if (st->ops->year_counts(st, a->codes[i], year, tc, nc))
+			goto db;
+		for (k = 0; k < nc; k++) {
+			if (!tc[k].has) {
+				if (m->has)
+					snprintf(m->missing, sizeof(m->missing), "%s %s",
+						 a->codes[i], codes[k]);
+				m->has = 0;
+				continue;
+			}
+			m->count += tc[k].count;
+			m->provisional |= tc[k].provisional;
+			m->from_months |= tc[k].from_months;
+			if (tc[k].import_id > m->import_id)
+				m->import_id = tc[k].import_id;
+		}
+		g = st->ops->population(st, a->codes[i], year,
+					d->population_group[0] ? d->population_group : "total",
+					&pc, &pi);
+		if (g < 0)
+			goto db;
+		if (g == 1) {
+			m->has_pop = 0;
+		} else {
+			m->pop += pc;
+			if (pi > m->pop_import)
+				m->pop_import = pi;
+		}
+	}
+	if (!m->has)
+		m->count = 0;
+	if (!m->has_pop || m->pop <= 0) {
+		m->has_pop = 0;
+		m->pop = 0;
+	}
+	return IVP_OK;
+db:
+	ivp__fail(ctx, IVP_EDB, "database error");
+	ivp__detail(ctx, "%s", st->ops->errmsg(st));
+	return IVP_EDB;
+}
+
+/* ---- the definitions in force ---------------------------------------------- */
+
+typedef struct defs {
+	ivp__indicator_def *d;
+	int n;
+} defs;
+
+static int collect(void *ud, const ivp__indicator_def *d)
+{
+	defs *ds = ud;
+	ivp__indicator_def *p = realloc(ds->d, (size_t)(ds->n + 1) * sizeof(*p));
+
+	if (!p)
+		return -1;
+	ds->d = p;
+	ds->d[ds->n++] = *d;
+	return 0;
+}
+
+ivp_rc ivp_definitions(ivp_ctx *ctx, ivp_table **out)
+{
+	defs ds = { NULL, 0 };
+	ivp_table *t;
+	int i;
+
+	*out = NULL;
+	if (ctx->store->ops->defs_list(ctx->store, 0, collect, &ds)) {
+		free(ds.d);
+		ivp__fail(ctx, IVP_EDB, "database error");
+		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
+		return IVP_EDB;
+	}
+	t = ivp__table_new();
+	if (!t)
+		goto oom;
+	if (ivp__table_col(t, "key", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "version", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "classification", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "kind", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "name", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "name_en", 0, 0) < 0 ||
+	    ivp__table_col(t, "codes", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "per", 0, 0) < 0 ||
+	    ivp__table_col(t, "population_group", 0, 0) < 0 ||
+	    ivp__table_col(t, "source_tables", 0, 0) < 0 ||
+	    ivp__table_col(t, "note", 0, 0) < 0)
+		goto oom;
+	for (i = 0; i < ds.n; i++) {
+		ivp__indicator_def *d = &ds.d[i];
+
+		if (ivp__table_row(t) < 0 ||
+		    ivp__table_set_text(t, 0, d->key) ||
+		    ivp__table_set_int(t, 1, d->version) ||
+		    ivp__table_set_text(t, 2, d->classification) ||
+		    ivp__table_set_text(t, 3, d->kind) ||
+		    ivp__table_set_text(t, 4, d->name_nl) ||
+		    ivp__table_set_text(t, 5, d->name_en) ||
+		    ivp__table_set_text(t, 6, d->codes) ||
+		    ivp__table_set_int(t, 7, d->per) ||
+		    ivp__table_set_text(t, 8, d->population_group) ||
+		    ivp__table_set_text(t, 9, d->source_tables) ||
+		    ivp__table_set_text(t, 10, d->note))
+			goto oom;
+	}
+	free(ds.d);
+	*out = t;
+	return IVP_OK;
+oom:
+	free(ds.d);
+	ivp_table_free(t);
+	return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+}
+
+/* ---- the indicator table ------------------------------------------------------ */
+
+enum {
+	C_KEY, C_NAME, C_CLASS, C_VERSION, C_AREA, C_YEAR, C_COUNT, C_POP,
+	C_RATE, C_RATE_LO, C_RATE_HI, C_SMALL, C_PREV_YEAR, C_PREV_COUNT,
+	C_PREV_RATE, C_CHANGE, C_CH_RATIO, C_CH_LO, C_CH_HI, C_VERDICT,
+	C_BASE_YEAR, C_BASE_COUNT, C_BASE_RATE, C_BASE_RATIO, C_BASE_LO,
+	C_BASE_HI, C_BASE_VERDICT, C_PROVISIONAL, C_IMPORT, C_POP_IMPORT,
+	C_NOTE, C_FIXED
+};
+
+/* Per comparison area: area, count, rate, ratio, lo, hi, verdict. */
+#define CMP_COLS 7
+
+static const struct { const char *name; int brief; int dec; } fixed_cols[C_FIXED] = {
+	[C_KEY] = { "indicator", 0, 0 }, [C_NAME] = { "name", 1, 0 },
+	[C_CLASS] = { "classification", 0, 0 }, [C_VERSION] = { "definition_version", 0, 0 },
+	[C_AREA] = { "area", 0, 0 }, [C_YEAR] = { "year", 0, 0 },
+	[C_COUNT] = { "count", 1, 0 }, [C_POP] = { "population", 0, 0 },
+	[C_RATE] = { "per_1000", 1, 2 }, [C_RATE_LO] = { "per_1000_lo", 0, 2 },
+	[C_RATE_HI] = { "per_1000_hi", 0, 2 }, [C_SMALL] = { "small", 0, 0 },
+	[C_PREV_YEAR] = { "prev_year", 0, 0 }, [C_PREV_COUNT] = { "prev_count", 1, 0 },
+	[C_PREV_RATE] = { "prev_per_1000", 1, 2 }, [C_CHANGE] = { "change", 1, 0 },
+	[C_CH_RATIO] = { "change_ratio", 0, 4 }, [C_CH_LO] = { "change_lo", 0, 4 },
+	[C_CH_HI] = { "change_hi", 0, 4 }, [C_VERDICT] = { "verdict", 1, 0 },
+	[C_BASE_YEAR] = { "baseline_year", 0, 0 }, [C_BASE_COUNT] = { "baseline_count", 0, 0 },
+	[C_BASE_RATE] = { "baseline_per_1000", 0, 2 }, [C_BASE_RATIO] = { "baseline_ratio", 0, 4 },
+	[C_BASE_LO] = { "baseline_lo", 0, 4 }, [C_BASE_HI] = { "baseline_hi", 0, 4 },
+	[C_BASE_VERDICT] = { "baseline_verdict", 0, 0 },
+	[C_PROVISIONAL] = { "provisional", 0, 0 }, [C_IMPORT] = { "import", 0, 0 },
+	[C_POP_IMPORT] = { "population_import", 0, 0 }, [C_NOTE] = { "note", 2, 0 },
+};
+
+typedef struct q {
+	ivp_ctx *ctx;
+	const ivp_indicator_query *q;
+	ivp_table *t;
+	aset main;
+	aset *cmp;
+	int ncmp;
+	double level;
+	int64_t small;
+	const char *lang;
+} qstate;
+
+/* "+6.0% (-0.9% to +13.3%)" */
+static void change_text(double r, ivp__interval ci, char *out, size_t n)
+{
+	if (isnan(r)) {
+		out[0] = '\0';
+		return;
+	}
+	if (isinf(ci.hi))
+		snprintf(out, n, "%+.1f%% (%+.1f%% to +inf)", (r - 1) * 100, (ci.lo - 1) * 100);
+	else
+		snprintf(out, n, "%+.1f%% (%+.1f%% to %+.1f%%)", (r - 1) * 100,
+			 (ci.lo - 1) * 100, (ci.hi - 1) * 100);
+}
+
+static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas *a,
+		     const meas *b, int over_time, double level, const char *lang,
+		     double *ratio, ivp__interval *ci_out)
+{
+	ivp__interval ci = { NAN, NAN };
+	double r = NAN;
+	ivp__verdict v = IVP__VERDICT_NONE;
+
+	if (a->has && b->has && a->has_pop && b->has_pop) {
+		r = ivp__rate_ratio(a->count, (double)a->pop, b->count, (double)b->pop);
+		ci = ivp__rate_ratio_interval(a->count, (double)a->pop, b->count,
+					      (double)b->pop, level);
+		v = ivp__verdict_of(ci);
+	}
+	if (ratio)
+		*ratio = r;
+	if (ci_out)
+		*ci_out = ci;
+	if (ivp__table_set_real(t, cr, r) || ivp__table_set_real(t, clo, ci.lo) ||
+	    (isinf(ci.hi) ? ivp__table_set_text(t, chi, "inf") : ivp__table_set_real(t, chi, ci.hi)))
+		return -1;
+	if (a->has && b->has && a->has_pop && b->has_pop)	/* NONE: both counts zero */
+		return ivp__table_set_text(t, cv, ivp__verdict_words(v, over_time, lang));
+	if (!a->has || !b->has)
+		return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen gegevens" : "no data");
+	return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen bevolking" : "no population");
+}
+
+static int row(qstate *s, const ivp__indicator_def *d)
+{
+	ivp_table *t = s->t;
+	const ivp_indicator_query *q = s->q;
+	int nl = !strcmp(s->lang, "nl"), i;
+	meas cur, prev, base;
+	double ratio;
+	ivp__interval ci;
+	char buf[160], note[512] = "";
+	size_t nn;
+
+	if (measure(s->ctx, &s->main, d, q->year, &cur) ||
+	    measure(s->ctx, &s->main, d, q->year - 1, &prev))
+		return -2;
+	if (ivp__table_row(t) < 0 ||
+	    ivp__table_set_text(t, C_KEY, d->key) ||
+	    ivp__table_set_text(t, C_NAME, nl ? d->name_nl : d->name_en) ||
+	    ivp__table_set_text(t, C_CLASS, d->classification) ||
+	    ivp__table_set_int(t, C_VERSION, d->version) ||
+	    ivp__table_set_text(t, C_AREA, s->main.label) ||
+	    ivp__table_set_int(t, C_YEAR, q->year) ||
+	    ivp__table_set_int(t, C_PREV_YEAR, q->year - 1))
+		return -1;
+	if (cur.has) {
+		if (ivp__table_set_int(t, C_COUNT, cur.count) ||
+		    ivp__table_set_text(t, C_SMALL, cur.count < s->small ? "small" : NULL) ||
+		    ivp__table_set_text(t, C_PROVISIONAL, cur.provisional ? "provisional" : NULL) ||
+		    ivp__table_set_int(t, C_IMPORT, cur.import_id))
+			return -1;
+	}
+	if (cur.has_pop &&
+	    (ivp__table_set_int(t, C_POP, cur.pop) ||
+	     ivp__table_set_int(t, C_POP_IMPORT, cur.pop_import)))
+		return -1;
+	if (cur.has && cur.has_pop) {
+		ivp__interval r = ivp__rate_interval(cur.count, (double)cur.pop, d->per, s->level);
+
+		if (ivp__table_set_real(t, C_RATE, ivp__rate(cur.count, (double)cur.pop, d->per)) ||
+		    ivp__table_set_real(t, C_RATE_LO, r.lo) ||
+		    ivp__table_set_real(t, C_RATE_HI, r.hi))
+			return -1;
+	}
+	if (prev.has && ivp__table_set_int(t, C_PREV_COUNT, prev.count))
+		return -1;
+	if (prev.has && prev.has_pop &&
+	    ivp__table_set_real(t, C_PREV_RATE, ivp__rate(prev.count, (double)prev.pop, d->per)))
+		return -1;
+	if (set_ratio(t, C_CH_RATIO, C_CH_LO, C_CH_HI, C_VERDICT, &cur, &prev, 1,
+		      s->level, s->lang, &ratio, &ci))
+		return -1;
+	change_text(ratio, ci, buf, sizeof(buf));
+	if (buf[0] && ivp__table_set_text(t, C_CHANGE, buf))
+		return -1;
+	if (q->baseline) {
+		if (measure(s->ctx, &s->main, d, q->baseline, &base))
+			return -2;
+		if (ivp__table_set_int(t, C_BASE_YEAR, q->baseline) ||
+		    (base.has && ivp__table_set_int(t, C_BASE_COUNT, base.count)) ||
+		    (base.has && base.has_pop &&
+		     ivp__table_set_real(t, C_BASE_RATE, ivp__rate(base.count, (double)base.pop, d->per))) ||
+		    set_ratio(t, C_BASE_RATIO, C_BASE_LO, C_BASE_HI, C_BASE_VERDICT, &cur,
+			      &base, 1, s->level, s->lang, NULL, NULL))
+			return -1;
+	}
+	for (i = 0; i < s->ncmp; i++) {
+		int c0 = C_FIXED + i * CMP_COLS;
+		meas cm;
+
+		if (measure(s->ctx, &s->cmp[i], d, q->year, &cm))
+			return -2;
+		if (ivp__table_set_text(t, c0, s->cmp[i].label) ||
+		    (cm.has && ivp__table_set_int(t, c0 + 1, cm.count)) ||
+		    (cm.has && cm.has_pop &&
+		     ivp__table_set_real(t, c0 + 2, ivp__rate(cm.count, (double)cm.pop, d->per))) ||
+		    set_ratio(t, c0 + 3, c0 + 4, c0 + 5, c0 + 6, &cur, &cm, 0, s->level,
+			      s->lang, NULL, NULL))
+			return -1;
+	}
+	/* the note: what is missing and where to get it */
+	if (!cur.has) {
+		snprintf(note, sizeof(note), nl ?
+			 "geen gegevens voor %s (%s); importeer %s met soort misdrijf %s" :
+			 "no data for %s (%s); import %s with SoortMisdrijf %s",
+			 cur.missing, d->classification, d->source_tables, d->codes);
+	} else if (!cur.has_pop) {
+		snprintf(note, sizeof(note), nl ?
+			 "geen bevolking op 1 januari %d; importeer 37230ned (gemeente) of Kerncijfers wijken en buurten (wijk/buurt)" :
+			 "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)",
+			 q->year);
+	}
+	nn = strlen(note);
+	if (cur.has && cur.count < s->small)
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
+			 nl ? "klein aantal: voorzichtig interpreteren" : "small count: read with care");
+	nn = strlen(note);
+	if (cur.has && cur.from_months)
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
+			 nl ? "som van 12 maanden" : "sum of 12 months");
+	nn = strlen(note);
+	if (cur.has && cur.provisional)
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
+			 nl ? "voorlopig cijfer" : "provisional figure");
+	if (note[0] && ivp__table_set_text(t, C_NOTE, note))
+		return -1;
+	return 0;
+}
+
+static int make_cols(qstate *s)
+{
+	int i;
+	char name[64];
+
+	for (i = 0; i < C_FIXED; i++) {
+		int brief = fixed_cols[i].brief;
+
+		if ((i == C_BASE_RATE || i == C_BASE_VERDICT) && s->q->baseline)
+			brief = 1;
+		if (ivp__table_col(s->t, fixed_cols[i].name,
+				   brief == 2 ? IVP__COL_NOTE : brief ? IVP__COL_BRIEF : 0,
+				   fixed_cols[i].dec) < 0)
+			return -1;
+	}
+	for (i = 0; i < s->ncmp; i++) {
+		static const char *const part[CMP_COLS] = { "area", "count", "per_1000",
+			"ratio", "lo", "hi", "verdict" };
+		static const int brief[CMP_COLS] = { 0, 0, 1, 0, 0, 0, 1 };
+		static const int dec[CMP_COLS] = { 0, 0, 2, 4, 4, 4, 0 };
+		int k;
+
+		for (k = 0; k < CMP_COLS; k++) {
+			if (k == 2)
+				snprintf(name, sizeof(name), "%s_per_1000", s->cmp[i].label);
+			else if (k == 6)
+				snprintf(name, sizeof(name), "vs_%s", s->cmp[i].label);
+			else
+				snprintf(name, sizeof(name), "cmp%d_%s", i + 1, part[k]);
+			if (ivp__table_col(s->t, name, brief[k] ? IVP__COL_BRIEF : 0, dec[k]) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Pick, per key, the classification to use: CBS where its data is loaded. */
+static ivp_rc choose(qstate *s, defs *all, defs *use)
+{
+	int i, k, has_cbs = 0;
+	ivp__store *st = s->ctx->store;
+
+	if (st->ops->has_classification(st, s->main.codes[0], s->q->year, "cbs", &has_cbs))
+		return ivp__fail(s->ctx, IVP_EDB, "database error");
+	for (i = 0; i < all->n; i++) {
+		ivp__indicator_def *d = &all->d[i];
+		int dup = 0;
+
+		if (s->q->indicator) {
+			if (strcmp(d->key, s->q->indicator))
+				continue;
+		} else if (!strcmp(d->kind, "type") && !s->q->all_types) {
+			continue;
+		}
+		/* defs come ordered by key with 'police' before 'cbs' */
+		for (k = 0; k < use->n; k++) {
+			if (!strcmp(use->d[k].key, d->key)) {
+				dup = 1;
+				if (has_cbs && !strcmp(d->classification, "cbs"))
+					use->d[k] = *d;
+			}
+		}
+		if (!dup && collect(use, d))
+			return ivp__fail(s->ctx, IVP_ENOMEM, "out of memory");
+	}
+	if (s->q->indicator && !use->n) {
+		ivp__fail(s->ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", s->q->indicator);
+		ivp__hint(s->ctx, "ivp definitions lists the indicators; single codes such as 1.1.1 exist once their code list is imported.");
+		return IVP_ENOTFOUND;
+	}
+	return IVP_OK;
+}
+
+ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **out)
+{
+	qstate s;
+	defs all = { NULL, 0 }, use = { NULL, 0 };
+	ivp_rc rc = IVP_OK;
+	int i, r;
+
+	*out = NULL;
+	memset(&s, 0, sizeof(s));
+	s.ctx = ctx;
+	s.q = q;
+	s.level = q->level > 0 && q->level < 1 ? q->level : 0.95;
+	s.small = q->small_threshold >= 0 ? q->small_threshold : IVP_SMALL_THRESHOLD_DEFAULT;
+	s.lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";
+	if (!q->area || q->year < 1900 || q->year > 2199) {
+		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" : "year %d is out of range", q->year);
+		ivp__hint(ctx, "Give --area CODE and --year YYYY.");
+		return IVP_EINPUT;
+	}
+	if (q->baseline && (q->baseline < 1900 || q->baseline > 2199)) {
+		ivp__fail(ctx, IVP_EINPUT, "baseline year %d is out of range", q->baseline);
+		return IVP_EINPUT;
+	}
+	if ((rc = aset_parse(ctx, q->area, &s.main)))
+		return rc;
+	if (q->ncompare > 0) {
+		s.cmp = calloc((size_t)q->ncompare, sizeof(aset));
+		if (!s.cmp) {
+			rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+			goto out;
+		}
+		for (i = 0; i < q->ncompare; i++) {
+			if ((rc = aset_parse(ctx, q->compare[i], &s.cmp[i])))
+				goto out;
+			s.ncmp++;
+		}
+	}
+	if (ctx->store->ops->defs_list(ctx->store, 1, collect, &all)) {
+		rc = ivp__fail(ctx, IVP_EDB, "database error");
+		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
+		goto out;
+	}
+	if ((rc = choose(&s, &all, &use)))
+		goto out;
+	s.t = ivp__table_new();
+	if (!s.t || make_cols(&s)) {
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < use.n; i++) {
+		r = row(&s, &use.d[i]);
+		if (r == -1) {
+			rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+			goto out;
+		}
+		if (r == -2) {
+			rc = ctx->err.rc ? ctx->err.rc : IVP_EDB;
+			goto out;
+		}
+	}
+	ivp__table_note(s.t, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
+			s.main.label, s.main.name, q->year, q->year, s.level * 100,
+			(long long)s.small);
+	*out = s.t;
+	s.t = NULL;
+out:
+	ivp_table_free(s.t);
+	aset_free(&s.main);
+	for (i = 0; i < s.ncmp; i++)
+		aset_free(&s.cmp[i]);
+	free(s.cmp);
+	free(all.d);
+	free(use.d);
+	return rc;
+}
+
+/* ---- monthly series ----------------------------------------------------------- */
+
+static int series_cb(void *ud, const char *const *cols, int n)
+{
+	ivp__map *m = ud;
+	int64_t *slot;
+	int existed;
+
+	if (n < 2 || !cols[0] || !cols[1])
+		return 0;
+	if (ivp__map_put(m, cols[0], 0, &slot, &existed))
+		return -1;
+	*slot += strtoll(cols[1], NULL, 10);
+	return 0;
+}
+
+ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
+{
+	aset a;
+	defs all = { NULL, 0 };
+	char codes[MAX_CODES][16];
+	const char *codelist = q->type;
+	ivp__map m;
+	ivp_table *t = NULL;
+	ivp_rc rc;
+	int nc, i, k, p;
+	char title[256] = "";
+
+	*out = NULL;
+	ivp__map_init(&m);
+	if (!q->area || !q->type || q->from < 190001 || q->to < q->from ||
+	    IVP__PERIOD_SUB(q->from) < 1 || IVP__PERIOD_SUB(q->from) > 12 ||
+	    IVP__PERIOD_SUB(q->to) < 1 || IVP__PERIOD_SUB(q->to) > 12) {
+		ivp__fail(ctx, IVP_EINPUT, "invalid series request");
+		ivp__hint(ctx, "Give --area, --type and --from/--to as YYYY-MM with from <= to.");
+		return IVP_EINPUT;
+	}
+	if ((rc = aset_parse(ctx, q->area, &a)))
+		return rc;
+	/* an indicator key stands for its codes; otherwise a single code */
+	if (ctx->store->ops->defs_list(ctx->store, 1, collect, &all)) {
+		rc = ivp__fail(ctx, IVP_EDB, "database error");
+		goto out;
+	}
+	for (i = 0; i < all.n; i++)
+		if (!strcmp(all.d[i].key, q->type) && !strcmp(all.d[i].classification, "police")) {
+			codelist = all.d[i].codes;
+			snprintf(title, sizeof(title), "%s", all.d[i].name_nl);
+			break;
+		}
+	if (i == all.n) {
+		int g = ctx->store->ops->type_get(ctx->store, q->type, title);
+
+		if (g < 0) {
+			rc = ivp__fail(ctx, IVP_EDB, "database error");
+			goto out;
+		}
+		if (g == 1) {
+			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type or indicator \"%s\"", q->type);
+			ivp__hint(ctx, "Use a SoortMisdrijf code such as 1.1.1 or an indicator key (ivp definitions).");
+			goto out;
+		}
+	}
+	nc = split_codes(codelist, codes);
+	for (i = 0; i < a.n; i++)
+		for (k = 0; k < nc; k++)
+			if (ctx->store->ops->month_counts(ctx->store, a.codes[i], codes[k],
+							  q->from, q->to, series_cb, &m)) {
+				rc = ivp__fail(ctx, IVP_EDB, "database error");
+				goto out;
+			}
+	t = ivp__table_new();
+	if (!t || ivp__table_col(t, "area", 0, 0) < 0 ||
+	    ivp__table_col(t, "type", 0, 0) < 0 ||
+	    ivp__table_col(t, "period", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "month", IVP__COL_BRIEF, 0) < 0 ||
+	    ivp__table_col(t, "count", IVP__COL_BRIEF, 0) < 0)
+		goto oom;
+	/* every month of the range, "no data" where nothing is stored */
+	for (p = q->from; p <= q->to; p = IVP__PERIOD_SUB(p) == 12 ? (IVP__PERIOD_YEAR(p) + 1) * 100 + 1 : p + 1) {
+		char key[16], label[16];
+		int64_t *v;
+
+		snprintf(key, sizeof(key), "%d", p);
+		snprintf(label, sizeof(label), "%04d-%02d", IVP__PERIOD_YEAR(p), IVP__PERIOD_SUB(p));
+		v = ivp__map_get(&m, key);
+		ivp__period_format(p, key);
+		if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, a.label) ||
+		    ivp__table_set_text(t, 1, q->type) ||
+		    ivp__table_set_text(t, 2, key) || ivp__table_set_text(t, 3, label) ||
+		    (v && ivp__table_set_int(t, 4, *v)))
+			goto oom;
+	}
+	ivp__table_note(t, "%s (%s), %s%s%s; empty count: no data for that month",
+			a.label, a.name, q->type, title[0] ? " " : "", title);
+	*out = t;
+	t = NULL;
+	rc = IVP_OK;
+	goto out;
+oom:
+	rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+out:
+	ivp_table_free(t);
+	ivp__map_free(&m);
+	aset_free(&a);
+	free(all.d);
+	return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * migrations.c — the SQLite schema, as numbered migrations.
+ *
+ * Each migration runs once, in order, inside a transaction, at start-up
+ * (sqlite_store.c); `schema_migrations` records which ran. Never edit a
+ * migration that has shipped: add the next number.
+ *
+ * Layout notes. Facts are keyed by integer area and type ids in a
+ * WITHOUT ROWID table clustered on (area, type, period), so one area's
+ * series for one type is one contiguous range. Periods are integers
+ * (core.h: year*100 + sub). Indicator definitions are versioned rows;
+ * the newest version of a key is the one in force.
+ */
+#include "store/sqlite/migrations.h"
+
+const ivp__migration ivp__sqlite_migrations[] = {
+	{ 1,
+	  "CREATE TABLE import ("
+	  " id INTEGER PRIMARY KEY,"
+	  " kind TEXT NOT NULL,"
+	  " layout TEXT NOT NULL,"
+	  " file_name TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL,"
+	  " options TEXT NOT NULL DEFAULT '',"
+	  " rows INTEGER NOT NULL DEFAULT 0,"
+	  " missing INTEGER NOT NULL DEFAULT 0,"
+	  " skipped INTEGER NOT NULL DEFAULT 0,"
+	  " imported_by TEXT NOT NULL,"
+	  " started_at TEXT NOT NULL,"
+	  " finished_at TEXT,"
+	  " UNIQUE (kind, sha256, options));"
+	  "CREATE TABLE area ("
+	  " id INTEGER PRIMARY KEY,"
+	  " code TEXT NOT NULL UNIQUE,"
+	  " name TEXT NOT NULL,"
+	  " level TEXT NOT NULL,"
+	  " parent TEXT,"
+	  " import_id INTEGER REFERENCES import(id));"
+	  "CREATE INDEX area_parent ON area(parent);"
+	  "CREATE TABLE area_alias ("
+	  " name TEXT NOT NULL,"
+	  " code TEXT NOT NULL REFERENCES area(code),"
+	  " PRIMARY KEY (name, code)) WITHOUT ROWID;"
+	  "CREATE TABLE crime_type ("
+	  " id INTEGER PRIMARY KEY,"
+	  " classification TEXT NOT NULL CHECK (classification IN ('police','cbs')),"
+	  " code TEXT NOT NULL UNIQUE,"
+	  " title TEXT NOT NULL,"
+	  " import_id INTEGER REFERENCES import(id));"
+	  "CREATE INDEX crime_type_title ON crime_type(title);"
+	  "CREATE TABLE period ("
+	  " period INTEGER PRIMARY KEY,"
+	  " title TEXT NOT NULL,"
+	  " status TEXT NOT NULL,"
+	  " import_id INTEGER REFERENCES import(id));"
+	  "CREATE TABLE fact ("
+	  " area_id INTEGER NOT NULL REFERENCES area(id),"
+	  " type_id INTEGER NOT NULL REFERENCES crime_type(id),"
+	  " period INTEGER NOT NULL,"
+	  " count INTEGER NOT NULL CHECK (count >= 0),"
+	  " provisional INTEGER NOT NULL DEFAULT 0,"
+	  " import_id INTEGER NOT NULL REFERENCES import(id),"
+	  " PRIMARY KEY (area_id, type_id, period)) WITHOUT ROWID;"
+	  "CREATE TABLE population ("
+	  " area_id INTEGER NOT NULL REFERENCES area(id),"
+	  " age_group TEXT NOT NULL CHECK (age_group IN ('total','12-17')),"
+	  " year INTEGER NOT NULL,"
+	  " count INTEGER NOT NULL CHECK (count >= 0),"
+	  " import_id INTEGER NOT NULL REFERENCES import(id),"
+	  " PRIMARY KEY (area_id, age_group, year)) WITHOUT ROWID;"
+	  "CREATE TABLE indicator_def ("
+	  " key TEXT NOT NULL,"
+	  " version INTEGER NOT NULL,"
+	  " classification TEXT NOT NULL CHECK (classification IN ('police','cbs')),"
+	  " kind TEXT NOT NULL,"
+	  " name_nl TEXT NOT NULL,"
+	  " name_en TEXT NOT NULL,"
+	  " codes TEXT NOT NULL,"
+	  " per INTEGER NOT NULL DEFAULT 1000,"
+	  " population_group TEXT NOT NULL DEFAULT 'total',"
+	  " source_tables TEXT NOT NULL DEFAULT '',"
+	  " note TEXT NOT NULL DEFAULT '',"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	  " PRIMARY KEY (key, classification, version));"
+	  /* Definitions version 1. See docs/indicators.md for the reasoning. */
+	  "INSERT INTO indicator_def(key,version,classification,kind,name_nl,name_en,codes,source_tables,note) VALUES"
+	  " ('totaal',1,'police','total','Geregistreerde misdrijven, totaal','Registered crime, total','0.0.0','Politie 47013NED (gemeente) or 47018NED (wijk/buurt)',''),"
+	  " ('totaal',1,'cbs','total','Geregistreerde misdrijven, totaal','Registered crime, total','T001161','CBS 83648NED',''),"
+	  " ('bbv_winkeldiefstal',1,'police','bbv','Winkeldiefstallen','Shoplifting','2.5.2','Politie 47013NED',"
+	  "  'BBV indicator. CBS compiles the published BBV figure; 83648NED has no shoplifting code, so the police code 2.5.2 Winkeldiefstal is used.'),"
+	  " ('bbv_geweld',1,'police','bbv','Geweldsmisdrijven','Violent crime','1.4.1,1.4.2,1.4.3,1.4.4,1.4.5,1.4.6,1.4.7','Politie 47013NED',"
+	  "  'BBV indicator, police approximation: zeden, moord/doodslag, openlijk geweld (persoon), bedreiging, mishandeling, straatroof, overval.'),"
+	  " ('bbv_geweld',1,'cbs','bbv','Geweldsmisdrijven','Violent crime','CRI3000','CBS 83648NED',"
+	  "  'BBV indicator in CBS terms: 3 Gewelds- en seksuele misdrijven.'),"
+	  " ('bbv_woning',1,'police','bbv','Diefstallen uit woning','Domestic burglary','1.1.1','Politie 47013NED',"
+	  "  'BBV indicator. 83648NED has no separate code; police code 1.1.1 Diefstal/inbraak woning.'),"
+	  " ('bbv_vernieling',1,'police','bbv','Vernielingen en beschadigingen','Vandalism and criminal damage','2.2.1','Politie 47013NED',"
+	  "  'BBV indicator, police approximation: 2.2.1 Vernieling cq. zaakbeschadiging (all places, not only public space).'),"
+	  " ('bbv_vernieling',1,'cbs','bbv','Vernielingen en beschadigingen','Vandalism and criminal damage','CRI2100','CBS 83648NED',"
+	  "  'BBV indicator in CBS terms: 21 Vernieling en beschadiging.'),"
+	  " ('hic',1,'police','hic','High impact crimes','High-impact crime','1.1.1,1.4.6,1.4.7','Politie 47013NED',"
+	  "  'Den Haag region default: woninginbraak, straatroof, overval. Configurable with ivp definitions --set hic.');" },
+};
+
+const int ivp__sqlite_nmigrations =
+	(int)(sizeof(ivp__sqlite_migrations) / sizeof(ivp__sqlite_migrations[0]));

@@ -1,0 +1,890 @@
+/*
+ * sqlite_store.c — the SQLite engine behind store.h (the default).
+ *
+ * One connection per store, WAL journal, foreign keys on, migrations from
+ * migrations.c applied at open. Every statement is prepared once, on first
+ * use, and kept in `st[]` (prepared statements only; no SQL is ever built
+ * from input). Area and type ids are looked up by code through a one-entry
+ * cache each, which makes the common import pattern (many rows for the same
+ * area or type in a row) cheap.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "store/sqlite/migrations.h"
+#include "store/store.h"
+
+enum {
+	S_IMPORT_FIND, S_IMPORT_ADD, S_IMPORT_FINISH,
+	S_AREA_PUT, S_ALIAS_PUT, S_AREA_BY_NAME, S_AREA_GET, S_AREA_ID,
+	S_TYPE_PUT, S_TYPE_DEF, S_TYPE_BY_TITLE, S_TYPE_GET, S_TYPE_ID,
+	S_PERIOD_PUT,
+	S_FACT_GET, S_FACT_INS, S_FACT_UPD,
+	S_POP_GET, S_POP_INS, S_POP_UPD,
+	S_YEAR_ONE, S_YEAR_MONTHS, S_POPULATION, S_HAS_CLASS,
+	S_AREAS_UNDER, S_AREAS_ALL, S_AREAS_UNDER_ALL, S_SOURCES,
+	S_MONTHS, S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS,
+	S_COUNT
+};
+
+static const char *const sql[S_COUNT] = {
+	[S_IMPORT_FIND] = "SELECT id, started_at FROM import WHERE kind=?1 AND sha256=?2 AND options=?3 AND finished_at IS NOT NULL",
+	[S_IMPORT_ADD] = "INSERT INTO import(kind, layout, file_name, sha256, options, imported_by, started_at) VALUES (?1,?2,?3,?4,?5,?6,strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+	[S_IMPORT_FINISH] = "UPDATE import SET rows=?2, missing=?3, skipped=?4, finished_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
+	[S_AREA_PUT] = "INSERT INTO area(code, name, level, parent, import_id) VALUES (?1,?2,?3,?4,?5) "
+		       "ON CONFLICT(code) DO UPDATE SET name=excluded.name, level=excluded.level, "
+		       "parent=COALESCE(excluded.parent, area.parent), import_id=excluded.import_id "
+		       "WHERE area.name IS NOT excluded.name OR area.parent IS NOT COALESCE(excluded.parent, area.parent)",
+	[S_ALIAS_PUT] = "INSERT OR IGNORE INTO area_alias(name, code) VALUES (?1, ?2)",
+	[S_AREA_BY_NAME] = "SELECT a.code, CASE a.level WHEN 'NL' THEN 0 WHEN 'LD' THEN 1 WHEN 'PV' THEN 1 WHEN 'RE' THEN 1 "
+			   "WHEN 'GM' THEN 2 WHEN 'CR' THEN 3 WHEN 'WK' THEN 4 ELSE 5 END AS rank "
+			   "FROM area_alias n JOIN area a ON a.code=n.code WHERE n.name=?1 AND a.level NOT IN ('WK','BU') ORDER BY rank LIMIT 2",
+	[S_AREA_GET] = "SELECT name, level, parent FROM area WHERE code=?1",
+	[S_AREA_ID] = "SELECT id FROM area WHERE code=?1",
+	[S_TYPE_PUT] = "INSERT INTO crime_type(classification, code, title, import_id) VALUES (?1,?2,?3,?4) "
+		       "ON CONFLICT(code) DO UPDATE SET title=excluded.title, import_id=excluded.import_id "
+		       "WHERE crime_type.title IS NOT excluded.title",
+	[S_TYPE_DEF] = "INSERT OR IGNORE INTO indicator_def(key, version, classification, kind, name_nl, name_en, codes, source_tables, note) "
+		       "VALUES (?1, 1, ?2, 'type', ?3, ?3, ?1, CASE ?2 WHEN 'cbs' THEN 'CBS 83648NED' ELSE 'Politie 47013NED (gemeente) or 47018NED (wijk/buurt)' END, "
+		       "'One SoortMisdrijf code, defined when its code list was imported.')",
+	[S_TYPE_BY_TITLE] = "SELECT code FROM crime_type WHERE title=?1 COLLATE NOCASE",
+	[S_TYPE_GET] = "SELECT title FROM crime_type WHERE code=?1",
+	[S_TYPE_ID] = "SELECT id FROM crime_type WHERE code=?1",
+	[S_PERIOD_PUT] = "INSERT INTO period(period, title, status, import_id) VALUES (?1,?2,?3,?4) "
+			 "ON CONFLICT(period) DO UPDATE SET title=excluded.title, status=excluded.status, import_id=excluded.import_id "
+			 "WHERE period.status IS NOT excluded.status OR period.title IS NOT excluded.title",
+	[S_FACT_GET] = "SELECT count, import_id FROM fact WHERE area_id=?1 AND type_id=?2 AND period=?3",
+	[S_FACT_INS] = "INSERT INTO fact(area_id, type_id, period, count, provisional, import_id) VALUES (?1,?2,?3,?4,?5,?6)",
+	[S_FACT_UPD] = "UPDATE fact SET count=?4, provisional=?5, import_id=?6 WHERE area_id=?1 AND type_id=?2 AND period=?3",
+	[S_POP_GET] = "SELECT count, import_id FROM population WHERE area_id=?1 AND age_group=?2 AND year=?3",
+	[S_POP_INS] = "INSERT INTO population(area_id, age_group, year, count, import_id) VALUES (?1,?2,?3,?4,?5)",
+	[S_POP_UPD] = "UPDATE population SET count=?4, import_id=?5 WHERE area_id=?1 AND age_group=?2 AND year=?3",
+	[S_YEAR_ONE] = "SELECT f.count, f.provisional, f.import_id FROM fact f "
+		       "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) AND f.period=?3",
+	[S_YEAR_MONTHS] = "SELECT COUNT(*), SUM(f.count), MAX(f.provisional), MAX(f.import_id) FROM fact f "
+			  "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
+			  "AND f.period BETWEEN ?3 + 1 AND ?3 + 12",
+	[S_POPULATION] = "SELECT p.count, p.import_id FROM population p WHERE p.area_id=(SELECT id FROM area WHERE code=?1) "
+			 "AND p.age_group=?2 AND p.year=?3",
+	[S_HAS_CLASS] = "SELECT EXISTS (SELECT 1 FROM fact f JOIN crime_type t ON t.id=f.type_id "
+			"WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND t.classification=?2 "
+			"AND f.period BETWEEN ?3 AND ?3 + 24)",
+	[S_AREAS_UNDER] = "WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
+			  "UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
+			  "SELECT a.code FROM sub JOIN area a ON a.code=sub.code WHERE a.level=?2 ORDER BY a.code",
+	[S_AREAS_ALL] = "SELECT a.code, a.name, a.level, a.parent, "
+			"(SELECT p.count FROM population p WHERE p.area_id=a.id AND p.age_group='total' ORDER BY p.year DESC LIMIT 1), "
+			"(SELECT p.year FROM population p WHERE p.area_id=a.id AND p.age_group='total' ORDER BY p.year DESC LIMIT 1) "
+			"FROM area a ORDER BY CASE a.level WHEN 'NL' THEN 0 WHEN 'LD' THEN 1 WHEN 'PV' THEN 2 WHEN 'RE' THEN 3 "
+			"WHEN 'GM' THEN 4 WHEN 'CR' THEN 5 WHEN 'WK' THEN 6 ELSE 7 END, a.code",
+	[S_AREAS_UNDER_ALL] = "WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
+			      "UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
+			      "SELECT a.code, a.name, a.level, a.parent, "
+			      "(SELECT p.count FROM population p WHERE p.area_id=a.id AND p.age_group='total' ORDER BY p.year DESC LIMIT 1), "
+			      "(SELECT p.year FROM population p WHERE p.area_id=a.id AND p.age_group='total' ORDER BY p.year DESC LIMIT 1) "
+			      "FROM sub JOIN area a ON a.code=sub.code ORDER BY a.code",
+	[S_SOURCES] = "SELECT id, kind, layout, file_name, sha256, options, rows, missing, skipped, imported_by, started_at, finished_at "
+		      "FROM import WHERE finished_at IS NOT NULL ORDER BY id",
+	[S_MONTHS] = "SELECT f.period, f.count, f.import_id FROM fact f "
+		     "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
+		     "AND f.period BETWEEN ?3 AND ?4 AND f.period % 100 BETWEEN 1 AND 12 ORDER BY f.period",
+	[S_DEFS] = "SELECT key, version, classification, kind, name_nl, name_en, codes, per, population_group, source_tables, note "
+		   "FROM indicator_def d WHERE ?1 = 0 OR version = (SELECT MAX(version) FROM indicator_def d2 "
+		   "WHERE d2.key=d.key AND d2.classification=d.classification) "
+		   "ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'bbv' THEN 1 WHEN 'hic' THEN 2 ELSE 3 END, key, classification DESC, version",
+	[S_DEF_ADD] = "INSERT INTO indicator_def(key, version, classification, kind, name_nl, name_en, codes, per, population_group, source_tables, note) "
+		      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+	[S_TYPES] = "SELECT code, title FROM crime_type WHERE classification=?1 ORDER BY id",
+	[S_COUNTS] = "SELECT (SELECT COUNT(*) FROM fact), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM population), (SELECT COUNT(*) FROM crime_type)",
+};
+
+typedef struct sq_store {
+	ivp__store base;
+	sqlite3 *db;
+	sqlite3_stmt *st[S_COUNT];
+	char err[512];
+	int version;
+	char area_code[16];
+	int64_t area_id;
+	char type_code[16];
+	int64_t type_id;
+} sq_store;
+
+#define SQ(s) ((sq_store *)(s))
+
+static int fail(sq_store *s)
+{
+	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+	return -1;
+}
+
+static sqlite3_stmt *stmt(sq_store *s, int i)
+{
+	if (!s->st[i]) {
+		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &s->st[i], NULL) != SQLITE_OK) {
+			fail(s);
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(s->st[i]);
+		sqlite3_clear_bindings(s->st[i]);
+	}
+	return s->st[i];
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+/* Run a statement that returns no rows. */
+static int done(sq_store *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail(s);
+	return 0;
+}
+
+static void copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz)
+{
+	const unsigned char *t = sqlite3_column_text(q, col);
+
+	snprintf(out, outsz, "%s", t ? (const char *)t : "");
+}
+
+static int exec(sq_store *s, const char *q)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(s->err, sizeof(s->err), "%s", msg ? msg : "sqlite error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate(sq_store *s)
+{
+	sqlite3_stmt *q;
+	int i, have = 0;
+
+	if (exec(s, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		    "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"))
+		return -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations",
+			       -1, &q, NULL) != SQLITE_OK)
+		return fail(s);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		have = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	for (i = 0; i < ivp__sqlite_nmigrations; i++) {
+		const ivp__migration *m = &ivp__sqlite_migrations[i];
+
+		if (m->version <= have)
+			continue;
+		if (exec(s, "BEGIN IMMEDIATE"))
+			return -1;
+		if (exec(s, m->sql))
+			goto bad;
+		if (sqlite3_prepare_v2(s->db, "INSERT INTO schema_migrations VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+				       -1, &q, NULL) != SQLITE_OK)
+			goto bad_db;
+		sqlite3_bind_int(q, 1, m->version);
+		if (sqlite3_step(q) != SQLITE_DONE) {
+			sqlite3_finalize(q);
+			goto bad_db;
+		}
+		sqlite3_finalize(q);
+		if (exec(s, "COMMIT"))
+			goto bad;
+		have = m->version;
+	}
+	if (have > ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version) {
+		snprintf(s->err, sizeof(s->err),
+			 "database schema version %d is newer than this ivp knows (%d); upgrade ivp",
+			 have, ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version);
+		return -1;
+	}
+	s->version = have;
+	return 0;
+bad_db:
+	fail(s);
+bad:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static void sq_close(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
+{
+	sq_store *s = calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	s->base.ops = &ivp__sqlite_ops;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		sq_close(&s->base);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") ||
+	    migrate(s)) {
+		snprintf(err, errsz, "%s", s->err);
+		sq_close(&s->base);
+		return -1;
+	}
+	*out = &s->base;
+	return 0;
+}
+
+static const char *sq_errmsg(ivp__store *s) { return SQ(s)->err; }
+static int sq_version(ivp__store *s) { return SQ(s)->version; }
+static int sq_begin(ivp__store *s) { return exec(SQ(s), "BEGIN IMMEDIATE"); }
+static int sq_commit(ivp__store *s) { return exec(SQ(s), "COMMIT"); }
+
+static int sq_rollback(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+
+	/* the caches may name rows that the rollback removes */
+	s->area_code[0] = s->type_code[0] = '\0';
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	return exec(s, "ROLLBACK");
+}
+
+static int sq_import_find(ivp__store *st, const char *kind, const char *sha,
+			  const char *options, int64_t *id, char when[32])
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_IMPORT_FIND);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, kind);
+	bind_text(q, 2, sha);
+	bind_text(q, 3, options ? options : "");
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(q, 0);
+		copy_col(q, 1, when, 32);
+		sqlite3_reset(q);
+		return 0;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 1 : fail(s);
+}
+
+static int sq_import_add(ivp__store *st, const ivp__import_rec *r, int64_t *id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_IMPORT_ADD);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, r->kind);
+	bind_text(q, 2, r->layout);
+	bind_text(q, 3, r->file_name);
+	bind_text(q, 4, r->sha256);
+	bind_text(q, 5, r->options ? r->options : "");
+	bind_text(q, 6, r->user ? r->user : "unknown");
+	if (done(s, q))
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int sq_import_finish(ivp__store *st, int64_t id, int64_t rows,
+			    int64_t missing, int64_t skipped)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_IMPORT_FINISH);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, rows);
+	sqlite3_bind_int64(q, 3, missing);
+	sqlite3_bind_int64(q, 4, skipped);
+	return done(s, q);
+}
+
+static int sq_area_put(ivp__store *st, const char *code, const char *name,
+		       const char *level, const char *parent, int64_t import_id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_AREA_PUT);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, code);
+	bind_text(q, 2, name);
+	bind_text(q, 3, level);
+	bind_text(q, 4, parent);
+	sqlite3_bind_int64(q, 5, import_id);
+	if (done(s, q))
+		return -1;
+	q = stmt(s, S_ALIAS_PUT);
+	if (!q)
+		return -1;
+	bind_text(q, 1, name);
+	bind_text(q, 2, code);
+	return done(s, q);
+}
+
+static int sq_area_by_name(ivp__store *st, const char *name, char code[16],
+			   int *ambiguous)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_AREA_BY_NAME);
+	int rc, rank0 = -1, found = 0;
+
+	*ambiguous = 0;
+	if (!q)
+		return -1;
+	bind_text(q, 1, name);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int rank = sqlite3_column_int(q, 1);
+
+		if (!found) {
+			copy_col(q, 0, code, 16);
+			rank0 = rank;
+			found = 1;
+		} else if (rank == rank0) {
+			*ambiguous = 1;
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(s);
+	return found ? 0 : 1;
+}
+
+static int sq_area_get(ivp__store *st, const char *code, char name[256],
+		       char level[4], char parent[16])
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_AREA_GET);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, code);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		if (name)
+			copy_col(q, 0, name, 256);
+		if (level)
+			copy_col(q, 1, level, 4);
+		if (parent)
+			copy_col(q, 2, parent, 16);
+		sqlite3_reset(q);
+		return 0;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 1 : fail(s);
+}
+
+static int sq_type_put(ivp__store *st, const char *classification,
+		       const char *code, const char *title, int64_t import_id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_TYPE_PUT);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, classification);
+	bind_text(q, 2, code);
+	bind_text(q, 3, title);
+	sqlite3_bind_int64(q, 4, import_id);
+	if (done(s, q))
+		return -1;
+	/* every single code is an indicator of its own (version 1) */
+	q = stmt(s, S_TYPE_DEF);
+	if (!q)
+		return -1;
+	bind_text(q, 1, code);
+	bind_text(q, 2, classification);
+	bind_text(q, 3, title);
+	return done(s, q);
+}
+
+static int one_text(sq_store *s, int which, const char *key, char *out, size_t outsz)
+{
+	sqlite3_stmt *q = stmt(s, which);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, key);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		if (out)
+			copy_col(q, 0, out, outsz);
+		sqlite3_reset(q);
+		return 0;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 1 : fail(s);
+}
+
+static int sq_type_by_title(ivp__store *st, const char *title, char code[16])
+{
+	return one_text(SQ(st), S_TYPE_BY_TITLE, title, code, 16);
+}
+
+static int sq_type_get(ivp__store *st, const char *code, char title[256])
+{
+	return one_text(SQ(st), S_TYPE_GET, code, title, 256);
+}
+
+static int sq_period_put(ivp__store *st, int period, const char *title,
+			 const char *status, int64_t import_id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_PERIOD_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int(q, 1, period);
+	bind_text(q, 2, title);
+	bind_text(q, 3, status);
+	sqlite3_bind_int64(q, 4, import_id);
+	return done(s, q);
+}
+
+/* id for a code through a one-entry cache; 1 when the code is unknown */
+static int lookup_id(sq_store *s, int which, const char *code, char cache[16],
+		     int64_t *cache_id, int64_t *id)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (cache[0] && !strcmp(cache, code)) {
+		*id = *cache_id;
+		return 0;
+	}
+	q = stmt(s, which);
+	if (!q)
+		return -1;
+	bind_text(q, 1, code);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+		snprintf(cache, 16, "%s", code);
+		*cache_id = *id;
+		return 0;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fail(s);
+	snprintf(s->err, sizeof(s->err), "unknown code %s", code);
+	return 1;
+}
+
+/* Shared upsert logic of facts and population. */
+static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
+		  const char *group, int64_t b, int period, int64_t count,
+		  int provisional, int64_t import_id, int *result)
+{
+	sqlite3_stmt *q = stmt(s, get);
+	int rc, which;
+	int64_t old = 0, old_import = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, a);
+	if (group)
+		bind_text(q, 2, group);
+	else
+		sqlite3_bind_int64(q, 2, b);
+	sqlite3_bind_int(q, 3, period);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		old = sqlite3_column_int64(q, 0);
+		old_import = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s);
+	if (rc == SQLITE_DONE) {
+		*result = IVP__PUT_NEW;
+		which = ins;
+	} else if (old_import == import_id) {
+		*result = old == count ? IVP__PUT_DUP_SAME : IVP__PUT_DUP_DIFF;
+		return 0;
+	} else if (old == count) {
+		*result = IVP__PUT_SAME;
+		return 0;
+	} else {
+		*result = IVP__PUT_CHANGED;
+		which = upd;
+	}
+	q = stmt(s, which);
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, a);
+	if (group) {
+		bind_text(q, 2, group);
+		sqlite3_bind_int(q, 3, period);
+		sqlite3_bind_int64(q, 4, count);
+		sqlite3_bind_int64(q, 5, import_id);
+	} else {
+		sqlite3_bind_int64(q, 2, b);
+		sqlite3_bind_int(q, 3, period);
+		sqlite3_bind_int64(q, 4, count);
+		sqlite3_bind_int(q, 5, provisional);
+		sqlite3_bind_int64(q, 6, import_id);
+	}
+	return done(s, q);
+}
+
+static int fact_ids(sq_store *s, const char *area, const char *type,
+		    int64_t *aid, int64_t *tid)
+{
+	int rc = lookup_id(s, S_AREA_ID, area, s->area_code, &s->area_id, aid);
+
+	if (rc)
+		return rc;
+	return lookup_id(s, S_TYPE_ID, type, s->type_code, &s->type_id, tid);
+}
+
+static int sq_fact_put(ivp__store *st, const char *area, const char *type,
+		       int period, int64_t count, int provisional,
+		       int64_t import_id, int *result)
+{
+	sq_store *s = SQ(st);
+	int64_t aid, tid;
+	int rc = fact_ids(s, area, type, &aid, &tid);
+
+	if (rc)
+		return rc;
+	return upsert(s, S_FACT_GET, S_FACT_INS, S_FACT_UPD, aid, NULL, tid,
+		      period, count, provisional, import_id, result);
+}
+
+static int sq_pop_put(ivp__store *st, const char *area, int year,
+		      const char *group, int64_t count, int64_t import_id,
+		      int *result)
+{
+	sq_store *s = SQ(st);
+	int64_t aid;
+	int rc = lookup_id(s, S_AREA_ID, area, s->area_code, &s->area_id, &aid);
+
+	if (rc)
+		return rc;
+	return upsert(s, S_POP_GET, S_POP_INS, S_POP_UPD, aid, group, 0, year,
+		      count, 0, import_id, result);
+}
+
+static int sq_year_counts(ivp__store *st, const char *area, int year,
+			  ivp__type_count *types, int ntypes)
+{
+	sq_store *s = SQ(st);
+	int i, rc;
+
+	for (i = 0; i < ntypes; i++) {
+		sqlite3_stmt *q = stmt(s, S_YEAR_ONE);
+		ivp__type_count *t = &types[i];
+
+		if (!q)
+			return -1;
+		t->has = t->from_months = t->provisional = 0;
+		t->count = t->import_id = 0;
+		bind_text(q, 1, area);
+		bind_text(q, 2, t->code);
+		sqlite3_bind_int(q, 3, year * 100);
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW) {
+			t->has = 1;
+			t->count = sqlite3_column_int64(q, 0);
+			t->provisional = sqlite3_column_int(q, 1);
+			t->import_id = sqlite3_column_int64(q, 2);
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return fail(s);
+		if (t->has)
+			continue;
+		q = stmt(s, S_YEAR_MONTHS);
+		if (!q)
+			return -1;
+		bind_text(q, 1, area);
+		bind_text(q, 2, t->code);
+		sqlite3_bind_int(q, 3, year * 100);
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW && sqlite3_column_int(q, 0) == 12) {
+			t->has = 1;
+			t->from_months = 1;
+			t->count = sqlite3_column_int64(q, 1);
+			t->provisional = sqlite3_column_int(q, 2);
+			t->import_id = sqlite3_column_int64(q, 3);
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return fail(s);
+	}
+	return 0;
+}
+
+static int sq_population(ivp__store *st, const char *area, int year,
+			 const char *group, int64_t *count, int64_t *import_id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_POPULATION);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, area);
+	bind_text(q, 2, group);
+	sqlite3_bind_int(q, 3, year);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*count = sqlite3_column_int64(q, 0);
+		*import_id = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : fail(s);
+}
+
+static int sq_has_class(ivp__store *st, const char *area, int year,
+			const char *classification, int *has)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_HAS_CLASS);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, area);
+	bind_text(q, 2, classification);
+	sqlite3_bind_int(q, 3, year * 100);
+	rc = sqlite3_step(q);
+	*has = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : fail(s);
+}
+
+/* Step q, handing every row as text to cb. */
+static int rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
+{
+	const char *cols[16];
+	int rc, n = sqlite3_column_count(q), i;
+
+	if (n > 16)
+		n = 16;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			cols[i] = (const char *)sqlite3_column_text(q, i);
+		if (cb(ud, cols, n)) {
+			sqlite3_reset(q);
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : fail(s);
+}
+
+static int sq_areas_under(ivp__store *st, const char *parent, const char *level,
+			  ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_AREAS_UNDER);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, parent);
+	bind_text(q, 2, level);
+	return rows(s, q, cb, ud);
+}
+
+static int sq_areas_list(ivp__store *st, const char *under, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, under ? S_AREAS_UNDER_ALL : S_AREAS_ALL);
+
+	if (!q)
+		return -1;
+	if (under)
+		bind_text(q, 1, under);
+	return rows(s, q, cb, ud);
+}
+
+static int sq_sources_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_SOURCES);
+
+	return q ? rows(s, q, cb, ud) : -1;
+}
+
+static int sq_month_counts(ivp__store *st, const char *area, const char *type,
+			   int from, int to, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_MONTHS);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, area);
+	bind_text(q, 2, type);
+	sqlite3_bind_int(q, 3, from);
+	sqlite3_bind_int(q, 4, to);
+	return rows(s, q, cb, ud);
+}
+
+static int sq_defs_list(ivp__store *st, int latest_only,
+			int (*cb)(void *ud, const ivp__indicator_def *d), void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_DEFS);
+	ivp__indicator_def d;
+	int rc;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int(q, 1, latest_only);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof(d));
+		copy_col(q, 0, d.key, sizeof(d.key));
+		d.version = sqlite3_column_int(q, 1);
+		copy_col(q, 2, d.classification, sizeof(d.classification));
+		copy_col(q, 3, d.kind, sizeof(d.kind));
+		copy_col(q, 4, d.name_nl, sizeof(d.name_nl));
+		copy_col(q, 5, d.name_en, sizeof(d.name_en));
+		copy_col(q, 6, d.codes, sizeof(d.codes));
+		d.per = sqlite3_column_int(q, 7);
+		copy_col(q, 8, d.population_group, sizeof(d.population_group));
+		copy_col(q, 9, d.source_tables, sizeof(d.source_tables));
+		copy_col(q, 10, d.note, sizeof(d.note));
+		if (cb(ud, &d)) {
+			sqlite3_reset(q);
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : fail(s);
+}
+
+static int sq_def_add(ivp__store *st, const ivp__indicator_def *d)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_DEF_ADD);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, d->key);
+	sqlite3_bind_int(q, 2, d->version);
+	bind_text(q, 3, d->classification);
+	bind_text(q, 4, d->kind);
+	bind_text(q, 5, d->name_nl);
+	bind_text(q, 6, d->name_en);
+	bind_text(q, 7, d->codes);
+	sqlite3_bind_int(q, 8, d->per);
+	bind_text(q, 9, d->population_group);
+	bind_text(q, 10, d->source_tables);
+	bind_text(q, 11, d->note);
+	return done(s, q);
+}
+
+static int sq_types_list(ivp__store *st, const char *classification,
+			 ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_TYPES);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, classification);
+	return rows(s, q, cb, ud);
+}
+
+static int sq_counts(ivp__store *st, int64_t *facts, int64_t *areas,
+		     int64_t *pops, int64_t *types)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_COUNTS);
+	int rc;
+
+	if (!q)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*facts = sqlite3_column_int64(q, 0);
+		*areas = sqlite3_column_int64(q, 1);
+		*pops = sqlite3_column_int64(q, 2);
+		*types = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : fail(s);
+}
+
+const ivp__store_ops ivp__sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.errmsg = sq_errmsg,
+	.schema_version = sq_version,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.import_find = sq_import_find,
+	.import_add = sq_import_add,
+	.import_finish = sq_import_finish,
+	.area_put = sq_area_put,
+	.area_by_name = sq_area_by_name,
+	.area_get = sq_area_get,
+	.type_put = sq_type_put,
+	.type_by_title = sq_type_by_title,
+	.type_get = sq_type_get,
+	.period_put = sq_period_put,
+	.fact_put = sq_fact_put,
+	.pop_put = sq_pop_put,
+	.year_counts = sq_year_counts,
+	.population = sq_population,
+	.has_classification = sq_has_class,
+	.areas_under = sq_areas_under,
+	.areas_list = sq_areas_list,
+	.sources_list = sq_sources_list,
+	.month_counts = sq_month_counts,
+	.defs_list = sq_defs_list,
+	.def_add = sq_def_add,
+	.types_list = sq_types_list,
+	.counts = sq_counts,
+};

@@ -1,0 +1,6 @@
+# Sourced by case setup scripts: the code lists and populations of the example.
+"$IVP" import codes "$EX/allemisdrijven_metadata_21122025.csv"
+"$IVP" import codes "$EX/crime__WijkenEnBuurten.csv"
+"$IVP" import codes "$EX/soortmisdrijf_83648NED_cbs.csv"
+"$IVP" import population "$EX/bevolkingeindeperiod_jaren_22122025.csv" --skip-unknown-regions
+"$IVP" import population "$EX/population__Population85984_2024.csv" --year 2024

@@ -1,0 +1,242 @@
+/*
+ * test_core.c — unit tests for period and code parsing, the CSV tokenizer
+ * and the small containers. Each assertion names the input it checks.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/core.h"
+#include "ingest/csv.h"
+
+static int period(const char *s)
+{
+	int p = -1, prov = -1;
+
+	if (ivp__period_parse(s, strlen(s), &p, &prov))
+		return -1;
+	return p;
+}
+
+static void test_period_codes(void **state)
+{
+	char out[16];
+	int p, prov;
+
+	(void)state;
+	assert_int_equal(period("2024JJ00"), 202400);
+	assert_int_equal(period("2024MM03"), 202403);
+	assert_int_equal(period("2024MM12"), 202412);
+	assert_int_equal(period("2024KW01"), 202421);
+	assert_int_equal(period("2024KW04"), 202424);
+	assert_int_equal(period("2024"), 202400);
+	assert_int_equal(period("2024-03"), 202403);
+	assert_int_equal(period("2025 januari*"), 202501);
+	assert_int_equal(period("2025 april *"), 202504);
+	assert_int_equal(period("2024 3e kwartaal"), 202423);
+	assert_int_equal(period(" 2023 "), 202300);
+	/* rejected */
+	assert_int_equal(period("2024MM13"), -1);
+	assert_int_equal(period("2024MM00"), -1);
+	assert_int_equal(period("2024KW05"), -1);
+	assert_int_equal(period("2024JJ01"), -1);
+	assert_int_equal(period("1899"), -1);
+	assert_int_equal(period("24"), -1);
+	assert_int_equal(period("2024 smarch"), -1);
+	assert_int_equal(period(""), -1);
+	assert_int_equal(period("2024-13"), -1);
+	/* provisional flag */
+	assert_int_equal(ivp__period_parse("2024*", 5, &p, &prov), 0);
+	assert_int_equal(prov, 1);
+	assert_int_equal(ivp__period_parse("2024", 4, &p, &prov), 0);
+	assert_int_equal(prov, 0);
+	/* round trip */
+	ivp__period_format(202400, out);
+	assert_string_equal(out, "2024JJ00");
+	ivp__period_format(201603, out);
+	assert_string_equal(out, "2016MM03");
+	ivp__period_format(202422, out);
+	assert_string_equal(out, "2024KW02");
+}
+
+static void test_codes(void **state)
+{
+	char c[16];
+
+	(void)state;
+	assert_int_equal(ivp__code_trim("GM1926    ", 10, c, sizeof(c)), 6);
+	assert_string_equal(c, "GM1926");
+	assert_int_equal(ivp__code_trim("0.0.0 ", 6, c, sizeof(c)), 5);
+	assert_string_equal(c, "0.0.0");
+	assert_int_equal(ivp__code_trim("BU1926010112345678", 18, c, 8), -1);
+	assert_string_equal(ivp__area_level("GM1926"), "GM");
+	assert_string_equal(ivp__area_level("WK192601"), "WK");
+	assert_string_equal(ivp__area_level("BU19260101"), "BU");
+	assert_string_equal(ivp__area_level("NL01"), "NL");
+	assert_string_equal(ivp__area_level("RE06"), "RE");
+	assert_null(ivp__area_level("GM19260"));
+	assert_null(ivp__area_level("BU1926010"));
+	assert_null(ivp__area_level("XX1926"));
+	assert_null(ivp__area_level("GM19x6"));
+	assert_int_equal(ivp__type_classification("0.0.0"), 1);
+	assert_int_equal(ivp__type_classification("1.4.5"), 1);
+	assert_int_equal(ivp__type_classification("2.6.10"), 1);
+	assert_int_equal(ivp__type_classification("CRI3000"), 2);
+	assert_int_equal(ivp__type_classification("T001161"), 2);
+	assert_int_equal(ivp__type_classification("1.4"), 0);
+	assert_int_equal(ivp__type_classification("1..4"), 0);
+	assert_int_equal(ivp__type_classification("1.4.5."), 0);
+	assert_int_equal(ivp__type_classification("104"), 0);
+	assert_int_equal(ivp__type_classification("CRI30"), 0);
+}
+
+static void test_counts(void **state)
+{
+	int64_t v = -1;
+
+	(void)state;
+	assert_int_equal(ivp__parse_count("1771", 4, &v), 0);
+	assert_int_equal(v, 1771);
+	assert_int_equal(ivp__parse_count(" 0 ", 3, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(ivp__parse_count("56572.0", 7, &v), 0);
+	assert_int_equal(v, 56572);
+	assert_int_equal(ivp__parse_count("1.771,0", 7, &v), -1);
+	assert_int_equal(ivp__parse_count("-3", 2, &v), -1);
+	assert_int_equal(ivp__parse_count("", 0, &v), -1);
+	assert_int_equal(ivp__parse_count("12a", 3, &v), -1);
+	assert_int_equal(ivp__parse_count("9999999999999999", 16, &v), -1);
+}
+
+/* Read all records of s; return "f1|f2\n..." in out. */
+static int csv_all(const char *s, size_t n, char delim, char *out, size_t outsz)
+{
+	ivp__csv *c = ivp__csv_open_mem(s, n, delim, 1024);
+	size_t i, o = 0;
+	int r;
+
+	out[0] = '\0';
+	while ((r = ivp__csv_next(c)) > 0) {
+		for (i = 0; i < ivp__csv_nfields(c); i++)
+			o += (size_t)snprintf(out + o, outsz - o, "%s%s", i ? "|" : "",
+					      ivp__csv_field_at(c, i)->p);
+		o += (size_t)snprintf(out + o, outsz - o, "\n");
+	}
+	ivp__csv_close(c);
+	return r;
+}
+
+static void test_csv(void **state)
+{
+	char out[512];
+	const char bom[] = "\xEF\xBB\xBF\"a\";\"b\"\r\n1;2\r\n";
+	const char multi[] = "\"Key\";\"Description\"\n\"1.1.1 \";\"A20\nA30\"\n";
+	ivp__csv *c;
+
+	(void)state;
+	assert_int_equal(csv_all("a,b\n1,\"x,y\"\n", 12, 0, out, sizeof(out)), 0);
+	assert_string_equal(out, "a|b\n1|x,y\n");
+	/* BOM, CRLF, semicolons detected */
+	assert_int_equal(csv_all(bom, sizeof(bom) - 1, 0, out, sizeof(out)), 0);
+	assert_string_equal(out, "a|b\n1|2\n");
+	/* newline inside quotes, doubled quotes */
+	assert_int_equal(csv_all(multi, sizeof(multi) - 1, 0, out, sizeof(out)), 0);
+	assert_string_equal(out, "Key|Description\n1.1.1 |A20\nA30\n");
+	assert_int_equal(csv_all("\"say \"\"hi\"\"\"\n", 13, ',', out, sizeof(out)), 0);
+	assert_string_equal(out, "say \"hi\"\n");
+	/* lone CR line ends */
+	assert_int_equal(csv_all("a\rb\r", 4, ',', out, sizeof(out)), 0);
+	assert_string_equal(out, "a\nb\n");
+	/* unterminated quote: an error naming the opening line */
+	c = ivp__csv_open_mem("a\n\"b\nc", 6, ',', 1024);
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_next(c), -1);
+	assert_non_null(strstr(ivp__csv_error(c), "line 2"));
+	ivp__csv_close(c);
+	/* NUL byte and invalid UTF-8 */
+	c = ivp__csv_open_mem("a\0b\n", 4, ',', 1024);
+	assert_int_equal(ivp__csv_next(c), -1);
+	assert_non_null(strstr(ivp__csv_error(c), "NUL"));
+	ivp__csv_close(c);
+	c = ivp__csv_open_mem("a\xff\n", 3, ',', 1024);
+	assert_int_equal(ivp__csv_next(c), -1);
+	assert_non_null(strstr(ivp__csv_error(c), "UTF-8"));
+	ivp__csv_close(c);
+	/* record limit */
+	c = ivp__csv_open_mem("aaaaaaaaaaaaaaaaaaaa\n", 21, ',', 8);
+	assert_int_equal(ivp__csv_next(c), -1);
+	assert_non_null(strstr(ivp__csv_error(c), "longer than"));
+	ivp__csv_close(c);
+	/* tab detection */
+	c = ivp__csv_open_mem("a\tb\n", 4, 0, 64);
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_delim(c), '\t');
+	ivp__csv_close(c);
+	/* line numbers count newlines inside quotes */
+	c = ivp__csv_open_mem(multi, sizeof(multi) - 1, 0, 1024);
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_line(c), 2);
+	assert_int_equal(ivp__csv_next(c), 0);
+	ivp__csv_close(c);
+}
+
+static void test_map(void **state)
+{
+	ivp__map m;
+	int64_t *slot;
+	int existed, i;
+	char k[32];
+
+	(void)state;
+	ivp__map_init(&m);
+	for (i = 0; i < 1000; i++) {
+		snprintf(k, sizeof(k), "BU%08d|1.1.1|2016%02d", i, i % 12 + 1);
+		assert_int_equal(ivp__map_put(&m, k, i, &slot, &existed), 0);
+		assert_false(existed);
+	}
+	assert_int_equal(ivp__map_put(&m, "BU00000007|1.1.1|201608", 0, &slot, &existed), 0);
+	assert_true(existed);
+	assert_int_equal(*slot, 7);
+	assert_null(ivp__map_get(&m, "nope"));
+	assert_int_equal(m.n, 1000);
+	ivp__map_free(&m);
+}
+
+static void test_table(void **state)
+{
+	ivp_table *t = ivp__table_new();
+
+	(void)state;
+	assert_int_equal(ivp__table_col(t, "a", IVP__COL_BRIEF, 0), 0);
+	assert_int_equal(ivp__table_col(t, "b", 0, 2), 1);
+	assert_int_equal(ivp__table_row(t), 0);
+	assert_int_equal(ivp__table_set_int(t, 0, 42), 0);
+	assert_int_equal(ivp__table_set_real(t, 1, 0.0 / 0.0), 0);
+	assert_int_equal(ivp_table_cell_type(t, 0, 1), IVP_CELL_NULL);
+	assert_int_equal(ivp__table_set_text(t, 1, "x"), 0);
+	assert_string_equal(ivp_table_text(t, 0, 1), "x");
+	assert_int_equal(ivp_table_int(t, 0, 0), 42);
+	assert_int_equal(ivp__table_col(t, "late", 0, 0), -1);	/* columns fixed once rows exist */
+	assert_true(ivp_table_col_brief(t, 0));
+	assert_false(ivp_table_col_brief(t, 1));
+	ivp_table_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_period_codes),
+		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_table),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
