@@ -17,6 +17,8 @@
 #include <stdint.h>
 
 typedef struct ivp__store ivp__store;
+/* The plan's storage functions (plan/ uses them): store/plan_store.h. */
+struct ivp__plan_ops;
 
 typedef struct ivp__import_rec {
 	const char *kind;	/* "crime", "population", "codes", "long" */
@@ -137,6 +139,9 @@ typedef struct ivp__store_ops {
 	/* count of facts, areas, population rows (for tests and `ivp sources`) */
 	int (*counts)(ivp__store *s, int64_t *facts, int64_t *areas,
 		      int64_t *pops, int64_t *types);
+
+	/* the plan (priorities, goals, measures, budget, values): its own table */
+	const struct ivp__plan_ops *plan;
 } ivp__store_ops;
 
 struct ivp__store {
@@ -147,5 +152,6 @@ struct ivp__store {
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
 
 extern const ivp__store_ops ivp__sqlite_ops;
+extern const struct ivp__plan_ops ivp__sqlite_plan_ops;
 
 #endif /* IVP_STORE_H */

@@ -15,6 +15,7 @@
 
 #include "core/core.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_int.h"
 #include "store/store.h"
 
 enum {
@@ -29,6 +30,8 @@ enum {
 	S_MONTHS, S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS,
 	S_COUNT
 };
+
+_Static_assert(S_COUNT <= IVP__SQ_STMTS, "raise IVP__SQ_STMTS");
 
 static const char *const sql[S_COUNT] = {
 	[S_IMPORT_FIND] = "SELECT id, started_at FROM import WHERE kind=?1 AND sha256=?2 AND options=?3 AND finished_at IS NOT NULL",
@@ -101,21 +104,8 @@ static const char *const sql[S_COUNT] = {
 	[S_COUNTS] = "SELECT (SELECT COUNT(*) FROM fact), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM population), (SELECT COUNT(*) FROM crime_type)",
 };
 
-typedef struct sq_store {
-	ivp__store base;
-	sqlite3 *db;
-	sqlite3_stmt *st[S_COUNT];
-	char err[512];
-	int version;
-	char area_code[16];
-	int64_t area_id;
-	char type_code[16];
-	int64_t type_id;
-} sq_store;
 
-#define SQ(s) ((sq_store *)(s))
-
-static int fail(sq_store *s)
+int ivp__sq_fail(sq_store *s)
 {
 	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
 	return -1;
@@ -126,7 +116,7 @@ static sqlite3_stmt *stmt(sq_store *s, int i)
 	if (!s->st[i]) {
 		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &s->st[i], NULL) != SQLITE_OK) {
-			fail(s);
+			ivp__sq_fail(s);
 			return NULL;
 		}
 	} else {
@@ -151,7 +141,7 @@ static int done(sq_store *s, sqlite3_stmt *q)
 
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return fail(s);
+		return ivp__sq_fail(s);
 	return 0;
 }
 
@@ -184,7 +174,7 @@ static int migrate(sq_store *s)
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations",
 			       -1, &q, NULL) != SQLITE_OK)
-		return fail(s);
+		return ivp__sq_fail(s);
 	if (sqlite3_step(q) == SQLITE_ROW)
 		have = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
@@ -219,7 +209,7 @@ static int migrate(sq_store *s)
 	s->version = have;
 	return 0;
 bad_db:
-	fail(s);
+	ivp__sq_fail(s);
 bad:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
@@ -302,7 +292,7 @@ static int sq_import_find(ivp__store *st, const char *kind, const char *sha,
 		return 0;
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 1 : fail(s);
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
 }
 
 static int sq_import_add(ivp__store *st, const ivp__import_rec *r, int64_t *id)
@@ -386,7 +376,7 @@ static int sq_area_by_name(ivp__store *st, const char *name, char code[16],
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return fail(s);
+		return ivp__sq_fail(s);
 	return found ? 0 : 1;
 }
 
@@ -412,7 +402,7 @@ static int sq_area_get(ivp__store *st, const char *code, char name[256],
 		return 0;
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 1 : fail(s);
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
 }
 
 static int sq_type_put(ivp__store *st, const char *classification,
@@ -455,7 +445,7 @@ static int one_text(sq_store *s, int which, const char *key, char *out, size_t o
 		return 0;
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 1 : fail(s);
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
 }
 
 static int sq_type_by_title(ivp__store *st, const char *title, char code[16])
@@ -508,7 +498,7 @@ static int lookup_id(sq_store *s, int which, const char *code, char cache[16],
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return fail(s);
+		return ivp__sq_fail(s);
 	snprintf(s->err, sizeof(s->err), "unknown code %s", code);
 	return 1;
 }
@@ -537,7 +527,7 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(s);
+		return ivp__sq_fail(s);
 	if (rc == SQLITE_DONE) {
 		*result = IVP__PUT_NEW;
 		which = ins;
@@ -634,7 +624,7 @@ static int sq_year_counts(ivp__store *st, const char *area, int year,
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return fail(s);
+			return ivp__sq_fail(s);
 		if (t->has)
 			continue;
 		q = stmt(s, S_YEAR_MONTHS);
@@ -653,7 +643,7 @@ static int sq_year_counts(ivp__store *st, const char *area, int year,
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return fail(s);
+			return ivp__sq_fail(s);
 	}
 	return 0;
 }
@@ -678,7 +668,7 @@ static int sq_population(ivp__store *st, const char *area, int year,
 	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : fail(s);
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
 }
 
 static int sq_has_class(ivp__store *st, const char *area, int year,
@@ -696,7 +686,7 @@ static int sq_has_class(ivp__store *st, const char *area, int year,
 	rc = sqlite3_step(q);
 	*has = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? 0 : fail(s);
+	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
 }
 
 /* Step q, handing every row as text to cb. */
@@ -717,7 +707,7 @@ static int rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
 		}
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : fail(s);
+	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
 }
 
 static int sq_areas_under(ivp__store *st, const char *parent, const char *level,
@@ -799,7 +789,7 @@ static int sq_defs_list(ivp__store *st, int latest_only,
 		}
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : fail(s);
+	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
 }
 
 static int sq_def_add(ivp__store *st, const ivp__indicator_def *d)
@@ -852,7 +842,7 @@ static int sq_counts(ivp__store *st, int64_t *facts, int64_t *areas,
 		*types = sqlite3_column_int64(q, 3);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? 0 : fail(s);
+	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
 }
 
 const ivp__store_ops ivp__sqlite_ops = {
@@ -887,4 +877,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.def_add = sq_def_add,
 	.types_list = sq_types_list,
 	.counts = sq_counts,
+	.plan = &ivp__sqlite_plan_ops,
 };
