@@ -181,6 +181,16 @@ IVP_WUR ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q,
 /* The definitions table (all versions). Caller frees *out. */
 IVP_WUR ivp_rc ivp_definitions(ivp_ctx *ctx, ivp_table **out);
 
+/*
+ * Make a new version of an indicator's police-code definition that sums
+ * `codes` (comma-separated SoortMisdrijf codes, each must be loaded), e.g.
+ * the high-impact crime set "hic". Earlier versions stay; outputs name the
+ * version they used. *version receives the new version number.
+ */
+IVP_WUR ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key,
+				  const char *codes, const char *note,
+				  int *version);
+
 typedef struct ivp_series_query {
 	const char *area;	/* area spec as above */
 	const char *type;	/* a SoortMisdrijf code or an indicator key */

@@ -91,7 +91,7 @@ static const char import_help[] =
 	"options:\n"
 	"  --map FILE                long: map the source's own type codes to SoortMisdrijf\n"
 	"  --year YYYY               population lists without a period: the 1 January year\n"
-	"  --skip-unknown-regions    StatLine exports: leave out regions no code list knows\n"
+	"  --skip-unknown-regions    leave out regions (names or codes) no code list knows\n"
 	"                            (such as former gemeenten) instead of failing\n"
 	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
 	"\n"
@@ -279,25 +279,53 @@ int cmd_sources(int argc, char **argv)
 int cmd_definitions(int argc, char **argv)
 {
 	cli_common c = { 0 };
+	const char *key = NULL, *codes = NULL, *note = NULL, *v;
 	ivp_ctx *ctx;
 	ivp_table *t = NULL;
-	int i, r;
+	int i, r, err = 0;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp definitions [--format table|csv|json]\n\n"
+		puts("usage: ivp definitions [--format table|csv|json]\n"
+		     "       ivp definitions --set KEY --codes CODE,CODE… [--note TEXT]\n\n"
 		     "The indicator definitions table: every version of every indicator, with\n"
 		     "the SoortMisdrijf codes it sums, its classification (police or CBS) and\n"
-		     "the table to import for its data. See docs/indicators.md.");
+		     "the table to import for its data. --set makes a new version of an\n"
+		     "indicator's police definition, e.g. the high-impact crime set:\n"
+		     "  ivp definitions --set hic --codes 1.1.1,1.4.6,1.4.7,1.4.5\n"
+		     "See docs/indicators.md.");
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
 		if ((r = cli_common_opt("definitions", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
-		if (!r)
-			return cli_usage("definitions", "unknown option \"%s\"", argv[i]);
+		if (r)
+			continue;
+		if ((v = cli_optval("--set", argc, argv, &i, &err)))
+			key = v;
+		else if (!err && (v = cli_optval("--codes", argc, argv, &i, &err)))
+			codes = v;
+		else if (!err && (v = cli_optval("--note", argc, argv, &i, &err)))
+			note = v;
+		else
+			return cli_usage("definitions", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
 	}
+	if (!key != !codes)
+		return cli_usage("definitions", "--set and --codes go together");
 	if ((r = cli_open("definitions", &c, &ctx)))
 		return r;
+	if (key) {
+		int version;
+		ivp_rc rc = ivp_definition_set(ctx, key, codes, note, &version);
+
+		if (rc) {
+			r = cli_error("definitions", rc, ivp_last_error(ctx));
+		} else {
+			printf("%s: version %d now sums %s\n", key, version, codes);
+			r = 0;
+		}
+		ivp_close(ctx);
+		return r;
+	}
 	{
 		ivp_rc rc = ivp_definitions(ctx, &t);
 

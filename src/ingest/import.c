@@ -91,6 +91,10 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 		char title[256];
 
 		if (j->st->ops->area_get(j->st, area, NULL, NULL, NULL) == 1) {
+			if (j->opts && j->opts->skip_unknown_regions) {
+				ivp__job_unknown_region(j, area);
+				return IVP_OK;
+			}
 			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 			ivp__detail(j->ctx, "No loaded code list has this area.");
 			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
@@ -139,9 +143,13 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 	if (rc < 0)
 		return ivp__job_db(j);
 	if (rc > 0) {
+		if (j->opts && j->opts->skip_unknown_regions) {
+			ivp__job_unknown_region(j, area);
+			return IVP_OK;
+		}
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 		ivp__detail(j->ctx, "No loaded code list has this area.");
-		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or correct the code.");
+		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
 		return IVP_EINPUT;
 	}
 	if (result == IVP__PUT_DUP_DIFF) {
@@ -164,6 +172,21 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 		j->res->changed++;
 	j->res->rows++;
 	return IVP_OK;
+}
+
+void ivp__job_unknown_region(ivp__job *j, const char *name)
+{
+	size_t n = strlen(j->res->note);
+
+	if (!strcmp(j->last_unknown, name))
+		return;	/* rows of one region come together */
+	snprintf(j->last_unknown, sizeof(j->last_unknown), "%s", name);
+	j->res->unknown_regions++;
+	if (j->res->unknown_regions <= 5)
+		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
+			 n ? ", " : "regions not in the code lists, left out: ", name);
+	else if (j->res->unknown_regions == 6)
+		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
 }
 
 ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
@@ -548,6 +571,7 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	if ((rc = sha_of(ctx, paths, npaths, out->sha256, &size)))
 		return rc;
 	j.size = size;
+	j.last_progress = now_s() + 1.0;	/* first progress line after ~2 s */
 	if (kind == IVP_IMPORT_LONG && opts && opts->map_path) {
 		char msha[65];
 		uint64_t ms = 0;

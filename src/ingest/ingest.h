@@ -33,7 +33,7 @@ typedef struct ivp__job {
 	/* a tiny cache for name -> code resolution */
 	char last_name[256];
 	char last_code[16];
-	int64_t changed;	/* facts whose value an earlier import had otherwise */
+	char last_unknown[256];	/* last region left out (skip_unknown_regions) */
 } ivp__job;
 
 /* Record an input error at line/field of the job's file; returns IVP_EINPUT. */
@@ -41,6 +41,8 @@ ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* The store failed: IVP_EDB with its message. */
 ivp_rc ivp__job_db(ivp__job *j);
+/* Count a region left out under skip_unknown_regions (once per run of rows). */
+void ivp__job_unknown_region(ivp__job *j, const char *name);
 /* Report progress now and then (cheap to call per record). */
 void ivp__job_progress(ivp__job *j, uint64_t done);
 

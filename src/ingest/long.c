@@ -248,9 +248,13 @@ static ivp_rc check_area(ivp__job *j, long line, const char *field, const char *
 	if (g < 0)
 		return ivp__job_db(j);
 	if (g == 1) {
+		if (j->opts && j->opts->skip_unknown_regions) {
+			ivp__job_unknown_region(j, area);
+			return IVP_ENOTFOUND;	/* caller skips the row */
+		}
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 		ivp__detail(j->ctx, "No loaded code list has this area.");
-		ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv), or correct the code.");
+		ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv), or pass --skip-unknown-regions to leave such areas out.");
 		return IVP_EINPUT;
 	}
 	snprintf(last, 16, "%s", area);
@@ -397,8 +401,12 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, const char *map_path)
 			j->res->skipped++;
 			continue;
 		}
-		if ((rc = check_area(j, line, afield, area, last_area)))
-			goto out;
+		if ((rc = check_area(j, line, afield, area, last_area))) {
+			if (rc != IVP_ENOTFOUND)
+				goto out;
+			rc = IVP_OK;
+			continue;
+		}
 		snprintf(key, sizeof(key), "%s|%s|%d", area, type, period);
 		{
 			int64_t *s2;

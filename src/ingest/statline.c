@@ -410,18 +410,6 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 	return ivp__ingest_fact(jb, line, field, code, tcode, period, count, prov);
 }
 
-static void note_unknown(ivp__job *j, const char *name)
-{
-	size_t n = strlen(j->res->note);
-
-	j->res->unknown_regions++;
-	if (j->res->unknown_regions <= 5)
-		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
-			 n ? ", " : "regions not in the code lists, left out: ", name);
-	else if (j->res->unknown_regions == 6)
-		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
-}
-
 ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 {
 	sl s;
@@ -466,7 +454,7 @@ ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 				break;
 		}
 		if (unknown)
-			note_unknown(j, coord(&s, c, D_REGION, s.k));
+			ivp__job_unknown_region(j, coord(&s, c, D_REGION, s.k));
 		ivp__job_progress(j, ivp__csv_offset(c));
 	} while ((r = ivp__csv_next(c)) > 0);
 	if (!trailer && r < 0) {

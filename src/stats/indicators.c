@@ -177,6 +177,7 @@ typedef struct meas {
 	int64_t pop;
 	int provisional;
 	int from_months;
+	int from_buurten;	/* a wijk figure summed from its buurten */
 	int64_t import_id;	/* newest import behind the count */
 	int64_t pop_import;
 	char missing[64];	/* first area/code without data */
@@ -199,6 +200,57 @@ static int split_codes(const char *codes, char out[MAX_CODES][16])
 	return n;
 }
 
+/*
+ * Counts of one area for the codes; a wijk without its own figure for a
+ * code takes the sum of its buurten when every buurt has one (47018NED
+ * publishes both levels; a wijk built from buurten is marked).
+ */
+static int area_counts(ivp_ctx *ctx, const char *area, int year,
+		       ivp__type_count *tc, int nc, int *rolled)
+{
+	ivp__store *st = ctx->store;
+	char level[4] = "";
+	aset kids;
+	ivp__type_count sub[MAX_CODES];
+	int k, i, missing = 0;
+
+	if (st->ops->year_counts(st, area, year, tc, nc))
+		return -1;
+	for (k = 0; k < nc; k++)
+		missing += !tc[k].has;
+	if (!missing || st->ops->area_get(st, area, NULL, level, NULL) || strcmp(level, "WK"))
+		return 0;
+	memset(&kids, 0, sizeof(kids));
+	if (st->ops->areas_under(st, area, "BU", under_cb, &kids)) {
+		aset_free(&kids);
+		return -1;
+	}
+	for (k = 0; k < nc; k++) {
+		if (tc[k].has || !kids.n)
+			continue;
+		sub[0].code = tc[k].code;
+		tc[k].count = 0;
+		tc[k].has = 1;
+		for (i = 0; i < kids.n && tc[k].has; i++) {
+			if (st->ops->year_counts(st, kids.codes[i], year, sub, 1)) {
+				aset_free(&kids);
+				return -1;
+			}
+			tc[k].has = sub[0].has;
+			tc[k].count += sub[0].count;
+			tc[k].provisional |= sub[0].provisional;
+			if (sub[0].import_id > tc[k].import_id)
+				tc[k].import_id = sub[0].import_id;
+		}
+		if (tc[k].has)
+			*rolled = 1;
+		else
+			tc[k].count = 0;
+	}
+	aset_free(&kids);
+	return 0;
+}
+
 static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		      int year, meas *m)
 {
@@ -215,7 +267,7 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		int64_t pc = 0, pi = 0;
 		int g;
 
-		if (st->ops->year_counts(st, a->codes[i], year, tc, nc))
+		if (area_counts(ctx, a->codes[i], year, tc, nc, &m->from_buurten))
 			goto db;
 		for (k = 0; k < nc; k++) {
 			if (!tc[k].has) {
@@ -328,6 +380,74 @@ oom:
 	free(ds.d);
 	ivp_table_free(t);
 	return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+}
+
+ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
+			  const char *note, int *version)
+{
+	ivp__store *st = ctx->store;
+	defs all = { NULL, 0 };
+	ivp__indicator_def nd;
+	char list[MAX_CODES][16], clean[512] = "";
+	int i, n, found = -1;
+	size_t o = 0;
+	ivp_rc rc = IVP_OK;
+
+	*version = 0;
+	if (st->ops->defs_list(st, 0, collect, &all))
+		return ivp__fail(ctx, IVP_EDB, "database error");
+	for (i = 0; i < all.n; i++)
+		if (!strcmp(all.d[i].key, key) && !strcmp(all.d[i].classification, "police") &&
+		    (found < 0 || all.d[i].version > all.d[found].version))
+			found = i;
+	if (found < 0) {
+		rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", key);
+		ivp__hint(ctx, "ivp definitions lists the keys (e.g. hic, bbv_geweld).");
+		goto out;
+	}
+	if (!codes || !*codes || strlen(codes) >= sizeof(clean)) {
+		rc = ivp__fail(ctx, IVP_EINPUT, "no codes given");
+		ivp__hint(ctx, "Give --codes with comma-separated SoortMisdrijf codes, e.g. 1.1.1,1.4.6,1.4.7.");
+		goto out;
+	}
+	n = split_codes(codes, list);
+	for (i = 0; i < n; i++) {
+		char code[16];
+		int g;
+
+		if (ivp__code_trim(list[i], strlen(list[i]), code, sizeof(code)) <= 0 ||
+		    ivp__type_classification(code) != 1) {
+			rc = ivp__fail(ctx, IVP_EINPUT, "\"%s\" is not a police SoortMisdrijf code", list[i]);
+			ivp__hint(ctx, "Use codes such as 1.1.1 or 1.4.6.");
+			goto out;
+		}
+		g = st->ops->type_get(st, code, NULL);
+		if (g < 0) {
+			rc = ivp__fail(ctx, IVP_EDB, "database error");
+			goto out;
+		}
+		if (g == 1) {
+			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type code \"%s\"", code);
+			ivp__hint(ctx, "Import the SoortMisdrijf code list first (ivp import codes …).");
+			goto out;
+		}
+		o += (size_t)snprintf(clean + o, sizeof(clean) - o, "%s%s", i ? "," : "", code);
+	}
+	nd = all.d[found];
+	nd.version++;
+	snprintf(nd.codes, sizeof(nd.codes), "%s", clean);
+	if (note && *note)
+		snprintf(nd.note, sizeof(nd.note), "%s", note);
+	if (st->ops->begin(st) || st->ops->def_add(st, &nd) || st->ops->commit(st)) {
+		st->ops->rollback(st);
+		rc = ivp__fail(ctx, IVP_EDB, "database error");
+		ivp__detail(ctx, "%s", st->ops->errmsg(st));
+		goto out;
+	}
+	*version = nd.version;
+out:
+	free(all.d);
+	return rc;
 }
 
 /* ---- the indicator table ------------------------------------------------------ */
@@ -515,6 +635,10 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (cur.has && cur.from_months)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
 			 nl ? "som van 12 maanden" : "sum of 12 months");
+	nn = strlen(note);
+	if (cur.has && cur.from_buurten)
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
+			 nl ? "wijk als som van haar buurten" : "wijk summed from its buurten");
 	nn = strlen(note);
 	if (cur.has && cur.provisional)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
