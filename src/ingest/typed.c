@@ -367,8 +367,8 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 	n = json_array_size(arr);
 	for (i = 0; i < n; i++) {
 		const char *rv, *tv, *pv, *vv;
-		size_t rn, tn, pn, vn;
-		int rm, tm, pm, vm;
+		size_t rn = 0, tn = 0, pn = 0, vn = 0;
+		int rm = 0, tm = 0, pm = 0, vm = 0;
 		char buf[48], where[32];
 
 		o = json_array_get(arr, i);
