@@ -177,10 +177,11 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 void ivp__job_unknown_region(ivp__job *j, const char *name)
 {
 	size_t n = strlen(j->res->note);
+	int64_t *slot;
+	int existed = 0;
 
-	if (!strcmp(j->last_unknown, name))
-		return;	/* rows of one region come together */
-	snprintf(j->last_unknown, sizeof(j->last_unknown), "%s", name);
+	if (ivp__map_put(&j->unknown, name, 0, &slot, &existed) == 0 && existed)
+		return;	/* counted already (if the map ran out of memory: count again) */
 	j->res->unknown_regions++;
 	if (j->res->unknown_regions <= 5)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
@@ -615,6 +616,7 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	rec.user = who(opts);
 	if (j.st->ops->begin(j.st))
 		return ivp__job_db(&j);
+	ivp__map_init(&j.unknown);
 	if (j.st->ops->import_add(j.st, &rec, &j.import_id)) {
 		rc = ivp__job_db(&j);
 		goto fail;
@@ -635,9 +637,11 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 		rc = ivp__job_db(&j);
 		goto fail;
 	}
+	ivp__map_free(&j.unknown);
 	return IVP_OK;
 fail:
 	j.st->ops->rollback(j.st);
+	ivp__map_free(&j.unknown);
 	out->import_id = 0;
 	return rc;
 }

@@ -33,7 +33,7 @@ typedef struct ivp__job {
 	/* a tiny cache for name -> code resolution */
 	char last_name[256];
 	char last_code[16];
-	char last_unknown[256];	/* last region left out (skip_unknown_regions) */
+	ivp__map unknown;	/* regions left out (skip_unknown_regions) */
 } ivp__job;
 
 /* Record an input error at line/field of the job's file; returns IVP_EINPUT. */
