@@ -185,7 +185,7 @@ void ivp__job_unknown_region(ivp__job *j, const char *name)
 	j->res->unknown_regions++;
 	if (j->res->unknown_regions <= 5)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
-			 n ? ", " : "regions not in the code lists, left out: ", name);
+			 n ? ", " : "area(s) not in the code lists, left out: ", name);
 	else if (j->res->unknown_regions == 6)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
 }
