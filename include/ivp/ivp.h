@@ -205,6 +205,88 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 /* Default threshold below which a count is flagged small. */
 #define IVP_SMALL_THRESHOLD_DEFAULT 10
 
+/* ================================================================== */
+/* Plan: priorities, ambitions, goals, measures, budget, progress     */
+/* (docs/plan-file.md, docs/progress-rules.md)                        */
+/* ================================================================== */
+
+/*
+ * Check a plan file (YAML) without storing it. IVP_OK when valid. When not:
+ * IVP_EINPUT, the first problem in the context's error and every problem
+ * in *problems (columns file, line, column, field, message, detail, hint);
+ * the caller frees *problems (NULL when there are none).
+ */
+IVP_WUR ivp_rc ivp_plan_validate(ivp_ctx *ctx, const char *path,
+				 ivp_table **problems);
+
+typedef struct ivp_plan_result {
+	int64_t version;	/* the new version, or the current one when unchanged */
+	int unchanged;		/* 1: same plan as the latest version; nothing written */
+	char plan_id[128];
+	char summary[1024];	/* what changed, in one line */
+} ivp_plan_result;
+
+/*
+ * Validate and store a plan file as a new version (one transaction; older
+ * versions are kept). `user` NULL: "unknown". Problems as in validate.
+ */
+IVP_WUR ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
+			       ivp_table **problems, ivp_plan_result *out);
+
+/* A version (0: the latest) as canonical YAML. Caller frees *yaml with ivp_free(). */
+IVP_WUR ivp_rc ivp_plan_export(ivp_ctx *ctx, int64_t version, char **yaml);
+void ivp_free(void *p);
+
+/* Every version: number, plan, kind, who, when, summary, source. Caller frees. */
+IVP_WUR ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out);
+
+/* Field by field: change (added/removed/changed), path, value in v1, in v2. */
+IVP_WUR ivp_rc ivp_plan_diff(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **out);
+
+#define IVP_MEASURE_MAX_SPENT 8
+typedef struct ivp_measure_change {
+	const char *id;		/* the measure's id */
+	const char *status;	/* planned/running/done/stopped; NULL: unchanged */
+	const char *note;	/* text of the progress entry; may be NULL */
+	const char *date;	/* YYYY-MM-DD of the entry; NULL: today (UTC) */
+	const char *user;	/* who; NULL: "unknown" */
+	int nspent;
+	int spent_year[IVP_MEASURE_MAX_SPENT];
+	const char *spent_amount[IVP_MEASURE_MAX_SPENT];	/* euros: "12000", "12000.50" */
+} ivp_measure_change;
+
+/* Record a measure's progress as a new plan version (a dated entry; status
+ * and spending changed). */
+IVP_WUR ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u,
+				  ivp_plan_result *out);
+
+typedef enum ivp_progress_part {
+	IVP_PROGRESS_GOALS = 0,	/* per goal: latest value, expected, status, reason */
+	IVP_PROGRESS_MEASURES,	/* per measure: status, budget, spent */
+	IVP_PROGRESS_PRIORITIES,	/* per priority: counts of statuses, money */
+	IVP_PROGRESS_BUDGET,	/* the plan budget per year and in total */
+	IVP_PROGRESS_NPARTS
+} ivp_progress_part;
+
+typedef struct ivp_progress_query {
+	int year;		/* the report year: latest values up to it; 0: this year */
+	int64_t version;	/* 0: the latest */
+	double level;		/* confidence level for engine intervals; 0: 0.95 */
+} ivp_progress_query;
+
+/* Progress of the plan (docs/progress-rules.md). Fills out[0..NPARTS-1]; the
+ * caller frees each with ivp_table_free. */
+IVP_WUR ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q,
+				 ivp_table *out[IVP_PROGRESS_NPARTS]);
+
+/*
+ * Import locally registered values (CSV with the columns key, area, year,
+ * value, unit, source, definition_version and optionally margin, name;
+ * docs/plan-file.md). One transaction; the same file again changes nothing.
+ */
+IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
+				 const ivp_import_opts *opts, ivp_import_result *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -44,5 +44,9 @@ int cmd_indicators(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
 int cmd_definitions(int argc, char **argv);
+/* cmd_plan.c */
+int cmd_plan(int argc, char **argv);
+int cmd_measure(int argc, char **argv);
+int cmd_import_values(int argc, char **argv);
 
 #endif

@@ -116,6 +116,8 @@ int cmd_import(int argc, char **argv)
 	}
 	if (argc < 2)
 		return cli_usage("import", "missing KIND (crime, population, codes or long)");
+	if (!strcmp(argv[1], "values"))
+		return cmd_import_values(argc, argv);
 	if (!strcmp(argv[1], "crime"))
 		kind = IVP_IMPORT_CRIME;
 	else if (!strcmp(argv[1], "population"))

@@ -132,6 +132,11 @@ static const char usage[] =
 	"                            monthly counts\n"
 	"  sources                   every import: file, SHA-256, rows, who, when\n"
 	"  definitions               the indicator definitions (all versions)\n"
+	"  import values FILE        locally registered values (surveys, Halt, indices, outputs)\n"
+	"  plan validate|import FILE check / store the plan file (YAML, docs/plan-file.md)\n"
+	"  plan export|history|diff  the plan's versions: YAML, who and when, what changed\n"
+	"  plan progress [--year Y]  goals on track / at risk / off track, measures, budget\n"
+	"  measure update ID …       record a measure's status, note and spending\n"
 	"\n"
 	"options for every command:\n"
 	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
@@ -148,6 +153,7 @@ int main(int argc, char **argv)
 		{ "init", cmd_init }, { "import", cmd_import }, { "areas", cmd_areas },
 		{ "indicators", cmd_indicators }, { "series", cmd_series },
 		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
+		{ "plan", cmd_plan }, { "measure", cmd_measure },
 	};
 	size_t i;
 

@@ -225,6 +225,10 @@ struct pl_schema {
 extern const pl_schema ivp__pl_plan_schema;
 extern const pl_schema ivp__pl_measure_schema;
 extern const pl_schema ivp__pl_progress_schema;
+extern const pl_schema ivp__pl_yv_schema, ivp__pl_budget_schema, ivp__pl_output_schema,
+	ivp__pl_impl_schema, ivp__pl_goal_schema, ivp__pl_ambition_schema,
+	ivp__pl_priority_schema, ivp__pl_partner_schema, ivp__pl_extension_schema,
+	ivp__pl_pred_schema;
 
 /* Index of field `name` in sc, or -1. */
 int ivp__pl_field_index(const pl_schema *sc, const char *name);

@@ -100,6 +100,32 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  "  'BBV indicator in CBS terms: 21 Vernieling en beschadiging.'),"
 	  " ('hic',1,'police','hic','High impact crimes','High-impact crime','1.1.1,1.4.6,1.4.7','Politie 47013NED',"
 	  "  'Den Haag region default: woninginbraak, straatroof, overval. Configurable with ivp definitions --set hic.');" },
+	/* 2: the plan as versions (whole canonical YAML per version, never
+	 * overwritten) and locally registered values, whose unit is part of
+	 * their identity (Halt per 1,000 and per 10,000 are different rows). */
+	{ 2,
+	  "CREATE TABLE plan_version ("
+	  " version INTEGER PRIMARY KEY,"
+	  " plan_id TEXT NOT NULL,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('import','update')),"
+	  " source TEXT NOT NULL DEFAULT '',"
+	  " summary TEXT NOT NULL DEFAULT '',"
+	  " created_by TEXT NOT NULL,"
+	  " created_at TEXT NOT NULL,"
+	  " doc TEXT NOT NULL);"
+	  "CREATE INDEX plan_version_plan ON plan_version(plan_id, version);"
+	  "CREATE TABLE local_value ("
+	  " key TEXT NOT NULL,"
+	  " area TEXT NOT NULL,"
+	  " year INTEGER NOT NULL,"
+	  " unit TEXT NOT NULL,"
+	  " value REAL NOT NULL,"
+	  " margin REAL CHECK (margin IS NULL OR margin >= 0),"
+	  " source TEXT NOT NULL,"
+	  " definition_version TEXT NOT NULL,"
+	  " name TEXT,"
+	  " import_id INTEGER NOT NULL REFERENCES import(id),"
+	  " PRIMARY KEY (key, area, year, unit)) WITHOUT ROWID;" },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -1,7 +1,291 @@
 /*
- * sqlite_plan.c — the SQLite side of plan_store.h.
+ * sqlite_plan.c — the SQLite side of plan_store.h: plan versions and
+ * locally registered values (tables of migration 2).
+ *
+ * Statements are prepared on first use and kept in this file's own cache,
+ * hung on the store as SQ(s)->plan; plan_close finalizes them.
  */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "store/plan_store.h"
 #include "store/sqlite/sqlite_int.h"
 
-const ivp__plan_ops ivp__sqlite_plan_ops = { 0 };
+enum {
+	P_VERSION_ADD, P_VERSION_GET, P_VERSION_LATEST, P_VERSIONS,
+	P_VALUE_GET, P_VALUE_INS, P_VALUE_UPD, P_VALUES, P_VALUE_KEY,
+	P_COUNT
+};
+
+static const char *const sql[P_COUNT] = {
+	[P_VERSION_ADD] = "INSERT INTO plan_version(plan_id, kind, source, summary, created_by, created_at, doc) "
+			  "VALUES (?1,?2,?3,?4,?5,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?6)",
+	[P_VERSION_GET] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+			  "FROM plan_version WHERE version=?1",
+	[P_VERSION_LATEST] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+			     "FROM plan_version ORDER BY version DESC LIMIT 1",
+	[P_VERSIONS] = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
+		       "FROM plan_version ORDER BY version",
+	[P_VALUE_GET] = "SELECT value, margin, source, definition_version, import_id FROM local_value "
+			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
+	[P_VALUE_INS] = "INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id) "
+			"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+	[P_VALUE_UPD] = "UPDATE local_value SET value=?5, margin=?6, source=?7, definition_version=?8, name=?9, import_id=?10 "
+			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
+	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
+		     "WHERE key=?1 AND area=?2 ORDER BY year, unit",
+	[P_VALUE_KEY] = "SELECT EXISTS (SELECT 1 FROM local_value WHERE key=?1)",
+};
+
+typedef struct plan_cache {
+	sqlite3_stmt *st[P_COUNT];
+} plan_cache;
+
+static sqlite3_stmt *stmt(sq_store *s, int i)
+{
+	plan_cache *c = s->plan;
+
+	if (!c) {
+		c = calloc(1, sizeof(*c));
+		if (!c) {
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return NULL;
+		}
+		s->plan = c;
+	}
+	if (!c->st[i]) {
+		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &c->st[i], NULL) != SQLITE_OK) {
+			ivp__sq_fail(s);
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(c->st[i]);
+		sqlite3_clear_bindings(c->st[i]);
+	}
+	return c->st[i];
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static void copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz)
+{
+	const unsigned char *t = sqlite3_column_text(q, col);
+
+	snprintf(out, outsz, "%s", t ? (const char *)t : "");
+}
+
+static int step_done(sq_store *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
+}
+
+static int rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
+{
+	const char *cols[16];
+	int rc, n = sqlite3_column_count(q), i;
+
+	if (n > 16)
+		n = 16;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			cols[i] = (const char *)sqlite3_column_text(q, i);
+		if (cb(ud, cols, n)) {
+			sqlite3_reset(q);
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
+
+static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *version)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_VERSION_ADD);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, v->plan_id);
+	bind_text(q, 2, v->kind);
+	bind_text(q, 3, v->source);
+	bind_text(q, 4, v->summary);
+	bind_text(q, 5, v->created_by[0] ? v->created_by : "unknown");
+	bind_text(q, 6, v->doc);
+	if (step_done(s, q))
+		return -1;
+	*version = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *out)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, version ? P_VERSION_GET : P_VERSION_LATEST);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!q)
+		return -1;
+	if (version)
+		sqlite3_bind_int64(q, 1, version);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *d = sqlite3_column_text(q, 7);
+
+		out->version = sqlite3_column_int64(q, 0);
+		copy_col(q, 1, out->plan_id, sizeof(out->plan_id));
+		copy_col(q, 2, out->kind, sizeof(out->kind));
+		copy_col(q, 3, out->source, sizeof(out->source));
+		copy_col(q, 4, out->summary, sizeof(out->summary));
+		copy_col(q, 5, out->created_by, sizeof(out->created_by));
+		copy_col(q, 6, out->created_at, sizeof(out->created_at));
+		out->doc = strdup(d ? (const char *)d : "");
+		sqlite3_reset(q);
+		if (!out->doc) {
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+		return 0;
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
+}
+
+static int pl_versions_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_VERSIONS);
+
+	return q ? rows(s, q, cb, ud) : -1;
+}
+
+static void bind_value(sqlite3_stmt *q, const ivp__local_value *v, int64_t import_id)
+{
+	bind_text(q, 1, v->key);
+	bind_text(q, 2, v->area);
+	sqlite3_bind_int(q, 3, v->year);
+	bind_text(q, 4, v->unit);
+	sqlite3_bind_double(q, 5, v->value);
+	if (v->has_margin)
+		sqlite3_bind_double(q, 6, v->margin);
+	else
+		sqlite3_bind_null(q, 6);
+	bind_text(q, 7, v->source);
+	bind_text(q, 8, v->definition_version);
+	bind_text(q, 9, v->name);
+	sqlite3_bind_int64(q, 10, import_id);
+}
+
+static int same_text(sqlite3_stmt *q, int col, const char *v)
+{
+	const unsigned char *t = sqlite3_column_text(q, col);
+
+	return t ? v && !strcmp((const char *)t, v) : !v;
+}
+
+static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t import_id,
+			int *result)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_VALUE_GET);
+	int rc, same = 0;
+	int64_t old_import = 0;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, v->key);
+	bind_text(q, 2, v->area);
+	sqlite3_bind_int(q, 3, v->year);
+	bind_text(q, 4, v->unit);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		int had_margin = sqlite3_column_type(q, 1) != SQLITE_NULL;
+
+		same = sqlite3_column_double(q, 0) == v->value && had_margin == v->has_margin &&
+		       (!had_margin || sqlite3_column_double(q, 1) == v->margin) &&
+		       same_text(q, 2, v->source) && same_text(q, 3, v->definition_version);
+		old_import = sqlite3_column_int64(q, 4);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return ivp__sq_fail(s);
+	if (rc == SQLITE_ROW && old_import == import_id) {
+		*result = same ? IVP__PUT_DUP_SAME : IVP__PUT_DUP_DIFF;
+		return 0;
+	}
+	if (rc == SQLITE_ROW && same) {
+		*result = IVP__PUT_SAME;
+		return 0;
+	}
+	*result = rc == SQLITE_ROW ? IVP__PUT_CHANGED : IVP__PUT_NEW;
+	q = stmt(s, rc == SQLITE_ROW ? P_VALUE_UPD : P_VALUE_INS);
+	if (!q)
+		return -1;
+	bind_value(q, v, import_id);
+	return step_done(s, q);
+}
+
+static int pl_values_get(ivp__store *st, const char *key, const char *area,
+			 ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_VALUES);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, key);
+	bind_text(q, 2, area);
+	return rows(s, q, cb, ud);
+}
+
+static int pl_value_key_exists(ivp__store *st, const char *key, int *exists)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_VALUE_KEY);
+	int rc;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, key);
+	rc = sqlite3_step(q);
+	*exists = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
+}
+
+static void pl_close(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+	plan_cache *c = s->plan;
+	int i;
+
+	if (!c)
+		return;
+	for (i = 0; i < P_COUNT; i++)
+		sqlite3_finalize(c->st[i]);
+	free(c);
+	s->plan = NULL;
+}
+
+const ivp__plan_ops ivp__sqlite_plan_ops = {
+	.version_add = pl_version_add,
+	.version_get = pl_version_get,
+	.versions_list = pl_versions_list,
+	.value_put = pl_value_put,
+	.values_get = pl_values_get,
+	.value_key_exists = pl_value_key_exists,
+	.close = pl_close,
+};

@@ -15,6 +15,7 @@
 
 #include "core/core.h"
 #include "store/sqlite/migrations.h"
+#include "store/plan_store.h"
 #include "store/sqlite/sqlite_int.h"
 #include "store/store.h"
 
@@ -224,6 +225,7 @@ static void sq_close(ivp__store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	ivp__sqlite_plan_ops.close(st);
 	sqlite3_close(s->db);
 	free(s);
 }

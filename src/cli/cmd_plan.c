@@ -1,0 +1,356 @@
+/*
+ * cmd_plan.c — the plan commands: `ivp plan validate|import|export|history|
+ * diff|progress`, `ivp measure update` and `ivp import values`. Each parses
+ * its options, calls the public plan API and prints; none holds domain
+ * logic.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int has_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
+
+static const char *who(const char *given)
+{
+	const char *u = given;
+
+	if (!u || !*u)
+		u = getenv("IVP_USER");
+	if (!u || !*u)
+		u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+/* Print every problem PostgreSQL-style with FILE:LINE:COLUMN. */
+static int print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p)
+{
+	int r, n = p ? ivp_table_nrows(p) : 0;
+
+	if (!n)
+		return cli_error(cmd, rc, ivp_last_error(ctx));
+	for (r = 0; r < n; r++) {
+		const char *field = ivp_table_text(p, r, 3), *d = ivp_table_text(p, r, 5),
+			   *h = ivp_table_text(p, r, 6);
+
+		fprintf(stderr, "ivp %s: error: %s:%lld:%lld: ", cmd, ivp_table_text(p, r, 0),
+			(long long)ivp_table_int(p, r, 1), (long long)ivp_table_int(p, r, 2));
+		if (field && *field)
+			fprintf(stderr, "field \"%s\": ", field);
+		fprintf(stderr, "%s\n", ivp_table_text(p, r, 4));
+		if (d)
+			fprintf(stderr, "DETAIL: %s\n", d);
+		if (h)
+			fprintf(stderr, "HINT: %s\n", h);
+	}
+	fprintf(stderr, "%d problem%s; nothing was stored\n", n, n == 1 ? "" : "s");
+	return EXIT_USER;
+}
+
+static const char plan_help[] =
+	"usage: ivp plan SUBCOMMAND [options]\n"
+	"\n"
+	"  validate FILE              check a plan file (YAML, docs/plan-file.md); every\n"
+	"                             problem is named with line:column and field\n"
+	"  import FILE [--user U]     store it as a new version (older versions are kept)\n"
+	"  export [--version N]       print a version (default: the latest) as YAML\n"
+	"  history                    every version: who, when, what\n"
+	"  diff V1 V2                 what changed between two versions, field by field\n"
+	"  progress [--year Y] [--version N] [--part goals|measures|priorities|budget]\n"
+	"                             goals with status (docs/progress-rules.md),\n"
+	"                             measures, a summary per priority, the budget\n"
+	"\n"
+	"options: --db PATH, --format table|csv|json (csv prints one --part, default goals)\n";
+
+static int parse_version(const char *cmd, const char *v, int64_t *out)
+{
+	char *end;
+	long long n = strtoll(v, &end, 10);
+
+	if (*end || n <= 0)
+		return cli_usage(cmd, "a version is a positive number, not \"%s\"", v);
+	*out = n;
+	return 0;
+}
+
+static int progress_print(ivp_table *t[IVP_PROGRESS_NPARTS], const cli_common *c, int part)
+{
+	static const char *const names[IVP_PROGRESS_NPARTS] = { "goals", "measures", "priorities", "budget" };
+	static const char *const heads[IVP_PROGRESS_NPARTS] = {
+		"Goals: latest value, the line from baseline to target, status",
+		"Measures: status and spending against budget",
+		"Priorities: summary",
+		"Budget per year" };
+	int i, r = 0;
+
+	if (c->format == FMT_CSV)
+		return cli_print(stdout, t[part < 0 ? 0 : part], FMT_CSV, c->columns);
+	if (c->format == FMT_JSON) {
+		if (part >= 0)
+			return cli_print(stdout, t[part], FMT_JSON, c->columns);
+		fputc('{', stdout);
+		for (i = 0; i < IVP_PROGRESS_NPARTS && !r; i++) {
+			printf("%s\"%s\": ", i ? ", " : "", names[i]);
+			r = cli_print(stdout, t[i], FMT_JSON, NULL);
+		}
+		puts("}");
+		return r;
+	}
+	for (i = 0; i < IVP_PROGRESS_NPARTS && !r; i++) {
+		if (part >= 0 && i != part)
+			continue;
+		printf("%s== %s\n\n", i && part < 0 ? "\n" : "", heads[i]);
+		r = cli_print(stdout, t[i], FMT_TABLE, part >= 0 ? c->columns : NULL);
+	}
+	return r;
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	const char *sub, *file = NULL, *user = NULL, *v, *pos[2] = { NULL, NULL };
+	int64_t version = 0;
+	ivp_progress_query q;
+	ivp_ctx *ctx = NULL;
+	int i, r, err = 0, npos = 0, part = -1, ex = 0;
+
+	memset(&q, 0, sizeof(q));
+	if (argc < 2 || (has_help(argc, argv) && argc < 3) || !strcmp(argv[1], "--help")) {
+		fputs(plan_help, stdout);
+		return argc < 2 ? EXIT_USER : 0;
+	}
+	if (has_help(argc, argv)) {
+		fputs(plan_help, stdout);
+		return 0;
+	}
+	sub = argv[1];
+	for (i = 2; i < argc; i++) {
+		if ((r = cli_common_opt("plan", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--version", argc, argv, &i, &err))) {
+			if (parse_version("plan", v, &version))
+				return EXIT_USER;
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			user = v;
+		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			q.year = atoi(v);
+			if (q.year < 1900 || q.year > 2199)
+				return cli_usage("plan", "--year needs a year such as 2024, not \"%s\"", v);
+		} else if (!err && (v = cli_optval("--part", argc, argv, &i, &err))) {
+			static const char *const parts[] = { "goals", "measures", "priorities", "budget" };
+
+			for (part = 0; part < 4 && strcmp(parts[part], v); part++)
+				;
+			if (part == 4)
+				return cli_usage("plan", "unknown --part \"%s\" (use goals, measures, priorities or budget)", v);
+		} else if (err) {
+			return cli_usage("plan", "option %s needs a value", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			return cli_usage("plan", "unknown option \"%s\"", argv[i]);
+		} else if (npos < 2) {
+			pos[npos++] = argv[i];
+		} else {
+			return cli_usage("plan", "too many arguments");
+		}
+	}
+	file = pos[0];
+	if ((!strcmp(sub, "validate") || !strcmp(sub, "import")) && (!file || npos != 1))
+		return cli_usage("plan", "plan %s needs one FILE", sub);
+	if (!strcmp(sub, "diff") && npos != 2)
+		return cli_usage("plan", "plan diff needs two versions: ivp plan diff V1 V2");
+	if (strcmp(sub, "validate") && strcmp(sub, "import") && strcmp(sub, "export") &&
+	    strcmp(sub, "history") && strcmp(sub, "diff") && strcmp(sub, "progress"))
+		return cli_usage("plan", "unknown subcommand \"%s\"", sub);
+	if ((r = cli_open("plan", &c, &ctx)))
+		return r;
+	if (!strcmp(sub, "validate") || !strcmp(sub, "import")) {
+		ivp_table *p = NULL;
+		ivp_plan_result res;
+		ivp_rc rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p)
+						     : ivp_plan_import(ctx, file, who(user), &p, &res);
+
+		if (rc)
+			ex = print_problems(!strcmp(sub, "validate") ? "plan validate" : "plan import", ctx, rc, p);
+		else if (!strcmp(sub, "validate"))
+			printf("%s: valid plan file\n", file);
+		else if (res.unchanged)
+			printf("%s: unchanged: %s\n", file, res.summary);
+		else
+			printf("%s: plan %s version %lld: %s\n", file, res.plan_id, (long long)res.version, res.summary);
+		ivp_table_free(p);
+	} else if (!strcmp(sub, "export")) {
+		char *yaml = NULL;
+		ivp_rc rc = ivp_plan_export(ctx, version, &yaml);
+
+		if (rc)
+			ex = cli_error("plan export", rc, ivp_last_error(ctx));
+		else
+			fputs(yaml, stdout);
+		ivp_free(yaml);
+	} else if (!strcmp(sub, "history") || !strcmp(sub, "diff")) {
+		ivp_table *t = NULL;
+		int64_t v1 = 0, v2 = 0;
+		ivp_rc rc;
+
+		if (!strcmp(sub, "diff") && (parse_version("plan", pos[0], &v1) || parse_version("plan", pos[1], &v2))) {
+			ivp_close(ctx);
+			return EXIT_USER;
+		}
+		rc = !strcmp(sub, "history") ? ivp_plan_history(ctx, &t) : ivp_plan_diff(ctx, v1, v2, &t);
+		if (rc)
+			ex = cli_error(!strcmp(sub, "history") ? "plan history" : "plan diff", rc, ivp_last_error(ctx));
+		else if ((ex = cli_print(stdout, t, c.format, c.columns)) == -2)
+			ex = cli_usage("plan", "--columns names a column the result does not have");
+		ivp_table_free(t);
+	} else {
+		ivp_table *t[IVP_PROGRESS_NPARTS];
+		ivp_rc rc;
+
+		q.version = version;
+		rc = ivp_plan_progress(ctx, &q, t);
+		if (rc) {
+			ex = cli_error("plan progress", rc, ivp_last_error(ctx));
+		} else {
+			if ((ex = progress_print(t, &c, part)) == -2)
+				ex = cli_usage("plan", "--columns names a column the result does not have");
+			for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
+				ivp_table_free(t[i]);
+		}
+	}
+	ivp_close(ctx);
+	return ex;
+}
+
+/* ---- measure update -------------------------------------------------------------- */
+
+static const char measure_help[] =
+	"usage: ivp measure update ID [--status planned|running|done|stopped] [--note TEXT]\n"
+	"                             [--spent YEAR=AMOUNT]... [--date YYYY-MM-DD] [--user U]\n"
+	"\n"
+	"Record a measure's progress: a dated entry with the status and note, and the\n"
+	"money spent in a year (euros, e.g. --spent 2024=12500). Every update is a new\n"
+	"plan version: ivp plan history shows who and when, ivp plan diff what.\n";
+
+int cmd_measure(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_measure_change u;
+	ivp_plan_result res;
+	ivp_ctx *ctx;
+	const char *v;
+	int i, r, err = 0, ex = 0;
+
+	memset(&u, 0, sizeof(u));
+	if (has_help(argc, argv) || argc < 2) {
+		fputs(measure_help, stdout);
+		return argc < 2 ? EXIT_USER : 0;
+	}
+	if (strcmp(argv[1], "update"))
+		return cli_usage("measure", "unknown subcommand \"%s\" (use update)", argv[1]);
+	for (i = 2; i < argc; i++) {
+		if ((r = cli_common_opt("measure", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--status", argc, argv, &i, &err))) {
+			u.status = v;
+		} else if (!err && (v = cli_optval("--note", argc, argv, &i, &err))) {
+			u.note = v;
+		} else if (!err && (v = cli_optval("--date", argc, argv, &i, &err))) {
+			u.date = v;
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			u.user = v;
+		} else if (!err && (v = cli_optval("--spent", argc, argv, &i, &err))) {
+			const char *eq = strchr(v, '=');
+			int y = atoi(v);
+
+			if (!eq || y < 1900 || y > 2199 || eq - v != 4)
+				return cli_usage("measure", "--spent needs YEAR=AMOUNT such as 2024=12500, not \"%s\"", v);
+			if (u.nspent >= IVP_MEASURE_MAX_SPENT)
+				return cli_usage("measure", "at most %d --spent options", IVP_MEASURE_MAX_SPENT);
+			u.spent_year[u.nspent] = y;
+			u.spent_amount[u.nspent++] = eq + 1;
+		} else if (err) {
+			return cli_usage("measure", "option %s needs a value", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			return cli_usage("measure", "unknown option \"%s\"", argv[i]);
+		} else if (!u.id) {
+			u.id = argv[i];
+		} else {
+			return cli_usage("measure", "one measure ID at a time");
+		}
+	}
+	if (!u.id)
+		return cli_usage("measure", "missing measure ID");
+	u.user = who(u.user);
+	if ((r = cli_open("measure", &c, &ctx)))
+		return r;
+	if (ivp_measure_update(ctx, &u, &res))
+		ex = cli_error("measure update", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+	else
+		printf("plan %s version %lld: %s\n", res.plan_id, (long long)res.version, res.summary);
+	ivp_close(ctx);
+	return ex;
+}
+
+/* ---- import values ------------------------------------------------------------------ */
+
+int cmd_import_values(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_import_opts o;
+	ivp_ctx *ctx;
+	const char *files[64];
+	int i, r, n = 0, ex = 0;
+
+	memset(&o, 0, sizeof(o));
+	if (has_help(argc, argv)) {
+		puts("usage: ivp import values FILE… [--db PATH]\n\n"
+		     "Locally registered values: Veiligheidsmonitor percentages with margins, Halt\n"
+		     "referrals per 1,000 aged 12-17, survey results, Waarstaatjegemeente indices,\n"
+		     "output counts. CSV columns: key, area, year, value, unit, source,\n"
+		     "definition_version, and optionally margin and name (docs/plan-file.md).\n"
+		     "The unit is part of a value's identity: values in different units are never\n"
+		     "compared.");
+		return 0;
+	}
+	for (i = 2; i < argc; i++) {
+		if ((r = cli_common_opt("import", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] == '-')
+			return cli_usage("import", "unknown option \"%s\"", argv[i]);
+		if (n == 64)
+			return cli_usage("import", "at most 64 files at a time");
+		files[n++] = argv[i];
+	}
+	if (!n)
+		return cli_usage("import", "no FILE given");
+	o.user = who(NULL);
+	if ((r = cli_open("import", &c, &ctx)))
+		return r;
+	for (i = 0; i < n && !ex; i++) {
+		ivp_import_result res;
+
+		if (ivp_import_values(ctx, files[i], &o, &res))
+			ex = cli_error("import", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+		else if (res.unchanged)
+			printf("%s: unchanged: %s\n", files[i], res.note);
+		else
+			printf("%s: import %lld (%s): %lld values written%s\n", files[i], (long long)res.import_id,
+			       res.layout, (long long)res.rows, res.changed ? " (some replaced earlier values)" : "");
+	}
+	ivp_close(ctx);
+	return ex;
+}

@@ -1,0 +1,566 @@
+/*
+ * plan_yaml.c — reading a plan file (YAML, libfyaml) into the plan model.
+ *
+ * libfyaml builds the document tree; this file walks it along the schema of
+ * plan_schema.c and reports, with 1-based line:column, every problem of
+ * shape: YAML syntax errors (collected from libfyaml's diagnostics, never
+ * printed), unknown fields, missing required fields, wrong types (a text
+ * where a number is due, a list where a mapping is due), values outside
+ * their range. Checks across items (ids, periods, references) come after,
+ * in plan_check.c. Anchors and aliases are refused: a plan file has no use
+ * for them and they let small files expand without bound.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <libfyaml.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan.h"
+
+#define AT(base, f) ((char *)(base) + (f)->off)
+#define MAX_ITEMS 100000
+
+typedef struct rd {
+	pl_problems *probs;
+	int oom;
+} rd;
+
+static pl_pos node_pos(struct fy_node *n)
+{
+	pl_pos p = { 0, 0 };
+	int guard = 0;
+
+	while (n && guard++ < 64) {
+		if (fy_node_is_scalar(n) || fy_node_is_alias(n)) {
+			struct fy_token *t = fy_node_get_scalar_token(n);
+			const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+
+			if (m) {
+				p.line = m->line + 1;
+				p.col = m->column + 1;
+			}
+			return p;
+		}
+		if (fy_node_is_mapping(n)) {
+			void *it = NULL;
+			struct fy_node_pair *pr = fy_node_mapping_iterate(n, &it);
+
+			n = pr ? fy_node_pair_key(pr) : NULL;
+		} else if (fy_node_is_sequence(n)) {
+			void *it = NULL;
+
+			n = fy_node_sequence_iterate(n, &it);
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+/* Scalar text as a new string; NULL with *bad set when not a scalar. */
+static char *scalar(rd *r, struct fy_node *n, int *bad)
+{
+	const char *s;
+	size_t len;
+	char *c;
+
+	*bad = 0;
+	if (!n || !fy_node_is_scalar(n) || fy_node_is_alias(n)) {
+		*bad = 1;
+		return NULL;
+	}
+	s = fy_node_get_scalar(n, &len);
+	if (!s)
+		s = "", len = 0;
+	c = malloc(len + 1);
+	if (!c) {
+		r->oom = 1;
+		return NULL;
+	}
+	memcpy(c, s, len);
+	c[len] = '\0';
+	return c;
+}
+
+static int parse_int(const char *s, long *out)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return *end || errno ? -1 : 0;
+}
+
+static int parse_num(const char *s, double *out)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s) || !strcmp(s, ".nan") || strchr(s, 'n') || strchr(s, 'N') ||
+	    strchr(s, 'x') || strchr(s, 'X'))
+		return -1;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end || errno ? -1 : 0;
+}
+
+/* Euros: digits, optionally '.' and 1-2 decimals. */
+int ivp__money_parse(const char *s, int64_t *cents);
+int ivp__money_parse(const char *s, int64_t *cents)
+{
+	int64_t e = 0, c = 0;
+	int nd = 0, nc = 0;
+
+	for (; isdigit((unsigned char)*s); s++, nd++) {
+		if (e > (INT64_MAX / 100 - 9) / 10)
+			return -1;
+		e = e * 10 + (*s - '0');
+	}
+	if (!nd)
+		return -1;
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s); s++, nc++)
+			if (nc < 2)
+				c = c * 10 + (*s - '0');
+			else if (*s != '0')
+				return -1;
+		if (!nc)
+			return -1;
+		if (nc == 1)
+			c *= 10;
+	}
+	if (*s)
+		return -1;
+	*cents = e * 100 + c;
+	return 0;
+}
+
+int ivp__date_valid(const char *s);
+int ivp__date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+static const char *type_words(const pl_field *f)
+{
+	switch (f->type) {
+	case PL_STR: return "a text";
+	case PL_DATE: return "a date (YYYY-MM-DD)";
+	case PL_YEAR: return "a year such as 2024";
+	case PL_INT: return "a whole number";
+	case PL_NUM: return "a number such as 1.5";
+	case PL_MONEY: return "an amount in euros such as 95000 or 1250.50 (no currency sign, no thousands separator)";
+	case PL_BOOL: return "true or false";
+	case PL_ENUM: return "one word of a fixed list";
+	case PL_STRS: return "a list of texts such as [a, b]";
+	case PL_INTS: return "a list of numbers such as [1, 5]";
+	case PL_SEQ: return "a list of items, each starting with '- '";
+	case PL_STRUCT: return "a mapping with its own fields";
+	case PL_YEARMAP: return "a mapping of years to amounts (2024: 10000)";
+	}
+	return "?";
+}
+
+static void wrong_type(rd *r, pl_pos at, const char *path, const pl_field *f, const char *got)
+{
+	char hint[256];
+
+	snprintf(hint, sizeof(hint), "Write %s for %s.", type_words(f), f->name);
+	ivp__pl_problem(r->probs, at, path, got && *got ? got : NULL, hint,
+			"wrong type for \"%s\": expected %s", f->name, type_words(f));
+}
+
+static void list_fields(const pl_schema *sc, char *out, size_t n)
+{
+	size_t len = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < sc->nfields && len < n; i++)
+		len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "", sc->fields[i].name);
+}
+
+static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base,
+		       const char *path, pl_pos at);
+
+static void join(char *out, size_t n, const char *path, const char *name)
+{
+	snprintf(out, n, "%s%s%s", path, path[0] ? "." : "", name);
+}
+
+/* Read one scalar-typed field into base. */
+static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
+			const char *fp, pl_pos at)
+{
+	char *p = AT(base, f), *s;
+	int bad;
+	long l;
+
+	s = scalar(r, v, &bad);
+	if (bad) {
+		wrong_type(r, at, fp, f, fy_node_is_sequence(v) ? "A list was given." :
+				  fy_node_is_mapping(v) ? "A mapping was given." : "An alias was given.");
+		return;
+	}
+	if (!s)
+		return;
+	switch (f->type) {
+	case PL_STR:
+		*(char **)p = s;
+		return;
+	case PL_DATE:
+		if (!ivp__date_valid(s)) {
+			char d[300];
+
+			snprintf(d, sizeof(d), "\"%.200s\" is not a valid date.", s);
+			wrong_type(r, at, fp, f, d);
+			break;
+		}
+		*(char **)p = s;
+		return;
+	case PL_ENUM: {
+		int i;
+		char hint[256];
+		size_t len = 0;
+
+		for (i = 0; f->enums[i]; i++)
+			if (!strcmp(f->enums[i], s)) {
+				*(char **)p = s;
+				return;
+			}
+		for (i = 0; f->enums[i]; i++)
+			len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s%s",
+						i ? ", " : "Use one of: ", f->enums[i]);
+		snprintf(hint + len, sizeof(hint) - len, ".");
+		ivp__pl_problem(r->probs, at, fp, NULL, hint, "unknown %s \"%.100s\"", f->name, s);
+		break;
+	}
+	case PL_YEAR:
+	case PL_INT:
+		if (parse_int(s, &l) || (f->type == PL_YEAR && (l < 1900 || l > 2199)) ||
+		    (f->lo < f->hi && (l < f->lo || l > f->hi))) {
+			char d[300];
+
+			if (f->type == PL_INT && f->lo < f->hi && !parse_int(s, &l))
+				snprintf(d, sizeof(d), "%.100s is outside %d..%d.", s, f->lo, f->hi);
+			else
+				snprintf(d, sizeof(d), "\"%.200s\" was given.", s);
+			wrong_type(r, at, fp, f, d);
+			break;
+		}
+		*(int *)p = (int)l;
+		break;
+	case PL_NUM: {
+		double d;
+
+		if (parse_num(s, &d)) {
+			char t[300];
+
+			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			wrong_type(r, at, fp, f, t);
+			break;
+		}
+		*(double *)p = d;
+		break;
+	}
+	case PL_MONEY:
+		if (ivp__money_parse(s, (int64_t *)p)) {
+			char t[300];
+
+			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			wrong_type(r, at, fp, f, t);
+		}
+		break;
+	case PL_BOOL:
+		if (!strcmp(s, "true") || !strcmp(s, "yes"))
+			*(int *)p = 1;
+		else if (!strcmp(s, "false") || !strcmp(s, "no"))
+			*(int *)p = 0;
+		else {
+			char t[300];
+
+			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			wrong_type(r, at, fp, f, t);
+		}
+		break;
+	default:
+		break;
+	}
+	free(s);
+}
+
+static void *grow(rd *r, pl_arr *a, size_t size)
+{
+	char *v;
+
+	if (a->n >= MAX_ITEMS)
+		return NULL;
+	v = realloc(a->v, (size_t)(a->n + 1) * size);
+	if (!v) {
+		r->oom = 1;
+		return NULL;
+	}
+	a->v = v;
+	memset(v + (size_t)a->n * size, 0, size);
+	return v + (size_t)a->n++ * size;
+}
+
+static void read_list(rd *r, struct fy_node *v, const pl_field *f, void *base,
+		      const char *fp, pl_pos at)
+{
+	pl_arr *a = (pl_arr *)AT(base, f);
+	struct fy_node *it;
+	void *iter = NULL;
+	int i = 0;
+
+	if (!v || !fy_node_is_sequence(v)) {
+		wrong_type(r, at, fp, f, v && fy_node_is_mapping(v) ? "A mapping was given." :
+				  v && fy_node_is_scalar(v) ? "A single value was given." : NULL);
+		return;
+	}
+	while ((it = fy_node_sequence_iterate(v, &iter)) && !r->oom) {
+		char ip[600];
+		pl_pos ipos = node_pos(it);
+
+		snprintf(ip, sizeof(ip), "%s[%d]", fp, i++);
+		if (!ipos.line)
+			ipos = at;
+		if (f->type == PL_SEQ) {
+			void *e = grow(r, a, f->sub->size);
+
+			if (!e)
+				return;
+			read_struct(r, it, f->sub, e, ip, ipos);
+		} else {
+			pl_field one = *f;
+			char *slot;
+
+			one.type = f->type == PL_STRS ? PL_STR : PL_INT;
+			one.off = 0;
+			slot = grow(r, a, f->type == PL_STRS ? sizeof(char *) : sizeof(int));
+			if (!slot)
+				return;
+			read_scalar(r, it, &one, slot, ip, ipos);
+			if (f->type == PL_STRS && !*(char **)slot)
+				a->n--;	/* keep the array free of NULLs */
+		}
+	}
+}
+
+static void read_yearmap(rd *r, struct fy_node *v, const pl_field *f, void *base,
+			 const char *fp, pl_pos at)
+{
+	pl_arr *a = (pl_arr *)AT(base, f);
+	struct fy_node_pair *pr;
+	void *iter = NULL;
+	static const pl_field yf = { "year", PL_YEAR, offsetof(pl_amount, year), 1, NULL, NULL, 0, 0 };
+	static const pl_field mf = { "amount", PL_MONEY, offsetof(pl_amount, cents), 1, NULL, NULL, 0, 0 };
+
+	if (!v || !fy_node_is_mapping(v)) {
+		wrong_type(r, at, fp, f, NULL);
+		return;
+	}
+	while ((pr = fy_node_mapping_iterate(v, &iter)) && !r->oom) {
+		pl_amount *m = grow(r, a, sizeof(pl_amount));
+		pl_pos kp = node_pos(fy_node_pair_key(pr));
+		char ip[600];
+
+		if (!m)
+			return;
+		m->year = 0;
+		m->h.at = kp;
+		snprintf(ip, sizeof(ip), "%s", fp);
+		read_scalar(r, fy_node_pair_key(pr), &yf, m, ip, kp);
+		if (m->year)
+			snprintf(ip, sizeof(ip), "%s.%d", fp, m->year);
+		read_scalar(r, fy_node_pair_value(pr), &mf, m, ip, kp);
+	}
+}
+
+static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base,
+		       const char *path, pl_pos at)
+{
+	pl_hdr *h = base;
+	struct fy_node_pair *pr;
+	void *iter = NULL;
+	char known[512], fp[600];
+	int i;
+
+	h->at = at;
+	h->path = strdup(path);
+	if (!h->path) {
+		r->oom = 1;
+		return -1;
+	}
+	if (!n || !fy_node_is_mapping(n)) {
+		char hint[700];
+
+		list_fields(sc, known, sizeof(known));
+		snprintf(hint, sizeof(hint), "Write the %s as a mapping of fields: %s.", sc->name, known);
+		ivp__pl_problem(r->probs, at, path, NULL, hint,
+				"wrong type for %s: expected a mapping of fields", sc->name);
+		return 0;
+	}
+	while ((pr = fy_node_mapping_iterate(n, &iter)) && !r->oom) {
+		struct fy_node *k = fy_node_pair_key(pr), *v = fy_node_pair_value(pr);
+		pl_pos kp = node_pos(k);
+		const char *ks;
+		size_t kl;
+		char name[64];
+		const pl_field *f;
+
+		ks = k && fy_node_is_scalar(k) ? fy_node_get_scalar(k, &kl) : NULL;
+		if (!ks || kl >= sizeof(name)) {
+			ivp__pl_problem(r->probs, kp, path, NULL, "Field names are short words such as id or title.",
+					"field name is not a short word");
+			continue;
+		}
+		memcpy(name, ks, kl);
+		name[kl] = '\0';
+		i = ivp__pl_field_index(sc, name);
+		join(fp, sizeof(fp), path, name);
+		if (i < 0) {
+			char hint[700];
+
+			list_fields(sc, known, sizeof(known));
+			snprintf(hint, sizeof(hint), "A %s has the fields: %s (docs/plan-file.md).", sc->name, known);
+			ivp__pl_problem(r->probs, kp, fp, NULL, hint, "unknown field \"%s\" in %s", name, sc->name);
+			continue;
+		}
+		f = &sc->fields[i];
+		h->f[i] = kp;
+		if (!v || (fy_node_is_scalar(v) && fy_node_get_style(v) == FYNS_PLAIN &&
+			   fy_node_get_scalar(v, &kl) && kl == 0)) {
+			if (f->type == PL_STR) {	/* an empty text is allowed */
+				*(char **)AT(base, f) = strdup("");
+				h->set |= 1u << i;
+				continue;
+			}
+			ivp__pl_problem(r->probs, kp, fp, NULL, "Give a value after the colon, or leave the field out.",
+					"field \"%s\" has no value", name);
+			continue;
+		}
+		if (fy_node_is_alias(v)) {
+			ivp__pl_problem(r->probs, kp, fp, NULL, "Write the value out in full.",
+					"aliases (*name) are not supported in a plan file");
+			continue;
+		}
+		h->set |= 1u << i;
+		switch (f->type) {
+		case PL_STRS:
+		case PL_INTS:
+		case PL_SEQ:
+			read_list(r, v, f, base, fp, kp);
+			break;
+		case PL_YEARMAP:
+			read_yearmap(r, v, f, base, fp, kp);
+			break;
+		case PL_STRUCT:
+			read_struct(r, v, f->sub, AT(base, f), fp, kp);
+			break;
+		default:
+			read_scalar(r, v, f, base, fp, kp);
+		}
+	}
+	for (i = 0; i < sc->nfields && !r->oom; i++) {
+		const pl_field *f = &sc->fields[i];
+		char hint[300];
+
+		if (!f->required || (h->set & (1u << i)))
+			continue;
+		join(fp, sizeof(fp), path, f->name);
+		snprintf(hint, sizeof(hint), "Add \"%s:\" with %s to this %s.", f->name, type_words(f), sc->name);
+		ivp__pl_problem(r->probs, at, fp, NULL, hint, "missing %s in %s", f->name, sc->name);
+	}
+	return 0;
+}
+
+static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
+{
+	struct fy_diag_error *e;
+	void *it = NULL;
+	int any = 0;
+
+	while ((e = fy_diag_errors_iterate(diag, &it))) {
+		pl_pos at = { e->line + 1, e->column + 1 };
+
+		if (e->type < FYET_ERROR)
+			continue;
+		ivp__pl_problem(probs, at, "", "The file is not well-formed YAML.",
+				"Check the indentation (spaces, not tabs) and the quotes around this place.",
+				"YAML syntax error: %s", e->msg ? e->msg : "invalid YAML");
+		any = 1;
+	}
+	if (!any) {
+		pl_pos at = { 1, 1 };
+
+		ivp__pl_problem(probs, at, "", "The file is not well-formed YAML.", NULL,
+				"YAML syntax error");
+	}
+}
+
+pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
+{
+	struct fy_diag_cfg dc;
+	struct fy_diag *diag = NULL;
+	struct fy_parse_cfg pc;
+	struct fy_document *doc = NULL;
+	struct fy_node *root;
+	pl_plan *p = NULL;
+	rd r = { probs, 0 };
+	pl_pos top = { 1, 1 };
+
+	fy_diag_cfg_default(&dc);
+	dc.fp = NULL;
+	dc.output_fn = NULL;
+	dc.colorize = false;
+	diag = fy_diag_create(&dc);
+	if (!diag) {
+		probs->oom = 1;
+		return NULL;
+	}
+	fy_diag_set_collect_errors(diag, true);
+	memset(&pc, 0, sizeof(pc));
+	pc.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG;
+	pc.diag = diag;
+	doc = fy_document_build_from_string(&pc, text, len);
+	if (!doc || fy_diag_got_error(diag)) {
+		syntax_problems(diag, probs);
+		goto out;
+	}
+	root = fy_document_root(doc);
+	p = calloc(1, sizeof(*p));
+	if (!p) {
+		probs->oom = 1;
+		goto out;
+	}
+	read_struct(&r, root, &ivp__pl_plan_schema, p, "", top);
+	if (r.oom)
+		probs->oom = 1;
+	if (r.oom || probs->n) {
+		ivp__plan_free(p);
+		p = NULL;
+	}
+out:
+	fy_document_destroy(doc);
+	fy_diag_destroy(diag);
+	return p;
+}

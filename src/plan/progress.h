@@ -1,0 +1,31 @@
+/*
+ * progress.h — the goal status rule of progress.c, open to unit tests.
+ */
+#ifndef IVP_PLAN_PROGRESS_H
+#define IVP_PLAN_PROGRESS_H
+
+#include "plan/plan.h"
+
+typedef enum pl_status { ST_NODATA, ST_NOSTATUS, ST_ON, ST_RISK, ST_OFF, ST_N } pl_status;
+
+/* What is known about a goal's indicator in the report year. */
+typedef struct obs {
+	int has;		/* a value after the baseline year */
+	int year;
+	double v, lo, hi;	/* value and its interval */
+	int exact;		/* no interval known: lo = hi = v */
+	int base_sig;		/* vs the baseline: +1 better, -1 worse beyond the noise, 0 inside */
+	int base_known;		/* base_sig came from a test */
+	char unit[128];
+	char source[256];
+	char why[512];		/* without a value: why (no data / unit differs) */
+} obs;
+
+/*
+ * The status of a goal given what is observed (docs/progress-rules.md).
+ * *expected is the line's value in the observation year (NaN without
+ * one); why gets the reason in words.
+ */
+pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, char *why, size_t n);
+
+#endif
