@@ -28,3 +28,11 @@ echo
 echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands"
 echo
 "$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01
+# the plan: illustrative local values (surveys, Halt, output counts), then the
+# IVP 2023-2026 (adopted facts; goals and measures marked as illustrations)
+"$IVP" import values examples/pijnacker-nootdorp/values.csv
+"$IVP" plan import examples/pijnacker-nootdorp/plan.yaml
+echo
+echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
+echo
+"$IVP" plan progress --year 2024

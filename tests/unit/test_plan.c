@@ -1,0 +1,190 @@
+/*
+ * test_plan.c — unit tests of the plan module: the goal status rule on
+ * constructed cases (including changes inside the noise), the canonical
+ * YAML round trip, money parsing, and problems with line:column.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "plan/plan.h"
+#include "plan/progress.h"
+
+int ivp__money_parse(const char *s, int64_t *cents);
+
+static pl_goal goal(const char *dir, double b, int y0, double t, int y1)
+{
+	pl_goal g;
+
+	memset(&g, 0, sizeof(g));
+	g.direction = (char *)dir;
+	g.baseline.value = b;
+	g.baseline.year = y0;
+	g.target.value = t;
+	g.target.year = y1;
+	return g;
+}
+
+static obs seen(int year, double v, double lo, double hi, int base_sig)
+{
+	obs o;
+
+	memset(&o, 0, sizeof(o));
+	o.has = 1;
+	o.year = year;
+	o.v = v;
+	o.lo = lo;
+	o.hi = hi;
+	o.base_sig = base_sig;
+	o.base_known = 1;
+	return o;
+}
+
+static const char *status(pl_goal g, obs o, double *e)
+{
+	static const char *const w[ST_N] = { "no data", "no status", "on track", "at risk", "off track" };
+	char why[512];
+
+	return w[ivp__plan_status(&g, &o, e, why, sizeof(why))];
+}
+
+static void test_status_rule(void **state)
+{
+	pl_goal g = goal("lower", 100, 2022, 80, 2026);	/* expected 90 in 2024 */
+	double e;
+
+	(void)state;
+	/* ahead of the line and beyond the noise */
+	assert_string_equal(status(g, seen(2024, 85, 80, 89, 1), &e), "on track");
+	assert_true(fabs(e - 90) < 1e-9);
+	/* ahead of the line by the point, but the change since the baseline is
+	 * inside the noise: not on track by itself */
+	assert_string_equal(status(g, seen(2024, 88, 70, 106, 0), &e), "at risk");
+	/* behind the line, interval reaches the line: at risk, not off track */
+	assert_string_equal(status(g, seen(2024, 95, 88, 102, 0), &e), "at risk");
+	/* behind the line beyond the noise */
+	assert_string_equal(status(g, seen(2024, 101, 97, 105, 0), &e), "off track");
+	/* a fall that is significant but slower than the line, interval touches the line */
+	assert_string_equal(status(g, seen(2024, 93, 89.5, 96.5, 1), &e), "at risk");
+	/* past the target year the line is the target */
+	assert_string_equal(status(g, seen(2027, 79, 78, 80, 1), &e), "on track");
+	assert_true(fabs(e - 80) < 1e-9);
+	/* higher is better, mirrored */
+	g = goal("higher", 0, 2022, 12, 2026);
+	assert_string_equal(status(g, seen(2024, 8, 8, 8, 1), &e), "on track");
+	assert_string_equal(status(g, seen(2024, 5, 5, 5, 1), &e), "off track");
+	/* hold a level: target equals baseline */
+	g = goal("lower", 5, 2022, 5, 2026);
+	assert_string_equal(status(g, seen(2024, 4.8, 4, 5.6, 0), &e), "on track");
+	assert_string_equal(status(g, seen(2024, 5.3, 4.5, 6.1, 0), &e), "at risk");
+	assert_string_equal(status(g, seen(2024, 7, 6, 8, -1), &e), "off track");
+}
+
+static void test_status_no_data(void **state)
+{
+	pl_goal g = goal("lower", 100, 2022, 80, 2026);
+	obs o;
+	double e;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	snprintf(o.why, sizeof(o.why), "no value for x");
+	assert_string_equal(status(g, o, &e), "no data");
+	assert_true(isnan(e));
+	snprintf(o.why, sizeof(o.why), "values in different units are never compared");
+	assert_string_equal(status(g, o, &e), "no status");
+}
+
+static void test_money(void **state)
+{
+	int64_t c = -1;
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(ivp__money_parse("95000", &c), 0);
+	assert_int_equal(c, 9500000);
+	assert_int_equal(ivp__money_parse("12.5", &c), 0);
+	assert_int_equal(c, 1250);
+	assert_int_equal(ivp__money_parse("12.345", &c), -1);
+	assert_int_equal(ivp__money_parse("1,000", &c), -1);
+	assert_int_equal(ivp__money_parse("€5", &c), -1);
+	assert_int_equal(ivp__money_parse("", &c), -1);
+	ivp__money_format(1250, buf, sizeof(buf));
+	assert_string_equal(buf, "12.50");
+	ivp__money_format(66500000, buf, sizeof(buf));
+	assert_string_equal(buf, "665000");
+}
+
+static const char plan_text[] =
+	"ivp_plan: 1\nid: \"p\"\ntitle: \"T \\\"q\\\" \\u00e9\"\nmunicipality: GM1926\nfrom: 2023\nto: 2026\n"
+	"priorities:\n  - id: a\n    title: A\n    cross_cutting: true\n"
+	"budget:\n  - year: 2023\n    amount: 95000\n    source: s\n    document: d\n"
+	"  - year: 2024\n    amount: 190000.5\n    source: s\n    document: d\n";
+
+static void test_roundtrip(void **state)
+{
+	pl_problems pr = { 0 };
+	pl_plan *p = ivp__plan_read(plan_text, sizeof(plan_text) - 1, &pr), *q;
+	char *a = NULL, *b = NULL;
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(pr.n, 0);
+	assert_int_equal(p->budget.n, 2);
+	assert_int_equal(((pl_budget *)p->budget.v)[1].cents, 19000050);
+	assert_string_equal(p->title, "T \"q\" \xc3\xa9");
+	assert_int_equal(ivp__plan_write(p, &a), 0);
+	q = ivp__plan_read(a, strlen(a), &pr);
+	assert_non_null(q);
+	assert_int_equal(ivp__plan_write(q, &b), 0);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	ivp__plan_free(p);
+	ivp__plan_free(q);
+	ivp__pl_problems_free(&pr);
+}
+
+static void test_problems_positions(void **state)
+{
+	static const char bad[] = "ivp_plan: 1\nid: p\ntitle: t\nmunicipality: GM1926\nfrom: 2023\nto: [1]\n"
+				  "priorities:\n  - id: a\n    titel: A\n";
+	pl_problems pr = { 0 };
+	pl_plan *p = ivp__plan_read(bad, sizeof(bad) - 1, &pr);
+
+	(void)state;
+	assert_null(p);
+	assert_int_equal(pr.n, 3);
+	/* to: a list where a year is due */
+	assert_int_equal(pr.v[0].line, 6);
+	assert_int_equal(pr.v[0].col, 1);
+	assert_string_equal(pr.v[0].field, "to");
+	/* misspelt field */
+	assert_int_equal(pr.v[1].line, 9);
+	assert_int_equal(pr.v[1].col, 5);
+	assert_string_equal(pr.v[1].message, "unknown field \"titel\" in priority");
+	/* and so the title is missing, reported where the item starts */
+	assert_string_equal(pr.v[2].message, "missing title in priority");
+	assert_int_equal(pr.v[2].line, 8);
+	ivp__pl_problems_free(&pr);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_status_rule),
+		cmocka_unit_test(test_status_no_data),
+		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_problems_positions),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
