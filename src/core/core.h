@@ -109,7 +109,6 @@ int ivp__parse_count(const char *s, size_t n, int64_t *out);
 /* UTC time as ISO 8601 into out (>= 21 bytes). */
 void ivp__now_iso(char out[32]);
 
-#endif /* IVP_CORE_H */
 
 /* ---- a small string -> int64 hash map (open addressing) ------------------ */
 typedef struct ivp__map {
@@ -127,3 +126,5 @@ int64_t *ivp__map_get(const ivp__map *m, const char *key);
 int ivp__map_put(ivp__map *m, const char *key, int64_t v, int64_t **slot, int *existed);
 /* Iterate: i from 0; returns the next used index >= i or -1. */
 long ivp__map_next(const ivp__map *m, long i);
+
+#endif /* IVP_CORE_H */
