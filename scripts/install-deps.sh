@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libgsl-dev
-  libcmocka-dev libfyaml-dev
+  libcmocka-dev libfyaml-dev libmicrohttpd-dev curl
 )
 
 missing=()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load the bundled example (real CBS/police data, examples/pijnacker-nootdorp)
-# into a fresh database and print the indicators of the example municipality.
+# into a fresh database, print the indicators of the example municipality and
+# the plan progress, then serve the JSON API in the foreground (LISTEN=HOST:PORT,
+# default 127.0.0.1:8080) until Ctrl-C.
 # usage: scripts/run-example.sh IVP_BINARY DB
 set -euo pipefail
 IVP=${1:-build/ivp}
@@ -36,3 +38,13 @@ echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo
 "$IVP" plan progress --year 2024
+# the JSON API over the same database, in the foreground until Ctrl-C
+LISTEN=${LISTEN:-127.0.0.1:8080}
+echo
+echo "== The JSON API (stop with Ctrl-C)"
+echo
+echo "open http://$LISTEN/api/v1/indicators?area=GM1926&year=2024"
+echo "     http://$LISTEN/api/v1/areas?under=GM1926"
+echo "     http://$LISTEN/api/v1/openapi.json   (every endpoint)"
+echo
+exec "$IVP" serve --listen "$LISTEN"

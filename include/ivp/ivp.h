@@ -206,6 +206,24 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 #define IVP_SMALL_THRESHOLD_DEFAULT 10
 
 /* ================================================================== */
+/* Rendering: results as bytes (src/render/)                          */
+/* ================================================================== */
+
+/* Flags for ivp_table_json. */
+#define IVP_JSON_COMPACT 0u	/* one line, no spaces (the HTTP API) */
+#define IVP_JSON_PRETTY 1u	/* indented by two spaces (ivp --format json) */
+
+/*
+ * `t` as JSON: {"rows": [{column: value, …}, …], "notes": [text, …]}.
+ * `cols` picks ncols column indexes in that order; NULL: every column.
+ * INT cells are integers, REAL cells numbers (10 significant digits),
+ * TEXT strings, NULL null. No trailing newline. Returns a NUL-terminated
+ * string the caller frees with free(), or NULL when out of memory or a
+ * column index is out of range.
+ */
+char *ivp_table_json(const ivp_table *t, const int *cols, int ncols, unsigned flags);
+
+/* ================================================================== */
 /* Plan: priorities, ambitions, goals, measures, budget, progress     */
 /* (docs/plan-file.md, docs/progress-rules.md)                        */
 /* ================================================================== */

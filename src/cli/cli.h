@@ -44,6 +44,7 @@ int cmd_indicators(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
 int cmd_definitions(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 /* cmd_plan.c */
 int cmd_plan(int argc, char **argv);
 int cmd_measure(int argc, char **argv);

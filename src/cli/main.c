@@ -132,6 +132,7 @@ static const char usage[] =
 	"                            monthly counts\n"
 	"  sources                   every import: file, SHA-256, rows, who, when\n"
 	"  definitions               the indicator definitions (all versions)\n"
+	"  serve [--listen HOST:PORT] the JSON API over HTTP (/api/v1/, default 127.0.0.1:8080)\n"
 	"  import values FILE        locally registered values (surveys, Halt, indices, outputs)\n"
 	"  plan validate|import FILE check / store the plan file (YAML, docs/plan-file.md)\n"
 	"  plan export|history|diff  the plan's versions: YAML, who and when, what changed\n"
@@ -153,6 +154,7 @@ int main(int argc, char **argv)
 		{ "init", cmd_init }, { "import", cmd_import }, { "areas", cmd_areas },
 		{ "indicators", cmd_indicators }, { "series", cmd_series },
 		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
+		{ "serve", cmd_serve },
 		{ "plan", cmd_plan }, { "measure", cmd_measure },
 	};
 	size_t i;

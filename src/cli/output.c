@@ -158,47 +158,13 @@ static int print_csv(FILE *out, const ivp_table *t, const int *cols, int n)
 
 static int print_json(FILE *out, const ivp_table *t, const int *cols, int n)
 {
-	int nr = ivp_table_nrows(t), r, c, k, rc = -1;
-	json_t *root = json_object(), *rows = json_array(), *notes = json_array();
+	char *s = ivp_table_json(t, cols, n, IVP_JSON_PRETTY);
+	int rc;
 
-	if (!root || !rows || !notes)
-		goto out;
-	for (r = 0; r < nr; r++) {
-		json_t *o = json_object();
-
-		if (!o || json_array_append_new(rows, o))
-			goto out;
-		for (k = 0; k < n; k++) {
-			json_t *v;
-
-			c = cols[k];
-			switch (ivp_table_cell_type(t, r, c)) {
-			case IVP_CELL_INT:
-				v = json_integer(ivp_table_int(t, r, c));
-				break;
-			case IVP_CELL_REAL:
-				v = json_real(ivp_table_real(t, r, c));
-				break;
-			case IVP_CELL_TEXT:
-				v = json_string(ivp_table_text(t, r, c));
-				break;
-			default:
-				v = json_null();
-			}
-			if (!v || json_object_set_new(o, ivp_table_colname(t, c), v))
-				goto out;
-		}
-	}
-	for (r = 0; r < ivp_table_nnotes(t); r++)
-		json_array_append_new(notes, json_string(ivp_table_note(t, r)));
-	json_object_set(root, "rows", rows);
-	json_object_set(root, "notes", notes);
-	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) ? -1 : 0;
-	fputc('\n', out);
-out:
-	json_decref(rows);
-	json_decref(notes);
-	json_decref(root);
+	if (!s)
+		return -1;
+	rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+	free(s);
 	return rc;
 }
 

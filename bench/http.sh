@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# HTTP benchmark (not part of make test): wrk, 64 connections, 30 s each, on
+# loopback, against `ivp serve` (release build, the make-run example) and
+# against nginx serving the very same JSON bytes as static files, in the
+# same run. Prints requests/s, p50, p99 and errors per URL and server, the
+# ratio ivp/nginx, and the server's RSS before and after.
+# usage: bench/http.sh [SECONDS] (default 30); needs root for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-30}
+CONNS=64
+THREADS=${THREADS:-2}
+for p in wrk nginx; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
+    break
+  fi
+done
+scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
+cmake --build build -j "$(nproc)" >/dev/null
+
+W=$(mktemp -d)
+IVP_PID= NGX_PID=
+cleanup() {
+  [ -n "$IVP_PID" ] && kill -TERM "$IVP_PID" 2>/dev/null
+  [ -n "$NGX_PID" ] && kill -QUIT "$NGX_PID" 2>/dev/null
+  wait 2>/dev/null || true
+  rm -rf "$W"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# ivp: the make-run example, whose last step is `ivp serve`
+P1=$(free_port)
+LISTEN=127.0.0.1:$P1 scripts/run-example.sh build/ivp "$W/ivp.db" >"$W/example.log" 2>"$W/ivp.log" &
+IVP_PID=$!
+for _ in $(seq 1 600); do grep -q "listening on" "$W/ivp.log" 2>/dev/null && break; sleep 0.2; done
+grep -q "listening on" "$W/ivp.log" || { echo "ivp did not start"; cat "$W/ivp.log"; exit 1; }
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$IVP_PID/status"; }
+
+declare -A URL=(
+  [indicators]="/api/v1/indicators?area=GM1926&year=2024&baseline=2022&compare=NL01"
+  [areas]="/api/v1/areas?under=GM1926"
+)
+# nginx: the same bytes as static files
+mkdir -p "$W/www" "$W/ngx/logs"
+for k in indicators areas; do curl -sf "http://127.0.0.1:$P1${URL[$k]}" -o "$W/www/$k.json"; done
+P2=$(free_port)
+cat >"$W/ngx/nginx.conf" <<NGX
+worker_processes $(nproc);
+daemon off;
+pid $W/ngx/nginx.pid;
+error_log $W/ngx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  keepalive_requests 1000000;
+  client_body_temp_path $W/ngx; proxy_temp_path $W/ngx; fastcgi_temp_path $W/ngx;
+  uwsgi_temp_path $W/ngx; scgi_temp_path $W/ngx;
+  server { listen 127.0.0.1:$P2; root $W/www; }
+}
+NGX
+nginx -p "$W/ngx" -c "$W/ngx/nginx.conf" &
+NGX_PID=$!
+sleep 0.5
+
+# run LABEL URL: wrk, then one line of results
+run() {
+  wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency "$2" >"$W/wrk.out" 2>&1
+  awk -v l="$1" '
+    /Requests\/sec/ {rps=$2}
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+    /Non-2xx/ {bad+=$NF} /Socket errors/ {err=$0}
+    END {printf "%-22s %12s %10s %10s  non2xx=%d %s\n", l, rps, p50, p99, bad, err}' "$W/wrk.out"
+}
+echo "wrk: $CONNS connections, $THREADS threads, ${SECS}s each, loopback, $(nproc) CPUs"
+RSS0=$(rss)
+printf "%-22s %12s %10s %10s\n" "" "requests/s" "p50" "p99"
+for k in indicators areas; do
+  run "ivp $k" "http://127.0.0.1:$P1${URL[$k]}" | tee -a "$W/table"
+  run "nginx $k" "http://127.0.0.1:$P2/$k.json" | tee -a "$W/table"
+done
+RSS1=$(rss)
+echo "ivp RSS before: $RSS0, after: $RSS1"
+for k in indicators areas; do
+  awk -v k="$k" '$2 == k {r[$1]=$3} END {if (r["nginx"]) printf "%s: ivp/nginx throughput = %.2f\n", k, r["ivp"]/r["nginx"]}' "$W/table"
+done
+echo "bytes: indicators $(wc -c <"$W/www/indicators.json"), areas $(wc -c <"$W/www/areas.json")"

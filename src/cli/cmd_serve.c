@@ -1,0 +1,132 @@
+/*
+ * cmd_serve.c — `ivp serve`: the JSON API (and later the web app) over
+ * HTTP on libmicrohttpd (src/http/). Runs in the foreground until SIGTERM
+ * or SIGINT, then stops accepting, lets requests in flight finish and
+ * closes the database.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "http/http.h"
+
+static const char serve_help[] =
+	"usage: ivp serve [--listen HOST:PORT] [--db PATH] [options]\n"
+	"\n"
+	"Serve the JSON API under /api/v1/ (described at /api/v1/openapi.json).\n"
+	"Stops on SIGTERM or SIGINT (Ctrl-C) after the requests in flight.\n"
+	"\n"
+	"options:\n"
+	"  --listen HOST:PORT   IPv4 address and port (default 127.0.0.1:8080; port 0:\n"
+	"                       any free port, printed at start)\n"
+	"  --db PATH            database (default: $IVP_DB, else ./ivp.db)\n"
+	"  --threads N          worker threads, each with its own connection (default: CPUs)\n"
+	"  --max-upload BYTES   largest request body (default 67108864; K and M suffixes)\n"
+	"  --timeout SECONDS    close idle connections after this (default 30)\n"
+	"  --quiet              no access log (default: a line per request on stderr)\n"
+	"  --routes             print the route table and exit\n";
+
+static int parse_listen(const char *v, char *host, size_t hostsz, int *port)
+{
+	const char *c = strrchr(v, ':');
+	char *end;
+	long p;
+
+	if (!c || c == v || (size_t)(c - v) >= hostsz)
+		return -1;
+	p = strtol(c + 1, &end, 10);
+	if (!c[1] || *end || p < 0 || p > 65535)
+		return -1;
+	memcpy(host, v, (size_t)(c - v));
+	host[c - v] = '\0';
+	*port = (int)p;
+	return 0;
+}
+
+static int parse_size(const char *v, size_t *out)
+{
+	char *end;
+	unsigned long long n = strtoull(v, &end, 10);
+
+	if (end == v)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		n <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		n <<= 20, end++;
+	if (*end || n == 0 || n > (1ull << 34))
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	http_server_opts o;
+	cli_common c = { 0 };
+	char host[64] = "127.0.0.1", err[512];
+	const char *v;
+	http_server *s;
+	sigset_t set;
+	int i, r, sig = 0, err_ = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.port = 8080;
+	o.access_log = 1;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(serve_help, stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--routes")) {
+			http_routes_print(stdout);
+			return EXIT_OK;
+		}
+		if ((r = cli_common_opt("serve", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--listen", argc, argv, &i, &err_))) {
+			if (parse_listen(v, host, sizeof(host), &o.port))
+				return cli_usage("serve", "--listen needs HOST:PORT such as 127.0.0.1:8080, not \"%s\"", v);
+		} else if (!err_ && (v = cli_optval("--threads", argc, argv, &i, &err_))) {
+			o.threads = atoi(v);
+			if (o.threads < 1 || o.threads > 256)
+				return cli_usage("serve", "--threads needs a number from 1 to 256, not \"%s\"", v);
+		} else if (!err_ && (v = cli_optval("--max-upload", argc, argv, &i, &err_))) {
+			if (parse_size(v, &o.max_upload))
+				return cli_usage("serve", "--max-upload needs a size such as 64M, not \"%s\"", v);
+		} else if (!err_ && (v = cli_optval("--timeout", argc, argv, &i, &err_))) {
+			o.timeout = (unsigned)atoi(v);
+			if (o.timeout < 1 || o.timeout > 3600)
+				return cli_usage("serve", "--timeout needs seconds from 1 to 3600, not \"%s\"", v);
+		} else if (!err_ && !strcmp(argv[i], "--quiet")) {
+			o.access_log = 0;
+		} else {
+			return cli_usage("serve", err_ ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+		}
+	}
+	o.db = c.db ? c.db : getenv("IVP_DB");
+	if (!o.db || !*o.db)
+		o.db = "ivp.db";
+	o.host = host;
+	/* the workers inherit this mask; only this thread takes the signals */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	s = http_server_start(&o, err, sizeof(err));
+	if (!s) {
+		fprintf(stderr, "ivp serve: error: %s\n", err);
+		return EXIT_USER;
+	}
+	fprintf(stderr, "ivp serve: listening on http://%s:%d/ (database %s); stop with Ctrl-C\n",
+		host, http_server_port(s), o.db);
+	sigwait(&set, &sig);
+	fprintf(stderr, "ivp serve: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	http_server_stop(s);
+	fprintf(stderr, "ivp serve: stopped\n");
+	return EXIT_OK;
+}

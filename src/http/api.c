@@ -1,0 +1,185 @@
+/*
+ * api.c — the handlers of /api/v1/. Each reads its (already checked)
+ * parameters, calls the same library function as the matching CLI command
+ * and renders the ivp_table with ivp_table_json, so the API and
+ * `ivp … --format json` give the same rows.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/http_int.h"
+
+static void answer(http_req *r, ivp_rc rc, ivp_table *t)
+{
+	if (rc)
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	else
+		http_table(r, t);
+	ivp_table_free(t);
+}
+
+static int truthy(const char *v)
+{
+	return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+void http_api_areas(http_req *r)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_areas(r->ctx, http_query_get(&r->q, "under"), &t);
+
+	answer(r, rc, t);
+}
+
+void http_api_sources(http_req *r)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_sources(r->ctx, &t);
+
+	answer(r, rc, t);
+}
+
+void http_api_definitions(http_req *r)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_definitions(r->ctx, &t);
+
+	answer(r, rc, t);
+}
+
+void http_api_indicators(http_req *r)
+{
+	ivp_indicator_query q;
+	const char *cmp[32], *v;
+	char buf[HTTP_MAX_VALUE + 1];
+	ivp_table *t = NULL;
+	ivp_rc rc;
+	int n = 0;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	q.area = http_query_get(&r->q, "area");
+	(void)http_parse_year(http_query_get(&r->q, "year"), &q.year);
+	if ((v = http_query_get(&r->q, "baseline")))
+		(void)http_parse_year(v, &q.baseline);
+	if ((v = http_query_get(&r->q, "compare"))) {
+		char *p, *save = NULL;
+
+		snprintf(buf, sizeof(buf), "%s", v);
+		for (p = strtok_r(buf, ",", &save); p && n < 32; p = strtok_r(NULL, ",", &save))
+			cmp[n++] = p;
+	}
+	q.compare = cmp;
+	q.ncompare = n;
+	q.indicator = http_query_get(&r->q, "indicator");
+	q.all_types = truthy(http_query_get(&r->q, "all_types"));
+	if ((v = http_query_get(&r->q, "small")))
+		q.small_threshold = atoll(v);
+	q.lang = http_query_get(&r->q, "lang");
+	rc = ivp_indicators(r->ctx, &q, &t);
+	answer(r, rc, t);
+}
+
+void http_api_series(http_req *r)
+{
+	ivp_series_query q;
+	ivp_table *t = NULL;
+	ivp_rc rc;
+
+	memset(&q, 0, sizeof(q));
+	q.area = http_query_get(&r->q, "area");
+	q.type = http_query_get(&r->q, "type");
+	(void)http_parse_month(http_query_get(&r->q, "from"), &q.from);
+	(void)http_parse_month(http_query_get(&r->q, "to"), &q.to);
+	if (q.to < q.from) {
+		http_error(r, 400, "bad_parameter", "\"to\" lies before \"from\"",
+			   "The series runs from the month \"from\" up to and including \"to\".",
+			   "Swap the two months.");
+		return;
+	}
+	rc = ivp_series(r->ctx, &q, &t);
+	answer(r, rc, t);
+}
+
+void http_api_openapi(http_req *r)
+{
+	free(r->body);
+	r->body = r->openapi ? strdup(r->openapi) : http_openapi();
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = 200;
+	r->ctype = "application/json; charset=utf-8";
+}
+
+static const char *field(const http_req *r, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, name))
+			return r->fields[i].value;
+	return NULL;
+}
+
+/*
+ * POST /api/v1/imports: the body was stored by the server (server.c) as
+ * r->upload_file plus the small fields; authorization was done before any
+ * byte of the body was read.
+ */
+void http_api_import(http_req *r)
+{
+	static const struct { const char *name; ivp_import_kind kind; } kinds[] = {
+		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
+		{ "codes", IVP_IMPORT_CODES }, { "long", IVP_IMPORT_LONG },
+	};
+	const char *kind = field(r, "kind"), *year = field(r, "year"), *paths[1];
+	ivp_import_opts o;
+	ivp_import_result res;
+	ivp_import_kind k = IVP_IMPORT_AUTO;
+	ivp_rc rc;
+	json_t *j;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	for (i = 0; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i].name))
+			k = kinds[i].kind;
+	if (k == IVP_IMPORT_AUTO || !r->upload_file) {
+		http_error(r, 400, "bad_parameter", !r->upload_file ? "the form has no file" :
+			   "form field \"kind\" is missing or unknown",
+			   "An import needs the fields kind (crime, population, codes or long) and file.",
+			   "Send kind=crime and file=@FILE as multipart/form-data.");
+		return;
+	}
+	if (year && http_parse_year(year, &o.year)) {
+		http_error(r, 400, "bad_parameter", "form field \"year\" has a bad value",
+			   "It is not a year such as 2024.", "Give the 1 January year of the population list.");
+		return;
+	}
+	o.skip_unknown_regions = truthy(field(r, "skip_unknown_regions"));
+	o.user = r->session ? r->session->user : NULL;
+	paths[0] = r->upload_file;
+	rc = ivp_import(r->ctx, k, paths, 1, &o, &res);
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	j = json_pack("{s:I, s:b, s:s, s:s, s:I, s:I, s:I, s:s}", "import", (json_int_t)res.import_id,
+		      "unchanged", res.unchanged, "layout", res.layout, "sha256", res.sha256,
+		      "rows", (json_int_t)res.rows, "changed", (json_int_t)res.changed,
+		      "unknown_regions", (json_int_t)res.unknown_regions, "note", res.note);
+	free(r->body);
+	r->body = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = res.unchanged ? 200 : 201;
+	r->ctype = "application/json; charset=utf-8";
+}

@@ -1,0 +1,37 @@
+/*
+ * http.h — the HTTP server as the `ivp serve` command sees it: start it,
+ * ask its port, stop it. Everything else of src/http/ is internal
+ * (http_int.h).
+ */
+#ifndef IVP_HTTP_H
+#define IVP_HTTP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct http_server http_server;
+
+typedef struct http_server_opts {
+	const char *db;		/* database path as for ivp_open */
+	const char *host;	/* IPv4 address to listen on, e.g. "127.0.0.1" */
+	int port;		/* 0: any free port (http_server_port says which) */
+	int threads;		/* worker threads, each with its own ivp_ctx; 0: CPUs */
+	size_t max_upload;	/* largest request body in bytes; 0: 64 MiB */
+	unsigned timeout;	/* idle seconds before a connection is closed; 0: 30 */
+	unsigned max_time;	/* seconds a request (upload) may take in all; 0: 600 */
+	int access_log;		/* 1: a line per request on stderr */
+} http_server_opts;
+
+/*
+ * Open the database (applying migrations once), build the OpenAPI document
+ * and start listening. NULL on failure, with the reason in err.
+ */
+http_server *http_server_start(const http_server_opts *o, char *err, size_t errsz);
+int http_server_port(const http_server *s);
+/* Stop accepting, finish the requests in flight, close every context. */
+void http_server_stop(http_server *s);
+
+/* Print the route table, one "METHOD PATH ROLE SUMMARY" line per route. */
+void http_routes_print(FILE *out);
+
+#endif

@@ -1,0 +1,200 @@
+/*
+ * http_int.h — the pieces of the HTTP front that know nothing of sockets:
+ * the route table, the request being answered, parameter checking, error
+ * bodies and authorization. server.c puts them on libmicrohttpd; the fuzz
+ * target and the tests call them directly.
+ *
+ * A request goes through these steps (request.c), each of which may end it
+ * with a status and a JSON error body:
+ *
+ *   http_prepare:  route (404, 405) → URI and query (414, 400) → body
+ *                  shape (411, 413, 415, 400) → who may (401, 403)
+ *   body:          multipart upload into a temporary directory (413, 400)
+ *   http_run:      the route's handler on this thread's ivp_ctx
+ *
+ * Like the CLI this uses only the public API (ivp/ivp.h).
+ */
+#ifndef IVP_HTTP_INT_H
+#define IVP_HTTP_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ivp/ivp.h"
+
+#define HTTP_MAX_URI 4096	/* request target, bytes (414 above) */
+#define HTTP_MAX_PARAMS 32	/* query parameters */
+#define HTTP_MAX_VALUE 1024	/* one decoded query value */
+#define HTTP_MAX_FIELDS 8	/* small multipart form fields */
+#define HTTP_MAX_FIELD 256	/* one small form field's value */
+
+/* ---- parameters ------------------------------------------------------- */
+
+typedef enum http_ptype {
+	HTTP_P_TEXT = 0,	/* any text without control characters */
+	HTTP_P_YEAR,		/* 1900..2199 */
+	HTTP_P_MONTH,		/* YYYY-MM */
+	HTTP_P_COUNT,		/* a non-negative integer below 10^9 */
+	HTTP_P_LIST,		/* comma-separated texts, at most 32 */
+	HTTP_P_BOOL,		/* true/false/1/0 */
+	HTTP_P_ENUM,		/* one of `values` (comma-separated) */
+	HTTP_P_FILE		/* a multipart file part */
+} http_ptype;
+
+typedef struct http_param {
+	const char *name;
+	http_ptype type;
+	int required;
+	const char *values;	/* HTTP_P_ENUM: "nl,en" */
+	const char *example;	/* shown in the OpenAPI document; may be NULL */
+	const char *description;
+} http_param;
+
+/* Who may call a route. authorize() in auth.c is the only place that reads it. */
+typedef enum http_role {
+	HTTP_PUBLIC = 0,	/* anyone, also without a session */
+	HTTP_ROLE_VIEWER,
+	HTTP_ROLE_EDITOR,
+	HTTP_ROLE_ADMIN
+} http_role;
+
+const char *http_role_name(http_role r);
+
+typedef struct http_req http_req;
+typedef void (*http_handler)(http_req *r);
+
+/*
+ * One row of the route table. The dispatcher (router.c) and the OpenAPI
+ * document (openapi.c) are both generated from http_routes[]; nothing else
+ * names a route.
+ */
+typedef struct http_route {
+	const char *method;	/* "GET", "POST" */
+	const char *path;	/* exact path, e.g. "/api/v1/areas" */
+	http_handler handler;
+	const char *id;		/* OpenAPI operationId */
+	const char *summary;
+	http_role role;
+	const http_param *params;	/* query parameters, ended by {NULL} */
+	const char *body_type;	/* NULL: takes no body; else e.g. "multipart/form-data" */
+	const http_param *fields;	/* form fields of the body, ended by {NULL} */
+	const char *response;	/* what the 200 response holds */
+	const char *response_type;	/* "table", "openapi" or "import" */
+} http_route;
+
+extern const http_route http_routes[];
+extern const size_t http_nroutes;
+
+/*
+ * Find the route for method and path (the path without its query). Returns
+ * it, or NULL with *status 404 (no such path) or 405 (the path exists for
+ * other methods, which `allow` lists as "GET, HEAD"). HEAD finds GET routes.
+ */
+const http_route *http_route_find(const char *method, const char *path, size_t pathlen,
+				  int *status, char *allow, size_t allowsz);
+
+/* ---- the query string ----------------------------------------------------- */
+
+typedef struct http_kv {
+	const char *name;
+	const char *value;
+} http_kv;
+
+typedef struct http_query {
+	http_kv kv[HTTP_MAX_PARAMS];
+	int n;
+	char buf[HTTP_MAX_URI + HTTP_MAX_PARAMS];	/* decoded names and values */
+} http_query;
+
+/*
+ * Parse `s` (n bytes, after the '?') into q: '&'-separated name=value pairs,
+ * %XX and '+' decoded. Empty pairs are skipped; a name without '=' has the
+ * value "". Returns 0, or -1 with a message in why (bad escape, %00 or a
+ * control character, too many parameters, a value too long).
+ */
+int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz);
+/* The value of `name`, or NULL. */
+const char *http_query_get(const http_query *q, const char *name);
+
+/* ---- the request ------------------------------------------------------------ */
+
+typedef struct http_session {
+	char user[64];
+	http_role role;
+} http_session;
+
+struct http_req {
+	/* in */
+	const char *method;
+	const http_route *route;
+	http_query q;
+	const http_session *session;	/* NULL: not signed in */
+	ivp_ctx *ctx;			/* this thread's database; set before http_run */
+	const char *upload_dir;		/* set when a multipart body was stored */
+	const char *upload_file;	/* path of the stored file part */
+	http_kv fields[HTTP_MAX_FIELDS];	/* small form fields */
+	int nfields;
+	const char *openapi;		/* the document, made once at start */
+	/* out */
+	int status;
+	char *body;			/* malloc'd; the server frees it */
+	size_t len;
+	const char *ctype;
+	char allow[64];			/* for 405 */
+};
+
+/*
+ * Step one: route, query, body shape and authorization, from what the
+ * request line and headers say. content_length is -1 when not given
+ * (chunked). Returns 0 when the request goes on (to the body or to
+ * http_run), or the status of the error response already in r.
+ */
+int http_prepare(http_req *r, const char *method, const char *uri,
+		 const char *content_type, int64_t content_length, int chunked,
+		 size_t max_upload, const http_session *session);
+/* Run the route's handler; r->status and r->body are set afterwards. */
+void http_run(http_req *r);
+/* Free what r holds (body, query); r can be reused. */
+void http_req_clear(http_req *r);
+
+/* Set r's response to a JSON error {code, message, detail, hint}. */
+void http_error(http_req *r, int status, const char *code, const char *message,
+		const char *detail, const char *hint);
+/* Set r's response from an ivp error (status from its rc). */
+void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e);
+/* Set r's response to 200 with a table as JSON (frees nothing). */
+void http_table(http_req *r, const ivp_table *t);
+
+/*
+ * Check q against the route's parameters: unknown, repeated or missing
+ * names and values of the wrong type give 400 (set in r). 0 when fine.
+ */
+int http_params_check(http_req *r, const http_param *spec, const http_query *q);
+/* Parse a value of a checked parameter. */
+int http_parse_month(const char *v, int *yyyymm);
+int http_parse_year(const char *v, int *year);
+
+/*
+ * Authorization, in one place (auth.c): may `s` (NULL: anonymous) call
+ * route `rt`? Deny by default. Returns 0, 401 (sign in first) or 403.
+ */
+int http_authorize(const http_route *rt, const http_session *s);
+/*
+ * The session named by the value of the ivp_session cookie (NULL: none),
+ * filled into *out and returned; NULL when there is no valid session.
+ */
+const http_session *http_session_lookup(const char *cookie, http_session *out);
+
+/* The OpenAPI 3.0 document of http_routes[], as compact JSON. Caller frees. */
+char *http_openapi(void);
+
+/* Handlers (api.c). */
+void http_api_areas(http_req *r);
+void http_api_indicators(http_req *r);
+void http_api_series(http_req *r);
+void http_api_sources(http_req *r);
+void http_api_definitions(http_req *r);
+void http_api_openapi(http_req *r);
+void http_api_import(http_req *r);
+
+#endif /* IVP_HTTP_INT_H */

@@ -1,0 +1,190 @@
+/*
+ * request.c — the steps every request goes through before and after its
+ * handler (see http_int.h), and the JSON error bodies.
+ *
+ * Order of the checks: which route (404/405), is the URI sound (414/400),
+ * are the parameters right (400), is the body of the right kind and size
+ * (400/411/413/415), may the caller do this (401/403). Cheap refusals that
+ * reveal nothing come before authorization, so a client learns "too big"
+ * or "wrong type" without first signing in.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http/http_int.h"
+#include "http/multipart.h"
+
+void http_error(http_req *r, int status, const char *code, const char *message,
+		const char *detail, const char *hint)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "code", code, "message", message,
+			      "detail", detail ? detail : "", "hint", hint ? hint : "");
+
+	free(r->body);
+	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	r->len = r->body ? strlen(r->body) : 0;
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	json_decref(o);
+}
+
+void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
+{
+	int status = rc == IVP_ENOTFOUND ? 404 : ivp_rc_is_user_error(rc) ? 400 : 500;
+	const char *code = rc == IVP_ENOTFOUND ? "not_found" :
+			   ivp_rc_is_user_error(rc) ? "bad_input" : "internal";
+	json_t *o;
+
+	o = json_pack("{s:s, s:s, s:s, s:s}", "code", code,
+		      "message", e && e->message[0] ? e->message : ivp_strerror(rc),
+		      "detail", e ? e->detail : "", "hint", e ? e->hint : "");
+	if (o && e && e->file[0]) {
+		/* import errors name where: the file as uploaded, line, field */
+		const char *base = strrchr(e->file, '/');
+
+		json_object_set_new(o, "file", json_string(base ? base + 1 : e->file));
+		json_object_set_new(o, "line", json_integer(e->line));
+		json_object_set_new(o, "field", json_string(e->field));
+	}
+	free(r->body);
+	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	r->len = r->body ? strlen(r->body) : 0;
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	json_decref(o);
+}
+
+void http_table(http_req *r, const ivp_table *t)
+{
+	free(r->body);
+	r->body = ivp_table_json(t, NULL, 0, IVP_JSON_COMPACT);
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "The result could not be rendered.", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = 200;
+	r->ctype = "application/json; charset=utf-8";
+}
+
+/* The media type of a Content-Type header without its parameters. */
+static int media_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+
+	return ct && !strncasecmp(ct, type, n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+static int check_body(http_req *r, const char *ct, int64_t clen, int chunked, size_t max)
+{
+	char det[256], b[71];
+	int has_body = chunked || clen > 0;
+
+	if (!r->route->body_type) {
+		if (!has_body)
+			return 0;
+		http_error(r, 400, "unexpected_body", "this request takes no body",
+			   "GET requests of this API read their parameters from the query string.",
+			   "Send the parameters in the query string, without a body.");
+		return 400;
+	}
+	if (!has_body) {
+		http_error(r, 400, "missing_body", "the request has no body",
+			   "This endpoint takes a multipart/form-data upload.",
+			   "Send the file as a form field named \"file\".");
+		return 400;
+	}
+	if (clen > 0 && (uint64_t)clen > max) {
+		snprintf(det, sizeof(det), "The body is %lld bytes; this server takes at most %zu.",
+			 (long long)clen, max);
+		http_error(r, 413, "too_large", "the upload is too large", det,
+			   "Split the file, or start the server with a larger --max-upload.");
+		return 413;
+	}
+	if (!media_is(ct, r->route->body_type)) {
+		snprintf(det, sizeof(det), "The body is %.100s; this endpoint takes %s.",
+			 ct && *ct ? ct : "of no declared type", r->route->body_type);
+		http_error(r, 415, "unsupported_media_type", "wrong content type", det,
+			   "Send the file as multipart/form-data (an HTML form with enctype=\"multipart/form-data\", or curl -F file=@FILE).");
+		return 415;
+	}
+	if (http_mp_boundary(ct, b)) {
+		http_error(r, 400, "bad_multipart", "the multipart boundary is missing or invalid",
+			   "Content-Type must carry boundary=… of 1 to 70 allowed characters.",
+			   "Let the client (browser, curl -F) build the multipart body.");
+		return 400;
+	}
+	return 0;
+}
+
+int http_prepare(http_req *r, const char *method, const char *uri,
+		 const char *content_type, int64_t content_length, int chunked,
+		 size_t max_upload, const http_session *session)
+{
+	const char *qm;
+	size_t plen, ulen = strlen(uri);
+	int status = 0, a;
+	char why[160], det[256];
+
+	r->method = method;
+	r->session = session;
+	r->q.n = 0;
+	if (ulen > HTTP_MAX_URI) {
+		snprintf(det, sizeof(det), "The request target is %zu bytes; the limit is %d.", ulen, HTTP_MAX_URI);
+		http_error(r, 414, "uri_too_long", "the URI is too long", det, "Ask for less in one request.");
+		return 414;
+	}
+	qm = strchr(uri, '?');
+	plen = qm ? (size_t)(qm - uri) : ulen;
+	r->route = http_route_find(method, uri, plen, &status, r->allow, sizeof(r->allow));
+	if (!r->route) {
+		if (status == 405) {
+			snprintf(det, sizeof(det), "%.60s %.*s is not supported; allowed: %s.", method,
+				 (int)(plen > 100 ? 100 : plen), uri, r->allow);
+			http_error(r, 405, "method_not_allowed", "method not allowed", det,
+				   "Use one of the allowed methods.");
+		} else {
+			snprintf(det, sizeof(det), "There is no endpoint %.*s.", (int)(plen > 100 ? 100 : plen), uri);
+			http_error(r, 404, "not_found", "no such endpoint", det,
+				   "GET /api/v1/openapi.json lists the endpoints.");
+		}
+		return status;
+	}
+	if (qm && http_query_parse(qm + 1, ulen - plen - 1, &r->q, why, sizeof(why))) {
+		http_error(r, 400, "bad_query", "the query string is malformed", why,
+			   "Encode values with %XX escapes (UTF-8), as browsers do.");
+		return 400;
+	}
+	if ((status = http_params_check(r, r->route->params, &r->q)))
+		return status;
+	if ((status = check_body(r, content_type, content_length, chunked, max_upload)))
+		return status;
+	if ((a = http_authorize(r->route, session))) {
+		if (a == 401)
+			http_error(r, 401, "unauthorized", "sign in first",
+				   "Changing data needs a user with a role of at least editor; this request has no session.",
+				   "Sign in (not available yet: users and sessions come with sign-in) and send the session cookie and CSRF token.");
+		else
+			http_error(r, 403, "forbidden", "your role may not do this",
+				   "This endpoint needs a higher role.", "Ask an administrator for the role.");
+		return a;
+	}
+	return 0;
+}
+
+void http_run(http_req *r)
+{
+	r->status = 0;
+	r->route->handler(r);
+	if (!r->status)
+		http_error(r, 500, "internal", "the handler gave no answer", "", "");
+}
+
+void http_req_clear(http_req *r)
+{
+	free(r->body);
+	memset(r, 0, sizeof(*r));
+}

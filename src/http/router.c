@@ -1,0 +1,69 @@
+/*
+ * router.c — finding the route for a method and path in http_routes[].
+ *
+ * Paths match exactly and byte for byte (no decoding, no trailing-slash
+ * folding): a path with %XX in it matches nothing and is a 404. HEAD is
+ * answered as GET (libmicrohttpd leaves the body out).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/http.h"
+#include "http/http_int.h"
+
+const char *http_role_name(http_role r)
+{
+	switch (r) {
+	case HTTP_PUBLIC:
+		return "public";
+	case HTTP_ROLE_VIEWER:
+		return "viewer";
+	case HTTP_ROLE_EDITOR:
+		return "editor";
+	case HTTP_ROLE_ADMIN:
+		return "admin";
+	}
+	return "?";
+}
+
+static int path_is(const char *route, const char *path, size_t n)
+{
+	return strlen(route) == n && !memcmp(route, path, n);
+}
+
+const http_route *http_route_find(const char *method, const char *path, size_t pathlen,
+				  int *status, char *allow, size_t allowsz)
+{
+	const char *m = strcmp(method, "HEAD") ? method : "GET";
+	size_t i, used = 0;
+	int seen = 0;
+
+	if (allowsz)
+		allow[0] = '\0';
+	for (i = 0; i < http_nroutes; i++) {
+		const http_route *rt = &http_routes[i];
+
+		if (!path_is(rt->path, path, pathlen))
+			continue;
+		if (!strcmp(rt->method, m))
+			return rt;
+		if (used < allowsz) {
+			int k = snprintf(allow + used, allowsz - used, "%s%s%s", seen ? ", " : "",
+					 rt->method, strcmp(rt->method, "GET") ? "" : ", HEAD");
+
+			used += k > 0 ? (size_t)k : 0;
+		}
+		seen = 1;
+	}
+	*status = seen ? 405 : 404;
+	return NULL;
+}
+
+void http_routes_print(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < http_nroutes; i++)
+		fprintf(out, "%s %s %s %s\n", http_routes[i].method, http_routes[i].path,
+			http_role_name(http_routes[i].role), http_routes[i].summary);
+}

@@ -1,0 +1,80 @@
+/*
+ * routes.c — the route table: every endpoint of the server, with its
+ * method, path, handler, summary, who may call it, its parameters and
+ * what it answers. The dispatcher (router.c) and the OpenAPI document
+ * (openapi.c) are generated from this one table, and `ivp serve --routes`
+ * prints it, so a test can check that the three agree.
+ *
+ * To add an endpoint: write its handler (api.c), add a row here. Pages
+ * (HTML) will get rows of their own; only /api/ rows go into OpenAPI.
+ */
+#include "http/http_int.h"
+
+static const http_param p_none[] = { { 0 } };
+
+static const http_param p_areas[] = {
+	{ "under", HTTP_P_TEXT, 0, NULL, "GM1926",
+	  "only areas inside this one (any depth), e.g. the wijken and buurten of a gemeente" },
+	{ 0 }
+};
+
+static const http_param p_indicators[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926",
+	  "a code (GM1926), a name, a sum (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2024", "the year" },
+	{ "baseline", HTTP_P_YEAR, 0, NULL, "2022",
+	  "also compare with this year (e.g. the plan's nulmeting)" },
+	{ "compare", HTTP_P_LIST, 0, NULL, "NL01,GM0503",
+	  "comma-separated areas to compare with (same rules as area)" },
+	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal",
+	  "one indicator key (GET /api/v1/definitions lists them)" },
+	{ "all_types", HTTP_P_BOOL, 0, NULL, "false", "add every single SoortMisdrijf code" },
+	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
+	{ 0 }
+};
+
+static const http_param p_series[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "BU05032501", "an area spec as for indicators" },
+	{ "type", HTTP_P_TEXT, 1, NULL, "1.1.1", "a SoortMisdrijf code or an indicator key" },
+	{ "from", HTTP_P_MONTH, 1, NULL, "2016-01", "first month, YYYY-MM" },
+	{ "to", HTTP_P_MONTH, 1, NULL, "2016-12", "last month, YYYY-MM (not before from)" },
+	{ 0 }
+};
+
+static const http_param f_import[] = {
+	{ "kind", HTTP_P_ENUM, 1, "crime,population,codes,long", "crime", "what the file holds" },
+	{ "file", HTTP_P_FILE, 1, NULL, NULL, "the file (CSV or JSON), as ivp import reads it" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "population lists without a period: the 1 January year" },
+	{ "skip_unknown_regions", HTTP_P_BOOL, 0, NULL, "false",
+	  "leave out regions no code list knows instead of failing" },
+	{ 0 }
+};
+
+const http_route http_routes[] = {
+	{ "GET", "/api/v1/areas", http_api_areas, "listAreas",
+	  "Areas (gemeenten, wijken, buurten, …) with level, parent and population",
+	  HTTP_PUBLIC, p_areas, NULL, NULL, "one row per area", "table" },
+	{ "GET", "/api/v1/indicators", http_api_indicators, "getIndicators",
+	  "Indicators of an area and year: counts, rates per 1,000, trends, verdicts, comparisons",
+	  HTTP_PUBLIC, p_indicators, NULL, NULL,
+	  "one row per indicator, as `ivp indicators --format json`", "table" },
+	{ "GET", "/api/v1/series", http_api_series, "getSeries",
+	  "Monthly counts for an area and a crime type or indicator",
+	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table" },
+	{ "GET", "/api/v1/sources", http_api_sources, "listSources",
+	  "Every import: file, SHA-256, rows, who, when",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per import", "table" },
+	{ "GET", "/api/v1/definitions", http_api_definitions, "listDefinitions",
+	  "The indicator definitions, every version",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per indicator version", "table" },
+	{ "GET", "/api/v1/openapi.json", http_api_openapi, "getOpenAPI",
+	  "This API described as OpenAPI 3.0",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "the OpenAPI document", "openapi" },
+	{ "POST", "/api/v1/imports", http_api_import, "createImport",
+	  "Import a data file (as ivp import KIND FILE); one transaction",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import,
+	  "the import: id, layout, SHA-256, rows, unchanged", "import" },
+};
+
+const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

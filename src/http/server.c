@@ -1,0 +1,611 @@
+/*
+ * server.c — the HTTP server on libmicrohttpd: threads, connections,
+ * uploads, responses and the access log. What a request means is decided
+ * in request.c and api.c; this file only moves bytes.
+ *
+ * Threads: MHD runs a pool of `threads` epoll threads; each connection
+ * stays on one thread, and a thread's handlers use that thread's own
+ * ivp_ctx (ivp_ctx is not thread-safe), opened on the thread's first
+ * request and kept in a pthread key. All contexts are listed so that
+ * http_server_stop closes them after MHD has joined its threads.
+ *
+ * One request, in the access handler's calls:
+ *   URI callback       a struct conn is made, with the raw URI (query too)
+ *   first call         http_prepare; a refusal is answered at once (the
+ *                      body, if any, is never read); a GET is answered
+ *   upload calls       bytes go to the multipart parser, the file part to
+ *                      a fresh private temporary directory; past
+ *                      max_upload the rest is dropped and 413 answered
+ *   last call          the handler runs on the stored upload
+ *   completed callback one access-log line; the temporary files go
+ *
+ * Limits: header block ~32 KiB (MHD's per-connection memory, answered by
+ * MHD with 431), URI 4 KiB (414), body max_upload (413), idle timeout,
+ * whole-request time max_time (the connection is closed), 1024 connections.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http.h"
+#include "http/http_int.h"
+#include "http/multipart.h"
+
+struct http_server {
+	struct MHD_Daemon *d;
+	char *db;
+	char *openapi;
+	size_t max_upload;
+	unsigned max_time;
+	int access_log;
+	int port;
+	pthread_key_t key;
+	pthread_mutex_t mu;
+	ivp_ctx **ctxs;
+	int nctx;
+	ivp_ctx *main_ctx;
+};
+
+typedef struct upload {
+	http_mp mp;
+	char dir[64];
+	char path[384];
+	int fd;			/* the file part being written, or -1 */
+	int field;		/* the small field being read, or -1 */
+	char names[HTTP_MAX_FIELDS][64];
+	char values[HTTP_MAX_FIELDS][HTTP_MAX_FIELD + 1];
+	size_t vlen[HTTP_MAX_FIELDS];
+	const http_param *spec;
+	char why[160];
+} upload;
+
+typedef struct conn {
+	struct timespec t0;
+	char *uri;
+	char method[16];
+	int started;
+	int status;		/* the status sent, for the log */
+	size_t sent;
+	uint64_t received;
+	upload *up;
+	http_req req;
+} conn;
+
+/* ---- per-thread contexts ---------------------------------------------------- */
+
+static ivp_ctx *thread_ctx(http_server *s, ivp_error *err)
+{
+	ivp_ctx *ctx = pthread_getspecific(s->key), **n;
+
+	if (ctx)
+		return ctx;
+	if (ivp_open(s->db, &ctx, err))
+		return NULL;
+	pthread_mutex_lock(&s->mu);
+	n = realloc(s->ctxs, (size_t)(s->nctx + 1) * sizeof(*n));
+	if (n) {
+		s->ctxs = n;
+		s->ctxs[s->nctx++] = ctx;
+	}
+	pthread_mutex_unlock(&s->mu);
+	if (!n) {
+		ivp_close(ctx);
+		return NULL;
+	}
+	pthread_setspecific(s->key, ctx);
+	return ctx;
+}
+
+/* ---- the access log ------------------------------------------------------------ */
+
+static int sensitive(const char *name, size_t n)
+{
+	static const char *const words[] = { "pass", "token", "csrf", "session", "secret",
+					     "key", "auth", "cookie", "sig" };
+	char low[64];
+	size_t i;
+
+	if (n >= sizeof(low))
+		n = sizeof(low) - 1;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(low, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The URI for the log: printable ASCII only, values of sensitive names hidden. */
+static void log_uri(const char *uri, char *out, size_t outsz)
+{
+	size_t o = 0;
+	const char *p, *name = NULL;
+	int hide = 0, inq = 0;
+
+	for (p = uri; p && *p && o + 5 < outsz; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '?' && !inq) {
+			inq = 1;
+			name = p + 1;
+		} else if (inq && c == '&') {
+			hide = 0;
+			name = p + 1;
+		} else if (inq && c == '=' && name && !hide) {
+			hide = sensitive(name, (size_t)(p - name));
+			if (hide) {
+				out[o++] = '=';
+				out[o++] = '*';
+				out[o++] = '*';
+				out[o++] = '*';
+				continue;
+			}
+		}
+		if (hide)
+			continue;
+		if (c < 33 || c > 126 || c == '"') {
+			o += (size_t)snprintf(out + o, outsz - o, "%%%02X", c);
+			continue;
+		}
+		out[o++] = (char)c;
+	}
+	if (p && *p && o + 4 < outsz)
+		o += (size_t)snprintf(out + o, outsz - o, "...");
+	out[o] = '\0';
+}
+
+static void access_log(const conn *c)
+{
+	struct timespec t1;
+	char uri[600], line[800], when[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	double ms;
+	int n;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	log_uri(c->uri, uri, sizeof(uri));
+	n = snprintf(line, sizeof(line), "%s %s %s %d %.3fms %zuB\n", when,
+		     c->method[0] ? c->method : "-", uri, c->status, ms, c->sent);
+	if (n > 0)
+		(void)!write(2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+}
+
+/* ---- uploads ---------------------------------------------------------------------- */
+
+static void safe_name(const char *in, char *out, size_t outsz)
+{
+	const char *b = in, *p;
+	size_t o = 0;
+
+	for (p = in; *p; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	while (*b == '.')
+		b++;
+	for (; *b && o + 1 < outsz && o < 100; b++) {
+		char c = *b;
+
+		out[o++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			   (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ? c : '_';
+	}
+	out[o] = '\0';
+	if (!o)
+		snprintf(out, outsz, "upload");
+}
+
+static int up_part(void *ud, const http_mp_part *p)
+{
+	conn *c = ud;
+	upload *u = c->up;
+	const http_param *f;
+
+	for (f = u->spec; f && f->name && strcmp(f->name, p->name); f++)
+		;
+	if (!f || !f->name) {
+		snprintf(u->why, sizeof(u->why), "the form has an unknown field \"%.64s\"", p->name);
+		return -1;
+	}
+	if (f->type == HTTP_P_FILE) {
+		char name[128];
+
+		if (!p->has_filename || u->path[0]) {
+			snprintf(u->why, sizeof(u->why), "field \"%s\" must be one file", f->name);
+			return -1;
+		}
+		safe_name(p->filename, name, sizeof(name));
+		snprintf(u->path, sizeof(u->path), "%s/%s", u->dir, name);
+		u->fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (u->fd < 0) {
+			snprintf(u->why, sizeof(u->why), "cannot store the upload: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (c->req.nfields >= HTTP_MAX_FIELDS) {
+		snprintf(u->why, sizeof(u->why), "the form has too many fields");
+		return -1;
+	}
+	u->field = c->req.nfields++;
+	snprintf(u->names[u->field], sizeof(u->names[0]), "%s", f->name);
+	u->vlen[u->field] = 0;
+	c->req.fields[u->field].name = u->names[u->field];
+	c->req.fields[u->field].value = u->values[u->field];
+	return 0;
+}
+
+static int up_data(void *ud, const char *p, size_t n)
+{
+	conn *c = ud;
+	upload *u = c->up;
+
+	if (u->fd >= 0) {
+		while (n > 0) {
+			ssize_t w = write(u->fd, p, n);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				snprintf(u->why, sizeof(u->why), "cannot store the upload: %s", strerror(errno));
+				return -1;
+			}
+			p += w;
+			n -= (size_t)w;
+		}
+		return 0;
+	}
+	if (u->field < 0 || u->vlen[u->field] + n > HTTP_MAX_FIELD) {
+		snprintf(u->why, sizeof(u->why), "a form field is longer than %d bytes", HTTP_MAX_FIELD);
+		return -1;
+	}
+	memcpy(u->values[u->field] + u->vlen[u->field], p, n);
+	u->vlen[u->field] += n;
+	u->values[u->field][u->vlen[u->field]] = '\0';
+	return 0;
+}
+
+static int up_end(void *ud)
+{
+	conn *c = ud;
+	upload *u = c->up;
+
+	if (u->fd >= 0 && close(u->fd)) {
+		u->fd = -1;
+		snprintf(u->why, sizeof(u->why), "cannot store the upload");
+		return -1;
+	}
+	u->fd = -1;
+	u->field = -1;
+	return 0;
+}
+
+static int upload_start(conn *c, const char *ct)
+{
+	char b[71];
+	http_mp_cb cb = { up_part, up_data, up_end, c };
+	const char *tmp = getenv("TMPDIR");
+
+	c->up = calloc(1, sizeof(*c->up));
+	if (!c->up || http_mp_boundary(ct, b))
+		return -1;
+	c->up->fd = -1;
+	c->up->field = -1;
+	c->up->spec = c->req.route->fields;
+	snprintf(c->up->dir, sizeof(c->up->dir), "%s/ivp-upload-XXXXXX",
+		 tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(c->up->dir)) {
+		c->up->dir[0] = '\0';
+		return -1;
+	}
+	http_mp_init(&c->up->mp, b, &cb);
+	return 0;
+}
+
+static void upload_free(conn *c)
+{
+	upload *u = c->up;
+
+	if (!u)
+		return;
+	if (u->fd >= 0)
+		close(u->fd);
+	if (u->path[0])
+		unlink(u->path);
+	if (u->dir[0])
+		rmdir(u->dir);
+	free(u);
+	c->up = NULL;
+}
+
+/* ---- responses ------------------------------------------------------------------------ */
+
+static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
+{
+	http_req *r = &c->req;
+	struct MHD_Response *res;
+	enum MHD_Result ok;
+
+	if (!r->body)
+		http_error(r, r->status ? r->status : 500, "internal", "no response", "", "");
+	if (!r->body)
+		return MHD_NO;
+	res = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
+	if (!res)
+		return MHD_NO;
+	c->sent = r->len;
+	r->body = NULL;	/* MHD owns it now */
+	MHD_add_response_header(res, "Content-Type", r->ctype ? r->ctype : "application/json; charset=utf-8");
+	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(res, "Cache-Control", "no-store");
+	MHD_add_response_header(res, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	if (r->status == 405 && r->allow[0])
+		MHD_add_response_header(res, "Allow", r->allow);
+	if (r->status == 401)
+		MHD_add_response_header(res, "WWW-Authenticate", "Cookie realm=\"ivp\"");
+	c->status = r->status;
+	ok = MHD_queue_response(mc, (unsigned)r->status, res);
+	MHD_destroy_response(res);
+	return ok;
+}
+
+static void run(http_server *s, conn *c)
+{
+	ivp_error e;
+
+	c->req.ctx = thread_ctx(s, &e);
+	if (!c->req.ctx) {
+		http_ivp_error(&c->req, IVP_EDB, &e);
+		return;
+	}
+	if (c->up && c->up->path[0])
+		c->req.upload_file = c->up->path;
+	http_run(&c->req);
+}
+
+static double elapsed(const conn *c)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - c->t0.tv_sec) + (double)(t.tv_nsec - c->t0.tv_nsec) / 1e9;
+}
+
+static int chunked(const char *te)
+{
+	for (; te && *te; te++)
+		if (!strncasecmp(te, "chunked", 7))
+			return 1;
+	return 0;
+}
+
+/*
+ * The first call only decides. Answering in it would make MHD close the
+ * connection (it cannot know the body was read), so a request without a
+ * body is answered in the next call and keep-alive holds; a refused
+ * request with a body is answered at once, and its body never read.
+ */
+static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, conn *c,
+				  const char *method)
+{
+	const char *ct = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *te = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	const char *ck = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_session");
+	http_session sess;
+	const http_session *session = http_session_lookup(ck, &sess);
+	int64_t clen = cl ? strtoll(cl, NULL, 10) : -1;
+	int body = chunked(te) || clen > 0;
+
+	c->started = 1;
+	snprintf(c->method, sizeof(c->method), "%s", method);
+	c->req.openapi = s->openapi;
+	if (http_prepare(&c->req, method, c->uri ? c->uri : "", ct, clen, chunked(te),
+			 s->max_upload, session))
+		return body ? reply(mc, c) : MHD_YES;
+	if (c->req.route->body_type && upload_start(c, ct)) {
+		http_error(&c->req, 500, "internal", "cannot store the upload",
+			   "No temporary directory could be made.", "Check TMPDIR and free space.");
+		return reply(mc, c);
+	}
+	return MHD_YES;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
+				  const char *method, const char *version,
+				  const char *data, size_t *size, void **con_cls)
+{
+	http_server *s = cls;
+	conn *c = *con_cls;
+
+	(void)url;
+	(void)version;
+	if (!c)
+		return MHD_NO;
+	if (!c->started)
+		return first_call(s, mc, c, method);
+	if (*size) {
+		size_t n = *size;
+
+		*size = 0;
+		c->received += n;
+		if (s->max_time && elapsed(c) > s->max_time)
+			return MHD_NO;	/* too slow: close the connection */
+		if (c->req.status || !c->up)
+			return MHD_YES;	/* answered or refused: drop the rest */
+		if (c->received > s->max_upload) {
+			char det[160];
+
+			snprintf(det, sizeof(det), "The body is larger than the %zu bytes this server takes.",
+				 s->max_upload);
+			http_error(&c->req, 413, "too_large", "the upload is too large", det,
+				   "Split the file, or start the server with a larger --max-upload.");
+		} else if (http_mp_feed(&c->up->mp, data, n) < 0) {
+			http_error(&c->req, 400, "bad_multipart", "the multipart body is malformed",
+				   c->up->why[0] ? c->up->why : c->up->mp.err,
+				   "Let the client (browser, curl -F) build the multipart body.");
+		}
+		return MHD_YES;
+	}
+	if (!c->req.status) {
+		if (c->up && http_mp_finish(&c->up->mp))
+			http_error(&c->req, 400, "bad_multipart", "the multipart body is malformed",
+				   c->up->why[0] ? c->up->why : c->up->mp.err,
+				   "Let the client (browser, curl -F) build the multipart body.");
+		else
+			run(s, c);
+	}
+	return reply(mc, c);
+}
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
+{
+	conn *c = calloc(1, sizeof(*c));
+
+	(void)cls;
+	(void)mc;
+	if (!c)
+		return NULL;
+	clock_gettime(CLOCK_MONOTONIC, &c->t0);
+	c->uri = strndup(uri ? uri : "", HTTP_MAX_URI + 1);
+	return c;
+}
+
+static void on_done(void *cls, struct MHD_Connection *mc, void **con_cls,
+		    enum MHD_RequestTerminationCode why)
+{
+	http_server *s = cls;
+	conn *c = *con_cls;
+
+	(void)mc;
+	(void)why;	/* a request MHD ended itself (431, timeout) logs status 0 */
+	if (!c)
+		return;
+	if (s->access_log)
+		access_log(c);
+	upload_free(c);
+	http_req_clear(&c->req);
+	free(c->uri);
+	free(c);
+	*con_cls = NULL;
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char line[512];
+	int n;
+
+	(void)cls;
+	n = snprintf(line, sizeof(line), "ivp serve: ");
+	vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+	n = (int)strlen(line);
+	if (n > 0 && line[n - 1] != '\n' && n + 1 < (int)sizeof(line))
+		line[n++] = '\n';
+	(void)!write(2, line, (size_t)n);
+}
+
+/* ---- start and stop --------------------------------------------------------------------- */
+
+http_server *http_server_start(const http_server_opts *o, char *err, size_t errsz)
+{
+	http_server *s = calloc(1, sizeof(*s));
+	struct sockaddr_in sin;
+	ivp_error e;
+	const union MHD_DaemonInfo *info;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned threads = o->threads > 0 ? (unsigned)o->threads : cpus > 0 ? (unsigned)cpus : 2;
+
+	if (!s) {
+		snprintf(err, errsz, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&s->mu, NULL);
+	if (pthread_key_create(&s->key, NULL)) {
+		snprintf(err, errsz, "cannot create a thread key");
+		free(s);
+		return NULL;
+	}
+	s->db = strdup(o->db);
+	s->max_upload = o->max_upload ? o->max_upload : (size_t)64 << 20;
+	s->max_time = o->max_time ? o->max_time : 600;
+	s->access_log = o->access_log;
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons((uint16_t)o->port);
+	if (inet_pton(AF_INET, o->host, &sin.sin_addr) != 1) {
+		snprintf(err, errsz, "\"%s\" is not an IPv4 address", o->host);
+		goto fail;
+	}
+	/* migrations run once, here, before any worker opens the database */
+	if (!s->db || ivp_open(s->db, &s->main_ctx, &e)) {
+		snprintf(err, errsz, "cannot open the database %s: %s%s%s", o->db,
+			 s->db ? e.message : "out of memory", s->db && e.detail[0] ? ": " : "",
+			 s->db ? e.detail : "");
+		goto fail;
+	}
+	s->openapi = http_openapi();
+	if (!s->openapi) {
+		snprintf(err, errsz, "cannot build the OpenAPI document");
+		goto fail;
+	}
+	s->d = MHD_start_daemon(
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		on_request, s,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_LIMIT, 1024u,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout ? o->timeout : 30u,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
+		MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
+		MHD_OPTION_END);
+	if (!s->d) {
+		snprintf(err, errsz, "cannot listen on %s:%d: %s", o->host, o->port,
+			 errno ? strerror(errno) : "libmicrohttpd refused to start");
+		goto fail;
+	}
+	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : o->port;
+	return s;
+fail:
+	http_server_stop(s);
+	return NULL;
+}
+
+int http_server_port(const http_server *s)
+{
+	return s->port;
+}
+
+void http_server_stop(http_server *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	if (s->d)
+		MHD_stop_daemon(s->d);
+	for (i = 0; i < s->nctx; i++)
+		ivp_close(s->ctxs[i]);
+	free(s->ctxs);
+	ivp_close(s->main_ctx);
+	pthread_key_delete(s->key);
+	pthread_mutex_destroy(&s->mu);
+	free(s->openapi);
+	free(s->db);
+	free(s);
+}

@@ -1,0 +1,291 @@
+/*
+ * test_http.c — unit tests of the socket-free parts of the HTTP front:
+ * the query-string parser, parameter checking, the router, the multipart
+ * parser (whole, split at every byte, and malformed) and the OpenAPI
+ * document's coverage of the route table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "http/http_int.h"
+#include "http/multipart.h"
+
+/* ---- query ------------------------------------------------------------------ */
+
+static void query_decodes(void **state)
+{
+	http_query q;
+	char why[160];
+	const char *s = "area=GM0503%2BGM0518&lang=nl&&x&name=Den+Haag%C3%A9";
+
+	(void)state;
+	assert_int_equal(http_query_parse(s, strlen(s), &q, why, sizeof(why)), 0);
+	assert_int_equal(q.n, 4);
+	assert_string_equal(http_query_get(&q, "area"), "GM0503+GM0518");
+	assert_string_equal(http_query_get(&q, "lang"), "nl");
+	assert_string_equal(http_query_get(&q, "x"), "");
+	assert_string_equal(http_query_get(&q, "name"), "Den Haag\xc3\xa9");
+	assert_null(http_query_get(&q, "nope"));
+}
+
+static void query_refuses(void **state)
+{
+	static const char *const bad[] = { "a=%", "a=%4", "a=%G1", "a=%00", "a=%0A", "a=\x01" };
+	http_query q;
+	char why[160], many[400] = "";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why[0] = '\0';
+		assert_int_equal(http_query_parse(bad[i], strlen(bad[i]), &q, why, sizeof(why)), -1);
+		assert_true(strlen(why) > 0);
+	}
+	for (i = 0; i < 40; i++)
+		strcat(many, "a=1&");
+	assert_int_equal(http_query_parse(many, strlen(many), &q, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "more than"));
+}
+
+/* ---- parameters and routes ----------------------------------------------------- */
+
+static int prepare(http_req *r, const char *method, const char *uri)
+{
+	http_req_clear(r);
+	return http_prepare(r, method, uri, NULL, -1, 0, 1024, NULL);
+}
+
+static void params_checked(void **state)
+{
+	http_req r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(prepare(&r, "GET", "/api/v1/indicators?area=GM1926&year=2024&compare=NL01,GM0503&lang=nl&all_types=1"), 0);
+	assert_string_equal(http_query_get(&r.q, "compare"), "NL01,GM0503");
+	assert_int_equal(prepare(&r, "GET", "/api/v1/indicators?area=GM1926"), 400);
+	assert_non_null(strstr(r.body, "year\\\" is required"));
+	assert_int_equal(prepare(&r, "GET", "/api/v1/indicators?area=GM1926&year=1800"), 400);
+	assert_int_equal(prepare(&r, "GET", "/api/v1/series?area=A&type=T&from=2024-1&to=2024-02"), 400);
+	assert_int_equal(prepare(&r, "GET", "/api/v1/areas?under=GM1926&x=1"), 400);
+	assert_non_null(strstr(r.body, "\"code\":\"bad_parameter\""));
+	assert_int_equal(prepare(&r, "GET", "/api/v1/areas/"), 404);
+	assert_int_equal(prepare(&r, "POST", "/api/v1/areas"), 405);
+	assert_string_equal(r.allow, "GET, HEAD");
+	assert_int_equal(prepare(&r, "HEAD", "/api/v1/areas"), 0);
+	http_req_clear(&r);
+}
+
+static void writes_need_a_session(void **state)
+{
+	http_req r;
+	http_session editor = { "anna", HTTP_ROLE_EDITOR }, viewer = { "bob", HTTP_ROLE_VIEWER };
+	const char *ct = "multipart/form-data; boundary=xyz";
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, NULL), 401);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &viewer), 403);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 2000, 0, 1024, &editor), 413);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
+	http_req_clear(&r);
+	assert_int_equal(http_authorize(&http_routes[0], NULL), 0);
+	assert_null(http_session_lookup("forged", &editor));
+}
+
+static void openapi_covers_routes(void **state)
+{
+	char *s = http_openapi();
+	json_t *doc, *paths;
+	json_error_t e;
+	size_t i, ops = 0;
+	const char *k;
+	json_t *v;
+
+	(void)state;
+	assert_non_null(s);
+	doc = json_loads(s, 0, &e);
+	assert_non_null(doc);
+	paths = json_object_get(doc, "paths");
+	for (i = 0; i < http_nroutes; i++) {
+		char m[8];
+		size_t j;
+
+		for (j = 0; http_routes[i].method[j]; j++)
+			m[j] = (char)(http_routes[i].method[j] | 0x20);
+		m[j] = '\0';
+		assert_non_null(json_object_get(json_object_get(paths, http_routes[i].path), m));
+	}
+	json_object_foreach(paths, k, v)
+		ops += json_object_size(v);
+	assert_int_equal(ops, http_nroutes);
+	json_decref(doc);
+	free(s);
+}
+
+/* ---- multipart ------------------------------------------------------------------- */
+
+typedef struct sink {
+	char log[4096];
+	size_t n;
+} sink;
+
+static int s_part(void *ud, const http_mp_part *p)
+{
+	sink *s = ud;
+
+	s->n += (size_t)snprintf(s->log + s->n, sizeof(s->log) - s->n, "[%s|%s|%s]", p->name,
+				 p->filename, p->ctype);
+	return 0;
+}
+
+static int s_data(void *ud, const char *p, size_t n)
+{
+	sink *s = ud;
+
+	if (s->n + n >= sizeof(s->log))
+		return -1;
+	memcpy(s->log + s->n, p, n);
+	s->n += n;
+	s->log[s->n] = '\0';
+	return 0;
+}
+
+static int s_end(void *ud)
+{
+	sink *s = ud;
+
+	s->n += (size_t)snprintf(s->log + s->n, sizeof(s->log) - s->n, "$");
+	return 0;
+}
+
+static const char body[] =
+	"preamble\r\n"
+	"--AaB03x\r\n"
+	"Content-Disposition: form-data; name=\"kind\"\r\n"
+	"\r\n"
+	"crime\r\n"
+	"--AaB03x  \r\n"
+	"content-disposition: form-data; name=\"file\"; filename=\"C:\\\\data\\\\a;b.csv\"\r\n"
+	"Content-Type: text/csv\r\n"
+	"\r\n"
+	"a,b\r\n--AaB03\r\n1,2\r\n"
+	"--AaB03x--\r\n"
+	"epilogue";
+static const char want[] = "[kind||]crime$[file|C:\\data\\a;b.csv|text/csv]a,b\r\n--AaB03\r\n1,2$";
+
+static int parse(const char *b, size_t n, size_t step, sink *s, http_mp *m)
+{
+	http_mp_cb cb = { s_part, s_data, s_end, s };
+	size_t off;
+	int rc = 0;
+
+	memset(s, 0, sizeof(*s));
+	http_mp_init(m, "AaB03x", &cb);
+	for (off = 0; off < n && rc == 0; off += step)
+		rc = http_mp_feed(m, b + off, n - off < step ? n - off : step);
+	if (rc < 0)
+		return -1;
+	return http_mp_finish(m);
+}
+
+static void multipart_parses_at_every_split(void **state)
+{
+	http_mp *m = malloc(sizeof(*m));
+	sink s;
+	size_t step;
+
+	(void)state;
+	for (step = 1; step <= sizeof(body); step++) {
+		assert_int_equal(parse(body, sizeof(body) - 1, step, &s, m), 0);
+		assert_string_equal(s.log, want);
+	}
+	free(m);
+}
+
+static void multipart_boundary(void **state)
+{
+	char b[71];
+
+	(void)state;
+	assert_int_equal(http_mp_boundary("multipart/form-data; boundary=AaB03x", b), 0);
+	assert_string_equal(b, "AaB03x");
+	assert_int_equal(http_mp_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b:c\"", b), 0);
+	assert_string_equal(b, "a b:c");
+	assert_int_equal(http_mp_boundary("multipart/form-data", b), -1);
+	assert_int_equal(http_mp_boundary("multipart/form-data; boundary=", b), -1);
+	assert_int_equal(http_mp_boundary("multipart/form-data; boundary=\"open", b), -1);
+	assert_int_equal(http_mp_boundary("multipart/form-data; boundary=a<b", b), -1);
+	assert_int_equal(http_mp_boundary("text/csv; boundary=x", b), -1);
+	assert_int_equal(http_mp_boundary("multipart/form-data; boundary="
+					  "12345678901234567890123456789012345678901234567890123456789012345678901", b), -1);
+}
+
+static void multipart_refuses_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"--AaB03x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",	/* no close */
+		"--AaB03x\r\n\r\nx\r\n--AaB03x--",					/* no headers */
+		"--AaB03x\r\nX-Foo\r\n\r\nx\r\n--AaB03x--",				/* no colon */
+		"--AaB03x\r\nContent-Type: text/plain\r\n\r\nx\r\n--AaB03x--",		/* no disposition */
+		"--AaB03x\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--AaB03x--",
+		"--AaB03x\r\nContent-Disposition: form-data\r\n\r\nx\r\n--AaB03x--",	/* no name */
+		"--AaB03xJUNK\r\n",
+		"no boundary at all",
+		"",
+	};
+	http_mp *m = malloc(sizeof(*m));
+	char big[8000];
+	sink s;
+	size_t i;
+	int n;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse(bad[i], strlen(bad[i]), 7, &s, m), -1);
+		assert_true(strlen(m->err) > 0);
+	}
+	/* headers over the limit */
+	n = snprintf(big, sizeof(big), "--AaB03x\r\nContent-Disposition: form-data; name=\"a\"\r\nX: ");
+	memset(big + n, 'h', 5000);
+	memcpy(big + n + 5000, "\r\n\r\nx\r\n--AaB03x--", 17);
+	assert_int_equal(parse(big, (size_t)n + 5017, 1000, &s, m), -1);
+	assert_non_null(strstr(m->err, "headers are longer"));
+	/* too many parts */
+	for (n = 0, i = 0; i < 20; i++)
+		n += snprintf(big + n, sizeof(big) - (size_t)n,
+			      "--AaB03x\r\nContent-Disposition: form-data; name=\"p\"\r\n\r\nx\r\n");
+	n += snprintf(big + n, sizeof(big) - (size_t)n, "--AaB03x--");
+	assert_int_equal(parse(big, (size_t)n, 64, &s, m), -1);
+	assert_non_null(strstr(m->err, "more than 16 parts"));
+	free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(query_decodes),
+		cmocka_unit_test(query_refuses),
+		cmocka_unit_test(params_checked),
+		cmocka_unit_test(writes_need_a_session),
+		cmocka_unit_test(openapi_covers_routes),
+		cmocka_unit_test(multipart_parses_at_every_split),
+		cmocka_unit_test(multipart_boundary),
+		cmocka_unit_test(multipart_refuses_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
