@@ -28,7 +28,18 @@ typedef struct sq_store {
 
 #define SQ(s) ((sq_store *)(s))
 
+/* sqlite_util.c: shared statement helpers */
 /* Copy the connection's last error into s->err; returns -1. */
 int ivp__sq_fail(sq_store *s);
+/* The statement in *slot, prepared on first use, else reset with bindings cleared. */
+sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql);
+/* Bind text; NULL binds SQL NULL. The text must outlive the step. */
+void ivp__sq_bind_text(sqlite3_stmt *q, int i, const char *v);
+/* Column text into out ("" for NULL). */
+void ivp__sq_copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz);
+/* Step a statement that returns no rows, then reset it. */
+int ivp__sq_done(sq_store *s, sqlite3_stmt *q);
+/* Step q, handing each row (up to 16 columns, as text) to cb. */
+int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud);
 
 #endif

@@ -55,60 +55,7 @@ static sqlite3_stmt *stmt(sq_store *s, int i)
 		}
 		s->plan = c;
 	}
-	if (!c->st[i]) {
-		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-				       &c->st[i], NULL) != SQLITE_OK) {
-			ivp__sq_fail(s);
-			return NULL;
-		}
-	} else {
-		sqlite3_reset(c->st[i]);
-		sqlite3_clear_bindings(c->st[i]);
-	}
-	return c->st[i];
-}
-
-static void bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, i);
-}
-
-static void copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz)
-{
-	const unsigned char *t = sqlite3_column_text(q, col);
-
-	snprintf(out, outsz, "%s", t ? (const char *)t : "");
-}
-
-static int step_done(sq_store *s, sqlite3_stmt *q)
-{
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
-}
-
-static int rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
-{
-	const char *cols[16];
-	int rc, n = sqlite3_column_count(q), i;
-
-	if (n > 16)
-		n = 16;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		for (i = 0; i < n; i++)
-			cols[i] = (const char *)sqlite3_column_text(q, i);
-		if (cb(ud, cols, n)) {
-			sqlite3_reset(q);
-			snprintf(s->err, sizeof(s->err), "out of memory");
-			return -1;
-		}
-	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+	return ivp__sq_stmt(s, &c->st[i], sql[i]);
 }
 
 static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *version)
@@ -118,13 +65,13 @@ static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *v
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, v->plan_id);
-	bind_text(q, 2, v->kind);
-	bind_text(q, 3, v->source);
-	bind_text(q, 4, v->summary);
-	bind_text(q, 5, v->created_by[0] ? v->created_by : "unknown");
-	bind_text(q, 6, v->doc);
-	if (step_done(s, q))
+	ivp__sq_bind_text(q, 1, v->plan_id);
+	ivp__sq_bind_text(q, 2, v->kind);
+	ivp__sq_bind_text(q, 3, v->source);
+	ivp__sq_bind_text(q, 4, v->summary);
+	ivp__sq_bind_text(q, 5, v->created_by[0] ? v->created_by : "unknown");
+	ivp__sq_bind_text(q, 6, v->doc);
+	if (ivp__sq_done(s, q))
 		return -1;
 	*version = sqlite3_last_insert_rowid(s->db);
 	return 0;
@@ -146,12 +93,12 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 		const unsigned char *d = sqlite3_column_text(q, 7);
 
 		out->version = sqlite3_column_int64(q, 0);
-		copy_col(q, 1, out->plan_id, sizeof(out->plan_id));
-		copy_col(q, 2, out->kind, sizeof(out->kind));
-		copy_col(q, 3, out->source, sizeof(out->source));
-		copy_col(q, 4, out->summary, sizeof(out->summary));
-		copy_col(q, 5, out->created_by, sizeof(out->created_by));
-		copy_col(q, 6, out->created_at, sizeof(out->created_at));
+		ivp__sq_copy_col(q, 1, out->plan_id, sizeof(out->plan_id));
+		ivp__sq_copy_col(q, 2, out->kind, sizeof(out->kind));
+		ivp__sq_copy_col(q, 3, out->source, sizeof(out->source));
+		ivp__sq_copy_col(q, 4, out->summary, sizeof(out->summary));
+		ivp__sq_copy_col(q, 5, out->created_by, sizeof(out->created_by));
+		ivp__sq_copy_col(q, 6, out->created_at, sizeof(out->created_at));
 		out->doc = strdup(d ? (const char *)d : "");
 		sqlite3_reset(q);
 		if (!out->doc) {
@@ -169,23 +116,23 @@ static int pl_versions_list(ivp__store *st, ivp__row_cb cb, void *ud)
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = stmt(s, P_VERSIONS);
 
-	return q ? rows(s, q, cb, ud) : -1;
+	return q ? ivp__sq_rows(s, q, cb, ud) : -1;
 }
 
 static void bind_value(sqlite3_stmt *q, const ivp__local_value *v, int64_t import_id)
 {
-	bind_text(q, 1, v->key);
-	bind_text(q, 2, v->area);
+	ivp__sq_bind_text(q, 1, v->key);
+	ivp__sq_bind_text(q, 2, v->area);
 	sqlite3_bind_int(q, 3, v->year);
-	bind_text(q, 4, v->unit);
+	ivp__sq_bind_text(q, 4, v->unit);
 	sqlite3_bind_double(q, 5, v->value);
 	if (v->has_margin)
 		sqlite3_bind_double(q, 6, v->margin);
 	else
 		sqlite3_bind_null(q, 6);
-	bind_text(q, 7, v->source);
-	bind_text(q, 8, v->definition_version);
-	bind_text(q, 9, v->name);
+	ivp__sq_bind_text(q, 7, v->source);
+	ivp__sq_bind_text(q, 8, v->definition_version);
+	ivp__sq_bind_text(q, 9, v->name);
 	sqlite3_bind_int64(q, 10, import_id);
 }
 
@@ -206,10 +153,10 @@ static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t impor
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, v->key);
-	bind_text(q, 2, v->area);
+	ivp__sq_bind_text(q, 1, v->key);
+	ivp__sq_bind_text(q, 2, v->area);
 	sqlite3_bind_int(q, 3, v->year);
-	bind_text(q, 4, v->unit);
+	ivp__sq_bind_text(q, 4, v->unit);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		int had_margin = sqlite3_column_type(q, 1) != SQLITE_NULL;
@@ -235,7 +182,7 @@ static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t impor
 	if (!q)
 		return -1;
 	bind_value(q, v, import_id);
-	return step_done(s, q);
+	return ivp__sq_done(s, q);
 }
 
 static int pl_values_get(ivp__store *st, const char *key, const char *area,
@@ -246,9 +193,9 @@ static int pl_values_get(ivp__store *st, const char *key, const char *area,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, key);
-	bind_text(q, 2, area);
-	return rows(s, q, cb, ud);
+	ivp__sq_bind_text(q, 1, key);
+	ivp__sq_bind_text(q, 2, area);
+	return ivp__sq_rows(s, q, cb, ud);
 }
 
 static int pl_value_key_exists(ivp__store *st, const char *key, int *exists)
@@ -259,7 +206,7 @@ static int pl_value_key_exists(ivp__store *st, const char *key, int *exists)
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, key);
+	ivp__sq_bind_text(q, 1, key);
 	rc = sqlite3_step(q);
 	*exists = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
 	sqlite3_reset(q);

@@ -106,51 +106,9 @@ static const char *const sql[S_COUNT] = {
 };
 
 
-int ivp__sq_fail(sq_store *s)
-{
-	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
-	return -1;
-}
-
 static sqlite3_stmt *stmt(sq_store *s, int i)
 {
-	if (!s->st[i]) {
-		if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-				       &s->st[i], NULL) != SQLITE_OK) {
-			ivp__sq_fail(s);
-			return NULL;
-		}
-	} else {
-		sqlite3_reset(s->st[i]);
-		sqlite3_clear_bindings(s->st[i]);
-	}
-	return s->st[i];
-}
-
-static void bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, i);
-}
-
-/* Run a statement that returns no rows. */
-static int done(sq_store *s, sqlite3_stmt *q)
-{
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return ivp__sq_fail(s);
-	return 0;
-}
-
-static void copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz)
-{
-	const unsigned char *t = sqlite3_column_text(q, col);
-
-	snprintf(out, outsz, "%s", t ? (const char *)t : "");
+	return ivp__sq_stmt(s, &s->st[i], sql[i]);
 }
 
 static int exec(sq_store *s, const char *q)
@@ -283,13 +241,13 @@ static int sq_import_find(ivp__store *st, const char *kind, const char *sha,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, kind);
-	bind_text(q, 2, sha);
-	bind_text(q, 3, options ? options : "");
+	ivp__sq_bind_text(q, 1, kind);
+	ivp__sq_bind_text(q, 2, sha);
+	ivp__sq_bind_text(q, 3, options ? options : "");
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(q, 0);
-		copy_col(q, 1, when, 32);
+		ivp__sq_copy_col(q, 1, when, 32);
 		sqlite3_reset(q);
 		return 0;
 	}
@@ -304,13 +262,13 @@ static int sq_import_add(ivp__store *st, const ivp__import_rec *r, int64_t *id)
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, r->kind);
-	bind_text(q, 2, r->layout);
-	bind_text(q, 3, r->file_name);
-	bind_text(q, 4, r->sha256);
-	bind_text(q, 5, r->options ? r->options : "");
-	bind_text(q, 6, r->user ? r->user : "unknown");
-	if (done(s, q))
+	ivp__sq_bind_text(q, 1, r->kind);
+	ivp__sq_bind_text(q, 2, r->layout);
+	ivp__sq_bind_text(q, 3, r->file_name);
+	ivp__sq_bind_text(q, 4, r->sha256);
+	ivp__sq_bind_text(q, 5, r->options ? r->options : "");
+	ivp__sq_bind_text(q, 6, r->user ? r->user : "unknown");
+	if (ivp__sq_done(s, q))
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
 	return 0;
@@ -328,7 +286,7 @@ static int sq_import_finish(ivp__store *st, int64_t id, int64_t rows,
 	sqlite3_bind_int64(q, 2, rows);
 	sqlite3_bind_int64(q, 3, missing);
 	sqlite3_bind_int64(q, 4, skipped);
-	return done(s, q);
+	return ivp__sq_done(s, q);
 }
 
 static int sq_area_put(ivp__store *st, const char *code, const char *name,
@@ -339,19 +297,19 @@ static int sq_area_put(ivp__store *st, const char *code, const char *name,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, code);
-	bind_text(q, 2, name);
-	bind_text(q, 3, level);
-	bind_text(q, 4, parent);
+	ivp__sq_bind_text(q, 1, code);
+	ivp__sq_bind_text(q, 2, name);
+	ivp__sq_bind_text(q, 3, level);
+	ivp__sq_bind_text(q, 4, parent);
 	sqlite3_bind_int64(q, 5, import_id);
-	if (done(s, q))
+	if (ivp__sq_done(s, q))
 		return -1;
 	q = stmt(s, S_ALIAS_PUT);
 	if (!q)
 		return -1;
-	bind_text(q, 1, name);
-	bind_text(q, 2, code);
-	return done(s, q);
+	ivp__sq_bind_text(q, 1, name);
+	ivp__sq_bind_text(q, 2, code);
+	return ivp__sq_done(s, q);
 }
 
 static int sq_area_by_name(ivp__store *st, const char *name, char code[16],
@@ -364,12 +322,12 @@ static int sq_area_by_name(ivp__store *st, const char *name, char code[16],
 	*ambiguous = 0;
 	if (!q)
 		return -1;
-	bind_text(q, 1, name);
+	ivp__sq_bind_text(q, 1, name);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int rank = sqlite3_column_int(q, 1);
 
 		if (!found) {
-			copy_col(q, 0, code, 16);
+			ivp__sq_copy_col(q, 0, code, 16);
 			rank0 = rank;
 			found = 1;
 		} else if (rank == rank0) {
@@ -391,15 +349,15 @@ static int sq_area_get(ivp__store *st, const char *code, char name[256],
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, code);
+	ivp__sq_bind_text(q, 1, code);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		if (name)
-			copy_col(q, 0, name, 256);
+			ivp__sq_copy_col(q, 0, name, 256);
 		if (level)
-			copy_col(q, 1, level, 4);
+			ivp__sq_copy_col(q, 1, level, 4);
 		if (parent)
-			copy_col(q, 2, parent, 16);
+			ivp__sq_copy_col(q, 2, parent, 16);
 		sqlite3_reset(q);
 		return 0;
 	}
@@ -415,20 +373,20 @@ static int sq_type_put(ivp__store *st, const char *classification,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, classification);
-	bind_text(q, 2, code);
-	bind_text(q, 3, title);
+	ivp__sq_bind_text(q, 1, classification);
+	ivp__sq_bind_text(q, 2, code);
+	ivp__sq_bind_text(q, 3, title);
 	sqlite3_bind_int64(q, 4, import_id);
-	if (done(s, q))
+	if (ivp__sq_done(s, q))
 		return -1;
 	/* every single code is an indicator of its own (version 1) */
 	q = stmt(s, S_TYPE_DEF);
 	if (!q)
 		return -1;
-	bind_text(q, 1, code);
-	bind_text(q, 2, classification);
-	bind_text(q, 3, title);
-	return done(s, q);
+	ivp__sq_bind_text(q, 1, code);
+	ivp__sq_bind_text(q, 2, classification);
+	ivp__sq_bind_text(q, 3, title);
+	return ivp__sq_done(s, q);
 }
 
 static int one_text(sq_store *s, int which, const char *key, char *out, size_t outsz)
@@ -438,11 +396,11 @@ static int one_text(sq_store *s, int which, const char *key, char *out, size_t o
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, key);
+	ivp__sq_bind_text(q, 1, key);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		if (out)
-			copy_col(q, 0, out, outsz);
+			ivp__sq_copy_col(q, 0, out, outsz);
 		sqlite3_reset(q);
 		return 0;
 	}
@@ -469,10 +427,10 @@ static int sq_period_put(ivp__store *st, int period, const char *title,
 	if (!q)
 		return -1;
 	sqlite3_bind_int(q, 1, period);
-	bind_text(q, 2, title);
-	bind_text(q, 3, status);
+	ivp__sq_bind_text(q, 2, title);
+	ivp__sq_bind_text(q, 3, status);
 	sqlite3_bind_int64(q, 4, import_id);
-	return done(s, q);
+	return ivp__sq_done(s, q);
 }
 
 /* id for a code through a one-entry cache; 1 when the code is unknown */
@@ -489,7 +447,7 @@ static int lookup_id(sq_store *s, int which, const char *code, char cache[16],
 	q = stmt(s, which);
 	if (!q)
 		return -1;
-	bind_text(q, 1, code);
+	ivp__sq_bind_text(q, 1, code);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(q, 0);
@@ -518,7 +476,7 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 		return -1;
 	sqlite3_bind_int64(q, 1, a);
 	if (group)
-		bind_text(q, 2, group);
+		ivp__sq_bind_text(q, 2, group);
 	else
 		sqlite3_bind_int64(q, 2, b);
 	sqlite3_bind_int(q, 3, period);
@@ -548,7 +506,7 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 		return -1;
 	sqlite3_bind_int64(q, 1, a);
 	if (group) {
-		bind_text(q, 2, group);
+		ivp__sq_bind_text(q, 2, group);
 		sqlite3_bind_int(q, 3, period);
 		sqlite3_bind_int64(q, 4, count);
 		sqlite3_bind_int64(q, 5, import_id);
@@ -559,7 +517,7 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 		sqlite3_bind_int(q, 5, provisional);
 		sqlite3_bind_int64(q, 6, import_id);
 	}
-	return done(s, q);
+	return ivp__sq_done(s, q);
 }
 
 static int fact_ids(sq_store *s, const char *area, const char *type,
@@ -614,8 +572,8 @@ static int sq_year_counts(ivp__store *st, const char *area, int year,
 			return -1;
 		t->has = t->from_months = t->provisional = 0;
 		t->count = t->import_id = 0;
-		bind_text(q, 1, area);
-		bind_text(q, 2, t->code);
+		ivp__sq_bind_text(q, 1, area);
+		ivp__sq_bind_text(q, 2, t->code);
 		sqlite3_bind_int(q, 3, year * 100);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
@@ -632,8 +590,8 @@ static int sq_year_counts(ivp__store *st, const char *area, int year,
 		q = stmt(s, S_YEAR_MONTHS);
 		if (!q)
 			return -1;
-		bind_text(q, 1, area);
-		bind_text(q, 2, t->code);
+		ivp__sq_bind_text(q, 1, area);
+		ivp__sq_bind_text(q, 2, t->code);
 		sqlite3_bind_int(q, 3, year * 100);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW && sqlite3_column_int(q, 0) == 12) {
@@ -659,8 +617,8 @@ static int sq_population(ivp__store *st, const char *area, int year,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, area);
-	bind_text(q, 2, group);
+	ivp__sq_bind_text(q, 1, area);
+	ivp__sq_bind_text(q, 2, group);
 	sqlite3_bind_int(q, 3, year);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
@@ -682,34 +640,13 @@ static int sq_has_class(ivp__store *st, const char *area, int year,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, area);
-	bind_text(q, 2, classification);
+	ivp__sq_bind_text(q, 1, area);
+	ivp__sq_bind_text(q, 2, classification);
 	sqlite3_bind_int(q, 3, year * 100);
 	rc = sqlite3_step(q);
 	*has = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
-}
-
-/* Step q, handing every row as text to cb. */
-static int rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
-{
-	const char *cols[16];
-	int rc, n = sqlite3_column_count(q), i;
-
-	if (n > 16)
-		n = 16;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		for (i = 0; i < n; i++)
-			cols[i] = (const char *)sqlite3_column_text(q, i);
-		if (cb(ud, cols, n)) {
-			sqlite3_reset(q);
-			snprintf(s->err, sizeof(s->err), "out of memory");
-			return -1;
-		}
-	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
 }
 
 static int sq_areas_under(ivp__store *st, const char *parent, const char *level,
@@ -720,9 +657,9 @@ static int sq_areas_under(ivp__store *st, const char *parent, const char *level,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, parent);
-	bind_text(q, 2, level);
-	return rows(s, q, cb, ud);
+	ivp__sq_bind_text(q, 1, parent);
+	ivp__sq_bind_text(q, 2, level);
+	return ivp__sq_rows(s, q, cb, ud);
 }
 
 static int sq_areas_list(ivp__store *st, const char *under, ivp__row_cb cb, void *ud)
@@ -733,8 +670,8 @@ static int sq_areas_list(ivp__store *st, const char *under, ivp__row_cb cb, void
 	if (!q)
 		return -1;
 	if (under)
-		bind_text(q, 1, under);
-	return rows(s, q, cb, ud);
+		ivp__sq_bind_text(q, 1, under);
+	return ivp__sq_rows(s, q, cb, ud);
 }
 
 static int sq_sources_list(ivp__store *st, ivp__row_cb cb, void *ud)
@@ -742,7 +679,7 @@ static int sq_sources_list(ivp__store *st, ivp__row_cb cb, void *ud)
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = stmt(s, S_SOURCES);
 
-	return q ? rows(s, q, cb, ud) : -1;
+	return q ? ivp__sq_rows(s, q, cb, ud) : -1;
 }
 
 static int sq_month_counts(ivp__store *st, const char *area, const char *type,
@@ -753,11 +690,11 @@ static int sq_month_counts(ivp__store *st, const char *area, const char *type,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, area);
-	bind_text(q, 2, type);
+	ivp__sq_bind_text(q, 1, area);
+	ivp__sq_bind_text(q, 2, type);
 	sqlite3_bind_int(q, 3, from);
 	sqlite3_bind_int(q, 4, to);
-	return rows(s, q, cb, ud);
+	return ivp__sq_rows(s, q, cb, ud);
 }
 
 static int sq_defs_list(ivp__store *st, int latest_only,
@@ -773,17 +710,17 @@ static int sq_defs_list(ivp__store *st, int latest_only,
 	sqlite3_bind_int(q, 1, latest_only);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		memset(&d, 0, sizeof(d));
-		copy_col(q, 0, d.key, sizeof(d.key));
+		ivp__sq_copy_col(q, 0, d.key, sizeof(d.key));
 		d.version = sqlite3_column_int(q, 1);
-		copy_col(q, 2, d.classification, sizeof(d.classification));
-		copy_col(q, 3, d.kind, sizeof(d.kind));
-		copy_col(q, 4, d.name_nl, sizeof(d.name_nl));
-		copy_col(q, 5, d.name_en, sizeof(d.name_en));
-		copy_col(q, 6, d.codes, sizeof(d.codes));
+		ivp__sq_copy_col(q, 2, d.classification, sizeof(d.classification));
+		ivp__sq_copy_col(q, 3, d.kind, sizeof(d.kind));
+		ivp__sq_copy_col(q, 4, d.name_nl, sizeof(d.name_nl));
+		ivp__sq_copy_col(q, 5, d.name_en, sizeof(d.name_en));
+		ivp__sq_copy_col(q, 6, d.codes, sizeof(d.codes));
 		d.per = sqlite3_column_int(q, 7);
-		copy_col(q, 8, d.population_group, sizeof(d.population_group));
-		copy_col(q, 9, d.source_tables, sizeof(d.source_tables));
-		copy_col(q, 10, d.note, sizeof(d.note));
+		ivp__sq_copy_col(q, 8, d.population_group, sizeof(d.population_group));
+		ivp__sq_copy_col(q, 9, d.source_tables, sizeof(d.source_tables));
+		ivp__sq_copy_col(q, 10, d.note, sizeof(d.note));
 		if (cb(ud, &d)) {
 			sqlite3_reset(q);
 			snprintf(s->err, sizeof(s->err), "out of memory");
@@ -801,18 +738,18 @@ static int sq_def_add(ivp__store *st, const ivp__indicator_def *d)
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, d->key);
+	ivp__sq_bind_text(q, 1, d->key);
 	sqlite3_bind_int(q, 2, d->version);
-	bind_text(q, 3, d->classification);
-	bind_text(q, 4, d->kind);
-	bind_text(q, 5, d->name_nl);
-	bind_text(q, 6, d->name_en);
-	bind_text(q, 7, d->codes);
+	ivp__sq_bind_text(q, 3, d->classification);
+	ivp__sq_bind_text(q, 4, d->kind);
+	ivp__sq_bind_text(q, 5, d->name_nl);
+	ivp__sq_bind_text(q, 6, d->name_en);
+	ivp__sq_bind_text(q, 7, d->codes);
 	sqlite3_bind_int(q, 8, d->per);
-	bind_text(q, 9, d->population_group);
-	bind_text(q, 10, d->source_tables);
-	bind_text(q, 11, d->note);
-	return done(s, q);
+	ivp__sq_bind_text(q, 9, d->population_group);
+	ivp__sq_bind_text(q, 10, d->source_tables);
+	ivp__sq_bind_text(q, 11, d->note);
+	return ivp__sq_done(s, q);
 }
 
 static int sq_types_list(ivp__store *st, const char *classification,
@@ -823,8 +760,8 @@ static int sq_types_list(ivp__store *st, const char *classification,
 
 	if (!q)
 		return -1;
-	bind_text(q, 1, classification);
-	return rows(s, q, cb, ud);
+	ivp__sq_bind_text(q, 1, classification);
+	return ivp__sq_rows(s, q, cb, ud);
 }
 
 static int sq_counts(ivp__store *st, int64_t *facts, int64_t *areas,

@@ -1,0 +1,72 @@
+/*
+ * sqlite_util.c — statement helpers shared by the files of store/sqlite/:
+ * prepare-once caching, binding text (NULL as SQL NULL), copying a column,
+ * stepping a statement that returns no rows, and handing rows to a callback.
+ */
+#include <stdio.h>
+
+#include "store/sqlite/sqlite_int.h"
+
+int ivp__sq_fail(sq_store *s)
+{
+	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+	return -1;
+}
+
+sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql)
+{
+	if (!*slot) {
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				       slot, NULL) != SQLITE_OK) {
+			ivp__sq_fail(s);
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+	}
+	return *slot;
+}
+
+void ivp__sq_bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+void ivp__sq_copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz)
+{
+	const unsigned char *t = sqlite3_column_text(q, col);
+
+	snprintf(out, outsz, "%s", t ? (const char *)t : "");
+}
+
+int ivp__sq_done(sq_store *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
+}
+
+int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
+{
+	const char *cols[16];
+	int rc, n = sqlite3_column_count(q), i;
+
+	if (n > 16)
+		n = 16;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			cols[i] = (const char *)sqlite3_column_text(q, i);
+		if (cb(ud, cols, n)) {
+			sqlite3_reset(q);
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
