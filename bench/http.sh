@@ -12,6 +12,7 @@ CONNS=64
 THREADS=${THREADS:-2}
 for p in wrk nginx; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
     break
   fi
@@ -46,6 +47,7 @@ declare -A URL=(
 # nginx: the same bytes as static files
 mkdir -p "$W/www" "$W/ngx/logs"
 for k in indicators areas; do curl -sf "http://127.0.0.1:$P1${URL[$k]}" -o "$W/www/$k.json"; done
+chmod 755 "$W" "$W/www"; chmod 644 "$W/www/"*.json	# nginx workers are not root
 P2=$(free_port)
 cat >"$W/ngx/nginx.conf" <<NGX
 worker_processes $(nproc);
