@@ -87,6 +87,6 @@ done
 RSS1=$(rss)
 echo "ivp RSS before: $RSS0, after: $RSS1"
 for k in indicators areas; do
-  awk -v k="$k" '$2 == k {r[$1]=$3} END {if (r["nginx"]) printf "%s: ivp/nginx throughput = %.2f\n", k, r["ivp"]/r["nginx"]}' "$W/table"
+  awk -v k="$k" '$2 == k {r[$1]=$3} END {if (r["nginx"]) printf "%s: ivp/nginx throughput = %.4f\n", k, r["ivp"]/r["nginx"]}' "$W/table"
 done
 echo "bytes: indicators $(wc -c <"$W/www/indicators.json"), areas $(wc -c <"$W/www/areas.json")"
