@@ -194,7 +194,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 	ivp__csv *c = open_csv(gm_path, &f);
 	int nc = col(c, "nummer"), bc = col(c, "bevolking"), mc = col(c, "misdaad"), i;
 	double nlrate = 0, nlpop = 0, nlcrime = 0;
-	double *gmrate = calloc((size_t)nareas, sizeof(double));
+	double *gmrate = calloc(nareas > 0 ? (size_t)nareas : 1, sizeof(double));
 
 	if (!gmrate)
 		die("out of memory", NULL);
@@ -279,12 +279,13 @@ static int by_hash(const void *a, const void *b)
 
 static double choose(uint64_t seed, double scale)
 {
-	int *gm = malloc((size_t)nareas * sizeof(int)), ngm = 0, i, k;
-	int *nbu = calloc((size_t)nareas, sizeof(int));
+	size_t na = nareas > 0 ? (size_t)nareas : 1;
+	int *gm = malloc(na * sizeof(int)), ngm = 0, i, k;
+	int *nbu = calloc(na, sizeof(int));
 	double all = 0, have = 0;
 
-	in_sample = calloc((size_t)nareas, 1);
-	sort_keys = calloc((size_t)nareas, sizeof(uint64_t));
+	in_sample = calloc(na, 1);
+	sort_keys = calloc(na, sizeof(uint64_t));
 	if (!gm || !nbu || !in_sample || !sort_keys)
 		die("out of memory", NULL);
 	for (i = 0; i < nareas; i++) {
@@ -404,7 +405,7 @@ int main(int argc, char **argv)
 
 	eff = choose(seed, scale);
 	/* the sampled buurten */
-	bu = malloc((size_t)nareas * sizeof(int));
+	bu = malloc((nareas > 0 ? (size_t)nareas : 1) * sizeof(int));
 	if (!bu)
 		die("out of memory", NULL);
 	for (i = 0; i < nareas; i++)
