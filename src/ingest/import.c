@@ -514,7 +514,8 @@ static ivp_rc run(ivp__job *j, ivp_import_kind kind, const char *const *paths,
 		break;
 	case L_LONG:
 		if (kind == IVP_IMPORT_LONG || kind == IVP_IMPORT_POPULATION) {
-			rc = ivp__read_long(j, f, kind == IVP_IMPORT_LONG ?
+			rc = ivp__read_long(j, f, kind == IVP_IMPORT_POPULATION,
+					    kind == IVP_IMPORT_LONG ?
 					    (j->opts ? j->opts->map_path : NULL) : NULL);
 		} else if (kind == IVP_IMPORT_CODES) {
 			ivp__job_fail(j, 1, NULL, "this is not a CBS code list");

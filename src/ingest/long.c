@@ -320,7 +320,7 @@ static ivp_rc flush(ivp__job *j, ivp__map *agg)
 	return IVP_OK;
 }
 
-ivp_rc ivp__read_long(ivp__job *j, FILE *f, const char *map_path)
+ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path)
 {
 	ivp__csv *c = NULL;
 	ivp__map map, seen, agg;
@@ -347,8 +347,14 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, const char *map_path)
 		rc = missing(j, "area", "An ivp long CSV has the columns area, type, period and count (docs/long-csv.md).");
 		goto out;
 	}
+	if (population) {
+		rc = l.pop >= 0 ? read_pop_long(j, c, &l) :
+		     missing(j, "population", "A population long CSV has the columns area, year (the 1 January the figure refers to) and population (docs/long-csv.md).");
+		goto out;
+	}
 	if (l.pop >= 0 && l.count < 0) {
-		rc = read_pop_long(j, c, &l);
+		rc = ivp__job_fail(j, 1, "population", "this is a population file");
+		ivp__hint(j->ctx, "Import it with ivp import population.");
 		goto out;
 	}
 	if (l.type < 0 || l.count < 0 || (l.period < 0 && l.year < 0)) {
