@@ -63,7 +63,6 @@ typedef struct sl {
 	int rowdim_at[ND];	/* data column holding the row label, -1 */
 	size_t k;		/* first value column */
 	cols c;
-	int saw_topic_ok;
 	char other_topic[256];
 } sl;
 
