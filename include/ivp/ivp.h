@@ -305,6 +305,85 @@ IVP_WUR ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q,
 IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 				 const ivp_import_opts *opts, ivp_import_result *out);
 
+
+/* ================================================================== */
+/* Users and sessions (src/auth/, docs/security.md)                   */
+/* ================================================================== */
+
+typedef enum ivp_role {
+	IVP_ROLE_NONE = 0,	/* not a role: anonymous */
+	IVP_ROLE_VIEWER,	/* council: reads what is not public */
+	IVP_ROLE_PARTNER,	/* partners: reads as a viewer (own measures: later) */
+	IVP_ROLE_EDITOR,	/* policy staff: imports, plan and measure updates */
+	IVP_ROLE_ADMIN		/* everything an editor may, and users */
+} ivp_role;
+
+/* "viewer", "partner", "editor", "admin" ("" for IVP_ROLE_NONE). */
+const char *ivp_role_name(ivp_role r);
+/* The role named s; IVP_ROLE_NONE when s names none. */
+ivp_role ivp_role_parse(const char *s);
+
+#define IVP_PASSWORD_MIN 10	/* characters (bytes) a password needs at least */
+#define IVP_PASSWORD_MAX 1024
+
+/*
+ * Add a user. The password is hashed with argon2id (libsodium
+ * crypto_pwhash_str); it is neither stored nor kept. Names are 1-63 of
+ * A-Z a-z 0-9 . _ - @. IVP_EINPUT when the name, role or password is not
+ * acceptable or the user exists.
+ */
+IVP_WUR ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role,
+			    const char *password);
+/* A new password; every session of the user ends. IVP_ENOTFOUND: no such user. */
+IVP_WUR ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password);
+/* Remove a user and their sessions. IVP_ENOTFOUND: no such user. */
+IVP_WUR ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name);
+/* Every user: name, role, created_at, updated_at, sessions. Caller frees. */
+IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
+
+#define IVP_SESSION_SECONDS (8 * 3600)	/* a session lasts this long */
+#define IVP_SIGNIN_MAX_FAILS 5		/* failed sign-ins per name or address … */
+#define IVP_SIGNIN_WINDOW (15 * 60)	/* … in this many seconds, then 429 */
+
+typedef struct ivp_session {
+	char user[64];
+	ivp_role role;
+	char token[48];		/* the cookie value: 32 random bytes, base64url; a secret */
+	char csrf[48];		/* the CSRF token bound to this session; a secret */
+	int64_t expires;	/* Unix time */
+} ivp_session;
+
+typedef enum ivp_signin_status {
+	IVP_SIGNIN_OK = 0,	/* *session holds the new session */
+	IVP_SIGNIN_DENIED,	/* unknown name or wrong password (not said which) */
+	IVP_SIGNIN_LIMITED	/* too many failures: try again after *retry_after s */
+} ivp_signin_status;
+
+/*
+ * Sign in: check the rate limit for `name` and for `client` (an address;
+ * NULL: none), then the password, and record the attempt. On success a
+ * new session is stored (only the hash of its token) and returned in
+ * *session. The result is in *status; the return value is an error only
+ * when the database fails. A refused attempt takes as long as a good one.
+ */
+IVP_WUR ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
+				 const char *client, ivp_session *session,
+				 ivp_signin_status *status, int *retry_after);
+/*
+ * The live session of a cookie value: *valid 1 and *session filled (token
+ * and csrf too), or *valid 0 when there is none (unknown, malformed or
+ * expired token).
+ */
+IVP_WUR ivp_rc ivp_session_check(ivp_ctx *ctx, const char *token, ivp_session *session,
+				 int *valid);
+/* End the session of a cookie value (no error when there is none). */
+IVP_WUR ivp_rc ivp_session_end(ivp_ctx *ctx, const char *token);
+/*
+ * 1 when `given` equals the session's CSRF token `expected`, compared in
+ * constant time (sodium_memcmp); 0 otherwise, also for NULL or "".
+ */
+int ivp_csrf_equal(const char *expected, const char *given);
+
 #ifdef __cplusplus
 }
 #endif

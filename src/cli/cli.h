@@ -49,5 +49,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_import_values(int argc, char **argv);
+/* cmd_user.c */
+int cmd_user(int argc, char **argv);
 
 #endif

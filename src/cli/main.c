@@ -138,6 +138,7 @@ static const char usage[] =
 	"  plan export|history|diff  the plan's versions: YAML, who and when, what changed\n"
 	"  plan progress [--year Y]  goals on track / at risk / off track, measures, budget\n"
 	"  measure update ID …       record a measure's status, note and spending\n"
+	"  user add|list|passwd|remove  who may sign in to ivp serve, with which role\n"
 	"\n"
 	"options for every command:\n"
 	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
@@ -156,6 +157,7 @@ int main(int argc, char **argv)
 		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
 		{ "serve", cmd_serve },
 		{ "plan", cmd_plan }, { "measure", cmd_measure },
+		{ "user", cmd_user },
 	};
 	size_t i;
 

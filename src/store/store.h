@@ -19,6 +19,8 @@
 typedef struct ivp__store ivp__store;
 /* The plan's storage functions (plan/ uses them): store/plan_store.h. */
 struct ivp__plan_ops;
+/* Users, sessions and sign-in attempts (auth/ uses them): store/auth_store.h. */
+struct ivp__auth_ops;
 
 typedef struct ivp__import_rec {
 	const char *kind;	/* "crime", "population", "codes", "long" */
@@ -142,6 +144,8 @@ typedef struct ivp__store_ops {
 
 	/* the plan (priorities, goals, measures, budget, values): its own table */
 	const struct ivp__plan_ops *plan;
+	/* users, sessions, sign-in attempts: its own table */
+	const struct ivp__auth_ops *auth;
 } ivp__store_ops;
 
 struct ivp__store {
@@ -153,5 +157,6 @@ const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
 
 extern const ivp__store_ops ivp__sqlite_ops;
 extern const struct ivp__plan_ops ivp__sqlite_plan_ops;
+extern const struct ivp__auth_ops ivp__sqlite_auth_ops;
 
 #endif /* IVP_STORE_H */

@@ -126,6 +126,32 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " name TEXT,"
 	  " import_id INTEGER NOT NULL REFERENCES import(id),"
 	  " PRIMARY KEY (key, area, year, unit)) WITHOUT ROWID;" },
+	/* 3: users and sessions (src/auth/). Passwords only as argon2id
+	 * strings, session tokens only as their BLAKE2b hash (hex); the CSRF
+	 * token is derived from the session token and not stored. Sign-in
+	 * attempts are kept for the rate-limit window only. */
+	{ 3,
+	  "CREATE TABLE app_user ("
+	  " id INTEGER PRIMARY KEY,"
+	  " name TEXT NOT NULL UNIQUE,"
+	  " role TEXT NOT NULL CHECK (role IN ('viewer','editor','partner','admin')),"
+	  " pwhash TEXT NOT NULL,"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	  " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+	  "CREATE TABLE app_session ("
+	  " token_hash TEXT PRIMARY KEY,"
+	  " user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " created_at INTEGER NOT NULL,"
+	  " expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+	  "CREATE INDEX app_session_user ON app_session(user_id);"
+	  "CREATE TABLE login_attempt ("
+	  " id INTEGER PRIMARY KEY,"
+	  " name TEXT NOT NULL,"
+	  " addr TEXT NOT NULL,"
+	  " at INTEGER NOT NULL,"
+	  " ok INTEGER NOT NULL CHECK (ok IN (0,1)));"
+	  "CREATE INDEX login_attempt_name ON login_attempt(name, at);"
+	  "CREATE INDEX login_attempt_addr ON login_attempt(addr, at);" },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -15,6 +15,7 @@
 
 #include "core/core.h"
 #include "store/sqlite/migrations.h"
+#include "store/auth_store.h"
 #include "store/plan_store.h"
 #include "store/sqlite/sqlite_int.h"
 #include "store/store.h"
@@ -184,6 +185,7 @@ static void sq_close(ivp__store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	ivp__sqlite_plan_ops.close(st);
+	ivp__sqlite_auth_ops.close(st);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -817,4 +819,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.types_list = sq_types_list,
 	.counts = sq_counts,
 	.plan = &ivp__sqlite_plan_ops,
+	.auth = &ivp__sqlite_auth_ops,
 };

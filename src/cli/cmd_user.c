@@ -1,0 +1,160 @@
+/*
+ * cmd_user.c — `ivp user add|list|passwd|remove`: the users who may sign
+ * in to `ivp serve` (docs/security.md). Passwords are never arguments
+ * (they would show in `ps` and in shell history): they are read from a
+ * terminal with echo off, asked twice, or as one line from stdin when it
+ * is not a terminal (scripts: `printf '%s\n' "$PW" | ivp user add …`).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static const char user_help[] =
+	"usage: ivp user add NAME --role viewer|partner|editor|admin\n"
+	"       ivp user list\n"
+	"       ivp user passwd NAME\n"
+	"       ivp user remove NAME\n"
+	"\n"
+	"The users who may sign in to ivp serve. The password is read from the\n"
+	"terminal without echo (asked twice), or as one line from stdin; never from\n"
+	"the command line. It is stored only as an argon2id hash. passwd and remove\n"
+	"end the user's sessions. Roles: viewer reads, partner reads (own measures\n"
+	"later), editor imports and updates the plan, admin may all (docs/security.md).\n";
+
+/* One line from f into buf without its newline; -1 on EOF or a line too long. */
+static int read_line(FILE *f, char *buf, size_t sz)
+{
+	size_t n;
+
+	if (!fgets(buf, (int)sz, f))
+		return -1;
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (n == sz - 1)
+		return -1;
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return 0;
+}
+
+static int prompt(const char *what, char *buf, size_t sz)
+{
+	struct termios old, quiet;
+	int r;
+
+	fprintf(stderr, "%s: ", what);
+	fflush(stderr);
+	if (tcgetattr(STDIN_FILENO, &old))
+		return -1;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ECHONL;
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet))
+		return -1;
+	r = read_line(stdin, buf, sz);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	return r;
+}
+
+/* The new password into pw (IVP_PASSWORD_MAX + 2 bytes); 0, or an exit code. */
+static int get_password(const char *cmd, char *pw, size_t sz)
+{
+	char again[IVP_PASSWORD_MAX + 2];
+	int ok;
+
+	if (!isatty(STDIN_FILENO)) {
+		if (read_line(stdin, pw, sz))
+			return cli_usage(cmd, "no password on stdin (one line, at most %d characters)",
+					 IVP_PASSWORD_MAX);
+		return 0;
+	}
+	if (prompt("New password", pw, sz) || prompt("Repeat it", again, sizeof(again)))
+		return cli_usage(cmd, "no password read from the terminal");
+	ok = !strcmp(pw, again);
+	memset(again, 0, sizeof(again));
+	if (!ok)
+		return cli_usage(cmd, "the two passwords differ; nothing changed");
+	return 0;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	const char *sub, *name = NULL, *role = NULL, *v;
+	char pw[IVP_PASSWORD_MAX + 2];
+	ivp_ctx *ctx = NULL;
+	ivp_table *t = NULL;
+	ivp_rc rc = IVP_OK;
+	int i, r, err = 0, ex = 0;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(user_help, stdout);
+			return EXIT_OK;
+		}
+	if (argc < 2) {
+		fputs(user_help, stdout);
+		return EXIT_USER;
+	}
+	sub = argv[1];
+	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd") && strcmp(sub, "remove"))
+		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, passwd or remove)", sub);
+	for (i = 2; i < argc; i++) {
+		if ((r = cli_common_opt("user", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--role", argc, argv, &i, &err))) {
+			role = v;
+		} else if (err) {
+			return cli_usage("user", "option %s needs a value", argv[i]);
+		} else if (!strncmp(argv[i], "--password", 10)) {
+			return cli_usage("user", "passwords are not taken as arguments; type it when asked, or give it on stdin");
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			return cli_usage("user", "unknown option \"%s\"", argv[i]);
+		} else if (!name) {
+			name = argv[i];
+		} else {
+			return cli_usage("user", "one user NAME at a time");
+		}
+	}
+	if (strcmp(sub, "list") && !name)
+		return cli_usage("user", "user %s needs a NAME", sub);
+	if (!strcmp(sub, "list") && name)
+		return cli_usage("user", "user list takes no NAME");
+	if (role && strcmp(sub, "add"))
+		return cli_usage("user", "--role belongs to user add");
+	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
+		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" :
+				 "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
+	if ((r = cli_open("user", &c, &ctx)))
+		return r;
+	if (!strcmp(sub, "list")) {
+		rc = ivp_users(ctx, &t);
+		if (!rc && (ex = cli_print(stdout, t, c.format, c.columns)) == -2)
+			ex = cli_usage("user", "--columns names a column the result does not have");
+		ivp_table_free(t);
+	} else if (!strcmp(sub, "remove")) {
+		if (!(rc = ivp_user_remove(ctx, name)))
+			printf("user %s removed; their sessions ended\n", name);
+	} else if (!(ex = get_password("user", pw, sizeof(pw)))) {
+		if (!strcmp(sub, "add"))
+			rc = ivp_user_add(ctx, name, ivp_role_parse(role), pw);
+		else
+			rc = ivp_user_passwd(ctx, name, pw);
+		if (!rc)
+			printf(!strcmp(sub, "add") ? "user %s added with role %s\n" :
+			       "password of %s changed; their sessions ended%s\n", name,
+			       !strcmp(sub, "add") ? role : "");
+	}
+	memset(pw, 0, sizeof(pw));
+	if (rc)
+		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" :
+			       !strcmp(sub, "remove") ? "user remove" : "user list", rc, ivp_last_error(ctx));
+	ivp_close(ctx);
+	return ex;
+}

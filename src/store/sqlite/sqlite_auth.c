@@ -1,0 +1,270 @@
+/*
+ * sqlite_auth.c — the SQLite side of auth_store.h: users, sessions and
+ * sign-in attempts (tables of migration 3).
+ *
+ * Every statement is prepared (bound parameters only) for its call and
+ * finalized after it: these run on sign-in, on user commands and once per
+ * request that carries a session cookie, where preparing costs a few
+ * microseconds. A per-store statement cache like sqlite_plan.c's would
+ * need a slot in sq_store (sqlite_int.h); au_close is there for it.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/auth_store.h"
+#include "store/sqlite/sqlite_int.h"
+
+/* Prepare sql; NULL (with s->err set) on failure. The caller finalizes. */
+static sqlite3_stmt *prep(sq_store *s, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return NULL;
+	}
+	return q;
+}
+
+/* Step a statement that returns no rows and finalize it: 0, or -1. */
+static int done(sq_store *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int au_user_add(ivp__store *st, const char *name, const char *role, const char *pwhash)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "INSERT INTO app_user(name, role, pwhash) VALUES (?1,?2,?3)");
+	int rc;
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	ivp__sq_bind_text(q, 2, role);
+	ivp__sq_bind_text(q, 3, pwhash);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		sqlite3_finalize(q);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "SELECT id, name, role, pwhash FROM app_user WHERE name=?1");
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(q, 0);
+		ivp__sq_copy_col(q, 1, out->name, sizeof(out->name));
+		ivp__sq_copy_col(q, 2, out->role, sizeof(out->role));
+		ivp__sq_copy_col(q, 3, out->pwhash, sizeof(out->pwhash));
+	} else if (rc != SQLITE_DONE) {
+		ivp__sq_fail(s);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Run a one-parameter statement that names a user; 1 when it changed nothing. */
+static int by_name(sq_store *s, const char *sql, const char *name, const char *v)
+{
+	sqlite3_stmt *q = prep(s, sql);
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	if (v)
+		ivp__sq_bind_text(q, 2, v);
+	if (done(s, q))
+		return -1;
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
+static int au_user_set_password(ivp__store *st, const char *name, const char *pwhash)
+{
+	sq_store *s = SQ(st);
+	int rc = by_name(s, "UPDATE app_user SET pwhash=?2, "
+			    "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE name=?1",
+			 name, pwhash);
+
+	if (rc)
+		return rc;
+	return by_name(s, "DELETE FROM app_session WHERE user_id=(SELECT id FROM app_user WHERE name=?1)",
+		       name, NULL) < 0 ? -1 : 0;
+}
+
+static int au_user_remove(ivp__store *st, const char *name)
+{
+	sq_store *s = SQ(st);
+
+	/* sessions go by ON DELETE CASCADE; delete them first anyway so that
+	 * nothing depends on the foreign_keys pragma */
+	if (by_name(s, "DELETE FROM app_session WHERE user_id=(SELECT id FROM app_user WHERE name=?1)",
+		    name, NULL) < 0)
+		return -1;
+	return by_name(s, "DELETE FROM app_user WHERE name=?1", name, NULL);
+}
+
+static int au_users_list(ivp__store *st, int64_t now, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "SELECT u.name, u.role, u.created_at, u.updated_at, "
+				  "(SELECT count(*) FROM app_session x WHERE x.user_id=u.id AND x.expires_at>?1) "
+				  "FROM app_user u ORDER BY u.name");
+	int rc;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, now);
+	rc = ivp__sq_rows(s, q, cb, ud);
+	sqlite3_finalize(q);
+	return rc;
+}
+
+static int au_session_add(ivp__store *st, const char *token_hash, int64_t user_id,
+			  int64_t created, int64_t expires)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "INSERT INTO app_session(token_hash, user_id, created_at, expires_at) "
+				  "VALUES (?1,?2,?3,?4)");
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, token_hash);
+	sqlite3_bind_int64(q, 2, user_id);
+	sqlite3_bind_int64(q, 3, created);
+	sqlite3_bind_int64(q, 4, expires);
+	return done(s, q);
+}
+
+static int au_session_get(ivp__store *st, const char *token_hash, int64_t now,
+			  char user[64], char role[16], int64_t *expires)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "SELECT u.name, u.role, x.expires_at FROM app_session x "
+				  "JOIN app_user u ON u.id=x.user_id WHERE x.token_hash=?1 AND x.expires_at>?2");
+	int rc;
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, token_hash);
+	sqlite3_bind_int64(q, 2, now);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		ivp__sq_copy_col(q, 0, user, 64);
+		ivp__sq_copy_col(q, 1, role, 16);
+		*expires = sqlite3_column_int64(q, 2);
+	} else if (rc != SQLITE_DONE) {
+		ivp__sq_fail(s);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static int au_session_delete(ivp__store *st, const char *token_hash)
+{
+	return by_name(SQ(st), "DELETE FROM app_session WHERE token_hash=?1", token_hash, NULL) < 0 ? -1 : 0;
+}
+
+static int at_before(sq_store *s, const char *sql, int64_t t)
+{
+	sqlite3_stmt *q = prep(s, sql);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, t);
+	return done(s, q);
+}
+
+static int au_sessions_prune(ivp__store *st, int64_t now)
+{
+	return at_before(SQ(st), "DELETE FROM app_session WHERE expires_at<=?1", now);
+}
+
+static int au_attempt_add(ivp__store *st, const char *name, const char *addr, int64_t at, int ok)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, "INSERT INTO login_attempt(name, addr, at, ok) VALUES (?1,?2,?3,?4)");
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	ivp__sq_bind_text(q, 2, addr);
+	sqlite3_bind_int64(q, 3, at);
+	sqlite3_bind_int(q, 4, ok ? 1 : 0);
+	return done(s, q);
+}
+
+static int au_attempt_fails(ivp__store *st, int by_addr, const char *key, int64_t since,
+			    int64_t *times, int max, int *n)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = prep(s, by_addr ?
+		"SELECT at FROM login_attempt WHERE addr=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3" :
+		"SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3");
+	int rc;
+
+	*n = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, key);
+	sqlite3_bind_int64(q, 2, since);
+	sqlite3_bind_int(q, 3, max);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
+		times[(*n)++] = sqlite3_column_int64(q, 0);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int au_attempts_clear(ivp__store *st, const char *name)
+{
+	return by_name(SQ(st), "DELETE FROM login_attempt WHERE name=?1 AND ok=0", name, NULL) < 0 ? -1 : 0;
+}
+
+static int au_attempts_prune(ivp__store *st, int64_t before)
+{
+	return at_before(SQ(st), "DELETE FROM login_attempt WHERE at<?1", before);
+}
+
+static void au_close(ivp__store *st)
+{
+	(void)st;	/* no cached statements (see the top of this file) */
+}
+
+const ivp__auth_ops ivp__sqlite_auth_ops = {
+	.user_add = au_user_add,
+	.user_get = au_user_get,
+	.user_set_password = au_user_set_password,
+	.user_remove = au_user_remove,
+	.users_list = au_users_list,
+	.session_add = au_session_add,
+	.session_get = au_session_get,
+	.session_delete = au_session_delete,
+	.sessions_prune = au_sessions_prune,
+	.attempt_add = au_attempt_add,
+	.attempt_fails = au_attempt_fails,
+	.attempts_clear = au_attempts_clear,
+	.attempts_prune = au_attempts_prune,
+	.close = au_close,
+};
