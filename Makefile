@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make run    install, build, load the example into a fresh database, show it
 #   make test   install, build with ASan+UBSan, run every test
-# Other targets: build, fuzz (long libFuzzer runs), clean.
+# Other targets: build, fuzz (long libFuzzer runs), bench (bench/run.sh at SCALE
+# percent, default 10: make bench SCALE=100), clean.
 
 BUILD      ?= build
 TESTBUILD  ?= build-test
@@ -9,7 +10,7 @@ FUZZBUILD  ?= build-fuzz
 DB         ?= ivp.db
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test fuzz clean
+.PHONY: all deps build run test fuzz bench clean
 
 all: build
 
@@ -28,6 +29,9 @@ test: deps
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZBUILD) $(or $(SECONDS),60)
+
+bench: deps
+	@bench/run.sh $(or $(SCALE),10)
 
 clean:
 	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD)
