@@ -20,8 +20,9 @@
  * IVP_SIGNIN_MAX_FAILS failures for the name, or from the client address,
  * fall within the last IVP_SIGNIN_WINDOW seconds (ivp__ratelimit_wait).
  * Refused attempts are not recorded, so a lock-out ends at most one
- * window after the last real failure; a good sign-in forgets the name's
- * failures. Attempts older than the window are deleted.
+ * window after the last real failure; a good sign-in ends the count for
+ * the name (not for the address). Attempts older than the window are
+ * deleted.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,8 +356,6 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 		return db_fail(ctx);
 	if (!good)
 		return IVP_OK;
-	if (a->attempts_clear(ctx->store, key))
-		return db_fail(ctx);
 	if (new_session(ctx, &u, now, session))
 		return ctx->err.rc;
 	*status = IVP_SIGNIN_OK;

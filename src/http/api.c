@@ -115,16 +115,6 @@ void http_api_openapi(http_req *r)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-static const char *field(const http_req *r, const char *name)
-{
-	int i;
-
-	for (i = 0; i < r->nfields; i++)
-		if (!strcmp(r->fields[i].name, name))
-			return r->fields[i].value;
-	return NULL;
-}
-
 /*
  * POST /api/v1/imports: the body was stored by the server (server.c) as
  * r->upload_file plus the small fields; authorization was done before any
@@ -136,7 +126,7 @@ void http_api_import(http_req *r)
 		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
 		{ "codes", IVP_IMPORT_CODES }, { "long", IVP_IMPORT_LONG },
 	};
-	const char *kind = field(r, "kind"), *year = field(r, "year"), *paths[1];
+	const char *kind = http_field(r, "kind"), *year = http_field(r, "year"), *paths[1];
 	ivp_import_opts o;
 	ivp_import_result res;
 	ivp_import_kind k = IVP_IMPORT_AUTO;
@@ -160,7 +150,7 @@ void http_api_import(http_req *r)
 			   "It is not a year such as 2024.", "Give the 1 January year of the population list.");
 		return;
 	}
-	o.skip_unknown_regions = truthy(field(r, "skip_unknown_regions"));
+	o.skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
 	o.user = r->session ? r->session->user : NULL;
 	paths[0] = r->upload_file;
 	rc = ivp_import(r->ctx, k, paths, 1, &o, &res);

@@ -27,6 +27,7 @@
 #define HTTP_MAX_VALUE 1024	/* one decoded query value */
 #define HTTP_MAX_FIELDS 8	/* small multipart form fields */
 #define HTTP_MAX_FIELD 256	/* one small form field's value */
+#define HTTP_MAX_BODY 8192	/* a JSON or urlencoded body (sign-in, updates) */
 
 /* ---- parameters ------------------------------------------------------- */
 
@@ -54,6 +55,7 @@ typedef struct http_param {
 typedef enum http_role {
 	HTTP_PUBLIC = 0,	/* anyone, also without a session */
 	HTTP_ROLE_VIEWER,
+	HTTP_ROLE_PARTNER,	/* reads as a viewer; writes to own measures later */
 	HTTP_ROLE_EDITOR,
 	HTTP_ROLE_ADMIN
 } http_role;
@@ -70,16 +72,21 @@ typedef void (*http_handler)(http_req *r);
  */
 typedef struct http_route {
 	const char *method;	/* "GET", "POST" */
-	const char *path;	/* exact path, e.g. "/api/v1/areas" */
+	const char *path;	/* exact path, e.g. "/api/v1/areas"; one segment may be
+				 * "{id}" (1-127 of A-Z a-z 0-9 . _ -) */
 	http_handler handler;
 	const char *id;		/* OpenAPI operationId */
 	const char *summary;
 	http_role role;
 	const http_param *params;	/* query parameters, ended by {NULL} */
-	const char *body_type;	/* NULL: takes no body; else e.g. "multipart/form-data" */
+	const char *body_type;	/* NULL: takes no body; "multipart/form-data" (streamed
+				 * upload) or "form" (application/json or
+				 * application/x-www-form-urlencoded, at most
+				 * HTTP_MAX_BODY bytes) */
 	const http_param *fields;	/* form fields of the body, ended by {NULL} */
 	const char *response;	/* what the 200 response holds */
-	const char *response_type;	/* "table", "openapi" or "import" */
+	const char *response_type;	/* "table", "openapi", "import", "session",
+					 * "progress", "plan", "update" */
 } http_route;
 
 extern const http_route http_routes[];
@@ -92,6 +99,9 @@ extern const size_t http_nroutes;
  */
 const http_route *http_route_find(const char *method, const char *path, size_t pathlen,
 				  int *status, char *allow, size_t allowsz);
+
+/* Copy the {id} segment of path (as matched by route) into id; -1 when it does not match. */
+int http_path_id(const char *route, const char *path, size_t n, char *id, size_t idsz);
 
 /* ---- the query string ----------------------------------------------------- */
 
@@ -121,6 +131,8 @@ const char *http_query_get(const http_query *q, const char *name);
 typedef struct http_session {
 	char user[64];
 	http_role role;
+	char token[48];		/* the cookie value (for sign-out); a secret */
+	char csrf[48];		/* the CSRF token writes must carry; a secret */
 } http_session;
 
 struct http_req {
@@ -129,6 +141,12 @@ struct http_req {
 	const http_route *route;
 	http_query q;
 	const http_session *session;	/* NULL: not signed in */
+	const char *csrf;		/* the X-CSRF-Token header, or NULL (set before http_prepare) */
+	int secure;			/* came over TLS (X-Forwarded-Proto: https) */
+	char client[64];		/* the peer address, for the sign-in rate limit */
+	char path_id[128];		/* the {id} segment of the path, if the route has one */
+	int csrf_pending;		/* the CSRF token is to come as form field "csrf" */
+	http_query form;		/* a JSON or urlencoded body, as fields */
 	ivp_ctx *ctx;			/* this thread's database; set before http_run */
 	const char *upload_dir;		/* set when a multipart body was stored */
 	const char *upload_file;	/* path of the stored file part */
@@ -141,6 +159,8 @@ struct http_req {
 	size_t len;
 	const char *ctype;
 	char allow[64];			/* for 405 */
+	char set_cookie[256];		/* a Set-Cookie header, or "" */
+	int retry_after;		/* seconds, for 429 (0: none) */
 };
 
 /*
@@ -180,10 +200,28 @@ int http_parse_year(const char *v, int *year);
  */
 int http_authorize(const http_route *rt, const http_session *s);
 /*
- * The session named by the value of the ivp_session cookie (NULL: none),
- * filled into *out and returned; NULL when there is no valid session.
+ * The CSRF rule (auth.c): a route that changes data and needs a session
+ * (not GET/HEAD, not public) must carry the session's CSRF token; `given`
+ * is the X-CSRF-Token header or the form field "csrf". 0 when the route
+ * needs none or the token matches (constant-time compare), else 403.
  */
-const http_session *http_session_lookup(const char *cookie, http_session *out);
+int http_csrf_check(const http_route *rt, const http_session *s, const char *given);
+/*
+ * The session named by the value of the ivp_session cookie (NULL: none),
+ * looked up on ctx, filled into *out and returned; NULL when there is no
+ * valid session (or no ctx).
+ */
+const http_session *http_session_lookup(ivp_ctx *ctx, const char *cookie, http_session *out);
+
+/*
+ * A "form" body (form.c): JSON object or urlencoded, by content type, into
+ * r->form and r->fields, checked against the route's fields (400 in r).
+ * JSON values may be strings, numbers, booleans or arrays of strings
+ * (joined by commas). Returns 0 or the status of the error in r.
+ */
+int http_form_parse(http_req *r, const char *ct, const char *body, size_t len);
+/* The value of form field `name` (either kind of body), or NULL. */
+const char *http_field(const http_req *r, const char *name);
 
 /* The OpenAPI 3.0 document of http_routes[], as compact JSON. Caller frees. */
 char *http_openapi(void);
@@ -196,5 +234,13 @@ void http_api_sources(http_req *r);
 void http_api_definitions(http_req *r);
 void http_api_openapi(http_req *r);
 void http_api_import(http_req *r);
+/* api_session.c */
+void http_api_signin(http_req *r);
+void http_api_signout(http_req *r);
+/* api_plan.c */
+void http_api_plan(http_req *r);
+void http_api_plan_progress(http_req *r);
+void http_api_plan_history(http_req *r);
+void http_api_measure_progress(http_req *r);
 
 #endif /* IVP_HTTP_INT_H */

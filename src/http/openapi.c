@@ -59,10 +59,16 @@ static json_t *schema(const http_param *p)
 	return s;
 }
 
-static json_t *parameters(const http_param *p)
+static json_t *parameters(const http_route *rt)
 {
+	const http_param *p = rt->params;
 	json_t *a = json_array();
 
+	if (strchr(rt->path, '{'))
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:s}}", "name", "id",
+						   "in", "path", "required", 1, "description",
+						   "the id in the plan file", "schema", "type", "string",
+						   "pattern", "^[A-Za-z0-9._-]{1,127}$"));
 	for (; p->name; p++) {
 		json_t *o = json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", p->name, "in", "query",
 				      "required", p->required, "description", p->description,
@@ -88,9 +94,19 @@ static json_t *request_body(const http_route *rt)
 		json_t *s = schema(p);
 
 		json_object_set_new(s, "description", json_string(p->description));
+		if (!strcmp(p->name, "password"))
+			json_object_set_new(s, "format", json_string("password"));
 		json_object_set_new(props, p->name, s);
 		if (p->required)
 			json_array_append_new(req, json_string(p->name));
+	}
+	if (!strcmp(rt->body_type, "form")) {
+		json_t *sch = json_pack("{s:s, s:o, s:o}", "type", "object", "properties", props,
+					"required", req);
+
+		return json_pack("{s:b, s:{s:{s:O}, s:{s:o}}}", "required", 1, "content",
+				 "application/json", "schema", sch,
+				 "application/x-www-form-urlencoded", "schema", sch);
 	}
 	return json_pack("{s:b, s:{s:{s:{s:s, s:o, s:o}}}}", "required", 1, "content",
 			 rt->body_type, "schema", "type", "object", "properties", props,
@@ -107,13 +123,16 @@ static json_t *operation(const http_route *rt)
 {
 	const char *ref = !strcmp(rt->response_type, "table") ? "#/components/schemas/Table" :
 			  !strcmp(rt->response_type, "import") ? "#/components/schemas/Import" :
+			  !strcmp(rt->response_type, "session") ? "#/components/schemas/Session" :
+			  !strcmp(rt->response_type, "update") ? "#/components/schemas/Update" :
 			  "#/components/schemas/Document";
+	int upload = rt->body_type && strcmp(rt->body_type, "form"), signin = rt->role == HTTP_PUBLIC && rt->body_type;
 	json_t *resp = json_object(), *op;
 
 	json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description",
 						   rt->response, "content", "application/json",
 						   "schema", "$ref", ref));
-	if (rt->body_type)
+	if (upload)
 		json_object_set_new(resp, "201", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description",
 							   "created: a new import", "content",
 							   "application/json", "schema", "$ref", ref));
@@ -121,18 +140,30 @@ static json_t *operation(const http_route *rt)
 		json_object_set_new(resp, "400", error_ref("a parameter or the body is wrong"));
 	if (!strcmp(rt->response_type, "table") && rt->params[0].name)
 		json_object_set_new(resp, "404", error_ref("an area or other named thing is unknown"));
+	if (strchr(rt->path, '{'))
+		json_object_set_new(resp, "404", error_ref("no such measure in the plan"));
+	if (!strcmp(rt->response_type, "plan") || !strcmp(rt->response_type, "progress"))
+		json_object_set_new(resp, "404", error_ref("no plan imported yet"));
 	if (rt->role != HTTP_PUBLIC) {
 		json_object_set_new(resp, "401", error_ref("not signed in"));
-		json_object_set_new(resp, "403", error_ref("the role may not do this"));
+		json_object_set_new(resp, "403", error_ref(strcmp(rt->method, "GET") ?
+				     "the role may not do this, or the CSRF token is missing or wrong" :
+				     "the role may not do this"));
+	}
+	if (signin) {
+		json_object_set_new(resp, "401", error_ref("wrong name or password"));
+		json_object_set_new(resp, "429", error_ref("too many failed sign-ins; see Retry-After"));
 	}
 	if (rt->body_type) {
-		json_object_set_new(resp, "413", error_ref("the upload is too large"));
-		json_object_set_new(resp, "415", error_ref("the body is not multipart/form-data"));
+		json_object_set_new(resp, "413", error_ref("the body is too large"));
+		json_object_set_new(resp, "415", error_ref(upload ? "the body is not multipart/form-data" :
+				     "the body is neither JSON nor an HTML form"));
 	}
 	json_object_set_new(resp, "500", error_ref("the server failed"));
 	op = json_pack("{s:s, s:s, s:[s], s:o, s:o}", "operationId", rt->id, "summary", rt->summary,
-		       "tags", strstr(rt->path, "/imports") ? "imports" : "data",
-		       "parameters", parameters(rt->params), "responses", resp);
+		       "tags", strstr(rt->path, "/imports") ? "imports" : strstr(rt->path, "/session") ? "session" :
+		       strstr(rt->path, "/plan") || strstr(rt->path, "/measures") ? "plan" : "data",
+		       "parameters", parameters(rt), "responses", resp);
 	if (rt->body_type)
 		json_object_set_new(op, "requestBody", request_body(rt));
 	if (rt->role != HTTP_PUBLIC) {
@@ -145,7 +176,7 @@ static json_t *operation(const http_route *rt)
 static json_t *components(void)
 {
 	return json_pack(
-		"{s:{s:o, s:o, s:o, s:o}, s:{s:{s:s, s:s, s:s, s:s}}}",
+		"{s:{s:o, s:o, s:o, s:o, s:o, s:o}, s:{s:{s:s, s:s, s:s, s:s}}}",
 		"schemas",
 		"Table", json_pack("{s:s, s:[s,s], s:{s:{s:s, s:{s:s, s:{s:[s,s,s,s]}}}, s:{s:s, s:{s:s}}}}",
 				   "type", "object", "required", "rows", "notes", "properties",
@@ -162,8 +193,17 @@ static json_t *components(void)
 				    "unchanged", "type", "boolean", "layout", "type", "string",
 				    "sha256", "type", "string", "rows", "type", "integer"),
 		"Document", json_pack("{s:s}", "type", "object"),
+		"Session", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}}",
+				     "type", "object", "properties", "user", "type", "string",
+				     "role", "type", "string", "csrf", "type", "string", "description",
+				     "send as header X-CSRF-Token (or form field csrf) with every write",
+				     "expires", "type", "integer", "signed_out", "type", "boolean"),
+		"Update", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}}",
+				    "type", "object", "properties", "version", "type", "integer",
+				    "plan_id", "type", "string", "summary", "type", "string",
+				    "by", "type", "string"),
 		"securitySchemes", "session", "type", "apiKey", "in", "cookie", "name", "ivp_session",
-		"description", "the session cookie set by sign-in (not available yet)");
+		"description", "the session cookie set by POST /api/v1/session (HttpOnly, SameSite=Strict); writes also need the CSRF token it returns");
 }
 
 char *http_openapi(void)

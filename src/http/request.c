@@ -78,6 +78,33 @@ static int media_is(const char *ct, const char *type)
 	return ct && !strncasecmp(ct, type, n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+/* A small body: JSON or urlencoded, at most HTTP_MAX_BODY bytes. */
+static int check_form(http_req *r, const char *ct, int64_t clen, int has_body)
+{
+	char det[256];
+
+	if (!has_body) {
+		http_error(r, 400, "missing_body", "the request has no body",
+			   "This endpoint takes its fields as a JSON object or an HTML form.",
+			   "Send e.g. {\"name\": …} with Content-Type: application/json.");
+		return 400;
+	}
+	if (clen > HTTP_MAX_BODY) {
+		snprintf(det, sizeof(det), "The body is %lld bytes; this endpoint takes at most %d.",
+			 (long long)clen, HTTP_MAX_BODY);
+		http_error(r, 413, "too_large", "the body is too large", det, "Send only the fields.");
+		return 413;
+	}
+	if (!media_is(ct, "application/json") && !media_is(ct, "application/x-www-form-urlencoded")) {
+		snprintf(det, sizeof(det), "The body is %.100s; this endpoint takes application/json or application/x-www-form-urlencoded.",
+			 ct && *ct ? ct : "of no declared type");
+		http_error(r, 415, "unsupported_media_type", "wrong content type", det,
+			   "Send a JSON object, or the fields as an HTML form.");
+		return 415;
+	}
+	return 0;
+}
+
 static int check_body(http_req *r, const char *ct, int64_t clen, int chunked, size_t max)
 {
 	char det[256], b[71];
@@ -91,6 +118,8 @@ static int check_body(http_req *r, const char *ct, int64_t clen, int chunked, si
 			   "Send the parameters in the query string, without a body.");
 		return 400;
 	}
+	if (!strcmp(r->route->body_type, "form"))
+		return check_form(r, ct, clen, has_body);
 	if (!has_body) {
 		http_error(r, 400, "missing_body", "the request has no body",
 			   "This endpoint takes a multipart/form-data upload.",
@@ -118,6 +147,25 @@ static int check_body(http_req *r, const char *ct, int64_t clen, int chunked, si
 		return 400;
 	}
 	return 0;
+}
+
+static int has_field(const http_param *f, const char *name)
+{
+	for (; f->name; f++)
+		if (!strcmp(f->name, name))
+			return 1;
+	return 0;
+}
+
+/* The CSRF rule (auth.c) on `given`; 403 with the error in r when broken. */
+static int csrf(http_req *r, const char *given)
+{
+	if (!http_csrf_check(r->route, r->session, given))
+		return 0;
+	http_error(r, 403, "csrf", given && *given ? "the CSRF token is wrong" : "the CSRF token is missing",
+		   "A request that changes data must carry the CSRF token of its session.",
+		   "Send the csrf value that sign-in returned as header X-CSRF-Token (or form field csrf).");
+	return 403;
 }
 
 int http_prepare(http_req *r, const char *method, const char *uri,
@@ -158,6 +206,7 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 			   "Encode values with %XX escapes (UTF-8), as browsers do.");
 		return 400;
 	}
+	(void)http_path_id(r->route->path, uri, plen, r->path_id, sizeof(r->path_id));
 	if ((status = http_params_check(r, r->route->params, &r->q)))
 		return status;
 	if ((status = check_body(r, content_type, content_length, chunked, max_upload)))
@@ -166,18 +215,24 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 		if (a == 401)
 			http_error(r, 401, "unauthorized", "sign in first",
 				   "Changing data needs a user with a role of at least editor; this request has no session.",
-				   "Sign in (not available yet: users and sessions come with sign-in) and send the session cookie and CSRF token.");
+				   "Sign in with POST /api/v1/session and send the ivp_session cookie and the CSRF token.");
 		else
 			http_error(r, 403, "forbidden", "your role may not do this",
 				   "This endpoint needs a higher role.", "Ask an administrator for the role.");
 		return a;
 	}
+	if (r->csrf || !r->route->fields || !has_field(r->route->fields, "csrf") ||
+	    !http_csrf_check(r->route, session, NULL))
+		return csrf(r, r->csrf);
+	r->csrf_pending = 1;	/* to come as form field "csrf", checked in http_run */
 	return 0;
 }
 
 void http_run(http_req *r)
 {
 	r->status = 0;
+	if (r->csrf_pending && csrf(r, http_field(r, "csrf")))
+		return;
 	r->route->handler(r);
 	if (!r->status)
 		http_error(r, 500, "internal", "the handler gave no answer", "", "");

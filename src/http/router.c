@@ -2,8 +2,10 @@
  * router.c — finding the route for a method and path in http_routes[].
  *
  * Paths match exactly and byte for byte (no decoding, no trailing-slash
- * folding): a path with %XX in it matches nothing and is a 404. HEAD is
- * answered as GET (libmicrohttpd leaves the body out).
+ * folding): a path with %XX in it matches nothing and is a 404. A "{id}"
+ * segment of a route matches 1-127 of A-Z a-z 0-9 . _ - (http_path_id
+ * copies it out). HEAD is answered as GET (libmicrohttpd leaves the body
+ * out).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +20,8 @@ const char *http_role_name(http_role r)
 		return "public";
 	case HTTP_ROLE_VIEWER:
 		return "viewer";
+	case HTTP_ROLE_PARTNER:
+		return "partner";
 	case HTTP_ROLE_EDITOR:
 		return "editor";
 	case HTTP_ROLE_ADMIN:
@@ -26,9 +30,50 @@ const char *http_role_name(http_role r)
 	return "?";
 }
 
+static int id_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '-';
+}
+
+/* Does path[0..n) match route? The {…} segment's text goes to id (may be NULL). */
+static int path_match(const char *route, const char *path, size_t n, char *id, size_t idsz)
+{
+	size_t i = 0, k;
+
+	while (*route) {
+		if (*route == '{') {
+			for (k = 0; i + k < n && id_char(path[i + k]); k++)
+				;
+			if (k == 0 || k >= 128 || (i + k < n && path[i + k] != '/'))
+				return 0;
+			if (id && idsz)
+				snprintf(id, idsz, "%.*s", (int)k, path + i);
+			i += k;
+			route = strchr(route, '}');
+			if (!route)
+				return 0;
+			route++;
+			continue;
+		}
+		if (i >= n || path[i] != *route)
+			return 0;
+		i++;
+		route++;
+	}
+	return i == n;
+}
+
 static int path_is(const char *route, const char *path, size_t n)
 {
-	return strlen(route) == n && !memcmp(route, path, n);
+	return path_match(route, path, n, NULL, 0);
+}
+
+int http_path_id(const char *route, const char *path, size_t n, char *id, size_t idsz)
+{
+	if (idsz)
+		id[0] = '\0';
+	return path_match(route, path, n, id, idsz) ? 0 : -1;
 }
 
 const http_route *http_route_find(const char *method, const char *path, size_t pathlen,

@@ -48,6 +48,30 @@ static const http_param f_import[] = {
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "population lists without a period: the 1 January year" },
 	{ "skip_unknown_regions", HTTP_P_BOOL, 0, NULL, "false",
 	  "leave out regions no code list knows instead of failing" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL,
+	  "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
+static const http_param f_signin[] = {
+	{ "name", HTTP_P_TEXT, 1, NULL, "anna", "the user name" },
+	{ "password", HTTP_P_TEXT, 1, NULL, NULL, "the password" },
+	{ 0 }
+};
+
+static const http_param p_progress[] = {
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year: latest values up to it (default: this year)" },
+	{ 0 }
+};
+
+static const http_param f_measure[] = {
+	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
+	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "spent", HTTP_P_LIST, 0, NULL, "2024=12500",
+	  "money spent, YEAR=AMOUNT in euros, comma-separated (as ivp measure update --spent)" },
+	{ "date", HTTP_P_TEXT, 0, NULL, "2024-06-30", "YYYY-MM-DD of the entry (default: today)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL,
+	  "the session's CSRF token, when not sent as header X-CSRF-Token" },
 	{ 0 }
 };
 
@@ -75,6 +99,27 @@ const http_route http_routes[] = {
 	  "Import a data file (as ivp import KIND FILE); one transaction",
 	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import,
 	  "the import: id, layout, SHA-256, rows, unchanged", "import" },
+	{ "POST", "/api/v1/session", http_api_signin, "createSession",
+	  "Sign in: sets the ivp_session cookie and returns the CSRF token writes must carry",
+	  HTTP_PUBLIC, p_none, "form", f_signin,
+	  "the session: user, role, csrf, expires", "session" },
+	{ "DELETE", "/api/v1/session", http_api_signout, "deleteSession",
+	  "Sign out: ends the session and clears the cookie",
+	  HTTP_ROLE_VIEWER, p_none, NULL, NULL, "signed out", "session" },
+	{ "GET", "/api/v1/plan", http_api_plan, "getPlan",
+	  "The latest plan version (priorities, ambitions, goals, measures, budget)",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "version, plan_id and the plan as JSON", "plan" },
+	{ "GET", "/api/v1/plan/progress", http_api_plan_progress, "getPlanProgress",
+	  "Progress of the plan: goals with status, measures, priorities, budget (as ivp plan progress)",
+	  HTTP_PUBLIC, p_progress, NULL, NULL, "the four tables goals, measures, priorities, budget",
+	  "progress" },
+	{ "GET", "/api/v1/plan/history", http_api_plan_history, "getPlanHistory",
+	  "Every plan version: who, when, what changed (as ivp plan history)",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per version", "table" },
+	{ "POST", "/api/v1/measures/{id}/progress", http_api_measure_progress, "updateMeasureProgress",
+	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_measure,
+	  "the new plan version and its summary", "update" },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -77,6 +77,11 @@ typedef struct conn {
 	size_t sent;
 	uint64_t received;
 	upload *up;
+	char *small;		/* a "form" body being read (HTTP_MAX_BODY at most) */
+	size_t small_len;
+	char ct[160];		/* its Content-Type */
+	char csrf[64];		/* the X-CSRF-Token header */
+	http_session sess;	/* who the request is from, when signed in */
 	http_req req;
 } conn;
 
@@ -356,6 +361,14 @@ static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
 		MHD_add_response_header(res, "Allow", r->allow);
 	if (r->status == 401)
 		MHD_add_response_header(res, "WWW-Authenticate", "Cookie realm=\"ivp\"");
+	if (r->set_cookie[0])
+		MHD_add_response_header(res, "Set-Cookie", r->set_cookie);
+	if (r->status == 429 && r->retry_after > 0) {
+		char ra[16];
+
+		snprintf(ra, sizeof(ra), "%d", r->retry_after);
+		MHD_add_response_header(res, "Retry-After", ra);
+	}
 	c->status = r->status;
 	ok = MHD_queue_response(mc, (unsigned)r->status, res);
 	MHD_destroy_response(res);
@@ -405,18 +418,39 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	const char *te = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 	const char *ck = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_session");
-	http_session sess;
-	const http_session *session = http_session_lookup(ck, &sess);
+	const char *xt = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token");
+	const char *xp = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	ivp_error e;
+	const http_session *session = ck && *ck ? http_session_lookup(thread_ctx(s, &e), ck, &c->sess) : NULL;
 	int64_t clen = cl ? strtoll(cl, NULL, 10) : -1;
 	int body = chunked(te) || clen > 0;
 
 	c->started = 1;
 	snprintf(c->method, sizeof(c->method), "%s", method);
+	snprintf(c->ct, sizeof(c->ct), "%s", ct ? ct : "");
 	c->req.openapi = s->openapi;
+	if (xt) {
+		snprintf(c->csrf, sizeof(c->csrf), "%s", xt);
+		c->req.csrf = c->csrf;
+	}
+	c->req.secure = xp && !strcasecmp(xp, "https");
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+			  c->req.client, sizeof(c->req.client));
+	else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
+			  c->req.client, sizeof(c->req.client));
 	if (http_prepare(&c->req, method, c->uri ? c->uri : "", ct, clen, chunked(te),
 			 s->max_upload, session))
 		return body ? reply(mc, c) : MHD_YES;
-	if (c->req.route->body_type && upload_start(c, ct)) {
+	if (c->req.route->body_type && !strcmp(c->req.route->body_type, "form")) {
+		c->small = malloc(HTTP_MAX_BODY + 1);
+		if (!c->small) {
+			http_error(&c->req, 500, "internal", "out of memory", "", "");
+			return reply(mc, c);
+		}
+	} else if (c->req.route->body_type && upload_start(c, ct)) {
 		http_error(&c->req, 500, "internal", "cannot store the upload",
 			   "No temporary directory could be made.", "Check TMPDIR and free space.");
 		return reply(mc, c);
@@ -444,9 +478,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		c->received += n;
 		if (s->max_time && elapsed(c) > s->max_time)
 			return MHD_NO;	/* too slow: close the connection */
-		if (c->req.status || !c->up)
+		if (c->req.status || (!c->up && !c->small))
 			return MHD_YES;	/* answered or refused: drop the rest */
-		if (c->received > s->max_upload) {
+		if (c->small) {
+			if (c->small_len + n > HTTP_MAX_BODY)
+				http_error(&c->req, 413, "too_large", "the body is too large",
+					   "This endpoint takes at most 8192 bytes.", "Send only the fields.");
+			else
+				memcpy(c->small + c->small_len, data, n);
+			c->small_len += n;
+		} else if (c->received > s->max_upload) {
 			char det[160];
 
 			snprintf(det, sizeof(det), "The body is larger than the %zu bytes this server takes.",
@@ -461,7 +502,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		return MHD_YES;
 	}
 	if (!c->req.status) {
-		if (c->up && http_mp_finish(&c->up->mp))
+		if (c->small) {
+			if (!http_form_parse(&c->req, c->ct, c->small, c->small_len))
+				run(s, c);
+		} else if (c->up && http_mp_finish(&c->up->mp))
 			http_error(&c->req, 400, "bad_multipart", "the multipart body is malformed",
 				   c->up->why[0] ? c->up->why : c->up->mp.err,
 				   "Let the client (browser, curl -F) build the multipart body.");
@@ -497,6 +541,12 @@ static void on_done(void *cls, struct MHD_Connection *mc, void **con_cls,
 	if (s->access_log)
 		access_log(c);
 	upload_free(c);
+	if (c->small) {
+		memset(c->small, 0, c->small_len < HTTP_MAX_BODY ? c->small_len : HTTP_MAX_BODY);
+		free(c->small);
+	}
+	memset(&c->sess, 0, sizeof(c->sess));
+	memset(c->csrf, 0, sizeof(c->csrf));
 	http_req_clear(&c->req);
 	free(c->uri);
 	free(c);

@@ -49,12 +49,11 @@ typedef struct ivp__auth_ops {
 	int (*attempt_add)(ivp__store *s, const char *name, const char *addr, int64_t at, int ok);
 	/*
 	 * Times of the latest failed attempts since `since`, newest first, at
-	 * most `max`, for a name (by_addr 0) or a client address (by_addr 1).
+	 * most `max`, for a name (by_addr 0: only those after the name's last
+	 * good sign-in) or a client address (by_addr 1: all of them).
 	 */
 	int (*attempt_fails)(ivp__store *s, int by_addr, const char *key, int64_t since,
 			     int64_t *times, int max, int *n);
-	/* Forget the failures of a name (after a good sign-in). */
-	int (*attempts_clear)(ivp__store *s, const char *name);
 	/* Forget every attempt before `before` (out of every window). */
 	int (*attempts_prune)(ivp__store *s, int64_t before);
 

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static http_req r;
 	static http_mp m;
-	http_session editor = { "fuzz", HTTP_ROLE_EDITOR };
+	http_session editor = { .user = "fuzz", .role = HTTP_ROLE_EDITOR };
 	char reqline[HTTP_MAX_URI + 64], ct[512], b[71], *sp;
 	size_t parts = 0, step;
 	http_mp_cb cb = { on_part, on_data, on_end, &parts };

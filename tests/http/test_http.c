@@ -87,7 +87,8 @@ static void params_checked(void **state)
 static void writes_need_a_session(void **state)
 {
 	http_req r;
-	http_session editor = { "anna", HTTP_ROLE_EDITOR }, viewer = { "bob", HTTP_ROLE_VIEWER };
+	http_session editor = { .user = "anna", .role = HTTP_ROLE_EDITOR },
+		     viewer = { .user = "bob", .role = HTTP_ROLE_VIEWER };
 	const char *ct = "multipart/form-data; boundary=xyz";
 
 	(void)state;
@@ -103,7 +104,106 @@ static void writes_need_a_session(void **state)
 	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
 	http_req_clear(&r);
 	assert_int_equal(http_authorize(&http_routes[0], NULL), 0);
-	assert_null(http_session_lookup("forged", &editor));
+	assert_null(http_session_lookup(NULL, "forged", &editor));
+}
+
+/* Writes carry the session's CSRF token: header, form field, or refused. */
+static void writes_need_the_csrf_token(void **state)
+{
+	http_req r;
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token" };
+	const http_route *up = NULL, *del = NULL, *get = &http_routes[0];
+	const char *ct = "multipart/form-data; boundary=xyz";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < http_nroutes; i++) {
+		if (!strcmp(http_routes[i].path, "/api/v1/imports"))
+			up = &http_routes[i];
+		if (!strcmp(http_routes[i].method, "DELETE"))
+			del = &http_routes[i];
+	}
+	assert_non_null(up);
+	assert_non_null(del);
+	assert_int_equal(http_csrf_check(get, NULL, NULL), 0);
+	assert_int_equal(http_csrf_check(up, &editor, "the-right-token"), 0);
+	assert_int_equal(http_csrf_check(up, &editor, "the-right-tokeN"), 403);
+	assert_int_equal(http_csrf_check(up, &editor, "the-right-token-"), 403);
+	assert_int_equal(http_csrf_check(up, &editor, ""), 403);
+	assert_int_equal(http_csrf_check(up, &editor, NULL), 403);
+	assert_int_equal(http_csrf_check(del, NULL, "the-right-token"), 403);
+	/* header given and wrong: refused before the body */
+	memset(&r, 0, sizeof(r));
+	r.csrf = "wrong";
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 403);
+	assert_non_null(strstr(r.body, "\"code\":\"csrf\""));
+	http_req_clear(&r);
+	/* no header on a form route: the form field decides, in http_run */
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	assert_int_equal(r.csrf_pending, 1);
+	http_run(&r);
+	assert_int_equal(r.status, 403);
+	http_req_clear(&r);
+	/* no header and no form field possible: refused at once */
+	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 403);
+	http_req_clear(&r);
+	r.csrf = "the-right-token";
+	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 0);
+	http_req_clear(&r);
+}
+
+/* A {id} segment matches one plain segment and is copied out. */
+static void path_ids(void **state)
+{
+	http_req r;
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "t" };
+	const char *ct = "application/json";
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.csrf = "t";
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M-jop/progress", ct, 10, 0, 1024, &editor), 0);
+	assert_string_equal(r.path_id, "M-jop");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures//progress", ct, 10, 0, 1024, &editor), 404);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/a/b/progress", ct, 10, 0, 1024, &editor), 404);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/%41/progress", ct, 10, 0, 1024, &editor), 404);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", "text/plain", 10, 0, 1024, &editor), 415);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", ct, 9000, 0, 1 << 20, &editor), 413);
+	http_req_clear(&r);
+}
+
+/* JSON and urlencoded bodies become the same checked fields. */
+static void form_bodies(void **state)
+{
+	http_req r;
+	const char *j = "{\"name\":\"anna\",\"password\":\"p w\"}";
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_form_parse(&r, "application/json", j, strlen(j)), 0);
+	assert_string_equal(http_field(&r, "password"), "p w");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/x-www-form-urlencoded", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_form_parse(&r, "application/x-www-form-urlencoded", "name=anna&password=p+w", 22), 0);
+	assert_string_equal(http_field(&r, "name"), "anna");
+	assert_string_equal(http_field(&r, "password"), "p w");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_form_parse(&r, "application/json", "[1]", 3), 400);
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":\"a\"}", 12), 400);
+	assert_non_null(strstr(r.body, "password"));
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":{}}", 11), 400);
+	http_req_clear(&r);
 }
 
 static void openapi_covers_routes(void **state)
@@ -281,6 +381,9 @@ int main(void)
 		cmocka_unit_test(query_refuses),
 		cmocka_unit_test(params_checked),
 		cmocka_unit_test(writes_need_a_session),
+		cmocka_unit_test(writes_need_the_csrf_token),
+		cmocka_unit_test(path_ids),
+		cmocka_unit_test(form_bodies),
 		cmocka_unit_test(openapi_covers_routes),
 		cmocka_unit_test(multipart_parses_at_every_split),
 		cmocka_unit_test(multipart_boundary),

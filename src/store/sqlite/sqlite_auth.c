@@ -220,7 +220,8 @@ static int au_attempt_fails(ivp__store *st, int by_addr, const char *key, int64_
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = prep(s, by_addr ?
 		"SELECT at FROM login_attempt WHERE addr=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3" :
-		"SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3");
+		"SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 AND id>"
+		"COALESCE((SELECT max(id) FROM login_attempt WHERE name=?1 AND ok=1),0) ORDER BY at DESC LIMIT ?3");
 	int rc;
 
 	*n = 0;
@@ -235,11 +236,6 @@ static int au_attempt_fails(ivp__store *st, int by_addr, const char *key, int64_
 		ivp__sq_fail(s);
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
-static int au_attempts_clear(ivp__store *st, const char *name)
-{
-	return by_name(SQ(st), "DELETE FROM login_attempt WHERE name=?1 AND ok=0", name, NULL) < 0 ? -1 : 0;
 }
 
 static int au_attempts_prune(ivp__store *st, int64_t before)
@@ -264,7 +260,6 @@ const ivp__auth_ops ivp__sqlite_auth_ops = {
 	.sessions_prune = au_sessions_prune,
 	.attempt_add = au_attempt_add,
 	.attempt_fails = au_attempt_fails,
-	.attempts_clear = au_attempts_clear,
 	.attempts_prune = au_attempts_prune,
 	.close = au_close,
 };

@@ -1,0 +1,166 @@
+/*
+ * api_plan.c — the plan over HTTP: the latest version as JSON, its
+ * progress, its history (GET, public like the published plan) and measure
+ * progress updates (POST, an editor's write). Each calls the same library
+ * function as the matching CLI command (ivp plan export|progress|history,
+ * ivp measure update); updates record the signed-in user as who.
+ */
+#include <jansson.h>
+#include <libfyaml.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/http_int.h"
+
+static void take_json(http_req *r, int status, char *s)
+{
+	free(r->body);
+	r->body = s;
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+}
+
+/* The canonical YAML of the plan as a jansson value; NULL when it cannot be converted. */
+static json_t *yaml_to_json(const char *yaml)
+{
+	struct fy_document *d = fy_document_build_from_string(NULL, yaml, strlen(yaml));
+	char *s = d ? fy_emit_document_to_string(d, FYECF_MODE_JSON_ONELINE) : NULL;
+	json_t *j = s ? json_loads(s, 0, NULL) : NULL;
+
+	free(s);
+	fy_document_destroy(d);
+	return j;
+}
+
+void http_api_plan(http_req *r)
+{
+	ivp_table *h = NULL;
+	char *yaml = NULL;
+	json_t *plan, *o;
+	ivp_rc rc;
+	int n;
+
+	if ((rc = ivp_plan_history(r->ctx, &h)) || (rc = ivp_plan_export(r->ctx, 0, &yaml))) {
+		ivp_table_free(h);
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	n = ivp_table_nrows(h);
+	plan = yaml_to_json(yaml);
+	ivp_free(yaml);
+	if (!plan || !n) {
+		ivp_table_free(h);
+		json_decref(plan);
+		http_error(r, 500, "internal", "the plan could not be rendered as JSON", "", "");
+		return;
+	}
+	o = json_pack("{s:I, s:s, s:o}", "version", (json_int_t)ivp_table_int(h, n - 1, 0),
+		      "plan_id", ivp_table_text(h, n - 1, 1) ? ivp_table_text(h, n - 1, 1) : "",
+		      "plan", plan);
+	ivp_table_free(h);
+	take_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
+void http_api_plan_progress(http_req *r)
+{
+	static const char *const names[IVP_PROGRESS_NPARTS] = { "goals", "measures", "priorities", "budget" };
+	ivp_table *t[IVP_PROGRESS_NPARTS];
+	ivp_progress_query q;
+	json_t *o = json_object();
+	const char *v;
+	ivp_rc rc;
+	int i, ok = o != NULL;
+
+	memset(&q, 0, sizeof(q));
+	if ((v = http_query_get(&r->q, "year")))
+		(void)http_parse_year(v, &q.year);
+	rc = ivp_plan_progress(r->ctx, &q, t);
+	if (rc) {
+		json_decref(o);
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	for (i = 0; i < IVP_PROGRESS_NPARTS; i++) {
+		char *s = ok ? ivp_table_json(t[i], NULL, 0, IVP_JSON_COMPACT) : NULL;
+		json_t *j = s ? json_loads(s, 0, NULL) : NULL;
+
+		ok = ok && j && !json_object_set_new(o, names[i], j);
+		free(s);
+		ivp_table_free(t[i]);
+	}
+	take_json(r, 200, ok ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
+void http_api_plan_history(http_req *r)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_plan_history(r->ctx, &t);
+
+	if (rc)
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	else
+		http_table(r, t);
+	ivp_table_free(t);
+}
+
+/* "2024=12500,2025=300" into u; -1 with nothing set on a bad item. */
+static int parse_spent(const char *v, char *buf, size_t bufsz, ivp_measure_change *u)
+{
+	char *p, *save = NULL;
+
+	snprintf(buf, bufsz, "%s", v);
+	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(p, '=');
+		int y = atoi(p);
+
+		if (!eq || eq - p != 4 || y < 1900 || y > 2199 || !eq[1] ||
+		    u->nspent >= IVP_MEASURE_MAX_SPENT)
+			return -1;
+		u->spent_year[u->nspent] = y;
+		u->spent_amount[u->nspent++] = eq + 1;
+	}
+	return 0;
+}
+
+void http_api_measure_progress(http_req *r)
+{
+	ivp_measure_change u;
+	ivp_plan_result res;
+	char spent[HTTP_MAX_VALUE + 1];
+	const char *v;
+	json_t *o;
+
+	memset(&u, 0, sizeof(u));
+	u.id = r->path_id;
+	u.status = http_field(r, "status");
+	u.note = http_field(r, "note");
+	u.date = http_field(r, "date");
+	u.user = r->session ? r->session->user : NULL;
+	if ((v = http_field(r, "spent")) && parse_spent(v, spent, sizeof(spent), &u)) {
+		char det[160];
+
+		snprintf(det, sizeof(det), "At most %d items YEAR=AMOUNT such as 2024=12500.",
+			 IVP_MEASURE_MAX_SPENT);
+		http_error(r, 400, "bad_parameter", "field \"spent\" has a bad value", det,
+			   "Separate several years with commas: 2024=12500,2025=3000.");
+		return;
+	}
+	if (ivp_measure_update(r->ctx, &u, &res)) {
+		const ivp_error *e = ivp_last_error(r->ctx);
+
+		http_ivp_error(r, e->rc, e);
+		return;
+	}
+	o = json_pack("{s:I, s:s, s:s, s:s}", "version", (json_int_t)res.version, "plan_id",
+		      res.plan_id, "summary", res.summary, "by", u.user ? u.user : "");
+	take_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}

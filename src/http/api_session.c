@@ -1,0 +1,83 @@
+/*
+ * api_session.c — sign-in and sign-out (POST and DELETE /api/v1/session).
+ *
+ * Sign-in hands the name, password and client address to the library
+ * (ivp_session_start: rate limit, argon2id check, a new random session)
+ * and answers with the session cookie and, in the body, the CSRF token
+ * that every write of this session must carry. The cookie is HttpOnly
+ * (no script reads it), SameSite=Strict (no other site's page sends it),
+ * Path=/, Max-Age = the session's life, and Secure when the request came
+ * over TLS (X-Forwarded-Proto: https from the proxy in front). Neither the
+ * password nor the token is logged or echoed; a failure does not say
+ * whether the name exists.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/http_int.h"
+
+static void json_answer(http_req *r, int status, json_t *j)
+{
+	free(r->body);
+	r->body = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+}
+
+void http_api_signin(http_req *r)
+{
+	ivp_session s;
+	ivp_signin_status st;
+	int retry = 0;
+	char det[160];
+	ivp_rc rc = ivp_session_start(r->ctx, http_field(r, "name"), http_field(r, "password"),
+				      r->client[0] ? r->client : NULL, &s, &st, &retry);
+
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	if (st == IVP_SIGNIN_LIMITED) {
+		snprintf(det, sizeof(det), "More than %d failed sign-ins for this name or from this address in %d minutes.",
+			 IVP_SIGNIN_MAX_FAILS - 1, IVP_SIGNIN_WINDOW / 60);
+		http_error(r, 429, "too_many_attempts", "too many sign-in attempts", det,
+			   "Wait for the time Retry-After gives, or ask an administrator to set a new password.");
+		r->retry_after = retry > 0 ? retry : 1;
+		return;
+	}
+	if (st != IVP_SIGNIN_OK) {
+		http_error(r, 401, "signin_failed", "wrong name or password",
+			   "No user has this name and password.",
+			   "Check both; after several failures sign-in is refused for a while.");
+		return;
+	}
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 "ivp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", s.token,
+		 IVP_SESSION_SECONDS, r->secure ? "; Secure" : "");
+	json_answer(r, 200, json_pack("{s:s, s:s, s:s, s:I}", "user", s.user, "role",
+				      ivp_role_name(s.role), "csrf", s.csrf, "expires",
+				      (json_int_t)s.expires));
+	memset(&s, 0, sizeof(s));
+}
+
+void http_api_signout(http_req *r)
+{
+	ivp_rc rc = ivp_session_end(r->ctx, r->session ? r->session->token : NULL);
+
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 "ivp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
+		 r->secure ? "; Secure" : "");
+	json_answer(r, 200, json_pack("{s:b}", "signed_out", 1));
+}
