@@ -162,14 +162,6 @@ void http_api_import(http_req *r)
 		      "unchanged", res.unchanged, "layout", res.layout, "sha256", res.sha256,
 		      "rows", (json_int_t)res.rows, "changed", (json_int_t)res.changed,
 		      "unknown_regions", (json_int_t)res.unknown_regions, "note", res.note);
-	free(r->body);
-	r->body = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	http_json(r, res.unchanged ? 200 : 201, j ? json_dumps(j, JSON_COMPACT) : NULL);
 	json_decref(j);
-	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "", "");
-		return;
-	}
-	r->len = strlen(r->body);
-	r->status = res.unchanged ? 200 : 201;
-	r->ctype = "application/json; charset=utf-8";
 }

@@ -13,19 +13,6 @@
 
 #include "http/http_int.h"
 
-static void take_json(http_req *r, int status, char *s)
-{
-	free(r->body);
-	r->body = s;
-	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "", "");
-		return;
-	}
-	r->len = strlen(r->body);
-	r->status = status;
-	r->ctype = "application/json; charset=utf-8";
-}
-
 /* The canonical YAML of the plan as a jansson value; NULL when it cannot be converted. */
 static json_t *yaml_to_json(const char *yaml)
 {
@@ -64,7 +51,7 @@ void http_api_plan(http_req *r)
 		      "plan_id", ivp_table_text(h, n - 1, 1) ? ivp_table_text(h, n - 1, 1) : "",
 		      "plan", plan);
 	ivp_table_free(h);
-	take_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	http_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
 	json_decref(o);
 }
 
@@ -95,7 +82,7 @@ void http_api_plan_progress(http_req *r)
 		free(s);
 		ivp_table_free(t[i]);
 	}
-	take_json(r, 200, ok ? json_dumps(o, JSON_COMPACT) : NULL);
+	http_json(r, 200, ok ? json_dumps(o, JSON_COMPACT) : NULL);
 	json_decref(o);
 }
 
@@ -161,6 +148,6 @@ void http_api_measure_progress(http_req *r)
 	}
 	o = json_pack("{s:I, s:s, s:s, s:s}", "version", (json_int_t)res.version, "plan_id",
 		      res.plan_id, "summary", res.summary, "by", u.user ? u.user : "");
-	take_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	http_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
 	json_decref(o);
 }

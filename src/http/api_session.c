@@ -20,16 +20,8 @@
 
 static void json_answer(http_req *r, int status, json_t *j)
 {
-	free(r->body);
-	r->body = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	http_json(r, status, j ? json_dumps(j, JSON_COMPACT) : NULL);
 	json_decref(j);
-	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "", "");
-		return;
-	}
-	r->len = strlen(r->body);
-	r->status = status;
-	r->ctype = "application/json; charset=utf-8";
 }
 
 void http_api_signin(http_req *r)

@@ -9,7 +9,6 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "http/http_int.h"
 
@@ -98,20 +97,13 @@ static int json_fields(http_req *r, const char *body, size_t len)
 	return rc;
 }
 
-static int media(const char *ct, const char *type)
-{
-	size_t n = strlen(type);
-
-	return ct && !strncasecmp(ct, type, n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
-}
-
 int http_form_parse(http_req *r, const char *ct, const char *body, size_t len)
 {
 	const http_param *spec = r->route->fields;
 	char why[160];
 	int i, st;
 
-	if (media(ct, "application/json")) {
+	if (http_media_is(ct, "application/json")) {
 		if ((st = json_fields(r, body, len)))
 			return st;
 	} else if (http_query_parse(body, len, &r->form, why, sizeof(why))) {

@@ -182,6 +182,10 @@ void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint);
 /* Set r's response from an ivp error (status from its rc). */
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e);
+/* Set r's response to `status` with `json` (malloc'd; r takes it; NULL: 500). */
+void http_json(http_req *r, int status, char *json);
+/* Is the media type of Content-Type `ct` (without parameters) `type`? */
+int http_media_is(const char *ct, const char *type);
 /* Set r's response to 200 with a table as JSON (frees nothing). */
 void http_table(http_req *r, const ivp_table *t);
 

@@ -57,6 +57,19 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 	json_decref(o);
 }
 
+void http_json(http_req *r, int status, char *json)
+{
+	free(r->body);
+	r->body = json;
+	if (!r->body) {
+		http_error(r, 500, "internal", "out of memory", "The answer could not be rendered.", "");
+		return;
+	}
+	r->len = strlen(r->body);
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+}
+
 void http_table(http_req *r, const ivp_table *t)
 {
 	free(r->body);
@@ -70,8 +83,7 @@ void http_table(http_req *r, const ivp_table *t)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-/* The media type of a Content-Type header without its parameters. */
-static int media_is(const char *ct, const char *type)
+int http_media_is(const char *ct, const char *type)
 {
 	size_t n = strlen(type);
 
@@ -95,7 +107,7 @@ static int check_form(http_req *r, const char *ct, int64_t clen, int has_body)
 		http_error(r, 413, "too_large", "the body is too large", det, "Send only the fields.");
 		return 413;
 	}
-	if (!media_is(ct, "application/json") && !media_is(ct, "application/x-www-form-urlencoded")) {
+	if (!http_media_is(ct, "application/json") && !http_media_is(ct, "application/x-www-form-urlencoded")) {
 		snprintf(det, sizeof(det), "The body is %.100s; this endpoint takes application/json or application/x-www-form-urlencoded.",
 			 ct && *ct ? ct : "of no declared type");
 		http_error(r, 415, "unsupported_media_type", "wrong content type", det,
@@ -133,7 +145,7 @@ static int check_body(http_req *r, const char *ct, int64_t clen, int chunked, si
 			   "Split the file, or start the server with a larger --max-upload.");
 		return 413;
 	}
-	if (!media_is(ct, r->route->body_type)) {
+	if (!http_media_is(ct, r->route->body_type)) {
 		snprintf(det, sizeof(det), "The body is %.100s; this endpoint takes %s.",
 			 ct && *ct ? ct : "of no declared type", r->route->body_type);
 		http_error(r, 415, "unsupported_media_type", "wrong content type", det,
