@@ -2,7 +2,8 @@
  * fuzz_http.c — libFuzzer target for request handling without sockets:
  * the router, the query-string parser and parameter checks (through
  * http_prepare, as anonymous and as an editor) and the streaming multipart
- * parser, fed in chunks whose size the input chooses.
+ * parser, fed in chunks whose size the input chooses, and the small
+ * JSON / form bodies of the write routes (sign-in, measure update).
  *
  * Input: "METHOD URI\n" "Content-Type\n" then the body. The first byte of
  * the body picks the chunk size.
@@ -80,6 +81,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		http_req_clear(&r);
 		(void)http_prepare(&r, reqline, sp + 1, ct, (int64_t)size, size == 0, 1 << 20, &editor);
 		http_req_clear(&r);
+	}
+	/* the body as the JSON or form body of a write route */
+	{
+		static const char *const posts[] = { "/api/v1/session",
+			"/api/v1/measures/M-1/progress" };
+		size_t k;
+
+		for (k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
+			http_req_clear(&r);
+			r.csrf = NULL;	/* the form field is checked later, with the body */
+			if (http_prepare(&r, "POST", posts[k], ct, (int64_t)size, 0,
+					 1 << 20, &editor) == 0 && r.route && r.route->fields)
+				(void)http_form_parse(&r, ct, (const char *)data, size);
+			http_req_clear(&r);
+		}
 	}
 	if (http_mp_boundary(ct, b))
 		snprintf(b, sizeof(b), "fuzzboundary");
