@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Install the Debian packages ivp needs to build, run and test.
-# Idempotent and quiet when everything is present. Run as root (or with sudo).
+# Install the Debian packages ivp needs to build, run and test, and the npm
+# packages of the web app (web/: NL Design System CSS) and of the browser
+# tests (tests/browser/: playwright-core, axe-core) with npm ci from their
+# lock files. Idempotent and quiet when everything is present. Run as root
+# (or with sudo).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libgsl-dev
-  libcmocka-dev libfyaml-dev libmicrohttpd-dev curl
+  libcmocka-dev libfyaml-dev libmicrohttpd-dev curl chromium
 )
+# node and npm from Debian, unless a node with npm is already there
+command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -15,11 +21,19 @@ for p in "${PKGS[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "installing: ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# npm packages, pinned by package-lock.json; again only when the lock changed
+for d in web tests/browser; do
+  if [ ! -f "$d/node_modules/.package-lock.json" ] || [ "$d/package-lock.json" -nt "$d/node_modules/.package-lock.json" ]; then
+    echo "npm ci in $d" >&2
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done

@@ -14,7 +14,8 @@
 static const char serve_help[] =
 	"usage: ivp serve [--listen HOST:PORT] [--db PATH] [options]\n"
 	"\n"
-	"Serve the JSON API under /api/v1/ (described at /api/v1/openapi.json).\n"
+	"Serve the web app (pages at /, Dutch by default, ?lang=en) and the JSON API\n"
+	"under /api/v1/ (described at /api/v1/openapi.json).\n"
 	"Stops on SIGTERM or SIGINT (Ctrl-C) after the requests in flight.\n"
 	"\n"
 	"options:\n"
@@ -24,6 +25,9 @@ static const char serve_help[] =
 	"  --threads N          worker threads, each with its own connection (default: CPUs)\n"
 	"  --max-upload BYTES   largest request body (default 67108864; K and M suffixes)\n"
 	"  --timeout SECONDS    close idle connections after this (default 30)\n"
+	"  --web-root DIR       the web/ folder: static/ and node_modules/ (NL Design\n"
+	"                       System CSS, installed by scripts/install-deps.sh);\n"
+	"                       default: the source tree's web/\n"
 	"  --quiet              no access log (default: a line per request on stderr)\n"
 	"  --routes             print the route table and exit\n";
 
@@ -101,6 +105,8 @@ int cmd_serve(int argc, char **argv)
 			o.timeout = (unsigned)atoi(v);
 			if (o.timeout < 1 || o.timeout > 3600)
 				return cli_usage("serve", "--timeout needs seconds from 1 to 3600, not \"%s\"", v);
+		} else if (!err_ && (v = cli_optval("--web-root", argc, argv, &i, &err_))) {
+			o.web_root = v;
 		} else if (!err_ && !strcmp(argv[i], "--quiet")) {
 			o.access_log = 0;
 		} else {

@@ -115,12 +115,7 @@ void http_api_openapi(http_req *r)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-/*
- * POST /api/v1/imports: the body was stored by the server (server.c) as
- * r->upload_file plus the small fields; authorization was done before any
- * byte of the body was read.
- */
-void http_api_import(http_req *r)
+int http_import_run(http_req *r, ivp_import_result *res)
 {
 	static const struct { const char *name; ivp_import_kind kind; } kinds[] = {
 		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
@@ -128,10 +123,8 @@ void http_api_import(http_req *r)
 	};
 	const char *kind = http_field(r, "kind"), *year = http_field(r, "year"), *paths[1];
 	ivp_import_opts o;
-	ivp_import_result res;
 	ivp_import_kind k = IVP_IMPORT_AUTO;
 	ivp_rc rc;
-	json_t *j;
 	size_t i;
 
 	memset(&o, 0, sizeof(o));
@@ -143,21 +136,36 @@ void http_api_import(http_req *r)
 			   "form field \"kind\" is missing or unknown",
 			   "An import needs the fields kind (crime, population, codes or long) and file.",
 			   "Send kind=crime and file=@FILE as multipart/form-data.");
-		return;
+		return 400;
 	}
-	if (year && http_parse_year(year, &o.year)) {
+	if (year && *year && http_parse_year(year, &o.year)) {
 		http_error(r, 400, "bad_parameter", "form field \"year\" has a bad value",
 			   "It is not a year such as 2024.", "Give the 1 January year of the population list.");
-		return;
+		return 400;
 	}
 	o.skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
 	o.user = r->session ? r->session->user : NULL;
 	paths[0] = r->upload_file;
-	rc = ivp_import(r->ctx, k, paths, 1, &o, &res);
+	rc = ivp_import(r->ctx, k, paths, 1, &o, res);
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
-		return;
+		return r->status;
 	}
+	return 0;
+}
+
+/*
+ * POST /api/v1/imports: the body was stored by the server (server.c) as
+ * r->upload_file plus the small fields; authorization was done before any
+ * byte of the body was read.
+ */
+void http_api_import(http_req *r)
+{
+	ivp_import_result res;
+	json_t *j;
+
+	if (http_import_run(r, &res))
+		return;
 	j = json_pack("{s:I, s:b, s:s, s:s, s:I, s:I, s:I, s:s}", "import", (json_int_t)res.import_id,
 		      "unchanged", res.unchanged, "layout", res.layout, "sha256", res.sha256,
 		      "rows", (json_int_t)res.rows, "changed", (json_int_t)res.changed,

@@ -14,7 +14,7 @@
 #include "http/http_int.h"
 
 /* The canonical YAML of the plan as a jansson value; NULL when it cannot be converted. */
-static json_t *yaml_to_json(const char *yaml)
+json_t *http_yaml_json(const char *yaml)
 {
 	struct fy_document *d = fy_document_build_from_string(NULL, yaml, strlen(yaml));
 	char *s = d ? fy_emit_document_to_string(d, FYECF_MODE_JSON_ONELINE) : NULL;
@@ -39,7 +39,7 @@ void http_api_plan(http_req *r)
 		return;
 	}
 	n = ivp_table_nrows(h);
-	plan = yaml_to_json(yaml);
+	plan = http_yaml_json(yaml);
 	ivp_free(yaml);
 	if (!plan || !n) {
 		ivp_table_free(h);

@@ -20,6 +20,7 @@ typedef struct http_server_opts {
 	unsigned timeout;	/* idle seconds before a connection is closed; 0: 30 */
 	unsigned max_time;	/* seconds a request (upload) may take in all; 0: 600 */
 	int access_log;		/* 1: a line per request on stderr */
+	const char *web_root;	/* the web/ folder (node_modules/, static/); NULL: built-in default */
 } http_server_opts;
 
 /*

@@ -153,6 +153,9 @@ struct http_req {
 	http_kv fields[HTTP_MAX_FIELDS];	/* small form fields */
 	int nfields;
 	const char *openapi;		/* the document, made once at start */
+	int page;			/* an HTML page (path not under /api/): errors as pages */
+	const char *lang_cookie;	/* the ivp_lang cookie (web/), or NULL */
+	const struct web_assets *assets;	/* the static files (web/assets.c), or NULL */
 	/* out */
 	int status;
 	char *body;			/* malloc'd; the server frees it */
@@ -161,6 +164,9 @@ struct http_req {
 	char allow[64];			/* for 405 */
 	char set_cookie[256];		/* a Set-Cookie header, or "" */
 	int retry_after;		/* seconds, for 429 (0: none) */
+	char location[512];		/* a Location header (303 after a form), or "" */
+	const char *cache;		/* Cache-Control; NULL: no-store */
+	const char *static_body;	/* a body the assets own (never freed); else body */
 };
 
 /*
@@ -229,6 +235,16 @@ const char *http_field(const http_req *r, const char *name);
 
 /* The OpenAPI 3.0 document of http_routes[], as compact JSON. Caller frees. */
 char *http_openapi(void);
+
+/* The plan's canonical YAML as a jansson value; NULL when it cannot be converted. */
+struct json_t *http_yaml_json(const char *yaml);
+
+/*
+ * Run an import of r->upload_file with the form fields kind, year and
+ * skip_unknown_regions (POST /api/v1/imports and the import page). 0 with
+ * *res filled, or the HTTP status of the error already set in r.
+ */
+int http_import_run(http_req *r, ivp_import_result *res);
 
 /* Handlers (api.c). */
 void http_api_areas(http_req *r);

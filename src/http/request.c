@@ -16,13 +16,19 @@
 
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "web/web.h"
 
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "code", code, "message", message,
-			      "detail", detail ? detail : "", "hint", hint ? hint : "");
+	json_t *o;
 
+	if (r->page) {	/* a page's error is a page (web/layout.c) */
+		web_error(r, status, message, detail, hint);
+		return;
+	}
+	o = json_pack("{s:s, s:s, s:s, s:s}", "code", code, "message", message,
+		      "detail", detail ? detail : "", "hint", hint ? hint : "");
 	free(r->body);
 	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	r->len = r->body ? strlen(r->body) : 0;
@@ -38,6 +44,11 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 			   ivp_rc_is_user_error(rc) ? "bad_input" : "internal";
 	json_t *o;
 
+	if (r->page) {
+		web_error(r, status, e && e->message[0] ? e->message : ivp_strerror(rc),
+			  e ? e->detail : "", e ? e->hint : "");
+		return;
+	}
 	o = json_pack("{s:s, s:s, s:s, s:s}", "code", code,
 		      "message", e && e->message[0] ? e->message : ivp_strerror(rc),
 		      "detail", e ? e->detail : "", "hint", e ? e->hint : "");
@@ -191,6 +202,7 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 
 	r->method = method;
 	r->session = session;
+	r->page = strncmp(uri, "/api/", 5) != 0;
 	r->q.n = 0;
 	if (ulen > HTTP_MAX_URI) {
 		snprintf(det, sizeof(det), "The request target is %zu bytes; the limit is %d.", ulen, HTTP_MAX_URI);

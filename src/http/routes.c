@@ -6,9 +6,11 @@
  * prints it, so a test can check that the three agree.
  *
  * To add an endpoint: write its handler (api.c), add a row here. Pages
- * (HTML) will get rows of their own; only /api/ rows go into OpenAPI.
+ * (HTML, src/web/) have rows of their own with the response type "page";
+ * only /api/ rows go into OpenAPI.
  */
 #include "http/http_int.h"
+#include "web/web.h"
 
 static const http_param p_none[] = { { 0 } };
 
@@ -75,6 +77,46 @@ static const http_param f_measure[] = {
 	{ 0 }
 };
 
+/* ---- pages (src/web/): every GET page takes lang=nl|en ---- */
+
+#define P_LANG { "lang", HTTP_P_ENUM, 0, "nl,en", "en", "the page's language (also remembered in a cookie)" }
+
+static const http_param p_page[] = { P_LANG, { 0 } };
+
+static const http_param p_indicator_page[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926", "an area spec as for the indicators" },
+	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year the page was opened for" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_buurten_page[] = {
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2023", "the year (default: the latest with figures)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_plan_page[] = {
+	{ "done", HTTP_P_TEXT, 0, NULL, "M-digi", "the measure just updated (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_measure_page[] = {
+	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
+	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param f_logout[] = {
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
 const http_route http_routes[] = {
 	{ "GET", "/api/v1/areas", http_api_areas, "listAreas",
 	  "Areas (gemeenten, wijken, buurten, …) with level, parent and population",
@@ -120,6 +162,37 @@ const http_route http_routes[] = {
 	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_measure,
 	  "the new plan version and its summary", "update" },
+
+	/* pages (src/web/), not in the OpenAPI document */
+	{ "GET", "/", web_home, "pageHome", "Start page: priorities with goal statuses, key indicators",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page" },
+	{ "GET", "/indicator", web_indicator, "pageIndicator",
+	  "An indicator over the years: table, SVG chart with interval and NL01, CSV link",
+	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "HTML", "page" },
+	{ "GET", "/indicator.csv", web_indicator_csv, "pageIndicatorCsv", "An indicator over the years as CSV",
+	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "CSV", "page" },
+	{ "GET", "/buurten", web_buurten, "pageBuurten", "Ranking of wijken and buurten on one indicator",
+	  HTTP_PUBLIC, p_buurten_page, NULL, NULL, "HTML", "page" },
+	{ "GET", "/plan", web_plan, "pagePlan",
+	  "The plan: priority, ambition, goals with status, measures with budget (and update forms for editors)",
+	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page" },
+	{ "POST", "/plan/measures/{id}", web_measure_post, "pageMeasureUpdate",
+	  "Update a measure from the plan page; redirects back",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_measure_page, "303 to /plan", "page" },
+	{ "GET", "/sources", web_sources, "pageSources", "Every import",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page" },
+	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page" },
+	{ "POST", "/login", web_login_post, "pageLoginPost", "Sign in from the form; redirects to /plan",
+	  HTTP_PUBLIC, p_none, "form", f_signin, "303 to /plan", "page" },
+	{ "POST", "/logout", web_logout_post, "pageLogout", "Sign out from the form; redirects to /",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_logout, "303 to /", "page" },
+	{ "GET", "/import", web_import, "pageImport", "The upload form (for editors)",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page" },
+	{ "POST", "/import", web_import_post, "pageImportPost", "Import an uploaded file; shows the result",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import, "HTML", "page" },
+	{ "GET", "/static/{id}", web_static, "pageStatic", "Style sheets and other static files",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "the file", "page" },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -39,11 +39,13 @@
 #include "http/http.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "web/web.h"
 
 struct http_server {
 	struct MHD_Daemon *d;
 	char *db;
 	char *openapi;
+	web_assets *assets;
 	size_t max_upload;
 	unsigned max_time;
 	int access_log;
@@ -81,6 +83,7 @@ typedef struct conn {
 	size_t small_len;
 	char ct[160];		/* its Content-Type */
 	char csrf[64];		/* the X-CSRF-Token header */
+	char lang[8];		/* the ivp_lang cookie */
 	http_session sess;	/* who the request is from, when signed in */
 	http_req req;
 } conn;
@@ -343,19 +346,31 @@ static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
 	struct MHD_Response *res;
 	enum MHD_Result ok;
 
-	if (!r->body)
+	if (!r->body && !r->static_body)
 		http_error(r, r->status ? r->status : 500, "internal", "no response", "", "");
-	if (!r->body)
+	if (!r->body && !r->static_body)
 		return MHD_NO;
-	res = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
+	if (r->static_body)	/* a static file: the assets own it until the server stops */
+		res = MHD_create_response_from_buffer(r->len, (void *)(uintptr_t)r->static_body,
+						      MHD_RESPMEM_PERSISTENT);
+	else
+		res = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
 	if (!res)
 		return MHD_NO;
 	c->sent = r->len;
-	r->body = NULL;	/* MHD owns it now */
+	if (!r->static_body)
+		r->body = NULL;	/* MHD owns it now */
 	MHD_add_response_header(res, "Content-Type", r->ctype ? r->ctype : "application/json; charset=utf-8");
 	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(res, "Cache-Control", "no-store");
-	MHD_add_response_header(res, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(res, "Cache-Control", r->cache ? r->cache : "no-store");
+	/* pages take their style sheets from /static/ and post forms only here; no script at all */
+	MHD_add_response_header(res, "Content-Security-Policy",
+				r->ctype && !strncmp(r->ctype, "text/html", 9) ?
+				"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+				"base-uri 'none'; frame-ancestors 'none'" :
+				"default-src 'none'; frame-ancestors 'none'");
+	if (r->location[0])
+		MHD_add_response_header(res, "Location", r->location);
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
 	if (r->status == 405 && r->allow[0])
 		MHD_add_response_header(res, "Allow", r->allow);
@@ -420,6 +435,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	const char *ck = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_session");
 	const char *xt = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token");
 	const char *xp = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	const char *lg = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_lang");
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	ivp_error e;
 	const http_session *session = ck && *ck ? http_session_lookup(thread_ctx(s, &e), ck, &c->sess) : NULL;
@@ -430,6 +446,11 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	snprintf(c->method, sizeof(c->method), "%s", method);
 	snprintf(c->ct, sizeof(c->ct), "%s", ct ? ct : "");
 	c->req.openapi = s->openapi;
+	c->req.assets = s->assets;
+	if (lg) {
+		snprintf(c->lang, sizeof(c->lang), "%s", lg);
+		c->req.lang_cookie = c->lang;
+	}
 	if (xt) {
 		snprintf(c->csrf, sizeof(c->csrf), "%s", xt);
 		c->req.csrf = c->csrf;
@@ -606,6 +627,10 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 			 s->db ? e.detail : "");
 		goto fail;
 	}
+	/* the style sheets and other static files, read once (web/assets.c) */
+	s->assets = web_assets_load(o->web_root, err, errsz);
+	if (!s->assets)
+		goto fail;
 	s->openapi = http_openapi();
 	if (!s->openapi) {
 		snprintf(err, errsz, "cannot build the OpenAPI document");
@@ -656,6 +681,7 @@ void http_server_stop(http_server *s)
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->mu);
 	free(s->openapi);
+	web_assets_free(s->assets);
 	free(s->db);
 	free(s);
 }

@@ -1,0 +1,102 @@
+/*
+ * html.c — the HTML writer: a growable buffer with a hard limit
+ * (HTML_MAX) that fails once and stays failed, text escaping, and numbers
+ * in Dutch or English style. Every text that does not come from this
+ * code's literals goes through html_text.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/web.h"
+
+static void put(html *h, const char *s, size_t n)
+{
+	if (h->oom)
+		return;
+	if (h->n + n + 1 > h->cap) {
+		size_t cap = h->cap ? h->cap : 16384;
+		char *p;
+
+		while (cap < h->n + n + 1)
+			cap *= 2;
+		if (cap > HTML_MAX || !(p = realloc(h->p, cap))) {
+			h->oom = 1;
+			return;
+		}
+		h->p = p;
+		h->cap = cap;
+	}
+	memcpy(h->p + h->n, s, n);
+	h->n += n;
+	h->p[h->n] = '\0';
+}
+
+void html_raw(html *h, const char *s)
+{
+	put(h, s, strlen(s));
+}
+
+void html_fmt(html *h, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		put(h, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+void html_text(html *h, const char *s)
+{
+	const char *p, *run;
+
+	if (!s)
+		return;
+	for (p = run = s; *p; p++) {
+		const char *e = NULL;
+
+		switch (*p) {
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '"': e = "&quot;"; break;
+		case '\'': e = "&#39;"; break;
+		default: continue;
+		}
+		put(h, run, (size_t)(p - run));
+		html_raw(h, e);
+		run = p + 1;
+	}
+	put(h, run, (size_t)(p - run));
+}
+
+void html_num(html *h, double v, int dec, const char *lang)
+{
+	char buf[64], out[96];
+	int nl = lang && !strcmp(lang, "nl");
+	size_t i, o = 0, intlen;
+	const char *dot;
+
+	if (isnan(v))
+		return;
+	snprintf(buf, sizeof(buf), "%.*f", dec, v);
+	dot = strchr(buf, '.');
+	intlen = dot ? (size_t)(dot - buf) : strlen(buf);
+	for (i = 0; buf[i] && o + 4 < sizeof(out); i++) {
+		if (buf + i == dot) {
+			out[o++] = nl ? ',' : '.';
+			continue;
+		}
+		if (i < intlen && i > 0 && buf[i - 1] != '-' && (intlen - i) % 3 == 0)
+			out[o++] = nl ? '.' : ',';
+		out[o++] = buf[i];
+	}
+	out[o] = '\0';
+	html_raw(h, out);
+}

@@ -1,0 +1,656 @@
+/*
+ * pages.c — the pages that show figures: the start page (the plan's
+ * priorities with their goal statuses, the key indicators with their
+ * verdicts and notes), an indicator over the years (table, SVG chart
+ * with interval and the Netherlands, CSV), the ranking of wijken and
+ * buurten, and the sources. Each calls the same library functions as
+ * the CLI and the JSON API (ivp_indicators, ivp_areas, ivp_sources,
+ * ivp_plan_progress), so the page, `ivp …` and /api/v1/ agree.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "web/web.h"
+
+#define FIRST_YEAR 2000
+#define CMP_AREA "NL01"
+
+static int this_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
+/* One indicator (key) of area in year, compared with NL01; NULL when the call fails. */
+static ivp_table *one(http_req *r, const char *area, const char *key, int year, const char *lang,
+		      ivp_rc *rc)
+{
+	const char *cmp[1] = { CMP_AREA };
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	q.area = area;
+	q.year = year;
+	q.indicator = key;
+	q.compare = cmp;
+	q.ncompare = 1;
+	q.lang = lang;
+	*rc = ivp_indicators(r->ctx, &q, &t);
+	return *rc ? NULL : t;
+}
+
+/* The latest year in which area has a count for key; 0: none. */
+static int latest_year(http_req *r, const char *area, const char *key)
+{
+	int y;
+	ivp_rc rc;
+
+	for (y = this_year(); y >= FIRST_YEAR; y--) {
+		ivp_table *t = one(r, area, key, y, "en", &rc);
+		int has = t && ivp_table_nrows(t) > 0 && !web_null(t, 0, "count");
+
+		ivp_table_free(t);
+		if (rc)
+			return 0;
+		if (has)
+			return y;
+	}
+	return 0;
+}
+
+/* The example municipality: the plan's, else the first gemeente with figures. */
+static void home_area(http_req *r, char *out, size_t outsz)
+{
+	char *yaml = NULL;
+	const char *m;
+	ivp_table *t = NULL;
+	int i;
+
+	out[0] = '\0';
+	if (!ivp_plan_export(r->ctx, 0, &yaml) && yaml && (m = strstr(yaml, "\nmunicipality:"))) {
+		size_t n = 0;
+
+		for (m += 14; *m == ' ' || *m == '"' || *m == '\''; m++)
+			;
+		while (n + 1 < outsz && m[n] && strchr("\"'\n\r #", m[n]) == NULL)
+			n++;
+		memcpy(out, m, n);
+		out[n] = '\0';
+	}
+	ivp_free(yaml);
+	if (out[0] || ivp_areas(r->ctx, NULL, &t))
+		return;
+	for (i = 0; i < ivp_table_nrows(t) && i < 2000; i++) {
+		const char *code = ivp_table_text(t, i, web_col(t, "code"));
+
+		if (code && !strncmp(code, "GM", 2) && latest_year(r, code, "totaal")) {
+			snprintf(out, outsz, "%s", code);
+			break;
+		}
+	}
+	ivp_table_free(t);
+}
+
+/* The name of an area code ("" when unknown). */
+static void area_name(http_req *r, const char *code, char *out, size_t outsz)
+{
+	ivp_table *t = NULL;
+	int i;
+
+	snprintf(out, outsz, "%s", code);
+	if (ivp_areas(r->ctx, NULL, &t))
+		return;
+	for (i = 0; i < ivp_table_nrows(t); i++) {
+		const char *c = ivp_table_text(t, i, web_col(t, "code"));
+
+		if (c && !strcmp(c, code)) {
+			snprintf(out, outsz, "%s", ivp_table_text(t, i, web_col(t, "name")));
+			break;
+		}
+	}
+	ivp_table_free(t);
+}
+
+static void th(html *h, const char *lang, web_msg m, const char *cls)
+{
+	html_fmt(h, "<th scope=\"col\" class=\"utrecht-table__header-cell%s\">", cls);
+	html_text(h, web_t(lang, m));
+	html_raw(h, "</th>");
+}
+
+static void td(html *h, const char *text, int num)
+{
+	html_raw(h, num ? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">" :
+		 "<td class=\"utrecht-table__cell\">");
+	html_text(h, text);
+	html_raw(h, "</td>");
+}
+
+static void table_begin(html *h, const char *caption)
+{
+	html_raw(h, "<div class=\"ivp-table-wrap\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
+	html_text(h, caption);
+	html_raw(h, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+}
+
+static void indicator_link(html *h, const char *area, const char *key, int year)
+{
+	html_raw(h, "<a class=\"utrecht-link\" href=\"/indicator?area=");
+	html_text(h, area);
+	html_raw(h, "&amp;key=");
+	html_text(h, key);
+	html_fmt(h, "&amp;year=%d\">", year);
+}
+
+/* The notes of t: per row ("name: no data … import …") and for the whole result. */
+static void notes(html *h, const char *lang, const ivp_table *t)
+{
+	int i, n = ivp_table_nnotes(t), rows = 0;
+	char b[1024];
+
+	for (i = 0; i < ivp_table_nrows(t); i++)
+		rows += !web_null(t, i, "note");
+	if (!n && !rows)
+		return;
+	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
+	html_text(h, web_t(lang, W_NOTES));
+	html_raw(h, "</h3><ul class=\"utrecht-unordered-list ivp-notes\">");
+	for (i = 0; i < ivp_table_nrows(t); i++) {
+		if (web_null(t, i, "note"))
+			continue;
+		html_raw(h, "<li class=\"utrecht-unordered-list__item\">");
+		html_text(h, web_cell(t, i, "name", 0, lang, b, sizeof(b)));
+		html_raw(h, ": ");
+		html_text(h, web_cell(t, i, "note", 0, lang, b, sizeof(b)));
+		html_raw(h, "</li>");
+	}
+	for (i = 0; i < n; i++) {
+		html_raw(h, "<li class=\"utrecht-unordered-list__item\">");
+		html_text(h, ivp_table_note(t, i));
+		html_raw(h, "</li>");
+	}
+	html_raw(h, "</ul>");
+}
+
+/* ---- / ---------------------------------------------------------------------------- */
+
+static void home_priorities(http_req *r, html *h, const char *lang)
+{
+	ivp_table *t[IVP_PROGRESS_NPARTS] = { 0 };
+	ivp_progress_query q;
+	int i, j, k;
+
+	html_raw(h, "<h2 class=\"utrecht-heading-2\">");
+	html_text(h, web_t(lang, W_PRIORITIES));
+	html_raw(h, "</h2>");
+	memset(&q, 0, sizeof(q));
+	if (ivp_plan_progress(r->ctx, &q, t)) {
+		html_raw(h, "<p class=\"utrecht-paragraph\">");
+		html_text(h, web_t(lang, W_NO_PLAN));
+		html_raw(h, "</p>");
+		return;
+	}
+	table_begin(h, web_t(lang, W_PRIORITIES_CAPTION));
+	th(h, lang, W_PRIORITY, "");
+	th(h, lang, W_GOALS, "");
+	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (i = 0; i < ivp_table_nrows(t[IVP_PROGRESS_PRIORITIES]); i++) {
+		const ivp_table *p = t[IVP_PROGRESS_PRIORITIES], *g = t[IVP_PROGRESS_GOALS];
+		const char *id = ivp_table_text(p, i, web_col(p, "priority"));
+
+		html_raw(h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_text(h, ivp_table_text(p, i, web_col(p, "title")));
+		html_raw(h, "</th><td class=\"utrecht-table__cell\"><ul class=\"ivp-goals\">");
+		for (j = 0, k = 0; j < ivp_table_nrows(g); j++) {
+			const char *gp = ivp_table_text(g, j, web_col(g, "priority"));
+			const char *gid = ivp_table_text(g, j, web_col(g, "goal"));
+			const char *st = ivp_table_text(g, j, web_col(g, "status"));
+
+			if (!gp || !id || strcmp(gp, id) || !gid)
+				continue;
+			k++;
+			html_raw(h, "<li><a class=\"utrecht-link\" href=\"/plan#goal-");
+			html_text(h, gid);
+			html_raw(h, "\">");
+			html_text(h, ivp_table_text(g, j, web_col(g, "title")));
+			html_raw(h, "</a>: <strong class=\"ivp-status\">");
+			html_text(h, web_word(lang, st));
+			html_raw(h, "</strong></li>");
+		}
+		html_raw(h, k ? "</ul></td></tr>" : "<li>—</li></ul></td></tr>");
+	}
+	html_raw(h, "</tbody></table></div>");
+	for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
+		ivp_table_free(t[i]);
+}
+
+static void home_indicators(http_req *r, html *h, const char *lang, const char *area,
+			    const char *name, int year)
+{
+	const char *cmp[1] = { CMP_AREA };
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+	char cap[512], b[128];
+	int i;
+
+	html_raw(h, "<h2 class=\"utrecht-heading-2\">");
+	html_text(h, web_t(lang, W_KEY_INDICATORS));
+	html_raw(h, "</h2>");
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	q.area = area;
+	q.year = year;
+	q.compare = cmp;
+	q.ncompare = 1;
+	q.lang = lang;
+	if (ivp_indicators(r->ctx, &q, &t)) {
+		const ivp_error *e = ivp_last_error(r->ctx);
+
+		html_raw(h, "<p class=\"utrecht-paragraph\">");
+		html_text(h, e->message);
+		html_raw(h, "</p>");
+		return;
+	}
+	snprintf(cap, sizeof(cap), web_t(lang, W_INDICATORS_CAPTION), name, year);
+	table_begin(h, cap);
+	th(h, lang, W_INDICATOR, "");
+	th(h, lang, W_COUNT, " utrecht-table__header-cell--numeric-data");
+	th(h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
+	th(h, lang, W_VERDICT_PREV, "");
+	th(h, lang, W_VS_NL, "");
+	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (i = 0; i < ivp_table_nrows(t); i++) {
+		html_raw(h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		indicator_link(h, area, web_cell(t, i, "indicator", 0, lang, b, sizeof(b)), year);
+		html_text(h, web_cell(t, i, "name", 0, lang, b, sizeof(b)));
+		html_raw(h, "</a></th>");
+		td(h, web_cell(t, i, "count", 0, lang, b, sizeof(b)), 1);
+		td(h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
+		td(h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
+		td(h, web_cell(t, i, "vs_" CMP_AREA, 0, lang, b, sizeof(b)), 0);
+		html_raw(h, "</tr>");
+	}
+	html_raw(h, "</tbody></table></div>");
+	notes(h, lang, t);
+	ivp_table_free(t);
+}
+
+void web_home(http_req *r)
+{
+	const char *lang = web_lang(r);
+	char area[64], name[256], title[512];
+	html h = { 0 };
+	int year;
+
+	home_area(r, area, sizeof(area));
+	area_name(r, area, name, sizeof(name));
+	year = area[0] ? latest_year(r, area, "totaal") : 0;
+	snprintf(title, sizeof(title), "%s %s", web_t(lang, W_HOME_TITLE), name);
+	web_page_begin(r, &h, lang, area[0] ? title : web_t(lang, W_HOME_TITLE));
+	home_priorities(r, &h, lang);
+	if (year)
+		home_indicators(r, &h, lang, area, name, year);
+	else {
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, W_HOME_NODATA));
+		html_raw(&h, "</p>");
+	}
+	web_page_end(r, &h, 200);
+}
+
+/* ---- /indicator and /indicator.csv ------------------------------------------------------- */
+
+typedef struct year_row {
+	int year;
+	ivp_table *t;	/* one row */
+} year_row;
+
+/* Every year with a count for key in area (ascending); *n rows, caller frees each t and the array. */
+static year_row *years_of(http_req *r, const char *area, const char *key, const char *lang,
+			  int *n, ivp_rc *rc)
+{
+	year_row *rows = calloc((size_t)(this_year() - FIRST_YEAR + 1), sizeof(*rows));
+	int y;
+
+	*n = 0;
+	*rc = rows ? IVP_OK : IVP_ENOMEM;
+	for (y = FIRST_YEAR; rows && y <= this_year(); y++) {
+		ivp_table *t = one(r, area, key, y, lang, rc);
+
+		if (*rc)
+			break;
+		if (t && ivp_table_nrows(t) > 0 && !web_null(t, 0, "count"))
+			rows[(*n)++] = (year_row){ y, t };
+		else
+			ivp_table_free(t);
+	}
+	return rows;
+}
+
+static void years_free(year_row *rows, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		ivp_table_free(rows[i].t);
+	free(rows);
+}
+
+static double real_or_nan(const ivp_table *t, const char *col)
+{
+	int c = web_col(t, col);
+
+	if (c < 0)
+		return NAN;
+	switch (ivp_table_cell_type(t, 0, c)) {
+	case IVP_CELL_REAL:
+		return ivp_table_real(t, 0, c);
+	case IVP_CELL_INT:
+		return (double)ivp_table_int(t, 0, c);
+	default:
+		return NAN;
+	}
+}
+
+void web_indicator(http_req *r)
+{
+	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
+	const char *key = http_query_get(&r->q, "key");
+	char name[256], title[512], cap[768], b[128], ind[256] = "";
+	year_row *rows;
+	web_point *pts;
+	ivp_rc rc;
+	html h = { 0 };
+	int n, i;
+
+	if (!key)
+		key = "totaal";
+	rows = years_of(r, area, key, lang, &n, &rc);
+	if (rc) {
+		years_free(rows, n);
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	area_name(r, area, name, sizeof(name));
+	if (n)
+		web_cell(rows[n - 1].t, 0, "name", 0, lang, ind, sizeof(ind));
+	snprintf(title, sizeof(title), "%s: %s", ind[0] ? ind : key, name);
+	web_page_begin(r, &h, lang, title);
+	if (!n) {
+		ivp_table *t = one(r, area, key, this_year() - 1, lang, &rc);
+
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, W_NO_YEARS));
+		html_raw(&h, "</p>");
+		if (t)
+			notes(&h, lang, t);
+		ivp_table_free(t);
+		years_free(rows, n);
+		web_page_end(r, &h, 200);
+		return;
+	}
+	pts = calloc((size_t)n, sizeof(*pts));
+	for (i = 0; pts && i < n; i++) {
+		const ivp_table *t = rows[i].t;
+
+		pts[i] = (web_point){ rows[i].year, real_or_nan(t, "per_1000"), real_or_nan(t, "per_1000_lo"),
+				      real_or_nan(t, "per_1000_hi"), NAN };
+		if (!web_null(t, 0, "cmp1_count") && !web_null(t, 0, "population"))
+			pts[i].cmp = real_or_nan(t, CMP_AREA "_per_1000");
+	}
+	if (pts)
+		web_chart(&h, lang, pts, n, title, name, "Nederland (NL01)");
+	free(pts);
+	snprintf(cap, sizeof(cap), web_t(lang, W_YEARS_CAPTION), ind, name);
+	table_begin(&h, cap);
+	th(&h, lang, W_YEAR, "");
+	th(&h, lang, W_COUNT, " utrecht-table__header-cell--numeric-data");
+	th(&h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
+	th(&h, lang, W_INTERVAL, " utrecht-table__header-cell--numeric-data");
+	th(&h, lang, W_VERDICT_PREV, "");
+	th(&h, lang, W_NL_RATE, " utrecht-table__header-cell--numeric-data");
+	html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (i = 0; i < n; i++) {
+		const ivp_table *t = rows[i].t;
+		char lo[64], hi[64], iv[160];
+
+		html_fmt(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%d</th>",
+			 rows[i].year);
+		td(&h, web_cell(t, 0, "count", 0, lang, b, sizeof(b)), 1);
+		td(&h, web_cell(t, 0, "per_1000", 2, lang, b, sizeof(b)), 1);
+		web_cell(t, 0, "per_1000_lo", 2, lang, lo, sizeof(lo));
+		web_cell(t, 0, "per_1000_hi", 2, lang, hi, sizeof(hi));
+		snprintf(iv, sizeof(iv), "%s%s%s", lo, lo[0] ? " – " : "", hi);
+		td(&h, iv, 1);
+		td(&h, web_cell(t, 0, "verdict", 0, lang, b, sizeof(b)), 0);
+		td(&h, web_cell(t, 0, CMP_AREA "_per_1000", 2, lang, b, sizeof(b)), 1);
+		html_raw(&h, "</tr>");
+	}
+	html_raw(&h, "</tbody></table></div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
+	html_text(&h, area);
+	html_raw(&h, "&amp;key=");
+	html_text(&h, key);
+	html_raw(&h, "\" download>");
+	html_text(&h, web_t(lang, W_CSV));
+	html_raw(&h, "</a></p>");
+	notes(&h, lang, rows[n - 1].t);
+	years_free(rows, n);
+	web_page_end(r, &h, 200);
+}
+
+/* A CSV field: quoted when it holds a comma, quote or line break. */
+static void csv_field(html *h, const char *s, int last)
+{
+	if (s && strpbrk(s, ",\"\r\n")) {
+		html_raw(h, "\"");
+		for (; *s; s++)
+			html_raw(h, *s == '"' ? "\"\"" : (char[2]){ *s, 0 });
+		html_raw(h, "\"");
+	} else if (s) {
+		html_raw(h, s);
+	}
+	html_raw(h, last ? "\r\n" : ",");
+}
+
+void web_indicator_csv(http_req *r)
+{
+	static const char *const cols[] = { "year", "area", "indicator", "count", "population", "per_1000",
+					    "per_1000_lo", "per_1000_hi", "verdict", CMP_AREA "_per_1000" };
+	const char *area = http_query_get(&r->q, "area"), *key = http_query_get(&r->q, "key");
+	year_row *rows;
+	ivp_rc rc;
+	html h = { 0 };
+	size_t c;
+	int n, i;
+
+	rows = years_of(r, area, key ? key : "totaal", "en", &n, &rc);
+	if (rc) {
+		years_free(rows, n);
+		r->page = 0;
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+		csv_field(&h, cols[c], c + 1 == sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < n; i++)
+		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+			char b[256];
+			int k = web_col(rows[i].t, cols[c]);
+
+			b[0] = '\0';
+			if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_INT)
+				snprintf(b, sizeof(b), "%lld", (long long)ivp_table_int(rows[i].t, 0, k));
+			else if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_REAL)
+				snprintf(b, sizeof(b), "%.4f", ivp_table_real(rows[i].t, 0, k));
+			else if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_TEXT)
+				snprintf(b, sizeof(b), "%s", ivp_table_text(rows[i].t, 0, k));
+			csv_field(&h, b, c + 1 == sizeof(cols) / sizeof(cols[0]));
+		}
+	years_free(rows, n);
+	free(r->body);
+	r->body = h.p;
+	r->len = h.n;
+	r->status = h.oom ? 500 : 200;
+	r->ctype = "text/csv; charset=utf-8";
+}
+
+/* ---- /buurten ---------------------------------------------------------------------------- */
+
+typedef struct ranked {
+	int row;		/* in the areas table */
+	double count, rate;	/* NaN: none */
+	ivp_table *t;
+} ranked;
+
+static int by_rate(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	double kx = isnan(x->rate) ? -1 : x->rate, ky = isnan(y->rate) ? -1 : y->rate;
+
+	if (kx != ky)
+		return kx < ky ? 1 : -1;
+	kx = isnan(x->count) ? -1 : x->count;
+	ky = isnan(y->count) ? -1 : y->count;
+	return kx < ky ? 1 : kx > ky ? -1 : 0;
+}
+
+void web_buurten(http_req *r)
+{
+	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
+	const char *key = http_query_get(&r->q, "key"), *y = http_query_get(&r->q, "year");
+	char home[64], name[256], title[512], cap[768], b[128], ind[256];
+	ivp_table *areas = NULL;
+	ranked *rk;
+	html h = { 0 };
+	int year = 0, n, i, m = 0;
+	ivp_rc rc;
+
+	if (!area) {
+		home_area(r, home, sizeof(home));
+		area = home;
+	}
+	if (!key)
+		key = "totaal";
+	snprintf(ind, sizeof(ind), "buurten:%s", area);
+	if (!y || http_parse_year(y, &year))
+		year = latest_year(r, ind, key);
+	if ((rc = ivp_areas(r->ctx, area, &areas))) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	area_name(r, area, name, sizeof(name));
+	n = ivp_table_nrows(areas);
+	rk = calloc((size_t)n + 1, sizeof(*rk));
+	snprintf(ind, sizeof(ind), "%s", key);
+	for (i = 0; rk && i < n; i++) {
+		const char *code = ivp_table_text(areas, i, web_col(areas, "code"));
+		ivp_table *t = code && year ? one(r, code, key, year, lang, &rc) : NULL;
+
+		if (!t || !ivp_table_nrows(t) || web_null(t, 0, "count")) {
+			ivp_table_free(t);
+			continue;
+		}
+		web_cell(t, 0, "name", 0, lang, ind, sizeof(ind));
+		rk[m++] = (ranked){ i, real_or_nan(t, "count"), real_or_nan(t, "per_1000"), t };
+	}
+	if (rk)
+		qsort(rk, (size_t)m, sizeof(*rk), by_rate);
+	snprintf(title, sizeof(title), "%s: %s", web_t(lang, W_BUURTEN_TITLE), name);
+	web_page_begin(r, &h, lang, title);
+	html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
+	html_text(&h, web_t(lang, W_MAP));
+	html_raw(&h, "</h2><p class=\"utrecht-paragraph ivp-map-note\">");
+	html_text(&h, web_t(lang, W_MAP_NEEDS));
+	html_raw(&h, "</p>");
+	if (!m) {
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, n ? W_NO_YEARS : W_NO_AREAS));
+		html_raw(&h, "</p>");
+	} else {
+		snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
+		table_begin(&h, cap);
+		th(&h, lang, W_RANK, " utrecht-table__header-cell--numeric-data");
+		th(&h, lang, W_AREA, "");
+		th(&h, lang, W_LEVEL, "");
+		th(&h, lang, W_COUNT, " utrecht-table__header-cell--numeric-data");
+		th(&h, lang, W_POPULATION, " utrecht-table__header-cell--numeric-data");
+		th(&h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
+		html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+		for (i = 0; i < m; i++) {
+			const char *code = ivp_table_text(areas, rk[i].row, web_col(areas, "code"));
+
+			html_fmt(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">%d</td>"
+				 "<th scope=\"row\" class=\"utrecht-table__header-cell\">", i + 1);
+			indicator_link(&h, code, key, year);
+			html_text(&h, ivp_table_text(areas, rk[i].row, web_col(areas, "name")));
+			html_raw(&h, "</a> <span class=\"ivp-code\">");
+			html_text(&h, code);
+			html_raw(&h, "</span></th>");
+			td(&h, !strncmp(code, "WK", 2) ? "wijk" : "buurt", 0);
+			td(&h, web_cell(rk[i].t, 0, "count", 0, lang, b, sizeof(b)), 1);
+			td(&h, web_cell(rk[i].t, 0, "population", 0, lang, b, sizeof(b)), 1);
+			td(&h, web_cell(rk[i].t, 0, "per_1000", 2, lang, b, sizeof(b)), 1);
+			html_raw(&h, "</tr>");
+		}
+		html_raw(&h, "</tbody></table></div>");
+	}
+	for (i = 0; i < m; i++)
+		ivp_table_free(rk[i].t);
+	free(rk);
+	ivp_table_free(areas);
+	web_page_end(r, &h, 200);
+}
+
+/* ---- /sources ----------------------------------------------------------------------------- */
+
+void web_sources(http_req *r)
+{
+	static const struct { const char *col; web_msg head; int num; } cols[] = {
+		{ "kind", W_KIND, 0 }, { "file", W_FILE, 0 }, { "rows", W_ROWS, 1 },
+		{ "imported_by", W_WHO, 0 }, { "finished_at", W_WHEN, 0 }, { "sha256", W_FILE, 0 },
+	};
+	const char *lang = web_lang(r);
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_sources(r->ctx, &t);
+	html h = { 0 };
+	char b[600];
+	size_t c;
+	int i;
+
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return;
+	}
+	web_page_begin(r, &h, lang, web_t(lang, W_SOURCES_TITLE));
+	table_begin(&h, web_t(lang, W_SOURCES_CAPTION));
+	html_raw(&h, "<th scope=\"col\" class=\"utrecht-table__header-cell\">#</th>");
+	for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+		if (!strcmp(cols[c].col, "sha256"))
+			html_raw(&h, "<th scope=\"col\" class=\"utrecht-table__header-cell\">SHA-256</th>");
+		else
+			th(&h, lang, cols[c].head, cols[c].num ? " utrecht-table__header-cell--numeric-data" : "");
+	}
+	html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (i = 0; i < ivp_table_nrows(t); i++) {
+		html_fmt(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%lld</th>",
+			 (long long)ivp_table_int(t, i, web_col(t, "import")));
+		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+			web_cell(t, i, cols[c].col, 0, lang, b, sizeof(b));
+			if (!strcmp(cols[c].col, "sha256"))
+				b[12] = '\0';	/* the start is enough to recognise a file */
+			td(&h, b, cols[c].num);
+		}
+		html_raw(&h, "</tr>");
+	}
+	html_raw(&h, "</tbody></table></div>");
+	ivp_table_free(t);
+	web_page_end(r, &h, 200);
+}

@@ -1,0 +1,319 @@
+/*
+ * plan.c — the plan page: priority → ambition → goal (status, value,
+ * target) → measures (status, budget, spent), from the latest plan version
+ * (its YAML as JSON) and ivp_plan_progress; illustrations are labelled.
+ * A signed-in user whom the route table lets update measures (asked
+ * through http_authorize, the one authorization function) gets a small
+ * form per measure; its POST records the progress as `ivp measure update`
+ * does and redirects back with a message.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/web.h"
+
+/* The row of t whose column col is id; -1 when none. */
+static int find_row(const ivp_table *t, const char *col, const char *id)
+{
+	int c = web_col(t, col), i;
+
+	for (i = 0; id && c >= 0 && i < ivp_table_nrows(t); i++) {
+		const char *v = ivp_table_text(t, i, c);
+
+		if (v && !strcmp(v, id))
+			return i;
+	}
+	return -1;
+}
+
+static const char *jstr(const json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+
+	return s ? s : "";
+}
+
+static void illustration(html *h, const char *lang, const json_t *o)
+{
+	if (!json_is_true(json_object_get(o, "illustration")))
+		return;
+	html_raw(h, " <span class=\"utrecht-badge-status ivp-badge\">");
+	html_text(h, web_t(lang, W_ILLUSTRATION));
+	html_raw(h, "</span>");
+}
+
+static void th(html *h, const char *lang, web_msg m)
+{
+	html_raw(h, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	html_text(h, web_t(lang, m));
+	html_raw(h, "</th>");
+}
+
+static void td(html *h, const char *s)
+{
+	html_raw(h, "<td class=\"utrecht-table__cell\">");
+	html_text(h, s);
+	html_raw(h, "</td>");
+}
+
+static void goals(html *h, const char *lang, const json_t *amb, const ivp_table *g)
+{
+	const json_t *gs = json_object_get(amb, "goals"), *go;
+	char cap[512], b[1024];
+	size_t i;
+
+	if (!json_array_size(gs))
+		return;
+	snprintf(cap, sizeof(cap), web_t(lang, W_GOALS_CAPTION), jstr(amb, "id"));
+	html_raw(h, "<div class=\"ivp-table-wrap\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
+	html_text(h, cap);
+	html_raw(h, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+	th(h, lang, W_GOAL);
+	th(h, lang, W_STATUS);
+	th(h, lang, W_VALUE);
+	th(h, lang, W_TARGET);
+	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	json_array_foreach(gs, i, go) {
+		int row = find_row(g, "goal", jstr(go, "id"));
+		char v[128] = "", t[160] = "";
+
+		html_raw(h, "<tr class=\"utrecht-table__row\" id=\"goal-");
+		html_text(h, jstr(go, "id"));
+		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_text(h, jstr(go, "title"));
+		illustration(h, lang, go);
+		html_raw(h, "</th>");
+		if (row >= 0) {
+			web_cell(g, row, "value", 2, lang, v, sizeof(v));
+			if (!web_null(g, row, "year")) {
+				snprintf(b, sizeof(b), " (%lld)", (long long)ivp_table_int(g, row, web_col(g, "year")));
+				strncat(v, b, sizeof(v) - strlen(v) - 1);
+			}
+			web_cell(g, row, "target", 2, lang, t, sizeof(t));
+			if (!web_null(g, row, "target_year")) {
+				snprintf(b, sizeof(b), " (%lld)", (long long)ivp_table_int(g, row, web_col(g, "target_year")));
+				strncat(t, b, sizeof(t) - strlen(t) - 1);
+			}
+			html_raw(h, "<td class=\"utrecht-table__cell\"><strong>");
+			html_text(h, web_word(lang, web_cell(g, row, "status", 0, lang, b, sizeof(b))));
+			html_raw(h, "</strong><br><span class=\"ivp-reason\">");
+			html_text(h, web_cell(g, row, "reason", 0, lang, b, sizeof(b)));
+			html_raw(h, "</span></td>");
+		} else {
+			td(h, "—");
+		}
+		td(h, v);
+		td(h, t);
+		html_raw(h, "</tr>");
+	}
+	html_raw(h, "</tbody></table></div>");
+}
+
+static void measure_form(html *h, const char *lang, const http_req *r, const char *id,
+			 const char *current)
+{
+	static const char *const st[] = { "planned", "running", "done", "stopped" };
+	size_t k;
+
+	html_raw(h, "<form class=\"ivp-measure-form\" method=\"post\" action=\"/plan/measures/");
+	html_text(h, id);
+	html_raw(h, "\"><input type=\"hidden\" name=\"csrf\" value=\"");
+	html_text(h, r->session->csrf);
+	html_raw(h, "\"><div class=\"utrecht-form-field\"><label class=\"utrecht-form-label\" for=\"status-");
+	html_text(h, id);
+	html_raw(h, "\">");
+	html_text(h, web_t(lang, W_NEW_STATUS));
+	html_raw(h, "</label> <select class=\"utrecht-select\" name=\"status\" id=\"status-");
+	html_text(h, id);
+	html_raw(h, "\">");
+	for (k = 0; k < sizeof(st) / sizeof(st[0]); k++) {
+		html_fmt(h, "<option value=\"%s\"%s>", st[k],
+			 current && !strcmp(current, st[k]) ? " selected" : "");
+		html_text(h, web_word(lang, st[k]));
+		html_raw(h, "</option>");
+	}
+	html_raw(h, "</select></div><div class=\"utrecht-form-field\"><label class=\"utrecht-form-label\" for=\"note-");
+	html_text(h, id);
+	html_raw(h, "\">");
+	html_text(h, web_t(lang, W_NOTE));
+	html_raw(h, "</label> <input class=\"utrecht-textbox\" type=\"text\" maxlength=\"200\" name=\"note\" id=\"note-");
+	html_text(h, id);
+	html_raw(h, "\"></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
+	html_text(h, web_t(lang, W_SAVE));
+	html_raw(h, "</button></form>");
+}
+
+/* Does measure mo work towards a goal of ambition amb? */
+static int serves(const json_t *mo, const json_t *amb)
+{
+	const json_t *g, *ag;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(mo, "goals"), i, g)
+		json_array_foreach(json_object_get(amb, "goals"), j, ag)
+			if (json_is_string(g) && !strcmp(json_string_value(g), jstr(ag, "id")))
+				return 1;
+	return 0;
+}
+
+/* The measures of the plan's implementation plans that serve a goal of amb, as an array (caller decrefs). */
+static json_t *measures_of(const json_t *plan, const json_t *amb)
+{
+	json_t *out = json_array(), *up, *mo;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(plan, "implementation"), i, up)
+		json_array_foreach(json_object_get(up, "measures"), j, mo)
+			if (serves(mo, amb))
+				json_array_append(out, mo);
+	return out;
+}
+
+static void measures(html *h, const char *lang, const http_req *r, const json_t *plan,
+		     const json_t *amb, const ivp_table *m, int can_edit)
+{
+	json_t *ms = measures_of(plan, amb), *mo;
+	char cap[512], b[256];
+	size_t i;
+
+	if (!json_array_size(ms)) {
+		json_decref(ms);
+		return;
+	}
+	snprintf(cap, sizeof(cap), web_t(lang, W_MEASURES_CAPTION), jstr(amb, "id"));
+	html_raw(h, "<div class=\"ivp-table-wrap\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
+	html_text(h, cap);
+	html_raw(h, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+	th(h, lang, W_MEASURE);
+	th(h, lang, W_STATUS);
+	th(h, lang, W_BUDGET);
+	th(h, lang, W_SPENT);
+	th(h, lang, W_LAST_NOTE);
+	if (can_edit)
+		th(h, lang, W_UPDATE);
+	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	json_array_foreach(ms, i, mo) {
+		const char *id = jstr(mo, "id");
+		int row = find_row(m, "measure", id);
+
+		html_raw(h, "<tr class=\"utrecht-table__row\" id=\"measure-");
+		html_text(h, id);
+		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_text(h, jstr(mo, "title"));
+		illustration(h, lang, mo);
+		html_raw(h, "</th><td class=\"utrecht-table__cell ivp-measure-status\">");
+		html_text(h, row >= 0 ? web_word(lang, web_cell(m, row, "status", 0, lang, b, sizeof(b))) : "");
+		html_raw(h, "</td>");
+		td(h, row >= 0 ? web_cell(m, row, "budget", 0, lang, b, sizeof(b)) : "");
+		td(h, row >= 0 ? web_cell(m, row, "spent", 0, lang, b, sizeof(b)) : "");
+		td(h, row >= 0 ? web_cell(m, row, "last_note", 0, lang, b, sizeof(b)) : "");
+		if (can_edit) {
+			html_raw(h, "<td class=\"utrecht-table__cell\">");
+			measure_form(h, lang, r, id, row >= 0 ? web_cell(m, row, "status", 0, "en", b, sizeof(b)) : NULL);
+			html_raw(h, "</td>");
+		}
+		html_raw(h, "</tr>");
+	}
+	html_raw(h, "</tbody></table></div>");
+	json_decref(ms);
+}
+
+/* May this request's user update measures? Asked of the route table and http_authorize. */
+static int can_update(const http_req *r)
+{
+	char allow[64];
+	int st = 0;
+	const char *p = "/plan/measures/x";
+	const http_route *rt = http_route_find("POST", p, strlen(p), &st, allow, sizeof(allow));
+
+	return r->session && rt && http_authorize(rt, r->session) == 0;
+}
+
+void web_plan(http_req *r)
+{
+	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done");
+	ivp_table *t[IVP_PROGRESS_NPARTS] = { 0 };
+	ivp_progress_query q;
+	char *yaml = NULL;
+	json_t *plan = NULL, *pr, *amb;
+	html h = { 0 };
+	size_t i, j;
+	int edit = can_update(r);
+	ivp_rc rc;
+
+	memset(&q, 0, sizeof(q));
+	if ((rc = ivp_plan_export(r->ctx, 0, &yaml)) || (rc = ivp_plan_progress(r->ctx, &q, t))) {
+		ivp_free(yaml);
+		web_page_begin(r, &h, lang, web_t(lang, W_PLAN_TITLE));
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, W_NO_PLAN));
+		html_raw(&h, "</p>");
+		web_page_end(r, &h, 200);
+		return;
+	}
+	plan = http_yaml_json(yaml);
+	ivp_free(yaml);
+	web_page_begin(r, &h, lang, plan ? jstr(plan, "title") : web_t(lang, W_PLAN_TITLE));
+	if (done && *done) {
+		char msg[256];
+
+		snprintf(msg, sizeof(msg), web_t(lang, W_UPDATED), done);
+		html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--ok ivp-alert\" role=\"status\"><p class=\"utrecht-paragraph\">");
+		html_text(&h, msg);
+		html_raw(&h, "</p></div>");
+	}
+	html_raw(&h, "<p class=\"utrecht-paragraph\">");
+	html_text(&h, web_t(lang, W_ILLUSTRATION_NOTE));
+	if (!edit) {
+		html_raw(&h, " ");
+		html_text(&h, web_t(lang, W_EDIT_HINT));
+	}
+	html_raw(&h, "</p>");
+	json_array_foreach(json_object_get(plan, "priorities"), i, pr) {
+		html_raw(&h, "<section class=\"ivp-priority\" id=\"priority-");
+		html_text(&h, jstr(pr, "id"));
+		html_raw(&h, "\"><h2 class=\"utrecht-heading-2\">");
+		html_text(&h, jstr(pr, "title"));
+		html_raw(&h, "</h2>");
+		json_array_foreach(json_object_get(pr, "ambitions"), j, amb) {
+			html_raw(&h, "<h3 class=\"utrecht-heading-3\">");
+			html_text(&h, web_t(lang, W_AMBITION));
+			html_raw(&h, ": ");
+			html_text(&h, jstr(amb, "title"));
+			html_raw(&h, "</h3>");
+			goals(&h, lang, amb, t[IVP_PROGRESS_GOALS]);
+			measures(&h, lang, r, plan, amb, t[IVP_PROGRESS_MEASURES], edit);
+		}
+		html_raw(&h, "</section>");
+	}
+	json_decref(plan);
+	for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
+		ivp_table_free(t[i]);
+	web_page_end(r, &h, 200);
+}
+
+void web_measure_post(http_req *r)
+{
+	ivp_measure_change u;
+	ivp_plan_result res;
+	char where[256];
+	const char *st = http_field(r, "status");
+
+	memset(&u, 0, sizeof(u));
+	u.id = r->path_id;
+	u.status = st && *st ? st : NULL;
+	u.note = http_field(r, "note");
+	if (u.note && !*u.note)
+		u.note = NULL;
+	u.user = r->session ? r->session->user : NULL;
+	if (ivp_measure_update(r->ctx, &u, &res)) {
+		const ivp_error *e = ivp_last_error(r->ctx);
+
+		http_ivp_error(r, e->rc, e);
+		return;
+	}
+	snprintf(where, sizeof(where), "/plan?done=%s#measure-%s", r->path_id, r->path_id);
+	web_redirect(r, where);
+}

@@ -1,0 +1,113 @@
+/*
+ * web.h — the web app's pages (server-rendered HTML, no script) on top of
+ * the HTTP front: the HTML writer, the nl/en strings, the page frame, the
+ * static files and the page handlers the route table (http/routes.c)
+ * names. Like http/ it uses only the public API (ivp/ivp.h).
+ *
+ * A page handler gets the same checked http_req as an API handler and
+ * answers with web_page_end (200 + HTML), a 303 redirect after a form, or
+ * web_error. Every text that is not a literal of this code goes through
+ * html_text/html_attr (escaped).
+ */
+#ifndef IVP_WEB_H
+#define IVP_WEB_H
+
+#include <stddef.h>
+
+#include "http/http_int.h"
+
+/* ---- the HTML writer (html.c) -------------------------------------------- */
+
+#define HTML_MAX (8u << 20)	/* a page is never larger; past it the writer fails */
+
+typedef struct html {
+	char *p;
+	size_t n, cap;
+	int oom;		/* 1: out of memory or over HTML_MAX; the page is dropped */
+} html;
+
+void html_raw(html *h, const char *s);			/* s as it is: only literals */
+void html_fmt(html *h, const char *fmt, ...)		/* printf; only numbers and literals */
+	__attribute__((format(printf, 2, 3)));
+void html_text(html *h, const char *s);			/* s escaped (& < > " '); NULL: nothing */
+/* A number with `dec` decimals, Dutch (1.771,3) or English (1,771.3) style. */
+void html_num(html *h, double v, int dec, const char *lang);
+
+/* ---- strings (i18n.c) ---------------------------------------------------------- */
+
+typedef enum web_msg {
+#define M(id, nl, en) id,
+#include "web/messages.def"
+#undef M
+	W_NMSG
+} web_msg;
+
+/* The text of m in lang ("nl" or "en"). */
+const char *web_t(const char *lang, web_msg m);
+/* A word of the library (a goal or measure status) in lang; unknown words pass as they are. */
+const char *web_word(const char *lang, const char *en);
+
+/* ---- the page frame (layout.c) ----------------------------------------------------- */
+
+/* The page's language: ?lang=, else the ivp_lang cookie, else "nl". Sets the cookie on ?lang=. */
+const char *web_lang(http_req *r);
+/* Start a page: doctype, head, skip link, header with menu and language switch, <main>. */
+void web_page_begin(http_req *r, html *h, const char *lang, const char *title);
+/* End it (</main>, footer) and make it r's 200 (or `status`) response; frees nothing of h but takes h->p. */
+void web_page_end(http_req *r, html *h, int status);
+/* Answer 303 See Other to `where` (a path of this site). */
+void web_redirect(http_req *r, const char *where);
+/* An error page: status, message, detail, hint (used by http_error for page routes). */
+void web_error(http_req *r, int status, const char *message, const char *detail, const char *hint);
+/* Column index of `name` in t, or -1. */
+int web_col(const ivp_table *t, const char *name);
+/* Cell as text into buf ("" for null); REAL with dec decimals in lang's style. */
+const char *web_cell(const ivp_table *t, int row, const char *col, int dec, const char *lang,
+		     char *buf, size_t bufsz);
+/* 1 when the cell is null or missing. */
+int web_null(const ivp_table *t, int row, const char *col);
+
+/* ---- charts (chart.c) ------------------------------------------------------------------ */
+
+typedef struct web_point {
+	int year;
+	double v, lo, hi;	/* NaN: none */
+	double cmp;		/* the comparison area's value; NaN: none */
+} web_point;
+
+/* An SVG line chart of pts (v with its lo..hi band, cmp as a dashed second line). */
+void web_chart(html *h, const char *lang, const web_point *pts, int n, const char *title,
+	       const char *area_name, const char *cmp_name);
+
+/* ---- static files (assets.c) --------------------------------------------------------------- */
+
+typedef struct web_assets web_assets;
+
+/*
+ * Read the static files once: web_root/static/ (every regular file) and
+ * the NL Design System CSS from web_root/node_modules/ (utrecht.css,
+ * tokens.css). web_root NULL: the built-in default (the source tree's
+ * web/). A missing node_modules is not an error (the pages work without
+ * their style; a warning is printed by the caller's log). NULL only when
+ * out of memory, with the reason in err. Free with web_assets_free.
+ */
+web_assets *web_assets_load(const char *web_root, char *err, size_t errsz);
+void web_assets_free(web_assets *a);
+
+/* ---- page handlers (the route table names them) --------------------------------------------- */
+
+void web_static(http_req *r);		/* GET /static/{id} */
+void web_home(http_req *r);		/* GET / */
+void web_indicator(http_req *r);	/* GET /indicator */
+void web_indicator_csv(http_req *r);	/* GET /indicator.csv */
+void web_buurten(http_req *r);		/* GET /buurten */
+void web_sources(http_req *r);		/* GET /sources */
+void web_plan(http_req *r);		/* GET /plan */
+void web_measure_post(http_req *r);	/* POST /plan/measures/{id} */
+void web_login(http_req *r);		/* GET /login */
+void web_login_post(http_req *r);	/* POST /login */
+void web_logout_post(http_req *r);	/* POST /logout */
+void web_import(http_req *r);		/* GET /import */
+void web_import_post(http_req *r);	/* POST /import */
+
+#endif /* IVP_WEB_H */

@@ -1,0 +1,178 @@
+// Browser tests of the web app: Debian's headless chromium driven by
+// playwright-core, every page checked by axe-core for WCAG 2.1 A/AA, a
+// screenshot of every page. Run by tests/browser/run.sh against a live
+// `ivp serve`. usage: node web.test.js BASE_URL SCREENSHOT_DIR CSV_TO_UPLOAD
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const [base, shots, csv] = process.argv.slice(2);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const results = [];
+const screenshots = [];
+
+function check(name, ok, detail) {
+  results.push({ name, ok: !!ok, detail: detail || '' });
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? ': ' + detail : ''}`);
+}
+
+async function axe(page, name) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.length}× ${x.nodes[0].target.join(' ')}`);
+  check(`axe ${name}: no WCAG 2.1 A/AA violation`, v.length === 0, v.join('; '));
+}
+
+async function shot(page, name) {
+  const file = path.join(shots, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(file);
+}
+
+// axe and a screenshot: what every page gets
+async function visit(page, name) {
+  await axe(page, name);
+  await shot(page, name);
+}
+
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ivp-chromium-'));
+  // a fresh profile (--user-data-dir, which playwright passes for a persistent context);
+  // bypassCSP: the pages allow no script at all, axe is injected by the test only
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(15000);
+  try {
+    // ---- start page (Dutch by default) -------------------------------------------
+    let res = await page.goto(base + '/');
+    check('start page answers 200', res.status() === 200, String(res.status()));
+    check('start page is Dutch (html lang=nl, "Prioriteiten")', (await page.getAttribute('html', 'lang')) === 'nl' &&
+      (await page.textContent('main')).includes('Prioriteiten'));
+    check('start page has the key indicators table', await page.locator('main table').count() >= 2);
+    check('start page shows the no-data notes', (await page.textContent('main')).includes('Politie 47013NED'));
+    check('style sheets are served', (await page.request.get(base + '/static/utrecht.css')).status() === 200);
+    await visit(page, 'start');
+
+    // ---- follow to an indicator --------------------------------------------------------
+    await page.click('main a[href^="/indicator?"]');
+    check('indicator page opened from the start page', page.url().includes('/indicator?'));
+    check('indicator page has an SVG chart', await page.locator('main svg[role="img"]').count() === 1);
+    check('the chart is followed by its numbers as a table', await page.locator('main figure + .ivp-table-wrap table caption').count() === 1);
+    const before = await page.textContent('main table');
+    check('before the upload 2024 has no figure (1.771 absent)', !before.includes('1.771') && !before.includes('1,771'));
+    const csvLink = await page.getAttribute('a[href^="/indicator.csv"]', 'href');
+    const csvRes = await page.request.get(base + csvLink);
+    check('CSV download works', csvRes.status() === 200 && (await csvRes.text()).startsWith('year,area,indicator,count'));
+    await visit(page, 'indicator');
+
+    // ---- follow to a goal ---------------------------------------------------------------------
+    await page.goto(base + '/');
+    await page.click('main a[href^="/plan#goal-"]');
+    check('goal link leads to the plan', page.url().includes('/plan#goal-'));
+    const goalId = page.url().split('#')[1];
+    check(`goal ${goalId} is on the plan page`, await page.locator('#' + goalId).count() === 1);
+    check('illustrations are labelled', (await page.textContent('main')).includes('illustratie'));
+    check('no update form without signing in', await page.locator('form.ivp-measure-form').count() === 0);
+    await visit(page, 'plan');
+
+    // ---- switch language --------------------------------------------------------------------------
+    await Promise.all([page.waitForURL(/lang=en/), page.click('.ivp-lang a')]);
+    check('language link switches to English (lang=en, "Measures")', (await page.getAttribute('html', 'lang')) === 'en' &&
+      (await page.textContent('main')).includes('Measures'));
+    await page.goto(base + '/');
+    check('English is remembered by the cookie ("Priorities and goals")', (await page.textContent('main')).includes('Priorities and goals'));
+    await visit(page, 'start-en');
+    await Promise.all([page.waitForURL(/lang=nl/), page.click('.ivp-lang a')]);
+    check('and back to Dutch ("Kerncijfers")', (await page.textContent('main')).includes('Kerncijfers'));
+
+    // ---- neighbourhoods, sources, an error page ------------------------------------------------------
+    await page.goto(base + '/buurten?area=GM1926&key=totaal&year=2023');
+    check('buurten page ranks wijken and buurten', await page.locator('main tbody tr').count() > 5);
+    check('buurten page says the map needs a boundaries file', (await page.textContent('main')).includes('ivp import boundaries'));
+    await visit(page, 'buurten');
+    await page.goto(base + '/sources');
+    check('sources page lists the imports', await page.locator('main tbody tr').count() >= 5);
+    await visit(page, 'sources');
+    res = await page.goto(base + '/no-such-page');
+    check('unknown page: 404 as an HTML page', res.status() === 404 && (await page.locator('h1').count()) === 1);
+    await visit(page, 'error-404');
+
+    // ---- writes refused without signing in ------------------------------------------------------------
+    let post = await page.request.post(base + '/plan/measures/M-digi', { form: { status: 'stopped' } });
+    check('measure update without a session is refused (401)', post.status() === 401, String(post.status()));
+    await page.goto(base + '/import');
+    check('import page without a session has no upload form', await page.locator('input[type=file]').count() === 0);
+    await visit(page, 'import-anonymous');
+
+    // ---- sign in -------------------------------------------------------------------------------------------
+    await page.goto(base + '/login');
+    await visit(page, 'login');
+    await page.fill('#name', 'anna');
+    await page.fill('#password', 'wrong password here');
+    await page.click('main button[type=submit]');
+    check('a wrong password is refused', (await page.textContent('main')).includes('Onjuiste naam of wachtwoord'));
+    await page.fill('#name', 'anna');
+    await page.fill('#password', process.env.IVP_TEST_PASSWORD);
+    await page.click('main button[type=submit]');
+    check('signing in leads to the plan', page.url().endsWith('/plan'));
+    check('the header says who is signed in', (await page.textContent('header')).includes('anna'));
+    check('an editor sees an update form per measure', await page.locator('form.ivp-measure-form').count() >= 1);
+    post = await page.request.post(base + '/plan/measures/M-digi', { form: { status: 'stopped' } });
+    check('a POST without the CSRF field is refused (403)', post.status() === 403, String(post.status()));
+
+    // ---- update a measure -------------------------------------------------------------------------------------
+    const row = page.locator('#measure-M-digi');
+    await row.locator('select[name=status]').selectOption('stopped');
+    await row.locator('input[name=note]').fill('gestopt in de browsertest');
+    await row.locator('button[type=submit]').click();
+    check('after the update the plan shows the message', page.url().includes('/plan?done=M-digi') &&
+      (await page.textContent('main [role=status]')).includes('M-digi'));
+    check('the measure shows its new status (gestopt) and note',
+      (await page.textContent('#measure-M-digi .ivp-measure-status')).trim() === 'gestopt' &&
+      (await page.textContent('#measure-M-digi')).includes('gestopt in de browsertest'));
+    await visit(page, 'plan-editor');
+
+    // ---- upload a CSV -------------------------------------------------------------------------------------------
+    await page.goto(base + '/import');
+    await visit(page, 'import');
+    await page.selectOption('#kind', 'crime');
+    await page.setInputFiles('#file', csv);
+    await page.click('main button[type=submit]');
+    check('the upload is imported', (await page.textContent('main')).includes('is opgeslagen'),
+      (await page.textContent('main')).slice(0, 300));
+    await visit(page, 'import-result');
+    await page.goto(base + '/indicator?area=GM1926&key=totaal');
+    const after = await page.textContent('main table');
+    check('the indicator page shows the new figure 1.771 for 2024', after.includes('2024') && after.includes('1.771'));
+    await visit(page, 'indicator-after-import');
+
+    // ---- sign out ----------------------------------------------------------------------------------------------------
+    await page.click('header form[action="/logout"] button');
+    check('signing out ends the session', (await page.locator('header form[action="/logout"]').count()) === 0 &&
+      (await page.request.post(base + '/plan/measures/M-digi', { form: { status: 'done' } })).status() === 401);
+  } catch (e) {
+    check('the test ran to its end', false, e.stack || String(e));
+  } finally {
+    await ctx.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log('\nscreenshots:');
+  for (const s of screenshots) console.log('  ' + s);
+  console.log(`\nbrowser tests: ${results.length - failed.length} passed, ${failed.length} failed, ${screenshots.length} screenshots`);
+  for (const f of failed) console.log(`  FAILED: ${f.name}`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });
