@@ -38,12 +38,13 @@ echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo
 "$IVP" plan progress --year 2024
-# the JSON API over the same database, in the foreground until Ctrl-C
+# the web app and the JSON API over the same database, in the foreground until Ctrl-C
 LISTEN=${LISTEN:-127.0.0.1:8080}
 echo
-echo "== The JSON API (stop with Ctrl-C)"
+echo "== The web app and the JSON API (stop with Ctrl-C)"
 echo
-echo "open http://$LISTEN/api/v1/indicators?area=GM1926&year=2024"
+echo "open http://$LISTEN/   (the web app; ?lang=en for English)"
+echo "     http://$LISTEN/api/v1/indicators?area=GM1926&year=2024"
 echo "     http://$LISTEN/api/v1/areas?under=GM1926"
 echo "     http://$LISTEN/api/v1/openapi.json   (every endpoint)"
 echo
