@@ -26,6 +26,9 @@ export IVP_DB="$DB"
 "$IVP" import crime "$D/misdrijven_2022_2023.csv"
 "$IVP" import crime "$D/Misdrijven_2024.csv"
 "$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
+# gemeente boundaries (2022 indeling, WGS84; examples/boundaries/README.md) for
+# the map: 4 of its 345 gemeenten were merged since and are left out
+"$IVP" import boundaries examples/boundaries/gemeenten_2022.geojson --skip-unknown-regions
 echo
 echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands"
 echo

@@ -79,7 +79,8 @@ typedef enum ivp_import_kind {
 	IVP_IMPORT_CRIME,	/* StatLine export, OData TypedDataSet CSV/JSON */
 	IVP_IMPORT_POPULATION,	/* 37230ned export, 85984NED buurt list, TypedDataSet */
 	IVP_IMPORT_CODES,	/* CBS metadata: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden */
-	IVP_IMPORT_LONG		/* ivp long CSV, optionally with a type-code mapping */
+	IVP_IMPORT_LONG,	/* ivp long CSV, optionally with a type-code mapping */
+	IVP_IMPORT_BOUNDARIES	/* GeoJSON area polygons, WGS84 or RD New (docs/data-formats.md) */
 } ivp_import_kind;
 
 /* Called now and then during an import: bytes read so far of total. */
@@ -383,6 +384,21 @@ IVP_WUR ivp_rc ivp_session_end(ivp_ctx *ctx, const char *token);
  * constant time (sodium_memcmp); 0 otherwise, also for NULL or "".
  */
 int ivp_csrf_equal(const char *expected, const char *given);
+
+/* ================================================================== */
+/* Boundaries: area polygons for maps (src/geo/, docs/data-formats.md) */
+/* ================================================================== */
+
+/*
+ * The stored boundaries of the areas of `level` ("GM", "WK", "BU"; NULL:
+ * any) under `under` (any depth; NULL: everywhere), ordered by code.
+ * Columns: code, name, level, minx, miny, maxx, maxy (RD New metres),
+ * npoints, geom — the simplified rings as "x,y x,y …;x,y …" in integer
+ * RD New metres (y grows northwards). No rows when none are imported
+ * (ivp import boundaries). Caller frees *out.
+ */
+IVP_WUR ivp_rc ivp_boundaries(ivp_ctx *ctx, const char *under, const char *level,
+			      ivp_table **out);
 
 #ifdef __cplusplus
 }

@@ -115,7 +115,7 @@ int cmd_import(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 2)
-		return cli_usage("import", "missing KIND (crime, population, codes or long)");
+		return cli_usage("import", "missing KIND (crime, population, codes, long or boundaries)");
 	if (!strcmp(argv[1], "values"))
 		return cmd_import_values(argc, argv);
 	if (!strcmp(argv[1], "crime"))
@@ -126,8 +126,10 @@ int cmd_import(int argc, char **argv)
 		kind = IVP_IMPORT_CODES;
 	else if (!strcmp(argv[1], "long"))
 		kind = IVP_IMPORT_LONG;
+	else if (!strcmp(argv[1], "boundaries"))
+		kind = IVP_IMPORT_BOUNDARIES;
 	else
-		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes or long)", argv[1]);
+		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes, long or boundaries)", argv[1]);
 	files = calloc((size_t)argc, sizeof(*files));
 	if (!files)
 		return EXIT_INTERNAL;
@@ -205,7 +207,9 @@ int cmd_import(int argc, char **argv)
 			if (res.skipped)
 				printf(", %lld cells not read (other topics or periods)", (long long)res.skipped);
 			putchar('\n');
-			if (res.unknown_regions)
+			if (kind == IVP_IMPORT_BOUNDARIES)
+				printf("%s: %s\n", files[i], res.note);	/* the code property, matched, left out */
+			else if (res.unknown_regions)
 				printf("%s: %lld %s\n", files[i], (long long)res.unknown_regions, res.note);
 		}
 	}

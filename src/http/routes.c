@@ -99,6 +99,13 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+static const http_param p_kaart_page[] = {
+	{ "under", HTTP_P_TEXT, 0, NULL, "NL01", "only the gemeenten inside this area (default: all with a boundary)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year (default: the latest with a national figure)" },
+	P_LANG,
+	{ 0 }
+};
+
 static const http_param p_plan_page[] = {
 	{ "done", HTTP_P_TEXT, 0, NULL, "M-digi", "the measure just updated (shows a message)" },
 	P_LANG,
@@ -173,6 +180,9 @@ const http_route http_routes[] = {
 	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "CSV", "page" },
 	{ "GET", "/buurten", web_buurten, "pageBuurten", "Ranking of wijken and buurten on one indicator",
 	  HTTP_PUBLIC, p_buurten_page, NULL, NULL, "HTML", "page" },
+	{ "GET", "/kaart", web_kaart, "pageKaart",
+	  "Map of the gemeenten: registered crime per 1,000 inhabitants in five classes, then the table",
+	  HTTP_PUBLIC, p_kaart_page, NULL, NULL, "HTML", "page" },
 	{ "GET", "/plan", web_plan, "pagePlan",
 	  "The plan: priority, ambition, goals with status, measures with budget (and update forms for editors)",
 	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page" },

@@ -331,12 +331,12 @@ static ivp_rc sha_of(ivp_ctx *ctx, const char *const *paths, int n, char out[65]
 }
 
 typedef enum layout {
-	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG
+	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG, L_GEOJSON
 } layout;
 
 static const char *const layout_names[] = {
 	"unknown", "odata-json", "statline-csv", "odata-csv", "code-list",
-	"population-list", "ivp-long-csv"
+	"population-list", "ivp-long-csv", "geojson"
 };
 
 /* A TypedDataSet header names its columns exactly as CBS does; two such
@@ -457,6 +457,7 @@ static const char *kind_name(ivp_import_kind k)
 	case IVP_IMPORT_POPULATION: return "population";
 	case IVP_IMPORT_CODES: return "codes";
 	case IVP_IMPORT_LONG: return "long";
+	case IVP_IMPORT_BOUNDARIES: return "boundaries";
 	default: return "auto";
 	}
 }
@@ -483,6 +484,10 @@ static ivp_rc run(ivp__job *j, ivp_import_kind kind, const char *const *paths,
 	FILE *f;
 	ivp_rc rc;
 
+	if (l == L_GEOJSON)
+		return ivp__read_boundaries(j);
+	if (kind == IVP_IMPORT_BOUNDARIES)
+		return ivp__fail(j->ctx, IVP_EINTERNAL, "boundaries without the GeoJSON layout");
 	if (l == L_JSON) {
 		if (kind != IVP_IMPORT_CRIME && kind != IVP_IMPORT_POPULATION)
 			return wrong_kind(j, l, kind);
@@ -604,7 +609,8 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", paths[0]);
 		return IVP_EIO;
 	}
-	rc = sniff(&j, f, &l);
+	/* boundaries are always GeoJSON; its reader says when the file is not */
+	rc = kind == IVP_IMPORT_BOUNDARIES ? (l = L_GEOJSON, IVP_OK) : sniff(&j, f, &l);
 	fclose(f);
 	if (rc)
 		return rc;

@@ -21,9 +21,11 @@ typedef struct ivp__store ivp__store;
 struct ivp__plan_ops;
 /* Users, sessions and sign-in attempts (auth/ uses them): store/auth_store.h. */
 struct ivp__auth_ops;
+/* Area boundaries (ingest/boundaries.c, geo/): store/geo_store.h. */
+struct ivp__geo_ops;
 
 typedef struct ivp__import_rec {
-	const char *kind;	/* "crime", "population", "codes", "long" */
+	const char *kind;	/* "crime", "population", "codes", "long", "boundaries" */
 	const char *layout;
 	const char *file_name;
 	const char *sha256;
@@ -146,6 +148,8 @@ typedef struct ivp__store_ops {
 	const struct ivp__plan_ops *plan;
 	/* users, sessions, sign-in attempts: its own table */
 	const struct ivp__auth_ops *auth;
+	/* area boundaries: its own table */
+	const struct ivp__geo_ops *geo;
 } ivp__store_ops;
 
 struct ivp__store {

@@ -79,6 +79,23 @@ typedef struct web_point {
 void web_chart(html *h, const char *lang, const web_point *pts, int n, const char *title,
 	       const char *area_name, const char *cmp_name);
 
+/* ---- maps (map.c) ---------------------------------------------------------------------------- */
+
+#define WEB_MAP_CLASSES 5
+
+/* Quantile breaks br[0..5] (min .. max) of the non-NaN values of v; returns how many there are, -1 out of memory. */
+int web_map_breaks(const double *v, int n, double br[WEB_MAP_CLASSES + 1]);
+/* The class 0..4 of v for breaks br (class k: br[k] <= v < br[k+1], the last closed); -1 for NaN. */
+int web_map_class(const double br[WEB_MAP_CLASSES + 1], double v);
+/*
+ * A choropleth of the areas of b (an ivp_boundaries table) coloured by
+ * rate[i] (per row of b; NaN: no figure) in quantile classes, each area
+ * with a <title>, then a legend with the breaks. The caller follows it
+ * with the table of the numbers (colour is never the only carrier).
+ */
+void web_choropleth(html *h, const char *lang, const ivp_table *b, const double *rate,
+		    const char *title);
+
 /* ---- static files (assets.c) --------------------------------------------------------------- */
 
 typedef struct web_assets web_assets;
@@ -101,6 +118,7 @@ void web_home(http_req *r);		/* GET / */
 void web_indicator(http_req *r);	/* GET /indicator */
 void web_indicator_csv(http_req *r);	/* GET /indicator.csv */
 void web_buurten(http_req *r);		/* GET /buurten */
+void web_kaart(http_req *r);		/* GET /kaart */
 void web_sources(http_req *r);		/* GET /sources */
 void web_plan(http_req *r);		/* GET /plan */
 void web_measure_post(http_req *r);	/* POST /plan/measures/{id} */

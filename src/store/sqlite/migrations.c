@@ -152,6 +152,16 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " ok INTEGER NOT NULL CHECK (ok IN (0,1)));"
 	  "CREATE INDEX login_attempt_name ON login_attempt(name, at);"
 	  "CREATE INDEX login_attempt_addr ON login_attempt(addr, at);" },
+	/* 4: area boundaries (ivp import boundaries): one simplified geometry
+	 * per area in integer RD New metres (geo/geo.h's text form), with its
+	 * bounding box for drawing a region without reading every ring. */
+	{ 4,
+	  "CREATE TABLE boundary ("
+	  " area_id INTEGER PRIMARY KEY REFERENCES area(id),"
+	  " minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,"
+	  " npoints INTEGER NOT NULL,"
+	  " geom TEXT NOT NULL,"
+	  " import_id INTEGER NOT NULL REFERENCES import(id));" },
 };
 
 const int ivp__sqlite_nmigrations =

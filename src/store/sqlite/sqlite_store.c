@@ -16,6 +16,7 @@
 #include "core/core.h"
 #include "store/sqlite/migrations.h"
 #include "store/auth_store.h"
+#include "store/geo_store.h"
 #include "store/plan_store.h"
 #include "store/sqlite/sqlite_int.h"
 #include "store/store.h"
@@ -823,4 +824,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.counts = sq_counts,
 	.plan = &ivp__sqlite_plan_ops,
 	.auth = &ivp__sqlite_auth_ops,
+	.geo = &ivp__sqlite_geo_ops,
 };
