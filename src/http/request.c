@@ -18,6 +18,50 @@
 #include "http/multipart.h"
 #include "web/web.h"
 
+/*
+ * Text for a JSON error: error messages may quote the request (a path, a
+ * parameter value), which need not be UTF-8, and jansson refuses invalid
+ * UTF-8 — so copy it with every invalid byte replaced by '?' (found by
+ * fuzz_http: a 404 for a path with 0xFF bytes had no body).
+ */
+static const char *utf8_safe(const char *in, char *out, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)(in ? in : "");
+	size_t o = 0;
+
+	while (*s && o + 5 < n) {
+		size_t need = *s < 0x80 ? 0 : (*s >= 0xC2 && *s <= 0xDF) ? 1 :
+			      (*s >= 0xE0 && *s <= 0xEF) ? 2 : (*s >= 0xF0 && *s <= 0xF4) ? 3 : 9;
+		size_t k;
+
+		for (k = 1; need != 9 && k <= need; k++)
+			if ((s[k] & 0xC0) != 0x80)
+				break;
+		if (need == 9 || k <= need) {
+			out[o++] = '?';
+			s++;
+			continue;
+		}
+		memcpy(out + o, s, need + 1);
+		o += need + 1;
+		s += need + 1;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The JSON error body {code, message, detail, hint}; never NULL unless out of memory. */
+static json_t *error_object(const char *code, const char *message, const char *detail,
+			    const char *hint)
+{
+	char m[512], d[1024], h[1024];
+
+	return json_pack("{s:s, s:s, s:s, s:s}", "code", code,
+			 "message", utf8_safe(message, m, sizeof(m)),
+			 "detail", utf8_safe(detail, d, sizeof(d)),
+			 "hint", utf8_safe(hint, h, sizeof(h)));
+}
+
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint)
 {
@@ -27,8 +71,7 @@ void http_error(http_req *r, int status, const char *code, const char *message,
 		web_error(r, status, message, detail, hint);
 		return;
 	}
-	o = json_pack("{s:s, s:s, s:s, s:s}", "code", code, "message", message,
-		      "detail", detail ? detail : "", "hint", hint ? hint : "");
+	o = error_object(code, message, detail, hint);
 	free(r->body);
 	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	r->len = r->body ? strlen(r->body) : 0;
@@ -49,16 +92,16 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 			  e ? e->detail : "", e ? e->hint : "");
 		return;
 	}
-	o = json_pack("{s:s, s:s, s:s, s:s}", "code", code,
-		      "message", e && e->message[0] ? e->message : ivp_strerror(rc),
-		      "detail", e ? e->detail : "", "hint", e ? e->hint : "");
+	o = error_object(code, e && e->message[0] ? e->message : ivp_strerror(rc),
+			 e ? e->detail : "", e ? e->hint : "");
 	if (o && e && e->file[0]) {
 		/* import errors name where: the file as uploaded, line, field */
 		const char *base = strrchr(e->file, '/');
+		char f[512], fl[256];
 
-		json_object_set_new(o, "file", json_string(base ? base + 1 : e->file));
+		json_object_set_new(o, "file", json_string(utf8_safe(base ? base + 1 : e->file, f, sizeof(f))));
 		json_object_set_new(o, "line", json_integer(e->line));
-		json_object_set_new(o, "field", json_string(e->field));
+		json_object_set_new(o, "field", json_string(utf8_safe(e->field, fl, sizeof(fl))));
 	}
 	free(r->body);
 	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;

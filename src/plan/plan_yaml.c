@@ -517,6 +517,45 @@ static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 	}
 }
 
+/*
+ * YAML is Unicode text: check UTF-8 and NUL bytes ourselves, with the line
+ * and column, before libfyaml sees the text — libfyaml 0.7.12 can loop
+ * forever on some invalid UTF-8 after a directive (found by fuzz_plan).
+ * Returns 0 when the text is clean.
+ */
+static int text_problems(const char *text, size_t len, pl_problems *probs)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	pl_pos at = { 1, 1 };
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t need = c < 0x80 ? 0 : (c >= 0xC2 && c <= 0xDF) ? 1 :
+			      (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : 4;
+		size_t k;
+
+		if (c == 0 || need == 4 || (need && i + need >= len))
+			goto bad;
+		for (k = 1; k <= need; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto bad;
+		if (c == '\n') {
+			at.line++;
+			at.col = 1;
+		} else {
+			at.col++;
+		}
+		i += need + 1;
+	}
+	return 0;
+bad:
+	ivp__pl_problem(probs, at, "", "A plan file is UTF-8 text; this byte is a NUL or not valid UTF-8.",
+			"Save the file as UTF-8 (without NUL bytes).",
+			"invalid byte 0x%02X in the plan file", s[i]);
+	return -1;
+}
+
 pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
 {
 	struct fy_diag_cfg dc;
@@ -528,6 +567,8 @@ pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
 	rd r = { probs, 0 };
 	pl_pos top = { 1, 1 };
 
+	if (text_problems(text, len, probs))
+		return NULL;
 	fy_diag_cfg_default(&dc);
 	dc.fp = NULL;
 	dc.output_fn = NULL;
