@@ -62,6 +62,17 @@ static json_t *error_object(const char *code, const char *message, const char *d
 			 "hint", utf8_safe(hint, h, sizeof(h)));
 }
 
+/* r's response becomes the JSON error o (consumed). */
+static void set_error(http_req *r, int status, json_t *o)
+{
+	free(r->body);
+	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	r->len = r->body ? strlen(r->body) : 0;
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	json_decref(o);
+}
+
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint)
 {
@@ -72,12 +83,7 @@ void http_error(http_req *r, int status, const char *code, const char *message,
 		return;
 	}
 	o = error_object(code, message, detail, hint);
-	free(r->body);
-	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
-	r->len = r->body ? strlen(r->body) : 0;
-	r->status = status;
-	r->ctype = "application/json; charset=utf-8";
-	json_decref(o);
+	set_error(r, status, o);
 }
 
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
@@ -103,12 +109,7 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 		json_object_set_new(o, "line", json_integer(e->line));
 		json_object_set_new(o, "field", json_string(utf8_safe(e->field, fl, sizeof(fl))));
 	}
-	free(r->body);
-	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
-	r->len = r->body ? strlen(r->body) : 0;
-	r->status = status;
-	r->ctype = "application/json; charset=utf-8";
-	json_decref(o);
+	set_error(r, status, o);
 }
 
 void http_json(http_req *r, int status, char *json)
