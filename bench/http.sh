@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # HTTP benchmark (not part of make test): wrk, 64 connections, 30 s each, on
 # loopback, against `ivp serve` (release build, the make-run example) and
-# against nginx serving the very same JSON bytes as static files, in the
-# same run. Prints requests/s, p50, p99 and errors per URL and server, the
-# ratio ivp/nginx, and the server's RSS before and after.
+# against nginx serving the very same bytes as static files, in the same
+# run: the indicator API call, the areas call, the start page `/` and the
+# indicator page. Prints requests/s, p50, p99 and errors per URL and server,
+# the ratio ivp/nginx, the server's RSS before and after, and the response
+# cache's hits (X-Cache). IVP_CACHE_KB=0 bench/http.sh measures without it.
 # usage: bench/http.sh [SECONDS] (default 30); needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,14 +42,19 @@ for _ in $(seq 1 600); do grep -q "listening on" "$W/ivp.log" 2>/dev/null && bre
 grep -q "listening on" "$W/ivp.log" || { echo "ivp did not start"; cat "$W/ivp.log"; exit 1; }
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$IVP_PID/status"; }
 
+KEYS="indicators areas home indicator_page"
 declare -A URL=(
   [indicators]="/api/v1/indicators?area=GM1926&year=2024&baseline=2022&compare=NL01"
   [areas]="/api/v1/areas?under=GM1926"
+  [home]="/"
+  [indicator_page]="/indicator?area=GM1926&key=totaal"
 )
-# nginx: the same bytes as static files
+declare -A FILE=([indicators]=indicators.json [areas]=areas.json [home]=home.html
+  [indicator_page]=indicator.html)
+# nginx: the same bytes as static files (pages as text/html, JSON as application/json)
 mkdir -p "$W/www" "$W/ngx/logs"
-for k in indicators areas; do curl -sf "http://127.0.0.1:$P1${URL[$k]}" -o "$W/www/$k.json"; done
-chmod 755 "$W" "$W/www"; chmod 644 "$W/www/"*.json	# nginx workers are not root
+for k in $KEYS; do curl -sf "http://127.0.0.1:$P1${URL[$k]}" -o "$W/www/${FILE[$k]}"; done
+chmod 755 "$W" "$W/www"; chmod 644 "$W/www/"*	# nginx workers are not root
 P2=$(free_port)
 cat >"$W/ngx/nginx.conf" <<NGX
 worker_processes $(nproc);
@@ -58,6 +65,7 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type application/json;
+  types { text/html html; application/json json; }
   keepalive_requests 1000000;
   client_body_temp_path $W/ngx; proxy_temp_path $W/ngx; fastcgi_temp_path $W/ngx;
   uwsgi_temp_path $W/ngx; scgi_temp_path $W/ngx;
@@ -80,13 +88,14 @@ run() {
 echo "wrk: $CONNS connections, $THREADS threads, ${SECS}s each, loopback, $(nproc) CPUs"
 RSS0=$(rss)
 printf "%-22s %12s %10s %10s\n" "" "requests/s" "p50" "p99"
-for k in indicators areas; do
+for k in $KEYS; do
   run "ivp $k" "http://127.0.0.1:$P1${URL[$k]}" | tee -a "$W/table"
-  run "nginx $k" "http://127.0.0.1:$P2/$k.json" | tee -a "$W/table"
+  run "nginx $k" "http://127.0.0.1:$P2/${FILE[$k]}" | tee -a "$W/table"
 done
 RSS1=$(rss)
 echo "ivp RSS before: $RSS0, after: $RSS1"
-for k in indicators areas; do
+for k in $KEYS; do
   awk -v k="$k" '$2 == k {r[$1]=$3} END {if (r["nginx"]) printf "%s: ivp/nginx throughput = %.4f\n", k, r["ivp"]/r["nginx"]}' "$W/table"
 done
-echo "bytes: indicators $(wc -c <"$W/www/indicators.json"), areas $(wc -c <"$W/www/areas.json")"
+for k in $KEYS; do printf "bytes %s: %s  " "$k" "$(wc -c <"$W/www/${FILE[$k]}")"; done; echo
+echo "cache: $(curl -s -D - -o /dev/null "http://127.0.0.1:$P1${URL[home]}" | grep -i '^X-Cache' | tr -d '\r')"

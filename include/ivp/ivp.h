@@ -70,6 +70,13 @@ const ivp_error *ivp_last_error(const ivp_ctx *ctx);
 
 /* Schema version the database is at after ivp_open(). */
 int ivp_schema_version(ivp_ctx *ctx);
+/*
+ * A number that changes whenever another connection or process (another
+ * server thread, the CLI) has committed a change to the database since the
+ * last call on this ctx; commits made through ctx itself do not change it.
+ * Used to drop cached answers (src/http/cache.c).
+ */
+IVP_WUR ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version);
 
 /* ------------------------------------------------------------------ */
 /* Import                                                             */
@@ -178,6 +185,19 @@ typedef struct ivp_indicator_query {
 /* The indicator table for one area and year. Caller frees *out. */
 IVP_WUR ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q,
 			      ivp_table **out);
+
+/*
+ * One indicator (q->indicator, required) of q->area over the years
+ * from..to in one call: the columns of ivp_indicators, one row per year
+ * that has a count (ascending; years without one are left out), each with
+ * its rate, interval, change on the year before and verdict, baseline and
+ * comparisons as q asks. q->year is not used. Caller frees *out.
+ */
+IVP_WUR ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q,
+				    int from, int to, ivp_table **out);
+
+/* The name of one area code ("Pijnacker-Nootdorp"); IVP_ENOTFOUND for an unknown code. */
+IVP_WUR ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz);
 
 /* The definitions table (all versions). Caller frees *out. */
 IVP_WUR ivp_rc ivp_definitions(ivp_ctx *ctx, ivp_table **out);

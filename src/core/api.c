@@ -65,6 +65,13 @@ static ivp_rc db_fail(ivp_ctx *ctx)
 	return IVP_EDB;
 }
 
+ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version)
+{
+	if (!ctx->store->ops->data_version)
+		return ivp__fail(ctx, IVP_EINPUT, "the store cannot tell its data version");
+	return ctx->store->ops->data_version(ctx->store, version) ? db_fail(ctx) : IVP_OK;
+}
+
 /* row callback: copy text columns into the table, numbers where the column is numeric */
 typedef struct fill {
 	ivp_table *t;
@@ -105,6 +112,21 @@ static ivp_rc new_table(ivp_ctx *ctx, const char *const *names, const char *brie
 			*out = NULL;
 			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		}
+	return IVP_OK;
+}
+
+ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz)
+{
+	char n[256];
+	int g = ctx->store->ops->area_get(ctx->store, code, n, NULL, NULL);
+
+	if (g < 0)
+		return db_fail(ctx);
+	if (g == 1) {
+		ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", code);
+		return IVP_ENOTFOUND;
+	}
+	snprintf(name, namesz, "%s", n);
 	return IVP_OK;
 }
 

@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/cache.h"
 #include "http/http.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
@@ -55,6 +56,8 @@ struct http_server {
 	ivp_ctx **ctxs;
 	int nctx;
 	ivp_ctx *main_ctx;
+	http_cache *cache;	/* anonymous GET answers of public routes; NULL: off */
+	int cache_stats;	/* IVP_CACHE_STATS=1: an X-Cache-Size header */
 };
 
 typedef struct upload {
@@ -85,6 +88,8 @@ typedef struct conn {
 	char csrf[64];		/* the X-CSRF-Token header */
 	char lang[8];		/* the ivp_lang cookie */
 	http_session sess;	/* who the request is from, when signed in */
+	const char *xcache;	/* "hit" or "miss" when the cache was asked; else NULL */
+	http_cached hit;	/* the cached answer's headers (the body went to req) */
 	http_req req;
 } conn;
 
@@ -340,7 +345,7 @@ static void upload_free(conn *c)
 
 /* ---- responses ------------------------------------------------------------------------ */
 
-static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
+static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 {
 	http_req *r = &c->req;
 	struct MHD_Response *res;
@@ -378,6 +383,19 @@ static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
 		MHD_add_response_header(res, "WWW-Authenticate", "Cookie realm=\"ivp\"");
 	if (r->set_cookie[0])
 		MHD_add_response_header(res, "Set-Cookie", r->set_cookie);
+	if (c->xcache) {
+		MHD_add_response_header(res, "X-Cache", c->xcache);
+		if (s->cache_stats) {
+			http_cache_stats st;
+			char v[160];
+
+			http_cache_stats_get(s->cache, &st);
+			snprintf(v, sizeof(v), "bytes=%zu entries=%zu max=%zu hits=%llu misses=%llu evictions=%llu",
+				 st.bytes, st.entries, st.max_bytes, (unsigned long long)st.hits,
+				 (unsigned long long)st.misses, (unsigned long long)st.evictions);
+			MHD_add_response_header(res, "X-Cache-Size", v);
+		}
+	}
 	if (r->status == 429 && r->retry_after > 0) {
 		char ra[16];
 
@@ -390,18 +408,87 @@ static enum MHD_Result reply(struct MHD_Connection *mc, conn *c)
 	return ok;
 }
 
+/*
+ * The data version this thread's connection last saw. A change means that
+ * another connection (another worker, the CLI) committed: the cache's
+ * generation moves on. A thread's first look counts as a change, since
+ * commits before it were seen by no one on its behalf.
+ */
+static _Thread_local struct {
+	const http_server *s;
+	int64_t dv;
+} seen;
+
+static uint64_t cache_generation(http_server *s, ivp_ctx *ctx)
+{
+	int64_t dv = 0;
+
+	if (ivp_data_version(ctx, &dv) || seen.s != s || seen.dv != dv) {
+		http_cache_bump(s->cache);
+		seen.s = s;
+		seen.dv = dv;
+	}
+	return http_cache_generation(s->cache);
+}
+
+/*
+ * May this request's answer come from, or go into, the cache? A GET or
+ * HEAD of a public route without a session and without an upload; pages
+ * for a signed-in user (forms, CSRF tokens, names) are never cached, nor
+ * the static files (already in memory).
+ */
+static int cacheable(const http_server *s, const conn *c)
+{
+	const http_req *r = &c->req;
+
+	return s->cache && r->route && r->route->role == HTTP_PUBLIC && !r->session &&
+	       !r->route->body_type && r->route->handler != web_static &&
+	       (!strcmp(c->method, "GET") || !strcmp(c->method, "HEAD"));
+}
+
+/* The cache key: method, the whole URI (path and query) and the language cookie. */
+static void cache_key(const conn *c, char *key, size_t n)
+{
+	snprintf(key, n, "%s %s\n%s", !strcmp(c->method, "HEAD") ? "GET" : c->method,
+		 c->uri ? c->uri : "", c->req.lang_cookie && !strcmp(c->req.lang_cookie, "en") ? "en" : "nl");
+}
+
 static void run(http_server *s, conn *c)
 {
+	http_req *r = &c->req;
 	ivp_error e;
+	char key[HTTP_MAX_URI + 64];
+	uint64_t gen = 0;
+	int cache = cacheable(s, c);
 
-	c->req.ctx = thread_ctx(s, &e);
-	if (!c->req.ctx) {
-		http_ivp_error(&c->req, IVP_EDB, &e);
+	r->ctx = thread_ctx(s, &e);
+	if (!r->ctx) {
+		http_ivp_error(r, IVP_EDB, &e);
 		return;
 	}
 	if (c->up && c->up->path[0])
-		c->req.upload_file = c->up->path;
-	http_run(&c->req);
+		r->upload_file = c->up->path;
+	if (cache) {
+		gen = cache_generation(s, r->ctx);
+		cache_key(c, key, sizeof(key));
+		if (http_cache_get(s->cache, key, gen, &c->hit)) {
+			c->xcache = "hit";
+			free(r->body);
+			r->body = c->hit.body;
+			r->len = c->hit.len;
+			r->status = c->hit.status;
+			r->ctype = c->hit.ctype[0] ? c->hit.ctype : NULL;
+			r->cache = c->hit.cache[0] ? c->hit.cache : NULL;
+			return;
+		}
+		c->xcache = "miss";
+	}
+	http_run(r);
+	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] &&
+	    (r->status == 200 || r->status == 404))
+		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);
+	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->cache)
+		http_cache_bump(s->cache);	/* a write by this server: after its commit */
 }
 
 static double elapsed(const conn *c)
@@ -464,17 +551,17 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 			  c->req.client, sizeof(c->req.client));
 	if (http_prepare(&c->req, method, c->uri ? c->uri : "", ct, clen, chunked(te),
 			 s->max_upload, session))
-		return body ? reply(mc, c) : MHD_YES;
+		return body ? reply(s, mc, c) : MHD_YES;
 	if (c->req.route->body_type && !strcmp(c->req.route->body_type, "form")) {
 		c->small = malloc(HTTP_MAX_BODY + 1);
 		if (!c->small) {
 			http_error(&c->req, 500, "internal", "out of memory", "", "");
-			return reply(mc, c);
+			return reply(s, mc, c);
 		}
 	} else if (c->req.route->body_type && upload_start(c, ct)) {
 		http_error(&c->req, 500, "internal", "cannot store the upload",
 			   "No temporary directory could be made.", "Check TMPDIR and free space.");
-		return reply(mc, c);
+		return reply(s, mc, c);
 	}
 	return MHD_YES;
 }
@@ -533,7 +620,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		else
 			run(s, c);
 	}
-	return reply(mc, c);
+	return reply(s, mc, c);
 }
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
@@ -631,6 +718,17 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 	s->assets = web_assets_load(o->web_root, err, errsz);
 	if (!s->assets)
 		goto fail;
+	/* the response cache: IVP_CACHE_KB (default 65536 = 64 MiB; 0: off) */
+	{
+		const char *kb = getenv("IVP_CACHE_KB"), *st = getenv("IVP_CACHE_STATS");
+		long long n = kb && *kb ? strtoll(kb, NULL, 10) : 65536;
+
+		s->cache_stats = st && !strcmp(st, "1");
+		if (n > 0 && !(s->cache = http_cache_new((size_t)n * 1024))) {
+			snprintf(err, errsz, "out of memory");
+			goto fail;
+		}
+	}
 	s->openapi = http_openapi();
 	if (!s->openapi) {
 		snprintf(err, errsz, "cannot build the OpenAPI document");
@@ -681,6 +779,7 @@ void http_server_stop(http_server *s)
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->mu);
 	free(s->openapi);
+	http_cache_free(s->cache);
 	web_assets_free(s->assets);
 	free(s->db);
 	free(s);

@@ -493,7 +493,32 @@ typedef struct q {
 	double level;
 	int64_t small;
 	const char *lang;
+	int year;		/* the year being measured (q->year, or each year of a series) */
+	int skip_empty;		/* a series: no row for a year without a count */
+	int memo_year;		/* the main area's last measurement, reused as the next year's "prev" */
+	char memo_codes[MAX_CODES * 16];
+	char memo_group[32];
+	meas memo;
 } qstate;
+
+/* measure() of the main area, remembering the last one (a series asks for year-1 next). */
+static ivp_rc measure_main(qstate *s, const ivp__indicator_def *d, int year, meas *m)
+{
+	ivp_rc rc;
+
+	if (s->memo_year == year && !strcmp(s->memo_codes, d->codes) &&
+	    !strcmp(s->memo_group, d->population_group)) {
+		*m = s->memo;
+		return IVP_OK;
+	}
+	if ((rc = measure(s->ctx, &s->main, d, year, m)))
+		return rc;
+	s->memo_year = year;
+	snprintf(s->memo_codes, sizeof(s->memo_codes), "%s", d->codes);
+	snprintf(s->memo_group, sizeof(s->memo_group), "%s", d->population_group);
+	s->memo = *m;
+	return IVP_OK;
+}
 
 /* "+6.0% (-0.9% to +13.3%)" */
 static void change_text(double r, ivp__interval ci, char *out, size_t n)
@@ -548,17 +573,18 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	char buf[160], note[512] = "";
 	size_t nn;
 
-	if (measure(s->ctx, &s->main, d, q->year, &cur) ||
-	    measure(s->ctx, &s->main, d, q->year - 1, &prev))
+	if (measure_main(s, d, s->year - 1, &prev) || measure_main(s, d, s->year, &cur))
 		return -2;
+	if (s->skip_empty && !cur.has)
+		return 0;
 	if (ivp__table_row(t) < 0 ||
 	    ivp__table_set_text(t, C_KEY, d->key) ||
 	    ivp__table_set_text(t, C_NAME, nl ? d->name_nl : d->name_en) ||
 	    ivp__table_set_text(t, C_CLASS, d->classification) ||
 	    ivp__table_set_int(t, C_VERSION, d->version) ||
 	    ivp__table_set_text(t, C_AREA, s->main.label) ||
-	    ivp__table_set_int(t, C_YEAR, q->year) ||
-	    ivp__table_set_int(t, C_PREV_YEAR, q->year - 1))
+	    ivp__table_set_int(t, C_YEAR, s->year) ||
+	    ivp__table_set_int(t, C_PREV_YEAR, s->year - 1))
 		return -1;
 	if (cur.has) {
 		if (ivp__table_set_int(t, C_COUNT, cur.count) ||
@@ -605,7 +631,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		int c0 = C_FIXED + i * CMP_COLS;
 		meas cm;
 
-		if (measure(s->ctx, &s->cmp[i], d, q->year, &cm))
+		if (measure(s->ctx, &s->cmp[i], d, s->year, &cm))
 			return -2;
 		if (ivp__table_set_text(t, c0, s->cmp[i].label) ||
 		    (cm.has && ivp__table_set_int(t, c0 + 1, cm.count)) ||
@@ -625,7 +651,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		snprintf(note, sizeof(note), nl ?
 			 "geen bevolking op 1 januari %d; importeer 37230ned (gemeente) of Kerncijfers wijken en buurten (wijk/buurt)" :
 			 "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)",
-			 q->year);
+			 s->year);
 	}
 	nn = strlen(note);
 	if (cur.has && cur.count < s->small)
@@ -690,7 +716,8 @@ static ivp_rc choose(qstate *s, defs *all, defs *use)
 	int i, k, has_cbs = 0;
 	ivp__store *st = s->ctx->store;
 
-	if (st->ops->has_classification(st, s->main.codes[0], s->q->year, "cbs", &has_cbs))
+	use->n = 0;
+	if (st->ops->has_classification(st, s->main.codes[0], s->year, "cbs", &has_cbs))
 		return ivp__fail(s->ctx, IVP_EDB, "database error");
 	for (i = 0; i < all->n; i++) {
 		ivp__indicator_def *d = &all->d[i];
@@ -721,12 +748,18 @@ static ivp_rc choose(qstate *s, defs *all, defs *use)
 	return IVP_OK;
 }
 
-ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **out)
+/*
+ * The indicator table of q for the years from..to (one year: ivp_indicators;
+ * several: ivp_indicator_series, which leaves out years without a count).
+ * The area specs, the definitions and the comparison areas are read once.
+ */
+static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int from, int to,
+			       int series, ivp_table **out)
 {
 	qstate s;
 	defs all = { NULL, 0 }, use = { NULL, 0 };
 	ivp_rc rc = IVP_OK;
-	int i, r;
+	int i, r, y;
 
 	*out = NULL;
 	memset(&s, 0, sizeof(s));
@@ -735,9 +768,18 @@ ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **ou
 	s.level = q->level > 0 && q->level < 1 ? q->level : 0.95;
 	s.small = q->small_threshold >= 0 ? q->small_threshold : IVP_SMALL_THRESHOLD_DEFAULT;
 	s.lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";
-	if (!q->area || q->year < 1900 || q->year > 2199) {
-		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" : "year %d is out of range", q->year);
-		ivp__hint(ctx, "Give --area CODE and --year YYYY.");
+	s.skip_empty = series;
+	if (!q->area || from < 1900 || to > 2199 || from > to) {
+		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" :
+			  from == to ? "year %d is out of range" : "years %d to %d are out of range",
+			  from, to);
+		ivp__hint(ctx, series ? "Give the years as 1900 <= from <= to <= 2199." :
+			  "Give --area CODE and --year YYYY.");
+		return IVP_EINPUT;
+	}
+	if (series && !q->indicator) {
+		ivp__fail(ctx, IVP_EINPUT, "no indicator given");
+		ivp__hint(ctx, "A series is of one indicator key (ivp definitions lists them).");
 		return IVP_EINPUT;
 	}
 	if (q->baseline && (q->baseline < 1900 || q->baseline > 2199)) {
@@ -763,27 +805,35 @@ ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **ou
 		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
 		goto out;
 	}
-	if ((rc = choose(&s, &all, &use)))
-		goto out;
 	s.t = ivp__table_new();
 	if (!s.t || make_cols(&s)) {
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < use.n; i++) {
-		r = row(&s, &use.d[i]);
-		if (r == -1) {
-			rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	for (y = from; y <= to; y++) {
+		s.year = y;
+		if ((rc = choose(&s, &all, &use)))	/* CBS or police: per year */
 			goto out;
-		}
-		if (r == -2) {
-			rc = ctx->err.rc ? ctx->err.rc : IVP_EDB;
-			goto out;
+		for (i = 0; i < use.n; i++) {
+			r = row(&s, &use.d[i]);
+			if (r == -1) {
+				rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+				goto out;
+			}
+			if (r == -2) {
+				rc = ctx->err.rc ? ctx->err.rc : IVP_EDB;
+				goto out;
+			}
 		}
 	}
-	ivp__table_note(s.t, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
-			s.main.label, s.main.name, q->year, q->year, s.level * 100,
-			(long long)s.small);
+	if (from == to)
+		ivp__table_note(s.t, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
+				s.main.label, s.main.name, from, from, s.level * 100,
+				(long long)s.small);
+	else
+		ivp__table_note(s.t, "%s: %s, the years %d-%d with a count; rates per 1,000 inhabitants on 1 January of each year; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
+				s.main.label, s.main.name, from, to, s.level * 100,
+				(long long)s.small);
 	*out = s.t;
 	s.t = NULL;
 out:
@@ -795,6 +845,17 @@ out:
 	free(all.d);
 	free(use.d);
 	return rc;
+}
+
+ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **out)
+{
+	return indicators_years(ctx, q, q->year, q->year, 0, out);
+}
+
+ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q, int from, int to,
+			    ivp_table **out)
+{
+	return indicators_years(ctx, q, from, to, 1, out);
 }
 
 /* ---- monthly series ----------------------------------------------------------- */

@@ -75,6 +75,8 @@ typedef struct ivp__store_ops {
 	void (*close)(ivp__store *s);
 	const char *(*errmsg)(ivp__store *s);
 	int (*schema_version)(ivp__store *s);
+	/* a number that changes when another connection commits (0 or -1) */
+	int (*data_version)(ivp__store *s, int64_t *v);
 
 	int (*begin)(ivp__store *s);
 	int (*commit)(ivp__store *s);

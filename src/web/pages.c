@@ -47,23 +47,42 @@ static ivp_table *one(http_req *r, const char *area, const char *key, int year, 
 	return *rc ? NULL : t;
 }
 
+/* One indicator of area over every year FIRST_YEAR..this year that has a count, in one call. */
+static ivp_table *series(http_req *r, const char *area, const char *key, const char *lang,
+			 ivp_rc *rc)
+{
+	const char *cmp[1] = { CMP_AREA };
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	q.area = area;
+	q.indicator = key;
+	q.compare = cmp;
+	q.ncompare = 1;
+	q.lang = lang;
+	*rc = ivp_indicator_series(r->ctx, &q, FIRST_YEAR, this_year(), &t);
+	return *rc ? NULL : t;
+}
+
+/* The year of row i of a series. */
+static int row_year(const ivp_table *t, int i)
+{
+	int c = web_col(t, "year");
+
+	return c < 0 ? 0 : (int)ivp_table_int(t, i, c);
+}
+
 /* The latest year in which area has a count for key; 0: none. */
 static int latest_year(http_req *r, const char *area, const char *key)
 {
-	int y;
 	ivp_rc rc;
+	ivp_table *t = series(r, area, key, "en", &rc);
+	int n = t ? ivp_table_nrows(t) : 0, y = n ? row_year(t, n - 1) : 0;
 
-	for (y = this_year(); y >= FIRST_YEAR; y--) {
-		ivp_table *t = one(r, area, key, y, "en", &rc);
-		int has = t && ivp_table_nrows(t) > 0 && !web_null(t, 0, "count");
-
-		ivp_table_free(t);
-		if (rc)
-			return 0;
-		if (has)
-			return y;
-	}
-	return 0;
+	ivp_table_free(t);
+	return y;
 }
 
 /* The example municipality: the plan's, else the first gemeente with figures. */
@@ -99,24 +118,11 @@ static void home_area(http_req *r, char *out, size_t outsz)
 	ivp_table_free(t);
 }
 
-/* The name of an area code ("" when unknown). */
+/* The name of an area code (the code itself when unknown or a spec). */
 static void area_name(http_req *r, const char *code, char *out, size_t outsz)
 {
-	ivp_table *t = NULL;
-	int i;
-
-	snprintf(out, outsz, "%s", code);
-	if (ivp_areas(r->ctx, NULL, &t))
-		return;
-	for (i = 0; i < ivp_table_nrows(t); i++) {
-		const char *c = ivp_table_text(t, i, web_col(t, "code"));
-
-		if (c && !strcmp(c, code)) {
-			snprintf(out, outsz, "%s", ivp_table_text(t, i, web_col(t, "name")));
-			break;
-		}
-	}
-	ivp_table_free(t);
+	if (ivp_area_name(r->ctx, code, out, outsz))
+		snprintf(out, outsz, "%s", code);
 }
 
 static void th(html *h, const char *lang, web_msg m, const char *cls)
@@ -150,20 +156,20 @@ static void indicator_link(html *h, const char *area, const char *key, int year)
 	html_fmt(h, "&amp;year=%d\">", year);
 }
 
-/* The notes of t: per row ("name: no data … import …") and for the whole result. */
-static void notes(html *h, const char *lang, const ivp_table *t)
+/* The notes of t: of rows from..to-1 ("name: no data … import …") and for the whole result. */
+static void notes(html *h, const char *lang, const ivp_table *t, int from, int to)
 {
 	int i, n = ivp_table_nnotes(t), rows = 0;
 	char b[1024];
 
-	for (i = 0; i < ivp_table_nrows(t); i++)
+	for (i = from; i < to; i++)
 		rows += !web_null(t, i, "note");
 	if (!n && !rows)
 		return;
 	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
 	html_text(h, web_t(lang, W_NOTES));
 	html_raw(h, "</h3><ul class=\"utrecht-unordered-list ivp-notes\">");
-	for (i = 0; i < ivp_table_nrows(t); i++) {
+	for (i = from; i < to; i++) {
 		if (web_null(t, i, "note"))
 			continue;
 		html_raw(h, "<li class=\"utrecht-unordered-list__item\">");
@@ -279,7 +285,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
-	notes(h, lang, t);
+	notes(h, lang, t, 0, ivp_table_nrows(t));
 	ivp_table_free(t);
 }
 
@@ -308,53 +314,17 @@ void web_home(http_req *r)
 
 /* ---- /indicator and /indicator.csv ------------------------------------------------------- */
 
-typedef struct year_row {
-	int year;
-	ivp_table *t;	/* one row */
-} year_row;
-
-/* Every year with a count for key in area (ascending); *n rows, caller frees each t and the array. */
-static year_row *years_of(http_req *r, const char *area, const char *key, const char *lang,
-			  int *n, ivp_rc *rc)
-{
-	year_row *rows = calloc((size_t)(this_year() - FIRST_YEAR + 1), sizeof(*rows));
-	int y;
-
-	*n = 0;
-	*rc = rows ? IVP_OK : IVP_ENOMEM;
-	for (y = FIRST_YEAR; rows && y <= this_year(); y++) {
-		ivp_table *t = one(r, area, key, y, lang, rc);
-
-		if (*rc)
-			break;
-		if (t && ivp_table_nrows(t) > 0 && !web_null(t, 0, "count"))
-			rows[(*n)++] = (year_row){ y, t };
-		else
-			ivp_table_free(t);
-	}
-	return rows;
-}
-
-static void years_free(year_row *rows, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		ivp_table_free(rows[i].t);
-	free(rows);
-}
-
-static double real_or_nan(const ivp_table *t, const char *col)
+static double real_or_nan(const ivp_table *t, int row, const char *col)
 {
 	int c = web_col(t, col);
 
 	if (c < 0)
 		return NAN;
-	switch (ivp_table_cell_type(t, 0, c)) {
+	switch (ivp_table_cell_type(t, row, c)) {
 	case IVP_CELL_REAL:
-		return ivp_table_real(t, 0, c);
+		return ivp_table_real(t, row, c);
 	case IVP_CELL_INT:
-		return (double)ivp_table_int(t, 0, c);
+		return (double)ivp_table_int(t, row, c);
 	default:
 		return NAN;
 	}
@@ -365,7 +335,7 @@ void web_indicator(http_req *r)
 	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
 	const char *key = http_query_get(&r->q, "key");
 	char name[256], title[512], cap[768], b[128], ind[256] = "";
-	year_row *rows;
+	ivp_table *t;
 	web_point *pts;
 	ivp_rc rc;
 	html h = { 0 };
@@ -373,38 +343,36 @@ void web_indicator(http_req *r)
 
 	if (!key)
 		key = "totaal";
-	rows = years_of(r, area, key, lang, &n, &rc);
+	t = series(r, area, key, lang, &rc);
 	if (rc) {
-		years_free(rows, n);
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
+	n = ivp_table_nrows(t);
 	area_name(r, area, name, sizeof(name));
 	if (n)
-		web_cell(rows[n - 1].t, 0, "name", 0, lang, ind, sizeof(ind));
+		web_cell(t, n - 1, "name", 0, lang, ind, sizeof(ind));
 	snprintf(title, sizeof(title), "%s: %s", ind[0] ? ind : key, name);
 	web_page_begin(r, &h, lang, title);
 	if (!n) {
-		ivp_table *t = one(r, area, key, this_year() - 1, lang, &rc);
+		ivp_table *last = one(r, area, key, this_year() - 1, lang, &rc);
 
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, web_t(lang, W_NO_YEARS));
 		html_raw(&h, "</p>");
-		if (t)
-			notes(&h, lang, t);
+		if (last)
+			notes(&h, lang, last, 0, ivp_table_nrows(last));
+		ivp_table_free(last);
 		ivp_table_free(t);
-		years_free(rows, n);
 		web_page_end(r, &h, 200);
 		return;
 	}
 	pts = calloc((size_t)n, sizeof(*pts));
 	for (i = 0; pts && i < n; i++) {
-		const ivp_table *t = rows[i].t;
-
-		pts[i] = (web_point){ rows[i].year, real_or_nan(t, "per_1000"), real_or_nan(t, "per_1000_lo"),
-				      real_or_nan(t, "per_1000_hi"), NAN };
-		if (!web_null(t, 0, "cmp1_count") && !web_null(t, 0, "population"))
-			pts[i].cmp = real_or_nan(t, CMP_AREA "_per_1000");
+		pts[i] = (web_point){ row_year(t, i), real_or_nan(t, i, "per_1000"),
+				      real_or_nan(t, i, "per_1000_lo"), real_or_nan(t, i, "per_1000_hi"), NAN };
+		if (!web_null(t, i, "cmp1_count") && !web_null(t, i, "population"))
+			pts[i].cmp = real_or_nan(t, i, CMP_AREA "_per_1000");
 	}
 	if (pts)
 		web_chart(&h, lang, pts, n, title, name, "Nederland (NL01)");
@@ -419,19 +387,18 @@ void web_indicator(http_req *r)
 	th(&h, lang, W_NL_RATE, " utrecht-table__header-cell--numeric-data");
 	html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (i = 0; i < n; i++) {
-		const ivp_table *t = rows[i].t;
 		char lo[64], hi[64], iv[160];
 
 		html_fmt(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%d</th>",
-			 rows[i].year);
-		td(&h, web_cell(t, 0, "count", 0, lang, b, sizeof(b)), 1);
-		td(&h, web_cell(t, 0, "per_1000", 2, lang, b, sizeof(b)), 1);
-		web_cell(t, 0, "per_1000_lo", 2, lang, lo, sizeof(lo));
-		web_cell(t, 0, "per_1000_hi", 2, lang, hi, sizeof(hi));
+			 row_year(t, i));
+		td(&h, web_cell(t, i, "count", 0, lang, b, sizeof(b)), 1);
+		td(&h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
+		web_cell(t, i, "per_1000_lo", 2, lang, lo, sizeof(lo));
+		web_cell(t, i, "per_1000_hi", 2, lang, hi, sizeof(hi));
 		snprintf(iv, sizeof(iv), "%s%s%s", lo, lo[0] ? " – " : "", hi);
 		td(&h, iv, 1);
-		td(&h, web_cell(t, 0, "verdict", 0, lang, b, sizeof(b)), 0);
-		td(&h, web_cell(t, 0, CMP_AREA "_per_1000", 2, lang, b, sizeof(b)), 1);
+		td(&h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
+		td(&h, web_cell(t, i, CMP_AREA "_per_1000", 2, lang, b, sizeof(b)), 1);
 		html_raw(&h, "</tr>");
 	}
 	html_raw(&h, "</tbody></table></div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
@@ -441,8 +408,8 @@ void web_indicator(http_req *r)
 	html_raw(&h, "\" download>");
 	html_text(&h, web_t(lang, W_CSV));
 	html_raw(&h, "</a></p>");
-	notes(&h, lang, rows[n - 1].t);
-	years_free(rows, n);
+	notes(&h, lang, t, n - 1, n);	/* the latest year's note, and the table's */
+	ivp_table_free(t);
 	web_page_end(r, &h, 200);
 }
 
@@ -465,36 +432,36 @@ void web_indicator_csv(http_req *r)
 	static const char *const cols[] = { "year", "area", "indicator", "count", "population", "per_1000",
 					    "per_1000_lo", "per_1000_hi", "verdict", CMP_AREA "_per_1000" };
 	const char *area = http_query_get(&r->q, "area"), *key = http_query_get(&r->q, "key");
-	year_row *rows;
+	ivp_table *t;
 	ivp_rc rc;
 	html h = { 0 };
 	size_t c;
 	int n, i;
 
-	rows = years_of(r, area, key ? key : "totaal", "en", &n, &rc);
+	t = series(r, area, key ? key : "totaal", "en", &rc);
 	if (rc) {
-		years_free(rows, n);
 		r->page = 0;
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
 	for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		csv_field(&h, cols[c], c + 1 == sizeof(cols) / sizeof(cols[0]));
+	n = ivp_table_nrows(t);
 	for (i = 0; i < n; i++)
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
 			char b[256];
-			int k = web_col(rows[i].t, cols[c]);
+			int k = web_col(t, cols[c]);
 
 			b[0] = '\0';
-			if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_INT)
-				snprintf(b, sizeof(b), "%lld", (long long)ivp_table_int(rows[i].t, 0, k));
-			else if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_REAL)
-				snprintf(b, sizeof(b), "%.4f", ivp_table_real(rows[i].t, 0, k));
-			else if (k >= 0 && ivp_table_cell_type(rows[i].t, 0, k) == IVP_CELL_TEXT)
-				snprintf(b, sizeof(b), "%s", ivp_table_text(rows[i].t, 0, k));
+			if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_INT)
+				snprintf(b, sizeof(b), "%lld", (long long)ivp_table_int(t, i, k));
+			else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_REAL)
+				snprintf(b, sizeof(b), "%.4f", ivp_table_real(t, i, k));
+			else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_TEXT)
+				snprintf(b, sizeof(b), "%s", ivp_table_text(t, i, k));
 			csv_field(&h, b, c + 1 == sizeof(cols) / sizeof(cols[0]));
 		}
-	years_free(rows, n);
+	ivp_table_free(t);
 	free(r->body);
 	r->body = h.p;
 	r->len = h.n;
@@ -559,7 +526,7 @@ void web_buurten(http_req *r)
 			continue;
 		}
 		web_cell(t, 0, "name", 0, lang, ind, sizeof(ind));
-		rk[m++] = (ranked){ i, real_or_nan(t, "count"), real_or_nan(t, "per_1000"), t };
+		rk[m++] = (ranked){ i, real_or_nan(t, 0, "count"), real_or_nan(t, 0, "per_1000"), t };
 	}
 	if (rk)
 		qsort(rk, (size_t)m, sizeof(*rk), by_rate);

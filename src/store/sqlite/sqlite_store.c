@@ -30,7 +30,7 @@ enum {
 	S_POP_GET, S_POP_INS, S_POP_UPD,
 	S_YEAR_ONE, S_YEAR_MONTHS, S_POPULATION, S_HAS_CLASS,
 	S_AREAS_UNDER, S_AREAS_ALL, S_AREAS_UNDER_ALL, S_SOURCES,
-	S_MONTHS, S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS,
+	S_MONTHS, S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS, S_DATA_VERSION,
 	S_COUNT
 };
 
@@ -108,6 +108,7 @@ static const char *const sql[S_COUNT] = {
 		      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
 	[S_TYPES] = "SELECT code, title FROM crime_type WHERE classification=?1 ORDER BY id",
 	[S_COUNTS] = "SELECT (SELECT COUNT(*) FROM fact), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM population), (SELECT COUNT(*) FROM crime_type)",
+	[S_DATA_VERSION] = "PRAGMA data_version",
 };
 
 
@@ -225,6 +226,26 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 static const char *sq_errmsg(ivp__store *s) { return SQ(s)->err; }
 static int sq_version(ivp__store *s) { return SQ(s)->version; }
 static int sq_begin(ivp__store *s) { return exec(SQ(s), "BEGIN IMMEDIATE"); }
+
+/* PRAGMA data_version: changes when another connection (or process) commits. */
+static int sq_data_version(ivp__store *st, int64_t *v)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, S_DATA_VERSION);
+	int rc;
+
+	if (!q)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW) {
+		snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
 static int sq_commit(ivp__store *s) { return exec(SQ(s), "COMMIT"); }
 
 static int sq_rollback(ivp__store *st)
@@ -796,6 +817,7 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.close = sq_close,
 	.errmsg = sq_errmsg,
 	.schema_version = sq_version,
+	.data_version = sq_data_version,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
