@@ -101,6 +101,13 @@ async function main() {
     check('buurten page ranks wijken and buurten', await page.locator('main tbody tr').count() > 5);
     check('buurten page says the map needs a boundaries file', (await page.textContent('main')).includes('ivp import boundaries'));
     await visit(page, 'buurten');
+    // the map of the gemeenten (boundaries imported by run.sh): areas with titles, a legend, the table
+    await page.goto(base + '/kaart?year=2023');
+    check('kaart draws 341 gemeenten', await page.locator('main svg path').count() === 341);
+    check('kaart names each area in a <title>', (await page.locator('main svg path title').first().textContent()).includes('per 1.000'));
+    check('kaart has a legend with five classes', await page.locator('main .ivp-map__keys li').count() === 6);
+    check('kaart is followed by its table', await page.locator('main tbody tr').count() === 341);
+    await visit(page, 'kaart');
     await page.goto(base + '/sources');
     check('sources page lists the imports', await page.locator('main tbody tr').count() >= 5);
     await visit(page, 'sources');
