@@ -11,6 +11,8 @@
  *
  * /kaart: registered crime per 1,000 inhabitants per gemeente for a year,
  * every gemeente with a boundary (or those under ?under=), then the table.
+ * /buurten (pages.c) calls web_area_map for its wijken or buurten; its
+ * ranking table carries the numbers.
  */
 #include <math.h>
 #include <stdio.h>
@@ -157,6 +159,42 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
 	snprintf(num, sizeof(num), " (%d)", n - m);
 	html_text(h, num);
 	html_raw(h, "</li></ul></figcaption></figure>");
+}
+
+int web_area_map(http_req *r, html *h, const char *lang, const char *area,
+		 const char *const *codes, const double *rates, int n, const char *title)
+{
+	static const char *const levels[] = { "BU", "WK" };
+	ivp_table *b = NULL;
+	double *rate;
+	int l, i, k, nb;
+
+	for (l = 0; l < 2; l++) {
+		ivp_table_free(b);
+		b = NULL;
+		if (ivp_boundaries(r->ctx, area, levels[l], &b))
+			return 0;
+		if (ivp_table_nrows(b))
+			break;
+	}
+	nb = ivp_table_nrows(b);
+	rate = nb ? malloc((size_t)nb * sizeof(*rate)) : NULL;
+	if (!rate) {
+		ivp_table_free(b);
+		return 0;
+	}
+	for (i = 0; i < nb; i++) {
+		const char *code = ivp_table_text(b, i, web_col(b, "code"));
+
+		rate[i] = NAN;
+		for (k = 0; code && k < n; k++)
+			if (codes[k] && !strcmp(codes[k], code))
+				rate[i] = rates[k];
+	}
+	web_choropleth(h, lang, b, rate, title);
+	free(rate);
+	ivp_table_free(b);
+	return 1;
 }
 
 /* ---- /kaart --------------------------------------------------------------------------------- */

@@ -534,9 +534,24 @@ void web_buurten(http_req *r)
 	web_page_begin(r, &h, lang, title);
 	html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
 	html_text(&h, web_t(lang, W_MAP));
-	html_raw(&h, "</h2><p class=\"utrecht-paragraph ivp-map-note\">");
-	html_text(&h, web_t(lang, W_MAP_NEEDS));
-	html_raw(&h, "</p>");
+	html_raw(&h, "</h2>");
+	{
+		const char **codes = calloc((size_t)m + 1, sizeof(*codes));
+		double *rates = calloc((size_t)m + 1, sizeof(*rates));
+
+		for (i = 0; codes && rates && i < m; i++) {
+			codes[i] = ivp_table_text(areas, rk[i].row, web_col(areas, "code"));
+			rates[i] = rk[i].rate;
+		}
+		snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
+		if (!codes || !rates || !web_area_map(r, &h, lang, area, codes, rates, m, cap)) {
+			html_raw(&h, "<p class=\"utrecht-paragraph ivp-map-note\">");
+			html_text(&h, web_t(lang, W_MAP_NEEDS));
+			html_raw(&h, "</p>");
+		}
+		free(codes);
+		free(rates);
+	}
 	if (!m) {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, web_t(lang, n ? W_NO_YEARS : W_NO_AREAS));

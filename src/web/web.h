@@ -96,6 +96,15 @@ int web_map_class(const double br[WEB_MAP_CLASSES + 1], double v);
 void web_choropleth(html *h, const char *lang, const ivp_table *b, const double *rate,
 		    const char *title);
 
+/*
+ * The map of the wijken or buurten under `area` (buurten when any has a
+ * boundary, else wijken) coloured by rates[i] of codes[i] (n of them; an
+ * area not among them has no figure). 1: drawn; 0: no boundaries of either
+ * level (the caller says the map needs a boundaries file).
+ */
+int web_area_map(http_req *r, html *h, const char *lang, const char *area,
+		 const char *const *codes, const double *rates, int n, const char *title);
+
 /* ---- static files (assets.c) --------------------------------------------------------------- */
 
 typedef struct web_assets web_assets;
