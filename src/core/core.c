@@ -307,6 +307,42 @@ int ivp__parse_count(const char *s, size_t n, int64_t *out)
 	return 0;
 }
 
+void ivp__utf8_second(unsigned char c, unsigned char *lo, unsigned char *hi)
+{
+	*lo = 0x80;
+	*hi = 0xBF;
+	if (c == 0xE0)
+		*lo = 0xA0;
+	else if (c == 0xED)
+		*hi = 0x9F;
+	else if (c == 0xF0)
+		*lo = 0x90;
+	else if (c == 0xF4)
+		*hi = 0x8F;
+}
+
+size_t ivp__utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t need, k;
+	unsigned char lo, hi;
+
+	if (!n || !s[0])
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	need = (s[0] >= 0xC2 && s[0] <= 0xDF) ? 1 : (s[0] >= 0xE0 && s[0] <= 0xEF) ? 2 :
+	       (s[0] >= 0xF0 && s[0] <= 0xF4) ? 3 : 0;
+	if (!need || n < need + 1)
+		return 0;
+	ivp__utf8_second(s[0], &lo, &hi);
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (k = 2; k <= need; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return need + 1;
+}
+
 void ivp__now_iso(char out[32])
 {
 	time_t t = time(NULL);

@@ -103,6 +103,14 @@ const char *ivp__area_level(const char *code);
 int ivp__type_classification(const char *code);
 
 /* ---- misc ------------------------------------------------------------------ */
+/*
+ * Length (1-4) of the well-formed UTF-8 sequence at s (n bytes available),
+ * or 0 when it is not one: strict as RFC 3629 and jansson are — no overlong
+ * forms, no surrogates, nothing above U+10FFFF, no NUL.
+ */
+size_t ivp__utf8_seq(const unsigned char *s, size_t n);
+/* The range the first continuation byte after lead byte c must lie in. */
+void ivp__utf8_second(unsigned char c, unsigned char *lo, unsigned char *hi);
 char *ivp__strdup(const char *s);
 /* Parse a non-negative integer count; allows a trailing ".0". -1 if not. */
 int ivp__parse_count(const char *s, size_t n, int64_t *out);

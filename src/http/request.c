@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/core.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
 #include "web/web.h"
@@ -27,24 +28,19 @@
 static const char *utf8_safe(const char *in, char *out, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)(in ? in : "");
-	size_t o = 0;
+	size_t left = strlen((const char *)s), o = 0, k;
 
-	while (*s && o + 5 < n) {
-		size_t need = *s < 0x80 ? 0 : (*s >= 0xC2 && *s <= 0xDF) ? 1 :
-			      (*s >= 0xE0 && *s <= 0xEF) ? 2 : (*s >= 0xF0 && *s <= 0xF4) ? 3 : 9;
-		size_t k;
-
-		for (k = 1; need != 9 && k <= need; k++)
-			if ((s[k] & 0xC0) != 0x80)
-				break;
-		if (need == 9 || k <= need) {
+	while (left && o + 5 < n) {
+		k = ivp__utf8_seq(s, left);
+		if (!k) {
 			out[o++] = '?';
-			s++;
-			continue;
+			k = 1;
+		} else {
+			memcpy(out + o, s, k);
+			o += k;
 		}
-		memcpy(out + o, s, need + 1);
-		o += need + 1;
-		s += need + 1;
+		s += k;
+		left -= k;
 	}
 	out[o] = '\0';
 	return out;

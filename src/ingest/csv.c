@@ -37,6 +37,7 @@ struct ivp__csv {
 	ivp__csv_field *fields;
 	char err[256];
 	int utf8_pending;	/* continuation bytes still expected */
+	unsigned char utf8_lo, utf8_hi;	/* range of the next continuation byte */
 	int started;
 };
 
@@ -190,11 +191,13 @@ oom:
 
 static int put(ivp__csv *c, unsigned char ch)
 {
-	/* UTF-8 well-formedness (structure only). */
+	/* UTF-8 well-formedness, strict (RFC 3629): see ivp__utf8_seq */
 	if (c->utf8_pending) {
-		if ((ch & 0xC0) != 0x80)
+		if (ch < c->utf8_lo || ch > c->utf8_hi)
 			goto bad;
 		c->utf8_pending--;
+		c->utf8_lo = 0x80;
+		c->utf8_hi = 0xBF;
 	} else if (ch >= 0x80) {
 		if (ch >= 0xC2 && ch <= 0xDF)
 			c->utf8_pending = 1;
@@ -204,6 +207,7 @@ static int put(ivp__csv *c, unsigned char ch)
 			c->utf8_pending = 3;
 		else
 			goto bad;
+		ivp__utf8_second(ch, &c->utf8_lo, &c->utf8_hi);
 	}
 	if (ivp__buf_addc(&c->rec, (char)ch)) {
 		snprintf(c->err, sizeof(c->err),

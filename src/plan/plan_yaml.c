@@ -526,34 +526,26 @@ static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 static int text_problems(const char *text, size_t len, pl_problems *probs)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0;
+	size_t i = 0, k;
 	pl_pos at = { 1, 1 };
 
 	while (i < len) {
-		unsigned char c = s[i];
-		size_t need = c < 0x80 ? 0 : (c >= 0xC2 && c <= 0xDF) ? 1 :
-			      (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : 4;
-		size_t k;
-
-		if (c == 0 || need == 4 || (need && i + need >= len))
-			goto bad;
-		for (k = 1; k <= need; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				goto bad;
-		if (c == '\n') {
+		k = ivp__utf8_seq(s + i, len - i);
+		if (!k) {
+			ivp__pl_problem(probs, at, "", "A plan file is UTF-8 text; this byte is a NUL or not valid UTF-8.",
+					"Save the file as UTF-8 (without NUL bytes).",
+					"invalid byte 0x%02X in the plan file", s[i]);
+			return -1;
+		}
+		if (s[i] == '\n') {
 			at.line++;
 			at.col = 1;
 		} else {
 			at.col++;
 		}
-		i += need + 1;
+		i += k;
 	}
 	return 0;
-bad:
-	ivp__pl_problem(probs, at, "", "A plan file is UTF-8 text; this byte is a NUL or not valid UTF-8.",
-			"Save the file as UTF-8 (without NUL bytes).",
-			"invalid byte 0x%02X in the plan file", s[i]);
-	return -1;
 }
 
 pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)

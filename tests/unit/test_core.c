@@ -185,6 +185,36 @@ static void test_csv(void **state)
 	ivp__csv_close(c);
 }
 
+static void test_utf8(void **state)
+{
+	const unsigned char ok2[] = "\xC3\xA9", ok3[] = "\xE2\x82\xAC", ok4[] = "\xF0\x9F\x98\x80";
+	const unsigned char over[] = "\xE0\x80\x80", surr[] = "\xED\xA0\x80";
+	const unsigned char big[] = "\xF4\x90\x80\x80", c0[] = "\xC0\xAF", trunc[] = "\xE2\x82";
+	ivp__csv *c;
+
+	(void)state;
+	assert_int_equal(ivp__utf8_seq((const unsigned char *)"a", 1), 1);
+	assert_int_equal(ivp__utf8_seq(ok2, 2), 2);	/* é */
+	assert_int_equal(ivp__utf8_seq(ok3, 3), 3);	/* € */
+	assert_int_equal(ivp__utf8_seq(ok4, 4), 4);	/* U+1F600 */
+	assert_int_equal(ivp__utf8_seq(over, 3), 0);	/* overlong */
+	assert_int_equal(ivp__utf8_seq(surr, 3), 0);	/* surrogate */
+	assert_int_equal(ivp__utf8_seq(big, 4), 0);	/* above U+10FFFF */
+	assert_int_equal(ivp__utf8_seq(c0, 2), 0);
+	assert_int_equal(ivp__utf8_seq(trunc, 2), 0);
+	assert_int_equal(ivp__utf8_seq((const unsigned char *)"", 1), 0);	/* NUL */
+	/* the CSV reader is as strict (jansson would refuse such text later) */
+	c = ivp__csv_open_mem("a\xF4\x90\x80\x80\n", 6, ',', 64);
+	assert_int_equal(ivp__csv_next(c), -1);
+	ivp__csv_close(c);
+	c = ivp__csv_open_mem("\xED\xA0\x80\n", 4, ',', 64);
+	assert_int_equal(ivp__csv_next(c), -1);
+	ivp__csv_close(c);
+	c = ivp__csv_open_mem("\xF0\x9F\x98\x80\n", 5, ',', 64);
+	assert_int_equal(ivp__csv_next(c), 1);
+	ivp__csv_close(c);
+}
+
 static void test_map(void **state)
 {
 	ivp__map m;
@@ -234,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_table),
 	};
