@@ -32,6 +32,7 @@ export IVP_DB="$W/ivp.db"
   "$IVP" import crime "$D/misdrijven_2022_2023.csv"
   "$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
   "$IVP" import boundaries "$ROOT/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions
+  "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
