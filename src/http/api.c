@@ -115,19 +115,17 @@ void http_api_openapi(http_req *r)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-int http_import_run(http_req *r, ivp_import_result *res)
+int http_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 {
 	static const struct { const char *name; ivp_import_kind kind; } kinds[] = {
 		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
 		{ "codes", IVP_IMPORT_CODES }, { "long", IVP_IMPORT_LONG },
 	};
-	const char *kind = http_field(r, "kind"), *year = http_field(r, "year"), *paths[1];
-	ivp_import_opts o;
+	const char *kind = http_field(r, "kind"), *year = http_field(r, "year");
 	ivp_import_kind k = IVP_IMPORT_AUTO;
-	ivp_rc rc;
 	size_t i;
 
-	memset(&o, 0, sizeof(o));
+	memset(op, 0, sizeof(*op));
 	for (i = 0; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (!strcmp(kind, kinds[i].name))
 			k = kinds[i].kind;
@@ -138,12 +136,25 @@ int http_import_run(http_req *r, ivp_import_result *res)
 			   "Send kind=crime and file=@FILE as multipart/form-data.");
 		return 400;
 	}
-	if (year && *year && http_parse_year(year, &o.year)) {
+	if (year && *year && http_parse_year(year, &op->year)) {
 		http_error(r, 400, "bad_parameter", "form field \"year\" has a bad value",
 			   "It is not a year such as 2024.", "Give the 1 January year of the population list.");
 		return 400;
 	}
-	o.skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
+	op->skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
+	*kp = k;
+	return 0;
+}
+
+int http_import_run(http_req *r, ivp_import_result *res)
+{
+	const char *paths[1];
+	ivp_import_opts o;
+	ivp_import_kind k;
+	ivp_rc rc;
+
+	if (http_import_form(r, &k, &o))
+		return r->status;
 	o.user = r->session ? r->session->user : NULL;
 	paths[0] = r->upload_file;
 	rc = ivp_import(r->ctx, k, paths, 1, &o, res);

@@ -156,6 +156,7 @@ struct http_req {
 	int page;			/* an HTML page (path not under /api/): errors as pages */
 	const char *lang_cookie;	/* the ivp_lang cookie (web/), or NULL */
 	const struct web_assets *assets;	/* the static files (web/assets.c), or NULL */
+	struct http_jobs *jobs;		/* background imports (jobs.h), or NULL */
 	/* out */
 	int status;
 	char *body;			/* malloc'd; the server frees it */
@@ -245,6 +246,12 @@ struct json_t *http_yaml_json(const char *yaml);
  * *res filled, or the HTTP status of the error already set in r.
  */
 int http_import_run(http_req *r, ivp_import_result *res);
+/*
+ * The checked form fields of an import (kind, year, skip_unknown_regions)
+ * and that a file was sent: 0 with *k and *o set (o->user unset), or the
+ * HTTP status of the error already set in r.
+ */
+int http_import_form(http_req *r, ivp_import_kind *k, ivp_import_opts *o);
 
 /* Handlers (api.c). */
 void http_api_areas(http_req *r);

@@ -83,6 +83,11 @@ static const http_param f_measure[] = {
 
 static const http_param p_page[] = { P_LANG, { 0 } };
 
+static const http_param p_import_status[] = {
+	{ "id", HTTP_P_COUNT, 1, NULL, "1", "the job, as POST /import redirected to" },
+	P_LANG, { 0 }
+};
+
 static const http_param p_indicator_page[] = {
 	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926", "an area spec as for the indicators" },
 	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
@@ -199,8 +204,12 @@ const http_route http_routes[] = {
 	  HTTP_ROLE_VIEWER, p_none, "form", f_logout, "303 to /", "page" },
 	{ "GET", "/import", web_import, "pageImport", "The upload form (for editors)",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page" },
-	{ "POST", "/import", web_import_post, "pageImportPost", "Import an uploaded file; shows the result",
-	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import, "HTML", "page" },
+	{ "POST", "/import", web_import_post, "pageImportPost",
+	  "Start importing an uploaded file in the background; redirects to its status",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import, "303 to /import/status", "page" },
+	{ "GET", "/import/status", web_import_status, "pageImportStatus",
+	  "The state of an import started from the page (its user or an admin)",
+	  HTTP_ROLE_EDITOR, p_import_status, NULL, NULL, "HTML", "page" },
 	{ "GET", "/static/{id}", web_static, "pageStatic", "Style sheets and other static files",
 	  HTTP_PUBLIC, p_none, NULL, NULL, "the file", "page" },
 };

@@ -39,6 +39,7 @@
 #include "http/cache.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "http/jobs.h"
 #include "http/multipart.h"
 #include "web/web.h"
 
@@ -58,6 +59,7 @@ struct http_server {
 	ivp_ctx *main_ctx;
 	http_cache *cache;	/* anonymous GET answers of public routes; NULL: off */
 	int cache_stats;	/* IVP_CACHE_STATS=1: an X-Cache-Size header */
+	http_jobs *jobs;	/* imports from the web page, in the background (jobs.c) */
 };
 
 typedef struct upload {
@@ -534,6 +536,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	snprintf(c->ct, sizeof(c->ct), "%s", ct ? ct : "");
 	c->req.openapi = s->openapi;
 	c->req.assets = s->assets;
+	c->req.jobs = s->jobs;
 	if (lg) {
 		snprintf(c->lang, sizeof(c->lang), "%s", lg);
 		c->req.lang_cookie = c->lang;
@@ -729,6 +732,11 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 			goto fail;
 		}
 	}
+	s->jobs = http_jobs_new(s->db);
+	if (!s->jobs) {
+		snprintf(err, errsz, "out of memory");
+		goto fail;
+	}
 	s->openapi = http_openapi();
 	if (!s->openapi) {
 		snprintf(err, errsz, "cannot build the OpenAPI document");
@@ -772,6 +780,7 @@ void http_server_stop(http_server *s)
 		return;
 	if (s->d)
 		MHD_stop_daemon(s->d);
+	http_jobs_free(s->jobs);	/* waits for a running import */
 	for (i = 0; i < s->nctx; i++)
 		ivp_close(s->ctxs[i]);
 	free(s->ctxs);

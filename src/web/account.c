@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/jobs.h"
 #include "web/web.h"
 
 static void field(html *h, const char *lang, const char *name, web_msg label, const char *type,
@@ -153,32 +154,164 @@ void web_import(http_req *r)
 	web_page_end(r, &h, 200);
 }
 
+/* The result of an import that ended well: the same text the page always showed. */
+static void import_result(html *h, const char *lang, const ivp_import_result *res)
+{
+	char msg[512];
+
+	if (res->unchanged)
+		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_SAME), (long long)res->import_id);
+	else
+		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_DONE), (long long)res->import_id,
+			 (long long)res->rows, res->layout);
+	html_raw(h, "<div class=\"utrecht-alert utrecht-alert--ok ivp-alert\"><p class=\"utrecht-paragraph ivp-import-result\">");
+	html_text(h, msg);
+	html_raw(h, "</p>");
+	if (res->note[0]) {
+		html_raw(h, "<p class=\"utrecht-paragraph\">");
+		html_text(h, res->note);
+		html_raw(h, "</p>");
+	}
+	html_raw(h, "</div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">");
+	html_text(h, web_t(lang, W_IMPORT_SEE));
+	html_raw(h, "</a></p>");
+}
+
+/*
+ * POST /import: the upload goes to a background job (http/jobs.c) and the
+ * browser to its status page. Without a job table (the fuzz target, unit
+ * tests) the import runs here and the result is shown at once.
+ */
 void web_import_post(http_req *r)
 {
 	const char *lang = web_lang(r);
 	ivp_import_result res;
+	ivp_import_opts o;
+	ivp_import_kind k;
 	html h = { 0 };
-	char msg[512];
+	char why[256], where[64];
+	int64_t id = 0;
+	int st;
 
+	if (r->jobs) {
+		if (http_import_form(r, &k, &o))
+			return;	/* the error page is in r */
+		st = http_jobs_start(r->jobs, r->session ? r->session->user : NULL, k, &o,
+				     r->upload_file, &id, why, sizeof(why));
+		if (st < 0) {
+			web_error(r, 500, why, "", "");
+			return;
+		}
+		if (st > 0) {
+			web_error(r, 409, web_t(lang, W_IMPORT_BUSY), web_t(lang, W_IMPORT_BUSY_DETAIL),
+				  web_t(lang, W_IMPORT_BUSY_HINT));
+			return;
+		}
+		snprintf(where, sizeof(where), "/import/status?id=%lld", (long long)id);
+		web_redirect(r, where);
+		return;
+	}
 	if (http_import_run(r, &res))
 		return;	/* the error page is in r */
 	web_page_begin(r, &h, lang, web_t(lang, W_IMPORT_TITLE));
-	if (res.unchanged)
-		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_SAME), (long long)res.import_id);
-	else
-		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_DONE), (long long)res.import_id,
-			 (long long)res.rows, res.layout);
-	html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--ok ivp-alert\" role=\"status\"><p class=\"utrecht-paragraph ivp-import-result\">");
-	html_text(&h, msg);
-	html_raw(&h, "</p>");
-	if (res.note[0]) {
-		html_raw(&h, "<p class=\"utrecht-paragraph\">");
-		html_text(&h, res.note);
-		html_raw(&h, "</p>");
-	}
-	html_raw(&h, "</div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">");
-	html_text(&h, web_t(lang, W_IMPORT_SEE));
-	html_raw(&h, "</a></p>");
+	html_raw(&h, "<div role=\"status\">");
+	import_result(&h, lang, &res);
+	html_raw(&h, "</div>");
 	import_form(r, &h, lang);
 	web_page_end(r, &h, res.unchanged ? 200 : 201);
+}
+
+/*
+ * GET /import/status?id=N: waiting, running (share of the bytes read and
+ * rows so far, a link to look again; no refresh by itself, no script),
+ * done (the result) or failed (the error with file, line, field, hint).
+ * Only the user who started the job, or an admin, sees it; for anyone
+ * else it does not exist.
+ */
+void web_import_status(http_req *r)
+{
+	const char *lang = web_lang(r);
+	const char *v = http_query_get(&r->q, "id");
+	long long id = v ? strtoll(v, NULL, 10) : 0;
+	http_job_view *j = calloc(1, sizeof(*j));
+	html h = { 0 };
+	char msg[1024];
+	int pct;
+
+	if (!j) {
+		web_error(r, 500, "out of memory", "", "");
+		return;
+	}
+	if (!r->jobs || !r->session || http_jobs_get(r->jobs, id, j) ||
+	    (strcmp(j->user, r->session->user) && r->session->role < HTTP_ROLE_ADMIN)) {
+		free(j);
+		web_error(r, 404, web_t(lang, W_JOB_UNKNOWN), web_t(lang, W_JOB_UNKNOWN_DETAIL),
+			  web_t(lang, W_JOB_UNKNOWN_HINT));
+		return;
+	}
+	web_page_begin(r, &h, lang, web_t(lang, W_JOB_TITLE));
+	html_fmt(&h, "<div class=\"ivp-job\" id=\"job\" role=\"status\" aria-live=\"polite\" data-state=\"%s\">",
+		 j->state == HTTP_JOB_DONE ? "done" : j->state == HTTP_JOB_FAILED ? "failed" :
+		 j->state == HTTP_JOB_RUNNING ? "running" : "waiting");
+	switch (j->state) {
+	case HTTP_JOB_WAITING:
+	case HTTP_JOB_RUNNING:
+		pct = j->total ? (int)(j->done * 100 / j->total) : 0;
+		if (pct > 100)
+			pct = 100;
+		if (j->state == HTTP_JOB_WAITING)
+			snprintf(msg, sizeof(msg), "%s", web_t(lang, W_JOB_WAITING));
+		else
+			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_RUNNING), pct, (long long)j->rows);
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, msg);
+		html_raw(&h, "</p><p class=\"utrecht-paragraph\"><progress class=\"ivp-progress\" max=\"100\" ");
+		html_fmt(&h, "value=\"%d\" aria-label=\"", pct);
+		html_text(&h, web_t(lang, W_JOB_PROGRESS));
+		html_fmt(&h, "\">%d%%</progress></p>", pct);
+		break;
+	case HTTP_JOB_DONE:
+		import_result(&h, lang, &j->res);
+		break;
+	case HTTP_JOB_FAILED:
+		html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--error ivp-alert\"><p class=\"utrecht-paragraph\"><strong>");
+		html_text(&h, web_t(lang, W_JOB_FAILED));
+		html_raw(&h, "</strong></p><p class=\"utrecht-paragraph\">");
+		html_text(&h, j->err.message[0] ? j->err.message : ivp_strerror(j->rc));
+		html_raw(&h, "</p>");
+		if (j->err.file[0]) {
+			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_WHERE), j->err.file, j->err.line,
+				 j->err.field[0] ? j->err.field : "-");
+			html_raw(&h, "<p class=\"utrecht-paragraph ivp-job-where\">");
+			html_text(&h, msg);
+			html_raw(&h, "</p>");
+		}
+		if (j->err.detail[0]) {
+			html_raw(&h, "<p class=\"utrecht-paragraph\">");
+			html_text(&h, j->err.detail);
+			html_raw(&h, "</p>");
+		}
+		if (j->err.hint[0]) {
+			html_raw(&h, "<p class=\"utrecht-paragraph\">");
+			html_text(&h, j->err.hint);
+			html_raw(&h, "</p>");
+		}
+		html_raw(&h, "</div>");
+		break;
+	}
+	html_raw(&h, "</div>");
+	if (j->state == HTTP_JOB_WAITING || j->state == HTTP_JOB_RUNNING) {
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, W_JOB_REFRESH_HINT));
+		html_fmt(&h, "</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--primary-action ivp-refresh\" href=\"/import/status?id=%lld\">",
+			 (long long)j->id);
+		html_text(&h, web_t(lang, W_JOB_REFRESH));
+		html_raw(&h, "</a></p>");
+	} else {
+		html_raw(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/import\">");
+		html_text(&h, web_t(lang, W_JOB_AGAIN));
+		html_raw(&h, "</a></p>");
+	}
+	free(j);
+	web_page_end(r, &h, 200);
 }

@@ -136,5 +136,6 @@ void web_login_post(http_req *r);	/* POST /login */
 void web_logout_post(http_req *r);	/* POST /logout */
 void web_import(http_req *r);		/* GET /import */
 void web_import_post(http_req *r);	/* POST /import */
+void web_import_status(http_req *r);	/* GET /import/status */
 
 #endif /* IVP_WEB_H */

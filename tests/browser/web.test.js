@@ -160,9 +160,51 @@ async function main() {
     await page.selectOption('#kind', 'crime');
     await page.setInputFiles('#file', csv);
     await page.click('main button[type=submit]');
-    check('the upload is imported', (await page.textContent('main')).includes('is opgeslagen'),
+    // the import runs in the background: the form leads to its status page, which is
+    // looked at again with its Vernieuwen link (no script, no meta refresh) until it ends
+    check('the upload leads to the status page', /\/import\/status\?id=\d+$/.test(page.url()), page.url());
+    check('the status page has a polite live region',
+      await page.locator('main [role=status][aria-live=polite]').count() === 1);
+    check('the status page does not refresh by itself (no meta refresh)',
+      await page.locator('meta[http-equiv]').count() === 0);
+    for (let i = 0; i < 100 && await page.locator('main a.ivp-refresh').count() > 0; i++) {
+      await page.waitForTimeout(100);
+      await page.click('main a.ivp-refresh');
+    }
+    check('the upload is imported', (await page.textContent('main [role=status]')).includes('is opgeslagen'),
       (await page.textContent('main')).slice(0, 300));
-    await visit(page, 'import-result');
+    check('the status page links to the figures', await page.locator('main a[href="/"]').count() >= 1);
+    await visit(page, 'import-status');
+    // the same upload again: the status page says nothing changed
+    await page.goto(base + '/import');
+    await page.selectOption('#kind', 'crime');
+    await page.setInputFiles('#file', csv);
+    await page.click('main button[type=submit]');
+    for (let i = 0; i < 100 && await page.locator('main a.ivp-refresh').count() > 0; i++) {
+      await page.waitForTimeout(100);
+      await page.click('main a.ivp-refresh');
+    }
+    check('the same file again: the status page says nothing changed',
+      (await page.textContent('main [role=status]')).includes('niets veranderd'));
+    // a bad file: the status page names the error
+    const bad = path.join(os.tmpdir(), `ivp-bad-${process.pid}.csv`);
+    fs.writeFileSync(bad, 'no;such;layout\n1;2;3\n');
+    await page.goto(base + '/import');
+    await page.selectOption('#kind', 'crime');
+    await page.setInputFiles('#file', bad);
+    await page.click('main button[type=submit]');
+    for (let i = 0; i < 100 && await page.locator('main a.ivp-refresh').count() > 0; i++) {
+      await page.waitForTimeout(100);
+      await page.click('main a.ivp-refresh');
+    }
+    fs.rmSync(bad, { force: true });
+    check('a bad file: the status page says the import failed',
+      (await page.textContent('main [role=status]')).includes('mislukt'),
+      (await page.textContent('main')).slice(0, 300));
+    await visit(page, 'import-status-failed');
+    // someone else's or an unknown job is not shown
+    res = await page.goto(base + '/import/status?id=999999');
+    check('an unknown import job: 404 page', res.status() === 404);
     await page.goto(base + '/indicator?area=GM1926&key=totaal');
     const after = await page.textContent('main table');
     check('the indicator page shows the new figure 1.771 for 2024', after.includes('2024') && after.includes('1.771'));

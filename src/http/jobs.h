@@ -1,0 +1,63 @@
+/*
+ * jobs.h — imports from the web page that run in the background (one at a
+ * time per server), so that the page can show their progress while they
+ * run. The JSON API's POST /api/v1/imports stays synchronous.
+ *
+ * A job owns its file (moved out of the upload directory into a directory
+ * of its own), opens its own ivp_ctx on its own thread, reports progress
+ * through ivp_import_opts.progress and keeps its result or error. Jobs live
+ * in memory only, in a small table behind one mutex; finished jobs are
+ * dropped an hour after they ended (or earlier when the table is full).
+ */
+#ifndef IVP_HTTP_JOBS_H
+#define IVP_HTTP_JOBS_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "ivp/ivp.h"
+
+typedef struct http_jobs http_jobs;
+
+typedef enum http_job_state {
+	HTTP_JOB_WAITING = 0,
+	HTTP_JOB_RUNNING,
+	HTTP_JOB_DONE,
+	HTTP_JOB_FAILED
+} http_job_state;
+
+#define HTTP_JOBS_MAX 32	/* jobs kept */
+#define HTTP_JOBS_KEEP 3600	/* seconds a finished job is kept */
+
+/* A copy of one job, as the status page shows it. */
+typedef struct http_job_view {
+	int64_t id;
+	char user[64];		/* who started it */
+	http_job_state state;
+	uint64_t done, total;	/* bytes read of the file */
+	int64_t rows;		/* rows so far */
+	ivp_import_result res;	/* HTTP_JOB_DONE */
+	ivp_rc rc;		/* HTTP_JOB_FAILED */
+	ivp_error err;		/* HTTP_JOB_FAILED; file is the name as uploaded */
+} http_job_view;
+
+/* A table of jobs whose imports open `db`. NULL: out of memory. */
+http_jobs *http_jobs_new(const char *db);
+/* Wait for a running import to end, then free everything. NULL: nothing. */
+void http_jobs_free(http_jobs *j);
+
+/*
+ * Start importing `path` (moved into the job's own directory; the caller's
+ * file is gone afterwards on success) with kind and opts (year and
+ * skip_unknown_regions are copied; user is `user`). 0 with *id set; 1 when
+ * an import is already running (*id is that job); -1 on a system error
+ * (why says what).
+ */
+int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
+		    const ivp_import_opts *opts, const char *path, int64_t *id,
+		    char *why, size_t whysz);
+
+/* Copy job `id` into *out. 0, or -1 when there is no such job (or it expired). */
+int http_jobs_get(http_jobs *j, int64_t id, http_job_view *out);
+
+#endif /* IVP_HTTP_JOBS_H */
