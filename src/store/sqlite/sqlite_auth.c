@@ -15,34 +15,10 @@
 #include "store/auth_store.h"
 #include "store/sqlite/sqlite_int.h"
 
-/* Prepare sql; NULL (with s->err set) on failure. The caller finalizes. */
-static sqlite3_stmt *prep(sq_store *s, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
-		ivp__sq_fail(s);
-		sqlite3_finalize(q);
-		return NULL;
-	}
-	return q;
-}
-
-/* Step a statement that returns no rows and finalize it: 0, or -1. */
-static int done(sq_store *s, sqlite3_stmt *q)
-{
-	int rc = sqlite3_step(q);
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		ivp__sq_fail(s);
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
 static int au_user_add(ivp__store *st, const char *name, const char *role, const char *pwhash)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "INSERT INTO app_user(name, role, pwhash) VALUES (?1,?2,?3)");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO app_user(name, role, pwhash) VALUES (?1,?2,?3)");
 	int rc;
 
 	if (!q)
@@ -64,7 +40,7 @@ static int au_user_add(ivp__store *st, const char *name, const char *role, const
 static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "SELECT id, name, role, pwhash FROM app_user WHERE name=?1");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT id, name, role, pwhash FROM app_user WHERE name=?1");
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -87,14 +63,14 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 /* Run a one-parameter statement that names a user; 1 when it changed nothing. */
 static int by_name(sq_store *s, const char *sql, const char *name, const char *v)
 {
-	sqlite3_stmt *q = prep(s, sql);
+	sqlite3_stmt *q = ivp__sq_prepare(s, sql);
 
 	if (!q)
 		return -1;
 	ivp__sq_bind_text(q, 1, name);
 	if (v)
 		ivp__sq_bind_text(q, 2, v);
-	if (done(s, q))
+	if (ivp__sq_done_finalize(s, q))
 		return -1;
 	return sqlite3_changes(s->db) ? 0 : 1;
 }
@@ -127,7 +103,7 @@ static int au_user_remove(ivp__store *st, const char *name)
 static int au_users_list(ivp__store *st, int64_t now, ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "SELECT u.name, u.role, u.created_at, u.updated_at, "
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT u.name, u.role, u.created_at, u.updated_at, "
 				  "(SELECT count(*) FROM app_session x WHERE x.user_id=u.id AND x.expires_at>?1) "
 				  "FROM app_user u ORDER BY u.name");
 	int rc;
@@ -144,7 +120,7 @@ static int au_session_add(ivp__store *st, const char *token_hash, int64_t user_i
 			  int64_t created, int64_t expires)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "INSERT INTO app_session(token_hash, user_id, created_at, expires_at) "
+	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO app_session(token_hash, user_id, created_at, expires_at) "
 				  "VALUES (?1,?2,?3,?4)");
 
 	if (!q)
@@ -153,14 +129,14 @@ static int au_session_add(ivp__store *st, const char *token_hash, int64_t user_i
 	sqlite3_bind_int64(q, 2, user_id);
 	sqlite3_bind_int64(q, 3, created);
 	sqlite3_bind_int64(q, 4, expires);
-	return done(s, q);
+	return ivp__sq_done_finalize(s, q);
 }
 
 static int au_session_get(ivp__store *st, const char *token_hash, int64_t now,
 			  char user[64], char role[16], int64_t *expires)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "SELECT u.name, u.role, x.expires_at FROM app_session x "
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT u.name, u.role, x.expires_at FROM app_session x "
 				  "JOIN app_user u ON u.id=x.user_id WHERE x.token_hash=?1 AND x.expires_at>?2");
 	int rc;
 
@@ -187,12 +163,12 @@ static int au_session_delete(ivp__store *st, const char *token_hash)
 
 static int at_before(sq_store *s, const char *sql, int64_t t)
 {
-	sqlite3_stmt *q = prep(s, sql);
+	sqlite3_stmt *q = ivp__sq_prepare(s, sql);
 
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, t);
-	return done(s, q);
+	return ivp__sq_done_finalize(s, q);
 }
 
 static int au_sessions_prune(ivp__store *st, int64_t now)
@@ -203,7 +179,7 @@ static int au_sessions_prune(ivp__store *st, int64_t now)
 static int au_attempt_add(ivp__store *st, const char *name, const char *addr, int64_t at, int ok)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "INSERT INTO login_attempt(name, addr, at, ok) VALUES (?1,?2,?3,?4)");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO login_attempt(name, addr, at, ok) VALUES (?1,?2,?3,?4)");
 
 	if (!q)
 		return -1;
@@ -211,14 +187,14 @@ static int au_attempt_add(ivp__store *st, const char *name, const char *addr, in
 	ivp__sq_bind_text(q, 2, addr);
 	sqlite3_bind_int64(q, 3, at);
 	sqlite3_bind_int(q, 4, ok ? 1 : 0);
-	return done(s, q);
+	return ivp__sq_done_finalize(s, q);
 }
 
 static int au_attempt_fails(ivp__store *st, int by_addr, const char *key, int64_t since,
 			    int64_t *times, int max, int *n)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, by_addr ?
+	sqlite3_stmt *q = ivp__sq_prepare(s, by_addr ?
 		"SELECT at FROM login_attempt WHERE addr=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3" :
 		"SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 AND id>"
 		"COALESCE((SELECT max(id) FROM login_attempt WHERE name=?1 AND ok=1),0) ORDER BY at DESC LIMIT ?3");

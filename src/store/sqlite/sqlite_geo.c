@@ -11,22 +11,10 @@
 #include "store/geo_store.h"
 #include "store/sqlite/sqlite_int.h"
 
-static sqlite3_stmt *prep(sq_store *s, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
-		ivp__sq_fail(s);
-		sqlite3_finalize(q);
-		return NULL;
-	}
-	return q;
-}
-
 static int geo_put(ivp__store *st, const ivp__boundary_rec *b, int *same)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s, "SELECT a.id, g.geom FROM area a LEFT JOIN boundary g ON g.area_id=a.id "
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT a.id, g.geom FROM area a LEFT JOIN boundary g ON g.area_id=a.id "
 				  "WHERE a.code=?1");
 	sqlite3_int64 area_id;
 	int rc;
@@ -52,7 +40,7 @@ static int geo_put(ivp__store *st, const ivp__boundary_rec *b, int *same)
 	sqlite3_finalize(q);
 	if (*same)
 		return 0;
-	q = prep(s, "INSERT INTO boundary(area_id, minx, miny, maxx, maxy, npoints, geom, import_id) "
+	q = ivp__sq_prepare(s, "INSERT INTO boundary(area_id, minx, miny, maxx, maxy, npoints, geom, import_id) "
 		    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(area_id) DO UPDATE SET "
 		    "minx=excluded.minx, miny=excluded.miny, maxx=excluded.maxx, maxy=excluded.maxy, "
 		    "npoints=excluded.npoints, geom=excluded.geom, import_id=excluded.import_id");
@@ -77,7 +65,7 @@ static int geo_list(ivp__store *st, const char *under, const char *level,
 		    ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = prep(s,
+	sqlite3_stmt *q = ivp__sq_prepare(s,
 		"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
 		"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
 		"SELECT a.code, a.name, a.level, g.minx, g.miny, g.maxx, g.maxy, g.npoints, g.geom "

@@ -33,6 +33,10 @@ typedef struct sq_store {
 int ivp__sq_fail(sq_store *s);
 /* The statement in *slot, prepared on first use, else reset with bindings cleared. */
 sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql);
+/* A one-shot statement (the caller finalizes); NULL with s->err set on failure. */
+sqlite3_stmt *ivp__sq_prepare(sq_store *s, const char *sql);
+/* Step a one-shot statement that returns no rows and finalize it: 0 or -1. */
+int ivp__sq_done_finalize(sq_store *s, sqlite3_stmt *q);
 /* Bind text; NULL binds SQL NULL. The text must outlive the step. */
 void ivp__sq_bind_text(sqlite3_stmt *q, int i, const char *v);
 /* Column text into out ("" for NULL). */

@@ -28,6 +28,28 @@ sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql)
 	return *slot;
 }
 
+sqlite3_stmt *ivp__sq_prepare(sq_store *s, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return NULL;
+	}
+	return q;
+}
+
+int ivp__sq_done_finalize(sq_store *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
 void ivp__sq_bind_text(sqlite3_stmt *q, int i, const char *v)
 {
 	if (v)
