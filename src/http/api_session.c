@@ -28,21 +28,15 @@ void http_api_signin(http_req *r)
 {
 	ivp_session s;
 	ivp_signin_status st;
-	int retry = 0;
 	char det[160];
-	ivp_rc rc = ivp_session_start(r->ctx, http_field(r, "name"), http_field(r, "password"),
-				      r->client[0] ? r->client : NULL, &s, &st, &retry);
 
-	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	if (http_signin(r, &s, &st))
 		return;
-	}
 	if (st == IVP_SIGNIN_LIMITED) {
 		snprintf(det, sizeof(det), "More than %d failed sign-ins for this name or from this address in %d minutes.",
 			 IVP_SIGNIN_MAX_FAILS - 1, IVP_SIGNIN_WINDOW / 60);
 		http_error(r, 429, "too_many_attempts", "too many sign-in attempts", det,
 			   "Wait for the time Retry-After gives, or ask an administrator to set a new password.");
-		r->retry_after = retry > 0 ? retry : 1;
 		return;
 	}
 	if (st != IVP_SIGNIN_OK) {
@@ -51,9 +45,6 @@ void http_api_signin(http_req *r)
 			   "Check both; after several failures sign-in is refused for a while.");
 		return;
 	}
-	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "ivp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", s.token,
-		 IVP_SESSION_SECONDS, r->secure ? "; Secure" : "");
 	json_answer(r, 200, json_pack("{s:s, s:s, s:s, s:I}", "user", s.user, "role",
 				      ivp_role_name(s.role), "csrf", s.csrf, "expires",
 				      (json_int_t)s.expires));
@@ -62,14 +53,7 @@ void http_api_signin(http_req *r)
 
 void http_api_signout(http_req *r)
 {
-	ivp_rc rc = ivp_session_end(r->ctx, r->session ? r->session->token : NULL);
-
-	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	if (http_signout(r))
 		return;
-	}
-	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "ivp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
-		 r->secure ? "; Secure" : "");
 	json_answer(r, 200, json_pack("{s:b}", "signed_out", 1));
 }

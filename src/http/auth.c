@@ -14,6 +14,7 @@
  * The need-to-know rules of the restricted registers and the audit log
  * hook in here, nowhere else.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "http/http_int.h"
@@ -79,4 +80,41 @@ const http_session *http_session_lookup(ivp_ctx *ctx, const char *cookie, http_s
 	memcpy(out->token, s.token, sizeof(out->token));
 	memcpy(out->csrf, s.csrf, sizeof(out->csrf));
 	return out;
+}
+
+/* The session cookie's attributes, in one place (docs/security.md). */
+static void session_cookie(http_req *r, const char *token, int max_age)
+{
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 "ivp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
+		 token, max_age, r->secure ? "; Secure" : "");
+}
+
+int http_signin(http_req *r, ivp_session *s, ivp_signin_status *st)
+{
+	int retry = 0;
+	ivp_rc rc = ivp_session_start(r->ctx, http_field(r, "name"), http_field(r, "password"),
+				      r->client[0] ? r->client : NULL, s, st, &retry);
+
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return -1;
+	}
+	if (*st == IVP_SIGNIN_LIMITED)
+		r->retry_after = retry > 0 ? retry : 1;
+	else if (*st == IVP_SIGNIN_OK)
+		session_cookie(r, s->token, IVP_SESSION_SECONDS);
+	return 0;
+}
+
+int http_signout(http_req *r)
+{
+	ivp_rc rc = ivp_session_end(r->ctx, r->session ? r->session->token : NULL);
+
+	if (rc) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return -1;
+	}
+	session_cookie(r, "", 0);
+	return 0;
 }

@@ -211,6 +211,15 @@ int http_parse_year(const char *v, int *year);
  */
 int http_authorize(const http_route *rt, const http_session *s);
 /*
+ * Sign in with the request's name and password fields (API and page alike).
+ * Returns 0 with *st set: on IVP_SIGNIN_OK the session cookie is set and *s
+ * holds the session (the caller wipes it); on IVP_SIGNIN_LIMITED
+ * r->retry_after is set. Returns -1 after a library error (r answered).
+ */
+int http_signin(http_req *r, ivp_session *s, ivp_signin_status *st);
+/* Sign out the request's session and clear the cookie; -1 after an error (r answered). */
+int http_signout(http_req *r);
+/*
  * The CSRF rule (auth.c): a route that changes data and needs a session
  * (not GET/HEAD, not public) must carry the session's CSRF token; `given`
  * is the X-CSRF-Token header or the form field "csrf". 0 when the route

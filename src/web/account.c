@@ -54,18 +54,12 @@ void web_login_post(http_req *r)
 	const char *lang = web_lang(r);
 	ivp_session s;
 	ivp_signin_status st;
-	int retry = 0;
 	char msg[256];
-	ivp_rc rc = ivp_session_start(r->ctx, http_field(r, "name"), http_field(r, "password"),
-				      r->client[0] ? r->client : NULL, &s, &st, &retry);
 
-	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	if (http_signin(r, &s, &st))
 		return;
-	}
 	if (st == IVP_SIGNIN_LIMITED) {
-		snprintf(msg, sizeof(msg), web_t(lang, W_LOGIN_LIMITED), retry > 0 ? retry : 1);
-		r->retry_after = retry > 0 ? retry : 1;
+		snprintf(msg, sizeof(msg), web_t(lang, W_LOGIN_LIMITED), r->retry_after);
 		login_page(r, lang, msg, 429);
 		return;
 	}
@@ -73,23 +67,14 @@ void web_login_post(http_req *r)
 		login_page(r, lang, web_t(lang, W_LOGIN_FAILED), 401);
 		return;
 	}
-	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "ivp_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", s.token,
-		 IVP_SESSION_SECONDS, r->secure ? "; Secure" : "");
 	memset(&s, 0, sizeof(s));
 	web_redirect(r, "/plan");
 }
 
 void web_logout_post(http_req *r)
 {
-	ivp_rc rc = ivp_session_end(r->ctx, r->session ? r->session->token : NULL);
-
-	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	if (http_signout(r))
 		return;
-	}
-	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "ivp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s", r->secure ? "; Secure" : "");
 	web_redirect(r, "/");
 }
 
