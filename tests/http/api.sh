@@ -26,14 +26,8 @@ fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 
 # ---- start -------------------------------------------------------------------
-"$IVP" serve --listen 127.0.0.1:0 --threads 2 --max-upload 2K --timeout 5 2>"$W/log" &
-PID=$!
-for _ in $(seq 1 100); do
-  grep -q "listening on" "$W/log" && break
-  sleep 0.1
-done
-U=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/log" | head -1)
-[ -n "$U" ] || { echo "FAIL server did not start"; cat "$W/log"; exit 1; }
+. "$ROOT/tests/http/lib.sh"
+serve "$W/log" --threads 2 --max-upload 2K --timeout 5
 
 # req NAME WANT_STATUS CURL_ARGS… : the body lands in $W/body
 req() {

@@ -41,14 +41,8 @@ M=$("$IVP" plan progress --part measures --format json | jq -r '.rows[0].measure
 [ -n "$M" ] && [ "$M" != null ] || fail "no measure in the example plan"
 
 # ---- start --------------------------------------------------------------------------
-"$IVP" serve --listen 127.0.0.1:0 --threads 2 --timeout 5 2>"$W/log" &
-PID=$!
-for _ in $(seq 1 100); do
-  grep -q "listening on" "$W/log" && break
-  sleep 0.1
-done
-U=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/log" | head -1)
-[ -n "$U" ] || { echo "FAIL server did not start"; cat "$W/log"; exit 1; }
+. "$ROOT/tests/http/lib.sh"
+serve "$W/log" --threads 2 --timeout 5
 
 # req NAME WANT_STATUS CURL_ARGS… : the body lands in $W/body, headers in $W/hdr
 req() {
