@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
-  libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libgsl-dev
+  libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libssl-dev libgsl-dev
   libcmocka-dev libfyaml-dev libmicrohttpd-dev libproj-dev proj-data curl jq chromium
 )
 # node and npm from Debian, unless a node with npm is already there

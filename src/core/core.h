@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "ivp/ivp.h"
 
@@ -117,6 +118,17 @@ int ivp__parse_count(const char *s, size_t n, int64_t *out);
 /* UTC time as ISO 8601 into out (>= 21 bytes). */
 void ivp__now_iso(char out[32]);
 
+
+/* ---- SHA-256 (sha256.c, OpenSSL) ----------------------------------------- */
+typedef struct ivp__sha256 ivp__sha256;
+
+ivp__sha256 *ivp__sha256_new(void);	/* NULL out of memory */
+void ivp__sha256_update(ivp__sha256 *h, const void *p, size_t n);
+/* Lower-case hex digest into hex; frees h. */
+void ivp__sha256_final(ivp__sha256 *h, char hex[65]);
+void ivp__sha256_free(ivp__sha256 *h);
+/* Hash the rest of f, adding its length to *size (may be NULL): 0 or -1. */
+int ivp__sha256_file(FILE *f, ivp__sha256 *h, uint64_t *size);
 
 /* ---- a small string -> int64 hash map (open addressing) ------------------ */
 typedef struct ivp__map {

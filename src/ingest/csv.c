@@ -39,6 +39,7 @@ struct ivp__csv {
 	int utf8_pending;	/* continuation bytes still expected */
 	unsigned char utf8_lo, utf8_hi;	/* range of the next continuation byte */
 	int started;
+	unsigned char plain[256];	/* bytes copied in runs: ASCII text but delim and quote */
 };
 
 static int fill(ivp__csv *c)
@@ -109,6 +110,8 @@ static void start(ivp__csv *c)
 	}
 	if (!c->delim)
 		detect(c);
+	for (int b = 0x20; b < 0x80; b++)
+		c->plain[b] = b != c->delim && b != '"';
 }
 
 ivp__csv *ivp__csv_open_file(FILE *f, char delim, size_t max_record)
@@ -290,6 +293,21 @@ int ivp__csv_next(ivp__csv *c)
 	if (add_field(c, 0))
 		return -1;
 	for (;;) {
+		/* fast path: a run of plain ASCII inside a field, one copy */
+		if ((st == UNQUOTED || st == QUOTED) && !c->utf8_pending) {
+			const unsigned char *p = c->cur;
+
+			while (p < c->end && c->plain[*p])
+				p++;
+			if (p > c->cur) {
+				if (ivp__buf_add(&c->rec, c->cur, (size_t)(p - c->cur))) {
+					snprintf(c->err, sizeof(c->err),
+						 "record longer than %zu bytes", c->rec.max);
+					return -1;
+				}
+				c->cur = p;
+			}
+		}
 		ch = getb(c);
 		if (ch == 0) {
 			snprintf(c->err, sizeof(c->err),

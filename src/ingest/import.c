@@ -3,14 +3,13 @@
  * layout detection, and the shared helpers every layout reader uses.
  *
  * Flow of ivp_import():
- *   hash the file(s) (SHA-256, libsodium) -> same (kind, hash, options)
+ *   hash the file(s) (SHA-256, core/sha256.c) -> same (kind, hash, options)
  *   imported before? then report `unchanged` and write nothing ->
  *   BEGIN -> import row -> sniff layout -> layout reader -> finish row ->
  *   COMMIT. Any error -> ROLLBACK, so the database holds exactly what it
  *   held before.
  */
 #include <ctype.h>
-#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,11 +272,9 @@ int ivp__find_col(ivp__csv *c, const char *const *names)
 
 /* ---- the job ---------------------------------------------------------------- */
 
-static ivp_rc hash_file(ivp_ctx *ctx, const char *path, crypto_hash_sha256_state *h,
+static ivp_rc hash_file(ivp_ctx *ctx, const char *path, ivp__sha256 *h,
 			uint64_t *size)
 {
-	unsigned char buf[65536];
-	size_t n;
 	FILE *f = fopen(path, "rb");
 
 	if (!f) {
@@ -287,11 +284,7 @@ static ivp_rc hash_file(ivp_ctx *ctx, const char *path, crypto_hash_sha256_state
 		ivp__where(ctx, path, 0, NULL);
 		return IVP_EIO;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		crypto_hash_sha256_update(h, buf, n);
-		*size += n;
-	}
-	if (ferror(f)) {
+	if (ivp__sha256_file(f, h, size)) {
 		fclose(f);
 		ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
 		ivp__where(ctx, path, 0, NULL);
@@ -301,32 +294,22 @@ static ivp_rc hash_file(ivp_ctx *ctx, const char *path, crypto_hash_sha256_state
 	return IVP_OK;
 }
 
-static void hex(const unsigned char *d, size_t n, char *out)
-{
-	static const char x[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		out[2 * i] = x[d[i] >> 4];
-		out[2 * i + 1] = x[d[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
 static ivp_rc sha_of(ivp_ctx *ctx, const char *const *paths, int n, char out[65],
 		     uint64_t *size)
 {
-	crypto_hash_sha256_state h;
-	unsigned char d[crypto_hash_sha256_BYTES];
+	ivp__sha256 *h = ivp__sha256_new();
 	int i;
 	ivp_rc rc;
 
-	crypto_hash_sha256_init(&h);
-	for (i = 0; i < n; i++)
-		if ((rc = hash_file(ctx, paths[i], &h, size)))
+	if (!h)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if ((rc = hash_file(ctx, paths[i], h, size))) {
+			ivp__sha256_free(h);
 			return rc;
-	crypto_hash_sha256_final(&h, d);
-	hex(d, sizeof(d), out);
+		}
+	}
+	ivp__sha256_final(h, out);
 	return IVP_OK;
 }
 
@@ -568,8 +551,6 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	ivp__error_clear(&ctx->err);
 	if (npaths < 1)
 		return ivp__fail(ctx, IVP_EINPUT, "no file to import");
-	if (sodium_init() < 0)
-		return ivp__fail(ctx, IVP_EINTERNAL, "libsodium failed to initialise");
 	j.ctx = ctx;
 	j.st = ctx->store;
 	j.opts = opts;

@@ -56,12 +56,15 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 			size_t tn, const char *per, size_t pn, const char *val,
 			size_t vn, int val_missing)
 {
-	char area[16], tcode[16], field[64];
+	char area[16], tcode[16], fbuf[64];
+	const char *field = tc->value_name ? tc->value_name : "";
 	int period, prov, year;
 	int64_t count;
 
-	snprintf(field, sizeof(field), "%s%s", where ? where : "",
-		 tc->value_name ? tc->value_name : "");
+	if (where) {
+		snprintf(fbuf, sizeof(fbuf), "%s%s", where, field);
+		field = fbuf;
+	}
 	if (region) {
 		if (ivp__area_canon(region, rn, area)) {
 			ivp__job_fail(j, line, tc->region_name, "\"%.*s\" is not an area code",

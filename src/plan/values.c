@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "core/core.h"
 #include "ingest/csv.h"
 #include "store/plan_store.h"
@@ -53,21 +51,22 @@ static int num(const char *s, double *out)
 static ivp_rc hash(ivp_ctx *ctx, const char *path, char sha[65])
 {
 	FILE *f = fopen(path, "rb");
-	crypto_hash_sha256_state h;
-	unsigned char buf[65536], d[crypto_hash_sha256_BYTES];
-	size_t n;
+	ivp__sha256 *h;
 
 	if (!f) {
 		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", path);
 		ivp__hint(ctx, "Check the file name.");
 		return IVP_EIO;
 	}
-	crypto_hash_sha256_init(&h);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		crypto_hash_sha256_update(&h, buf, n);
+	h = ivp__sha256_new();
+	if (!h || ivp__sha256_file(f, h, NULL)) {
+		fclose(f);
+		ivp__sha256_free(h);
+		return h ? ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path) :
+			   ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	}
 	fclose(f);
-	crypto_hash_sha256_final(&h, d);
-	sodium_bin2hex(sha, 65, d, sizeof(d));
+	ivp__sha256_final(h, sha);
 	return IVP_OK;
 }
 

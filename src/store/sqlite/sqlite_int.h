@@ -19,10 +19,7 @@ typedef struct sq_store {
 	sqlite3_stmt *st[IVP__SQ_STMTS];
 	char err[512];
 	int version;
-	char area_code[16];
-	int64_t area_id;
-	char type_code[16];
-	int64_t type_id;
+	void *series;	/* sqlite_series.c's cache of series, or NULL */
 	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */
 } sq_store;
 
@@ -45,5 +42,25 @@ void ivp__sq_copy_col(sqlite3_stmt *q, int col, char *out, size_t outsz);
 int ivp__sq_done(sq_store *s, sqlite3_stmt *q);
 /* Step q, handing each row (up to 16 columns, as text) to cb. */
 int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud);
+
+/* sqlite_series.c: crime counts as one row per (area, type) series */
+int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id);	/* 1: unknown */
+int ivp__sq_type_id(sq_store *s, const char *code, int64_t *id);	/* 1: unknown */
+int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
+		     int period, int64_t count, int provisional,
+		     int64_t import_id, int *result);
+int ivp__sq_year_counts(sq_store *s, const char *area, int year,
+			ivp__type_count *types, int ntypes);
+int ivp__sq_month_counts(sq_store *s, const char *area, const char *type,
+			 int from, int to, ivp__row_cb cb, void *ud);
+int ivp__sq_has_class(sq_store *s, const char *area, int year,
+		      const char *classification, int *has);
+/* Write the cached series that changed (before a query or commit). */
+int ivp__sq_series_flush(sq_store *s);
+/* Forget the cache unwritten (rollback). */
+void ivp__sq_series_rollback(sq_store *s);
+void ivp__sq_series_close(sq_store *s);
+/* Migration 5: table fact into table series. */
+int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz);
 
 #endif

@@ -23,14 +23,13 @@
 
 enum {
 	S_IMPORT_FIND, S_IMPORT_ADD, S_IMPORT_FINISH,
-	S_AREA_PUT, S_ALIAS_PUT, S_AREA_BY_NAME, S_AREA_GET, S_AREA_ID,
-	S_TYPE_PUT, S_TYPE_DEF, S_TYPE_BY_TITLE, S_TYPE_GET, S_TYPE_ID,
+	S_AREA_PUT, S_ALIAS_PUT, S_AREA_BY_NAME, S_AREA_GET,
+	S_TYPE_PUT, S_TYPE_DEF, S_TYPE_BY_TITLE, S_TYPE_GET,
 	S_PERIOD_PUT,
-	S_FACT_GET, S_FACT_INS, S_FACT_UPD,
 	S_POP_GET, S_POP_INS, S_POP_UPD,
-	S_YEAR_ONE, S_YEAR_MONTHS, S_POPULATION, S_HAS_CLASS,
+	S_POPULATION,
 	S_AREAS_UNDER, S_AREAS_ALL, S_AREAS_UNDER_ALL, S_SOURCES,
-	S_MONTHS, S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS, S_DATA_VERSION,
+	S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS, S_DATA_VERSION,
 	S_COUNT
 };
 
@@ -49,7 +48,6 @@ static const char *const sql[S_COUNT] = {
 			   "WHEN 'GM' THEN 2 WHEN 'CR' THEN 3 WHEN 'WK' THEN 4 ELSE 5 END AS rank "
 			   "FROM area_alias n JOIN area a ON a.code=n.code WHERE n.name=?1 AND a.level NOT IN ('WK','BU') ORDER BY rank LIMIT 2",
 	[S_AREA_GET] = "SELECT name, level, parent FROM area WHERE code=?1",
-	[S_AREA_ID] = "SELECT id FROM area WHERE code=?1",
 	[S_TYPE_PUT] = "INSERT INTO crime_type(classification, code, title, import_id) VALUES (?1,?2,?3,?4) "
 		       "ON CONFLICT(code) DO UPDATE SET title=excluded.title, import_id=excluded.import_id "
 		       "WHERE crime_type.title IS NOT excluded.title",
@@ -58,29 +56,14 @@ static const char *const sql[S_COUNT] = {
 		       "'One SoortMisdrijf code, defined when its code list was imported.')",
 	[S_TYPE_BY_TITLE] = "SELECT code FROM crime_type WHERE title=?1 COLLATE NOCASE",
 	[S_TYPE_GET] = "SELECT title FROM crime_type WHERE code=?1",
-	[S_TYPE_ID] = "SELECT id FROM crime_type WHERE code=?1",
 	[S_PERIOD_PUT] = "INSERT INTO period(period, title, status, import_id) VALUES (?1,?2,?3,?4) "
 			 "ON CONFLICT(period) DO UPDATE SET title=excluded.title, status=excluded.status, import_id=excluded.import_id "
 			 "WHERE period.status IS NOT excluded.status OR period.title IS NOT excluded.title",
-	[S_FACT_GET] = "SELECT count, import_id FROM fact WHERE area_id=?1 AND type_id=?2 AND period=?3",
-	[S_FACT_INS] = "INSERT INTO fact(area_id, type_id, period, count, provisional, import_id) VALUES (?1,?2,?3,?4,?5,?6)",
-	[S_FACT_UPD] = "UPDATE fact SET count=?4, provisional=?5, import_id=?6 WHERE area_id=?1 AND type_id=?2 AND period=?3",
 	[S_POP_GET] = "SELECT count, import_id FROM population WHERE area_id=?1 AND age_group=?2 AND year=?3",
 	[S_POP_INS] = "INSERT INTO population(area_id, age_group, year, count, import_id) VALUES (?1,?2,?3,?4,?5)",
 	[S_POP_UPD] = "UPDATE population SET count=?4, import_id=?5 WHERE area_id=?1 AND age_group=?2 AND year=?3",
-	[S_YEAR_ONE] = "SELECT f.count, f.provisional, f.import_id FROM fact f "
-		       "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) AND f.period=?3",
-	[S_YEAR_MONTHS] = "SELECT COUNT(*), SUM(f.count), MAX(f.provisional), MAX(f.import_id) FROM fact f "
-			  "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-			  "AND f.period BETWEEN ?3 + 1 AND ?3 + 12",
 	[S_POPULATION] = "SELECT p.count, p.import_id FROM population p WHERE p.area_id=(SELECT id FROM area WHERE code=?1) "
 			 "AND p.age_group=?2 AND p.year=?3",
-	/* types first (CROSS JOIN keeps the order): one primary-key range
-	 * seek per type of the classification, instead of a scan of every
-	 * fact of the area */
-	[S_HAS_CLASS] = "SELECT EXISTS (SELECT 1 FROM crime_type t CROSS JOIN fact f "
-			"WHERE t.classification=?2 AND f.area_id=(SELECT id FROM area WHERE code=?1) "
-			"AND f.type_id=t.id AND f.period BETWEEN ?3 AND ?3 + 24)",
 	[S_AREAS_UNDER] = "WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
 			  "UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
 			  "SELECT a.code FROM sub JOIN area a ON a.code=sub.code WHERE a.level=?2 ORDER BY a.code",
@@ -97,9 +80,6 @@ static const char *const sql[S_COUNT] = {
 			      "FROM sub JOIN area a ON a.code=sub.code ORDER BY a.code",
 	[S_SOURCES] = "SELECT id, kind, layout, file_name, sha256, options, rows, missing, skipped, imported_by, started_at, finished_at "
 		      "FROM import WHERE finished_at IS NOT NULL ORDER BY id",
-	[S_MONTHS] = "SELECT f.period, f.count, f.import_id FROM fact f "
-		     "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-		     "AND f.period BETWEEN ?3 AND ?4 AND f.period % 100 BETWEEN 1 AND 12 ORDER BY f.period",
 	[S_DEFS] = "SELECT key, version, classification, kind, name_nl, name_en, codes, per, population_group, source_tables, note "
 		   "FROM indicator_def d WHERE ?1 = 0 OR version = (SELECT MAX(version) FROM indicator_def d2 "
 		   "WHERE d2.key=d.key AND d2.classification=d.classification) "
@@ -107,7 +87,7 @@ static const char *const sql[S_COUNT] = {
 	[S_DEF_ADD] = "INSERT INTO indicator_def(key, version, classification, kind, name_nl, name_en, codes, per, population_group, source_tables, note) "
 		      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
 	[S_TYPES] = "SELECT code, title FROM crime_type WHERE classification=?1 ORDER BY id",
-	[S_COUNTS] = "SELECT (SELECT COUNT(*) FROM fact), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM population), (SELECT COUNT(*) FROM crime_type)",
+	[S_COUNTS] = "SELECT (SELECT COALESCE(SUM(nfacts),0) FROM series), (SELECT COUNT(*) FROM area), (SELECT COUNT(*) FROM population), (SELECT COUNT(*) FROM crime_type)",
 	[S_DATA_VERSION] = "PRAGMA data_version",
 };
 
@@ -152,6 +132,10 @@ static int migrate(sq_store *s)
 			return -1;
 		if (exec(s, m->sql))
 			goto bad;
+		if (m->fn && m->fn(s->db, s->err, sizeof(s->err)))
+			goto bad;
+		if (m->sql_after && exec(s, m->sql_after))
+			goto bad;
 		if (sqlite3_prepare_v2(s->db, "INSERT INTO schema_migrations VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
 				       -1, &q, NULL) != SQLITE_OK)
 			goto bad_db;
@@ -187,6 +171,10 @@ static void sq_close(ivp__store *st)
 
 	if (!s)
 		return;
+	/* counts written outside a transaction are still in the cache */
+	if (s->db && sqlite3_get_autocommit(s->db))
+		ivp__sq_series_flush(s);
+	ivp__sq_series_close(s);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	ivp__sqlite_plan_ops.close(st);
@@ -246,14 +234,21 @@ static int sq_data_version(ivp__store *st, int64_t *v)
 	}
 	return 0;
 }
-static int sq_commit(ivp__store *s) { return exec(SQ(s), "COMMIT"); }
+static int sq_commit(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+
+	if (ivp__sq_series_flush(s))
+		return -1;
+	return exec(s, "COMMIT");
+}
 
 static int sq_rollback(ivp__store *st)
 {
 	sq_store *s = SQ(st);
 
-	/* the caches may name rows that the rollback removes */
-	s->area_code[0] = s->type_code[0] = '\0';
+	/* unwritten series go; cached ids may name rows the rollback removes */
+	ivp__sq_series_rollback(s);
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return exec(s, "ROLLBACK");
@@ -460,53 +455,19 @@ static int sq_period_put(ivp__store *st, int period, const char *title,
 	return ivp__sq_done(s, q);
 }
 
-/* id for a code through a one-entry cache; 1 when the code is unknown */
-static int lookup_id(sq_store *s, int which, const char *code, char cache[16],
-		     int64_t *cache_id, int64_t *id)
+/* Insert or update one population figure; *result as for facts. */
+static int upsert_pop(sq_store *s, int64_t a, const char *group, int year,
+		      int64_t count, int64_t import_id, int *result)
 {
-	sqlite3_stmt *q;
-	int rc;
-
-	if (cache[0] && !strcmp(cache, code)) {
-		*id = *cache_id;
-		return 0;
-	}
-	q = stmt(s, which);
-	if (!q)
-		return -1;
-	ivp__sq_bind_text(q, 1, code);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(q, 0);
-		sqlite3_reset(q);
-		snprintf(cache, 16, "%s", code);
-		*cache_id = *id;
-		return 0;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return ivp__sq_fail(s);
-	snprintf(s->err, sizeof(s->err), "unknown code %s", code);
-	return 1;
-}
-
-/* Shared upsert logic of facts and population. */
-static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
-		  const char *group, int64_t b, int period, int64_t count,
-		  int provisional, int64_t import_id, int *result)
-{
-	sqlite3_stmt *q = stmt(s, get);
+	sqlite3_stmt *q = stmt(s, S_POP_GET);
 	int rc, which;
 	int64_t old = 0, old_import = 0;
 
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, a);
-	if (group)
-		ivp__sq_bind_text(q, 2, group);
-	else
-		sqlite3_bind_int64(q, 2, b);
-	sqlite3_bind_int(q, 3, period);
+	ivp__sq_bind_text(q, 2, group);
+	sqlite3_bind_int(q, 3, year);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		old = sqlite3_column_int64(q, 0);
@@ -517,7 +478,7 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 		return ivp__sq_fail(s);
 	if (rc == SQLITE_DONE) {
 		*result = IVP__PUT_NEW;
-		which = ins;
+		which = S_POP_INS;
 	} else if (old_import == import_id) {
 		*result = old == count ? IVP__PUT_DUP_SAME : IVP__PUT_DUP_DIFF;
 		return 0;
@@ -526,49 +487,25 @@ static int upsert(sq_store *s, int get, int ins, int upd, int64_t a,
 		return 0;
 	} else {
 		*result = IVP__PUT_CHANGED;
-		which = upd;
+		which = S_POP_UPD;
 	}
 	q = stmt(s, which);
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, a);
-	if (group) {
-		ivp__sq_bind_text(q, 2, group);
-		sqlite3_bind_int(q, 3, period);
-		sqlite3_bind_int64(q, 4, count);
-		sqlite3_bind_int64(q, 5, import_id);
-	} else {
-		sqlite3_bind_int64(q, 2, b);
-		sqlite3_bind_int(q, 3, period);
-		sqlite3_bind_int64(q, 4, count);
-		sqlite3_bind_int(q, 5, provisional);
-		sqlite3_bind_int64(q, 6, import_id);
-	}
+	ivp__sq_bind_text(q, 2, group);
+	sqlite3_bind_int(q, 3, year);
+	sqlite3_bind_int64(q, 4, count);
+	sqlite3_bind_int64(q, 5, import_id);
 	return ivp__sq_done(s, q);
-}
-
-static int fact_ids(sq_store *s, const char *area, const char *type,
-		    int64_t *aid, int64_t *tid)
-{
-	int rc = lookup_id(s, S_AREA_ID, area, s->area_code, &s->area_id, aid);
-
-	if (rc)
-		return rc;
-	return lookup_id(s, S_TYPE_ID, type, s->type_code, &s->type_id, tid);
 }
 
 static int sq_fact_put(ivp__store *st, const char *area, const char *type,
 		       int period, int64_t count, int provisional,
 		       int64_t import_id, int *result)
 {
-	sq_store *s = SQ(st);
-	int64_t aid, tid;
-	int rc = fact_ids(s, area, type, &aid, &tid);
-
-	if (rc)
-		return rc;
-	return upsert(s, S_FACT_GET, S_FACT_INS, S_FACT_UPD, aid, NULL, tid,
-		      period, count, provisional, import_id, result);
+	return ivp__sq_fact_put(SQ(st), area, type, period, count, provisional,
+				import_id, result);
 }
 
 static int sq_pop_put(ivp__store *st, const char *area, int year,
@@ -577,62 +514,17 @@ static int sq_pop_put(ivp__store *st, const char *area, int year,
 {
 	sq_store *s = SQ(st);
 	int64_t aid;
-	int rc = lookup_id(s, S_AREA_ID, area, s->area_code, &s->area_id, &aid);
+	int rc = ivp__sq_area_id(s, area, &aid);
 
 	if (rc)
 		return rc;
-	return upsert(s, S_POP_GET, S_POP_INS, S_POP_UPD, aid, group, 0, year,
-		      count, 0, import_id, result);
+	return upsert_pop(s, aid, group, year, count, import_id, result);
 }
 
 static int sq_year_counts(ivp__store *st, const char *area, int year,
 			  ivp__type_count *types, int ntypes)
 {
-	sq_store *s = SQ(st);
-	int i, rc;
-
-	for (i = 0; i < ntypes; i++) {
-		sqlite3_stmt *q = stmt(s, S_YEAR_ONE);
-		ivp__type_count *t = &types[i];
-
-		if (!q)
-			return -1;
-		t->has = t->from_months = t->provisional = 0;
-		t->count = t->import_id = 0;
-		ivp__sq_bind_text(q, 1, area);
-		ivp__sq_bind_text(q, 2, t->code);
-		sqlite3_bind_int(q, 3, year * 100);
-		rc = sqlite3_step(q);
-		if (rc == SQLITE_ROW) {
-			t->has = 1;
-			t->count = sqlite3_column_int64(q, 0);
-			t->provisional = sqlite3_column_int(q, 1);
-			t->import_id = sqlite3_column_int64(q, 2);
-		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return ivp__sq_fail(s);
-		if (t->has)
-			continue;
-		q = stmt(s, S_YEAR_MONTHS);
-		if (!q)
-			return -1;
-		ivp__sq_bind_text(q, 1, area);
-		ivp__sq_bind_text(q, 2, t->code);
-		sqlite3_bind_int(q, 3, year * 100);
-		rc = sqlite3_step(q);
-		if (rc == SQLITE_ROW && sqlite3_column_int(q, 0) == 12) {
-			t->has = 1;
-			t->from_months = 1;
-			t->count = sqlite3_column_int64(q, 1);
-			t->provisional = sqlite3_column_int(q, 2);
-			t->import_id = sqlite3_column_int64(q, 3);
-		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return ivp__sq_fail(s);
-	}
-	return 0;
+	return ivp__sq_year_counts(SQ(st), area, year, types, ntypes);
 }
 
 static int sq_population(ivp__store *st, const char *area, int year,
@@ -661,19 +553,7 @@ static int sq_population(ivp__store *st, const char *area, int year,
 static int sq_has_class(ivp__store *st, const char *area, int year,
 			const char *classification, int *has)
 {
-	sq_store *s = SQ(st);
-	sqlite3_stmt *q = stmt(s, S_HAS_CLASS);
-	int rc;
-
-	if (!q)
-		return -1;
-	ivp__sq_bind_text(q, 1, area);
-	ivp__sq_bind_text(q, 2, classification);
-	sqlite3_bind_int(q, 3, year * 100);
-	rc = sqlite3_step(q);
-	*has = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
+	return ivp__sq_has_class(SQ(st), area, year, classification, has);
 }
 
 static int sq_areas_under(ivp__store *st, const char *parent, const char *level,
@@ -712,16 +592,7 @@ static int sq_sources_list(ivp__store *st, ivp__row_cb cb, void *ud)
 static int sq_month_counts(ivp__store *st, const char *area, const char *type,
 			   int from, int to, ivp__row_cb cb, void *ud)
 {
-	sq_store *s = SQ(st);
-	sqlite3_stmt *q = stmt(s, S_MONTHS);
-
-	if (!q)
-		return -1;
-	ivp__sq_bind_text(q, 1, area);
-	ivp__sq_bind_text(q, 2, type);
-	sqlite3_bind_int(q, 3, from);
-	sqlite3_bind_int(q, 4, to);
-	return ivp__sq_rows(s, q, cb, ud);
+	return ivp__sq_month_counts(SQ(st), area, type, from, to, cb, ud);
 }
 
 static int sq_defs_list(ivp__store *st, int latest_only,

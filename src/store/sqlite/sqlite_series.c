@@ -1,0 +1,534 @@
+/*
+ * sqlite_series.c — crime counts as one row per (area, crime type) series
+ * (table `series`, migration 5; the value's layout is store/series.h).
+ *
+ * Writes go through a bounded cache of series: fact_put reads a series
+ * once (or starts it), updates it in memory and classifies the count
+ * exactly as a row-per-fact table would (new, same, changed, given twice).
+ * When the cache holds GROUPS series, or before a query or commit, the
+ * changed ones are encoded and written in key order, one row each, and the
+ * cache is emptied. Files come grouped by series (every period of one area
+ * and type together), so each series is read and written once per import;
+ * in any other order a series is written out and read back, still correct,
+ * and memory stays at GROUPS series whatever the file's size. A rollback
+ * drops the cache unwritten.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/series.h"
+#include "store/sqlite/sqlite_int.h"
+
+#define GROUPS 2048
+#define HSLOTS (GROUPS * 2)	/* power of two */
+
+typedef struct sq_series {
+	ivp__map area_ids, type_ids;	/* code -> id, known codes only */
+	ivp__ser g[GROUPS];
+	int ng;
+	int hash[HSLOTS];	/* index into g + 1, 0 empty */
+	ivp__buf enc;
+	sqlite3_stmt *get, *put, *class_rows, *area_id, *type_id;
+	char last[2][16];	/* the last area and type code looked up ... */
+	int64_t last_id[2];	/* ... and their ids (rows come grouped) */
+} sq_series;
+
+static sq_series *state(sq_store *s)
+{
+	sq_series *x = s->series;
+
+	if (!x) {
+		x = calloc(1, sizeof(*x));
+		if (!x) {
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return NULL;
+		}
+		ivp__map_init(&x->area_ids);
+		ivp__map_init(&x->type_ids);
+		ivp__buf_init(&x->enc, 1u << 20);
+		s->series = x;
+	}
+	return x;
+}
+
+static unsigned hash_of(int64_t a, int64_t t)
+{
+	uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ (uint64_t)t * 0xC2B2AE3D27D4EB4Full;
+
+	return (unsigned)(h >> 40) & (HSLOTS - 1);
+}
+
+/* id of a code, cached; 1 when unknown */
+static int code_id(sq_store *s, sq_series *x, int is_area,
+		   const char *code, int64_t *id)
+{
+	ivp__map *m = is_area ? &x->area_ids : &x->type_ids;
+	int64_t *v, *slot;
+	sqlite3_stmt **st = is_area ? &x->area_id : &x->type_id;
+	int rc, existed;
+
+	if (!strcmp(x->last[is_area], code)) {
+		*id = x->last_id[is_area];
+		return 0;
+	}
+	if ((v = ivp__map_get(m, code))) {
+		*id = *v;
+		goto remember;
+	}
+	if (!ivp__sq_stmt(s, st, is_area ? "SELECT id FROM area WHERE code=?1" :
+			  "SELECT id FROM crime_type WHERE code=?1"))
+		return -1;
+	ivp__sq_bind_text(*st, 1, code);
+	rc = sqlite3_step(*st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(*st, 0);
+	sqlite3_reset(*st);
+	if (rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof(s->err), "unknown code %s", code);
+		return 1;
+	}
+	if (rc != SQLITE_ROW)
+		return ivp__sq_fail(s);
+	if (ivp__map_put(m, code, *id, &slot, &existed)) {
+		snprintf(s->err, sizeof(s->err), "out of memory");
+		return -1;
+	}
+remember:
+	if (strlen(code) < sizeof(x->last[0])) {
+		strcpy(x->last[is_area], code);
+		x->last_id[is_area] = *id;
+	}
+	return 0;
+}
+
+int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id)
+{
+	sq_series *x = state(s);
+
+	return x ? code_id(s, x, 1, code, id) : -1;
+}
+
+int ivp__sq_type_id(sq_store *s, const char *code, int64_t *id)
+{
+	sq_series *x = state(s);
+
+	return x ? code_id(s, x, 0, code, id) : -1;
+}
+
+/* Read the stored series (a, t) into g: 0, -1 error. */
+static int load(sq_store *s, sq_series *x, ivp__ser *g)
+{
+	int rc, d = 0;
+
+	if (!ivp__sq_stmt(s, &x->get, "SELECT data FROM series WHERE area_id=?1 AND type_id=?2"))
+		return -1;
+	sqlite3_bind_int64(x->get, 1, g->area_id);
+	sqlite3_bind_int64(x->get, 2, g->type_id);
+	rc = sqlite3_step(x->get);
+	g->n = 0;
+	g->dirty = 0;
+	g->stored = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		d = ivp__ser_decode(g, sqlite3_column_blob(x->get, 0),
+				    (size_t)sqlite3_column_bytes(x->get, 0));
+	sqlite3_reset(x->get);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return ivp__sq_fail(s);
+	if (d) {
+		snprintf(s->err, sizeof(s->err), d == -2 ? "out of memory" :
+			 "damaged series value for area id %lld, type id %lld",
+			 (long long)g->area_id, (long long)g->type_id);
+		return -1;
+	}
+	return 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const ivp__ser *x = *(ivp__ser *const *)a, *y = *(ivp__ser *const *)b;
+
+	if (x->area_id != y->area_id)
+		return x->area_id < y->area_id ? -1 : 1;
+	return (x->type_id > y->type_id) - (x->type_id < y->type_id);
+}
+
+/* Write the changed series, in key order; keep them cached (clean). */
+static int write_dirty(sq_store *s, sq_series *x)
+{
+	ivp__ser *order[GROUPS];
+	int i, n = 0;
+
+	for (i = 0; i < x->ng; i++)
+		if (x->g[i].dirty)
+			order[n++] = &x->g[i];
+	if (!n)
+		return 0;
+	qsort(order, (size_t)n, sizeof(order[0]), by_key);
+	if (!ivp__sq_stmt(s, &x->put, "INSERT OR REPLACE INTO series(area_id, type_id, nfacts, data) "
+			  "VALUES (?1,?2,?3,?4)"))
+		return -1;
+	for (i = 0; i < n; i++) {
+		ivp__ser *g = order[i];
+
+		ivp__buf_reset(&x->enc);
+		if (ivp__ser_encode(g, &x->enc)) {
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return -1;
+		}
+		sqlite3_bind_int64(x->put, 1, g->area_id);
+		sqlite3_bind_int64(x->put, 2, g->type_id);
+		sqlite3_bind_int64(x->put, 3, ivp__ser_nfacts(g));
+		sqlite3_bind_blob(x->put, 4, x->enc.p, (int)x->enc.len, SQLITE_STATIC);
+		if (ivp__sq_done(s, x->put))
+			return -1;
+		g->dirty = 0;
+		g->stored = 1;
+	}
+	return 0;
+}
+
+static void drop_cache(sq_series *x)
+{
+	x->ng = 0;
+	memset(x->hash, 0, sizeof(x->hash));
+}
+
+int ivp__sq_series_flush(sq_store *s)
+{
+	sq_series *x = s->series;
+
+	return x ? write_dirty(s, x) : 0;
+}
+
+void ivp__sq_series_rollback(sq_store *s)
+{
+	sq_series *x = s->series;
+
+	if (!x)
+		return;
+	drop_cache(x);
+	/* the rollback may remove areas and types this transaction added */
+	x->last[0][0] = x->last[1][0] = '\0';
+	ivp__map_free(&x->area_ids);
+	ivp__map_free(&x->type_ids);
+	ivp__map_init(&x->area_ids);
+	ivp__map_init(&x->type_ids);
+}
+
+void ivp__sq_series_close(sq_store *s)
+{
+	sq_series *x = s->series;
+	int i;
+
+	if (!x)
+		return;
+	for (i = 0; i < GROUPS; i++)
+		ivp__ser_free(&x->g[i]);
+	ivp__map_free(&x->area_ids);
+	ivp__map_free(&x->type_ids);
+	ivp__buf_free(&x->enc);
+	sqlite3_finalize(x->get);
+	sqlite3_finalize(x->put);
+	sqlite3_finalize(x->class_rows);
+	sqlite3_finalize(x->area_id);
+	sqlite3_finalize(x->type_id);
+	free(x);
+	s->series = NULL;
+}
+
+/* The cached series (a, t), read or started when absent; NULL on error. */
+static ivp__ser *series_of(sq_store *s, sq_series *x, int64_t a, int64_t t)
+{
+	unsigned h = hash_of(a, t);
+	ivp__ser *g;
+
+	for (;;) {
+		int k = x->hash[h];
+
+		if (!k)
+			break;
+		g = &x->g[k - 1];
+		if (g->area_id == a && g->type_id == t)
+			return g;
+		h = (h + 1) & (HSLOTS - 1);
+	}
+	if (x->ng == GROUPS) {
+		if (write_dirty(s, x))
+			return NULL;
+		drop_cache(x);
+		h = hash_of(a, t);
+		while (x->hash[h])
+			h = (h + 1) & (HSLOTS - 1);
+	}
+	g = &x->g[x->ng];
+	g->area_id = a;
+	g->type_id = t;
+	if (load(s, x, g))
+		return NULL;
+	x->hash[h] = ++x->ng;
+	return g;
+}
+
+int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
+		     int period, int64_t count, int provisional,
+		     int64_t import_id, int *result)
+{
+	sq_series *x = state(s);
+	int64_t a, t;
+	ivp__ser *g;
+	int rc;
+
+	if (!x)
+		return -1;
+	if ((rc = code_id(s, x, 1, area, &a)) ||
+	    (rc = code_id(s, x, 0, type, &t)))
+		return rc;
+	if (!(g = series_of(s, x, a, t)))
+		return -1;
+	rc = ivp__ser_put(g, period, count, provisional, import_id, result);
+	if (rc == -1) {
+		snprintf(s->err, sizeof(s->err), "period %d cannot be stored", period);
+		return -1;
+	}
+	if (rc == -2) {
+		snprintf(s->err, sizeof(s->err), "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * One year of series (area, type) into *y: 0 found, 1 no data, -1 error.
+ * Reads the cache when it holds the series (it is written out first by
+ * every query, so the table is current either way).
+ */
+static int year_of(sq_store *s, sq_series *x, int64_t a, int64_t t, int year,
+		   ivp__ser_year *y)
+{
+	int rc, d = 1;
+
+	if (!ivp__sq_stmt(s, &x->get, "SELECT data FROM series WHERE area_id=?1 AND type_id=?2"))
+		return -1;
+	sqlite3_bind_int64(x->get, 1, a);
+	sqlite3_bind_int64(x->get, 2, t);
+	rc = sqlite3_step(x->get);
+	if (rc == SQLITE_ROW)
+		d = ivp__ser_read_year(sqlite3_column_blob(x->get, 0),
+				       (size_t)sqlite3_column_bytes(x->get, 0),
+				       year, y);
+	sqlite3_reset(x->get);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return ivp__sq_fail(s);
+	if (d < 0) {
+		snprintf(s->err, sizeof(s->err),
+			 "damaged series value for area id %lld, type id %lld",
+			 (long long)a, (long long)t);
+		return -1;
+	}
+	return d;
+}
+
+#define MONTHS_MASK 0x1FFEu	/* slots 1-12 */
+
+int ivp__sq_year_counts(sq_store *s, const char *area, int year,
+			ivp__type_count *types, int ntypes)
+{
+	sq_series *x = state(s);
+	int64_t a = 0, t;
+	int i, rc, have_area;
+
+	if (!x || write_dirty(s, x))
+		return -1;
+	rc = code_id(s, x, 1, area, &a);
+	if (rc < 0)
+		return -1;
+	have_area = rc == 0;
+	for (i = 0; i < ntypes; i++) {
+		ivp__type_count *tc = &types[i];
+		ivp__ser_year y;
+
+		tc->has = tc->from_months = tc->provisional = 0;
+		tc->count = tc->import_id = 0;
+		if (!have_area)
+			continue;
+		rc = code_id(s, x, 0, tc->code, &t);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			continue;
+		rc = year_of(s, x, a, t, year, &y);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			continue;
+		if (y.pmask & 1) {
+			tc->has = 1;
+			tc->count = y.c[0];
+			tc->provisional = (int)(y.prov & 1);
+			tc->import_id = y.import_id;
+		} else if ((y.pmask & MONTHS_MASK) == MONTHS_MASK) {
+			int m;
+
+			tc->has = tc->from_months = 1;
+			for (m = 1; m <= 12; m++)
+				tc->count += y.c[m];
+			tc->provisional = (y.prov & MONTHS_MASK) != 0;
+			tc->import_id = y.import_id;
+		}
+	}
+	return 0;
+}
+
+int ivp__sq_month_counts(sq_store *s, const char *area, const char *type,
+			 int from, int to, ivp__row_cb cb, void *ud)
+{
+	sq_series *x = state(s);
+	ivp__ser g;
+	int64_t a, t;
+	int rc, i, m;
+
+	if (!x || write_dirty(s, x))
+		return -1;
+	if ((rc = code_id(s, x, 1, area, &a)) ||
+	    (rc = code_id(s, x, 0, type, &t)))
+		return rc < 0 ? -1 : 0;
+	ivp__ser_init(&g, a, t);
+	if (load(s, x, &g)) {
+		ivp__ser_free(&g);
+		return -1;
+	}
+	rc = 0;
+	for (i = 0; i < g.n && !rc; i++) {
+		for (m = 1; m <= 12 && !rc; m++) {
+			int p = ivp__ser_period(g.y[i].year, m);
+			char per[16], cnt[24], imp[24];
+			const char *cols[3] = { per, cnt, imp };
+
+			if (p < from || p > to || !((g.y[i].pmask >> m) & 1))
+				continue;
+			snprintf(per, sizeof(per), "%d", p);
+			snprintf(cnt, sizeof(cnt), "%lld", (long long)g.y[i].c[m]);
+			snprintf(imp, sizeof(imp), "%lld", (long long)g.y[i].import_id);
+			rc = cb(ud, cols, 3);
+		}
+	}
+	ivp__ser_free(&g);
+	return rc ? -1 : 0;
+}
+
+int ivp__sq_has_class(sq_store *s, const char *area, int year,
+		      const char *classification, int *has)
+{
+	sq_series *x = state(s);
+	int64_t a;
+	int rc;
+
+	*has = 0;
+	if (!x || write_dirty(s, x))
+		return -1;
+	rc = code_id(s, x, 1, area, &a);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	/* types first (CROSS JOIN keeps the order): one key look-up per type */
+	if (!ivp__sq_stmt(s, &x->class_rows,
+			  "SELECT s.data FROM crime_type t CROSS JOIN series s "
+			  "WHERE t.classification=?2 AND s.area_id=?1 AND s.type_id=t.id"))
+		return -1;
+	sqlite3_bind_int64(x->class_rows, 1, a);
+	ivp__sq_bind_text(x->class_rows, 2, classification);
+	while ((rc = sqlite3_step(x->class_rows)) == SQLITE_ROW) {
+		ivp__ser_year y;
+		int d = ivp__ser_read_year(sqlite3_column_blob(x->class_rows, 0),
+					   (size_t)sqlite3_column_bytes(x->class_rows, 0),
+					   year, &y);
+
+		if (d < 0) {
+			sqlite3_reset(x->class_rows);
+			snprintf(s->err, sizeof(s->err), "damaged series value for area %s", area);
+			return -1;
+		}
+		if (d == 0) {
+			*has = 1;
+			break;
+		}
+	}
+	sqlite3_reset(x->class_rows);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
+
+/*
+ * Migration 5: the rows of the old table fact, one per (area, type,
+ * period), become one series row per (area, type). The provenance of a
+ * year is the newest import among its rows.
+ */
+int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz)
+{
+	sqlite3_stmt *q = NULL, *ins = NULL;
+	ivp__ser g;
+	ivp__buf enc;
+	int rc, ret = -1, have = 0;
+
+	ivp__ser_init(&g, 0, 0);
+	ivp__buf_init(&enc, 1u << 20);
+	if (sqlite3_prepare_v2(db, "SELECT area_id, type_id, period, count, provisional, import_id "
+			       "FROM fact ORDER BY area_id, type_id, period", -1, &q, NULL) ||
+	    sqlite3_prepare_v2(db, "INSERT INTO series(area_id, type_id, nfacts, data) VALUES (?1,?2,?3,?4)",
+			       -1, &ins, NULL))
+		goto db;
+	for (;;) {
+		int64_t a = 0, t = 0;
+		int res;
+
+		rc = sqlite3_step(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto db;
+		if (rc == SQLITE_ROW) {
+			a = sqlite3_column_int64(q, 0);
+			t = sqlite3_column_int64(q, 1);
+		}
+		if (have && (rc == SQLITE_DONE || a != g.area_id || t != g.type_id)) {
+			int i;
+
+			for (i = 0; i < g.n; i++)
+				g.y[i].touch_id = 0, g.y[i].tmask = 0;
+			ivp__buf_reset(&enc);
+			if (ivp__ser_encode(&g, &enc))
+				goto oom;
+			sqlite3_bind_int64(ins, 1, g.area_id);
+			sqlite3_bind_int64(ins, 2, g.type_id);
+			sqlite3_bind_int64(ins, 3, ivp__ser_nfacts(&g));
+			sqlite3_bind_blob(ins, 4, enc.p, (int)enc.len, SQLITE_STATIC);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				goto db;
+			sqlite3_reset(ins);
+			have = 0;
+		}
+		if (rc == SQLITE_DONE)
+			break;
+		if (!have) {
+			g.area_id = a;
+			g.type_id = t;
+			g.n = 0;
+			have = 1;
+		}
+		rc = ivp__ser_put(&g, sqlite3_column_int(q, 2), sqlite3_column_int64(q, 3),
+				  sqlite3_column_int(q, 4), sqlite3_column_int64(q, 5), &res);
+		if (rc == -2)
+			goto oom;
+		/* a period no slot holds was never written by any importer */
+	}
+	ret = 0;
+	goto out;
+oom:
+	snprintf(err, errsz, "out of memory");
+	goto out;
+db:
+	snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+out:
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+	ivp__ser_free(&g);
+	ivp__buf_free(&enc);
+	return ret;
+}
