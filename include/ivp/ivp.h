@@ -196,6 +196,27 @@ IVP_WUR ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q,
 IVP_WUR ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q,
 				    int from, int to, ivp_table **out);
 
+typedef struct ivp_ranking_query {
+	const char *under;	/* rank the areas inside this one: a code or name (NL01: the country) */
+	const char *level;	/* "BU" (NULL), "WK" or "GM" */
+	const char *indicator;	/* an indicator key; NULL: "totaal" */
+	int year;		/* required */
+	int64_t small_threshold;	/* counts below are flagged small; <0: default */
+	double level_conf;	/* confidence level; 0: 0.95 */
+	const char *lang;	/* "nl" or "en" for the words; NULL: "en" */
+} ivp_ranking_query;
+
+/*
+ * The areas of q->level inside q->under ranked on one indicator for one
+ * year, highest rate first: rank, code, name, count, population, per_1000
+ * with its exact interval, small, the rate ratio against all ranked areas
+ * together with its interval and verdict words (vs_all). One definition
+ * for every area (the police-code version in force). Areas with a count
+ * but no population follow without a rank; areas without a count are left
+ * out (a note says how many). Caller frees *out.
+ */
+IVP_WUR ivp_rc ivp_ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out);
+
 /* The name of one area code ("Pijnacker-Nootdorp"); IVP_ENOTFOUND for an unknown code. */
 IVP_WUR ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz);
 

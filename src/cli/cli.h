@@ -42,6 +42,7 @@ int cmd_import(int argc, char **argv);
 int cmd_areas(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 int cmd_series(int argc, char **argv);
+int cmd_ranking(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
 int cmd_definitions(int argc, char **argv);
 int cmd_serve(int argc, char **argv);

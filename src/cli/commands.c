@@ -439,6 +439,68 @@ usage:
 	return EXIT_USER;
 }
 
+/* ---- ranking -------------------------------------------------------------------- */
+
+int cmd_ranking(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	ivp_ranking_query q;
+	const char *v;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	if (want_help(argc, argv)) {
+		puts("usage: ivp ranking --area AREA --year YYYY [options]\n"
+		     "\n"
+		     "The buurten (or wijken, gemeenten) inside AREA ranked on one indicator,\n"
+		     "highest rate per 1,000 inhabitants first, each with its 95% interval, the\n"
+		     "small-count flag and whether it stands out from all ranked areas together\n"
+		     "(significantly higher / lower / no clear difference).\n"
+		     "\n"
+		     "options:\n"
+		     "  --area AREA          a code or name (GM1926, Pijnacker-Nootdorp; NL01: the country)\n"
+		     "  --year YYYY          the year\n"
+		     "  --level BU|WK|GM     what to rank (default BU: buurten)\n"
+		     "  --indicator KEY      the indicator (default totaal; ivp definitions lists the keys)\n"
+		     "  --small N            flag counts below N as small (default 10)\n"
+		     "  --format table|csv|json, --lang nl|en, --columns, --db PATH");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("ranking", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--area", argc, argv, &i, &err))) {
+			q.under = v;
+		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			if (parse_year("ranking", "--year", v, &q.year))
+				return EXIT_USER;
+		} else if (!err && (v = cli_optval("--level", argc, argv, &i, &err))) {
+			q.level = v;
+		} else if (!err && (v = cli_optval("--indicator", argc, argv, &i, &err))) {
+			q.indicator = v;
+		} else if (!err && (v = cli_optval("--small", argc, argv, &i, &err))) {
+			q.small_threshold = atoll(v);
+		} else {
+			return cli_usage("ranking", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+		}
+	}
+	if (!q.under || !q.year)
+		return cli_usage("ranking", "--area and --year are required");
+	q.lang = c.lang;
+	if ((r = cli_open("ranking", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_ranking(ctx, &q, &t);
+
+		return print_result("ranking", ctx, rc, t, &c);
+	}
+}
+
 /* ---- series -------------------------------------------------------------------- */
 
 static int parse_month(const char *v, int *out)

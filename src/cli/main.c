@@ -128,6 +128,8 @@ static const char usage[] =
 	"  areas [--under CODE]      list areas (gemeenten, wijken, buurten, …)\n"
 	"  indicators --area A --year Y [--baseline B] [--compare X,Y]\n"
 	"                            counts, rates per 1,000, trends and verdicts\n"
+	"  ranking --area A --year Y [--level BU|WK|GM] [--indicator K]\n"
+	"                            the buurten (wijken, gemeenten) of an area ranked on a rate\n"
 	"  series --area A --type T --from YYYY-MM --to YYYY-MM\n"
 	"                            monthly counts\n"
 	"  sources                   every import: file, SHA-256, rows, who, when\n"
@@ -154,6 +156,7 @@ int main(int argc, char **argv)
 	static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
 		{ "init", cmd_init }, { "import", cmd_import }, { "areas", cmd_areas },
 		{ "indicators", cmd_indicators }, { "series", cmd_series },
+		{ "ranking", cmd_ranking },
 		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
 		{ "serve", cmd_serve },
 		{ "plan", cmd_plan }, { "measure", cmd_measure },

@@ -81,6 +81,26 @@ void http_api_indicators(http_req *r)
 	answer(r, rc, t);
 }
 
+void http_api_ranking(http_req *r)
+{
+	ivp_ranking_query q;
+	ivp_table *t = NULL;
+	const char *v;
+	ivp_rc rc;
+
+	memset(&q, 0, sizeof(q));
+	q.small_threshold = -1;
+	q.under = http_query_get(&r->q, "area");
+	(void)http_parse_year(http_query_get(&r->q, "year"), &q.year);
+	q.level = http_query_get(&r->q, "level");
+	q.indicator = http_query_get(&r->q, "indicator");
+	if ((v = http_query_get(&r->q, "small")))
+		q.small_threshold = atoll(v);
+	q.lang = http_query_get(&r->q, "lang");
+	rc = ivp_ranking(r->ctx, &q, &t);
+	answer(r, rc, t);
+}
+
 void http_api_series(http_req *r)
 {
 	ivp_series_query q;

@@ -266,6 +266,7 @@ int http_import_form(http_req *r, ivp_import_kind *k, ivp_import_opts *o);
 void http_api_areas(http_req *r);
 void http_api_indicators(http_req *r);
 void http_api_series(http_req *r);
+void http_api_ranking(http_req *r);
 void http_api_sources(http_req *r);
 void http_api_definitions(http_req *r);
 void http_api_openapi(http_req *r);

@@ -36,6 +36,17 @@ static const http_param p_indicators[] = {
 	{ 0 }
 };
 
+static const http_param p_ranking[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926",
+	  "rank the areas inside this one: a code or name (NL01: the country)" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2023", "the year" },
+	{ "level", HTTP_P_ENUM, 0, "BU,WK,GM", "BU", "what to rank: buurten (default), wijken or gemeenten" },
+	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
+	{ 0 }
+};
+
 static const http_param p_series[] = {
 	{ "area", HTTP_P_TEXT, 1, NULL, "BU05032501", "an area spec as for indicators" },
 	{ "type", HTTP_P_TEXT, 1, NULL, "1.1.1", "a SoortMisdrijf code or an indicator key" },
@@ -137,6 +148,10 @@ const http_route http_routes[] = {
 	  "Indicators of an area and year: counts, rates per 1,000, trends, verdicts, comparisons",
 	  HTTP_PUBLIC, p_indicators, NULL, NULL,
 	  "one row per indicator, as `ivp indicators --format json`", "table" },
+	{ "GET", "/api/v1/ranking", http_api_ranking, "getRanking",
+	  "The buurten (wijken, gemeenten) inside an area ranked on one indicator: rate, interval, small flag, vs all",
+	  HTTP_PUBLIC, p_ranking, NULL, NULL, "one row per area, highest rate first, as `ivp ranking --format json`",
+	  "table" },
 	{ "GET", "/api/v1/series", http_api_series, "getSeries",
 	  "Monthly counts for an area and a crime type or indicator",
 	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table" },

@@ -25,10 +25,10 @@
 
 #include "core/core.h"
 #include "stats/poisson.h"
+#include "stats/engine.h"
 #include "store/store.h"
 
 #define MAX_SET 20000
-#define MAX_CODES 64
 
 typedef struct aset {
 	char (*codes)[16];
@@ -72,7 +72,7 @@ static ivp_rc unknown_area(ivp_ctx *ctx, const char *what)
 }
 
 /* One area: a code, or a name resolved through the code lists. */
-static ivp_rc one_area(ivp_ctx *ctx, const char *s, char code[16], char name[256])
+ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256])
 {
 	ivp__store *st = ctx->store;
 	char c[16];
@@ -129,7 +129,7 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 		size_t n = strlen(sums[i].p);
 
 		if (!strncmp(spec, sums[i].p, n)) {
-			if ((rc = one_area(ctx, spec + n, code, name)))
+			if ((rc = ivp__stats_area(ctx, spec + n, code, name)))
 				return rc;
 			if (ctx->store->ops->areas_under(ctx->store, code, sums[i].level,
 							 under_cb, a)) {
@@ -149,7 +149,7 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 	for (;;) {
 		plus = strchr(p, '+');
 		snprintf(part, sizeof(part), "%.*s", (int)(plus ? (size_t)(plus - p) : strlen(p)), p);
-		if ((rc = one_area(ctx, part, code, name))) {
+		if ((rc = ivp__stats_area(ctx, part, code, name))) {
 			aset_free(a);
 			return rc;
 		}
@@ -183,12 +183,12 @@ typedef struct meas {
 	char missing[64];	/* first area/code without data */
 } meas;
 
-static int split_codes(const char *codes, char out[MAX_CODES][16])
+int ivp__stats_split_codes(const char *codes, char out[IVP__MAX_CODES][16])
 {
 	int n = 0;
 	const char *p = codes;
 
-	while (*p && n < MAX_CODES) {
+	while (*p && n < IVP__MAX_CODES) {
 		const char *e = strchr(p, ',');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 
@@ -205,13 +205,13 @@ static int split_codes(const char *codes, char out[MAX_CODES][16])
  * code takes the sum of its buurten when every buurt has one (47018NED
  * publishes both levels; a wijk built from buurten is marked).
  */
-static int area_counts(ivp_ctx *ctx, const char *area, int year,
-		       ivp__type_count *tc, int nc, int *rolled)
+int ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
+			   ivp__type_count *tc, int nc, int *rolled)
 {
 	ivp__store *st = ctx->store;
 	char level[4] = "";
 	aset kids;
-	ivp__type_count sub[MAX_CODES];
+	ivp__type_count sub[IVP__MAX_CODES];
 	int k, i, missing = 0;
 
 	if (st->ops->year_counts(st, area, year, tc, nc))
@@ -255,9 +255,9 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		      int year, meas *m)
 {
 	ivp__store *st = ctx->store;
-	char codes[MAX_CODES][16];
-	ivp__type_count tc[MAX_CODES];
-	int nc = split_codes(d->codes, codes), i, k;
+	char codes[IVP__MAX_CODES][16];
+	ivp__type_count tc[IVP__MAX_CODES];
+	int nc = ivp__stats_split_codes(d->codes, codes), i, k;
 
 	memset(m, 0, sizeof(*m));
 	m->has = m->has_pop = 1;
@@ -267,7 +267,7 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		int64_t pc = 0, pi = 0;
 		int g;
 
-		if (area_counts(ctx, a->codes[i], year, tc, nc, &m->from_buurten))
+		if (ivp__stats_area_counts(ctx, a->codes[i], year, tc, nc, &m->from_buurten))
 			goto db;
 		for (k = 0; k < nc; k++) {
 			if (!tc[k].has) {
@@ -388,7 +388,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	ivp__store *st = ctx->store;
 	defs all = { NULL, 0 };
 	ivp__indicator_def nd;
-	char list[MAX_CODES][16], clean[512] = "";
+	char list[IVP__MAX_CODES][16], clean[512] = "";
 	int i, n, found = -1;
 	size_t o = 0;
 	ivp_rc rc = IVP_OK;
@@ -410,7 +410,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 		ivp__hint(ctx, "Give --codes with comma-separated SoortMisdrijf codes, e.g. 1.1.1,1.4.6,1.4.7.");
 		goto out;
 	}
-	n = split_codes(codes, list);
+	n = ivp__stats_split_codes(codes, list);
 	for (i = 0; i < n; i++) {
 		char code[16];
 		int g;
@@ -496,7 +496,7 @@ typedef struct q {
 	int year;		/* the year being measured (q->year, or each year of a series) */
 	int skip_empty;		/* a series: no row for a year without a count */
 	int memo_year;		/* the main area's last measurement, reused as the next year's "prev" */
-	char memo_codes[MAX_CODES * 16];
+	char memo_codes[IVP__MAX_CODES * 16];
 	char memo_group[32];
 	meas memo;
 } qstate;
@@ -847,15 +847,34 @@ out:
 	return rc;
 }
 
+/* indicators_years in one read snapshot (consistent, and one lock for all its queries) */
+static ivp_rc indicators_snapshot(ivp_ctx *ctx, const ivp_indicator_query *q, int from,
+				  int to, int series, ivp_table **out)
+{
+	ivp__store *st = ctx->store;
+	int opened = st->ops->read_begin(st);
+	ivp_rc rc;
+
+	if (opened < 0) {
+		*out = NULL;
+		ivp__fail(ctx, IVP_EDB, "database error");
+		ivp__detail(ctx, "%s", st->ops->errmsg(st));
+		return IVP_EDB;
+	}
+	rc = indicators_years(ctx, q, from, to, series, out);
+	st->ops->read_end(st, opened);
+	return rc;
+}
+
 ivp_rc ivp_indicators(ivp_ctx *ctx, const ivp_indicator_query *q, ivp_table **out)
 {
-	return indicators_years(ctx, q, q->year, q->year, 0, out);
+	return indicators_snapshot(ctx, q, q->year, q->year, 0, out);
 }
 
 ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q, int from, int to,
 			    ivp_table **out)
 {
-	return indicators_years(ctx, q, from, to, 1, out);
+	return indicators_snapshot(ctx, q, from, to, 1, out);
 }
 
 /* ---- monthly series ----------------------------------------------------------- */
@@ -878,7 +897,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 {
 	aset a;
 	defs all = { NULL, 0 };
-	char codes[MAX_CODES][16];
+	char codes[IVP__MAX_CODES][16];
 	const char *codelist = q->type;
 	ivp__map m;
 	ivp_table *t = NULL;
@@ -921,7 +940,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 			goto out;
 		}
 	}
-	nc = split_codes(codelist, codes);
+	nc = ivp__stats_split_codes(codelist, codes);
 	for (i = 0; i < a.n; i++)
 		for (k = 0; k < nc; k++)
 			if (ctx->store->ops->month_counts(ctx->store, a.codes[i], codes[k],

@@ -81,6 +81,11 @@ typedef struct ivp__store_ops {
 	int (*begin)(ivp__store *s);
 	int (*commit)(ivp__store *s);
 	int (*rollback)(ivp__store *s);
+	/* a read snapshot around many queries (one lock instead of one per
+	 * query); nothing happens inside a transaction already open.
+	 * read_end takes read_begin's result (1: it opened the snapshot). */
+	int (*read_begin)(ivp__store *s);	/* 1 opened, 0 already in one, -1 */
+	void (*read_end)(ivp__store *s, int opened);
 
 	/* imports: find returns 1 when no import has this identity */
 	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,

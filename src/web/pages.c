@@ -471,33 +471,23 @@ void web_indicator_csv(http_req *r)
 
 /* ---- /buurten ---------------------------------------------------------------------------- */
 
-typedef struct ranked {
-	int row;		/* in the areas table */
-	double count, rate;	/* NaN: none */
-	ivp_table *t;
-} ranked;
-
-static int by_rate(const void *a, const void *b)
-{
-	const ranked *x = a, *y = b;
-	double kx = isnan(x->rate) ? -1 : x->rate, ky = isnan(y->rate) ? -1 : y->rate;
-
-	if (kx != ky)
-		return kx < ky ? 1 : -1;
-	kx = isnan(x->count) ? -1 : x->count;
-	ky = isnan(y->count) ? -1 : y->count;
-	return kx < ky ? 1 : kx > ky ? -1 : 0;
-}
-
+/*
+ * The wijken, then the buurten, of an area ranked on one indicator: one
+ * ivp_ranking call per level (the same rows as `ivp ranking` and
+ * /api/v1/ranking), the map of whichever level has boundaries, and per
+ * row whether the area stands out from all of its level together.
+ */
 void web_buurten(http_req *r)
 {
+	static const char *const levels[2] = { "WK", "BU" };
 	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
 	const char *key = http_query_get(&r->q, "key"), *y = http_query_get(&r->q, "year");
 	char home[64], name[256], title[512], cap[768], b[128], ind[256];
-	ivp_table *areas = NULL;
-	ranked *rk;
+	ivp_table *rt[2] = { NULL, NULL };
+	const char **codes = NULL;
+	double *rates = NULL;
 	html h = { 0 };
-	int year = 0, n, i, m = 0;
+	int year = 0, i, k, m = 0, total = 0;
 	ivp_rc rc;
 
 	if (!area) {
@@ -509,85 +499,104 @@ void web_buurten(http_req *r)
 	snprintf(ind, sizeof(ind), "buurten:%s", area);
 	if (!y || http_parse_year(y, &year))
 		year = latest_year(r, ind, key);
-	if ((rc = ivp_areas(r->ctx, area, &areas))) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
-		return;
+	for (k = 0; k < 2 && year; k++) {
+		ivp_ranking_query q;
+
+		memset(&q, 0, sizeof(q));
+		q.under = area;
+		q.level = levels[k];
+		q.indicator = key;
+		q.year = year;
+		q.small_threshold = -1;
+		q.lang = lang;
+		if ((rc = ivp_ranking(r->ctx, &q, &rt[k]))) {
+			http_ivp_error(r, rc, ivp_last_error(r->ctx));
+			ivp_table_free(rt[0]);
+			return;
+		}
+		total += ivp_table_nrows(rt[k]);
 	}
 	area_name(r, area, name, sizeof(name));
-	n = ivp_table_nrows(areas);
-	rk = calloc((size_t)n + 1, sizeof(*rk));
 	snprintf(ind, sizeof(ind), "%s", key);
-	for (i = 0; rk && i < n; i++) {
-		const char *code = ivp_table_text(areas, i, web_col(areas, "code"));
-		ivp_table *t = code && year ? one(r, code, key, year, lang, &rc) : NULL;
+	{
+		/* the indicator's display name, from its own definition row */
+		ivp_table *t = year ? one(r, area, key, year, lang, &rc) : NULL;
 
-		if (!t || !ivp_table_nrows(t) || web_null(t, 0, "count")) {
-			ivp_table_free(t);
-			continue;
-		}
-		web_cell(t, 0, "name", 0, lang, ind, sizeof(ind));
-		rk[m++] = (ranked){ i, real_or_nan(t, 0, "count"), real_or_nan(t, 0, "per_1000"), t };
+		if (t && ivp_table_nrows(t))
+			web_cell(t, 0, "name", 0, lang, ind, sizeof(ind));
+		ivp_table_free(t);
 	}
-	if (rk)
-		qsort(rk, (size_t)m, sizeof(*rk), by_rate);
 	snprintf(title, sizeof(title), "%s: %s", web_t(lang, W_BUURTEN_TITLE), name);
 	web_page_begin(r, &h, lang, title);
 	html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
 	html_text(&h, web_t(lang, W_MAP));
 	html_raw(&h, "</h2>");
-	{
-		const char **codes = calloc((size_t)m + 1, sizeof(*codes));
-		double *rates = calloc((size_t)m + 1, sizeof(*rates));
-
-		for (i = 0; codes && rates && i < m; i++) {
-			codes[i] = ivp_table_text(areas, rk[i].row, web_col(areas, "code"));
-			rates[i] = rk[i].rate;
+	codes = calloc((size_t)total + 1, sizeof(*codes));
+	rates = calloc((size_t)total + 1, sizeof(*rates));
+	for (k = 0; codes && rates && k < 2; k++) {
+		for (i = 0; rt[k] && i < ivp_table_nrows(rt[k]); i++) {
+			codes[m] = ivp_table_text(rt[k], i, web_col(rt[k], "code"));
+			rates[m++] = real_or_nan(rt[k], i, "per_1000");
 		}
-		snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
-		if (!codes || !rates || !web_area_map(r, &h, lang, area, codes, rates, m, cap)) {
-			html_raw(&h, "<p class=\"utrecht-paragraph ivp-map-note\">");
-			html_text(&h, web_t(lang, W_MAP_NEEDS));
-			html_raw(&h, "</p>");
-		}
-		free(codes);
-		free(rates);
 	}
-	if (!m) {
-		html_raw(&h, "<p class=\"utrecht-paragraph\">");
-		html_text(&h, web_t(lang, n ? W_NO_YEARS : W_NO_AREAS));
+	snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
+	if (!codes || !rates || !web_area_map(r, &h, lang, area, codes, rates, m, cap)) {
+		html_raw(&h, "<p class=\"utrecht-paragraph ivp-map-note\">");
+		html_text(&h, web_t(lang, W_MAP_NEEDS));
 		html_raw(&h, "</p>");
-	} else {
+	}
+	free(codes);
+	free(rates);
+	if (!total) {
+		html_raw(&h, "<p class=\"utrecht-paragraph\">");
+		html_text(&h, web_t(lang, year ? W_NO_YEARS : W_NO_AREAS));
+		html_raw(&h, "</p>");
+	}
+	for (k = 0; k < 2; k++) {
+		ivp_table *t = rt[k];
+		int n = t ? ivp_table_nrows(t) : 0;
+
+		if (!n)
+			continue;
+		html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
+		html_text(&h, web_t(lang, k ? W_BUURTEN : W_WIJKEN));
+		html_raw(&h, "</h2>");
 		snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
 		table_begin(&h, cap);
 		th(&h, lang, W_RANK, " utrecht-table__header-cell--numeric-data");
 		th(&h, lang, W_AREA, "");
-		th(&h, lang, W_LEVEL, "");
 		th(&h, lang, W_COUNT, " utrecht-table__header-cell--numeric-data");
 		th(&h, lang, W_POPULATION, " utrecht-table__header-cell--numeric-data");
 		th(&h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
+		th(&h, lang, W_VS_ALL, "");
 		html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
-		for (i = 0; i < m; i++) {
-			const char *code = ivp_table_text(areas, rk[i].row, web_col(areas, "code"));
+		for (i = 0; i < n; i++) {
+			const char *code = ivp_table_text(t, i, web_col(t, "code"));
+			const char *small = ivp_table_text(t, i, web_col(t, "small"));
 
-			html_fmt(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">%d</td>"
-				 "<th scope=\"row\" class=\"utrecht-table__header-cell\">", i + 1);
+			html_fmt(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">%s</td>"
+				 "<th scope=\"row\" class=\"utrecht-table__header-cell\">",
+				 web_cell(t, i, "rank", 0, lang, b, sizeof(b)));
 			indicator_link(&h, code, key, year);
-			html_text(&h, ivp_table_text(areas, rk[i].row, web_col(areas, "name")));
+			html_text(&h, ivp_table_text(t, i, web_col(t, "name")));
 			html_raw(&h, "</a> <span class=\"ivp-code\">");
 			html_text(&h, code);
 			html_raw(&h, "</span></th>");
-			td(&h, !strncmp(code, "WK", 2) ? "wijk" : "buurt", 0);
-			td(&h, web_cell(rk[i].t, 0, "count", 0, lang, b, sizeof(b)), 1);
-			td(&h, web_cell(rk[i].t, 0, "population", 0, lang, b, sizeof(b)), 1);
-			td(&h, web_cell(rk[i].t, 0, "per_1000", 2, lang, b, sizeof(b)), 1);
+			td(&h, web_cell(t, i, "count", 0, lang, b, sizeof(b)), 1);
+			td(&h, web_cell(t, i, "population", 0, lang, b, sizeof(b)), 1);
+			td(&h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
+			snprintf(cap, sizeof(cap), "%s%s%s", ivp_table_text(t, i, web_col(t, "vs_all")),
+				 small ? " · " : "", small ? small : "");
+			td(&h, cap, 0);
 			html_raw(&h, "</tr>");
 		}
 		html_raw(&h, "</tbody></table></div>");
+		html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
+		html_text(&h, web_t(lang, W_VS_ALL_NOTE));
+		html_raw(&h, "</p>");
 	}
-	for (i = 0; i < m; i++)
-		ivp_table_free(rk[i].t);
-	free(rk);
-	ivp_table_free(areas);
+	ivp_table_free(rt[0]);
+	ivp_table_free(rt[1]);
 	web_page_end(r, &h, 200);
 }
 

@@ -67,6 +67,10 @@ req indicators-default 200 "$U/api/v1/indicators?area=GM1926&year=2024&baseline=
 if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "indicators: API and CLI differ"; fi
 req series 200 "$U/api/v1/series?area=GM1926&type=0.0.0&from=2024-01&to=2024-03" &&
   jqt series '[.rows[].month] == ["2024-01","2024-02","2024-03"]'
+req ranking 200 "$U/api/v1/ranking?area=NL01&level=GM&year=2023" &&
+  jqt ranking '.rows[0].code == "GM0277" and ([.rows[] | select(.code == "GM1926")][0] | .rank == 200 and .count == 1663 and .vs_all == "significantly lower")'
+"$IVP" ranking --area NL01 --level GM --year 2023 --format json >"$W/cli.json"
+if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "ranking: API and CLI differ"; fi
 req sources 200 "$U/api/v1/sources" && jqt sources '.rows | length == 5 and (.[0].sha256 | length) == 64'
 req definitions 200 "$U/api/v1/definitions" && jqt definitions '[.rows[].key] | index("totaal") != null'
 req head 200 -I "$U/api/v1/sources"
@@ -86,6 +90,8 @@ err to-before-from 400 bad_parameter "$U/api/v1/series?area=GM1926&type=0.0.0&fr
 err bad-escape 400 bad_query "$U/api/v1/areas?under=%ZZ"
 err nul-escape 400 bad_query "$U/api/v1/areas?under=GM%001926"
 err unknown-area 404 not_found "$U/api/v1/indicators?area=GM9999&year=2024"
+err bad-ranking-level 400 bad_parameter "$U/api/v1/ranking?area=GM1926&year=2023&level=XX"
+err unknown-ranking-area 404 not_found "$U/api/v1/ranking?area=GM9999&year=2023"
 err unknown-under 404 not_found "$U/api/v1/areas?under=XX9999"
 err unknown-series-area 404 not_found "$U/api/v1/series?area=BU99999999&type=0.0.0&from=2024-01&to=2024-02"
 err unknown-route 404 not_found "$U/api/v1/nothing"

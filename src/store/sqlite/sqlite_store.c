@@ -243,6 +243,25 @@ static int sq_commit(ivp__store *st)
 	return exec(s, "COMMIT");
 }
 
+static int sq_read_begin(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	if (ivp__sq_series_flush(s))
+		return -1;
+	return exec(s, "BEGIN") ? -1 : 1;
+}
+
+static void sq_read_end(ivp__store *st, int opened)
+{
+	sq_store *s = SQ(st);
+
+	if (opened == 1 && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 static int sq_rollback(ivp__store *st)
 {
 	sq_store *s = SQ(st);
@@ -692,6 +711,8 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.import_find = sq_import_find,
 	.import_add = sq_import_add,
 	.import_finish = sq_import_finish,
