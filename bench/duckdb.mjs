@@ -14,6 +14,12 @@
 //       max(3, N/20) times, median. The verdict is computed in JavaScript
 //       from the counts (verdict.mjs): SQL has no beta quantile. DUMP gets
 //       the figures as CSV like bench/w2.c's.
+//   node bench/duckdb.mjs w3 DB YEAR N DUMP GM
+//       W3 (after w2, which made fact and pop): the buurten of GM ranked on
+//       registered crime (0.0.0) per 1,000, each with the verdict of its rate
+//       against all ranked buurten together (in JavaScript, as for W2), N
+//       times, median; then every buurt of the country, max(3, N/20) times.
+//       DUMP: both rankings as CSV like bench/w2.c --w3.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -77,6 +83,48 @@ const finish = (rows) => rows.map((r) => {
       : verdict(c, Number(pop1), p, Number(pop0))];
 });
 
+// the ranking of ivp_ranking: buurten with a population, highest rate first
+const Q_RANK = (where) => `
+SELECT f.area, f.count, p.population, f.count * 1000.0 / p.population AS rate
+FROM fact f JOIN pop p ON p.area = f.area AND p.year = $year
+WHERE f.type = '0.0.0' AND f.period = $cur AND ${where} AND p.population > 0
+ORDER BY rate DESC, f.count DESC, f.area`;
+const WORDS = { 'significant rise': 'significantly higher', 'significant fall': 'significantly lower',
+  'no clear change': 'no clear difference', 'not computable': 'not computable' };
+const ranked = (rows) => {
+  let all = 0, allPop = 0;
+  for (const r of rows) { all += Number(r[1]); allPop += Number(r[2]); }
+  return rows.map((r, i) => [i + 1, r[0], Number(r[1]), Number(r[2]), r[3],
+    WORDS[verdict(Number(r[1]), Number(r[2]), all, allPop)]]);
+};
+
+async function w3(con, year, n, dump, gm) {
+  const reps = Math.max(3, Math.floor(n / 20));
+  const one = await con.prepare(Q_RANK("f.area LIKE $prefix"));
+  const bindOne = () => one.bind({ year, cur: year * 100, prefix: `BU${gm.slice(2)}%` });
+  bindOne();
+  let mine = ranked((await one.runAndReadAll()).getRows());	// warm-up
+  const t1 = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    bindOne();
+    mine = ranked((await one.runAndReadAll()).getRows());
+    t1.push(performance.now() - t0);
+  }
+  const all = await con.prepare(Q_RANK("f.area LIKE 'BU%'"));
+  let country = [];
+  const t2 = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    all.bind({ year, cur: year * 100 });
+    country = ranked((await all.runAndReadAll()).getRows());
+    t2.push(performance.now() - t0);
+  }
+  const csv = (scope, rows) => rows.map((r) => [scope, r[0], r[1], r[2], r[3], Number(r[4]).toFixed(6), r[5]].join(',')).join('\n');
+  writeFileSync(dump, 'scope,rank,code,count,population,per_1000,vs_all\n' + csv(gm, mine) + '\n' + csv('NL01', country) + '\n');
+  console.log(`one_ms ${median(t1).toFixed(4)}\nall_ms ${median(t2).toFixed(4)}\nbuurten ${country.length}`);
+}
+
 async function main() {
   if (mode === 'load') {
     const [csv] = rest;
@@ -90,7 +138,15 @@ async function main() {
     con.closeSync();
     return;
   }
-  if (mode !== 'w2') throw new Error('usage: duckdb.mjs load DB CSV | w2 DB POPCSV YEAR N DUMP GM...');
+  if (mode === 'w3') {
+    const [yearS, nS, dump, gm] = rest;
+    const inst = await DuckDBInstance.create(db);
+    const con = await inst.connect();
+    await w3(con, Number(yearS), Number(nS), dump, gm);
+    con.closeSync();
+    return;
+  }
+  if (mode !== 'w2') throw new Error('usage: duckdb.mjs load DB CSV | w2 DB POPCSV YEAR N DUMP GM... | w3 DB YEAR N DUMP GM');
   const [popcsv, yearS, nS, dump, ...gms] = rest;
   const year = Number(yearS), n = Number(nS), reps = Math.max(3, Math.floor(n / 20));
   const inst = await DuckDBInstance.create(db);

@@ -70,7 +70,7 @@ cmake --build "$B" -j "$(nproc)" >/dev/null
 # a copy, so that a rebuild of $B by someone else during the run changes nothing here
 cp "$B/ivp" "$B/libivp.a" "$W/"
 if nm "$W/ivp" | grep -q __asan_init; then echo "$B/ivp is built with sanitizers; not measuring that" >&2; exit 1; fi
-LIBS=$(pkg-config --libs sqlite3 jansson libsodium gsl libfyaml)
+LIBS=$(pkg-config --libs sqlite3 jansson libsodium libcrypto gsl libfyaml)
 CFLAGS="-O2 -g -std=c17 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$S/include -I$S/src"
 # shellcheck disable=SC2086
 cc $CFLAGS bench/gen.c "$W/libivp.a" $LIBS -lm -o "$W/gen"
@@ -182,8 +182,34 @@ for p in duckdb sqlite3; do
 		}' "$W/w2-ivp.csv" "$W/w2-$p.csv" >&2 || { echo "FAIL: $p does not compute what ivp computes" >&2; exit 1; }
 done
 
+# ---- W3 neighbourhood ranking ---------------------------------------------------
+log "W3: the buurten of $GM1 ranked ($W2N calls), and every buurt of the country"
+"$W/w2" --w3 "$IDB" "$W2YEAR" "$W2N" "$W/w3-ivp.csv" "$GM1" >"$W/w3-ivp.out"
+node bench/duckdb.mjs w3 "$DDB" "$W2YEAR" "$W2N" "$W/w3-duckdb.csv" "$GM1" >"$W/w3-duckdb.out"
+python3 bench/sqlite_w2.py --w3 "$SDB" "$W2YEAR" "$W2N" "$W/w3-sqlite3.csv" "$GM1" >"$W/w3-sqlite3.out"
+for p in duckdb sqlite3; do
+	awk -F, -v peer="$p" '
+		FNR == 1 { next }
+		FILENAME == ARGV[1] { ref[$1 "," $3] = $0; n++; next }
+		{
+			k = $1 "," $3; seen[k] = 1
+			if (!(k in ref)) { print peer ": " k " not in ivp"; bad++; next }
+			split(ref[k], a, ",")
+			d = a[6] - $6
+			if (a[2] != $2 || a[4] != $4 || a[5] != $5 || a[7] != $7 || d > 1e-5 || d < -1e-5) {
+				print peer " differs from ivp: ivp " ref[k] " | " peer " " $0; bad++
+			}
+		}
+		END {
+			for (k in ref) if (!(k in seen)) { print peer ": " k " missing"; bad++ }
+			printf "check %s: %d ranked buurten compared with ivp (rank, count, population, rate, verdict), %d differ\n", peer, n, bad
+			exit bad > 0 || n == 0
+		}' "$W/w3-ivp.csv" "$W/w3-$p.csv" >&2 || { echo "FAIL: $p does not rank as ivp does" >&2; exit 1; }
+done
+
 # ---- the table --------------------------------------------------------------
 val() { awk -v k="$2" '$1 == k { print $2 }' "$W/w2-$1.out"; }
+val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 {
 	echo "## ivp benchmarks, scale $SCALE% (drawn: $EFF of all buurten), years $YEARS"
 	echo
@@ -215,7 +241,17 @@ val() { awk -v k="$2" '$1 == k { print $2 }' "$W/w2-$1.out"; }
 			printf "| W2 indicators, all %d gemeenten of the sample | %.1f ms (x342/%d: %.0f ms) | %s | %.1f ms | %.3f | %s | %s |\n",
 				n, ia, n, x, p, pa, ia / pa, tgt, met }'
 	done
+	b1=$(awk '$1 == "buurten" { print $2 }' "$W/w3-ivp.out")
+	n1=$(awk -F, -v g="$GM1" '$1 == g' "$W/w3-ivp.csv" | wc -l)
+	for p in duckdb sqlite3; do
+		awk -v p="$p" -v i1="$(val3 ivp one_ms)" -v p1="$(val3 "$p" one_ms)" -v ia="$(val3 ivp all_ms)" \
+			-v pa="$(val3 "$p" all_ms)" -v g="$GM1" -v n1="$n1" -v b="$b1" 'BEGIN {
+			printf "| W3 ranking, the %d buurten of %s (warm) | %.3f ms | %s | %.3f ms | %.3f | (none; faster than the peers) | %s |\n",
+				n1, g, i1, p, p1, i1 / p1, i1 < p1 ? "faster" : "slower"
+			printf "| W3 ranking, every buurt of the country (%d) | %.1f ms | %s | %.1f ms | %.3f | (none; faster than the peers) | %s |\n",
+				b, ia, p, pa, ia / pa, ia < pa ? "faster" : "slower" }'
+	done
 	echo
-	echo "Peers: DuckDB $(node -e 'import("@duckdb/node-api").then(m=>console.log(m.version ? m.version() : ""))' 2>/dev/null || true)(@duckdb/node-api $(node -p 'require("./bench/node_modules/@duckdb/node-api/package.json").version'), all $(nproc) threads; W2 with one prepared statement); sqlite3 shell $(sqlite3 --version | cut -d' ' -f1) (W2 through Python's sqlite3 module on the same libsqlite3). W2 'all' for the peers is one GROUP BY over every gemeente; for ivp the loop of ivp_indicators() over them. The verdict of the peers is computed from their SQL counts outside SQL (bench/verdict.mjs). Counts, rates and verdicts of the peers equal ivp's on every gemeente of the sample (checked)."
+	echo "Peers: DuckDB $(node -e 'import("@duckdb/node-api").then(m=>console.log(m.version ? m.version() : ""))' 2>/dev/null || true)(@duckdb/node-api $(node -p 'require("./bench/node_modules/@duckdb/node-api/package.json").version'), all $(nproc) threads; W2 with one prepared statement); sqlite3 shell $(sqlite3 --version | cut -d' ' -f1) (W2 through Python's sqlite3 module on the same libsqlite3). W2 'all' for the peers is one GROUP BY over every gemeente; for ivp the loop of ivp_indicators() over them. The verdict of the peers is computed from their SQL counts outside SQL (bench/verdict.mjs). Counts, rates and verdicts of the peers equal ivp's on every gemeente of the sample (checked). W3: registered crime (0.0.0) per 1,000, the buurten with a population ranked by rate, each with the verdict of its rate against all ranked buurten together; ivp through ivp_ranking() (which also gives the exact interval of every rate), the peers with one SQL query and the verdicts in the host language; ranks, counts, populations, rates and verdicts equal ivp's for every buurt (checked)."
 } >"$W/results-$SCALE.md"
 cat "$W/results-$SCALE.md"

@@ -13,6 +13,13 @@ has only millisecond resolution): the indicator set for the first GM, N
 times, median per call; then for every GM at once (one GROUP BY query),
 max(3, N/20) times, median. The verdict comes from the counts as in
 verdict.mjs (SQL has no beta quantile). DUMP gets the figures as CSV.
+
+usage: sqlite_w2.py --w3 DB YEAR N DUMP GM
+
+W3 on the same tables: the buurten of GM ranked on registered crime (0.0.0)
+per 1,000 with the verdict of each against all of them together, N times,
+median; every buurt of the country, max(3, N/20) times. DUMP as bench/w2.c
+--w3 writes it.
 """
 import math
 import sqlite3
@@ -95,7 +102,49 @@ def finish(rows):
     return out
 
 
+Q_RANK = """
+SELECT f.area, f.count, p.population, f.count * 1000.0 / p.population AS rate
+FROM fact f JOIN pop p ON p.area = f.area AND p.year = :year
+WHERE f.area >= :lo AND f.area < :hi AND f.type = '0.0.0' AND f.period = :cur AND p.population > 0
+ORDER BY rate DESC, f.count DESC, f.area"""
+WORDS = {"significant rise": "significantly higher", "significant fall": "significantly lower",
+         "no clear change": "no clear difference", "not computable": "not computable"}
+
+
+def ranked(rows):
+    total = sum(r[1] for r in rows)
+    pop = sum(r[2] for r in rows)
+    return [(i + 1, a, c, p, rate, WORDS[verdict(c, p, total, pop)]) for i, (a, c, p, rate) in enumerate(rows)]
+
+
+def w3(db, year, n, dump, gm):
+    reps = max(3, n // 20)
+    con = sqlite3.connect(db)
+    one = {"year": year, "cur": year * 100, "lo": "BU" + gm[2:], "hi": "BU" + gm[2:] + "~"}
+    mine = ranked(con.execute(Q_RANK, one).fetchall())  # warm-up
+    t1 = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        mine = ranked(con.execute(Q_RANK, one).fetchall())
+        t1.append((time.perf_counter() - t0) * 1e3)
+    country = []
+    t2 = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        country = ranked(con.execute(Q_RANK, dict(one, lo="BU", hi="BV")).fetchall())
+        t2.append((time.perf_counter() - t0) * 1e3)
+    with open(dump, "w") as f:
+        f.write("scope,rank,code,count,population,per_1000,vs_all\n")
+        for scope, rows in ((gm, mine), ("NL01", country)):
+            for r in rows:
+                f.write(f"{scope},{r[0]},{r[1]},{r[2]},{r[3]},{r[4]:.6f},{r[5]}\n")
+    print(f"one_ms {statistics.median(t1):.4f}\nall_ms {statistics.median(t2):.4f}\nbuurten {len(country)}")
+
+
 def main():
+    if sys.argv[1] == "--w3":
+        w3(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6])
+        return
     db, year, n, dump, gms = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
     reps = max(3, n // 20)
     con = sqlite3.connect(db)

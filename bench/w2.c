@@ -13,6 +13,13 @@
  *        count, per_1000, prev_count, prev_per_1000, verdict) for the
  *        harness to check the peers against ("-": none).
  * Output on stdout: "one_ms X", "all_ms Y", "gemeenten K", "indicators M".
+ *
+ * usage: w2 --w3 DB YEAR N DUMP GM
+ *   W3, the neighbourhood ranking: ivp_ranking() of the buurten of GM on
+ *   registered crime (totaal), N times, median per call ("one_ms"); of every
+ *   buurt of the country (NL01), max(3, N/20) times, median ("all_ms");
+ *   DUMP: both rankings as CSV (scope, rank, code, count, population,
+ *   per_1000, vs_all) for the check against the peers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +92,96 @@ static void cell(FILE *f, const ivp_table *t, int r, int c)
 	}
 }
 
+static ivp_table *rank(ivp_ctx *ctx, const char *under, int year)
+{
+	ivp_ranking_query q;
+	ivp_table *t;
+
+	memset(&q, 0, sizeof(q));
+	q.under = under;
+	q.level = "BU";
+	q.indicator = "totaal";
+	q.year = year;
+	q.small_threshold = -1;
+	if (ivp_ranking(ctx, &q, &t))
+		die(ctx, under);
+	return t;
+}
+
+static void dump_ranking(FILE *f, const char *scope, const ivp_table *t)
+{
+	int c[6] = { col(t, "rank"), col(t, "code"), col(t, "count"), col(t, "population"),
+		     col(t, "per_1000"), col(t, "vs_all") };
+	int r, k;
+
+	for (r = 0; r < ivp_table_nrows(t); r++) {
+		if (ivp_table_cell_type(t, r, c[0]) != IVP_CELL_INT)
+			continue;	/* no population: not ranked */
+		fprintf(f, "%s", scope);
+		for (k = 0; k < 6; k++) {
+			fputc(',', f);
+			cell(f, t, r, c[k]);
+		}
+		fputc('\n', f);
+	}
+}
+
+static int w3(int argc, char **argv)
+{
+	ivp_ctx *ctx;
+	ivp_error err;
+	ivp_table *t;
+	int year, n, reps, i;
+	double *v;
+	FILE *dump;
+
+	if (argc != 7) {
+		fprintf(stderr, "usage: w2 --w3 DB YEAR N DUMP GM\n");
+		return 1;
+	}
+	year = atoi(argv[3]);
+	n = atoi(argv[4]);
+	reps = n / 20 > 3 ? n / 20 : 3;
+	if (n < 1 || year < 1900 || !(v = malloc((size_t)n * sizeof(double))))
+		return 1;
+	if (ivp_open(argv[2], &ctx, &err)) {
+		fprintf(stderr, "w2: %s: %s\n", argv[2], err.message);
+		return 1;
+	}
+	if (!(dump = fopen(argv[5], "w"))) {
+		perror(argv[5]);
+		return 1;
+	}
+	fputs("scope,rank,code,count,population,per_1000,vs_all\n", dump);
+	t = rank(ctx, argv[6], year);	/* warm-up */
+	dump_ranking(dump, argv[6], t);
+	ivp_table_free(t);
+	for (i = 0; i < n; i++) {
+		double t0 = now_ms();
+
+		t = rank(ctx, argv[6], year);
+		v[i] = now_ms() - t0;
+		ivp_table_free(t);
+	}
+	printf("one_ms %.4f\n", median(v, n));
+	for (i = 0; i < reps; i++) {
+		double t0 = now_ms();
+
+		t = rank(ctx, "NL01", year);
+		v[i] = now_ms() - t0;
+		if (i == 0) {
+			dump_ranking(dump, "NL01", t);
+			printf("buurten %d\n", ivp_table_nrows(t));
+		}
+		ivp_table_free(t);
+	}
+	printf("all_ms %.4f\n", median(v, reps));
+	fclose(dump);
+	free(v);
+	ivp_close(ctx);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	ivp_ctx *ctx;
@@ -93,8 +190,10 @@ int main(int argc, char **argv)
 	double *v;
 	FILE *dump = NULL;
 
+	if (argc > 1 && !strcmp(argv[1], "--w3"))
+		return w3(argc, argv);
 	if (argc < 6) {
-		fprintf(stderr, "usage: w2 DB YEAR N DUMP GM [GM ...]\n");
+		fprintf(stderr, "usage: w2 DB YEAR N DUMP GM [GM ...] | w2 --w3 DB YEAR N DUMP GM\n");
 		return 1;
 	}
 	year = atoi(argv[2]);

@@ -50,19 +50,47 @@ static double deviate(double p, int upper)
 
 /*
  * x in [lo, hi] with cdf(x; a, b) == p, where cdf is a lower tail (P,
- * rising) or an upper tail (Q, falling); bisects to the last bit.
+ * rising) or an upper tail (Q, falling); narrows the bracket to the last
+ * bit. Steps are false position with the Illinois rule (fast near the
+ * root), and a plain halving whenever a step took less than half off the
+ * bracket, so it never needs more steps than bisection would.
  */
 static double bisect(cdf_fn *cdf, int upper, double a, double b, double p,
 		     double lo, double hi)
 {
-	for (int i = 0; i < 2000 && hi - lo > 2 * DBL_EPSILON * hi; i++) {
-		double mid = lo + (hi - lo) / 2;
-		double d = cdf(mid, a, b) - p;
+	double flo = cdf(lo, a, b) - p, fhi = cdf(hi, a, b) - p;
+	int side = 0, halve = 0;
 
-		if (upper ? d > 0 : d < 0)
+	if (upper) {	/* orient: negative below the root, positive above */
+		flo = -flo;
+		fhi = -fhi;
+	}
+	for (int i = 0; i < 2000 && hi - lo > 2 * DBL_EPSILON * hi; i++) {
+		double w = hi - lo, mid = lo + w / 2, d;
+
+		if (!halve && flo < 0 && fhi > 0) {
+			double x = lo - flo * (w / (fhi - flo));
+
+			if (x > lo && x < hi)
+				mid = x;
+		}
+		d = cdf(mid, a, b) - p;
+		if (upper)
+			d = -d;
+		if (d < 0) {
 			lo = mid;
-		else
+			flo = d;
+			if (side < 0)
+				fhi /= 2;
+			side = -1;
+		} else {
 			hi = mid;
+			fhi = d;
+			if (side > 0)
+				flo /= 2;
+			side = 1;
+		}
+		halve = hi - lo > w / 2;
 	}
 	return lo + (hi - lo) / 2;
 }

@@ -29,6 +29,7 @@ typedef struct ritem {
 	char name[96];
 	int64_t count, pop;
 	int has_pop, provisional, rolled;
+	int complete;		/* every code of the indicator has a figure */
 	int64_t import_id, pop_import;
 	double rate;
 } ritem;
@@ -36,17 +37,15 @@ typedef struct ritem {
 typedef struct rlist {
 	ritem *v;
 	int n, cap;
-	const char *level;
 } rlist;
 
-/* rows of areas_list: code, name, level, parent, population, pop_year */
-static int list_cb(void *ud, const char *const *cols, int n)
+/* one area of the pass over the level (store level_years) */
+static int area_cb(void *ud, const ivp__area_year *a)
 {
 	rlist *l = ud;
 	ritem *it;
+	int k, has = 1;
 
-	if (n < 3 || !cols[0] || !cols[2] || strcmp(cols[2], l->level))
-		return 0;
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 256;
 		ritem *v = realloc(l->v, (size_t)cap * sizeof(*v));
@@ -58,8 +57,19 @@ static int list_cb(void *ud, const char *const *cols, int n)
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
-	snprintf(it->code, sizeof(it->code), "%s", cols[0]);
-	snprintf(it->name, sizeof(it->name), "%s", cols[1] ? cols[1] : "");
+	snprintf(it->code, sizeof(it->code), "%s", a->code);
+	snprintf(it->name, sizeof(it->name), "%s", a->name);
+	for (k = 0; k < a->ntypes; k++) {
+		has &= a->types[k].has;
+		it->count += a->types[k].count;
+		it->provisional |= a->types[k].provisional;
+		if (a->types[k].import_id > it->import_id)
+			it->import_id = a->types[k].import_id;
+	}
+	it->complete = has;
+	it->has_pop = a->has_pop && a->pop > 0;
+	it->pop = a->pop;
+	it->pop_import = a->pop_import;
 	return 0;
 }
 
@@ -173,36 +183,36 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		tc[k].code = codes[k];
 
 	memset(&l, 0, sizeof(l));
-	l.level = level;
-	if (st->ops->areas_list(st, under, list_cb, &l)) {
-		free(l.v);
-		goto db;
-	}
+	if (st->ops->level_years(st, under, level, q->year,
+				 d->population_group[0] ? d->population_group : "total",
+				 tc, nc, area_cb, &l))
+		goto db_free;
 	for (i = 0; i < l.n; i++) {
 		ritem *it = &l.v[i];
-		int has = 1, g;
 
 		it->rate = NAN;
-		if (ivp__stats_area_counts(ctx, it->code, q->year, tc, nc, &it->rolled))
-			goto db_free;
-		for (k = 0; k < nc; k++) {
-			has &= tc[k].has;
-			it->count += tc[k].count;
-			it->provisional |= tc[k].provisional;
-			if (tc[k].import_id > it->import_id)
-				it->import_id = tc[k].import_id;
+		/* a wijk without its own figure: the sum of its buurten, if complete */
+		if (!it->complete && !strcmp(level, "WK")) {
+			int has = 1;
+
+			it->count = 0;
+			it->provisional = 0;
+			if (ivp__stats_area_counts(ctx, it->code, q->year, tc, nc, &it->rolled))
+				goto db_free;
+			for (k = 0; k < nc; k++) {
+				has &= tc[k].has;
+				it->count += tc[k].count;
+				it->provisional |= tc[k].provisional;
+				if (tc[k].import_id > it->import_id)
+					it->import_id = tc[k].import_id;
+			}
+			it->complete = has;
 		}
-		if (!has) {
+		if (!it->complete) {
 			it->count = -1;	/* left out */
 			nodata++;
 			continue;
 		}
-		g = st->ops->population(st, it->code, q->year,
-					d->population_group[0] ? d->population_group : "total",
-					&it->pop, &it->pop_import);
-		if (g < 0)
-			goto db_free;
-		it->has_pop = g == 0 && it->pop > 0;
 		if (it->has_pop) {
 			it->rate = ivp__rate(it->count, (double)it->pop, d->per);
 			all_count += it->count;

@@ -68,6 +68,15 @@ typedef struct ivp__indicator_def {
 
 typedef int (*ivp__row_cb)(void *ud, const char *const *cols, int ncols);
 
+/* One area's figures for a year (see level_years). */
+typedef struct ivp__area_year {
+	const char *code, *name;
+	ivp__type_count *types;	/* as year_counts fills them */
+	int ntypes;
+	int has_pop;
+	int64_t pop, pop_import;
+} ivp__area_year;
+
 typedef struct ivp__store_ops {
 	const char *name;
 
@@ -129,6 +138,17 @@ typedef struct ivp__store_ops {
 			  const char *group, int64_t *count, int64_t *import_id);
 	int (*has_classification)(ivp__store *s, const char *area, int year,
 				  const char *classification, int *has);
+	/*
+	 * Every area of `level` inside `under` (any depth) with its yearly
+	 * counts for the type codes of `types` (in: code; out as year_counts)
+	 * and its population (`group`) on 1 January of `year`, in one pass:
+	 * cb once per area, ordered by code. For rankings of thousands of
+	 * areas, where one query per area would dominate.
+	 */
+	int (*level_years)(ivp__store *s, const char *under, const char *level,
+			   int year, const char *group, ivp__type_count *types,
+			   int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
+			   void *ud);
 	/* codes of the areas of `level` under `parent` (any depth) */
 	int (*areas_under)(ivp__store *s, const char *parent, const char *level,
 			   ivp__row_cb cb, void *ud);

@@ -331,6 +331,25 @@ static int year_of(sq_store *s, sq_series *x, int64_t a, int64_t t, int year,
 
 #define MONTHS_MASK 0x1FFEu	/* slots 1-12 */
 
+/* A type's yearly figure from its year: JJ00, else the sum of 12 months. */
+static void fill(ivp__type_count *tc, const ivp__ser_year *y)
+{
+	if (y->pmask & 1) {
+		tc->has = 1;
+		tc->count = y->c[0];
+		tc->provisional = (int)(y->prov & 1);
+		tc->import_id = y->import_id;
+	} else if ((y->pmask & MONTHS_MASK) == MONTHS_MASK) {
+		int m;
+
+		tc->has = tc->from_months = 1;
+		for (m = 1; m <= 12; m++)
+			tc->count += y->c[m];
+		tc->provisional = (y->prov & MONTHS_MASK) != 0;
+		tc->import_id = y->import_id;
+	}
+}
+
 int ivp__sq_year_counts(sq_store *s, const char *area, int year,
 			ivp__type_count *types, int ntypes)
 {
@@ -362,20 +381,7 @@ int ivp__sq_year_counts(sq_store *s, const char *area, int year,
 			return -1;
 		if (rc)
 			continue;
-		if (y.pmask & 1) {
-			tc->has = 1;
-			tc->count = y.c[0];
-			tc->provisional = (int)(y.prov & 1);
-			tc->import_id = y.import_id;
-		} else if ((y.pmask & MONTHS_MASK) == MONTHS_MASK) {
-			int m;
-
-			tc->has = tc->from_months = 1;
-			for (m = 1; m <= 12; m++)
-				tc->count += y.c[m];
-			tc->provisional = (y.prov & MONTHS_MASK) != 0;
-			tc->import_id = y.import_id;
-		}
+		fill(tc, &y);
 	}
 	return 0;
 }
@@ -455,6 +461,125 @@ int ivp__sq_has_class(sq_store *s, const char *area, int year,
 	}
 	sqlite3_reset(x->class_rows);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
+
+static void clear_types(ivp__type_count *types, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		types[k].has = types[k].from_months = types[k].provisional = 0;
+		types[k].count = types[k].import_id = 0;
+	}
+}
+
+int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
+			int year, const char *group, ivp__type_count *types,
+			int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
+			void *ud)
+{
+	sq_store *s = SQ(st);
+	sq_series *x = state(s);
+	int64_t ids[64];
+	ivp__buf sql;
+	sqlite3_stmt *q = NULL;
+	ivp__area_year a;
+	char code[16] = "", name[256] = "";
+	int k, rc, root = 0, have = 0, ret = -1;
+
+	if (!x || write_dirty(s, x) || ntypes > 64)
+		return -1;
+	for (k = 0; k < ntypes; k++) {
+		rc = code_id(s, x, 0, types[k].code, &ids[k]);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			ids[k] = -1;	/* unknown code: no data */
+	}
+	/* the root of the hierarchy (NL01) holds every area of every level */
+	q = ivp__sq_prepare(s, "SELECT parent IS NULL FROM area WHERE code=?1");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, under);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		root = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	ivp__buf_init(&sql, 1u << 16);
+	ivp__buf_printf(&sql, "%s", root ? "" :
+			"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
+			"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) ");
+	/* from the sub-tree outwards (CROSS JOIN keeps that order), else every area */
+	ivp__buf_printf(&sql, "SELECT a.code, a.name, p.count, p.import_id, s.type_id, s.data FROM %s "
+			"LEFT JOIN population p ON p.area_id=a.id AND p.age_group=?3 AND p.year=?4 "
+			"LEFT JOIN series s ON s.area_id=a.id AND s.type_id IN (NULL",
+			root ? "area a" : "sub CROSS JOIN area a ON a.code=sub.code");
+	for (k = 0; k < ntypes; k++)
+		ivp__buf_printf(&sql, ",?%d", 5 + k);
+	if (ivp__buf_printf(&sql, ") WHERE a.level=?2%s ORDER BY a.code",
+			    root ? " AND ?1 IS NOT NULL" : "")) {
+		snprintf(s->err, sizeof(s->err), "out of memory");
+		goto out;
+	}
+	if (!(q = ivp__sq_prepare(s, ivp__buf_str(&sql))))
+		goto out;
+	ivp__sq_bind_text(q, 1, under);
+	ivp__sq_bind_text(q, 2, level);
+	ivp__sq_bind_text(q, 3, group);
+	sqlite3_bind_int(q, 4, year);
+	for (k = 0; k < ntypes; k++)
+		sqlite3_bind_int64(q, 5 + k, ids[k]);
+	memset(&a, 0, sizeof(a));
+	a.code = code;
+	a.name = name;
+	a.types = types;
+	a.ntypes = ntypes;
+	for (;;) {
+		const char *c;
+
+		rc = sqlite3_step(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			ivp__sq_fail(s);
+			goto out;
+		}
+		c = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+		if (have && (!c || strcmp(c, code))) {
+			if (cb(ud, &a)) {
+				snprintf(s->err, sizeof(s->err), "stopped");
+				goto out;
+			}
+			have = 0;
+		}
+		if (!c)
+			break;
+		if (!have) {
+			snprintf(code, sizeof(code), "%s", c);
+			ivp__sq_copy_col(q, 1, name, sizeof(name));
+			clear_types(types, ntypes);
+			a.has_pop = sqlite3_column_type(q, 2) != SQLITE_NULL;
+			a.pop = sqlite3_column_int64(q, 2);
+			a.pop_import = sqlite3_column_int64(q, 3);
+			have = 1;
+		}
+		if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
+			int64_t t = sqlite3_column_int64(q, 4);
+			ivp__ser_year y;
+			int d = ivp__ser_read_year(sqlite3_column_blob(q, 5),
+						   (size_t)sqlite3_column_bytes(q, 5), year, &y);
+
+			if (d < 0) {
+				snprintf(s->err, sizeof(s->err), "damaged series value for area %s", code);
+				goto out;
+			}
+			for (k = 0; d == 0 && k < ntypes; k++)
+				if (ids[k] == t)
+					fill(&types[k], &y);
+		}
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(q);
+	ivp__buf_free(&sql);
+	return ret;
 }
 
 /*

@@ -728,6 +728,7 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.year_counts = sq_year_counts,
 	.population = sq_population,
 	.has_classification = sq_has_class,
+	.level_years = ivp__sq_level_years,
 	.areas_under = sq_areas_under,
 	.areas_list = sq_areas_list,
 	.sources_list = sq_sources_list,
