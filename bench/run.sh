@@ -70,7 +70,7 @@ cmake --build "$B" -j "$(nproc)" >/dev/null
 # a copy, so that a rebuild of $B by someone else during the run changes nothing here
 cp "$B/ivp" "$B/libivp.a" "$W/"
 if nm "$W/ivp" | grep -q __asan_init; then echo "$B/ivp is built with sanitizers; not measuring that" >&2; exit 1; fi
-LIBS=$(pkg-config --libs sqlite3 jansson libsodium libcrypto gsl libfyaml)
+LIBS=$(pkg-config --libs sqlite3 jansson libsodium libcrypto gsl libfyaml proj)
 CFLAGS="-O2 -g -std=c17 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$S/include -I$S/src"
 # shellcheck disable=SC2086
 cc $CFLAGS bench/gen.c "$W/libivp.a" $LIBS -lm -o "$W/gen"

@@ -55,16 +55,16 @@ static double deviate(double p, int upper)
  * root), and a plain halving whenever a step took less than half off the
  * bracket, so it never needs more steps than bisection would.
  */
-static double bisect(cdf_fn *cdf, int upper, double a, double b, double p,
-		     double lo, double hi)
+static double solve(cdf_fn *cdf, int upper, double a, double b, double p,
+		    double lo, double flo, double hi, double fhi)
 {
-	double flo = cdf(lo, a, b) - p, fhi = cdf(hi, a, b) - p;
 	int side = 0, halve = 0;
 
-	if (upper) {	/* orient: negative below the root, positive above */
-		flo = -flo;
-		fhi = -fhi;
-	}
+	/* oriented: negative below the root, positive above */
+	if (isnan(flo))
+		flo = (upper ? -1 : 1) * (cdf(lo, a, b) - p);
+	if (isnan(fhi))
+		fhi = (upper ? -1 : 1) * (cdf(hi, a, b) - p);
 	for (int i = 0; i < 2000 && hi - lo > 2 * DBL_EPSILON * hi; i++) {
 		double w = hi - lo, mid = lo + w / 2, d;
 
@@ -77,6 +77,8 @@ static double bisect(cdf_fn *cdf, int upper, double a, double b, double p,
 		d = cdf(mid, a, b) - p;
 		if (upper)
 			d = -d;
+		if (fabs(d) <= 4 * DBL_EPSILON * p)	/* as close as the cdf can tell */
+			return mid;
 		if (d < 0) {
 			lo = mid;
 			flo = d;
@@ -95,6 +97,37 @@ static double bisect(cdf_fn *cdf, int upper, double a, double b, double p,
 	return lo + (hi - lo) / 2;
 }
 
+/* cdf(x) - p, oriented as in solve() */
+static double side_of(cdf_fn *cdf, int upper, double a, double b, double p, double x)
+{
+	return (upper ? -1 : 1) * (cdf(x, a, b) - p);
+}
+
+/*
+ * The root of cdf(x) == p bracketed close to an approximation est (the
+ * starting bracket only: solve() still narrows it to the last bit), within
+ * [lo, hi]; a check that fails falls back to that end.
+ */
+static double solve_near(cdf_fn *cdf, int upper, double a, double b, double p,
+			 double est, double lo, double hi)
+{
+	double flo = NAN, fhi = NAN;
+
+	if (isfinite(est) && est > lo && est < hi) {
+		double l = est * 0.97, h = est * 1.03;
+
+		if (l > lo && (flo = side_of(cdf, upper, a, b, p, l)) < 0)
+			lo = l;
+		else
+			flo = NAN;
+		if (h < hi && (fhi = side_of(cdf, upper, a, b, p, h)) > 0)
+			hi = h;
+		else
+			fhi = NAN;
+	}
+	return solve(cdf, upper, a, b, p, lo, flo, hi, fhi);
+}
+
 /* y with P(a, y) == p, or Q(a, y) == p if upper; a >= 1, 0 < p < 1. */
 static double gamma_quantile(double p, double a, int upper)
 {
@@ -105,11 +138,13 @@ static double gamma_quantile(double p, double a, int upper)
 		return a * r * r * r;
 	}
 	cdf_fn *cdf = upper ? gsl_cdf_gamma_Q : gsl_cdf_gamma_P;
+	double c = 1 / (9 * a), r = 1 - c + deviate(p, upper) * sqrt(c);
 	double hi = a + 1;
 
 	while (isfinite(hi) && (upper ? cdf(hi, a, 1) > p : cdf(hi, a, 1) < p))
 		hi *= 2;
-	return bisect(cdf, upper, a, 1, p, 0, hi);
+	/* near the Wilson-Hilferty approximation */
+	return solve_near(cdf, upper, a, 1, p, r > 0 ? a * r * r * r : NAN, 0, hi);
 }
 
 /*
@@ -121,17 +156,18 @@ static double beta_odds(double p, double a, double b, int upper)
 {
 	if (a > b)
 		return 1 / beta_odds(p, b, a, !upper);
-	if (a > BIG) {
-		/* Paulson: q / (1 - q) * b / a follows F(2a, 2b). */
-		double z = deviate(p, upper), s = 1 / (9 * a), t = 1 / (9 * b);
-		double num = (1 - s) * (1 - t) + z * sqrt(s * (1 - t) * (1 - t) +
-			t * (1 - s) * (1 - s) - z * z * s * t);
-		double u = num / ((1 - t) * (1 - t) - z * z * t);
+	/* Paulson: q / (1 - q) * b / a follows F(2a, 2b). */
+	double z = deviate(p, upper), s = 1 / (9 * a), t = 1 / (9 * b);
+	double num = (1 - s) * (1 - t) + z * sqrt(s * (1 - t) * (1 - t) +
+		t * (1 - s) * (1 - s) - z * z * s * t);
+	double u = num / ((1 - t) * (1 - t) - z * z * t);
+	double odds = u * u * u * a / b;
 
-		return u * u * u * a / b;
-	}
-	double q = bisect(upper ? gsl_cdf_beta_Q : gsl_cdf_beta_P, upper, a, b,
-			  p, 0, 1);
+	if (a > BIG)
+		return odds;
+	/* exact, near the approximation */
+	double q = solve_near(upper ? gsl_cdf_beta_Q : gsl_cdf_beta_P, upper, a, b, p,
+			      u > 0 ? odds / (1 + odds) : NAN, 0, 1);
 
 	return q / (1 - q);
 }
