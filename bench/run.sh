@@ -17,7 +17,13 @@
 # env:   REPS (3), YEARS (2012-2025: the years generated), W2N (200 calls),
 #        W2YEAR (2023: W2 is that year against the one before),
 #        FROM=tree (measure the working tree, built in build/; default: HEAD),
-#        KEEP_DATA=0 to regenerate the CSV even when bench/work has it.
+#        KEEP_DATA=0 to regenerate the CSV even when bench/work has it,
+#        PEERS ("duckdb sqlite3"; PEERS=duckdb leaves the sqlite3 peer out,
+#        e.g. at 100%, where its .import into an indexed table takes hours).
+#   W3 neighbourhoods  the buurten of one gemeente, and every buurt of the
+#               country, ranked on registered crime per 1,000 with each
+#               one's verdict against all together: ivp_ranking() vs one SQL
+#               query per ranking in the peers (checked like W2).
 # Output: the table on stdout and in bench/work/results-SCALE.md; logs and
 # databases in bench/work/ (git-ignored). Needs root for apt-get/npm the
 # first time.
@@ -27,6 +33,8 @@ SCALE=${1:-10}
 REPS=${REPS:-3}
 YEARS=${YEARS:-2012-2025}
 W2N=${W2N:-200}
+PEERS=${PEERS:-duckdb sqlite3}
+has() { case " $PEERS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 FRAC=$(awk -v s="$SCALE" 'BEGIN { if (!(s > 0 && s <= 100)) exit 1; printf "%g", s / 100 }') ||
 	{ echo "usage: bench/run.sh [SCALE], SCALE in percent, 0 < SCALE <= 100" >&2; exit 1; }
 # W2 compares a year with the one before: 2023 by default, the last year with
@@ -123,6 +131,7 @@ for r in $(seq 1 "$REPS"); do
 		{ echo "ivp did not import every row:" >&2; cat "$W/w1-ivp.log" >&2; exit 1; }
 	timed duckdb node bench/duckdb.mjs load "$DDB" "$CSV"
 	grep -qx "rows $ROWS" "$W/w1-duckdb.log" || { echo "DuckDB loaded another row count" >&2; exit 1; }
+	has sqlite3 || continue
 	rm -f "$SDB"
 	sqlite3 "$SDB" "CREATE TABLE t (ID INTEGER, SoortMisdrijf TEXT, WijkenEnBuurten TEXT, Perioden TEXT,
 		GeregistreerdeMisdrijven_1 INTEGER, PRIMARY KEY (WijkenEnBuurten, SoortMisdrijf, Perioden)) WITHOUT ROWID"
@@ -136,7 +145,7 @@ for y in $((W2YEAR - 1)) "$W2YEAR"; do
 	awk -F, -v y="$y" 'NR == 1 { print "nhood_id,population" } NR > 1 && $2 == y { print $1 "," $3 }' "$POP" >"$W/pop-$y.csv"
 	IVP_DB=$IDB $IVP import population "$W/pop-$y.csv" --year "$y" >/dev/null
 done
-sqlite3 "$SDB" <<SQL
+has sqlite3 && sqlite3 "$SDB" <<SQL
 DROP TABLE IF EXISTS fact; DROP TABLE IF EXISTS pop; DROP TABLE IF EXISTS def;
 CREATE TABLE fact (area TEXT, type TEXT, period INTEGER, count INTEGER, PRIMARY KEY (area, type, period)) WITHOUT ROWID;
 INSERT INTO fact SELECT trim(WijkenEnBuurten), trim(SoortMisdrijf),
@@ -157,12 +166,12 @@ log "W2: ivp (libivp, $W2N calls for $GM1, the loop over $NGM gemeenten)"
 log "W2: DuckDB"
 # shellcheck disable=SC2086
 node bench/duckdb.mjs w2 "$DDB" "$POP" "$W2YEAR" "$W2N" "$W/w2-duckdb.csv" $GMS >"$W/w2-duckdb.out"
-log "W2: SQLite"
+has sqlite3 && log "W2: SQLite"
 # shellcheck disable=SC2086
-python3 bench/sqlite_w2.py "$SDB" "$W2YEAR" "$W2N" "$W/w2-sqlite3.csv" $GMS >"$W/w2-sqlite3.out"
+has sqlite3 && python3 bench/sqlite_w2.py "$SDB" "$W2YEAR" "$W2N" "$W/w2-sqlite3.csv" $GMS >"$W/w2-sqlite3.out"
 
 # the peers must compute what ivp computes
-for p in duckdb sqlite3; do
+for p in $PEERS; do
 	awk -F, -v peer="$p" '
 		FNR == 1 { next }
 		FILENAME == ARGV[1] { ref[$1 "," $2] = $0; n++; next }
@@ -186,8 +195,8 @@ done
 log "W3: the buurten of $GM1 ranked ($W2N calls), and every buurt of the country"
 "$W/w2" --w3 "$IDB" "$W2YEAR" "$W2N" "$W/w3-ivp.csv" "$GM1" >"$W/w3-ivp.out"
 node bench/duckdb.mjs w3 "$DDB" "$W2YEAR" "$W2N" "$W/w3-duckdb.csv" "$GM1" >"$W/w3-duckdb.out"
-python3 bench/sqlite_w2.py --w3 "$SDB" "$W2YEAR" "$W2N" "$W/w3-sqlite3.csv" "$GM1" >"$W/w3-sqlite3.out"
-for p in duckdb sqlite3; do
+has sqlite3 && python3 bench/sqlite_w2.py --w3 "$SDB" "$W2YEAR" "$W2N" "$W/w3-sqlite3.csv" "$GM1" >"$W/w3-sqlite3.out"
+for p in $PEERS; do
 	awk -F, -v peer="$p" '
 		FNR == 1 { next }
 		FILENAME == ARGV[1] { ref[$1 "," $3] = $0; n++; next }
@@ -219,7 +228,7 @@ val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 	echo "| workload | ivp median | peer | peer median | ratio ivp/peer | target (DESIGN.md) | met |"
 	echo "|---|---|---|---|---|---|---|"
 	it=$(cut -d' ' -f1 "$W/w1-ivp" | median); im=$(cut -d' ' -f2 "$W/w1-ivp" | median)
-	for p in duckdb sqlite3; do
+	for p in $PEERS; do
 		pt=$(cut -d' ' -f1 "$W/w1-$p" | median); pm=$(cut -d' ' -f2 "$W/w1-$p" | median)
 		awk -v p="$p" -v it="$it" -v im="$im" -v pt="$pt" -v pm="$pm" -v rows="$ROWS" 'BEGIN {
 			tgt = p == "duckdb" ? "rows/s >= DuckDB'"'"'s; memory bounded" : "(none; reference)"
@@ -228,7 +237,7 @@ val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 				it, rows / it, im / 1024, p, pt, rows / pt, pm / 1024, it / pt, tgt, met }'
 	done
 	i1=$(val ivp one_ms); ia=$(val ivp all_ms)
-	for p in duckdb sqlite3; do
+	for p in $PEERS; do
 		p1=$(val "$p" one_ms); pa=$(val "$p" all_ms)
 		awk -v p="$p" -v i1="$i1" -v p1="$p1" 'BEGIN {
 			tgt = p == "duckdb" ? "< 5 ms and faster than DuckDB" : "< 5 ms"
@@ -243,7 +252,7 @@ val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 	done
 	b1=$(awk '$1 == "buurten" { print $2 }' "$W/w3-ivp.out")
 	n1=$(awk -F, -v g="$GM1" '$1 == g' "$W/w3-ivp.csv" | wc -l)
-	for p in duckdb sqlite3; do
+	for p in $PEERS; do
 		awk -v p="$p" -v i1="$(val3 ivp one_ms)" -v p1="$(val3 "$p" one_ms)" -v ia="$(val3 ivp all_ms)" \
 			-v pa="$(val3 "$p" all_ms)" -v g="$GM1" -v n1="$n1" -v b="$b1" 'BEGIN {
 			printf "| W3 ranking, the %d buurten of %s (warm) | %.3f ms | %s | %.3f ms | %.3f | (none; faster than the peers) | %s |\n",
