@@ -174,20 +174,25 @@ int ivp__ser_read_year(const void *p, size_t n, int year, ivp__ser_year *out)
 {
 	rd r;
 	uint64_t ny, i;
-	int prev = 0;
+	ivp__ser_year y;
+	int prev = 0, found = 0;
 
+	/* the whole value is checked, as ivp__ser_decode does: a damaged one
+	 * answers nothing */
 	if (get_header(&r, p, n, &ny))
 		return -1;
 	for (i = 0; i < ny; i++) {
-		if (get_year(&r, prev, out))
+		if (get_year(&r, prev, &y))
 			return -1;
-		if (out->year == year)
-			return 0;
-		if (out->year > year)
-			return 1;
-		prev = out->year;
+		if (y.year == year) {
+			*out = y;
+			found = 1;
+		}
+		prev = y.year;
 	}
-	return 1;
+	if (r.p != r.end)
+		return -1;
+	return found ? 0 : 1;
 }
 
 int ivp__ser_encode(const ivp__ser *s, ivp__buf *out)
@@ -263,7 +268,8 @@ int ivp__ser_put(ivp__ser *s, int period, int64_t count, int provisional,
 	uint32_t bit;
 	ivp__ser_year *y;
 
-	if (slot < 0)
+	if (slot < 0 || count < 0 || IVP__PERIOD_YEAR(period) < 1900 ||
+	    IVP__PERIOD_YEAR(period) > 2199 || import_id < 0)
 		return -1;
 	bit = 1u << slot;
 	y = year_of(s, IVP__PERIOD_YEAR(period));

@@ -70,7 +70,8 @@ int64_t ivp__ser_nfacts(const ivp__ser *s);
 
 /*
  * Write one count the way store.h's fact_put describes; *result is one of
- * IVP__PUT_*. 0, -1 when the period has no slot, -2 out of memory.
+ * IVP__PUT_*. 0, -1 when the period has no slot (or the count is negative,
+ * the year outside 1900-2199), -2 out of memory.
  */
 int ivp__ser_put(ivp__ser *s, int period, int64_t count, int provisional,
 		 int64_t import_id, int *result);

@@ -61,6 +61,8 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 			void *ud);
 /* Write the cached series that changed (before a query or commit). */
 int ivp__sq_series_flush(sq_store *s);
+/* Write what changed and empty the cache (at begin and commit). */
+int ivp__sq_series_release(sq_store *s);
 /* Forget the cache unwritten (rollback). */
 void ivp__sq_series_rollback(sq_store *s);
 void ivp__sq_series_close(sq_store *s);

@@ -7,7 +7,8 @@
  * exactly as a row-per-fact table would (new, same, changed, given twice).
  * When the cache holds GROUPS series, or before a query or commit, the
  * changed ones are encoded and written in key order, one row each, and the
- * cache is emptied. Files come grouped by series (every period of one area
+ * cache is emptied; a commit or rollback empties it too, so no copy of a
+ * series outlives its transaction. Files come grouped by series (every period of one area
  * and type together), so each series is read and written once per import;
  * in any other order a series is written out and read back, still correct,
  * and memory stays at GROUPS series whatever the file's size. A rollback
@@ -68,7 +69,7 @@ static int code_id(sq_store *s, sq_series *x, int is_area,
 	sqlite3_stmt **st = is_area ? &x->area_id : &x->type_id;
 	int rc, existed;
 
-	if (!strcmp(x->last[is_area], code)) {
+	if (code[0] && !strcmp(x->last[is_area], code)) {
 		*id = x->last_id[is_area];
 		return 0;
 	}
@@ -201,6 +202,24 @@ int ivp__sq_series_flush(sq_store *s)
 	return x ? write_dirty(s, x) : 0;
 }
 
+/*
+ * Between transactions the cache is empty: another connection may commit
+ * to the same series, and a copy kept across transactions would write its
+ * old counts back over theirs. Written out first when not empty (puts
+ * outside a transaction).
+ */
+int ivp__sq_series_release(sq_store *s)
+{
+	sq_series *x = s->series;
+
+	if (!x)
+		return 0;
+	if (write_dirty(s, x))
+		return -1;
+	drop_cache(x);
+	return 0;
+}
+
 void ivp__sq_series_rollback(sq_store *s)
 {
 	sq_series *x = s->series;
@@ -288,7 +307,8 @@ int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
 		return -1;
 	rc = ivp__ser_put(g, period, count, provisional, import_id, result);
 	if (rc == -1) {
-		snprintf(s->err, sizeof(s->err), "period %d cannot be stored", period);
+		snprintf(s->err, sizeof(s->err), "count %lld for period %d cannot be stored",
+			 (long long)count, period);
 		return -1;
 	}
 	if (rc == -2) {

@@ -213,7 +213,14 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 
 static const char *sq_errmsg(ivp__store *s) { return SQ(s)->err; }
 static int sq_version(ivp__store *s) { return SQ(s)->version; }
-static int sq_begin(ivp__store *s) { return exec(SQ(s), "BEGIN IMMEDIATE"); }
+static int sq_begin(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+
+	if (ivp__sq_series_release(s))
+		return -1;
+	return exec(s, "BEGIN IMMEDIATE");
+}
 
 /* PRAGMA data_version: changes when another connection (or process) commits. */
 static int sq_data_version(ivp__store *st, int64_t *v)
@@ -238,9 +245,9 @@ static int sq_commit(ivp__store *st)
 {
 	sq_store *s = SQ(st);
 
-	if (ivp__sq_series_flush(s))
+	if (ivp__sq_series_flush(s) || exec(s, "COMMIT"))
 		return -1;
-	return exec(s, "COMMIT");
+	return ivp__sq_series_release(s);
 }
 
 static int sq_read_begin(ivp__store *st)
@@ -685,10 +692,10 @@ static int sq_counts(ivp__store *st, int64_t *facts, int64_t *areas,
 		     int64_t *pops, int64_t *types)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = stmt(s, S_COUNTS);
+	sqlite3_stmt *q;
 	int rc;
 
-	if (!q)
+	if (ivp__sq_series_flush(s) || !(q = stmt(s, S_COUNTS)))
 		return -1;
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
