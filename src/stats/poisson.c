@@ -7,7 +7,7 @@
  * converge for ordinary counts (x = 1159 and x = 1736 at 95%, among others),
  * and the default GSL error handler then aborts the program, while
  * gsl_cdf_beta_Pinv does not return for parameters near 1e6. Each quantile
- * is found instead by bisection on GSL's distribution functions
+ * is found instead by a safeguarded Newton search on GSL's distribution functions
  * (gsl_cdf_gamma_P/Q, gsl_cdf_beta_P/Q), which were checked to be monotone and
  * free of GSL errors for shapes up to BIG (beta: the smaller of the two up to
  * BIG). Beyond BIG, where those functions break down, the quantiles come from
@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 
 #define BIG 1e5	/* largest shape passed to GSL's distribution functions */
 
@@ -50,82 +51,51 @@ static double deviate(double p, int upper)
 
 /*
  * x in [lo, hi] with cdf(x; a, b) == p, where cdf is a lower tail (P,
- * rising) or an upper tail (Q, falling); narrows the bracket to the last
- * bit. Steps are false position with the Illinois rule (fast near the
- * root), and a plain halving whenever a step took less than half off the
- * bracket, so it never needs more steps than bisection would.
+ * rising) or an upper tail (Q, falling) and pdf its density, starting at x
+ * (an approximation). Newton steps on the bracket: each evaluation narrows
+ * [lo, hi] by its sign, and a step that would leave the bracket (or a
+ * density of 0) halves it instead, so the search cannot diverge; it ends
+ * when a step no longer moves x, or the bracket is down to the last bit.
+ * From the Wilson-Hilferty / Paulson approximations that takes 3 to 6
+ * evaluations where bisection took about 50.
  */
-static double solve(cdf_fn *cdf, int upper, double a, double b, double p,
-		    double lo, double flo, double hi, double fhi)
+static double solve(cdf_fn *cdf, cdf_fn *pdf, int upper, double a, double b,
+		    double p, double lo, double hi, double x)
 {
-	int side = 0, halve = 0;
+	if (!(x > lo && x < hi))
+		x = lo + (hi - lo) / 2;
+	for (int i = 0; i < 2000; i++) {
+		/* oriented: negative below the root, positive above; its slope
+		 * is the density either way */
+		double f = (upper ? -1 : 1) * (cdf(x, a, b) - p), d, nx;
 
-	/* oriented: negative below the root, positive above */
-	if (isnan(flo))
-		flo = (upper ? -1 : 1) * (cdf(lo, a, b) - p);
-	if (isnan(fhi))
-		fhi = (upper ? -1 : 1) * (cdf(hi, a, b) - p);
-	for (int i = 0; i < 2000 && hi - lo > 2 * DBL_EPSILON * hi; i++) {
-		double w = hi - lo, mid = lo + w / 2, d;
-
-		if (!halve && flo < 0 && fhi > 0) {
-			double x = lo - flo * (w / (fhi - flo));
-
-			if (x > lo && x < hi)
-				mid = x;
-		}
-		d = cdf(mid, a, b) - p;
-		if (upper)
-			d = -d;
-		if (fabs(d) <= 4 * DBL_EPSILON * p)	/* as close as the cdf can tell */
-			return mid;
-		if (d < 0) {
-			lo = mid;
-			flo = d;
-			if (side < 0)
-				fhi /= 2;
-			side = -1;
-		} else {
-			hi = mid;
-			fhi = d;
-			if (side > 0)
-				flo /= 2;
-			side = 1;
-		}
-		halve = hi - lo > w / 2;
+		if (f == 0)
+			return x;
+		if (f < 0)
+			lo = x;
+		else
+			hi = x;
+		if (hi - lo <= 2 * DBL_EPSILON * hi)
+			break;
+		d = pdf(x, a, b);
+		nx = d > 0 && isfinite(d) ? x - f / d : NAN;
+		if (fabs(nx - x) <= 2 * DBL_EPSILON * fabs(x))
+			return x;	/* the step is below the last bit: converged */
+		if (!(nx > lo && nx < hi))
+			nx = lo + (hi - lo) / 2;
+		x = nx;
 	}
 	return lo + (hi - lo) / 2;
 }
 
-/* cdf(x) - p, oriented as in solve() */
-static double side_of(cdf_fn *cdf, int upper, double a, double b, double p, double x)
+static double gamma_pdf(double x, double a, double b)
 {
-	return (upper ? -1 : 1) * (cdf(x, a, b) - p);
+	return gsl_ran_gamma_pdf(x, a, b);
 }
 
-/*
- * The root of cdf(x) == p bracketed close to an approximation est (the
- * starting bracket only: solve() still narrows it to the last bit), within
- * [lo, hi]; a check that fails falls back to that end.
- */
-static double solve_near(cdf_fn *cdf, int upper, double a, double b, double p,
-			 double est, double lo, double hi)
+static double beta_pdf(double x, double a, double b)
 {
-	double flo = NAN, fhi = NAN;
-
-	if (isfinite(est) && est > lo && est < hi) {
-		double l = est * 0.97, h = est * 1.03;
-
-		if (l > lo && (flo = side_of(cdf, upper, a, b, p, l)) < 0)
-			lo = l;
-		else
-			flo = NAN;
-		if (h < hi && (fhi = side_of(cdf, upper, a, b, p, h)) > 0)
-			hi = h;
-		else
-			fhi = NAN;
-	}
-	return solve(cdf, upper, a, b, p, lo, flo, hi, fhi);
+	return gsl_ran_beta_pdf(x, a, b);
 }
 
 /* y with P(a, y) == p, or Q(a, y) == p if upper; a >= 1, 0 < p < 1. */
@@ -143,8 +113,8 @@ static double gamma_quantile(double p, double a, int upper)
 
 	while (isfinite(hi) && (upper ? cdf(hi, a, 1) > p : cdf(hi, a, 1) < p))
 		hi *= 2;
-	/* near the Wilson-Hilferty approximation */
-	return solve_near(cdf, upper, a, 1, p, r > 0 ? a * r * r * r : NAN, 0, hi);
+	/* from the Wilson-Hilferty approximation */
+	return solve(cdf, gamma_pdf, upper, a, 1, p, 0, hi, r > 0 ? a * r * r * r : NAN);
 }
 
 /*
@@ -166,8 +136,8 @@ static double beta_odds(double p, double a, double b, int upper)
 	if (a > BIG)
 		return odds;
 	/* exact, near the approximation */
-	double q = solve_near(upper ? gsl_cdf_beta_Q : gsl_cdf_beta_P, upper, a, b, p,
-			      u > 0 ? odds / (1 + odds) : NAN, 0, 1);
+	double q = solve(upper ? gsl_cdf_beta_Q : gsl_cdf_beta_P, beta_pdf, upper, a, b, p,
+			 0, 1, u > 0 ? odds / (1 + odds) : NAN);
 
 	return q / (1 - q);
 }
