@@ -4,7 +4,9 @@
 #  2. the real ivp binary imports it cleanly, every row;
 #  3. the per-type national totals it produces, scaled back by the share of
 #     buurten drawn, are within 3% of the real 47013NED totals it was shaped
-#     on (bench/data/NL_Crime.csv), for every type with at least 100 expected.
+#     on (bench/data/NL_Crime.csv), for every type with at least 100 expected;
+#  4. importing the same file again is "unchanged" and leaves the database as
+#     it was (the hash is compared while the rows are read: import.c).
 # usage: bench/smoke.sh GEN_BINARY IVP_BINARY   (run from anywhere)
 set -euo pipefail
 GEN=$(realpath "$1"); IVP=$(realpath "$2")
@@ -41,4 +43,11 @@ awk -F, -v eff="$eff" '
     printf "%d types checked, %d off by more than 3%%\n", n, bad
     exit bad > 0 || n < 10
   }' bench/data/NL_Crime.csv "$W/crime.csv"
+# 4. the same file again: unchanged, nothing written
+before=$(sqlite3 "$IVP_DB" "SELECT count(*), sum(nfacts), (SELECT count(*) FROM import) FROM series")
+again=$("$IVP" import crime "$W/crime.csv")
+echo "$again"
+echo "$again" | grep -q "unchanged: already imported as import 3" || { echo "FAIL: the re-import was not unchanged"; exit 1; }
+after=$(sqlite3 "$IVP_DB" "SELECT count(*), sum(nfacts), (SELECT count(*) FROM import) FROM series")
+[ "$before" = "$after" ] || { echo "FAIL: the re-import changed the database: $before -> $after"; exit 1; }
 echo "smoke: ok"

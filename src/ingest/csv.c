@@ -156,7 +156,23 @@ void ivp__csv_close(ivp__csv *c)
 	free(c);
 }
 
-static int add_field(ivp__csv *c, int quoted)
+/* Append to the record buffer: in place when it fits (the common case, kept
+ * inline: the tokenizer's hottest path), else through ivp__buf_add, which
+ * grows it up to its limit. The buffer stays NUL-terminated. */
+static inline int rec_add(ivp__csv *c, const void *p, size_t n)
+{
+	ivp__buf *b = &c->rec;
+
+	if (b->len + n + 1 <= b->cap && b->len + n <= b->max) {
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+		return 0;
+	}
+	return ivp__buf_add(b, p, n);
+}
+
+static inline int add_field(ivp__csv *c, int quoted)
 {
 	if (c->nfields == c->capfields) {
 		size_t cap = c->capfields ? c->capfields * 2 : 32;
@@ -212,7 +228,7 @@ static int put(ivp__csv *c, unsigned char ch)
 			goto bad;
 		ivp__utf8_second(ch, &c->utf8_lo, &c->utf8_hi);
 	}
-	if (ivp__buf_addc(&c->rec, (char)ch)) {
+	if (rec_add(c, &ch, 1)) {
 		snprintf(c->err, sizeof(c->err),
 			 "record longer than %zu bytes", c->rec.max);
 		return -1;
@@ -224,14 +240,14 @@ bad:
 	return -1;
 }
 
-static int end_field(ivp__csv *c)
+static inline int end_field(ivp__csv *c)
 {
 	if (c->utf8_pending) {
 		snprintf(c->err, sizeof(c->err), "truncated UTF-8 sequence");
 		return -1;
 	}
 	c->lens[c->nfields - 1] = c->rec.len - c->offs[c->nfields - 1];
-	if (ivp__buf_addc(&c->rec, '\0')) {
+	if (rec_add(c, "", 1)) {
 		snprintf(c->err, sizeof(c->err),
 			 "record longer than %zu bytes", c->rec.max);
 		return -1;
@@ -300,7 +316,7 @@ int ivp__csv_next(ivp__csv *c)
 			while (p < c->end && c->plain[*p])
 				p++;
 			if (p > c->cur) {
-				if (ivp__buf_add(&c->rec, c->cur, (size_t)(p - c->cur))) {
+				if (rec_add(c, c->cur, (size_t)(p - c->cur))) {
 					snprintf(c->err, sizeof(c->err),
 						 "record longer than %zu bytes", c->rec.max);
 					return -1;

@@ -34,7 +34,16 @@ typedef struct ivp__job {
 	char last_name[256];
 	char last_code[16];
 	ivp__map unknown;	/* regions left out (skip_unknown_regions) */
+	/* the file's hash, computed by a thread while the rows are read
+	 * (import.c); once it is there, "imported before?" is asked and a
+	 * file seen before stops the import (dup) */
+	struct ivp__hasher *hash;
+	const char *kind_name, *options;
+	int hash_checked, dup;
 } ivp__job;
+
+/* Is the file's hash ready and the file imported before? 1: stop (dup set). */
+int ivp__job_seen_before(ivp__job *j);
 
 /* Record an input error at line/field of the job's file; returns IVP_EINPUT. */
 ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,

@@ -47,11 +47,28 @@ static int topic_of(const char *name)
 typedef struct tcols {
 	int region, type, period, value, topic;	/* indexes (CSV) */
 	const char *region_name, *value_name;	/* key names (JSON) */
+	/* the last region and type keys as written and their clean codes:
+	 * rows come grouped, so most rows repeat both (national files: 99%) */
+	char rraw[32], area[16], traw[32], tcode[16];
+	size_t rn, tn;
 } tcols;
+
+/* k (n bytes) is the key remembered in raw/rn */
+static int same_key(const char *raw, size_t rn, const char *k, size_t n)
+{
+	return n == rn && n && n < 32 && !memcmp(raw, k, n);
+}
+
+static void remember(char raw[32], size_t *rn, const char *k, size_t n)
+{
+	*rn = n < 32 ? n : 0;
+	if (*rn)
+		memcpy(raw, k, n);
+}
 
 /* One row of a TypedDataSet, from either shape. */
 static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
-			const char *where, const tcols *tc,
+			const char *where, tcols *tc,
 			const char *region, size_t rn, const char *type,
 			size_t tn, const char *per, size_t pn, const char *val,
 			size_t vn, int val_missing)
@@ -65,13 +82,17 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		snprintf(fbuf, sizeof(fbuf), "%s%s", where, field);
 		field = fbuf;
 	}
-	if (region) {
+	if (region && same_key(tc->rraw, tc->rn, region, rn)) {
+		memcpy(area, tc->area, sizeof(area));
+	} else if (region) {
 		if (ivp__area_canon(region, rn, area)) {
 			ivp__job_fail(j, line, tc->region_name, "\"%.*s\" is not an area code",
 				      (int)(rn > 40 ? 40 : rn), region);
 			ivp__hint(j->ctx, "Region keys look like NL01, GM1926, WK192601 or BU19260101.");
 			return IVP_EINPUT;
 		}
+		remember(tc->rraw, &tc->rn, region, rn);
+		memcpy(tc->area, area, sizeof(area));
 	} else {
 		strcpy(area, "NL01");	/* national tables have no region dimension */
 	}
@@ -112,12 +133,17 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		}
 		return ivp__ingest_pop(j, line, field, area, year, "total", count);
 	}
-	if (ivp__code_trim(type, tn, tcode, sizeof(tcode)) <= 0 ||
-	    !ivp__type_classification(tcode)) {
+	if (same_key(tc->traw, tc->tn, type, tn)) {
+		memcpy(tcode, tc->tcode, sizeof(tcode));
+	} else if (ivp__code_trim(type, tn, tcode, sizeof(tcode)) <= 0 ||
+		   !ivp__type_classification(tcode)) {
 		ivp__job_fail(j, line, "SoortMisdrijf", "\"%.*s\" is not a SoortMisdrijf code",
 			      (int)(tn > 40 ? 40 : tn), type);
 		ivp__hint(j->ctx, "Type keys look like 0.0.0, 1.1.1 (police tables) or CRI3000, T001161 (83648NED).");
 		return IVP_EINPUT;
+	} else {
+		remember(tc->traw, &tc->tn, type, tn);
+		memcpy(tc->tcode, tcode, sizeof(tcode));
 	}
 	return ivp__ingest_fact(j, line, field, area, tcode, period, count, prov);
 skip:

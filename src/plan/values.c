@@ -204,7 +204,7 @@ ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path, const ivp_import_opts *
 	}
 	if ((rc = rows(ctx, c, path, out->import_id, out)))
 		goto bad;
-	if (st->ops->import_finish(st, out->import_id, out->rows, 0, 0) || st->ops->commit(st)) {
+	if (st->ops->import_finish(st, out->import_id, out->rows, 0, 0, NULL) || st->ops->commit(st)) {
 		ivp__fail(ctx, IVP_EDB, "database error");
 		ivp__detail(ctx, "%s", st->ops->errmsg(st));
 		rc = IVP_EDB;

@@ -100,8 +100,10 @@ typedef struct ivp__store_ops {
 	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,
 			   const char *options, int64_t *id, char when[32]);
 	int (*import_add)(ivp__store *s, const ivp__import_rec *r, int64_t *id);
+	/* sha256: the file's hash when it was not known at import_add
+	 * (hashed while the rows were read), or NULL */
 	int (*import_finish)(ivp__store *s, int64_t id, int64_t rows,
-			     int64_t missing, int64_t skipped);
+			     int64_t missing, int64_t skipped, const char *sha256);
 
 	/* code lists (upserts) */
 	int (*area_put)(ivp__store *s, const char *code, const char *name,

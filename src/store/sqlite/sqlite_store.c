@@ -38,7 +38,8 @@ _Static_assert(S_COUNT <= IVP__SQ_STMTS, "raise IVP__SQ_STMTS");
 static const char *const sql[S_COUNT] = {
 	[S_IMPORT_FIND] = "SELECT id, started_at FROM import WHERE kind=?1 AND sha256=?2 AND options=?3 AND finished_at IS NOT NULL",
 	[S_IMPORT_ADD] = "INSERT INTO import(kind, layout, file_name, sha256, options, imported_by, started_at) VALUES (?1,?2,?3,?4,?5,?6,strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-	[S_IMPORT_FINISH] = "UPDATE import SET rows=?2, missing=?3, skipped=?4, finished_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
+	[S_IMPORT_FINISH] = "UPDATE import SET rows=?2, missing=?3, skipped=?4, sha256=COALESCE(?5, sha256), "
+			    "finished_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
 	[S_AREA_PUT] = "INSERT INTO area(code, name, level, parent, import_id) VALUES (?1,?2,?3,?4,?5) "
 		       "ON CONFLICT(code) DO UPDATE SET name=excluded.name, level=excluded.level, "
 		       "parent=COALESCE(excluded.parent, area.parent), import_id=excluded.import_id "
@@ -323,7 +324,7 @@ static int sq_import_add(ivp__store *st, const ivp__import_rec *r, int64_t *id)
 }
 
 static int sq_import_finish(ivp__store *st, int64_t id, int64_t rows,
-			    int64_t missing, int64_t skipped)
+			    int64_t missing, int64_t skipped, const char *sha256)
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = stmt(s, S_IMPORT_FINISH);
@@ -334,6 +335,7 @@ static int sq_import_finish(ivp__store *st, int64_t id, int64_t rows,
 	sqlite3_bind_int64(q, 2, rows);
 	sqlite3_bind_int64(q, 3, missing);
 	sqlite3_bind_int64(q, 4, skipped);
+	ivp__sq_bind_text(q, 5, sha256);
 	return ivp__sq_done(s, q);
 }
 
