@@ -6,22 +6,16 @@
 # Screenshots go to SHOTS (default: ./screenshots, under the ctest build dir).
 # usage: run.sh IVP_BINARY [SHOTS]
 set -uo pipefail
-IVP=$(realpath "$1")
 SHOTS=$(realpath -m "${2:-screenshots}")
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+. "$HERE/../http/lib.sh"
 D="$ROOT/examples/pijnacker-nootdorp/data"
-W=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
 [ -x /usr/bin/chromium ] || { echo "FAIL /usr/bin/chromium is missing: run scripts/install-deps.sh"; exit 1; }
 [ -d "$HERE/node_modules/playwright-core" ] && [ -d "$HERE/node_modules/axe-core" ] ||
   { echo "FAIL tests/browser/node_modules is missing: run scripts/install-deps.sh"; exit 1; }
 [ -d "$ROOT/web/node_modules/@utrecht/component-library-css" ] ||
   { echo "FAIL web/node_modules is missing: run scripts/install-deps.sh"; exit 1; }
 
-export IVP_DB="$W/ivp.db"
 {
   "$IVP" init
   "$IVP" import codes "$D/allemisdrijven_metadata_21122025.csv"
@@ -40,14 +34,7 @@ export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | 
 printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/setup.log" 2>&1 ||
   { echo "FAIL user add"; cat "$W/setup.log"; exit 1; }
 
-"$IVP" serve --listen 127.0.0.1:0 --threads 4 --web-root "$ROOT/web" 2>"$W/log" &
-PID=$!
-for _ in $(seq 1 100); do
-  grep -q "listening on" "$W/log" && break
-  sleep 0.1
-done
-U=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/log" | head -1)
-[ -n "$U" ] || { echo "FAIL server did not start"; cat "$W/log"; exit 1; }
+serve "$W/log" --threads 4 --web-root "$ROOT/web"
 rm -rf "$SHOTS"
 timeout 110 node "$HERE/web.test.js" "$U" "$SHOTS" "$D/Misdrijven_2024.csv"
 rc=$?

@@ -5,16 +5,8 @@
 # route table, the access log, keep-alive and graceful shutdown.
 # usage: api.sh IVP_BINARY
 set -uo pipefail
-IVP=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 EX="$ROOT/examples/pijnacker-nootdorp/data"
-W=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
-export IVP_DB="$W/ivp.db"
-fails=0; n=0
-fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 
 # ---- data: code lists, population, crime of the example ------------------
 {
@@ -26,7 +18,6 @@ fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 
 # ---- start -------------------------------------------------------------------
-. "$ROOT/tests/http/lib.sh"
 serve "$W/log" --threads 2 --max-upload 2K --timeout 5
 
 # req NAME WANT_STATUS CURL_ARGS… : the body lands in $W/body

@@ -8,16 +8,8 @@
 # the password in neither the log nor the database.
 # usage: auth.sh IVP_BINARY
 set -uo pipefail
-IVP=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 EX="$ROOT/examples/pijnacker-nootdorp"
-W=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
-export IVP_DB="$W/ivp.db"
-fails=0; n=0
-fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 PW='Zeer-geheim wachtwoord 42'
 VPW='viewer passphrase 7'
 
@@ -41,7 +33,6 @@ M=$("$IVP" plan progress --part measures --format json | jq -r '.rows[0].measure
 [ -n "$M" ] && [ "$M" != null ] || fail "no measure in the example plan"
 
 # ---- start --------------------------------------------------------------------------
-. "$ROOT/tests/http/lib.sh"
 serve "$W/log" --threads 2 --timeout 5
 
 # req NAME WANT_STATUS CURL_ARGS… : the body lands in $W/body, headers in $W/hdr

@@ -8,21 +8,10 @@
 # and the cache stays within its bound (IVP_CACHE_KB, IVP_CACHE_STATS).
 # usage: cache.sh IVP_BINARY
 set -uo pipefail
-IVP=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 EX="$ROOT/examples/pijnacker-nootdorp"
 D="$EX/data"
-W=$(mktemp -d)
-PID= PID2=
-cleanup() {
-  [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null
-  [ -n "$PID2" ] && kill -TERM "$PID2" 2>/dev/null
-  wait 2>/dev/null; rm -rf "$W"
-}
-trap cleanup EXIT
-export IVP_DB="$W/ivp.db"
-fails=0; n=0
-fail() { echo "FAIL $*"; fails=$((fails + 1)); }
+PID2=
 PW='correct horse battery staple'
 
 # ---- data: everything but the 2024 crime file and the buurt file ------------
@@ -37,14 +26,6 @@ PW='correct horse battery staple'
   printf '%s\n' "$PW" | "$IVP" user add anna --role editor
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 
-start() {	# LOG ARGS… : start a server, set U (and the pid in SPID)
-  local log=$1; shift
-  "$IVP" serve --listen 127.0.0.1:0 "$@" 2>"$log" &
-  SPID=$!
-  for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
-  U=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
-  [ -n "$U" ] || { echo "FAIL server did not start"; cat "$log"; exit 1; }
-}
 # get NAME WANT_XCACHE CURL_ARGS… : body in $W/body, headers in $W/hdr;
 # WANT_XCACHE is hit, miss or none (no X-Cache header at all)
 get() {
@@ -62,8 +43,7 @@ lacks() { ! grep -q -- "$2" "$W/body" || fail "$1: the body has $2"; }
 # One worker thread, so that "the second request" meets the same thread's
 # view of the data (a thread's first look at the data version starts a new
 # generation; see src/http/README.md).
-start "$W/log" --threads 1
-PID=$SPID
+serve "$W/log" --threads 1
 
 # ---- hit after miss, same bytes -------------------------------------------------
 IND="$U/indicator?area=GM1926&key=totaal"
@@ -127,8 +107,8 @@ get bad-param none "$U/api/v1/indicators?area=GM1926&year=20x4"
 get static none "$U/static/ivp.css"
 
 # ---- bounded: a 64 KiB cache under 120 different pages --------------------------
-IVP_CACHE_KB=64 IVP_CACHE_STATS=1 start "$W/log2" --threads 2
-PID2=$SPID
+IVP_CACHE_KB=64 IVP_CACHE_STATS=1 serve "$W/log2" --threads 2
+PID2=$PID
 for y in $(seq 1900 2019); do
   curl -s -D "$W/hdr" -o /dev/null "$U/indicator?area=GM1926&key=totaal&year=$y"
   b=$(grep -i '^X-Cache-Size:' "$W/hdr" | grep -o 'bytes=[0-9]*' | cut -d= -f2)
@@ -138,8 +118,8 @@ n=$((n + 1))
 grep -i '^X-Cache-Size:' "$W/hdr" | grep -q 'evictions=[1-9]' || fail "bound: no evictions: $(grep -i '^X-Cache-Size:' "$W/hdr")"
 # a cache of 0 is off: no X-Cache at all
 kill -TERM "$PID2"; wait "$PID2" 2>/dev/null; PID2=
-IVP_CACHE_KB=0 start "$W/log3" --threads 1
-PID2=$SPID
+IVP_CACHE_KB=0 serve "$W/log3" --threads 1
+PID2=$PID
 get off none "$U/indicator?area=GM1926&key=totaal"
 
 echo "cache: $n checks, $fails failed"

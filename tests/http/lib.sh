@@ -1,4 +1,23 @@
-# Sourced by the live-server test scripts.
+# Sourced by the live-server test scripts (tests/http/*.sh, tests/browser/
+# run.sh) right after `set -uo pipefail`, with the ivp binary as the
+# script's first argument. Sets IVP, ROOT, a work directory W (removed at
+# exit, after every server started with `serve` is stopped), IVP_DB in it,
+# and fails/n with fail().
+IVP=$(realpath "$1")
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+W=$(mktemp -d)
+PID=
+PIDS=()
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  wait 2>/dev/null; rm -rf "$W"
+}
+trap cleanup EXIT
+export IVP_DB="$W/ivp.db"
+fails=0; n=0
+fail() { echo "FAIL $*"; fails=$((fails + 1)); }
+
 # serve LOG [ARGS…]: start `$IVP serve --listen 127.0.0.1:0 ARGS…` in the
 # background with its log in LOG, wait until it listens; sets PID and U
 # (the base URL), or prints the log and exits 1.
@@ -6,6 +25,7 @@ serve() {
   local log=$1; shift
   "$IVP" serve --listen 127.0.0.1:0 "$@" 2>"$log" &
   PID=$!
+  PIDS+=("$PID")
   for _ in $(seq 1 100); do
     grep -q "listening on" "$log" && break
     sleep 0.1
