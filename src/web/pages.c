@@ -27,22 +27,30 @@ static int this_year(void)
 	return tm.tm_year + 1900;
 }
 
+/* The query of one indicator (key) of area, compared with NL01 (cmp[0]). */
+static void one_query(ivp_indicator_query *q, const char *cmp[1], const char *area,
+		      const char *key, const char *lang)
+{
+	memset(q, 0, sizeof(*q));
+	cmp[0] = CMP_AREA;
+	q->small_threshold = -1;
+	q->area = area;
+	q->indicator = key;
+	q->compare = cmp;
+	q->ncompare = 1;
+	q->lang = lang;
+}
+
 /* One indicator (key) of area in year, compared with NL01; NULL when the call fails. */
 static ivp_table *one(http_req *r, const char *area, const char *key, int year, const char *lang,
 		      ivp_rc *rc)
 {
-	const char *cmp[1] = { CMP_AREA };
+	const char *cmp[1];
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 
-	memset(&q, 0, sizeof(q));
-	q.small_threshold = -1;
-	q.area = area;
+	one_query(&q, cmp, area, key, lang);
 	q.year = year;
-	q.indicator = key;
-	q.compare = cmp;
-	q.ncompare = 1;
-	q.lang = lang;
 	*rc = ivp_indicators(r->ctx, &q, &t);
 	return *rc ? NULL : t;
 }
@@ -51,17 +59,11 @@ static ivp_table *one(http_req *r, const char *area, const char *key, int year, 
 static ivp_table *series(http_req *r, const char *area, const char *key, const char *lang,
 			 ivp_rc *rc)
 {
-	const char *cmp[1] = { CMP_AREA };
+	const char *cmp[1];
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 
-	memset(&q, 0, sizeof(q));
-	q.small_threshold = -1;
-	q.area = area;
-	q.indicator = key;
-	q.compare = cmp;
-	q.ncompare = 1;
-	q.lang = lang;
+	one_query(&q, cmp, area, key, lang);
 	*rc = ivp_indicator_series(r->ctx, &q, FIRST_YEAR, this_year(), &t);
 	return *rc ? NULL : t;
 }

@@ -45,7 +45,6 @@ int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud);
 
 /* sqlite_series.c: crime counts as one row per (area, type) series */
 int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id);	/* 1: unknown */
-int ivp__sq_type_id(sq_store *s, const char *code, int64_t *id);	/* 1: unknown */
 int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
 		     int period, int64_t count, int provisional,
 		     int64_t import_id, int *result);

@@ -110,13 +110,6 @@ int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id)
 	return x ? code_id(s, x, 1, code, id) : -1;
 }
 
-int ivp__sq_type_id(sq_store *s, const char *code, int64_t *id)
-{
-	sq_series *x = state(s);
-
-	return x ? code_id(s, x, 0, code, id) : -1;
-}
-
 /* Read the stored series (a, t) into g: 0, -1 error. */
 static int load(sq_store *s, sq_series *x, ivp__ser *g)
 {
