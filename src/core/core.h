@@ -129,6 +129,9 @@ void ivp__sha256_final(ivp__sha256 *h, char hex[65]);
 void ivp__sha256_free(ivp__sha256 *h);
 /* Hash the rest of f, adding its length to *size (may be NULL): 0 or -1. */
 int ivp__sha256_file(FILE *f, ivp__sha256 *h, uint64_t *size);
+/* The files one after the other, as hex: 0, or -1 with *bad the index of a
+ * file that cannot be opened or read (-1: out of memory). */
+int ivp__sha256_paths(const char *const *paths, int n, char hex[65], int *bad);
 
 /* ---- a small string -> int64 hash map (open addressing) ------------------ */
 typedef struct ivp__map {

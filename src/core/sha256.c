@@ -70,3 +70,27 @@ int ivp__sha256_file(FILE *f, ivp__sha256 *h, uint64_t *size)
 	}
 	return ferror(f) ? -1 : 0;
 }
+
+int ivp__sha256_paths(const char *const *paths, int n, char hex[65], int *bad)
+{
+	ivp__sha256 *h = ivp__sha256_new();
+	int i;
+
+	*bad = -1;
+	if (!h)
+		return -1;
+	for (i = 0; i < n; i++) {
+		FILE *f = fopen(paths[i], "rb");
+		int rc = f ? ivp__sha256_file(f, h, NULL) : -1;
+
+		if (f)
+			fclose(f);
+		if (rc) {
+			*bad = i;
+			ivp__sha256_free(h);
+			return -1;
+		}
+	}
+	ivp__sha256_final(h, hex);
+	return 0;
+}

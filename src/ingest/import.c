@@ -41,22 +41,9 @@ typedef struct ivp__hasher {
 static void *hash_main(void *ud)
 {
 	ivp__hasher *h = ud;
-	ivp__sha256 *s = ivp__sha256_new();
-	int i;
 
-	h->bad = s ? -1 : 0;
-	for (i = 0; s && i < h->n && h->bad < 0; i++) {
-		FILE *f = fopen(h->paths[i], "rb");
-
-		if (!f || ivp__sha256_file(f, s, NULL))
-			h->bad = i;
-		if (f)
-			fclose(f);
-	}
-	if (s && h->bad < 0)
-		ivp__sha256_final(s, h->sha);
-	else
-		ivp__sha256_free(s);
+	if (ivp__sha256_paths(h->paths, h->n, h->sha, &h->bad) && h->bad < 0)
+		h->bad = 0;	/* out of memory: reported as the first file */
 	__atomic_store_n(&h->done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
@@ -346,47 +333,6 @@ int ivp__find_col(ivp__csv *c, const char *const *names)
 
 /* ---- the job ---------------------------------------------------------------- */
 
-static ivp_rc hash_file(ivp_ctx *ctx, const char *path, ivp__sha256 *h,
-			uint64_t *size)
-{
-	FILE *f = fopen(path, "rb");
-
-	if (!f) {
-		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", path);
-		ivp__detail(ctx, "The file does not exist or is not readable.");
-		ivp__hint(ctx, "Check the path.");
-		ivp__where(ctx, path, 0, NULL);
-		return IVP_EIO;
-	}
-	if (ivp__sha256_file(f, h, size)) {
-		fclose(f);
-		ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
-		ivp__where(ctx, path, 0, NULL);
-		return IVP_EIO;
-	}
-	fclose(f);
-	return IVP_OK;
-}
-
-static ivp_rc sha_of(ivp_ctx *ctx, const char *const *paths, int n, char out[65],
-		     uint64_t *size)
-{
-	ivp__sha256 *h = ivp__sha256_new();
-	int i;
-	ivp_rc rc;
-
-	if (!h)
-		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-	for (i = 0; i < n; i++) {
-		if ((rc = hash_file(ctx, paths[i], h, size))) {
-			ivp__sha256_free(h);
-			return rc;
-		}
-	}
-	ivp__sha256_final(h, out);
-	return IVP_OK;
-}
-
 typedef enum layout {
 	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG, L_GEOJSON
 } layout;
@@ -646,10 +592,15 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	j.last_progress = now_s() + 1.0;	/* first progress line after ~2 s */
 	if (kind == IVP_IMPORT_LONG && opts && opts->map_path) {
 		char msha[65];
-		uint64_t ms = 0;
+		int bad;
 
-		if ((rc = sha_of(ctx, &opts->map_path, 1, msha, &ms)))
-			return rc;
+		if (ivp__sha256_paths(&opts->map_path, 1, msha, &bad)) {
+			ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", opts->map_path);
+			ivp__detail(ctx, "The mapping file does not exist or is not readable.");
+			ivp__hint(ctx, "Check the path given with --map.");
+			ivp__where(ctx, opts->map_path, 0, NULL);
+			return IVP_EIO;
+		}
 		snprintf(options, sizeof(options), "map=%s", msha);
 	}
 	if (opts && opts->year)

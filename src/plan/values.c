@@ -50,23 +50,13 @@ static int num(const char *s, double *out)
 
 static ivp_rc hash(ivp_ctx *ctx, const char *path, char sha[65])
 {
-	FILE *f = fopen(path, "rb");
-	ivp__sha256 *h;
+	int bad;
 
-	if (!f) {
+	if (ivp__sha256_paths(&path, 1, sha, &bad)) {
 		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", path);
 		ivp__hint(ctx, "Check the file name.");
 		return IVP_EIO;
 	}
-	h = ivp__sha256_new();
-	if (!h || ivp__sha256_file(f, h, NULL)) {
-		fclose(f);
-		ivp__sha256_free(h);
-		return h ? ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path) :
-			   ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-	}
-	fclose(f);
-	ivp__sha256_final(h, sha);
 	return IVP_OK;
 }
 
