@@ -39,12 +39,28 @@ typedef struct rlist {
 	int n, cap;
 } rlist;
 
+/* it's count: the sum of the indicator's codes, complete when each has one */
+static void sum_types(ritem *it, const ivp__type_count *tc, int n)
+{
+	int k;
+
+	it->count = 0;
+	it->provisional = 0;
+	it->complete = 1;
+	for (k = 0; k < n; k++) {
+		it->complete &= tc[k].has;
+		it->count += tc[k].count;
+		it->provisional |= tc[k].provisional;
+		if (tc[k].import_id > it->import_id)
+			it->import_id = tc[k].import_id;
+	}
+}
+
 /* one area of the pass over the level (store level_years) */
 static int area_cb(void *ud, const ivp__area_year *a)
 {
 	rlist *l = ud;
 	ritem *it;
-	int k, has = 1;
 
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 256;
@@ -59,14 +75,7 @@ static int area_cb(void *ud, const ivp__area_year *a)
 	memset(it, 0, sizeof(*it));
 	snprintf(it->code, sizeof(it->code), "%s", a->code);
 	snprintf(it->name, sizeof(it->name), "%s", a->name);
-	for (k = 0; k < a->ntypes; k++) {
-		has &= a->types[k].has;
-		it->count += a->types[k].count;
-		it->provisional |= a->types[k].provisional;
-		if (a->types[k].import_id > it->import_id)
-			it->import_id = a->types[k].import_id;
-	}
-	it->complete = has;
+	sum_types(it, a->types, a->ntypes);
 	it->has_pop = a->has_pop && a->pop > 0;
 	it->pop = a->pop;
 	it->pop_import = a->pop_import;
@@ -193,20 +202,9 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		it->rate = NAN;
 		/* a wijk without its own figure: the sum of its buurten, if complete */
 		if (!it->complete && !strcmp(level, "WK")) {
-			int has = 1;
-
-			it->count = 0;
-			it->provisional = 0;
 			if (ivp__stats_area_counts(ctx, it->code, q->year, tc, nc, &it->rolled))
 				goto db_free;
-			for (k = 0; k < nc; k++) {
-				has &= tc[k].has;
-				it->count += tc[k].count;
-				it->provisional |= tc[k].provisional;
-				if (tc[k].import_id > it->import_id)
-					it->import_id = tc[k].import_id;
-			}
-			it->complete = has;
+			sum_types(it, tc, nc);
 		}
 		if (!it->complete) {
 			it->count = -1;	/* left out */

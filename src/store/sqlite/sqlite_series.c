@@ -110,32 +110,50 @@ int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id)
 	return x ? code_id(s, x, 1, code, id) : -1;
 }
 
-/* Read the stored series (a, t) into g: 0, -1 error. */
-static int load(sq_store *s, sq_series *x, ivp__ser *g)
+/* Look up the stored value of series (a, t): 1 found (read column 0 of
+ * x->get, then reset it), 0 none, -1 error. */
+static int seek(sq_store *s, sq_series *x, int64_t a, int64_t t)
 {
-	int rc, d = 0;
+	int rc;
 
 	if (!ivp__sq_stmt(s, &x->get, "SELECT data FROM series WHERE area_id=?1 AND type_id=?2"))
 		return -1;
-	sqlite3_bind_int64(x->get, 1, g->area_id);
-	sqlite3_bind_int64(x->get, 2, g->type_id);
+	sqlite3_bind_int64(x->get, 1, a);
+	sqlite3_bind_int64(x->get, 2, t);
 	rc = sqlite3_step(x->get);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(x->get);
+	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
+
+static int damaged(sq_store *s, const char *area, int64_t a, int64_t t)
+{
+	snprintf(s->err, sizeof(s->err), "damaged series value for area %s (id %lld), type id %lld",
+		 area ? area : "?", (long long)a, (long long)t);
+	return -1;
+}
+
+/* Read the stored series (g->area_id, g->type_id) into g: 0, -1 error. */
+static int load(sq_store *s, sq_series *x, ivp__ser *g)
+{
+	int rc = seek(s, x, g->area_id, g->type_id), d = 0;
+
+	if (rc < 0)
+		return -1;
 	g->n = 0;
 	g->dirty = 0;
-	g->stored = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW)
+	g->stored = rc;
+	if (rc) {
 		d = ivp__ser_decode(g, sqlite3_column_blob(x->get, 0),
 				    (size_t)sqlite3_column_bytes(x->get, 0));
-	sqlite3_reset(x->get);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return ivp__sq_fail(s);
-	if (d) {
-		snprintf(s->err, sizeof(s->err), d == -2 ? "out of memory" :
-			 "damaged series value for area id %lld, type id %lld",
-			 (long long)g->area_id, (long long)g->type_id);
+		sqlite3_reset(x->get);
+	}
+	if (d == -2) {
+		snprintf(s->err, sizeof(s->err), "out of memory");
 		return -1;
 	}
-	return 0;
+	return d ? damaged(s, NULL, g->area_id, g->type_id) : 0;
 }
 
 static int by_key(const void *a, const void *b)
@@ -313,33 +331,19 @@ int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
 
 /*
  * One year of series (area, type) into *y: 0 found, 1 no data, -1 error.
- * Reads the cache when it holds the series (it is written out first by
- * every query, so the table is current either way).
+ * Reads the table: every query writes the cache's changes out first.
  */
 static int year_of(sq_store *s, sq_series *x, int64_t a, int64_t t, int year,
 		   ivp__ser_year *y)
 {
-	int rc, d = 1;
+	int rc = seek(s, x, a, t), d;
 
-	if (!ivp__sq_stmt(s, &x->get, "SELECT data FROM series WHERE area_id=?1 AND type_id=?2"))
-		return -1;
-	sqlite3_bind_int64(x->get, 1, a);
-	sqlite3_bind_int64(x->get, 2, t);
-	rc = sqlite3_step(x->get);
-	if (rc == SQLITE_ROW)
-		d = ivp__ser_read_year(sqlite3_column_blob(x->get, 0),
-				       (size_t)sqlite3_column_bytes(x->get, 0),
-				       year, y);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	d = ivp__ser_read_year(sqlite3_column_blob(x->get, 0),
+			       (size_t)sqlite3_column_bytes(x->get, 0), year, y);
 	sqlite3_reset(x->get);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return ivp__sq_fail(s);
-	if (d < 0) {
-		snprintf(s->err, sizeof(s->err),
-			 "damaged series value for area id %lld, type id %lld",
-			 (long long)a, (long long)t);
-		return -1;
-	}
-	return d;
+	return d < 0 ? damaged(s, NULL, a, t) : d;
 }
 
 #define MONTHS_MASK 0x1FFEu	/* slots 1-12 */
@@ -464,8 +468,7 @@ int ivp__sq_has_class(sq_store *s, const char *area, int year,
 
 		if (d < 0) {
 			sqlite3_reset(x->class_rows);
-			snprintf(s->err, sizeof(s->err), "damaged series value for area %s", area);
-			return -1;
+			return damaged(s, area, a, -1);
 		}
 		if (d == 0) {
 			*has = 1;
@@ -580,7 +583,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 						   (size_t)sqlite3_column_bytes(q, 5), year, &y);
 
 			if (d < 0) {
-				snprintf(s->err, sizeof(s->err), "damaged series value for area %s", code);
+				damaged(s, code, -1, t);
 				goto out;
 			}
 			for (k = 0; d == 0 && k < ntypes; k++)
