@@ -125,18 +125,6 @@ int ivp__token_derive(const char *token, char hash_hex[65], char csrf[48])
 	return 0;
 }
 
-static ivp_rc db_fail(ivp_ctx *ctx)
-{
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
-	return IVP_EDB;
-}
-
-static const struct ivp__auth_ops *ops(ivp_ctx *ctx)
-{
-	return ctx->store->ops->auth;
-}
-
 static ivp_rc check_password(ivp_ctx *ctx, const char *password)
 {
 	size_t n = password ? strlen(password) : 0;
@@ -183,7 +171,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 {
 	char h[crypto_pwhash_STRBYTES];
 	ivp_rc rc;
-	int r;
+	int exists = 0;
 
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
@@ -194,43 +182,38 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 	}
 	if ((rc = check_password(ctx, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
-	r = ops(ctx)->user_add(ctx->store, name, ivp_role_name(role), h);
+	rc = ivp__store_user_add(ctx, name, ivp_role_name(role), h, &exists);
 	sodium_memzero(h, sizeof(h));
-	if (r == 1) {
+	if (!rc && exists) {
 		ivp__fail(ctx, IVP_EINPUT, "user \"%s\" exists", name);
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}
-	return r ? db_fail(ctx) : IVP_OK;
+	return rc;
 }
 
 ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
 {
 	char h[crypto_pwhash_STRBYTES];
 	ivp_rc rc;
-	int r;
 
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
 	if ((rc = check_password(ctx, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
-	r = ops(ctx)->user_set_password(ctx->store, name, h);
+	rc = ivp__store_user_set_password(ctx, name, h);
 	sodium_memzero(h, sizeof(h));
-	if (r == 1)
-		return no_user(ctx, name);
-	return r ? db_fail(ctx) : IVP_OK;
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
 }
 
 ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
 {
-	int r;
+	ivp_rc rc;
 
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
-	r = ops(ctx)->user_remove(ctx->store, name);
-	if (r == 1)
-		return no_user(ctx, name);
-	return r ? db_fail(ctx) : IVP_OK;
+	rc = ivp__store_user_remove(ctx, name);
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
 }
 
 static int users_cb(void *ud, const char *const *c, int n)
@@ -249,6 +232,7 @@ static int users_cb(void *ud, const char *const *c, int n)
 ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out)
 {
 	ivp_table *t = ivp__table_new();
+	ivp_rc rc;
 
 	*out = NULL;
 	if (!t || ivp__table_col(t, "name", IVP__COL_BRIEF, 0) < 0 ||
@@ -259,9 +243,9 @@ ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out)
 		ivp_table_free(t);
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	}
-	if (ops(ctx)->users_list(ctx->store, (int64_t)time(NULL), users_cb, t)) {
+	if ((rc = ivp__store_users_list(ctx, (int64_t)time(NULL), users_cb, t))) {
 		ivp_table_free(t);
-		return db_fail(ctx);
+		return rc;
 	}
 	if (!ivp_table_nrows(t))
 		ivp__table_note(t, "no users yet: ivp user add NAME --role editor");
@@ -270,11 +254,12 @@ ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out)
 }
 
 /* The longest wait the rate limit asks of `name` and `client` (0: none). */
-static int limit_wait(ivp_ctx *ctx, const char *name, const char *client, int64_t now, int64_t *wait)
+static ivp_rc limit_wait(ivp_ctx *ctx, const char *name, const char *client, int64_t now,
+			 int64_t *wait)
 {
-	const struct ivp__auth_ops *a = ops(ctx);
 	int64_t t[IVP_SIGNIN_MAX_FAILS], w;
 	int n, by;
+	ivp_rc rc;
 
 	*wait = 0;
 	for (by = 0; by < 2; by++) {
@@ -282,14 +267,14 @@ static int limit_wait(ivp_ctx *ctx, const char *name, const char *client, int64_
 
 		if (!key || !*key)
 			continue;
-		if (a->attempt_fails(ctx->store, by, key, now - IVP_SIGNIN_WINDOW, t,
-				     IVP_SIGNIN_MAX_FAILS, &n))
-			return -1;
+		if ((rc = ivp__store_attempt_fails(ctx, by, key, now - IVP_SIGNIN_WINDOW, t,
+						   IVP_SIGNIN_MAX_FAILS, &n)))
+			return rc;
 		w = ivp__ratelimit_wait(t, n, IVP_SIGNIN_MAX_FAILS, IVP_SIGNIN_WINDOW, now);
 		if (w > *wait)
 			*wait = w;
 	}
-	return 0;
+	return IVP_OK;
 }
 
 static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp_session *s)
@@ -305,20 +290,18 @@ static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp
 	snprintf(s->user, sizeof(s->user), "%s", u->name);
 	s->role = ivp_role_parse(u->role);
 	s->expires = now + IVP_SESSION_SECONDS;
-	if (ops(ctx)->session_add(ctx->store, hash, u->id, now, s->expires))
-		return db_fail(ctx);
-	return IVP_OK;
+	return ivp__store_session_add(ctx, hash, u->id, now, s->expires);
 }
 
 ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 			 const char *client, ivp_session *session,
 			 ivp_signin_status *status, int *retry_after)
 {
-	const struct ivp__auth_ops *a = ops(ctx);
 	int64_t now = (int64_t)time(NULL), wait;
 	ivp__user_rec u;
 	const char *key = name && *name ? name : "";
 	int found = 0, good = 0;
+	ivp_rc rc;
 
 	memset(session, 0, sizeof(*session));
 	*status = IVP_SIGNIN_DENIED;
@@ -327,20 +310,20 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 		return ivp__fail(ctx, IVP_EINTERNAL, "libsodium could not be initialised");
 	if (strlen(key) > 63)
 		key = "(too long)";
-	if (a->attempts_prune(ctx->store, now - IVP_SIGNIN_WINDOW) ||
-	    a->sessions_prune(ctx->store, now) || limit_wait(ctx, key, client, now, &wait))
-		return db_fail(ctx);
+	if ((rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) ||
+	    (rc = ivp__store_sessions_prune(ctx, now)) ||
+	    (rc = limit_wait(ctx, key, client, now, &wait)))
+		return rc;
 	if (wait > 0) {
 		*status = IVP_SIGNIN_LIMITED;
 		*retry_after = (int)wait;
 		return IVP_OK;
 	}
 	if (ivp__user_name_ok(name)) {
-		int r = a->user_get(ctx->store, name, &u);
-
-		if (r < 0)
-			return db_fail(ctx);
-		found = r == 0;
+		rc = ivp__store_user_get(ctx, name, &u);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		found = rc == IVP_OK;
 	}
 	if (found && ivp_role_parse(u.role) != IVP_ROLE_NONE && password)
 		good = crypto_pwhash_str_verify(u.pwhash, password, strlen(password)) == 0;
@@ -352,12 +335,12 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 				       crypto_pwhash_MEMLIMIT_INTERACTIVE))
 			sodium_memzero(h, sizeof(h));
 	}
-	if (a->attempt_add(ctx->store, key, client ? client : "", now, good))
-		return db_fail(ctx);
+	if ((rc = ivp__store_attempt_add(ctx, key, client ? client : "", now, good)))
+		return rc;
 	if (!good)
 		return IVP_OK;
-	if (new_session(ctx, &u, now, session))
-		return ctx->err.rc;
+	if ((rc = new_session(ctx, &u, now, session)))
+		return rc;
 	*status = IVP_SIGNIN_OK;
 	return IVP_OK;
 }
@@ -365,7 +348,7 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 ivp_rc ivp_session_check(ivp_ctx *ctx, const char *token, ivp_session *session, int *valid)
 {
 	char hash[65], role[16];
-	int r;
+	ivp_rc r;
 
 	memset(session, 0, sizeof(*session));
 	*valid = 0;
@@ -373,10 +356,10 @@ ivp_rc ivp_session_check(ivp_ctx *ctx, const char *token, ivp_session *session, 
 		memset(session, 0, sizeof(*session));
 		return IVP_OK;
 	}
-	r = ops(ctx)->session_get(ctx->store, hash, (int64_t)time(NULL), session->user, role,
-				  &session->expires);
-	if (r < 0)
-		return db_fail(ctx);
+	r = ivp__store_session_get(ctx, hash, (int64_t)time(NULL), session->user, role,
+				   &session->expires);
+	if (r && r != IVP_ENOTFOUND)
+		return r;
 	session->role = r ? IVP_ROLE_NONE : ivp_role_parse(role);
 	if (r || session->role == IVP_ROLE_NONE) {
 		memset(session, 0, sizeof(*session));
@@ -394,5 +377,5 @@ ivp_rc ivp_session_end(ivp_ctx *ctx, const char *token)
 	if (ivp__token_derive(token, hash, csrf))
 		return IVP_OK;
 	sodium_memzero(csrf, sizeof(csrf));
-	return ops(ctx)->session_delete(ctx->store, hash) ? db_fail(ctx) : IVP_OK;
+	return ivp__store_session_delete(ctx, hash);
 }

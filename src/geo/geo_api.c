@@ -37,8 +37,8 @@ ivp_rc ivp_boundaries(ivp_ctx *ctx, const char *under, const char *level, ivp_ta
 {
 	static const char *const names[] = { "code", "name", "level", "minx", "miny",
 		"maxx", "maxy", "npoints", "geom", NULL };
-	ivp__store *st = ctx->store;
 	int i;
+	ivp_rc rc;
 
 	ivp__error_clear(&ctx->err);
 	*out = ivp__table_new();
@@ -47,12 +47,10 @@ ivp_rc ivp_boundaries(ivp_ctx *ctx, const char *under, const char *level, ivp_ta
 	for (i = 0; names[i]; i++)
 		if (ivp__table_col(*out, names[i], i < 3 || i == 7 ? IVP__COL_BRIEF : 0, 0) < 0)
 			goto oom;
-	if (st->ops->geo->boundaries_list(st, under, level, fill, *out)) {
+	if ((rc = ivp__store_boundaries_list(ctx, under, level, fill, *out))) {
 		ivp_table_free(*out);
 		*out = NULL;
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
-		return IVP_EDB;
+		return rc;
 	}
 	return IVP_OK;
 oom:

@@ -308,7 +308,8 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 		const char *v = json_string_value(json_object_get(json_object_get(f, "properties"), prop));
 		char code[16];
 		ivp__boundary_rec rec;
-		int same = 0, r, existed = 0;
+		int same = 0, existed = 0;
+		ivp_rc r;
 		int64_t *slot;
 
 		snprintf(b->field, sizeof(b->field), "features[%zu].properties.%s", i, prop);
@@ -339,10 +340,10 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 		rec.npoints = b->npoints;
 		rec.geom = b->text;
 		rec.import_id = j->import_id;
-		r = j->st->ops->geo->boundary_put(j->st, &rec, &same);
-		if (r < 0) {
-			rc = ivp__job_db(j);
-		} else if (r > 0) {
+		r = ivp__store_boundary_put(j->ctx, &rec, &same);
+		if (r && r != IVP_ENOTFOUND) {
+			rc = ivp__job_store(j, r);
+		} else if (r) {
 			snprintf(b->field, sizeof(b->field), "features[%zu].properties.%s", i, prop);
 			if (j->opts && j->opts->skip_unknown_regions) {
 				ivp__job_unknown_region(j, code);

@@ -89,6 +89,7 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	char code[16], title[256], parent[16];
 	const char *level;
 	int cls, period, prov;
+	ivp_rc rc;
 
 	if (ivp__code_trim(kf->p, kf->n, code, sizeof(code)) <= 0)
 		return ivp__job_fail(j, line, "Key", "empty or too long code \"%.20s\"", kf->p);
@@ -109,9 +110,9 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 				snprintf(parent, sizeof(parent), "GM%.4s", code + 2);
 		} else if (strcmp(level, "NL"))
 			snprintf(parent, sizeof(parent), "NL01");
-		if (j->st->ops->area_put(j->st, code, title, level,
-					 parent[0] ? parent : NULL, j->import_id))
-			return ivp__job_db(j);
+		if ((rc = ivp__store_area_put(j->ctx, code, title, level,
+					      parent[0] ? parent : NULL, j->import_id)))
+			return ivp__job_store(j, rc);
 		j->res->rows++;
 		return IVP_OK;
 	}
@@ -120,9 +121,9 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 		clean_title(code, tf->p, title, sizeof(title));
 		if (!title[0])
 			return ivp__job_fail(j, line, "Title", "crime type %s has no title", code);
-		if (j->st->ops->type_put(j->st, cls == 1 ? "police" : "cbs", code,
-					 title, j->import_id))
-			return ivp__job_db(j);
+		if ((rc = ivp__store_type_put(j->ctx, cls == 1 ? "police" : "cbs", code,
+					      title, j->import_id)))
+			return ivp__job_store(j, rc);
 		j->res->rows++;
 		return IVP_OK;
 	}
@@ -132,10 +133,10 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 			ivp__csv_field_at(c, (size_t)l->status) : NULL;
 
 		clean_title("", tf->p, title, sizeof(title));
-		if (j->st->ops->period_put(j->st, period, title,
-					   sf && sf->n ? sf->p : "Definitief",
-					   j->import_id))
-			return ivp__job_db(j);
+		if ((rc = ivp__store_period_put(j->ctx, period, title,
+						sf && sf->n ? sf->p : "Definitief",
+						j->import_id)))
+			return ivp__job_store(j, rc);
 		j->res->rows++;
 		return IVP_OK;
 	}

@@ -64,15 +64,13 @@ int ivp__job_seen_before(ivp__job *j)
 {
 	int64_t id;
 	char when[32];
-	int found;
 
 	if (!j->hash || j->hash_checked || !hash_done(j->hash) || j->hash->bad >= 0)
 		return 0;
 	j->hash_checked = 1;
-	found = j->st->ops->import_find(j->st, j->kind_name, j->hash->sha, j->options,
-					&id, when);
-	if (found != 0)
-		return 0;	/* not seen (or the end of the import asks again) */
+	/* not seen, or the look-up failed (the commit will say why) */
+	if (ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when))
+		return 0;
 	j->dup = 1;
 	j->res->import_id = id;
 	snprintf(j->res->note, sizeof(j->res->note),
@@ -94,12 +92,10 @@ ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
 	return IVP_EINPUT;
 }
 
-ivp_rc ivp__job_db(ivp__job *j)
+ivp_rc ivp__job_store(ivp__job *j, ivp_rc rc)
 {
-	ivp__fail(j->ctx, IVP_EDB, "database error during import");
-	ivp__detail(j->ctx, "%s", j->st->ops->errmsg(j->st));
 	ivp__where(j->ctx, j->path, 0, NULL);
-	return IVP_EDB;
+	return rc;
 }
 
 static double now_s(void)
@@ -138,19 +134,16 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 			int64_t count, int provisional)
 {
 	int result = 0;
-	int rc;
+	ivp_rc rc;
 	char per[16];
 
 	if (!((j->res->rows + j->res->same) & 0xFFFF) && ivp__job_seen_before(j))
 		return IVP_EINPUT;	/* stopped: ivp_import reports "unchanged" */
-	rc = j->st->ops->fact_put(j->st, area, type, period, count, provisional,
-				  j->import_id, &result);
-	if (rc < 0)
-		return ivp__job_db(j);
-	if (rc > 0) {
-		char title[256];
-
-		if (j->st->ops->area_get(j->st, area, NULL, NULL, NULL) == 1) {
+	rc = ivp__store_fact_put(j->ctx, area, type, period, count, provisional,
+				 j->import_id, &result);
+	if (rc == IVP_ENOTFOUND) {
+		rc = ivp__store_area_get(j->ctx, area, NULL, NULL, NULL);
+		if (rc == IVP_ENOTFOUND) {
 			if (j->opts && j->opts->skip_unknown_regions) {
 				ivp__job_unknown_region(j, area);
 				return IVP_OK;
@@ -158,15 +151,25 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 			ivp__detail(j->ctx, "No loaded code list has this area.");
 			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
-		} else if (j->st->ops->type_get(j->st, type, title) == 1) {
+			return IVP_EINPUT;
+		}
+		if (!rc)
+			rc = ivp__store_type_get(j->ctx, type, NULL);
+		if (rc == IVP_ENOTFOUND) {
 			ivp__job_fail(j, line, field, "unknown crime type code \"%s\"", type);
 			ivp__detail(j->ctx, "No loaded code list has this SoortMisdrijf code.");
 			ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the code.");
-		} else {
-			return ivp__job_db(j);
+			return IVP_EINPUT;
 		}
-		return IVP_EINPUT;
+		if (!rc) {
+			ivp__fail(j->ctx, IVP_EDB, "database error");
+			ivp__detail(j->ctx, "The store found no area %s or type %s for a count, then found both.",
+				    area, type);
+			rc = IVP_EDB;
+		}
 	}
+	if (rc)
+		return ivp__job_store(j, rc);
 	switch (result) {
 	case IVP__PUT_DUP_DIFF:
 		ivp__period_format(period, per);
@@ -197,12 +200,11 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 		       int64_t count)
 {
 	int result = 0;
-	int rc = j->st->ops->pop_put(j->st, area, year, group, count,
-				     j->import_id, &result);
+	ivp_rc rc = ivp__store_pop_put(j->ctx, area, year, group, count, j->import_id, &result);
 
-	if (rc < 0)
-		return ivp__job_db(j);
-	if (rc > 0) {
+	if (rc && rc != IVP_ENOTFOUND)
+		return ivp__job_store(j, rc);
+	if (rc) {
 		if (j->opts && j->opts->skip_unknown_regions) {
 			ivp__job_unknown_region(j, area);
 			return IVP_OK;
@@ -253,16 +255,17 @@ void ivp__job_unknown_region(ivp__job *j, const char *name)
 ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 			  const char *name, char code[16])
 {
-	int ambiguous = 0, rc;
+	int ambiguous = 0;
+	ivp_rc rc;
 
 	if (j->last_name[0] && !strcmp(j->last_name, name)) {
 		strcpy(code, j->last_code);
 		return code[0] ? IVP_OK : IVP_ENOTFOUND;
 	}
-	rc = j->st->ops->area_by_name(j->st, name, code, &ambiguous);
-	if (rc < 0)
-		return ivp__job_db(j);
-	if (rc == 0 && ambiguous) {
+	rc = ivp__store_area_by_name(j->ctx, name, code, &ambiguous);
+	if (rc && rc != IVP_ENOTFOUND)
+		return ivp__job_store(j, rc);
+	if (rc == IVP_OK && ambiguous) {
 		ivp__job_fail(j, line, field, "region name \"%s\" matches more than one code", name);
 		ivp__detail(j->ctx, "Several areas of the same level are called \"%s\" in the loaded code lists; one of them is %s.",
 			    name, code);
@@ -270,7 +273,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 		return IVP_EINPUT;
 	}
 	snprintf(j->last_name, sizeof(j->last_name), "%s", name);
-	if (rc == 1) {
+	if (rc == IVP_ENOTFOUND) {
 		j->last_code[0] = '\0';
 		code[0] = '\0';
 		if (j->opts && j->opts->skip_unknown_regions)
@@ -572,7 +575,6 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	if (npaths < 1)
 		return ivp__fail(ctx, IVP_EINPUT, "no file to import");
 	j.ctx = ctx;
-	j.st = ctx->store;
 	j.opts = opts;
 	j.res = out;
 	j.path = paths[0];
@@ -638,13 +640,13 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	rec.sha256 = "pending";	/* the hash, once known, at import_finish */
 	rec.options = options;
 	rec.user = who(opts);
-	if (j.st->ops->begin(j.st)) {
+	if ((rc = ivp__store_begin(ctx))) {
 		hash_join(&hasher);
-		return ivp__job_db(&j);
+		return ivp__job_store(&j, rc);
 	}
 	ivp__map_init(&j.unknown);
-	if (j.st->ops->import_add(j.st, &rec, &j.import_id)) {
-		rc = ivp__job_db(&j);
+	if ((rc = ivp__store_import_add(ctx, &rec, &j.import_id))) {
+		rc = ivp__job_store(&j, rc);
 		goto fail;
 	}
 	out->import_id = j.import_id;
@@ -668,17 +670,17 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 		ivp__hint(ctx, "Check that this is the right table and that the export contains values.");
 		goto fail;
 	}
-	if (j.st->ops->import_finish(j.st, j.import_id, out->rows, out->missing,
-				     out->skipped, hasher.sha) ||
-	    j.st->ops->commit(j.st)) {
-		rc = ivp__job_db(&j);
+	if ((rc = ivp__store_import_finish(ctx, j.import_id, out->rows, out->missing,
+					   out->skipped, hasher.sha)) ||
+	    (rc = ivp__store_commit(ctx))) {
+		rc = ivp__job_store(&j, rc);
 		goto fail;
 	}
 	ivp__map_free(&j.unknown);
 	return IVP_OK;
 unchanged:
 	/* the same file imported before: nothing of this run stays */
-	j.st->ops->rollback(j.st);
+	ivp__store_abort(ctx);
 	ivp__map_free(&j.unknown);
 	ivp__error_clear(&ctx->err);
 	{
@@ -695,7 +697,7 @@ unchanged:
 	out->unchanged = 1;
 	return IVP_OK;
 fail:
-	j.st->ops->rollback(j.st);
+	ivp__store_abort(ctx);
 	ivp__map_free(&j.unknown);
 	out->import_id = 0;
 	return rc;

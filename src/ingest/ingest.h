@@ -23,7 +23,6 @@
 
 typedef struct ivp__job {
 	ivp_ctx *ctx;
-	ivp__store *st;
 	const ivp_import_opts *opts;
 	ivp_import_result *res;
 	const char *path;	/* the file as the user named it */
@@ -48,8 +47,9 @@ int ivp__job_seen_before(ivp__job *j);
 /* Record an input error at line/field of the job's file; returns IVP_EINPUT. */
 ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* The store failed: IVP_EDB with its message. */
-ivp_rc ivp__job_db(ivp__job *j);
+/* A store function failed with rc (its error already in the context):
+ * name the job's file as the error's location; returns rc. */
+ivp_rc ivp__job_store(ivp__job *j, ivp_rc rc);
 /* Count a region left out under skip_unknown_regions (once per run of rows). */
 void ivp__job_unknown_region(ivp__job *j, const char *name);
 /* Report progress now and then (cheap to call per record). */

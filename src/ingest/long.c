@@ -174,7 +174,8 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 		const ivp__csv_field *tf = ivp__csv_field_at(c, (size_t)tc);
 		char src[64], type[16];
 		int64_t *slot;
-		int existed, g;
+		int existed;
+		ivp_rc g;
 
 		if (ivp__csv_blank(c))
 			continue;
@@ -189,12 +190,12 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 			goto out;
 		}
 		if (strcmp(type, "-")) {
-			g = j->st->ops->type_get(j->st, type, NULL);
-			if (g < 0) {
-				rc = ivp__job_db(j);
+			g = ivp__store_type_get(j->ctx, type, NULL);
+			if (g && g != IVP_ENOTFOUND) {
+				rc = ivp__job_store(j, g);
 				goto out;
 			}
-			if (g == 1) {
+			if (g == IVP_ENOTFOUND) {
 				rc = ivp__job_fail(j, ivp__csv_line(c), "type", "unknown crime type code \"%s\"", type);
 				ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv).");
 				goto out;
@@ -240,14 +241,14 @@ out:
 static ivp_rc check_area(ivp__job *j, long line, const char *field, const char *area,
 			 char last[16])
 {
-	int g;
+	ivp_rc g;
 
 	if (!strcmp(last, area))
 		return IVP_OK;
-	g = j->st->ops->area_get(j->st, area, NULL, NULL, NULL);
-	if (g < 0)
-		return ivp__job_db(j);
-	if (g == 1) {
+	g = ivp__store_area_get(j->ctx, area, NULL, NULL, NULL);
+	if (g && g != IVP_ENOTFOUND)
+		return ivp__job_store(j, g);
+	if (g == IVP_ENOTFOUND) {
 		if (j->opts && j->opts->skip_unknown_regions) {
 			ivp__job_unknown_region(j, area);
 			return IVP_ENOTFOUND;	/* caller skips the row */

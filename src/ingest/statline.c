@@ -269,7 +269,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 {
 	const char *sp = strchr(label, ' ');
 	char pre[16];
-	int rc;
+	ivp_rc rc;
 
 	if (!strcmp(cache_label, label)) {
 		strcpy(code, cache_code);
@@ -278,19 +278,19 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 	if (sp && (size_t)(sp - label) < sizeof(pre)) {
 		snprintf(pre, sizeof(pre), "%.*s", (int)(sp - label), label);
 		if (ivp__type_classification(pre)) {
-			rc = s->j->st->ops->type_get(s->j->st, pre, NULL);
-			if (rc < 0)
-				return ivp__job_db(s->j);
-			if (rc == 0) {
+			rc = ivp__store_type_get(s->j->ctx, pre, NULL);
+			if (rc && rc != IVP_ENOTFOUND)
+				return ivp__job_store(s->j, rc);
+			if (rc == IVP_OK) {
 				strcpy(code, pre);
 				goto found;
 			}
 		}
 	}
-	rc = s->j->st->ops->type_by_title(s->j->st, label, code);
-	if (rc < 0)
-		return ivp__job_db(s->j);
-	if (rc == 1) {
+	rc = ivp__store_type_by_title(s->j->ctx, label, code);
+	if (rc && rc != IVP_ENOTFOUND)
+		return ivp__job_store(s->j, rc);
+	if (rc == IVP_ENOTFOUND) {
 		ivp__job_fail(s->j, line, field, "crime type \"%s\" matches no SoortMisdrijf code", label);
 		ivp__detail(s->j->ctx, "Types in StatLine exports are resolved by their title through the loaded SoortMisdrijf code list.");
 		ivp__hint(s->j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the title.");

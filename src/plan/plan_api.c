@@ -29,13 +29,6 @@ void ivp_free(void *p)
 	free(p);
 }
 
-static ivp_rc db_fail(ivp_ctx *ctx)
-{
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
-	return IVP_EDB;
-}
-
 static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -149,14 +142,13 @@ ivp_rc ivp_plan_validate(ivp_ctx *ctx, const char *path, ivp_table **problems)
 /* Load a stored version (0: latest) as a plan. 1-style "none" -> ENOTFOUND. */
 static ivp_rc load_version(ivp_ctx *ctx, int64_t version, ivp__plan_version *v, pl_plan **out)
 {
-	ivp__store *st = ctx->store;
-	int r = st->ops->plan->version_get(st, version, v);
+	ivp_rc r = ivp__store_plan_version_get(ctx, version, v);
 
 	if (out)
 		*out = NULL;
-	if (r < 0)
-		return db_fail(ctx);
-	if (r == 1) {
+	if (r && r != IVP_ENOTFOUND)
+		return r;
+	if (r) {
 		if (version)
 			ivp__fail(ctx, IVP_ENOTFOUND, "no plan version %lld", (long long)version);
 		else
@@ -305,7 +297,6 @@ static void plan_counts(const pl_plan *p, int *goals, int *measures)
 ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
 		       ivp_table **problems, ivp_plan_result *out)
 {
-	ivp__store *st = ctx->store;
 	ivp__plan_version prev, nv;
 	pl_plan *p = NULL, *old = NULL;
 	char *doc = NULL, sha[65];
@@ -323,11 +314,11 @@ ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
 		goto out;
 	}
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
-	r = st->ops->plan->version_get(st, 0, &prev);
-	if (r < 0) {
-		rc = db_fail(ctx);
+	rc = ivp__store_plan_version_get(ctx, 0, &prev);
+	if (rc && rc != IVP_ENOTFOUND)
 		goto out;
-	}
+	r = rc == IVP_OK ? 0 : 1;	/* 0: a previous version is there */
+	rc = IVP_OK;
 	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
 		out->version = prev.version;
 		out->unchanged = 1;
@@ -362,13 +353,11 @@ ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
 	snprintf(nv.source, sizeof(nv.source), "%s sha256:%s", base_name(path), sha);
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s", user && *user ? user : "unknown");
 	nv.doc = doc;
-	if (st->ops->begin(st)) {
-		rc = db_fail(ctx);
+	if ((rc = ivp__store_begin(ctx)))
 		goto out;
-	}
-	if (st->ops->plan->version_add(st, &nv, &out->version) || st->ops->commit(st)) {
-		rc = db_fail(ctx);
-		st->ops->rollback(st);
+	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
+	    (rc = ivp__store_commit(ctx))) {
+		ivp__store_abort(ctx);
 		goto out;
 	}
 	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
@@ -408,8 +397,8 @@ static int history_cb(void *ud, const char *const *c, int n)
 
 ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out)
 {
-	ivp__store *st = ctx->store;
 	ivp_table *t = ivp__table_new();
+	ivp_rc rc;
 
 	*out = NULL;
 	if (!t || ivp__table_col(t, "version", IVP__COL_BRIEF, 0) < 0 ||
@@ -422,9 +411,9 @@ ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out)
 		ivp_table_free(t);
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	}
-	if (st->ops->plan->versions_list(st, history_cb, t)) {
+	if ((rc = ivp__store_plan_versions_list(ctx, history_cb, t))) {
 		ivp_table_free(t);
-		return db_fail(ctx);
+		return rc;
 	}
 	if (!ivp_table_nrows(t))
 		ivp__table_note(t, "no plan imported yet: ivp plan import FILE");
@@ -569,7 +558,6 @@ static ivp_rc bad_update(ivp_ctx *ctx, const char *field, const char *hint, cons
 ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_result *out)
 {
 	static const char *const statuses[] = { "planned", "running", "done", "stopped" };
-	ivp__store *st = ctx->store;
 	ivp__plan_version cur, nv;
 	pl_plan *p = NULL;
 	pl_measure *m;
@@ -659,10 +647,10 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	snprintf(nv.source, sizeof(nv.source), "ivp measure update %s", m->id);
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s", by);
 	nv.doc = doc;
-	if (st->ops->begin(st) || st->ops->plan->version_add(st, &nv, &out->version) ||
-	    st->ops->commit(st)) {
-		rc = db_fail(ctx);
-		st->ops->rollback(st);
+	if ((rc = ivp__store_begin(ctx)) ||
+	    (rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
+	    (rc = ivp__store_commit(ctx))) {
+		ivp__store_abort(ctx);
 		goto out;
 	}
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);

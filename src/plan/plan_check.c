@@ -115,14 +115,13 @@ static int find_cb(void *ud, const ivp__indicator_def *d)
 int ivp__plan_indicator_kind(ivp_ctx *ctx, const char *key, ivp__indicator_def *def)
 {
 	find f = { key, def, 0 };
-	ivp__store *st = ctx->store;
 	int exists = 0;
 
-	if (st->ops->defs_list(st, 1, find_cb, &f))
+	if (ivp__store_defs_list(ctx, 1, find_cb, &f))
 		return -1;
 	if (f.found)
 		return 1;
-	if (st->ops->plan->value_key_exists(st, key, &exists))
+	if (ivp__store_value_key_exists(ctx, key, &exists))
 		return -1;
 	return exists ? 2 : 0;
 }
@@ -313,11 +312,8 @@ ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs)
 	ivp__map_init(&c.ids);
 	r = check_all(&c);
 	ivp__map_free(&c.ids);
-	if (r) {
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
-		return IVP_EDB;
-	}
+	if (r)	/* the store failed: its error is in ctx->err */
+		return ctx->err.rc;
 	if (c.oom || probs->oom)
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	return IVP_OK;

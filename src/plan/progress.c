@@ -199,18 +199,15 @@ static int lv_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 {
-	ivp__store *st = g->ctx->store;
 	lv l;
+	ivp_rc rc;
 
 	memset(&l, 0, sizeof(l));
 	l.o = o;
 	l.goal = goal;
 	l.year = g->year;
-	if (st->ops->plan->values_get(st, goal->indicator, g->p->municipality, lv_cb, &l)) {
-		ivp__fail(g->ctx, IVP_EDB, "database error");
-		ivp__detail(g->ctx, "%s", st->ops->errmsg(st));
-		return IVP_EDB;
-	}
+	if ((rc = ivp__store_values_get(g->ctx, goal->indicator, g->p->municipality, lv_cb, &l)))
+		return rc;
 	if (!o->has) {
 		if (l.other_units)
 			snprintf(o->why, sizeof(o->why),
@@ -517,7 +514,6 @@ static int budget_rows(pg *g)
 
 ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *out[IVP_PROGRESS_NPARTS])
 {
-	ivp__store *st = ctx->store;
 	ivp__plan_version v;
 	pl_problems pr = { 0 };
 	pl_plan *p = NULL;
@@ -529,13 +525,10 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 	memset(&v, 0, sizeof(v));
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
 		out[i] = NULL;
-	r = st->ops->plan->version_get(st, q->version, &v);
-	if (r < 0) {
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
-		return IVP_EDB;
-	}
-	if (r == 1) {
+	rc = ivp__store_plan_version_get(ctx, q->version, &v);
+	if (rc && rc != IVP_ENOTFOUND)
+		return rc;
+	if (rc) {
 		ivp__fail(ctx, IVP_ENOTFOUND, q->version ? "no plan version %lld" : "no plan imported yet",
 			  (long long)q->version);
 		ivp__hint(ctx, "Import a plan first: ivp plan import FILE (docs/plan-file.md).");

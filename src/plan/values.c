@@ -63,8 +63,8 @@ static ivp_rc hash(ivp_ctx *ctx, const char *path, char sha[65])
 static ivp_rc rows(ivp_ctx *ctx, ivp__csv *c, const char *path, int64_t import_id,
 		   ivp_import_result *out)
 {
-	ivp__store *st = ctx->store;
 	int col[V_NCOLS], i, r;
+	ivp_rc rc;
 	size_t k;
 
 	for (i = 0; i < V_NCOLS; i++)
@@ -120,11 +120,8 @@ static ivp_rc rows(ivp_ctx *ctx, ivp__csv *c, const char *path, int64_t import_i
 					       "invalid margin \"%s\"", f[V_MARGIN]);
 			v.has_margin = 1;
 		}
-		if (st->ops->plan->value_put(st, &v, import_id, &res)) {
-			ivp__fail(ctx, IVP_EDB, "database error");
-			ivp__detail(ctx, "%s", st->ops->errmsg(st));
-			return IVP_EDB;
-		}
+		if ((rc = ivp__store_value_put(ctx, &v, import_id, &res)))
+			return rc;
 		if (res == IVP__PUT_DUP_SAME || res == IVP__PUT_DUP_DIFF) {
 			ivp__fail(ctx, IVP_EINPUT, "duplicate value for %s %s %d (%s)", v.key, v.area, v.year, v.unit);
 			ivp__detail(ctx, "An earlier line of this file has the same key, area, year and unit.");
@@ -149,23 +146,21 @@ static ivp_rc rows(ivp_ctx *ctx, ivp__csv *c, const char *path, int64_t import_i
 ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path, const ivp_import_opts *opts,
 			 ivp_import_result *out)
 {
-	ivp__store *st = ctx->store;
 	ivp__import_rec rec;
 	ivp__csv *c = NULL;
 	FILE *f = NULL;
 	char when[32];
 	const char *base = strrchr(path, '/');
 	ivp_rc rc;
-	int r;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->layout, sizeof(out->layout), "values-csv");
 	if ((rc = hash(ctx, path, out->sha256)))
 		return rc;
-	r = st->ops->import_find(st, "values", out->sha256, "", &out->import_id, when);
-	if (r < 0)
-		goto db;
-	if (r == 0) {
+	rc = ivp__store_import_find(ctx, "values", out->sha256, "", &out->import_id, when);
+	if (rc && rc != IVP_ENOTFOUND)
+		return rc;
+	if (rc == IVP_OK) {
 		out->unchanged = 1;
 		snprintf(out->note, sizeof(out->note), "the same file was imported as import %lld on %s",
 			 (long long)out->import_id, when);
@@ -186,35 +181,29 @@ ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path, const ivp_import_opts *
 	rec.sha256 = out->sha256;
 	rec.options = "";
 	rec.user = opts && opts->user ? opts->user : "unknown";
-	if (st->ops->begin(st))
+	if ((rc = ivp__store_begin(ctx)))
 		goto db;
-	if (st->ops->import_add(st, &rec, &out->import_id)) {
-		st->ops->rollback(st);
+	if ((rc = ivp__store_import_add(ctx, &rec, &out->import_id))) {
+		ivp__store_abort(ctx);
 		goto db;
 	}
 	if ((rc = rows(ctx, c, path, out->import_id, out)))
 		goto bad;
-	if (st->ops->import_finish(st, out->import_id, out->rows, 0, 0, NULL) || st->ops->commit(st)) {
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
-		rc = IVP_EDB;
+	if ((rc = ivp__store_import_finish(ctx, out->import_id, out->rows, 0, 0, NULL)) ||
+	    (rc = ivp__store_commit(ctx)))
 		goto bad;
-	}
 	ivp__csv_close(c);
 	fclose(f);
 	return IVP_OK;
 bad:
-	st->ops->rollback(st);
+	ivp__store_abort(ctx);
 	ivp__csv_close(c);
 	fclose(f);
 	memset(out, 0, sizeof(*out));
 	return rc;
 db:
-	if (c)
-		ivp__csv_close(c);
-	if (f)
-		fclose(f);
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", st->ops->errmsg(st));
-	return IVP_EDB;
+	ivp__csv_close(c);
+	fclose(f);
+	memset(out, 0, sizeof(*out));
+	return rc;
 }

@@ -16,9 +16,10 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
 int ivp__stats_split_codes(const char *codes, char out[IVP__MAX_CODES][16]);
 /*
  * Yearly counts of one area for the codes of tc; a wijk without its own
- * figure takes the sum of its buurten (*rolled set). 0 or -1 (database).
+ * figure takes the sum of its buurten (*rolled set). IVP_OK, or the
+ * store's error (in ctx->err).
  */
-int ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
-			   ivp__type_count *tc, int nc, int *rolled);
+ivp_rc ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
+			      ivp__type_count *tc, int nc, int *rolled) IVP_WUR;
 
 #endif /* IVP_STATS_ENGINE_H */

@@ -74,39 +74,34 @@ static ivp_rc unknown_area(ivp_ctx *ctx, const char *what)
 /* One area: a code, or a name resolved through the code lists. */
 ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256])
 {
-	ivp__store *st = ctx->store;
 	char c[16];
-	int g, amb = 0;
+	int amb = 0;
+	ivp_rc rc;
 
 	if (ivp__code_trim(s, strlen(s), c, sizeof(c)) > 0) {
 		if (!strcmp(c, "NL00"))
 			strcpy(c, "NL01");
-		g = st->ops->area_get(st, c, name, NULL, NULL);
-		if (g < 0)
-			goto db;
-		if (g == 0) {
+		rc = ivp__store_area_get(ctx, c, name, NULL, NULL);
+		if (rc == IVP_OK) {
 			strcpy(code, c);
 			return IVP_OK;
 		}
+		if (rc != IVP_ENOTFOUND)
+			return rc;
 	}
-	g = st->ops->area_by_name(st, s, c, &amb);
-	if (g < 0)
-		goto db;
-	if (g == 1)
+	rc = ivp__store_area_by_name(ctx, s, c, &amb);
+	if (rc == IVP_ENOTFOUND)
 		return unknown_area(ctx, s);
+	if (rc)
+		return rc;
 	if (amb) {
 		ivp__fail(ctx, IVP_EINPUT, "area name \"%s\" is ambiguous", s);
 		ivp__hint(ctx, "Use the area code (ivp areas lists them).");
 		return IVP_EINPUT;
 	}
 	strcpy(code, c);
-	if (st->ops->area_get(st, c, name, NULL, NULL) < 0)
-		goto db;
-	return IVP_OK;
-db:
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", st->ops->errmsg(st));
-	return IVP_EDB;
+	rc = ivp__store_area_get(ctx, c, name, NULL, NULL);
+	return rc == IVP_ENOTFOUND ? unknown_area(ctx, s) : rc;
 }
 
 /*
@@ -131,10 +126,12 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 		if (!strncmp(spec, sums[i].p, n)) {
 			if ((rc = ivp__stats_area(ctx, spec + n, code, name)))
 				return rc;
-			if (ctx->store->ops->areas_under(ctx->store, code, sums[i].level,
-							 under_cb, a)) {
+			if ((rc = ivp__store_areas_under(ctx, code, sums[i].level, under_cb, a))) {
+				if (a->n >= MAX_SET)
+					rc = ivp__fail(ctx, IVP_EINPUT, "more than %d %.*s in %s",
+						       MAX_SET, (int)(n - 1), sums[i].p, code);
 				aset_free(a);
-				return ivp__fail(ctx, IVP_EDB, "database error");
+				return rc;
 			}
 			if (!a->n) {
 				ivp__fail(ctx, IVP_ENOTFOUND, "no %s under %s", sums[i].p, code);
@@ -205,25 +202,30 @@ int ivp__stats_split_codes(const char *codes, char out[IVP__MAX_CODES][16])
  * code takes the sum of its buurten when every buurt has one (47018NED
  * publishes both levels; a wijk built from buurten is marked).
  */
-int ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
-			   ivp__type_count *tc, int nc, int *rolled)
+ivp_rc ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
+			      ivp__type_count *tc, int nc, int *rolled)
 {
-	ivp__store *st = ctx->store;
 	char level[4] = "";
 	aset kids;
 	ivp__type_count sub[IVP__MAX_CODES];
 	int k, i, missing = 0;
+	ivp_rc rc;
 
-	if (st->ops->year_counts(st, area, year, tc, nc))
-		return -1;
+	if ((rc = ivp__store_year_counts(ctx, area, year, tc, nc)))
+		return rc;
 	for (k = 0; k < nc; k++)
 		missing += !tc[k].has;
-	if (!missing || st->ops->area_get(st, area, NULL, level, NULL) || strcmp(level, "WK"))
-		return 0;
+	if (!missing)
+		return IVP_OK;
+	rc = ivp__store_area_get(ctx, area, NULL, level, NULL);
+	if (rc == IVP_ENOTFOUND || (!rc && strcmp(level, "WK")))
+		return IVP_OK;
+	if (rc)
+		return rc;
 	memset(&kids, 0, sizeof(kids));
-	if (st->ops->areas_under(st, area, "BU", under_cb, &kids)) {
+	if ((rc = ivp__store_areas_under(ctx, area, "BU", under_cb, &kids))) {
 		aset_free(&kids);
-		return -1;
+		return rc;
 	}
 	for (k = 0; k < nc; k++) {
 		if (tc[k].has || !kids.n)
@@ -232,9 +234,9 @@ int ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
 		tc[k].count = 0;
 		tc[k].has = 1;
 		for (i = 0; i < kids.n && tc[k].has; i++) {
-			if (st->ops->year_counts(st, kids.codes[i], year, sub, 1)) {
+			if ((rc = ivp__store_year_counts(ctx, kids.codes[i], year, sub, 1))) {
 				aset_free(&kids);
-				return -1;
+				return rc;
 			}
 			tc[k].has = sub[0].has;
 			tc[k].count += sub[0].count;
@@ -248,13 +250,12 @@ int ivp__stats_area_counts(ivp_ctx *ctx, const char *area, int year,
 			tc[k].count = 0;
 	}
 	aset_free(&kids);
-	return 0;
+	return IVP_OK;
 }
 
 static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		      int year, meas *m)
 {
-	ivp__store *st = ctx->store;
 	char codes[IVP__MAX_CODES][16];
 	ivp__type_count tc[IVP__MAX_CODES];
 	int nc = ivp__stats_split_codes(d->codes, codes), i, k;
@@ -265,10 +266,10 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		tc[k].code = codes[k];
 	for (i = 0; i < a->n; i++) {
 		int64_t pc = 0, pi = 0;
-		int g;
+		ivp_rc rc = ivp__stats_area_counts(ctx, a->codes[i], year, tc, nc, &m->from_buurten);
 
-		if (ivp__stats_area_counts(ctx, a->codes[i], year, tc, nc, &m->from_buurten))
-			goto db;
+		if (rc)
+			return rc;
 		for (k = 0; k < nc; k++) {
 			if (!tc[k].has) {
 				if (m->has)
@@ -283,12 +284,12 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 			if (tc[k].import_id > m->import_id)
 				m->import_id = tc[k].import_id;
 		}
-		g = st->ops->population(st, a->codes[i], year,
-					d->population_group[0] ? d->population_group : "total",
-					&pc, &pi);
-		if (g < 0)
-			goto db;
-		if (g == 1) {
+		rc = ivp__store_population(ctx, a->codes[i], year,
+					   d->population_group[0] ? d->population_group : "total",
+					   &pc, &pi);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		if (rc) {
 			m->has_pop = 0;
 		} else {
 			m->pop += pc;
@@ -303,10 +304,6 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 		m->pop = 0;
 	}
 	return IVP_OK;
-db:
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", st->ops->errmsg(st));
-	return IVP_EDB;
 }
 
 /* ---- the definitions in force ---------------------------------------------- */
@@ -333,13 +330,12 @@ ivp_rc ivp_definitions(ivp_ctx *ctx, ivp_table **out)
 	defs ds = { NULL, 0 };
 	ivp_table *t;
 	int i;
+	ivp_rc rc;
 
 	*out = NULL;
-	if (ctx->store->ops->defs_list(ctx->store, 0, collect, &ds)) {
+	if ((rc = ivp__store_defs_list(ctx, 0, collect, &ds))) {
 		free(ds.d);
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
-		return IVP_EDB;
+		return rc;
 	}
 	t = ivp__table_new();
 	if (!t)
@@ -385,7 +381,6 @@ oom:
 ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 			  const char *note, int *version)
 {
-	ivp__store *st = ctx->store;
 	defs all = { NULL, 0 };
 	ivp__indicator_def nd;
 	char list[IVP__MAX_CODES][16], clean[512] = "";
@@ -394,8 +389,10 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	ivp_rc rc = IVP_OK;
 
 	*version = 0;
-	if (st->ops->defs_list(st, 0, collect, &all))
-		return ivp__fail(ctx, IVP_EDB, "database error");
+	if ((rc = ivp__store_defs_list(ctx, 0, collect, &all))) {
+		free(all.d);
+		return rc;
+	}
 	for (i = 0; i < all.n; i++)
 		if (!strcmp(all.d[i].key, key) && !strcmp(all.d[i].classification, "police") &&
 		    (found < 0 || all.d[i].version > all.d[found].version))
@@ -413,7 +410,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	n = ivp__stats_split_codes(codes, list);
 	for (i = 0; i < n; i++) {
 		char code[16];
-		int g;
+		ivp_rc g;
 
 		if (ivp__code_trim(list[i], strlen(list[i]), code, sizeof(code)) <= 0 ||
 		    ivp__type_classification(code) != 1) {
@@ -421,12 +418,12 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 			ivp__hint(ctx, "Use codes such as 1.1.1 or 1.4.6.");
 			goto out;
 		}
-		g = st->ops->type_get(st, code, NULL);
-		if (g < 0) {
-			rc = ivp__fail(ctx, IVP_EDB, "database error");
+		g = ivp__store_type_get(ctx, code, NULL);
+		if (g && g != IVP_ENOTFOUND) {
+			rc = g;
 			goto out;
 		}
-		if (g == 1) {
+		if (g == IVP_ENOTFOUND) {
 			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type code \"%s\"", code);
 			ivp__hint(ctx, "Import the SoortMisdrijf code list first (ivp import codes …).");
 			goto out;
@@ -438,10 +435,9 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	snprintf(nd.codes, sizeof(nd.codes), "%s", clean);
 	if (note && *note)
 		snprintf(nd.note, sizeof(nd.note), "%s", note);
-	if (st->ops->begin(st) || st->ops->def_add(st, &nd) || st->ops->commit(st)) {
-		st->ops->rollback(st);
-		rc = ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
+	if ((rc = ivp__store_begin(ctx)) || (rc = ivp__store_def_add(ctx, &nd)) ||
+	    (rc = ivp__store_commit(ctx))) {
+		ivp__store_abort(ctx);
 		goto out;
 	}
 	*version = nd.version;
@@ -714,11 +710,11 @@ static int make_cols(qstate *s)
 static ivp_rc choose(qstate *s, defs *all, defs *use)
 {
 	int i, k, has_cbs = 0;
-	ivp__store *st = s->ctx->store;
+	ivp_rc rc;
 
 	use->n = 0;
-	if (st->ops->has_classification(st, s->main.codes[0], s->year, "cbs", &has_cbs))
-		return ivp__fail(s->ctx, IVP_EDB, "database error");
+	if ((rc = ivp__store_has_classification(s->ctx, s->main.codes[0], s->year, "cbs", &has_cbs)))
+		return rc;
 	for (i = 0; i < all->n; i++) {
 		ivp__indicator_def *d = &all->d[i];
 		int dup = 0;
@@ -800,11 +796,8 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 			s.ncmp++;
 		}
 	}
-	if (ctx->store->ops->defs_list(ctx->store, 1, collect, &all)) {
-		rc = ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
+	if ((rc = ivp__store_defs_list(ctx, 1, collect, &all)))
 		goto out;
-	}
 	s.t = ivp__table_new();
 	if (!s.t || make_cols(&s)) {
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
@@ -851,18 +844,15 @@ out:
 static ivp_rc indicators_snapshot(ivp_ctx *ctx, const ivp_indicator_query *q, int from,
 				  int to, int series, ivp_table **out)
 {
-	ivp__store *st = ctx->store;
-	int opened = st->ops->read_begin(st);
-	ivp_rc rc;
+	int opened;
+	ivp_rc rc = ivp__store_read_begin(ctx, &opened);
 
-	if (opened < 0) {
+	if (rc) {
 		*out = NULL;
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
-		return IVP_EDB;
+		return rc;
 	}
 	rc = indicators_years(ctx, q, from, to, series, out);
-	st->ops->read_end(st, opened);
+	ivp__store_read_end(ctx, opened);
 	return rc;
 }
 
@@ -917,10 +907,8 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 	if ((rc = aset_parse(ctx, q->area, &a)))
 		return rc;
 	/* an indicator key stands for its codes; otherwise a single code */
-	if (ctx->store->ops->defs_list(ctx->store, 1, collect, &all)) {
-		rc = ivp__fail(ctx, IVP_EDB, "database error");
+	if ((rc = ivp__store_defs_list(ctx, 1, collect, &all)))
 		goto out;
-	}
 	for (i = 0; i < all.n; i++)
 		if (!strcmp(all.d[i].key, q->type) && !strcmp(all.d[i].classification, "police")) {
 			codelist = all.d[i].codes;
@@ -928,13 +916,13 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 			break;
 		}
 	if (i == all.n) {
-		int g = ctx->store->ops->type_get(ctx->store, q->type, title);
+		ivp_rc g = ivp__store_type_get(ctx, q->type, title);
 
-		if (g < 0) {
-			rc = ivp__fail(ctx, IVP_EDB, "database error");
+		if (g && g != IVP_ENOTFOUND) {
+			rc = g;
 			goto out;
 		}
-		if (g == 1) {
+		if (g == IVP_ENOTFOUND) {
 			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type or indicator \"%s\"", q->type);
 			ivp__hint(ctx, "Use a SoortMisdrijf code such as 1.1.1 or an indicator key (ivp definitions).");
 			goto out;
@@ -943,11 +931,9 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 	nc = ivp__stats_split_codes(codelist, codes);
 	for (i = 0; i < a.n; i++)
 		for (k = 0; k < nc; k++)
-			if (ctx->store->ops->month_counts(ctx->store, a.codes[i], codes[k],
-							  q->from, q->to, series_cb, &m)) {
-				rc = ivp__fail(ctx, IVP_EDB, "database error");
+			if ((rc = ivp__store_month_counts(ctx, a.codes[i], codes[k], q->from, q->to,
+							  series_cb, &m)))
 				goto out;
-			}
 	t = ivp__table_new();
 	if (!t || ivp__table_col(t, "area", 0, 0) < 0 ||
 	    ivp__table_col(t, "type", 0, 0) < 0 ||

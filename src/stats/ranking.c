@@ -145,7 +145,6 @@ static ivp_rc make_table(ivp_table *t)
 
 static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 {
-	ivp__store *st;
 	const char *lang, *level, *key;
 	char under[16], uname[256], codes[IVP__MAX_CODES][16];
 	ivp__type_count tc[IVP__MAX_CODES];
@@ -164,7 +163,6 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		ivp__hint(ctx, "Give --area CODE and --year YYYY.");
 		return IVP_EINPUT;
 	}
-	st = ctx->store;
 	lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";
 	level = q->level ? q->level : "BU";
 	key = q->indicator ? q->indicator : "totaal";
@@ -179,8 +177,8 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		return rc;
 	memset(&pick, 0, sizeof(pick));
 	pick.key = key;
-	if (st->ops->defs_list(st, 1, def_cb, &pick))
-		goto db;
+	if ((rc = ivp__store_defs_list(ctx, 1, def_cb, &pick)))
+		return rc;
 	if (!pick.has_police && !pick.has_cbs) {
 		ivp__fail(ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", key);
 		ivp__hint(ctx, "ivp definitions lists the indicators; single codes such as 1.1.1 exist once their code list is imported.");
@@ -192,18 +190,19 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		tc[k].code = codes[k];
 
 	memset(&l, 0, sizeof(l));
-	if (st->ops->level_years(st, under, level, q->year,
-				 d->population_group[0] ? d->population_group : "total",
-				 tc, nc, area_cb, &l))
-		goto db_free;
+	if ((rc = ivp__store_level_years(ctx, under, level, q->year,
+					 d->population_group[0] ? d->population_group : "total",
+					 tc, nc, area_cb, &l)))
+		goto fail;
 	for (i = 0; i < l.n; i++) {
 		ritem *it = &l.v[i];
 
 		it->rate = NAN;
 		/* a wijk without its own figure: the sum of its buurten, if complete */
 		if (!it->complete && !strcmp(level, "WK")) {
-			if (ivp__stats_area_counts(ctx, it->code, q->year, tc, nc, &it->rolled))
-				goto db_free;
+			if ((rc = ivp__stats_area_counts(ctx, it->code, q->year, tc, nc,
+							 &it->rolled)))
+				goto fail;
 			sum_types(it, tc, nc);
 		}
 		if (!it->complete) {
@@ -285,31 +284,22 @@ oom:
 	free(l.v);
 	ivp_table_free(t);
 	return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-db_free:
+fail:
 	free(l.v);
-db:
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", st->ops->errmsg(st));
-	return IVP_EDB;
+	return rc;
 }
 
 ivp_rc ivp_ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 {
-	ivp__store *st;
 	int opened;
 	ivp_rc rc;
 
 	*out = NULL;
 	if (!ctx)
 		return IVP_EINPUT;
-	st = ctx->store;
-	opened = st->ops->read_begin(st);
-	if (opened < 0) {
-		ivp__fail(ctx, IVP_EDB, "database error");
-		ivp__detail(ctx, "%s", st->ops->errmsg(st));
-		return IVP_EDB;
-	}
+	if ((rc = ivp__store_read_begin(ctx, &opened)))
+		return rc;
 	rc = ranking(ctx, q, out);
-	st->ops->read_end(st, opened);
+	ivp__store_read_end(ctx, opened);
 	return rc;
 }

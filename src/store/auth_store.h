@@ -1,15 +1,15 @@
 /*
  * auth_store.h — storage functions of users, sessions and sign-in
- * attempts (src/auth/ uses them), a table of functions like store.h and
- * plan_store.h. Reached as store->ops->auth.
+ * attempts (src/auth/ uses them), functions of the door like store.h (the
+ * engines' side: engine.h).
  *
  * What is stored: a user's name, role and argon2id password string (never
  * the password); a session as the hex BLAKE2b hash of its token (never the
  * token) with its user and expiry; sign-in attempts (name, client address,
  * time, success) for the rate-limit window. Times are Unix seconds.
  *
- * Return values as in store.h: 0 ok, -1 error (errmsg), 1 not found (or,
- * for user_add, "exists").
+ * Results as in store.h: IVP_OK, IVP_ENOTFOUND where noted (ctx->err
+ * untouched), IVP_EDB, IVP_ENOMEM.
  */
 #ifndef IVP_STORE_AUTH_STORE_H
 #define IVP_STORE_AUTH_STORE_H
@@ -25,40 +25,39 @@ typedef struct ivp__user_rec {
 	char pwhash[256];	/* crypto_pwhash_str output */
 } ivp__user_rec;
 
-typedef struct ivp__auth_ops {
-	/* 1: a user of that name exists */
-	int (*user_add)(ivp__store *s, const char *name, const char *role, const char *pwhash);
-	/* 1: no such user */
-	int (*user_get)(ivp__store *s, const char *name, ivp__user_rec *out);
-	/* New password string; ends every session of the user. 1: no such user */
-	int (*user_set_password)(ivp__store *s, const char *name, const char *pwhash);
-	/* The user and their sessions. 1: no such user */
-	int (*user_remove)(ivp__store *s, const char *name);
-	/* rows: name, role, created_at, updated_at, sessions (active at `now`) */
-	int (*users_list)(ivp__store *s, int64_t now, ivp__row_cb cb, void *ud);
+/* A new user; *exists = 1 (and nothing written) when the name is taken. */
+ivp_rc ivp__store_user_add(ivp_ctx *ctx, const char *name, const char *role,
+			   const char *pwhash, int *exists) IVP_WUR;
+/* IVP_ENOTFOUND: no such user. */
+ivp_rc ivp__store_user_get(ivp_ctx *ctx, const char *name, ivp__user_rec *out) IVP_WUR;
+/* New password string; ends every session of the user. IVP_ENOTFOUND: no such user. */
+ivp_rc ivp__store_user_set_password(ivp_ctx *ctx, const char *name, const char *pwhash) IVP_WUR;
+/* The user and their sessions. IVP_ENOTFOUND: no such user. */
+ivp_rc ivp__store_user_remove(ivp_ctx *ctx, const char *name) IVP_WUR;
+/* rows: name, role, created_at, updated_at, sessions (active at `now`), by name */
+ivp_rc ivp__store_users_list(ivp_ctx *ctx, int64_t now, ivp__row_cb cb, void *ud) IVP_WUR;
 
-	int (*session_add)(ivp__store *s, const char *token_hash, int64_t user_id,
-			   int64_t created, int64_t expires);
-	/* The live session's user (name, role) and expiry; 1: none or expired. */
-	int (*session_get)(ivp__store *s, const char *token_hash, int64_t now,
-			   char user[64], char role[16], int64_t *expires);
-	int (*session_delete)(ivp__store *s, const char *token_hash);
-	/* Drop sessions that expired before `now`. */
-	int (*sessions_prune)(ivp__store *s, int64_t now);
+ivp_rc ivp__store_session_add(ivp_ctx *ctx, const char *token_hash, int64_t user_id,
+			      int64_t created, int64_t expires) IVP_WUR;
+/* The live session's user (name, role) and expiry. IVP_ENOTFOUND: none,
+ * or expired at `now`. */
+ivp_rc ivp__store_session_get(ivp_ctx *ctx, const char *token_hash, int64_t now,
+			      char user[64], char role[16], int64_t *expires) IVP_WUR;
+ivp_rc ivp__store_session_delete(ivp_ctx *ctx, const char *token_hash) IVP_WUR;
+/* Drop sessions that expired before `now`. */
+ivp_rc ivp__store_sessions_prune(ivp_ctx *ctx, int64_t now) IVP_WUR;
 
-	int (*attempt_add)(ivp__store *s, const char *name, const char *addr, int64_t at, int ok);
-	/*
-	 * Times of the latest failed attempts since `since`, newest first, at
-	 * most `max`, for a name (by_addr 0: only those after the name's last
-	 * good sign-in) or a client address (by_addr 1: all of them).
-	 */
-	int (*attempt_fails)(ivp__store *s, int by_addr, const char *key, int64_t since,
-			     int64_t *times, int max, int *n);
-	/* Forget every attempt before `before` (out of every window). */
-	int (*attempts_prune)(ivp__store *s, int64_t before);
-
-	/* Release the engine's auth state (called from the engine's close). */
-	void (*close)(ivp__store *s);
-} ivp__auth_ops;
+/* One sign-in attempt of `name` from client address `addr` at `at`; ok 1: it succeeded. */
+ivp_rc ivp__store_attempt_add(ivp_ctx *ctx, const char *name, const char *addr, int64_t at,
+			      int ok) IVP_WUR;
+/*
+ * Times of the latest failed attempts since `since`, newest first, at most
+ * `max`, into times[0..*n): for a name (by_addr 0: only those after the
+ * name's last good sign-in) or a client address (by_addr 1: all of them).
+ */
+ivp_rc ivp__store_attempt_fails(ivp_ctx *ctx, int by_addr, const char *key, int64_t since,
+				int64_t *times, int max, int *n) IVP_WUR;
+/* Forget every attempt before `before` (out of every window). */
+ivp_rc ivp__store_attempts_prune(ivp_ctx *ctx, int64_t before) IVP_WUR;
 
 #endif

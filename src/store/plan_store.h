@@ -1,7 +1,7 @@
 /*
  * plan_store.h — storage functions of the plan (priorities, ambitions,
  * goals, measures, budget, locally registered values), a table of
- * functions like store.h. Reached as store->ops->plan.
+ * functions of the door like store.h (the engines' side: engine.h).
  *
  * A plan is kept as versions: every import and every measure update adds a
  * version holding the whole plan as canonical YAML (plan/plan_schema.c),
@@ -10,7 +10,8 @@
  * registered values (surveys, Halt, indices, output counts) are rows keyed
  * by (key, area, year, unit): the unit is part of the identity.
  *
- * Return values as in store.h: 0 ok, -1 error (errmsg), 1 not found.
+ * Results as in store.h: IVP_OK, IVP_ENOTFOUND where noted (ctx->err
+ * untouched), IVP_EDB, IVP_ENOMEM.
  */
 #ifndef IVP_STORE_PLAN_STORE_H
 #define IVP_STORE_PLAN_STORE_H
@@ -43,26 +44,27 @@ typedef struct ivp__local_value {
 	const char *name;
 } ivp__local_value;
 
-typedef struct ivp__plan_ops {
-	/* Add a version; *version is its number (1, 2, … across the database). */
-	int (*version_add)(ivp__store *s, const ivp__plan_version *v, int64_t *version);
-	/* version 0: the latest. 1: none. out->doc is malloc'd. */
-	int (*version_get)(ivp__store *s, int64_t version, ivp__plan_version *out);
-	/* rows: version, plan_id, kind, source, summary, created_by, created_at */
-	int (*versions_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+/* Add a version (v->doc the whole plan); *version is its number (1, 2, …
+ * across the database). */
+ivp_rc ivp__store_plan_version_add(ivp_ctx *ctx, const ivp__plan_version *v,
+				   int64_t *version) IVP_WUR;
+/* Version `version` (0: the latest) into *out; out->doc is malloc'd, the
+ * caller frees it. IVP_ENOTFOUND: no such version (none at all for 0). */
+ivp_rc ivp__store_plan_version_get(ivp_ctx *ctx, int64_t version,
+				   ivp__plan_version *out) IVP_WUR;
+/* rows: version, plan_id, kind, source, summary, created_by, created_at */
+ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
 
-	/* result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME / _DUP_DIFF as in store.h */
-	int (*value_put)(ivp__store *s, const ivp__local_value *v, int64_t import_id,
-			 int *result);
-	/* rows: year, value, unit, margin (NULL when none), source,
-	 * definition_version, import_id, name — ordered by year, unit */
-	int (*values_get)(ivp__store *s, const char *key, const char *area,
-			  ivp__row_cb cb, void *ud);
-	/* 1 when any value has this key */
-	int (*value_key_exists)(ivp__store *s, const char *key, int *exists);
-
-	/* Release the engine's plan statements (called from the engine's close). */
-	void (*close)(ivp__store *s);
-} ivp__plan_ops;
+/* One local value; *result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME /
+ * _DUP_DIFF as in store.h (SAME compares value, margin, source and
+ * definition version). */
+ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,
+			    int *result) IVP_WUR;
+/* rows: year, value, unit, margin (NULL when none), source,
+ * definition_version, import_id, name — ordered by year, unit */
+ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area,
+			     ivp__row_cb cb, void *ud) IVP_WUR;
+/* *exists = 1 when any value has this key */
+ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists) IVP_WUR;
 
 #endif

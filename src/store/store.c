@@ -1,12 +1,24 @@
 /*
- * store.c — choosing the storage engine for a database path.
+ * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
+ * geo_store.h): one function per engine operation, and the choice of
+ * engine for a database path.
+ *
+ * Each function calls the engine of ctx's database through its table
+ * (engine.h) and translates a failure into ctx->err in one place,
+ * store_fail(): IVP__SE_NOMEM and IVP__SE_STOP as IVP_ENOMEM "out of
+ * memory", anything else as IVP_EDB "database error" with the engine's
+ * message as detail. An engine's "not found" (1) becomes IVP_ENOTFOUND
+ * without touching ctx->err. On success nothing is formatted, so the
+ * per-row fact_put of imports and the year_counts of queries pay one
+ * extra direct call.
  *
  * "sqlite:FILE" or a plain path selects SQLite. ("postgresql://…" will
  * select the PostgreSQL engine once store/pg/ exists.)
  */
 #include <string.h>
 
-#include "store/store.h"
+#include "core/core.h"
+#include "store/engine.h"
 
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 {
@@ -20,4 +32,340 @@ const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 	}
 	*rest = path;
 	return &ivp__sqlite_ops;
+}
+
+/* The engine's failure as ctx's error. */
+__attribute__((cold, noinline)) static ivp_rc store_fail(ivp_ctx *ctx)
+{
+	ivp__store *st = ctx->store;
+	int code = st->ops->errcode(st);
+
+	if (code == IVP__SE_NOMEM || code == IVP__SE_STOP)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	ivp__fail(ctx, IVP_EDB, "database error");
+	ivp__detail(ctx, "%s", st->ops->errmsg(st));
+	return IVP_EDB;
+}
+
+/* 0 ok, 1 not found, <0 failure */
+static inline ivp_rc result(ivp_ctx *ctx, int r)
+{
+	if (__builtin_expect(r == 0, 1))
+		return IVP_OK;
+	return r > 0 ? IVP_ENOTFOUND : store_fail(ctx);
+}
+
+/* 0 ok, anything else a failure (no "not found" case) */
+static inline ivp_rc done(ivp_ctx *ctx, int r)
+{
+	return __builtin_expect(r == 0, 1) ? IVP_OK : store_fail(ctx);
+}
+
+#define ST (ctx->store)
+#define OPS (ctx->store->ops)
+
+ivp_rc ivp__store_data_version(ivp_ctx *ctx, int64_t *version)
+{
+	if (!OPS->data_version)
+		return ivp__fail(ctx, IVP_EINPUT, "the store cannot tell its data version");
+	return done(ctx, OPS->data_version(ST, version));
+}
+
+/* ---- transactions ---------------------------------------------------------- */
+
+ivp_rc ivp__store_begin(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->begin(ST));
+}
+
+ivp_rc ivp__store_commit(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->commit(ST));
+}
+
+ivp_rc ivp__store_rollback(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->rollback(ST));
+}
+
+void ivp__store_abort(ivp_ctx *ctx)
+{
+	OPS->rollback(ST);
+}
+
+ivp_rc ivp__store_read_begin(ivp_ctx *ctx, int *opened)
+{
+	int r = OPS->read_begin(ST);
+
+	*opened = r > 0;
+	return r < 0 ? store_fail(ctx) : IVP_OK;
+}
+
+void ivp__store_read_end(ivp_ctx *ctx, int opened)
+{
+	OPS->read_end(ST, opened);
+}
+
+/* ---- imports --------------------------------------------------------------- */
+
+ivp_rc ivp__store_import_find(ivp_ctx *ctx, const char *kind, const char *sha256,
+			      const char *options, int64_t *id, char when[32])
+{
+	return result(ctx, OPS->import_find(ST, kind, sha256, options, id, when));
+}
+
+ivp_rc ivp__store_import_add(ivp_ctx *ctx, const ivp__import_rec *r, int64_t *id)
+{
+	return done(ctx, OPS->import_add(ST, r, id));
+}
+
+ivp_rc ivp__store_import_finish(ivp_ctx *ctx, int64_t id, int64_t rows, int64_t missing,
+				int64_t skipped, const char *sha256)
+{
+	return done(ctx, OPS->import_finish(ST, id, rows, missing, skipped, sha256));
+}
+
+/* ---- code lists ------------------------------------------------------------ */
+
+ivp_rc ivp__store_area_put(ivp_ctx *ctx, const char *code, const char *name,
+			   const char *level, const char *parent, int64_t import_id)
+{
+	return done(ctx, OPS->area_put(ST, code, name, level, parent, import_id));
+}
+
+ivp_rc ivp__store_area_by_name(ivp_ctx *ctx, const char *name, char code[16], int *ambiguous)
+{
+	return result(ctx, OPS->area_by_name(ST, name, code, ambiguous));
+}
+
+ivp_rc ivp__store_area_get(ivp_ctx *ctx, const char *code, char name[256], char level[4],
+			   char parent[16])
+{
+	return result(ctx, OPS->area_get(ST, code, name, level, parent));
+}
+
+ivp_rc ivp__store_type_put(ivp_ctx *ctx, const char *classification, const char *code,
+			   const char *title, int64_t import_id)
+{
+	return done(ctx, OPS->type_put(ST, classification, code, title, import_id));
+}
+
+ivp_rc ivp__store_type_by_title(ivp_ctx *ctx, const char *title, char code[16])
+{
+	return result(ctx, OPS->type_by_title(ST, title, code));
+}
+
+ivp_rc ivp__store_type_get(ivp_ctx *ctx, const char *code, char title[256])
+{
+	return result(ctx, OPS->type_get(ST, code, title));
+}
+
+ivp_rc ivp__store_period_put(ivp_ctx *ctx, int period, const char *title, const char *status,
+			     int64_t import_id)
+{
+	return done(ctx, OPS->period_put(ST, period, title, status, import_id));
+}
+
+/* ---- facts and population ---------------------------------------------------- */
+
+ivp_rc ivp__store_fact_put(ivp_ctx *ctx, const char *area, const char *type, int period,
+			   int64_t count, int provisional, int64_t import_id, int *res)
+{
+	return result(ctx, OPS->fact_put(ST, area, type, period, count, provisional,
+					 import_id, res));
+}
+
+ivp_rc ivp__store_pop_put(ivp_ctx *ctx, const char *area, int year, const char *group,
+			  int64_t count, int64_t import_id, int *res)
+{
+	return result(ctx, OPS->pop_put(ST, area, year, group, count, import_id, res));
+}
+
+/* ---- queries ----------------------------------------------------------------- */
+
+ivp_rc ivp__store_year_counts(ivp_ctx *ctx, const char *area, int year,
+			      ivp__type_count *types, int ntypes)
+{
+	return done(ctx, OPS->year_counts(ST, area, year, types, ntypes));
+}
+
+ivp_rc ivp__store_population(ivp_ctx *ctx, const char *area, int year, const char *group,
+			     int64_t *count, int64_t *import_id)
+{
+	return result(ctx, OPS->population(ST, area, year, group, count, import_id));
+}
+
+ivp_rc ivp__store_has_classification(ivp_ctx *ctx, const char *area, int year,
+				     const char *classification, int *has)
+{
+	return done(ctx, OPS->has_classification(ST, area, year, classification, has));
+}
+
+ivp_rc ivp__store_level_years(ivp_ctx *ctx, const char *under, const char *level, int year,
+			      const char *group, ivp__type_count *types, int ntypes,
+			      int (*cb)(void *ud, const ivp__area_year *a), void *ud)
+{
+	return done(ctx, OPS->level_years(ST, under, level, year, group, types, ntypes, cb, ud));
+}
+
+ivp_rc ivp__store_areas_under(ivp_ctx *ctx, const char *parent, const char *level,
+			      ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->areas_under(ST, parent, level, cb, ud));
+}
+
+ivp_rc ivp__store_areas_list(ivp_ctx *ctx, const char *under, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->areas_list(ST, under, cb, ud));
+}
+
+ivp_rc ivp__store_sources_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->sources_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_month_counts(ivp_ctx *ctx, const char *area, const char *type, int from,
+			       int to, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->month_counts(ST, area, type, from, to, cb, ud));
+}
+
+ivp_rc ivp__store_defs_list(ivp_ctx *ctx, int latest_only,
+			    int (*cb)(void *ud, const ivp__indicator_def *d), void *ud)
+{
+	return done(ctx, OPS->defs_list(ST, latest_only, cb, ud));
+}
+
+ivp_rc ivp__store_def_add(ivp_ctx *ctx, const ivp__indicator_def *d)
+{
+	return done(ctx, OPS->def_add(ST, d));
+}
+
+ivp_rc ivp__store_types_list(ivp_ctx *ctx, const char *classification, ivp__row_cb cb,
+			     void *ud)
+{
+	return done(ctx, OPS->types_list(ST, classification, cb, ud));
+}
+
+ivp_rc ivp__store_counts(ivp_ctx *ctx, int64_t *facts, int64_t *areas, int64_t *pops,
+			 int64_t *types)
+{
+	return done(ctx, OPS->counts(ST, facts, areas, pops, types));
+}
+
+/* ---- the plan ---------------------------------------------------------------- */
+
+ivp_rc ivp__store_plan_version_add(ivp_ctx *ctx, const ivp__plan_version *v, int64_t *version)
+{
+	return done(ctx, OPS->plan->version_add(ST, v, version));
+}
+
+ivp_rc ivp__store_plan_version_get(ivp_ctx *ctx, int64_t version, ivp__plan_version *out)
+{
+	return result(ctx, OPS->plan->version_get(ST, version, out));
+}
+
+ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->plan->versions_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,
+			    int *res)
+{
+	return done(ctx, OPS->plan->value_put(ST, v, import_id, res));
+}
+
+ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area, ivp__row_cb cb,
+			     void *ud)
+{
+	return done(ctx, OPS->plan->values_get(ST, key, area, cb, ud));
+}
+
+ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists)
+{
+	return done(ctx, OPS->plan->value_key_exists(ST, key, exists));
+}
+
+/* ---- users, sessions, sign-in attempts ------------------------------------- */
+
+ivp_rc ivp__store_user_add(ivp_ctx *ctx, const char *name, const char *role,
+			   const char *pwhash, int *exists)
+{
+	int r = OPS->auth->user_add(ST, name, role, pwhash);
+
+	*exists = r == 1;
+	return r < 0 ? store_fail(ctx) : IVP_OK;
+}
+
+ivp_rc ivp__store_user_get(ivp_ctx *ctx, const char *name, ivp__user_rec *out)
+{
+	return result(ctx, OPS->auth->user_get(ST, name, out));
+}
+
+ivp_rc ivp__store_user_set_password(ivp_ctx *ctx, const char *name, const char *pwhash)
+{
+	return result(ctx, OPS->auth->user_set_password(ST, name, pwhash));
+}
+
+ivp_rc ivp__store_user_remove(ivp_ctx *ctx, const char *name)
+{
+	return result(ctx, OPS->auth->user_remove(ST, name));
+}
+
+ivp_rc ivp__store_users_list(ivp_ctx *ctx, int64_t now, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->auth->users_list(ST, now, cb, ud));
+}
+
+ivp_rc ivp__store_session_add(ivp_ctx *ctx, const char *token_hash, int64_t user_id,
+			      int64_t created, int64_t expires)
+{
+	return done(ctx, OPS->auth->session_add(ST, token_hash, user_id, created, expires));
+}
+
+ivp_rc ivp__store_session_get(ivp_ctx *ctx, const char *token_hash, int64_t now,
+			      char user[64], char role[16], int64_t *expires)
+{
+	return result(ctx, OPS->auth->session_get(ST, token_hash, now, user, role, expires));
+}
+
+ivp_rc ivp__store_session_delete(ivp_ctx *ctx, const char *token_hash)
+{
+	return done(ctx, OPS->auth->session_delete(ST, token_hash));
+}
+
+ivp_rc ivp__store_sessions_prune(ivp_ctx *ctx, int64_t now)
+{
+	return done(ctx, OPS->auth->sessions_prune(ST, now));
+}
+
+ivp_rc ivp__store_attempt_add(ivp_ctx *ctx, const char *name, const char *addr, int64_t at,
+			      int ok)
+{
+	return done(ctx, OPS->auth->attempt_add(ST, name, addr, at, ok));
+}
+
+ivp_rc ivp__store_attempt_fails(ivp_ctx *ctx, int by_addr, const char *key, int64_t since,
+				int64_t *times, int max, int *n)
+{
+	return done(ctx, OPS->auth->attempt_fails(ST, by_addr, key, since, times, max, n));
+}
+
+ivp_rc ivp__store_attempts_prune(ivp_ctx *ctx, int64_t before)
+{
+	return done(ctx, OPS->auth->attempts_prune(ST, before));
+}
+
+/* ---- area boundaries ----------------------------------------------------------- */
+
+ivp_rc ivp__store_boundary_put(ivp_ctx *ctx, const ivp__boundary_rec *b, int *same)
+{
+	return result(ctx, OPS->geo->boundary_put(ST, b, same));
+}
+
+ivp_rc ivp__store_boundaries_list(ivp_ctx *ctx, const char *under, const char *level,
+				  ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->geo->boundaries_list(ST, under, level, cb, ud));
 }

@@ -1,14 +1,29 @@
 /*
- * store.h — the one storage interface, a table of functions.
+ * store.h — the door to storage: one function per engine operation, and
+ * the record types they take.
  *
- * Callers (ingest/, stats/, the public API) talk to storage only through
- * `ivp__store_ops`; each engine lives in its own directory (sqlite/, later
- * pg/) and is the only place with SQL of its dialect. Every function
- * returns 0 on success and -1 on failure with a message in
- * ivp__store_errmsg(); lookups return 1 for "not found" where noted.
+ * Callers (ingest/, stats/, plan/, auth/, geo/) talk to storage only
+ * through these functions (and those of plan_store.h, auth_store.h,
+ * geo_store.h), as SQLite's sqlite3OsRead() wraps pMethods->xRead. Each
+ * calls the engine of the context's database (engine.h, private to
+ * store/) and turns its failure into the context's ivp_error once:
  *
- * Writes happen between begin() and commit(); rollback() undoes them all.
- * An import is exactly one such transaction.
+ *   IVP_OK        success;
+ *   IVP_ENOTFOUND only where a function says so ("not found"): ctx->err is
+ *                 NOT touched, the caller writes its own specific message;
+ *   IVP_EDB       "database error", the engine's message as detail;
+ *   IVP_ENOMEM    "out of memory": the engine (or its library) ran out, or
+ *                 a row callback returned nonzero (callbacks fail only for
+ *                 want of memory; one that fails for another reason records
+ *                 its own error and checks for it after the call).
+ *
+ * On success nothing is formatted: fact_put and year_counts stay one
+ * indirect call on the import and query paths.
+ *
+ * Writes happen between ivp__store_begin() and ivp__store_commit();
+ * ivp__store_rollback() undoes them all. An import is exactly one such
+ * transaction. The conformance suite tests/store/ runs every function of
+ * this door on every engine.
  */
 #ifndef IVP_STORE_H
 #define IVP_STORE_H
@@ -16,13 +31,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ivp/ivp.h"
+
+/* An engine's connection (engine.h); callers hold only the context. */
 typedef struct ivp__store ivp__store;
-/* The plan's storage functions (plan/ uses them): store/plan_store.h. */
-struct ivp__plan_ops;
-/* Users, sessions and sign-in attempts (auth/ uses them): store/auth_store.h. */
-struct ivp__auth_ops;
-/* Area boundaries (ingest/boundaries.c, geo/): store/geo_store.h. */
-struct ivp__geo_ops;
+/* The plan's storage: store/plan_store.h. Users, sessions and sign-in
+ * attempts: store/auth_store.h. Area boundaries: store/geo_store.h. */
 
 typedef struct ivp__import_rec {
 	const char *kind;	/* "crime", "population", "codes", "long", "boundaries" */
@@ -77,119 +91,122 @@ typedef struct ivp__area_year {
 	int64_t pop, pop_import;
 } ivp__area_year;
 
-typedef struct ivp__store_ops {
-	const char *name;
+/* ---- the door ------------------------------------------------------------
+ * Every function acts on ctx's database; results as at the top of this file.
+ */
 
-	int (*open)(const char *path, ivp__store **out, char *err, size_t errsz);
-	void (*close)(ivp__store *s);
-	const char *(*errmsg)(ivp__store *s);
-	int (*schema_version)(ivp__store *s);
-	/* a number that changes when another connection commits (0 or -1) */
-	int (*data_version)(ivp__store *s, int64_t *v);
+/* A number that changes whenever another connection (or process) commits
+ * to the database (the HTTP response cache's validator; ivp_data_version).
+ * IVP_EINPUT when the engine cannot tell. */
+ivp_rc ivp__store_data_version(ivp_ctx *ctx, int64_t *version) IVP_WUR;
 
-	int (*begin)(ivp__store *s);
-	int (*commit)(ivp__store *s);
-	int (*rollback)(ivp__store *s);
-	/* a read snapshot around many queries (one lock instead of one per
-	 * query); nothing happens inside a transaction already open.
-	 * read_end takes read_begin's result (1: it opened the snapshot). */
-	int (*read_begin)(ivp__store *s);	/* 1 opened, 0 already in one, -1 */
-	void (*read_end)(ivp__store *s, int opened);
+/* Transactions. begin opens a write transaction; commit makes it durable;
+ * rollback undoes every write since begin (nothing when none is open).
+ * ivp__store_abort is rollback on an error path: it keeps the error already
+ * in ctx->err whatever the rollback says (its own failure is dropped). */
+ivp_rc ivp__store_begin(ivp_ctx *ctx) IVP_WUR;
+ivp_rc ivp__store_commit(ivp_ctx *ctx) IVP_WUR;
+ivp_rc ivp__store_rollback(ivp_ctx *ctx) IVP_WUR;
+void ivp__store_abort(ivp_ctx *ctx);
+/* A read snapshot around many queries (consistent, and one lock instead of
+ * one per query); inside an open transaction nothing happens. *opened tells
+ * read_end whether this call opened it. read_end cannot fail. */
+ivp_rc ivp__store_read_begin(ivp_ctx *ctx, int *opened) IVP_WUR;
+void ivp__store_read_end(ivp_ctx *ctx, int opened);
 
-	/* imports: find returns 1 when no import has this identity */
-	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,
-			   const char *options, int64_t *id, char when[32]);
-	int (*import_add)(ivp__store *s, const ivp__import_rec *r, int64_t *id);
-	/* sha256: the file's hash when it was not known at import_add
-	 * (hashed while the rows were read), or NULL */
-	int (*import_finish)(ivp__store *s, int64_t id, int64_t rows,
-			     int64_t missing, int64_t skipped, const char *sha256);
+/* Imports. find: the finished import of this identity (kind, file hash,
+ * options; NULL options is ""), its id and start time; IVP_ENOTFOUND when
+ * none. add: a new import (r->user NULL: "unknown"), *id its number.
+ * finish: its row counts and end time; sha256 the file's hash when it was
+ * not known at add (hashed while the rows were read), or NULL. */
+ivp_rc ivp__store_import_find(ivp_ctx *ctx, const char *kind, const char *sha256,
+			      const char *options, int64_t *id, char when[32]) IVP_WUR;
+ivp_rc ivp__store_import_add(ivp_ctx *ctx, const ivp__import_rec *r, int64_t *id) IVP_WUR;
+ivp_rc ivp__store_import_finish(ivp_ctx *ctx, int64_t id, int64_t rows, int64_t missing,
+				int64_t skipped, const char *sha256) IVP_WUR;
 
-	/* code lists (upserts) */
-	int (*area_put)(ivp__store *s, const char *code, const char *name,
-			const char *level, const char *parent, int64_t import_id);
-	/* By name, among gemeenten and larger regions only (StatLine exports
-	 * name those; wijk and buurt names repeat across the country and could
-	 * capture a former gemeente of the same name). 1: not found; ambiguous
-	 * is set when several areas of the best level have the name. */
-	int (*area_by_name)(ivp__store *s, const char *name, char code[16],
-			    int *ambiguous);
-	int (*area_get)(ivp__store *s, const char *code, char name[256],
-			char level[4], char parent[16]);	/* 1: not found */
-	int (*type_put)(ivp__store *s, const char *classification,
-			const char *code, const char *title, int64_t import_id);
-	/* title as written in exports, with or without the code prefix; 1: not found */
-	int (*type_by_title)(ivp__store *s, const char *title, char code[16]);
-	int (*type_get)(ivp__store *s, const char *code, char title[256]);	/* 1: not found */
-	int (*period_put)(ivp__store *s, int period, const char *title,
-			  const char *status, int64_t import_id);
+/* Code lists (upserts; an unchanged row keeps its import_id). area_put also
+ * records the name for ivp__store_area_by_name; parent NULL keeps the one
+ * stored. type_put also defines the single-code indicator (version 1). */
+ivp_rc ivp__store_area_put(ivp_ctx *ctx, const char *code, const char *name,
+			   const char *level, const char *parent, int64_t import_id) IVP_WUR;
+/* By name, among gemeenten and larger regions only (StatLine exports name
+ * those; wijk and buurt names repeat across the country). The area of the
+ * highest level of that name into code; *ambiguous = 1 when several areas
+ * of that level have it. IVP_ENOTFOUND: none. */
+ivp_rc ivp__store_area_by_name(ivp_ctx *ctx, const char *name, char code[16],
+			       int *ambiguous) IVP_WUR;
+/* name, level, parent (each may be NULL; "" when the area has none).
+ * IVP_ENOTFOUND: no such area. */
+ivp_rc ivp__store_area_get(ivp_ctx *ctx, const char *code, char name[256], char level[4],
+			   char parent[16]) IVP_WUR;
+ivp_rc ivp__store_type_put(ivp_ctx *ctx, const char *classification, const char *code,
+			   const char *title, int64_t import_id) IVP_WUR;
+/* By the title as written in exports (case-insensitive). IVP_ENOTFOUND: none. */
+ivp_rc ivp__store_type_by_title(ivp_ctx *ctx, const char *title, char code[16]) IVP_WUR;
+/* title may be NULL. IVP_ENOTFOUND: no such crime type. */
+ivp_rc ivp__store_type_get(ivp_ctx *ctx, const char *code, char title[256]) IVP_WUR;
+ivp_rc ivp__store_period_put(ivp_ctx *ctx, int period, const char *title,
+			     const char *status, int64_t import_id) IVP_WUR;
 
-	/* facts and population: 1 when the area or type code is unknown */
-	int (*fact_put)(ivp__store *s, const char *area, const char *type,
-			int period, int64_t count, int provisional,
-			int64_t import_id, int *result);
-	int (*pop_put)(ivp__store *s, const char *area, int year,
-		       const char *group, int64_t count, int64_t import_id,
-		       int *result);
+/* One count of (area, type, period); *result one of IVP__PUT_*. A period
+ * without a slot (see series.h), a negative count or a year outside
+ * 1900-2199: IVP_EDB. IVP_ENOTFOUND: the area or type code is unknown. */
+ivp_rc ivp__store_fact_put(ivp_ctx *ctx, const char *area, const char *type, int period,
+			   int64_t count, int provisional, int64_t import_id,
+			   int *result) IVP_WUR;
+/* Population of an area on 1 January of year for an age group ("total",
+ * "12-17"); *result as for facts. IVP_ENOTFOUND: the area is unknown. */
+ivp_rc ivp__store_pop_put(ivp_ctx *ctx, const char *area, int year, const char *group,
+			  int64_t count, int64_t import_id, int *result) IVP_WUR;
 
-	/* queries */
-	int (*year_counts)(ivp__store *s, const char *area, int year,
-			   ivp__type_count *types, int ntypes);
-	/* 1: no figure for that 1 January */
-	int (*population)(ivp__store *s, const char *area, int year,
-			  const char *group, int64_t *count, int64_t *import_id);
-	int (*has_classification)(ivp__store *s, const char *area, int year,
-				  const char *classification, int *has);
-	/*
-	 * Every area of `level` inside `under` (any depth) with its yearly
-	 * counts for the type codes of `types` (in: code; out as year_counts)
-	 * and its population (`group`) on 1 January of `year`, in one pass:
-	 * cb once per area, ordered by code. For rankings of thousands of
-	 * areas, where one query per area would dominate.
-	 */
-	int (*level_years)(ivp__store *s, const char *under, const char *level,
-			   int year, const char *group, ivp__type_count *types,
-			   int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
-			   void *ud);
-	/* codes of the areas of `level` under `parent` (any depth) */
-	int (*areas_under)(ivp__store *s, const char *parent, const char *level,
-			   ivp__row_cb cb, void *ud);
-	/* rows: code, name, level, parent, population (latest), pop_year */
-	int (*areas_list)(ivp__store *s, const char *under, ivp__row_cb cb, void *ud);
-	/* rows: id, kind, layout, file_name, sha256, options, rows, missing,
-	 * skipped, imported_by, started_at, finished_at */
-	int (*sources_list)(ivp__store *s, ivp__row_cb cb, void *ud);
-	/* rows: period, count, import_id for the month periods from..to */
-	int (*month_counts)(ivp__store *s, const char *area, const char *type,
-			    int from, int to, ivp__row_cb cb, void *ud);
-	/* every definition version; latest_only: only the newest of each key */
-	int (*defs_list)(ivp__store *s, int latest_only,
-			 int (*cb)(void *ud, const ivp__indicator_def *d), void *ud);
-	int (*def_add)(ivp__store *s, const ivp__indicator_def *d);
-	/* all crime types of a classification: rows code, title */
-	int (*types_list)(ivp__store *s, const char *classification,
-			  ivp__row_cb cb, void *ud);
-	/* count of facts, areas, population rows (for tests and `ivp sources`) */
-	int (*counts)(ivp__store *s, int64_t *facts, int64_t *areas,
-		      int64_t *pops, int64_t *types);
-
-	/* the plan (priorities, goals, measures, budget, values): its own table */
-	const struct ivp__plan_ops *plan;
-	/* users, sessions, sign-in attempts: its own table */
-	const struct ivp__auth_ops *auth;
-	/* area boundaries: its own table */
-	const struct ivp__geo_ops *geo;
-} ivp__store_ops;
-
-struct ivp__store {
-	const ivp__store_ops *ops;
-};
-
-/* Pick the engine for a database path ("sqlite:…" or a file name). */
-const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
-
-extern const ivp__store_ops ivp__sqlite_ops;
-extern const struct ivp__plan_ops ivp__sqlite_plan_ops;
-extern const struct ivp__auth_ops ivp__sqlite_auth_ops;
+/* The yearly count of each types[i].code for area: from YYYYJJ00 when
+ * given, else summed from the 12 months when all are there (from_months);
+ * has 0 when neither. An unknown area or type gives has 0, not an error. */
+ivp_rc ivp__store_year_counts(ivp_ctx *ctx, const char *area, int year,
+			      ivp__type_count *types, int ntypes) IVP_WUR;
+/* IVP_ENOTFOUND: no figure for that area, 1 January and group. */
+ivp_rc ivp__store_population(ivp_ctx *ctx, const char *area, int year, const char *group,
+			     int64_t *count, int64_t *import_id) IVP_WUR;
+/* *has = 1 when area has a count in year of a type of the classification. */
+ivp_rc ivp__store_has_classification(ivp_ctx *ctx, const char *area, int year,
+				     const char *classification, int *has) IVP_WUR;
+/*
+ * Every area of `level` inside `under` (any depth) with its yearly counts
+ * for the type codes of `types` (in: code, at most 64; out as year_counts)
+ * and its population (`group`) on 1 January of `year`, in one pass: cb
+ * once per area, ordered by code. For rankings of thousands of areas,
+ * where one query per area would dominate.
+ */
+ivp_rc ivp__store_level_years(ivp_ctx *ctx, const char *under, const char *level, int year,
+			      const char *group, ivp__type_count *types, int ntypes,
+			      int (*cb)(void *ud, const ivp__area_year *a), void *ud) IVP_WUR;
+/* rows: code — the areas of `level` under `parent` (any depth), by code */
+ivp_rc ivp__store_areas_under(ivp_ctx *ctx, const char *parent, const char *level,
+			      ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: code, name, level, parent, population (latest), pop_year — every
+ * area (under NULL; by level, then code) or those under `under` (by code) */
+ivp_rc ivp__store_areas_list(ivp_ctx *ctx, const char *under, ivp__row_cb cb,
+			     void *ud) IVP_WUR;
+/* rows: id, kind, layout, file_name, sha256, options, rows, missing,
+ * skipped, imported_by, started_at, finished_at — finished imports by id */
+ivp_rc ivp__store_sources_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: period, count, import_id for the month periods from..to (none for
+ * an unknown area or type) */
+ivp_rc ivp__store_month_counts(ivp_ctx *ctx, const char *area, const char *type, int from,
+			       int to, ivp__row_cb cb, void *ud) IVP_WUR;
+/* Every definition version (latest_only: only the newest of each key and
+ * classification), total, bbv, hic first, then by key. */
+ivp_rc ivp__store_defs_list(ivp_ctx *ctx, int latest_only,
+			    int (*cb)(void *ud, const ivp__indicator_def *d), void *ud) IVP_WUR;
+/* A new version of a definition (key, version new). */
+ivp_rc ivp__store_def_add(ivp_ctx *ctx, const ivp__indicator_def *d) IVP_WUR;
+/* rows: code, title — the crime types of a classification, in import order */
+ivp_rc ivp__store_types_list(ivp_ctx *ctx, const char *classification, ivp__row_cb cb,
+			     void *ud) IVP_WUR;
+/* Number of counts held, areas, population rows, crime types (for tests
+ * and `ivp sources`). */
+ivp_rc ivp__store_counts(ivp_ctx *ctx, int64_t *facts, int64_t *areas, int64_t *pops,
+			 int64_t *types) IVP_WUR;
 
 #endif /* IVP_STORE_H */

@@ -80,7 +80,7 @@ static void fz_setup(void)
 
 static void fz_counts(int64_t c[4])
 {
-	if (fz_ctx->store->ops->counts(fz_ctx->store, &c[0], &c[1], &c[2], &c[3]))
+	if (ivp__store_counts(fz_ctx, &c[0], &c[1], &c[2], &c[3]))
 		abort();
 }
 

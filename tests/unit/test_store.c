@@ -4,7 +4,9 @@
  * encoding and every way a stored value can be damaged), the SQLite
  * engine's bounded cache of series behind fact_put and the queries
  * (more series than the cache holds, written out of order, committed and
- * rolled back), and migration 5 from the old one-row-per-fact layout.
+ * rolled back, two connections), all through the door of store.h.
+ * Migration 5, which needs the database file itself, is in
+ * test_sqlite_file.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,12 +18,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "core/core.h"
 #include "store/series.h"
-#include "store/sqlite/migrations.h"
 #include "store/store.h"
+#include "store_db.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -595,72 +596,6 @@ static void test_damaged(void **state)
 #define NT 40
 #define NSERIES (NA * NT)
 
-typedef struct db {
-	char dir[64], path[96];
-	const ivp__store_ops *ops;
-	ivp__store *s;
-} db;
-
-static void db_temp(db *d)
-{
-	memset(d, 0, sizeof(*d));
-	snprintf(d->dir, sizeof(d->dir), "/tmp/ivp-test-store-XXXXXX");
-	assert_non_null(mkdtemp(d->dir));
-	snprintf(d->path, sizeof(d->path), "%s/ivp.db", d->dir);
-}
-
-static void db_open(db *d)
-{
-	const char *rest = NULL;
-	char err[512] = "";
-
-	d->ops = ivp__store_engine(d->path, &rest);
-	assert_non_null(d->ops);
-	if (d->ops->open(rest, &d->s, err, sizeof(err))) {
-		print_error("open %s: %s\n", d->path, err);
-		fail();
-	}
-}
-
-static void db_close(db *d)
-{
-	if (d->s)
-		d->ops->close(d->s);
-	d->s = NULL;
-}
-
-static void db_remove(db *d)
-{
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
-	char p[128];
-	size_t i;
-
-	db_close(d);
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(p, sizeof(p), "%s%s", d->path, ext[i]);
-		unlink(p);
-	}
-	rmdir(d->dir);
-}
-
-static void ok(db *d, int rc, const char *what)
-{
-	if (rc != 0) {
-		print_error("%s: rc %d, %s\n", what, rc, d->ops->errmsg(d->s));
-		fail();
-	}
-}
-
-static int64_t import(db *d, const char *kind, const char *sha)
-{
-	ivp__import_rec r = { kind, "test", "test.csv", sha, "", "tester" };
-	int64_t id = 0;
-
-	ok(d, d->ops->import_add(d->s, &r, &id), "import_add");
-	assert_true(id > 0);
-	return id;
-}
-
 static const char *acode(int a)
 {
 	static char c[NA][16];
@@ -682,57 +617,6 @@ static int64_t cnt(int a, int t, int m)
 	return (int64_t)a * 100000 + t * 100 + m;
 }
 
-static void fact(db *d, const char *area, const char *type, int period,
-		 int64_t count, int prov, int64_t imp, int want)
-{
-	int res = -1;
-	int rc = d->ops->fact_put(d->s, area, type, period, count, prov, imp, &res);
-
-	if (rc != 0 || res != want) {
-		print_error("fact_put(%s, %s, %d, %lld, import %lld): rc %d result %d, want 0 and %d (%s)\n",
-			    area, type, period, (long long)count, (long long)imp, rc, res, want,
-			    rc ? d->ops->errmsg(d->s) : "");
-		fail();
-	}
-}
-
-static void counts(db *d, int64_t facts, int64_t areas, int64_t types)
-{
-	int64_t f = -1, a = -1, p = -1, t = -1;
-
-	ok(d, d->ops->counts(d->s, &f, &a, &p, &t), "counts");
-	if (f != facts || a != areas || t != types || p != 0) {
-		print_error("counts: facts %lld areas %lld types %lld pops %lld, want %lld %lld %lld 0\n",
-			    (long long)f, (long long)a, (long long)t, (long long)p,
-			    (long long)facts, (long long)areas, (long long)types);
-		fail();
-	}
-}
-
-/* year_counts of one type */
-static ivp__type_count year1(db *d, const char *area, const char *type, int year)
-{
-	ivp__type_count tc;
-
-	memset(&tc, 0x5A, sizeof(tc));
-	tc.code = type;
-	ok(d, d->ops->year_counts(d->s, area, year, &tc, 1), "year_counts");
-	return tc;
-}
-
-static void want_year(const char *what, ivp__type_count tc, int has, int64_t count,
-		      int from_months, int prov, int64_t imp)
-{
-	if (tc.has != has || tc.count != count || tc.from_months != from_months ||
-	    tc.provisional != prov || tc.import_id != imp) {
-		print_error("%s: has %d count %lld from_months %d provisional %d import %lld, "
-			    "want %d %lld %d %d %lld\n", what, tc.has, (long long)tc.count,
-			    tc.from_months, tc.provisional, (long long)tc.import_id, has,
-			    (long long)count, from_months, prov, (long long)imp);
-		fail();
-	}
-}
-
 /* month_counts rows collected as "period:count:import;" */
 static int rows_cb(void *ud, const char *const *cols, int n)
 {
@@ -748,7 +632,7 @@ static void want_months(db *d, const char *area, const char *type, int from, int
 	ivp__buf b;
 
 	ivp__buf_init(&b, 1u << 16);
-	ok(d, d->ops->month_counts(d->s, area, type, from, to, rows_cb, &b), "month_counts");
+	ok(d, ivp__store_month_counts(d->ctx, area, type, from, to, rows_cb, &b), "month_counts");
 	if (strcmp(ivp__buf_str(&b), want)) {
 		print_error("month_counts(%s, %s, %d..%d):\n got  %s\n want %s\n", area, type,
 			    from, to, ivp__buf_str(&b), want);
@@ -782,14 +666,6 @@ static int64_t months_sum(int a, int t, int64_t delta)
 	return sum;
 }
 
-static int has_class(db *d, const char *area, int year, const char *cls)
-{
-	int has = -1;
-
-	ok(d, d->ops->has_classification(d->s, area, year, cls, &has), "has_classification");
-	return has;
-}
-
 /*
  * Code lists and one crime import of NSERIES series x 12 months, written
  * month by month (every series leaves the cache and comes back 12 times),
@@ -802,16 +678,16 @@ static int64_t load_db(db *d)
 	int64_t ci, imp;
 	int a, t, m, res = -1;
 
-	ok(d, d->ops->begin(d->s), "begin");
+	ok(d, ivp__store_begin(d->ctx), "begin");
 	ci = import(d, "codes", "c0de");
 	for (a = 0; a < NA; a++)
-		ok(d, d->ops->area_put(d->s, acode(a), acode(a), "GM", NULL, ci), "area_put");
+		ok(d, ivp__store_area_put(d->ctx, acode(a), acode(a), "GM", NULL, ci), "area_put");
 	for (t = 0; t < NT; t++)
-		ok(d, d->ops->type_put(d->s, "police", tcode(t), tcode(t), ci), "type_put");
-	ok(d, d->ops->type_put(d->s, "cbs", "CRI3000", "Geweld", ci), "type_put cbs");
-	ok(d, d->ops->commit(d->s), "commit codes");
+		ok(d, ivp__store_type_put(d->ctx, "police", tcode(t), tcode(t), ci), "type_put");
+	ok(d, ivp__store_type_put(d->ctx, "cbs", "CRI3000", "Geweld", ci), "type_put cbs");
+	ok(d, ivp__store_commit(d->ctx), "commit codes");
 
-	ok(d, d->ops->begin(d->s), "begin");
+	ok(d, ivp__store_begin(d->ctx), "begin");
 	imp = import(d, "crime", "c1");
 	for (m = 1; m <= 12; m++)
 		for (a = 0; a < NA; a++)
@@ -836,10 +712,10 @@ static int64_t load_db(db *d)
 	fact(d, acode(0), tcode(0), 202201, 12345, 0, imp, IVP__PUT_DUP_DIFF);
 
 	/* unknown codes and periods without a slot */
-	assert_int_equal(d->ops->fact_put(d->s, "GM9999", tcode(0), 202201, 1, 0, imp, &res), 1);
-	assert_int_equal(d->ops->fact_put(d->s, acode(0), "9.9.9", 202201, 1, 0, imp, &res), 1);
-	assert_int_equal(d->ops->fact_put(d->s, acode(0), tcode(0), 202213, 1, 0, imp, &res), -1);
-	ok(d, d->ops->commit(d->s), "commit crime");
+	assert_int_equal(ivp__store_fact_put(d->ctx, "GM9999", tcode(0), 202201, 1, 0, imp, &res), IVP_ENOTFOUND);
+	assert_int_equal(ivp__store_fact_put(d->ctx, acode(0), "9.9.9", 202201, 1, 0, imp, &res), IVP_ENOTFOUND);
+	assert_int_equal(ivp__store_fact_put(d->ctx, acode(0), tcode(0), 202213, 1, 0, imp, &res), IVP_EDB);
+	ok(d, ivp__store_commit(d->ctx), "commit crime");
 	return imp;
 }
 
@@ -871,7 +747,7 @@ static void check_loaded(db *d, int64_t imp)
 		tc[0].code = tcode(NT - 1);
 		tc[1].code = "CRI3000";
 		tc[2].code = tcode(7);
-		ok(d, d->ops->year_counts(d->s, acode(NA - 1), 2022, tc, 3), "year_counts 3 types");
+		ok(d, ivp__store_year_counts(d->ctx, acode(NA - 1), 2022, tc, 3), "year_counts 3 types");
 		for (m = 1; m <= 12; m++)
 			sum += cnt(NA - 1, NT - 1, m);
 		want_year("GM0059 9.3.9", tc[0], 1, sum, 1, 0, imp);
@@ -908,20 +784,20 @@ static void test_store_series(void **state)
 	(void)state;
 	db_temp(&d);
 	db_open(&d);
-	assert_int_equal(d.ops->schema_version(d.s), 5);
+	assert_int_equal(ivp_schema_version(d.ctx), 5);
 	counts(&d, 0, 0, 0);
 	imp = load_db(&d);
 	assert_int_equal(imp, 2);	/* codes were import 1: the month rows above say 2 */
 	check_loaded(&d, imp);
 
 	/* a second import: same counts are SAME and keep their provenance */
-	ok(&d, d.ops->begin(d.s), "begin");
+	ok(&d, ivp__store_begin(d.ctx), "begin");
 	imp2 = import(&d, "crime", "c2");
 	fact(&d, acode(0), tcode(1), 202201, cnt(0, 1, 1), 0, imp2, IVP__PUT_SAME);
 	fact(&d, acode(0), tcode(2), 202202, 5, 1, imp2, IVP__PUT_CHANGED);
 	fact(&d, acode(0), tcode(2), 202202, 5, 1, imp2, IVP__PUT_DUP_SAME);
 	fact(&d, acode(0), tcode(2), 202202, cnt(0, 2, 2), 1, imp2, IVP__PUT_DUP_DIFF);
-	ok(&d, d.ops->commit(d.s), "commit");
+	ok(&d, ivp__store_commit(d.ctx), "commit");
 	want_year("GM0000 9.0.1 2022 after SAME", year1(&d, acode(0), tcode(1), 2022), 1,
 		  months_sum(0, 1, 0), 1, 0, imp);
 	want_year("GM0000 9.0.2 2022 after CHANGED", year1(&d, acode(0), tcode(2), 2022), 1,
@@ -929,7 +805,7 @@ static void test_store_series(void **state)
 	counts(&d, NFACTS, NA, NT + 1);
 
 	/* a rolled-back import leaves nothing, also what it wrote out of the cache */
-	ok(&d, d.ops->begin(d.s), "begin");
+	ok(&d, ivp__store_begin(d.ctx), "begin");
 	imp3 = import(&d, "crime", "c3");
 	for (a = 0; a < NA; a++)
 		for (t = 0; t < NT; t++) {
@@ -937,18 +813,18 @@ static void test_store_series(void **state)
 			fact(&d, acode(a), tcode(t), 202205, cnt(a, t, 5) + 1, 0, imp3,
 			     IVP__PUT_CHANGED);
 		}
-	ok(&d, d.ops->rollback(d.s), "rollback");
+	ok(&d, ivp__store_rollback(d.ctx), "rollback");
 	counts(&d, NFACTS, NA, NT + 1);
 	want_year("GM0000 9.0.0 2023 after rollback", year1(&d, acode(0), tcode(0), 2023), 0, 0, 0, 0, 0);
 	want_months(&d, acode(5), tcode(7), 202201, 202212, months_of(5, 7, 1, 12, imp, 0));
 	assert_int_equal(has_class(&d, acode(0), 2023, "police"), 0);
 	/* and the next import sees the stored counts, not the rolled-back ones */
-	ok(&d, d.ops->begin(d.s), "begin");
+	ok(&d, ivp__store_begin(d.ctx), "begin");
 	imp3 = import(&d, "crime", "c3");
 	fact(&d, acode(5), tcode(7), 202205, cnt(5, 7, 5), 0, imp3, IVP__PUT_SAME);
 	fact(&d, acode(NA - 1), tcode(NT - 1), 202205, cnt(NA - 1, NT - 1, 5), 0, imp3, IVP__PUT_SAME);
 	fact(&d, acode(0), tcode(0), 202301, 1, 0, imp3, IVP__PUT_NEW);
-	ok(&d, d.ops->commit(d.s), "commit");
+	ok(&d, ivp__store_commit(d.ctx), "commit");
 
 	/* everything is in the file: a new connection reads the same */
 	db_close(&d);
@@ -963,7 +839,7 @@ static void test_store_series(void **state)
 	db_remove(&d);
 }
 
-/* ---- migration 5 ------------------------------------------------------------------ */
+/* ---- two connections ------------------------------------------------------------- */
 
 /*
  * Two connections on one file (a CLI import while the server's upload job
@@ -980,29 +856,29 @@ static void test_two_connections(void **state)
 	(void)state;
 	db_temp(&a);
 	db_open(&a);
-	ok(&a, a.ops->begin(a.s), "begin");
+	ok(&a, ivp__store_begin(a.ctx), "begin");
 	ia = import(&a, "crime", "sha-a1");
-	ok(&a, a.ops->area_put(a.s, "GM0001", "Een", "GM", "NL01", ia), "area_put");
-	ok(&a, a.ops->type_put(a.s, "police", "1.1.1", "Woninginbraak", ia), "type_put");
+	ok(&a, ivp__store_area_put(a.ctx, "GM0001", "Een", "GM", "NL01", ia), "area_put");
+	ok(&a, ivp__store_type_put(a.ctx, "police", "1.1.1", "Woninginbraak", ia), "type_put");
 	fact(&a, "GM0001", "1.1.1", 202201, 5, 0, ia, IVP__PUT_NEW);
 	counts(&a, 1, 1, 1);	/* written out for the count, still one fact */
-	assert_int_equal(a.ops->fact_put(a.s, "", "1.1.1", 202202, 1, 0, ia, &res), 1);
-	assert_int_equal(a.ops->fact_put(a.s, "GM0001", "", 202202, 1, 0, ia, &res), 1);
-	ok(&a, a.ops->commit(a.s), "commit a1");
+	assert_int_equal(ivp__store_fact_put(a.ctx, "", "1.1.1", 202202, 1, 0, ia, &res), IVP_ENOTFOUND);
+	assert_int_equal(ivp__store_fact_put(a.ctx, "GM0001", "", 202202, 1, 0, ia, &res), IVP_ENOTFOUND);
+	ok(&a, ivp__store_commit(a.ctx), "commit a1");
 
 	b = a;
-	b.s = NULL;
+	b.ctx = NULL;
 	db_open(&b);
-	ok(&b, b.ops->begin(b.s), "begin b");
+	ok(&b, ivp__store_begin(b.ctx), "begin b");
 	ib = import(&b, "crime", "sha-b");
 	fact(&b, "GM0001", "1.1.1", 202201, 7, 0, ib, IVP__PUT_CHANGED);
-	ok(&b, b.ops->commit(b.s), "commit b");
+	ok(&b, ivp__store_commit(b.ctx), "commit b");
 
-	ok(&a, a.ops->begin(a.s), "begin a2");
+	ok(&a, ivp__store_begin(a.ctx), "begin a2");
 	ia2 = import(&a, "crime", "sha-a2");
 	fact(&a, "GM0001", "1.1.1", 202201, 7, 0, ia2, IVP__PUT_SAME);
 	fact(&a, "GM0001", "1.1.1", 202202, 9, 0, ia2, IVP__PUT_NEW);
-	ok(&a, a.ops->commit(a.s), "commit a2");
+	ok(&a, ivp__store_commit(a.ctx), "commit a2");
 	db_close(&a);
 	db_close(&b);
 
@@ -1015,268 +891,7 @@ static void test_two_connections(void **state)
 	db_remove(&a);
 }
 
-static void exec_ok(sqlite3 *sq, const char *sql)
-{
-	char *msg = NULL;
 
-	if (sqlite3_exec(sq, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		print_error("%.80s...: %s\n", sql, msg ? msg : "?");
-		sqlite3_free(msg);
-		fail();
-	}
-}
-
-static sqlite3_stmt *prep(sqlite3 *sq, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-
-	if (sqlite3_prepare_v2(sq, sql, -1, &q, NULL) != SQLITE_OK) {
-		print_error("%s: %s\n", sql, sqlite3_errmsg(sq));
-		fail();
-	}
-	return q;
-}
-
-static int64_t one_int(sqlite3 *sq, const char *sql)
-{
-	sqlite3_stmt *q = prep(sq, sql);
-	int64_t v;
-
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return v;
-}
-
-static void bind_key(sqlite3_stmt *q, const char *area, const char *type)
-{
-	sqlite3_bind_text(q, 1, area, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, type, -1, SQLITE_STATIC);
-}
-
-/* year_counts of one type as the store answered it before migration 5 */
-static ivp__type_count old_year(sqlite3 *sq, const char *area, const char *type, int year)
-{
-	ivp__type_count tc;
-	sqlite3_stmt *q;
-
-	memset(&tc, 0, sizeof(tc));
-	tc.code = type;
-	q = prep(sq, "SELECT f.count, f.provisional, f.import_id FROM fact f "
-		 "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-		 "f.type_id=(SELECT id FROM crime_type WHERE code=?2) AND f.period=?3");
-	bind_key(q, area, type);
-	sqlite3_bind_int(q, 3, year * 100);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		tc.has = 1;
-		tc.count = sqlite3_column_int64(q, 0);
-		tc.provisional = sqlite3_column_int(q, 1);
-		tc.import_id = sqlite3_column_int64(q, 2);
-	}
-	sqlite3_finalize(q);
-	if (tc.has)
-		return tc;
-	q = prep(sq, "SELECT COUNT(*), SUM(f.count), MAX(f.provisional), MAX(f.import_id) FROM fact f "
-		 "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-		 "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-		 "AND f.period BETWEEN ?3 + 1 AND ?3 + 12");
-	bind_key(q, area, type);
-	sqlite3_bind_int(q, 3, year * 100);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	if (sqlite3_column_int(q, 0) == 12) {
-		tc.has = tc.from_months = 1;
-		tc.count = sqlite3_column_int64(q, 1);
-		tc.provisional = sqlite3_column_int(q, 2);
-		tc.import_id = sqlite3_column_int64(q, 3);
-	}
-	sqlite3_finalize(q);
-	return tc;
-}
-
-/* month_counts before migration 5, as "period:count;" */
-static void old_months(sqlite3 *sq, const char *area, const char *type, int from, int to,
-		       ivp__buf *out)
-{
-	sqlite3_stmt *q = prep(sq, "SELECT f.period, f.count FROM fact f "
-			       "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-			       "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-			       "AND f.period BETWEEN ?3 AND ?4 AND f.period % 100 BETWEEN 1 AND 12 "
-			       "ORDER BY f.period");
-
-	bind_key(q, area, type);
-	sqlite3_bind_int(q, 3, from);
-	sqlite3_bind_int(q, 4, to);
-	while (sqlite3_step(q) == SQLITE_ROW)
-		assert_int_equal(ivp__buf_printf(out, "%lld:%lld;", (long long)sqlite3_column_int64(q, 0),
-						 (long long)sqlite3_column_int64(q, 1)), 0);
-	sqlite3_finalize(q);
-}
-
-static int old_has_class(sqlite3 *sq, const char *area, int year, const char *cls)
-{
-	sqlite3_stmt *q = prep(sq, "SELECT EXISTS (SELECT 1 FROM crime_type t CROSS JOIN fact f "
-			       "WHERE t.classification=?2 AND f.area_id=(SELECT id FROM area WHERE code=?1) "
-			       "AND f.type_id=t.id AND f.period BETWEEN ?3 AND ?3 + 24)");
-	int has;
-
-	bind_key(q, area, cls);
-	sqlite3_bind_int(q, 3, year * 100);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	has = sqlite3_column_int(q, 0);
-	sqlite3_finalize(q);
-	return has;
-}
-
-/* month_counts now, as "period:count;" and the import of every row in imports */
-static int rows2_cb(void *ud, const char *const *cols, int n)
-{
-	ivp__buf *b = ud;
-
-	assert_int_equal(n, 3);
-	if (ivp__buf_printf(&b[0], "%s:%s;", cols[0], cols[1]))
-		return -1;
-	return ivp__buf_printf(&b[1], "%s;", cols[2]);
-}
-
-#define MIG_YEARS 4	/* 2019 .. 2022 */
-
-static void test_migration5(void **state)
-{
-	static const char *const areas[] = { "GM0001", "GM0002" };
-	static const char *const types[] = { "1.1.1", "CRI3000" };
-	static const char *const classes[] = { "police", "cbs" };
-	ivp__type_count want[2][2][MIG_YEARS];
-	int want_class[2][2][MIG_YEARS];
-	ivp__buf want_months_[2][2];
-	db d;
-	sqlite3 *old;
-	sqlite3_stmt *q;
-	int i, a, t, y, m;
-	int64_t nfacts, imp;
-
-	(void)state;
-	db_temp(&d);
-	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
-	/* the layout before migration 5, by hand */
-	for (i = 0; i < 4; i++) {
-		assert_int_equal(ivp__sqlite_migrations[i].version, i + 1);
-		exec_ok(old, ivp__sqlite_migrations[i].sql);
-	}
-	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
-		"INSERT INTO schema_migrations VALUES (1,'2025-01-01T00:00:00Z'),(2,'2025-01-01T00:00:00Z'),"
-		"(3,'2025-01-01T00:00:00Z'),(4,'2025-01-01T00:00:00Z');"
-		"INSERT INTO import(id, kind, layout, file_name, sha256, imported_by, started_at, finished_at) VALUES"
-		" (1,'crime','statline','a.csv','aa','test','2025-01-01T00:00:00Z','2025-01-01T00:00:01Z'),"
-		" (2,'crime','statline','b.csv','bb','test','2025-02-01T00:00:00Z','2025-02-01T00:00:01Z');"
-		"INSERT INTO area(id, code, name, level, parent, import_id) VALUES"
-		" (1,'GM0001','Een','GM',NULL,1), (2,'GM0002','Twee','GM',NULL,1);"
-		"INSERT INTO crime_type(id, classification, code, title, import_id) VALUES"
-		" (1,'police','1.1.1','Diefstal/inbraak woning',1), (2,'cbs','CRI3000','Geweld',1);");
-	q = prep(old, "INSERT INTO fact(area_id, type_id, period, count, provisional, import_id) "
-		 "VALUES (?1,?2,?3,?4,?5,?6)");
-#define OLD_FACT(a_, t_, p_, c_, prov_, imp_)                                                  \
-	do {                                                                                   \
-		sqlite3_bind_int(q, 1, a_), sqlite3_bind_int(q, 2, t_);                        \
-		sqlite3_bind_int(q, 3, p_), sqlite3_bind_int64(q, 4, c_);                      \
-		sqlite3_bind_int(q, 5, prov_), sqlite3_bind_int(q, 6, imp_);                   \
-		assert_int_equal(sqlite3_step(q), SQLITE_DONE);                                \
-		sqlite3_reset(q);                                                              \
-	} while (0)
-	/* 2020: 12 months, December provisional from a later import */
-	for (m = 1; m <= 11; m++)
-		OLD_FACT(1, 1, 202000 + m, 10 + m, 0, 1);
-	OLD_FACT(1, 1, 202012, 22, 1, 2);
-	/* 2021: 12 months and the year figure, which wins; a quarter */
-	for (m = 1; m <= 12; m++)
-		OLD_FACT(1, 1, 202100 + m, 100 + m, 0, 1);
-	OLD_FACT(1, 1, 202100, 500, 0, 1);
-	OLD_FACT(1, 1, 202121, 40, 0, 1);
-	/* 2022: a provisional year figure and one month of a large count */
-	OLD_FACT(2, 2, 202200, 7, 1, 2);
-	OLD_FACT(2, 2, 202201, ((int64_t)1 << 53) + 1, 0, 2);
-	/* 2019: 5 months only */
-	for (m = 1; m <= 5; m++)
-		OLD_FACT(2, 1, 201900 + m, m, 0, 1);
-#undef OLD_FACT
-	sqlite3_finalize(q);
-	nfacts = one_int(old, "SELECT COUNT(*) FROM fact");
-	assert_int_equal(nfacts, 33);
-	for (a = 0; a < 2; a++)
-		for (t = 0; t < 2; t++) {
-			for (y = 0; y < MIG_YEARS; y++) {
-				want[a][t][y] = old_year(old, areas[a], types[t], 2019 + y);
-				want_class[a][t][y] = old_has_class(old, areas[a], 2019 + y, classes[t]);
-			}
-			ivp__buf_init(&want_months_[a][t], 1u << 16);
-			old_months(old, areas[a], types[t], 201901, 202212, &want_months_[a][t]);
-		}
-	assert_int_equal(want[0][0][2].count, 500);	/* the data say what they should */
-	assert_int_equal(want[0][0][1].from_months, 1);
-	assert_int_equal(sqlite3_close(old), SQLITE_OK);
-
-	/* the store opens it and runs migration 5 */
-	db_open(&d);
-	assert_int_equal(d.ops->schema_version(d.s), 5);
-	counts(&d, nfacts, 2, 2);
-	for (a = 0; a < 2; a++)
-		for (t = 0; t < 2; t++) {
-			ivp__buf got[2];
-
-			for (y = 0; y < MIG_YEARS; y++) {
-				char what[64];
-				ivp__type_count w = want[a][t][y];
-
-				snprintf(what, sizeof(what), "migrated %s %s %d", areas[a], types[t], 2019 + y);
-				want_year(what, year1(&d, areas[a], types[t], 2019 + y), w.has, w.count,
-					  w.from_months, w.provisional, w.import_id);
-				if (has_class(&d, areas[a], 2019 + y, classes[t]) != want_class[a][t][y]) {
-					print_error("%s: has_classification(%s) is not %d\n", what, classes[t],
-						    want_class[a][t][y]);
-					fail();
-				}
-			}
-			ivp__buf_init(&got[0], 1u << 16);
-			ivp__buf_init(&got[1], 1u << 16);
-			ok(&d, d.ops->month_counts(d.s, areas[a], types[t], 201901, 202212, rows2_cb, got),
-			   "month_counts");
-			if (strcmp(ivp__buf_str(&got[0]), ivp__buf_str(&want_months_[a][t]))) {
-				print_error("migrated month_counts(%s, %s):\n got  %s\n want %s\n", areas[a],
-					    types[t], ivp__buf_str(&got[0]), ivp__buf_str(&want_months_[a][t]));
-				fail();
-			}
-			/* the provenance of a month is now its year's: 2020 names import 2 */
-			if (a == 0 && t == 0)
-				assert_string_equal(ivp__buf_str(&got[1]),
-						    "2;2;2;2;2;2;2;2;2;2;2;2;1;1;1;1;1;1;1;1;1;1;1;1;");
-			ivp__buf_free(&got[0]);
-			ivp__buf_free(&got[1]);
-			ivp__buf_free(&want_months_[a][t]);
-		}
-	want_year("GM0001 1.1.1 2020", year1(&d, "GM0001", "1.1.1", 2020), 1, 11 * 10 + 66 + 22, 1, 1, 2);
-
-	/* a later import: converted counts are not its duplicates */
-	ok(&d, d.ops->begin(d.s), "begin");
-	imp = import(&d, "crime", "cc");
-	assert_int_equal(imp, 3);
-	fact(&d, "GM0001", "1.1.1", 202012, 22, 1, imp, IVP__PUT_SAME);
-	fact(&d, "GM0001", "1.1.1", 202101, 0, 0, imp, IVP__PUT_CHANGED);
-	fact(&d, "GM0001", "1.1.1", 202101, 0, 0, imp, IVP__PUT_DUP_SAME);
-	fact(&d, "GM0002", "CRI3000", 202201, ((int64_t)1 << 53) + 1, 0, imp, IVP__PUT_SAME);
-	fact(&d, "GM0002", "CRI3000", 202200, 8, 0, imp, IVP__PUT_CHANGED);
-	ok(&d, d.ops->commit(d.s), "commit");
-	want_year("GM0002 CRI3000 2022 after import 3", year1(&d, "GM0002", "CRI3000", 2022), 1, 8, 0, 0, 3);
-	counts(&d, nfacts, 2, 2);
-	db_close(&d);
-
-	/* what the file holds now */
-	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
-	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM sqlite_master WHERE name='fact'"), 0);
-	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM series"), 3);
-	assert_int_equal(one_int(old, "SELECT SUM(nfacts) FROM series"), nfacts);
-	assert_int_equal(one_int(old, "SELECT MAX(version) FROM schema_migrations"), 5);
-	assert_int_equal(sqlite3_close(old), SQLITE_OK);
-	db_remove(&d);
-}
 
 int main(void)
 {
@@ -1287,7 +902,6 @@ int main(void)
 		cmocka_unit_test(test_dup_after_roundtrip),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_store_series),
-		cmocka_unit_test(test_migration5),
 		cmocka_unit_test(test_two_connections),
 	};
 

@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "store/store.h"
+#include "store/engine.h"
 
 /* statement slots of sqlite_store.c */
 #define IVP__SQ_STMTS 64
@@ -18,6 +18,7 @@ typedef struct sq_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[IVP__SQ_STMTS];
 	char err[512];
+	int errcode;	/* IVP__SE_* of the failure in err */
 	int version;
 	void *series;	/* sqlite_series.c's cache of series, or NULL */
 	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */
@@ -26,8 +27,15 @@ typedef struct sq_store {
 #define SQ(s) ((sq_store *)(s))
 
 /* sqlite_util.c: shared statement helpers */
-/* Copy the connection's last error into s->err; returns -1. */
+/* Copy the connection's last error into s->err (SQLITE_NOMEM as
+ * IVP__SE_NOMEM); returns -1. */
 int ivp__sq_fail(sq_store *s);
+/* Record running out of memory; returns -1. */
+int ivp__sq_oom(sq_store *s);
+/* Record that a row callback stopped the walk; returns -1. */
+int ivp__sq_stop(sq_store *s);
+/* Record an error of the engine's own (IVP__SE_ERROR); returns -1. */
+int ivp__sq_failf(sq_store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The statement in *slot, prepared on first use, else reset with bindings cleared. */
 sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql);
 /* A one-shot statement (the caller finalizes); NULL with s->err set on failure. */

@@ -50,7 +50,7 @@ static sqlite3_stmt *stmt(sq_store *s, int i)
 	if (!c) {
 		c = calloc(1, sizeof(*c));
 		if (!c) {
-			snprintf(s->err, sizeof(s->err), "out of memory");
+			ivp__sq_oom(s);
 			return NULL;
 		}
 		s->plan = c;
@@ -102,7 +102,7 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 		out->doc = strdup(d ? (const char *)d : "");
 		sqlite3_reset(q);
 		if (!out->doc) {
-			snprintf(s->err, sizeof(s->err), "out of memory");
+			ivp__sq_oom(s);
 			return -1;
 		}
 		return 0;

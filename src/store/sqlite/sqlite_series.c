@@ -42,7 +42,7 @@ static sq_series *state(sq_store *s)
 	if (!x) {
 		x = calloc(1, sizeof(*x));
 		if (!x) {
-			snprintf(s->err, sizeof(s->err), "out of memory");
+			ivp__sq_oom(s);
 			return NULL;
 		}
 		ivp__map_init(&x->area_ids);
@@ -92,7 +92,7 @@ static int code_id(sq_store *s, sq_series *x, int is_area,
 	if (rc != SQLITE_ROW)
 		return ivp__sq_fail(s);
 	if (ivp__map_put(m, code, *id, &slot, &existed)) {
-		snprintf(s->err, sizeof(s->err), "out of memory");
+		ivp__sq_oom(s);
 		return -1;
 	}
 remember:
@@ -129,9 +129,8 @@ static int seek(sq_store *s, sq_series *x, int64_t a, int64_t t)
 
 static int damaged(sq_store *s, const char *area, int64_t a, int64_t t)
 {
-	snprintf(s->err, sizeof(s->err), "damaged series value for area %s (id %lld), type id %lld",
-		 area ? area : "?", (long long)a, (long long)t);
-	return -1;
+	return ivp__sq_failf(s, "damaged series value for area %s (id %lld), type id %lld",
+			     area ? area : "?", (long long)a, (long long)t);
 }
 
 /* Read the stored series (g->area_id, g->type_id) into g: 0, -1 error. */
@@ -150,7 +149,7 @@ static int load(sq_store *s, sq_series *x, ivp__ser *g)
 		sqlite3_reset(x->get);
 	}
 	if (d == -2) {
-		snprintf(s->err, sizeof(s->err), "out of memory");
+		ivp__sq_oom(s);
 		return -1;
 	}
 	return d ? damaged(s, NULL, g->area_id, g->type_id) : 0;
@@ -185,7 +184,7 @@ static int write_dirty(sq_store *s, sq_series *x)
 
 		ivp__buf_reset(&x->enc);
 		if (ivp__ser_encode(g, &x->enc)) {
-			snprintf(s->err, sizeof(s->err), "out of memory");
+			ivp__sq_oom(s);
 			return -1;
 		}
 		sqlite3_bind_int64(x->put, 1, g->area_id);
@@ -317,15 +316,11 @@ int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
 	if (!(g = series_of(s, x, a, t)))
 		return -1;
 	rc = ivp__ser_put(g, period, count, provisional, import_id, result);
-	if (rc == -1) {
-		snprintf(s->err, sizeof(s->err), "count %lld for period %d cannot be stored",
-			 (long long)count, period);
-		return -1;
-	}
-	if (rc == -2) {
-		snprintf(s->err, sizeof(s->err), "out of memory");
-		return -1;
-	}
+	if (rc == -1)
+		return ivp__sq_failf(s, "count %lld for period %d cannot be stored",
+				     (long long)count, period);
+	if (rc == -2)
+		return ivp__sq_oom(s);
 	return 0;
 }
 
@@ -437,7 +432,7 @@ int ivp__sq_month_counts(sq_store *s, const char *area, const char *type,
 		}
 	}
 	ivp__ser_free(&g);
-	return rc ? -1 : 0;
+	return rc ? ivp__sq_stop(s) : 0;
 }
 
 int ivp__sq_has_class(sq_store *s, const char *area, int year,
@@ -503,8 +498,10 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 	char code[16] = "", name[256] = "";
 	int k, rc, root = 0, have = 0, ret = -1;
 
-	if (!x || write_dirty(s, x) || ntypes > 64)
+	if (!x || write_dirty(s, x))
 		return -1;
+	if (ntypes > 64)
+		return ivp__sq_failf(s, "%d type codes in one query; at most 64", ntypes);
 	for (k = 0; k < ntypes; k++) {
 		rc = code_id(s, x, 0, types[k].code, &ids[k]);
 		if (rc < 0)
@@ -533,7 +530,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 		ivp__buf_printf(&sql, ",?%d", 5 + k);
 	if (ivp__buf_printf(&sql, ") WHERE a.level=?2%s ORDER BY a.code",
 			    root ? " AND ?1 IS NOT NULL" : "")) {
-		snprintf(s->err, sizeof(s->err), "out of memory");
+		ivp__sq_oom(s);
 		goto out;
 	}
 	if (!(q = ivp__sq_prepare(s, ivp__buf_str(&sql))))
@@ -560,7 +557,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 		c = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
 		if (have && (!c || strcmp(c, code))) {
 			if (cb(ud, &a)) {
-				snprintf(s->err, sizeof(s->err), "stopped");
+				ivp__sq_stop(s);
 				goto out;
 			}
 			have = 0;

@@ -14,12 +14,9 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "store/engine.h"
 #include "store/sqlite/migrations.h"
-#include "store/auth_store.h"
-#include "store/geo_store.h"
-#include "store/plan_store.h"
 #include "store/sqlite/sqlite_int.h"
-#include "store/store.h"
 
 enum {
 	S_IMPORT_FIND, S_IMPORT_ADD, S_IMPORT_FINISH,
@@ -105,6 +102,8 @@ static int exec(sq_store *s, const char *q)
 	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(s->err, sizeof(s->err), "%s", msg ? msg : "sqlite error");
 		sqlite3_free(msg);
+		s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM
+									     : IVP__SE_ERROR;
 		return -1;
 	}
 	return 0;
@@ -133,8 +132,10 @@ static int migrate(sq_store *s)
 			return -1;
 		if (exec(s, m->sql))
 			goto bad;
-		if (m->fn && m->fn(s->db, s->err, sizeof(s->err)))
+		if (m->fn && m->fn(s->db, s->err, sizeof(s->err))) {
+			s->errcode = IVP__SE_ERROR;
 			goto bad;
+		}
 		if (m->sql_after && exec(s, m->sql_after))
 			goto bad;
 		if (sqlite3_prepare_v2(s->db, "INSERT INTO schema_migrations VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
@@ -151,10 +152,8 @@ static int migrate(sq_store *s)
 		have = m->version;
 	}
 	if (have > ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version) {
-		snprintf(s->err, sizeof(s->err),
-			 "database schema version %d is newer than this ivp knows (%d); upgrade ivp",
-			 have, ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version);
-		return -1;
+		return ivp__sq_failf(s, "database schema version %d is newer than this ivp knows (%d); upgrade ivp",
+				     have, ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version);
 	}
 	s->version = have;
 	return 0;
@@ -187,32 +186,35 @@ static void sq_close(ivp__store *st)
 static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 {
 	sq_store *s = calloc(1, sizeof(*s));
+	int rc;
 
 	*out = NULL;
 	if (!s) {
 		snprintf(err, errsz, "out of memory");
-		return -1;
+		return IVP__SE_OPEN_NOMEM;
 	}
 	s->base.ops = &ivp__sqlite_ops;
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			    NULL) != SQLITE_OK) {
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		sq_close(&s->base);
-		return -1;
+		return (rc & 0xff) == SQLITE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") ||
 	    migrate(s)) {
 		snprintf(err, errsz, "%s", s->err);
+		rc = s->errcode == IVP__SE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
 		sq_close(&s->base);
-		return -1;
+		return rc;
 	}
 	*out = &s->base;
 	return 0;
 }
 
 static const char *sq_errmsg(ivp__store *s) { return SQ(s)->err; }
+static int sq_errcode(ivp__store *s) { return SQ(s)->errcode; }
 static int sq_version(ivp__store *s) { return SQ(s)->version; }
 static int sq_begin(ivp__store *st)
 {
@@ -236,11 +238,7 @@ static int sq_data_version(ivp__store *st, int64_t *v)
 	if (rc == SQLITE_ROW)
 		*v = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
-	if (rc != SQLITE_ROW) {
-		snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
-		return -1;
-	}
-	return 0;
+	return rc == SQLITE_ROW ? 0 : ivp__sq_fail(s);
 }
 static int sq_commit(ivp__store *st)
 {
@@ -649,8 +647,7 @@ static int sq_defs_list(ivp__store *st, int latest_only,
 		ivp__sq_copy_col(q, 10, d.note, sizeof(d.note));
 		if (cb(ud, &d)) {
 			sqlite3_reset(q);
-			snprintf(s->err, sizeof(s->err), "out of memory");
-			return -1;
+			return ivp__sq_stop(s);
 		}
 	}
 	sqlite3_reset(q);
@@ -715,6 +712,7 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.open = sq_open,
 	.close = sq_close,
 	.errmsg = sq_errmsg,
+	.errcode = sq_errcode,
 	.schema_version = sq_version,
 	.data_version = sq_data_version,
 	.begin = sq_begin,

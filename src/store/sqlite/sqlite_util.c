@@ -3,6 +3,7 @@
  * prepare-once caching, binding text (NULL as SQL NULL), copying a column,
  * stepping a statement that returns no rows, and handing rows to a callback.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "store/sqlite/sqlite_int.h"
@@ -10,6 +11,33 @@
 int ivp__sq_fail(sq_store *s)
 {
 	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+	s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM
+								     : IVP__SE_ERROR;
+	return -1;
+}
+
+int ivp__sq_oom(sq_store *s)
+{
+	snprintf(s->err, sizeof(s->err), "out of memory");
+	s->errcode = IVP__SE_NOMEM;
+	return -1;
+}
+
+int ivp__sq_stop(sq_store *s)
+{
+	snprintf(s->err, sizeof(s->err), "stopped by the caller");
+	s->errcode = IVP__SE_STOP;
+	return -1;
+}
+
+int ivp__sq_failf(sq_store *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+	s->errcode = IVP__SE_ERROR;
 	return -1;
 }
 
@@ -85,8 +113,7 @@ int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
 			cols[i] = (const char *)sqlite3_column_text(q, i);
 		if (cb(ud, cols, n)) {
 			sqlite3_reset(q);
-			snprintf(s->err, sizeof(s->err), "out of memory");
-			return -1;
+			return ivp__sq_stop(s);
 		}
 	}
 	sqlite3_reset(q);

@@ -1,11 +1,18 @@
 /*
- * api.c — opening a database and the simple listing queries of ivp.h.
+ * store_api.c — the public functions of ivp.h that belong to storage:
+ * opening and closing a database (ivp_open picks the engine and opens it),
+ * its schema and data versions, and the simple listing queries (areas,
+ * sources, an area's name). They live here, not in core/, because core/
+ * includes nothing above it; like every other caller they reach the
+ * engine through the door (store.h), except open and close, which create
+ * and end the engine's connection itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
+#include "store/engine.h"
 #include "store/store.h"
 
 ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
@@ -14,6 +21,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	const char *rest;
 	ivp_ctx *ctx;
 	char msg[512];
+	int r;
 
 	*out = NULL;
 	if (err)
@@ -29,8 +37,13 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	}
 	ctx = calloc(1, sizeof(*ctx));
 	if (!ctx)
-		return IVP_ENOMEM;
-	if (ops->open(rest, &ctx->store, msg, sizeof(msg))) {
+		goto oom;
+	r = ops->open(rest, &ctx->store, msg, sizeof(msg));
+	if (r == IVP__SE_OPEN_NOMEM) {
+		free(ctx);
+		goto oom;
+	}
+	if (r) {
 		if (err) {
 			err->rc = IVP_EDB;
 			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", rest);
@@ -42,6 +55,12 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	}
 	*out = ctx;
 	return IVP_OK;
+oom:
+	if (err) {
+		err->rc = IVP_ENOMEM;
+		snprintf(err->message, sizeof(err->message), "out of memory");
+	}
+	return IVP_ENOMEM;
 }
 
 void ivp_close(ivp_ctx *ctx)
@@ -58,18 +77,9 @@ int ivp_schema_version(ivp_ctx *ctx)
 	return ctx->store->ops->schema_version(ctx->store);
 }
 
-static ivp_rc db_fail(ivp_ctx *ctx)
-{
-	ivp__fail(ctx, IVP_EDB, "database error");
-	ivp__detail(ctx, "%s", ctx->store->ops->errmsg(ctx->store));
-	return IVP_EDB;
-}
-
 ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version)
 {
-	if (!ctx->store->ops->data_version)
-		return ivp__fail(ctx, IVP_EINPUT, "the store cannot tell its data version");
-	return ctx->store->ops->data_version(ctx->store, version) ? db_fail(ctx) : IVP_OK;
+	return ivp__store_data_version(ctx, version);
 }
 
 /* row callback: copy text columns into the table, numbers where the column is numeric */
@@ -118,14 +128,12 @@ static ivp_rc new_table(ivp_ctx *ctx, const char *const *names, const char *brie
 ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz)
 {
 	char n[256];
-	int g = ctx->store->ops->area_get(ctx->store, code, n, NULL, NULL);
+	ivp_rc rc = ivp__store_area_get(ctx, code, n, NULL, NULL);
 
-	if (g < 0)
-		return db_fail(ctx);
-	if (g == 1) {
-		ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", code);
-		return IVP_ENOTFOUND;
-	}
+	if (rc == IVP_ENOTFOUND)
+		return ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", code);
+	if (rc)
+		return rc;
 	snprintf(name, namesz, "%s", n);
 	return IVP_OK;
 }
@@ -139,24 +147,23 @@ ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out)
 
 	*out = NULL;
 	if (under) {
-		int g = ctx->store->ops->area_get(ctx->store, under, NULL, NULL, NULL);
-
-		if (g < 0)
-			return db_fail(ctx);
-		if (g == 1) {
+		rc = ivp__store_area_get(ctx, under, NULL, NULL, NULL);
+		if (rc == IVP_ENOTFOUND) {
 			ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", under);
 			ivp__hint(ctx, "List the loaded areas with ivp areas, or import the region code list.");
 			return IVP_ENOTFOUND;
 		}
+		if (rc)
+			return rc;
 	}
 	if ((rc = new_table(ctx, names, "bbbbbb", out)))
 		return rc;
 	f.t = *out;
 	f.numeric = "ttttii";
-	if (ctx->store->ops->areas_list(ctx->store, under, fill_row, &f)) {
+	if ((rc = ivp__store_areas_list(ctx, under, fill_row, &f))) {
 		ivp_table_free(*out);
 		*out = NULL;
-		return db_fail(ctx);
+		return rc;
 	}
 	return IVP_OK;
 }
@@ -173,10 +180,10 @@ ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out)
 		return rc;
 	f.t = *out;
 	f.numeric = "itttttiiittt";
-	if (ctx->store->ops->sources_list(ctx->store, fill_row, &f)) {
+	if ((rc = ivp__store_sources_list(ctx, fill_row, &f))) {
 		ivp_table_free(*out);
 		*out = NULL;
-		return db_fail(ctx);
+		return rc;
 	}
 	return IVP_OK;
 }

@@ -1,0 +1,201 @@
+/*
+ * engine.h — the storage engines' tables of functions, private to store/.
+ *
+ * Only the files of src/store/ (the door store.c, and store_api.c) and
+ * the engines (store/sqlite/, later store/pg/) include this header; every
+ * other caller goes through the door of store.h (and plan_store.h, auth_store.h,
+ * geo_store.h), which calls these functions and turns their failures into
+ * the context's ivp_error once.
+ *
+ * Engine conventions: every function returns 0 on success, a negative
+ * number on failure and, where noted, 1 for "not found" (or "exists").
+ * After a failure errcode() says what kind it was (IVP__SE_*) and errmsg()
+ * gives the engine's own message, both until the next failure. An engine
+ * reports running out of memory — its own allocations or its library's
+ * (SQLITE_NOMEM) — as IVP__SE_NOMEM, and a row callback that returned
+ * nonzero as IVP__SE_STOP (the walk ends there).
+ *
+ * Writes happen between begin() and commit(); rollback() undoes them all.
+ * An import is exactly one such transaction.
+ */
+#ifndef IVP_STORE_ENGINE_H
+#define IVP_STORE_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/auth_store.h"
+#include "store/geo_store.h"
+#include "store/plan_store.h"
+#include "store/store.h"
+
+/* What the last failure of an engine was (errcode()). */
+enum {
+	IVP__SE_ERROR = 1,	/* the database failed; errmsg() says why */
+	IVP__SE_NOMEM = 2,	/* out of memory */
+	IVP__SE_STOP = 3	/* a row callback returned nonzero */
+};
+
+/* open(): failure results */
+#define IVP__SE_OPEN_FAIL (-1)	/* message in err */
+#define IVP__SE_OPEN_NOMEM (-2)
+
+typedef struct ivp__plan_ops {
+	/* Add a version; *version is its number (1, 2, … across the database). */
+	int (*version_add)(ivp__store *s, const ivp__plan_version *v, int64_t *version);
+	/* version 0: the latest. 1: none. out->doc is malloc'd. */
+	int (*version_get)(ivp__store *s, int64_t version, ivp__plan_version *out);
+	/* rows: version, plan_id, kind, source, summary, created_by, created_at */
+	int (*versions_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+
+	/* result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME / _DUP_DIFF as in store.h */
+	int (*value_put)(ivp__store *s, const ivp__local_value *v, int64_t import_id,
+			 int *result);
+	/* rows: year, value, unit, margin (NULL when none), source,
+	 * definition_version, import_id, name — ordered by year, unit */
+	int (*values_get)(ivp__store *s, const char *key, const char *area,
+			  ivp__row_cb cb, void *ud);
+	/* 1 when any value has this key */
+	int (*value_key_exists)(ivp__store *s, const char *key, int *exists);
+
+	/* Release the engine's plan statements (called from the engine's close). */
+	void (*close)(ivp__store *s);
+} ivp__plan_ops;
+
+typedef struct ivp__auth_ops {
+	/* 1: a user of that name exists */
+	int (*user_add)(ivp__store *s, const char *name, const char *role, const char *pwhash);
+	/* 1: no such user */
+	int (*user_get)(ivp__store *s, const char *name, ivp__user_rec *out);
+	/* New password string; ends every session of the user. 1: no such user */
+	int (*user_set_password)(ivp__store *s, const char *name, const char *pwhash);
+	/* The user and their sessions. 1: no such user */
+	int (*user_remove)(ivp__store *s, const char *name);
+	/* rows: name, role, created_at, updated_at, sessions (active at `now`) */
+	int (*users_list)(ivp__store *s, int64_t now, ivp__row_cb cb, void *ud);
+
+	int (*session_add)(ivp__store *s, const char *token_hash, int64_t user_id,
+			   int64_t created, int64_t expires);
+	/* The live session's user (name, role) and expiry; 1: none or expired. */
+	int (*session_get)(ivp__store *s, const char *token_hash, int64_t now,
+			   char user[64], char role[16], int64_t *expires);
+	int (*session_delete)(ivp__store *s, const char *token_hash);
+	/* Drop sessions that expired before `now`. */
+	int (*sessions_prune)(ivp__store *s, int64_t now);
+
+	int (*attempt_add)(ivp__store *s, const char *name, const char *addr, int64_t at, int ok);
+	/* as ivp__store_attempt_fails (auth_store.h) */
+	int (*attempt_fails)(ivp__store *s, int by_addr, const char *key, int64_t since,
+			     int64_t *times, int max, int *n);
+	/* Forget every attempt before `before` (out of every window). */
+	int (*attempts_prune)(ivp__store *s, int64_t before);
+
+	/* Release the engine's auth state (called from the engine's close). */
+	void (*close)(ivp__store *s);
+} ivp__auth_ops;
+
+typedef struct ivp__geo_ops {
+	/* Insert or replace; 1: the area code is unknown; *same = 1 when the
+	 * stored geometry was already exactly this one. */
+	int (*boundary_put)(ivp__store *s, const ivp__boundary_rec *b, int *same);
+	/* as ivp__store_boundaries_list (geo_store.h) */
+	int (*boundaries_list)(ivp__store *s, const char *under, const char *level,
+			       ivp__row_cb cb, void *ud);
+} ivp__geo_ops;
+
+/* The semantics of each function are those of its door in store.h. */
+typedef struct ivp__store_ops {
+	const char *name;
+
+	/* 0, or IVP__SE_OPEN_FAIL with a message in err, IVP__SE_OPEN_NOMEM */
+	int (*open)(const char *path, ivp__store **out, char *err, size_t errsz);
+	void (*close)(ivp__store *s);
+	const char *(*errmsg)(ivp__store *s);
+	int (*errcode)(ivp__store *s);	/* IVP__SE_* of the last failure */
+	int (*schema_version)(ivp__store *s);
+	/* a number that changes when another connection commits; NULL when
+	 * the engine cannot tell */
+	int (*data_version)(ivp__store *s, int64_t *v);
+
+	int (*begin)(ivp__store *s);
+	int (*commit)(ivp__store *s);
+	int (*rollback)(ivp__store *s);
+	int (*read_begin)(ivp__store *s);	/* 1 opened, 0 already in one, <0 */
+	void (*read_end)(ivp__store *s, int opened);
+
+	/* 1: no import has this identity */
+	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,
+			   const char *options, int64_t *id, char when[32]);
+	int (*import_add)(ivp__store *s, const ivp__import_rec *r, int64_t *id);
+	int (*import_finish)(ivp__store *s, int64_t id, int64_t rows,
+			     int64_t missing, int64_t skipped, const char *sha256);
+
+	int (*area_put)(ivp__store *s, const char *code, const char *name,
+			const char *level, const char *parent, int64_t import_id);
+	int (*area_by_name)(ivp__store *s, const char *name, char code[16],
+			    int *ambiguous);	/* 1: not found */
+	int (*area_get)(ivp__store *s, const char *code, char name[256],
+			char level[4], char parent[16]);	/* 1: not found */
+	int (*type_put)(ivp__store *s, const char *classification,
+			const char *code, const char *title, int64_t import_id);
+	int (*type_by_title)(ivp__store *s, const char *title, char code[16]);	/* 1 */
+	int (*type_get)(ivp__store *s, const char *code, char title[256]);	/* 1 */
+	int (*period_put)(ivp__store *s, int period, const char *title,
+			  const char *status, int64_t import_id);
+
+	/* 1 when the area or type code is unknown */
+	int (*fact_put)(ivp__store *s, const char *area, const char *type,
+			int period, int64_t count, int provisional,
+			int64_t import_id, int *result);
+	int (*pop_put)(ivp__store *s, const char *area, int year,
+		       const char *group, int64_t count, int64_t import_id,
+		       int *result);
+
+	int (*year_counts)(ivp__store *s, const char *area, int year,
+			   ivp__type_count *types, int ntypes);
+	int (*population)(ivp__store *s, const char *area, int year,
+			  const char *group, int64_t *count, int64_t *import_id);	/* 1 */
+	int (*has_classification)(ivp__store *s, const char *area, int year,
+				  const char *classification, int *has);
+	int (*level_years)(ivp__store *s, const char *under, const char *level,
+			   int year, const char *group, ivp__type_count *types,
+			   int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
+			   void *ud);
+	int (*areas_under)(ivp__store *s, const char *parent, const char *level,
+			   ivp__row_cb cb, void *ud);
+	int (*areas_list)(ivp__store *s, const char *under, ivp__row_cb cb, void *ud);
+	int (*sources_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*month_counts)(ivp__store *s, const char *area, const char *type,
+			    int from, int to, ivp__row_cb cb, void *ud);
+	int (*defs_list)(ivp__store *s, int latest_only,
+			 int (*cb)(void *ud, const ivp__indicator_def *d), void *ud);
+	int (*def_add)(ivp__store *s, const ivp__indicator_def *d);
+	int (*types_list)(ivp__store *s, const char *classification,
+			  ivp__row_cb cb, void *ud);
+	int (*counts)(ivp__store *s, int64_t *facts, int64_t *areas,
+		      int64_t *pops, int64_t *types);
+
+	/* the plan (priorities, goals, measures, budget, values): its own table */
+	const ivp__plan_ops *plan;
+	/* users, sessions, sign-in attempts: its own table */
+	const ivp__auth_ops *auth;
+	/* area boundaries: its own table */
+	const ivp__geo_ops *geo;
+} ivp__store_ops;
+
+/* Every engine's store begins with this. */
+struct ivp__store {
+	const ivp__store_ops *ops;
+};
+
+/* Pick the engine for a database path ("sqlite:…" or a file name): its
+ * table and in *rest what the engine opens; NULL when no engine built in
+ * serves the path ("postgresql://…" until store/pg/ exists). */
+const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
+
+extern const ivp__store_ops ivp__sqlite_ops;
+extern const ivp__plan_ops ivp__sqlite_plan_ops;
+extern const ivp__auth_ops ivp__sqlite_auth_ops;
+extern const ivp__geo_ops ivp__sqlite_geo_ops;
+
+#endif /* IVP_STORE_ENGINE_H */
