@@ -1,0 +1,1454 @@
+/*
+ * conformance.c — the storage conformance suite: every function of the
+ * door (store.h, plan_store.h, auth_store.h, geo_store.h) on a fresh
+ * database of the engine under test, through the door and the public API
+ * only (never an engine's own calls), so that it runs unchanged on every
+ * engine: `store_conformance sqlite`, later `store_conformance
+ * postgresql://…` (factory.h makes the databases; README.md).
+ *
+ * Each test names the door functions it covers in covers[] below. The last
+ * test reads the door's headers and fails when a declared function is
+ * covered by no test, when covers[] names a function the headers do not
+ * declare, or when a test does not call a function it claims; the table is
+ * printed at the start of every run.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/core.h"
+#include "factory.h"
+#include "store/auth_store.h"
+#include "store/geo_store.h"
+#include "store/plan_store.h"
+#include "store/store.h"
+
+/* ---- what each test covers ----------------------------------------------- */
+
+typedef struct cover {
+	const char *test;
+	const char *fns;	/* door functions, space-separated */
+} cover;
+
+static const cover covers[] = {
+	{ "test_empty_database", "ivp__store_counts ivp__store_areas_list ivp__store_sources_list "
+	  "ivp__store_defs_list ivp__store_plan_versions_list ivp__store_users_list "
+	  "ivp__store_boundaries_list ivp__store_types_list" },
+	{ "test_transactions", "ivp__store_begin ivp__store_commit ivp__store_rollback "
+	  "ivp__store_abort ivp__store_area_put ivp__store_area_get ivp__store_type_put "
+	  "ivp__store_type_get ivp__store_import_find "
+	  "ivp__store_import_finish ivp__store_fact_put ivp__store_pop_put ivp__store_population "
+	  "ivp__store_def_add ivp__store_defs_list ivp__store_plan_version_add "
+	  "ivp__store_plan_version_get ivp__store_value_put ivp__store_value_key_exists "
+	  "ivp__store_user_add ivp__store_user_get ivp__store_boundary_put "
+	  "ivp__store_boundaries_list" },
+	{ "test_read_snapshot", "ivp__store_read_begin ivp__store_read_end ivp__store_area_get "
+	  "ivp__store_begin ivp__store_commit ivp__store_area_put" },
+	{ "test_data_version", "ivp__store_data_version ivp__store_begin ivp__store_commit "
+	  "ivp__store_area_put" },
+	{ "test_fact_put_results", "ivp__store_fact_put" },
+	{ "test_year_and_month_counts", "ivp__store_year_counts ivp__store_month_counts "
+	  "ivp__store_has_classification" },
+	{ "test_level_years", "ivp__store_level_years ivp__store_areas_under ivp__store_pop_put" },
+	{ "test_imports", "ivp__store_import_add ivp__store_import_find ivp__store_import_finish "
+	  "ivp__store_sources_list" },
+	{ "test_code_lists", "ivp__store_area_put ivp__store_area_get ivp__store_area_by_name "
+	  "ivp__store_areas_under ivp__store_areas_list ivp__store_type_put ivp__store_type_get "
+	  "ivp__store_type_by_title ivp__store_types_list ivp__store_period_put "
+	  "ivp__store_defs_list" },
+	{ "test_population", "ivp__store_pop_put ivp__store_population ivp__store_areas_list" },
+	{ "test_definitions", "ivp__store_def_add ivp__store_defs_list" },
+	{ "test_plan_versions", "ivp__store_plan_version_add ivp__store_plan_version_get "
+	  "ivp__store_plan_versions_list" },
+	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
+	  "ivp__store_value_key_exists" },
+	{ "test_users", "ivp__store_user_add ivp__store_user_get ivp__store_user_set_password "
+	  "ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
+	  "ivp__store_session_get" },
+	{ "test_sessions", "ivp__store_session_add ivp__store_session_get "
+	  "ivp__store_session_delete ivp__store_sessions_prune ivp__store_users_list" },
+	{ "test_attempts", "ivp__store_attempt_add ivp__store_attempt_fails "
+	  "ivp__store_attempts_prune" },
+	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
+	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
+	  "ivp__store_month_counts" },
+};
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+#define CTX (((tdb *)*state)->ctx)
+
+static void check_ok(ivp_ctx *ctx, ivp_rc rc, const char *what, int line)
+{
+	if (rc != IVP_OK) {
+		print_error("line %d: %s: %s (rc %d): %s; %s\n", line, what, ivp_strerror(rc), rc,
+			    ivp_last_error(ctx)->message, ivp_last_error(ctx)->detail);
+		fail();
+	}
+}
+
+/* a door function must succeed */
+#define OK(call) check_ok(ctx, (call), #call, __LINE__)
+
+/* "not found" comes back as IVP_ENOTFOUND and leaves ctx->err alone */
+static void check_notfound(ivp_ctx *ctx, ivp_rc rc, const char *what, int line)
+{
+	if (rc != IVP_ENOTFOUND || strcmp(ivp_last_error(ctx)->message, "sentinel")) {
+		print_error("line %d: %s: rc %d, error \"%s\"; want IVP_ENOTFOUND and the error untouched\n",
+			    line, what, rc, ivp_last_error(ctx)->message);
+		fail();
+	}
+}
+
+#define NOTFOUND(call)                                                      \
+	do {                                                                \
+		ivp__fail(ctx, IVP_EINPUT, "sentinel");                     \
+		check_notfound(ctx, (call), #call, __LINE__);               \
+	} while (0)
+
+/* rows of a row callback as "c0|c1|…;" (NULL as "~") */
+static int rows_cb(void *ud, const char *const *cols, int n)
+{
+	ivp__buf *b = ud;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (ivp__buf_printf(b, "%s%s", i ? "|" : "", cols[i] ? cols[i] : "~"))
+			return -1;
+	return ivp__buf_addc(b, ';');
+}
+
+static void want_text(const char *what, const char *got, const char *want)
+{
+	if (strcmp(got, want)) {
+		print_error("%s:\n got  %s\n want %s\n", what, got, want);
+		fail();
+	}
+}
+
+/* the first column of each row as "c0;" */
+static int first_col_cb(void *ud, const char *const *cols, int n)
+{
+	ivp__buf *b = ud;
+
+	return n < 1 || ivp__buf_printf(b, "%s;", cols[0] ? cols[0] : "~");
+}
+
+/* the last column of each row as "cN;" */
+static int last_col_cb(void *ud, const char *const *cols, int n)
+{
+	ivp__buf *b = ud;
+
+	return n < 1 || ivp__buf_printf(b, "%s;", cols[n - 1] ? cols[n - 1] : "~");
+}
+
+/* rows of a listing, compared as text */
+#define WANT_ROWS(what, call_with_b, want)                                  \
+	do {                                                                \
+		ivp__buf b;                                                 \
+		ivp__buf_init(&b, 1u << 20);                                \
+		OK(call_with_b);                                            \
+		want_text(what, ivp__buf_str(&b), want);                    \
+		ivp__buf_free(&b);                                          \
+	} while (0)
+
+static int64_t new_import(ivp_ctx *ctx, const char *kind, const char *sha)
+{
+	ivp__import_rec r = { kind, "test", "test.csv", sha, "", "conformance" };
+	int64_t id = 0;
+
+	OK(ivp__store_import_add(ctx, &r, &id));
+	assert_true(id > 0);
+	return id;
+}
+
+/* NL01 > GM0001 > WK000101 > BU00010101, BU00010102; GM0002; types 1.1.1,
+ * 1.2.1 (police), CRI3000 (cbs); in their own committed import */
+static int64_t codes(ivp_ctx *ctx)
+{
+	int64_t ci;
+
+	OK(ivp__store_begin(ctx));
+	ci = new_import(ctx, "codes", "codes-sha");
+	OK(ivp__store_area_put(ctx, "NL01", "Nederland", "NL", NULL, ci));
+	OK(ivp__store_area_put(ctx, "GM0001", "Een", "GM", "NL01", ci));
+	OK(ivp__store_area_put(ctx, "GM0002", "Twee", "GM", "NL01", ci));
+	OK(ivp__store_area_put(ctx, "WK000101", "Wijk 01", "WK", "GM0001", ci));
+	OK(ivp__store_area_put(ctx, "BU00010101", "Buurt 01", "BU", "WK000101", ci));
+	OK(ivp__store_area_put(ctx, "BU00010102", "Buurt 02", "BU", "WK000101", ci));
+	OK(ivp__store_type_put(ctx, "police", "1.1.1", "Diefstal/inbraak woning", ci));
+	OK(ivp__store_type_put(ctx, "police", "1.2.1", "Zakkenrollerij", ci));
+	OK(ivp__store_type_put(ctx, "cbs", "CRI3000", "Geweld", ci));
+	OK(ivp__store_import_finish(ctx, ci, 9, 0, 0, NULL));
+	OK(ivp__store_commit(ctx));
+	return ci;
+}
+
+static void put(ivp_ctx *ctx, const char *area, const char *type, int period, int64_t count,
+		int prov, int64_t imp, int want)
+{
+	int res = -1;
+	ivp_rc rc = ivp__store_fact_put(ctx, area, type, period, count, prov, imp, &res);
+
+	if (rc != IVP_OK || res != want) {
+		print_error("fact_put(%s, %s, %d, %lld, import %lld): rc %d result %d; want 0 and %d (%s)\n",
+			    area, type, period, (long long)count, (long long)imp, rc, res, want,
+			    ivp_last_error(ctx)->detail);
+		fail();
+	}
+}
+
+static ivp__type_count year1(ivp_ctx *ctx, const char *area, const char *type, int year)
+{
+	ivp__type_count tc;
+
+	memset(&tc, 0x5A, sizeof(tc));
+	tc.code = type;
+	OK(ivp__store_year_counts(ctx, area, year, &tc, 1));
+	return tc;
+}
+
+static void want_year(const char *what, ivp__type_count tc, int has, int64_t count,
+		      int from_months, int prov, int64_t imp)
+{
+	if (tc.has != has || tc.count != count || tc.from_months != from_months ||
+	    tc.provisional != prov || tc.import_id != imp) {
+		print_error("%s: has %d count %lld from_months %d provisional %d import %lld; "
+			    "want %d %lld %d %d %lld\n", what, tc.has, (long long)tc.count,
+			    tc.from_months, tc.provisional, (long long)tc.import_id, has,
+			    (long long)count, from_months, prov, (long long)imp);
+		fail();
+	}
+}
+
+static void want_counts(ivp_ctx *ctx, int64_t facts, int64_t areas, int64_t pops, int64_t types)
+{
+	int64_t f = -1, a = -1, p = -1, t = -1;
+
+	OK(ivp__store_counts(ctx, &f, &a, &p, &t));
+	if (f != facts || a != areas || p != pops || t != types) {
+		print_error("counts: facts %lld areas %lld pops %lld types %lld; want %lld %lld %lld %lld\n",
+			    (long long)f, (long long)a, (long long)p, (long long)t, (long long)facts,
+			    (long long)areas, (long long)pops, (long long)types);
+		fail();
+	}
+}
+
+typedef struct defs {
+	ivp__indicator_def d[64];
+	int n;
+} defs;
+
+static int defs_cb(void *ud, const ivp__indicator_def *d)
+{
+	defs *ds = ud;
+
+	if (ds->n >= 64)
+		return -1;
+	ds->d[ds->n++] = *d;
+	return 0;
+}
+
+static int defs_has(const defs *ds, const char *key, const char *cls, int version)
+{
+	int i;
+
+	for (i = 0; i < ds->n; i++)
+		if (!strcmp(ds->d[i].key, key) && !strcmp(ds->d[i].classification, cls) &&
+		    ds->d[i].version == version)
+			return 1;
+	return 0;
+}
+
+static int setup(void **state)
+{
+	tdb *t = calloc(1, sizeof(*t));
+
+	if (!t || tdb_create(t)) {
+		free(t);
+		return -1;
+	}
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	tdb_drop(*state);
+	free(*state);
+	return 0;
+}
+
+/* ---- the tests ------------------------------------------------------------------ */
+
+/* A fresh database holds nothing but the built-in indicator definitions. */
+static void test_empty_database(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t f = -1, a = -1, p = -1, t = -1;
+	defs ds;
+
+	assert_true(ivp_schema_version(ctx) > 0);
+	OK(ivp__store_counts(ctx, &f, &a, &p, &t));
+	assert_true(f == 0 && a == 0 && p == 0 && t == 0);
+	WANT_ROWS("areas", ivp__store_areas_list(ctx, NULL, rows_cb, &b), "");
+	WANT_ROWS("sources", ivp__store_sources_list(ctx, rows_cb, &b), "");
+	WANT_ROWS("plan versions", ivp__store_plan_versions_list(ctx, rows_cb, &b), "");
+	WANT_ROWS("users", ivp__store_users_list(ctx, 0, rows_cb, &b), "");
+	WANT_ROWS("boundaries", ivp__store_boundaries_list(ctx, NULL, NULL, rows_cb, &b), "");
+	WANT_ROWS("types", ivp__store_types_list(ctx, "police", rows_cb, &b), "");
+	memset(&ds, 0, sizeof(ds));
+	OK(ivp__store_defs_list(ctx, 1, defs_cb, &ds));
+	assert_true(defs_has(&ds, "totaal", "police", 1));
+	assert_true(defs_has(&ds, "totaal", "cbs", 1));
+	/* the totals come first */
+	assert_string_equal(ds.d[0].kind, "total");
+}
+
+/* A rollback undoes every kind of write; a commit keeps them; abort keeps
+ * the error it follows; rollback outside a transaction does nothing. */
+static void test_transactions(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__indicator_def d;
+	ivp__plan_version v, got;
+	ivp__local_value lv = { "enquete_onveilig", "GM0001", 2023, 31.5, "percent", 0, 0,
+				"enquete", "1", "Voelt zich wel eens onveilig" };
+	ivp__boundary_rec br = { "GM0001", 0, 0, 10, 10, 5, "0,0 10,0 10,10 0,10 0,0", 0 };
+	ivp__user_rec u;
+	ivp__type_count tc;
+	int64_t imp, id, cnt, pi, ver;
+	char when[32];
+	int res, same, exists, i;
+	defs ds;
+
+	OK(ivp__store_rollback(ctx));	/* none open: nothing happens */
+	codes(ctx);
+	want_counts(ctx, 0, 6, 0, 3);
+
+	for (i = 0; i < 2; i++) {	/* 0: rolled back, 1: committed */
+		OK(ivp__store_begin(ctx));
+		imp = new_import(ctx, "crime", i ? "sha-commit" : "sha-rollback");
+		OK(ivp__store_area_put(ctx, "GM0003", "Drie", "GM", "NL01", imp));
+		OK(ivp__store_type_put(ctx, "police", "9.9.9", "Negen", imp));
+		put(ctx, "GM0001", "1.1.1", 202300, 42, 0, imp, IVP__PUT_NEW);
+		put(ctx, "GM0003", "9.9.9", 202301, 3, 0, imp, IVP__PUT_NEW);
+		OK(ivp__store_pop_put(ctx, "GM0001", 2023, "total", 1000, imp, &res));
+		memset(&d, 0, sizeof(d));
+		snprintf(d.key, sizeof(d.key), "totaal");
+		d.version = 2;
+		snprintf(d.classification, sizeof(d.classification), "police");
+		snprintf(d.kind, sizeof(d.kind), "total");
+		snprintf(d.codes, sizeof(d.codes), "0.0.0");
+		d.per = 1000;
+		snprintf(d.population_group, sizeof(d.population_group), "total");
+		OK(ivp__store_def_add(ctx, &d));
+		memset(&v, 0, sizeof(v));
+		snprintf(v.plan_id, sizeof(v.plan_id), "een-2024");
+		snprintf(v.kind, sizeof(v.kind), "import");
+		v.doc = "id: een-2024\n";
+		OK(ivp__store_plan_version_add(ctx, &v, &ver));
+		OK(ivp__store_value_put(ctx, &lv, imp, &res));
+		OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$x", &exists));
+		assert_int_equal(exists, 0);
+		br.import_id = imp;
+		OK(ivp__store_boundary_put(ctx, &br, &same));
+		OK(ivp__store_import_finish(ctx, imp, 2, 0, 0, NULL));
+		want_counts(ctx, 2, 7, 1, 4);	/* the open transaction sees its writes */
+		if (!i) {
+			OK(ivp__store_rollback(ctx));
+			continue;
+		}
+		OK(ivp__store_commit(ctx));
+	}
+
+	/* after the commit, each thing is there exactly once */
+	want_counts(ctx, 2, 7, 1, 4);
+	OK(ivp__store_area_get(ctx, "GM0003", NULL, NULL, NULL));
+	OK(ivp__store_type_get(ctx, "9.9.9", NULL));
+	tc = year1(ctx, "GM0001", "1.1.1", 2023);
+	assert_int_equal(tc.count, 42);
+	OK(ivp__store_population(ctx, "GM0001", 2023, "total", &cnt, &pi));
+	assert_int_equal(cnt, 1000);
+	OK(ivp__store_import_find(ctx, "crime", "sha-commit", "", &id, when));
+	NOTFOUND(ivp__store_import_find(ctx, "crime", "sha-rollback", "", &id, when));
+	memset(&ds, 0, sizeof(ds));
+	OK(ivp__store_defs_list(ctx, 0, defs_cb, &ds));
+	assert_true(defs_has(&ds, "totaal", "police", 2));
+	memset(&got, 0, sizeof(got));
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, ver);
+	free(got.doc);
+	got.doc = NULL;
+	NOTFOUND(ivp__store_plan_version_get(ctx, ver + 1, &got));
+	OK(ivp__store_value_key_exists(ctx, "enquete_onveilig", &exists));
+	assert_int_equal(exists, 1);
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	WANT_ROWS("boundaries after commit", ivp__store_boundaries_list(ctx, NULL, NULL, first_col_cb, &b),
+		  "GM0001;");
+
+	/* a failure, then abort: the first error stays */
+	OK(ivp__store_begin(ctx));
+	assert_int_equal(ivp__store_fact_put(ctx, "GM0001", "1.1.1", 202313, 1, 0, imp, &res), IVP_EDB);
+	assert_string_equal(ivp_last_error(ctx)->message, "database error");
+	assert_true(ivp_last_error(ctx)->detail[0] != '\0');
+	ivp__store_abort(ctx);
+	assert_int_equal(ivp_last_error(ctx)->rc, IVP_EDB);
+	assert_string_equal(ivp_last_error(ctx)->message, "database error");
+	/* and the transaction is gone: a new one begins */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_rollback(ctx));
+	want_counts(ctx, 2, 7, 1, 4);
+}
+
+/* A read snapshot sees the database as it was when it began, also when
+ * another connection commits meanwhile; inside a write transaction it
+ * opens nothing. */
+static void test_read_snapshot(void **state)
+{
+	ivp_ctx *ctx = CTX, *other = tdb_connect(*state);
+	char name[256];
+	int opened = -1;
+
+	assert_non_null(other);
+	codes(ctx);
+	OK(ivp__store_read_begin(ctx, &opened));
+	assert_int_equal(opened, 1);
+	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
+	assert_string_equal(name, "Twee");
+	{
+		ivp_ctx *c = ctx;
+
+		ctx = other;
+		OK(ivp__store_begin(ctx));
+		OK(ivp__store_area_put(ctx, "GM0002", "Twee Nieuw", "GM", "NL01", 1));
+		OK(ivp__store_commit(ctx));
+		ctx = c;
+	}
+	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
+	assert_string_equal(name, "Twee");	/* still the snapshot */
+	ivp__store_read_end(ctx, opened);
+	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
+	assert_string_equal(name, "Twee Nieuw");
+
+	/* inside a write transaction: nothing opened, read_end leaves it open */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_read_begin(ctx, &opened));
+	assert_int_equal(opened, 0);
+	OK(ivp__store_area_put(ctx, "GM0002", "Twee Derde", "GM", "NL01", 1));
+	ivp__store_read_end(ctx, opened);
+	OK(ivp__store_rollback(ctx));
+	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
+	assert_string_equal(name, "Twee Nieuw");
+	ivp_close(other);
+}
+
+/* The data version changes when another connection commits, not otherwise. */
+static void test_data_version(void **state)
+{
+	ivp_ctx *ctx = CTX, *other = tdb_connect(*state);
+	int64_t v1 = 0, v2 = 0, v3 = 0;
+
+	assert_non_null(other);
+	codes(ctx);
+	OK(ivp__store_data_version(ctx, &v1));
+	OK(ivp__store_data_version(ctx, &v2));
+	assert_true(v1 == v2);
+	{
+		ivp_ctx *c = ctx;
+
+		ctx = other;
+		OK(ivp__store_begin(ctx));
+		OK(ivp__store_area_put(ctx, "GM0009", "Negen", "GM", "NL01", 1));
+		OK(ivp__store_commit(ctx));
+		ctx = c;
+	}
+	OK(ivp__store_data_version(ctx, &v3));
+	assert_true(v3 != v2);
+	/* the public function says the same */
+	assert_int_equal(ivp_data_version(ctx, &v1), IVP_OK);
+	assert_true(v1 == v3);
+	ivp_close(other);
+}
+
+/* fact_put's results across imports, unknown codes, a period without a slot. */
+static void test_fact_put_results(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t i1, i2;
+	int res = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	i1 = new_import(ctx, "crime", "a");
+	put(ctx, "GM0001", "1.1.1", 202301, 5, 0, i1, IVP__PUT_NEW);
+	put(ctx, "GM0001", "1.1.1", 202301, 5, 0, i1, IVP__PUT_DUP_SAME);
+	put(ctx, "GM0001", "1.1.1", 202301, 6, 0, i1, IVP__PUT_DUP_DIFF);
+	put(ctx, "GM0001", "1.1.1", 202302, 7, 0, i1, IVP__PUT_NEW);
+	NOTFOUND(ivp__store_fact_put(ctx, "GM9999", "1.1.1", 202301, 1, 0, i1, &res));
+	NOTFOUND(ivp__store_fact_put(ctx, "GM0001", "8.8.8", 202301, 1, 0, i1, &res));
+	NOTFOUND(ivp__store_fact_put(ctx, "", "1.1.1", 202301, 1, 0, i1, &res));
+	assert_int_equal(ivp__store_fact_put(ctx, "GM0001", "1.1.1", 202313, 1, 0, i1, &res), IVP_EDB);
+	assert_int_equal(ivp__store_fact_put(ctx, "GM0001", "1.1.1", 202301, -1, 0, i1, &res), IVP_EDB);
+	OK(ivp__store_commit(ctx));
+	want_counts(ctx, 2, 6, 0, 3);
+
+	OK(ivp__store_begin(ctx));
+	i2 = new_import(ctx, "crime", "b");
+	put(ctx, "GM0001", "1.1.1", 202301, 5, 0, i2, IVP__PUT_SAME);
+	put(ctx, "GM0001", "1.1.1", 202302, 8, 0, i2, IVP__PUT_CHANGED);
+	put(ctx, "GM0001", "1.1.1", 202302, 8, 0, i2, IVP__PUT_DUP_SAME);
+	put(ctx, "GM0001", "1.1.1", 202302, 9, 0, i2, IVP__PUT_DUP_DIFF);
+	put(ctx, "GM0001", "1.1.1", 202303, 1, 0, i2, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+	want_counts(ctx, 3, 6, 0, 3);
+	/* the year's provenance: the newest import that added or changed a count */
+	want_year("2023 (3 months)", year1(ctx, "GM0001", "1.1.1", 2023), 0, 0, 0, 0, 0);
+}
+
+/* Yearly figures from YYYYJJ00 or the sum of 12 months, month rows,
+ * provisional flags, provenance and classifications. */
+static void test_year_and_month_counts(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__type_count tc[3];
+	int64_t i1, i2, sum = 0;
+	int m, has = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	i1 = new_import(ctx, "crime", "y1");
+	for (m = 1; m <= 12; m++) {
+		put(ctx, "GM0001", "1.1.1", 202200 + m, m * 10, 0, i1, IVP__PUT_NEW);
+		sum += m * 10;
+	}
+	put(ctx, "GM0001", "1.1.1", 202100, 999, 0, i1, IVP__PUT_NEW);	/* a year figure ... */
+	for (m = 1; m <= 12; m++)	/* ... wins over its months */
+		put(ctx, "GM0001", "1.1.1", 202100 + m, 1, 0, i1, IVP__PUT_NEW);
+	for (m = 1; m <= 11; m++)	/* 11 months: no year */
+		put(ctx, "GM0001", "1.2.1", 202200 + m, 1, 0, i1, IVP__PUT_NEW);
+	put(ctx, "GM0002", "CRI3000", 202221, 17, 0, i1, IVP__PUT_NEW);	/* a quarter only */
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_begin(ctx));
+	i2 = new_import(ctx, "crime", "y2");
+	put(ctx, "GM0001", "1.1.1", 202212, 120, 1, i2, IVP__PUT_SAME);	/* same count, provisional */
+	put(ctx, "GM0001", "1.2.1", 202212, 4, 1, i2, IVP__PUT_NEW);	/* the 12th month */
+	OK(ivp__store_commit(ctx));
+
+	want_year("summed from months", year1(ctx, "GM0001", "1.1.1", 2022), 1, sum, 1, 0, i1);
+	want_year("year figure", year1(ctx, "GM0001", "1.1.1", 2021), 1, 999, 0, 0, i1);
+	want_year("12th month from import 2, provisional", year1(ctx, "GM0001", "1.2.1", 2022),
+		  1, 15, 1, 1, i2);
+	want_year("a quarter is no year", year1(ctx, "GM0002", "CRI3000", 2022), 0, 0, 0, 0, 0);
+	want_year("no data", year1(ctx, "GM0001", "1.1.1", 2020), 0, 0, 0, 0, 0);
+	want_year("unknown area", year1(ctx, "GM9999", "1.1.1", 2022), 0, 0, 0, 0, 0);
+	want_year("unknown type", year1(ctx, "GM0001", "7.7.7", 2022), 0, 0, 0, 0, 0);
+	memset(tc, 0x5A, sizeof(tc));
+	tc[0].code = "1.2.1";
+	tc[1].code = "CRI3000";
+	tc[2].code = "1.1.1";
+	OK(ivp__store_year_counts(ctx, "GM0001", 2022, tc, 3));
+	want_year("three types: 1.2.1", tc[0], 1, 15, 1, 1, i2);
+	want_year("three types: CRI3000", tc[1], 0, 0, 0, 0, 0);
+	want_year("three types: 1.1.1", tc[2], 1, sum, 1, 0, i1);
+
+	{
+		char want[256];
+
+		/* period, count, import (the year's: the newest behind it) */
+		snprintf(want, sizeof(want), "202203|30|%lld;202204|40|%lld;202205|50|%lld;",
+			 (long long)i1, (long long)i1, (long long)i1);
+		WANT_ROWS("months 3..5",
+			  ivp__store_month_counts(ctx, "GM0001", "1.1.1", 202203, 202205, rows_cb, &b), want);
+		snprintf(want, sizeof(want), "202101|1|%lld;202102|1|%lld;", (long long)i1, (long long)i1);
+		WANT_ROWS("months of a year with a year figure",
+			  ivp__store_month_counts(ctx, "GM0001", "1.1.1", 202101, 202102, rows_cb, &b), want);
+		snprintf(want, sizeof(want), "202211|1|%lld;202212|4|%lld;", (long long)i2, (long long)i2);
+		WANT_ROWS("months of 1.2.1",
+			  ivp__store_month_counts(ctx, "GM0001", "1.2.1", 202211, 202212, rows_cb, &b), want);
+	}
+	WANT_ROWS("unknown area", ivp__store_month_counts(ctx, "GM9999", "1.1.1", 202201, 202212, rows_cb, &b), "");
+	WANT_ROWS("unknown type", ivp__store_month_counts(ctx, "GM0001", "7.7.7", 202201, 202212, rows_cb, &b), "");
+	WANT_ROWS("no months in range", ivp__store_month_counts(ctx, "GM0001", "1.1.1", 202301, 202312, rows_cb, &b), "");
+
+	OK(ivp__store_has_classification(ctx, "GM0001", 2022, "police", &has));
+	assert_int_equal(has, 1);
+	OK(ivp__store_has_classification(ctx, "GM0001", 2022, "cbs", &has));
+	assert_int_equal(has, 0);
+	OK(ivp__store_has_classification(ctx, "GM0002", 2022, "cbs", &has));
+	assert_int_equal(has, 1);	/* a quarter counts as data of the year */
+	OK(ivp__store_has_classification(ctx, "GM0002", 2023, "cbs", &has));
+	assert_int_equal(has, 0);
+	OK(ivp__store_has_classification(ctx, "GM9999", 2022, "police", &has));
+	assert_int_equal(has, 0);
+}
+
+typedef struct seen {
+	char out[2048];
+	size_t n;
+} seen;
+
+static int level_cb(void *ud, const ivp__area_year *a)
+{
+	seen *s = ud;
+	int k;
+
+	s->n += (size_t)snprintf(s->out + s->n, sizeof(s->out) - s->n, "%s %s pop %d/%lld/%lld:",
+				 a->code, a->name, a->has_pop, (long long)a->pop,
+				 (long long)a->pop_import);
+	for (k = 0; k < a->ntypes; k++)
+		s->n += (size_t)snprintf(s->out + s->n, sizeof(s->out) - s->n, " %s=%d/%lld/%d/%lld",
+					 a->types[k].code, a->types[k].has,
+					 (long long)a->types[k].count, a->types[k].from_months,
+					 (long long)a->types[k].import_id);
+	s->n += (size_t)snprintf(s->out + s->n, sizeof(s->out) - s->n, ";");
+	return 0;
+}
+
+/* Every area of a level under an area, with counts and population, in one pass. */
+static void test_level_years(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__type_count tc[2];
+	int64_t imp;
+	int res, m;
+	seen s;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "crime", "lv");
+	put(ctx, "BU00010101", "1.1.1", 202300, 4, 0, imp, IVP__PUT_NEW);
+	for (m = 1; m <= 12; m++)
+		put(ctx, "BU00010102", "1.1.1", 202300 + m, 1, 0, imp, IVP__PUT_NEW);
+	put(ctx, "BU00010102", "1.2.1", 202300, 2, 0, imp, IVP__PUT_NEW);
+	OK(ivp__store_pop_put(ctx, "BU00010101", 2023, "total", 100, imp, &res));
+	OK(ivp__store_pop_put(ctx, "BU00010102", 2022, "total", 50, imp, &res));	/* other year */
+	OK(ivp__store_commit(ctx));
+
+	tc[0].code = "1.1.1";
+	tc[1].code = "1.2.1";
+	memset(&s, 0, sizeof(s));
+	OK(ivp__store_level_years(ctx, "GM0001", "BU", 2023, "total", tc, 2, level_cb, &s));
+	{
+		char want[512];
+		long long i = (long long)imp;
+
+		snprintf(want, sizeof(want), "BU00010101 Buurt 01 pop 1/100/%lld: 1.1.1=1/4/0/%lld 1.2.1=0/0/0/0;"
+			 "BU00010102 Buurt 02 pop 0/0/0: 1.1.1=1/12/1/%lld 1.2.1=1/2/0/%lld;", i, i, i, i);
+		want_text("buurten of GM0001", s.out, want);
+	}
+	memset(&s, 0, sizeof(s));	/* from the root of the hierarchy */
+	OK(ivp__store_level_years(ctx, "NL01", "GM", 2023, "total", tc, 1, level_cb, &s));
+	want_text("gemeenten of NL01", s.out,
+		  "GM0001 Een pop 0/0/0: 1.1.1=0/0/0/0;GM0002 Twee pop 0/0/0: 1.1.1=0/0/0/0;");
+	memset(&s, 0, sizeof(s));
+	OK(ivp__store_level_years(ctx, "GM0002", "BU", 2023, "total", tc, 1, level_cb, &s));
+	want_text("none under GM0002", s.out, "");
+	WANT_ROWS("buurten under GM0001", ivp__store_areas_under(ctx, "GM0001", "BU", rows_cb, &b),
+		  "BU00010101;BU00010102;");
+}
+
+/* Import records: identity, finishing, the list of sources. */
+static void test_imports(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__import_rec r1 = { "crime", "statline", "a.csv", "pending", "year=2023", "anna" };
+	ivp__import_rec r2 = { "population", "list", "p.csv", "ppp", NULL, NULL };
+	int64_t a, b2, id = 0;
+	char when[32] = "";
+
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_import_add(ctx, &r1, &a));
+	OK(ivp__store_import_add(ctx, &r2, &b2));
+	assert_true(b2 > a);
+	/* not finished: not found */
+	NOTFOUND(ivp__store_import_find(ctx, "crime", "aaa", "year=2023", &id, when));
+	OK(ivp__store_import_finish(ctx, a, 10, 2, 1, "aaa"));	/* the hash known at the end */
+	OK(ivp__store_import_finish(ctx, b2, 3, 0, 0, NULL));
+	OK(ivp__store_commit(ctx));
+
+	OK(ivp__store_import_find(ctx, "crime", "aaa", "year=2023", &id, when));
+	assert_int_equal(id, a);
+	assert_int_equal(strlen(when), 20);	/* 2026-01-01T00:00:00Z */
+	assert_int_equal(when[10], 'T');
+	/* each part of the identity counts */
+	NOTFOUND(ivp__store_import_find(ctx, "crime", "aaa", "", &id, when));
+	NOTFOUND(ivp__store_import_find(ctx, "crime", "pending", "year=2023", &id, when));
+	NOTFOUND(ivp__store_import_find(ctx, "population", "aaa", "year=2023", &id, when));
+	/* NULL options are "" */
+	OK(ivp__store_import_find(ctx, "population", "ppp", NULL, &id, when));
+	assert_int_equal(id, b2);
+	OK(ivp__store_import_find(ctx, "population", "ppp", "", &id, when));
+
+	{
+		ivp__buf b;
+		char want[512];
+
+		ivp__buf_init(&b, 1u << 16);
+		OK(ivp__store_sources_list(ctx, rows_cb, &b));
+		/* id, kind, layout, file, sha256, options, rows, missing, skipped, by, started, finished */
+		snprintf(want, sizeof(want), "%lld|crime|statline|a.csv|aaa|year=2023|10|2|1|anna|", (long long)a);
+		assert_memory_equal(ivp__buf_str(&b), want, strlen(want));
+		snprintf(want, sizeof(want), ";%lld|population|list|p.csv|ppp||3|0|0|unknown|", (long long)b2);
+		assert_non_null(strstr(ivp__buf_str(&b), want));
+		ivp__buf_free(&b);
+	}
+}
+
+/* Areas, crime types and periods: upserts, look-ups, names, lists. */
+static void test_code_lists(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	char name[256], level[4], parent[16], code[16], title[256];
+	int64_t ci;
+	int amb = -1;
+	defs ds;
+
+	ci = codes(ctx);
+	OK(ivp__store_area_get(ctx, "WK000101", name, level, parent));
+	assert_string_equal(name, "Wijk 01");
+	assert_string_equal(level, "WK");
+	assert_string_equal(parent, "GM0001");
+	OK(ivp__store_area_get(ctx, "NL01", name, level, parent));
+	assert_string_equal(parent, "");
+	NOTFOUND(ivp__store_area_get(ctx, "GM9999", name, level, parent));
+
+	OK(ivp__store_begin(ctx));
+	/* a new name; parent NULL keeps the stored one */
+	OK(ivp__store_area_put(ctx, "GM0002", "Twee-Oost", "GM", NULL, ci));
+	OK(ivp__store_area_put(ctx, "GM0003", "Bergen", "GM", "NL01", ci));
+	OK(ivp__store_area_put(ctx, "GM0004", "Bergen", "GM", "NL01", ci));
+	OK(ivp__store_area_put(ctx, "PV20", "Utrecht", "PV", "NL01", ci));
+	OK(ivp__store_area_put(ctx, "GM0344", "Utrecht", "GM", "PV20", ci));
+	OK(ivp__store_area_put(ctx, "WK000102", "Centrum", "WK", "GM0001", ci));
+	OK(ivp__store_type_put(ctx, "police", "1.2.1", "Zakkenrollerij (nieuw)", ci));
+	OK(ivp__store_period_put(ctx, 202300, "2023", "Voorlopig", ci));
+	OK(ivp__store_period_put(ctx, 202300, "2023", "Definitief", ci));	/* an upsert */
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, parent));
+	assert_string_equal(name, "Twee-Oost");
+	assert_string_equal(parent, "NL01");
+
+	OK(ivp__store_area_by_name(ctx, "Een", code, &amb));
+	assert_string_equal(code, "GM0001");
+	assert_int_equal(amb, 0);
+	OK(ivp__store_area_by_name(ctx, "Bergen", code, &amb));
+	assert_int_equal(amb, 1);
+	assert_true(!strcmp(code, "GM0003") || !strcmp(code, "GM0004"));
+	OK(ivp__store_area_by_name(ctx, "Utrecht", code, &amb));	/* the larger region */
+	assert_string_equal(code, "PV20");
+	assert_int_equal(amb, 0);
+	NOTFOUND(ivp__store_area_by_name(ctx, "Centrum", code, &amb));	/* wijk names do not count */
+	NOTFOUND(ivp__store_area_by_name(ctx, "Nergenshuizen", code, &amb));
+
+	OK(ivp__store_type_get(ctx, "1.2.1", title));
+	assert_string_equal(title, "Zakkenrollerij (nieuw)");
+	NOTFOUND(ivp__store_type_get(ctx, "7.7.7", title));
+	OK(ivp__store_type_by_title(ctx, "geweld", code));	/* case does not matter */
+	assert_string_equal(code, "CRI3000");
+	NOTFOUND(ivp__store_type_by_title(ctx, "Onbekend", code));
+	WANT_ROWS("police types", ivp__store_types_list(ctx, "police", rows_cb, &b),
+		  "1.1.1|Diefstal/inbraak woning;1.2.1|Zakkenrollerij (nieuw);");
+	WANT_ROWS("cbs types", ivp__store_types_list(ctx, "cbs", rows_cb, &b), "CRI3000|Geweld;");
+	/* every code is an indicator of its own */
+	memset(&ds, 0, sizeof(ds));
+	OK(ivp__store_defs_list(ctx, 1, defs_cb, &ds));
+	assert_true(defs_has(&ds, "1.1.1", "police", 1));
+	assert_true(defs_has(&ds, "CRI3000", "cbs", 1));
+
+	WANT_ROWS("everything under GM0001", ivp__store_areas_under(ctx, "GM0001", "WK", rows_cb, &b),
+		  "WK000101;WK000102;");
+	WANT_ROWS("buurten under NL01", ivp__store_areas_under(ctx, "NL01", "BU", rows_cb, &b),
+		  "BU00010101;BU00010102;");
+	WANT_ROWS("areas under WK000101", ivp__store_areas_list(ctx, "WK000101", rows_cb, &b),
+		  "BU00010101|Buurt 01|BU|WK000101|~|~;BU00010102|Buurt 02|BU|WK000101|~|~;");
+	WANT_ROWS("all areas, larger first", ivp__store_areas_list(ctx, NULL, rows_cb, &b),
+		  "NL01|Nederland|NL|~|~|~;PV20|Utrecht|PV|NL01|~|~;GM0001|Een|GM|NL01|~|~;"
+		  "GM0002|Twee-Oost|GM|NL01|~|~;GM0003|Bergen|GM|NL01|~|~;GM0004|Bergen|GM|NL01|~|~;"
+		  "GM0344|Utrecht|GM|PV20|~|~;WK000101|Wijk 01|WK|GM0001|~|~;"
+		  "WK000102|Centrum|WK|GM0001|~|~;BU00010101|Buurt 01|BU|WK000101|~|~;"
+		  "BU00010102|Buurt 02|BU|WK000101|~|~;");
+}
+
+/* Population figures: results like facts, look-ups, the latest in lists. */
+static void test_population(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t i1, i2, c = 0, pi = 0;
+	int res = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	i1 = new_import(ctx, "population", "p1");
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i1, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i1, &res));
+	assert_int_equal(res, IVP__PUT_DUP_SAME);
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1001, i1, &res));
+	assert_int_equal(res, IVP__PUT_DUP_DIFF);
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "12-17", 80, i1, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	NOTFOUND(ivp__store_pop_put(ctx, "GM9999", 2022, "total", 1, i1, &res));
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_begin(ctx));
+	i2 = new_import(ctx, "population", "p2");
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i2, &res));
+	assert_int_equal(res, IVP__PUT_SAME);
+	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "12-17", 81, i2, &res));
+	assert_int_equal(res, IVP__PUT_CHANGED);
+	OK(ivp__store_pop_put(ctx, "GM0001", 2023, "total", 1010, i2, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+
+	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &c, &pi));
+	assert_int_equal(c, 1000);
+	assert_int_equal(pi, i1);	/* SAME keeps the provenance */
+	OK(ivp__store_population(ctx, "GM0001", 2022, "12-17", &c, &pi));
+	assert_int_equal(c, 81);
+	assert_int_equal(pi, i2);
+	NOTFOUND(ivp__store_population(ctx, "GM0001", 2021, "total", &c, &pi));
+	NOTFOUND(ivp__store_population(ctx, "GM0002", 2022, "total", &c, &pi));
+	NOTFOUND(ivp__store_population(ctx, "GM9999", 2022, "total", &c, &pi));
+	want_counts(ctx, 0, 6, 3, 3);
+	WANT_ROWS("areas under NL01 with their latest population",
+		  ivp__store_areas_list(ctx, "NL01", rows_cb, &b),
+		  "BU00010101|Buurt 01|BU|WK000101|~|~;BU00010102|Buurt 02|BU|WK000101|~|~;"
+		  "GM0001|Een|GM|NL01|1010|2023;GM0002|Twee|GM|NL01|~|~;WK000101|Wijk 01|WK|GM0001|~|~;");
+}
+
+/* Indicator definitions: versions, the latest of each key. */
+static void test_definitions(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__indicator_def d;
+	defs all, latest;
+	int i, n0;
+
+	memset(&all, 0, sizeof(all));
+	OK(ivp__store_defs_list(ctx, 0, defs_cb, &all));
+	n0 = all.n;
+	memset(&d, 0, sizeof(d));
+	snprintf(d.key, sizeof(d.key), "eigen");
+	snprintf(d.classification, sizeof(d.classification), "police");
+	snprintf(d.kind, sizeof(d.kind), "bbv");
+	snprintf(d.name_nl, sizeof(d.name_nl), "Eigen indicator");
+	snprintf(d.name_en, sizeof(d.name_en), "Own indicator");
+	snprintf(d.codes, sizeof(d.codes), "1.1.1,1.2.1");
+	d.per = 1000;
+	snprintf(d.population_group, sizeof(d.population_group), "12-17");
+	snprintf(d.source_tables, sizeof(d.source_tables), "47013NED");
+	snprintf(d.note, sizeof(d.note), "a test");
+	OK(ivp__store_begin(ctx));
+	for (i = 1; i <= 3; i++) {
+		d.version = i;
+		snprintf(d.codes, sizeof(d.codes), "1.1.%d", i);
+		OK(ivp__store_def_add(ctx, &d));
+	}
+	OK(ivp__store_commit(ctx));
+	memset(&all, 0, sizeof(all));
+	OK(ivp__store_defs_list(ctx, 0, defs_cb, &all));
+	assert_int_equal(all.n, n0 + 3);
+	assert_true(defs_has(&all, "eigen", "police", 1) && defs_has(&all, "eigen", "police", 2) &&
+		    defs_has(&all, "eigen", "police", 3));
+	memset(&latest, 0, sizeof(latest));
+	OK(ivp__store_defs_list(ctx, 1, defs_cb, &latest));
+	assert_true(defs_has(&latest, "eigen", "police", 3));
+	assert_false(defs_has(&latest, "eigen", "police", 2));
+	for (i = 0; i < latest.n; i++)
+		if (!strcmp(latest.d[i].key, "eigen")) {
+			assert_string_equal(latest.d[i].codes, "1.1.3");
+			assert_string_equal(latest.d[i].kind, "bbv");
+			assert_string_equal(latest.d[i].name_en, "Own indicator");
+			assert_int_equal(latest.d[i].per, 1000);
+			assert_string_equal(latest.d[i].population_group, "12-17");
+			assert_string_equal(latest.d[i].source_tables, "47013NED");
+			assert_string_equal(latest.d[i].note, "a test");
+		}
+	/* totals, then bbv, then hic, then the rest */
+	for (i = 1; i < latest.n; i++) {
+		static const char *const order[] = { "total", "bbv", "hic" };
+		int a = 3, b = 3, k;
+
+		for (k = 0; k < 3; k++) {
+			if (!strcmp(latest.d[i - 1].kind, order[k]))
+				a = k;
+			if (!strcmp(latest.d[i].kind, order[k]))
+				b = k;
+		}
+		assert_true(a <= b);
+	}
+}
+
+/* Plan versions: numbering, the latest, a given one, the list. */
+static void test_plan_versions(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__plan_version v, got;
+	int64_t v1, v2;
+
+	memset(&got, 0, sizeof(got));
+	NOTFOUND(ivp__store_plan_version_get(ctx, 0, &got));
+	memset(&v, 0, sizeof(v));
+	snprintf(v.plan_id, sizeof(v.plan_id), "een-2024");
+	snprintf(v.kind, sizeof(v.kind), "import");
+	snprintf(v.source, sizeof(v.source), "plan.yaml sha256:abc");
+	snprintf(v.summary, sizeof(v.summary), "import of plan.yaml");
+	snprintf(v.created_by, sizeof(v.created_by), "anna");
+	v.doc = "id: een-2024\nversion: 1\n";
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_plan_version_add(ctx, &v, &v1));
+	OK(ivp__store_commit(ctx));
+	snprintf(v.kind, sizeof(v.kind), "update");
+	snprintf(v.summary, sizeof(v.summary), "measure m1: done");
+	v.doc = "id: een-2024\nversion: 2\n";
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_plan_version_add(ctx, &v, &v2));
+	OK(ivp__store_commit(ctx));
+	assert_true(v1 >= 1);
+	assert_int_equal(v2, v1 + 1);
+
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, v2);
+	assert_string_equal(got.kind, "update");
+	assert_string_equal(got.doc, "id: een-2024\nversion: 2\n");
+	assert_string_equal(got.created_by, "anna");
+	assert_int_equal(strlen(got.created_at), 20);
+	free(got.doc);
+	OK(ivp__store_plan_version_get(ctx, v1, &got));
+	assert_string_equal(got.plan_id, "een-2024");
+	assert_string_equal(got.source, "plan.yaml sha256:abc");
+	assert_string_equal(got.summary, "import of plan.yaml");
+	assert_string_equal(got.doc, "id: een-2024\nversion: 1\n");
+	free(got.doc);
+	got.doc = NULL;
+	NOTFOUND(ivp__store_plan_version_get(ctx, v2 + 1, &got));
+	{
+		ivp__buf b;
+		char want[256];
+
+		ivp__buf_init(&b, 1u << 16);
+		OK(ivp__store_plan_versions_list(ctx, rows_cb, &b));
+		snprintf(want, sizeof(want), "%lld|een-2024|import|plan.yaml sha256:abc|import of plan.yaml|anna|",
+			 (long long)v1);
+		assert_memory_equal(ivp__buf_str(&b), want, strlen(want));
+		snprintf(want, sizeof(want), ";%lld|een-2024|update|plan.yaml sha256:abc|measure m1: done|anna|",
+			 (long long)v2);
+		assert_non_null(strstr(ivp__buf_str(&b), want));
+		ivp__buf_free(&b);
+	}
+}
+
+/* values_get rows with the numbers (value, margin) written the same on every engine */
+static int value_cb(void *ud, const char *const *c, int n)
+{
+	ivp__buf *b = ud;
+
+	if (n != 8)
+		return -1;
+	return ivp__buf_printf(b, "%s|%.2f|%s|", c[0], c[1] ? strtod(c[1], NULL) : -1, c[2]) ||
+	       (c[3] ? ivp__buf_printf(b, "%.2f|", strtod(c[3], NULL)) : ivp__buf_printf(b, "~|")) ||
+	       ivp__buf_printf(b, "%s|%s|%s|%s;", c[4], c[5], c[6], c[7]);
+}
+
+/* Locally registered values: the unit is part of the key; results like facts. */
+static void test_local_values(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__local_value v = { "enquete_onveilig", "GM0001", 2023, 31.5, "percent", 1, 2.5,
+			       "Veiligheidsmonitor", "2", "Voelt zich wel eens onveilig" };
+	int64_t i1, i2;
+	int res = -1, exists = -1;
+
+	OK(ivp__store_value_key_exists(ctx, "enquete_onveilig", &exists));
+	assert_int_equal(exists, 0);
+	OK(ivp__store_begin(ctx));
+	i1 = new_import(ctx, "values", "v1");
+	OK(ivp__store_value_put(ctx, &v, i1, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	OK(ivp__store_value_put(ctx, &v, i1, &res));
+	assert_int_equal(res, IVP__PUT_DUP_SAME);
+	v.value = 32;
+	OK(ivp__store_value_put(ctx, &v, i1, &res));
+	assert_int_equal(res, IVP__PUT_DUP_DIFF);
+	v.value = 31.5;
+	v.unit = "count";	/* another unit: another value */
+	v.value = 120;
+	v.has_margin = 0;
+	OK(ivp__store_value_put(ctx, &v, i1, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_begin(ctx));
+	i2 = new_import(ctx, "values", "v2");
+	OK(ivp__store_value_put(ctx, &v, i2, &res));
+	assert_int_equal(res, IVP__PUT_SAME);
+	v.unit = "percent";
+	v.value = 31.5;
+	v.has_margin = 1;
+	v.margin = 3;	/* the margin is part of the value */
+	OK(ivp__store_value_put(ctx, &v, i2, &res));
+	assert_int_equal(res, IVP__PUT_CHANGED);
+	v.year = 2021;
+	OK(ivp__store_value_put(ctx, &v, i2, &res));
+	assert_int_equal(res, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+
+	OK(ivp__store_value_key_exists(ctx, "enquete_onveilig", &exists));
+	assert_int_equal(exists, 1);
+	OK(ivp__store_value_key_exists(ctx, "iets_anders", &exists));
+	assert_int_equal(exists, 0);
+	{
+		ivp__buf b;
+		char want[1024];
+
+		ivp__buf_init(&b, 1u << 16);
+		OK(ivp__store_values_get(ctx, "enquete_onveilig", "GM0001", value_cb, &b));
+		/* year, value, unit, margin, source, definition_version, import_id, name; by year, unit */
+		snprintf(want, sizeof(want),
+			 "2021|31.50|percent|3.00|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig;"
+			 "2023|120.00|count|~|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig;"
+			 "2023|31.50|percent|3.00|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig;",
+			 (long long)i2, (long long)i1, (long long)i2);
+		want_text("values of GM0001", ivp__buf_str(&b), want);
+		ivp__buf_free(&b);
+	}
+	WANT_ROWS("another area", ivp__store_values_get(ctx, "enquete_onveilig", "GM0002", rows_cb, &b), "");
+}
+
+/* Users: add (exists), get, new password (ends sessions), remove, list. */
+static void test_users(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__user_rec u;
+	char user[64], role[16];
+	int64_t exp = 0;
+	int exists = -1;
+
+	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$a", &exists));
+	assert_int_equal(exists, 0);
+	OK(ivp__store_user_add(ctx, "anna", "viewer", "$argon2id$b", &exists));
+	assert_int_equal(exists, 1);
+	OK(ivp__store_user_add(ctx, "bert", "admin", "$argon2id$c", &exists));
+	assert_int_equal(exists, 0);
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_true(u.id > 0);
+	assert_string_equal(u.name, "anna");
+	assert_string_equal(u.role, "editor");	/* the second add changed nothing */
+	assert_string_equal(u.pwhash, "$argon2id$a");
+	NOTFOUND(ivp__store_user_get(ctx, "carla", &u));
+
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	OK(ivp__store_session_add(ctx, "hash-anna", u.id, 1000, 5000));
+	OK(ivp__store_session_get(ctx, "hash-anna", 2000, user, role, &exp));
+	OK(ivp__store_user_set_password(ctx, "anna", "$argon2id$new"));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_string_equal(u.pwhash, "$argon2id$new");
+	NOTFOUND(ivp__store_session_get(ctx, "hash-anna", 2000, user, role, &exp));
+	NOTFOUND(ivp__store_user_set_password(ctx, "carla", "$argon2id$x"));
+
+	OK(ivp__store_user_get(ctx, "bert", &u));
+	OK(ivp__store_session_add(ctx, "hash-bert-1", u.id, 1000, 5000));
+	OK(ivp__store_session_add(ctx, "hash-bert-2", u.id, 1000, 1500));
+	{
+		ivp__buf b;
+		const char *s;
+
+		ivp__buf_init(&b, 1u << 16);
+		OK(ivp__store_users_list(ctx, 2000, rows_cb, &b));
+		s = ivp__buf_str(&b);
+		/* name, role, created_at, updated_at, sessions active at `now` — by name */
+		assert_int_equal(strncmp(s, "anna|editor|", 12), 0);
+		assert_non_null(strstr(s, "|0;bert|admin|"));
+		assert_int_equal(strcmp(s + strlen(s) - 3, "|1;"), 0);
+		ivp__buf_free(&b);
+	}
+	OK(ivp__store_user_remove(ctx, "bert"));	/* with their sessions */
+	NOTFOUND(ivp__store_user_get(ctx, "bert", &u));
+	NOTFOUND(ivp__store_session_get(ctx, "hash-bert-1", 2000, user, role, &exp));
+	NOTFOUND(ivp__store_user_remove(ctx, "bert"));
+	WANT_ROWS("users after removal", ivp__store_users_list(ctx, 2000, first_col_cb, &b), "anna;");
+}
+
+/* Sessions: live until their expiry, deleted, pruned. */
+static void test_sessions(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__user_rec u;
+	char user[64] = "", role[16] = "";
+	int64_t exp = 0;
+	int exists;
+
+	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$a", &exists));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	OK(ivp__store_session_add(ctx, "h1", u.id, 1000, 2000));
+	OK(ivp__store_session_add(ctx, "h2", u.id, 1000, 3000));
+	OK(ivp__store_session_get(ctx, "h1", 1999, user, role, &exp));
+	assert_string_equal(user, "anna");
+	assert_string_equal(role, "editor");
+	assert_int_equal(exp, 2000);
+	NOTFOUND(ivp__store_session_get(ctx, "h1", 2000, user, role, &exp));	/* expired */
+	NOTFOUND(ivp__store_session_get(ctx, "nope", 1500, user, role, &exp));
+	WANT_ROWS("two live sessions", ivp__store_users_list(ctx, 1500, last_col_cb, &b), "2;");
+	OK(ivp__store_sessions_prune(ctx, 2000));	/* h1 expired at 2000 */
+	WANT_ROWS("h1 pruned", ivp__store_users_list(ctx, 0, last_col_cb, &b), "1;");
+	OK(ivp__store_session_get(ctx, "h2", 2500, user, role, &exp));
+	OK(ivp__store_session_delete(ctx, "h2"));
+	NOTFOUND(ivp__store_session_get(ctx, "h2", 2500, user, role, &exp));
+	OK(ivp__store_session_delete(ctx, "h2"));	/* gone already: nothing to do */
+	WANT_ROWS("no sessions", ivp__store_users_list(ctx, 0, last_col_cb, &b), "0;");
+}
+
+static void want_times(const char *what, const int64_t *t, int n, const char *want)
+{
+	char got[256] = "";
+	size_t o = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		o += (size_t)snprintf(got + o, sizeof(got) - o, "%lld;", (long long)t[i]);
+	want_text(what, got, want);
+}
+
+/* Sign-in attempts: failures in a window, newest first, by name (after the
+ * last good sign-in) or by address (all), pruning. */
+static void test_attempts(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t t[8];
+	int n = -1;
+
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 100, 0));
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 110, 0));
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.2", 120, 1));	/* a good one */
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 130, 0));
+	OK(ivp__store_attempt_add(ctx, "bert", "10.0.0.1", 140, 0));
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 150, 0));
+
+	OK(ivp__store_attempt_fails(ctx, 0, "anna", 0, t, 8, &n));
+	want_times("anna's failures after her last good sign-in", t, n, "150;130;");
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.1", 0, t, 8, &n));
+	want_times("all failures from 10.0.0.1", t, n, "150;140;130;110;100;");
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.1", 0, t, 2, &n));
+	want_times("at most 2", t, n, "150;140;");
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.1", 130, t, 8, &n));
+	want_times("since 130", t, n, "150;140;130;");
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.2", 0, t, 8, &n));
+	want_times("no failures from 10.0.0.2", t, n, "");
+	OK(ivp__store_attempts_prune(ctx, 140));
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.1", 0, t, 8, &n));
+	want_times("after pruning before 140", t, n, "150;140;");
+	OK(ivp__store_attempt_fails(ctx, 0, "anna", 0, t, 8, &n));
+	want_times("anna after pruning (her good sign-in went too)", t, n, "150;");
+}
+
+/* boundaries_list rows with the numbers written the same on every engine */
+static int boundary_cb(void *ud, const char *const *c, int n)
+{
+	ivp__buf *b = ud;
+
+	if (n != 9)
+		return -1;
+	return ivp__buf_printf(b, "%s|%s|%s|%.1f|%.1f|%.1f|%.1f|%s|%s;", c[0], c[1], c[2],
+			       strtod(c[3], NULL), strtod(c[4], NULL), strtod(c[5], NULL),
+			       strtod(c[6], NULL), c[7], c[8]);
+}
+
+/* Area boundaries: insert, replace, "same", unknown areas, filters. */
+static void test_boundaries(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__boundary_rec r = { "GM0001", 0, 0, 100, 50, 5, "0,0 100,0 100,50 0,50 0,0", 0 };
+	int64_t imp;
+	int same = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "boundaries", "g1");
+	r.import_id = imp;
+	OK(ivp__store_boundary_put(ctx, &r, &same));
+	assert_int_equal(same, 0);
+	OK(ivp__store_boundary_put(ctx, &r, &same));
+	assert_int_equal(same, 1);
+	r.area = "BU00010101";
+	r.geom = "0,0 10,0 10,10 0,0";
+	r.maxx = r.maxy = 10;
+	r.npoints = 4;
+	OK(ivp__store_boundary_put(ctx, &r, &same));
+	r.area = "GM0002";
+	r.geom = "200,0 300,0 300,50 200,0";
+	r.minx = 200;
+	r.maxx = 300;
+	r.maxy = 50;
+	OK(ivp__store_boundary_put(ctx, &r, &same));
+	r.geom = "200,0 310,0 310,50 200,0";	/* replaced */
+	r.maxx = 310;
+	OK(ivp__store_boundary_put(ctx, &r, &same));
+	assert_int_equal(same, 0);
+	r.area = "GM9999";
+	NOTFOUND(ivp__store_boundary_put(ctx, &r, &same));
+	OK(ivp__store_commit(ctx));
+
+	WANT_ROWS("every boundary", ivp__store_boundaries_list(ctx, NULL, NULL, boundary_cb, &b),
+		  "BU00010101|Buurt 01|BU|0.0|0.0|10.0|10.0|4|0,0 10,0 10,10 0,0;"
+		  "GM0001|Een|GM|0.0|0.0|100.0|50.0|5|0,0 100,0 100,50 0,50 0,0;"
+		  "GM0002|Twee|GM|200.0|0.0|310.0|50.0|4|200,0 310,0 310,50 200,0;");
+	WANT_ROWS("gemeenten", ivp__store_boundaries_list(ctx, NULL, "GM", first_col_cb, &b),
+		  "GM0001;GM0002;");
+	WANT_ROWS("under GM0001", ivp__store_boundaries_list(ctx, "GM0001", NULL, first_col_cb, &b),
+		  "BU00010101;");
+	WANT_ROWS("wijken under GM0001", ivp__store_boundaries_list(ctx, "GM0001", "WK", first_col_cb, &b), "");
+}
+
+static int stop_rows(void *ud, const char *const *cols, int n)
+{
+	(void)cols;
+	(void)n;
+	return ++*(int *)ud >= 2;	/* stop at the second row */
+}
+
+static int stop_def(void *ud, const ivp__indicator_def *d)
+{
+	(void)d;
+	return ++*(int *)ud >= 2;
+}
+
+static int stop_area(void *ud, const ivp__area_year *a)
+{
+	(void)a;
+	return ++*(int *)ud >= 1;
+}
+
+/* A callback that returns nonzero stops the walk; the door says out of
+ * memory (callbacks fail only for want of it). */
+static void test_callback_stop(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__type_count tc[1] = { { .code = "1.1.1" } };
+	int64_t imp;
+	int calls = 0, m;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "crime", "cb");
+	for (m = 1; m <= 3; m++)
+		put(ctx, "GM0001", "1.1.1", 202300 + m, m, 0, imp, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+	assert_int_equal(ivp__store_areas_list(ctx, NULL, stop_rows, &calls), IVP_ENOMEM);
+	assert_int_equal(calls, 2);
+	assert_string_equal(ivp_last_error(ctx)->message, "out of memory");
+	calls = 0;
+	assert_int_equal(ivp__store_defs_list(ctx, 0, stop_def, &calls), IVP_ENOMEM);
+	assert_int_equal(calls, 2);
+	calls = 0;
+	assert_int_equal(ivp__store_level_years(ctx, "NL01", "GM", 2023, "total", tc, 1, stop_area, &calls),
+			 IVP_ENOMEM);
+	assert_int_equal(calls, 1);
+	calls = 0;
+	assert_int_equal(ivp__store_month_counts(ctx, "GM0001", "1.1.1", 202301, 202312, stop_rows, &calls),
+			 IVP_ENOMEM);
+	assert_int_equal(calls, 2);
+	/* and the connection goes on */
+	WANT_ROWS("after the stops", ivp__store_areas_under(ctx, "WK000101", "BU", rows_cb, &b),
+		  "BU00010101;BU00010102;");
+}
+
+/* ---- coverage: every function of the door is tested ------------------------------ */
+
+#define MAXFN 128
+
+typedef struct names {
+	char v[MAXFN][64];
+	int n;
+} names;
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long n;
+
+	if (!f) {
+		print_error("cannot read %s\n", path);
+		return NULL;
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc((size_t)n + 1);
+	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		p = NULL;
+	}
+	if (p)
+		p[n] = '\0';
+	fclose(f);
+	return p;
+}
+
+static int has_name(const names *ns, const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strlen(ns->v[i]) == len && !strncmp(ns->v[i], s, len))
+			return 1;
+	return 0;
+}
+
+/* The functions a door header declares: lines that begin (no indent, no
+ * comment) with a type and then ivp__store_NAME( */
+static void declared(const char *text, names *ns)
+{
+	const char *line = text;
+
+	while (*line) {
+		const char *end = strchr(line, '\n'), *p;
+
+		if (!end)
+			end = line + strlen(line);
+		if (*line != ' ' && *line != '\t' && *line != '/' && *line != '*' && *line != '#' &&
+		    (p = strstr(line, "ivp__store_")) && p < end) {
+			size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
+
+			if (p[n] == '(' && !has_name(ns, p, n) && ns->n < MAXFN && n < 64) {
+				memcpy(ns->v[ns->n], p, n);
+				ns->v[ns->n++][n] = '\0';
+			}
+		}
+		line = *end ? end + 1 : end;
+	}
+}
+
+/* The body of `static void NAME(void **state)` in the suite's source. */
+static const char *body_of(const char *src, const char *test, size_t *len)
+{
+	char head[128];
+	const char *a, *b;
+
+	snprintf(head, sizeof(head), "static void %s(void **state)\n{", test);
+	if (!(a = strstr(src, head)) || !(b = strstr(a, "\n}\n")))
+		return NULL;
+	*len = (size_t)(b - a);
+	return a;
+}
+
+static void test_every_door_function_covered(void **state)
+{
+	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h" };
+	names decl = { .n = 0 };
+	char path[1024], *src;
+	size_t i, k;
+	int bad = 0, d;
+
+	(void)state;
+	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
+		char *h;
+
+		snprintf(path, sizeof(path), "%s/%s", IVP_STORE_HEADERS, headers[i]);
+		h = slurp(path);
+		assert_non_null(h);
+		declared(h, &decl);
+		free(h);
+	}
+	assert_true(decl.n >= 50);	/* the parse found the door */
+	src = slurp(IVP_CONFORMANCE_SRC);
+	assert_non_null(src);
+	/* every declared function is covered by a test */
+	for (d = 0; d < decl.n; d++) {
+		int found = 0;
+
+		for (k = 0; k < sizeof(covers) / sizeof(covers[0]) && !found; k++) {
+			const char *p = covers[k].fns;
+			size_t n = strlen(decl.v[d]);
+
+			while ((p = strstr(p, decl.v[d])))
+				if ((p[n] == ' ' || !p[n]) && (p == covers[k].fns || p[-1] == ' ')) {
+					found = 1;
+					break;
+				} else {
+					p += n;
+				}
+		}
+		if (!found) {
+			print_error("%s is declared by the door but covered by no test (covers[] in %s)\n",
+				    decl.v[d], IVP_CONFORMANCE_SRC);
+			bad = 1;
+		}
+	}
+	/* every name in covers[] is declared, and its test calls it */
+	for (k = 0; k < sizeof(covers) / sizeof(covers[0]); k++) {
+		const char *p = covers[k].fns, *body;
+		size_t blen = 0;
+
+		body = body_of(src, covers[k].test, &blen);
+		if (!body) {
+			print_error("covers[] names %s, which is not a test of the suite\n", covers[k].test);
+			bad = 1;
+			continue;
+		}
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			char call[80];
+			const char *q;
+			int called = 0;
+
+			if (!has_name(&decl, p, n)) {
+				print_error("%s: %.*s is not a function of the door\n", covers[k].test, (int)n, p);
+				bad = 1;
+			}
+			snprintf(call, sizeof(call), "%.*s(", (int)n, p);
+			for (q = body; (q = strstr(q, call)) && q < body + blen; q++)
+				called = 1;
+			if (!called) {
+				print_error("%s claims %.*s but does not call it\n", covers[k].test, (int)n, p);
+				bad = 1;
+			}
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+	free(src);
+	assert_int_equal(bad, 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_empty_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fact_put_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_year_and_month_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_level_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_imports, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_code_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_population, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_definitions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan_versions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_local_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_users, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
+		cmocka_unit_test(test_every_door_function_covered),
+	};
+	const char *env = getenv("IVP_TEST_DB");
+	size_t k;
+
+	if (argc > 1)
+		tdb_engine = argv[1];
+	else if (env && *env)
+		tdb_engine = env;
+	printf("storage conformance on engine \"%s\"; door functions covered:\n", tdb_engine);
+	for (k = 0; k < sizeof(covers) / sizeof(covers[0]); k++)
+		printf("  %s: %s\n", covers[k].test, covers[k].fns);
+	fflush(stdout);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
