@@ -27,7 +27,7 @@ typedef struct ivp__plan_version {
 	char source[512];	/* file name and SHA-256, or the command */
 	char summary[1024];
 	char created_by[128];
-	char created_at[32];
+	char created_at[32];	/* UTC, ISO 8601 ("2024-01-31T12:00:00Z"), set by the store */
 	char *doc;		/* canonical YAML; owned by the caller (free) */
 } ivp__plan_version;
 

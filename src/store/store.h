@@ -115,8 +115,9 @@ ivp_rc ivp__store_read_begin(ivp_ctx *ctx, int *opened) IVP_WUR;
 void ivp__store_read_end(ivp_ctx *ctx, int opened);
 
 /* Imports. find: the finished import of this identity (kind, file hash,
- * options; NULL options is ""), its id and start time; IVP_ENOTFOUND when
- * none. add: a new import (r->user NULL: "unknown"), *id its number.
+ * options; NULL options is ""), its id and start time (UTC, ISO 8601:
+ * "2024-01-31T12:00:00Z"); IVP_ENOTFOUND when none (unfinished imports
+ * do not count). add: a new import (r->user NULL: "unknown"), *id its number.
  * finish: its row counts and end time; sha256 the file's hash when it was
  * not known at add (hashed while the rows were read), or NULL. */
 ivp_rc ivp__store_import_find(ivp_ctx *ctx, const char *kind, const char *sha256,

@@ -10,7 +10,8 @@
 typedef struct ivp__migration {
 	int version;
 	const char *sql;
-	/* optional: a step in C after sql, then more SQL (same transaction) */
+	/* optional: a step in C after sql, then more SQL (same transaction);
+	 * 0, -1 failed (message in err), -2 out of memory */
 	int (*fn)(sqlite3 *db, char *err, size_t errsz);
 	const char *sql_after;
 } ivp__migration;

@@ -73,7 +73,7 @@ int ivp__sq_series_release(sq_store *s);
 /* Forget the cache unwritten (rollback). */
 void ivp__sq_series_rollback(sq_store *s);
 void ivp__sq_series_close(sq_store *s);
-/* Migration 5: table fact into table series. */
+/* Migration 5: table fact into table series (as ivp__migration's fn). */
 int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz);
 
 #endif

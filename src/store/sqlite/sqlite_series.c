@@ -660,9 +660,11 @@ int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz)
 	goto out;
 oom:
 	snprintf(err, errsz, "out of memory");
+	ret = -2;
 	goto out;
 db:
 	snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+	ret = (sqlite3_errcode(db) & 0xff) == SQLITE_NOMEM ? -2 : -1;
 out:
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);

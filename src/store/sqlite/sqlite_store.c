@@ -112,7 +112,7 @@ static int exec(sq_store *s, const char *q)
 static int migrate(sq_store *s)
 {
 	sqlite3_stmt *q;
-	int i, have = 0;
+	int i, r, have = 0;
 
 	if (exec(s, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 		    "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"))
@@ -132,8 +132,8 @@ static int migrate(sq_store *s)
 			return -1;
 		if (exec(s, m->sql))
 			goto bad;
-		if (m->fn && m->fn(s->db, s->err, sizeof(s->err))) {
-			s->errcode = IVP__SE_ERROR;
+		if (m->fn && (r = m->fn(s->db, s->err, sizeof(s->err)))) {
+			s->errcode = r == -2 ? IVP__SE_NOMEM : IVP__SE_ERROR;
 			goto bad;
 		}
 		if (m->sql_after && exec(s, m->sql_after))
