@@ -64,13 +64,20 @@ int ivp__job_seen_before(ivp__job *j)
 {
 	int64_t id;
 	char when[32];
+	ivp_rc rc;
 
 	if (!j->hash || j->hash_checked || !hash_done(j->hash) || j->hash->bad >= 0)
 		return 0;
 	j->hash_checked = 1;
-	/* not seen, or the look-up failed (the commit will say why) */
-	if (ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when))
+	rc = ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when);
+	if (rc == IVP_ENOTFOUND)
+		return 0;	/* not seen */
+	if (rc) {
+		/* the look-up failed: go on importing (the commit says why if it
+		 * fails too), without a stale error in the context */
+		ivp__error_clear(&j->ctx->err);
 		return 0;
+	}
 	j->dup = 1;
 	j->res->import_id = id;
 	snprintf(j->res->note, sizeof(j->res->note),

@@ -204,6 +204,20 @@ static void put(ivp_ctx *ctx, const char *area, const char *type, int period, in
 	}
 }
 
+static void pop(ivp_ctx *ctx, const char *area, int year, const char *group, int64_t count,
+		int64_t imp, int want)
+{
+	int res = -1;
+	ivp_rc rc = ivp__store_pop_put(ctx, area, year, group, count, imp, &res);
+
+	if (rc != IVP_OK || res != want) {
+		print_error("pop_put(%s, %d, %s, %lld, import %lld): rc %d result %d; want 0 and %d (%s)\n",
+			    area, year, group, (long long)count, (long long)imp, rc, res, want,
+			    ivp_last_error(ctx)->detail);
+		fail();
+	}
+}
+
 static ivp__type_count year1(ivp_ctx *ctx, const char *area, const char *type, int year)
 {
 	ivp__type_count tc;
@@ -786,24 +800,17 @@ static void test_population(void **state)
 	codes(ctx);
 	OK(ivp__store_begin(ctx));
 	i1 = new_import(ctx, "population", "p1");
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i1, &res));
-	assert_int_equal(res, IVP__PUT_NEW);
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i1, &res));
-	assert_int_equal(res, IVP__PUT_DUP_SAME);
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1001, i1, &res));
-	assert_int_equal(res, IVP__PUT_DUP_DIFF);
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "12-17", 80, i1, &res));
-	assert_int_equal(res, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, i1, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, i1, IVP__PUT_DUP_SAME);
+	pop(ctx, "GM0001", 2022, "total", 1001, i1, IVP__PUT_DUP_DIFF);
+	pop(ctx, "GM0001", 2022, "12-17", 80, i1, IVP__PUT_NEW);
 	NOTFOUND(ivp__store_pop_put(ctx, "GM9999", 2022, "total", 1, i1, &res));
 	OK(ivp__store_commit(ctx));
 	OK(ivp__store_begin(ctx));
 	i2 = new_import(ctx, "population", "p2");
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "total", 1000, i2, &res));
-	assert_int_equal(res, IVP__PUT_SAME);
-	OK(ivp__store_pop_put(ctx, "GM0001", 2022, "12-17", 81, i2, &res));
-	assert_int_equal(res, IVP__PUT_CHANGED);
-	OK(ivp__store_pop_put(ctx, "GM0001", 2023, "total", 1010, i2, &res));
-	assert_int_equal(res, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, i2, IVP__PUT_SAME);
+	pop(ctx, "GM0001", 2022, "12-17", 81, i2, IVP__PUT_CHANGED);
+	pop(ctx, "GM0001", 2023, "total", 1010, i2, IVP__PUT_NEW);
 	OK(ivp__store_commit(ctx));
 
 	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &c, &pi));
