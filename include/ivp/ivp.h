@@ -9,7 +9,8 @@
  *
  * Every fallible function returns an ivp_rc (0 = IVP_OK). On failure the
  * context holds an ivp_error with a short message, a detail sentence, a
- * hint saying what to change and, for input errors, the file, line and field.
+ * hint saying what to change, a stable machine code (docs/errors.md) and,
+ * for input errors, the file, line, column and field.
  * The library never prints and never exits.
  */
 #ifndef IVP_IVP_H
@@ -41,7 +42,8 @@ typedef enum ivp_rc {
 /* Static English text for a result code. */
 const char *ivp_strerror(ivp_rc rc);
 
-/* True when rc means "the user must change something" (exit code 1). */
+/* True when rc means "the user must change something" (exit code 1);
+ * IVP_ENOMEM, IVP_EDB and IVP_EINTERNAL are not (exit code 2). */
 int ivp_rc_is_user_error(ivp_rc rc);
 
 typedef struct ivp_error {
@@ -52,6 +54,9 @@ typedef struct ivp_error {
 	char file[512];		/* input file, "" when none */
 	long line;		/* 1-based input line, 0 when none */
 	char field[128];	/* column / field name, "" when none */
+	long column;		/* 1-based byte position in the line, 0 when none */
+	char code[48];		/* stable machine code, e.g. "csv_unterminated_quote";
+				 * every code is listed in docs/errors.md */
 } ivp_error;
 
 typedef struct ivp_ctx ivp_ctx;
@@ -273,7 +278,8 @@ char *ivp_table_json(const ivp_table *t, const int *cols, int ncols, unsigned fl
 /*
  * Check a plan file (YAML) without storing it. IVP_OK when valid. When not:
  * IVP_EINPUT, the first problem in the context's error and every problem
- * in *problems (columns file, line, column, field, message, detail, hint);
+ * in *problems (columns file, line, column, field, message, detail, hint,
+ * code);
  * the caller frees *problems (NULL when there are none).
  */
 IVP_WUR ivp_rc ivp_plan_validate(ivp_ctx *ctx, const char *path,

@@ -131,6 +131,7 @@ static ivp_rc check_password(ivp_ctx *ctx, const char *password)
 
 	if (n < IVP_PASSWORD_MIN || n > IVP_PASSWORD_MAX) {
 		ivp__fail(ctx, IVP_EINPUT, "the password is too %s", n < IVP_PASSWORD_MIN ? "short" : "long");
+		ivp__code(ctx, "bad_password");
 		ivp__detail(ctx, "A password needs %d to %d characters.", IVP_PASSWORD_MIN, IVP_PASSWORD_MAX);
 		ivp__hint(ctx, "Use a passphrase of several words.");
 		return IVP_EINPUT;
@@ -155,6 +156,7 @@ static ivp_rc hash_password(ivp_ctx *ctx, const char *password, char out[crypto_
 static ivp_rc bad_name(ivp_ctx *ctx, const char *name)
 {
 	ivp__fail(ctx, IVP_EINPUT, "invalid user name \"%.64s\"", name ? name : "");
+	ivp__code(ctx, "bad_user_name");
 	ivp__detail(ctx, "A user name has 1 to 63 of the characters A-Z a-z 0-9 . _ - @.");
 	ivp__hint(ctx, "Choose a name such as j.jansen.");
 	return IVP_EINPUT;
@@ -163,6 +165,7 @@ static ivp_rc bad_name(ivp_ctx *ctx, const char *name)
 static ivp_rc no_user(ivp_ctx *ctx, const char *name)
 {
 	ivp__fail(ctx, IVP_ENOTFOUND, "no user \"%s\"", name);
+	ivp__code(ctx, "unknown_user");
 	ivp__hint(ctx, "ivp user list shows the users.");
 	return IVP_ENOTFOUND;
 }
@@ -177,6 +180,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 		return bad_name(ctx, name);
 	if (role == IVP_ROLE_NONE || !*ivp_role_name(role)) {
 		ivp__fail(ctx, IVP_EINPUT, "unknown role");
+		ivp__code(ctx, "unknown_role");
 		ivp__hint(ctx, "Use viewer, partner, editor or admin.");
 		return IVP_EINPUT;
 	}
@@ -186,6 +190,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 	sodium_memzero(h, sizeof(h));
 	if (!rc && exists) {
 		ivp__fail(ctx, IVP_EINPUT, "user \"%s\" exists", name);
+		ivp__code(ctx, "user_exists");
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}

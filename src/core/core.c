@@ -43,16 +43,61 @@ void ivp__error_clear(ivp_error *e)
 	memset(e, 0, sizeof(*e));
 }
 
+const char *ivp__rc_code(ivp_rc rc)
+{
+	switch (rc) {
+	case IVP_OK: return "";
+	case IVP_EINPUT: return "input_error";
+	case IVP_ENOTFOUND: return "not_found";
+	case IVP_ENOMEM: return "out_of_memory";
+	case IVP_EIO: return "io_error";
+	case IVP_EDB: return "database_error";
+	case IVP_EINTERNAL: return "internal_error";
+	}
+	return "internal_error";
+}
+
 ivp_rc ivp__fail(ivp_ctx *ctx, ivp_rc rc, const char *fmt, ...)
 {
 	va_list ap;
 
 	ivp__error_clear(&ctx->err);
 	ctx->err.rc = rc;
+	snprintf(ctx->err.code, sizeof(ctx->err.code), "%s", ivp__rc_code(rc));
 	va_start(ap, fmt);
 	vsnprintf(ctx->err.message, sizeof(ctx->err.message), fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+ivp_rc ivp__oom(ivp_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	if (fmt) {
+		va_start(ap, fmt);
+		vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), fmt, ap);
+		va_end(ap);
+	}
+	ivp__hint(ctx, "Free memory or raise the limit (ulimit -v), then try again.");
+	return IVP_ENOMEM;
+}
+
+void ivp__code(ivp_ctx *ctx, const char *code)
+{
+	snprintf(ctx->err.code, sizeof(ctx->err.code), "%s", code);
+}
+
+ivp_rc ivp__coded(ivp_ctx *ctx, const char *code, ivp_rc rc)
+{
+	ivp__code(ctx, code);
+	return rc;
+}
+
+void ivp__column(ivp_ctx *ctx, long column)
+{
+	ctx->err.column = column;
 }
 
 void ivp__detail(ivp_ctx *ctx, const char *fmt, ...)
@@ -105,7 +150,7 @@ int ivp__buf_add(ivp__buf *b, const void *p, size_t n)
 			cap *= 2;
 		q = realloc(b->p, cap);
 		if (!q)
-			return -1;
+			return -2;
 		b->p = q;
 		b->cap = cap;
 	}
@@ -144,7 +189,7 @@ int ivp__buf_printf(ivp__buf *b, const char *fmt, ...)
 		int rc;
 
 		if (!big)
-			return -1;
+			return -2;
 		va_start(ap, fmt);
 		vsnprintf(big, (size_t)n + 1, fmt, ap);
 		va_end(ap);

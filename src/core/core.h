@@ -22,7 +22,9 @@ struct ivp_ctx {
 	ivp_error err;
 };
 
-/* Record an error on ctx and return rc. Any of the strings may be NULL. */
+/* Record an error on ctx and return rc. Any of the strings may be NULL.
+ * The error's code is the default of rc (ivp__rc_code) until ivp__code
+ * names the condition. */
 ivp_rc ivp__fail(ivp_ctx *ctx, ivp_rc rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Add the detail / hint sentences to the current error (printf style). */
@@ -32,6 +34,19 @@ void ivp__hint(ivp_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Set the input location of the current error. */
 void ivp__where(ivp_ctx *ctx, const char *file, long line, const char *field);
+/* Set the 1-based column (byte in the line) of the current error; 0: none. */
+void ivp__column(ivp_ctx *ctx, long column);
+/* Name the condition of the current error with a stable machine code, one of
+ * the codes docs/errors.md lists (tests/errors/codes.sh checks this). */
+void ivp__code(ivp_ctx *ctx, const char *code);
+/* ivp__code(ctx, code), then rc: `return ivp__coded(ctx, "x", fail(…));`. */
+ivp_rc ivp__coded(ivp_ctx *ctx, const char *code, ivp_rc rc);
+/* The code an error of rc has when no site names one ("input_error", …). */
+const char *ivp__rc_code(ivp_rc rc);
+/* An allocation failed: IVP_ENOMEM with the message "out of memory" and what
+ * could not be done (printf style detail; NULL: none). */
+ivp_rc ivp__oom(ivp_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void ivp__error_clear(ivp_error *e);
 
 /* ---- growable byte buffer with a hard limit (curl's dynbuf) ---------- */
@@ -43,7 +58,7 @@ typedef struct ivp__buf {
 } ivp__buf;
 
 void ivp__buf_init(ivp__buf *b, size_t max);
-/* 0 ok, -1 out of memory or over the limit. The buffer stays valid. */
+/* 0 ok, -1 over the limit, -2 out of memory. The buffer stays valid. */
 int ivp__buf_add(ivp__buf *b, const void *p, size_t n);
 int ivp__buf_addc(ivp__buf *b, char c);
 int ivp__buf_printf(ivp__buf *b, const char *fmt, ...)

@@ -103,6 +103,7 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 
 		json_object_set_new(o, "file", json_string(utf8_safe(base ? base + 1 : e->file, f, sizeof(f))));
 		json_object_set_new(o, "line", json_integer(e->line));
+		json_object_set_new(o, "column", json_integer(e->column));
 		json_object_set_new(o, "field", json_string(utf8_safe(e->field, fl, sizeof(fl))));
 	}
 	set_error(r, status, o);

@@ -52,10 +52,12 @@ typedef struct bnd {
 	char field[128];
 } bnd;
 
-__attribute__((format(printf, 3, 5)))
-static ivp_rc fail_at(bnd *b, const char *msg, const char *detail, const char *hint, ...)
+__attribute__((format(printf, 4, 6)))
+static ivp_rc fail_at(bnd *b, const char *code, const char *msg, const char *detail,
+		      const char *hint, ...)
 {
 	ivp__job_fail(b->j, 0, b->field, "%s", msg);
+	ivp__code(b->j->ctx, code);
 	if (detail) {
 		va_list ap;
 
@@ -86,6 +88,7 @@ static int crs_of(json_t *root)
 	return -1;
 }
 
+/* 0, -1 past MAX_GEOM_TEXT, -2 out of memory. */
 static int text_add(bnd *b, const char *s, size_t n)
 {
 	if (b->tn + n + 1 > b->tcap) {
@@ -98,7 +101,7 @@ static int text_add(bnd *b, const char *s, size_t n)
 			return -1;
 		p = realloc(b->text, cap);
 		if (!p)
-			return -1;
+			return -2;
 		b->text = p;
 		b->tcap = cap;
 	}
@@ -114,7 +117,7 @@ static ivp_rc read_ring(bnd *b, json_t *ring, size_t *n)
 	size_t i, k = json_array_size(ring);
 
 	if (!json_is_array(ring) || k < 4)
-		return fail_at(b, "a polygon ring needs at least 4 positions",
+		return fail_at(b, "geometry_short_ring", "a polygon ring needs at least 4 positions",
 			       "This ring has %zu; a closed ring repeats its first position at the end.",
 			       "Give every ring as [[x,y],[x,y],[x,y],[x,y]] or more.", k);
 	if (k > b->cap) {
@@ -137,7 +140,7 @@ static ivp_rc read_ring(bnd *b, json_t *ring, size_t *n)
 		double x, y;
 
 		if (!json_is_number(jx) || !json_is_number(jy))
-			return fail_at(b, "a position is not a pair of numbers",
+			return fail_at(b, "geometry_bad_position", "a position is not a pair of numbers",
 				       "Position %zu of the ring is not [x, y] with numbers.",
 				       "Check the file: GeoJSON positions are [x, y] (longitude, latitude or RD metres).", i);
 		x = json_number_value(jx);
@@ -146,7 +149,7 @@ static ivp_rc read_ring(bnd *b, json_t *ring, size_t *n)
 			b->crs = fabs(x) <= 180 && fabs(y) <= 90 ? CRS_WGS84 : CRS_RD;
 		if (b->crs == CRS_WGS84) {
 			if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90))
-				return fail_at(b, "coordinate out of range",
+				return fail_at(b, "coordinate_out_of_range", "coordinate out of range",
 					       "Position %zu is (%g, %g); WGS84 longitude lies in -180..180 and latitude in -90..90.",
 					       "Check the file's coordinate reference system: RD New files should say so in \"crs\" (EPSG:28992).",
 					       i, x, y);
@@ -165,7 +168,7 @@ static ivp_rc read_ring(bnd *b, json_t *ring, size_t *n)
 				x = y = NAN;
 		}
 		if (!(x >= IVP__RD_XMIN && x <= IVP__RD_XMAX && y >= IVP__RD_YMIN && y <= IVP__RD_YMAX))
-			return fail_at(b, "coordinate out of range",
+			return fail_at(b, "coordinate_out_of_range", "coordinate out of range",
 				       "Position %zu lies outside the Netherlands (RD New x %g, y %g).",
 				       "Give boundaries of Dutch areas, in WGS84 (EPSG:4326) or RD New (EPSG:28992).",
 				       i, x, y);
@@ -183,7 +186,7 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 	size_t i;
 	int kept = ivp__simplify(b->pts, n, tol, b->keep);
 	long px = 0, py = 0;
-	int first = 1;
+	int first = 1, r = 0;
 
 	if (kept < 0)
 		return ivp__fail(b->j->ctx, IVP_ENOMEM, "out of memory");
@@ -191,8 +194,8 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 		return IVP_OK;
 	if (kept < 4)
 		memset(b->keep, 1, n);
-	if (b->tn && text_add(b, ";", 1))
-		goto oom;
+	if (b->tn && (r = text_add(b, ";", 1)))
+		goto full;
 	for (i = 0; i < n; i++) {
 		long x, y;
 		int len;
@@ -204,8 +207,8 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 		if (!first && x == px && y == py && i + 1 < n)
 			continue;
 		len = snprintf(buf, sizeof(buf), "%s%ld,%ld", first ? "" : " ", x, y);
-		if (text_add(b, buf, (size_t)len))
-			goto oom;
+		if ((r = text_add(b, buf, (size_t)len)))
+			goto full;
 		first = 0;
 		px = x;
 		py = y;
@@ -216,10 +219,14 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 		if (y > b->maxy) b->maxy = (double)y;
 	}
 	return IVP_OK;
-oom:
-	ivp__fail(b->j->ctx, IVP_ENOMEM, "the boundary of one area is too large");
+full:
+	if (r == -2)
+		return ivp__oom(b->j->ctx, "The rings of one area could not be stored.");
+	ivp__job_fail(b->j, 0, b->field, "the boundary of one area is too large");
 	ivp__detail(b->j->ctx, "Its simplified rings take more than %zu MiB as text.", MAX_GEOM_TEXT >> 20);
-	return IVP_ENOMEM;
+	ivp__hint(b->j->ctx, "Simplify the boundaries first, or split the area's polygon.");
+	ivp__code(b->j->ctx, "geometry_too_large");
+	return IVP_EINPUT;
 }
 
 /* Every ring of the feature's polygons: first a pass for the size, then simplify. */
@@ -234,14 +241,14 @@ static ivp_rc read_geometry(bnd *b, json_t *geom, int fi)
 
 	snprintf(b->field, sizeof(b->field), "features[%d].geometry.type", fi);
 	if (!type || (strcmp(type, "Polygon") && strcmp(type, "MultiPolygon")))
-		return fail_at(b, "wrong geometry type",
+		return fail_at(b, "geometry_wrong_type", "wrong geometry type",
 			       "This feature's geometry is %s; boundaries are Polygon or MultiPolygon.",
 			       "Give area boundaries (polygons), not points or lines.",
 			       type ? type : geom ? "not given" : "null");
 	multi = !strcmp(type, "MultiPolygon");
 	snprintf(b->field, sizeof(b->field), "features[%d].geometry.coordinates", fi);
 	if (!json_is_array(coords) || !json_array_size(coords))
-		return fail_at(b, "the geometry has no coordinates", "\"coordinates\" is missing, empty or not an array.",
+		return fail_at(b, "geometry_no_coordinates", "the geometry has no coordinates", "\"coordinates\" is missing, empty or not an array.",
 			       "Check the file; it may be cut off or edited.");
 	npoly = multi ? json_array_size(coords) : 1;
 	b->tn = 0;
@@ -254,7 +261,7 @@ static ivp_rc read_geometry(bnd *b, json_t *geom, int fi)
 			poly = multi ? json_array_get(coords, pi) : coords;
 			nring = json_array_size(poly);
 			if (!json_is_array(poly) || !nring)
-				return fail_at(b, "a polygon has no rings", "Polygon %zu is not an array of rings.",
+				return fail_at(b, "geometry_no_coordinates", "a polygon has no rings", "Polygon %zu is not an array of rings.",
 					       "Check the file; it may be cut off or edited.", pi);
 			for (ri = 0; ri < nring; ri++) {
 				ring = json_array_get(poly, ri);
@@ -314,7 +321,7 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 
 		snprintf(b->field, sizeof(b->field), "features[%zu].properties.%s", i, prop);
 		if (!v || ivp__area_canon(v, strlen(v), code)) {
-			rc = fail_at(b, "the feature has no area code",
+			rc = fail_at(b, "missing_area", "the feature has no area code",
 				     "Property \"%s\" is %s; the first feature has an area code there (GM…, WK…, BU…).",
 				     "Give every feature its code in the same property.",
 				     prop, v ? "not an area code" : "missing");
@@ -325,7 +332,7 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 			break;
 		}
 		if (existed) {
-			rc = fail_at(b, "the same area appears twice",
+			rc = fail_at(b, "duplicate_key", "the same area appears twice",
 				     "Area %s has an earlier feature in this file.",
 				     "Give one feature per area (a MultiPolygon for several parts).", code);
 			break;
@@ -349,7 +356,7 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 				ivp__job_unknown_region(j, code);
 				continue;
 			}
-			rc = fail_at(b, "unknown area code", "No loaded code list has %s.",
+			rc = fail_at(b, "unknown_area", "unknown area code", "No loaded code list has %s.",
 				     "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out (former gemeenten, for example).",
 				     code);
 		} else {
@@ -379,29 +386,25 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 	b.j = j;
 	if (stat(j->path, &sb) == 0 && (size_t)sb.st_size > MAX_GEOJSON_BYTES) {
 		ivp__job_fail(j, 0, NULL, "GeoJSON file larger than %zu MiB", MAX_GEOJSON_BYTES >> 20);
+		ivp__code(j->ctx, "file_too_large");
 		ivp__hint(j->ctx, "Simplify the boundaries first, or import them in parts (per province).");
 		return IVP_EINPUT;
 	}
 	root = json_load_file(j->path, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
-		ivp__job_fail(j, e.line, NULL, "invalid JSON: %s", e.text);
-		ivp__detail(j->ctx, "The parser stopped at line %d, column %d.", e.line, e.column);
-		ivp__hint(j->ctx, "%s", strstr(e.text, "end of file") || strstr(e.text, "premature") ?
-			  "The file seems truncated: download it again." :
-			  "Give a GeoJSON file (a FeatureCollection) as exported by CBS/PDOK or QGIS.");
-		return IVP_EINPUT;
+		return ivp__job_json_fail(j, &e, "Give a GeoJSON file (a FeatureCollection) as exported by CBS/PDOK or QGIS.");
 	}
 	type = json_string_value(json_object_get(root, "type"));
 	snprintf(b.field, sizeof(b.field), "type");
 	if (!json_is_object(root) || !type || strcmp(type, "FeatureCollection")) {
-		rc = fail_at(&b, "this is not a GeoJSON FeatureCollection",
+		rc = fail_at(&b, "geojson_not_collection", "this is not a GeoJSON FeatureCollection",
 			     "The top-level \"type\" is %s.", "Give a GeoJSON FeatureCollection of the areas' polygons.",
 			     type ? type : "missing");
 		goto out;
 	}
 	snprintf(b.field, sizeof(b.field), "crs");
 	if ((b.crs = crs_of(root)) < 0) {
-		rc = fail_at(&b, "unsupported coordinate reference system",
+		rc = fail_at(&b, "geojson_crs", "unsupported coordinate reference system",
 			     "ivp reads WGS84 (EPSG:4326, CRS84) and RD New (EPSG:28992).",
 			     "Export the file in one of these (QGIS: Save As, CRS EPSG:4326 or EPSG:28992).");
 		goto out;
@@ -409,13 +412,13 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 	features = json_object_get(root, "features");
 	snprintf(b.field, sizeof(b.field), "features");
 	if (!json_is_array(features) || !json_array_size(features)) {
-		rc = fail_at(&b, "the FeatureCollection has no features", "\"features\" is missing, empty or not an array.",
+		rc = fail_at(&b, "geojson_no_features", "the FeatureCollection has no features", "\"features\" is missing, empty or not an array.",
 			     "Give a file with one feature per area.");
 		goto out;
 	}
 	snprintf(b.field, sizeof(b.field), "features[0].properties");
 	if (!(prop = code_prop(features))) {
-		rc = fail_at(&b, "no property holds an area code",
+		rc = fail_at(&b, "missing_area", "no property holds an area code",
 			     "ivp looks for the first of statcode, code, gemeentecode, GM_CODE, wijkcode, WK_CODE, buurtcode, BU_CODE, regiocode, RegioS, areacode holding a code such as GM0014.",
 			     "Add such a property (CBS/PDOK files have statcode) or rename the code column.");
 		goto out;

@@ -92,12 +92,12 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	ivp_rc rc;
 
 	if (ivp__code_trim(kf->p, kf->n, code, sizeof(code)) <= 0)
-		return ivp__job_fail(j, line, "Key", "empty or too long code \"%.20s\"", kf->p);
+		return ivp__coded(j->ctx, "bad_code", ivp__job_fail(j, line, "Key", "empty or too long code \"%.20s\"", kf->p));
 	if (ivp__area_canon(kf->p, kf->n, code) == 0) {
 		level = ivp__area_level(code);
 		clean_title("", tf->p, title, sizeof(title));
 		if (!title[0])
-			return ivp__job_fail(j, line, "Title", "area %s has no name", code);
+			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, line, "Title", "area %s has no name", code));
 		parent[0] = '\0';
 		if (!strcmp(level, "BU"))
 			snprintf(parent, sizeof(parent), "WK%.6s", code + 2);
@@ -120,7 +120,7 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	if ((cls = ivp__type_classification(code))) {
 		clean_title(code, tf->p, title, sizeof(title));
 		if (!title[0])
-			return ivp__job_fail(j, line, "Title", "crime type %s has no title", code);
+			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, line, "Title", "crime type %s has no title", code));
 		if ((rc = ivp__store_type_put(j->ctx, cls == 1 ? "police" : "cbs", code,
 					      title, j->import_id)))
 			return ivp__job_store(j, rc);
@@ -141,6 +141,7 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 		return IVP_OK;
 	}
 	ivp__job_fail(j, line, "Key", "\"%s\" is not an area, crime type or period code", code);
+	ivp__code(j->ctx, "bad_code");
 	ivp__detail(j->ctx, "Code lists hold area codes (GM1926, WK192601, BU19260101, NL01, PV28, RE06), SoortMisdrijf codes (1.4.5, CRI3000, T001161) or periods (2024JJ00).");
 	ivp__hint(j->ctx, "Give the SoortMisdrijf, WijkenEnBuurten, RegioS or Perioden metadata of the table.");
 	return IVP_EINPUT;
@@ -176,6 +177,7 @@ ivp_rc ivp__read_codes(ivp__job *j, FILE *f)
 				rc = ivp__job_fail(j, ivp__csv_line(c), l.key < 0 ? "Key" : "Title",
 						   "missing column \"%s\" in the code list header",
 						   l.key < 0 ? "Key" : "Title");
+						ivp__code(j->ctx, "missing_column");
 				ivp__detail(j->ctx, "A CBS code list has the columns Key, Title (and Description).");
 				ivp__hint(j->ctx, "Give the metadata CSV as downloaded (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
 				goto out;
@@ -195,6 +197,7 @@ ivp_rc ivp__read_codes(ivp__job *j, FILE *f)
 	}
 	if (j->res->rows == 0) {
 		rc = ivp__job_fail(j, ivp__csv_line(c), NULL, "the code list holds no codes");
+		ivp__code(j->ctx, "no_figures");
 		ivp__hint(j->ctx, "Give a complete metadata CSV.");
 		goto out;
 	}

@@ -9,6 +9,7 @@
  */
 #include "ingest/csv.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,8 @@ struct ivp__csv {
 	int bom;
 	long line;	/* line of the next unread byte */
 	long recline;	/* line where the current record starts */
+	uint64_t linestart;	/* offset of the first byte of line `line` */
+	long qline, qcol;	/* where the open quoted field began */
 	ivp__buf rec;
 	size_t *offs;
 	size_t *lens;
@@ -36,11 +39,44 @@ struct ivp__csv {
 	size_t nfields, capfields, fieldcap;
 	ivp__csv_field *fields;
 	char err[256];
+	ivp__csv_err errcode;
+	long errline, errcol;
 	int utf8_pending;	/* continuation bytes still expected */
 	unsigned char utf8_lo, utf8_hi;	/* range of the next continuation byte */
 	int started;
 	unsigned char plain[256];	/* bytes copied in runs: ASCII text but delim and quote */
 };
+
+static uint64_t offset(const ivp__csv *c)
+{
+	if (c->mem)
+		return (uint64_t)(c->cur - c->mem);
+	return c->blkbase + (uint64_t)(c->cur - c->blk);
+}
+
+/* A new line starts at the next unread byte. */
+static inline void newline(ivp__csv *c)
+{
+	c->line++;
+	c->linestart = offset(c);
+}
+
+/* Record error `code` at byte offset `at` of the current line (`back` bytes
+ * before the next unread one); returns -1. */
+static int __attribute__((format(printf, 4, 5)))
+fail(ivp__csv *c, ivp__csv_err code, uint64_t back, const char *fmt, ...)
+{
+	va_list ap;
+	uint64_t at = offset(c) - back;
+
+	c->errcode = code;
+	c->errline = c->line;
+	c->errcol = at >= c->linestart ? (long)(at - c->linestart) + 1 : 0;
+	va_start(ap, fmt);
+	vsnprintf(c->err, sizeof(c->err), fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 static int fill(ivp__csv *c)
 {
@@ -107,6 +143,7 @@ static void start(ivp__csv *c)
 	    c->cur[2] == 0xBF) {
 		c->cur += 3;
 		c->bom = 1;
+		c->linestart = 3;
 	}
 	if (!c->delim)
 		detect(c);
@@ -172,6 +209,14 @@ static inline int rec_add(ivp__csv *c, const void *p, size_t n)
 	return ivp__buf_add(b, p, n);
 }
 
+/* rec_add failed: the record would pass its limit, or could not grow. */
+static int too_long(ivp__csv *c, int r)
+{
+	if (r == -2)
+		return fail(c, IVP__CSV_NOMEM, 0, "out of memory");
+	return fail(c, IVP__CSV_TOO_LONG, 0, "record longer than %zu bytes", c->rec.max);
+}
+
 static inline int add_field(ivp__csv *c, int quoted)
 {
 	if (c->nfields == c->capfields) {
@@ -179,11 +224,9 @@ static inline int add_field(ivp__csv *c, int quoted)
 		size_t *o, *l;
 		unsigned char *q;
 
-		if (cap > 100000) {
-			snprintf(c->err, sizeof(c->err),
-				 "more than 100000 fields in one record");
-			return -1;
-		}
+		if (cap > 100000)
+			return fail(c, IVP__CSV_TOO_MANY_FIELDS, 0,
+				    "more than 100000 fields in one record");
 		o = realloc(c->offs, cap * sizeof(*o));
 		if (!o)
 			goto oom;
@@ -204,12 +247,13 @@ static inline int add_field(ivp__csv *c, int quoted)
 	c->nfields++;
 	return 0;
 oom:
-	snprintf(c->err, sizeof(c->err), "out of memory");
-	return -1;
+	return fail(c, IVP__CSV_NOMEM, 0, "out of memory");
 }
 
 static int put(ivp__csv *c, unsigned char ch)
 {
+	int r;
+
 	/* UTF-8 well-formedness, strict (RFC 3629): see ivp__utf8_seq */
 	if (c->utf8_pending) {
 		if (ch < c->utf8_lo || ch > c->utf8_hi)
@@ -228,30 +272,22 @@ static int put(ivp__csv *c, unsigned char ch)
 			goto bad;
 		ivp__utf8_second(ch, &c->utf8_lo, &c->utf8_hi);
 	}
-	if (rec_add(c, &ch, 1)) {
-		snprintf(c->err, sizeof(c->err),
-			 "record longer than %zu bytes", c->rec.max);
-		return -1;
-	}
+	if ((r = rec_add(c, &ch, 1)))
+		return too_long(c, r);
 	return 0;
 bad:
-	snprintf(c->err, sizeof(c->err),
-		 "invalid UTF-8 byte 0x%02X", (unsigned)ch);
-	return -1;
+	return fail(c, IVP__CSV_BAD_UTF8, 1, "invalid UTF-8 byte 0x%02X", (unsigned)ch);
 }
 
 static inline int end_field(ivp__csv *c)
 {
-	if (c->utf8_pending) {
-		snprintf(c->err, sizeof(c->err), "truncated UTF-8 sequence");
-		return -1;
-	}
+	int r;
+
+	if (c->utf8_pending)
+		return fail(c, IVP__CSV_BAD_UTF8, 1, "truncated UTF-8 sequence");
 	c->lens[c->nfields - 1] = c->rec.len - c->offs[c->nfields - 1];
-	if (rec_add(c, "", 1)) {
-		snprintf(c->err, sizeof(c->err),
-			 "record longer than %zu bytes", c->rec.max);
-		return -1;
-	}
+	if ((r = rec_add(c, "", 1)))
+		return too_long(c, r);
 	return 0;
 }
 
@@ -262,10 +298,8 @@ static int finish(ivp__csv *c)
 	if (c->fieldcap < c->capfields) {
 		ivp__csv_field *f = realloc(c->fields, c->capfields * sizeof(*f));
 
-		if (!f) {
-			snprintf(c->err, sizeof(c->err), "out of memory");
-			return -1;
-		}
+		if (!f)
+			return fail(c, IVP__CSV_NOMEM, 0, "out of memory");
 		c->fields = f;
 		c->fieldcap = c->capfields;
 	}
@@ -300,6 +334,7 @@ int ivp__csv_next(ivp__csv *c)
 	if (!c->started)
 		start(c);
 	c->err[0] = '\0';
+	c->errcode = IVP__CSV_OK;
 	ivp__buf_reset(&c->rec);
 	c->nfields = 0;
 	c->utf8_pending = 0;
@@ -316,24 +351,23 @@ int ivp__csv_next(ivp__csv *c)
 			while (p < c->end && c->plain[*p])
 				p++;
 			if (p > c->cur) {
-				if (rec_add(c, c->cur, (size_t)(p - c->cur))) {
-					snprintf(c->err, sizeof(c->err),
-						 "record longer than %zu bytes", c->rec.max);
-					return -1;
-				}
+				int r = rec_add(c, c->cur, (size_t)(p - c->cur));
+
+				if (r)
+					return too_long(c, r);
 				c->cur = p;
 			}
 		}
 		ch = getb(c);
-		if (ch == 0) {
-			snprintf(c->err, sizeof(c->err),
-				 "NUL byte in the input: this is not a text file");
-			return -1;
-		}
+		if (ch == 0)
+			return fail(c, IVP__CSV_NUL, 1,
+				    "NUL byte in the input: this is not a text file");
 		switch (st) {
 		case FIELD_START:
 			if (ch == '"') {
 				c->quoted[c->nfields - 1] = 1;
+				c->qline = c->line;
+				c->qcol = (long)(offset(c) - 1 - c->linestart) + 1;
 				st = QUOTED;
 				break;
 			}
@@ -346,7 +380,7 @@ int ivp__csv_next(ivp__csv *c)
 				if (ch == '\r' && peekb(c) == '\n')
 					getb(c);
 				if (ch >= 0)
-					c->line++;
+					newline(c);
 				return finish(c);
 			}
 			if (ch == c->delim) {
@@ -360,9 +394,11 @@ int ivp__csv_next(ivp__csv *c)
 			break;
 		case QUOTED:
 			if (ch < 0) {
-				snprintf(c->err, sizeof(c->err),
-					 "quoted field opened on line %ld is not closed at the end of the file",
-					 c->recline);
+				fail(c, IVP__CSV_UNTERMINATED, 0,
+				     "quoted field opened on line %ld is not closed at the end of the file",
+				     c->qline);
+				c->errline = c->qline;
+				c->errcol = c->qcol;
 				return -1;
 			}
 			if (ch == '"') {
@@ -370,7 +406,7 @@ int ivp__csv_next(ivp__csv *c)
 				break;
 			}
 			if (ch == '\n' || (ch == '\r' && peekb(c) != '\n'))
-				c->line++;
+				newline(c);
 			if (put(c, (unsigned char)ch))
 				return -1;
 			break;
@@ -408,13 +444,10 @@ long ivp__csv_line(const ivp__csv *c) { return c->recline; }
 char ivp__csv_delim(const ivp__csv *c) { return c->delim; }
 int ivp__csv_had_bom(const ivp__csv *c) { return c->bom; }
 const char *ivp__csv_error(const ivp__csv *c) { return c->err; }
-
-uint64_t ivp__csv_offset(const ivp__csv *c)
-{
-	if (c->mem)
-		return (uint64_t)(c->cur - c->mem);
-	return c->blkbase + (uint64_t)(c->cur - c->blk);
-}
+ivp__csv_err ivp__csv_errcode(const ivp__csv *c) { return c->errcode; }
+long ivp__csv_errline(const ivp__csv *c) { return c->errline; }
+long ivp__csv_errcol(const ivp__csv *c) { return c->errcol; }
+uint64_t ivp__csv_offset(const ivp__csv *c) { return offset(c); }
 
 int ivp__csv_blank(const ivp__csv *c)
 {

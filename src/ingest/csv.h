@@ -26,6 +26,17 @@ typedef struct ivp__csv_field {
 
 typedef struct ivp__csv ivp__csv;
 
+/* What went wrong when ivp__csv_next() returned -1. */
+typedef enum ivp__csv_err {
+	IVP__CSV_OK = 0,
+	IVP__CSV_NUL,		/* a NUL byte: not a text file */
+	IVP__CSV_BAD_UTF8,	/* an invalid or truncated UTF-8 sequence */
+	IVP__CSV_UNTERMINATED,	/* a quoted field still open at the end of the input */
+	IVP__CSV_TOO_LONG,	/* a record longer than max_record bytes */
+	IVP__CSV_TOO_MANY_FIELDS,	/* more than 100,000 fields in one record */
+	IVP__CSV_NOMEM		/* out of memory */
+} ivp__csv_err;
+
 /* delim 0: detect ';' or ',' (also notices tabs: see ivp__csv_delim). */
 ivp__csv *ivp__csv_open_file(FILE *f, char delim, size_t max_record);
 ivp__csv *ivp__csv_open_mem(const char *p, size_t n, char delim, size_t max_record);
@@ -33,7 +44,8 @@ void ivp__csv_close(ivp__csv *c);
 
 /*
  * Read the next record. Returns 1 with a record, 0 at end of input, -1 on
- * an error whose text ivp__csv_error() gives (and the line where it is).
+ * an error: ivp__csv_errcode() says which, ivp__csv_error() gives its text
+ * and ivp__csv_errline() / ivp__csv_errcol() where it is.
  * An empty line is a record with one empty field.
  */
 int ivp__csv_next(ivp__csv *c);
@@ -49,6 +61,11 @@ int ivp__csv_had_bom(const ivp__csv *c);
 /* Bytes consumed so far. */
 uint64_t ivp__csv_offset(const ivp__csv *c);
 const char *ivp__csv_error(const ivp__csv *c);
+ivp__csv_err ivp__csv_errcode(const ivp__csv *c);
+/* 1-based line and byte column of the error (the opening quote of a field
+ * left open); the column is 0 when not known. */
+long ivp__csv_errline(const ivp__csv *c);
+long ivp__csv_errcol(const ivp__csv *c);
 /* 1 when every field of the current record is empty. */
 int ivp__csv_blank(const ivp__csv *c);
 

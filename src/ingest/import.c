@@ -90,8 +90,7 @@ ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
 {
 	va_list ap;
 
-	ivp__error_clear(&j->ctx->err);
-	j->ctx->err.rc = IVP_EINPUT;
+	ivp__fail(j->ctx, IVP_EINPUT, "%s", "");
 	va_start(ap, fmt);
 	vsnprintf(j->ctx->err.message, sizeof(j->ctx->err.message), fmt, ap);
 	va_end(ap);
@@ -156,6 +155,7 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 				return IVP_OK;
 			}
 			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+			ivp__code(j->ctx, "unknown_area");
 			ivp__detail(j->ctx, "No loaded code list has this area.");
 			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
 			return IVP_EINPUT;
@@ -164,6 +164,7 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 			rc = ivp__store_type_get(j->ctx, type, NULL);
 		if (rc == IVP_ENOTFOUND) {
 			ivp__job_fail(j, line, field, "unknown crime type code \"%s\"", type);
+			ivp__code(j->ctx, "unknown_type");
 			ivp__detail(j->ctx, "No loaded code list has this SoortMisdrijf code.");
 			ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the code.");
 			return IVP_EINPUT;
@@ -182,6 +183,7 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 		ivp__period_format(period, per);
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
+			ivp__code(j->ctx, "duplicate_key");
 		ivp__detail(j->ctx, "Area %s, type %s, period %s was already given earlier in this file with another count (now %lld).",
 			    area, type, per, (long long)count);
 		ivp__hint(j->ctx, "Keep one row per area, crime type and period.");
@@ -217,6 +219,7 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 			return IVP_OK;
 		}
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+		ivp__code(j->ctx, "unknown_area");
 		ivp__detail(j->ctx, "No loaded code list has this area.");
 		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
 		return IVP_EINPUT;
@@ -224,6 +227,7 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 	if (result == IVP__PUT_DUP_DIFF) {
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
+			ivp__code(j->ctx, "duplicate_key");
 		ivp__detail(j->ctx, "Population of %s on 1 January %d was already given earlier in this file with another value (now %lld).",
 			    area, year, (long long)count);
 		ivp__hint(j->ctx, "Keep one row per area and year.");
@@ -274,6 +278,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 		return ivp__job_store(j, rc);
 	if (rc == IVP_OK && ambiguous) {
 		ivp__job_fail(j, line, field, "region name \"%s\" matches more than one code", name);
+		ivp__code(j->ctx, "ambiguous_region");
 		ivp__detail(j->ctx, "Several areas of the same level are called \"%s\" in the loaded code lists; one of them is %s.",
 			    name, code);
 		ivp__hint(j->ctx, "Export the table with region codes (OData TypedDataSet) instead of names.");
@@ -286,6 +291,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 		if (j->opts && j->opts->skip_unknown_regions)
 			return IVP_ENOTFOUND;
 		ivp__job_fail(j, line, field, "region name \"%s\" matches no code", name);
+		ivp__code(j->ctx, "unknown_region");
 		ivp__detail(j->ctx, "StatLine exports name regions; ivp resolves names through the loaded code lists (RegioS, WijkenEnBuurten), and none has this name.");
 		ivp__hint(j->ctx, "Import the table's region code list first (ivp import codes METADATA.csv), correct the name, or pass --skip-unknown-regions to leave out regions the code lists do not know (former gemeenten, for example).");
 		return IVP_EINPUT;
@@ -298,20 +304,67 @@ ivp_rc ivp__job_csv(ivp__job *j, FILE *f, ivp__csv **out)
 {
 	*out = ivp__csv_open_file(f, 0, IVP__MAX_RECORD);
 	if (!*out)
-		return ivp__fail(j->ctx, IVP_ENOMEM, "out of memory");
+		return ivp__oom(j->ctx, "The CSV reader for \"%s\" could not be set up.", j->path);
 	return IVP_OK;
 }
 
 ivp_rc ivp__job_csv_fail(ivp__job *j, ivp__csv *c)
 {
-	ivp__job_fail(j, ivp__csv_line(c), NULL, "cannot read the file as CSV: %s",
+	static const char *const codes[] = {
+		[IVP__CSV_OK] = "internal_error",
+		[IVP__CSV_NUL] = "csv_nul_byte",
+		[IVP__CSV_BAD_UTF8] = "csv_bad_utf8",
+		[IVP__CSV_UNTERMINATED] = "csv_unterminated_quote",
+		[IVP__CSV_TOO_LONG] = "csv_record_too_long",
+		[IVP__CSV_TOO_MANY_FIELDS] = "csv_too_many_fields",
+		[IVP__CSV_NOMEM] = "out_of_memory",
+	};
+	ivp__csv_err e = ivp__csv_errcode(c);
+
+	if (e == IVP__CSV_NOMEM) {
+		ivp__oom(j->ctx, "A record of \"%s\" could not be read.", j->path);
+		ivp__where(j->ctx, j->path, ivp__csv_errline(c), NULL);
+		return IVP_ENOMEM;
+	}
+	if (e == IVP__CSV_OK)
+		return ivp__fail(j->ctx, IVP_EINTERNAL, "the CSV reader failed without a reason");
+	ivp__job_fail(j, ivp__csv_errline(c), NULL, "cannot read the file as CSV: %s",
 		      ivp__csv_error(c));
-	if (strstr(ivp__csv_error(c), "not closed"))
+	ivp__column(j->ctx, ivp__csv_errcol(c));
+	ivp__code(j->ctx, codes[e]);
+	switch (e) {
+	case IVP__CSV_UNTERMINATED:
 		ivp__hint(j->ctx, "The file seems truncated: download it again completely.");
-	else if (strstr(ivp__csv_error(c), "UTF-8") || strstr(ivp__csv_error(c), "NUL"))
+		break;
+	case IVP__CSV_BAD_UTF8:
+	case IVP__CSV_NUL:
 		ivp__hint(j->ctx, "Give a CSV text file saved as UTF-8 (StatLine: download as CSV).");
-	else
+		break;
+	default:
 		ivp__hint(j->ctx, "Check the file around this line.");
+	}
+	return IVP_EINPUT;
+}
+
+ivp_rc ivp__job_json_fail(ivp__job *j, const json_error_t *e, const char *hint)
+{
+	enum json_error_code code = json_error_code(e);
+
+	if (code == json_error_out_of_memory) {
+		ivp__oom(j->ctx, "The JSON of \"%s\" could not be loaded.", j->path);
+		ivp__where(j->ctx, j->path, 0, NULL);
+		return IVP_ENOMEM;
+	}
+	ivp__job_fail(j, e->line, NULL, "invalid JSON: %s", e->text);
+	ivp__detail(j->ctx, "The parser stopped at line %d, column %d.", e->line, e->column);
+	ivp__column(j->ctx, e->column > 0 ? e->column : 0);
+	if (code == json_error_premature_end_of_input) {
+		ivp__code(j->ctx, "json_truncated");
+		ivp__hint(j->ctx, "The file seems truncated: download it again.");
+	} else {
+		ivp__code(j->ctx, "json_syntax");
+		ivp__hint(j->ctx, "%s", hint);
+	}
 	return IVP_EINPUT;
 }
 
@@ -381,6 +434,7 @@ static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
 	rewind(f);
 	if (n == 0) {
 		ivp__job_fail(j, 1, NULL, "the file is empty");
+		ivp__code(j->ctx, "empty_file");
 		ivp__hint(j->ctx, "Download the table again; an export holds at least a header and one row.");
 		return IVP_EINPUT;
 	}
@@ -389,6 +443,7 @@ static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
 	for (k = i; k < n; k++) {
 		if (head[k] == 0) {
 			ivp__job_fail(j, 1, NULL, "this is not a text file");
+			ivp__code(j->ctx, "not_text");
 			ivp__detail(j->ctx, "Byte %zu is a NUL byte; CSV and JSON exports never contain one.", k);
 			ivp__hint(j->ctx, "Give the CSV or JSON file as downloaded from StatLine or the OData API (not a spreadsheet or archive).");
 			return IVP_EINPUT;
@@ -409,6 +464,7 @@ static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
 	}
 	if (r == 0 || ivp__csv_blank(c)) {
 		ivp__job_fail(j, 1, NULL, "the file has no header");
+		ivp__code(j->ctx, "no_header");
 		ivp__hint(j->ctx, "Give a CSV export whose first line is a header or a StatLine title.");
 		rc = IVP_EINPUT;
 		goto out;
@@ -419,6 +475,7 @@ static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
 	     (strchr(f0->p, '\t') || strchr(f0->p, '|')))) {
 		ivp__job_fail(j, 1, NULL, "wrong delimiter: the file is separated by %s",
 			      strchr(f0->p, '|') ? "'|'" : "tabs");
+		ivp__code(j->ctx, "wrong_delimiter");
 		ivp__detail(j->ctx, "ivp reads CSV separated by ';' (StatLine) or ',' (OData, ivp long CSV).");
 		ivp__hint(j->ctx, "Export or save the file as CSV with ';' or ',' between fields.");
 		rc = IVP_EINPUT;
@@ -479,6 +536,7 @@ static ivp_rc wrong_kind(ivp__job *j, layout l, ivp_import_kind kind)
 {
 	ivp__job_fail(j, 1, NULL, "this %s file cannot be imported as %s",
 		      layout_names[l], kind_name(kind));
+	ivp__code(j->ctx, "wrong_kind");
 	ivp__detail(j->ctx, "The first lines look like this: %s.",
 		    l == L_CODES ? "a CBS code list (metadata)" :
 		    l == L_POPLIST ? "a population list per buurt" :
@@ -537,11 +595,13 @@ static ivp_rc run(ivp__job *j, ivp_import_kind kind, const char *const *paths,
 					    (j->opts ? j->opts->map_path : NULL) : NULL);
 		} else if (kind == IVP_IMPORT_CODES) {
 			ivp__job_fail(j, 1, NULL, "this is not a CBS code list");
+			ivp__code(j->ctx, "not_code_list");
 			ivp__detail(j->ctx, "A code list has the columns Key and Title (CBS metadata) or code and titel.");
 			ivp__hint(j->ctx, "Give the metadata CSV of the table (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
 			rc = IVP_EINPUT;
 		} else {
 			ivp__job_fail(j, 1, NULL, "the file is neither a StatLine export nor an OData TypedDataSet");
+			ivp__code(j->ctx, "unknown_layout");
 			ivp__detail(j->ctx, "A TypedDataSet has the columns ID, SoortMisdrijf, RegioS or WijkenEnBuurten, Perioden and topics such as GeregistreerdeMisdrijven_1; a StatLine export starts with the table title on its own line.");
 			ivp__hint(j->ctx, "Check that a column is not missing or renamed, or import the file as ivp long CSV (ivp import long).");
 			rc = IVP_EINPUT;
@@ -590,6 +650,7 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 
 		if (stat(paths[i], &sb) || access(paths[i], R_OK)) {
 			ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", paths[i]);
+			ivp__code(ctx, "file_unreadable");
 			ivp__detail(ctx, "The file does not exist or is not readable.");
 			ivp__hint(ctx, "Check the path.");
 			ivp__where(ctx, paths[i], 0, NULL);
@@ -605,6 +666,7 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 
 		if (ivp__sha256_paths(&opts->map_path, 1, msha, &bad)) {
 			ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", opts->map_path);
+			ivp__code(ctx, "file_unreadable");
 			ivp__detail(ctx, "The mapping file does not exist or is not readable.");
 			ivp__hint(ctx, "Check the path given with --map.");
 			ivp__where(ctx, opts->map_path, 0, NULL);
@@ -672,6 +734,7 @@ ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 	snprintf(out->sha256, sizeof(out->sha256), "%s", hasher.sha);
 	if (out->rows == 0 && out->same == 0 && kind != IVP_IMPORT_CODES) {
 		rc = ivp__job_fail(&j, 0, NULL, "the file holds no figures ivp can store");
+		ivp__code(ctx, "no_figures");
 		ivp__detail(ctx, "All %lld cells were missing or outside what this import reads.",
 			    (long long)(out->missing + out->skipped));
 		ivp__hint(ctx, "Check that this is the right table and that the export contains values.");

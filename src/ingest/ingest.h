@@ -14,6 +14,8 @@
 #ifndef IVP_INGEST_H
 #define IVP_INGEST_H
 
+#include <jansson.h>
+
 #include "core/core.h"
 #include "ingest/csv.h"
 #include "store/store.h"
@@ -73,6 +75,11 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 ivp_rc ivp__job_csv(ivp__job *j, FILE *f, ivp__csv **out);
 /* A CSV read error -> input error at the reader's line. */
 ivp_rc ivp__job_csv_fail(ivp__job *j, ivp__csv *c);
+
+/* jansson could not load the job's file: input error at e's line and column
+ * (code json_truncated or json_syntax; `hint` for a syntax error), or
+ * IVP_ENOMEM when jansson ran out of memory. */
+ivp_rc ivp__job_json_fail(ivp__job *j, const json_error_t *e, const char *hint);
 
 /* Layout readers. Each reads the whole file; the job's transaction is open. */
 ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind);

@@ -53,6 +53,7 @@ static void columns(lc *l, ivp__csv *c)
 static ivp_rc missing(ivp__job *j, const char *col, const char *doc)
 {
 	ivp__job_fail(j, 1, col, "missing column \"%s\"", col);
+	ivp__code(j->ctx, "missing_column");
 	ivp__detail(j->ctx, "%s", doc);
 	ivp__hint(j->ctx, "Add the column to the header (names are case-insensitive; see docs/long-csv.md).");
 	return IVP_EINPUT;
@@ -76,12 +77,14 @@ static ivp_rc row_area(ivp__job *j, const lc *l, ivp__csv *c, char area[16],
 		*field = names[k];
 		if (ivp__area_canon(f->p, f->n, area)) {
 			ivp__job_fail(j, ivp__csv_line(c), names[k], "\"%.40s\" is not an area code", f->p);
+			ivp__code(j->ctx, "bad_area_code");
 			ivp__hint(j->ctx, "Area codes look like NL01, GM1926, WK192601 or BU19260101.");
 			return IVP_EINPUT;
 		}
 		return IVP_OK;
 	}
 	ivp__job_fail(j, ivp__csv_line(c), "area", "the row has no area code");
+	ivp__code(j->ctx, "missing_area");
 	ivp__hint(j->ctx, "Fill the area column.");
 	return IVP_EINPUT;
 }
@@ -97,18 +100,21 @@ static ivp_rc row_period(ivp__job *j, const lc *l, ivp__csv *c, int *period, int
 		if (ivp__period_parse(f->p, f->n, period, prov) == 0)
 			return IVP_OK;
 		ivp__job_fail(j, ivp__csv_line(c), "period", "unrecognised period \"%.40s\"", f->p);
+		ivp__code(j->ctx, "bad_period");
 		ivp__hint(j->ctx, "Periods look like 2024JJ00, 2024MM03, 2024KW01, 2024 or 2024-03.");
 		return IVP_EINPUT;
 	}
 	f = ivp__csv_field_at(c, (size_t)l->year);
 	if (ivp__parse_count(f->p, f->n, &y) || y < 1900 || y > 2199) {
 		ivp__job_fail(j, ivp__csv_line(c), "year", "\"%.40s\" is not a year", f->p);
+		ivp__code(j->ctx, "bad_year");
 		return IVP_EINPUT;
 	}
 	if (l->month >= 0) {
 		f = ivp__csv_field_at(c, (size_t)l->month);
 		if (ivp__parse_count(f->p, f->n, &m) || m < 1 || m > 12) {
 			ivp__job_fail(j, ivp__csv_line(c), "month", "\"%.40s\" is not a month (1-12)", f->p);
+			ivp__code(j->ctx, "bad_month");
 			return IVP_EINPUT;
 		}
 	}
@@ -126,6 +132,7 @@ static ivp_rc row_count(ivp__job *j, ivp__csv *c, int col, const char *name,
 		return IVP_OK;
 	if (ivp__parse_count(f->p, f->n, v)) {
 		ivp__job_fail(j, ivp__csv_line(c), name, "the count \"%.40s\" is not a whole number", f->p);
+		ivp__code(j->ctx, "bad_count");
 		ivp__detail(j->ctx, "Counts are whole numbers of zero or more; leave the cell empty or write '.' when missing.");
 		ivp__hint(j->ctx, "Correct the value.");
 		return IVP_EINPUT;
@@ -150,6 +157,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 	j->path = path;
 	if (!f) {
 		ivp__fail(j->ctx, IVP_EIO, "cannot open mapping file \"%s\"", path);
+		ivp__code(j->ctx, "file_unreadable");
 		ivp__where(j->ctx, path, 0, NULL);
 		rc = IVP_EIO;
 		goto out;
@@ -159,6 +167,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 	if ((r = ivp__csv_next(c)) <= 0) {
 		rc = r < 0 ? ivp__job_csv_fail(j, c) :
 		     ivp__job_fail(j, 1, NULL, "the mapping file is empty");
+		ivp__code(j->ctx, "empty_file");
 		goto out;
 	}
 	sc = ivp__find_col(c, S);
@@ -166,6 +175,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 	if (sc < 0 || tc < 0) {
 		rc = ivp__job_fail(j, 1, sc < 0 ? "source_code" : "type",
 				   "missing column \"%s\" in the mapping file", sc < 0 ? "source_code" : "type");
+				ivp__code(j->ctx, "missing_column");
 		ivp__hint(j->ctx, "A mapping file has the header source_code,type[,note] (docs/long-csv.md).");
 		goto out;
 	}
@@ -181,11 +191,13 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 			continue;
 		if (ivp__code_trim(sf->p, sf->n, src, sizeof(src)) <= 0) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "source_code", "empty source code");
+			ivp__code(j->ctx, "mapping_empty_source");
 			goto out;
 		}
 		if (ivp__code_trim(tf->p, tf->n, type, sizeof(type)) < 0 ||
 		    (strcmp(type, "-") && !ivp__type_classification(type))) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "type", "\"%.40s\" is not a SoortMisdrijf code", tf->p);
+			ivp__code(j->ctx, "bad_type_code");
 			ivp__hint(j->ctx, "Map to a code such as 1.1.1, or to - to leave the source code out.");
 			goto out;
 		}
@@ -197,6 +209,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 			}
 			if (g == IVP_ENOTFOUND) {
 				rc = ivp__job_fail(j, ivp__csv_line(c), "type", "unknown crime type code \"%s\"", type);
+				ivp__code(j->ctx, "unknown_type");
 				ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv).");
 				goto out;
 			}
@@ -207,6 +220,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 		}
 		if (existed) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "source_code", "source code \"%s\" is mapped twice", src);
+			ivp__code(j->ctx, "mapping_duplicate");
 			ivp__hint(j->ctx, "Map each source code once.");
 			goto out;
 		}
@@ -254,6 +268,7 @@ static ivp_rc check_area(ivp__job *j, long line, const char *field, const char *
 			return IVP_ENOTFOUND;	/* caller skips the row */
 		}
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+		ivp__code(j->ctx, "unknown_area");
 		ivp__detail(j->ctx, "No loaded code list has this area.");
 		ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv), or pass --skip-unknown-regions to leave such areas out.");
 		return IVP_EINPUT;
@@ -282,7 +297,7 @@ static ivp_rc read_pop_long(ivp__job *j, ivp__csv *c, const lc *l)
 			return rc;
 		yf = ivp__csv_field_at(c, (size_t)l->year);
 		if (ivp__parse_count(yf->p, yf->n, &y) || y < 1900 || y > 2199)
-			return ivp__job_fail(j, ivp__csv_line(c), "year", "\"%.40s\" is not a year", yf->p);
+			return ivp__coded(j->ctx, "bad_year", ivp__job_fail(j, ivp__csv_line(c), "year", "\"%.40s\" is not a year", yf->p));
 		if ((rc = row_count(j, c, l->pop, "population", &v, &miss)))
 			return rc;
 		if (miss)
@@ -355,6 +370,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 	}
 	if (l.pop >= 0 && l.count < 0) {
 		rc = ivp__job_fail(j, 1, "population", "this is a population file");
+		ivp__code(j->ctx, "wrong_kind");
 		ivp__hint(j->ctx, "Import it with ivp import population.");
 		goto out;
 	}
@@ -380,6 +396,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		tf = ivp__csv_field_at(c, (size_t)l.type);
 		if (ivp__code_trim(tf->p, tf->n, type, sizeof(type)) <= 0) {
 			rc = ivp__job_fail(j, line, "type", "empty or too long type code");
+			ivp__code(j->ctx, "bad_type_code");
 			goto out;
 		}
 		if (miss) {
@@ -389,6 +406,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		if (!map_path) {
 			if (!ivp__type_classification(type)) {
 				rc = ivp__job_fail(j, line, "type", "\"%s\" is not a SoortMisdrijf code", type);
+				ivp__code(j->ctx, "bad_type_code");
 				ivp__hint(j->ctx, "Use codes such as 1.1.1, or give a mapping file with --map for the source's own codes.");
 				goto out;
 			}
@@ -401,6 +419,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		slot = ivp__map_get(&map, type);
 		if (!slot) {
 			rc = ivp__job_fail(j, line, "type", "source code \"%s\" is not in the mapping file", type);
+			ivp__code(j->ctx, "mapping_missing_code");
 			ivp__hint(j->ctx, "Add it to %s (map it to - to leave it out).", map_path);
 			goto out;
 		}
@@ -431,6 +450,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 				}
 				ivp__period_format(period, per);
 				rc = ivp__job_fail(j, line, "count", "the same key appears twice with different counts");
+				ivp__code(j->ctx, "duplicate_key");
 				ivp__detail(j->ctx, "Area %s, source code %s, period %s was already given earlier in this file with count %lld (now %lld).",
 					    area, type, per, (long long)*s2, (long long)v);
 				ivp__hint(j->ctx, "Keep one row per area, code and period.");
@@ -475,6 +495,7 @@ ivp_rc ivp__read_population_list(ivp__job *j, FILE *f)
 
 	if (!j->opts || !j->opts->year) {
 		ivp__job_fail(j, 1, NULL, "this population list does not say which year it is");
+		ivp__code(j->ctx, "missing_year");
 		ivp__detail(j->ctx, "A list of buurt populations (e.g. 85984NED, Kerncijfers wijken en buurten) holds the figure on 1 January of its year, but the file does not name the year.");
 		ivp__hint(j->ctx, "Add --year YYYY: the 1 January the figures refer to (85984NED of 2024: --year 2024).");
 		return IVP_EINPUT;
@@ -501,6 +522,7 @@ ivp_rc ivp__read_population_list(ivp__job *j, FILE *f)
 			continue;
 		if (ivp__area_canon(idf->p, idf->n, area)) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "nhood_id", "\"%.40s\" is not an area code", idf->p);
+			ivp__code(j->ctx, "bad_area_code");
 			goto out;
 		}
 		if ((rc = row_count(j, c, pc, "population", &v, &miss)))

@@ -147,6 +147,7 @@ static const char *col_label(sl *s, int d, size_t j)
 static ivp_rc header_error(sl *s, long line, const char *what)
 {
 	ivp__job_fail(s->j, line, NULL, "not a StatLine export layout: %s", what);
+	ivp__code(s->j->ctx, "statline_layout");
 	ivp__detail(s->j->ctx, "A StatLine CSV export has a title line, filter lines, a blank line, header rows (Onderwerp, Perioden, Regio's) and then one row per region.");
 	ivp__hint(s->j->ctx, "Download the table from StatLine as CSV without changing it, or use the OData TypedDataSet.");
 	return IVP_EINPUT;
@@ -292,6 +293,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 		return ivp__job_store(s->j, rc);
 	if (rc == IVP_ENOTFOUND) {
 		ivp__job_fail(s->j, line, field, "crime type \"%s\" matches no SoortMisdrijf code", label);
+		ivp__code(s->j->ctx, "unknown_type");
 		ivp__detail(s->j->ctx, "Types in StatLine exports are resolved by their title through the loaded SoortMisdrijf code list.");
 		ivp__hint(s->j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the title.");
 		return IVP_EINPUT;
@@ -346,12 +348,13 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 			return IVP_OK;
 		}
 	} else if (!topic) {
-		return ivp__job_fail(jb, line, field, "the export does not say which population figure it holds");
+		return ivp__coded(jb->ctx, "statline_layout", ivp__job_fail(jb, line, field, "the export does not say which population figure it holds"));
 	}
 	if (!plabel)
-		return ivp__job_fail(jb, line, field, "no period for this column (missing \"Perioden\" header row or filter)");
+		return ivp__coded(jb->ctx, "statline_layout", ivp__job_fail(jb, line, field, "no period for this column (missing \"Perioden\" header row or filter)"));
 	if (ivp__period_parse(plabel, strlen(plabel), &period, &prov)) {
 		ivp__job_fail(jb, line, field, "unrecognised period \"%s\"", plabel);
+		ivp__code(jb->ctx, "bad_period");
 		ivp__hint(jb->ctx, "Periods look like 2024, 2024 maart, 2024 1e kwartaal (a trailing * marks a provisional figure).");
 		return IVP_EINPUT;
 	}
@@ -375,12 +378,13 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 		count = 0;
 	} else if (ivp__parse_count(v->p, v->n, &count)) {
 		ivp__job_fail(jb, line, field, "the count \"%.40s\" is not a whole number", v->p);
+		ivp__code(jb->ctx, "bad_count");
 		ivp__detail(jb->ctx, "Counts are whole numbers; StatLine writes '.' for a missing value.");
 		ivp__hint(jb->ctx, "Correct the value or download the export again.");
 		return IVP_EINPUT;
 	}
 	if (!region)
-		return ivp__job_fail(jb, line, field, "no region for this value (missing \"Regio's\" rows or filter)");
+		return ivp__coded(jb->ctx, "statline_layout", ivp__job_fail(jb, line, field, "no region for this value (missing \"Regio's\" rows or filter)"));
 	if (strcmp(rcache[0], region)) {
 		rc = ivp__ingest_region(jb, line, dim_label[D_REGION], region, code);
 		if (rc == IVP_ENOTFOUND) {
@@ -400,6 +404,7 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 
 		if (!tl) {
 			ivp__job_fail(jb, line, field, "the export does not say which crime type it holds");
+			ivp__code(jb->ctx, "statline_layout");
 			ivp__hint(jb->ctx, "Keep the \"Soort misdrijf\" filter line or column in the export.");
 			return IVP_EINPUT;
 		}
@@ -442,6 +447,7 @@ ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 		if (nf < s.c.n) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), NULL,
 					   "this row has %zu fields, the header has %zu", nf, s.c.n);
+					ivp__code(j->ctx, "field_count");
 			ivp__detail(j->ctx, "A row with fewer fields than the header means a truncated or edited file.");
 			ivp__hint(j->ctx, "Download the export again.");
 			goto out;
@@ -462,12 +468,14 @@ ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 	}
 	if (!trailer) {
 		rc = ivp__job_fail(j, ivp__csv_line(c), NULL, "the file ends without StatLine's closing \"Bron:\" line");
+		ivp__code(j->ctx, "statline_truncated");
 		ivp__detail(j->ctx, "Every StatLine CSV export ends with a line naming the source; this one stops after the data, so it is probably truncated.");
 		ivp__hint(j->ctx, "Download the export again.");
 		goto out;
 	}
 	if (j->res->rows == 0 && j->res->same == 0 && s.other_topic[0]) {
 		rc = ivp__job_fail(j, 0, "Onderwerp", "this is an export of another table: \"%s\"", s.title);
+		ivp__code(j->ctx, "other_table");
 		ivp__detail(j->ctx, "Its topic \"%s\" is not %s.", s.other_topic,
 			    kind == IVP_IMPORT_CRIME ? "Geregistreerde misdrijven (registered crime)" :
 			    "a population count (Bevolking aan het begin/einde van de periode)");

@@ -88,6 +88,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		if (ivp__area_canon(region, rn, area)) {
 			ivp__job_fail(j, line, tc->region_name, "\"%.*s\" is not an area code",
 				      (int)(rn > 40 ? 40 : rn), region);
+			ivp__code(j->ctx, "bad_area_code");
 			ivp__hint(j->ctx, "Region keys look like NL01, GM1926, WK192601 or BU19260101.");
 			return IVP_EINPUT;
 		}
@@ -99,6 +100,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 	if (ivp__period_parse(per, pn, &period, &prov)) {
 		ivp__job_fail(j, line, "Perioden", "unrecognised period \"%.*s\"",
 			      (int)(pn > 40 ? 40 : pn), per);
+		ivp__code(j->ctx, "bad_period");
 		ivp__hint(j->ctx, "Periods look like 2024JJ00, 2024MM03 or 2024KW01.");
 		return IVP_EINPUT;
 	}
@@ -109,6 +111,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 	if (ivp__parse_count(val, vn, &count)) {
 		ivp__job_fail(j, line, field, "the count \"%.*s\" is not a whole number",
 			      (int)(vn > 40 ? 40 : vn), val);
+		ivp__code(j->ctx, "bad_count");
 		ivp__detail(j->ctx, "Counts are whole numbers; a missing value is empty or '.'.");
 		ivp__hint(j->ctx, "Correct the value or download the data again.");
 		return IVP_EINPUT;
@@ -139,6 +142,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		   !ivp__type_classification(tcode)) {
 		ivp__job_fail(j, line, "SoortMisdrijf", "\"%.*s\" is not a SoortMisdrijf code",
 			      (int)(tn > 40 ? 40 : tn), type);
+		ivp__code(j->ctx, "bad_type_code");
 		ivp__hint(j->ctx, "Type keys look like 0.0.0, 1.1.1 (police tables) or CRI3000, T001161 (83648NED).");
 		return IVP_EINPUT;
 	} else {
@@ -154,6 +158,7 @@ skip:
 static ivp_rc missing_col(ivp__job *j, long line, const char *col)
 {
 	ivp__job_fail(j, line, col, "missing column \"%s\"", col);
+	ivp__code(j->ctx, "missing_column");
 	ivp__detail(j->ctx, "An OData TypedDataSet of registered crime has the columns ID, SoortMisdrijf, RegioS or WijkenEnBuurten, Perioden and GeregistreerdeMisdrijven_1.");
 	ivp__hint(j->ctx, "Download the TypedDataSet with all its dimension columns, or import the file with the command for its table.");
 	return IVP_EINPUT;
@@ -195,6 +200,7 @@ static ivp_rc pick_topic(ivp__job *j, ivp_import_kind kind, long line,
 	if (best < 0) {
 		if (other) {
 			ivp__job_fail(j, line, other, "this is a file of another table");
+			ivp__code(j->ctx, "other_table");
 			ivp__detail(j->ctx, "Its topic column \"%s\" is not %s.", other,
 				    kind == IVP_IMPORT_CRIME ? "GeregistreerdeMisdrijven (registered crime)" :
 				    "a population count");
@@ -274,6 +280,7 @@ ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind)
 			rc = ivp__job_fail(j, ivp__csv_line(c), NULL,
 					   "this row has %zu fields, the header has %zu",
 					   ivp__csv_nfields(c), n);
+					ivp__code(j->ctx, "field_count");
 			ivp__detail(j->ctx, "Every row of a TypedDataSet has one field per column; a short row means a truncated or edited file.");
 			ivp__hint(j->ctx, "Download the data again.");
 			goto out;
@@ -362,21 +369,18 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 	j->path = path;
 	if (stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_JSON_BYTES) {
 		ivp__job_fail(j, 0, NULL, "JSON page larger than %zu MiB", MAX_JSON_BYTES >> 20);
+		ivp__code(j->ctx, "file_too_large");
 		ivp__hint(j->ctx, "Use the paged OData download (10,000 rows a page) or the CSV TypedDataSet.");
 		return IVP_EINPUT;
 	}
 	root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
-		ivp__job_fail(j, e.line, NULL, "invalid JSON: %s", e.text);
-		ivp__detail(j->ctx, "The parser stopped at line %d, column %d.", e.line, e.column);
-		ivp__hint(j->ctx, "%s", e.position >= 1 && strstr(e.text, "end of file") ?
-			  "The file seems truncated: download it again." :
-			  "Give the JSON exactly as the OData API returned it.");
-		return IVP_EINPUT;
+		return ivp__job_json_fail(j, &e, "Give the JSON exactly as the OData API returned it.");
 	}
 	arr = json_is_object(root) ? json_object_get(root, "value") : NULL;
 	if (!json_is_array(arr)) {
 		ivp__job_fail(j, 1, "value", "no \"value\" array");
+		ivp__code(j->ctx, "odata_no_value");
 		ivp__detail(j->ctx, "An OData page is an object {\"value\": [...]} with one object per row.");
 		ivp__hint(j->ctx, "Download the TypedDataSet from the OData API (…/TypedDataSet?$format=json).");
 		rc = IVP_EINPUT;
@@ -387,6 +391,7 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 		next = json_object_get(root, "@odata.nextLink");
 	if (next && last) {
 		ivp__job_fail(j, 0, "odata.nextLink", "this page is not the last one");
+		ivp__code(j->ctx, "odata_missing_page");
 		ivp__detail(j->ctx, "odata.nextLink points to more rows (%.200s), and no further page was given.",
 			    json_is_string(next) ? json_string_value(next) : "?");
 		ivp__hint(j->ctx, "Download every page and import them together: ivp import crime page1.json page2.json …");
@@ -404,6 +409,7 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 		snprintf(where, sizeof(where), "value[%zu].", i);
 		if (!json_is_object(o)) {
 			ivp__job_fail(j, 0, where, "row %zu is not an object", i);
+			ivp__code(j->ctx, "odata_bad_row");
 			rc = IVP_EINPUT;
 			goto out;
 		}
@@ -450,6 +456,7 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 		if ((tc->region_name && rm) || pm || (kind == IVP_IMPORT_CRIME && tm)) {
 			ivp__job_fail(j, 0, where, "row %zu lacks %s", i,
 				      pm ? "Perioden" : (tc->region_name && rm) ? tc->region_name : "SoortMisdrijf");
+			ivp__code(j->ctx, "odata_bad_row");
 			ivp__hint(j->ctx, "Every row needs its dimension keys as strings.");
 			rc = IVP_EINPUT;
 			goto out;

@@ -242,6 +242,7 @@ int ivp__pl_has(const pl_hdr *h, const pl_schema *sc, const char *name);
 typedef struct pl_problem {
 	int line;
 	int col;
+	char code[48];	/* the stable machine code (docs/errors.md) */
 	char field[160];
 	char message[256];
 	char detail[512];
@@ -257,12 +258,13 @@ typedef struct pl_problems {
 
 #define PL_MAX_PROBLEMS 200
 
-/* Record a problem (message printf-style); detail and hint may be NULL. */
-void ivp__pl_problem(pl_problems *p, pl_pos at, const char *field,
+/* Record a problem with its machine code (message printf-style); detail and
+ * hint may be NULL. */
+void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *field,
 		     const char *detail, const char *hint, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	__attribute__((format(printf, 7, 8)));
 void ivp__pl_problems_free(pl_problems *p);
-/* A table: file, line, column, field, message, detail, hint. NULL on OOM. */
+/* A table: file, line, column, field, message, detail, hint, code. NULL on OOM. */
 ivp_table *ivp__pl_problems_table(const pl_problems *p, const char *file);
 /* Put the first problem into ctx's error and return IVP_EINPUT. */
 ivp_rc ivp__pl_problems_fail(ivp_ctx *ctx, const pl_problems *p, const char *file);

@@ -39,15 +39,21 @@ static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 	*out = NULL;
 	if (!f) {
 		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", path);
+		ivp__code(ctx, "file_unreadable");
 		ivp__hint(ctx, "Check the file name.");
 		return IVP_EIO;
 	}
 	ivp__buf_init(&b, MAX_PLAN_FILE);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (ivp__buf_add(&b, chunk, n)) {
+		int r = ivp__buf_add(&b, chunk, n);
+
+		if (r) {
 			fclose(f);
 			ivp__buf_free(&b);
+			if (r == -2)
+				return ivp__oom(ctx, "The plan file \"%s\" could not be read into memory.", path);
 			ivp__fail(ctx, IVP_EINPUT, "plan file \"%s\" is larger than 16 MiB", path);
+			ivp__code(ctx, "file_too_large");
 			ivp__hint(ctx, "A plan file is a few hundred kilobytes at most; check that this is the plan.");
 			return IVP_EINPUT;
 		}
@@ -153,6 +159,7 @@ static ivp_rc load_version(ivp_ctx *ctx, int64_t version, ivp__plan_version *v, 
 			ivp__fail(ctx, IVP_ENOTFOUND, "no plan version %lld", (long long)version);
 		else
 			ivp__fail(ctx, IVP_ENOTFOUND, "no plan imported yet");
+		ivp__code(ctx, version ? "unknown_version" : "no_plan");
 		ivp__hint(ctx, version ? "ivp plan history lists the versions."
 				       : "Import a plan first: ivp plan import FILE (docs/plan-file.md).");
 		return IVP_ENOTFOUND;
@@ -452,6 +459,7 @@ ivp_rc ivp_plan_diff(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **out)
 	memset(&b, 0, sizeof(b));
 	if (v1 <= 0 || v2 <= 0) {
 		ivp__fail(ctx, IVP_EINPUT, "versions must be positive numbers");
+		ivp__code(ctx, "bad_version");
 		ivp__hint(ctx, "ivp plan history lists the versions.");
 		return IVP_EINPUT;
 	}
@@ -550,6 +558,7 @@ static ivp_rc bad_update(ivp_ctx *ctx, const char *field, const char *hint, cons
 			 const char *v)
 {
 	ivp__fail(ctx, IVP_EINPUT, fmt, v);
+	ivp__code(ctx, "bad_measure_update");
 	ivp__hint(ctx, "%s", hint);
 	ivp__where(ctx, "", 0, field);
 	return IVP_EINPUT;
@@ -589,6 +598,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	m = ivp__plan_measure(p, u->id);
 	if (!m) {
 		rc = ivp__fail(ctx, IVP_ENOTFOUND, "no measure \"%s\" in plan %s", u->id, p->id);
+		ivp__code(ctx, "unknown_measure");
 		ivp__hint(ctx, "ivp plan progress lists the measures with their ids.");
 		goto out;
 	}
@@ -637,6 +647,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 		pl_problem *e = &pr.v[0];
 
 		rc = ivp__fail(ctx, IVP_EINPUT, "%s", e->message);
+		ivp__code(ctx, e->code);
 		ivp__hint(ctx, "%s", e->hint);
 		goto out;
 	}

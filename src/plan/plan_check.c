@@ -38,13 +38,13 @@ static void fpath(char *out, size_t n, const pl_hdr *h, const char *field)
 	snprintf(out, n, "%s%s%s", h->path ? h->path : "", h->path && h->path[0] ? "." : "", field);
 }
 
-static void problem(ck *c, const pl_hdr *h, const pl_schema *sc, const char *field,
-		    const char *detail, const char *hint, const char *msg)
+static void problem(ck *c, const char *code, const pl_hdr *h, const pl_schema *sc,
+		    const char *field, const char *detail, const char *hint, const char *msg)
 {
 	char fp[600];
 
 	fpath(fp, sizeof(fp), h, field);
-	ivp__pl_problem(c->probs, ivp__pl_pos(h, sc, field), fp, detail, hint, "%s", msg);
+	ivp__pl_problem(c->probs, code, ivp__pl_pos(h, sc, field), fp, detail, hint, "%s", msg);
 }
 
 /* Register an id; a second one of the same kind is a problem. */
@@ -68,7 +68,7 @@ static void unique(ck *c, const char *kind, const char *id, const pl_hdr *h,
 	snprintf(msg, sizeof(msg), "duplicate %s id \"%.200s\"", kind, id);
 	snprintf(detail, sizeof(detail), "The same id is used at line %lld, column %lld.",
 		 (long long)(*slot >> 16), (long long)(*slot & 0xffff));
-	problem(c, h, sc, field, detail, "Give every item of a kind its own id.", msg);
+	problem(c, "plan_duplicate_id", h, sc, field, detail, "Give every item of a kind its own id.", msg);
 }
 
 static int known(ck *c, const char *kind, const char *id)
@@ -90,7 +90,7 @@ static void in_period(ck *c, int year, const pl_hdr *h, const pl_schema *sc,
 		 c->p->from, c->p->to);
 	snprintf(hint, sizeof(hint), "Use a year from %d to %d, or change the plan's from/to.",
 		 c->p->from, c->p->to);
-	problem(c, h, sc, field, NULL, hint, msg);
+	problem(c, "plan_year_outside_period", h, sc, field, NULL, hint, msg);
 }
 
 typedef struct find {
@@ -139,13 +139,13 @@ static int check_goal(ck *c, const pl_goal *g)
 			return -1;
 		if (k == 0) {
 			snprintf(msg, sizeof(msg), "unknown indicator \"%.200s\"", g->indicator);
-			problem(c, &g->h, sc, "indicator",
+			problem(c, "plan_unknown_indicator", &g->h, sc, "indicator",
 				"It is neither an indicator of the engine nor a locally registered value.",
 				"Use a key that ivp definitions lists (totaal, bbv_woning, 3.7.4 once its code list is imported), "
 				"or register the figure first with ivp import values.", msg);
 		} else if (k == 2 && !g->unit) {
 			snprintf(msg, sizeof(msg), "missing unit for the local value \"%.200s\"", g->indicator);
-			problem(c, &g->h, sc, "indicator",
+			problem(c, "plan_missing_unit", &g->h, sc, "indicator",
 				"The unit is part of a locally registered value's identity (per 1,000 and per 10,000 are different figures).",
 				"Add \"unit:\" exactly as in the values file, e.g. unit: \"per 1,000 aged 12-17\".", msg);
 		}
@@ -156,17 +156,17 @@ static int check_goal(ck *c, const pl_goal *g)
 			snprintf(msg, sizeof(msg), "baseline year %d is not before the target year %d",
 				 g->baseline.year, g->target.year);
 			snprintf(detail, sizeof(detail), "The line from baseline to target needs a baseline in an earlier year.");
-			problem(c, &g->baseline.h, &ivp__pl_yv_schema, "year", detail,
+			problem(c, "plan_baseline_after_target", &g->baseline.h, &ivp__pl_yv_schema, "year", detail,
 				"Use the year of the nulmeting, usually the year before the plan starts.", msg);
 		}
 	}
 	if (ivp__pl_has(&g->h, sc, "baseline") && g->baseline.year > c->p->to) {
 		snprintf(msg, sizeof(msg), "baseline year %d is after the plan period", g->baseline.year);
-		problem(c, &g->baseline.h, &ivp__pl_yv_schema, "year", NULL,
+		problem(c, "plan_baseline_after_period", &g->baseline.h, &ivp__pl_yv_schema, "year", NULL,
 			"Use the year of the nulmeting.", msg);
 	}
 	if (g->baseline.margin < 0 || g->target.margin < 0)
-		problem(c, &g->h, sc, "baseline", NULL, "A margin is a half-width, zero or more.",
+		problem(c, "plan_negative_margin", &g->h, sc, "baseline", NULL, "A margin is a half-width, zero or more.",
 			"negative margin");
 	return 0;
 }
@@ -179,7 +179,7 @@ static void ref(ck *c, const char *kind, const char *id, const pl_hdr *h, const 
 	if (!id || known(c, kind, id))
 		return;
 	snprintf(msg, sizeof(msg), "unknown %s \"%.200s\"", kind, id);
-	problem(c, h, sc, field, NULL, hint, msg);
+	problem(c, "plan_unknown_reference", h, sc, field, NULL, hint, msg);
 }
 
 static void check_measure(ck *c, const pl_measure *m)
@@ -200,7 +200,7 @@ static void check_measure(ck *c, const pl_measure *m)
 			    "List ids of the plan's partners.");
 	}
 	if (m->start && m->end && strcmp(m->start, m->end) > 0)
-		problem(c, &m->h, sc, "end", NULL, "Swap start and end, or correct one of them.",
+		problem(c, "plan_end_before_start", &m->h, sc, "end", NULL, "Swap start and end, or correct one of them.",
 			"end date lies before the start date");
 	for (i = 0; i < m->budget.n + m->spent.n; i++) {
 		int sp = i >= m->budget.n;
@@ -209,7 +209,7 @@ static void check_measure(ck *c, const pl_measure *m)
 
 		if (a->year < c->p->from || a->year > c->p->to) {
 			fpath(fp, sizeof(fp), &m->h, sp ? "spent" : "budget");
-			ivp__pl_problem(c->probs, a->h.at.line ? a->h.at : ivp__pl_pos(&m->h, sc, sp ? "spent" : "budget"),
+			ivp__pl_problem(c->probs, "plan_year_outside_period", a->h.at.line ? a->h.at : ivp__pl_pos(&m->h, sc, sp ? "spent" : "budget"),
 					fp, NULL, "Use a year within the plan period.",
 					"%s year %d is outside the plan period %d-%d", sp ? "spent" : "budget",
 					a->year, c->p->from, c->p->to);
@@ -224,11 +224,11 @@ static int check_all(ck *c)
 
 	if (p->municipality && (strlen(p->municipality) != 6 || strncmp(p->municipality, "GM", 2) ||
 				strspn(p->municipality + 2, "0123456789") != 4))
-		problem(c, &p->h, &ivp__pl_plan_schema, "municipality", NULL,
+		problem(c, "plan_bad_municipality", &p->h, &ivp__pl_plan_schema, "municipality", NULL,
 			"Use the CBS code of the gemeente, e.g. GM1926 for Pijnacker-Nootdorp.",
 			"municipality is not a CBS gemeente code");
 	if (p->from > p->to)
-		problem(c, &p->h, &ivp__pl_plan_schema, "to", NULL, "Give the first and last year of the plan.",
+		problem(c, "plan_end_before_start", &p->h, &ivp__pl_plan_schema, "to", NULL, "Give the first and last year of the plan.",
 			"the plan period ends before it starts");
 	{
 		const char *d[4] = { p->college_proposal, p->sent_to_council, p->adopted, p->in_force };
@@ -240,7 +240,7 @@ static int check_all(ck *c)
 					char msg[200];
 
 					snprintf(msg, sizeof(msg), "%s (%s) lies before %s (%s)", n[i], d[i], n[k], d[k]);
-					problem(c, &p->h, &ivp__pl_plan_schema, n[i], NULL,
+					problem(c, "plan_dates_out_of_order", &p->h, &ivp__pl_plan_schema, n[i], NULL,
 						"The order is: college proposal, sent to the council, adopted, in force.", msg);
 				}
 	}
@@ -255,7 +255,7 @@ static int check_all(ck *c)
 
 		unique(c, "priority", pr->id, &pr->h, &ivp__pl_priority_schema, "id");
 		if (!pr->fields.n && !pr->cross_cutting)
-			problem(c, &pr->h, &ivp__pl_priority_schema, "id", NULL,
+			problem(c, "plan_priority_without_field", &pr->h, &ivp__pl_priority_schema, "id", NULL,
 				"Add fields: [1..5] (Kernbeleid Veiligheid safety fields) or cross_cutting: true.",
 				"priority maps to no safety field");
 		for (k = 0; k < pr->ambitions.n; k++) {
@@ -272,7 +272,7 @@ static int check_all(ck *c)
 
 		unique(c, "implementation plan", im->id, &im->h, &ivp__pl_impl_schema, "id");
 		if (im->from > im->to)
-			problem(c, &im->h, &ivp__pl_impl_schema, "to", NULL, "Give the first and last year.",
+			problem(c, "plan_end_before_start", &im->h, &ivp__pl_impl_schema, "to", NULL, "Give the first and last year.",
 				"the implementation plan ends before it starts");
 		for (k = 0; k < im->themes.n; k++)
 			ref(c, "priority", ((char **)im->themes.v)[k], &im->h, &ivp__pl_impl_schema, "themes",

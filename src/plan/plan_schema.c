@@ -190,7 +190,7 @@ int ivp__pl_has(const pl_hdr *h, const pl_schema *sc, const char *name)
 
 /* ---- problems ----------------------------------------------------------------- */
 
-void ivp__pl_problem(pl_problems *p, pl_pos at, const char *field,
+void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *field,
 		     const char *detail, const char *hint, const char *fmt, ...)
 {
 	pl_problem *e;
@@ -213,6 +213,7 @@ void ivp__pl_problem(pl_problems *p, pl_pos at, const char *field,
 	memset(e, 0, sizeof(*e));
 	e->line = at.line;
 	e->col = at.col;
+	snprintf(e->code, sizeof(e->code), "%s", code);
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
 	va_start(ap, fmt);
 	vsnprintf(e->message, sizeof(e->message), fmt, ap);
@@ -238,7 +239,7 @@ ivp_table *ivp__pl_problems_table(const pl_problems *p, const char *file)
 	    ivp__table_col(t, "field", IVP__COL_BRIEF, 0) < 0 ||
 	    ivp__table_col(t, "message", IVP__COL_BRIEF, 0) < 0 ||
 	    ivp__table_col(t, "detail", 0, 0) < 0 ||
-	    ivp__table_col(t, "hint", 0, 0) < 0)
+	    ivp__table_col(t, "hint", 0, 0) < 0 || ivp__table_col(t, "code", 0, 0) < 0)
 		goto bad;
 	for (i = 0; i < p->n; i++) {
 		const pl_problem *e = &p->v[i];
@@ -247,7 +248,8 @@ ivp_table *ivp__pl_problems_table(const pl_problems *p, const char *file)
 		    ivp__table_set_int(t, 1, e->line) || ivp__table_set_int(t, 2, e->col) ||
 		    ivp__table_set_text(t, 3, e->field) || ivp__table_set_text(t, 4, e->message) ||
 		    ivp__table_set_text(t, 5, e->detail[0] ? e->detail : NULL) ||
-		    ivp__table_set_text(t, 6, e->hint[0] ? e->hint : NULL))
+		    ivp__table_set_text(t, 6, e->hint[0] ? e->hint : NULL) ||
+		    ivp__table_set_text(t, 7, e->code))
 			goto bad;
 	}
 	return t;
@@ -261,8 +263,9 @@ ivp_rc ivp__pl_problems_fail(ivp_ctx *ctx, const pl_problems *p, const char *fil
 	const pl_problem *e = &p->v[0];
 
 	if (p->oom || !p->n)
-		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		return ivp__oom(ctx, "The plan file \"%s\" could not be checked.", file);
 	ivp__fail(ctx, IVP_EINPUT, "%d:%d: %s", e->line, e->col, e->message);
+	ivp__code(ctx, e->code);
 	if (p->n > 1)
 		ivp__detail(ctx, "%s%s(%d problems in all; ivp plan validate lists them.)",
 			    e->detail, e->detail[0] ? " " : "", p->n);
@@ -271,6 +274,7 @@ ivp_rc ivp__pl_problems_fail(ivp_ctx *ctx, const pl_problems *p, const char *fil
 	if (e->hint[0])
 		ivp__hint(ctx, "%s", e->hint);
 	ivp__where(ctx, file, e->line, e->field);
+	ivp__column(ctx, e->col);
 	return IVP_EINPUT;
 }
 

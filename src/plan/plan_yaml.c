@@ -184,7 +184,7 @@ static void wrong_type(rd *r, pl_pos at, const char *path, const pl_field *f, co
 	char hint[256];
 
 	snprintf(hint, sizeof(hint), "Write %s for %s.", type_words(f), f->name);
-	ivp__pl_problem(r->probs, at, path, got && *got ? got : NULL, hint,
+	ivp__pl_problem(r->probs, "plan_wrong_type", at, path, got && *got ? got : NULL, hint,
 			"wrong type for \"%s\": expected %s", f->name, type_words(f));
 }
 
@@ -250,7 +250,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 			len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s%s",
 						i ? ", " : "Use one of: ", f->enums[i]);
 		snprintf(hint + len, sizeof(hint) - len, ".");
-		ivp__pl_problem(r->probs, at, fp, NULL, hint, "unknown %s \"%.100s\"", f->name, s);
+		ivp__pl_problem(r->probs, "plan_unknown_value", at, fp, NULL, hint, "unknown %s \"%.100s\"", f->name, s);
 		break;
 	}
 	case PL_YEAR:
@@ -415,7 +415,7 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 
 		list_fields(sc, known, sizeof(known));
 		snprintf(hint, sizeof(hint), "Write the %s as a mapping of fields: %s.", sc->name, known);
-		ivp__pl_problem(r->probs, at, path, NULL, hint,
+		ivp__pl_problem(r->probs, "plan_wrong_type", at, path, NULL, hint,
 				"wrong type for %s: expected a mapping of fields", sc->name);
 		return 0;
 	}
@@ -429,7 +429,7 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 
 		ks = k && fy_node_is_scalar(k) ? fy_node_get_scalar(k, &kl) : NULL;
 		if (!ks || kl >= sizeof(name)) {
-			ivp__pl_problem(r->probs, kp, path, NULL, "Field names are short words such as id or title.",
+			ivp__pl_problem(r->probs, "plan_bad_field_name", kp, path, NULL, "Field names are short words such as id or title.",
 					"field name is not a short word");
 			continue;
 		}
@@ -442,7 +442,7 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 
 			list_fields(sc, known, sizeof(known));
 			snprintf(hint, sizeof(hint), "A %s has the fields: %s (docs/plan-file.md).", sc->name, known);
-			ivp__pl_problem(r->probs, kp, fp, NULL, hint, "unknown field \"%s\" in %s", name, sc->name);
+			ivp__pl_problem(r->probs, "plan_unknown_field", kp, fp, NULL, hint, "unknown field \"%s\" in %s", name, sc->name);
 			continue;
 		}
 		f = &sc->fields[i];
@@ -454,12 +454,12 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 				h->set |= 1u << i;
 				continue;
 			}
-			ivp__pl_problem(r->probs, kp, fp, NULL, "Give a value after the colon, or leave the field out.",
+			ivp__pl_problem(r->probs, "plan_empty_field", kp, fp, NULL, "Give a value after the colon, or leave the field out.",
 					"field \"%s\" has no value", name);
 			continue;
 		}
 		if (fy_node_is_alias(v)) {
-			ivp__pl_problem(r->probs, kp, fp, NULL, "Write the value out in full.",
+			ivp__pl_problem(r->probs, "plan_alias", kp, fp, NULL, "Write the value out in full.",
 					"aliases (*name) are not supported in a plan file");
 			continue;
 		}
@@ -488,7 +488,7 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 			continue;
 		join(fp, sizeof(fp), path, f->name);
 		snprintf(hint, sizeof(hint), "Add \"%s:\" with %s to this %s.", f->name, type_words(f), sc->name);
-		ivp__pl_problem(r->probs, at, fp, NULL, hint, "missing %s in %s", f->name, sc->name);
+		ivp__pl_problem(r->probs, "plan_missing_field", at, fp, NULL, hint, "missing %s in %s", f->name, sc->name);
 	}
 	return 0;
 }
@@ -504,7 +504,7 @@ static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 
 		if (e->type < FYET_ERROR)
 			continue;
-		ivp__pl_problem(probs, at, "", "The file is not well-formed YAML.",
+		ivp__pl_problem(probs, "plan_syntax", at, "", "The file is not well-formed YAML.",
 				"Check the indentation (spaces, not tabs) and the quotes around this place.",
 				"YAML syntax error: %s", e->msg ? e->msg : "invalid YAML");
 		any = 1;
@@ -512,7 +512,7 @@ static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 	if (!any) {
 		pl_pos at = { 1, 1 };
 
-		ivp__pl_problem(probs, at, "", "The file is not well-formed YAML.", NULL,
+		ivp__pl_problem(probs, "plan_syntax", at, "", "The file is not well-formed YAML.", NULL,
 				"YAML syntax error");
 	}
 }
@@ -532,7 +532,7 @@ static int text_problems(const char *text, size_t len, pl_problems *probs)
 	while (i < len) {
 		k = ivp__utf8_seq(s + i, len - i);
 		if (!k) {
-			ivp__pl_problem(probs, at, "", "A plan file is UTF-8 text; this byte is a NUL or not valid UTF-8.",
+			ivp__pl_problem(probs, "plan_bad_byte", at, "", "A plan file is UTF-8 text; this byte is a NUL or not valid UTF-8.",
 					"Save the file as UTF-8 (without NUL bytes).",
 					"invalid byte 0x%02X in the plan file", s[i]);
 			return -1;

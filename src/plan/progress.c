@@ -531,6 +531,7 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 	if (rc) {
 		ivp__fail(ctx, IVP_ENOTFOUND, q->version ? "no plan version %lld" : "no plan imported yet",
 			  (long long)q->version);
+		ivp__code(ctx, q->version ? "unknown_version" : "no_plan");
 		ivp__hint(ctx, "Import a plan first: ivp plan import FILE (docs/plan-file.md).");
 		return IVP_ENOTFOUND;
 	}

@@ -66,6 +66,7 @@ static int under_cb(void *ud, const char *const *cols, int n)
 static ivp_rc unknown_area(ivp_ctx *ctx, const char *what)
 {
 	ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", what);
+	ivp__code(ctx, "unknown_area");
 	ivp__detail(ctx, "No loaded code list has this code or name.");
 	ivp__hint(ctx, "Use a code such as GM1926, NL01 or BU19260101 (ivp areas lists them), a sum such as GM0503+GM0518, or buurten:GM1926.");
 	return IVP_ENOTFOUND;
@@ -96,6 +97,7 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
 		return rc;
 	if (amb) {
 		ivp__fail(ctx, IVP_EINPUT, "area name \"%s\" is ambiguous", s);
+		ivp__code(ctx, "ambiguous_area");
 		ivp__hint(ctx, "Use the area code (ivp areas lists them).");
 		return IVP_EINPUT;
 	}
@@ -135,6 +137,7 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 			}
 			if (!a->n) {
 				ivp__fail(ctx, IVP_ENOTFOUND, "no %s under %s", sums[i].p, code);
+				ivp__code(ctx, "no_areas_under");
 				ivp__hint(ctx, "Import the WijkenEnBuurten code list for this gemeente.");
 				return IVP_ENOTFOUND;
 			}
@@ -399,11 +402,13 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 			found = i;
 	if (found < 0) {
 		rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", key);
+		ivp__code(ctx, "unknown_indicator");
 		ivp__hint(ctx, "ivp definitions lists the keys (e.g. hic, bbv_geweld).");
 		goto out;
 	}
 	if (!codes || !*codes || strlen(codes) >= sizeof(clean)) {
 		rc = ivp__fail(ctx, IVP_EINPUT, "no codes given");
+		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, "Give --codes with comma-separated SoortMisdrijf codes, e.g. 1.1.1,1.4.6,1.4.7.");
 		goto out;
 	}
@@ -415,6 +420,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 		if (ivp__code_trim(list[i], strlen(list[i]), code, sizeof(code)) <= 0 ||
 		    ivp__type_classification(code) != 1) {
 			rc = ivp__fail(ctx, IVP_EINPUT, "\"%s\" is not a police SoortMisdrijf code", list[i]);
+			ivp__code(ctx, "bad_type_code");
 			ivp__hint(ctx, "Use codes such as 1.1.1 or 1.4.6.");
 			goto out;
 		}
@@ -425,6 +431,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 		}
 		if (g == IVP_ENOTFOUND) {
 			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type code \"%s\"", code);
+			ivp__code(ctx, "unknown_type");
 			ivp__hint(ctx, "Import the SoortMisdrijf code list first (ivp import codes …).");
 			goto out;
 		}
@@ -738,6 +745,7 @@ static ivp_rc choose(qstate *s, defs *all, defs *use)
 	}
 	if (s->q->indicator && !use->n) {
 		ivp__fail(s->ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", s->q->indicator);
+		ivp__code(s->ctx, "unknown_indicator");
 		ivp__hint(s->ctx, "ivp definitions lists the indicators; single codes such as 1.1.1 exist once their code list is imported.");
 		return IVP_ENOTFOUND;
 	}
@@ -769,17 +777,20 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" :
 			  from == to ? "year %d is out of range" : "years %d to %d are out of range",
 			  from, to);
+		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, series ? "Give the years as 1900 <= from <= to <= 2199." :
 			  "Give --area CODE and --year YYYY.");
 		return IVP_EINPUT;
 	}
 	if (series && !q->indicator) {
 		ivp__fail(ctx, IVP_EINPUT, "no indicator given");
+		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, "A series is of one indicator key (ivp definitions lists them).");
 		return IVP_EINPUT;
 	}
 	if (q->baseline && (q->baseline < 1900 || q->baseline > 2199)) {
 		ivp__fail(ctx, IVP_EINPUT, "baseline year %d is out of range", q->baseline);
+		ivp__code(ctx, "bad_year");
 		return IVP_EINPUT;
 	}
 	if ((rc = aset_parse(ctx, q->area, &s.main)))
@@ -901,6 +912,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 	    IVP__PERIOD_SUB(q->from) < 1 || IVP__PERIOD_SUB(q->from) > 12 ||
 	    IVP__PERIOD_SUB(q->to) < 1 || IVP__PERIOD_SUB(q->to) > 12) {
 		ivp__fail(ctx, IVP_EINPUT, "invalid series request");
+		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, "Give --area, --type and --from/--to as YYYY-MM with from <= to.");
 		return IVP_EINPUT;
 	}
@@ -924,6 +936,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 		}
 		if (g == IVP_ENOTFOUND) {
 			rc = ivp__fail(ctx, IVP_ENOTFOUND, "unknown crime type or indicator \"%s\"", q->type);
+			ivp__code(ctx, "unknown_indicator");
 			ivp__hint(ctx, "Use a SoortMisdrijf code such as 1.1.1 or an indicator key (ivp definitions).");
 			goto out;
 		}

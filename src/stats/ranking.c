@@ -160,6 +160,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 	*out = NULL;
 	if (!q || !q->under || !q->year) {
 		ivp__fail(ctx, IVP_EINPUT, "a ranking needs an area and a year");
+		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, "Give --area CODE and --year YYYY.");
 		return IVP_EINPUT;
 	}
@@ -170,6 +171,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 	conf = q->level_conf > 0 ? q->level_conf : 0.95;
 	if (strcmp(level, "BU") && strcmp(level, "WK") && strcmp(level, "GM")) {
 		ivp__fail(ctx, IVP_EINPUT, "cannot rank areas of level \"%s\"", level);
+		ivp__code(ctx, "bad_level");
 		ivp__hint(ctx, "Rank buurten (BU), wijken (WK) or gemeenten (GM).");
 		return IVP_EINPUT;
 	}
@@ -181,6 +183,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		return rc;
 	if (!pick.has_police && !pick.has_cbs) {
 		ivp__fail(ctx, IVP_ENOTFOUND, "unknown indicator \"%s\"", key);
+		ivp__code(ctx, "unknown_indicator");
 		ivp__hint(ctx, "ivp definitions lists the indicators; single codes such as 1.1.1 exist once their code list is imported.");
 		return IVP_ENOTFOUND;
 	}

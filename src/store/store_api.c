@@ -30,6 +30,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	if (!ops) {
 		if (err) {
 			err->rc = IVP_EINPUT;
+			snprintf(err->code, sizeof(err->code), "unknown_engine");
 			snprintf(err->message, sizeof(err->message), "database engine not available for \"%s\"", path);
 			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path; the PostgreSQL engine is not built yet.");
 		}
@@ -46,6 +47,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	if (r) {
 		if (err) {
 			err->rc = IVP_EDB;
+			snprintf(err->code, sizeof(err->code), "database_open");
 			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", rest);
 			snprintf(err->detail, sizeof(err->detail), "%s", msg);
 			snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
@@ -58,6 +60,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 oom:
 	if (err) {
 		err->rc = IVP_ENOMEM;
+		snprintf(err->code, sizeof(err->code), "%s", ivp__rc_code(IVP_ENOMEM));
 		snprintf(err->message, sizeof(err->message), "out of memory");
 	}
 	return IVP_ENOMEM;
@@ -131,7 +134,8 @@ ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz)
 	ivp_rc rc = ivp__store_area_get(ctx, code, n, NULL, NULL);
 
 	if (rc == IVP_ENOTFOUND)
-		return ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", code);
+		return ivp__coded(ctx, "unknown_area",
+				  ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", code));
 	if (rc)
 		return rc;
 	snprintf(name, namesz, "%s", n);
@@ -150,6 +154,7 @@ ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out)
 		rc = ivp__store_area_get(ctx, under, NULL, NULL, NULL);
 		if (rc == IVP_ENOTFOUND) {
 			ivp__fail(ctx, IVP_ENOTFOUND, "unknown area \"%s\"", under);
+			ivp__code(ctx, "unknown_area");
 			ivp__hint(ctx, "List the loaded areas with ivp areas, or import the region code list.");
 			return IVP_ENOTFOUND;
 		}

@@ -185,6 +185,67 @@ static void test_csv(void **state)
 	ivp__csv_close(c);
 }
 
+/* Each tokenizer error has its kind and its position (line, byte column). */
+static void test_csv_errors(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		size_t max;
+		ivp__csv_err err;
+		long line, col;
+	} cases[] = {
+		{ "a,b\n1,\"x\n", 9, 1024, IVP__CSV_UNTERMINATED, 2, 3 },	/* the opening quote */
+		{ "a\nbc,d\0e\n", 10, 1024, IVP__CSV_NUL, 2, 5 },
+		{ "a\n\"q\nx\xff\"\n", 9, 1024, IVP__CSV_BAD_UTF8, 3, 2 },	/* inside a quoted field */
+		{ "\xEF\xBB\xBF" "ab\xC3\n", 7, 1024, IVP__CSV_BAD_UTF8, 1, 4 },	/* a cut sequence, after a BOM: the byte where a continuation byte was due */
+		{ "ok\naaaaaaaaaaaaaaaaaaaa\n", 24, 8, IVP__CSV_TOO_LONG, 2, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ivp__csv *c = ivp__csv_open_mem(cases[i].in, cases[i].n, ',', cases[i].max);
+		int r;
+
+		while ((r = ivp__csv_next(c)) > 0)
+			assert_int_equal(ivp__csv_errcode(c), IVP__CSV_OK);
+		assert_int_equal(r, -1);
+		assert_int_equal(ivp__csv_errcode(c), cases[i].err);
+		assert_int_equal(ivp__csv_errline(c), cases[i].line);
+		if (cases[i].col)
+			assert_int_equal(ivp__csv_errcol(c), cases[i].col);
+		else
+			assert_true(ivp__csv_errcol(c) >= 1);
+		ivp__csv_close(c);
+	}
+}
+
+/* Every error carries a machine code: the rc's default until a site names one;
+ * out of memory is never a user error. */
+static void test_error_codes(void **state)
+{
+	ivp_ctx ctx;
+
+	(void)state;
+	memset(&ctx, 0, sizeof(ctx));
+	assert_int_equal(ivp__fail(&ctx, IVP_EINPUT, "x"), IVP_EINPUT);
+	assert_string_equal(ctx.err.code, "input_error");
+	ivp__code(&ctx, "bad_count");
+	assert_string_equal(ctx.err.code, "bad_count");
+	assert_int_equal(ivp__oom(&ctx, "while %s", "testing"), IVP_ENOMEM);
+	assert_string_equal(ctx.err.code, "out_of_memory");
+	assert_string_equal(ctx.err.message, "out of memory");
+	assert_string_equal(ctx.err.detail, "while testing");
+	assert_int_equal(ctx.err.column, 0);
+	assert_false(ivp_rc_is_user_error(IVP_ENOMEM));
+	assert_true(ivp_rc_is_user_error(IVP_EINPUT));
+	assert_string_equal(ivp__rc_code(IVP_EDB), "database_error");
+	assert_string_equal(ivp__rc_code(IVP_ENOTFOUND), "not_found");
+	assert_int_equal(ivp__coded(&ctx, "unknown_area", IVP_ENOTFOUND), IVP_ENOTFOUND);
+	assert_string_equal(ctx.err.code, "unknown_area");
+}
+
 static void test_utf8(void **state)
 {
 	const unsigned char ok2[] = "\xC3\xA9", ok3[] = "\xE2\x82\xAC", ok4[] = "\xF0\x9F\x98\x80";
@@ -264,6 +325,8 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_error_codes),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_table),
