@@ -34,8 +34,23 @@ int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c
 /* Value of an option "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if not it. */
 const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err);
 
-/* Print t; with columns set, only those (an unknown name is an error, -2). */
+/*
+ * Parse v as a whole number from min to max written in decimal digits only
+ * (a leading '-' when min < 0): 0 with *out set, or -1 for anything else —
+ * trailing garbage ("2024abc"), spaces, a sign, an empty string, overflow.
+ * The caller names the option and what to write in its usage message.
+ */
+int cli_parse_int(const char *v, long long min, long long max, long long *out);
+
+/* Print an "out of memory" error for cmd; returns 2 (EXIT_INTERNAL). */
+int cli_oom(const char *cmd);
+
+#define CLI_PRINT_NOMEM (-3)
+/* Print t; with columns set, only those (an unknown name is an error, -2;
+ * out of memory CLI_PRINT_NOMEM; -1 the output cannot be written). */
 int cli_print(FILE *out, const ivp_table *t, cli_format f, const char *columns);
+/* The exit code for cli_print's result r, with the message for a failure. */
+int cli_print_exit(const char *cmd, int r);
 
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -4,6 +4,7 @@
  * its options, calls the public plan API and prints; none holds domain
  * logic.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,10 +73,9 @@ static const char plan_help[] =
 
 static int parse_version(const char *cmd, const char *v, int64_t *out)
 {
-	char *end;
-	long long n = strtoll(v, &end, 10);
+	long long n;
 
-	if (*end || n <= 0)
+	if (cli_parse_int(v, 1, INT64_MAX, &n))
 		return cli_usage(cmd, "a version is a positive number, not \"%s\"", v);
 	*out = n;
 	return 0;
@@ -143,9 +143,11 @@ int cmd_plan(int argc, char **argv)
 		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
 			user = v;
 		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
-			q.year = atoi(v);
-			if (q.year < 1900 || q.year > 2199)
+			long long y;
+
+			if (cli_parse_int(v, 1900, 2199, &y))
 				return cli_usage("plan", "--year needs a year such as 2024, not \"%s\"", v);
+			q.year = (int)y;
 		} else if (!err && (v = cli_optval("--part", argc, argv, &i, &err))) {
 			static const char *const parts[] = { "goals", "measures", "priorities", "budget" };
 
@@ -209,8 +211,8 @@ int cmd_plan(int argc, char **argv)
 		rc = !strcmp(sub, "history") ? ivp_plan_history(ctx, &t) : ivp_plan_diff(ctx, v1, v2, &t);
 		if (rc)
 			ex = cli_error(!strcmp(sub, "history") ? "plan history" : "plan diff", rc, ivp_last_error(ctx));
-		else if ((ex = cli_print(stdout, t, c.format, c.columns)) == -2)
-			ex = cli_usage("plan", "--columns names a column the result does not have");
+		else
+			ex = cli_print_exit("plan", cli_print(stdout, t, c.format, c.columns));
 		ivp_table_free(t);
 	} else {
 		ivp_table *t[IVP_PROGRESS_NPARTS];
@@ -221,8 +223,7 @@ int cmd_plan(int argc, char **argv)
 		if (rc) {
 			ex = cli_error("plan progress", rc, ivp_last_error(ctx));
 		} else {
-			if ((ex = progress_print(t, &c, part)) == -2)
-				ex = cli_usage("plan", "--columns names a column the result does not have");
+			ex = cli_print_exit("plan", progress_print(t, &c, part));
 			for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
 				ivp_table_free(t[i]);
 		}
@@ -272,13 +273,18 @@ int cmd_measure(int argc, char **argv)
 			u.user = v;
 		} else if (!err && (v = cli_optval("--spent", argc, argv, &i, &err))) {
 			const char *eq = strchr(v, '=');
-			int y = atoi(v);
+			char year[8] = "";
+			long long y = 0;
 
-			if (!eq || y < 1900 || y > 2199 || eq - v != 4)
+			if (eq && eq - v == 4) {
+				memcpy(year, v, 4);
+				year[4] = '\0';
+			}
+			if (!eq || cli_parse_int(year, 1900, 2199, &y))
 				return cli_usage("measure", "--spent needs YEAR=AMOUNT such as 2024=12500, not \"%s\"", v);
 			if (u.nspent >= IVP_MEASURE_MAX_SPENT)
 				return cli_usage("measure", "at most %d --spent options", IVP_MEASURE_MAX_SPENT);
-			u.spent_year[u.nspent] = y;
+			u.spent_year[u.nspent] = (int)y;
 			u.spent_amount[u.nspent++] = eq + 1;
 		} else if (err) {
 			return cli_usage("measure", "option %s needs a value", argv[i]);

@@ -4,6 +4,7 @@
  * or SIGINT, then stops accepting, lets requests in flight finish and
  * closes the database.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,13 +35,11 @@ static const char serve_help[] =
 static int parse_listen(const char *v, char *host, size_t hostsz, int *port)
 {
 	const char *c = strrchr(v, ':');
-	char *end;
-	long p;
+	long long p;
 
 	if (!c || c == v || (size_t)(c - v) >= hostsz)
 		return -1;
-	p = strtol(c + 1, &end, 10);
-	if (!c[1] || *end || p < 0 || p > 65535)
+	if (cli_parse_int(c + 1, 0, 65535, &p))
 		return -1;
 	memcpy(host, v, (size_t)(c - v));
 	host[c - v] = '\0';
@@ -51,16 +50,22 @@ static int parse_listen(const char *v, char *host, size_t hostsz, int *port)
 static int parse_size(const char *v, size_t *out)
 {
 	char *end;
-	unsigned long long n = strtoull(v, &end, 10);
+	unsigned long long n;
+	int shift = 0;
 
-	if (end == v)
+	if (*v < '0' || *v > '9')	/* strtoull would take " 5", "+5" and "-5" */
+		return -1;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno)
 		return -1;
 	if (*end == 'K' || *end == 'k')
-		n <<= 10, end++;
+		shift = 10, end++;
 	else if (*end == 'M' || *end == 'm')
-		n <<= 20, end++;
-	if (*end || n == 0 || n > (1ull << 34))
+		shift = 20, end++;
+	if (*end || n == 0 || n > (1ull << 34) >> shift)
 		return -1;
+	n <<= shift;
 	*out = (size_t)n;
 	return 0;
 }
@@ -95,16 +100,20 @@ int cmd_serve(int argc, char **argv)
 			if (parse_listen(v, host, sizeof(host), &o.port))
 				return cli_usage("serve", "--listen needs HOST:PORT such as 127.0.0.1:8080, not \"%s\"", v);
 		} else if (!err_ && (v = cli_optval("--threads", argc, argv, &i, &err_))) {
-			o.threads = atoi(v);
-			if (o.threads < 1 || o.threads > 256)
+			long long n;
+
+			if (cli_parse_int(v, 1, 256, &n))
 				return cli_usage("serve", "--threads needs a number from 1 to 256, not \"%s\"", v);
+			o.threads = (int)n;
 		} else if (!err_ && (v = cli_optval("--max-upload", argc, argv, &i, &err_))) {
 			if (parse_size(v, &o.max_upload))
 				return cli_usage("serve", "--max-upload needs a size such as 64M, not \"%s\"", v);
 		} else if (!err_ && (v = cli_optval("--timeout", argc, argv, &i, &err_))) {
-			o.timeout = (unsigned)atoi(v);
-			if (o.timeout < 1 || o.timeout > 3600)
+			long long n;
+
+			if (cli_parse_int(v, 1, 3600, &n))
 				return cli_usage("serve", "--timeout needs seconds from 1 to 3600, not \"%s\"", v);
+			o.timeout = (unsigned)n;
 		} else if (!err_ && (v = cli_optval("--web-root", argc, argv, &i, &err_))) {
 			o.web_root = v;
 		} else if (!err_ && !strcmp(argv[i], "--quiet")) {

@@ -135,8 +135,8 @@ int cmd_user(int argc, char **argv)
 		return r;
 	if (!strcmp(sub, "list")) {
 		rc = ivp_users(ctx, &t);
-		if (!rc && (ex = cli_print(stdout, t, c.format, c.columns)) == -2)
-			ex = cli_usage("user", "--columns names a column the result does not have");
+		if (!rc)
+			ex = cli_print_exit("user", cli_print(stdout, t, c.format, c.columns));
 		ivp_table_free(t);
 	} else if (!strcmp(sub, "remove")) {
 		if (!(rc = ivp_user_remove(ctx, name)))

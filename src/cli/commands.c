@@ -27,11 +27,8 @@ static int print_result(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *t,
 
 	if (rc) {
 		ex = cli_error(cmd, rc, ivp_last_error(ctx));
-	} else if ((ex = cli_print(stdout, t, c->format, c->columns)) == -2) {
-		ex = cli_usage(cmd, "--columns names a column the result does not have");
-	} else if (ex) {
-		fprintf(stderr, "ivp %s: error: cannot write the output\n", cmd);
-		ex = EXIT_INTERNAL;
+	} else {
+		ex = cli_print_exit(cmd, cli_print(stdout, t, c->format, c->columns));
 	}
 	ivp_table_free(t);
 	ivp_close(ctx);
@@ -99,6 +96,28 @@ static const char import_help[] =
 	"same file again changes nothing and says so. JSON pages of one result are\n"
 	"imported together as one import.\n";
 
+/* A year option (1900-2199, digits only): 0, or the usage error's exit code. */
+static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
+{
+	long long y;
+
+	if (cli_parse_int(v, 1900, 2199, &y))
+		return cli_usage(cmd, "%s needs a year such as 2024, not \"%s\"", opt, v);
+	*out = (int)y;
+	return 0;
+}
+
+/* --small N: a count of 0 or more. */
+static int parse_small(const char *cmd, const char *v, int64_t *out)
+{
+	long long n;
+
+	if (cli_parse_int(v, 0, 1000000000LL, &n))
+		return cli_usage(cmd, "--small needs a whole number of 0 or more such as 10, not \"%s\"", v);
+	*out = n;
+	return 0;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	cli_common c = { 0 };
@@ -132,7 +151,7 @@ int cmd_import(int argc, char **argv)
 		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes, long or boundaries)", argv[1]);
 	files = calloc((size_t)argc, sizeof(*files));
 	if (!files)
-		return EXIT_INTERNAL;
+		return cli_oom("import");
 	for (i = 2; i < argc; i++) {
 		if ((r = cli_common_opt("import", argc, argv, &i, &c)) < 0) {
 			ex = EXIT_USER;
@@ -143,9 +162,8 @@ int cmd_import(int argc, char **argv)
 		if ((v = cli_optval("--map", argc, argv, &i, &err))) {
 			o.map_path = v;
 		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
-			o.year = atoi(v);
-			if (o.year < 1900 || o.year > 2199) {
-				ex = cli_usage("import", "--year needs a year such as 2024, not \"%s\"", v);
+			if (parse_year("import", "--year", v, &o.year)) {
+				ex = EXIT_USER;
 				goto out;
 			}
 		} else if (!err && !strcmp(argv[i], "--skip-unknown-regions")) {
@@ -341,16 +359,6 @@ int cmd_definitions(int argc, char **argv)
 
 /* ---- indicators ----------------------------------------------------------------- */
 
-static int parse_year(const char *cmd, const char *opt, const char *v, int *out)
-{
-	char *end;
-	long y = strtol(v, &end, 10);
-
-	if (*end || y < 1900 || y > 2199)
-		return cli_usage(cmd, "%s needs a year such as 2024, not \"%s\"", opt, v);
-	*out = (int)y;
-	return 0;
-}
 
 int cmd_indicators(int argc, char **argv)
 {
@@ -402,13 +410,18 @@ int cmd_indicators(int argc, char **argv)
 
 			free(cmpbuf);
 			cmpbuf = strdup(v);
+			if (!cmpbuf) {
+				r = cli_oom("indicators");
+				goto out;
+			}
 			ncmp = 0;
 			for (p = strtok_r(cmpbuf, ",", &save); p && ncmp < 32; p = strtok_r(NULL, ",", &save))
 				cmp[ncmp++] = p;
 		} else if (!err && (v = cli_optval("--indicator", argc, argv, &i, &err))) {
 			q.indicator = v;
 		} else if (!err && (v = cli_optval("--small", argc, argv, &i, &err))) {
-			q.small_threshold = atoll(v);
+			if (parse_small("indicators", v, &q.small_threshold))
+				goto usage;
 		} else if (!err && !strcmp(argv[i], "--all-types")) {
 			q.all_types = 1;
 		} else {
@@ -432,6 +445,7 @@ int cmd_indicators(int argc, char **argv)
 
 		r = print_result("indicators", ctx, rc, t, &c);
 	}
+out:
 	free(cmpbuf);
 	return r;
 usage:
@@ -484,7 +498,8 @@ int cmd_ranking(int argc, char **argv)
 		} else if (!err && (v = cli_optval("--indicator", argc, argv, &i, &err))) {
 			q.indicator = v;
 		} else if (!err && (v = cli_optval("--small", argc, argv, &i, &err))) {
-			q.small_threshold = atoll(v);
+			if (parse_small("ranking", v, &q.small_threshold))
+				return EXIT_USER;
 		} else {
 			return cli_usage("ranking", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
 		}
@@ -503,14 +518,21 @@ int cmd_ranking(int argc, char **argv)
 
 /* ---- series -------------------------------------------------------------------- */
 
+/* YYYY-MM (the month in one or two digits) as YYYYMM: 0, or -1. */
 static int parse_month(const char *v, int *out)
 {
-	int y, m;
-	char extra;
+	const char *dash = strchr(v, '-');
+	char year[8];
+	long long y, m;
 
-	if (sscanf(v, "%d-%d%c", &y, &m, &extra) != 2 || y < 1900 || y > 2199 || m < 1 || m > 12)
+	if (!dash || dash - v != 4)
 		return -1;
-	*out = y * 100 + m;
+	memcpy(year, v, 4);
+	year[4] = '\0';
+	if (cli_parse_int(year, 1900, 2199, &y) || strlen(dash + 1) > 2 ||
+	    cli_parse_int(dash + 1, 1, 12, &m))
+		return -1;
+	*out = (int)(y * 100 + m);
 	return 0;
 }
 

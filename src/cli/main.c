@@ -2,11 +2,13 @@
  * main.c — the `ivp` command: dispatch, shared options, error output.
  *
  * Exit codes: 0 ok; 1 the user must change something (the message says
- * what); 2 internal error. Errors go to stderr in PostgreSQL's style:
- *   ivp import: error: FILE:LINE: field "F": message
+ * what); 2 out of memory, the database or an internal error. Errors go to
+ * stderr in PostgreSQL's style (COLUMN only when the library knows it):
+ *   ivp import: error: FILE:LINE:COLUMN: field "F": message
  *   DETAIL: ...
  *   HINT: ...
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,8 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 		fprintf(stderr, "%s", e->file);
 		if (e->line > 0)
 			fprintf(stderr, ":%ld", e->line);
+		if (e->line > 0 && e->column > 0)
+			fprintf(stderr, ":%ld", e->column);
 		fputs(": ", stderr);
 	}
 	if (e && e->field[0])
@@ -30,6 +34,25 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 	if (e && e->hint[0])
 		fprintf(stderr, "HINT: %s\n", e->hint);
 	return ivp_rc_is_user_error(rc) ? EXIT_USER : EXIT_INTERNAL;
+}
+
+int cli_oom(const char *cmd)
+{
+	fprintf(stderr, "ivp %s: error: out of memory\n", cmd);
+	return EXIT_INTERNAL;
+}
+
+int cli_print_exit(const char *cmd, int r)
+{
+	if (r == -2)
+		return cli_usage(cmd, "--columns names a column the result does not have");
+	if (r == CLI_PRINT_NOMEM)
+		return cli_oom(cmd);
+	if (r) {
+		fprintf(stderr, "ivp %s: error: cannot write the output\n", cmd);
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
@@ -60,6 +83,24 @@ const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err
 		return NULL;
 	}
 	return argv[++*i];
+}
+
+int cli_parse_int(const char *v, long long min, long long max, long long *out)
+{
+	const char *p = v;
+	char *end;
+	long long n;
+
+	if (*p == '-' && min < 0)
+		p++;
+	if (*p < '0' || *p > '9')
+		return -1;
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno || *end || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
 }
 
 int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c)
@@ -149,7 +190,8 @@ static const char usage[] =
 	"  --columns a,b,…           only these columns, in this order\n"
 	"  --help                    help for the command\n"
 	"\n"
-	"exit codes: 0 ok, 1 you must change something (the message says what), 2 internal error\n";
+	"exit codes: 0 ok, 1 you must change something (the message says what),\n"
+	"            2 out of memory, a database or an internal error\n";
 
 int main(int argc, char **argv)
 {

@@ -48,7 +48,7 @@ static int print_table(FILE *out, const ivp_table *t, const int *cols, int n,
 	char buf[1024];
 
 	if (!w)
-		return -1;
+		return CLI_PRINT_NOMEM;
 	for (k = 0; k < n; k++) {
 		c = cols[k];
 		w[c] = width(ivp_table_colname(t, c));
@@ -161,8 +161,8 @@ static int print_json(FILE *out, const ivp_table *t, const int *cols, int n)
 	char *s = ivp_table_json(t, cols, n, IVP_JSON_PRETTY);
 	int rc;
 
-	if (!s)
-		return -1;
+	if (!s)	/* the columns are valid (pick): out of memory */
+		return CLI_PRINT_NOMEM;
 	rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
 	free(s);
 	return rc;
@@ -209,7 +209,7 @@ int cli_print(FILE *out, const ivp_table *t, cli_format f, const char *columns)
 	int *cols = calloc((size_t)ivp_table_ncols(t) + 1, sizeof(int)), n, rc;
 
 	if (!cols)
-		return -1;
+		return CLI_PRINT_NOMEM;
 	rc = pick(t, columns, f == FMT_TABLE, cols, &n);
 	if (!rc) {
 		switch (f) {
