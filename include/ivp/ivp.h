@@ -104,7 +104,12 @@ typedef struct ivp_import_opts {
 	int year;		/* population lists without a period: the 1 January year */
 	ivp_progress_fn progress;
 	void *progress_ud;
-	const char *user;	/* who imports; NULL: the OS user */
+	const char *user;	/* who imports: the signed-in user, or the CLI's
+				 * --user NAME / "os:ACCOUNT"; NULL or "": "unknown"
+				 * (the library never guesses) */
+	const char *file_name;	/* the name to record and show for the first file,
+				 * e.g. an upload's own name when paths[0] is the
+				 * server's temporary copy; NULL: the path */
 	int skip_unknown_regions;	/* StatLine exports: leave out region names
 					 * no code list knows (former gemeenten)
 					 * instead of failing; they are counted */
@@ -127,8 +132,9 @@ typedef struct ivp_import_result {
 /*
  * Import one file in one transaction. Paged OData JSON is the exception:
  * pass all pages in `paths` and they form one import (one transaction).
- * On any error nothing is written and the context's error names file,
- * line and field.
+ * Every import is recorded (ivp_sources): kind, layout, file name, SHA-256,
+ * options, rows and who. On any error nothing is written and the context's
+ * error names file, line, column and field.
  */
 IVP_WUR ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind,
 			  const char *const *paths, int npaths,
@@ -294,9 +300,13 @@ typedef struct ivp_plan_result {
 
 /*
  * Validate and store a plan file as a new version (one transaction; older
- * versions are kept). `user` NULL: "unknown". Problems as in validate.
+ * versions are kept), recorded as an import of kind "plan" (ivp_sources:
+ * who, the file name, rows = priorities, goals, measures and budget years).
+ * Of opts (may be NULL) only user ("unknown" when none) and file_name are
+ * used. The same plan as the latest version changes nothing (unchanged).
+ * Problems as in validate.
  */
-IVP_WUR ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
+IVP_WUR ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const ivp_import_opts *opts,
 			       ivp_table **problems, ivp_plan_result *out);
 
 /* A version (0: the latest) as canonical YAML. Caller frees *yaml with ivp_free(). */
@@ -348,7 +358,9 @@ IVP_WUR ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q,
 /*
  * Import locally registered values (CSV with the columns key, area, year,
  * value, unit, source, definition_version and optionally margin, name;
- * docs/plan-file.md). One transaction; the same file again changes nothing.
+ * docs/plan-file.md). One import job as ivp_import's (kind "values"): one
+ * transaction, recorded with who and file name; the same file again
+ * changes nothing.
  */
 IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 				 const ivp_import_opts *opts, ivp_import_result *out);

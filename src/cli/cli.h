@@ -42,6 +42,15 @@ const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err
  */
 int cli_parse_int(const char *v, long long min, long long max, long long *out);
 
+/*
+ * Who the CLI records for an import, a plan version or a measure update:
+ * `given` (--user NAME), else $IVP_USER, else the account the process runs
+ * as, marked as such: "os:NAME" (getpwuid(getuid()); "os:uid-N" when the
+ * uid has no name). Never a bare $USER. Returns given, the environment's
+ * string or buf (n bytes).
+ */
+const char *cli_user(const char *given, char *buf, size_t n);
+
 /* Print an "out of memory" error for cmd; returns 2 (EXIT_INTERNAL). */
 int cli_oom(const char *cmd);
 

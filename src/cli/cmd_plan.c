@@ -20,17 +20,6 @@ static int has_help(int argc, char **argv)
 	return 0;
 }
 
-static const char *who(const char *given)
-{
-	const char *u = given;
-
-	if (!u || !*u)
-		u = getenv("IVP_USER");
-	if (!u || !*u)
-		u = getenv("USER");
-	return u && *u ? u : "unknown";
-}
-
 /* Print every problem PostgreSQL-style with FILE:LINE:COLUMN. */
 static int print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p)
 {
@@ -61,7 +50,8 @@ static const char plan_help[] =
 	"\n"
 	"  validate FILE              check a plan file (YAML, docs/plan-file.md); every\n"
 	"                             problem is named with line:column and field\n"
-	"  import FILE [--user U]     store it as a new version (older versions are kept)\n"
+	"  import FILE [--user U]     store it as a new version (older versions are kept);\n"
+	"                             who: --user, else $IVP_USER, else os:ACCOUNT\n"
 	"  export [--version N]       print a version (default: the latest) as YAML\n"
 	"  history                    every version: who, when, what\n"
 	"  diff V1 V2                 what changed between two versions, field by field\n"
@@ -178,8 +168,14 @@ int cmd_plan(int argc, char **argv)
 	if (!strcmp(sub, "validate") || !strcmp(sub, "import")) {
 		ivp_table *p = NULL;
 		ivp_plan_result res;
-		ivp_rc rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p)
-						     : ivp_plan_import(ctx, file, who(user), &p, &res);
+		ivp_import_opts o;
+		char whobuf[128];
+		ivp_rc rc;
+
+		memset(&o, 0, sizeof(o));
+		o.user = cli_user(user, whobuf, sizeof(whobuf));
+		rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p)
+					      : ivp_plan_import(ctx, file, &o, &p, &res);
 
 		if (rc)
 			ex = print_problems(!strcmp(sub, "validate") ? "plan validate" : "plan import", ctx, rc, p);
@@ -249,6 +245,7 @@ int cmd_measure(int argc, char **argv)
 	ivp_plan_result res;
 	ivp_ctx *ctx;
 	const char *v;
+	char whobuf[128];
 	int i, r, err = 0, ex = 0;
 
 	memset(&u, 0, sizeof(u));
@@ -298,7 +295,7 @@ int cmd_measure(int argc, char **argv)
 	}
 	if (!u.id)
 		return cli_usage("measure", "missing measure ID");
-	u.user = who(u.user);
+	u.user = cli_user(u.user, whobuf, sizeof(whobuf));
 	if ((r = cli_open("measure", &c, &ctx)))
 		return r;
 	if (ivp_measure_update(ctx, &u, &res))
@@ -316,18 +313,20 @@ int cmd_import_values(int argc, char **argv)
 	cli_common c = { 0 };
 	ivp_import_opts o;
 	ivp_ctx *ctx;
-	const char *files[64];
-	int i, r, n = 0, ex = 0;
+	const char *files[64], *user = NULL, *v;
+	char whobuf[128];
+	int i, r, n = 0, ex = 0, err = 0;
 
 	memset(&o, 0, sizeof(o));
 	if (has_help(argc, argv)) {
-		puts("usage: ivp import values FILE… [--db PATH]\n\n"
+		puts("usage: ivp import values FILE… [--user NAME] [--db PATH]\n\n"
 		     "Locally registered values: Veiligheidsmonitor percentages with margins, Halt\n"
 		     "referrals per 1,000 aged 12-17, survey results, Waarstaatjegemeente indices,\n"
 		     "output counts. CSV columns: key, area, year, value, unit, source,\n"
 		     "definition_version, and optionally margin and name (docs/plan-file.md).\n"
 		     "The unit is part of a value's identity: values in different units are never\n"
-		     "compared.");
+		     "compared.\n\n"
+		     "  --user NAME   who imports (default: $IVP_USER, else os:ACCOUNT)");
 		return 0;
 	}
 	for (i = 2; i < argc; i++) {
@@ -335,6 +334,12 @@ int cmd_import_values(int argc, char **argv)
 			return EXIT_USER;
 		if (r)
 			continue;
+		if ((v = cli_optval("--user", argc, argv, &i, &err))) {
+			user = v;
+			continue;
+		}
+		if (err)
+			return cli_usage("import", "option %s needs a value", argv[i]);
 		if (argv[i][0] == '-' && argv[i][1] == '-')
 			return cli_usage("import", "unknown option \"%s\"", argv[i]);
 		if (n == 64)
@@ -343,7 +348,7 @@ int cmd_import_values(int argc, char **argv)
 	}
 	if (!n)
 		return cli_usage("import", "no FILE given");
-	o.user = who(NULL);
+	o.user = cli_user(user, whobuf, sizeof(whobuf));
 	if ((r = cli_open("import", &c, &ctx)))
 		return r;
 	for (i = 0; i < n && !ex; i++) {

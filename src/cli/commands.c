@@ -90,6 +90,8 @@ static const char import_help[] =
 	"  --year YYYY               population lists without a period: the 1 January year\n"
 	"  --skip-unknown-regions    leave out regions (names or codes) no code list knows\n"
 	"                            (such as former gemeenten) instead of failing\n"
+	"  --user NAME               who imports, as ivp sources shows it (default:\n"
+	"                            $IVP_USER, else the OS account as os:ACCOUNT)\n"
 	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
 	"\n"
 	"Each file is one transaction: on any error nothing is written. Importing the\n"
@@ -126,7 +128,8 @@ int cmd_import(int argc, char **argv)
 	const char **files = NULL;
 	int nfiles = 0, i, r, ex = 0, err = 0;
 	ivp_ctx *ctx = NULL;
-	const char *v;
+	const char *v, *user = NULL;
+	char whobuf[128];
 
 	memset(&o, 0, sizeof(o));
 	if (want_help(argc, argv)) {
@@ -166,6 +169,8 @@ int cmd_import(int argc, char **argv)
 				ex = EXIT_USER;
 				goto out;
 			}
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			user = v;
 		} else if (!err && !strcmp(argv[i], "--skip-unknown-regions")) {
 			o.skip_unknown_regions = 1;
 		} else if (err) {
@@ -186,6 +191,7 @@ int cmd_import(int argc, char **argv)
 		ex = cli_usage("import", "--map applies to ivp import long only");
 		goto out;
 	}
+	o.user = cli_user(user, whobuf, sizeof(whobuf));
 	if ((ex = cli_open("import", &c, &ctx)))
 		goto out;
 	if (isatty(2))

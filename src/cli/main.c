@@ -9,9 +9,11 @@
  *   HINT: ...
  */
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -34,6 +36,23 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 	if (e && e->hint[0])
 		fprintf(stderr, "HINT: %s\n", e->hint);
 	return ivp_rc_is_user_error(rc) ? EXIT_USER : EXIT_INTERNAL;
+}
+
+const char *cli_user(const char *given, char *buf, size_t n)
+{
+	const char *env = getenv("IVP_USER");
+	struct passwd *pw;
+
+	if (given && *given)
+		return given;
+	if (env && *env)
+		return env;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(buf, n, "os:%s", pw->pw_name);
+	else
+		snprintf(buf, n, "os:uid-%lu", (unsigned long)getuid());
+	return buf;
 }
 
 int cli_oom(const char *cmd)

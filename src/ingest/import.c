@@ -1,400 +1,16 @@
 /*
- * import.c — the import job: hash, "seen before?", one transaction,
- * layout detection, and the shared helpers every layout reader uses.
- *
- * Flow of ivp_import():
- *   a thread hashes the file(s) (SHA-256, core/sha256.c) while this one
- *   sniffs the layout, BEGINs, adds the import row and reads the rows;
- *   as soon as the hash is there (the readers ask every 65,536 facts, and
- *   at the end) the same (kind, hash, options) imported before means
- *   ROLLBACK and report `unchanged` -> otherwise finish the row with the
- *   hash -> COMMIT. Any error -> ROLLBACK, so the database holds exactly
- *   what it held before. (Hashing first and reading after cost a second
- *   pass over the file: 5% of a national import on one core.)
+ * import.c — ivp_import: the driver. It settles the options that identify
+ * an import (the mapping file's hash, the year, skip-unknown-regions),
+ * sniffs the layout of the first file, and runs the import job (job.c) with
+ * the reader its table names for the kind asked for and the layout found.
+ * A new source is a new row in `readers`, never a new pipeline.
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-#include <pwd.h>
-#include <pthread.h>
 
 #include "ingest/ingest.h"
-
-/* ---- the hashing thread ------------------------------------------------------ */
-
-typedef struct ivp__hasher {
-	const char *const *paths;
-	int n;
-	pthread_t th;
-	int started;
-	int done;		/* set last, with release order (__atomic) */
-	int bad;		/* index of a path that could not be read, or -1 */
-	char sha[65];
-} ivp__hasher;
-
-static void *hash_main(void *ud)
-{
-	ivp__hasher *h = ud;
-
-	if (ivp__sha256_paths(h->paths, h->n, h->sha, &h->bad) && h->bad < 0)
-		h->bad = 0;	/* out of memory: reported as the first file */
-	__atomic_store_n(&h->done, 1, __ATOMIC_RELEASE);
-	return NULL;
-}
-
-static int hash_done(ivp__hasher *h)
-{
-	return __atomic_load_n(&h->done, __ATOMIC_ACQUIRE);
-}
-
-static void hash_join(ivp__hasher *h)
-{
-	if (h->started)
-		pthread_join(h->th, NULL);
-	h->started = 0;
-}
-
-int ivp__job_seen_before(ivp__job *j)
-{
-	int64_t id;
-	char when[32];
-	ivp_rc rc;
-
-	if (!j->hash || j->hash_checked || !hash_done(j->hash) || j->hash->bad >= 0)
-		return 0;
-	j->hash_checked = 1;
-	rc = ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when);
-	if (rc == IVP_ENOTFOUND)
-		return 0;	/* not seen */
-	if (rc) {
-		/* the look-up failed: go on importing (the commit says why if it
-		 * fails too), without a stale error in the context */
-		ivp__error_clear(&j->ctx->err);
-		return 0;
-	}
-	j->dup = 1;
-	j->res->import_id = id;
-	snprintf(j->res->note, sizeof(j->res->note),
-		 "already imported as import %lld on %s; nothing changed", (long long)id, when);
-	return 1;
-}
-
-ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
-		     const char *fmt, ...)
-{
-	va_list ap;
-
-	ivp__fail(j->ctx, IVP_EINPUT, "%s", "");
-	va_start(ap, fmt);
-	vsnprintf(j->ctx->err.message, sizeof(j->ctx->err.message), fmt, ap);
-	va_end(ap);
-	ivp__where(j->ctx, j->path, line, field);
-	return IVP_EINPUT;
-}
-
-ivp_rc ivp__job_store(ivp__job *j, ivp_rc rc)
-{
-	ivp__where(j->ctx, j->path, 0, NULL);
-	return rc;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-void ivp__job_progress(ivp__job *j, uint64_t done)
-{
-	double t;
-
-	if (!j->opts || !j->opts->progress || (j->res->rows & 4095))
-		return;
-	t = now_s();
-	if (t - j->last_progress < 1.0)
-		return;
-	j->last_progress = t;
-	j->opts->progress(j->opts->progress_ud, j->path, done, j->size,
-			  j->res->rows);
-}
-
-int ivp__area_canon(const char *raw, size_t n, char out[16])
-{
-	if (ivp__code_trim(raw, n, out, 16) < 0)
-		return -1;
-	if (!strcmp(out, "NL00"))	/* WijkenEnBuurten's Nederland is RegioS's NL01 */
-		strcpy(out, "NL01");
-	return ivp__area_level(out) ? 0 : -1;
-}
-
-ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
-			const char *area, const char *type, int period,
-			int64_t count, int provisional)
-{
-	int result = 0;
-	ivp_rc rc;
-	char per[16];
-
-	if (!((j->res->rows + j->res->same) & 0xFFFF) && ivp__job_seen_before(j))
-		return IVP_EINPUT;	/* stopped: ivp_import reports "unchanged" */
-	rc = ivp__store_fact_put(j->ctx, area, type, period, count, provisional,
-				 j->import_id, &result);
-	if (rc == IVP_ENOTFOUND) {
-		rc = ivp__store_area_get(j->ctx, area, NULL, NULL, NULL);
-		if (rc == IVP_ENOTFOUND) {
-			if (j->opts && j->opts->skip_unknown_regions) {
-				ivp__job_unknown_region(j, area);
-				return IVP_OK;
-			}
-			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
-			ivp__code(j->ctx, "unknown_area");
-			ivp__detail(j->ctx, "No loaded code list has this area.");
-			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
-			return IVP_EINPUT;
-		}
-		if (!rc)
-			rc = ivp__store_type_get(j->ctx, type, NULL);
-		if (rc == IVP_ENOTFOUND) {
-			ivp__job_fail(j, line, field, "unknown crime type code \"%s\"", type);
-			ivp__code(j->ctx, "unknown_type");
-			ivp__detail(j->ctx, "No loaded code list has this SoortMisdrijf code.");
-			ivp__hint(j->ctx, "Import the SoortMisdrijf code list first (ivp import codes soortmisdrijf.csv), or correct the code.");
-			return IVP_EINPUT;
-		}
-		if (!rc) {
-			ivp__fail(j->ctx, IVP_EDB, "database error");
-			ivp__detail(j->ctx, "The store found no area %s or type %s for a count, then found both.",
-				    area, type);
-			rc = IVP_EDB;
-		}
-	}
-	if (rc)
-		return ivp__job_store(j, rc);
-	switch (result) {
-	case IVP__PUT_DUP_DIFF:
-		ivp__period_format(period, per);
-		ivp__job_fail(j, line, field,
-			      "the same key appears twice with different counts");
-			ivp__code(j->ctx, "duplicate_key");
-		ivp__detail(j->ctx, "Area %s, type %s, period %s was already given earlier in this file with another count (now %lld).",
-			    area, type, per, (long long)count);
-		ivp__hint(j->ctx, "Keep one row per area, crime type and period.");
-		return IVP_EINPUT;
-	case IVP__PUT_DUP_SAME:
-		j->res->skipped++;
-		return IVP_OK;
-	case IVP__PUT_SAME:
-		j->res->same++;
-		return IVP_OK;
-	case IVP__PUT_CHANGED:
-		j->res->changed++;
-		break;
-	default:
-		break;
-	}
-	j->res->rows++;
-	return IVP_OK;
-}
-
-ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
-		       const char *area, int year, const char *group,
-		       int64_t count)
-{
-	int result = 0;
-	ivp_rc rc = ivp__store_pop_put(j->ctx, area, year, group, count, j->import_id, &result);
-
-	if (rc && rc != IVP_ENOTFOUND)
-		return ivp__job_store(j, rc);
-	if (rc) {
-		if (j->opts && j->opts->skip_unknown_regions) {
-			ivp__job_unknown_region(j, area);
-			return IVP_OK;
-		}
-		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
-		ivp__code(j->ctx, "unknown_area");
-		ivp__detail(j->ctx, "No loaded code list has this area.");
-		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
-		return IVP_EINPUT;
-	}
-	if (result == IVP__PUT_DUP_DIFF) {
-		ivp__job_fail(j, line, field,
-			      "the same key appears twice with different counts");
-			ivp__code(j->ctx, "duplicate_key");
-		ivp__detail(j->ctx, "Population of %s on 1 January %d was already given earlier in this file with another value (now %lld).",
-			    area, year, (long long)count);
-		ivp__hint(j->ctx, "Keep one row per area and year.");
-		return IVP_EINPUT;
-	}
-	if (result == IVP__PUT_DUP_SAME) {
-		j->res->skipped++;
-		return IVP_OK;
-	}
-	if (result == IVP__PUT_SAME) {
-		j->res->same++;
-		return IVP_OK;
-	}
-	if (result == IVP__PUT_CHANGED)
-		j->res->changed++;
-	j->res->rows++;
-	return IVP_OK;
-}
-
-void ivp__job_unknown_region(ivp__job *j, const char *name)
-{
-	size_t n = strlen(j->res->note);
-	int64_t *slot;
-	int existed = 0;
-
-	if (ivp__map_put(&j->unknown, name, 0, &slot, &existed) == 0 && existed)
-		return;	/* counted already (if the map ran out of memory: count again) */
-	j->res->unknown_regions++;
-	if (j->res->unknown_regions <= 5)
-		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
-			 n ? ", " : "area(s) not in the code lists, left out: ", name);
-	else if (j->res->unknown_regions == 6)
-		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
-}
-
-ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
-			  const char *name, char code[16])
-{
-	int ambiguous = 0;
-	ivp_rc rc;
-
-	if (j->last_name[0] && !strcmp(j->last_name, name)) {
-		strcpy(code, j->last_code);
-		return code[0] ? IVP_OK : IVP_ENOTFOUND;
-	}
-	rc = ivp__store_area_by_name(j->ctx, name, code, &ambiguous);
-	if (rc && rc != IVP_ENOTFOUND)
-		return ivp__job_store(j, rc);
-	if (rc == IVP_OK && ambiguous) {
-		ivp__job_fail(j, line, field, "region name \"%s\" matches more than one code", name);
-		ivp__code(j->ctx, "ambiguous_region");
-		ivp__detail(j->ctx, "Several areas of the same level are called \"%s\" in the loaded code lists; one of them is %s.",
-			    name, code);
-		ivp__hint(j->ctx, "Export the table with region codes (OData TypedDataSet) instead of names.");
-		return IVP_EINPUT;
-	}
-	snprintf(j->last_name, sizeof(j->last_name), "%s", name);
-	if (rc == IVP_ENOTFOUND) {
-		j->last_code[0] = '\0';
-		code[0] = '\0';
-		if (j->opts && j->opts->skip_unknown_regions)
-			return IVP_ENOTFOUND;
-		ivp__job_fail(j, line, field, "region name \"%s\" matches no code", name);
-		ivp__code(j->ctx, "unknown_region");
-		ivp__detail(j->ctx, "StatLine exports name regions; ivp resolves names through the loaded code lists (RegioS, WijkenEnBuurten), and none has this name.");
-		ivp__hint(j->ctx, "Import the table's region code list first (ivp import codes METADATA.csv), correct the name, or pass --skip-unknown-regions to leave out regions the code lists do not know (former gemeenten, for example).");
-		return IVP_EINPUT;
-	}
-	snprintf(j->last_code, sizeof(j->last_code), "%s", code);
-	return IVP_OK;
-}
-
-ivp_rc ivp__job_csv(ivp__job *j, FILE *f, ivp__csv **out)
-{
-	*out = ivp__csv_open_file(f, 0, IVP__MAX_RECORD);
-	if (!*out)
-		return ivp__oom(j->ctx, "The CSV reader for \"%s\" could not be set up.", j->path);
-	return IVP_OK;
-}
-
-ivp_rc ivp__job_csv_fail(ivp__job *j, ivp__csv *c)
-{
-	static const char *const codes[] = {
-		[IVP__CSV_OK] = "internal_error",
-		[IVP__CSV_NUL] = "csv_nul_byte",
-		[IVP__CSV_BAD_UTF8] = "csv_bad_utf8",
-		[IVP__CSV_UNTERMINATED] = "csv_unterminated_quote",
-		[IVP__CSV_TOO_LONG] = "csv_record_too_long",
-		[IVP__CSV_TOO_MANY_FIELDS] = "csv_too_many_fields",
-		[IVP__CSV_NOMEM] = "out_of_memory",
-	};
-	ivp__csv_err e = ivp__csv_errcode(c);
-
-	if (e == IVP__CSV_NOMEM) {
-		ivp__oom(j->ctx, "A record of \"%s\" could not be read.", j->path);
-		ivp__where(j->ctx, j->path, ivp__csv_errline(c), NULL);
-		return IVP_ENOMEM;
-	}
-	if (e == IVP__CSV_OK)
-		return ivp__fail(j->ctx, IVP_EINTERNAL, "the CSV reader failed without a reason");
-	ivp__job_fail(j, ivp__csv_errline(c), NULL, "cannot read the file as CSV: %s",
-		      ivp__csv_error(c));
-	ivp__column(j->ctx, ivp__csv_errcol(c));
-	ivp__code(j->ctx, codes[e]);
-	switch (e) {
-	case IVP__CSV_UNTERMINATED:
-		ivp__hint(j->ctx, "The file seems truncated: download it again completely.");
-		break;
-	case IVP__CSV_BAD_UTF8:
-	case IVP__CSV_NUL:
-		ivp__hint(j->ctx, "Give a CSV text file saved as UTF-8 (StatLine: download as CSV).");
-		break;
-	default:
-		ivp__hint(j->ctx, "Check the file around this line.");
-	}
-	return IVP_EINPUT;
-}
-
-ivp_rc ivp__job_json_fail(ivp__job *j, const json_error_t *e, const char *hint)
-{
-	enum json_error_code code = json_error_code(e);
-
-	if (code == json_error_out_of_memory) {
-		ivp__oom(j->ctx, "The JSON of \"%s\" could not be loaded.", j->path);
-		ivp__where(j->ctx, j->path, 0, NULL);
-		return IVP_ENOMEM;
-	}
-	ivp__job_fail(j, e->line, NULL, "invalid JSON: %s", e->text);
-	ivp__detail(j->ctx, "The parser stopped at line %d, column %d.", e->line, e->column);
-	ivp__column(j->ctx, e->column > 0 ? e->column : 0);
-	if (code == json_error_premature_end_of_input) {
-		ivp__code(j->ctx, "json_truncated");
-		ivp__hint(j->ctx, "The file seems truncated: download it again.");
-	} else {
-		ivp__code(j->ctx, "json_syntax");
-		ivp__hint(j->ctx, "%s", hint);
-	}
-	return IVP_EINPUT;
-}
-
-int ivp__field_eq(const ivp__csv_field *f, const char *s)
-{
-	const char *p = f->p;
-	size_t n = f->n, m = strlen(s);
-
-	while (n && *p == ' ') {
-		p++;
-		n--;
-	}
-	while (n && p[n - 1] == ' ')
-		n--;
-	return n == m && !strncasecmp(p, s, n);
-}
-
-int ivp__find_col(ivp__csv *c, const char *const *names)
-{
-	size_t i;
-	int k;
-
-	for (k = 0; names[k]; k++)
-		for (i = 0; i < ivp__csv_nfields(c); i++)
-			if (ivp__field_eq(ivp__csv_field_at(c, i), names[k]))
-				return (int)i;
-	return -1;
-}
-
-/* ---- the job ---------------------------------------------------------------- */
 
 typedef enum layout {
 	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG, L_GEOJSON
@@ -549,226 +165,201 @@ static ivp_rc wrong_kind(ivp__job *j, layout l, ivp_import_kind kind)
 	return IVP_EINPUT;
 }
 
-static ivp_rc run(ivp__job *j, ivp_import_kind kind, const char *const *paths,
-		  int n, layout l)
+/* ---- the table of readers ------------------------------------------------------ */
+
+#define K(k) (1u << (k))
+
+typedef struct drive {
+	ivp_import_kind kind;
+	layout l;
+	char options[160];
+} drive;
+
+/* A reader of one layout; f is the first file opened for reading (CSV
+ * layouts), NULL for those that read the paths themselves. */
+typedef struct reader {
+	layout l;
+	unsigned kinds;		/* K(kind) for each kind this layout can be imported as */
+	int csv;		/* 1: the driver opens the file and hands it over */
+	ivp_rc (*read)(ivp__job *j, FILE *f, const drive *d);
+} reader;
+
+static ivp_rc rd_statline(ivp__job *j, FILE *f, const drive *d)
 {
+	return ivp__read_statline(j, f, d->kind);
+}
+
+static ivp_rc rd_typed_csv(ivp__job *j, FILE *f, const drive *d)
+{
+	return ivp__read_typed_csv(j, f, d->kind);
+}
+
+static ivp_rc rd_typed_json(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)f;
+	return ivp__read_typed_json(j, j->paths, j->npaths, d->kind);
+}
+
+static ivp_rc rd_codes(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)d;
+	return ivp__read_codes(j, f);
+}
+
+static ivp_rc rd_population_list(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)d;
+	return ivp__read_population_list(j, f);
+}
+
+static ivp_rc rd_long(ivp__job *j, FILE *f, const drive *d)
+{
+	return ivp__read_long(j, f, d->kind == IVP_IMPORT_POPULATION,
+			      d->kind == IVP_IMPORT_LONG && j->opts ? j->opts->map_path : NULL);
+}
+
+static ivp_rc rd_boundaries(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)f;
+	(void)d;
+	return ivp__read_boundaries(j);
+}
+
+static const reader readers[] = {
+	{ L_JSON, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 0, rd_typed_json },
+	{ L_STATLINE, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 1, rd_statline },
+	{ L_TYPED, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 1, rd_typed_csv },
+	{ L_CODES, K(IVP_IMPORT_CODES), 1, rd_codes },
+	{ L_POPLIST, K(IVP_IMPORT_POPULATION), 1, rd_population_list },
+	{ L_LONG, K(IVP_IMPORT_LONG) | K(IVP_IMPORT_POPULATION), 1, rd_long },
+	{ L_GEOJSON, K(IVP_IMPORT_BOUNDARIES), 0, rd_boundaries },
+};
+
+/* The layout cannot be imported as the kind asked for. */
+static ivp_rc refuse(ivp__job *j, layout l, ivp_import_kind kind)
+{
+	if (l != L_LONG)
+		return wrong_kind(j, l, kind);
+	if (kind == IVP_IMPORT_CODES) {
+		ivp__job_fail(j, 1, NULL, "this is not a CBS code list");
+		ivp__code(j->ctx, "not_code_list");
+		ivp__detail(j->ctx, "A code list has the columns Key and Title (CBS metadata) or code and titel.");
+		ivp__hint(j->ctx, "Give the metadata CSV of the table (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
+		return IVP_EINPUT;
+	}
+	ivp__job_fail(j, 1, NULL, "the file is neither a StatLine export nor an OData TypedDataSet");
+	ivp__code(j->ctx, "unknown_layout");
+	ivp__detail(j->ctx, "A TypedDataSet has the columns ID, SoortMisdrijf, RegioS or WijkenEnBuurten, Perioden and topics such as GeregistreerdeMisdrijven_1; a StatLine export starts with the table title on its own line.");
+	ivp__hint(j->ctx, "Check that a column is not missing or renamed, or import the file as ivp long CSV (ivp import long).");
+	return IVP_EINPUT;
+}
+
+/* What identifies an import beside its kind and hash: the mapping file's
+ * hash, the year, skip-unknown-regions. */
+static ivp_rc drive_options(ivp__job *j, drive *d)
+{
+	const ivp_import_opts *opts = j->opts;
+	size_t n;
+
+	if (d->kind == IVP_IMPORT_LONG && opts && opts->map_path) {
+		char msha[65];
+		int bad;
+
+		if (ivp__sha256_paths(&opts->map_path, 1, msha, &bad)) {
+			if (bad < 0)
+				return ivp__oom(j->ctx, "The mapping file could not be hashed.");
+			ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", opts->map_path);
+			ivp__code(j->ctx, "file_unreadable");
+			ivp__detail(j->ctx, "The mapping file does not exist or is not readable.");
+			ivp__hint(j->ctx, "Check the path given with --map.");
+			ivp__where(j->ctx, opts->map_path, 0, NULL);
+			return IVP_EIO;
+		}
+		snprintf(d->options, sizeof(d->options), "map=%s", msha);
+	}
+	n = strlen(d->options);
+	if (opts && opts->year)
+		snprintf(d->options + n, sizeof(d->options) - n, "%syear=%d", n ? ";" : "", opts->year);
+	n = strlen(d->options);
+	if (opts && opts->skip_unknown_regions)
+		snprintf(d->options + n, sizeof(d->options) - n, "%sskip-unknown-regions", n ? ";" : "");
+	j->options = d->options;
+	return IVP_OK;
+}
+
+/* The job's prepare step: the options, then sniff the first file
+ * (boundaries are always GeoJSON; its reader says when the file is not). */
+static ivp_rc drive_prepare(ivp__job *j, void *ud)
+{
+	drive *d = ud;
 	FILE *f;
 	ivp_rc rc;
 
-	if (l == L_GEOJSON)
-		return ivp__read_boundaries(j);
-	if (kind == IVP_IMPORT_BOUNDARIES)
-		return ivp__fail(j->ctx, IVP_EINTERNAL, "boundaries without the GeoJSON layout");
-	if (l == L_JSON) {
-		if (kind != IVP_IMPORT_CRIME && kind != IVP_IMPORT_POPULATION)
-			return wrong_kind(j, l, kind);
-		return ivp__read_typed_json(j, paths, n, kind);
-	}
-	if (n != 1)
-		return ivp__fail(j->ctx, IVP_EINTERNAL, "one file per CSV import");
-	f = fopen(paths[0], "rb");
-	if (!f) {
-		ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", paths[0]);
-		return IVP_EIO;
-	}
-	switch (l) {
-	case L_STATLINE:
-		rc = kind == IVP_IMPORT_CRIME || kind == IVP_IMPORT_POPULATION ?
-		     ivp__read_statline(j, f, kind) : wrong_kind(j, l, kind);
-		break;
-	case L_TYPED:
-		rc = kind == IVP_IMPORT_CRIME || kind == IVP_IMPORT_POPULATION ?
-		     ivp__read_typed_csv(j, f, kind) : wrong_kind(j, l, kind);
-		break;
-	case L_CODES:
-		rc = kind == IVP_IMPORT_CODES ? ivp__read_codes(j, f) :
-		     wrong_kind(j, l, kind);
-		break;
-	case L_POPLIST:
-		rc = kind == IVP_IMPORT_POPULATION ? ivp__read_population_list(j, f) :
-		     wrong_kind(j, l, kind);
-		break;
-	case L_LONG:
-		if (kind == IVP_IMPORT_LONG || kind == IVP_IMPORT_POPULATION) {
-			rc = ivp__read_long(j, f, kind == IVP_IMPORT_POPULATION,
-					    kind == IVP_IMPORT_LONG ?
-					    (j->opts ? j->opts->map_path : NULL) : NULL);
-		} else if (kind == IVP_IMPORT_CODES) {
-			ivp__job_fail(j, 1, NULL, "this is not a CBS code list");
-			ivp__code(j->ctx, "not_code_list");
-			ivp__detail(j->ctx, "A code list has the columns Key and Title (CBS metadata) or code and titel.");
-			ivp__hint(j->ctx, "Give the metadata CSV of the table (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
-			rc = IVP_EINPUT;
-		} else {
-			ivp__job_fail(j, 1, NULL, "the file is neither a StatLine export nor an OData TypedDataSet");
-			ivp__code(j->ctx, "unknown_layout");
-			ivp__detail(j->ctx, "A TypedDataSet has the columns ID, SoortMisdrijf, RegioS or WijkenEnBuurten, Perioden and topics such as GeregistreerdeMisdrijven_1; a StatLine export starts with the table title on its own line.");
-			ivp__hint(j->ctx, "Check that a column is not missing or renamed, or import the file as ivp long CSV (ivp import long).");
-			rc = IVP_EINPUT;
+	if ((rc = drive_options(j, d)))
+		return rc;
+	if (d->kind == IVP_IMPORT_BOUNDARIES) {
+		d->l = L_GEOJSON;
+	} else {
+		f = fopen(j->path, "rb");
+		if (!f) {
+			ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", ivp__job_name(j));
+			return IVP_EIO;
 		}
-		break;
-	default:
-		rc = ivp__fail(j->ctx, IVP_EINTERNAL, "unknown layout");
+		rc = sniff(j, f, &d->l);
+		fclose(f);
+		if (rc)
+			return rc;
 	}
-	fclose(f);
-	return rc;
+	j->layout = layout_names[d->l];
+	return IVP_OK;
 }
 
-static const char *who(const ivp_import_opts *o)
+/* The job's read step: the reader of the table for this kind and layout. */
+static ivp_rc drive_read(ivp__job *j, void *ud)
 {
-	struct passwd *pw;
+	const drive *d = ud;
+	const reader *r = NULL;
+	FILE *f = NULL;
+	ivp_rc rc;
+	size_t i;
 
-	if (o && o->user)
-		return o->user;
-	pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "unknown";
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+		if (readers[i].l == d->l)
+			r = &readers[i];
+	if (!r)
+		return ivp__fail(j->ctx, IVP_EINTERNAL, "no reader for the layout %s", layout_names[d->l]);
+	if (!(r->kinds & K(d->kind)))
+		return refuse(j, d->l, d->kind);
+	if (r->csv) {
+		if (j->npaths != 1)
+			return ivp__fail(j->ctx, IVP_EINTERNAL, "one file per CSV import");
+		f = fopen(j->path, "rb");
+		if (!f) {
+			ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", ivp__job_name(j));
+			return IVP_EIO;
+		}
+	}
+	rc = r->read(j, f, d);
+	if (f)
+		fclose(f);
+	return rc;
 }
 
 ivp_rc ivp_import(ivp_ctx *ctx, ivp_import_kind kind, const char *const *paths,
 		  int npaths, const ivp_import_opts *opts, ivp_import_result *out)
 {
-	ivp__job j;
-	ivp__import_rec rec;
-	char options[160] = "";
-	ivp_rc rc;
-	layout l = L_UNKNOWN;
-	uint64_t size = 0;
-	ivp__hasher hasher;
-	FILE *f;
+	drive d;
+	ivp__job_spec spec;
 
-	memset(out, 0, sizeof(*out));
-	memset(&j, 0, sizeof(j));
-	ivp__error_clear(&ctx->err);
-	if (npaths < 1)
-		return ivp__fail(ctx, IVP_EINPUT, "no file to import");
-	j.ctx = ctx;
-	j.opts = opts;
-	j.res = out;
-	j.path = paths[0];
-	for (int i = 0; i < npaths; i++) {
-		struct stat sb;
-
-		if (stat(paths[i], &sb) || access(paths[i], R_OK)) {
-			ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", paths[i]);
-			ivp__code(ctx, "file_unreadable");
-			ivp__detail(ctx, "The file does not exist or is not readable.");
-			ivp__hint(ctx, "Check the path.");
-			ivp__where(ctx, paths[i], 0, NULL);
-			return IVP_EIO;
-		}
-		size += (uint64_t)sb.st_size;
-	}
-	j.size = size;
-	j.last_progress = now_s() + 1.0;	/* first progress line after ~2 s */
-	if (kind == IVP_IMPORT_LONG && opts && opts->map_path) {
-		char msha[65];
-		int bad;
-
-		if (ivp__sha256_paths(&opts->map_path, 1, msha, &bad)) {
-			ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", opts->map_path);
-			ivp__code(ctx, "file_unreadable");
-			ivp__detail(ctx, "The mapping file does not exist or is not readable.");
-			ivp__hint(ctx, "Check the path given with --map.");
-			ivp__where(ctx, opts->map_path, 0, NULL);
-			return IVP_EIO;
-		}
-		snprintf(options, sizeof(options), "map=%s", msha);
-	}
-	if (opts && opts->year)
-		snprintf(options + strlen(options), sizeof(options) - strlen(options),
-			 "%syear=%d", options[0] ? ";" : "", opts->year);
-	if (opts && opts->skip_unknown_regions)
-		snprintf(options + strlen(options), sizeof(options) - strlen(options),
-			 "%sskip-unknown-regions", options[0] ? ";" : "");
-	memset(&hasher, 0, sizeof(hasher));
-	hasher.paths = paths;
-	hasher.n = npaths;
-	if (pthread_create(&hasher.th, NULL, hash_main, &hasher))
-		return ivp__fail(ctx, IVP_EINTERNAL, "cannot start the hashing thread");
-	hasher.started = 1;
-	j.hash = &hasher;
-	j.kind_name = kind_name(kind);
-	j.options = options;
-	f = fopen(paths[0], "rb");
-	if (!f) {
-		hash_join(&hasher);
-		ivp__fail(ctx, IVP_EIO, "cannot open \"%s\"", paths[0]);
-		return IVP_EIO;
-	}
-	/* boundaries are always GeoJSON; its reader says when the file is not */
-	rc = kind == IVP_IMPORT_BOUNDARIES ? (l = L_GEOJSON, IVP_OK) : sniff(&j, f, &l);
-	fclose(f);
-	if (rc) {
-		hash_join(&hasher);
-		return rc;
-	}
-	snprintf(out->layout, sizeof(out->layout), "%s", layout_names[l]);
-	rec.kind = kind_name(kind);
-	rec.layout = layout_names[l];
-	rec.file_name = paths[0];
-	rec.sha256 = "pending";	/* the hash, once known, at import_finish */
-	rec.options = options;
-	rec.user = who(opts);
-	if ((rc = ivp__store_begin(ctx))) {
-		hash_join(&hasher);
-		return ivp__job_store(&j, rc);
-	}
-	ivp__map_init(&j.unknown);
-	if ((rc = ivp__store_import_add(ctx, &rec, &j.import_id))) {
-		rc = ivp__job_store(&j, rc);
-		goto fail;
-	}
-	out->import_id = j.import_id;
-	rc = run(&j, kind, paths, npaths, l);
-	hash_join(&hasher);
-	if (j.dup || (!rc && ivp__job_seen_before(&j)))
-		goto unchanged;
-	if (hasher.bad >= 0) {
-		ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", paths[hasher.bad]);
-		ivp__where(ctx, paths[hasher.bad], 0, NULL);
-		rc = IVP_EIO;
-		goto fail;
-	}
-	if (rc)
-		goto fail;
-	snprintf(out->sha256, sizeof(out->sha256), "%s", hasher.sha);
-	if (out->rows == 0 && out->same == 0 && kind != IVP_IMPORT_CODES) {
-		rc = ivp__job_fail(&j, 0, NULL, "the file holds no figures ivp can store");
-		ivp__code(ctx, "no_figures");
-		ivp__detail(ctx, "All %lld cells were missing or outside what this import reads.",
-			    (long long)(out->missing + out->skipped));
-		ivp__hint(ctx, "Check that this is the right table and that the export contains values.");
-		goto fail;
-	}
-	if ((rc = ivp__store_import_finish(ctx, j.import_id, out->rows, out->missing,
-					   out->skipped, hasher.sha)) ||
-	    (rc = ivp__store_commit(ctx))) {
-		rc = ivp__job_store(&j, rc);
-		goto fail;
-	}
-	ivp__map_free(&j.unknown);
-	return IVP_OK;
-unchanged:
-	/* the same file imported before: nothing of this run stays */
-	ivp__store_abort(ctx);
-	ivp__map_free(&j.unknown);
-	ivp__error_clear(&ctx->err);
-	{
-		int64_t id = out->import_id;
-		char note[sizeof(out->note)];
-
-		snprintf(note, sizeof(note), "%s", out->note);
-		memset(out, 0, sizeof(*out));
-		out->import_id = id;
-		snprintf(out->note, sizeof(out->note), "%s", note);
-		snprintf(out->layout, sizeof(out->layout), "%s", layout_names[l]);
-		snprintf(out->sha256, sizeof(out->sha256), "%s", hasher.sha);
-	}
-	out->unchanged = 1;
-	return IVP_OK;
-fail:
-	ivp__store_abort(ctx);
-	ivp__map_free(&j.unknown);
-	out->import_id = 0;
-	return rc;
+	memset(&d, 0, sizeof(d));
+	d.kind = kind;
+	memset(&spec, 0, sizeof(spec));
+	spec.kind = kind_name(kind);
+	spec.paths = paths;
+	spec.npaths = npaths;
+	spec.flags = kind == IVP_IMPORT_CODES ? IVP__JOB_EMPTY_OK : 0;
+	spec.prepare = drive_prepare;
+	spec.read = drive_read;
+	spec.ud = &d;
+	return ivp__job_run(ctx, &spec, opts, out);
 }

@@ -1,15 +1,21 @@
 /*
- * ingest.h — what the importers share: the import job and its helpers.
+ * ingest.h — the import job every reader runs in, and the helpers readers share.
  *
- * An import job is one file (or one set of OData pages) in one store
- * transaction. import.c opens the job (hash, duplicate check, import
- * record), picks the layout and calls its reader; the readers below turn
- * records into facts, populations or codes through the ivp__ingest_*
- * helpers, which also turn store outcomes into user-facing errors with
- * file, line and field.
+ * An import job (job.c) is one file (or one set of OData pages) in one
+ * store transaction: it checks the files, records the import (kind, layout,
+ * the file's own name, options, who, rows, SHA-256), reports progress,
+ * notices a file imported before ("unchanged") and rolls back on any error.
+ * A kind of import is a spec: its kind name, an optional prepare step (sniff
+ * the layout, settle the options) and a reader. ivp_import's driver
+ * (import.c) picks the reader from its table by kind and layout; values
+ * (plan/values.c) and the plan file (plan/plan_api.c) bring their own
+ * reader. The readers turn records into facts, populations or codes
+ * through the ivp__ingest_* helpers (rows.c), which turn store outcomes
+ * into errors with file, line, column, field and a machine code.
  *
- * Job states: OPEN (transaction begun, import row added) -> rows written ->
- * FINISHED (counts recorded, commit) or FAILED (rollback: nothing remains).
+ * Job states: PREPARE -> OPEN (transaction begun, import row added) -> rows
+ * written -> FINISHED (counts recorded, commit), UNCHANGED or FAILED
+ * (rollback: nothing remains). See job.c.
  */
 #ifndef IVP_INGEST_H
 #define IVP_INGEST_H
@@ -27,7 +33,13 @@ typedef struct ivp__job {
 	ivp_ctx *ctx;
 	const ivp_import_opts *opts;
 	ivp_import_result *res;
-	const char *path;	/* the file as the user named it */
+	const char *const *paths;	/* the files of the job, read in this order */
+	int npaths;
+	const char *path;	/* the file being read (errors name it) */
+	const char *display;	/* the name of paths[0] to record and show
+				 * (an upload's own name), NULL: paths[0] */
+	const char *layout;	/* recorded layout; prepare may set it */
+	unsigned flags;		/* IVP__JOB_* of the spec */
 	int64_t import_id;
 	uint64_t size;		/* bytes, for progress */
 	double last_progress;	/* time of the last progress call */
@@ -39,12 +51,47 @@ typedef struct ivp__job {
 	 * (import.c); once it is there, "imported before?" is asked and a
 	 * file seen before stops the import (dup) */
 	struct ivp__hasher *hash;
-	const char *kind_name, *options;
+	const char *kind_name, *options;	/* options: "" when none */
 	int hash_checked, dup;
 } ivp__job;
 
+/* Flags of a job spec */
+#define IVP__JOB_EMPTY_OK 1u	/* no rows written is no error (code lists, values, plans) */
+#define IVP__JOB_READER_DEDUP 2u	/* "unchanged" is the reader's call (ivp__job_unchanged),
+					 * not "the same hash imported before" */
+
+/* What one kind of import is. */
+typedef struct ivp__job_spec {
+	const char *kind;	/* recorded kind: "crime", …, "boundaries", "values", "plan" */
+	const char *layout;	/* recorded layout (prepare may set j->layout instead) */
+	const char *const *paths;	/* npaths >= 1 files, hashed together */
+	int npaths;
+	const char *options;	/* what else identifies the import ("map=<sha>;year=2024"), or NULL */
+	unsigned flags;
+	/* before anything is written: sniff, set j->layout / j->options; may be NULL */
+	ivp_rc (*prepare)(ivp__job *j, void *ud);
+	/* read every row; the transaction is open */
+	ivp_rc (*read)(ivp__job *j, void *ud);
+	void *ud;
+} ivp__job_spec;
+
+/*
+ * Run one import (job.c). `opts` may be NULL; opts->user is who (NULL or
+ * "": "unknown"), opts->file_name the name recorded for paths[0] (NULL: the
+ * path). *out as ivp_import's; on any error nothing is written.
+ */
+ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_opts *opts,
+		    ivp_import_result *out);
+
 /* Is the file's hash ready and the file imported before? 1: stop (dup set). */
 int ivp__job_seen_before(ivp__job *j);
+/* The reader found nothing new (READER_DEDUP): the job rolls back and the
+ * result says "unchanged" with this note. */
+void ivp__job_unchanged(ivp__job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The files' SHA-256 (waits for the hashing thread); NULL when unreadable. */
+const char *ivp__job_sha256(ivp__job *j);
+/* The name errors and the record give the file being read. */
+const char *ivp__job_name(const ivp__job *j);
 
 /* Record an input error at line/field of the job's file; returns IVP_EINPUT. */
 ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,

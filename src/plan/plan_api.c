@@ -14,8 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <sodium.h>
-
+#include "ingest/ingest.h"
 #include "plan/plan.h"
 #include "store/plan_store.h"
 
@@ -112,8 +111,9 @@ out:
 	return rc;
 }
 
-static ivp_rc load_file(ivp_ctx *ctx, const char *path, ivp_table **problems,
-			pl_plan **out, char sha[65])
+/* Read and check the plan file at path; problems name it `name`. */
+static ivp_rc load_file(ivp_ctx *ctx, const char *path, const char *name,
+			ivp_table **problems, pl_plan **out)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -121,13 +121,7 @@ static ivp_rc load_file(ivp_ctx *ctx, const char *path, ivp_table **problems,
 
 	if ((rc = read_file(ctx, path, &text, &len)))
 		return rc;
-	if (sha) {
-		unsigned char d[crypto_hash_sha256_BYTES];
-
-		crypto_hash_sha256(d, (const unsigned char *)text, len);
-		sodium_bin2hex(sha, 65, d, sizeof(d));
-	}
-	rc = load_text(ctx, text, len, path, problems, out);
+	rc = load_text(ctx, text, len, name, problems, out);
 	free(text);
 	return rc;
 }
@@ -138,7 +132,7 @@ ivp_rc ivp_plan_validate(ivp_ctx *ctx, const char *path, ivp_table **problems)
 	ivp_rc rc;
 
 	*problems = NULL;
-	rc = load_file(ctx, path, problems, &p, NULL);
+	rc = load_file(ctx, path, path, problems, &p);
 	ivp__plan_free(p);
 	return rc;
 }
@@ -301,45 +295,26 @@ static void plan_counts(const pl_plan *p, int *goals, int *measures)
 		*measures += ((pl_impl *)p->implementation.v)[i].measures.n;
 }
 
-ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
-		       ivp_table **problems, ivp_plan_result *out)
-{
-	ivp__plan_version prev, nv;
-	pl_plan *p = NULL, *old = NULL;
-	char *doc = NULL, sha[65];
-	ivp_rc rc;
-	int r, g, m;
+/* A plan import as a reader of the import job (ingest/job.c). */
+typedef struct plan_import {
+	ivp_table **problems;
+	ivp_plan_result *out;
+} plan_import;
 
-	memset(out, 0, sizeof(*out));
-	memset(&prev, 0, sizeof(prev));
-	memset(&nv, 0, sizeof(nv));
-	*problems = NULL;
-	if ((rc = load_file(ctx, path, problems, &p, sha)))
-		goto out;
-	if (ivp__plan_write(p, &doc)) {
-		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-		goto out;
-	}
-	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
-	rc = ivp__store_plan_version_get(ctx, 0, &prev);
-	if (rc && rc != IVP_ENOTFOUND)
-		goto out;
-	r = rc == IVP_OK ? 0 : 1;	/* 0: a previous version is there */
-	rc = IVP_OK;
-	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
-		out->version = prev.version;
-		out->unchanged = 1;
-		snprintf(out->summary, sizeof(out->summary), "same plan as version %lld (%s, by %s)",
-			 (long long)prev.version, prev.created_at, prev.created_by);
-		goto out;
-	}
+/* The summary of a new version: what changed since the latest one of the
+ * same plan, or what the plan holds. */
+static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_prev,
+		      const char *name, char *out, size_t outsz)
+{
+	int g, m;
+
 	plan_counts(p, &g, &m);
-	if (r == 0 && !strcmp(prev.plan_id, p->id)) {
+	if (have_prev && !strcmp(prev->plan_id, p->id)) {
 		pl_problems pr = { 0 };
+		pl_plan *old = ivp__plan_read(prev->doc, strlen(prev->doc), &pr);
 		lines a, b;
 		counts c = { 0, 0, 0 };
 
-		old = ivp__plan_read(prev.doc, strlen(prev.doc), &pr);
 		ivp__pl_problems_free(&pr);
 		if (old && !flatten(old, &a) && !flatten(p, &b))
 			diff_lines(&a, &b, count_cb, &c);
@@ -347,32 +322,98 @@ ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const char *user,
 			memset(&a, 0, sizeof(a)), memset(&b, 0, sizeof(b));
 		lines_free(&a);
 		lines_free(&b);
-		snprintf(nv.summary, sizeof(nv.summary),
-			 "import of %s: %d fields changed, %d added, %d removed since version %lld",
-			 base_name(path), c.changed, c.added, c.removed, (long long)prev.version);
+		ivp__plan_free(old);
+		snprintf(out, outsz, "import of %s: %d fields changed, %d added, %d removed since version %lld",
+			 base_name(name), c.changed, c.added, c.removed, (long long)prev->version);
 	} else {
-		snprintf(nv.summary, sizeof(nv.summary),
-			 "import of %s: %d priorities, %d goals, %d measures, %d budget years",
-			 base_name(path), p->priorities.n, g, m, p->budget.n);
+		snprintf(out, outsz, "import of %s: %d priorities, %d goals, %d measures, %d budget years",
+			 base_name(name), p->priorities.n, g, m, p->budget.n);
 	}
+}
+
+static ivp_rc read_plan(ivp__job *j, void *ud)
+{
+	plan_import *pi = ud;
+	ivp_ctx *ctx = j->ctx;
+	ivp_plan_result *out = pi->out;
+	const char *name = ivp__job_name(j), *sha;
+	ivp__plan_version prev, nv;
+	pl_plan *p = NULL;
+	char *doc = NULL;
+	ivp_rc rc;
+	int r, g, m;
+
+	memset(&prev, 0, sizeof(prev));
+	memset(&nv, 0, sizeof(nv));
+	if ((rc = load_file(ctx, j->path, name, pi->problems, &p)))
+		goto out;
+	if (ivp__plan_write(p, &doc)) {
+		rc = ivp__oom(ctx, "The plan could not be written as canonical YAML.");
+		goto out;
+	}
+	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
+	rc = ivp__store_plan_version_get(ctx, 0, &prev);
+	if (rc && rc != IVP_ENOTFOUND) {
+		rc = ivp__job_store(j, rc);
+		goto out;
+	}
+	r = rc == IVP_OK ? 0 : 1;	/* 0: a previous version is there */
+	rc = IVP_OK;
+	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
+		out->version = prev.version;
+		out->unchanged = 1;
+		snprintf(out->summary, sizeof(out->summary), "same plan as version %lld (%s, by %s)",
+			 (long long)prev.version, prev.created_at, prev.created_by);
+		ivp__job_unchanged(j, "%s", out->summary);
+		goto out;
+	}
+	if (!(sha = ivp__job_sha256(j))) {
+		rc = ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", name);
+		ivp__where(ctx, name, 0, NULL);
+		goto out;
+	}
+	summarize(p, &prev, r == 0, name, nv.summary, sizeof(nv.summary));
 	snprintf(nv.plan_id, sizeof(nv.plan_id), "%s", p->id);
 	snprintf(nv.kind, sizeof(nv.kind), "import");
-	snprintf(nv.source, sizeof(nv.source), "%s sha256:%s", base_name(path), sha);
-	snprintf(nv.created_by, sizeof(nv.created_by), "%s", user && *user ? user : "unknown");
+	snprintf(nv.source, sizeof(nv.source), "%s sha256:%s", base_name(name), sha);
+	snprintf(nv.created_by, sizeof(nv.created_by), "%s",
+		 j->opts && j->opts->user && *j->opts->user ? j->opts->user : "unknown");
 	nv.doc = doc;
-	if ((rc = ivp__store_begin(ctx)))
-		goto out;
-	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
-	    (rc = ivp__store_commit(ctx))) {
-		ivp__store_abort(ctx);
+	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version))) {
+		rc = ivp__job_store(j, rc);
 		goto out;
 	}
+	plan_counts(p, &g, &m);
+	j->res->rows = p->priorities.n + g + m + p->budget.n;
 	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
 out:
 	free(prev.doc);
 	free(doc);
 	ivp__plan_free(p);
-	ivp__plan_free(old);
+	return rc;
+}
+
+ivp_rc ivp_plan_import(ivp_ctx *ctx, const char *path, const ivp_import_opts *opts,
+		       ivp_table **problems, ivp_plan_result *out)
+{
+	plan_import pi = { problems, out };
+	ivp__job_spec spec;
+	ivp_import_result res;
+	ivp_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	*problems = NULL;
+	memset(&spec, 0, sizeof(spec));
+	spec.kind = "plan";
+	spec.layout = "plan-yaml";
+	spec.paths = &path;
+	spec.npaths = 1;
+	spec.flags = IVP__JOB_EMPTY_OK | IVP__JOB_READER_DEDUP;
+	spec.read = read_plan;
+	spec.ud = &pi;
+	rc = ivp__job_run(ctx, &spec, opts, &res);
+	if (rc)
+		out->version = 0;
 	return rc;
 }
 

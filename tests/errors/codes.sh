@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$ROOT"
-used=$(grep -rhE 'ivp__coded?\(|fail_at\(&?b, "|problem\(c, "|ivp__pl_problem\([^,]+, "|\[IVP__CSV_[A-Z0-9_]+\] = "|case IVP_[A-Z]+: return "|err->code' \
+used=$(grep -rhE 'ivp__coded?\(|fail_at\(|problem\(c, "|ivp__pl_problem\([^,]+, "|\[IVP__CSV_[A-Z0-9_]+\] = "|case IVP_[A-Z]+: return "|err->code' \
 	--include='*.c' src |
 	grep -oE '"[a-z]+(_[a-z0-9]+)+"' | tr -d '"' | sort -u)
 # the library's table rows: "| `code` | …", up to the "## HTTP" section
