@@ -162,6 +162,7 @@ int http_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 		return 400;
 	}
 	op->skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
+	op->file_name = r->upload_name;	/* recorded, never the temporary path */
 	*kp = k;
 	return 0;
 }

@@ -150,6 +150,8 @@ struct http_req {
 	ivp_ctx *ctx;			/* this thread's database; set before http_run */
 	const char *upload_dir;		/* set when a multipart body was stored */
 	const char *upload_file;	/* path of the stored file part */
+	const char *upload_name;	/* the file's own name as the client sent it
+					 * (base name, printable UTF-8), for the record */
 	http_kv fields[HTTP_MAX_FIELDS];	/* small form fields */
 	int nfields;
 	const char *openapi;		/* the document, made once at start */

@@ -37,6 +37,7 @@ struct http_jobs {
 	char user[64];
 	char dir[64];
 	char path[384];
+	char name[256];		/* the upload's own name, for the record */
 };
 
 http_jobs *http_jobs_new(const char *db)
@@ -214,6 +215,8 @@ int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
 	memset(&j->opts, 0, sizeof(j->opts));
 	j->opts.year = opts ? opts->year : 0;
 	j->opts.skip_unknown_regions = opts ? opts->skip_unknown_regions : 0;
+	snprintf(j->name, sizeof(j->name), "%s", opts && opts->file_name ? opts->file_name : "");
+	j->opts.file_name = j->name[0] ? j->name : NULL;
 	j->opts.progress = on_progress;
 	j->opts.progress_ud = j;
 	snprintf(j->user, sizeof(j->user), "%s", user ? user : "");

@@ -66,6 +66,7 @@ typedef struct upload {
 	http_mp mp;
 	char dir[64];
 	char path[384];
+	char name[256];		/* the file part's own name (display_name) */
 	int fd;			/* the file part being written, or -1 */
 	int field;		/* the small field being read, or -1 */
 	char names[HTTP_MAX_FIELDS][64];
@@ -222,6 +223,40 @@ static void safe_name(const char *in, char *out, size_t outsz)
 		snprintf(out, outsz, "upload");
 }
 
+/* The uploaded file's own name for the import record: the base name as sent,
+ * when it is printable UTF-8; else the name it is stored under. */
+static void display_name(const char *in, const char *stored, char *out, size_t outsz)
+{
+	const unsigned char *b = (const unsigned char *)in, *p;
+	int more = 0;
+
+	for (p = b; *p; p++)
+		if (*p == '/' || *p == '\\')
+			b = p + 1;
+	for (p = b; *p; p++) {
+		if (more) {
+			if ((*p & 0xC0) != 0x80)
+				break;
+			more--;
+		} else if (*p < 0x20 || *p == 0x7F) {
+			break;
+		} else if (*p >= 0x80) {
+			if (*p >= 0xC2 && *p <= 0xDF)
+				more = 1;
+			else if (*p >= 0xE0 && *p <= 0xEF)
+				more = 2;
+			else if (*p >= 0xF0 && *p <= 0xF4)
+				more = 3;
+			else
+				break;
+		}
+	}
+	if (*p || more || !*b || (size_t)(p - b) >= outsz)
+		snprintf(out, outsz, "%s", stored);
+	else
+		snprintf(out, outsz, "%s", (const char *)b);
+}
+
 static int up_part(void *ud, const http_mp_part *p)
 {
 	conn *c = ud;
@@ -242,6 +277,7 @@ static int up_part(void *ud, const http_mp_part *p)
 			return -1;
 		}
 		safe_name(p->filename, name, sizeof(name));
+		display_name(p->filename, name, u->name, sizeof(u->name));
 		snprintf(u->path, sizeof(u->path), "%s/%s", u->dir, name);
 		u->fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (u->fd < 0) {
@@ -468,8 +504,10 @@ static void run(http_server *s, conn *c)
 		http_ivp_error(r, IVP_EDB, &e);
 		return;
 	}
-	if (c->up && c->up->path[0])
+	if (c->up && c->up->path[0]) {
 		r->upload_file = c->up->path;
+		r->upload_name = c->up->name;
+	}
 	if (cache) {
 		gen = cache_generation(s, r->ctx);
 		cache_key(c, key, sizeof(key));

@@ -174,6 +174,14 @@ async function main() {
     check('the upload is imported', (await page.textContent('main [role=status]')).includes('is opgeslagen'),
       (await page.textContent('main')).slice(0, 300));
     check('the status page links to the figures', await page.locator('main a[href="/"]').count() >= 1);
+    {
+      // the import record holds the name uploaded and who, never the server's temporary copy
+      const src = await (await page.request.get(base + '/api/v1/sources')).json();
+      const last = src.rows.reduce((a, r) => (!a || r.import > a.import ? r : a), null);
+      check('the background import records the uploaded file name and the signed-in user',
+        last && last.kind === 'crime' && last.file === path.basename(csv) && last.imported_by === 'anna',
+        JSON.stringify(last));
+    }
     await visit(page, 'import-status');
     // the same upload again: the status page says nothing changed
     await page.goto(base + '/import');

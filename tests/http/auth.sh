@@ -97,6 +97,8 @@ req import 201 -b "$C" -H "X-CSRF-Token: $CSRF" -F kind=crime -F "file=@$CSV" "$
   jqt import '.rows > 0 and .unchanged == false'
 req figure-after 200 "$U/api/v1/indicators?area=GM1926&year=2024&indicator=totaal" && jqt figure-after '.rows[0].count == 1771'
 req sources-who 200 "$U/api/v1/sources" && jqt sources-who '[.rows[] | select(.kind == "crime") | .imported_by] == ["anna"]'
+# the record holds the name uploaded, never the server's temporary copy
+req sources-file 200 "$U/api/v1/sources" && jqt sources-file '[.rows[] | select(.kind == "crime") | .file] == ["Misdrijven_2024.csv"]'
 # the token as form field does as well as the header
 req import-csrf-field 200 -b "$C" -F "csrf=$CSRF" -F kind=crime -F "file=@$CSV" "$U/api/v1/imports" && jqt import-csrf-field '.unchanged == true'
 
