@@ -142,6 +142,7 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	}
 	ivp__job_fail(j, line, "Key", "\"%s\" is not an area, crime type or period code", code);
 	ivp__code(j->ctx, "bad_code");
+	ivp__column(j->ctx, ivp__csv_column(c, kf));
 	ivp__detail(j->ctx, "Code lists hold area codes (GM1926, WK192601, BU19260101, NL01, PV28, RE06), SoortMisdrijf codes (1.4.5, CRI3000, T001161) or periods (2024JJ00).");
 	ivp__hint(j->ctx, "Give the SoortMisdrijf, WijkenEnBuurten, RegioS or Perioden metadata of the table.");
 	return IVP_EINPUT;

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/core.h"
 
@@ -30,8 +31,11 @@ struct ivp__csv {
 	int bom;
 	long line;	/* line of the next unread byte */
 	long recline;	/* line where the current record starts */
-	uint64_t linestart;	/* offset of the first byte of line `line` */
-	long qline, qcol;	/* where the open quoted field began */
+	/* where the current record starts, as cur and blkbase were then (two
+	 * stores per record; positions inside it are found only for errors) */
+	const unsigned char *rec_cur;
+	uint64_t rec_base;
+	int64_t fbase;	/* file offset of the first byte read (FILE), -1 unknown */
 	ivp__buf rec;
 	size_t *offs;
 	size_t *lens;
@@ -54,11 +58,83 @@ static uint64_t offset(const ivp__csv *c)
 	return c->blkbase + (uint64_t)(c->cur - c->blk);
 }
 
-/* A new line starts at the next unread byte. */
-static inline void newline(ivp__csv *c)
+static uint64_t rec_start(const ivp__csv *c)
 {
-	c->line++;
-	c->linestart = offset(c);
+	if (c->mem)
+		return (uint64_t)(c->rec_cur - c->mem);
+	return c->rec_base + (uint64_t)(c->rec_cur - c->blk);
+}
+
+#define SCAN_MAX (64u << 10)	/* positions are found within a record's first 64 KiB */
+
+/*
+ * Scan the current record again from its start (from memory, or with
+ * pread, which leaves the FILE's position alone) up to the byte at offset
+ * `at`, or to the start of field number `field` (the other one UINT64_MAX
+ * or SIZE_MAX). *line and *col get that place's line and 1-based byte
+ * column; *col is 0 when it is not found within SCAN_MAX bytes or the
+ * input cannot be read again (a pipe). Only errors call this: the
+ * tokenizer keeps no positions of its own.
+ */
+static void scan(const ivp__csv *c, uint64_t at, size_t field, long *line, long *col)
+{
+	unsigned char buf[8192];
+	uint64_t pos = rec_start(c), end = pos + SCAN_MAX;
+	size_t idx = 0;
+	long ln = c->recline, cl = 1;
+	int inq = 0, cr = 0;
+
+	*line = c->recline;
+	*col = 0;
+	if (c->mem && end > c->memlen)
+		end = c->memlen;
+	while (pos < end) {
+		const unsigned char *p, *q;
+		size_t n;
+
+		if (c->mem) {
+			p = c->mem + pos;
+			n = (size_t)(end - pos);
+		} else {
+			ssize_t r;
+
+			if (c->fbase < 0)
+				return;
+			r = pread(fileno(c->f), buf, sizeof(buf), (off_t)(c->fbase + (int64_t)pos));
+			if (r <= 0)
+				return;
+			p = buf;
+			n = (size_t)r;
+		}
+		for (q = p; q < p + n; q++, pos++) {
+			if (pos == at || (field != SIZE_MAX && idx == field)) {
+				*line = ln;
+				*col = cl;
+				return;
+			}
+			if (*q == '\n' && cr) {	/* the LF of a CRLF */
+				cr = 0;
+				continue;
+			}
+			cr = *q == '\r';
+			if (*q == '\n' || *q == '\r') {
+				if (!inq)
+					return;	/* the record ends first */
+				ln++;
+				cl = 1;
+				continue;
+			}
+			cl++;
+			if (*q == '"')
+				inq = !inq;
+			else if (!inq && (char)*q == c->delim)
+				idx++;
+		}
+	}
+	if (pos == at) {
+		*line = ln;
+		*col = cl;
+	}
 }
 
 /* Record error `code` at byte offset `at` of the current line (`back` bytes
@@ -67,11 +143,11 @@ static int __attribute__((format(printf, 4, 5)))
 fail(ivp__csv *c, ivp__csv_err code, uint64_t back, const char *fmt, ...)
 {
 	va_list ap;
-	uint64_t at = offset(c) - back;
 
 	c->errcode = code;
-	c->errline = c->line;
-	c->errcol = at >= c->linestart ? (long)(at - c->linestart) + 1 : 0;
+	scan(c, offset(c) - back, SIZE_MAX, &c->errline, &c->errcol);
+	if (!c->errcol)
+		c->errline = c->line;
 	va_start(ap, fmt);
 	vsnprintf(c->err, sizeof(c->err), fmt, ap);
 	va_end(ap);
@@ -143,7 +219,6 @@ static void start(ivp__csv *c)
 	    c->cur[2] == 0xBF) {
 		c->cur += 3;
 		c->bom = 1;
-		c->linestart = 3;
 	}
 	if (!c->delim)
 		detect(c);
@@ -158,6 +233,7 @@ ivp__csv *ivp__csv_open_file(FILE *f, char delim, size_t max_record)
 	if (!c)
 		return NULL;
 	c->f = f;
+	c->fbase = ftello(f);
 	c->blk = malloc(BLOCK);
 	if (!c->blk) {
 		free(c);
@@ -341,6 +417,8 @@ int ivp__csv_next(ivp__csv *c)
 	if (peekb(c) < 0)
 		return 0;
 	c->recline = c->line;
+	c->rec_cur = c->cur;
+	c->rec_base = c->blkbase;
 	if (add_field(c, 0))
 		return -1;
 	for (;;) {
@@ -366,8 +444,6 @@ int ivp__csv_next(ivp__csv *c)
 		case FIELD_START:
 			if (ch == '"') {
 				c->quoted[c->nfields - 1] = 1;
-				c->qline = c->line;
-				c->qcol = (long)(offset(c) - 1 - c->linestart) + 1;
 				st = QUOTED;
 				break;
 			}
@@ -380,7 +456,7 @@ int ivp__csv_next(ivp__csv *c)
 				if (ch == '\r' && peekb(c) == '\n')
 					getb(c);
 				if (ch >= 0)
-					newline(c);
+					c->line++;
 				return finish(c);
 			}
 			if (ch == c->delim) {
@@ -394,11 +470,15 @@ int ivp__csv_next(ivp__csv *c)
 			break;
 		case QUOTED:
 			if (ch < 0) {
+				long qline, qcol;
+
+				/* where the field left open starts: its opening quote */
+				scan(c, UINT64_MAX, c->nfields - 1, &qline, &qcol);
 				fail(c, IVP__CSV_UNTERMINATED, 0,
 				     "quoted field opened on line %ld is not closed at the end of the file",
-				     c->qline);
-				c->errline = c->qline;
-				c->errcol = c->qcol;
+				     qline);
+				c->errline = qline;
+				c->errcol = qcol;
 				return -1;
 			}
 			if (ch == '"') {
@@ -406,7 +486,7 @@ int ivp__csv_next(ivp__csv *c)
 				break;
 			}
 			if (ch == '\n' || (ch == '\r' && peekb(c) != '\n'))
-				newline(c);
+				c->line++;
 			if (put(c, (unsigned char)ch))
 				return -1;
 			break;
@@ -448,6 +528,16 @@ ivp__csv_err ivp__csv_errcode(const ivp__csv *c) { return c->errcode; }
 long ivp__csv_errline(const ivp__csv *c) { return c->errline; }
 long ivp__csv_errcol(const ivp__csv *c) { return c->errcol; }
 uint64_t ivp__csv_offset(const ivp__csv *c) { return offset(c); }
+
+long ivp__csv_column(const ivp__csv *c, const ivp__csv_field *f)
+{
+	long line, col;
+
+	if (!f || !c->fields || f < c->fields || f >= c->fields + c->nfields)
+		return 0;
+	scan(c, UINT64_MAX, (size_t)(f - c->fields), &line, &col);
+	return line == c->recline ? col : 0;
+}
 
 int ivp__csv_blank(const ivp__csv *c)
 {

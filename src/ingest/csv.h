@@ -66,6 +66,11 @@ ivp__csv_err ivp__csv_errcode(const ivp__csv *c);
  * left open); the column is 0 when not known. */
 long ivp__csv_errline(const ivp__csv *c);
 long ivp__csv_errcol(const ivp__csv *c);
+/* 1-based byte column where field f of the current record starts (its
+ * opening quote), or 0 when it starts on a later line of the record or
+ * cannot be told (a pipe, beyond the first 64 KiB of the record). Rereads
+ * the record's start: for error messages, not for every field. */
+long ivp__csv_column(const ivp__csv *c, const ivp__csv_field *f);
 /* 1 when every field of the current record is empty. */
 int ivp__csv_blank(const ivp__csv *c);
 

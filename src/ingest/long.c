@@ -78,6 +78,7 @@ static ivp_rc row_area(ivp__job *j, const lc *l, ivp__csv *c, char area[16],
 		if (ivp__area_canon(f->p, f->n, area)) {
 			ivp__job_fail(j, ivp__csv_line(c), names[k], "\"%.40s\" is not an area code", f->p);
 			ivp__code(j->ctx, "bad_area_code");
+			ivp__column(j->ctx, ivp__csv_column(c, f));
 			ivp__hint(j->ctx, "Area codes look like NL01, GM1926, WK192601 or BU19260101.");
 			return IVP_EINPUT;
 		}
@@ -101,6 +102,7 @@ static ivp_rc row_period(ivp__job *j, const lc *l, ivp__csv *c, int *period, int
 			return IVP_OK;
 		ivp__job_fail(j, ivp__csv_line(c), "period", "unrecognised period \"%.40s\"", f->p);
 		ivp__code(j->ctx, "bad_period");
+		ivp__column(j->ctx, ivp__csv_column(c, f));
 		ivp__hint(j->ctx, "Periods look like 2024JJ00, 2024MM03, 2024KW01, 2024 or 2024-03.");
 		return IVP_EINPUT;
 	}
@@ -108,6 +110,7 @@ static ivp_rc row_period(ivp__job *j, const lc *l, ivp__csv *c, int *period, int
 	if (ivp__parse_count(f->p, f->n, &y) || y < 1900 || y > 2199) {
 		ivp__job_fail(j, ivp__csv_line(c), "year", "\"%.40s\" is not a year", f->p);
 		ivp__code(j->ctx, "bad_year");
+		ivp__column(j->ctx, ivp__csv_column(c, f));
 		return IVP_EINPUT;
 	}
 	if (l->month >= 0) {
@@ -115,6 +118,7 @@ static ivp_rc row_period(ivp__job *j, const lc *l, ivp__csv *c, int *period, int
 		if (ivp__parse_count(f->p, f->n, &m) || m < 1 || m > 12) {
 			ivp__job_fail(j, ivp__csv_line(c), "month", "\"%.40s\" is not a month (1-12)", f->p);
 			ivp__code(j->ctx, "bad_month");
+			ivp__column(j->ctx, ivp__csv_column(c, f));
 			return IVP_EINPUT;
 		}
 	}
@@ -133,6 +137,7 @@ static ivp_rc row_count(ivp__job *j, ivp__csv *c, int col, const char *name,
 	if (ivp__parse_count(f->p, f->n, v)) {
 		ivp__job_fail(j, ivp__csv_line(c), name, "the count \"%.40s\" is not a whole number", f->p);
 		ivp__code(j->ctx, "bad_count");
+		ivp__column(j->ctx, ivp__csv_column(c, f));
 		ivp__detail(j->ctx, "Counts are whole numbers of zero or more; leave the cell empty or write '.' when missing.");
 		ivp__hint(j->ctx, "Correct the value.");
 		return IVP_EINPUT;
@@ -198,6 +203,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 		    (strcmp(type, "-") && !ivp__type_classification(type))) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "type", "\"%.40s\" is not a SoortMisdrijf code", tf->p);
 			ivp__code(j->ctx, "bad_type_code");
+			ivp__column(j->ctx, ivp__csv_column(c, tf));
 			ivp__hint(j->ctx, "Map to a code such as 1.1.1, or to - to leave the source code out.");
 			goto out;
 		}
@@ -523,6 +529,7 @@ ivp_rc ivp__read_population_list(ivp__job *j, FILE *f)
 		if (ivp__area_canon(idf->p, idf->n, area)) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), "nhood_id", "\"%.40s\" is not an area code", idf->p);
 			ivp__code(j->ctx, "bad_area_code");
+			ivp__column(j->ctx, ivp__csv_column(c, idf));
 			goto out;
 		}
 		if ((rc = row_count(j, c, pc, "population", &v, &miss)))

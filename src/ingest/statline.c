@@ -379,6 +379,7 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 	} else if (ivp__parse_count(v->p, v->n, &count)) {
 		ivp__job_fail(jb, line, field, "the count \"%.40s\" is not a whole number", v->p);
 		ivp__code(jb->ctx, "bad_count");
+		ivp__column(jb->ctx, ivp__csv_column(c, v));
 		ivp__detail(jb->ctx, "Counts are whole numbers; StatLine writes '.' for a missing value.");
 		ivp__hint(jb->ctx, "Correct the value or download the export again.");
 		return IVP_EINPUT;

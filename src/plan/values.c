@@ -28,11 +28,13 @@ static const char *const colnames[V_NCOLS] = {
 	"key", "area", "year", "value", "unit", "source", "definition_version", "margin", "name"
 };
 
-static ivp_rc fail_at(ivp__job *j, long line, const char *field, const char *code,
+/* An input error at line, column (0: not known) and field. */
+static ivp_rc fail_at(ivp__job *j, long line, long col, const char *field, const char *code,
 		      const char *hint, const char *fmt, const char *v)
 {
 	ivp__job_fail(j, line, field, fmt, v);
 	ivp__code(j->ctx, code);
+	ivp__column(j->ctx, col);
 	if (hint)
 		ivp__hint(j->ctx, "%s", hint);
 	return IVP_EINPUT;
@@ -60,7 +62,7 @@ static ivp_rc header(ivp__job *j, ivp__csv *c, int col[V_NCOLS])
 	if ((r = ivp__csv_next(c)) < 0)
 		return ivp__job_csv_fail(j, c);
 	if (r == 0)
-		return fail_at(j, 1, "", "empty_file", "The first line names the columns: key,area,year,value,unit,source,definition_version[,margin,name].",
+		return fail_at(j, 1, 0, "", "empty_file", "The first line names the columns: key,area,year,value,unit,source,definition_version[,margin,name].",
 			       "%sempty file", "");
 	for (k = 0; k < ivp__csv_nfields(c); k++)
 		for (i = 0; i < V_NCOLS; i++)
@@ -68,7 +70,7 @@ static ivp_rc header(ivp__job *j, ivp__csv *c, int col[V_NCOLS])
 				col[i] = (int)k;
 	for (i = 0; i < V_MARGIN; i++)
 		if (col[i] < 0)
-			return fail_at(j, 1, colnames[i], "missing_column",
+			return fail_at(j, 1, 0, colnames[i], "missing_column",
 				       "The header needs key, area, year, value, unit, source and definition_version (margin and name are optional).",
 				       "missing column \"%s\"", colnames[i]);
 	return IVP_OK;
@@ -79,18 +81,21 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 {
 	long line = ivp__csv_line(c);
 	const char *f[V_NCOLS];
+	const ivp__csv_field *cell[V_NCOLS];
 	ivp__local_value v;
 	double d;
 	int i, res;
 	ivp_rc rc;
 
-	for (i = 0; i < V_NCOLS; i++)
-		f[i] = col[i] >= 0 && (size_t)col[i] < ivp__csv_nfields(c) ?
-			       ivp__csv_field_at(c, (size_t)col[i])->p : "";
+	for (i = 0; i < V_NCOLS; i++) {
+		cell[i] = col[i] >= 0 && (size_t)col[i] < ivp__csv_nfields(c) ?
+				  ivp__csv_field_at(c, (size_t)col[i]) : NULL;
+		f[i] = cell[i] ? cell[i]->p : "";
+	}
 	memset(&v, 0, sizeof(v));
 	for (i = 0; i < V_MARGIN; i++)
 		if (!f[i][0])
-			return fail_at(j, line, colnames[i], "missing_field",
+			return fail_at(j, line, ivp__csv_column(c, cell[i]), colnames[i], "missing_field",
 				       "Every value needs key, area, year, value, unit, source and definition_version.",
 				       "empty %s", colnames[i]);
 	v.key = f[V_KEY];
@@ -100,16 +105,16 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 	v.definition_version = f[V_DEFVER];
 	v.name = f[V_NAME][0] ? f[V_NAME] : NULL;
 	if (num(f[V_YEAR], &d) || d != floor(d) || d < 1900 || d > 2199)
-		return fail_at(j, line, "year", "bad_year", "Write the year as 2024.",
+		return fail_at(j, line, ivp__csv_column(c, cell[V_YEAR]), "year", "bad_year", "Write the year as 2024.",
 			       "invalid year \"%s\"", f[V_YEAR]);
 	v.year = (int)d;
 	if (num(f[V_VALUE], &v.value))
-		return fail_at(j, line, "value", "bad_value",
+		return fail_at(j, line, ivp__csv_column(c, cell[V_VALUE]), "value", "bad_value",
 			       "Write a number with a decimal point, e.g. 23.5 (no % sign, no decimal comma).",
 			       "invalid value \"%s\"", f[V_VALUE]);
 	if (f[V_MARGIN][0]) {
 		if (num(f[V_MARGIN], &v.margin) || v.margin < 0)
-			return fail_at(j, line, "margin", "bad_margin",
+			return fail_at(j, line, ivp__csv_column(c, cell[V_MARGIN]), "margin", "bad_margin",
 				       "The margin is the half-width of the 95% interval, a number of 0 or more, in the value's unit; leave it empty when there is none.",
 				       "invalid margin \"%s\"", f[V_MARGIN]);
 		v.has_margin = 1;

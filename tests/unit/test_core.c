@@ -221,6 +221,44 @@ static void test_csv_errors(void **state)
 	}
 }
 
+/* The column of a field, found again on demand, from memory and from a file. */
+static void check_columns(ivp__csv *c)
+{
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 0)), 1);	/* after the BOM */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 3);	/* its opening quote */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 7);
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 5)), 0);	/* no such field */
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_line(c), 2);
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 0)), 1);
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 4);	/* "p\nq" */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 0);	/* starts on line 3 */
+	assert_int_equal(ivp__csv_next(c), 1);
+	assert_int_equal(ivp__csv_line(c), 4);
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 5);	/* "a""b" */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 12);
+	assert_int_equal(ivp__csv_next(c), 0);
+}
+
+static void test_csv_field_columns(void **state)
+{
+	static const char in[] = "\xEF\xBB\xBF" "a,\"b\",ccc\nxy,\"p\nq\",z\nfoo,\"a\"\"b\",last\n";
+	ivp__csv *c = ivp__csv_open_mem(in, sizeof(in) - 1, ',', 1024);
+	FILE *f = tmpfile();
+
+	(void)state;
+	check_columns(c);
+	ivp__csv_close(c);
+	assert_non_null(f);
+	assert_int_equal(fwrite(in, 1, sizeof(in) - 1, f), sizeof(in) - 1);
+	rewind(f);
+	c = ivp__csv_open_file(f, ',', 1024);
+	check_columns(c);
+	ivp__csv_close(c);
+	fclose(f);
+}
+
 /* Every error carries a machine code: the rc's default until a site names one;
  * out of memory is never a user error. */
 static void test_error_codes(void **state)
@@ -326,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_csv_field_columns),
 		cmocka_unit_test(test_error_codes),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_map),
