@@ -442,7 +442,7 @@ void web_indicator_csv(http_req *r)
 
 	t = series(r, area, key ? key : "totaal", "en", &rc);
 	if (rc) {
-		r->page = 0;
+		r->json_errors = 1;
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}

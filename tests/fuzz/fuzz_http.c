@@ -15,6 +15,7 @@
 
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "serve/serve_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -75,11 +76,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sp) {
 		*sp = '\0';
 		http_req_clear(&r);
-		(void)http_prepare(&r, reqline, sp + 1, ct, (int64_t)size, 0, 1 << 20, NULL);
+		(void)http_prepare(&r, &serve_app, reqline, sp + 1, ct, (int64_t)size, 0, 1 << 20, NULL);
 		if (r.status && (!r.body || r.len != strlen(r.body)))
 			__builtin_trap();
 		http_req_clear(&r);
-		(void)http_prepare(&r, reqline, sp + 1, ct, (int64_t)size, size == 0, 1 << 20, &editor);
+		(void)http_prepare(&r, &serve_app, reqline, sp + 1, ct, (int64_t)size, size == 0, 1 << 20, &editor);
 		http_req_clear(&r);
 	}
 	/* the body as the JSON or form body of a write route */
@@ -91,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
 			http_req_clear(&r);
 			r.csrf = NULL;	/* the form field is checked later, with the body */
-			if (http_prepare(&r, "POST", posts[k], ct, (int64_t)size, 0,
+			if (http_prepare(&r, &serve_app, "POST", posts[k], ct, (int64_t)size, 0,
 					 1 << 20, &editor) == 0 && r.route && r.route->fields)
 				(void)http_form_parse(&r, ct, (const char *)data, size);
 			http_req_clear(&r);

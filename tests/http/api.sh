@@ -65,7 +65,7 @@ if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "ranking: A
 req sources 200 "$U/api/v1/sources" && jqt sources '.rows | length == 5 and (.[0].sha256 | length) == 64'
 req definitions 200 "$U/api/v1/definitions" && jqt definitions '[.rows[].key] | index("totaal") != null'
 req head 200 -I "$U/api/v1/sources"
-req openapi 200 "$U/api/v1/openapi.json" && jqt openapi '.openapi == "3.0.3" and (.paths | length) > 0'
+req openapi 200 "$U/api/v1/openapi.json" && jqt openapi '.openapi == "3.1.0" and (.paths | length) > 0'
 cp "$W/body" "$W/openapi.json"
 
 # ---- errors ------------------------------------------------------------------------

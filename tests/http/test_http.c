@@ -17,6 +17,7 @@
 
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "serve/serve_int.h"
 
 /* ---- query ------------------------------------------------------------------ */
 
@@ -60,7 +61,7 @@ static void query_refuses(void **state)
 static int prepare(http_req *r, const char *method, const char *uri)
 {
 	http_req_clear(r);
-	return http_prepare(r, method, uri, NULL, -1, 0, 1024, NULL);
+	return http_prepare(r, &serve_app, method, uri, NULL, -1, 0, 1024, NULL);
 }
 
 static void params_checked(void **state)
@@ -93,17 +94,17 @@ static void writes_need_a_session(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, NULL), 401);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, NULL), 401);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &viewer), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &viewer), 403);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 2000, 0, 1024, &editor), 413);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 2000, 0, 1024, &editor), 413);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
 	http_req_clear(&r);
-	assert_int_equal(http_authorize(&http_routes[0], NULL), 0);
+	assert_int_equal(http_authorize(&serve_routes[0], NULL), 0);
 	assert_null(http_session_lookup(NULL, "forged", &editor));
 }
 
@@ -112,16 +113,16 @@ static void writes_need_the_csrf_token(void **state)
 {
 	http_req r;
 	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token" };
-	const http_route *up = NULL, *del = NULL, *get = &http_routes[0];
+	const http_route *up = NULL, *del = NULL, *get = &serve_routes[0];
 	const char *ct = "multipart/form-data; boundary=xyz";
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < http_nroutes; i++) {
-		if (!strcmp(http_routes[i].path, "/api/v1/imports"))
-			up = &http_routes[i];
-		if (!strcmp(http_routes[i].method, "DELETE"))
-			del = &http_routes[i];
+	for (i = 0; i < serve_nroutes; i++) {
+		if (!strcmp(serve_routes[i].path, "/api/v1/imports"))
+			up = &serve_routes[i];
+		if (!strcmp(serve_routes[i].method, "DELETE"))
+			del = &serve_routes[i];
 	}
 	assert_non_null(up);
 	assert_non_null(del);
@@ -135,20 +136,20 @@ static void writes_need_the_csrf_token(void **state)
 	/* header given and wrong: refused before the body */
 	memset(&r, 0, sizeof(r));
 	r.csrf = "wrong";
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 403);
 	assert_non_null(strstr(r.body, "\"code\":\"csrf\""));
 	http_req_clear(&r);
 	/* no header on a form route: the form field decides, in http_run */
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
 	assert_int_equal(r.csrf_pending, 1);
 	http_run(&r);
 	assert_int_equal(r.status, 403);
 	http_req_clear(&r);
 	/* no header and no form field possible: refused at once */
-	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 403);
 	http_req_clear(&r);
 	r.csrf = "the-right-token";
-	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 0);
 	http_req_clear(&r);
 }
 
@@ -162,18 +163,18 @@ static void path_ids(void **state)
 	(void)state;
 	memset(&r, 0, sizeof(r));
 	r.csrf = "t";
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M-jop/progress", ct, 10, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M-jop/progress", ct, 10, 0, 1024, &editor), 0);
 	assert_string_equal(r.path_id, "M-jop");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures//progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures//progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/a/b/progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/a/b/progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/%41/progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/%41/progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", "text/plain", 10, 0, 1024, &editor), 415);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M1/progress", "text/plain", 10, 0, 1024, &editor), 415);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", ct, 9000, 0, 1 << 20, &editor), 413);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M1/progress", ct, 9000, 0, 1 << 20, &editor), 413);
 	http_req_clear(&r);
 }
 
@@ -185,30 +186,30 @@ static void form_bodies(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", j, strlen(j)), 0);
 	assert_string_equal(http_field(&r, "password"), "p w");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/x-www-form-urlencoded", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/x-www-form-urlencoded", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/x-www-form-urlencoded", "name=anna&password=p+w", 22), 0);
 	assert_string_equal(http_field(&r, "name"), "anna");
 	assert_string_equal(http_field(&r, "password"), "p w");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "[1]", 3), 400);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":\"a\"}", 12), 400);
 	assert_non_null(strstr(r.body, "password"));
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":{}}", 11), 400);
 	http_req_clear(&r);
 }
 
 static void openapi_covers_routes(void **state)
 {
-	char *s = http_openapi();
+	char *s = serve_openapi_json();
 	json_t *doc, *paths;
 	json_error_t e;
 	size_t i, ops = 0, api = 0;
@@ -220,23 +221,23 @@ static void openapi_covers_routes(void **state)
 	doc = json_loads(s, 0, &e);
 	assert_non_null(doc);
 	paths = json_object_get(doc, "paths");
-	for (i = 0; i < http_nroutes; i++) {
+	for (i = 0; i < serve_nroutes; i++) {
 		char m[8];
 		size_t j;
 
-		for (j = 0; http_routes[i].method[j]; j++)
-			m[j] = (char)(http_routes[i].method[j] | 0x20);
+		for (j = 0; serve_routes[i].method[j]; j++)
+			m[j] = (char)(serve_routes[i].method[j] | 0x20);
 		m[j] = '\0';
-		if (strncmp(http_routes[i].path, "/api/", 5)) {	/* a page: kept out of the document */
-			assert_null(json_object_get(paths, http_routes[i].path));
+		if (strncmp(serve_routes[i].path, "/api/", 5)) {	/* a page: kept out of the document */
+			assert_null(json_object_get(paths, serve_routes[i].path));
 			continue;
 		}
-		assert_non_null(json_object_get(json_object_get(paths, http_routes[i].path), m));
+		assert_non_null(json_object_get(json_object_get(paths, serve_routes[i].path), m));
 	}
 	json_object_foreach(paths, k, v)
 		ops += json_object_size(v);
-	for (i = 0; i < http_nroutes; i++)	/* every API route, and nothing else */
-		api += !strncmp(http_routes[i].path, "/api/", 5);
+	for (i = 0; i < serve_nroutes; i++)	/* every API route, and nothing else */
+		api += !strncmp(serve_routes[i].path, "/api/", 5);
 	assert_int_equal(ops, api);
 	json_decref(doc);
 	free(s);
