@@ -44,7 +44,7 @@ void api_plan(http_req *r)
 	if (!plan || !n) {
 		ivp_table_free(h);
 		json_decref(plan);
-		http_error(r, 500, "internal", "the plan could not be rendered as JSON", "", "");
+		http_error(r, 500, "internal_error", "the plan could not be rendered as JSON", "", "");
 		return;
 	}
 	o = json_pack("{s:I, s:s, s:o}", "version", (json_int_t)ivp_table_int(h, n - 1, 0),

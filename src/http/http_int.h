@@ -239,10 +239,11 @@ void http_req_clear(http_req *r);
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint);
 /*
- * Set r's response from an ivp error: IVP_EINPUT 400 bad_input,
+ * Set r's response from an ivp error: IVP_EINPUT 400 input_error,
  * IVP_ENOTFOUND 404 not_found, IVP_EIO 400 io_error, IVP_ENOMEM 500
- * out_of_memory, IVP_EDB 500 database_error, else 500 internal (a user
- * error the library adds later: 400 bad_input).
+ * out_of_memory, IVP_EDB 500 database_error, else 500 internal_error (a
+ * user error the library adds later: 400 input_error). The codes are the
+ * defaults of the library's result codes (docs/errors.md).
  */
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e);
 /* The status and code http_ivp_error gives rc. */

@@ -111,7 +111,7 @@ int http_rc_status(ivp_rc rc, const char **code)
 {
 	switch (rc) {
 	case IVP_EINPUT:
-		*code = "bad_input";
+		*code = "input_error";
 		return 400;
 	case IVP_ENOTFOUND:
 		*code = "not_found";
@@ -126,7 +126,7 @@ int http_rc_status(ivp_rc rc, const char **code)
 		*code = "database_error";
 		return 500;
 	default:
-		*code = ivp_rc_is_user_error(rc) ? "bad_input" : "internal";
+		*code = ivp_rc_is_user_error(rc) ? "input_error" : "internal_error";
 		return ivp_rc_is_user_error(rc) ? 400 : 500;
 	}
 }
@@ -346,7 +346,7 @@ void http_run(http_req *r)
 		return;
 	r->route->handler(r);
 	if (!r->status)
-		http_error(r, 500, "internal", "the handler gave no answer",
+		http_error(r, 500, "internal_error", "the handler gave no answer",
 			   "This is a bug of the server.", "Report the request that caused it.");
 }
 

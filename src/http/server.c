@@ -354,7 +354,7 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 	enum MHD_Result ok;
 
 	if (!r->body && !r->static_body)
-		http_error(r, r->status ? r->status : 500, "internal", "no response",
+		http_error(r, r->status ? r->status : 500, "internal_error", "no response",
 			   "The request ended without an answer; this is a bug of the server.",
 			   "Report the request that caused it.");
 	if (!r->body && !r->static_body)

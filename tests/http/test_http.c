@@ -207,6 +207,70 @@ static void form_bodies(void **state)
 	http_req_clear(&r);
 }
 
+/* The code of a JSON error body in r. */
+static const char *body_code(const http_req *r, char *out, size_t n)
+{
+	const char *b = r->body ? r->body : r->static_body;
+	json_t *o = b ? json_loadb(b, r->len, 0, NULL) : NULL;
+
+	snprintf(out, n, "%s", o && json_is_string(json_object_get(o, "code")) ?
+		 json_string_value(json_object_get(o, "code")) : "(none)");
+	json_decref(o);
+	return out;
+}
+
+/* Out of memory is 500 out_of_memory, never a 400; every result code has its status and code. */
+static void error_codes(void **state)
+{
+	static const struct { ivp_rc rc; int status; const char *code; } map[] = {
+		{ IVP_EINPUT, 400, "input_error" }, { IVP_ENOTFOUND, 404, "not_found" },
+		{ IVP_EIO, 400, "io_error" }, { IVP_ENOMEM, 500, "out_of_memory" },
+		{ IVP_EDB, 500, "database_error" }, { IVP_EINTERNAL, 500, "internal_error" },
+	};
+	ivp_error e;
+	http_req r;
+	char c[64];
+	const char *code;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		assert_int_equal(http_rc_status(map[i].rc, &code), map[i].status);
+		assert_string_equal(code, map[i].code);
+	}
+	/* the library's out of memory through the API: JSON 500 out_of_memory */
+	memset(&e, 0, sizeof(e));
+	e.rc = IVP_ENOMEM;
+	snprintf(e.message, sizeof(e.message), "out of memory");
+	assert_int_equal(prepare(&r, "GET", "/api/v1/areas"), 0);
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* an answer that could not be made (NULL from the renderer): 500 out_of_memory */
+	assert_int_equal(prepare(&r, "GET", "/api/v1/sources"), 0);
+	http_json(&r, 200, NULL);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* a page's out of memory is a 500 page, through the error hook of src/serve/ */
+	assert_int_equal(prepare(&r, "GET", "/sources"), 0);
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_non_null(r.ctype);
+	assert_int_equal(strncmp(r.ctype, "text/html", 9), 0);
+	/* without the hook (json_errors) the same error is JSON */
+	assert_int_equal(prepare(&r, "GET", "/sources"), 0);
+	r.json_errors = 1;
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* a transport error of the API: the code of its check */
+	assert_int_equal(prepare(&r, "DELETE", "/api/v1/areas"), 405);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "method_not_allowed");
+	assert_int_equal(prepare(&r, "GET", "/api/v1/nothing"), 404);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
+	http_req_clear(&r);
+}
+
 static void openapi_covers_routes(void **state)
 {
 	char *s = serve_openapi_json();
@@ -391,6 +455,7 @@ int main(void)
 		cmocka_unit_test(writes_need_the_csrf_token),
 		cmocka_unit_test(path_ids),
 		cmocka_unit_test(form_bodies),
+		cmocka_unit_test(error_codes),
 		cmocka_unit_test(openapi_covers_routes),
 		cmocka_unit_test(multipart_parses_at_every_split),
 		cmocka_unit_test(multipart_boundary),
