@@ -1,7 +1,8 @@
 /*
  * fuzz_http.c — libFuzzer target for request handling without sockets:
- * the router, the query-string parser and parameter checks (through
- * http_prepare, as anonymous and as an editor) and the streaming multipart
+ * the transport's router, query-string parser and parameter checks on the
+ * real route table (http_prepare with serve_app, as anonymous and as an
+ * editor) and the streaming multipart
  * parser, fed in chunks whose size the input chooses, and the small
  * JSON / form bodies of the write routes (sign-in, measure update).
  *
