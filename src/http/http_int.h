@@ -132,6 +132,9 @@ typedef struct http_app {
 	size_t nroutes;
 	int (*error)(http_req *r, int status, const char *code, const char *message,
 		     const char *detail, const char *hint);
+	const char *described;	/* for hints: where the routes are described, e.g.
+				 * "GET /api/v1/openapi.json"; NULL: not said */
+	const char *signin;	/* for the 401 hint: how to sign in; NULL: not said */
 } http_app;
 
 /*

@@ -284,7 +284,7 @@ int http_prepare(http_req *r, const http_app *app, const char *method, const cha
 	const char *qm;
 	size_t plen, ulen = strlen(uri);
 	int status = 0, a;
-	char why[160], det[256];
+	char why[160], det[256], hint[160];
 
 	r->app = app;
 	r->uri = uri;
@@ -307,8 +307,9 @@ int http_prepare(http_req *r, const http_app *app, const char *method, const cha
 				   "Use one of the allowed methods.");
 		} else {
 			snprintf(det, sizeof(det), "There is no endpoint %.*s.", (int)(plen > 100 ? 100 : plen), uri);
-			http_error(r, 404, "not_found", "no such endpoint", det,
-				   "GET /api/v1/openapi.json lists the endpoints.");
+			snprintf(hint, sizeof(hint), "%s lists the endpoints.",
+				 app && app->described ? app->described : "The server's documentation");
+			http_error(r, 404, "not_found", "no such endpoint", det, hint);
 		}
 		return status;
 	}
@@ -326,7 +327,7 @@ int http_prepare(http_req *r, const http_app *app, const char *method, const cha
 		if (a == 401)
 			http_error(r, 401, "unauthorized", "sign in first",
 				   "Changing data needs a user with a role of at least editor; this request has no session.",
-				   "Sign in with POST /api/v1/session and send the ivp_session cookie and the CSRF token.");
+				   app && app->signin ? app->signin : "Sign in first.");
 		else
 			http_error(r, 403, "forbidden", "your role may not do this",
 				   "This endpoint needs a higher role.", "Ask an administrator for the role.");

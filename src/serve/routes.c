@@ -430,4 +430,8 @@ const http_route serve_routes[] = {
 
 const size_t serve_nroutes = sizeof(serve_routes) / sizeof(serve_routes[0]);
 
-const http_app serve_app = { serve_routes, sizeof(serve_routes) / sizeof(serve_routes[0]), serve_error };
+const http_app serve_app = {
+	serve_routes, sizeof(serve_routes) / sizeof(serve_routes[0]), serve_error,
+	"GET /api/v1/openapi.json",
+	"Sign in with POST /api/v1/session and send the ivp_session cookie and the CSRF token."
+};
