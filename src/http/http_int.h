@@ -253,6 +253,8 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e);
 int http_rc_status(ivp_rc rc, const char **code);
 /* Set r's response to 500 out_of_memory (what failed: `what`, e.g. "the answer"). */
 void http_oom(http_req *r, const char *what);
+/* The 500 out_of_memory body sent when not even an error body can be made (static). */
+extern const char http_oom_body[];
 /* Set r's response to `status` with `json` (malloc'd; r takes it; NULL: 500). */
 void http_json(http_req *r, int status, char *json);
 /* Is the media type of Content-Type `ct` (without parameters) `type`? */

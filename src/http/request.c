@@ -59,8 +59,7 @@ static json_t *error_object(const char *code, const char *message, const char *d
 			 "hint", utf8_safe(hint, h, sizeof(h)));
 }
 
-/* What is sent when not even an error body can be made. */
-static const char oom_body[] =
+const char http_oom_body[] =
 	"{\"code\":\"out_of_memory\",\"message\":\"out of memory\","
 	"\"detail\":\"The server ran out of memory answering this request.\","
 	"\"hint\":\"Try again later; if it persists, the server needs more memory.\"}";
@@ -76,8 +75,8 @@ static void set_error(http_req *r, int status, json_t *o)
 	r->ctype = "application/json; charset=utf-8";
 	json_decref(o);
 	if (!r->body) {
-		r->static_body = oom_body;
-		r->len = sizeof(oom_body) - 1;
+		r->static_body = http_oom_body;
+		r->len = strlen(http_oom_body);
 		r->status = 500;
 	}
 }

@@ -585,10 +585,8 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 /* 500 out_of_memory for a request that has no struct conn (a static body, nothing to free). */
 static enum MHD_Result oom_reply(struct MHD_Connection *mc)
 {
-	static const char body[] = "{\"code\":\"out_of_memory\",\"message\":\"out of memory\","
-				   "\"detail\":\"The server ran out of memory taking this request.\","
-				   "\"hint\":\"Try again later; if it persists, the server needs more memory.\"}";
-	struct MHD_Response *res = MHD_create_response_from_buffer(sizeof(body) - 1, (void *)(uintptr_t)body,
+	struct MHD_Response *res = MHD_create_response_from_buffer(strlen(http_oom_body),
+								   (void *)(uintptr_t)http_oom_body,
 								   MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result ok;
 
