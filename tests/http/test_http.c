@@ -1,8 +1,10 @@
 /*
- * test_http.c — unit tests of the socket-free parts of the HTTP front:
+ * test_http.c — unit tests of the socket-free parts of the HTTP server:
  * the query-string parser, parameter checking, the router, the multipart
- * parser (whole, split at every byte, and malformed) and the OpenAPI
- * document's coverage of the route table.
+ * parser (whole, split at every byte, and malformed), the error hook's
+ * contract (on a route table of the test's own), the error codes and
+ * out of memory, and the OpenAPI document's coverage of the route table
+ * (src/serve/'s, the one the server runs).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -217,6 +219,75 @@ static const char *body_code(const http_req *r, char *out, size_t n)
 		 json_string_value(json_object_get(o, "code")) : "(none)");
 	json_decref(o);
 	return out;
+}
+
+/* ---- the transport on an app of its own: the error hook's contract ---- */
+
+static int hook_calls;
+
+/* Answers errors of paths under /own/ itself (a plain text), leaves the rest to JSON. */
+static int own_error(http_req *r, int status, const char *code, const char *message,
+		     const char *detail, const char *hint)
+{
+	(void)detail;
+	(void)hint;
+	hook_calls++;
+	if (strncmp(r->uri, "/own/", 5))
+		return -1;
+	free(r->body);
+	r->body = strdup(code);
+	r->len = strlen(r->body);
+	r->status = status;
+	r->ctype = "text/plain";
+	(void)message;
+	return 0;
+}
+
+static void own_handler(http_req *r)
+{
+	http_error(r, 409, "own_conflict", "a conflict", "", "");
+}
+
+static void error_hook(void **state)
+{
+	static const http_param none[] = { { 0 } };
+	static const http_route routes[] = {
+		{ "GET", "/own/x", own_handler, "ownX", "x", HTTP_PUBLIC, none, NULL, NULL, "x", "page", NULL, 0 },
+		{ "GET", "/json/x", own_handler, "jsonX", "x", HTTP_PUBLIC, none, NULL, NULL, "x", "table", NULL, 0 },
+	};
+	static const http_app app = { routes, 2, own_error, NULL, NULL };
+	http_req r;
+	char c[64];
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	hook_calls = 0;
+	assert_int_equal(http_prepare(&r, &app, "GET", "/own/x", NULL, -1, 0, 1024, NULL), 0);
+	http_run(&r);	/* the handler's error: the hook answers */
+	assert_int_equal(r.status, 409);
+	assert_string_equal(r.body, "own_conflict");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, &app, "GET", "/json/x", NULL, -1, 0, 1024, NULL), 0);
+	http_run(&r);	/* the hook declines: JSON */
+	assert_int_equal(r.status, 409);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "own_conflict");
+	http_req_clear(&r);
+	/* the transport's own refusals go through the hook as well */
+	assert_int_equal(http_prepare(&r, &app, "POST", "/own/x", NULL, -1, 0, 1024, NULL), 405);
+	assert_string_equal(r.body, "method_not_allowed");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, &app, "GET", "/json/y", NULL, -1, 0, 1024, NULL), 404);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
+	http_req_clear(&r);
+	assert_int_equal(hook_calls, 4);
+	/* an app without a hook: always JSON */
+	{
+		static const http_app bare = { routes, 2, NULL, NULL, NULL };
+
+		assert_int_equal(http_prepare(&r, &bare, "GET", "/own/z", NULL, -1, 0, 1024, NULL), 404);
+		assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
+		http_req_clear(&r);
+	}
 }
 
 /* Out of memory is 500 out_of_memory, never a 400; every result code has its status and code. */
@@ -456,6 +527,7 @@ int main(void)
 		cmocka_unit_test(path_ids),
 		cmocka_unit_test(form_bodies),
 		cmocka_unit_test(error_codes),
+		cmocka_unit_test(error_hook),
 		cmocka_unit_test(openapi_covers_routes),
 		cmocka_unit_test(multipart_parses_at_every_split),
 		cmocka_unit_test(multipart_boundary),
