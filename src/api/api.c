@@ -75,7 +75,7 @@ void api_indicators(http_req *r)
 	q.indicator = http_query_get(&r->q, "indicator");
 	q.all_types = truthy(http_query_get(&r->q, "all_types"));
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = atoll(v);
+		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_indicators(r->ctx, &q, &t);
 	answer(r, rc, t);
@@ -95,7 +95,7 @@ void api_ranking(http_req *r)
 	q.level = http_query_get(&r->q, "level");
 	q.indicator = http_query_get(&r->q, "indicator");
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = atoll(v);
+		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_ranking(r->ctx, &q, &t);
 	answer(r, rc, t);
@@ -160,6 +160,7 @@ int api_import_run(http_req *r, ivp_import_result *res)
 	ivp_import_kind k;
 	ivp_rc rc;
 
+	memset(res, 0, sizeof(*res));
 	if (api_import_form(r, &k, &o))
 		return r->status;
 	o.user = r->session ? r->session->user : NULL;

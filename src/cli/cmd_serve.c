@@ -104,16 +104,22 @@ int cmd_serve(int argc, char **argv)
 			if (parse_listen(v, host, sizeof(host), &o.port))
 				return cli_usage("serve", "--listen needs HOST:PORT such as 127.0.0.1:8080, not \"%s\"", v);
 		} else if (!err_ && (v = cli_optval("--threads", argc, argv, &i, &err_))) {
-			o.threads = atoi(v);
-			if (o.threads < 1 || o.threads > 256)
+			char *end;
+			long n = strtol(v, &end, 10);
+
+			if (*end || n < 1 || n > 256)
 				return cli_usage("serve", "--threads needs a number from 1 to 256, not \"%s\"", v);
+			o.threads = (int)n;
 		} else if (!err_ && (v = cli_optval("--max-upload", argc, argv, &i, &err_))) {
 			if (parse_size(v, &o.max_upload))
 				return cli_usage("serve", "--max-upload needs a size such as 64M, not \"%s\"", v);
 		} else if (!err_ && (v = cli_optval("--timeout", argc, argv, &i, &err_))) {
-			o.timeout = (unsigned)atoi(v);
-			if (o.timeout < 1 || o.timeout > 3600)
+			char *end;
+			long n = strtol(v, &end, 10);
+
+			if (*end || n < 1 || n > 3600)
 				return cli_usage("serve", "--timeout needs seconds from 1 to 3600, not \"%s\"", v);
+			o.timeout = (unsigned)n;
 		} else if (!err_ && (v = cli_optval("--web-root", argc, argv, &i, &err_))) {
 			o.web_root = v;
 		} else if (!err_ && !strcmp(argv[i], "--quiet")) {
@@ -131,7 +137,7 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	(void)signal(SIGPIPE, SIG_IGN);	/* cannot fail for SIGPIPE */
 	s = serve_start(&o, err, sizeof(err));
 	if (!s) {
 		fprintf(stderr, "ivp serve: error: %s\n", err);

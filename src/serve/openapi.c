@@ -419,7 +419,7 @@ char *serve_openapi_json(void)
 			item = json_object();
 			json_object_set_new(paths, rt->path, item);
 		}
-		for (k = 0; rt->method[k] && k < sizeof(m) - 1; k++)
+		for (k = 0; k < sizeof(m) - 1 && rt->method[k]; k++)
 			m[k] = (char)(rt->method[k] | 0x20);
 		m[k] = '\0';
 		json_object_set_new(item, m, operation(rt, schemas));
