@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages ivp needs to build, run and test, and the npm
-# packages of the web app (web/: NL Design System CSS) and of the browser
-# tests (tests/browser/: playwright-core, axe-core) with npm ci from their
-# lock files. Idempotent and quiet when everything is present. Run as root
-# (or with sudo).
+# packages of the web app (web/: NL Design System CSS), of the browser
+# tests (tests/browser/: playwright-core, axe-core, vnu-jar — the W3C Nu
+# HTML checker, run on Java) and of the HTTP tests (tests/http/:
+# @apidevtools/swagger-parser, ajv) with npm ci from their lock files.
+# Idempotent and quiet when everything is present. Run as root (or with
+# sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,7 @@ PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libssl-dev libgsl-dev
   libcmocka-dev libfyaml-dev libmicrohttpd-dev libproj-dev proj-data curl jq chromium
+  default-jre-headless
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
@@ -31,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages, pinned by package-lock.json; again only when the lock changed
-for d in web tests/browser; do
+for d in web tests/browser tests/http; do
   if [ ! -f "$d/node_modules/.package-lock.json" ] || [ "$d/package-lock.json" -nt "$d/node_modules/.package-lock.json" ]; then
     echo "npm ci in $d" >&2
     (cd "$d" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

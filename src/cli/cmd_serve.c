@@ -1,8 +1,9 @@
 /*
- * cmd_serve.c — `ivp serve`: the JSON API (and later the web app) over
- * HTTP on libmicrohttpd (src/http/). Runs in the foreground until SIGTERM
- * or SIGINT, then stops accepting, lets requests in flight finish and
- * closes the database.
+ * cmd_serve.c — `ivp serve`: the web app and the JSON API over HTTP,
+ * through the serve entry point (src/serve/serve.h), the one header of
+ * src/ besides the public API that the CLI uses. Runs in the foreground
+ * until SIGTERM or SIGINT, then stops accepting, lets requests in flight
+ * finish and closes the database.
  */
 #include <errno.h>
 #include <signal.h>
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "http/http.h"
+#include "serve/serve.h"
 
 static const char serve_help[] =
 	"usage: ivp serve [--listen HOST:PORT] [--db PATH] [options]\n"
@@ -30,7 +31,8 @@ static const char serve_help[] =
 	"                       System CSS, installed by scripts/install-deps.sh);\n"
 	"                       default: the source tree's web/\n"
 	"  --quiet              no access log (default: a line per request on stderr)\n"
-	"  --routes             print the route table and exit\n";
+	"  --routes             print the route table and exit\n"
+	"  --openapi            print the OpenAPI document (as /api/v1/openapi.json) and exit\n";
 
 static int parse_listen(const char *v, char *host, size_t hostsz, int *port)
 {
@@ -72,11 +74,11 @@ static int parse_size(const char *v, size_t *out)
 
 int cmd_serve(int argc, char **argv)
 {
-	http_server_opts o;
+	serve_opts o;
 	cli_common c = { 0 };
 	char host[64] = "127.0.0.1", err[512];
 	const char *v;
-	http_server *s;
+	serve *s;
 	sigset_t set;
 	int i, r, sig = 0, err_ = 0;
 
@@ -89,7 +91,14 @@ int cmd_serve(int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--routes")) {
-			http_routes_print(stdout);
+			serve_print_routes(stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--openapi")) {
+			if (serve_print_openapi(stdout)) {
+				fprintf(stderr, "ivp serve: error: out of memory\n");
+				return EXIT_INTERNAL;
+			}
 			return EXIT_OK;
 		}
 		if ((r = cli_common_opt("serve", argc, argv, &i, &c)) < 0)
@@ -131,17 +140,17 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	s = http_server_start(&o, err, sizeof(err));
+	(void)signal(SIGPIPE, SIG_IGN);	/* cannot fail for SIGPIPE */
+	s = serve_start(&o, err, sizeof(err));
 	if (!s) {
 		fprintf(stderr, "ivp serve: error: %s\n", err);
 		return EXIT_USER;
 	}
 	fprintf(stderr, "ivp serve: listening on http://%s:%d/ (database %s); stop with Ctrl-C\n",
-		host, http_server_port(s), o.db);
+		host, serve_port(s), o.db);
 	sigwait(&set, &sig);
 	fprintf(stderr, "ivp serve: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
-	http_server_stop(s);
+	serve_stop(s);
 	fprintf(stderr, "ivp serve: stopped\n");
 	return EXIT_OK;
 }

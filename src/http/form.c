@@ -46,6 +46,10 @@ static int json_fields(http_req *r, const char *body, size_t len)
 	char det[256], num[64];
 	int rc = 0;
 
+	if (!o && json_error_code(&e) == json_error_out_of_memory) {
+		http_oom(r, "room for the request body");
+		return 500;
+	}
 	if (!o || !json_is_object(o)) {
 		snprintf(det, sizeof(det), "The body is not a JSON object%s%.160s.", o ? "" : ": ",
 			 o ? "" : e.text);

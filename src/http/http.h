@@ -1,15 +1,16 @@
 /*
- * http.h — the HTTP server as the `ivp serve` command sees it: start it,
- * ask its port, stop it. Everything else of src/http/ is internal
+ * http.h — the HTTP transport as the layer above (src/serve/) sees it:
+ * start it with a route table and error hook (http_app, http_int.h), ask
+ * its port, stop it. Everything else of src/http/ is internal
  * (http_int.h).
  */
 #ifndef IVP_HTTP_H
 #define IVP_HTTP_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 typedef struct http_server http_server;
+struct http_app;
 
 typedef struct http_server_opts {
 	const char *db;		/* database path as for ivp_open */
@@ -20,19 +21,17 @@ typedef struct http_server_opts {
 	unsigned timeout;	/* idle seconds before a connection is closed; 0: 30 */
 	unsigned max_time;	/* seconds a request (upload) may take in all; 0: 600 */
 	int access_log;		/* 1: a line per request on stderr */
-	const char *web_root;	/* the web/ folder (node_modules/, static/); NULL: built-in default */
+	const struct http_app *app;	/* the routes and the error hook; must outlive the server */
+	void *app_data;		/* given to every request as r->app_data (the caller owns it) */
 } http_server_opts;
 
 /*
- * Open the database (applying migrations once), build the OpenAPI document
- * and start listening. NULL on failure, with the reason in err.
+ * Open the database (applying migrations once) and start listening. NULL
+ * on failure, with the reason in err.
  */
 http_server *http_server_start(const http_server_opts *o, char *err, size_t errsz);
 int http_server_port(const http_server *s);
 /* Stop accepting, finish the requests in flight, close every context. */
 void http_server_stop(http_server *s);
-
-/* Print the route table, one "METHOD PATH ROLE SUMMARY" line per route. */
-void http_routes_print(FILE *out);
 
 #endif

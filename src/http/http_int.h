@@ -1,8 +1,14 @@
 /*
- * http_int.h — the pieces of the HTTP front that know nothing of sockets:
- * the route table, the request being answered, parameter checking, error
+ * http_int.h — the HTTP transport's pieces that know nothing of sockets:
+ * the route type, the request being answered, parameter checking, error
  * bodies and authorization. server.c puts them on libmicrohttpd; the fuzz
  * target and the tests call them directly.
+ *
+ * The transport knows no route of its own: the layer above (src/serve/)
+ * hands it an http_app — the route table, whose rows name the handlers of
+ * src/api/ and src/web/, and a hook that renders errors (pages for the
+ * web app) — as libuv calls back through uv_*_cb rather than knowing its
+ * caller. Nothing here includes a header of those layers.
  *
  * A request goes through these steps (request.c), each of which may end it
  * with a status and a JSON error body:
@@ -19,6 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "ivp/ivp.h"
 
@@ -65,10 +72,30 @@ const char *http_role_name(http_role r);
 typedef struct http_req http_req;
 typedef void (*http_handler)(http_req *r);
 
+/* The JSON type of a column of a table answer (for the OpenAPI document). */
+typedef enum http_ctype {
+	HTTP_C_TEXT = 0,	/* a string */
+	HTTP_C_INT,		/* an integer */
+	HTTP_C_REAL,		/* a number */
+	HTTP_C_REAL_TEXT	/* a number, or a word such as "inf" or "total" */
+} http_ctype;
+
 /*
- * One row of the route table. The dispatcher (router.c) and the OpenAPI
- * document (openapi.c) are both generated from http_routes[]; nothing else
- * names a route.
+ * One column of the rows a table route answers with: its name (a name with
+ * "{area}" in it stands for one column per compared area, e.g.
+ * "vs_{area}"), its JSON type, whether it may be null, and what it holds.
+ */
+typedef struct http_col {
+	const char *name;
+	http_ctype type;
+	int nullable;
+	const char *description;
+} http_col;
+
+/*
+ * One row of the route table (src/serve/routes.c). The dispatcher
+ * (router.c) and the OpenAPI document (src/serve/openapi.c) are both made
+ * from that one table; nothing else names a route.
  */
 typedef struct http_route {
 	const char *method;	/* "GET", "POST" */
@@ -86,19 +113,40 @@ typedef struct http_route {
 	const http_param *fields;	/* form fields of the body, ended by {NULL} */
 	const char *response;	/* what the 200 response holds */
 	const char *response_type;	/* "table", "openapi", "import", "session",
-					 * "progress", "plan", "update" */
+					 * "progress", "plan", "update", "page" */
+	const http_col *columns;	/* "table" and "progress": the columns of a row,
+					 * ended by {NULL}; else NULL */
+	int nocache;		/* 1: never from or into the response cache (static
+				 * files, which are in memory already) */
 } http_route;
 
-extern const http_route http_routes[];
-extern const size_t http_nroutes;
+/*
+ * What the layer above gives the transport: the route table and the
+ * error hook. `error` is asked first for every error the transport or a
+ * handler writes (http_error, http_ivp_error): it returns 0 when it has
+ * answered r itself (e.g. with an HTML page), -1 to let the transport
+ * write the JSON body {code, message, detail, hint}. NULL: always JSON.
+ */
+typedef struct http_app {
+	const http_route *routes;
+	size_t nroutes;
+	int (*error)(http_req *r, int status, const char *code, const char *message,
+		     const char *detail, const char *hint);
+	const char *described;	/* for hints: where the routes are described, e.g.
+				 * "GET /api/v1/openapi.json"; NULL: not said */
+	const char *signin;	/* for the 401 hint: how to sign in; NULL: not said */
+} http_app;
 
 /*
- * Find the route for method and path (the path without its query). Returns
- * it, or NULL with *status 404 (no such path) or 405 (the path exists for
- * other methods, which `allow` lists as "GET, HEAD"). HEAD finds GET routes.
+ * Find the route of app for method and path (the path without its query).
+ * Returns it, or NULL with *status 404 (no such path) or 405 (the path
+ * exists for other methods, which `allow` lists as "GET, HEAD"). HEAD
+ * finds GET routes.
  */
-const http_route *http_route_find(const char *method, const char *path, size_t pathlen,
-				  int *status, char *allow, size_t allowsz);
+const http_route *http_route_find(const http_app *app, const char *method, const char *path,
+				  size_t pathlen, int *status, char *allow, size_t allowsz);
+/* Print app's route table, one "METHOD PATH ROLE SUMMARY" line per route. */
+void http_routes_print(const http_app *app, FILE *out);
 
 /* Copy the {id} segment of path (as matched by route) into id; -1 when it does not match. */
 int http_path_id(const char *route, const char *path, size_t n, char *id, size_t idsz);
@@ -137,6 +185,9 @@ typedef struct http_session {
 
 struct http_req {
 	/* in */
+	const http_app *app;		/* the routes and the error hook (set by http_prepare) */
+	void *app_data;			/* the layer above's state for this server; opaque here */
+	const char *uri;		/* the request target as sent (set by http_prepare) */
 	const char *method;
 	const http_route *route;
 	http_query q;
@@ -154,11 +205,9 @@ struct http_req {
 					 * (base name, printable UTF-8), for the record */
 	http_kv fields[HTTP_MAX_FIELDS];	/* small form fields */
 	int nfields;
-	const char *openapi;		/* the document, made once at start */
-	int page;			/* an HTML page (path not under /api/): errors as pages */
-	const char *lang_cookie;	/* the ivp_lang cookie (web/), or NULL */
-	const struct web_assets *assets;	/* the static files (web/assets.c), or NULL */
-	struct http_jobs *jobs;		/* background imports (jobs.h), or NULL */
+	int json_errors;		/* 1: errors as JSON, past the error hook (a handler
+					 * whose error page cannot be made) */
+	const char *lang_cookie;	/* the ivp_lang cookie, or NULL */
 	/* out */
 	int status;
 	char *body;			/* malloc'd; the server frees it */
@@ -173,12 +222,13 @@ struct http_req {
 };
 
 /*
- * Step one: route, query, body shape and authorization, from what the
- * request line and headers say. content_length is -1 when not given
- * (chunked). Returns 0 when the request goes on (to the body or to
- * http_run), or the status of the error response already in r.
+ * Step one: route (of app), query, body shape and authorization, from what
+ * the request line and headers say. uri must stay valid while r is used.
+ * content_length is -1 when not given (chunked). Returns 0 when the
+ * request goes on (to the body or to http_run), or the status of the
+ * error response already in r.
  */
-int http_prepare(http_req *r, const char *method, const char *uri,
+int http_prepare(http_req *r, const http_app *app, const char *method, const char *uri,
 		 const char *content_type, int64_t content_length, int chunked,
 		 size_t max_upload, const http_session *session);
 /* Run the route's handler; r->status and r->body are set afterwards. */
@@ -186,11 +236,27 @@ void http_run(http_req *r);
 /* Free what r holds (body, query); r can be reused. */
 void http_req_clear(http_req *r);
 
-/* Set r's response to a JSON error {code, message, detail, hint}. */
+/*
+ * Set r's response to an error: through the app's error hook, else the
+ * JSON body {code, message, detail, hint}. `code` is one of the stable
+ * machine codes of docs/errors.md ("HTTP").
+ */
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint);
-/* Set r's response from an ivp error (status from its rc). */
+/*
+ * Set r's response from an ivp error: IVP_EINPUT 400 input_error,
+ * IVP_ENOTFOUND 404 not_found, IVP_EIO 400 io_error, IVP_ENOMEM 500
+ * out_of_memory, IVP_EDB 500 database_error, else 500 internal_error (a
+ * user error the library adds later: 400 input_error). The codes are the
+ * defaults of the library's result codes (docs/errors.md).
+ */
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e);
+/* The status and code http_ivp_error gives rc. */
+int http_rc_status(ivp_rc rc, const char **code);
+/* Set r's response to 500 out_of_memory (what failed: `what`, e.g. "the answer"). */
+void http_oom(http_req *r, const char *what);
+/* The 500 out_of_memory body sent when not even an error body can be made (static). */
+extern const char http_oom_body[];
 /* Set r's response to `status` with `json` (malloc'd; r takes it; NULL: 500). */
 void http_json(http_req *r, int status, char *json);
 /* Is the media type of Content-Type `ct` (without parameters) `type`? */
@@ -244,42 +310,5 @@ const http_session *http_session_lookup(ivp_ctx *ctx, const char *cookie, http_s
 int http_form_parse(http_req *r, const char *ct, const char *body, size_t len);
 /* The value of form field `name` (either kind of body), or NULL. */
 const char *http_field(const http_req *r, const char *name);
-
-/* The OpenAPI 3.0 document of http_routes[], as compact JSON. Caller frees. */
-char *http_openapi(void);
-
-/* The plan's canonical YAML as a jansson value; NULL when it cannot be converted. */
-struct json_t *http_yaml_json(const char *yaml);
-
-/*
- * Run an import of r->upload_file with the form fields kind, year and
- * skip_unknown_regions (POST /api/v1/imports and the import page). 0 with
- * *res filled, or the HTTP status of the error already set in r.
- */
-int http_import_run(http_req *r, ivp_import_result *res);
-/*
- * The checked form fields of an import (kind, year, skip_unknown_regions)
- * and that a file was sent: 0 with *k and *o set (o->user unset), or the
- * HTTP status of the error already set in r.
- */
-int http_import_form(http_req *r, ivp_import_kind *k, ivp_import_opts *o);
-
-/* Handlers (api.c). */
-void http_api_areas(http_req *r);
-void http_api_indicators(http_req *r);
-void http_api_series(http_req *r);
-void http_api_ranking(http_req *r);
-void http_api_sources(http_req *r);
-void http_api_definitions(http_req *r);
-void http_api_openapi(http_req *r);
-void http_api_import(http_req *r);
-/* api_session.c */
-void http_api_signin(http_req *r);
-void http_api_signout(http_req *r);
-/* api_plan.c */
-void http_api_plan(http_req *r);
-void http_api_plan_progress(http_req *r);
-void http_api_plan_history(http_req *r);
-void http_api_measure_progress(http_req *r);
 
 #endif /* IVP_HTTP_INT_H */

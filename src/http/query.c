@@ -229,7 +229,11 @@ int http_params_check(http_req *r, const http_param *spec, const http_query *q)
 			snprintf(msg, sizeof(msg), "unknown parameter \"%.64s\"", q->kv[i].name);
 			snprintf(det, sizeof(det), "%s %s takes no parameter of that name.",
 				 r->route->method, r->route->path);
-			snprintf(hint, sizeof(hint), "Use only: %s (GET /api/v1/openapi.json describes them).", names);
+			if (r->app && r->app->described)
+				snprintf(hint, sizeof(hint), "Use only: %s (%s describes them).", names,
+					 r->app->described);
+			else
+				snprintf(hint, sizeof(hint), "Use only: %s.", names);
 			http_error(r, 400, "bad_parameter", msg, det, hint);
 			return 400;
 		}

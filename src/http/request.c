@@ -1,6 +1,8 @@
 /*
  * request.c — the steps every request goes through before and after its
- * handler (see http_int.h), and the JSON error bodies.
+ * handler (see http_int.h), and the error answers: through the app's
+ * error hook (src/serve/ renders pages there), else as JSON bodies with a
+ * stable machine code (docs/errors.md, "HTTP").
  *
  * Order of the checks: which route (404/405), is the URI sound (414/400),
  * are the parameters right (400), is the body of the right kind and size
@@ -17,7 +19,6 @@
 #include "core/core.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
-#include "web/web.h"
 
 /*
  * Text for a JSON error: error messages may quote the request (a path, a
@@ -58,44 +59,90 @@ static json_t *error_object(const char *code, const char *message, const char *d
 			 "hint", utf8_safe(hint, h, sizeof(h)));
 }
 
-/* r's response becomes the JSON error o (consumed). */
+const char http_oom_body[] =
+	"{\"code\":\"out_of_memory\",\"message\":\"out of memory\","
+	"\"detail\":\"The server ran out of memory answering this request.\","
+	"\"hint\":\"Try again later; if it persists, the server needs more memory.\"}";
+
+/* r's response becomes the JSON error o (consumed); NULL (out of memory): 500 out_of_memory. */
 static void set_error(http_req *r, int status, json_t *o)
 {
 	free(r->body);
+	r->static_body = NULL;
 	r->body = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	r->len = r->body ? strlen(r->body) : 0;
 	r->status = status;
 	r->ctype = "application/json; charset=utf-8";
 	json_decref(o);
+	if (!r->body) {
+		r->static_body = http_oom_body;
+		r->len = strlen(http_oom_body);
+		r->status = 500;
+	}
+}
+
+/* The app's error hook, asked first; 1 when it answered r. */
+static int hooked(http_req *r, int status, const char *code, const char *message,
+		  const char *detail, const char *hint)
+{
+	return !r->json_errors && r->app && r->app->error &&
+	       r->app->error(r, status, code, message, detail, hint) == 0;
 }
 
 void http_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint)
 {
-	json_t *o;
-
-	if (r->page) {	/* a page's error is a page (web/layout.c) */
-		web_error(r, status, message, detail, hint);
+	if (hooked(r, status, code, message, detail, hint))
 		return;
+	set_error(r, status, error_object(code, message, detail, hint));
+}
+
+void http_oom(http_req *r, const char *what)
+{
+	char det[160];
+
+	snprintf(det, sizeof(det), "The server ran out of memory making %s.", what);
+	http_error(r, 500, "out_of_memory", "out of memory", det,
+		   "Try again later; if it persists, the server needs more memory.");
+}
+
+int http_rc_status(ivp_rc rc, const char **code)
+{
+	switch (rc) {
+	case IVP_EINPUT:
+		*code = "input_error";
+		return 400;
+	case IVP_ENOTFOUND:
+		*code = "not_found";
+		return 404;
+	case IVP_EIO:
+		*code = "io_error";
+		return 400;
+	case IVP_ENOMEM:
+		*code = "out_of_memory";
+		return 500;
+	case IVP_EDB:
+		*code = "database_error";
+		return 500;
+	default:
+		*code = ivp_rc_is_user_error(rc) ? "input_error" : "internal_error";
+		return ivp_rc_is_user_error(rc) ? 400 : 500;
 	}
-	o = error_object(code, message, detail, hint);
-	set_error(r, status, o);
 }
 
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 {
-	int status = rc == IVP_ENOTFOUND ? 404 : ivp_rc_is_user_error(rc) ? 400 : 500;
-	const char *code = rc == IVP_ENOTFOUND ? "not_found" :
-			   ivp_rc_is_user_error(rc) ? "bad_input" : "internal";
+	const char *code, *msg = e && e->message[0] ? e->message : ivp_strerror(rc);
+	int status = http_rc_status(rc, &code);
 	json_t *o;
 
-	if (r->page) {
-		web_error(r, status, e && e->message[0] ? e->message : ivp_strerror(rc),
-			  e ? e->detail : "", e ? e->hint : "");
+	if (hooked(r, status, code, msg, e ? e->detail : "", e ? e->hint : ""))
 		return;
-	}
-	o = error_object(code, e && e->message[0] ? e->message : ivp_strerror(rc),
-			 e ? e->detail : "", e ? e->hint : "");
+	o = error_object(code, msg, e ? e->detail : "", e ? e->hint : "");
+	/* `code` is the HTTP class (not_found, input_error, …); `reason` the
+	 * library's own machine code for the condition (docs/errors.md) */
+	if (o && e && e->rc == rc && e->code[0])
+		json_object_set_new(o, "reason", json_string(e->code));
 	if (o && e && e->file[0]) {
 		/* import errors name where: the file as uploaded, line, field */
 		const char *base = strrchr(e->file, '/');
@@ -112,9 +159,10 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 void http_json(http_req *r, int status, char *json)
 {
 	free(r->body);
+	r->static_body = NULL;
 	r->body = json;
 	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "The answer could not be rendered.", "");
+		http_oom(r, "the answer");
 		return;
 	}
 	r->len = strlen(r->body);
@@ -125,9 +173,10 @@ void http_json(http_req *r, int status, char *json)
 void http_table(http_req *r, const ivp_table *t)
 {
 	free(r->body);
+	r->static_body = NULL;
 	r->body = ivp_table_json(t, NULL, 0, IVP_JSON_COMPACT);
 	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "The result could not be rendered.", "");
+		http_oom(r, "the result");
 		return;
 	}
 	r->len = strlen(r->body);
@@ -232,18 +281,19 @@ static int csrf(http_req *r, const char *given)
 	return 403;
 }
 
-int http_prepare(http_req *r, const char *method, const char *uri,
+int http_prepare(http_req *r, const http_app *app, const char *method, const char *uri,
 		 const char *content_type, int64_t content_length, int chunked,
 		 size_t max_upload, const http_session *session)
 {
 	const char *qm;
 	size_t plen, ulen = strlen(uri);
 	int status = 0, a;
-	char why[160], det[256];
+	char why[160], det[256], hint[160];
 
+	r->app = app;
+	r->uri = uri;
 	r->method = method;
 	r->session = session;
-	r->page = strncmp(uri, "/api/", 5) != 0;
 	r->q.n = 0;
 	if (ulen > HTTP_MAX_URI) {
 		snprintf(det, sizeof(det), "The request target is %zu bytes; the limit is %d.", ulen, HTTP_MAX_URI);
@@ -252,7 +302,7 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 	}
 	qm = strchr(uri, '?');
 	plen = qm ? (size_t)(qm - uri) : ulen;
-	r->route = http_route_find(method, uri, plen, &status, r->allow, sizeof(r->allow));
+	r->route = http_route_find(app, method, uri, plen, &status, r->allow, sizeof(r->allow));
 	if (!r->route) {
 		if (status == 405) {
 			snprintf(det, sizeof(det), "%.60s %.*s is not supported; allowed: %s.", method,
@@ -261,8 +311,9 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 				   "Use one of the allowed methods.");
 		} else {
 			snprintf(det, sizeof(det), "There is no endpoint %.*s.", (int)(plen > 100 ? 100 : plen), uri);
-			http_error(r, 404, "not_found", "no such endpoint", det,
-				   "GET /api/v1/openapi.json lists the endpoints.");
+			snprintf(hint, sizeof(hint), "%s lists the endpoints.",
+				 app && app->described ? app->described : "The server's documentation");
+			http_error(r, 404, "not_found", "no such endpoint", det, hint);
 		}
 		return status;
 	}
@@ -280,7 +331,7 @@ int http_prepare(http_req *r, const char *method, const char *uri,
 		if (a == 401)
 			http_error(r, 401, "unauthorized", "sign in first",
 				   "Changing data needs a user with a role of at least editor; this request has no session.",
-				   "Sign in with POST /api/v1/session and send the ivp_session cookie and the CSRF token.");
+				   app && app->signin ? app->signin : "Sign in first.");
 		else
 			http_error(r, 403, "forbidden", "your role may not do this",
 				   "This endpoint needs a higher role.", "Ask an administrator for the role.");
@@ -300,7 +351,8 @@ void http_run(http_req *r)
 		return;
 	r->route->handler(r);
 	if (!r->status)
-		http_error(r, 500, "internal", "the handler gave no answer", "", "");
+		http_error(r, 500, "internal_error", "the handler gave no answer",
+			   "This is a bug of the server.", "Report the request that caused it.");
 }
 
 void http_req_clear(http_req *r)

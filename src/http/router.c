@@ -1,5 +1,6 @@
 /*
- * router.c — finding the route for a method and path in http_routes[].
+ * router.c — finding the route for a method and path in the route table
+ * the layer above gave (http_app; src/serve/routes.c).
  *
  * Paths match exactly and byte for byte (no decoding, no trailing-slash
  * folding): a path with %XX in it matches nothing and is a 404. A "{id}"
@@ -10,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "http/http.h"
 #include "http/http_int.h"
 
 const char *http_role_name(http_role r)
@@ -76,8 +76,8 @@ int http_path_id(const char *route, const char *path, size_t n, char *id, size_t
 	return path_match(route, path, n, id, idsz) ? 0 : -1;
 }
 
-const http_route *http_route_find(const char *method, const char *path, size_t pathlen,
-				  int *status, char *allow, size_t allowsz)
+const http_route *http_route_find(const http_app *app, const char *method, const char *path,
+				  size_t pathlen, int *status, char *allow, size_t allowsz)
 {
 	const char *m = strcmp(method, "HEAD") ? method : "GET";
 	size_t i, used = 0;
@@ -85,8 +85,8 @@ const http_route *http_route_find(const char *method, const char *path, size_t p
 
 	if (allowsz)
 		allow[0] = '\0';
-	for (i = 0; i < http_nroutes; i++) {
-		const http_route *rt = &http_routes[i];
+	for (i = 0; app && i < app->nroutes; i++) {
+		const http_route *rt = &app->routes[i];
 
 		if (!path_is(rt->path, path, pathlen))
 			continue;
@@ -104,11 +104,11 @@ const http_route *http_route_find(const char *method, const char *path, size_t p
 	return NULL;
 }
 
-void http_routes_print(FILE *out)
+void http_routes_print(const http_app *app, FILE *out)
 {
 	size_t i;
 
-	for (i = 0; i < http_nroutes; i++)
-		fprintf(out, "%s %s %s %s\n", http_routes[i].method, http_routes[i].path,
-			http_role_name(http_routes[i].role), http_routes[i].summary);
+	for (i = 0; i < app->nroutes; i++)
+		fprintf(out, "%s %s %s %s\n", app->routes[i].method, app->routes[i].path,
+			http_role_name(app->routes[i].role), app->routes[i].summary);
 }

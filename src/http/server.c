@@ -1,7 +1,8 @@
 /*
  * server.c — the HTTP server on libmicrohttpd: threads, connections,
  * uploads, responses and the access log. What a request means is decided
- * in request.c and api.c; this file only moves bytes.
+ * in request.c and by the handlers of the route table the layer above
+ * gives (http_server_opts.app; src/serve/); this file only moves bytes.
  *
  * Threads: MHD runs a pool of `threads` epoll threads; each connection
  * stays on one thread, and a thread's handlers use that thread's own
@@ -39,15 +40,13 @@
 #include "http/cache.h"
 #include "http/http.h"
 #include "http/http_int.h"
-#include "http/jobs.h"
 #include "http/multipart.h"
-#include "web/web.h"
 
 struct http_server {
 	struct MHD_Daemon *d;
 	char *db;
-	char *openapi;
-	web_assets *assets;
+	const http_app *app;	/* the routes and the error hook (src/serve/) */
+	void *app_data;		/* handed to every request as r->app_data */
 	size_t max_upload;
 	unsigned max_time;
 	int access_log;
@@ -59,7 +58,6 @@ struct http_server {
 	ivp_ctx *main_ctx;
 	http_cache *cache;	/* anonymous GET answers of public routes; NULL: off */
 	int cache_stats;	/* IVP_CACHE_STATS=1: an X-Cache-Size header */
-	http_jobs *jobs;	/* imports from the web page, in the background (jobs.c) */
 };
 
 typedef struct upload {
@@ -98,13 +96,14 @@ typedef struct conn {
 
 /* ---- per-thread contexts ---------------------------------------------------- */
 
-static ivp_ctx *thread_ctx(http_server *s, ivp_error *err)
+/* This thread's context; NULL with *rc and *err (IVP_ENOMEM: err unset) when none can be had. */
+static ivp_ctx *thread_ctx(http_server *s, ivp_rc *rc, ivp_error *err)
 {
 	ivp_ctx *ctx = pthread_getspecific(s->key), **n;
 
 	if (ctx)
 		return ctx;
-	if (ivp_open(s->db, &ctx, err))
+	if ((*rc = ivp_open(s->db, &ctx, err)))
 		return NULL;
 	pthread_mutex_lock(&s->mu);
 	n = realloc(s->ctxs, (size_t)(s->nctx + 1) * sizeof(*n));
@@ -115,6 +114,7 @@ static ivp_ctx *thread_ctx(http_server *s, ivp_error *err)
 	pthread_mutex_unlock(&s->mu);
 	if (!n) {
 		ivp_close(ctx);
+		*rc = IVP_ENOMEM;
 		return NULL;
 	}
 	pthread_setspecific(s->key, ctx);
@@ -390,7 +390,9 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 	enum MHD_Result ok;
 
 	if (!r->body && !r->static_body)
-		http_error(r, r->status ? r->status : 500, "internal", "no response", "", "");
+		http_error(r, r->status ? r->status : 500, "internal_error", "no response",
+			   "The request ended without an answer; this is a bug of the server.",
+			   "Report the request that caused it.");
 	if (!r->body && !r->static_body)
 		return MHD_NO;
 	if (r->static_body)	/* a static file: the assets own it until the server stops */
@@ -480,7 +482,7 @@ static int cacheable(const http_server *s, const conn *c)
 	const http_req *r = &c->req;
 
 	return s->cache && r->route && r->route->role == HTTP_PUBLIC && !r->session &&
-	       !r->route->body_type && r->route->handler != web_static &&
+	       !r->route->body_type && !r->route->nocache &&
 	       (!strcmp(c->method, "GET") || !strcmp(c->method, "HEAD"));
 }
 
@@ -495,13 +497,17 @@ static void run(http_server *s, conn *c)
 {
 	http_req *r = &c->req;
 	ivp_error e;
+	ivp_rc rc = IVP_OK;
 	char key[HTTP_MAX_URI + 64];
 	uint64_t gen = 0;
 	int cache = cacheable(s, c);
 
-	r->ctx = thread_ctx(s, &e);
+	r->ctx = thread_ctx(s, &rc, &e);
 	if (!r->ctx) {
-		http_ivp_error(r, IVP_EDB, &e);
+		if (rc == IVP_ENOMEM)
+			http_oom(r, "a database connection");
+		else
+			http_ivp_error(r, rc ? rc : IVP_EDB, &e);
 		return;
 	}
 	if (c->up && c->up->path[0]) {
@@ -565,16 +571,15 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	const char *lg = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_lang");
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	ivp_error e;
-	const http_session *session = ck && *ck ? http_session_lookup(thread_ctx(s, &e), ck, &c->sess) : NULL;
+	ivp_rc rc;
+	const http_session *session = ck && *ck ? http_session_lookup(thread_ctx(s, &rc, &e), ck, &c->sess) : NULL;
 	int64_t clen = cl ? strtoll(cl, NULL, 10) : -1;
 	int body = chunked(te) || clen > 0;
 
 	c->started = 1;
 	snprintf(c->method, sizeof(c->method), "%s", method);
 	snprintf(c->ct, sizeof(c->ct), "%s", ct ? ct : "");
-	c->req.openapi = s->openapi;
-	c->req.assets = s->assets;
-	c->req.jobs = s->jobs;
+	c->req.app_data = s->app_data;
 	if (lg) {
 		snprintf(c->lang, sizeof(c->lang), "%s", lg);
 		c->req.lang_cookie = c->lang;
@@ -590,21 +595,46 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
 			  c->req.client, sizeof(c->req.client));
-	if (http_prepare(&c->req, method, c->uri ? c->uri : "", ct, clen, chunked(te),
+	if (!c->uri) {	/* on_uri could not copy it */
+		c->req.app = s->app;
+		http_oom(&c->req, "a copy of the request target");
+		return body ? reply(s, mc, c) : MHD_YES;
+	}
+	if (http_prepare(&c->req, s->app, method, c->uri, ct, clen, chunked(te),
 			 s->max_upload, session))
 		return body ? reply(s, mc, c) : MHD_YES;
 	if (c->req.route->body_type && !strcmp(c->req.route->body_type, "form")) {
 		c->small = malloc(HTTP_MAX_BODY + 1);
 		if (!c->small) {
-			http_error(&c->req, 500, "internal", "out of memory", "", "");
+			http_oom(&c->req, "room for the request body");
 			return reply(s, mc, c);
 		}
 	} else if (c->req.route->body_type && upload_start(c, ct)) {
-		http_error(&c->req, 500, "internal", "cannot store the upload",
-			   "No temporary directory could be made.", "Check TMPDIR and free space.");
+		if (!c->up)
+			http_oom(&c->req, "room for the upload");
+		else
+			http_error(&c->req, 500, "upload_failed", "cannot store the upload",
+				   "No temporary directory could be made.", "Check TMPDIR and free space.");
 		return reply(s, mc, c);
 	}
 	return MHD_YES;
+}
+
+/* 500 out_of_memory for a request that has no struct conn (a static body, nothing to free). */
+static enum MHD_Result oom_reply(struct MHD_Connection *mc)
+{
+	struct MHD_Response *res = MHD_create_response_from_buffer(strlen(http_oom_body),
+								   (void *)(uintptr_t)http_oom_body,
+								   MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ok;
+
+	if (!res)
+		return MHD_NO;
+	MHD_add_response_header(res, "Content-Type", "application/json; charset=utf-8");
+	MHD_add_response_header(res, "Cache-Control", "no-store");
+	ok = MHD_queue_response(mc, 500, res);
+	MHD_destroy_response(res);
+	return ok;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
@@ -616,8 +646,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 
 	(void)url;
 	(void)version;
-	if (!c)
-		return MHD_NO;
+	if (!c)		/* on_uri ran out of memory */
+		return oom_reply(mc);
 	if (!c->started)
 		return first_call(s, mc, c, method);
 	if (*size) {
@@ -732,6 +762,8 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 		return NULL;
 	}
 	pthread_mutex_init(&s->mu, NULL);
+	s->app = o->app;
+	s->app_data = o->app_data;
 	if (pthread_key_create(&s->key, NULL)) {
 		snprintf(err, errsz, "cannot create a thread key");
 		free(s);
@@ -755,10 +787,6 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 			 s->db ? e.detail : "");
 		goto fail;
 	}
-	/* the style sheets and other static files, read once (web/assets.c) */
-	s->assets = web_assets_load(o->web_root, err, errsz);
-	if (!s->assets)
-		goto fail;
 	/* the response cache: IVP_CACHE_KB (default 65536 = 64 MiB; 0: off) */
 	{
 		const char *kb = getenv("IVP_CACHE_KB"), *st = getenv("IVP_CACHE_STATS");
@@ -769,16 +797,6 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 			snprintf(err, errsz, "out of memory");
 			goto fail;
 		}
-	}
-	s->jobs = http_jobs_new(s->db);
-	if (!s->jobs) {
-		snprintf(err, errsz, "out of memory");
-		goto fail;
-	}
-	s->openapi = http_openapi();
-	if (!s->openapi) {
-		snprintf(err, errsz, "cannot build the OpenAPI document");
-		goto fail;
 	}
 	s->d = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
@@ -818,16 +836,13 @@ void http_server_stop(http_server *s)
 		return;
 	if (s->d)
 		MHD_stop_daemon(s->d);
-	http_jobs_free(s->jobs);	/* waits for a running import */
 	for (i = 0; i < s->nctx; i++)
 		ivp_close(s->ctxs[i]);
 	free(s->ctxs);
 	ivp_close(s->main_ctx);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->mu);
-	free(s->openapi);
 	http_cache_free(s->cache);
-	web_assets_free(s->assets);
 	free(s->db);
 	free(s);
 }

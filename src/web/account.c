@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/jobs.h"
+#include "api/api.h"
+#include "web/jobs.h"
 #include "web/web.h"
 
 static void field(html *h, const char *lang, const char *name, web_msg label, const char *type,
@@ -116,7 +117,7 @@ static int can_import(const http_req *r)
 {
 	char allow[64];
 	int st = 0;
-	const http_route *rt = http_route_find("POST", "/import", 7, &st, allow, sizeof(allow));
+	const http_route *rt = http_route_find(r->app, "POST", "/import", 7, &st, allow, sizeof(allow));
 
 	return r->session && rt && http_authorize(rt, r->session) == 0;
 }
@@ -163,12 +164,13 @@ static void import_result(html *h, const char *lang, const ivp_import_result *re
 }
 
 /*
- * POST /import: the upload goes to a background job (http/jobs.c) and the
+ * POST /import: the upload goes to a background job (web/jobs.c) and the
  * browser to its status page. Without a job table (the fuzz target, unit
  * tests) the import runs here and the result is shown at once.
  */
 void web_import_post(http_req *r)
 {
+	const web_env *env = r->app_data;
 	const char *lang = web_lang(r);
 	ivp_import_result res;
 	ivp_import_opts o;
@@ -178,10 +180,10 @@ void web_import_post(http_req *r)
 	int64_t id = 0;
 	int st;
 
-	if (r->jobs) {
-		if (http_import_form(r, &k, &o))
+	if (env && env->jobs) {
+		if (api_import_form(r, &k, &o))
 			return;	/* the error page is in r */
-		st = http_jobs_start(r->jobs, r->session ? r->session->user : NULL, k, &o,
+		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, k, &o,
 				     r->upload_file, &id, why, sizeof(why));
 		if (st < 0) {
 			web_error(r, 500, why, "", "");
@@ -196,7 +198,7 @@ void web_import_post(http_req *r)
 		web_redirect(r, where);
 		return;
 	}
-	if (http_import_run(r, &res))
+	if (api_import_run(r, &res))
 		return;	/* the error page is in r */
 	web_page_begin(r, &h, lang, web_t(lang, W_IMPORT_TITLE));
 	html_raw(&h, "<div role=\"status\">");
@@ -215,10 +217,11 @@ void web_import_post(http_req *r)
  */
 void web_import_status(http_req *r)
 {
+	const web_env *env = r->app_data;
 	const char *lang = web_lang(r);
 	const char *v = http_query_get(&r->q, "id");
 	long long id = v ? strtoll(v, NULL, 10) : 0;
-	http_job_view *j = calloc(1, sizeof(*j));
+	web_job_view *j = calloc(1, sizeof(*j));
 	html h = { 0 };
 	char msg[1024];
 	int pct;
@@ -227,7 +230,7 @@ void web_import_status(http_req *r)
 		web_error(r, 500, "out of memory", "", "");
 		return;
 	}
-	if (!r->jobs || !r->session || http_jobs_get(r->jobs, id, j) ||
+	if (!env || !env->jobs || !r->session || web_jobs_get(env->jobs, id, j) ||
 	    (strcmp(j->user, r->session->user) && r->session->role < HTTP_ROLE_ADMIN)) {
 		free(j);
 		web_error(r, 404, web_t(lang, W_JOB_UNKNOWN), web_t(lang, W_JOB_UNKNOWN_DETAIL),
@@ -236,15 +239,15 @@ void web_import_status(http_req *r)
 	}
 	web_page_begin(r, &h, lang, web_t(lang, W_JOB_TITLE));
 	html_fmt(&h, "<div class=\"ivp-job\" id=\"job\" role=\"status\" aria-live=\"polite\" data-state=\"%s\">",
-		 j->state == HTTP_JOB_DONE ? "done" : j->state == HTTP_JOB_FAILED ? "failed" :
-		 j->state == HTTP_JOB_RUNNING ? "running" : "waiting");
+		 j->state == WEB_JOB_DONE ? "done" : j->state == WEB_JOB_FAILED ? "failed" :
+		 j->state == WEB_JOB_RUNNING ? "running" : "waiting");
 	switch (j->state) {
-	case HTTP_JOB_WAITING:
-	case HTTP_JOB_RUNNING:
+	case WEB_JOB_WAITING:
+	case WEB_JOB_RUNNING:
 		pct = j->total ? (int)(j->done * 100 / j->total) : 0;
 		if (pct > 100)
 			pct = 100;
-		if (j->state == HTTP_JOB_WAITING)
+		if (j->state == WEB_JOB_WAITING)
 			snprintf(msg, sizeof(msg), "%s", web_t(lang, W_JOB_WAITING));
 		else
 			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_RUNNING), pct, (long long)j->rows);
@@ -255,10 +258,10 @@ void web_import_status(http_req *r)
 		html_text(&h, web_t(lang, W_JOB_PROGRESS));
 		html_fmt(&h, "\">%d%%</progress></p>", pct);
 		break;
-	case HTTP_JOB_DONE:
+	case WEB_JOB_DONE:
 		import_result(&h, lang, &j->res);
 		break;
-	case HTTP_JOB_FAILED:
+	case WEB_JOB_FAILED:
 		html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--error ivp-alert\"><p class=\"utrecht-paragraph\"><strong>");
 		html_text(&h, web_t(lang, W_JOB_FAILED));
 		html_raw(&h, "</strong></p><p class=\"utrecht-paragraph\">");
@@ -285,7 +288,7 @@ void web_import_status(http_req *r)
 		break;
 	}
 	html_raw(&h, "</div>");
-	if (j->state == HTTP_JOB_WAITING || j->state == HTTP_JOB_RUNNING) {
+	if (j->state == WEB_JOB_WAITING || j->state == WEB_JOB_RUNNING) {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, web_t(lang, W_JOB_REFRESH_HINT));
 		html_fmt(&h, "</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--primary-action ivp-refresh\" href=\"/import/status?id=%lld\">",

@@ -115,7 +115,8 @@ void web_assets_free(web_assets *w)
 
 void web_static(http_req *r)
 {
-	const web_assets *w = r->assets;
+	const web_env *env = r->app_data;
+	const web_assets *w = env ? env->assets : NULL;
 	int i;
 
 	for (i = 0; w && i < w->n; i++) {
@@ -128,7 +129,7 @@ void web_static(http_req *r)
 		r->cache = "public, max-age=86400";
 		return;
 	}
-	r->page = 0;	/* a missing style sheet is not a page */
+	r->json_errors = 1;	/* a missing style sheet is not a page */
 	http_error(r, 404, "not_found", "no such static file",
 		   "Only the files of web/static/ and the NL Design System style sheets are served.",
 		   "Run scripts/install-deps.sh (npm ci in web/) and restart with --web-root.");

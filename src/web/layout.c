@@ -150,8 +150,8 @@ void web_page_end(http_req *r, html *h, int status)
 	if (h->oom) {
 		free(h->p);
 		h->p = NULL;
-		r->page = 0;	/* the plain JSON error: a page cannot be made */
-		http_error(r, 500, "internal", "out of memory", "The page could not be made.", "");
+		r->json_errors = 1;	/* the plain JSON error: a page cannot be made */
+		http_oom(r, "the page");
 		return;
 	}
 	r->body = h->p;

@@ -158,8 +158,12 @@ static void indicator_link(html *h, const char *area, const char *key, int year)
 	html_fmt(h, "&amp;year=%d\">", year);
 }
 
-/* The notes of t: of rows from..to-1 ("name: no data … import …") and for the whole result. */
-static void notes(html *h, const char *lang, const ivp_table *t, int from, int to)
+/*
+ * The notes of t: of rows from..to-1 ("name: no data … import …") and for
+ * the whole result, under a heading of `level` (3 inside a section of the
+ * start page, 2 right under the page's h1: no level is skipped).
+ */
+static void notes(html *h, const char *lang, const ivp_table *t, int from, int to, int level)
 {
 	int i, n = ivp_table_nnotes(t), rows = 0;
 	char b[1024];
@@ -168,9 +172,9 @@ static void notes(html *h, const char *lang, const ivp_table *t, int from, int t
 		rows += !web_null(t, i, "note");
 	if (!n && !rows)
 		return;
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
+	html_fmt(h, "<h%d class=\"utrecht-heading-%d\">", level, level);
 	html_text(h, web_t(lang, W_NOTES));
-	html_raw(h, "</h3><ul class=\"utrecht-unordered-list ivp-notes\">");
+	html_fmt(h, "</h%d><ul class=\"utrecht-unordered-list ivp-notes\">", level);
 	for (i = from; i < to; i++) {
 		if (web_null(t, i, "note"))
 			continue;
@@ -287,7 +291,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
-	notes(h, lang, t, 0, ivp_table_nrows(t));
+	notes(h, lang, t, 0, ivp_table_nrows(t), 3);
 	ivp_table_free(t);
 }
 
@@ -363,7 +367,7 @@ void web_indicator(http_req *r)
 		html_text(&h, web_t(lang, W_NO_YEARS));
 		html_raw(&h, "</p>");
 		if (last)
-			notes(&h, lang, last, 0, ivp_table_nrows(last));
+			notes(&h, lang, last, 0, ivp_table_nrows(last), 2);
 		ivp_table_free(last);
 		ivp_table_free(t);
 		web_page_end(r, &h, 200);
@@ -410,7 +414,7 @@ void web_indicator(http_req *r)
 	html_raw(&h, "\" download>");
 	html_text(&h, web_t(lang, W_CSV));
 	html_raw(&h, "</a></p>");
-	notes(&h, lang, t, n - 1, n);	/* the latest year's note, and the table's */
+	notes(&h, lang, t, n - 1, n, 2);	/* the latest year's note, and the table's */
 	ivp_table_free(t);
 	web_page_end(r, &h, 200);
 }
@@ -442,7 +446,7 @@ void web_indicator_csv(http_req *r)
 
 	t = series(r, area, key ? key : "totaal", "en", &rc);
 	if (rc) {
-		r->page = 0;
+		r->json_errors = 1;
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}

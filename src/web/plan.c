@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "web/web.h"
 
 /* The row of t whose column col is id; -1 when none. */
@@ -226,7 +227,7 @@ static int can_update(const http_req *r)
 	char allow[64];
 	int st = 0;
 	const char *p = "/plan/measures/x";
-	const http_route *rt = http_route_find("POST", p, strlen(p), &st, allow, sizeof(allow));
+	const http_route *rt = http_route_find(r->app, "POST", p, strlen(p), &st, allow, sizeof(allow));
 
 	return r->session && rt && http_authorize(rt, r->session) == 0;
 }
@@ -253,7 +254,7 @@ void web_plan(http_req *r)
 		web_page_end(r, &h, 200);
 		return;
 	}
-	plan = http_yaml_json(yaml);
+	plan = api_yaml_json(yaml);
 	ivp_free(yaml);
 	web_page_begin(r, &h, lang, plan ? jstr(plan, "title") : web_t(lang, W_PLAN_TITLE));
 	if (done && *done) {

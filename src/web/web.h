@@ -1,8 +1,10 @@
 /*
  * web.h — the web app's pages (server-rendered HTML, no script) on top of
- * the HTTP front: the HTML writer, the nl/en strings, the page frame, the
- * static files and the page handlers the route table (http/routes.c)
- * names. Like http/ it uses only the public API (ivp/ivp.h).
+ * the HTTP transport (http/http_int.h) and the API's shared helpers
+ * (api/api.h: the import form, the plan as JSON): the HTML writer, the
+ * nl/en strings, the page frame, the static files and the page handlers
+ * the route table (serve/routes.c) names. Like http/ it uses only the
+ * public API (ivp/ivp.h) of the library.
  *
  * A page handler gets the same checked http_req as an API handler and
  * answers with web_page_end (200 + HTML), a 303 redirect after a form, or
@@ -57,7 +59,7 @@ void web_page_begin(http_req *r, html *h, const char *lang, const char *title);
 void web_page_end(http_req *r, html *h, int status);
 /* Answer 303 See Other to `where` (a path of this site). */
 void web_redirect(http_req *r, const char *where);
-/* An error page: status, message, detail, hint (used by http_error for page routes). */
+/* An error page: status, message, detail, hint (src/serve/ makes it the transport's error hook for pages). */
 void web_error(http_req *r, int status, const char *message, const char *detail, const char *hint);
 /* Column index of `name` in t, or -1. */
 int web_col(const ivp_table *t, const char *name);
@@ -119,6 +121,21 @@ typedef struct web_assets web_assets;
  */
 web_assets *web_assets_load(const char *web_root, char *err, size_t errsz);
 void web_assets_free(web_assets *a);
+
+/* ---- what the pages need of their server ---------------------------------------------------- */
+
+struct web_jobs;
+
+/*
+ * The state the pages share for one server: r->app_data points to one
+ * (src/serve/ makes it and frees it after the server stopped). A page
+ * handler run without it (tests) answers 404 for static files and does
+ * its imports in the request.
+ */
+typedef struct web_env {
+	web_assets *assets;	/* the static files */
+	struct web_jobs *jobs;	/* background imports (jobs.h) */
+} web_env;
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 

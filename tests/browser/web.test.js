@@ -1,6 +1,6 @@
 // Browser tests of the web app: Debian's headless chromium driven by
 // playwright-core, every page checked by axe-core for WCAG 2.1 A/AA, a
-// screenshot of every page. Run by tests/browser/run.sh against a live
+// screenshot and the HTML of every page (checked by html.sh). Run by tests/browser/run.sh against a live
 // `ivp serve`. usage: node web.test.js BASE_URL SCREENSHOT_DIR CSV_TO_UPLOAD
 'use strict';
 const fs = require('fs');
@@ -33,9 +33,19 @@ async function shot(page, name) {
   screenshots.push(file);
 }
 
-// axe and a screenshot: what every page gets
+// The page's HTML as the server sends it (with the browser's cookies: signed
+// in where the browser is), beside its screenshot, for the Nu HTML checker
+// (tests/browser/html.sh).
+async function save(page, name) {
+  const res = await page.request.get(page.url());
+  const file = path.join(shots, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.html`);
+  fs.writeFileSync(file, await res.text());
+}
+
+// axe, the HTML and a screenshot: what every page gets
 async function visit(page, name) {
   await axe(page, name);
+  await save(page, name);
   await shot(page, name);
 }
 

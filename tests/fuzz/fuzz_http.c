@@ -1,7 +1,8 @@
 /*
  * fuzz_http.c — libFuzzer target for request handling without sockets:
- * the router, the query-string parser and parameter checks (through
- * http_prepare, as anonymous and as an editor) and the streaming multipart
+ * the transport's router, query-string parser and parameter checks on the
+ * real route table (http_prepare with serve_app, as anonymous and as an
+ * editor) and the streaming multipart
  * parser, fed in chunks whose size the input chooses, and the small
  * JSON / form bodies of the write routes (sign-in, measure update).
  *
@@ -15,6 +16,7 @@
 
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "serve/serve_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -75,11 +77,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sp) {
 		*sp = '\0';
 		http_req_clear(&r);
-		(void)http_prepare(&r, reqline, sp + 1, ct, (int64_t)size, 0, 1 << 20, NULL);
+		(void)http_prepare(&r, &serve_app, reqline, sp + 1, ct, (int64_t)size, 0, 1 << 20, NULL);
 		if (r.status && (!r.body || r.len != strlen(r.body)))
 			__builtin_trap();
 		http_req_clear(&r);
-		(void)http_prepare(&r, reqline, sp + 1, ct, (int64_t)size, size == 0, 1 << 20, &editor);
+		(void)http_prepare(&r, &serve_app, reqline, sp + 1, ct, (int64_t)size, size == 0, 1 << 20, &editor);
 		http_req_clear(&r);
 	}
 	/* the body as the JSON or form body of a write route */
@@ -91,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
 			http_req_clear(&r);
 			r.csrf = NULL;	/* the form field is checked later, with the body */
-			if (http_prepare(&r, "POST", posts[k], ct, (int64_t)size, 0,
+			if (http_prepare(&r, &serve_app, "POST", posts[k], ct, (int64_t)size, 0,
 					 1 << 20, &editor) == 0 && r.route && r.route->fields)
 				(void)http_form_parse(&r, ct, (const char *)data, size);
 			http_req_clear(&r);

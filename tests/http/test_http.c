@@ -1,8 +1,10 @@
 /*
- * test_http.c — unit tests of the socket-free parts of the HTTP front:
+ * test_http.c — unit tests of the socket-free parts of the HTTP server:
  * the query-string parser, parameter checking, the router, the multipart
- * parser (whole, split at every byte, and malformed) and the OpenAPI
- * document's coverage of the route table.
+ * parser (whole, split at every byte, and malformed), the error hook's
+ * contract (on a route table of the test's own), the error codes and
+ * out of memory, and the OpenAPI document's coverage of the route table
+ * (src/serve/'s, the one the server runs).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 
 #include "http/http_int.h"
 #include "http/multipart.h"
+#include "serve/serve_int.h"
 
 /* ---- query ------------------------------------------------------------------ */
 
@@ -60,7 +63,7 @@ static void query_refuses(void **state)
 static int prepare(http_req *r, const char *method, const char *uri)
 {
 	http_req_clear(r);
-	return http_prepare(r, method, uri, NULL, -1, 0, 1024, NULL);
+	return http_prepare(r, &serve_app, method, uri, NULL, -1, 0, 1024, NULL);
 }
 
 static void params_checked(void **state)
@@ -93,17 +96,17 @@ static void writes_need_a_session(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, NULL), 401);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, NULL), 401);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &viewer), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &viewer), 403);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 2000, 0, 1024, &editor), 413);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 2000, 0, 1024, &editor), 413);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", "text/csv", 100, 0, 1024, &editor), 415);
 	http_req_clear(&r);
-	assert_int_equal(http_authorize(&http_routes[0], NULL), 0);
+	assert_int_equal(http_authorize(&serve_routes[0], NULL), 0);
 	assert_null(http_session_lookup(NULL, "forged", &editor));
 }
 
@@ -112,16 +115,16 @@ static void writes_need_the_csrf_token(void **state)
 {
 	http_req r;
 	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token" };
-	const http_route *up = NULL, *del = NULL, *get = &http_routes[0];
+	const http_route *up = NULL, *del = NULL, *get = &serve_routes[0];
 	const char *ct = "multipart/form-data; boundary=xyz";
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < http_nroutes; i++) {
-		if (!strcmp(http_routes[i].path, "/api/v1/imports"))
-			up = &http_routes[i];
-		if (!strcmp(http_routes[i].method, "DELETE"))
-			del = &http_routes[i];
+	for (i = 0; i < serve_nroutes; i++) {
+		if (!strcmp(serve_routes[i].path, "/api/v1/imports"))
+			up = &serve_routes[i];
+		if (!strcmp(serve_routes[i].method, "DELETE"))
+			del = &serve_routes[i];
 	}
 	assert_non_null(up);
 	assert_non_null(del);
@@ -135,20 +138,20 @@ static void writes_need_the_csrf_token(void **state)
 	/* header given and wrong: refused before the body */
 	memset(&r, 0, sizeof(r));
 	r.csrf = "wrong";
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 403);
 	assert_non_null(strstr(r.body, "\"code\":\"csrf\""));
 	http_req_clear(&r);
 	/* no header on a form route: the form field decides, in http_run */
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/imports", ct, 100, 0, 1024, &editor), 0);
 	assert_int_equal(r.csrf_pending, 1);
 	http_run(&r);
 	assert_int_equal(r.status, 403);
 	http_req_clear(&r);
 	/* no header and no form field possible: refused at once */
-	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 403);
+	assert_int_equal(http_prepare(&r, &serve_app, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 403);
 	http_req_clear(&r);
 	r.csrf = "the-right-token";
-	assert_int_equal(http_prepare(&r, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "DELETE", "/api/v1/session", NULL, -1, 0, 1024, &editor), 0);
 	http_req_clear(&r);
 }
 
@@ -162,18 +165,18 @@ static void path_ids(void **state)
 	(void)state;
 	memset(&r, 0, sizeof(r));
 	r.csrf = "t";
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M-jop/progress", ct, 10, 0, 1024, &editor), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M-jop/progress", ct, 10, 0, 1024, &editor), 0);
 	assert_string_equal(r.path_id, "M-jop");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures//progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures//progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/a/b/progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/a/b/progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/%41/progress", ct, 10, 0, 1024, &editor), 404);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/%41/progress", ct, 10, 0, 1024, &editor), 404);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", "text/plain", 10, 0, 1024, &editor), 415);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M1/progress", "text/plain", 10, 0, 1024, &editor), 415);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/measures/M1/progress", ct, 9000, 0, 1 << 20, &editor), 413);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/measures/M1/progress", ct, 9000, 0, 1 << 20, &editor), 413);
 	http_req_clear(&r);
 }
 
@@ -185,30 +188,163 @@ static void form_bodies(void **state)
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", j, strlen(j)), 0);
 	assert_string_equal(http_field(&r, "password"), "p w");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/x-www-form-urlencoded", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/x-www-form-urlencoded", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/x-www-form-urlencoded", "name=anna&password=p+w", 22), 0);
 	assert_string_equal(http_field(&r, "name"), "anna");
 	assert_string_equal(http_field(&r, "password"), "p w");
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "[1]", 3), 400);
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":\"a\"}", 12), 400);
 	assert_non_null(strstr(r.body, "password"));
 	http_req_clear(&r);
-	assert_int_equal(http_prepare(&r, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
+	assert_int_equal(http_prepare(&r, &serve_app, "POST", "/api/v1/session", "application/json", 10, 0, 1024, NULL), 0);
 	assert_int_equal(http_form_parse(&r, "application/json", "{\"name\":{}}", 11), 400);
+	http_req_clear(&r);
+}
+
+/* The code of a JSON error body in r. */
+static const char *body_code(const http_req *r, char *out, size_t n)
+{
+	const char *b = r->body ? r->body : r->static_body;
+	json_t *o = b ? json_loadb(b, r->len, 0, NULL) : NULL;
+
+	snprintf(out, n, "%s", o && json_is_string(json_object_get(o, "code")) ?
+		 json_string_value(json_object_get(o, "code")) : "(none)");
+	json_decref(o);
+	return out;
+}
+
+/* ---- the transport on an app of its own: the error hook's contract ---- */
+
+static int hook_calls;
+
+/* Answers errors of paths under /own/ itself (a plain text), leaves the rest to JSON. */
+static int own_error(http_req *r, int status, const char *code, const char *message,
+		     const char *detail, const char *hint)
+{
+	(void)detail;
+	(void)hint;
+	hook_calls++;
+	if (strncmp(r->uri, "/own/", 5))
+		return -1;
+	free(r->body);
+	r->body = strdup(code);
+	r->len = strlen(r->body);
+	r->status = status;
+	r->ctype = "text/plain";
+	(void)message;
+	return 0;
+}
+
+static void own_handler(http_req *r)
+{
+	http_error(r, 409, "own_conflict", "a conflict", "", "");
+}
+
+static void error_hook(void **state)
+{
+	static const http_param none[] = { { 0 } };
+	static const http_route routes[] = {
+		{ "GET", "/own/x", own_handler, "ownX", "x", HTTP_PUBLIC, none, NULL, NULL, "x", "page", NULL, 0 },
+		{ "GET", "/json/x", own_handler, "jsonX", "x", HTTP_PUBLIC, none, NULL, NULL, "x", "table", NULL, 0 },
+	};
+	static const http_app app = { routes, 2, own_error, NULL, NULL };
+	http_req r;
+	char c[64];
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	hook_calls = 0;
+	assert_int_equal(http_prepare(&r, &app, "GET", "/own/x", NULL, -1, 0, 1024, NULL), 0);
+	http_run(&r);	/* the handler's error: the hook answers */
+	assert_int_equal(r.status, 409);
+	assert_string_equal(r.body, "own_conflict");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, &app, "GET", "/json/x", NULL, -1, 0, 1024, NULL), 0);
+	http_run(&r);	/* the hook declines: JSON */
+	assert_int_equal(r.status, 409);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "own_conflict");
+	http_req_clear(&r);
+	/* the transport's own refusals go through the hook as well */
+	assert_int_equal(http_prepare(&r, &app, "POST", "/own/x", NULL, -1, 0, 1024, NULL), 405);
+	assert_string_equal(r.body, "method_not_allowed");
+	http_req_clear(&r);
+	assert_int_equal(http_prepare(&r, &app, "GET", "/json/y", NULL, -1, 0, 1024, NULL), 404);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
+	http_req_clear(&r);
+	assert_int_equal(hook_calls, 4);
+	/* an app without a hook: always JSON */
+	{
+		static const http_app bare = { routes, 2, NULL, NULL, NULL };
+
+		assert_int_equal(http_prepare(&r, &bare, "GET", "/own/z", NULL, -1, 0, 1024, NULL), 404);
+		assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
+		http_req_clear(&r);
+	}
+}
+
+/* Out of memory is 500 out_of_memory, never a 400; every result code has its status and code. */
+static void error_codes(void **state)
+{
+	static const struct { ivp_rc rc; int status; const char *code; } map[] = {
+		{ IVP_EINPUT, 400, "input_error" }, { IVP_ENOTFOUND, 404, "not_found" },
+		{ IVP_EIO, 400, "io_error" }, { IVP_ENOMEM, 500, "out_of_memory" },
+		{ IVP_EDB, 500, "database_error" }, { IVP_EINTERNAL, 500, "internal_error" },
+	};
+	ivp_error e;
+	http_req r;
+	char c[64];
+	const char *code;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		assert_int_equal(http_rc_status(map[i].rc, &code), map[i].status);
+		assert_string_equal(code, map[i].code);
+	}
+	/* the library's out of memory through the API: JSON 500 out_of_memory */
+	memset(&e, 0, sizeof(e));
+	e.rc = IVP_ENOMEM;
+	snprintf(e.message, sizeof(e.message), "out of memory");
+	assert_int_equal(prepare(&r, "GET", "/api/v1/areas"), 0);
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* an answer that could not be made (NULL from the renderer): 500 out_of_memory */
+	assert_int_equal(prepare(&r, "GET", "/api/v1/sources"), 0);
+	http_json(&r, 200, NULL);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* a page's out of memory is a 500 page, through the error hook of src/serve/ */
+	assert_int_equal(prepare(&r, "GET", "/sources"), 0);
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_non_null(r.ctype);
+	assert_int_equal(strncmp(r.ctype, "text/html", 9), 0);
+	/* without the hook (json_errors) the same error is JSON */
+	assert_int_equal(prepare(&r, "GET", "/sources"), 0);
+	r.json_errors = 1;
+	http_ivp_error(&r, IVP_ENOMEM, &e);
+	assert_int_equal(r.status, 500);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "out_of_memory");
+	/* a transport error of the API: the code of its check */
+	assert_int_equal(prepare(&r, "DELETE", "/api/v1/areas"), 405);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "method_not_allowed");
+	assert_int_equal(prepare(&r, "GET", "/api/v1/nothing"), 404);
+	assert_string_equal(body_code(&r, c, sizeof(c)), "not_found");
 	http_req_clear(&r);
 }
 
 static void openapi_covers_routes(void **state)
 {
-	char *s = http_openapi();
+	char *s = serve_openapi_json();
 	json_t *doc, *paths;
 	json_error_t e;
 	size_t i, ops = 0, api = 0;
@@ -220,23 +356,23 @@ static void openapi_covers_routes(void **state)
 	doc = json_loads(s, 0, &e);
 	assert_non_null(doc);
 	paths = json_object_get(doc, "paths");
-	for (i = 0; i < http_nroutes; i++) {
+	for (i = 0; i < serve_nroutes; i++) {
 		char m[8];
 		size_t j;
 
-		for (j = 0; http_routes[i].method[j]; j++)
-			m[j] = (char)(http_routes[i].method[j] | 0x20);
+		for (j = 0; serve_routes[i].method[j]; j++)
+			m[j] = (char)(serve_routes[i].method[j] | 0x20);
 		m[j] = '\0';
-		if (strncmp(http_routes[i].path, "/api/", 5)) {	/* a page: kept out of the document */
-			assert_null(json_object_get(paths, http_routes[i].path));
+		if (strncmp(serve_routes[i].path, "/api/", 5)) {	/* a page: kept out of the document */
+			assert_null(json_object_get(paths, serve_routes[i].path));
 			continue;
 		}
-		assert_non_null(json_object_get(json_object_get(paths, http_routes[i].path), m));
+		assert_non_null(json_object_get(json_object_get(paths, serve_routes[i].path), m));
 	}
 	json_object_foreach(paths, k, v)
 		ops += json_object_size(v);
-	for (i = 0; i < http_nroutes; i++)	/* every API route, and nothing else */
-		api += !strncmp(http_routes[i].path, "/api/", 5);
+	for (i = 0; i < serve_nroutes; i++)	/* every API route, and nothing else */
+		api += !strncmp(serve_routes[i].path, "/api/", 5);
 	assert_int_equal(ops, api);
 	json_decref(doc);
 	free(s);
@@ -390,6 +526,8 @@ int main(void)
 		cmocka_unit_test(writes_need_the_csrf_token),
 		cmocka_unit_test(path_ids),
 		cmocka_unit_test(form_bodies),
+		cmocka_unit_test(error_codes),
+		cmocka_unit_test(error_hook),
 		cmocka_unit_test(openapi_covers_routes),
 		cmocka_unit_test(multipart_parses_at_every_split),
 		cmocka_unit_test(multipart_boundary),

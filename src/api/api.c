@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/http_int.h"
+#include "api/api.h"
 
 static void answer(http_req *r, ivp_rc rc, ivp_table *t)
 {
@@ -24,7 +24,7 @@ static int truthy(const char *v)
 	return v && (!strcmp(v, "true") || !strcmp(v, "1"));
 }
 
-void http_api_areas(http_req *r)
+void api_areas(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_areas(r->ctx, http_query_get(&r->q, "under"), &t);
@@ -32,7 +32,7 @@ void http_api_areas(http_req *r)
 	answer(r, rc, t);
 }
 
-void http_api_sources(http_req *r)
+void api_sources(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_sources(r->ctx, &t);
@@ -40,7 +40,7 @@ void http_api_sources(http_req *r)
 	answer(r, rc, t);
 }
 
-void http_api_definitions(http_req *r)
+void api_definitions(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_definitions(r->ctx, &t);
@@ -48,7 +48,7 @@ void http_api_definitions(http_req *r)
 	answer(r, rc, t);
 }
 
-void http_api_indicators(http_req *r)
+void api_indicators(http_req *r)
 {
 	ivp_indicator_query q;
 	const char *cmp[32], *v;
@@ -75,13 +75,13 @@ void http_api_indicators(http_req *r)
 	q.indicator = http_query_get(&r->q, "indicator");
 	q.all_types = truthy(http_query_get(&r->q, "all_types"));
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = atoll(v);
+		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_indicators(r->ctx, &q, &t);
 	answer(r, rc, t);
 }
 
-void http_api_ranking(http_req *r)
+void api_ranking(http_req *r)
 {
 	ivp_ranking_query q;
 	ivp_table *t = NULL;
@@ -95,13 +95,13 @@ void http_api_ranking(http_req *r)
 	q.level = http_query_get(&r->q, "level");
 	q.indicator = http_query_get(&r->q, "indicator");
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = atoll(v);
+		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_ranking(r->ctx, &q, &t);
 	answer(r, rc, t);
 }
 
-void http_api_series(http_req *r)
+void api_series(http_req *r)
 {
 	ivp_series_query q;
 	ivp_table *t = NULL;
@@ -122,20 +122,7 @@ void http_api_series(http_req *r)
 	answer(r, rc, t);
 }
 
-void http_api_openapi(http_req *r)
-{
-	free(r->body);
-	r->body = r->openapi ? strdup(r->openapi) : http_openapi();
-	if (!r->body) {
-		http_error(r, 500, "internal", "out of memory", "", "");
-		return;
-	}
-	r->len = strlen(r->body);
-	r->status = 200;
-	r->ctype = "application/json; charset=utf-8";
-}
-
-int http_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
+int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 {
 	static const struct { const char *name; ivp_import_kind kind; } kinds[] = {
 		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
@@ -167,14 +154,15 @@ int http_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 	return 0;
 }
 
-int http_import_run(http_req *r, ivp_import_result *res)
+int api_import_run(http_req *r, ivp_import_result *res)
 {
 	const char *paths[1];
 	ivp_import_opts o;
 	ivp_import_kind k;
 	ivp_rc rc;
 
-	if (http_import_form(r, &k, &o))
+	memset(res, 0, sizeof(*res));
+	if (api_import_form(r, &k, &o))
 		return r->status;
 	o.user = r->session ? r->session->user : NULL;
 	paths[0] = r->upload_file;
@@ -191,12 +179,12 @@ int http_import_run(http_req *r, ivp_import_result *res)
  * r->upload_file plus the small fields; authorization was done before any
  * byte of the body was read.
  */
-void http_api_import(http_req *r)
+void api_import(http_req *r)
 {
 	ivp_import_result res;
 	json_t *j;
 
-	if (http_import_run(r, &res))
+	if (api_import_run(r, &res))
 		return;
 	j = json_pack("{s:I, s:b, s:s, s:s, s:I, s:I, s:I, s:s}", "import", (json_int_t)res.import_id,
 		      "unchanged", res.unchanged, "layout", res.layout, "sha256", res.sha256,

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/http_int.h"
+#include "api/api.h"
 
 /* The canonical YAML of the plan as a jansson value; NULL when it cannot be converted. */
-json_t *http_yaml_json(const char *yaml)
+json_t *api_yaml_json(const char *yaml)
 {
 	struct fy_document *d = fy_document_build_from_string(NULL, yaml, strlen(yaml));
 	char *s = d ? fy_emit_document_to_string(d, FYECF_MODE_JSON_ONELINE) : NULL;
@@ -25,7 +25,7 @@ json_t *http_yaml_json(const char *yaml)
 	return j;
 }
 
-void http_api_plan(http_req *r)
+void api_plan(http_req *r)
 {
 	ivp_table *h = NULL;
 	char *yaml = NULL;
@@ -39,12 +39,12 @@ void http_api_plan(http_req *r)
 		return;
 	}
 	n = ivp_table_nrows(h);
-	plan = http_yaml_json(yaml);
+	plan = api_yaml_json(yaml);
 	ivp_free(yaml);
 	if (!plan || !n) {
 		ivp_table_free(h);
 		json_decref(plan);
-		http_error(r, 500, "internal", "the plan could not be rendered as JSON", "", "");
+		http_error(r, 500, "internal_error", "the plan could not be rendered as JSON", "", "");
 		return;
 	}
 	o = json_pack("{s:I, s:s, s:o}", "version", (json_int_t)ivp_table_int(h, n - 1, 0),
@@ -55,7 +55,7 @@ void http_api_plan(http_req *r)
 	json_decref(o);
 }
 
-void http_api_plan_progress(http_req *r)
+void api_plan_progress(http_req *r)
 {
 	static const char *const names[IVP_PROGRESS_NPARTS] = { "goals", "measures", "priorities", "budget" };
 	ivp_table *t[IVP_PROGRESS_NPARTS];
@@ -86,7 +86,7 @@ void http_api_plan_progress(http_req *r)
 	json_decref(o);
 }
 
-void http_api_plan_history(http_req *r)
+void api_plan_history(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_plan_history(r->ctx, &t);
@@ -117,7 +117,7 @@ static int parse_spent(const char *v, char *buf, size_t bufsz, ivp_measure_chang
 	return 0;
 }
 
-void http_api_measure_progress(http_req *r)
+void api_measure_progress(http_req *r)
 {
 	ivp_measure_change u;
 	ivp_plan_result res;

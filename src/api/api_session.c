@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/http_int.h"
+#include "api/api.h"
 
 static void json_answer(http_req *r, int status, json_t *j)
 {
@@ -24,7 +24,7 @@ static void json_answer(http_req *r, int status, json_t *j)
 	json_decref(j);
 }
 
-void http_api_signin(http_req *r)
+void api_signin(http_req *r)
 {
 	ivp_session s;
 	ivp_signin_status st;
@@ -51,7 +51,7 @@ void http_api_signin(http_req *r)
 	memset(&s, 0, sizeof(s));
 }
 
-void http_api_signout(http_req *r)
+void api_signout(http_req *r)
 {
 	if (http_signout(r))
 		return;

@@ -9,42 +9,42 @@
  * in memory only, in a small table behind one mutex; finished jobs are
  * dropped an hour after they ended (or earlier when the table is full).
  */
-#ifndef IVP_HTTP_JOBS_H
-#define IVP_HTTP_JOBS_H
+#ifndef IVP_WEB_JOBS_H
+#define IVP_WEB_JOBS_H
 
 #include <stdint.h>
 #include <time.h>
 
 #include "ivp/ivp.h"
 
-typedef struct http_jobs http_jobs;
+typedef struct web_jobs web_jobs;
 
-typedef enum http_job_state {
-	HTTP_JOB_WAITING = 0,
-	HTTP_JOB_RUNNING,
-	HTTP_JOB_DONE,
-	HTTP_JOB_FAILED
-} http_job_state;
+typedef enum web_job_state {
+	WEB_JOB_WAITING = 0,
+	WEB_JOB_RUNNING,
+	WEB_JOB_DONE,
+	WEB_JOB_FAILED
+} web_job_state;
 
-#define HTTP_JOBS_MAX 32	/* jobs kept */
-#define HTTP_JOBS_KEEP 3600	/* seconds a finished job is kept */
+#define WEB_JOBS_MAX 32	/* jobs kept */
+#define WEB_JOBS_KEEP 3600	/* seconds a finished job is kept */
 
 /* A copy of one job, as the status page shows it. */
-typedef struct http_job_view {
+typedef struct web_job_view {
 	int64_t id;
 	char user[64];		/* who started it */
-	http_job_state state;
+	web_job_state state;
 	uint64_t done, total;	/* bytes read of the file */
 	int64_t rows;		/* rows so far */
-	ivp_import_result res;	/* HTTP_JOB_DONE */
-	ivp_rc rc;		/* HTTP_JOB_FAILED */
-	ivp_error err;		/* HTTP_JOB_FAILED; file is the name as uploaded */
-} http_job_view;
+	ivp_import_result res;	/* WEB_JOB_DONE */
+	ivp_rc rc;		/* WEB_JOB_FAILED */
+	ivp_error err;		/* WEB_JOB_FAILED; file is the name as uploaded */
+} web_job_view;
 
 /* A table of jobs whose imports open `db`. NULL: out of memory. */
-http_jobs *http_jobs_new(const char *db);
+web_jobs *web_jobs_new(const char *db);
 /* Wait for a running import to end, then free everything. NULL: nothing. */
-void http_jobs_free(http_jobs *j);
+void web_jobs_free(web_jobs *j);
 
 /*
  * Start importing `path` (moved into the job's own directory; the caller's
@@ -53,11 +53,11 @@ void http_jobs_free(http_jobs *j);
  * an import is already running (*id is that job); -1 on a system error
  * (why says what).
  */
-int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
 		    const ivp_import_opts *opts, const char *path, int64_t *id,
 		    char *why, size_t whysz);
 
 /* Copy job `id` into *out. 0, or -1 when there is no such job (or it expired). */
-int http_jobs_get(http_jobs *j, int64_t id, http_job_view *out);
+int web_jobs_get(web_jobs *j, int64_t id, web_job_view *out);
 
-#endif /* IVP_HTTP_JOBS_H */
+#endif /* IVP_WEB_JOBS_H */

@@ -2,7 +2,7 @@
  * jobs.c — background imports for the import page (see jobs.h).
  *
  * Threads: at most one import thread at a time. It is joined by the next
- * http_jobs_start (when it has ended) or by http_jobs_free, never detached,
+ * web_jobs_start (when it has ended) or by web_jobs_free, never detached,
  * so that a stopping server waits for the import's transaction to end.
  * Everything the thread and the request threads share is in `jobs` and read
  * or written only with `mu` held; the thread's inputs are copied before it
@@ -15,17 +15,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "http/jobs.h"
+#include "web/jobs.h"
 
 typedef struct job {
-	http_job_view v;	/* id 0: a free slot */
+	web_job_view v;	/* id 0: a free slot */
 	time_t ended;		/* when it ended (DONE/FAILED) */
 } job;
 
-struct http_jobs {
+struct web_jobs {
 	pthread_mutex_t mu;
 	char *db;
-	job jobs[HTTP_JOBS_MAX];
+	job jobs[WEB_JOBS_MAX];
 	int64_t next;
 	int thread_started;	/* `thread` has to be joined */
 	int busy;		/* an import is waiting or running */
@@ -40,9 +40,9 @@ struct http_jobs {
 	char name[256];		/* the upload's own name, for the record */
 };
 
-http_jobs *http_jobs_new(const char *db)
+web_jobs *web_jobs_new(const char *db)
 {
-	http_jobs *j = calloc(1, sizeof(*j));
+	web_jobs *j = calloc(1, sizeof(*j));
 
 	if (!j)
 		return NULL;
@@ -56,7 +56,7 @@ http_jobs *http_jobs_new(const char *db)
 	return j;
 }
 
-void http_jobs_free(http_jobs *j)
+void web_jobs_free(web_jobs *j)
 {
 	if (!j)
 		return;
@@ -68,33 +68,33 @@ void http_jobs_free(http_jobs *j)
 }
 
 /* With mu held: the job with this id, or NULL. */
-static job *find(http_jobs *j, int64_t id)
+static job *find(web_jobs *j, int64_t id)
 {
 	int i;
 
-	for (i = 0; id > 0 && i < HTTP_JOBS_MAX; i++)
+	for (i = 0; id > 0 && i < WEB_JOBS_MAX; i++)
 		if (j->jobs[i].v.id == id)
 			return &j->jobs[i];
 	return NULL;
 }
 
-/* With mu held: drop finished jobs older than HTTP_JOBS_KEEP. */
-static void expire(http_jobs *j, time_t now)
+/* With mu held: drop finished jobs older than WEB_JOBS_KEEP. */
+static void expire(web_jobs *j, time_t now)
 {
 	int i;
 
-	for (i = 0; i < HTTP_JOBS_MAX; i++)
-		if (j->jobs[i].v.id && j->jobs[i].ended && now - j->jobs[i].ended > HTTP_JOBS_KEEP)
+	for (i = 0; i < WEB_JOBS_MAX; i++)
+		if (j->jobs[i].v.id && j->jobs[i].ended && now - j->jobs[i].ended > WEB_JOBS_KEEP)
 			memset(&j->jobs[i], 0, sizeof(j->jobs[i]));
 }
 
 /* With mu held: a free slot, else the one that ended first (never the running one). */
-static job *slot(http_jobs *j)
+static job *slot(web_jobs *j)
 {
 	job *best = NULL;
 	int i;
 
-	for (i = 0; i < HTTP_JOBS_MAX; i++) {
+	for (i = 0; i < WEB_JOBS_MAX; i++) {
 		if (!j->jobs[i].v.id)
 			return &j->jobs[i];
 		if (j->jobs[i].ended && (!best || j->jobs[i].ended < best->ended))
@@ -107,14 +107,14 @@ static job *slot(http_jobs *j)
 
 static void on_progress(void *ud, const char *file, uint64_t done, uint64_t total, int64_t rows)
 {
-	http_jobs *j = ud;
+	web_jobs *j = ud;
 	job *b;
 
 	(void)file;
 	pthread_mutex_lock(&j->mu);
 	b = find(j, j->cur);
 	if (b) {
-		b->v.state = HTTP_JOB_RUNNING;
+		b->v.state = WEB_JOB_RUNNING;
 		b->v.done = done;
 		b->v.total = total;
 		b->v.rows = rows;
@@ -124,7 +124,7 @@ static void on_progress(void *ud, const char *file, uint64_t done, uint64_t tota
 
 static void *worker(void *arg)
 {
-	http_jobs *j = arg;
+	web_jobs *j = arg;
 	ivp_ctx *ctx = NULL;
 	ivp_error e;
 	ivp_import_result res;
@@ -137,7 +137,7 @@ static void *worker(void *arg)
 	pthread_mutex_lock(&j->mu);
 	b = find(j, j->cur);
 	if (b)
-		b->v.state = HTTP_JOB_RUNNING;
+		b->v.state = WEB_JOB_RUNNING;
 	pthread_mutex_unlock(&j->mu);
 	rc = ivp_open(j->db, &ctx, &e);
 	if (!rc) {
@@ -156,14 +156,14 @@ static void *worker(void *arg)
 		if (rc) {
 			const char *base = strrchr(e.file, '/');
 
-			b->v.state = HTTP_JOB_FAILED;
+			b->v.state = WEB_JOB_FAILED;
 			b->v.rc = rc;
 			b->v.err = e;
 			/* the file as uploaded, not the server's temporary path */
 			if (base)
 				memmove(b->v.err.file, base + 1, strlen(base + 1) + 1);
 		} else {
-			b->v.state = HTTP_JOB_DONE;
+			b->v.state = WEB_JOB_DONE;
 			b->v.res = res;
 			if (b->v.total)
 				b->v.done = b->v.total;
@@ -174,7 +174,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
 		    const ivp_import_opts *opts, const char *path, int64_t *id,
 		    char *why, size_t whysz)
 {
@@ -225,7 +225,7 @@ int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
 	j->cur = j->next++;
 	memset(b, 0, sizeof(*b));
 	b->v.id = j->cur;
-	b->v.state = HTTP_JOB_WAITING;
+	b->v.state = WEB_JOB_WAITING;
 	snprintf(b->v.user, sizeof(b->v.user), "%s", j->user);
 	j->busy = 1;
 	if (pthread_create(&j->thread, NULL, worker, j)) {
@@ -243,7 +243,7 @@ int http_jobs_start(http_jobs *j, const char *user, ivp_import_kind kind,
 	return 0;
 }
 
-int http_jobs_get(http_jobs *j, int64_t id, http_job_view *out)
+int web_jobs_get(web_jobs *j, int64_t id, web_job_view *out)
 {
 	job *b;
 	int rc = -1;

@@ -1,0 +1,50 @@
+/*
+ * api.h — the JSON API's handlers (/api/v1/) and the helpers the pages
+ * share with them, on top of the HTTP transport (http/http_int.h). The
+ * route table (src/serve/routes.c) names the handlers; nothing here knows
+ * the route table, the pages or the server.
+ *
+ * Each handler reads its already checked parameters from the request,
+ * calls the same library function as the matching CLI command and answers
+ * with http_table / http_json or an error with a stable code
+ * (docs/errors.md, "HTTP").
+ */
+#ifndef IVP_API_H
+#define IVP_API_H
+
+#include "http/http_int.h"
+
+/*
+ * Run an import of r->upload_file with the form fields kind, year and
+ * skip_unknown_regions (POST /api/v1/imports and the import page). 0 with
+ * *res filled, or the HTTP status of the error already set in r.
+ */
+int api_import_run(http_req *r, ivp_import_result *res);
+/*
+ * The checked form fields of an import (kind, year, skip_unknown_regions)
+ * and that a file was sent: 0 with *k and *o set (o->user unset), or the
+ * HTTP status of the error already set in r.
+ */
+int api_import_form(http_req *r, ivp_import_kind *k, ivp_import_opts *o);
+
+/* The plan's canonical YAML as a jansson value; NULL when it cannot be converted. */
+struct json_t *api_yaml_json(const char *yaml);
+
+/* api.c */
+void api_areas(http_req *r);
+void api_indicators(http_req *r);
+void api_series(http_req *r);
+void api_ranking(http_req *r);
+void api_sources(http_req *r);
+void api_definitions(http_req *r);
+void api_import(http_req *r);
+/* api_session.c */
+void api_signin(http_req *r);
+void api_signout(http_req *r);
+/* api_plan.c */
+void api_plan(http_req *r);
+void api_plan_progress(http_req *r);
+void api_plan_history(http_req *r);
+void api_measure_progress(http_req *r);
+
+#endif /* IVP_API_H */

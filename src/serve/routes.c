@@ -1,0 +1,437 @@
+/*
+ * routes.c — the route table: every endpoint of the server, with its
+ * method, path, handler, summary, who may call it, its parameters, what
+ * it answers and, for tables, the columns of a row. The transport's
+ * dispatcher (http/router.c) and the OpenAPI document (openapi.c) are
+ * made from this one table, and `ivp serve --routes` prints it, so a test
+ * can check that the three agree; tests/http/openapi.sh checks the real
+ * rows against the columns documented here.
+ *
+ * To add an endpoint: write its handler (src/api/), add a row here. Pages
+ * (HTML, src/web/) have rows of their own with the response type "page";
+ * only /api/ rows go into OpenAPI.
+ */
+#include "api/api.h"
+#include "serve/serve_int.h"
+#include "web/web.h"
+
+static const http_param p_none[] = { { 0 } };
+
+/* ---- the columns of the tables (JSON rows; "{area}": one per compared area) ---- */
+
+#define T HTTP_C_TEXT
+#define I HTTP_C_INT
+#define R HTTP_C_REAL
+#define RT HTTP_C_REAL_TEXT
+
+static const http_col c_areas[] = {
+	{ "code", T, 0, "the CBS code, e.g. GM1926, WK192601, BU19260101" },
+	{ "name", T, 0, "the name" },
+	{ "level", T, 0, "NL, PV, GM, WK or BU" },
+	{ "parent", T, 1, "the area it lies in (null for the country)" },
+	{ "population", I, 1, "inhabitants on 1 January of population_1jan" },
+	{ "population_1jan", I, 1, "the year of that population figure" },
+	{ 0 }
+};
+
+static const http_col c_indicators[] = {
+	{ "indicator", T, 0, "the indicator key" },
+	{ "name", T, 0, "its name in the language asked for" },
+	{ "classification", T, 0, "police or cbs: whose crime codes" },
+	{ "definition_version", I, 0, "the version of the definition used" },
+	{ "area", T, 0, "the area as asked for" },
+	{ "year", I, 0, "the year" },
+	{ "count", I, 1, "registered crimes (null: no data)" },
+	{ "population", I, 1, "inhabitants the rate is on" },
+	{ "per_1000", R, 1, "the rate per 1,000 inhabitants" },
+	{ "per_1000_lo", R, 1, "lower end of its 95% interval" },
+	{ "per_1000_hi", R, 1, "upper end of its 95% interval" },
+	{ "small", T, 1, "\"small\" when the count is below the threshold" },
+	{ "prev_year", I, 0, "the year before" },
+	{ "prev_count", I, 1, "the count of the year before" },
+	{ "prev_per_1000", R, 1, "the rate of the year before" },
+	{ "change", T, 1, "the change as text with its interval, e.g. +6.0% (-0.9% to +13.4%)" },
+	{ "change_ratio", R, 1, "rate ratio this year / the year before" },
+	{ "change_lo", R, 1, "lower end of its 95% interval" },
+	{ "change_hi", RT, 1, "upper end of its 95% interval (\"inf\" when unbounded)" },
+	{ "verdict", T, 0, "what the change means: significant rise, no clear change, …, no data" },
+	{ "baseline_year", I, 1, "the baseline year asked for" },
+	{ "baseline_count", I, 1, "the count in the baseline year" },
+	{ "baseline_per_1000", R, 1, "the rate in the baseline year" },
+	{ "baseline_ratio", R, 1, "rate ratio this year / the baseline year" },
+	{ "baseline_lo", R, 1, "lower end of its 95% interval" },
+	{ "baseline_hi", RT, 1, "upper end of its 95% interval (\"inf\" when unbounded)" },
+	{ "baseline_verdict", T, 1, "the verdict against the baseline year" },
+	{ "provisional", T, 1, "\"provisional\" when the figure is provisional" },
+	{ "import", I, 1, "the import the count comes from (GET /api/v1/sources)" },
+	{ "population_import", I, 1, "the import the population comes from" },
+	{ "note", T, 1, "what the user should know, e.g. which table to import" },
+	{ "cmp{n}_area", T, 0, "comparison area n as asked for" },
+	{ "cmp{n}_count", I, 1, "its count" },
+	{ "{area}_per_1000", R, 1, "its rate per 1,000 inhabitants" },
+	{ "cmp{n}_ratio", R, 1, "rate ratio area / comparison area" },
+	{ "cmp{n}_lo", R, 1, "lower end of its 95% interval" },
+	{ "cmp{n}_hi", RT, 1, "upper end of its 95% interval (\"inf\" when unbounded)" },
+	{ "vs_{area}", T, 0, "the verdict against the comparison area" },
+	{ 0 }
+};
+
+static const http_col c_ranking[] = {
+	{ "rank", I, 1, "1 for the highest rate (null: no population)" },
+	{ "code", T, 0, "the area's code" },
+	{ "name", T, 0, "its name" },
+	{ "count", I, 0, "registered crimes" },
+	{ "population", I, 1, "inhabitants" },
+	{ "per_1000", R, 1, "the rate per 1,000 inhabitants" },
+	{ "per_1000_lo", R, 1, "lower end of its 95% interval" },
+	{ "per_1000_hi", R, 1, "upper end of its 95% interval" },
+	{ "small", T, 1, "\"small\" when the count is below the threshold" },
+	{ "ratio_all", R, 1, "rate ratio area / all areas ranked together" },
+	{ "ratio_all_lo", R, 1, "lower end of its 95% interval" },
+	{ "ratio_all_hi", RT, 1, "upper end of its 95% interval (\"inf\" when unbounded)" },
+	{ "vs_all", T, 0, "whether the area stands out from all of them together" },
+	{ "provisional", I, 0, "1 when the figure is provisional" },
+	{ "from_buurten", I, 0, "1 when a wijk's count is the sum of its buurten" },
+	{ "import", I, 0, "the import the count comes from" },
+	{ "population_import", I, 1, "the import the population comes from" },
+	{ 0 }
+};
+
+static const http_col c_series[] = {
+	{ "area", T, 0, "the area as asked for" },
+	{ "type", T, 0, "the SoortMisdrijf code or indicator key" },
+	{ "period", T, 0, "the CBS period, e.g. 2024MM01" },
+	{ "month", T, 0, "YYYY-MM" },
+	{ "count", I, 1, "registered crimes (null: no data for the month)" },
+	{ 0 }
+};
+
+static const http_col c_sources[] = {
+	{ "import", I, 0, "the import's number" },
+	{ "kind", T, 0, "crime, population, codes, long, boundaries, values, …" },
+	{ "layout", T, 0, "the layout recognised, e.g. statline-csv" },
+	{ "file", T, 0, "the file's name as given" },
+	{ "sha256", T, 0, "SHA-256 of the file" },
+	{ "options", T, 0, "the options of the import" },
+	{ "rows", I, 0, "rows written" },
+	{ "missing", I, 0, "cells CBS marks as missing" },
+	{ "skipped", I, 0, "cells outside what ivp stores" },
+	{ "imported_by", T, 0, "who imported it" },
+	{ "started_at", T, 0, "when it started (UTC, ISO 8601)" },
+	{ "finished_at", T, 1, "when it ended (UTC, ISO 8601)" },
+	{ 0 }
+};
+
+static const http_col c_definitions[] = {
+	{ "key", T, 0, "the indicator key" },
+	{ "version", I, 0, "the definition's version" },
+	{ "classification", T, 0, "police or cbs" },
+	{ "kind", T, 0, "total, type, …" },
+	{ "name", T, 0, "the Dutch name" },
+	{ "name_en", T, 0, "the English name" },
+	{ "codes", T, 0, "the SoortMisdrijf codes it sums, comma-separated" },
+	{ "per", I, 0, "the rate is per this many inhabitants" },
+	{ "population_group", T, 0, "whose number the rate is on" },
+	{ "source_tables", T, 0, "the tables to import for it" },
+	{ "note", T, 0, "remarks" },
+	{ 0 }
+};
+
+static const http_col c_history[] = {
+	{ "version", I, 0, "the plan version" },
+	{ "plan", T, 0, "the plan's id" },
+	{ "kind", T, 0, "import or update" },
+	{ "by", T, 0, "who" },
+	{ "at", T, 0, "when (UTC, ISO 8601)" },
+	{ "summary", T, 0, "what changed" },
+	{ "source", T, 0, "the file and its SHA-256, or the update" },
+	{ 0 }
+};
+
+/* the four tables of the progress answer: "table.column" */
+static const http_col c_progress[] = {
+	{ "goals.priority", T, 0, "the priority's id" },
+	{ "goals.goal", T, 0, "the goal's id" },
+	{ "goals.illustration", T, 1, "\"illustration\" when the goal is an example" },
+	{ "goals.title", T, 0, "the goal" },
+	{ "goals.kind", T, 0, "effect, output, …" },
+	{ "goals.indicator", T, 0, "the indicator key or local value it is measured by" },
+	{ "goals.unit", T, 0, "the unit of its values" },
+	{ "goals.better", T, 0, "lower or higher" },
+	{ "goals.baseline", R, 1, "the value in the baseline year" },
+	{ "goals.baseline_year", I, 1, "the baseline year" },
+	{ "goals.target", R, 1, "the value aimed at" },
+	{ "goals.target_year", I, 1, "by when" },
+	{ "goals.year", I, 1, "the year of the latest value" },
+	{ "goals.value", R, 1, "the latest value" },
+	{ "goals.lo", R, 1, "lower end of its interval" },
+	{ "goals.hi", R, 1, "upper end of its interval" },
+	{ "goals.expected", R, 1, "the value expected by now on the line to the target" },
+	{ "goals.status", T, 0, "on track, at risk, off track, no data, …" },
+	{ "goals.reason", T, 0, "why (docs/progress-rules.md)" },
+	{ "goals.source", T, 1, "where the value comes from" },
+	{ "measures.measure", T, 0, "the measure's id" },
+	{ "measures.illustration", T, 1, "\"illustration\" when the measure is an example" },
+	{ "measures.title", T, 0, "the measure" },
+	{ "measures.priority", T, 0, "the priority's id" },
+	{ "measures.owner", T, 0, "who carries it out" },
+	{ "measures.status", T, 0, "planned, running, done or stopped" },
+	{ "measures.last_update", T, 1, "the date of the latest progress entry" },
+	{ "measures.budget", R, 1, "the budget in euros, all years" },
+	{ "measures.spent", R, 1, "spent in euros, all years" },
+	{ "measures.spent_pct", R, 1, "spent as a percentage of the budget" },
+	{ "measures.budget_year", R, 1, "the budget of the report year" },
+	{ "measures.spent_year", R, 1, "spent in the report year" },
+	{ "measures.outputs", T, 1, "the outputs recorded" },
+	{ "measures.last_note", T, 1, "the note of the latest progress entry" },
+	{ "priorities.order", I, 0, "the order in the plan" },
+	{ "priorities.priority", T, 0, "the priority's id" },
+	{ "priorities.title", T, 0, "the priority" },
+	{ "priorities.fields", T, 1, "the security fields it covers" },
+	{ "priorities.goals", I, 0, "its goals" },
+	{ "priorities.on_track", I, 0, "goals on track" },
+	{ "priorities.at_risk", I, 0, "goals at risk" },
+	{ "priorities.off_track", I, 0, "goals off track" },
+	{ "priorities.no_data", I, 0, "goals without data" },
+	{ "priorities.no_status", I, 0, "goals without a status rule" },
+	{ "priorities.measures", I, 0, "its measures" },
+	{ "priorities.running", I, 0, "measures running" },
+	{ "priorities.done", I, 0, "measures done" },
+	{ "priorities.budget", R, 1, "the budget of its measures, in euros" },
+	{ "priorities.spent", R, 1, "spent on its measures, in euros" },
+	{ "budget.year", RT, 0, "the year, or \"total\" for the row of all years" },
+	{ "budget.amount", R, 1, "the money available in euros" },
+	{ "budget.source", T, 1, "where it comes from" },
+	{ "budget.document", T, 1, "the decision it is in" },
+	{ "budget.measures_budget", R, 1, "the measures' budget for the year" },
+	{ "budget.measures_spent", R, 1, "the measures' spending in the year" },
+	{ 0 }
+};
+
+#undef T
+#undef I
+#undef R
+#undef RT
+
+static const http_param p_areas[] = {
+	{ "under", HTTP_P_TEXT, 0, NULL, "GM1926",
+	  "only areas inside this one (any depth), e.g. the wijken and buurten of a gemeente" },
+	{ 0 }
+};
+
+static const http_param p_indicators[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926",
+	  "a code (GM1926), a name, a sum (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2024", "the year" },
+	{ "baseline", HTTP_P_YEAR, 0, NULL, "2022",
+	  "also compare with this year (e.g. the plan's nulmeting)" },
+	{ "compare", HTTP_P_LIST, 0, NULL, "NL01,GM0503",
+	  "comma-separated areas to compare with (same rules as area)" },
+	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal",
+	  "one indicator key (GET /api/v1/definitions lists them)" },
+	{ "all_types", HTTP_P_BOOL, 0, NULL, "false", "add every single SoortMisdrijf code" },
+	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
+	{ 0 }
+};
+
+static const http_param p_ranking[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926",
+	  "rank the areas inside this one: a code or name (NL01: the country)" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2023", "the year" },
+	{ "level", HTTP_P_ENUM, 0, "BU,WK,GM", "BU", "what to rank: buurten (default), wijken or gemeenten" },
+	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
+	{ 0 }
+};
+
+static const http_param p_series[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "BU05032501", "an area spec as for indicators" },
+	{ "type", HTTP_P_TEXT, 1, NULL, "1.1.1", "a SoortMisdrijf code or an indicator key" },
+	{ "from", HTTP_P_MONTH, 1, NULL, "2016-01", "first month, YYYY-MM" },
+	{ "to", HTTP_P_MONTH, 1, NULL, "2016-12", "last month, YYYY-MM (not before from)" },
+	{ 0 }
+};
+
+static const http_param f_import[] = {
+	{ "kind", HTTP_P_ENUM, 1, "crime,population,codes,long", "crime", "what the file holds" },
+	{ "file", HTTP_P_FILE, 1, NULL, NULL, "the file (CSV or JSON), as ivp import reads it" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "population lists without a period: the 1 January year" },
+	{ "skip_unknown_regions", HTTP_P_BOOL, 0, NULL, "false",
+	  "leave out regions no code list knows instead of failing" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL,
+	  "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
+static const http_param f_signin[] = {
+	{ "name", HTTP_P_TEXT, 1, NULL, "anna", "the user name" },
+	{ "password", HTTP_P_TEXT, 1, NULL, NULL, "the password" },
+	{ 0 }
+};
+
+static const http_param p_progress[] = {
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year: latest values up to it (default: this year)" },
+	{ 0 }
+};
+
+static const http_param f_measure[] = {
+	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
+	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "spent", HTTP_P_LIST, 0, NULL, "2024=12500",
+	  "money spent, YEAR=AMOUNT in euros, comma-separated (as ivp measure update --spent)" },
+	{ "date", HTTP_P_TEXT, 0, NULL, "2024-06-30", "YYYY-MM-DD of the entry (default: today)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL,
+	  "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
+/* ---- pages (src/web/): every GET page takes lang=nl|en ---- */
+
+#define P_LANG { "lang", HTTP_P_ENUM, 0, "nl,en", "en", "the page's language (also remembered in a cookie)" }
+
+static const http_param p_page[] = { P_LANG, { 0 } };
+
+static const http_param p_import_status[] = {
+	{ "id", HTTP_P_COUNT, 1, NULL, "1", "the job, as POST /import redirected to" },
+	P_LANG, { 0 }
+};
+
+static const http_param p_indicator_page[] = {
+	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926", "an area spec as for the indicators" },
+	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year the page was opened for" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_buurten_page[] = {
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2023", "the year (default: the latest with figures)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_kaart_page[] = {
+	{ "under", HTTP_P_TEXT, 0, NULL, "NL01", "only the gemeenten inside this area (default: all with a boundary)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year (default: the latest with a national figure)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_plan_page[] = {
+	{ "done", HTTP_P_TEXT, 0, NULL, "M-digi", "the measure just updated (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_measure_page[] = {
+	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
+	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param f_logout[] = {
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+const http_route serve_routes[] = {
+	{ "GET", "/api/v1/areas", api_areas, "listAreas",
+	  "Areas (gemeenten, wijken, buurten, …) with level, parent and population",
+	  HTTP_PUBLIC, p_areas, NULL, NULL, "one row per area", "table", c_areas, 0 },
+	{ "GET", "/api/v1/indicators", api_indicators, "getIndicators",
+	  "Indicators of an area and year: counts, rates per 1,000, trends, verdicts, comparisons",
+	  HTTP_PUBLIC, p_indicators, NULL, NULL,
+	  "one row per indicator, as `ivp indicators --format json`", "table", c_indicators, 0 },
+	{ "GET", "/api/v1/ranking", api_ranking, "getRanking",
+	  "The buurten (wijken, gemeenten) inside an area ranked on one indicator: rate, interval, small flag, vs all",
+	  HTTP_PUBLIC, p_ranking, NULL, NULL, "one row per area, highest rate first, as `ivp ranking --format json`",
+	  "table", c_ranking, 0 },
+	{ "GET", "/api/v1/series", api_series, "getSeries",
+	  "Monthly counts for an area and a crime type or indicator",
+	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table", c_series, 0 },
+	{ "GET", "/api/v1/sources", api_sources, "listSources",
+	  "Every import: file, SHA-256, rows, who, when",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per import", "table", c_sources, 0 },
+	{ "GET", "/api/v1/definitions", api_definitions, "listDefinitions",
+	  "The indicator definitions, every version",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per indicator version", "table", c_definitions, 0 },
+	{ "GET", "/api/v1/openapi.json", serve_openapi, "getOpenAPI",
+	  "This API described as OpenAPI 3.1",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "the OpenAPI document", "openapi", NULL, 0 },
+	{ "POST", "/api/v1/imports", api_import, "createImport",
+	  "Import a data file (as ivp import KIND FILE); one transaction",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import,
+	  "the import: id, layout, SHA-256, rows, unchanged", "import", NULL, 0 },
+	{ "POST", "/api/v1/session", api_signin, "createSession",
+	  "Sign in: sets the ivp_session cookie and returns the CSRF token writes must carry",
+	  HTTP_PUBLIC, p_none, "form", f_signin,
+	  "the session: user, role, csrf, expires", "session", NULL, 0 },
+	{ "DELETE", "/api/v1/session", api_signout, "deleteSession",
+	  "Sign out: ends the session and clears the cookie",
+	  HTTP_ROLE_VIEWER, p_none, NULL, NULL, "signed out", "session", NULL, 0 },
+	{ "GET", "/api/v1/plan", api_plan, "getPlan",
+	  "The latest plan version (priorities, ambitions, goals, measures, budget)",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "version, plan_id and the plan as JSON", "plan", NULL, 0 },
+	{ "GET", "/api/v1/plan/progress", api_plan_progress, "getPlanProgress",
+	  "Progress of the plan: goals with status, measures, priorities, budget (as ivp plan progress)",
+	  HTTP_PUBLIC, p_progress, NULL, NULL, "the four tables goals, measures, priorities, budget",
+	  "progress", c_progress, 0 },
+	{ "GET", "/api/v1/plan/history", api_plan_history, "getPlanHistory",
+	  "Every plan version: who, when, what changed (as ivp plan history)",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per version", "table", c_history, 0 },
+	{ "POST", "/api/v1/measures/{id}/progress", api_measure_progress, "updateMeasureProgress",
+	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_measure,
+	  "the new plan version and its summary", "update", NULL, 0 },
+
+	/* pages (src/web/), not in the OpenAPI document */
+	{ "GET", "/", web_home, "pageHome", "Start page: priorities with goal statuses, key indicators",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/indicator", web_indicator, "pageIndicator",
+	  "An indicator over the years: table, SVG chart with interval and NL01, CSV link",
+	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/indicator.csv", web_indicator_csv, "pageIndicatorCsv", "An indicator over the years as CSV",
+	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "CSV", "page", NULL, 0 },
+	{ "GET", "/buurten", web_buurten, "pageBuurten", "Ranking of wijken and buurten on one indicator",
+	  HTTP_PUBLIC, p_buurten_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/kaart", web_kaart, "pageKaart",
+	  "Map of the gemeenten: registered crime per 1,000 inhabitants in five classes, then the table",
+	  HTTP_PUBLIC, p_kaart_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/plan", web_plan, "pagePlan",
+	  "The plan: priority, ambition, goals with status, measures with budget (and update forms for editors)",
+	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/plan/measures/{id}", web_measure_post, "pageMeasureUpdate",
+	  "Update a measure from the plan page; redirects back",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_measure_page, "303 to /plan", "page", NULL, 0 },
+	{ "GET", "/sources", web_sources, "pageSources", "Every import",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/login", web_login_post, "pageLoginPost", "Sign in from the form; redirects to /plan",
+	  HTTP_PUBLIC, p_none, "form", f_signin, "303 to /plan", "page", NULL, 0 },
+	{ "POST", "/logout", web_logout_post, "pageLogout", "Sign out from the form; redirects to /",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_logout, "303 to /", "page", NULL, 0 },
+	{ "GET", "/import", web_import, "pageImport", "The upload form (for editors)",
+	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/import", web_import_post, "pageImportPost",
+	  "Start importing an uploaded file in the background; redirects to its status",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import, "303 to /import/status", "page", NULL, 0 },
+	{ "GET", "/import/status", web_import_status, "pageImportStatus",
+	  "The state of an import started from the page (its user or an admin)",
+	  HTTP_ROLE_EDITOR, p_import_status, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/static/{id}", web_static, "pageStatic", "Style sheets and other static files",
+	  HTTP_PUBLIC, p_none, NULL, NULL, "the file", "page", NULL, 1 },
+};
+
+const size_t serve_nroutes = sizeof(serve_routes) / sizeof(serve_routes[0]);
+
+const http_app serve_app = {
+	serve_routes, sizeof(serve_routes) / sizeof(serve_routes[0]), serve_error,
+	"GET /api/v1/openapi.json",
+	"Sign in with POST /api/v1/session and send the ivp_session cookie and the CSRF token."
+};

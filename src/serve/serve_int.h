@@ -1,0 +1,32 @@
+/*
+ * serve_int.h — inside src/serve/: the route table that names the JSON
+ * API's handlers (src/api/) and the pages (src/web/), the http_app the
+ * transport (src/http/) is started with, and the OpenAPI document made
+ * from the table. The unit tests and the fuzz target use these to drive
+ * the transport with the real routes.
+ */
+#ifndef IVP_SERVE_INT_H
+#define IVP_SERVE_INT_H
+
+#include "http/http_int.h"
+
+/* Every route of the server (routes.c). */
+extern const http_route serve_routes[];
+extern const size_t serve_nroutes;
+
+/* The routes plus the error hook (pages for paths outside /api/): what the transport is given. */
+extern const http_app serve_app;
+
+/*
+ * The transport's error hook (serve.c): an error of a request outside
+ * /api/ becomes an HTML error page (web_error); 0 then, else -1 (JSON).
+ */
+int serve_error(http_req *r, int status, const char *code, const char *message,
+		const char *detail, const char *hint);
+
+/* The OpenAPI 3.1 document of serve_routes[], as compact JSON (openapi.c). Caller frees. */
+char *serve_openapi_json(void);
+/* GET /api/v1/openapi.json */
+void serve_openapi(http_req *r);
+
+#endif /* IVP_SERVE_INT_H */
