@@ -100,7 +100,7 @@ static int area_cmp(const void *a, const void *b)
 
 static area *find_area(const char *code)
 {
-	area key;
+	area key = { 0 };
 
 	snprintf(key.code, sizeof(key.code), "%s", code);
 	return bsearch(&key, areas, (size_t)nareas, sizeof(area), area_cmp);
@@ -170,14 +170,14 @@ static void load_totals(const char *path)
 
 	while (ivp__csv_next(c) > 0) {
 		const char *title = fld(c, tc);
-		int year = atoi(fld(c, yc));
+		int year = (int)strtol(fld(c, yc), NULL, 10);
 
 		for (t = 0; t < ntypes; t++) {
 			size_t n = strlen(types[t]);
 
 			if (!strncmp(title, types[t], n) && title[n] == ' ' &&
 			    year >= YEAR0 && year < YEAR0 + NYEARS)
-				totals[t][year - YEAR0] = atof(fld(c, nc));
+				totals[t][year - YEAR0] = strtod(fld(c, nc), NULL);
 		}
 	}
 	ivp__csv_close(c);
@@ -204,10 +204,10 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 
 		snprintf(code, sizeof(code), "GM%s", fld(c, nc));
 		a = find_area(code);
-		nlpop += atof(fld(c, bc));
-		nlcrime += atof(fld(c, mc));
-		if (a && atof(fld(c, bc)) > 0)
-			gmrate[a - areas] = atof(fld(c, mc)) / atof(fld(c, bc));
+		nlpop += strtod(fld(c, bc), NULL);
+		nlcrime += strtod(fld(c, mc), NULL);
+		if (a && strtod(fld(c, bc), NULL) > 0)
+			gmrate[a - areas] = strtod(fld(c, mc), NULL) / strtod(fld(c, bc), NULL);
 	}
 	ivp__csv_close(c);
 	fclose(f);
@@ -220,7 +220,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 			area *a = find_area(fld(c, ic));
 
 			if (a && a->level == 'B')
-				a->weight = atof(fld(c, pc));
+				a->weight = strtod(fld(c, pc), NULL);
 		}
 	}
 	ivp__csv_close(c);
@@ -348,15 +348,32 @@ static void emit(int typed, const char *code, const char *type, int year, int mo
 	p = outbuf + outlen;
 	if (typed) {
 		p = fmt_int(p, rowid);
-		p += sprintf(p, ",\"%s \",\"%-10s\",\"%04d%s%02d\",", type, code, year,
-			     month ? "MM" : "JJ", month);
+		p += snprintf(p, sizeof(outbuf) - (size_t)(p - outbuf), ",\"%s \",\"%-10s\",\"%04d%s%02d\",", type, code, year,
+			      month ? "MM" : "JJ", month);
 	} else {
-		p += sprintf(p, "%s,%s,%04d%s%02d,", code, type, year, month ? "MM" : "JJ", month);
+		p += snprintf(p, sizeof(outbuf) - (size_t)(p - outbuf), "%s,%s,%04d%s%02d,", code, type, year, month ? "MM" : "JJ", month);
 	}
 	p = fmt_int(p, v);
 	*p++ = '\n';
 	outlen = (size_t)(p - outbuf);
 	rowid++;
+}
+
+/* "Y1-Y2" into *from, *to: 0, or -1 when it is not two numbers with a dash. */
+static int parse_years(const char *v, int *from, int *to)
+{
+	char *end;
+	long a = strtol(v, &end, 10), b;
+
+	if (end == v || *end != '-')
+		return -1;
+	v = end + 1;
+	b = strtol(v, &end, 10);
+	if (end == v)
+		return -1;
+	*from = (int)a;
+	*to = (int)b;
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -375,7 +392,7 @@ int main(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--scale") && i + 1 < argc)
-			scale = atof(argv[++i]);
+			scale = strtod(argv[++i], NULL);
 		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--layout") && i + 1 < argc)
@@ -384,9 +401,8 @@ int main(int argc, char **argv)
 			data = argv[++i];
 		else if (!strcmp(argv[i], "--population") && i + 1 < argc)
 			popout = argv[++i];
-		else if (!strcmp(argv[i], "--years") && i + 1 < argc &&
-			 sscanf(argv[i + 1], "%d-%d", &yfrom, &yto) == 2 && i++)
-			;
+		else if (!strcmp(argv[i], "--years") && i + 1 < argc && !parse_years(argv[i + 1], &yfrom, &yto))
+			i++;
 		else
 			die("usage: gen [--scale S] [--seed N] [--layout typed|long] [--data DIR] [--years Y1-Y2] [--population FILE]", NULL);
 	}

@@ -139,8 +139,8 @@ static int w3(int argc, char **argv)
 		fprintf(stderr, "usage: w2 --w3 DB YEAR N DUMP GM\n");
 		return 1;
 	}
-	year = atoi(argv[3]);
-	n = atoi(argv[4]);
+	year = (int)strtol(argv[3], NULL, 10);
+	n = (int)strtol(argv[4], NULL, 10);
 	reps = n / 20 > 3 ? n / 20 : 3;
 	if (n < 1 || year < 1900 || !(v = malloc((size_t)n * sizeof(double))))
 		return 1;
@@ -196,8 +196,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: w2 DB YEAR N DUMP GM [GM ...] | w2 --w3 DB YEAR N DUMP GM\n");
 		return 1;
 	}
-	year = atoi(argv[2]);
-	n = atoi(argv[3]);
+	year = (int)strtol(argv[2], NULL, 10);
+	n = (int)strtol(argv[3], NULL, 10);
 	ngm = argc - 5;
 	reps = n / 20 > 3 ? n / 20 : 3;
 	if (n < 1 || year < 1900)
