@@ -105,13 +105,13 @@ static int parse_spent(const char *v, char *buf, size_t bufsz, ivp_measure_chang
 
 	snprintf(buf, bufsz, "%s", v);
 	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(p, '=');
-		int y = atoi(p);
+		char *eq = strchr(p, '='), *end;
+		long y = strtol(p, &end, 10);
 
-		if (!eq || eq - p != 4 || y < 1900 || y > 2199 || !eq[1] ||
+		if (!eq || end != eq || eq - p != 4 || y < 1900 || y > 2199 || !eq[1] ||
 		    u->nspent >= IVP_MEASURE_MAX_SPENT)
 			return -1;
-		u->spent_year[u->nspent] = y;
+		u->spent_year[u->nspent] = (int)y;
 		u->spent_amount[u->nspent++] = eq + 1;
 	}
 	return 0;

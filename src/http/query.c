@@ -135,7 +135,7 @@ int http_parse_year(const char *v, int *year)
 {
 	if (strlen(v) != 4 || !all_digits(v, 4))
 		return -1;
-	*year = atoi(v);
+	*year = (int)strtol(v, NULL, 10);
 	return *year >= 1900 && *year <= 2199 ? 0 : -1;
 }
 
@@ -145,8 +145,8 @@ int http_parse_month(const char *v, int *yyyymm)
 
 	if (strlen(v) != 7 || !all_digits(v, 4) || v[4] != '-' || !all_digits(v + 5, 2))
 		return -1;
-	y = atoi(v);
-	m = atoi(v + 5);
+	y = (int)strtol(v, NULL, 10);
+	m = (int)strtol(v + 5, NULL, 10);
 	if (y < 1900 || y > 2199 || m < 1 || m > 12)
 		return -1;
 	*yyyymm = y * 100 + m;

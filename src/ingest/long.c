@@ -336,7 +336,7 @@ static ivp_rc flush(ivp__job *j, ivp__map *agg)
 		*type++ = '\0';
 		per = strchr(type, '|');
 		*per++ = '\0';
-		if ((rc = ivp__ingest_fact(j, 0, "count", area, type, atoi(per), agg->vals[i], 0)))
+		if ((rc = ivp__ingest_fact(j, 0, "count", area, type, (int)strtol(per, NULL, 10), agg->vals[i], 0)))
 			return rc;
 	}
 	return IVP_OK;

@@ -149,9 +149,9 @@ int ivp__date_valid(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
+	y = (int)strtol(s, NULL, 10);
+	m = (int)strtol(s + 5, NULL, 10);
+	d = (int)strtol(s + 8, NULL, 10);
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -210,7 +210,8 @@ static void join(char *out, size_t n, const char *path, const char *name)
 static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 			const char *fp, pl_pos at)
 {
-	char *p = AT(base, f), *s;
+	void *p = AT(base, f);
+	char *s;
 	int bad;
 	long l;
 

@@ -170,7 +170,7 @@ static int lv_cb(void *ud, const char *const *c, int n)
 
 	if (n < 7 || !c[0] || !c[1] || !c[2])
 		return 0;
-	y = atoi(c[0]);
+	y = (int)strtol(c[0], NULL, 10);	/* the values stored by ivp import values */
 	if (strcmp(c[2], l->goal->unit ? l->goal->unit : "")) {
 		if (y > l->goal->baseline.year && y <= l->year) {
 			l->other_units++;
@@ -180,13 +180,13 @@ static int lv_cb(void *ud, const char *const *c, int n)
 	}
 	if (y == l->goal->baseline.year && c[3]) {
 		l->has_base_margin = 1;
-		l->base_margin = atof(c[3]);
+		l->base_margin = strtod(c[3], NULL);
 	}
 	if (y > l->goal->baseline.year && y <= l->year && (!l->o->has || y >= l->o->year)) {
 		l->o->has = 1;
 		l->o->year = y;
-		l->o->v = atof(c[1]);
-		l->margin = c[3] ? atof(c[3]) : 0;
+		l->o->v = strtod(c[1], NULL);
+		l->margin = c[3] ? strtod(c[3], NULL) : 0;
 		l->o->exact = !c[3];
 		l->o->lo = l->o->v - l->margin;
 		l->o->hi = l->o->v + l->margin;
@@ -548,7 +548,7 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 		char now[32];
 
 		ivp__now_iso(now);
-		g.year = atoi(now);
+		g.year = (int)strtol(now, NULL, 10);
 		if (g.year > p->to)
 			g.year = p->to;
 	}
