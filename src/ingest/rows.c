@@ -15,7 +15,7 @@ int ivp__area_canon(const char *raw, size_t n, char out[16])
 	if (ivp__code_trim(raw, n, out, 16) < 0)
 		return -1;
 	if (!strcmp(out, "NL00"))	/* WijkenEnBuurten's Nederland is RegioS's NL01 */
-		strcpy(out, "NL01");
+		memcpy(out, "NL01", sizeof("NL01"));
 	return ivp__area_level(out) ? 0 : -1;
 }
 
@@ -154,7 +154,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 	ivp_rc rc;
 
 	if (j->last_name[0] && !strcmp(j->last_name, name)) {
-		strcpy(code, j->last_code);
+		memcpy(code, j->last_code, sizeof(j->last_code));	/* both char[16] */
 		return code[0] ? IVP_OK : IVP_ENOTFOUND;
 	}
 	rc = ivp__store_area_by_name(j->ctx, name, code, &ambiguous);

@@ -273,7 +273,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 	ivp_rc rc;
 
 	if (!strcmp(cache_label, label)) {
-		strcpy(code, cache_code);
+		memcpy(code, cache_code, 16);	/* both char[16] */
 		return IVP_OK;
 	}
 	if (sp && (size_t)(sp - label) < sizeof(pre)) {
@@ -283,7 +283,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 			if (rc && rc != IVP_ENOTFOUND)
 				return ivp__job_store(s->j, rc);
 			if (rc == IVP_OK) {
-				strcpy(code, pre);
+				memcpy(code, pre, sizeof(pre));	/* both char[16] */
 				goto found;
 			}
 		}
@@ -397,7 +397,7 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 		snprintf(rcache[0], 256, "%s", region);
 		snprintf(rcache[1], 256, "%s", code);
 	}
-	strcpy(code, rcache[1]);
+	memcpy(code, rcache[1], 16);	/* rcache[1] holds a code[16] (above) */
 	if (s->kind == IVP_IMPORT_POPULATION)
 		return ivp__ingest_pop(jb, line, field, code, year, "total", count);
 	{

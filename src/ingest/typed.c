@@ -95,7 +95,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		remember(tc->rraw, &tc->rn, region, rn);
 		memcpy(tc->area, area, sizeof(area));
 	} else {
-		strcpy(area, "NL01");	/* national tables have no region dimension */
+		memcpy(area, "NL01", sizeof("NL01"));	/* national tables have no region dimension */
 	}
 	if (ivp__period_parse(per, pn, &period, &prov)) {
 		ivp__job_fail(j, line, "Perioden", "unrecognised period \"%.*s\"",

@@ -81,10 +81,10 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
 
 	if (ivp__code_trim(s, strlen(s), c, sizeof(c)) > 0) {
 		if (!strcmp(c, "NL00"))
-			strcpy(c, "NL01");
+			memcpy(c, "NL01", sizeof("NL01"));
 		rc = ivp__store_area_get(ctx, c, name, NULL, NULL);
 		if (rc == IVP_OK) {
-			strcpy(code, c);
+			memcpy(code, c, sizeof(c));	/* both char[16] */
 			return IVP_OK;
 		}
 		if (rc != IVP_ENOTFOUND)
@@ -101,7 +101,7 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
 		ivp__hint(ctx, "Use the area code (ivp areas lists them).");
 		return IVP_EINPUT;
 	}
-	strcpy(code, c);
+	memcpy(code, c, sizeof(c));
 	rc = ivp__store_area_get(ctx, c, name, NULL, NULL);
 	return rc == IVP_ENOTFOUND ? unknown_area(ctx, s) : rc;
 }

@@ -68,6 +68,7 @@ static int code_id(sq_store *s, sq_series *x, int is_area,
 	int64_t *v, *slot;
 	sqlite3_stmt **st = is_area ? &x->area_id : &x->type_id;
 	int rc, existed;
+	size_t len;
 
 	if (code[0] && !strcmp(x->last[is_area], code)) {
 		*id = x->last_id[is_area];
@@ -96,8 +97,8 @@ static int code_id(sq_store *s, sq_series *x, int is_area,
 		return -1;
 	}
 remember:
-	if (strlen(code) < sizeof(x->last[0])) {
-		strcpy(x->last[is_area], code);
+	if ((len = strlen(code)) < sizeof(x->last[0])) {
+		memcpy(x->last[is_area], code, len + 1);
 		x->last_id[is_area] = *id;
 	}
 	return 0;
