@@ -24,7 +24,6 @@ struct ivp__csv {
 	size_t memlen;
 	unsigned char *blk;	/* read block for FILE sources */
 	const unsigned char *cur, *end;
-	uint64_t consumed;	/* bytes handed out of blocks before cur */
 	uint64_t blkbase;
 	int eof;
 	char delim;

@@ -437,7 +437,7 @@ static int history_cb(void *ud, const char *const *c, int n)
 
 	if (n < 7 || ivp__table_row(t) < 0)
 		return -1;
-	return ivp__table_set_int(t, 0, c[0] ? atoll(c[0]) : 0) ||
+	return ivp__table_set_int(t, 0, c[0] ? strtoll(c[0], NULL, 10) : 0) ||
 	       ivp__table_set_text(t, 1, c[1]) || ivp__table_set_text(t, 2, c[2]) ||
 	       ivp__table_set_text(t, 3, c[5]) || ivp__table_set_text(t, 4, c[6]) ||
 	       ivp__table_set_text(t, 5, c[4]) || ivp__table_set_text(t, 6, c[3]);
@@ -473,9 +473,12 @@ static int diff_row(void *ud, const char *change, const char *a, const char *b)
 {
 	ivp_table *t = ud;
 	const char *k = a ? a : b;
-	size_t n = strcspn(k, "\t");
+	size_t n;
 	char path[1024];
 
+	if (!k)	/* diff_lines passes a line of one side at least */
+		return -1;
+	n = strcspn(k, "\t");
 	snprintf(path, sizeof(path), "%.*s", (int)(n < sizeof(path) ? n : sizeof(path) - 1), k);
 	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, change) ||
 	    ivp__table_set_text(t, 1, path) ||

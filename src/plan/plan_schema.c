@@ -329,7 +329,7 @@ static int put_str(ivp__buf *b, const char *s)
 /* Text of a scalar field (not for sequences/structs). 0 when unset/empty. */
 static int scalar_text(const pl_field *f, const void *base, char *out, size_t n, int *quote)
 {
-	const char *p = AT(base, f);
+	const void *p = AT(base, f);
 
 	*quote = 0;
 	switch (f->type) {

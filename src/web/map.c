@@ -297,7 +297,7 @@ void web_kaart(http_req *r)
 	ivp_table *b = NULL;
 	kaart_row *rows = NULL;
 	double *rate = NULL;
-	char title[512], b1[64];
+	char title[512];
 	html h = { 0 };
 	int year = 0, i, n;
 	ivp_rc rc;
@@ -371,7 +371,6 @@ void web_kaart(http_req *r)
 		}
 		html_raw(&h, "</tbody></table></div>");
 	}
-	(void)b1;
 	free(rows);
 	free(rate);
 	ivp_table_free(b);

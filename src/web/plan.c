@@ -242,10 +242,9 @@ void web_plan(http_req *r)
 	html h = { 0 };
 	size_t i, j;
 	int edit = can_update(r);
-	ivp_rc rc;
 
 	memset(&q, 0, sizeof(q));
-	if ((rc = ivp_plan_export(r->ctx, 0, &yaml)) || (rc = ivp_plan_progress(r->ctx, &q, t))) {
+	if (ivp_plan_export(r->ctx, 0, &yaml) || ivp_plan_progress(r->ctx, &q, t)) {
 		ivp_free(yaml);
 		web_page_begin(r, &h, lang, web_t(lang, W_PLAN_TITLE));
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
