@@ -1,16 +1,19 @@
 # The two commands of the README:
 #   make run    install, build, load the example into a fresh database, show it
 #   make test   install, build with ASan+UBSan, run every test
-# Other targets: build, fuzz (long libFuzzer runs), bench (bench/run.sh at SCALE
-# percent, default 10: make bench SCALE=100), clean.
+# Other targets: build, lint (clang-format check, clang-tidy, cppcheck, banned
+# functions, README names, publiccode.yml: scripts/lint.sh; exit 1 on any
+# finding), fuzz (long libFuzzer runs), bench (bench/run.sh at SCALE percent,
+# default 10: make bench SCALE=100), format (apply .clang-format), clean.
 
 BUILD      ?= build
 TESTBUILD  ?= build-test
 FUZZBUILD  ?= build-fuzz
+LINTBUILD  ?= build-lint
 DB         ?= ivp.db
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test fuzz bench clean
+.PHONY: all deps build run test lint format fuzz bench clean
 
 all: build
 
@@ -27,6 +30,12 @@ run: build
 test: deps
 	@scripts/test.sh $(TESTBUILD)
 
+lint: deps
+	@LINT_BUILD=$(LINTBUILD) scripts/lint.sh
+
+format:
+	@scripts/format.sh
+
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZBUILD) $(or $(SECONDS),60)
 
@@ -34,4 +43,4 @@ bench: deps
 	@bench/run.sh $(or $(SCALE),10)
 
 clean:
-	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD)
+	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD) $(LINTBUILD) build-tsan

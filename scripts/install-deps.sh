@@ -14,6 +14,7 @@ PKGS=(
   libsqlite3-dev sqlite3 libjansson-dev libsodium-dev libssl-dev libgsl-dev
   libcmocka-dev libfyaml-dev libmicrohttpd-dev libproj-dev proj-data curl jq chromium
   default-jre-headless
+  clang-format clang-tidy cppcheck
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
