@@ -37,8 +37,11 @@ int web_map_breaks(const double *v, int n, double br[WEB_MAP_CLASSES + 1])
 	double *s = malloc((size_t)(n ? n : 1) * sizeof(*s));
 	int m = 0, i, k;
 
-	if (!s)
+	if (!s) {
+		for (k = 0; k <= WEB_MAP_CLASSES; k++)
+			br[k] = NAN;
 		return -1;
+	}
 	for (i = 0; i < n; i++)
 		if (!isnan(v[i]))
 			s[m++] = v[i];
@@ -118,6 +121,10 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
 	wid = ceil((x1 - x0) * s);
 	hgt = ceil((y1 - y0) * s);
 	m = web_map_breaks(rate, n, br);
+	if (m < 0) {	/* out of memory: the page is dropped */
+		h->oom = 1;
+		m = 0;
+	}
 	html_fmt(h, "<figure class=\"ivp-map\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ivp-map__svg\" "
 		 "viewBox=\"-2 -2 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"ivp-map-title\">"
 		 "<title id=\"ivp-map-title\">", wid + 4, hgt + 4, wid + 4, hgt + 4);
