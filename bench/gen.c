@@ -42,7 +42,7 @@
 
 #define YEAR0 2012
 #define NYEARS 14
-#define NMONTHS (NYEARS * 12)
+#define NMONTHS 168	/* NYEARS * 12 */
 #define MAXTYPES 64
 
 typedef struct area {
@@ -138,7 +138,7 @@ static void load_areas(const char *path)
 			ivp__code_trim(fld(c, m), strlen(fld(c, m)), a->parent, sizeof(a->parent));
 	}
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	qsort(areas, (size_t)nareas, sizeof(area), area_cmp);
 }
 
@@ -158,7 +158,7 @@ static void load_types(const char *path)
 		snprintf(types[ntypes++], 16, "%s", code);
 	}
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 }
 
 static void load_totals(const char *path)
@@ -181,7 +181,7 @@ static void load_totals(const char *path)
 		}
 	}
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	for (t = 0; t < ntypes; t++)
 		for (y = 2024 - YEAR0; y < NYEARS; y++)
 			totals[t][y] = totals[t][2023 - YEAR0];
@@ -210,7 +210,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 			gmrate[a - areas] = strtod(fld(c, mc), NULL) / strtod(fld(c, bc), NULL);
 	}
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	nlrate = nlcrime / nlpop;
 	c = open_csv(pop_path, &f);
 	{
@@ -224,7 +224,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 		}
 	}
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	for (i = 0; i < nareas; i++) {
 		area *a = &areas[i];
 		char gm[16];
@@ -446,7 +446,7 @@ int main(int argc, char **argv)
 			gsl_ran_multinomial(r, (size_t)nbu * 12, total, p, n);
 			for (j = 0; j < nbu; j++)
 				for (m = 0; m < 12; m++)
-					cnt[((size_t)j * ntypes + t) * NMONTHS + y * 12 + m] = n[j * 12 + m];
+					cnt[((size_t)j * ntypes + t) * NMONTHS + (size_t)y * 12 + m] = n[(size_t)j * 12 + m];
 		}
 	}
 	/* emit per gemeente: GM rows, then per wijk its row and its buurten */
@@ -473,7 +473,7 @@ int main(int argc, char **argv)
 					continue;
 				for (t = 0; t < ntypes; t++)
 					for (m = 0; m < NMONTHS; m++)
-						sum[(t + 1) * NMONTHS + m] += cnt[((size_t)j * ntypes + t) * NMONTHS + m];
+						sum[(size_t)(t + 1) * NMONTHS + m] += cnt[((size_t)j * ntypes + t) * NMONTHS + m];
 			}
 			/* wijk/gemeente rows from sum; then, after a wijk, its buurten */
 			for (int pass = 0; pass < 1 + (ar->level == 'W'); pass++) {
@@ -507,8 +507,8 @@ int main(int argc, char **argv)
 
 							for (m = 0; m < 12; m++) {
 								uint64_t v = t < 0 ? tot[y * 12 + m] : pass ?
-									cnt[((size_t)j * ntypes + t) * NMONTHS + y * 12 + m] :
-									sum[(t + 1) * NMONTHS + y * 12 + m];
+									cnt[((size_t)j * ntypes + t) * NMONTHS + (size_t)y * 12 + m] :
+									sum[(size_t)(t + 1) * NMONTHS + (size_t)y * 12 + m];
 
 								ysum += v;
 								emit(typed, code, tc, YEAR0 + y, m + 1, v);
@@ -543,9 +543,10 @@ int main(int argc, char **argv)
 						fprintf(pf, "%s,%d,%s\n", b->code, y, fld(c, pc));
 			}
 			ivp__csv_close(c);
-			fclose(f);
+			(void)fclose(f);	/* read only */
 		}
-		fclose(pf);
+		if (fclose(pf))
+			die("cannot write", popout);
 	}
 	fprintf(stderr, "gen: scale %g (drawn: %.6f of all buurten), seed %llu: %d buurten, %llu rows\n",
 		scale, eff, (unsigned long long)seed, nbu, (unsigned long long)rowid);

@@ -146,10 +146,13 @@ static int w3(int argc, char **argv)
 		return 1;
 	if (ivp_open(argv[2], &ctx, &err)) {
 		fprintf(stderr, "w2: %s: %s\n", argv[2], err.message);
+		free(v);
 		return 1;
 	}
 	if (!(dump = fopen(argv[5], "w"))) {
 		perror(argv[5]);
+		free(v);
+		ivp_close(ctx);
 		return 1;
 	}
 	fputs("scope,rank,code,count,population,per_1000,vs_all\n", dump);
@@ -176,7 +179,10 @@ static int w3(int argc, char **argv)
 		ivp_table_free(t);
 	}
 	printf("all_ms %.4f\n", median(v, reps));
-	fclose(dump);
+	if (fclose(dump)) {
+		fprintf(stderr, "w2: cannot write %s\n", argv[5]);
+		return 1;
+	}
 	free(v);
 	ivp_close(ctx);
 	return 0;
@@ -249,8 +255,10 @@ int main(int argc, char **argv)
 		v[i] = now_ms() - t0;
 	}
 	printf("all_ms %.4f\ngemeenten %d\nindicators %d\n", median(v, reps), ngm, nind);
-	if (dump)
-		fclose(dump);
+	if (dump && fclose(dump)) {
+		fprintf(stderr, "w2: cannot write %s\n", argv[4]);
+		return 1;
+	}
 	free(v);
 	ivp_close(ctx);
 	return 0;

@@ -401,9 +401,9 @@ IVP_WUR ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name);
 /* Every user: name, role, created_at, updated_at, sessions. Caller frees. */
 IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
 
-#define IVP_SESSION_SECONDS (8 * 3600)	/* a session lasts this long */
+#define IVP_SESSION_SECONDS 28800	/* a session lasts this long: 8 hours */
 #define IVP_SIGNIN_MAX_FAILS 5		/* failed sign-ins per name or address … */
-#define IVP_SIGNIN_WINDOW (15 * 60)	/* … in this many seconds, then 429 */
+#define IVP_SIGNIN_WINDOW 900		/* … in this many seconds (15 minutes), then 429 */
 
 typedef struct ivp_session {
 	char user[64];

@@ -47,7 +47,7 @@ static int prompt(const char *what, char *buf, size_t sz)
 	int r;
 
 	fprintf(stderr, "%s: ", what);
-	fflush(stderr);
+	(void)fflush(stderr);	/* a prompt */
 	if (tcgetattr(STDIN_FILENO, &old))
 		return -1;
 	quiet = old;

@@ -69,7 +69,7 @@ static void progress(void *ud, const char *file, uint64_t done, uint64_t total,
 	(void)ud;
 	fprintf(stderr, "\r%s: %.0f%% (%lld rows)", file,
 		total ? 100.0 * (double)done / (double)total : 0.0, (long long)rows);
-	fflush(stderr);
+	(void)fflush(stderr);	/* progress; nothing to do if it fails */
 }
 
 static const char import_help[] =

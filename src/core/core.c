@@ -394,5 +394,5 @@ void ivp__now_iso(char out[32])
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	(void)strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);	/* 20 bytes */
 }

@@ -39,7 +39,8 @@ void ivp__sha256_final(ivp__sha256 *h, char hex[65])
 {
 	static const char x[] = "0123456789abcdef";
 	unsigned char d[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
+	unsigned int n = 0;
+	size_t i;
 
 	EVP_DigestFinal_ex(h->md, d, &n);
 	for (i = 0; i < n && i < 32; i++) {
@@ -84,7 +85,7 @@ int ivp__sha256_paths(const char *const *paths, int n, char hex[65], int *bad)
 		int rc = f ? ivp__sha256_file(f, h, NULL) : -1;
 
 		if (f)
-			fclose(f);
+			(void)fclose(f);	/* read only */
 		if (rc) {
 			*bad = i;
 			ivp__sha256_free(h);

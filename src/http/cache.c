@@ -48,7 +48,7 @@ http_cache *http_cache_new(size_t max_bytes)
 	if (!c)
 		return NULL;
 	c->nbucket = 4096;
-	c->bucket = calloc(c->nbucket, sizeof(*c->bucket));
+	c->bucket = calloc(c->nbucket, sizeof(entry *));
 	if (!c->bucket) {
 		free(c);
 		return NULL;
@@ -214,7 +214,7 @@ void http_cache_put(http_cache *c, const char *key, uint64_t gen, int status,
 	if ((old = find(c, key, h)))
 		drop(c, old);
 	while (c->oldest && c->st.bytes + size > c->st.max_bytes) {
-		drop(c, c->oldest);
+		drop(c, c->oldest);	// NOLINT(clang-analyzer-unix.Malloc): drop() unlinks what it frees, so c->oldest is never freed memory
 		c->st.evictions++;
 	}
 	e->next = c->bucket[h & (c->nbucket - 1)];

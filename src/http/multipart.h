@@ -49,7 +49,7 @@ typedef struct http_mp {
  * out (>= 71 bytes). 0, or -1 when the type is not multipart/form-data or
  * the boundary is missing or not 1..70 allowed characters.
  */
-int http_mp_boundary(const char *content_type, char out[71]);
+int http_mp_boundary(const char *ct, char out[71]);
 
 void http_mp_init(http_mp *m, const char *boundary, const http_mp_cb *cb);
 /* Feed n bytes. 0: more wanted; 1: the closing boundary was seen (later

@@ -106,7 +106,7 @@ static ivp_ctx *thread_ctx(http_server *s, ivp_rc *rc, ivp_error *err)
 	if ((*rc = ivp_open(s->db, &ctx, err)))
 		return NULL;
 	pthread_mutex_lock(&s->mu);
-	n = realloc(s->ctxs, (size_t)(s->nctx + 1) * sizeof(*n));
+	n = realloc(s->ctxs, (size_t)(s->nctx + 1) * sizeof(ivp_ctx *));
 	if (n) {
 		s->ctxs = n;
 		s->ctxs[s->nctx++] = ctx;
@@ -192,7 +192,7 @@ static void access_log(const conn *c)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);	/* 20 bytes */
 	log_uri(c->uri, uri, sizeof(uri));
 	n = snprintf(line, sizeof(line), "%s %s %s %d %.3fms %zuB\n", when,
 		     c->method[0] ? c->method : "-", uri, c->status, ms, c->sent);
@@ -215,8 +215,8 @@ static void safe_name(const char *in, char *out, size_t outsz)
 	for (; *b && o + 1 < outsz && o < 100; b++) {
 		char c = *b;
 
-		out[o++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			   (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ? c : '_';
+		out[o++] = (char)((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+				  (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ? c : '_');
 	}
 	out[o] = '\0';
 	if (!o)
@@ -396,7 +396,8 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 	if (!r->body && !r->static_body)
 		return MHD_NO;
 	if (r->static_body)	/* a static file: the assets own it until the server stops */
-		res = MHD_create_response_from_buffer(r->len, (void *)(uintptr_t)r->static_body,
+		// MHD 0.9.75 has no const variant; with MHD_RESPMEM_PERSISTENT it never writes the buffer
+		res = MHD_create_response_from_buffer(r->len, (void *)(uintptr_t)r->static_body,	// NOLINT(performance-no-int-to-ptr)
 						      MHD_RESPMEM_PERSISTENT);
 	else
 		res = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);

@@ -213,10 +213,10 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 		px = x;
 		py = y;
 		b->npoints++;
-		if (x < b->minx) b->minx = (double)x;
-		if (y < b->miny) b->miny = (double)y;
-		if (x > b->maxx) b->maxx = (double)x;
-		if (y > b->maxy) b->maxy = (double)y;
+		if ((double)x < b->minx) b->minx = (double)x;
+		if ((double)y < b->miny) b->miny = (double)y;
+		if ((double)x > b->maxx) b->maxx = (double)x;
+		if ((double)y > b->maxy) b->maxy = (double)y;
 	}
 	return IVP_OK;
 full:

@@ -251,7 +251,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 out:
 	ivp__csv_close(c);
 	if (f)
-		fclose(f);
+		(void)fclose(f);	/* read only */
 	j->path = saved;
 	return rc;
 }
@@ -360,7 +360,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		goto out;
 	if ((rc = ivp__job_csv(j, f, &c)))
 		goto out;
-	if ((r = ivp__csv_next(c)) <= 0) {
+	if (ivp__csv_next(c) <= 0) {	/* the header */
 		rc = ivp__job_csv_fail(j, c);
 		goto out;
 	}
@@ -436,7 +436,6 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		if ((rc = check_area(j, line, afield, area, last_area))) {
 			if (rc != IVP_ENOTFOUND)
 				goto out;
-			rc = IVP_OK;
 			continue;
 		}
 		snprintf(key, sizeof(key), "%s|%s|%d", area, type, period);

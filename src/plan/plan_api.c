@@ -58,11 +58,11 @@ static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 		}
 	}
 	if (ferror(f)) {
-		fclose(f);
+		(void)fclose(f);	/* read only */
 		ivp__buf_free(&b);
 		return ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
 	}
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	*len = b.len;
 	if (ivp__buf_addc(&b, '\0')) {
 		ivp__buf_free(&b);
@@ -215,7 +215,8 @@ static int flatten(const pl_plan *p, lines *l)
 		*nl = '\0';
 		s = nl + 1;
 	}
-	qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_line);
+	if (l->n > 1)	/* l->v is NULL for an empty text */
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_line);
 	return 0;
 }
 
@@ -681,7 +682,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 						" spent %d = %s;", u->spent_year[i], u->spent_amount[i]);
 	}
 	if (u->note && len < sizeof(nv.summary))
-		len += (size_t)snprintf(nv.summary + len, sizeof(nv.summary) - len, " note: %s", u->note);
+		snprintf(nv.summary + len, sizeof(nv.summary) - len, " note: %s", u->note);
 	if (add_entry(m, today, m->status, u->note, by))
 		goto oom;
 	/* the changed plan must still pass every check (e.g. spent years) */

@@ -843,7 +843,7 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 out:
 	ivp_table_free(s.t);
 	aset_free(&s.main);
-	for (i = 0; i < s.ncmp; i++)
+	for (i = 0; s.cmp && i < s.ncmp; i++)
 		aset_free(&s.cmp[i]);
 	free(s.cmp);
 	free(all.d);

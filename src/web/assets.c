@@ -70,7 +70,7 @@ static void add(web_assets *w, const char *name, const char *path)
 		free(a->data);
 		a->data = NULL;
 	}
-	fclose(f);
+	(void)fclose(f);	/* read only */
 }
 
 web_assets *web_assets_load(const char *web_root, char *err, size_t errsz)

@@ -83,9 +83,9 @@ static void path_data(html *h, const char *geom, double x0, double y1, double s)
 		ix = lround((x - x0) * s * 10);
 		iy = lround((y1 - y) * s * 10);
 		if (start)
-			html_fmt(h, "M%.1f %.1f", ix / 10.0, iy / 10.0);
+			html_fmt(h, "M%.1f %.1f", (double)ix / 10.0, (double)iy / 10.0);
 		else if (ix != px || iy != py)
-			html_fmt(h, "l%.1f %.1f", (ix - px) / 10.0, (iy - py) / 10.0);
+			html_fmt(h, "l%.1f %.1f", (double)(ix - px) / 10.0, (double)(iy - py) / 10.0);
 		px = ix;
 		py = iy;
 		start = 0;

@@ -120,7 +120,7 @@ typedef struct web_assets web_assets;
  * out of memory, with the reason in err. Free with web_assets_free.
  */
 web_assets *web_assets_load(const char *web_root, char *err, size_t errsz);
-void web_assets_free(web_assets *a);
+void web_assets_free(web_assets *w);
 
 /* ---- what the pages need of their server ---------------------------------------------------- */
 

@@ -51,7 +51,8 @@ static void fz_write(const char *path, const void *p, size_t n)
 		abort();
 	if (n && fwrite(p, 1, n, f) != n)
 		abort();
-	fclose(f);
+	if (fclose(f))
+		abort();
 }
 
 static void fz_setup(void)
@@ -98,7 +99,7 @@ static void fz_import(const uint8_t *data, size_t size, ivp_import_kind kind,
 	fz_setup();
 	memset(&o, 0, sizeof(o));
 	o.year = year;
-	o.skip_unknown_regions = size & 1;
+	o.skip_unknown_regions = (int)(size & 1);
 	snprintf(mapp, sizeof(mapp), "/tmp/ivp-fuzz-%d.map", (int)getpid());
 	if (map)
 		o.map_path = mapp;

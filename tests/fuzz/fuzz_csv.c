@@ -15,13 +15,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ivp__csv *c = ivp__csv_open_mem((const char *)data, size, 0, 4096);
 	size_t i;
-	int r, period, prov;
+	int period, prov;
 	int64_t v;
 	char code[16], out[16];
 
 	if (!c)
 		return 0;
-	while ((r = ivp__csv_next(c)) > 0) {
+	while (ivp__csv_next(c) > 0) {
 		for (i = 0; i < ivp__csv_nfields(c); i++) {
 			const ivp__csv_field *f = ivp__csv_field_at(c, i);
 

@@ -5,6 +5,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fz_import(data, size, IVP_IMPORT_LONG, 0, size & 2, 0);
+	fz_import(data, size, IVP_IMPORT_LONG, 0, (int)(size & 2), 0);
 	return 0;
 }

@@ -20,16 +20,18 @@ static int one(const char *path, long *n)
 
 	if (!f)
 		return -1;
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
+	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0) {
+		(void)fclose(f);
+		return -1;
+	}
 	rewind(f);
 	buf = malloc(len > 0 ? (size_t)len : 1);
 	if (!buf || (len > 0 && fread(buf, 1, (size_t)len, f) != (size_t)len)) {
 		free(buf);
-		fclose(f);
+		(void)fclose(f);	/* read only */
 		return -1;
 	}
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	LLVMFuzzerTestOneInput(buf, (size_t)len);
 	free(buf);
 	(*n)++;

@@ -53,9 +53,12 @@ static double tail(double (*lp)(double, double, double), double k,
 {
 	double sum = 0;
 
-	for (double j = k; step > 0 ? j <= end : j >= end; j += step) {
-		double t = exp(lp(j, n, q));
+	for (long i = 0;; i++) {
+		double j = k + (double)i * step, t;	/* whole numbers: exact */
 
+		if (step > 0 ? j > end : j < end)
+			break;
+		t = exp(lp(j, n, q));
 		sum += t;
 		if (t < 1e-20 * sum)
 			break;

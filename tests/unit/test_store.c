@@ -614,7 +614,7 @@ static const char *tcode(int t)
 
 static int64_t cnt(int a, int t, int m)
 {
-	return (int64_t)a * 100000 + t * 100 + m;
+	return (int64_t)a * 100000 + (int64_t)t * 100 + m;
 }
 
 /* month_counts rows collected as "period:count:import;" */

@@ -176,7 +176,7 @@ static int write_dirty(sq_store *s, sq_series *x)
 			order[n++] = &x->g[i];
 	if (!n)
 		return 0;
-	qsort(order, (size_t)n, sizeof(order[0]), by_key);
+	qsort(order, (size_t)n, sizeof(ivp__ser *), by_key);
 	if (!ivp__sq_stmt(s, &x->put, "INSERT OR REPLACE INTO series(area_id, type_id, nfacts, data) "
 			  "VALUES (?1,?2,?3,?4)"))
 		return -1;
@@ -492,7 +492,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 {
 	sq_store *s = SQ(st);
 	sq_series *x = state(s);
-	int64_t ids[64];
+	int64_t ids[64] = { 0 };	/* code_id sets each; the analyzer cannot see ivp__sq_fail is -1 */
 	ivp__buf sql;
 	sqlite3_stmt *q = NULL;
 	ivp__area_year a;
