@@ -983,7 +983,6 @@ static void test_local_values(void **state)
 	v.value = 32;
 	OK(ivp__store_value_put(ctx, &v, i1, &res));
 	assert_int_equal(res, IVP__PUT_DUP_DIFF);
-	v.value = 31.5;
 	v.unit = "count";	/* another unit: another value */
 	v.value = 120;
 	v.has_margin = 0;
