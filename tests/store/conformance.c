@@ -539,8 +539,8 @@ static void test_year_and_month_counts(void **state)
 	OK(ivp__store_begin(ctx));
 	i1 = new_import(ctx, "crime", "y1");
 	for (m = 1; m <= 12; m++) {
-		put(ctx, "GM0001", "1.1.1", 202200 + m, m * 10, 0, i1, IVP__PUT_NEW);
-		sum += m * 10;
+		put(ctx, "GM0001", "1.1.1", 202200 + m, (int64_t)m * 10, 0, i1, IVP__PUT_NEW);
+		sum += (int64_t)m * 10;
 	}
 	put(ctx, "GM0001", "1.1.1", 202100, 999, 0, i1, IVP__PUT_NEW);	/* a year figure ... */
 	for (m = 1; m <= 12; m++)	/* ... wins over its months */
@@ -1282,9 +1282,11 @@ static char *slurp(const char *path)
 		print_error("cannot read %s\n", path);
 		return NULL;
 	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		print_error("cannot read %s\n", path);
+		(void)fclose(f);
+		return NULL;
+	}
 	p = malloc((size_t)n + 1);
 	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
 		free(p);
@@ -1292,7 +1294,7 @@ static char *slurp(const char *path)
 	}
 	if (p)
 		p[n] = '\0';
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	return p;
 }
 
@@ -1455,6 +1457,6 @@ int main(int argc, char **argv)
 	printf("storage conformance on engine \"%s\"; door functions covered:\n", tdb_engine);
 	for (k = 0; k < sizeof(covers) / sizeof(covers[0]); k++)
 		printf("  %s: %s\n", covers[k].test, covers[k].fns);
-	fflush(stdout);
+	(void)fflush(stdout);	/* before cmocka's own output */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
