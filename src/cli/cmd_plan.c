@@ -167,7 +167,7 @@ int cmd_plan(int argc, char **argv)
 		return r;
 	if (!strcmp(sub, "validate") || !strcmp(sub, "import")) {
 		ivp_table *p = NULL;
-		ivp_plan_result res;
+		ivp_plan_result res = { 0 };
 		ivp_import_opts o;
 		char whobuf[128];
 		ivp_rc rc;

@@ -306,7 +306,7 @@ static ivp_rc drive_prepare(ivp__job *j, void *ud)
 			return IVP_EIO;
 		}
 		rc = sniff(j, f, &d->l);
-		fclose(f);
+		(void)fclose(f);	/* read only */
 		if (rc)
 			return rc;
 	}
@@ -341,7 +341,7 @@ static ivp_rc drive_read(ivp__job *j, void *ud)
 	}
 	rc = r->read(j, f, d);
 	if (f)
-		fclose(f);
+		(void)fclose(f);	/* read only */
 	return rc;
 }
 

@@ -47,7 +47,7 @@ static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 		int r = ivp__buf_add(&b, chunk, n);
 
 		if (r) {
-			fclose(f);
+			(void)fclose(f);	/* read only */
 			ivp__buf_free(&b);
 			if (r == -2)
 				return ivp__oom(ctx, "The plan file \"%s\" could not be read into memory.", path);
@@ -352,7 +352,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		rc = ivp__oom(ctx, "The plan could not be written as canonical YAML.");
 		goto out;
 	}
-	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
+	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);	// NOLINT(clang-analyzer-core.NullDereference): load_file gives p when it returns 0 (the analyzer does not see that ivp__fail returns its rc)
 	rc = ivp__store_plan_version_get(ctx, 0, &prev);
 	if (rc && rc != IVP_ENOTFOUND) {
 		rc = ivp__job_store(j, rc);

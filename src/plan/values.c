@@ -152,7 +152,7 @@ static ivp_rc read_values(ivp__job *j, void *ud)
 	}
 	c = ivp__csv_open_file(f, 0, 1u << 20);
 	if (!c) {
-		fclose(f);
+		(void)fclose(f);	/* read only */
 		return ivp__oom(j->ctx, "The CSV reader for \"%s\" could not be set up.", ivp__job_name(j));
 	}
 	if ((rc = header(j, c, col)))
@@ -168,7 +168,7 @@ static ivp_rc read_values(ivp__job *j, void *ud)
 		rc = ivp__job_csv_fail(j, c);
 out:
 	ivp__csv_close(c);
-	fclose(f);
+	(void)fclose(f);	/* read only */
 	return rc;
 }
 
