@@ -625,7 +625,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 static enum MHD_Result oom_reply(struct MHD_Connection *mc)
 {
 	struct MHD_Response *res = MHD_create_response_from_buffer(strlen(http_oom_body),
-								   (void *)(uintptr_t)http_oom_body,
+								   (void *)(uintptr_t)http_oom_body,	// NOLINT(performance-no-int-to-ptr): MHD 0.9.75 takes void *; PERSISTENT never writes
 								   MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result ok;
 

@@ -198,11 +198,11 @@ static json_t *col_pattern(const char *name, const http_col *cols, const char *p
 	}
 	while (*name && o + 8 < sizeof(re)) {
 		if (!strncmp(name, "{n}", 3)) {
-			memcpy(re + o, "[0-9]+", 6);
+			memcpy(re + o, "[0-9]+", 6);	// NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
 			o += 6;
 			name += 3;
 		} else if (!strncmp(name, "{area}", 6)) {
-			memcpy(re + o, ".+", 2);
+			memcpy(re + o, ".+", 2);	// NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
 			o += 2;
 			name += 6;
 		} else {
