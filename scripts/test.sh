@@ -9,7 +9,7 @@ B=${1:-build-test}
 JOBS=$(nproc 2>/dev/null || echo 2)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON >/dev/null
+cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON -DIVP_FAULT=ON >/dev/null
 cmake --build "$B" -j "$JOBS" >/dev/null
 cd "$B"
 ctest --output-on-failure -j "$JOBS"

@@ -26,6 +26,9 @@ typedef struct sq_store {
 
 #define SQ(s) ((sq_store *)(s))
 
+/* sqlite_alloc.c: SQLite's start, once per process (0 or -1); before any connection */
+int ivp__sq_init(void);
+
 /* sqlite_util.c: shared statement helpers */
 /* Copy the connection's last error into s->err (SQLITE_NOMEM as
  * IVP__SE_NOMEM); returns -1. */

@@ -189,7 +189,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	int rc;
 
 	*out = NULL;
-	if (!s) {
+	if (!s || ivp__sq_init()) {
+		free(s);
 		snprintf(err, errsz, "out of memory");
 		return IVP__SE_OPEN_NOMEM;
 	}
