@@ -2,7 +2,8 @@
 #   make run    install, build, load the example into a fresh database, show it
 #   make test   install, build with ASan+UBSan, run every test
 # Other targets: build, fuzz (long libFuzzer runs), bench (bench/run.sh at SCALE
-# percent, default 10: make bench SCALE=100), clean.
+# percent, default 10: make bench SCALE=100), torture (the full fault-injection
+# sweep, tests/torture/), clean.
 
 BUILD      ?= build
 TESTBUILD  ?= build-test
@@ -10,7 +11,7 @@ FUZZBUILD  ?= build-fuzz
 DB         ?= ivp.db
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test fuzz bench clean
+.PHONY: all deps build run test fuzz bench torture clean
 
 all: build
 
@@ -29,6 +30,15 @@ test: deps
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZBUILD) $(or $(SECONDS),60)
+
+# every N, failing the Nth allocation only, then the Nth and all after it
+torture: deps
+	@cmake -S . -B $(TESTBUILD) -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON -DIVP_FAULT=ON >/dev/null
+	@cmake --build $(TESTBUILD) -j $(JOBS) --target torture >/dev/null
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(TESTBUILD)/tests/torture --src . --full
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(TESTBUILD)/tests/torture --src . --full --persist
 
 bench: deps
 	@bench/run.sh $(or $(SCALE),10)
