@@ -24,6 +24,7 @@
 static atomic_int on;		/* started */
 static atomic_long count, fail_at, failed;
 static atomic_int persist;
+static void (*on_fail)(void);
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static void **set;		/* live blocks; NULL: empty slot */
@@ -106,6 +107,8 @@ int ivp__fault_hit(void)
 	f = atomic_load(&fail_at);
 	if (f > 0 && (n == f || (n > f && atomic_load(&persist)))) {
 		atomic_fetch_add(&failed, 1);
+		if (on_fail)
+			on_fail();
 		return 1;
 	}
 	return 0;
@@ -205,6 +208,11 @@ void ivp__fault_arm(long n, int all_after)
 {
 	atomic_store(&persist, all_after);
 	atomic_store(&fail_at, atomic_load(&count) + n);
+}
+
+void ivp__fault_on_fail(void (*cb)(void))
+{
+	on_fail = cb;
 }
 
 void ivp__fault_disarm(void)

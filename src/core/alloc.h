@@ -41,6 +41,8 @@ void ivp__fault_free(void *p);
 void ivp__fault_start(long fail_at, int persist);
 /* Fail the nth allocation from now (and with persist every later one). */
 void ivp__fault_arm(long n, int persist);
+/* Call cb (NULL: none) at each failure made, e.g. to print a stack trace. */
+void ivp__fault_on_fail(void (*cb)(void));
 /* Stop failing (counting and tracking go on until the next start). */
 void ivp__fault_disarm(void);
 /* Stop everything: the functions pass through again. */

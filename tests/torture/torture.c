@@ -20,7 +20,8 @@
  * and server requests through the socket-free path (http_int.h).
  *
  * usage: torture --src DIR [--full] [--stride K] [--persist]
- *                 [--only SCENARIO] [--from N] [--lsan K]
+ *                 [--only SCENARIO] [--from N] [--to N]
+ *                 [--lsan K] [--trace]
  *   --src     the source tree (test data, example files)
  *   --full    the larger inputs and every N (make torture); default the
  *             small ones, as make test runs them
@@ -28,7 +29,9 @@
  *   --persist fail the Nth allocation and every one after it
  *   --only    run one scenario (import, plan, http:<name>)
  *   --from    start at N
+ *   --to      stop after N
  *   --lsan    run LeakSanitizer's check every K runs (default 1; 0 never)
+ *   --trace   print the stack of each allocation made to fail (ASan builds)
  *
  * Prints per scenario N (the allocations a good call makes), the runs and
  * the failures; exits 1 when any check failed.
@@ -95,6 +98,12 @@ static void fail(const char *fmt, ...)
 }
 
 #ifdef HAVE_LSAN
+static void print_stack(void)
+{
+	fprintf(stderr, "torture: %s N=%ld: the allocation made to fail:\n", cur_name, cur_n);
+	__sanitizer_print_stack_trace();
+}
+
 static void on_death(void)
 {
 	fprintf(stderr, "torture: died in scenario %s at N=%ld\n", cur_name, cur_n);
@@ -336,6 +345,7 @@ typedef struct stats {
 } stats;
 
 static int lsan_every = 1;
+static long to_n;	/* --to: the last N to try (0: until done) */
 
 static void leak_check(long run)
 {
@@ -394,7 +404,7 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 			fail("a good call leaves %ld blocks behind", ivp__fault_live());
 	}
 	ivp__fault_stop();
-	for (n = from; !done; n += stride) {
+	for (n = from; !done && (!to_n || n <= to_n); n += stride) {
 		long injected;
 
 		cur_n = n;
@@ -493,7 +503,7 @@ static void make_template(const char *db, int for_http)
 int main(int argc, char **argv)
 {
 	long stride = 1, from = 1;
-	int full = 0, persist = 0, i;
+	int full = 0, persist = 0, trace = 0, i;
 	const char *only = NULL;
 	char tmpl[512], tmpl_http[512];
 	scenario sc[8];
@@ -514,13 +524,19 @@ int main(int argc, char **argv)
 			lsan_every = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
 			only = argv[++i];
+		else if (!strcmp(argv[i], "--to") && i + 1 < argc)
+			to_n = strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--trace"))
+			trace = 1;
 		else
-			die("usage: torture --src DIR [--full] [--stride K] [--persist] [--only SCENARIO] [--from N] [--lsan K]");
+			die("usage: torture --src DIR [--full] [--stride K] [--persist] [--only SCENARIO] [--from N] [--to N] [--lsan K] [--trace]");
 	}
 	if (stride < 1 || from < 1)
 		die("--stride and --from take a number of at least 1");
 #ifdef HAVE_LSAN
 	__sanitizer_set_death_callback(on_death);
+	if (trace)
+		ivp__fault_on_fail(print_stack);
 #endif
 	snprintf(tmpdir, sizeof(tmpdir), "%s/ivp-torture-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(tmpdir))
