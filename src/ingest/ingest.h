@@ -83,7 +83,8 @@ typedef struct ivp__job_spec {
 ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_opts *opts,
 		    ivp_import_result *out);
 
-/* Is the file's hash ready and the file imported before? 1: stop (dup set). */
+/* Is the file's hash ready and the file imported before? 1: stop (dup set);
+ * -1: the look-up failed (the error is on the context). */
 int ivp__job_seen_before(ivp__job *j);
 /* The reader found nothing new (READER_DEDUP): the job rolls back and the
  * result says "unchanged" with this note. */
