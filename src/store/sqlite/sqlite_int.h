@@ -19,6 +19,7 @@ typedef struct sq_store {
 	sqlite3_stmt *st[IVP__SQ_STMTS];
 	char err[512];
 	int errcode;	/* IVP__SE_* of the failure in err */
+	int in_txn;	/* between begin and commit/rollback */
 	int version;
 	void *series;	/* sqlite_series.c's cache of series, or NULL */
 	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */

@@ -221,9 +221,10 @@ static int sq_begin(ivp__store *st)
 {
 	sq_store *s = SQ(st);
 
-	if (ivp__sq_series_release(s))
+	if (ivp__sq_series_release(s) || exec(s, "BEGIN IMMEDIATE"))
 		return -1;
-	return exec(s, "BEGIN IMMEDIATE");
+	s->in_txn = 1;
+	return 0;
 }
 
 /* PRAGMA data_version: changes when another connection (or process) commits. */
@@ -247,6 +248,7 @@ static int sq_commit(ivp__store *st)
 
 	if (ivp__sq_series_flush(s) || exec(s, "COMMIT"))
 		return -1;
+	s->in_txn = 0;
 	return ivp__sq_series_release(s);
 }
 
@@ -275,6 +277,7 @@ static int sq_rollback(ivp__store *st)
 
 	/* unwritten series go; cached ids may name rows the rollback removes */
 	ivp__sq_series_rollback(s);
+	s->in_txn = 0;
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return exec(s, "ROLLBACK");
