@@ -162,12 +162,16 @@ static ivp_rc load_version(ivp_ctx *ctx, int64_t version, ivp__plan_version *v, 
 		return IVP_OK;
 	{
 		pl_problems pr = { 0 };
+		int oom;
 
 		*out = ivp__plan_read(v->doc, strlen(v->doc), &pr);
+		oom = pr.oom;
 		ivp__pl_problems_free(&pr);
 		if (!*out) {
 			free(v->doc);
 			v->doc = NULL;
+			if (oom)
+				return ivp__oom(ctx, "The stored plan version could not be read into memory.");
 			ivp__fail(ctx, IVP_EINTERNAL, "stored plan version %lld cannot be read", (long long)v->version);
 			return IVP_EINTERNAL;
 		}
