@@ -9,8 +9,10 @@
  *   libsodium  sodium_init (users, sessions, CSRF tokens)
  *   GSL        its error handler off: the default one aborts the process,
  *              and the library never exits (stats/poisson.c checks results)
- *   jansson    in IVP_FAULT builds, its allocator routed through the hook
- *              (core/alloc.h)
+ *   jansson    its allocator: malloc and free (in IVP_FAULT builds the
+ *              hook's, core/alloc.h), noting on the thread when malloc
+ *              failed, because jansson reports some failed allocations as
+ *              bad input ("invalid token"): see ivp__json_oom()
  *
  * SQLite is set up by its engine (store/sqlite/sqlite_alloc.c), the one
  * place allowed to call it, before its first connection. PROJ needs no
@@ -22,19 +24,39 @@
 #include <pthread.h>
 #include <sodium.h>
 
-#include "core/alloc.h"
 #include "core/core.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int failed;
+static _Thread_local int json_oom;
+
+static void *json_alloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (!p)
+		json_oom = 1;
+	return p;
+}
+
+static void json_release(void *p)
+{
+	free(p);
+}
+
+int ivp__json_oom(void)
+{
+	int was = json_oom;
+
+	json_oom = 0;
+	return was;
+}
 
 static void init_once(void)
 {
 	ivp__sha256 *h;
 
-#ifdef IVP_FAULT
-	json_set_alloc_funcs(ivp__fault_malloc, ivp__fault_free);
-#endif
+	json_set_alloc_funcs(json_alloc, json_release);
 	gsl_set_error_handler_off();
 	if (OPENSSL_init_crypto(0, NULL) != 1 || sodium_init() < 0) {
 		failed = 1;
