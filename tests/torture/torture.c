@@ -167,7 +167,7 @@ static void str_add(str *s, const char *t)
 
 /* ---- the dump: what the database holds, through the public API ---------- */
 
-/* A table as JSON, without the columns of clock times (…_at, when): a run an
+/* A table as JSON, without the columns of clock times (…_at, at, when): a run an
  * hour later writes the same rows at another time. */
 static void dump_table(str *s, const char *what, ivp_rc rc, ivp_table *t)
 {
@@ -183,7 +183,7 @@ static void dump_table(str *s, const char *what, ivp_rc rc, ivp_table *t)
 		const char *name = ivp_table_colname(t, c);
 		size_t len = strlen(name);
 
-		if (strcmp(name, "when") && (len < 3 || strcmp(name + len - 3, "_at")))
+		if (strcmp(name, "when") && strcmp(name, "at") && (len < 3 || strcmp(name + len - 3, "_at")))
 			cols[n++] = c;
 	}
 	j = ivp_table_json(t, cols, n, IVP_JSON_COMPACT);
@@ -378,7 +378,7 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 	str before = { 0 }, after = { 0 }, now = { 0 };
 	ivp_ctx *ctx;
 	outcome o;
-	long n, c0;
+	long n, c0, c_arm;
 	int dirty = 1, done = 0;
 
 	memset(st, 0, sizeof(*st));
@@ -415,11 +415,14 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 		}
 		ivp__fault_start(0, 0);
 		ctx = open_db(db);
+		c_arm = ivp__fault_count();
 		ivp__fault_arm(n, persist);
 		memset(&o, 0, sizeof(o));
 		sc->run(sc, ctx, &o);
 		ivp__fault_disarm();
 		injected = ivp__fault_failed();
+		if (!injected)
+			st->n = ivp__fault_count() - c_arm;	/* as the sweep ran it */
 		dump(ctx, &now);
 		if (!injected) {
 			done = 1;
