@@ -120,8 +120,12 @@ static int migrate(sq_store *s)
 	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations",
 			       -1, &q, NULL) != SQLITE_OK)
 		return ivp__sq_fail(s);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		have = sqlite3_column_int(q, 0);
+	if (sqlite3_step(q) != SQLITE_ROW) {	/* not "no migrations yet" */
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	have = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	for (i = 0; i < ivp__sqlite_nmigrations; i++) {
 		const ivp__migration *m = &ivp__sqlite_migrations[i];
