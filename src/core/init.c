@@ -9,6 +9,8 @@
  *   libsodium  sodium_init (users, sessions, CSRF tokens)
  *   GSL        its error handler off: the default one aborts the process,
  *              and the library never exits (stats/poisson.c checks results)
+ *   OpenSSL    in IVP_FAULT builds, its allocations through the hook
+ *              (CRYPTO_set_mem_functions; only before its first one)
  *   jansson    its allocator: malloc and free (in IVP_FAULT builds the
  *              hook's, core/alloc.h), noting on the thread when malloc
  *              failed, because jansson reports some failed allocations as
@@ -44,6 +46,30 @@ static void json_release(void *p)
 	free(p);
 }
 
+#ifdef IVP_FAULT
+/* OpenSSL's allocations through the hook (malloc & co. are the hook's here) */
+static void *ssl_malloc(size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return malloc(n);
+}
+
+static void *ssl_realloc(void *p, size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return realloc(p, n);
+}
+
+static void ssl_free(void *p, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(p);
+}
+#endif
+
 int ivp__json_oom(void)
 {
 	int was = json_oom;
@@ -57,6 +83,10 @@ static void init_once(void)
 	ivp__sha256 *h;
 
 	json_set_alloc_funcs(json_alloc, json_release);
+#ifdef IVP_FAULT
+	/* refused (0) when OpenSSL has allocated already: then not covered */
+	(void)CRYPTO_set_mem_functions(ssl_malloc, ssl_realloc, ssl_free);
+#endif
 	gsl_set_error_handler_off();
 	if (OPENSSL_init_crypto(0, NULL) != 1 || sodium_init() < 0) {
 		failed = 1;
