@@ -166,6 +166,16 @@ void *ivp__fault_realloc(void *p, size_t n)
 	return was ? ivp__fault_track(q) : q;
 }
 
+void *ivp__fault_malloc_untracked(size_t n)
+{
+	return ivp__fault_hit() ? NULL : malloc(n);
+}
+
+void *ivp__fault_realloc_untracked(void *p, size_t n)
+{
+	return ivp__fault_hit() ? NULL : realloc(p, n);
+}
+
 char *ivp__fault_strdup(const char *s)
 {
 	return ivp__fault_strndup(s, strlen(s));

@@ -32,6 +32,14 @@ void *ivp__fault_realloc(void *p, size_t n);
 char *ivp__fault_strdup(const char *s);
 char *ivp__fault_strndup(const char *s, size_t n);
 void ivp__fault_free(void *p);
+/*
+ * Counted and failed like the others, but not recorded as live: for
+ * OpenSSL, which keeps caches and per-thread state of its own, built
+ * lazily, that a sweep would take for leaks (LeakSanitizer still sees
+ * real ones). Freed with ivp__fault_free (which passes them through).
+ */
+void *ivp__fault_malloc_untracked(size_t n);
+void *ivp__fault_realloc_untracked(void *p, size_t n);
 
 /*
  * Start counting from zero (forgetting earlier counts and blocks). fail_at

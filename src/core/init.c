@@ -26,6 +26,7 @@
 #include <pthread.h>
 #include <sodium.h>
 
+#include "core/alloc.h"
 #include "core/core.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -47,19 +48,19 @@ static void json_release(void *p)
 }
 
 #ifdef IVP_FAULT
-/* OpenSSL's allocations through the hook (malloc & co. are the hook's here) */
+/* OpenSSL's allocations through the hook, failed but not tracked (alloc.h) */
 static void *ssl_malloc(size_t n, const char *file, int line)
 {
 	(void)file;
 	(void)line;
-	return malloc(n);
+	return ivp__fault_malloc_untracked(n);
 }
 
 static void *ssl_realloc(void *p, size_t n, const char *file, int line)
 {
 	(void)file;
 	(void)line;
-	return realloc(p, n);
+	return ivp__fault_realloc_untracked(p, n);
 }
 
 static void ssl_free(void *p, const char *file, int line)
