@@ -91,6 +91,8 @@ int ivp__job_seen_before(ivp__job *j);
 void ivp__job_unchanged(ivp__job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The files' SHA-256 (waits for the hashing thread); NULL when unreadable. */
 const char *ivp__job_sha256(ivp__job *j);
+/* After ivp__job_sha256 gave NULL: 1 when hashing ran out of memory (not unreadable). */
+int ivp__job_hash_oom(const ivp__job *j);
 /* The name errors and the record give the file being read. */
 const char *ivp__job_name(const ivp__job *j);
 

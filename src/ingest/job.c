@@ -81,6 +81,11 @@ const char *ivp__job_sha256(ivp__job *j)
 	return hash_ok(j->hash) ? j->hash->sha : NULL;
 }
 
+int ivp__job_hash_oom(const ivp__job *j)
+{
+	return j->hash && j->hash->oom;
+}
+
 int ivp__job_seen_before(ivp__job *j)
 {
 	int64_t id;

@@ -372,7 +372,10 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		goto out;
 	}
 	if (!(sha = ivp__job_sha256(j))) {
-		rc = ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", name);
+		if (ivp__job_hash_oom(j))
+			rc = ivp__oom(ctx, "The plan file could not be hashed.");
+		else
+			rc = ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", name);
 		ivp__where(ctx, name, 0, NULL);
 		goto out;
 	}

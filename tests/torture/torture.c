@@ -306,8 +306,12 @@ static void run_plan(const scenario *sc, ivp_ctx *ctx, outcome *o)
 	ivp_plan_result res;
 	char p[512];
 
+	ivp_import_opts opts;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.user = "torture";
 	path_of(p, sizeof(p), sc->file);
-	lib_outcome(ctx, ivp_plan_import(ctx, p, "torture", &problems, &res), o);
+	lib_outcome(ctx, ivp_plan_import(ctx, p, &opts, &problems, &res), o);
 	ivp_table_free(problems);
 }
 
@@ -519,8 +523,12 @@ static void make_template(const char *db, int for_http)
 
 		import_or_die(ctx, IVP_IMPORT_CRIME, EX "misdrijven_2022_2023.csv", 0, 0);
 		import_or_die(ctx, IVP_IMPORT_CRIME, "tests/data/47018NED_typed_GM1926_2023.csv", 0, 0);
+		ivp_import_opts po;
+
+		memset(&po, 0, sizeof(po));
+		po.user = "torture";
 		path_of(p, sizeof(p), "tests/data/plan/min.yaml");
-		if (ivp_plan_import(ctx, p, "torture", &problems, &pr))
+		if (ivp_plan_import(ctx, p, &po, &problems, &pr))
 			die("set-up: plan import: %s", ivp_last_error(ctx)->message);
 		ivp_table_free(problems);
 	}
