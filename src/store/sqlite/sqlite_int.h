@@ -20,6 +20,7 @@ typedef struct sq_store {
 	char err[512];
 	int errcode;	/* IVP__SE_* of the failure in err */
 	int in_txn;	/* between begin and commit/rollback */
+	sqlite3_stmt *rollback;	/* ROLLBACK, prepared at open: undoing needs no memory */
 	int version;
 	void *series;	/* sqlite_series.c's cache of series, or NULL */
 	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */

@@ -176,6 +176,7 @@ static void sq_close(ivp__store *st)
 	if (!s)
 		return;
 	/* counts written outside a transaction are still in the cache */
+	sqlite3_finalize(s->rollback);
 	if (s->db && sqlite3_get_autocommit(s->db))
 		ivp__sq_series_flush(s);
 	ivp__sq_series_close(s);
@@ -208,7 +209,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") ||
-	    migrate(s)) {
+	    migrate(s) ||
+	    (sqlite3_prepare_v2(s->db, "ROLLBACK", -1, &s->rollback, NULL) != SQLITE_OK && ivp__sq_fail(s))) {
 		snprintf(err, errsz, "%s", s->err);
 		rc = s->errcode == IVP__SE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
 		sq_close(&s->base);
@@ -284,6 +286,13 @@ static int sq_rollback(ivp__store *st)
 	s->in_txn = 0;
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
+	if (s->rollback) {
+		int rc = sqlite3_step(s->rollback);
+
+		sqlite3_reset(s->rollback);
+		if (rc == SQLITE_DONE)
+			return 0;
+	}
 	return exec(s, "ROLLBACK");
 }
 
