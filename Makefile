@@ -4,7 +4,8 @@
 # Other targets: build, lint (clang-format check, clang-tidy, cppcheck, banned
 # functions, README names, publiccode.yml: scripts/lint.sh; exit 1 on any
 # finding), fuzz (long libFuzzer runs), bench (bench/run.sh at SCALE percent,
-# default 10: make bench SCALE=100), format (apply .clang-format), clean.
+# default 10: make bench SCALE=100), torture (the full fault-injection sweep,
+# tests/torture/), format (apply .clang-format), clean.
 
 BUILD      ?= build
 TESTBUILD  ?= build-test
@@ -13,7 +14,7 @@ LINTBUILD  ?= build-lint
 DB         ?= ivp.db
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test lint format fuzz bench clean
+.PHONY: all deps build run test lint format fuzz bench torture clean
 
 all: build
 
@@ -38,6 +39,15 @@ format:
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZBUILD) $(or $(SECONDS),60)
+
+# every N, failing the Nth allocation only, then the Nth and all after it
+torture: deps
+	@cmake -S . -B $(TESTBUILD) -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON -DIVP_FAULT=ON >/dev/null
+	@cmake --build $(TESTBUILD) -j $(JOBS) --target torture >/dev/null
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(TESTBUILD)/tests/torture --src . --full
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(TESTBUILD)/tests/torture --src . --full --persist
 
 bench: deps
 	@bench/run.sh $(or $(SCALE),10)

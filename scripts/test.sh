@@ -18,7 +18,7 @@ if [ "${IVP_TSAN_TESTS:-1}" != 0 ]; then
   cmake --build "$T" -j "$JOBS" --target ivp >/dev/null
   TSAN_IVP=$PWD/$T/ivp
 fi
-cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON -DIVP_WERROR=ON \
+cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_SANITIZE=ON -DIVP_TESTS=ON -DIVP_WERROR=ON -DIVP_FAULT=ON \
   -DIVP_TSAN_IVP="$TSAN_IVP" >/dev/null
 cmake --build "$B" -j "$JOBS" >/dev/null
 cd "$B"

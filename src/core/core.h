@@ -22,6 +22,14 @@ struct ivp_ctx {
 	ivp_error err;
 };
 
+/*
+ * Start the libraries libivp uses (OpenSSL, libsodium, GSL; core/init.c),
+ * once per process; ivp_open calls it. 0, or -1 when one could not start.
+ */
+int ivp__lib_init(void);
+/* Did an allocation of jansson fail on this thread since the last call? (clears it) */
+int ivp__json_oom(void);
+
 /* Record an error on ctx and return rc. Any of the strings may be NULL.
  * The error's code is the default of rc (ivp__rc_code) until ivp__code
  * names the condition. */

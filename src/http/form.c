@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/core.h"
 #include "http/http_int.h"
 
 static int bad(http_req *r, const char *detail)
@@ -40,13 +41,16 @@ static int put(http_query *q, size_t *used, const char *name, const char *v, siz
 static int json_fields(http_req *r, const char *body, size_t len)
 {
 	json_error_t e;
-	json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &e), *v;
+	json_t *o, *v;
 	const char *k;
 	size_t used = 0;
 	char det[256], num[64];
 	int rc = 0;
 
-	if (!o && json_error_code(&e) == json_error_out_of_memory) {
+	(void)ivp__json_oom();
+	o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &e);
+	/* jansson's lexer may call a failed allocation "invalid token" */
+	if (!o && (json_error_code(&e) == json_error_out_of_memory || ivp__json_oom())) {
 		http_oom(r, "room for the request body");
 		return 500;
 	}

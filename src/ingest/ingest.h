@@ -83,13 +83,16 @@ typedef struct ivp__job_spec {
 ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_opts *opts,
 		    ivp_import_result *out);
 
-/* Is the file's hash ready and the file imported before? 1: stop (dup set). */
+/* Is the file's hash ready and the file imported before? 1: stop (dup set);
+ * -1: the look-up failed (the error is on the context). */
 int ivp__job_seen_before(ivp__job *j);
 /* The reader found nothing new (READER_DEDUP): the job rolls back and the
  * result says "unchanged" with this note. */
 void ivp__job_unchanged(ivp__job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The files' SHA-256 (waits for the hashing thread); NULL when unreadable. */
 const char *ivp__job_sha256(ivp__job *j);
+/* After ivp__job_sha256 gave NULL: 1 when hashing ran out of memory (not unreadable). */
+int ivp__job_hash_oom(const ivp__job *j);
 /* The name errors and the record give the file being read. */
 const char *ivp__job_name(const ivp__job *j);
 

@@ -81,6 +81,11 @@ const char *ivp__job_sha256(ivp__job *j)
 	return hash_ok(j->hash) ? j->hash->sha : NULL;
 }
 
+int ivp__job_hash_oom(const ivp__job *j)
+{
+	return j->hash && j->hash->oom;
+}
+
 int ivp__job_seen_before(ivp__job *j)
 {
 	int64_t id;
@@ -94,12 +99,8 @@ int ivp__job_seen_before(ivp__job *j)
 	rc = ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when);
 	if (rc == IVP_ENOTFOUND)
 		return 0;	/* not seen */
-	if (rc) {
-		/* the look-up failed: go on importing (the commit says why if it
-		 * fails too), without a stale error in the context */
-		ivp__error_clear(&j->ctx->err);
-		return 0;
-	}
+	if (rc)
+		return -1;	/* the error is on the context: the import fails */
 	j->dup = 1;
 	j->res->import_id = id;
 	snprintf(j->res->note, sizeof(j->res->note),
@@ -340,7 +341,9 @@ ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_op
 	out->import_id = j.import_id;
 	rc = spec->read(&j, spec->ud);
 	hash_join(&hasher);
-	if (j.dup || (!rc && ivp__job_seen_before(&j)))
+	if (!rc && !j.dup && ivp__job_seen_before(&j) < 0)
+		rc = ctx->err.rc;
+	if (j.dup)
 		goto unchanged;
 	if (hasher.bad >= 0) {
 		const char *name = hasher.bad == 0 ? ivp__job_name(&j) : spec->paths[hasher.bad];

@@ -23,12 +23,12 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 			const char *area, const char *type, int period,
 			int64_t count, int provisional)
 {
-	int result = 0;
+	int result = 0, seen;
 	ivp_rc rc;
 	char per[16];
 
-	if (!((j->res->rows + j->res->same) & 0xFFFF) && ivp__job_seen_before(j))
-		return IVP_EINPUT;	/* stopped: ivp_import reports "unchanged" */
+	if (!((j->res->rows + j->res->same) & 0xFFFF) && (seen = ivp__job_seen_before(j)))
+		return seen < 0 ? j->ctx->err.rc : IVP_EINPUT;	/* stopped: ivp_import reports "unchanged" */
 	rc = ivp__store_fact_put(j->ctx, area, type, period, count, provisional,
 				 j->import_id, &result);
 	if (rc == IVP_ENOTFOUND) {

@@ -162,12 +162,16 @@ static ivp_rc load_version(ivp_ctx *ctx, int64_t version, ivp__plan_version *v, 
 		return IVP_OK;
 	{
 		pl_problems pr = { 0 };
+		int oom;
 
 		*out = ivp__plan_read(v->doc, strlen(v->doc), &pr);
+		oom = pr.oom;
 		ivp__pl_problems_free(&pr);
 		if (!*out) {
 			free(v->doc);
 			v->doc = NULL;
+			if (oom)
+				return ivp__oom(ctx, "The stored plan version could not be read into memory.");
 			ivp__fail(ctx, IVP_EINTERNAL, "stored plan version %lld cannot be read", (long long)v->version);
 			return IVP_EINTERNAL;
 		}
@@ -369,7 +373,10 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		goto out;
 	}
 	if (!(sha = ivp__job_sha256(j))) {
-		rc = ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", name);
+		if (ivp__job_hash_oom(j))
+			rc = ivp__oom(ctx, "The plan file could not be hashed.");
+		else
+			rc = ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", name);
 		ivp__where(ctx, name, 0, NULL);
 		goto out;
 	}

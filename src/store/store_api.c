@@ -26,6 +26,8 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	*out = NULL;
 	if (err)
 		ivp__error_clear(err);
+	if (ivp__lib_init())	/* OpenSSL, libsodium, GSL: once, here (core/init.c) */
+		goto oom;
 	ops = ivp__store_engine(path, &rest);
 	if (!ops) {
 		if (err) {

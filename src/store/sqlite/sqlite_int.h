@@ -19,12 +19,17 @@ typedef struct sq_store {
 	sqlite3_stmt *st[IVP__SQ_STMTS];
 	char err[512];
 	int errcode;	/* IVP__SE_* of the failure in err */
+	int in_txn;	/* between begin and commit/rollback */
+	sqlite3_stmt *rollback;	/* ROLLBACK, prepared at open: undoing needs no memory */
 	int version;
 	void *series;	/* sqlite_series.c's cache of series, or NULL */
 	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))
+
+/* sqlite_alloc.c: SQLite's start, once per process (0 or -1); before any connection */
+int ivp__sq_init(void);
 
 /* sqlite_util.c: shared statement helpers */
 /* Copy the connection's last error into s->err (SQLITE_NOMEM as

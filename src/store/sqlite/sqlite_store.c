@@ -120,8 +120,12 @@ static int migrate(sq_store *s)
 	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations",
 			       -1, &q, NULL) != SQLITE_OK)
 		return ivp__sq_fail(s);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		have = sqlite3_column_int(q, 0);
+	if (sqlite3_step(q) != SQLITE_ROW) {	/* not "no migrations yet" */
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	have = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	for (i = 0; i < ivp__sqlite_nmigrations; i++) {
 		const ivp__migration *m = &ivp__sqlite_migrations[i];
@@ -172,6 +176,7 @@ static void sq_close(ivp__store *st)
 	if (!s)
 		return;
 	/* counts written outside a transaction are still in the cache */
+	sqlite3_finalize(s->rollback);
 	if (s->db && sqlite3_get_autocommit(s->db))
 		ivp__sq_series_flush(s);
 	ivp__sq_series_close(s);
@@ -189,7 +194,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	int rc;
 
 	*out = NULL;
-	if (!s) {
+	if (!s || ivp__sq_init()) {
+		free(s);
 		snprintf(err, errsz, "out of memory");
 		return IVP__SE_OPEN_NOMEM;
 	}
@@ -203,7 +209,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") ||
-	    migrate(s)) {
+	    migrate(s) ||
+	    (sqlite3_prepare_v2(s->db, "ROLLBACK", -1, &s->rollback, NULL) != SQLITE_OK && ivp__sq_fail(s))) {
 		snprintf(err, errsz, "%s", s->err);
 		rc = s->errcode == IVP__SE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
 		sq_close(&s->base);
@@ -220,9 +227,10 @@ static int sq_begin(ivp__store *st)
 {
 	sq_store *s = SQ(st);
 
-	if (ivp__sq_series_release(s))
+	if (ivp__sq_series_release(s) || exec(s, "BEGIN IMMEDIATE"))
 		return -1;
-	return exec(s, "BEGIN IMMEDIATE");
+	s->in_txn = 1;
+	return 0;
 }
 
 /* PRAGMA data_version: changes when another connection (or process) commits. */
@@ -246,6 +254,7 @@ static int sq_commit(ivp__store *st)
 
 	if (ivp__sq_series_flush(s) || exec(s, "COMMIT"))
 		return -1;
+	s->in_txn = 0;
 	return ivp__sq_series_release(s);
 }
 
@@ -274,8 +283,16 @@ static int sq_rollback(ivp__store *st)
 
 	/* unwritten series go; cached ids may name rows the rollback removes */
 	ivp__sq_series_rollback(s);
+	s->in_txn = 0;
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
+	if (s->rollback) {
+		int rc = sqlite3_step(s->rollback);
+
+		sqlite3_reset(s->rollback);
+		if (rc == SQLITE_DONE)
+			return 0;
+	}
 	return exec(s, "ROLLBACK");
 }
 

@@ -41,8 +41,25 @@ int ivp__sq_failf(sq_store *s, const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * SQLite rolls a transaction back by itself after some errors (out of
+ * memory, disk full, I/O); a caller that went on would write the rest in
+ * autocommit mode, half an import. So once the transaction is gone, every
+ * statement fails until rollback.
+ */
+static int txn_lost(sq_store *s)
+{
+	if (!s->in_txn || !sqlite3_get_autocommit(s->db))
+		return 0;
+	snprintf(s->err, sizeof(s->err), "the transaction was rolled back after an earlier error");
+	s->errcode = IVP__SE_ERROR;
+	return 1;
+}
+
 sqlite3_stmt *ivp__sq_stmt(sq_store *s, sqlite3_stmt **slot, const char *sql)
 {
+	if (txn_lost(s))
+		return NULL;
 	if (!*slot) {
 		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 				       slot, NULL) != SQLITE_OK) {
@@ -60,6 +77,8 @@ sqlite3_stmt *ivp__sq_prepare(sq_store *s, const char *sql)
 {
 	sqlite3_stmt *q = NULL;
 
+	if (txn_lost(s))
+		return NULL;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
 		ivp__sq_fail(s);
 		sqlite3_finalize(q);
