@@ -42,21 +42,21 @@
 
 #define YEAR0 2012
 #define NYEARS 14
-#define NMONTHS 168	/* NYEARS * 12 */
+#define NMONTHS 168 /* NYEARS * 12 */
 #define MAXTYPES 64
 
 typedef struct area {
 	char code[16];
-	char parent[16];	/* buurt: wijk; wijk: gemeente */
-	char level;		/* 'G', 'W', 'B' */
-	double weight;		/* buurt only */
-	int gm;			/* index of its gemeente */
+	char parent[16]; /* buurt: wijk; wijk: gemeente */
+	char level;	 /* 'G', 'W', 'B' */
+	double weight;	 /* buurt only */
+	int gm;		 /* index of its gemeente */
 } area;
 
 static area *areas;
 static int nareas;
 static char types[MAXTYPES][16];
-static int ntypes;	/* without 0.0.0 */
+static int ntypes; /* without 0.0.0 */
 static double totals[MAXTYPES][NYEARS];
 
 static void die(const char *msg, const char *arg)
@@ -138,7 +138,7 @@ static void load_areas(const char *path)
 			ivp__code_trim(fld(c, m), strlen(fld(c, m)), a->parent, sizeof(a->parent));
 	}
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	qsort(areas, (size_t)nareas, sizeof(area), area_cmp);
 }
 
@@ -158,7 +158,7 @@ static void load_types(const char *path)
 		snprintf(types[ntypes++], 16, "%s", code);
 	}
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 }
 
 static void load_totals(const char *path)
@@ -181,7 +181,7 @@ static void load_totals(const char *path)
 		}
 	}
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	for (t = 0; t < ntypes; t++)
 		for (y = 2024 - YEAR0; y < NYEARS; y++)
 			totals[t][y] = totals[t][2023 - YEAR0];
@@ -210,7 +210,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 			gmrate[a - areas] = strtod(fld(c, mc), NULL) / strtod(fld(c, bc), NULL);
 	}
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	nlrate = nlcrime / nlpop;
 	c = open_csv(pop_path, &f);
 	{
@@ -224,7 +224,7 @@ static void load_weights(const char *pop_path, const char *gm_path, gsl_rng *r)
 		}
 	}
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	for (i = 0; i < nareas; i++) {
 		area *a = &areas[i];
 		char gm[16];
@@ -305,7 +305,7 @@ static double choose(uint64_t seed, double scale)
 	free(gm);
 	free(nbu);
 	free(sort_keys);
-	return have / all;	/* the scale actually drawn: whole gemeenten */
+	return have / all; /* the scale actually drawn: whole gemeenten */
 }
 
 static int sampled(int gm)
@@ -386,7 +386,7 @@ int main(int argc, char **argv)
 	char path[1024];
 	gsl_rng *r;
 	int *bu = NULL, nbu = 0;
-	uint32_t *cnt;	/* [buurt][type][month] */
+	uint32_t *cnt; /* [buurt][type][month] */
 	double *p;
 	unsigned int *n;
 
@@ -442,7 +442,7 @@ int main(int argc, char **argv)
 			for (j = 0; j < nbu; j++)
 				for (m = 0; m < 12; m++)
 					p[j * 12 + m] = areas[bu[j]].weight *
-						(1 + 0.08 * cos(2 * M_PI * (m - 6) / 12.0));
+							(1 + 0.08 * cos(2 * M_PI * (m - 6) / 12.0));
 			gsl_ran_multinomial(r, (size_t)nbu * 12, total, p, n);
 			for (j = 0; j < nbu; j++)
 				for (m = 0; m < 12; m++)
@@ -506,9 +506,8 @@ int main(int argc, char **argv)
 							uint64_t ysum = 0;
 
 							for (m = 0; m < 12; m++) {
-								uint64_t v = t < 0 ? tot[y * 12 + m] : pass ?
-									cnt[((size_t)j * ntypes + t) * NMONTHS + (size_t)y * 12 + m] :
-									sum[(size_t)(t + 1) * NMONTHS + (size_t)y * 12 + m];
+								uint64_t v = t < 0 ? tot[y * 12 + m] : pass ? cnt[((size_t)j * ntypes + t) * NMONTHS + (size_t)y * 12 + m] :
+													      sum[(size_t)(t + 1) * NMONTHS + (size_t)y * 12 + m];
 
 								ysum += v;
 								emit(typed, code, tc, YEAR0 + y, m + 1, v);
@@ -543,7 +542,7 @@ int main(int argc, char **argv)
 						fprintf(pf, "%s,%d,%s\n", b->code, y, fld(c, pc));
 			}
 			ivp__csv_close(c);
-			(void)fclose(f);	/* read only */
+			(void)fclose(f); /* read only */
 		}
 		if (fclose(pf))
 			die("cannot write", popout);

@@ -116,7 +116,7 @@ static void dump_ranking(FILE *f, const char *scope, const ivp_table *t)
 
 	for (r = 0; r < ivp_table_nrows(t); r++) {
 		if (ivp_table_cell_type(t, r, c[0]) != IVP_CELL_INT)
-			continue;	/* no population: not ranked */
+			continue; /* no population: not ranked */
 		fprintf(f, "%s", scope);
 		for (k = 0; k < 6; k++) {
 			fputc(',', f);
@@ -156,7 +156,7 @@ static int w3(int argc, char **argv)
 		return 1;
 	}
 	fputs("scope,rank,code,count,population,per_1000,vs_all\n", dump);
-	t = rank(ctx, argv[6], year);	/* warm-up */
+	t = rank(ctx, argv[6], year); /* warm-up */
 	dump_ranking(dump, argv[6], t);
 	ivp_table_free(t);
 	for (i = 0; i < n; i++) {
@@ -215,7 +215,7 @@ int main(int argc, char **argv)
 	v = malloc((size_t)(n > reps ? n : reps) * sizeof(double));
 	if (!v)
 		return 1;
-	ivp_table_free(run(ctx, argv[5], year));	/* warm-up */
+	ivp_table_free(run(ctx, argv[5], year)); /* warm-up */
 	for (i = 0; i < n; i++) {
 		double t0 = now_ms();
 		ivp_table *t = run(ctx, argv[5], year);

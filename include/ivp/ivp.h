@@ -31,12 +31,12 @@ extern "C" {
 
 typedef enum ivp_rc {
 	IVP_OK = 0,
-	IVP_EINPUT,	/* the input (file, option) is wrong; the user must change it */
-	IVP_ENOTFOUND,	/* a named thing (area, code, import) does not exist */
-	IVP_ENOMEM,	/* out of memory */
-	IVP_EIO,	/* a file could not be read or written */
-	IVP_EDB,	/* the database failed */
-	IVP_EINTERNAL	/* a bug */
+	IVP_EINPUT,    /* the input (file, option) is wrong; the user must change it */
+	IVP_ENOTFOUND, /* a named thing (area, code, import) does not exist */
+	IVP_ENOMEM,    /* out of memory */
+	IVP_EIO,       /* a file could not be read or written */
+	IVP_EDB,       /* the database failed */
+	IVP_EINTERNAL  /* a bug */
 } ivp_rc;
 
 /* Static English text for a result code. */
@@ -48,14 +48,14 @@ int ivp_rc_is_user_error(ivp_rc rc);
 
 typedef struct ivp_error {
 	ivp_rc rc;
-	char message[256];	/* short, lower case, no final period */
-	char detail[512];	/* a sentence with the reason */
-	char hint[512];		/* what to change */
-	char file[512];		/* input file, "" when none */
-	long line;		/* 1-based input line, 0 when none */
-	char field[128];	/* column / field name, "" when none */
-	long column;		/* 1-based byte position in the line, 0 when none */
-	char code[48];		/* stable machine code, e.g. "csv_unterminated_quote";
+	char message[256]; /* short, lower case, no final period */
+	char detail[512];  /* a sentence with the reason */
+	char hint[512];	   /* what to change */
+	char file[512];	   /* input file, "" when none */
+	long line;	   /* 1-based input line, 0 when none */
+	char field[128];   /* column / field name, "" when none */
+	long column;	   /* 1-based byte position in the line, 0 when none */
+	char code[48];	   /* stable machine code, e.g. "csv_unterminated_quote";
 				 * every code is listed in docs/errors.md */
 } ivp_error;
 
@@ -87,12 +87,12 @@ IVP_WUR ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version);
 /* Import                                                             */
 
 typedef enum ivp_import_kind {
-	IVP_IMPORT_AUTO = 0,	/* decide from the content */
-	IVP_IMPORT_CRIME,	/* StatLine export, OData TypedDataSet CSV/JSON */
-	IVP_IMPORT_POPULATION,	/* 37230ned export, 85984NED buurt list, TypedDataSet */
-	IVP_IMPORT_CODES,	/* CBS metadata: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden */
-	IVP_IMPORT_LONG,	/* ivp long CSV, optionally with a type-code mapping */
-	IVP_IMPORT_BOUNDARIES	/* GeoJSON area polygons, WGS84 or RD New (docs/data-formats.md) */
+	IVP_IMPORT_AUTO = 0,   /* decide from the content */
+	IVP_IMPORT_CRIME,      /* StatLine export, OData TypedDataSet CSV/JSON */
+	IVP_IMPORT_POPULATION, /* 37230ned export, 85984NED buurt list, TypedDataSet */
+	IVP_IMPORT_CODES,      /* CBS metadata: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden */
+	IVP_IMPORT_LONG,       /* ivp long CSV, optionally with a type-code mapping */
+	IVP_IMPORT_BOUNDARIES  /* GeoJSON area polygons, WGS84 or RD New (docs/data-formats.md) */
 } ivp_import_kind;
 
 /* Called now and then during an import: bytes read so far of total. */
@@ -100,33 +100,33 @@ typedef void (*ivp_progress_fn)(void *ud, const char *file, uint64_t done,
 				uint64_t total, int64_t rows);
 
 typedef struct ivp_import_opts {
-	const char *map_path;	/* long CSV: source type code -> SoortMisdrijf mapping */
-	int year;		/* population lists without a period: the 1 January year */
+	const char *map_path; /* long CSV: source type code -> SoortMisdrijf mapping */
+	int year;	      /* population lists without a period: the 1 January year */
 	ivp_progress_fn progress;
 	void *progress_ud;
-	const char *user;	/* who imports: the signed-in user, or the CLI's
+	const char *user;	  /* who imports: the signed-in user, or the CLI's
 				 * --user NAME / "os:ACCOUNT"; NULL or "": "unknown"
 				 * (the library never guesses) */
-	const char *file_name;	/* the name to record and show for the first file,
+	const char *file_name;	  /* the name to record and show for the first file,
 				 * e.g. an upload's own name when paths[0] is the
 				 * server's temporary copy; NULL: the path */
-	int skip_unknown_regions;	/* StatLine exports: leave out region names
+	int skip_unknown_regions; /* StatLine exports: leave out region names
 					 * no code list knows (former gemeenten)
 					 * instead of failing; they are counted */
 } ivp_import_opts;
 
 typedef struct ivp_import_result {
-	int64_t import_id;	/* the new import, or the earlier one when `unchanged` */
-	int unchanged;		/* 1: same file (SHA-256) imported before; nothing written */
-	char layout[64];	/* the layout recognised, e.g. "statline-csv" */
+	int64_t import_id; /* the new import, or the earlier one when `unchanged` */
+	int unchanged;	   /* 1: same file (SHA-256) imported before; nothing written */
+	char layout[64];   /* the layout recognised, e.g. "statline-csv" */
 	char sha256[65];
-	int64_t rows;		/* facts/values/codes written */
-	int64_t missing;	/* cells CBS marks as missing ('.', 'x') */
-	int64_t skipped;	/* cells outside what ivp stores (e.g. other topics) */
-	int64_t changed;	/* facts an earlier import had with another value */
-	int64_t same;		/* facts already stored with this value */
-	int64_t unknown_regions;	/* regions left out (skip_unknown_regions) */
-	char note[512];		/* what the user should know, e.g. which regions */
+	int64_t rows;		 /* facts/values/codes written */
+	int64_t missing;	 /* cells CBS marks as missing ('.', 'x') */
+	int64_t skipped;	 /* cells outside what ivp stores (e.g. other topics) */
+	int64_t changed;	 /* facts an earlier import had with another value */
+	int64_t same;		 /* facts already stored with this value */
+	int64_t unknown_regions; /* regions left out (skip_unknown_regions) */
+	char note[512];		 /* what the user should know, e.g. which regions */
 } ivp_import_result;
 
 /*
@@ -181,16 +181,16 @@ IVP_WUR ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out);
 IVP_WUR ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out);
 
 typedef struct ivp_indicator_query {
-	const char *area;	/* area spec: a code, A+B, or buurten:GM1926 */
+	const char *area; /* area spec: a code, A+B, or buurten:GM1926 */
 	int year;
-	int baseline;		/* 0: none */
-	const char *const *compare;	/* area specs to compare with */
+	int baseline;		    /* 0: none */
+	const char *const *compare; /* area specs to compare with */
 	int ncompare;
-	const char *indicator;	/* NULL: the default set; else one key */
-	int all_types;		/* 1: add every single SoortMisdrijf code */
-	int64_t small_threshold;	/* counts below are flagged small; <0: default */
-	double level;		/* confidence level; 0: 0.95 */
-	const char *lang;	/* "nl" or "en" for verdict words; NULL: "en" */
+	const char *indicator;	 /* NULL: the default set; else one key */
+	int all_types;		 /* 1: add every single SoortMisdrijf code */
+	int64_t small_threshold; /* counts below are flagged small; <0: default */
+	double level;		 /* confidence level; 0: 0.95 */
+	const char *lang;	 /* "nl" or "en" for verdict words; NULL: "en" */
 } ivp_indicator_query;
 
 /* The indicator table for one area and year. Caller frees *out. */
@@ -208,13 +208,13 @@ IVP_WUR ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q,
 				    int from, int to, ivp_table **out);
 
 typedef struct ivp_ranking_query {
-	const char *under;	/* rank the areas inside this one: a code or name (NL01: the country) */
-	const char *level;	/* "BU" (NULL), "WK" or "GM" */
-	const char *indicator;	/* an indicator key; NULL: "totaal" */
-	int year;		/* required */
-	int64_t small_threshold;	/* counts below are flagged small; <0: default */
-	double level_conf;	/* confidence level; 0: 0.95 */
-	const char *lang;	/* "nl" or "en" for the words; NULL: "en" */
+	const char *under;	 /* rank the areas inside this one: a code or name (NL01: the country) */
+	const char *level;	 /* "BU" (NULL), "WK" or "GM" */
+	const char *indicator;	 /* an indicator key; NULL: "totaal" */
+	int year;		 /* required */
+	int64_t small_threshold; /* counts below are flagged small; <0: default */
+	double level_conf;	 /* confidence level; 0: 0.95 */
+	const char *lang;	 /* "nl" or "en" for the words; NULL: "en" */
 } ivp_ranking_query;
 
 /*
@@ -245,10 +245,10 @@ IVP_WUR ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key,
 				  int *version);
 
 typedef struct ivp_series_query {
-	const char *area;	/* area spec as above */
-	const char *type;	/* a SoortMisdrijf code or an indicator key */
-	int from;		/* YYYYMM */
-	int to;			/* YYYYMM */
+	const char *area; /* area spec as above */
+	const char *type; /* a SoortMisdrijf code or an indicator key */
+	int from;	  /* YYYYMM */
+	int to;		  /* YYYYMM */
 } ivp_series_query;
 
 /* Monthly counts from..to for an area and type/indicator. Caller frees. */
@@ -263,8 +263,8 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 /* ================================================================== */
 
 /* Flags for ivp_table_json. */
-#define IVP_JSON_COMPACT 0u	/* one line, no spaces (the HTTP API) */
-#define IVP_JSON_PRETTY 1u	/* indented by two spaces (ivp --format json) */
+#define IVP_JSON_COMPACT 0u /* one line, no spaces (the HTTP API) */
+#define IVP_JSON_PRETTY 1u  /* indented by two spaces (ivp --format json) */
 
 /*
  * `t` as JSON: {"rows": [{column: value, …}, …], "notes": [text, …]}.
@@ -292,10 +292,10 @@ IVP_WUR ivp_rc ivp_plan_validate(ivp_ctx *ctx, const char *path,
 				 ivp_table **problems);
 
 typedef struct ivp_plan_result {
-	int64_t version;	/* the new version, or the current one when unchanged */
-	int unchanged;		/* 1: same plan as the latest version; nothing written */
+	int64_t version; /* the new version, or the current one when unchanged */
+	int unchanged;	 /* 1: same plan as the latest version; nothing written */
 	char plan_id[128];
-	char summary[1024];	/* what changed, in one line */
+	char summary[1024]; /* what changed, in one line */
 } ivp_plan_result;
 
 /*
@@ -321,14 +321,14 @@ IVP_WUR ivp_rc ivp_plan_diff(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **o
 
 #define IVP_MEASURE_MAX_SPENT 8
 typedef struct ivp_measure_change {
-	const char *id;		/* the measure's id */
-	const char *status;	/* planned/running/done/stopped; NULL: unchanged */
-	const char *note;	/* text of the progress entry; may be NULL */
-	const char *date;	/* YYYY-MM-DD of the entry; NULL: today (UTC) */
-	const char *user;	/* who; NULL: "unknown" */
+	const char *id;	    /* the measure's id */
+	const char *status; /* planned/running/done/stopped; NULL: unchanged */
+	const char *note;   /* text of the progress entry; may be NULL */
+	const char *date;   /* YYYY-MM-DD of the entry; NULL: today (UTC) */
+	const char *user;   /* who; NULL: "unknown" */
 	int nspent;
 	int spent_year[IVP_MEASURE_MAX_SPENT];
-	const char *spent_amount[IVP_MEASURE_MAX_SPENT];	/* euros: "12000", "12000.50" */
+	const char *spent_amount[IVP_MEASURE_MAX_SPENT]; /* euros: "12000", "12000.50" */
 } ivp_measure_change;
 
 /* Record a measure's progress as a new plan version (a dated entry; status
@@ -337,17 +337,17 @@ IVP_WUR ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u,
 				  ivp_plan_result *out);
 
 typedef enum ivp_progress_part {
-	IVP_PROGRESS_GOALS = 0,	/* per goal: latest value, expected, status, reason */
-	IVP_PROGRESS_MEASURES,	/* per measure: status, budget, spent */
-	IVP_PROGRESS_PRIORITIES,	/* per priority: counts of statuses, money */
-	IVP_PROGRESS_BUDGET,	/* the plan budget per year and in total */
+	IVP_PROGRESS_GOALS = 0,	 /* per goal: latest value, expected, status, reason */
+	IVP_PROGRESS_MEASURES,	 /* per measure: status, budget, spent */
+	IVP_PROGRESS_PRIORITIES, /* per priority: counts of statuses, money */
+	IVP_PROGRESS_BUDGET,	 /* the plan budget per year and in total */
 	IVP_PROGRESS_NPARTS
 } ivp_progress_part;
 
 typedef struct ivp_progress_query {
-	int year;		/* the report year: latest values up to it; 0: this year */
-	int64_t version;	/* 0: the latest */
-	double level;		/* confidence level for engine intervals; 0: 0.95 */
+	int year;	 /* the report year: latest values up to it; 0: this year */
+	int64_t version; /* 0: the latest */
+	double level;	 /* confidence level for engine intervals; 0: 0.95 */
 } ivp_progress_query;
 
 /* Progress of the plan (docs/progress-rules.md). Fills out[0..NPARTS-1]; the
@@ -365,17 +365,16 @@ IVP_WUR ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q,
 IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 				 const ivp_import_opts *opts, ivp_import_result *out);
 
-
 /* ================================================================== */
 /* Users and sessions (src/auth/, docs/security.md)                   */
 /* ================================================================== */
 
 typedef enum ivp_role {
-	IVP_ROLE_NONE = 0,	/* not a role: anonymous */
-	IVP_ROLE_VIEWER,	/* council: reads what is not public */
-	IVP_ROLE_PARTNER,	/* partners: reads as a viewer (own measures: later) */
-	IVP_ROLE_EDITOR,	/* policy staff: imports, plan and measure updates */
-	IVP_ROLE_ADMIN		/* everything an editor may, and users */
+	IVP_ROLE_NONE = 0, /* not a role: anonymous */
+	IVP_ROLE_VIEWER,   /* council: reads what is not public */
+	IVP_ROLE_PARTNER,  /* partners: reads as a viewer (own measures: later) */
+	IVP_ROLE_EDITOR,   /* policy staff: imports, plan and measure updates */
+	IVP_ROLE_ADMIN	   /* everything an editor may, and users */
 } ivp_role;
 
 /* "viewer", "partner", "editor", "admin" ("" for IVP_ROLE_NONE). */
@@ -383,7 +382,7 @@ const char *ivp_role_name(ivp_role r);
 /* The role named s; IVP_ROLE_NONE when s names none. */
 ivp_role ivp_role_parse(const char *s);
 
-#define IVP_PASSWORD_MIN 10	/* characters (bytes) a password needs at least */
+#define IVP_PASSWORD_MIN 10 /* characters (bytes) a password needs at least */
 #define IVP_PASSWORD_MAX 1024
 
 /*
@@ -401,22 +400,22 @@ IVP_WUR ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name);
 /* Every user: name, role, created_at, updated_at, sessions. Caller frees. */
 IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
 
-#define IVP_SESSION_SECONDS 28800	/* a session lasts this long: 8 hours */
-#define IVP_SIGNIN_MAX_FAILS 5		/* failed sign-ins per name or address … */
-#define IVP_SIGNIN_WINDOW 900		/* … in this many seconds (15 minutes), then 429 */
+#define IVP_SESSION_SECONDS 28800 /* a session lasts this long: 8 hours */
+#define IVP_SIGNIN_MAX_FAILS 5	  /* failed sign-ins per name or address … */
+#define IVP_SIGNIN_WINDOW 900	  /* … in this many seconds (15 minutes), then 429 */
 
 typedef struct ivp_session {
 	char user[64];
 	ivp_role role;
-	char token[48];		/* the cookie value: 32 random bytes, base64url; a secret */
-	char csrf[48];		/* the CSRF token bound to this session; a secret */
-	int64_t expires;	/* Unix time */
+	char token[48];	 /* the cookie value: 32 random bytes, base64url; a secret */
+	char csrf[48];	 /* the CSRF token bound to this session; a secret */
+	int64_t expires; /* Unix time */
 } ivp_session;
 
 typedef enum ivp_signin_status {
-	IVP_SIGNIN_OK = 0,	/* *session holds the new session */
-	IVP_SIGNIN_DENIED,	/* unknown name or wrong password (not said which) */
-	IVP_SIGNIN_LIMITED	/* too many failures: try again after *retry_after s */
+	IVP_SIGNIN_OK = 0, /* *session holds the new session */
+	IVP_SIGNIN_DENIED, /* unknown name or wrong password (not said which) */
+	IVP_SIGNIN_LIMITED /* too many failures: try again after *retry_after s */
 } ivp_signin_status;
 
 /*

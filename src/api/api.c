@@ -75,7 +75,7 @@ void api_indicators(http_req *r)
 	q.indicator = http_query_get(&r->q, "indicator");
 	q.all_types = truthy(http_query_get(&r->q, "all_types"));
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
+		q.small_threshold = strtoll(v, NULL, 10); /* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_indicators(r->ctx, &q, &t);
 	answer(r, rc, t);
@@ -95,7 +95,7 @@ void api_ranking(http_req *r)
 	q.level = http_query_get(&r->q, "level");
 	q.indicator = http_query_get(&r->q, "indicator");
 	if ((v = http_query_get(&r->q, "small")))
-		q.small_threshold = strtoll(v, NULL, 10);	/* HTTP_P_COUNT: digits */
+		q.small_threshold = strtoll(v, NULL, 10); /* HTTP_P_COUNT: digits */
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_ranking(r->ctx, &q, &t);
 	answer(r, rc, t);
@@ -124,9 +124,14 @@ void api_series(http_req *r)
 
 int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 {
-	static const struct { const char *name; ivp_import_kind kind; } kinds[] = {
-		{ "crime", IVP_IMPORT_CRIME }, { "population", IVP_IMPORT_POPULATION },
-		{ "codes", IVP_IMPORT_CODES }, { "long", IVP_IMPORT_LONG },
+	static const struct {
+		const char *name;
+		ivp_import_kind kind;
+	} kinds[] = {
+		{ "crime", IVP_IMPORT_CRIME },
+		{ "population", IVP_IMPORT_POPULATION },
+		{ "codes", IVP_IMPORT_CODES },
+		{ "long", IVP_IMPORT_LONG },
 	};
 	const char *kind = http_field(r, "kind"), *year = http_field(r, "year");
 	ivp_import_kind k = IVP_IMPORT_AUTO;
@@ -137,8 +142,7 @@ int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 		if (!strcmp(kind, kinds[i].name))
 			k = kinds[i].kind;
 	if (k == IVP_IMPORT_AUTO || !r->upload_file) {
-		http_error(r, 400, "bad_parameter", !r->upload_file ? "the form has no file" :
-			   "form field \"kind\" is missing or unknown",
+		http_error(r, 400, "bad_parameter", !r->upload_file ? "the form has no file" : "form field \"kind\" is missing or unknown",
 			   "An import needs the fields kind (crime, population, codes or long) and file.",
 			   "Send kind=crime and file=@FILE as multipart/form-data.");
 		return 400;
@@ -149,7 +153,7 @@ int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 		return 400;
 	}
 	op->skip_unknown_regions = truthy(http_field(r, "skip_unknown_regions"));
-	op->file_name = r->upload_name;	/* recorded, never the temporary path */
+	op->file_name = r->upload_name; /* recorded, never the temporary path */
 	*kp = k;
 	return 0;
 }

@@ -45,9 +45,7 @@ void api_signin(http_req *r)
 			   "Check both; after several failures sign-in is refused for a while.");
 		return;
 	}
-	json_answer(r, 200, json_pack("{s:s, s:s, s:s, s:I}", "user", s.user, "role",
-				      ivp_role_name(s.role), "csrf", s.csrf, "expires",
-				      (json_int_t)s.expires));
+	json_answer(r, 200, json_pack("{s:s, s:s, s:s, s:I}", "user", s.user, "role", ivp_role_name(s.role), "csrf", s.csrf, "expires", (json_int_t)s.expires));
 	memset(&s, 0, sizeof(s));
 }
 

@@ -118,7 +118,8 @@ int ivp__token_derive(const char *token, char hash_hex[65], char csrf[48])
 
 	if (!ready() || !token || strlen(token) != 43 ||
 	    sodium_base642bin(raw, sizeof(raw), token, 43, NULL, &len, NULL,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) || len != 32)
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) ||
+	    len != 32)
 		return -1;
 	derive(raw, hash_hex, csrf);
 	sodium_memzero(raw, sizeof(raw));

@@ -11,16 +11,24 @@
 
 #include "ivp/ivp.h"
 
-enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
+enum {
+	EXIT_OK = 0,
+	EXIT_USER = 1,
+	EXIT_INTERNAL = 2
+};
 
-typedef enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON } cli_format;
+typedef enum cli_format {
+	FMT_TABLE,
+	FMT_CSV,
+	FMT_JSON
+} cli_format;
 
 /* Options every command takes. */
 typedef struct cli_common {
 	const char *db;
 	cli_format format;
 	const char *lang;
-	const char *columns;	/* --columns a,b,c: only these, in this order */
+	const char *columns; /* --columns a,b,c: only these, in this order */
 } cli_common;
 
 /* Print an ivp error the PostgreSQL way and return the exit code for rc. */

@@ -78,7 +78,8 @@ static int progress_print(ivp_table *t[IVP_PROGRESS_NPARTS], const cli_common *c
 		"Goals: latest value, the line from baseline to target, status",
 		"Measures: status and spending against budget",
 		"Priorities: summary",
-		"Budget per year" };
+		"Budget per year"
+	};
 	int i, r = 0;
 
 	if (c->format == FMT_CSV)
@@ -174,8 +175,7 @@ int cmd_plan(int argc, char **argv)
 
 		memset(&o, 0, sizeof(o));
 		o.user = cli_user(user, whobuf, sizeof(whobuf));
-		rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p)
-					      : ivp_plan_import(ctx, file, &o, &p, &res);
+		rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p) : ivp_plan_import(ctx, file, &o, &p, &res);
 
 		if (rc)
 			ex = print_problems(!strcmp(sub, "validate") ? "plan validate" : "plan import", ctx, rc, p);

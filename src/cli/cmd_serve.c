@@ -55,7 +55,7 @@ static int parse_size(const char *v, size_t *out)
 	unsigned long long n;
 	int shift = 0;
 
-	if (*v < '0' || *v > '9')	/* strtoull would take " 5", "+5" and "-5" */
+	if (*v < '0' || *v > '9') /* strtoull would take " 5", "+5" and "-5" */
 		return -1;
 	errno = 0;
 	n = strtoull(v, &end, 10);
@@ -140,7 +140,7 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	(void)signal(SIGPIPE, SIG_IGN);	/* cannot fail for SIGPIPE */
+	(void)signal(SIGPIPE, SIG_IGN); /* cannot fail for SIGPIPE */
 	s = serve_start(&o, err, sizeof(err));
 	if (!s) {
 		fprintf(stderr, "ivp serve: error: %s\n", err);

@@ -47,7 +47,7 @@ static int prompt(const char *what, char *buf, size_t sz)
 	int r;
 
 	fprintf(stderr, "%s: ", what);
-	(void)fflush(stderr);	/* a prompt */
+	(void)fflush(stderr); /* a prompt */
 	if (tcgetattr(STDIN_FILENO, &old))
 		return -1;
 	quiet = old;
@@ -129,8 +129,7 @@ int cmd_user(int argc, char **argv)
 	if (role && strcmp(sub, "add"))
 		return cli_usage("user", "--role belongs to user add");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
-		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" :
-				 "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
+		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
 	if ((r = cli_open("user", &c, &ctx)))
 		return r;
 	if (!strcmp(sub, "list")) {
@@ -148,13 +147,16 @@ int cmd_user(int argc, char **argv)
 			rc = ivp_user_passwd(ctx, name, pw);
 		if (!rc)
 			printf(!strcmp(sub, "add") ? "user %s added with role %s\n" :
-			       "password of %s changed; their sessions ended%s\n", name,
+						     "password of %s changed; their sessions ended%s\n",
+			       name,
 			       !strcmp(sub, "add") ? role : "");
 	}
 	memset(pw, 0, sizeof(pw));
 	if (rc)
 		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" :
-			       !strcmp(sub, "remove") ? "user remove" : "user list", rc, ivp_last_error(ctx));
+							  !strcmp(sub, "remove")	 ? "user remove" :
+											   "user list",
+			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);
 	return ex;
 }

@@ -69,7 +69,7 @@ static void progress(void *ud, const char *file, uint64_t done, uint64_t total,
 	(void)ud;
 	fprintf(stderr, "\r%s: %.0f%% (%lld rows)", file,
 		total ? 100.0 * (double)done / (double)total : 0.0, (long long)rows);
-	(void)fflush(stderr);	/* progress; nothing to do if it fails */
+	(void)fflush(stderr); /* progress; nothing to do if it fails */
 }
 
 static const char import_help[] =
@@ -232,7 +232,7 @@ int cmd_import(int argc, char **argv)
 				printf(", %lld cells not read (other topics or periods)", (long long)res.skipped);
 			putchar('\n');
 			if (kind == IVP_IMPORT_BOUNDARIES)
-				printf("%s: %s\n", files[i], res.note);	/* the code property, matched, left out */
+				printf("%s: %s\n", files[i], res.note); /* the code property, matched, left out */
 			else if (res.unknown_regions)
 				printf("%s: %lld %s\n", files[i], (long long)res.unknown_regions, res.note);
 		}
@@ -364,7 +364,6 @@ int cmd_definitions(int argc, char **argv)
 }
 
 /* ---- indicators ----------------------------------------------------------------- */
-
 
 int cmd_indicators(int argc, char **argv)
 {

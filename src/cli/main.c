@@ -214,13 +214,21 @@ static const char usage[] =
 
 int main(int argc, char **argv)
 {
-	static const struct { const char *name; int (*fn)(int, char **); } cmds[] = {
-		{ "init", cmd_init }, { "import", cmd_import }, { "areas", cmd_areas },
-		{ "indicators", cmd_indicators }, { "series", cmd_series },
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{ "init", cmd_init },
+		{ "import", cmd_import },
+		{ "areas", cmd_areas },
+		{ "indicators", cmd_indicators },
+		{ "series", cmd_series },
 		{ "ranking", cmd_ranking },
-		{ "sources", cmd_sources }, { "definitions", cmd_definitions },
+		{ "sources", cmd_sources },
+		{ "definitions", cmd_definitions },
 		{ "serve", cmd_serve },
-		{ "plan", cmd_plan }, { "measure", cmd_measure },
+		{ "plan", cmd_plan },
+		{ "measure", cmd_measure },
 		{ "user", cmd_user },
 	};
 	size_t i;

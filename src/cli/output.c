@@ -161,7 +161,7 @@ static int print_json(FILE *out, const ivp_table *t, const int *cols, int n)
 	char *s = ivp_table_json(t, cols, n, IVP_JSON_PRETTY);
 	int rc;
 
-	if (!s)	/* the columns are valid (pick): out of memory */
+	if (!s) /* the columns are valid (pick): out of memory */
 		return CLI_PRINT_NOMEM;
 	rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
 	free(s);

@@ -21,14 +21,14 @@
 #undef strndup
 #undef free
 
-static atomic_int on;		/* started */
+static atomic_int on; /* started */
 static atomic_long count, fail_at, failed;
 static atomic_int persist;
 static void (*on_fail)(void);
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static void **set;		/* live blocks; NULL: empty slot */
-static size_t cap, used;	/* cap a power of two, or 0 */
+static void **set;	 /* live blocks; NULL: empty slot */
+static size_t cap, used; /* cap a power of two, or 0 */
 
 static size_t slot(const void *p)
 {
@@ -159,7 +159,7 @@ void *ivp__fault_realloc(void *p, size_t n)
 	q = realloc(p, n);
 	if (!q && n) {
 		if (was)
-			ivp__fault_track(p);	/* p is still there */
+			ivp__fault_track(p); /* p is still there */
 		return NULL;
 	}
 	/* a block from before the start stays unrecorded */

@@ -279,10 +279,19 @@ static int all_alnum(const char *s, size_t n)
  */
 const char *ivp__area_level(const char *code)
 {
-	static const struct { const char *p; size_t min, max; int digits; } lv[] = {
-		{ "NL", 2, 2, 0 }, { "LD", 2, 3, 0 }, { "PV", 2, 2, 0 },
-		{ "RE", 2, 2, 0 }, { "CR", 2, 2, 0 }, { "GM", 4, 4, 1 },
-		{ "WK", 6, 6, 1 }, { "BU", 8, 8, 1 },
+	static const struct {
+		const char *p;
+		size_t min, max;
+		int digits;
+	} lv[] = {
+		{ "NL", 2, 2, 0 },
+		{ "LD", 2, 3, 0 },
+		{ "PV", 2, 2, 0 },
+		{ "RE", 2, 2, 0 },
+		{ "CR", 2, 2, 0 },
+		{ "GM", 4, 4, 1 },
+		{ "WK", 6, 6, 1 },
+		{ "BU", 8, 8, 1 },
 	};
 	size_t n = strlen(code), i;
 
@@ -294,7 +303,7 @@ const char *ivp__area_level(const char *code)
 			continue;
 		/* gemeente digits first; Amsterdam's wijken and buurten carry letters (WK0363AA) */
 		if (lv[i].digits ? all_digits(code + 2, 4) && (n == 6 || all_alnum(code + 6, n - 6)) :
-		    all_alnum(code + 2, n - 2))
+				   all_alnum(code + 2, n - 2))
 			return lv[i].p;
 	}
 	return NULL;
@@ -376,7 +385,8 @@ size_t ivp__utf8_seq(const unsigned char *s, size_t n)
 	if (s[0] < 0x80)
 		return 1;
 	need = (s[0] >= 0xC2 && s[0] <= 0xDF) ? 1 : (s[0] >= 0xE0 && s[0] <= 0xEF) ? 2 :
-	       (s[0] >= 0xF0 && s[0] <= 0xF4) ? 3 : 0;
+					    (s[0] >= 0xF0 && s[0] <= 0xF4)	   ? 3 :
+										     0;
 	if (!need || n < need + 1)
 		return 0;
 	ivp__utf8_second(s[0], &lo, &hi);
@@ -394,5 +404,5 @@ void ivp__now_iso(char out[32])
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	(void)strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);	/* 20 bytes */
+	(void)strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm); /* 20 bytes */
 }

@@ -62,7 +62,7 @@ typedef struct ivp__buf {
 	char *p;
 	size_t len;
 	size_t cap;
-	size_t max;	/* hard limit in bytes; appending past it fails */
+	size_t max; /* hard limit in bytes; appending past it fails */
 } ivp__buf;
 
 void ivp__buf_init(ivp__buf *b, size_t max);
@@ -78,8 +78,8 @@ void ivp__buf_free(ivp__buf *b);
 
 /* ---- result tables ---------------------------------------------------- */
 /* Column flags */
-#define IVP__COL_BRIEF 1	/* shown in the human-readable table */
-#define IVP__COL_NOTE 2		/* shown under the human-readable table, per row */
+#define IVP__COL_BRIEF 1 /* shown in the human-readable table */
+#define IVP__COL_NOTE 2	 /* shown under the human-readable table, per row */
 
 ivp_table *ivp__table_new(void);
 /* Add a column; returns its index or -1 on out of memory. */
@@ -88,8 +88,8 @@ int ivp__table_col(ivp_table *t, const char *name, int flags, int decimals);
 int ivp__table_row(ivp_table *t);
 /* Setters act on the last row; -1 on out of memory. */
 int ivp__table_set_int(ivp_table *t, int col, int64_t v);
-int ivp__table_set_real(ivp_table *t, int col, double v);	/* NaN -> NULL */
-int ivp__table_set_text(ivp_table *t, int col, const char *s);	/* NULL -> NULL */
+int ivp__table_set_real(ivp_table *t, int col, double v);      /* NaN -> NULL */
+int ivp__table_set_text(ivp_table *t, int col, const char *s); /* NULL -> NULL */
 int ivp__table_note(ivp_table *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -141,11 +141,10 @@ int ivp__parse_count(const char *s, size_t n, int64_t *out);
 /* UTC time as ISO 8601 into out (>= 21 bytes). */
 void ivp__now_iso(char out[32]);
 
-
 /* ---- SHA-256 (sha256.c, OpenSSL) ----------------------------------------- */
 typedef struct ivp__sha256 ivp__sha256;
 
-ivp__sha256 *ivp__sha256_new(void);	/* NULL out of memory */
+ivp__sha256 *ivp__sha256_new(void); /* NULL out of memory */
 void ivp__sha256_update(ivp__sha256 *h, const void *p, size_t n);
 /* Lower-case hex digest into hex; frees h. */
 void ivp__sha256_final(ivp__sha256 *h, char hex[65]);
@@ -160,7 +159,7 @@ int ivp__sha256_paths(const char *const *paths, int n, char hex[65], int *bad);
 typedef struct ivp__map {
 	char **keys;
 	int64_t *vals;
-	size_t cap;	/* power of two */
+	size_t cap; /* power of two */
 	size_t n;
 } ivp__map;
 

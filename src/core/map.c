@@ -92,7 +92,7 @@ int ivp__map_put(ivp__map *m, const char *key, int64_t v, int64_t **slot, int *e
 		m->keys[i] = ivp__strdup(key);
 		if (!m->keys[i])
 			return -1;
-		m->vals[i] = v;	// NOLINT(clang-analyzer-unix.Malloc): grow() replaced both arrays; it frees only the old ones
+		m->vals[i] = v; // NOLINT(clang-analyzer-unix.Malloc): grow() replaced both arrays; it frees only the old ones
 		m->n++;
 	}
 	*slot = &m->vals[i];

@@ -85,7 +85,7 @@ int ivp__sha256_paths(const char *const *paths, int n, char hex[65], int *bad)
 		int rc = f ? ivp__sha256_file(f, h, NULL) : -1;
 
 		if (f)
-			(void)fclose(f);	/* read only */
+			(void)fclose(f); /* read only */
 		if (rc) {
 			*bad = i;
 			ivp__sha256_free(h);

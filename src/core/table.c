@@ -32,7 +32,7 @@ struct ivp_table {
 	column *cols;
 	int ncols;
 	int capcols;
-	cell *cells;	/* nrows * ncols */
+	cell *cells; /* nrows * ncols */
 	int nrows;
 	int caprows;
 	char **notes;
@@ -46,7 +46,7 @@ ivp_table *ivp__table_new(void)
 
 int ivp__table_col(ivp_table *t, const char *name, int flags, int decimals)
 {
-	if (t->nrows)	/* columns are fixed once rows exist */
+	if (t->nrows) /* columns are fixed once rows exist */
 		return -1;
 	if (t->ncols == t->capcols) {
 		int cap = t->capcols ? t->capcols * 2 : 16;
@@ -206,8 +206,9 @@ int64_t ivp_table_int(const ivp_table *t, int row, int col)
 
 	if (!c)
 		return 0;
-	return c->type == IVP_CELL_INT ? c->v.i :
-	       c->type == IVP_CELL_REAL ? (int64_t)c->v.r : 0;
+	return c->type == IVP_CELL_INT	? c->v.i :
+	       c->type == IVP_CELL_REAL ? (int64_t)c->v.r :
+					  0;
 }
 
 double ivp_table_real(const ivp_table *t, int row, int col)
@@ -217,7 +218,8 @@ double ivp_table_real(const ivp_table *t, int row, int col)
 	if (!c)
 		return NAN;
 	return c->type == IVP_CELL_REAL ? c->v.r :
-	       c->type == IVP_CELL_INT ? (double)c->v.i : NAN;
+	       c->type == IVP_CELL_INT	? (double)c->v.i :
+					  NAN;
 }
 
 const char *ivp_table_text(const ivp_table *t, int row, int col)

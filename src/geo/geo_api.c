@@ -36,7 +36,7 @@ static int fill(void *ud, const char *const *cols, int n)
 ivp_rc ivp_boundaries(ivp_ctx *ctx, const char *under, const char *level, ivp_table **out)
 {
 	static const char *const names[] = { "code", "name", "level", "minx", "miny",
-		"maxx", "maxy", "npoints", "geom", NULL };
+					     "maxx", "maxy", "npoints", "geom", NULL };
 	int i;
 	ivp_rc rc;
 

@@ -17,7 +17,8 @@ static double seg_dist(ivp__pt p, ivp__pt a, ivp__pt b)
 	if (len2 == 0)
 		return hypot(p.x - a.x, p.y - a.y);
 	t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2;
-	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	t = t < 0 ? 0 : t > 1 ? 1 :
+				t;
 	return hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
@@ -66,5 +67,6 @@ double ivp__simplify_tol(double diag)
 {
 	double t = diag / 250.0;
 
-	return t < 2 ? 2 : t > 250 ? 250 : t;
+	return t < 2 ? 2 : t > 250 ? 250 :
+				     t;
 }

@@ -12,10 +12,10 @@
 #include "http/cache.h"
 
 typedef struct entry {
-	struct entry *next;		/* in its hash bucket */
-	struct entry *newer, *older;	/* the use list */
+	struct entry *next;	     /* in its hash bucket */
+	struct entry *newer, *older; /* the use list */
 	uint64_t hash, gen;
-	size_t size;			/* what it counts against the bound */
+	size_t size; /* what it counts against the bound */
 	int status;
 	char ctype[96], cache[96];
 	char *body;
@@ -26,7 +26,7 @@ typedef struct entry {
 struct http_cache {
 	pthread_mutex_t mu;
 	entry **bucket;
-	size_t nbucket;		/* a power of two */
+	size_t nbucket; /* a power of two */
 	entry *newest, *oldest;
 	uint64_t gen;
 	http_cache_stats st;
@@ -34,7 +34,7 @@ struct http_cache {
 
 static uint64_t hash_of(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
@@ -205,7 +205,7 @@ void http_cache_put(http_cache *c, const char *key, uint64_t gen, int status,
 	snprintf(e->cache, sizeof(e->cache), "%s", cache ? cache : "");
 	e->newer = e->older = NULL;
 	pthread_mutex_lock(&c->mu);
-	if (gen != c->gen) {	/* data changed while the answer was made */
+	if (gen != c->gen) { /* data changed while the answer was made */
 		pthread_mutex_unlock(&c->mu);
 		free(e->body);
 		free(e);
@@ -214,7 +214,7 @@ void http_cache_put(http_cache *c, const char *key, uint64_t gen, int status,
 	if ((old = find(c, key, h)))
 		drop(c, old);
 	while (c->oldest && c->st.bytes + size > c->st.max_bytes) {
-		drop(c, c->oldest);	// NOLINT(clang-analyzer-unix.Malloc): drop() unlinks what it frees, so c->oldest is never freed memory
+		drop(c, c->oldest); // NOLINT(clang-analyzer-unix.Malloc): drop() unlinks what it frees, so c->oldest is never freed memory
 		c->st.evictions++;
 	}
 	e->next = c->bucket[h & (c->nbucket - 1)];

@@ -23,9 +23,9 @@ typedef struct http_cache http_cache;
 /* One answer as the cache gives it back: copies the caller owns. */
 typedef struct http_cached {
 	int status;
-	char ctype[96];		/* Content-Type */
-	char cache[96];		/* Cache-Control ("" for the default no-store) */
-	char *body;		/* malloc'd copy; the caller frees it */
+	char ctype[96]; /* Content-Type */
+	char cache[96]; /* Cache-Control ("" for the default no-store) */
+	char *body;	/* malloc'd copy; the caller frees it */
 	size_t len;
 } http_cached;
 

@@ -13,16 +13,16 @@ typedef struct http_server http_server;
 struct http_app;
 
 typedef struct http_server_opts {
-	const char *db;		/* database path as for ivp_open */
-	const char *host;	/* IPv4 address to listen on, e.g. "127.0.0.1" */
-	int port;		/* 0: any free port (http_server_port says which) */
-	int threads;		/* worker threads, each with its own ivp_ctx; 0: CPUs */
-	size_t max_upload;	/* largest request body in bytes; 0: 64 MiB */
-	unsigned timeout;	/* idle seconds before a connection is closed; 0: 30 */
-	unsigned max_time;	/* seconds a request (upload) may take in all; 0: 600 */
-	int access_log;		/* 1: a line per request on stderr */
-	const struct http_app *app;	/* the routes and the error hook; must outlive the server */
-	void *app_data;		/* given to every request as r->app_data (the caller owns it) */
+	const char *db;		    /* database path as for ivp_open */
+	const char *host;	    /* IPv4 address to listen on, e.g. "127.0.0.1" */
+	int port;		    /* 0: any free port (http_server_port says which) */
+	int threads;		    /* worker threads, each with its own ivp_ctx; 0: CPUs */
+	size_t max_upload;	    /* largest request body in bytes; 0: 64 MiB */
+	unsigned timeout;	    /* idle seconds before a connection is closed; 0: 30 */
+	unsigned max_time;	    /* seconds a request (upload) may take in all; 0: 600 */
+	int access_log;		    /* 1: a line per request on stderr */
+	const struct http_app *app; /* the routes and the error hook; must outlive the server */
+	void *app_data;		    /* given to every request as r->app_data (the caller owns it) */
 } http_server_opts;
 
 /*

@@ -29,40 +29,40 @@
 
 #include "ivp/ivp.h"
 
-#define HTTP_MAX_URI 4096	/* request target, bytes (414 above) */
-#define HTTP_MAX_PARAMS 32	/* query parameters */
-#define HTTP_MAX_VALUE 1024	/* one decoded query value */
-#define HTTP_MAX_FIELDS 8	/* small multipart form fields */
-#define HTTP_MAX_FIELD 256	/* one small form field's value */
-#define HTTP_MAX_BODY 8192	/* a JSON or urlencoded body (sign-in, updates) */
+#define HTTP_MAX_URI 4096   /* request target, bytes (414 above) */
+#define HTTP_MAX_PARAMS 32  /* query parameters */
+#define HTTP_MAX_VALUE 1024 /* one decoded query value */
+#define HTTP_MAX_FIELDS 8   /* small multipart form fields */
+#define HTTP_MAX_FIELD 256  /* one small form field's value */
+#define HTTP_MAX_BODY 8192  /* a JSON or urlencoded body (sign-in, updates) */
 
 /* ---- parameters ------------------------------------------------------- */
 
 typedef enum http_ptype {
-	HTTP_P_TEXT = 0,	/* any text without control characters */
-	HTTP_P_YEAR,		/* 1900..2199 */
-	HTTP_P_MONTH,		/* YYYY-MM */
-	HTTP_P_COUNT,		/* a non-negative integer below 10^9 */
-	HTTP_P_LIST,		/* comma-separated texts, at most 32 */
-	HTTP_P_BOOL,		/* true/false/1/0 */
-	HTTP_P_ENUM,		/* one of `values` (comma-separated) */
-	HTTP_P_FILE		/* a multipart file part */
+	HTTP_P_TEXT = 0, /* any text without control characters */
+	HTTP_P_YEAR,	 /* 1900..2199 */
+	HTTP_P_MONTH,	 /* YYYY-MM */
+	HTTP_P_COUNT,	 /* a non-negative integer below 10^9 */
+	HTTP_P_LIST,	 /* comma-separated texts, at most 32 */
+	HTTP_P_BOOL,	 /* true/false/1/0 */
+	HTTP_P_ENUM,	 /* one of `values` (comma-separated) */
+	HTTP_P_FILE	 /* a multipart file part */
 } http_ptype;
 
 typedef struct http_param {
 	const char *name;
 	http_ptype type;
 	int required;
-	const char *values;	/* HTTP_P_ENUM: "nl,en" */
-	const char *example;	/* shown in the OpenAPI document; may be NULL */
+	const char *values;  /* HTTP_P_ENUM: "nl,en" */
+	const char *example; /* shown in the OpenAPI document; may be NULL */
 	const char *description;
 } http_param;
 
 /* Who may call a route. authorize() in auth.c is the only place that reads it. */
 typedef enum http_role {
-	HTTP_PUBLIC = 0,	/* anyone, also without a session */
+	HTTP_PUBLIC = 0, /* anyone, also without a session */
 	HTTP_ROLE_VIEWER,
-	HTTP_ROLE_PARTNER,	/* reads as a viewer; writes to own measures later */
+	HTTP_ROLE_PARTNER, /* reads as a viewer; writes to own measures later */
 	HTTP_ROLE_EDITOR,
 	HTTP_ROLE_ADMIN
 } http_role;
@@ -74,10 +74,10 @@ typedef void (*http_handler)(http_req *r);
 
 /* The JSON type of a column of a table answer (for the OpenAPI document). */
 typedef enum http_ctype {
-	HTTP_C_TEXT = 0,	/* a string */
-	HTTP_C_INT,		/* an integer */
-	HTTP_C_REAL,		/* a number */
-	HTTP_C_REAL_TEXT	/* a number, or a word such as "inf" or "total" */
+	HTTP_C_TEXT = 0, /* a string */
+	HTTP_C_INT,	 /* an integer */
+	HTTP_C_REAL,	 /* a number */
+	HTTP_C_REAL_TEXT /* a number, or a word such as "inf" or "total" */
 } http_ctype;
 
 /*
@@ -98,25 +98,25 @@ typedef struct http_col {
  * from that one table; nothing else names a route.
  */
 typedef struct http_route {
-	const char *method;	/* "GET", "POST" */
-	const char *path;	/* exact path, e.g. "/api/v1/areas"; one segment may be
+	const char *method; /* "GET", "POST" */
+	const char *path;   /* exact path, e.g. "/api/v1/areas"; one segment may be
 				 * "{id}" (1-127 of A-Z a-z 0-9 . _ -) */
 	http_handler handler;
-	const char *id;		/* OpenAPI operationId */
+	const char *id; /* OpenAPI operationId */
 	const char *summary;
 	http_role role;
-	const http_param *params;	/* query parameters, ended by {NULL} */
-	const char *body_type;	/* NULL: takes no body; "multipart/form-data" (streamed
+	const http_param *params;  /* query parameters, ended by {NULL} */
+	const char *body_type;	   /* NULL: takes no body; "multipart/form-data" (streamed
 				 * upload) or "form" (application/json or
 				 * application/x-www-form-urlencoded, at most
 				 * HTTP_MAX_BODY bytes) */
-	const http_param *fields;	/* form fields of the body, ended by {NULL} */
-	const char *response;	/* what the 200 response holds */
-	const char *response_type;	/* "table", "openapi", "import", "session",
+	const http_param *fields;  /* form fields of the body, ended by {NULL} */
+	const char *response;	   /* what the 200 response holds */
+	const char *response_type; /* "table", "openapi", "import", "session",
 					 * "progress", "plan", "update", "page" */
-	const http_col *columns;	/* "table" and "progress": the columns of a row,
+	const http_col *columns;   /* "table" and "progress": the columns of a row,
 					 * ended by {NULL}; else NULL */
-	int nocache;		/* 1: never from or into the response cache (static
+	int nocache;		   /* 1: never from or into the response cache (static
 				 * files, which are in memory already) */
 } http_route;
 
@@ -132,9 +132,9 @@ typedef struct http_app {
 	size_t nroutes;
 	int (*error)(http_req *r, int status, const char *code, const char *message,
 		     const char *detail, const char *hint);
-	const char *described;	/* for hints: where the routes are described, e.g.
+	const char *described; /* for hints: where the routes are described, e.g.
 				 * "GET /api/v1/openapi.json"; NULL: not said */
-	const char *signin;	/* for the 401 hint: how to sign in; NULL: not said */
+	const char *signin;    /* for the 401 hint: how to sign in; NULL: not said */
 } http_app;
 
 /*
@@ -161,7 +161,7 @@ typedef struct http_kv {
 typedef struct http_query {
 	http_kv kv[HTTP_MAX_PARAMS];
 	int n;
-	char buf[HTTP_MAX_URI + HTTP_MAX_PARAMS];	/* decoded names and values */
+	char buf[HTTP_MAX_URI + HTTP_MAX_PARAMS]; /* decoded names and values */
 } http_query;
 
 /*
@@ -179,46 +179,46 @@ const char *http_query_get(const http_query *q, const char *name);
 typedef struct http_session {
 	char user[64];
 	http_role role;
-	char token[48];		/* the cookie value (for sign-out); a secret */
-	char csrf[48];		/* the CSRF token writes must carry; a secret */
+	char token[48]; /* the cookie value (for sign-out); a secret */
+	char csrf[48];	/* the CSRF token writes must carry; a secret */
 } http_session;
 
 struct http_req {
 	/* in */
-	const http_app *app;		/* the routes and the error hook (set by http_prepare) */
-	void *app_data;			/* the layer above's state for this server; opaque here */
-	const char *uri;		/* the request target as sent (set by http_prepare) */
+	const http_app *app; /* the routes and the error hook (set by http_prepare) */
+	void *app_data;	     /* the layer above's state for this server; opaque here */
+	const char *uri;     /* the request target as sent (set by http_prepare) */
 	const char *method;
 	const http_route *route;
 	http_query q;
-	const http_session *session;	/* NULL: not signed in */
-	const char *csrf;		/* the X-CSRF-Token header, or NULL (set before http_prepare) */
-	int secure;			/* came over TLS (X-Forwarded-Proto: https) */
-	char client[64];		/* the peer address, for the sign-in rate limit */
-	char path_id[128];		/* the {id} segment of the path, if the route has one */
-	int csrf_pending;		/* the CSRF token is to come as form field "csrf" */
-	http_query form;		/* a JSON or urlencoded body, as fields */
-	ivp_ctx *ctx;			/* this thread's database; set before http_run */
-	const char *upload_dir;		/* set when a multipart body was stored */
-	const char *upload_file;	/* path of the stored file part */
-	const char *upload_name;	/* the file's own name as the client sent it
+	const http_session *session;	 /* NULL: not signed in */
+	const char *csrf;		 /* the X-CSRF-Token header, or NULL (set before http_prepare) */
+	int secure;			 /* came over TLS (X-Forwarded-Proto: https) */
+	char client[64];		 /* the peer address, for the sign-in rate limit */
+	char path_id[128];		 /* the {id} segment of the path, if the route has one */
+	int csrf_pending;		 /* the CSRF token is to come as form field "csrf" */
+	http_query form;		 /* a JSON or urlencoded body, as fields */
+	ivp_ctx *ctx;			 /* this thread's database; set before http_run */
+	const char *upload_dir;		 /* set when a multipart body was stored */
+	const char *upload_file;	 /* path of the stored file part */
+	const char *upload_name;	 /* the file's own name as the client sent it
 					 * (base name, printable UTF-8), for the record */
-	http_kv fields[HTTP_MAX_FIELDS];	/* small form fields */
+	http_kv fields[HTTP_MAX_FIELDS]; /* small form fields */
 	int nfields;
-	int json_errors;		/* 1: errors as JSON, past the error hook (a handler
+	int json_errors;	 /* 1: errors as JSON, past the error hook (a handler
 					 * whose error page cannot be made) */
-	const char *lang_cookie;	/* the ivp_lang cookie, or NULL */
+	const char *lang_cookie; /* the ivp_lang cookie, or NULL */
 	/* out */
 	int status;
-	char *body;			/* malloc'd; the server frees it */
+	char *body; /* malloc'd; the server frees it */
 	size_t len;
 	const char *ctype;
-	char allow[64];			/* for 405 */
-	char set_cookie[256];		/* a Set-Cookie header, or "" */
-	int retry_after;		/* seconds, for 429 (0: none) */
-	char location[512];		/* a Location header (303 after a form), or "" */
-	const char *cache;		/* Cache-Control; NULL: no-store */
-	const char *static_body;	/* a body the assets own (never freed); else body */
+	char allow[64];		 /* for 405 */
+	char set_cookie[256];	 /* a Set-Cookie header, or "" */
+	int retry_after;	 /* seconds, for 429 (0: none) */
+	char location[512];	 /* a Location header (303 after a form), or "" */
+	const char *cache;	 /* Cache-Control; NULL: no-store */
+	const char *static_body; /* a body the assets own (never freed); else body */
 };
 
 /*

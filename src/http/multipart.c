@@ -19,7 +19,14 @@
 
 #include "http/multipart.h"
 
-enum { MP_PREAMBLE, MP_AFTER, MP_HEADERS, MP_BODY, MP_DONE, MP_ERROR };
+enum {
+	MP_PREAMBLE,
+	MP_AFTER,
+	MP_HEADERS,
+	MP_BODY,
+	MP_DONE,
+	MP_ERROR
+};
 
 static int fail(http_mp *m, const char *why)
 {
@@ -66,7 +73,7 @@ int http_mp_boundary(const char *ct, char out[71])
 
 	if (!ct || strncasecmp(ct, "multipart/form-data", 19))
 		return -1;
-	for (p = ct + 19; (p = strchr(p, ';')); ) {
+	for (p = ct + 19; (p = strchr(p, ';'));) {
 		p++;
 		while (*p == ' ' || *p == '\t')
 			p++;

@@ -18,9 +18,9 @@
 #define HTTP_MP_MAX_PARTS 16
 
 typedef struct http_mp_part {
-	char name[128];		/* Content-Disposition name= */
-	char filename[256];	/* filename= ("" when not a file) */
-	char ctype[128];	/* Content-Type of the part ("" when none) */
+	char name[128];	    /* Content-Disposition name= */
+	char filename[256]; /* filename= ("" when not a file) */
+	char ctype[128];    /* Content-Type of the part ("" when none) */
 	int has_filename;
 } http_mp_part;
 
@@ -34,14 +34,14 @@ typedef struct http_mp_cb {
 
 typedef struct http_mp {
 	int state;
-	char delim[80];		/* "\r\n--" boundary */
+	char delim[80]; /* "\r\n--" boundary */
 	size_t dlen;
 	char win[HTTP_MP_WINDOW];
 	size_t wlen;
 	int nparts;
 	http_mp_part cur;
 	http_mp_cb cb;
-	char err[160];		/* why the parse failed */
+	char err[160]; /* why the parse failed */
 } http_mp;
 
 /*

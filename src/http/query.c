@@ -243,7 +243,7 @@ int http_params_check(http_req *r, const http_param *spec, const http_query *q)
 				http_error(r, 400, "bad_parameter", msg,
 					   "Each parameter may appear once.",
 					   p->type == HTTP_P_LIST ? "Separate several values with commas." :
-					   "Give it once.");
+								    "Give it once.");
 				return 400;
 			}
 		{

@@ -340,7 +340,7 @@ int http_prepare(http_req *r, const http_app *app, const char *method, const cha
 	if (r->csrf || !r->route->fields || !has_field(r->route->fields, "csrf") ||
 	    !http_csrf_check(r->route, session, NULL))
 		return csrf(r, r->csrf);
-	r->csrf_pending = 1;	/* to come as form field "csrf", checked in http_run */
+	r->csrf_pending = 1; /* to come as form field "csrf", checked in http_run */
 	return 0;
 }
 

@@ -45,8 +45,8 @@
 struct http_server {
 	struct MHD_Daemon *d;
 	char *db;
-	const http_app *app;	/* the routes and the error hook (src/serve/) */
-	void *app_data;		/* handed to every request as r->app_data */
+	const http_app *app; /* the routes and the error hook (src/serve/) */
+	void *app_data;	     /* handed to every request as r->app_data */
 	size_t max_upload;
 	unsigned max_time;
 	int access_log;
@@ -56,17 +56,17 @@ struct http_server {
 	ivp_ctx **ctxs;
 	int nctx;
 	ivp_ctx *main_ctx;
-	http_cache *cache;	/* anonymous GET answers of public routes; NULL: off */
-	int cache_stats;	/* IVP_CACHE_STATS=1: an X-Cache-Size header */
+	http_cache *cache; /* anonymous GET answers of public routes; NULL: off */
+	int cache_stats;   /* IVP_CACHE_STATS=1: an X-Cache-Size header */
 };
 
 typedef struct upload {
 	http_mp mp;
 	char dir[64];
 	char path[384];
-	char name[256];		/* the file part's own name (display_name) */
-	int fd;			/* the file part being written, or -1 */
-	int field;		/* the small field being read, or -1 */
+	char name[256]; /* the file part's own name (display_name) */
+	int fd;		/* the file part being written, or -1 */
+	int field;	/* the small field being read, or -1 */
 	char names[HTTP_MAX_FIELDS][64];
 	char values[HTTP_MAX_FIELDS][HTTP_MAX_FIELD + 1];
 	size_t vlen[HTTP_MAX_FIELDS];
@@ -79,18 +79,18 @@ typedef struct conn {
 	char *uri;
 	char method[16];
 	int started;
-	int status;		/* the status sent, for the log */
+	int status; /* the status sent, for the log */
 	size_t sent;
 	uint64_t received;
 	upload *up;
-	char *small;		/* a "form" body being read (HTTP_MAX_BODY at most) */
+	char *small; /* a "form" body being read (HTTP_MAX_BODY at most) */
 	size_t small_len;
-	char ct[160];		/* its Content-Type */
-	char csrf[64];		/* the X-CSRF-Token header */
-	char lang[8];		/* the ivp_lang cookie */
-	http_session sess;	/* who the request is from, when signed in */
-	const char *xcache;	/* "hit" or "miss" when the cache was asked; else NULL */
-	http_cached hit;	/* the cached answer's headers (the body went to req) */
+	char ct[160];	    /* its Content-Type */
+	char csrf[64];	    /* the X-CSRF-Token header */
+	char lang[8];	    /* the ivp_lang cookie */
+	http_session sess;  /* who the request is from, when signed in */
+	const char *xcache; /* "hit" or "miss" when the cache was asked; else NULL */
+	http_cached hit;    /* the cached answer's headers (the body went to req) */
 	http_req req;
 } conn;
 
@@ -192,7 +192,7 @@ static void access_log(const conn *c)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
 	gmtime_r(&now, &tm);
-	(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);	/* 20 bytes */
+	(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm); /* 20 bytes */
 	log_uri(c->uri, uri, sizeof(uri));
 	n = snprintf(line, sizeof(line), "%s %s %s %d %.3fms %zuB\n", when,
 		     c->method[0] ? c->method : "-", uri, c->status, ms, c->sent);
@@ -216,7 +216,9 @@ static void safe_name(const char *in, char *out, size_t outsz)
 		char c = *b;
 
 		out[o++] = (char)((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-				  (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ? c : '_');
+						  (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' ?
+					  c :
+					  '_');
 	}
 	out[o] = '\0';
 	if (!o)
@@ -395,9 +397,9 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 			   "Report the request that caused it.");
 	if (!r->body && !r->static_body)
 		return MHD_NO;
-	if (r->static_body)	/* a static file: the assets own it until the server stops */
+	if (r->static_body) /* a static file: the assets own it until the server stops */
 		// MHD 0.9.75 has no const variant; with MHD_RESPMEM_PERSISTENT it never writes the buffer
-		res = MHD_create_response_from_buffer(r->len, (void *)(uintptr_t)r->static_body,	// NOLINT(performance-no-int-to-ptr)
+		res = MHD_create_response_from_buffer(r->len, (void *)(uintptr_t)r->static_body, // NOLINT(performance-no-int-to-ptr)
 						      MHD_RESPMEM_PERSISTENT);
 	else
 		res = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
@@ -405,16 +407,16 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 		return MHD_NO;
 	c->sent = r->len;
 	if (!r->static_body)
-		r->body = NULL;	/* MHD owns it now */
+		r->body = NULL; /* MHD owns it now */
 	MHD_add_response_header(res, "Content-Type", r->ctype ? r->ctype : "application/json; charset=utf-8");
 	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(res, "Cache-Control", r->cache ? r->cache : "no-store");
 	/* pages take their style sheets from /static/ and post forms only here; no script at all */
 	MHD_add_response_header(res, "Content-Security-Policy",
 				r->ctype && !strncmp(r->ctype, "text/html", 9) ?
-				"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-				"base-uri 'none'; frame-ancestors 'none'" :
-				"default-src 'none'; frame-ancestors 'none'");
+					"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+					"base-uri 'none'; frame-ancestors 'none'" :
+					"default-src 'none'; frame-ancestors 'none'");
 	if (r->location[0])
 		MHD_add_response_header(res, "Location", r->location);
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
@@ -535,7 +537,7 @@ static void run(http_server *s, conn *c)
 	    (r->status == 200 || r->status == 404))
 		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);
 	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->cache)
-		http_cache_bump(s->cache);	/* a write by this server: after its commit */
+		http_cache_bump(s->cache); /* a write by this server: after its commit */
 }
 
 static double elapsed(const conn *c)
@@ -596,7 +598,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
 			  c->req.client, sizeof(c->req.client));
-	if (!c->uri) {	/* on_uri could not copy it */
+	if (!c->uri) { /* on_uri could not copy it */
 		c->req.app = s->app;
 		http_oom(&c->req, "a copy of the request target");
 		return body ? reply(s, mc, c) : MHD_YES;
@@ -625,7 +627,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 static enum MHD_Result oom_reply(struct MHD_Connection *mc)
 {
 	struct MHD_Response *res = MHD_create_response_from_buffer(strlen(http_oom_body),
-								   (void *)(uintptr_t)http_oom_body,	// NOLINT(performance-no-int-to-ptr): MHD 0.9.75 takes void *; PERSISTENT never writes
+								   (void *)(uintptr_t)http_oom_body, // NOLINT(performance-no-int-to-ptr): MHD 0.9.75 takes void *; PERSISTENT never writes
 								   MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result ok;
 
@@ -647,7 +649,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 
 	(void)url;
 	(void)version;
-	if (!c)		/* on_uri ran out of memory */
+	if (!c) /* on_uri ran out of memory */
 		return oom_reply(mc);
 	if (!c->started)
 		return first_call(s, mc, c, method);
@@ -657,9 +659,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		*size = 0;
 		c->received += n;
 		if (s->max_time && elapsed(c) > s->max_time)
-			return MHD_NO;	/* too slow: close the connection */
+			return MHD_NO; /* too slow: close the connection */
 		if (c->req.status || (!c->up && !c->small))
-			return MHD_YES;	/* answered or refused: drop the rest */
+			return MHD_YES; /* answered or refused: drop the rest */
 		if (c->small) {
 			if (c->small_len + n > HTTP_MAX_BODY)
 				http_error(&c->req, 413, "too_large", "the body is too large",
@@ -715,7 +717,7 @@ static void on_done(void *cls, struct MHD_Connection *mc, void **con_cls,
 	conn *c = *con_cls;
 
 	(void)mc;
-	(void)why;	/* a request MHD ended itself (431, timeout) logs status 0 */
+	(void)why; /* a request MHD ended itself (431, timeout) logs status 0 */
 	if (!c)
 		return;
 	if (s->access_log)
@@ -756,7 +758,8 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 	ivp_error e;
 	const union MHD_DaemonInfo *info;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned threads = o->threads > 0 ? (unsigned)o->threads : cpus > 0 ? (unsigned)cpus : 2;
+	unsigned threads = o->threads > 0 ? (unsigned)o->threads : cpus > 0 ? (unsigned)cpus :
+									      2;
 
 	if (!s) {
 		snprintf(err, errsz, "out of memory");

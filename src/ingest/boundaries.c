@@ -29,32 +29,35 @@
 #include "store/geo_store.h"
 
 #define MAX_GEOJSON_BYTES ((size_t)256 << 20)
-#define MAX_GEOM_TEXT ((size_t)16 << 20)	/* one area's stored text */
+#define MAX_GEOM_TEXT ((size_t)16 << 20) /* one area's stored text */
 
 static const char *const CODE_PROPS[] = {
 	"statcode", "code", "gemeentecode", "GM_CODE", "wijkcode", "WK_CODE",
 	"buurtcode", "BU_CODE", "regiocode", "RegioS", "areacode", NULL
 };
 
-enum { CRS_UNKNOWN, CRS_WGS84, CRS_RD };
+enum {
+	CRS_UNKNOWN,
+	CRS_WGS84,
+	CRS_RD
+};
 
 typedef struct bnd {
 	ivp__job *j;
 	int crs;
 	ivp__proj *proj;
-	ivp__pt *pts;		/* one ring, projected */
+	ivp__pt *pts; /* one ring, projected */
 	unsigned char *keep;
 	size_t cap;
-	char *text;		/* the area's geometry text */
+	char *text; /* the area's geometry text */
 	size_t tn, tcap;
 	double minx, miny, maxx, maxy;
 	int64_t npoints;
 	char field[128];
 } bnd;
 
-__attribute__((format(printf, 4, 6)))
-static ivp_rc fail_at(bnd *b, const char *code, const char *msg, const char *detail,
-		      const char *hint, ...)
+__attribute__((format(printf, 4, 6))) static ivp_rc fail_at(bnd *b, const char *code, const char *msg, const char *detail,
+							    const char *hint, ...)
 {
 	ivp__job_fail(b->j, 0, b->field, "%s", msg);
 	ivp__code(b->j->ctx, code);
@@ -213,10 +216,14 @@ static ivp_rc add_ring(bnd *b, size_t n, double tol, int must)
 		px = x;
 		py = y;
 		b->npoints++;
-		if ((double)x < b->minx) b->minx = (double)x;
-		if ((double)y < b->miny) b->miny = (double)y;
-		if ((double)x > b->maxx) b->maxx = (double)x;
-		if ((double)y > b->maxy) b->maxy = (double)y;
+		if ((double)x < b->minx)
+			b->minx = (double)x;
+		if ((double)y < b->miny)
+			b->miny = (double)y;
+		if ((double)x > b->maxx)
+			b->maxx = (double)x;
+		if ((double)y > b->maxy)
+			b->maxy = (double)y;
 	}
 	return IVP_OK;
 full:
@@ -244,7 +251,8 @@ static ivp_rc read_geometry(bnd *b, json_t *geom, int fi)
 		return fail_at(b, "geometry_wrong_type", "wrong geometry type",
 			       "This feature's geometry is %s; boundaries are Polygon or MultiPolygon.",
 			       "Give area boundaries (polygons), not points or lines.",
-			       type ? type : geom ? "not given" : "null");
+			       type ? type : geom ? "not given" :
+						    "null");
 	multi = !strcmp(type, "MultiPolygon");
 	snprintf(b->field, sizeof(b->field), "features[%d].geometry.coordinates", fi);
 	if (!json_is_array(coords) || !json_array_size(coords))

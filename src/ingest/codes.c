@@ -21,15 +21,15 @@
 #include "ingest/ingest.h"
 
 typedef struct cl {
-	int key, title, muni, status;	/* column indexes, -1 when absent */
-	const char *section;		/* NULL: plain list */
-	int skip;			/* in a section we do not read */
+	int key, title, muni, status; /* column indexes, -1 when absent */
+	const char *section;	      /* NULL: plain list */
+	int skip;		      /* in a section we do not read */
 } cl;
 
 static int section_name(ivp__csv *c)
 {
 	static const char *const names[] = { "TableInfos", "DataProperties",
-		"SoortMisdrijf", "RegioS", "WijkenEnBuurten", "Perioden", NULL };
+					     "SoortMisdrijf", "RegioS", "WijkenEnBuurten", "Perioden", NULL };
 	size_t i;
 	int k;
 
@@ -103,7 +103,8 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 			snprintf(parent, sizeof(parent), "WK%.6s", code + 2);
 		else if (!strcmp(level, "WK")) {
 			const ivp__csv_field *m = l->muni >= 0 ?
-				ivp__csv_field_at(c, (size_t)l->muni) : NULL;
+							  ivp__csv_field_at(c, (size_t)l->muni) :
+							  NULL;
 
 			if (!m || ivp__code_trim(m->p, m->n, parent, sizeof(parent)) <= 0 ||
 			    !ivp__area_level(parent))
@@ -130,7 +131,8 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	if (ivp__period_parse(code, strlen(code), &period, &prov) == 0 &&
 	    strlen(code) == 8) {
 		const ivp__csv_field *sf = l->status >= 0 ?
-			ivp__csv_field_at(c, (size_t)l->status) : NULL;
+						   ivp__csv_field_at(c, (size_t)l->status) :
+						   NULL;
 
 		clean_title("", tf->p, title, sizeof(title));
 		if ((rc = ivp__store_period_put(j->ctx, period, title,
@@ -178,7 +180,7 @@ ivp_rc ivp__read_codes(ivp__job *j, FILE *f)
 				rc = ivp__job_fail(j, ivp__csv_line(c), l.key < 0 ? "Key" : "Title",
 						   "missing column \"%s\" in the code list header",
 						   l.key < 0 ? "Key" : "Title");
-						ivp__code(j->ctx, "missing_column");
+				ivp__code(j->ctx, "missing_column");
 				ivp__detail(j->ctx, "A CBS code list has the columns Key, Title (and Description).");
 				ivp__hint(j->ctx, "Give the metadata CSV as downloaded (e.g. SoortMisdrijf.csv, WijkenEnBuurten.csv).");
 				goto out;

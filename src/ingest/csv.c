@@ -20,21 +20,21 @@
 
 struct ivp__csv {
 	FILE *f;
-	const unsigned char *mem;	/* memory source, or NULL */
+	const unsigned char *mem; /* memory source, or NULL */
 	size_t memlen;
-	unsigned char *blk;	/* read block for FILE sources */
+	unsigned char *blk; /* read block for FILE sources */
 	const unsigned char *cur, *end;
 	uint64_t blkbase;
 	int eof;
 	char delim;
 	int bom;
-	long line;	/* line of the next unread byte */
-	long recline;	/* line where the current record starts */
+	long line;    /* line of the next unread byte */
+	long recline; /* line where the current record starts */
 	/* where the current record starts, as cur and blkbase were then (two
 	 * stores per record; positions inside it are found only for errors) */
 	const unsigned char *rec_cur;
 	uint64_t rec_base;
-	int64_t fbase;	/* file offset of the first byte read (FILE), -1 unknown */
+	int64_t fbase; /* file offset of the first byte read (FILE), -1 unknown */
 	ivp__buf rec;
 	size_t *offs;
 	size_t *lens;
@@ -44,10 +44,10 @@ struct ivp__csv {
 	char err[256];
 	ivp__csv_err errcode;
 	long errline, errcol;
-	int utf8_pending;	/* continuation bytes still expected */
-	unsigned char utf8_lo, utf8_hi;	/* range of the next continuation byte */
+	int utf8_pending;		/* continuation bytes still expected */
+	unsigned char utf8_lo, utf8_hi; /* range of the next continuation byte */
 	int started;
-	unsigned char plain[256];	/* bytes copied in runs: ASCII text but delim and quote */
+	unsigned char plain[256]; /* bytes copied in runs: ASCII text but delim and quote */
 };
 
 static uint64_t offset(const ivp__csv *c)
@@ -64,7 +64,7 @@ static uint64_t rec_start(const ivp__csv *c)
 	return c->rec_base + (uint64_t)(c->rec_cur - c->blk);
 }
 
-#define SCAN_MAX (64u << 10)	/* positions are found within a record's first 64 KiB */
+#define SCAN_MAX (64u << 10) /* positions are found within a record's first 64 KiB */
 
 /*
  * Scan the current record again from its start (from memory, or with
@@ -111,14 +111,14 @@ static void scan(const ivp__csv *c, uint64_t at, size_t field, long *line, long 
 				*col = cl;
 				return;
 			}
-			if (*q == '\n' && cr) {	/* the LF of a CRLF */
+			if (*q == '\n' && cr) { /* the LF of a CRLF */
 				cr = 0;
 				continue;
 			}
 			cr = *q == '\r';
 			if (*q == '\n' || *q == '\r') {
 				if (!inq)
-					return;	/* the record ends first */
+					return; /* the record ends first */
 				ln++;
 				cl = 1;
 				continue;
@@ -404,7 +404,12 @@ static int peekb(ivp__csv *c)
 int ivp__csv_next(ivp__csv *c)
 {
 	int ch;
-	enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } st = FIELD_START;
+	enum {
+		FIELD_START,
+		UNQUOTED,
+		QUOTED,
+		QUOTE_IN_QUOTED
+	} st = FIELD_START;
 
 	if (!c->started)
 		start(c);
@@ -499,7 +504,7 @@ int ivp__csv_next(ivp__csv *c)
 			/* closing quote: what follows must end the field */
 			st = UNQUOTED;
 			if (ch < 0 || ch == '\n' || ch == '\r' || ch == c->delim) {
-				c->cur -= (ch >= 0);	/* reprocess in UNQUOTED */
+				c->cur -= (ch >= 0); /* reprocess in UNQUOTED */
 				break;
 			}
 			/* text after the closing quote: keep it (lenient) */

@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 typedef struct ivp__csv_field {
-	const char *p;	/* NUL-terminated, unescaped */
+	const char *p; /* NUL-terminated, unescaped */
 	size_t n;
 	int quoted;
 } ivp__csv_field;
@@ -29,12 +29,12 @@ typedef struct ivp__csv ivp__csv;
 /* What went wrong when ivp__csv_next() returned -1. */
 typedef enum ivp__csv_err {
 	IVP__CSV_OK = 0,
-	IVP__CSV_NUL,		/* a NUL byte: not a text file */
-	IVP__CSV_BAD_UTF8,	/* an invalid or truncated UTF-8 sequence */
-	IVP__CSV_UNTERMINATED,	/* a quoted field still open at the end of the input */
-	IVP__CSV_TOO_LONG,	/* a record longer than max_record bytes */
-	IVP__CSV_TOO_MANY_FIELDS,	/* more than 100,000 fields in one record */
-	IVP__CSV_NOMEM		/* out of memory */
+	IVP__CSV_NUL,		  /* a NUL byte: not a text file */
+	IVP__CSV_BAD_UTF8,	  /* an invalid or truncated UTF-8 sequence */
+	IVP__CSV_UNTERMINATED,	  /* a quoted field still open at the end of the input */
+	IVP__CSV_TOO_LONG,	  /* a record longer than max_record bytes */
+	IVP__CSV_TOO_MANY_FIELDS, /* more than 100,000 fields in one record */
+	IVP__CSV_NOMEM		  /* out of memory */
 } ivp__csv_err;
 
 /* delim 0: detect ';' or ',' (also notices tabs: see ivp__csv_delim). */

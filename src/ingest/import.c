@@ -13,7 +13,14 @@
 #include "ingest/ingest.h"
 
 typedef enum layout {
-	L_UNKNOWN, L_JSON, L_STATLINE, L_TYPED, L_CODES, L_POPLIST, L_LONG, L_GEOJSON
+	L_UNKNOWN,
+	L_JSON,
+	L_STATLINE,
+	L_TYPED,
+	L_CODES,
+	L_POPLIST,
+	L_LONG,
+	L_GEOJSON
 } layout;
 
 static const char *const layout_names[] = {
@@ -26,7 +33,7 @@ static const char *const layout_names[] = {
 static int typed_header(ivp__csv *c)
 {
 	static const char *const cbs[] = { "ID", "Perioden", "RegioS",
-		"WijkenEnBuurten", "Gemeenten", "SoortMisdrijf", NULL };
+					   "WijkenEnBuurten", "Gemeenten", "SoortMisdrijf", NULL };
 	size_t i;
 	int k, n = 0;
 
@@ -154,14 +161,15 @@ static ivp_rc wrong_kind(ivp__job *j, layout l, ivp_import_kind kind)
 		      layout_names[l], kind_name(kind));
 	ivp__code(j->ctx, "wrong_kind");
 	ivp__detail(j->ctx, "The first lines look like this: %s.",
-		    l == L_CODES ? "a CBS code list (metadata)" :
-		    l == L_POPLIST ? "a population list per buurt" :
+		    l == L_CODES    ? "a CBS code list (metadata)" :
+		    l == L_POPLIST  ? "a population list per buurt" :
 		    l == L_STATLINE ? "a StatLine export" :
-		    l == L_TYPED ? "an OData TypedDataSet" : "an ivp long CSV");
+		    l == L_TYPED    ? "an OData TypedDataSet" :
+				      "an ivp long CSV");
 	ivp__hint(j->ctx, "Use %s.",
-		  l == L_CODES ? "ivp import codes FILE" :
+		  l == L_CODES	 ? "ivp import codes FILE" :
 		  l == L_POPLIST ? "ivp import population FILE --year YYYY" :
-		  "the import command for this table (crime, population, codes or long)");
+				   "the import command for this table (crime, population, codes or long)");
 	return IVP_EINPUT;
 }
 
@@ -179,8 +187,8 @@ typedef struct drive {
  * layouts), NULL for those that read the paths themselves. */
 typedef struct reader {
 	layout l;
-	unsigned kinds;		/* K(kind) for each kind this layout can be imported as */
-	int csv;		/* 1: the driver opens the file and hands it over */
+	unsigned kinds; /* K(kind) for each kind this layout can be imported as */
+	int csv;	/* 1: the driver opens the file and hands it over */
 	ivp_rc (*read)(ivp__job *j, FILE *f, const drive *d);
 } reader;
 
@@ -306,7 +314,7 @@ static ivp_rc drive_prepare(ivp__job *j, void *ud)
 			return IVP_EIO;
 		}
 		rc = sniff(j, f, &d->l);
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 		if (rc)
 			return rc;
 	}
@@ -341,7 +349,7 @@ static ivp_rc drive_read(ivp__job *j, void *ud)
 	}
 	rc = r->read(j, f, d);
 	if (f)
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 	return rc;
 }
 

@@ -33,40 +33,40 @@ typedef struct ivp__job {
 	ivp_ctx *ctx;
 	const ivp_import_opts *opts;
 	ivp_import_result *res;
-	const char *const *paths;	/* the files of the job, read in this order */
+	const char *const *paths; /* the files of the job, read in this order */
 	int npaths;
-	const char *path;	/* the file being read (errors name it) */
-	const char *display;	/* the name of paths[0] to record and show
+	const char *path;    /* the file being read (errors name it) */
+	const char *display; /* the name of paths[0] to record and show
 				 * (an upload's own name), NULL: paths[0] */
-	const char *layout;	/* recorded layout; prepare may set it */
-	unsigned flags;		/* IVP__JOB_* of the spec */
+	const char *layout;  /* recorded layout; prepare may set it */
+	unsigned flags;	     /* IVP__JOB_* of the spec */
 	int64_t import_id;
-	uint64_t size;		/* bytes, for progress */
-	double last_progress;	/* time of the last progress call */
+	uint64_t size;	      /* bytes, for progress */
+	double last_progress; /* time of the last progress call */
 	/* a tiny cache for name -> code resolution */
 	char last_name[256];
 	char last_code[16];
-	ivp__map unknown;	/* regions left out (skip_unknown_regions) */
+	ivp__map unknown; /* regions left out (skip_unknown_regions) */
 	/* the file's hash, computed by a thread while the rows are read
 	 * (import.c); once it is there, "imported before?" is asked and a
 	 * file seen before stops the import (dup) */
 	struct ivp__hasher *hash;
-	const char *kind_name, *options;	/* options: "" when none */
+	const char *kind_name, *options; /* options: "" when none */
 	int hash_checked, dup;
 } ivp__job;
 
 /* Flags of a job spec */
-#define IVP__JOB_EMPTY_OK 1u	/* no rows written is no error (code lists, values, plans) */
-#define IVP__JOB_READER_DEDUP 2u	/* "unchanged" is the reader's call (ivp__job_unchanged),
+#define IVP__JOB_EMPTY_OK 1u	 /* no rows written is no error (code lists, values, plans) */
+#define IVP__JOB_READER_DEDUP 2u /* "unchanged" is the reader's call (ivp__job_unchanged),
 					 * not "the same hash imported before" */
 
 /* What one kind of import is. */
 typedef struct ivp__job_spec {
-	const char *kind;	/* recorded kind: "crime", …, "boundaries", "values", "plan" */
-	const char *layout;	/* recorded layout (prepare may set j->layout instead) */
-	const char *const *paths;	/* npaths >= 1 files, hashed together */
+	const char *kind;	  /* recorded kind: "crime", …, "boundaries", "values", "plan" */
+	const char *layout;	  /* recorded layout (prepare may set j->layout instead) */
+	const char *const *paths; /* npaths >= 1 files, hashed together */
 	int npaths;
-	const char *options;	/* what else identifies the import ("map=<sha>;year=2024"), or NULL */
+	const char *options; /* what else identifies the import ("map=<sha>;year=2024"), or NULL */
 	unsigned flags;
 	/* before anything is written: sniff, set j->layout / j->options; may be NULL */
 	ivp_rc (*prepare)(ivp__job *j, void *ud);
@@ -143,7 +143,7 @@ ivp_rc ivp__read_population_list(ivp__job *j, FILE *f);
 ivp_rc ivp__read_boundaries(ivp__job *j);
 
 /* Field helpers */
-int ivp__field_eq(const ivp__csv_field *f, const char *s);	/* case-insensitive, trimmed */
+int ivp__field_eq(const ivp__csv_field *f, const char *s); /* case-insensitive, trimmed */
 /* Column index of the first header cell matching one of names (NULL-terminated); -1. */
 int ivp__find_col(ivp__csv *c, const char *const *names);
 

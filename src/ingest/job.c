@@ -42,9 +42,9 @@ typedef struct ivp__hasher {
 	int n;
 	pthread_t th;
 	int started;
-	int done;		/* set last, with release order (__atomic) */
-	int bad;		/* index of a path that could not be read, or -1 */
-	int oom;		/* hashing ran out of memory */
+	int done; /* set last, with release order (__atomic) */
+	int bad;  /* index of a path that could not be read, or -1 */
+	int oom;  /* hashing ran out of memory */
 	char sha[65];
 } ivp__hasher;
 
@@ -98,9 +98,9 @@ int ivp__job_seen_before(ivp__job *j)
 	j->hash_checked = 1;
 	rc = ivp__store_import_find(j->ctx, j->kind_name, j->hash->sha, j->options, &id, when);
 	if (rc == IVP_ENOTFOUND)
-		return 0;	/* not seen */
+		return 0; /* not seen */
 	if (rc)
-		return -1;	/* the error is on the context: the import fails */
+		return -1; /* the error is on the context: the import fails */
 	j->dup = 1;
 	j->res->import_id = id;
 	snprintf(j->res->note, sizeof(j->res->note),
@@ -311,7 +311,7 @@ ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_op
 	j.options = spec->options ? spec->options : "";
 	if ((rc = check_files(ctx, spec, opts, &j.size)))
 		return rc;
-	j.last_progress = now_s() + 1.0;	/* first progress line after ~2 s */
+	j.last_progress = now_s() + 1.0; /* first progress line after ~2 s */
 	if (spec->prepare && (rc = spec->prepare(&j, spec->ud)))
 		return rc;
 	hasher.paths = spec->paths;
@@ -326,7 +326,7 @@ ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_op
 	rec.kind = j.kind_name;
 	rec.layout = out->layout;
 	rec.file_name = ivp__job_name(&j);
-	rec.sha256 = "pending";	/* the hash, once known, at import_finish */
+	rec.sha256 = "pending"; /* the hash, once known, at import_finish */
 	rec.options = j.options;
 	rec.user = who(opts);
 	if ((rc = ivp__store_begin(ctx))) {

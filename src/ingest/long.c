@@ -19,7 +19,7 @@
 #include "ingest/ingest.h"
 
 typedef struct lc {
-	int area[4];	/* area, buurt_code, wijk_code, gemeente_code (finest first) */
+	int area[4]; /* area, buurt_code, wijk_code, gemeente_code (finest first) */
 	int type, period, year, month, count, pop, pop1217;
 } lc;
 
@@ -171,7 +171,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 		goto out;
 	if ((r = ivp__csv_next(c)) <= 0) {
 		rc = r < 0 ? ivp__job_csv_fail(j, c) :
-		     ivp__job_fail(j, 1, NULL, "the mapping file is empty");
+			     ivp__job_fail(j, 1, NULL, "the mapping file is empty");
 		ivp__code(j->ctx, "empty_file");
 		goto out;
 	}
@@ -180,7 +180,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 	if (sc < 0 || tc < 0) {
 		rc = ivp__job_fail(j, 1, sc < 0 ? "source_code" : "type",
 				   "missing column \"%s\" in the mapping file", sc < 0 ? "source_code" : "type");
-				ivp__code(j->ctx, "missing_column");
+		ivp__code(j->ctx, "missing_column");
 		ivp__hint(j->ctx, "A mapping file has the header source_code,type[,note] (docs/long-csv.md).");
 		goto out;
 	}
@@ -235,7 +235,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 			continue;
 		}
 		{
-			char (*t)[16] = realloc(*types, (*ntypes + 1) * sizeof(**types));
+			char(*t)[16] = realloc(*types, (*ntypes + 1) * sizeof(**types));
 
 			if (!t) {
 				rc = ivp__fail(j->ctx, IVP_ENOMEM, "out of memory");
@@ -251,7 +251,7 @@ static ivp_rc load_map(ivp__job *j, const char *path, ivp__map *m, char (**types
 out:
 	ivp__csv_close(c);
 	if (f)
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 	j->path = saved;
 	return rc;
 }
@@ -271,7 +271,7 @@ static ivp_rc check_area(ivp__job *j, long line, const char *field, const char *
 	if (g == IVP_ENOTFOUND) {
 		if (j->opts && j->opts->skip_unknown_regions) {
 			ivp__job_unknown_region(j, area);
-			return IVP_ENOTFOUND;	/* caller skips the row */
+			return IVP_ENOTFOUND; /* caller skips the row */
 		}
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 		ivp__code(j->ctx, "unknown_area");
@@ -346,7 +346,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 {
 	ivp__csv *c = NULL;
 	ivp__map map, seen, agg;
-	char (*types)[16] = NULL;
+	char(*types)[16] = NULL;
 	size_t ntypes = 0;
 	char last_area[16] = "";
 	lc l;
@@ -360,7 +360,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		goto out;
 	if ((rc = ivp__job_csv(j, f, &c)))
 		goto out;
-	if (ivp__csv_next(c) <= 0) {	/* the header */
+	if (ivp__csv_next(c) <= 0) { /* the header */
 		rc = ivp__job_csv_fail(j, c);
 		goto out;
 	}
@@ -371,7 +371,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 	}
 	if (population) {
 		rc = l.pop >= 0 ? read_pop_long(j, c, &l) :
-		     missing(j, "population", "A population long CSV has the columns area, year (the 1 January the figure refers to) and population (docs/long-csv.md).");
+				  missing(j, "population", "A population long CSV has the columns area, year (the 1 January the figure refers to) and population (docs/long-csv.md).");
 		goto out;
 	}
 	if (l.pop >= 0 && l.count < 0) {
@@ -381,7 +381,8 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 		goto out;
 	}
 	if (l.type < 0 || l.count < 0 || (l.period < 0 && l.year < 0)) {
-		rc = missing(j, l.type < 0 ? "type" : l.count < 0 ? "count" : "period",
+		rc = missing(j, l.type < 0 ? "type" : l.count < 0 ? "count" :
+								    "period",
 			     "An ivp long CSV has the columns area, type, period (or year and month) and count (docs/long-csv.md).");
 		goto out;
 	}

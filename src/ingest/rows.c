@@ -14,7 +14,7 @@ int ivp__area_canon(const char *raw, size_t n, char out[16])
 {
 	if (ivp__code_trim(raw, n, out, 16) < 0)
 		return -1;
-	if (!strcmp(out, "NL00"))	/* WijkenEnBuurten's Nederland is RegioS's NL01 */
+	if (!strcmp(out, "NL00")) /* WijkenEnBuurten's Nederland is RegioS's NL01 */
 		memcpy(out, "NL01", sizeof("NL01"));
 	return ivp__area_level(out) ? 0 : -1;
 }
@@ -28,7 +28,7 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 	char per[16];
 
 	if (!((j->res->rows + j->res->same) & 0xFFFF) && (seen = ivp__job_seen_before(j)))
-		return seen < 0 ? j->ctx->err.rc : IVP_EINPUT;	/* stopped: ivp_import reports "unchanged" */
+		return seen < 0 ? j->ctx->err.rc : IVP_EINPUT; /* stopped: ivp_import reports "unchanged" */
 	rc = ivp__store_fact_put(j->ctx, area, type, period, count, provisional,
 				 j->import_id, &result);
 	if (rc == IVP_ENOTFOUND) {
@@ -67,7 +67,7 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 		ivp__period_format(period, per);
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
-			ivp__code(j->ctx, "duplicate_key");
+		ivp__code(j->ctx, "duplicate_key");
 		ivp__detail(j->ctx, "Area %s, type %s, period %s was already given earlier in this file with another count (now %lld).",
 			    area, type, per, (long long)count);
 		ivp__hint(j->ctx, "Keep one row per area, crime type and period.");
@@ -111,7 +111,7 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 	if (result == IVP__PUT_DUP_DIFF) {
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
-			ivp__code(j->ctx, "duplicate_key");
+		ivp__code(j->ctx, "duplicate_key");
 		ivp__detail(j->ctx, "Population of %s on 1 January %d was already given earlier in this file with another value (now %lld).",
 			    area, year, (long long)count);
 		ivp__hint(j->ctx, "Keep one row per area and year.");
@@ -138,7 +138,7 @@ void ivp__job_unknown_region(ivp__job *j, const char *name)
 	int existed = 0;
 
 	if (ivp__map_put(&j->unknown, name, 0, &slot, &existed) == 0 && existed)
-		return;	/* counted already (if the map ran out of memory: count again) */
+		return; /* counted already (if the map ran out of memory: count again) */
 	j->res->unknown_regions++;
 	if (j->res->unknown_regions <= 5)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
@@ -154,7 +154,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 	ivp_rc rc;
 
 	if (j->last_name[0] && !strcmp(j->last_name, name)) {
-		memcpy(code, j->last_code, sizeof(j->last_code));	/* both char[16] */
+		memcpy(code, j->last_code, sizeof(j->last_code)); /* both char[16] */
 		return code[0] ? IVP_OK : IVP_ENOTFOUND;
 	}
 	rc = ivp__store_area_by_name(j->ctx, name, code, &ambiguous);

@@ -26,19 +26,37 @@
 
 #include "ingest/ingest.h"
 
-enum { D_REGION, D_TYPE, D_TOPIC, D_PERIOD, ND, D_UNIT = ND, D_OTHER };
+enum {
+	D_REGION,
+	D_TYPE,
+	D_TOPIC,
+	D_PERIOD,
+	ND,
+	D_UNIT = ND,
+	D_OTHER
+};
 
 static const char *const dim_label[ND] = { "Regio's", "Soort misdrijf", "Onderwerp", "Perioden" };
 
 static int dim_of(const char *s)
 {
-	static const struct { const char *name; int dim; } map[] = {
-		{ "Regio's", D_REGION }, { "Regio", D_REGION }, { "Regios", D_REGION },
-		{ "Wijken en buurten", D_REGION }, { "Gemeenten", D_REGION },
-		{ "Gemeente", D_REGION }, { "Soort misdrijf", D_TYPE },
-		{ "Soort misdrijven", D_TYPE }, { "Onderwerp", D_TOPIC },
-		{ "Onderwerpen", D_TOPIC }, { "Perioden", D_PERIOD },
-		{ "Periode", D_PERIOD }, { "", D_UNIT },
+	static const struct {
+		const char *name;
+		int dim;
+	} map[] = {
+		{ "Regio's", D_REGION },
+		{ "Regio", D_REGION },
+		{ "Regios", D_REGION },
+		{ "Wijken en buurten", D_REGION },
+		{ "Gemeenten", D_REGION },
+		{ "Gemeente", D_REGION },
+		{ "Soort misdrijf", D_TYPE },
+		{ "Soort misdrijven", D_TYPE },
+		{ "Onderwerp", D_TOPIC },
+		{ "Onderwerpen", D_TOPIC },
+		{ "Perioden", D_PERIOD },
+		{ "Periode", D_PERIOD },
+		{ "", D_UNIT },
 	};
 	size_t i;
 
@@ -50,9 +68,9 @@ static int dim_of(const char *s)
 
 /* Text of up to `ncols` header labels per dimension. */
 typedef struct cols {
-	char **label[ND];	/* label[dim][j], NULL when not a column dim */
-	size_t nlab[ND];	/* entries in label[dim] */
-	size_t n;		/* widest header row */
+	char **label[ND]; /* label[dim][j], NULL when not a column dim */
+	size_t nlab[ND];  /* entries in label[dim] */
+	size_t n;	  /* widest header row */
 } cols;
 
 typedef struct sl {
@@ -60,8 +78,8 @@ typedef struct sl {
 	ivp_import_kind kind;
 	char title[512];
 	char *filter[ND];
-	int rowdim_at[ND];	/* data column holding the row label, -1 */
-	size_t k;		/* first value column */
+	int rowdim_at[ND]; /* data column holding the row label, -1 */
+	size_t k;	   /* first value column */
 	cols c;
 	char other_topic[256];
 } sl;
@@ -107,7 +125,7 @@ static int take_cols(sl *s, ivp__csv *c, int d, size_t k)
 	size_t j, n = ivp__csv_nfields(c);
 
 	if (s->c.label[d])
-		return 0;	/* first one wins */
+		return 0; /* first one wins */
 	if (n > s->c.n)
 		s->c.n = n;
 	s->c.label[d] = calloc(n + 1, sizeof(char *));
@@ -205,7 +223,7 @@ static ivp_rc read_header(sl *s, ivp__csv *c)
 		do {
 			if ((r = ivp__csv_next(c)) <= 0)
 				return r < 0 ? ivp__job_csv_fail(s->j, c) :
-				       header_error(s, ivp__csv_line(c), "the file ends in the header (truncated?)");
+					       header_error(s, ivp__csv_line(c), "the file ends in the header (truncated?)");
 		} while (ivp__csv_field_at(c, 0)->n == 0);
 		for (i = 0; i < s->k; i++) {
 			d = dim_of(ivp__csv_field_at(c, i)->p);
@@ -218,7 +236,7 @@ static ivp_rc read_header(sl *s, ivp__csv *c)
 			return ivp__fail(s->j->ctx, IVP_ENOMEM, "out of memory");
 		if ((r = ivp__csv_next(c)) <= 0)
 			return r < 0 ? ivp__job_csv_fail(s->j, c) :
-			       header_error(s, ivp__csv_line(c), "no data rows (truncated?)");
+				       header_error(s, ivp__csv_line(c), "no data rows (truncated?)");
 		return IVP_OK;
 	}
 	/*
@@ -236,7 +254,7 @@ static ivp_rc read_header(sl *s, ivp__csv *c)
 			lastdim = d;
 			if ((r = ivp__csv_next(c)) <= 0)
 				return r < 0 ? ivp__job_csv_fail(s->j, c) :
-				       header_error(s, ivp__csv_line(c), "no data rows (truncated?)");
+					       header_error(s, ivp__csv_line(c), "no data rows (truncated?)");
 		}
 		if (lastdim < 0)
 			return header_error(s, ivp__csv_line(c), "no header rows (Onderwerp, Perioden, Regio's) after the filter lines");
@@ -273,7 +291,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 	ivp_rc rc;
 
 	if (!strcmp(cache_label, label)) {
-		memcpy(code, cache_code, 16);	/* both char[16] */
+		memcpy(code, cache_code, 16); /* both char[16] */
 		return IVP_OK;
 	}
 	if (sp && (size_t)(sp - label) < sizeof(pre)) {
@@ -283,7 +301,7 @@ static ivp_rc type_code(sl *s, long line, const char *field, const char *label,
 			if (rc && rc != IVP_ENOTFOUND)
 				return ivp__job_store(s->j, rc);
 			if (rc == IVP_OK) {
-				memcpy(code, pre, sizeof(pre));	/* both char[16] */
+				memcpy(code, pre, sizeof(pre)); /* both char[16] */
 				goto found;
 			}
 		}
@@ -365,7 +383,7 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 			jb->res->skipped++;
 			return IVP_OK;
 		}
-		if (year == 0) {	/* a month other than the year's edge */
+		if (year == 0) { /* a month other than the year's edge */
 			jb->res->skipped++;
 			return IVP_OK;
 		}
@@ -397,7 +415,7 @@ static ivp_rc cell(sl *s, ivp__csv *c, size_t j, char rcache[2][256],
 		snprintf(rcache[0], 256, "%s", region);
 		snprintf(rcache[1], 256, "%s", code);
 	}
-	memcpy(code, rcache[1], 16);	/* rcache[1] holds a code[16] (above) */
+	memcpy(code, rcache[1], 16); /* rcache[1] holds a code[16] (above) */
 	if (s->kind == IVP_IMPORT_POPULATION)
 		return ivp__ingest_pop(jb, line, field, code, year, "total", count);
 	{
@@ -448,7 +466,7 @@ ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 		if (nf < s.c.n) {
 			rc = ivp__job_fail(j, ivp__csv_line(c), NULL,
 					   "this row has %zu fields, the header has %zu", nf, s.c.n);
-					ivp__code(j->ctx, "field_count");
+			ivp__code(j->ctx, "field_count");
 			ivp__detail(j->ctx, "A row with fewer fields than the header means a truncated or edited file.");
 			ivp__hint(j->ctx, "Download the export again.");
 			goto out;
@@ -479,7 +497,7 @@ ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind)
 		ivp__code(j->ctx, "other_table");
 		ivp__detail(j->ctx, "Its topic \"%s\" is not %s.", s.other_topic,
 			    kind == IVP_IMPORT_CRIME ? "Geregistreerde misdrijven (registered crime)" :
-			    "a population count (Bevolking aan het begin/einde van de periode)");
+						       "a population count (Bevolking aan het begin/einde van de periode)");
 		ivp__hint(j->ctx, "Use %s for this file, or export the right table.",
 			  kind == IVP_IMPORT_CRIME ? "ivp import population" : "ivp import crime");
 		goto out;

@@ -20,12 +20,21 @@
 
 #define MAX_JSON_BYTES ((size_t)512 << 20)
 
-enum { T_CRIME, T_POP_BEGIN, T_POP_END, T_POP_INW, T_NONE };
+enum {
+	T_CRIME,
+	T_POP_BEGIN,
+	T_POP_END,
+	T_POP_INW,
+	T_NONE
+};
 
 /* Topic of a column name: "GeregistreerdeMisdrijven_1" -> T_CRIME, ... */
 static int topic_of(const char *name)
 {
-	static const struct { const char *stem; int t; } map[] = {
+	static const struct {
+		const char *stem;
+		int t;
+	} map[] = {
 		{ "GeregistreerdeMisdrijven", T_CRIME },
 		{ "TotaalGeregistreerdeMisdrijven", T_CRIME },
 		{ "BevolkingAanHetBeginVanDePeriode", T_POP_BEGIN },
@@ -45,7 +54,7 @@ static int topic_of(const char *name)
 }
 
 typedef struct tcols {
-	int region, type, period, value, topic;	/* indexes (CSV) */
+	int region, type, period, value, topic; /* indexes (CSV) */
 	const char *region_name, *value_name;	/* key names (JSON) */
 	/* the last region and type keys as written and their clean codes:
 	 * rows come grouped, so most rows repeat both (national files: 99%) */
@@ -95,7 +104,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 		remember(tc->rraw, &tc->rn, region, rn);
 		memcpy(tc->area, area, sizeof(area));
 	} else {
-		memcpy(area, "NL01", sizeof("NL01"));	/* national tables have no region dimension */
+		memcpy(area, "NL01", sizeof("NL01")); /* national tables have no region dimension */
 	}
 	if (ivp__period_parse(per, pn, &period, &prov)) {
 		ivp__job_fail(j, line, "Perioden", "unrecognised period \"%.*s\"",
@@ -130,7 +139,7 @@ static ivp_rc typed_row(ivp__job *j, ivp_import_kind kind, long line,
 			if (sub != 0 && sub != 1)
 				goto skip;
 			break;
-		default:	/* AantalInwoners: on 1 January of the period's year */
+		default: /* AantalInwoners: on 1 January of the period's year */
 			if (sub != 0)
 				goto skip;
 		}
@@ -189,7 +198,8 @@ static ivp_rc pick_topic(ivp__job *j, ivp_import_kind kind, long line,
 				continue;
 			}
 			/* the figure on 1 January itself beats end-of-period */
-			rank = t == T_POP_BEGIN ? 0 : t == T_POP_INW ? 1 : 2;
+			rank = t == T_POP_BEGIN ? 0 : t == T_POP_INW ? 1 :
+								       2;
 		}
 		if (rank < bestrank) {
 			bestrank = rank;
@@ -203,14 +213,12 @@ static ivp_rc pick_topic(ivp__job *j, ivp_import_kind kind, long line,
 			ivp__code(j->ctx, "other_table");
 			ivp__detail(j->ctx, "Its topic column \"%s\" is not %s.", other,
 				    kind == IVP_IMPORT_CRIME ? "GeregistreerdeMisdrijven (registered crime)" :
-				    "a population count");
+							       "a population count");
 			ivp__hint(j->ctx, "Use %s for this file.",
 				  kind == IVP_IMPORT_CRIME ? "ivp import population" : "ivp import crime");
 			return IVP_EINPUT;
 		}
-		return missing_col(j, line, kind == IVP_IMPORT_CRIME ?
-				   "GeregistreerdeMisdrijven_1" :
-				   "BevolkingAanHetEindVanDePeriode_N or AantalInwoners_N");
+		return missing_col(j, line, kind == IVP_IMPORT_CRIME ? "GeregistreerdeMisdrijven_1" : "BevolkingAanHetEindVanDePeriode_N or AantalInwoners_N");
 	}
 	tc->value = best;
 	tc->topic = besttopic;
@@ -280,7 +288,7 @@ ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind)
 			rc = ivp__job_fail(j, ivp__csv_line(c), NULL,
 					   "this row has %zu fields, the header has %zu",
 					   ivp__csv_nfields(c), n);
-					ivp__code(j->ctx, "field_count");
+			ivp__code(j->ctx, "field_count");
 			ivp__detail(j->ctx, "Every row of a TypedDataSet has one field per column; a short row means a truncated or edited file.");
 			ivp__hint(j->ctx, "Download the data again.");
 			goto out;
@@ -352,8 +360,8 @@ static const char *json_num(json_t *v, char buf[48], size_t *n, int *missing)
 		*n = 0;
 		return "";
 	}
-	*n = (size_t)snprintf(buf, 48, "(%s)", json_is_object(v) ? "object" :
-			      json_is_array(v) ? "array" : "boolean");
+	*n = (size_t)snprintf(buf, 48, "(%s)", json_is_object(v) ? "object" : json_is_array(v) ? "array" :
+												 "boolean");
 	return buf;
 }
 
@@ -424,9 +432,10 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 				if (nn < 64)
 					names[nn++] = k;
 			}
-			tc->region_name = json_object_get(o, "RegioS") ? "RegioS" :
+			tc->region_name = json_object_get(o, "RegioS")		? "RegioS" :
 					  json_object_get(o, "WijkenEnBuurten") ? "WijkenEnBuurten" :
-					  json_object_get(o, "Gemeenten") ? "Gemeenten" : NULL;
+					  json_object_get(o, "Gemeenten")	? "Gemeenten" :
+										  NULL;
 			if (!json_object_get(o, "Perioden")) {
 				rc = missing_col(j, 0, "Perioden");
 				goto out;
@@ -455,7 +464,8 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 		vv = json_num(json_object_get(o, tc->value_name), buf, &vn, &vm);
 		if ((tc->region_name && rm) || pm || (kind == IVP_IMPORT_CRIME && tm)) {
 			ivp__job_fail(j, 0, where, "row %zu lacks %s", i,
-				      pm ? "Perioden" : (tc->region_name && rm) ? tc->region_name : "SoortMisdrijf");
+				      pm ? "Perioden" : (tc->region_name && rm) ? tc->region_name :
+										  "SoortMisdrijf");
 			ivp__code(j->ctx, "odata_bad_row");
 			ivp__hint(j->ctx, "Every row needs its dimension keys as strings.");
 			rc = IVP_EINPUT;

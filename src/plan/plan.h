@@ -22,18 +22,18 @@
 #include "core/core.h"
 #include "store/store.h"
 
-#define PL_MAXF 24	/* fields per struct */
+#define PL_MAXF 24 /* fields per struct */
 
 typedef struct pl_pos {
-	int line;	/* 1-based; 0 when unknown */
+	int line; /* 1-based; 0 when unknown */
 	int col;
 } pl_pos;
 
 typedef struct pl_hdr {
-	pl_pos at;		/* where the item starts */
-	pl_pos f[PL_MAXF];	/* where each field is (its key) */
-	uint32_t set;		/* bit i: field i was given */
-	char *path;		/* e.g. "priorities[1].ambitions[0]" */
+	pl_pos at;	   /* where the item starts */
+	pl_pos f[PL_MAXF]; /* where each field is (its key) */
+	uint32_t set;	   /* bit i: field i was given */
+	char *path;	   /* e.g. "priorities[1].ambitions[0]" */
 } pl_hdr;
 
 /* A growable array of structs of one schema, or of strings / ints. */
@@ -42,28 +42,28 @@ typedef struct pl_arr {
 	int n;
 } pl_arr;
 
-typedef struct pl_yv {		/* a value in a year: baseline, target */
+typedef struct pl_yv { /* a value in a year: baseline, target */
 	pl_hdr h;
 	double value;
 	int year;
-	double margin;		/* survey margin (half-width of the 95% interval) */
+	double margin; /* survey margin (half-width of the 95% interval) */
 } pl_yv;
 
-typedef struct pl_amount {	/* one year's money (measure budget / spent) */
+typedef struct pl_amount { /* one year's money (measure budget / spent) */
 	pl_hdr h;
 	int year;
 	int64_t cents;
 } pl_amount;
 
-typedef struct pl_budget {	/* the plan's budget for one year */
+typedef struct pl_budget { /* the plan's budget for one year */
 	pl_hdr h;
 	int year;
 	int64_t cents;
-	char *source;		/* e.g. reserve "Enecogelden" */
-	char *document;		/* the P&C document: Najaarsnota 2023 */
+	char *source;	/* e.g. reserve "Enecogelden" */
+	char *document; /* the P&C document: Najaarsnota 2023 */
 } pl_budget;
 
-typedef struct pl_progress {	/* a dated progress entry of a measure */
+typedef struct pl_progress { /* a dated progress entry of a measure */
 	pl_hdr h;
 	char *date;
 	char *status;
@@ -71,7 +71,7 @@ typedef struct pl_progress {	/* a dated progress entry of a measure */
 	char *by;
 } pl_progress;
 
-typedef struct pl_output {	/* an output figure: sessions held, attendees */
+typedef struct pl_output { /* an output figure: sessions held, attendees */
 	pl_hdr h;
 	char *name;
 	int year;
@@ -83,20 +83,20 @@ typedef struct pl_measure {
 	char *id;
 	char *title;
 	char *priority;
-	pl_arr goals;		/* char * */
+	pl_arr goals; /* char * */
 	char *owner;
-	pl_arr partners;	/* char * */
+	pl_arr partners; /* char * */
 	char *start;
 	char *end;
-	char *status;		/* planned / running / done / stopped */
-	pl_arr progress;	/* pl_progress */
-	pl_arr outputs;		/* pl_output */
-	pl_arr budget;		/* pl_amount */
-	pl_arr spent;		/* pl_amount */
+	char *status;	 /* planned / running / done / stopped */
+	pl_arr progress; /* pl_progress */
+	pl_arr outputs;	 /* pl_output */
+	pl_arr budget;	 /* pl_amount */
+	pl_arr spent;	 /* pl_amount */
 	int illustration;
 } pl_measure;
 
-typedef struct pl_impl {	/* an implementation plan (uitvoeringsplan) */
+typedef struct pl_impl { /* an implementation plan (uitvoeringsplan) */
 	pl_hdr h;
 	char *id;
 	char *title;
@@ -104,18 +104,18 @@ typedef struct pl_impl {	/* an implementation plan (uitvoeringsplan) */
 	int to;
 	char *adopted_by;
 	char *adopted;
-	pl_arr themes;		/* priority ids; empty: all */
-	pl_arr measures;	/* pl_measure */
+	pl_arr themes;	 /* priority ids; empty: all */
+	pl_arr measures; /* pl_measure */
 } pl_impl;
 
 typedef struct pl_goal {
 	pl_hdr h;
 	char *id;
 	char *title;
-	char *kind;		/* effect / output */
-	char *indicator;	/* engine key or locally registered value key */
+	char *kind;	 /* effect / output */
+	char *indicator; /* engine key or locally registered value key */
 	char *unit;
-	char *direction;	/* lower / higher */
+	char *direction; /* lower / higher */
 	pl_yv baseline;
 	pl_yv target;
 	int illustration;
@@ -126,16 +126,16 @@ typedef struct pl_ambition {
 	pl_hdr h;
 	char *id;
 	char *title;
-	pl_arr goals;		/* pl_goal */
+	pl_arr goals; /* pl_goal */
 } pl_ambition;
 
 typedef struct pl_priority {
 	pl_hdr h;
 	char *id;
 	char *title;
-	pl_arr fields;		/* int: Kernbeleid Veiligheid safety fields 1..5 */
+	pl_arr fields; /* int: Kernbeleid Veiligheid safety fields 1..5 */
 	int cross_cutting;
-	pl_arr ambitions;	/* pl_ambition */
+	pl_arr ambitions; /* pl_ambition */
 } pl_priority;
 
 typedef struct pl_partner {
@@ -158,16 +158,16 @@ typedef struct pl_predecessor {
 	int from;
 	int to;
 	char *cvdr;
-	pl_arr priorities;	/* char * */
-	pl_arr extensions;	/* pl_extension */
+	pl_arr priorities; /* char * */
+	pl_arr extensions; /* pl_extension */
 } pl_predecessor;
 
 typedef struct pl_plan {
 	pl_hdr h;
-	int format;		/* ivp_plan: 1 */
+	int format; /* ivp_plan: 1 */
 	char *id;
 	char *title;
-	char *municipality;	/* CBS code GM1926 */
+	char *municipality; /* CBS code GM1926 */
 	int from;
 	int to;
 	char *legal_basis;
@@ -178,28 +178,28 @@ typedef struct pl_plan {
 	char *publication;
 	char *cvdr;
 	pl_predecessor predecessor;
-	pl_arr partners;	/* pl_partner */
-	pl_arr priorities;	/* pl_priority */
-	pl_arr implementation;	/* pl_impl */
-	pl_arr budget;		/* pl_budget */
+	pl_arr partners;       /* pl_partner */
+	pl_arr priorities;     /* pl_priority */
+	pl_arr implementation; /* pl_impl */
+	pl_arr budget;	       /* pl_budget */
 } pl_plan;
 
 /* ---- the schema ------------------------------------------------------------ */
 
 typedef enum pl_type {
-	PL_STR,		/* any scalar, kept as text */
-	PL_DATE,	/* YYYY-MM-DD */
-	PL_YEAR,	/* int 1900..2199 */
-	PL_INT,		/* int */
-	PL_NUM,		/* double */
-	PL_MONEY,	/* euros with at most 2 decimals, kept in cents */
+	PL_STR,	  /* any scalar, kept as text */
+	PL_DATE,  /* YYYY-MM-DD */
+	PL_YEAR,  /* int 1900..2199 */
+	PL_INT,	  /* int */
+	PL_NUM,	  /* double */
+	PL_MONEY, /* euros with at most 2 decimals, kept in cents */
 	PL_BOOL,
-	PL_ENUM,	/* one of enums[] */
-	PL_STRS,	/* sequence of scalars */
-	PL_INTS,	/* sequence of ints */
-	PL_SEQ,		/* sequence of structs of sub */
-	PL_STRUCT,	/* embedded struct of sub */
-	PL_YEARMAP	/* mapping year: money, into a pl_arr of pl_amount */
+	PL_ENUM,   /* one of enums[] */
+	PL_STRS,   /* sequence of scalars */
+	PL_INTS,   /* sequence of ints */
+	PL_SEQ,	   /* sequence of structs of sub */
+	PL_STRUCT, /* embedded struct of sub */
+	PL_YEARMAP /* mapping year: money, into a pl_arr of pl_amount */
 } pl_type;
 
 typedef struct pl_schema pl_schema;
@@ -210,16 +210,16 @@ typedef struct pl_field {
 	size_t off;
 	int required;
 	const pl_schema *sub;
-	const char *const *enums;	/* NULL-terminated */
-	int lo, hi;			/* PL_INT/PL_INTS range when lo < hi */
+	const char *const *enums; /* NULL-terminated */
+	int lo, hi;		  /* PL_INT/PL_INTS range when lo < hi */
 } pl_field;
 
 struct pl_schema {
-	const char *name;	/* for messages: "goal" */
+	const char *name; /* for messages: "goal" */
 	size_t size;
 	const pl_field *fields;
 	int nfields;
-	const char *key;	/* field that identifies an element in diffs ("id", "year") */
+	const char *key; /* field that identifies an element in diffs ("id", "year") */
 };
 
 extern const pl_schema ivp__pl_plan_schema;
@@ -242,7 +242,7 @@ int ivp__pl_has(const pl_hdr *h, const pl_schema *sc, const char *name);
 typedef struct pl_problem {
 	int line;
 	int col;
-	char code[48];	/* the stable machine code (docs/errors.md) */
+	char code[48]; /* the stable machine code (docs/errors.md) */
 	char field[160];
 	char message[256];
 	char detail[512];

@@ -47,7 +47,7 @@ static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 		int r = ivp__buf_add(&b, chunk, n);
 
 		if (r) {
-			(void)fclose(f);	/* read only */
+			(void)fclose(f); /* read only */
 			ivp__buf_free(&b);
 			if (r == -2)
 				return ivp__oom(ctx, "The plan file \"%s\" could not be read into memory.", path);
@@ -58,11 +58,11 @@ static ivp_rc read_file(ivp_ctx *ctx, const char *path, char **out, size_t *len)
 		}
 	}
 	if (ferror(f)) {
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 		ivp__buf_free(&b);
 		return ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
 	}
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	*len = b.len;
 	if (ivp__buf_addc(&b, '\0')) {
 		ivp__buf_free(&b);
@@ -154,8 +154,7 @@ static ivp_rc load_version(ivp_ctx *ctx, int64_t version, ivp__plan_version *v, 
 		else
 			ivp__fail(ctx, IVP_ENOTFOUND, "no plan imported yet");
 		ivp__code(ctx, version ? "unknown_version" : "no_plan");
-		ivp__hint(ctx, version ? "ivp plan history lists the versions."
-				       : "Import a plan first: ivp plan import FILE (docs/plan-file.md).");
+		ivp__hint(ctx, version ? "ivp plan history lists the versions." : "Import a plan first: ivp plan import FILE (docs/plan-file.md).");
 		return IVP_ENOTFOUND;
 	}
 	if (!out)
@@ -219,7 +218,7 @@ static int flatten(const pl_plan *p, lines *l)
 		*nl = '\0';
 		s = nl + 1;
 	}
-	if (l->n > 1)	/* l->v is NULL for an empty text */
+	if (l->n > 1) /* l->v is NULL for an empty text */
 		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_line);
 	return 0;
 }
@@ -246,7 +245,8 @@ static int diff_lines(const lines *x, const lines *y, diff_cb cb, void *ud)
 	int i = 0, k = 0;
 
 	while (i < x->n || k < y->n) {
-		int c = i >= x->n ? 1 : k >= y->n ? -1 : key_cmp(x->v[i], y->v[k]);
+		int c = i >= x->n ? 1 : k >= y->n ? -1 :
+						    key_cmp(x->v[i], y->v[k]);
 
 		if (c < 0) {
 			if (cb(ud, "removed", x->v[i], NULL))
@@ -356,13 +356,13 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		rc = ivp__oom(ctx, "The plan could not be written as canonical YAML.");
 		goto out;
 	}
-	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);	// NOLINT(clang-analyzer-core.NullDereference): load_file gives p when it returns 0 (the analyzer does not see that ivp__fail returns its rc)
+	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id); // NOLINT(clang-analyzer-core.NullDereference): load_file gives p when it returns 0 (the analyzer does not see that ivp__fail returns its rc)
 	rc = ivp__store_plan_version_get(ctx, 0, &prev);
 	if (rc && rc != IVP_ENOTFOUND) {
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}
-	r = rc == IVP_OK ? 0 : 1;	/* 0: a previous version is there */
+	r = rc == IVP_OK ? 0 : 1; /* 0: a previous version is there */
 	rc = IVP_OK;
 	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
 		out->version = prev.version;
@@ -484,7 +484,7 @@ static int diff_row(void *ud, const char *change, const char *a, const char *b)
 	size_t n;
 	char path[1024];
 
-	if (!k)	/* diff_lines passes a line of one side at least */
+	if (!k) /* diff_lines passes a line of one side at least */
 		return -1;
 	n = strcspn(k, "\t");
 	snprintf(path, sizeof(path), "%.*s", (int)(n < sizeof(path) ? n : sizeof(path) - 1), k);

@@ -27,7 +27,7 @@ typedef struct ck {
 	ivp_ctx *ctx;
 	const pl_plan *p;
 	pl_problems *probs;
-	ivp__map ids;		/* "kind\037id" -> line << 16 | column */
+	ivp__map ids; /* "kind\037id" -> line << 16 | column */
 	int oom;
 } ck;
 
@@ -142,7 +142,8 @@ static int check_goal(ck *c, const pl_goal *g)
 			problem(c, "plan_unknown_indicator", &g->h, sc, "indicator",
 				"It is neither an indicator of the engine nor a locally registered value.",
 				"Use a key that ivp definitions lists (totaal, bbv_woning, 3.7.4 once its code list is imported), "
-				"or register the figure first with ivp import values.", msg);
+				"or register the figure first with ivp import values.",
+				msg);
 		} else if (k == 2 && !g->unit) {
 			snprintf(msg, sizeof(msg), "missing unit for the local value \"%.200s\"", g->indicator);
 			problem(c, "plan_missing_unit", &g->h, sc, "indicator",
@@ -312,7 +313,7 @@ ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs)
 	ivp__map_init(&c.ids);
 	r = check_all(&c);
 	ivp__map_free(&c.ids);
-	if (r)	/* the store failed: its error is in ctx->err */
+	if (r) /* the store failed: its error is in ctx->err */
 		return ctx->err.rc;
 	if (c.oom || probs->oom)
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");

@@ -15,8 +15,14 @@
 
 #include "plan/plan.h"
 
-#define F(st, name, type, req, sub, en) { #name, type, offsetof(st, name), req, sub, en, 0, 0 }
-#define FN(st, name, member, type, req, sub, en) { name, type, offsetof(st, member), req, sub, en, 0, 0 }
+#define F(st, name, type, req, sub, en)                             \
+	{                                                           \
+#name, type, offsetof(st, name), req, sub, en, 0, 0 \
+	}
+#define FN(st, name, member, type, req, sub, en)                     \
+	{                                                            \
+		name, type, offsetof(st, member), req, sub, en, 0, 0 \
+	}
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const char *const kinds[] = { "effect", "output", NULL };
@@ -399,8 +405,7 @@ static int write_field(ivp__buf *b, const pl_field *f, const void *base, int ind
 		for (i = 0; i < a->n; i++) {
 			if (i && ivp__buf_add(b, ", ", 2))
 				return -1;
-			if (f->type == PL_STRS ? put_str(b, ((char **)a->v)[i])
-					       : ivp__buf_printf(b, "%d", ((int *)a->v)[i]))
+			if (f->type == PL_STRS ? put_str(b, ((char **)a->v)[i]) : ivp__buf_printf(b, "%d", ((int *)a->v)[i]))
 				return -1;
 		}
 		return ivp__buf_add(b, "]\n", 2);
@@ -521,8 +526,8 @@ static int flat_struct(ivp__buf *b, const pl_schema *sc, const void *base, const
 			ivp__buf_init(&v, 1u << 20);
 			for (k = 0; k < a->n && !r; k++)
 				r = f->type == PL_STRS ?
-					ivp__buf_printf(&v, "%s%s", k ? ", " : "", ((char **)a->v)[k]) :
-					ivp__buf_printf(&v, "%s%d", k ? ", " : "", ((int *)a->v)[k]);
+					    ivp__buf_printf(&v, "%s%s", k ? ", " : "", ((char **)a->v)[k]) :
+					    ivp__buf_printf(&v, "%s%d", k ? ", " : "", ((int *)a->v)[k]);
 			r = r || flat_line(b, path, f->name, ivp__buf_str(&v));
 			ivp__buf_free(&v);
 			if (r)

@@ -217,8 +217,8 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 
 	s = scalar(r, v, &bad);
 	if (bad) {
-		wrong_type(r, at, fp, f, fy_node_is_sequence(v) ? "A list was given." :
-				  fy_node_is_mapping(v) ? "A mapping was given." : "An alias was given.");
+		wrong_type(r, at, fp, f, fy_node_is_sequence(v) ? "A list was given." : fy_node_is_mapping(v) ? "A mapping was given." :
+														"An alias was given.");
 		return;
 	}
 	if (!s)
@@ -333,8 +333,8 @@ static void read_list(rd *r, struct fy_node *v, const pl_field *f, void *base,
 	int i = 0;
 
 	if (!v || !fy_node_is_sequence(v)) {
-		wrong_type(r, at, fp, f, v && fy_node_is_mapping(v) ? "A mapping was given." :
-				  v && fy_node_is_scalar(v) ? "A single value was given." : NULL);
+		wrong_type(r, at, fp, f, v && fy_node_is_mapping(v) ? "A mapping was given." : v && fy_node_is_scalar(v) ? "A single value was given." :
+															   NULL);
 		return;
 	}
 	while ((it = fy_node_sequence_iterate(v, &iter)) && !r->oom) {
@@ -361,7 +361,7 @@ static void read_list(rd *r, struct fy_node *v, const pl_field *f, void *base,
 				return;
 			read_scalar(r, it, &one, slot, ip, ipos);
 			if (f->type == PL_STRS && !*(char **)slot)
-				a->n--;	/* keep the array free of NULLs */
+				a->n--; /* keep the array free of NULLs */
 		}
 	}
 }
@@ -450,7 +450,7 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 		h->f[i] = kp;
 		if (!v || (fy_node_is_scalar(v) && fy_node_get_style(v) == FYNS_PLAIN &&
 			   fy_node_get_scalar(v, &kl) && kl == 0)) {
-			if (f->type == PL_STR) {	/* an empty text is allowed */
+			if (f->type == PL_STR) { /* an empty text is allowed */
 				*(char **)AT(base, f) = strdup("");
 				h->set |= 1u << i;
 				continue;

@@ -155,8 +155,8 @@ static ivp_rc engine_obs(pg *g, const pl_goal *goal, const ivp__indicator_def *d
 typedef struct lv {
 	obs *o;
 	const pl_goal *goal;
-	int year;		/* report year */
-	int other_units;	/* values in another unit in range */
+	int year;	 /* report year */
+	int other_units; /* values in another unit in range */
 	char other[128];
 	int has_base_margin;
 	double base_margin;
@@ -170,7 +170,7 @@ static int lv_cb(void *ud, const char *const *c, int n)
 
 	if (n < 7 || !c[0] || !c[1] || !c[2])
 		return 0;
-	y = (int)strtol(c[0], NULL, 10);	/* the values stored by ivp import values */
+	y = (int)strtol(c[0], NULL, 10); /* the values stored by ivp import values */
 	if (strcmp(c[2], l->goal->unit ? l->goal->unit : "")) {
 		if (y > l->goal->baseline.year && y <= l->year) {
 			l->other_units++;
@@ -220,7 +220,8 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 	}
 	{
 		double mb = ivp__pl_has(&goal->baseline.h, &ivp__pl_yv_schema, "margin") ? goal->baseline.margin :
-			    l.has_base_margin ? l.base_margin : 0;
+			    l.has_base_margin						 ? l.base_margin :
+											   0;
 		double m = sqrt(l.margin * l.margin + mb * mb);
 		double d = o->v - goal->baseline.value;
 		int s = !strcmp(goal->direction, "higher") ? 1 : -1;
@@ -235,7 +236,7 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 {
 	double b = goal->baseline.value, T = goal->target.value, e;
 	int y0 = goal->baseline.year, y1 = goal->target.year, s = !strcmp(goal->direction, "higher") ? 1 : -1;
-	double best = s > 0 ? o->hi : o->lo;	/* the favourable end of the interval */
+	double best = s > 0 ? o->hi : o->lo; /* the favourable end of the interval */
 	double worst = s > 0 ? o->lo : o->hi;
 	const char *noise = o->exact ? "no margin known: compared as exact" : "";
 
@@ -247,7 +248,7 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 	e = o->year >= y1 ? T : b + (T - b) * (double)(o->year - y0) / (double)(y1 - y0);
 	*expected = e;
 	(void)worst;
-	if (s * (T - b) <= 0) {	/* hold a level */
+	if (s * (T - b) <= 0) { /* hold a level */
 		if (s * (best - T) < 0) {
 			snprintf(why, n, "worse than the level to hold (%g), beyond the noise%s%s", T, noise[0] ? "; " : "", noise);
 			return ST_OFF;
@@ -279,21 +280,55 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 
 /* ---- the four tables -------------------------------------------------------------- */
 
-enum { G_PRIORITY, G_GOAL, G_EXAMPLE, G_TITLE, G_KIND, G_INDICATOR, G_UNIT, G_DIRECTION,
-       G_BASELINE, G_BASE_YEAR, G_TARGET, G_TARGET_YEAR, G_YEAR, G_VALUE, G_LO, G_HI,
-       G_EXPECTED, G_STATUS, G_REASON, G_SOURCE, G_NCOLS };
+enum {
+	G_PRIORITY,
+	G_GOAL,
+	G_EXAMPLE,
+	G_TITLE,
+	G_KIND,
+	G_INDICATOR,
+	G_UNIT,
+	G_DIRECTION,
+	G_BASELINE,
+	G_BASE_YEAR,
+	G_TARGET,
+	G_TARGET_YEAR,
+	G_YEAR,
+	G_VALUE,
+	G_LO,
+	G_HI,
+	G_EXPECTED,
+	G_STATUS,
+	G_REASON,
+	G_SOURCE,
+	G_NCOLS
+};
 
-static const struct { const char *name; int flags; int dec; } gcols[G_NCOLS] = {
-	[G_PRIORITY] = { "priority", 0, 0 }, [G_GOAL] = { "goal", IVP__COL_BRIEF, 0 },
-	[G_EXAMPLE] = { "illustration", IVP__COL_BRIEF, 0 }, [G_TITLE] = { "title", 0, 0 },
-	[G_KIND] = { "kind", 0, 0 }, [G_INDICATOR] = { "indicator", IVP__COL_BRIEF, 0 },
-	[G_UNIT] = { "unit", 0, 0 }, [G_DIRECTION] = { "better", IVP__COL_BRIEF, 0 },
-	[G_BASELINE] = { "baseline", IVP__COL_BRIEF, 2 }, [G_BASE_YEAR] = { "baseline_year", IVP__COL_BRIEF, 0 },
-	[G_TARGET] = { "target", IVP__COL_BRIEF, 2 }, [G_TARGET_YEAR] = { "target_year", IVP__COL_BRIEF, 0 },
-	[G_YEAR] = { "year", IVP__COL_BRIEF, 0 }, [G_VALUE] = { "value", IVP__COL_BRIEF, 2 },
-	[G_LO] = { "lo", IVP__COL_BRIEF, 2 }, [G_HI] = { "hi", IVP__COL_BRIEF, 2 },
-	[G_EXPECTED] = { "expected", IVP__COL_BRIEF, 2 }, [G_STATUS] = { "status", IVP__COL_BRIEF, 0 },
-	[G_REASON] = { "reason", IVP__COL_NOTE, 0 }, [G_SOURCE] = { "source", 0, 0 },
+static const struct {
+	const char *name;
+	int flags;
+	int dec;
+} gcols[G_NCOLS] = {
+	[G_PRIORITY] = { "priority", 0, 0 },
+	[G_GOAL] = { "goal", IVP__COL_BRIEF, 0 },
+	[G_EXAMPLE] = { "illustration", IVP__COL_BRIEF, 0 },
+	[G_TITLE] = { "title", 0, 0 },
+	[G_KIND] = { "kind", 0, 0 },
+	[G_INDICATOR] = { "indicator", IVP__COL_BRIEF, 0 },
+	[G_UNIT] = { "unit", 0, 0 },
+	[G_DIRECTION] = { "better", IVP__COL_BRIEF, 0 },
+	[G_BASELINE] = { "baseline", IVP__COL_BRIEF, 2 },
+	[G_BASE_YEAR] = { "baseline_year", IVP__COL_BRIEF, 0 },
+	[G_TARGET] = { "target", IVP__COL_BRIEF, 2 },
+	[G_TARGET_YEAR] = { "target_year", IVP__COL_BRIEF, 0 },
+	[G_YEAR] = { "year", IVP__COL_BRIEF, 0 },
+	[G_VALUE] = { "value", IVP__COL_BRIEF, 2 },
+	[G_LO] = { "lo", IVP__COL_BRIEF, 2 },
+	[G_HI] = { "hi", IVP__COL_BRIEF, 2 },
+	[G_EXPECTED] = { "expected", IVP__COL_BRIEF, 2 },
+	[G_STATUS] = { "status", IVP__COL_BRIEF, 0 },
+	[G_REASON] = { "reason", IVP__COL_NOTE, 0 },
+	[G_SOURCE] = { "source", 0, 0 },
 };
 
 static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
@@ -325,7 +360,8 @@ static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
 	    ivp__table_set_text(t, G_EXAMPLE, goal->illustration ? "illustration" : NULL) ||
 	    ivp__table_set_text(t, G_TITLE, goal->title) || ivp__table_set_text(t, G_KIND, goal->kind) ||
 	    ivp__table_set_text(t, G_INDICATOR, goal->indicator) ||
-	    ivp__table_set_text(t, G_UNIT, goal->unit ? goal->unit : o.unit[0] ? o.unit : NULL) ||
+	    ivp__table_set_text(t, G_UNIT, goal->unit ? goal->unit : o.unit[0] ? o.unit :
+										 NULL) ||
 	    ivp__table_set_text(t, G_DIRECTION, goal->direction) ||
 	    ivp__table_set_real(t, G_BASELINE, goal->baseline.value) ||
 	    ivp__table_set_int(t, G_BASE_YEAR, goal->baseline.year) ||
@@ -399,15 +435,15 @@ static int measure_row(pg *g, const pl_measure *m)
 static int make_tables(pg *g)
 {
 	static const char *const mcols[] = { "measure", "illustration", "title", "priority", "owner",
-		"status", "last_update", "budget", "spent", "spent_pct", "budget_year", "spent_year",
-		"outputs", "last_note" };
+					     "status", "last_update", "budget", "spent", "spent_pct", "budget_year", "spent_year",
+					     "outputs", "last_note" };
 	static const int mbrief[] = { 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, IVP__COL_NOTE };
 	static const int mdec[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	static const char *const pcols[] = { "order", "priority", "title", "fields", "goals", "on_track",
-		"at_risk", "off_track", "no_data", "no_status", "measures", "running", "done",
-		"budget", "spent" };
+					     "at_risk", "off_track", "no_data", "no_status", "measures", "running", "done",
+					     "budget", "spent" };
 	static const char *const bcols[] = { "year", "amount", "source", "document", "measures_budget",
-		"measures_spent" };
+					     "measures_spent" };
 	int i;
 
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
@@ -460,16 +496,18 @@ static int priority_row(pg *g, const pl_priority *pr, int pi)
 		}
 	}
 	return ivp__table_row(t) < 0 || ivp__table_set_int(t, 0, pi + 1) ||
-	       ivp__table_set_text(t, 1, pr->id) || ivp__table_set_text(t, 2, pr->title) ||
-	       ivp__table_set_text(t, 3, fields) || ivp__table_set_int(t, 4, ng) ||
-	       ivp__table_set_int(t, 5, g->per_priority[pi][ST_ON]) ||
-	       ivp__table_set_int(t, 6, g->per_priority[pi][ST_RISK]) ||
-	       ivp__table_set_int(t, 7, g->per_priority[pi][ST_OFF]) ||
-	       ivp__table_set_int(t, 8, g->per_priority[pi][ST_NODATA]) ||
-	       ivp__table_set_int(t, 9, g->per_priority[pi][ST_NOSTATUS]) ||
-	       ivp__table_set_int(t, 10, nm) || ivp__table_set_int(t, 11, running) ||
-	       ivp__table_set_int(t, 12, done) || ivp__table_set_real(t, 13, eur(budget)) ||
-	       ivp__table_set_real(t, 14, eur(spent)) ? -1 : 0;
+			       ivp__table_set_text(t, 1, pr->id) || ivp__table_set_text(t, 2, pr->title) ||
+			       ivp__table_set_text(t, 3, fields) || ivp__table_set_int(t, 4, ng) ||
+			       ivp__table_set_int(t, 5, g->per_priority[pi][ST_ON]) ||
+			       ivp__table_set_int(t, 6, g->per_priority[pi][ST_RISK]) ||
+			       ivp__table_set_int(t, 7, g->per_priority[pi][ST_OFF]) ||
+			       ivp__table_set_int(t, 8, g->per_priority[pi][ST_NODATA]) ||
+			       ivp__table_set_int(t, 9, g->per_priority[pi][ST_NOSTATUS]) ||
+			       ivp__table_set_int(t, 10, nm) || ivp__table_set_int(t, 11, running) ||
+			       ivp__table_set_int(t, 12, done) || ivp__table_set_real(t, 13, eur(budget)) ||
+			       ivp__table_set_real(t, 14, eur(spent)) ?
+		       -1 :
+		       0;
 }
 
 static int budget_rows(pg *g)

@@ -6,19 +6,26 @@
 
 #include "plan/plan.h"
 
-typedef enum pl_status { ST_NODATA, ST_NOSTATUS, ST_ON, ST_RISK, ST_OFF, ST_N } pl_status;
+typedef enum pl_status {
+	ST_NODATA,
+	ST_NOSTATUS,
+	ST_ON,
+	ST_RISK,
+	ST_OFF,
+	ST_N
+} pl_status;
 
 /* What is known about a goal's indicator in the report year. */
 typedef struct obs {
-	int has;		/* a value after the baseline year */
+	int has; /* a value after the baseline year */
 	int year;
-	double v, lo, hi;	/* value and its interval */
-	int exact;		/* no interval known: lo = hi = v */
-	int base_sig;		/* vs the baseline: +1 better, -1 worse beyond the noise, 0 inside */
-	int base_known;		/* base_sig came from a test */
+	double v, lo, hi; /* value and its interval */
+	int exact;	  /* no interval known: lo = hi = v */
+	int base_sig;	  /* vs the baseline: +1 better, -1 worse beyond the noise, 0 inside */
+	int base_known;	  /* base_sig came from a test */
 	char unit[128];
 	char source[256];
-	char why[512];		/* without a value: why (no data / unit differs) */
+	char why[512]; /* without a value: why (no data / unit differs) */
 } obs;
 
 /*

@@ -22,7 +22,18 @@
 #include "ingest/ingest.h"
 #include "store/plan_store.h"
 
-enum { V_KEY, V_AREA, V_YEAR, V_VALUE, V_UNIT, V_SOURCE, V_DEFVER, V_MARGIN, V_NAME, V_NCOLS };
+enum {
+	V_KEY,
+	V_AREA,
+	V_YEAR,
+	V_VALUE,
+	V_UNIT,
+	V_SOURCE,
+	V_DEFVER,
+	V_MARGIN,
+	V_NAME,
+	V_NCOLS
+};
 
 static const char *const colnames[V_NCOLS] = {
 	"key", "area", "year", "value", "unit", "source", "definition_version", "margin", "name"
@@ -89,7 +100,8 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 
 	for (i = 0; i < V_NCOLS; i++) {
 		cell[i] = col[i] >= 0 && (size_t)col[i] < ivp__csv_nfields(c) ?
-				  ivp__csv_field_at(c, (size_t)col[i]) : NULL;
+				  ivp__csv_field_at(c, (size_t)col[i]) :
+				  NULL;
 		f[i] = cell[i] ? cell[i]->p : "";
 	}
 	memset(&v, 0, sizeof(v));
@@ -152,7 +164,7 @@ static ivp_rc read_values(ivp__job *j, void *ud)
 	}
 	c = ivp__csv_open_file(f, 0, 1u << 20);
 	if (!c) {
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 		return ivp__oom(j->ctx, "The CSV reader for \"%s\" could not be set up.", ivp__job_name(j));
 	}
 	if ((rc = header(j, c, col)))
@@ -168,7 +180,7 @@ static ivp_rc read_values(ivp__job *j, void *ud)
 		rc = ivp__job_csv_fail(j, c);
 out:
 	ivp__csv_close(c);
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	return rc;
 }
 

@@ -146,8 +146,7 @@ static json_t *request_body(const http_route *rt)
 /* The JSON Schema of one column's values. */
 static json_t *col_schema(const http_col *c)
 {
-	static const char *const names[] = { [HTTP_C_TEXT] = "string", [HTTP_C_INT] = "integer",
-					     [HTTP_C_REAL] = "number", [HTTP_C_REAL_TEXT] = "number" };
+	static const char *const names[] = { [HTTP_C_TEXT] = "string", [HTTP_C_INT] = "integer", [HTTP_C_REAL] = "number", [HTTP_C_REAL_TEXT] = "number" };
 	json_t *t = json_array(), *s;
 
 	json_array_append_new(t, json_string(names[c->type]));
@@ -189,7 +188,7 @@ static json_t *col_pattern(const char *name, const http_col *cols, const char *p
 			if (strncmp(c->name, prefix, pn) || !fits(c->name + pn, name, (size_t)(area - name), area + 6))
 				continue;
 			if (o + strlen(c->name) + 16 > sizeof(re))
-				return NULL;	/* never with the route table's names */
+				return NULL; /* never with the route table's names */
 			o += (size_t)snprintf(re + o, sizeof(re) - o, "%s%s", any ? "|" : "(?!(?:", c->name + pn);
 			any = 1;
 		}
@@ -198,11 +197,11 @@ static json_t *col_pattern(const char *name, const http_col *cols, const char *p
 	}
 	while (*name && o + 8 < sizeof(re)) {
 		if (!strncmp(name, "{n}", 3)) {
-			memcpy(re + o, "[0-9]+", 6);	// NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
+			memcpy(re + o, "[0-9]+", 6); // NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
 			o += 6;
 			name += 3;
 		} else if (!strncmp(name, "{area}", 6)) {
-			memcpy(re + o, ".+", 2);	// NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
+			memcpy(re + o, ".+", 2); // NOLINT(bugprone-not-null-terminated-result): json_stringn gets the length
 			o += 2;
 			name += 6;
 		} else {
@@ -245,7 +244,7 @@ static json_t *row_schema(const http_col *cols, const char *prefix)
 	if (row && json_object_size(pats))
 		json_object_set(row, "patternProperties", pats);
 	json_decref(pats);
-	if (!ok) {	/* a pattern did not fit: no document rather than a wrong one */
+	if (!ok) { /* a pattern did not fit: no document rather than a wrong one */
 		json_decref(row);
 		return NULL;
 	}
@@ -301,22 +300,18 @@ static json_t *error_ref(const char *what)
 
 static json_t *operation(const http_route *rt, json_t *schemas)
 {
-	const char *fixed = !strcmp(rt->response_type, "import") ? "#/components/schemas/Import" :
+	const char *fixed = !strcmp(rt->response_type, "import")  ? "#/components/schemas/Import" :
 			    !strcmp(rt->response_type, "session") ? "#/components/schemas/Session" :
-			    !strcmp(rt->response_type, "update") ? "#/components/schemas/Update" :
-			    !strcmp(rt->response_type, "plan") ? "#/components/schemas/Plan" :
-			    "#/components/schemas/OpenAPIDocument";
+			    !strcmp(rt->response_type, "update")  ? "#/components/schemas/Update" :
+			    !strcmp(rt->response_type, "plan")	  ? "#/components/schemas/Plan" :
+								    "#/components/schemas/OpenAPIDocument";
 	int upload = rt->body_type && strcmp(rt->body_type, "form"), signin = rt->role == HTTP_PUBLIC && rt->body_type;
 	json_t *resp = json_object(), *op, *ref;
 
 	ref = rt->columns ? result_ref(rt, schemas) : json_string(fixed);
-	json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description",
-						   rt->response, "content", "application/json",
-						   "schema", "$ref", ref));
+	json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description", rt->response, "content", "application/json", "schema", "$ref", ref));
 	if (upload)
-		json_object_set_new(resp, "201", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description",
-							   "created: a new import", "content",
-							   "application/json", "schema", "$ref", ref));
+		json_object_set_new(resp, "201", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description", "created: a new import", "content", "application/json", "schema", "$ref", ref));
 	json_decref(ref);
 	if (rt->params[0].name || rt->body_type)
 		json_object_set_new(resp, "400", error_ref("a parameter or the body is wrong"));
@@ -328,9 +323,7 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 		json_object_set_new(resp, "404", error_ref("no plan imported yet"));
 	if (rt->role != HTTP_PUBLIC) {
 		json_object_set_new(resp, "401", error_ref("not signed in"));
-		json_object_set_new(resp, "403", error_ref(strcmp(rt->method, "GET") ?
-				     "the role may not do this, or the CSRF token is missing or wrong" :
-				     "the role may not do this"));
+		json_object_set_new(resp, "403", error_ref(strcmp(rt->method, "GET") ? "the role may not do this, or the CSRF token is missing or wrong" : "the role may not do this"));
 	}
 	if (signin) {
 		json_object_set_new(resp, "401", error_ref("wrong name or password"));
@@ -338,13 +331,13 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 	}
 	if (rt->body_type) {
 		json_object_set_new(resp, "413", error_ref("the body is too large"));
-		json_object_set_new(resp, "415", error_ref(upload ? "the body is not multipart/form-data" :
-				     "the body is neither JSON nor an HTML form"));
+		json_object_set_new(resp, "415", error_ref(upload ? "the body is not multipart/form-data" : "the body is neither JSON nor an HTML form"));
 	}
 	json_object_set_new(resp, "500", error_ref("the server failed (code internal, database_error, out_of_memory, …)"));
 	op = json_pack("{s:s, s:s, s:[s], s:o, s:o}", "operationId", rt->id, "summary", rt->summary,
-		       "tags", strstr(rt->path, "/imports") ? "imports" : strstr(rt->path, "/session") ? "session" :
-		       strstr(rt->path, "/plan") || strstr(rt->path, "/measures") ? "plan" : "data",
+		       "tags", strstr(rt->path, "/imports") ? "imports" : strstr(rt->path, "/session")			     ? "session" :
+								  strstr(rt->path, "/plan") || strstr(rt->path, "/measures") ? "plan" :
+															       "data",
 		       "parameters", parameters(rt), "responses", resp);
 	if (rt->body_type)
 		json_object_set_new(op, "requestBody", request_body(rt));
@@ -360,49 +353,12 @@ static json_t *fixed_schemas(void)
 {
 	return json_pack(
 		"{s:o, s:o, s:o, s:o, s:o, s:o}",
-		"Error", json_pack("{s:s, s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}}, s:b}",
-				   "type", "object", "description", "an error: a stable machine code (docs/errors.md) and PostgreSQL-style texts",
-				   "required", "code", "message", "detail", "hint",
-				   "properties", "code", "type", "string", "description",
-				   "the stable machine code, e.g. not_found, bad_parameter, out_of_memory",
-				   "reason", "type", "string", "description",
-				   "errors of the library: its own machine code for the condition, e.g. unknown_area, csv_unterminated_quote",
-				   "message", "type", "string", "detail", "type", "string", "hint", "type", "string",
-				   "file", "type", "string", "description", "import errors: the file as uploaded",
-				   "line", "type", "integer",
-				   "column", "type", "integer", "description", "1-based byte in the line, 0 when not known",
-				   "field", "type", "string",
-				   "additionalProperties", 0),
-		"Import", json_pack("{s:s, s:[s,s,s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}",
-				    "type", "object", "required", "import", "unchanged", "layout", "sha256",
-				    "rows", "changed", "unknown_regions", "note",
-				    "properties", "import", "type", "integer",
-				    "unchanged", "type", "boolean", "layout", "type", "string",
-				    "sha256", "type", "string", "rows", "type", "integer",
-				    "changed", "type", "integer", "unknown_regions", "type", "integer",
-				    "note", "type", "string", "additionalProperties", 0),
-		"Session", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}, s:b}",
-				     "type", "object", "properties", "user", "type", "string",
-				     "role", "type", "string", "csrf", "type", "string", "description",
-				     "send as header X-CSRF-Token (or form field csrf) with every write",
-				     "expires", "type", "integer", "signed_out", "type", "boolean",
-				     "additionalProperties", 0),
-		"Update", json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}",
-				    "type", "object", "required", "version", "plan_id", "summary", "by",
-				    "properties", "version", "type", "integer",
-				    "plan_id", "type", "string", "summary", "type", "string",
-				    "by", "type", "string", "additionalProperties", 0),
-		"Plan", json_pack("{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}}, s:b}",
-				  "type", "object", "required", "version", "plan_id", "plan",
-				  "properties", "version", "type", "integer", "plan_id", "type", "string",
-				  "plan", "type", "object", "description",
-				  "the plan file as JSON (docs/plan-file.md): priorities, ambitions, goals, measures, budget",
-				  "additionalProperties", 0),
-		"OpenAPIDocument", json_pack("{s:s, s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}",
-					     "type", "object", "description", "this document (OpenAPI 3.1)",
-					     "required", "openapi", "info", "paths", "properties",
-					     "openapi", "type", "string", "info", "type", "object",
-					     "paths", "type", "object"));
+		"Error", json_pack("{s:s, s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}}, s:b}", "type", "object", "description", "an error: a stable machine code (docs/errors.md) and PostgreSQL-style texts", "required", "code", "message", "detail", "hint", "properties", "code", "type", "string", "description", "the stable machine code, e.g. not_found, bad_parameter, out_of_memory", "reason", "type", "string", "description", "errors of the library: its own machine code for the condition, e.g. unknown_area, csv_unterminated_quote", "message", "type", "string", "detail", "type", "string", "hint", "type", "string", "file", "type", "string", "description", "import errors: the file as uploaded", "line", "type", "integer", "column", "type", "integer", "description", "1-based byte in the line, 0 when not known", "field", "type", "string", "additionalProperties", 0),
+		"Import", json_pack("{s:s, s:[s,s,s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "import", "unchanged", "layout", "sha256", "rows", "changed", "unknown_regions", "note", "properties", "import", "type", "integer", "unchanged", "type", "boolean", "layout", "type", "string", "sha256", "type", "string", "rows", "type", "integer", "changed", "type", "integer", "unknown_regions", "type", "integer", "note", "type", "string", "additionalProperties", 0),
+		"Session", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "properties", "user", "type", "string", "role", "type", "string", "csrf", "type", "string", "description", "send as header X-CSRF-Token (or form field csrf) with every write", "expires", "type", "integer", "signed_out", "type", "boolean", "additionalProperties", 0),
+		"Update", json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "version", "plan_id", "summary", "by", "properties", "version", "type", "integer", "plan_id", "type", "string", "summary", "type", "string", "by", "type", "string", "additionalProperties", 0),
+		"Plan", json_pack("{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}}, s:b}", "type", "object", "required", "version", "plan_id", "plan", "properties", "version", "type", "integer", "plan_id", "type", "string", "plan", "type", "object", "description", "the plan file as JSON (docs/plan-file.md): priorities, ambitions, goals, measures, budget", "additionalProperties", 0),
+		"OpenAPIDocument", json_pack("{s:s, s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}", "type", "object", "description", "this document (OpenAPI 3.1)", "required", "openapi", "info", "paths", "properties", "openapi", "type", "string", "info", "type", "object", "paths", "type", "object"));
 }
 
 char *serve_openapi_json(void)

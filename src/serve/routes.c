@@ -289,13 +289,17 @@ static const http_param f_measure[] = {
 
 /* ---- pages (src/web/): every GET page takes lang=nl|en ---- */
 
-#define P_LANG { "lang", HTTP_P_ENUM, 0, "nl,en", "en", "the page's language (also remembered in a cookie)" }
+#define P_LANG                                                                                             \
+	{                                                                                                  \
+		"lang", HTTP_P_ENUM, 0, "nl,en", "en", "the page's language (also remembered in a cookie)" \
+	}
 
 static const http_param p_page[] = { P_LANG, { 0 } };
 
 static const http_param p_import_status[] = {
 	{ "id", HTTP_P_COUNT, 1, NULL, "1", "the job, as POST /import redirected to" },
-	P_LANG, { 0 }
+	P_LANG,
+	{ 0 }
 };
 
 static const http_param p_indicator_page[] = {

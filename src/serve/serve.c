@@ -16,13 +16,13 @@
 
 struct serve {
 	http_server *http;
-	web_env env;		/* the pages' state; r->app_data of every request */
+	web_env env; /* the pages' state; r->app_data of every request */
 };
 
 int serve_error(http_req *r, int status, const char *code, const char *message,
 		const char *detail, const char *hint)
 {
-	(void)code;	/* a page says it in words */
+	(void)code; /* a page says it in words */
 	if (!r->uri || !strncmp(r->uri, "/api/", 5))
 		return -1;
 	web_error(r, status, message, detail, hint);
@@ -39,7 +39,7 @@ serve *serve_start(const serve_opts *o, char *err, size_t errsz)
 		snprintf(err, errsz, "out of memory");
 		return NULL;
 	}
-	doc = serve_openapi_json();	/* made per request; made here once to fail early */
+	doc = serve_openapi_json(); /* made per request; made here once to fail early */
 	if (!doc) {
 		snprintf(err, errsz, "cannot build the OpenAPI document: out of memory");
 		goto fail;
@@ -83,7 +83,7 @@ void serve_stop(serve *s)
 	if (!s)
 		return;
 	http_server_stop(s->http);
-	web_jobs_free(s->env.jobs);	/* waits for a running import */
+	web_jobs_free(s->env.jobs); /* waits for a running import */
 	web_assets_free(s->env.assets);
 	free(s);
 }

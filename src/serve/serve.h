@@ -13,14 +13,14 @@
 typedef struct serve serve;
 
 typedef struct serve_opts {
-	const char *db;		/* database path as for ivp_open */
-	const char *host;	/* IPv4 address to listen on, e.g. "127.0.0.1" */
-	int port;		/* 0: any free port (serve_port says which) */
-	int threads;		/* worker threads, each with its own ivp_ctx; 0: CPUs */
-	size_t max_upload;	/* largest request body in bytes; 0: 64 MiB */
-	unsigned timeout;	/* idle seconds before a connection is closed; 0: 30 */
-	int access_log;		/* 1: a line per request on stderr */
-	const char *web_root;	/* the web/ folder (node_modules/, static/); NULL: built-in default */
+	const char *db;	      /* database path as for ivp_open */
+	const char *host;     /* IPv4 address to listen on, e.g. "127.0.0.1" */
+	int port;	      /* 0: any free port (serve_port says which) */
+	int threads;	      /* worker threads, each with its own ivp_ctx; 0: CPUs */
+	size_t max_upload;    /* largest request body in bytes; 0: 64 MiB */
+	unsigned timeout;     /* idle seconds before a connection is closed; 0: 30 */
+	int access_log;	      /* 1: a line per request on stderr */
+	const char *web_root; /* the web/ folder (node_modules/, static/); NULL: built-in default */
 } serve_opts;
 
 /*

@@ -33,8 +33,8 @@
 typedef struct aset {
 	char (*codes)[16];
 	int n;
-	char label[128];	/* as the user wrote it */
-	char name[256];		/* display name */
+	char label[128]; /* as the user wrote it */
+	char name[256];	 /* display name */
 } aset;
 
 static void aset_free(aset *a)
@@ -46,7 +46,7 @@ static void aset_free(aset *a)
 
 static int aset_add(aset *a, const char *code)
 {
-	char (*c)[16];
+	char(*c)[16];
 
 	if (a->n >= MAX_SET)
 		return -1;
@@ -84,7 +84,7 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
 			memcpy(c, "NL01", sizeof("NL01"));
 		rc = ivp__store_area_get(ctx, c, name, NULL, NULL);
 		if (rc == IVP_OK) {
-			memcpy(code, c, sizeof(c));	/* both char[16] */
+			memcpy(code, c, sizeof(c)); /* both char[16] */
 			return IVP_OK;
 		}
 		if (rc != IVP_ENOTFOUND)
@@ -112,8 +112,13 @@ ivp_rc ivp__stats_area(ivp_ctx *ctx, const char *s, char code[16], char name[256
  */
 static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 {
-	static const struct { const char *p; const char *level; } sums[] = {
-		{ "buurten:", "BU" }, { "wijken:", "WK" }, { "gemeenten:", "GM" },
+	static const struct {
+		const char *p;
+		const char *level;
+	} sums[] = {
+		{ "buurten:", "BU" },
+		{ "wijken:", "WK" },
+		{ "gemeenten:", "GM" },
 	};
 	char code[16], name[256], part[128];
 	const char *p = spec, *plus;
@@ -171,16 +176,16 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 /* ---- measuring one indicator for one area set and year --------------------- */
 
 typedef struct meas {
-	int has;		/* count known */
+	int has; /* count known */
 	int64_t count;
 	int has_pop;
 	int64_t pop;
 	int provisional;
 	int from_months;
-	int from_buurten;	/* a wijk figure summed from its buurten */
-	int64_t import_id;	/* newest import behind the count */
+	int from_buurten;  /* a wijk figure summed from its buurten */
+	int64_t import_id; /* newest import behind the count */
 	int64_t pop_import;
-	char missing[64];	/* first area/code without data */
+	char missing[64]; /* first area/code without data */
 } meas;
 
 int ivp__stats_split_codes(const char *codes, char out[IVP__MAX_CODES][16])
@@ -456,34 +461,79 @@ out:
 /* ---- the indicator table ------------------------------------------------------ */
 
 enum {
-	C_KEY, C_NAME, C_CLASS, C_VERSION, C_AREA, C_YEAR, C_COUNT, C_POP,
-	C_RATE, C_RATE_LO, C_RATE_HI, C_SMALL, C_PREV_YEAR, C_PREV_COUNT,
-	C_PREV_RATE, C_CHANGE, C_CH_RATIO, C_CH_LO, C_CH_HI, C_VERDICT,
-	C_BASE_YEAR, C_BASE_COUNT, C_BASE_RATE, C_BASE_RATIO, C_BASE_LO,
-	C_BASE_HI, C_BASE_VERDICT, C_PROVISIONAL, C_IMPORT, C_POP_IMPORT,
-	C_NOTE, C_FIXED
+	C_KEY,
+	C_NAME,
+	C_CLASS,
+	C_VERSION,
+	C_AREA,
+	C_YEAR,
+	C_COUNT,
+	C_POP,
+	C_RATE,
+	C_RATE_LO,
+	C_RATE_HI,
+	C_SMALL,
+	C_PREV_YEAR,
+	C_PREV_COUNT,
+	C_PREV_RATE,
+	C_CHANGE,
+	C_CH_RATIO,
+	C_CH_LO,
+	C_CH_HI,
+	C_VERDICT,
+	C_BASE_YEAR,
+	C_BASE_COUNT,
+	C_BASE_RATE,
+	C_BASE_RATIO,
+	C_BASE_LO,
+	C_BASE_HI,
+	C_BASE_VERDICT,
+	C_PROVISIONAL,
+	C_IMPORT,
+	C_POP_IMPORT,
+	C_NOTE,
+	C_FIXED
 };
 
 /* Per comparison area: area, count, rate, ratio, lo, hi, verdict. */
 #define CMP_COLS 7
 
-static const struct { const char *name; int brief; int dec; } fixed_cols[C_FIXED] = {
-	[C_KEY] = { "indicator", 0, 0 }, [C_NAME] = { "name", 1, 0 },
-	[C_CLASS] = { "classification", 0, 0 }, [C_VERSION] = { "definition_version", 0, 0 },
-	[C_AREA] = { "area", 0, 0 }, [C_YEAR] = { "year", 0, 0 },
-	[C_COUNT] = { "count", 1, 0 }, [C_POP] = { "population", 0, 0 },
-	[C_RATE] = { "per_1000", 1, 2 }, [C_RATE_LO] = { "per_1000_lo", 0, 2 },
-	[C_RATE_HI] = { "per_1000_hi", 0, 2 }, [C_SMALL] = { "small", 0, 0 },
-	[C_PREV_YEAR] = { "prev_year", 0, 0 }, [C_PREV_COUNT] = { "prev_count", 1, 0 },
-	[C_PREV_RATE] = { "prev_per_1000", 1, 2 }, [C_CHANGE] = { "change", 1, 0 },
-	[C_CH_RATIO] = { "change_ratio", 0, 4 }, [C_CH_LO] = { "change_lo", 0, 4 },
-	[C_CH_HI] = { "change_hi", 0, 4 }, [C_VERDICT] = { "verdict", 1, 0 },
-	[C_BASE_YEAR] = { "baseline_year", 0, 0 }, [C_BASE_COUNT] = { "baseline_count", 0, 0 },
-	[C_BASE_RATE] = { "baseline_per_1000", 0, 2 }, [C_BASE_RATIO] = { "baseline_ratio", 0, 4 },
-	[C_BASE_LO] = { "baseline_lo", 0, 4 }, [C_BASE_HI] = { "baseline_hi", 0, 4 },
+static const struct {
+	const char *name;
+	int brief;
+	int dec;
+} fixed_cols[C_FIXED] = {
+	[C_KEY] = { "indicator", 0, 0 },
+	[C_NAME] = { "name", 1, 0 },
+	[C_CLASS] = { "classification", 0, 0 },
+	[C_VERSION] = { "definition_version", 0, 0 },
+	[C_AREA] = { "area", 0, 0 },
+	[C_YEAR] = { "year", 0, 0 },
+	[C_COUNT] = { "count", 1, 0 },
+	[C_POP] = { "population", 0, 0 },
+	[C_RATE] = { "per_1000", 1, 2 },
+	[C_RATE_LO] = { "per_1000_lo", 0, 2 },
+	[C_RATE_HI] = { "per_1000_hi", 0, 2 },
+	[C_SMALL] = { "small", 0, 0 },
+	[C_PREV_YEAR] = { "prev_year", 0, 0 },
+	[C_PREV_COUNT] = { "prev_count", 1, 0 },
+	[C_PREV_RATE] = { "prev_per_1000", 1, 2 },
+	[C_CHANGE] = { "change", 1, 0 },
+	[C_CH_RATIO] = { "change_ratio", 0, 4 },
+	[C_CH_LO] = { "change_lo", 0, 4 },
+	[C_CH_HI] = { "change_hi", 0, 4 },
+	[C_VERDICT] = { "verdict", 1, 0 },
+	[C_BASE_YEAR] = { "baseline_year", 0, 0 },
+	[C_BASE_COUNT] = { "baseline_count", 0, 0 },
+	[C_BASE_RATE] = { "baseline_per_1000", 0, 2 },
+	[C_BASE_RATIO] = { "baseline_ratio", 0, 4 },
+	[C_BASE_LO] = { "baseline_lo", 0, 4 },
+	[C_BASE_HI] = { "baseline_hi", 0, 4 },
 	[C_BASE_VERDICT] = { "baseline_verdict", 0, 0 },
-	[C_PROVISIONAL] = { "provisional", 0, 0 }, [C_IMPORT] = { "import", 0, 0 },
-	[C_POP_IMPORT] = { "population_import", 0, 0 }, [C_NOTE] = { "note", 2, 0 },
+	[C_PROVISIONAL] = { "provisional", 0, 0 },
+	[C_IMPORT] = { "import", 0, 0 },
+	[C_POP_IMPORT] = { "population_import", 0, 0 },
+	[C_NOTE] = { "note", 2, 0 },
 };
 
 typedef struct q {
@@ -496,9 +546,9 @@ typedef struct q {
 	double level;
 	int64_t small;
 	const char *lang;
-	int year;		/* the year being measured (q->year, or each year of a series) */
-	int skip_empty;		/* a series: no row for a year without a count */
-	int memo_year;		/* the main area's last measurement, reused as the next year's "prev" */
+	int year;	/* the year being measured (q->year, or each year of a series) */
+	int skip_empty; /* a series: no row for a year without a count */
+	int memo_year;	/* the main area's last measurement, reused as the next year's "prev" */
 	char memo_codes[IVP__MAX_CODES * 16];
 	char memo_group[32];
 	meas memo;
@@ -558,7 +608,7 @@ static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas 
 	if (ivp__table_set_real(t, cr, r) || ivp__table_set_real(t, clo, ci.lo) ||
 	    (isinf(ci.hi) ? ivp__table_set_text(t, chi, "inf") : ivp__table_set_real(t, chi, ci.hi)))
 		return -1;
-	if (a->has && b->has && a->has_pop && b->has_pop)	/* NONE: both counts zero */
+	if (a->has && b->has && a->has_pop && b->has_pop) /* NONE: both counts zero */
 		return ivp__table_set_text(t, cv, ivp__verdict_words(v, over_time, lang));
 	if (!a->has || !b->has)
 		return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen gegevens" : "no data");
@@ -646,14 +696,10 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	}
 	/* the note: what is missing and where to get it */
 	if (!cur.has) {
-		snprintf(note, sizeof(note), nl ?
-			 "geen gegevens voor %s (%s); importeer %s met soort misdrijf %s" :
-			 "no data for %s (%s); import %s with SoortMisdrijf %s",
+		snprintf(note, sizeof(note), nl ? "geen gegevens voor %s (%s); importeer %s met soort misdrijf %s" : "no data for %s (%s); import %s with SoortMisdrijf %s",
 			 cur.missing, d->classification, d->source_tables, d->codes);
 	} else if (!cur.has_pop) {
-		snprintf(note, sizeof(note), nl ?
-			 "geen bevolking op 1 januari %d; importeer 37230ned (gemeente) of Kerncijfers wijken en buurten (wijk/buurt)" :
-			 "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)",
+		snprintf(note, sizeof(note), nl ? "geen bevolking op 1 januari %d; importeer 37230ned (gemeente) of Kerncijfers wijken en buurten (wijk/buurt)" : "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)",
 			 s->year);
 	}
 	nn = strlen(note);
@@ -688,13 +734,14 @@ static int make_cols(qstate *s)
 		if ((i == C_BASE_RATE || i == C_BASE_VERDICT) && s->q->baseline)
 			brief = 1;
 		if (ivp__table_col(s->t, fixed_cols[i].name,
-				   brief == 2 ? IVP__COL_NOTE : brief ? IVP__COL_BRIEF : 0,
+				   brief == 2 ? IVP__COL_NOTE : brief ? IVP__COL_BRIEF :
+									0,
 				   fixed_cols[i].dec) < 0)
 			return -1;
 	}
 	for (i = 0; i < s->ncmp; i++) {
 		static const char *const part[CMP_COLS] = { "area", "count", "per_1000",
-			"ratio", "lo", "hi", "verdict" };
+							    "ratio", "lo", "hi", "verdict" };
 		static const int brief[CMP_COLS] = { 0, 0, 1, 0, 0, 0, 1 };
 		static const int dec[CMP_COLS] = { 0, 0, 2, 4, 4, 4, 0 };
 		int k;
@@ -774,12 +821,12 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 	s.lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";
 	s.skip_empty = series;
 	if (!q->area || from < 1900 || to > 2199 || from > to) {
-		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" :
-			  from == to ? "year %d is out of range" : "years %d to %d are out of range",
+		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" : from == to ? "year %d is out of range" :
+										     "years %d to %d are out of range",
 			  from, to);
 		ivp__code(ctx, "missing_option");
 		ivp__hint(ctx, series ? "Give the years as 1900 <= from <= to <= 2199." :
-			  "Give --area CODE and --year YYYY.");
+					"Give --area CODE and --year YYYY.");
 		return IVP_EINPUT;
 	}
 	if (series && !q->indicator) {
@@ -816,7 +863,7 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 	}
 	for (y = from; y <= to; y++) {
 		s.year = y;
-		if ((rc = choose(&s, &all, &use)))	/* CBS or police: per year */
+		if ((rc = choose(&s, &all, &use))) /* CBS or police: per year */
 			goto out;
 		for (i = 0; i < use.n; i++) {
 			r = row(&s, &use.d[i]);

@@ -24,7 +24,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
-#define BIG 1e5	/* largest shape passed to GSL's distribution functions */
+#define BIG 1e5 /* largest shape passed to GSL's distribution functions */
 
 typedef double cdf_fn(double x, double a, double b);
 
@@ -80,7 +80,7 @@ static double solve(cdf_fn *cdf, cdf_fn *pdf, int upper, double a, double b,
 		d = pdf(x, a, b);
 		nx = d > 0 && isfinite(d) ? x - f / d : NAN;
 		if (fabs(nx - x) <= 2 * DBL_EPSILON * fabs(x))
-			return x;	/* the step is below the last bit: converged */
+			return x; /* the step is below the last bit: converged */
 		if (!(nx > lo && nx < hi))
 			nx = lo + (hi - lo) / 2;
 		x = nx;
@@ -129,7 +129,7 @@ static double beta_odds(double p, double a, double b, int upper)
 	/* Paulson: q / (1 - q) * b / a follows F(2a, 2b). */
 	double z = deviate(p, upper), s = 1 / (9 * a), t = 1 / (9 * b);
 	double num = (1 - s) * (1 - t) + z * sqrt(s * (1 - t) * (1 - t) +
-		t * (1 - s) * (1 - s) - z * z * s * t);
+						  t * (1 - s) * (1 - s) - z * z * s * t);
 	double u = num / ((1 - t) * (1 - t) - z * z * t);
 	double odds = u * u * u * a / b;
 

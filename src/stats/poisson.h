@@ -53,10 +53,10 @@ ivp__interval ivp__rate_ratio_interval(int64_t x1, double n1, int64_t x0,
 
 /* What a ratio's interval lets us say. */
 typedef enum ivp__verdict {
-	IVP__VERDICT_NONE = 0,	/* not computable (no data, zero counts on both sides) */
-	IVP__VERDICT_RISE,	/* lo > 1 */
-	IVP__VERDICT_FALL,	/* hi < 1 */
-	IVP__VERDICT_NO_CHANGE	/* interval contains 1 */
+	IVP__VERDICT_NONE = 0, /* not computable (no data, zero counts on both sides) */
+	IVP__VERDICT_RISE,     /* lo > 1 */
+	IVP__VERDICT_FALL,     /* hi < 1 */
+	IVP__VERDICT_NO_CHANGE /* interval contains 1 */
 } ivp__verdict;
 
 /* The verdict that follows from an interval (NaN or empty -> NONE). */

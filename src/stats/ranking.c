@@ -29,7 +29,7 @@ typedef struct ritem {
 	char name[96];
 	int64_t count, pop;
 	int has_pop, provisional, rolled;
-	int complete;		/* every code of the indicator has a figure */
+	int complete; /* every code of the indicator has a figure */
 	int64_t import_id, pop_import;
 	double rate;
 } ritem;
@@ -119,21 +119,50 @@ static int by_rate(const void *a, const void *b)
 }
 
 enum {
-	R_RANK, R_CODE, R_NAME, R_COUNT, R_POP, R_RATE, R_LO, R_HI, R_SMALL,
-	R_RATIO, R_RLO, R_RHI, R_VS, R_PROV, R_ROLLED, R_IMPORT, R_POP_IMPORT, R_NCOLS
+	R_RANK,
+	R_CODE,
+	R_NAME,
+	R_COUNT,
+	R_POP,
+	R_RATE,
+	R_LO,
+	R_HI,
+	R_SMALL,
+	R_RATIO,
+	R_RLO,
+	R_RHI,
+	R_VS,
+	R_PROV,
+	R_ROLLED,
+	R_IMPORT,
+	R_POP_IMPORT,
+	R_NCOLS
 };
 
 static ivp_rc make_table(ivp_table *t)
 {
-	static const struct { const char *name; int flags; int dec; } cols[R_NCOLS] = {
-		{ "rank", IVP__COL_BRIEF, 0 }, { "code", IVP__COL_BRIEF, 0 },
-		{ "name", IVP__COL_BRIEF, 0 }, { "count", IVP__COL_BRIEF, 0 },
-		{ "population", IVP__COL_BRIEF, 0 }, { "per_1000", IVP__COL_BRIEF, 2 },
-		{ "per_1000_lo", 0, 2 }, { "per_1000_hi", 0, 2 },
-		{ "small", IVP__COL_BRIEF, 0 }, { "ratio_all", 0, 4 },
-		{ "ratio_all_lo", 0, 4 }, { "ratio_all_hi", 0, 4 },
-		{ "vs_all", IVP__COL_BRIEF, 0 }, { "provisional", 0, 0 },
-		{ "from_buurten", 0, 0 }, { "import", 0, 0 }, { "population_import", 0, 0 },
+	static const struct {
+		const char *name;
+		int flags;
+		int dec;
+	} cols[R_NCOLS] = {
+		{ "rank", IVP__COL_BRIEF, 0 },
+		{ "code", IVP__COL_BRIEF, 0 },
+		{ "name", IVP__COL_BRIEF, 0 },
+		{ "count", IVP__COL_BRIEF, 0 },
+		{ "population", IVP__COL_BRIEF, 0 },
+		{ "per_1000", IVP__COL_BRIEF, 2 },
+		{ "per_1000_lo", 0, 2 },
+		{ "per_1000_hi", 0, 2 },
+		{ "small", IVP__COL_BRIEF, 0 },
+		{ "ratio_all", 0, 4 },
+		{ "ratio_all_lo", 0, 4 },
+		{ "ratio_all_hi", 0, 4 },
+		{ "vs_all", IVP__COL_BRIEF, 0 },
+		{ "provisional", 0, 0 },
+		{ "from_buurten", 0, 0 },
+		{ "import", 0, 0 },
+		{ "population_import", 0, 0 },
 	};
 	int i;
 
@@ -209,7 +238,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 			sum_types(it, tc, nc);
 		}
 		if (!it->complete) {
-			it->count = -1;	/* left out */
+			it->count = -1; /* left out */
 			nodata++;
 			continue;
 		}
@@ -253,8 +282,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 		    ivp__table_set_real(t, R_RATE, it->rate) ||
 		    ivp__table_set_real(t, R_LO, ci.lo) ||
 		    ivp__table_set_real(t, R_HI, ci.hi) ||
-		    ivp__table_set_text(t, R_SMALL, it->count < small ?
-					(!strcmp(lang, "nl") ? "klein" : "small") : NULL) ||
+		    ivp__table_set_text(t, R_SMALL, it->count < small ? (!strcmp(lang, "nl") ? "klein" : "small") : NULL) ||
 		    ivp__table_set_real(t, R_RATIO, ratio) ||
 		    ivp__table_set_real(t, R_RLO, rr.lo) ||
 		    (isinf(rr.hi) ? ivp__table_set_text(t, R_RHI, "inf") :
@@ -267,8 +295,9 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 			goto oom;
 	}
 	if (ivp__table_note(t, "%s: %s (%s), %d %s, %d; %s %s version %d (%s)", under, uname,
-			    level, l.n, !strcmp(level, "BU") ? "buurten" : !strcmp(level, "WK") ?
-			    "wijken" : "gemeenten", q->year, d->name_en, d->key, d->version,
+			    level, l.n, !strcmp(level, "BU") ? "buurten" : !strcmp(level, "WK") ? "wijken" :
+												  "gemeenten",
+			    q->year, d->name_en, d->key, d->version,
 			    d->classification) ||
 	    ivp__table_note(t, "ranked on the rate per %d inhabitants on 1 January %d; %.0f%% intervals exact (Poisson; ratios exact conditional)",
 			    d->per, q->year, conf * 100) ||

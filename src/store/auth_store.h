@@ -21,8 +21,8 @@
 typedef struct ivp__user_rec {
 	int64_t id;
 	char name[64];
-	char role[16];		/* viewer, editor, partner, admin */
-	char pwhash[256];	/* crypto_pwhash_str output */
+	char role[16];	  /* viewer, editor, partner, admin */
+	char pwhash[256]; /* crypto_pwhash_str output */
 } ivp__user_rec;
 
 /* A new user; *exists = 1 (and nothing written) when the name is taken. */

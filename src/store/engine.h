@@ -31,13 +31,13 @@
 
 /* What the last failure of an engine was (errcode()). */
 enum {
-	IVP__SE_ERROR = 1,	/* the database failed; errmsg() says why */
-	IVP__SE_NOMEM = 2,	/* out of memory */
-	IVP__SE_STOP = 3	/* a row callback returned nonzero */
+	IVP__SE_ERROR = 1, /* the database failed; errmsg() says why */
+	IVP__SE_NOMEM = 2, /* out of memory */
+	IVP__SE_STOP = 3   /* a row callback returned nonzero */
 };
 
 /* open(): failure results */
-#define IVP__SE_OPEN_FAIL (-1)	/* message in err */
+#define IVP__SE_OPEN_FAIL (-1) /* message in err */
 #define IVP__SE_OPEN_NOMEM (-2)
 
 typedef struct ivp__plan_ops {
@@ -111,7 +111,7 @@ typedef struct ivp__store_ops {
 	int (*open)(const char *path, ivp__store **out, char *err, size_t errsz);
 	void (*close)(ivp__store *s);
 	const char *(*errmsg)(ivp__store *s);
-	int (*errcode)(ivp__store *s);	/* IVP__SE_* of the last failure */
+	int (*errcode)(ivp__store *s); /* IVP__SE_* of the last failure */
 	int (*schema_version)(ivp__store *s);
 	/* a number that changes when another connection commits; NULL when
 	 * the engine cannot tell */
@@ -120,7 +120,7 @@ typedef struct ivp__store_ops {
 	int (*begin)(ivp__store *s);
 	int (*commit)(ivp__store *s);
 	int (*rollback)(ivp__store *s);
-	int (*read_begin)(ivp__store *s);	/* 1 opened, 0 already in one, <0 */
+	int (*read_begin)(ivp__store *s); /* 1 opened, 0 already in one, <0 */
 	void (*read_end)(ivp__store *s, int opened);
 
 	/* 1: no import has this identity */
@@ -133,13 +133,13 @@ typedef struct ivp__store_ops {
 	int (*area_put)(ivp__store *s, const char *code, const char *name,
 			const char *level, const char *parent, int64_t import_id);
 	int (*area_by_name)(ivp__store *s, const char *name, char code[16],
-			    int *ambiguous);	/* 1: not found */
+			    int *ambiguous); /* 1: not found */
 	int (*area_get)(ivp__store *s, const char *code, char name[256],
-			char level[4], char parent[16]);	/* 1: not found */
+			char level[4], char parent[16]); /* 1: not found */
 	int (*type_put)(ivp__store *s, const char *classification,
 			const char *code, const char *title, int64_t import_id);
-	int (*type_by_title)(ivp__store *s, const char *title, char code[16]);	/* 1 */
-	int (*type_get)(ivp__store *s, const char *code, char title[256]);	/* 1 */
+	int (*type_by_title)(ivp__store *s, const char *title, char code[16]); /* 1 */
+	int (*type_get)(ivp__store *s, const char *code, char title[256]);     /* 1 */
 	int (*period_put)(ivp__store *s, int period, const char *title,
 			  const char *status, int64_t import_id);
 
@@ -154,7 +154,7 @@ typedef struct ivp__store_ops {
 	int (*year_counts)(ivp__store *s, const char *area, int year,
 			   ivp__type_count *types, int ntypes);
 	int (*population)(ivp__store *s, const char *area, int year,
-			  const char *group, int64_t *count, int64_t *import_id);	/* 1 */
+			  const char *group, int64_t *count, int64_t *import_id); /* 1 */
 	int (*has_classification)(ivp__store *s, const char *area, int year,
 				  const char *classification, int *has);
 	int (*level_years)(ivp__store *s, const char *under, const char *level,

@@ -19,10 +19,10 @@
 #include "store/store.h"
 
 typedef struct ivp__boundary_rec {
-	const char *area;	/* an area code the code lists know */
-	double minx, miny, maxx, maxy;	/* RD New metres */
+	const char *area;	       /* an area code the code lists know */
+	double minx, miny, maxx, maxy; /* RD New metres */
 	int64_t npoints;
-	const char *geom;	/* "x,y x,y …;x,y …" */
+	const char *geom; /* "x,y x,y …;x,y …" */
 	int64_t import_id;
 } ivp__boundary_rec;
 

@@ -23,12 +23,12 @@
 typedef struct ivp__plan_version {
 	int64_t version;
 	char plan_id[128];
-	char kind[16];		/* "import" or "update" */
-	char source[512];	/* file name and SHA-256, or the command */
+	char kind[16];	  /* "import" or "update" */
+	char source[512]; /* file name and SHA-256, or the command */
 	char summary[1024];
 	char created_by[128];
-	char created_at[32];	/* UTC, ISO 8601 ("2024-01-31T12:00:00Z"), set by the store */
-	char *doc;		/* canonical YAML; owned by the caller (free) */
+	char created_at[32]; /* UTC, ISO 8601 ("2024-01-31T12:00:00Z"), set by the store */
+	char *doc;	     /* canonical YAML; owned by the caller (free) */
 } ivp__plan_version;
 
 typedef struct ivp__local_value {

@@ -36,20 +36,20 @@
 
 typedef struct ivp__ser_year {
 	int year;
-	int64_t import_id;	/* newest import that added or changed a count */
-	int64_t touch_id;	/* the import that last wrote counts of the year */
-	uint32_t tmask;		/* slots written by touch_id */
-	uint32_t pmask;		/* slots with a count */
-	uint32_t prov;		/* slots whose count is provisional */
+	int64_t import_id; /* newest import that added or changed a count */
+	int64_t touch_id;  /* the import that last wrote counts of the year */
+	uint32_t tmask;	   /* slots written by touch_id */
+	uint32_t pmask;	   /* slots with a count */
+	uint32_t prov;	   /* slots whose count is provisional */
 	int64_t c[IVP__SER_SLOTS];
 } ivp__ser_year;
 
 typedef struct ivp__ser {
 	int64_t area_id, type_id;
-	ivp__ser_year *y;	/* ascending by year */
+	ivp__ser_year *y; /* ascending by year */
 	int n, cap;
-	int dirty;		/* changed since read */
-	int stored;		/* a stored value exists */
+	int dirty;  /* changed since read */
+	int stored; /* a stored value exists */
 } ivp__ser;
 
 /* Slot of a period (core.h encoding), -1 when no slot holds it. */

@@ -39,44 +39,44 @@ typedef struct ivp__store ivp__store;
  * attempts: store/auth_store.h. Area boundaries: store/geo_store.h. */
 
 typedef struct ivp__import_rec {
-	const char *kind;	/* "crime", "population", "codes", "long", "boundaries" */
+	const char *kind; /* "crime", "population", "codes", "long", "boundaries" */
 	const char *layout;
 	const char *file_name;
 	const char *sha256;
-	const char *options;	/* what else defines the import, e.g. "map=<sha>" */
+	const char *options; /* what else defines the import, e.g. "map=<sha>" */
 	const char *user;
 } ivp__import_rec;
 
 /* Result of writing one fact. */
 enum {
-	IVP__PUT_NEW = 0,	/* key was not there */
-	IVP__PUT_SAME = 1,	/* there with this value (from an earlier import) */
-	IVP__PUT_CHANGED = 2,	/* there from an earlier import; value replaced */
-	IVP__PUT_DUP_SAME = 3,	/* written earlier in this import, same value */
-	IVP__PUT_DUP_DIFF = 4	/* written earlier in this import, other value */
+	IVP__PUT_NEW = 0,      /* key was not there */
+	IVP__PUT_SAME = 1,     /* there with this value (from an earlier import) */
+	IVP__PUT_CHANGED = 2,  /* there from an earlier import; value replaced */
+	IVP__PUT_DUP_SAME = 3, /* written earlier in this import, same value */
+	IVP__PUT_DUP_DIFF = 4  /* written earlier in this import, other value */
 };
 
 /* One crime type's yearly count for an area (see year_counts). */
 typedef struct ivp__type_count {
-	const char *code;	/* in: a type code */
-	int has;		/* out: 1 when data exists for the year */
-	int64_t count;		/* out */
-	int from_months;	/* out: 1 when summed from 12 monthly rows */
-	int provisional;	/* out */
-	int64_t import_id;	/* out: the latest import behind the figure */
+	const char *code;  /* in: a type code */
+	int has;	   /* out: 1 when data exists for the year */
+	int64_t count;	   /* out */
+	int from_months;   /* out: 1 when summed from 12 monthly rows */
+	int provisional;   /* out */
+	int64_t import_id; /* out: the latest import behind the figure */
 } ivp__type_count;
 
 typedef struct ivp__indicator_def {
 	char key[48];
 	int version;
-	char classification[8];	/* "police" or "cbs" */
+	char classification[8]; /* "police" or "cbs" */
 	char kind[8];		/* "bbv", "total", "hic", "type" */
 	char name_nl[128];
 	char name_en[128];
-	char codes[512];	/* comma-separated type codes summed */
-	int per;		/* rate per this many inhabitants */
-	char population_group[8];	/* "total" or "12-17" */
-	char source_tables[128];	/* where to get the data, e.g. "47013NED" */
+	char codes[512];	  /* comma-separated type codes summed */
+	int per;		  /* rate per this many inhabitants */
+	char population_group[8]; /* "total" or "12-17" */
+	char source_tables[128];  /* where to get the data, e.g. "47013NED" */
 	char note[512];
 } ivp__indicator_def;
 
@@ -85,7 +85,7 @@ typedef int (*ivp__row_cb)(void *ud, const char *const *cols, int ncols);
 /* One area's figures for a year (see level_years). */
 typedef struct ivp__area_year {
 	const char *code, *name;
-	ivp__type_count *types;	/* as year_counts fills them */
+	ivp__type_count *types; /* as year_counts fills them */
 	int ntypes;
 	int has_pop;
 	int64_t pop, pop_import;

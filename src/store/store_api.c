@@ -26,7 +26,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 	*out = NULL;
 	if (err)
 		ivp__error_clear(err);
-	if (ivp__lib_init())	/* OpenSSL, libsodium, GSL: once, here (core/init.c) */
+	if (ivp__lib_init()) /* OpenSSL, libsodium, GSL: once, here (core/init.c) */
 		goto oom;
 	ops = ivp__store_engine(path, &rest);
 	if (!ops) {
@@ -90,7 +90,7 @@ ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version)
 /* row callback: copy text columns into the table, numbers where the column is numeric */
 typedef struct fill {
 	ivp_table *t;
-	const char *numeric;	/* per column: 'i' integer, 't' text */
+	const char *numeric; /* per column: 'i' integer, 't' text */
 } fill;
 
 static int fill_row(void *ud, const char *const *cols, int n)
@@ -147,7 +147,7 @@ ivp_rc ivp_area_name(ivp_ctx *ctx, const char *code, char *name, size_t namesz)
 ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out)
 {
 	static const char *const names[] = { "code", "name", "level", "parent",
-		"population", "population_1jan", NULL };
+					     "population", "population_1jan", NULL };
 	fill f;
 	ivp_rc rc;
 
@@ -178,8 +178,8 @@ ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out)
 ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out)
 {
 	static const char *const names[] = { "import", "kind", "layout", "file",
-		"sha256", "options", "rows", "missing", "skipped", "imported_by",
-		"started_at", "finished_at", NULL };
+					     "sha256", "options", "rows", "missing", "skipped", "imported_by",
+					     "started_at", "finished_at", NULL };
 	fill f;
 	ivp_rc rc;
 

@@ -81,16 +81,21 @@ void web_logout_post(http_req *r)
 
 static void import_form(http_req *r, html *h, const char *lang)
 {
-	static const struct { const char *v; web_msg m; } kinds[] = {
-		{ "crime", W_KIND_CRIME }, { "population", W_KIND_POPULATION },
-		{ "codes", W_KIND_CODES }, { "long", W_KIND_LONG },
+	static const struct {
+		const char *v;
+		web_msg m;
+	} kinds[] = {
+		{ "crime", W_KIND_CRIME },
+		{ "population", W_KIND_POPULATION },
+		{ "codes", W_KIND_CODES },
+		{ "long", W_KIND_LONG },
 	};
 	size_t k;
 
 	html_raw(h, "<p class=\"utrecht-paragraph\">");
 	html_text(h, web_t(lang, W_IMPORT_INTRO));
 	html_raw(h, "</p><form class=\"ivp-form\" method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">"
-		 "<input type=\"hidden\" name=\"csrf\" value=\"");
+		    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_text(h, r->session->csrf);
 	html_raw(h, "\"><div class=\"utrecht-form-field\"><p class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"kind\">");
 	html_text(h, web_t(lang, W_IMPORT_KIND));
@@ -104,8 +109,8 @@ static void import_form(http_req *r, html *h, const char *lang)
 	field(h, lang, "file", W_IMPORT_FILE, "file", "required");
 	field(h, lang, "year", W_IMPORT_YEAR, "text", "inputmode=\"numeric\" pattern=\"[0-9]{4}\"");
 	html_raw(h, "<div class=\"utrecht-form-field\"><p class=\"utrecht-form-field__input\">"
-		 "<input class=\"utrecht-checkbox\" type=\"checkbox\" id=\"skip\" name=\"skip_unknown_regions\" value=\"true\"> "
-		 "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"skip\">");
+		    "<input class=\"utrecht-checkbox\" type=\"checkbox\" id=\"skip\" name=\"skip_unknown_regions\" value=\"true\"> "
+		    "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"skip\">");
 	html_text(h, web_t(lang, W_IMPORT_SKIP));
 	html_raw(h, "</label></p></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
 	html_text(h, web_t(lang, W_IMPORT_SUBMIT));
@@ -182,9 +187,9 @@ void web_import_post(http_req *r)
 
 	if (env && env->jobs) {
 		if (api_import_form(r, &k, &o))
-			return;	/* the error page is in r */
+			return; /* the error page is in r */
 		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, k, &o,
-				     r->upload_file, &id, why, sizeof(why));
+				    r->upload_file, &id, why, sizeof(why));
 		if (st < 0) {
 			web_error(r, 500, why, "", "");
 			return;
@@ -199,7 +204,7 @@ void web_import_post(http_req *r)
 		return;
 	}
 	if (api_import_run(r, &res))
-		return;	/* the error page is in r */
+		return; /* the error page is in r */
 	web_page_begin(r, &h, lang, web_t(lang, W_IMPORT_TITLE));
 	html_raw(&h, "<div role=\"status\">");
 	import_result(&h, lang, &res);
@@ -240,7 +245,8 @@ void web_import_status(http_req *r)
 	web_page_begin(r, &h, lang, web_t(lang, W_JOB_TITLE));
 	html_fmt(&h, "<div class=\"ivp-job\" id=\"job\" role=\"status\" aria-live=\"polite\" data-state=\"%s\">",
 		 j->state == WEB_JOB_DONE ? "done" : j->state == WEB_JOB_FAILED ? "failed" :
-		 j->state == WEB_JOB_RUNNING ? "running" : "waiting");
+					     j->state == WEB_JOB_RUNNING	? "running" :
+										  "waiting");
 	switch (j->state) {
 	case WEB_JOB_WAITING:
 	case WEB_JOB_RUNNING:

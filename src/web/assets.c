@@ -70,7 +70,7 @@ static void add(web_assets *w, const char *name, const char *path)
 		free(a->data);
 		a->data = NULL;
 	}
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 }
 
 web_assets *web_assets_load(const char *web_root, char *err, size_t errsz)
@@ -129,7 +129,7 @@ void web_static(http_req *r)
 		r->cache = "public, max-age=86400";
 		return;
 	}
-	r->json_errors = 1;	/* a missing style sheet is not a page */
+	r->json_errors = 1; /* a missing style sheet is not a page */
 	http_error(r, 404, "not_found", "no such static file",
 		   "Only the files of web/static/ and the NL Design System style sheets are served.",
 		   "Run scripts/install-deps.sh (npm ci in web/) and restart with --web-root.");

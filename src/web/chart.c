@@ -11,10 +11,10 @@
 
 #define W 640.0
 #define H 300.0
-#define L 56.0	/* left margin: the y axis labels */
+#define L 56.0 /* left margin: the y axis labels */
 #define R 16.0
 #define T 16.0
-#define B 40.0	/* bottom margin: the years */
+#define B 40.0 /* bottom margin: the years */
 
 static double max_of(const web_point *p, int n)
 {
@@ -60,7 +60,8 @@ void web_chart(html *h, const char *lang, const web_point *p, int n, const char 
 	int i, k;
 
 	html_fmt(h, "<figure class=\"ivp-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-		 "role=\"img\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">", W, H);
+		    "role=\"img\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">",
+		 W, H);
 	html_text(h, title);
 	html_raw(h, "</title><desc id=\"chart-desc\">");
 	html_text(h, area_name);
@@ -74,7 +75,7 @@ void web_chart(html *h, const char *lang, const web_point *p, int n, const char 
 		double v = ymax * k / 4, y = T + (H - T - B) * (1 - (double)k / 4);
 
 		html_fmt(h, "<line class=\"ivp-chart__grid\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>"
-			 "<text class=\"ivp-chart__label\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
+			    "<text class=\"ivp-chart__label\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
 			 L, W - R, y, y, L - 6, y + 4);
 		html_num(h, v, ymax < 10 ? 1 : 0, lang);
 		html_raw(h, "</text>");

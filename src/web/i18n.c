@@ -22,9 +22,15 @@ const char *web_t(const char *lang, web_msg m)
 const char *web_word(const char *lang, const char *en)
 {
 	static const char *const words[][2] = {
-		{ "on track", "op koers" }, { "at risk", "risico" }, { "off track", "uit koers" },
-		{ "achieved", "behaald" }, { "no data", "geen gegevens" }, { "no status", "geen status" },
-		{ "planned", "gepland" }, { "running", "lopend" }, { "done", "afgerond" },
+		{ "on track", "op koers" },
+		{ "at risk", "risico" },
+		{ "off track", "uit koers" },
+		{ "achieved", "behaald" },
+		{ "no data", "geen gegevens" },
+		{ "no status", "geen status" },
+		{ "planned", "gepland" },
+		{ "running", "lopend" },
+		{ "done", "afgerond" },
 		{ "stopped", "gestopt" },
 	};
 	size_t i;

@@ -18,8 +18,8 @@
 #include "web/jobs.h"
 
 typedef struct job {
-	web_job_view v;	/* id 0: a free slot */
-	time_t ended;		/* when it ended (DONE/FAILED) */
+	web_job_view v; /* id 0: a free slot */
+	time_t ended;	/* when it ended (DONE/FAILED) */
 } job;
 
 struct web_jobs {
@@ -27,8 +27,8 @@ struct web_jobs {
 	char *db;
 	job jobs[WEB_JOBS_MAX];
 	int64_t next;
-	int thread_started;	/* `thread` has to be joined */
-	int busy;		/* an import is waiting or running */
+	int thread_started; /* `thread` has to be joined */
+	int busy;	    /* an import is waiting or running */
 	pthread_t thread;
 	/* the running import's inputs, owned by its thread until it ends */
 	int64_t cur;
@@ -37,7 +37,7 @@ struct web_jobs {
 	char user[64];
 	char dir[64];
 	char path[384];
-	char name[256];		/* the upload's own name, for the record */
+	char name[256]; /* the upload's own name, for the record */
 };
 
 web_jobs *web_jobs_new(const char *db)
@@ -175,21 +175,21 @@ static void *worker(void *arg)
 }
 
 int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
-		    const ivp_import_opts *opts, const char *path, int64_t *id,
-		    char *why, size_t whysz)
+		   const ivp_import_opts *opts, const char *path, int64_t *id,
+		   char *why, size_t whysz)
 {
 	const char *tmp = getenv("TMPDIR"), *base = strrchr(path, '/');
 	job *b;
 
 	pthread_mutex_lock(&j->mu);
 	expire(j, time(NULL));
-	if (j->busy) {	/* one at a time */
+	if (j->busy) { /* one at a time */
 		*id = j->cur;
 		pthread_mutex_unlock(&j->mu);
 		return 1;
 	}
 	if (j->thread_started) {
-		pthread_join(j->thread, NULL);	/* busy is 0: it has ended or is returning */
+		pthread_join(j->thread, NULL); /* busy is 0: it has ended or is returning */
 		j->thread_started = 0;
 	}
 	b = slot(j);

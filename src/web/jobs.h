@@ -26,19 +26,19 @@ typedef enum web_job_state {
 	WEB_JOB_FAILED
 } web_job_state;
 
-#define WEB_JOBS_MAX 32	/* jobs kept */
-#define WEB_JOBS_KEEP 3600	/* seconds a finished job is kept */
+#define WEB_JOBS_MAX 32	   /* jobs kept */
+#define WEB_JOBS_KEEP 3600 /* seconds a finished job is kept */
 
 /* A copy of one job, as the status page shows it. */
 typedef struct web_job_view {
 	int64_t id;
-	char user[64];		/* who started it */
+	char user[64]; /* who started it */
 	web_job_state state;
-	uint64_t done, total;	/* bytes read of the file */
-	int64_t rows;		/* rows so far */
-	ivp_import_result res;	/* WEB_JOB_DONE */
-	ivp_rc rc;		/* WEB_JOB_FAILED */
-	ivp_error err;		/* WEB_JOB_FAILED; file is the name as uploaded */
+	uint64_t done, total;  /* bytes read of the file */
+	int64_t rows;	       /* rows so far */
+	ivp_import_result res; /* WEB_JOB_DONE */
+	ivp_rc rc;	       /* WEB_JOB_FAILED */
+	ivp_error err;	       /* WEB_JOB_FAILED; file is the name as uploaded */
 } web_job_view;
 
 /* A table of jobs whose imports open `db`. NULL: out of memory. */
@@ -54,8 +54,8 @@ void web_jobs_free(web_jobs *j);
  * (why says what).
  */
 int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
-		    const ivp_import_opts *opts, const char *path, int64_t *id,
-		    char *why, size_t whysz);
+		   const ivp_import_opts *opts, const char *path, int64_t *id,
+		   char *why, size_t whysz);
 
 /* Copy job `id` into *out. 0, or -1 when there is no such job (or it expired). */
 int web_jobs_get(web_jobs *j, int64_t id, web_job_view *out);

@@ -93,16 +93,17 @@ void web_page_begin(http_req *r, html *h, const char *lang, const char *title)
 	const char *path = r->route ? r->route->path : "";
 
 	html_fmt(h, "<!DOCTYPE html>\n<html lang=\"%s\" class=\"utrecht-root\"><head><meta charset=\"utf-8\">"
-		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>", lang);
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
+		 lang);
 	html_text(h, title);
 	html_raw(h, " — ");
 	html_text(h, web_t(lang, W_SITE));
 	html_raw(h, "</title>"
-		 "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
-		 "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
-		 "<link rel=\"stylesheet\" href=\"/static/ivp.css\">"
-		 "</head>\n<body class=\"utrecht-theme utrecht-body ivp\">"
-		 "<a class=\"ivp-skip utrecht-link\" href=\"#inhoud\">");
+		    "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
+		    "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
+		    "<link rel=\"stylesheet\" href=\"/static/ivp.css\">"
+		    "</head>\n<body class=\"utrecht-theme utrecht-body ivp\">"
+		    "<a class=\"ivp-skip utrecht-link\" href=\"#inhoud\">");
 	html_text(h, web_t(lang, W_SKIP));
 	html_raw(h, "</a><header class=\"ivp-header\"><p class=\"ivp-brand\"><a class=\"utrecht-link\" href=\"/\">");
 	html_text(h, web_t(lang, W_SITE));
@@ -150,7 +151,7 @@ void web_page_end(http_req *r, html *h, int status)
 	if (h->oom) {
 		free(h->p);
 		h->p = NULL;
-		r->json_errors = 1;	/* the plain JSON error: a page cannot be made */
+		r->json_errors = 1; /* the plain JSON error: a page cannot be made */
 		http_oom(r, "the page");
 		return;
 	}

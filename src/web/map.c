@@ -22,7 +22,7 @@
 
 #include "web/web.h"
 
-#define MAP_W 600.0		/* SVG user units across; the height follows the region */
+#define MAP_W 600.0 /* SVG user units across; the height follows the region */
 #define MAP_HMAX 720.0
 
 static int cmp_double(const void *a, const void *b)
@@ -121,13 +121,14 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
 	wid = ceil((x1 - x0) * s);
 	hgt = ceil((y1 - y0) * s);
 	m = web_map_breaks(rate, n, br);
-	if (m < 0) {	/* out of memory: the page is dropped */
+	if (m < 0) { /* out of memory: the page is dropped */
 		h->oom = 1;
 		m = 0;
 	}
 	html_fmt(h, "<figure class=\"ivp-map\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ivp-map__svg\" "
-		 "viewBox=\"-2 -2 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"ivp-map-title\">"
-		 "<title id=\"ivp-map-title\">", wid + 4, hgt + 4, wid + 4, hgt + 4);
+		    "viewBox=\"-2 -2 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"ivp-map-title\">"
+		    "<title id=\"ivp-map-title\">",
+		 wid + 4, hgt + 4, wid + 4, hgt + 4);
 	html_text(h, title);
 	html_raw(h, "</title>");
 	for (i = 0; i < n; i++) {
@@ -339,7 +340,7 @@ void web_kaart(http_req *r)
 		html_raw(&h, "<div class=\"ivp-table-wrap\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
 		html_text(&h, title);
 		html_raw(&h, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			 "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+			     "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
 		html_text(&h, web_t(lang, W_AREA));
 		html_raw(&h, "</th><th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-data\">");
 		html_text(&h, web_t(lang, W_COUNT));
@@ -352,7 +353,7 @@ void web_kaart(http_req *r)
 			const char *code = ivp_table_text(b, i, web_col(b, "code"));
 
 			html_raw(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
-				 "<a class=\"utrecht-link\" href=\"/indicator?area=");
+				     "<a class=\"utrecht-link\" href=\"/indicator?area=");
 			html_text(&h, code);
 			html_fmt(&h, "&amp;key=totaal&amp;year=%d\">", year);
 			html_text(&h, ivp_table_text(b, i, web_col(b, "name")));

@@ -137,7 +137,7 @@ static void th(html *h, const char *lang, web_msg m, const char *cls)
 static void td(html *h, const char *text, int num)
 {
 	html_raw(h, num ? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">" :
-		 "<td class=\"utrecht-table__cell\">");
+			  "<td class=\"utrecht-table__cell\">");
 	html_text(h, text);
 	html_raw(h, "</td>");
 }
@@ -414,7 +414,7 @@ void web_indicator(http_req *r)
 	html_raw(&h, "\" download>");
 	html_text(&h, web_t(lang, W_CSV));
 	html_raw(&h, "</a></p>");
-	notes(&h, lang, t, n - 1, n, 2);	/* the latest year's note, and the table's */
+	notes(&h, lang, t, n - 1, n, 2); /* the latest year's note, and the table's */
 	ivp_table_free(t);
 	web_page_end(r, &h, 200);
 }
@@ -436,7 +436,7 @@ static void csv_field(html *h, const char *s, int last)
 void web_indicator_csv(http_req *r)
 {
 	static const char *const cols[] = { "year", "area", "indicator", "count", "population", "per_1000",
-					    "per_1000_lo", "per_1000_hi", "verdict", CMP_AREA "_per_1000" };	// NOLINT(bugprone-suspicious-missing-comma): one name, e.g. NL01_per_1000
+					    "per_1000_lo", "per_1000_hi", "verdict", CMP_AREA "_per_1000" }; // NOLINT(bugprone-suspicious-missing-comma): one name, e.g. NL01_per_1000
 	const char *area = http_query_get(&r->q, "area"), *key = http_query_get(&r->q, "key");
 	ivp_table *t;
 	ivp_rc rc;
@@ -581,7 +581,7 @@ void web_buurten(http_req *r)
 			const char *small = ivp_table_text(t, i, web_col(t, "small"));
 
 			html_fmt(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">%s</td>"
-				 "<th scope=\"row\" class=\"utrecht-table__header-cell\">",
+				     "<th scope=\"row\" class=\"utrecht-table__header-cell\">",
 				 web_cell(t, i, "rank", 0, lang, b, sizeof(b)));
 			indicator_link(&h, code, key, year);
 			html_text(&h, ivp_table_text(t, i, web_col(t, "name")));
@@ -610,9 +610,17 @@ void web_buurten(http_req *r)
 
 void web_sources(http_req *r)
 {
-	static const struct { const char *col; web_msg head; int num; } cols[] = {
-		{ "kind", W_KIND, 0 }, { "file", W_FILE, 0 }, { "rows", W_ROWS, 1 },
-		{ "imported_by", W_WHO, 0 }, { "finished_at", W_WHEN, 0 }, { "sha256", W_FILE, 0 },
+	static const struct {
+		const char *col;
+		web_msg head;
+		int num;
+	} cols[] = {
+		{ "kind", W_KIND, 0 },
+		{ "file", W_FILE, 0 },
+		{ "rows", W_ROWS, 1 },
+		{ "imported_by", W_WHO, 0 },
+		{ "finished_at", W_WHEN, 0 },
+		{ "sha256", W_FILE, 0 },
 	};
 	const char *lang = web_lang(r);
 	ivp_table *t = NULL;
@@ -642,7 +650,7 @@ void web_sources(http_req *r)
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
 			web_cell(t, i, cols[c].col, 0, lang, b, sizeof(b));
 			if (!strcmp(cols[c].col, "sha256"))
-				b[12] = '\0';	/* the start is enough to recognise a file */
+				b[12] = '\0'; /* the start is enough to recognise a file */
 			td(&h, b, cols[c].num);
 		}
 		html_raw(&h, "</tr>");

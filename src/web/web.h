@@ -20,18 +20,18 @@
 
 /* ---- the HTML writer (html.c) -------------------------------------------- */
 
-#define HTML_MAX (8u << 20)	/* a page is never larger; past it the writer fails */
+#define HTML_MAX (8u << 20) /* a page is never larger; past it the writer fails */
 
 typedef struct html {
 	char *p;
 	size_t n, cap;
-	int oom;		/* 1: out of memory or over HTML_MAX; the page is dropped */
+	int oom; /* 1: out of memory or over HTML_MAX; the page is dropped */
 } html;
 
-void html_raw(html *h, const char *s);			/* s as it is: only literals */
-void html_fmt(html *h, const char *fmt, ...)		/* printf; only numbers and literals */
+void html_raw(html *h, const char *s);	     /* s as it is: only literals */
+void html_fmt(html *h, const char *fmt, ...) /* printf; only numbers and literals */
 	__attribute__((format(printf, 2, 3)));
-void html_text(html *h, const char *s);			/* s escaped (& < > " '); NULL: nothing */
+void html_text(html *h, const char *s); /* s escaped (& < > " '); NULL: nothing */
 /* A number with `dec` decimals, Dutch (1.771,3) or English (1,771.3) style. */
 void html_num(html *h, double v, int dec, const char *lang);
 
@@ -73,8 +73,8 @@ int web_null(const ivp_table *t, int row, const char *col);
 
 typedef struct web_point {
 	int year;
-	double v, lo, hi;	/* NaN: none */
-	double cmp;		/* the comparison area's value; NaN: none */
+	double v, lo, hi; /* NaN: none */
+	double cmp;	  /* the comparison area's value; NaN: none */
 } web_point;
 
 /* An SVG line chart of pts (v with its lo..hi band, cmp as a dashed second line). */
@@ -133,26 +133,26 @@ struct web_jobs;
  * its imports in the request.
  */
 typedef struct web_env {
-	web_assets *assets;	/* the static files */
-	struct web_jobs *jobs;	/* background imports (jobs.h) */
+	web_assets *assets;    /* the static files */
+	struct web_jobs *jobs; /* background imports (jobs.h) */
 } web_env;
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
-void web_static(http_req *r);		/* GET /static/{id} */
-void web_home(http_req *r);		/* GET / */
-void web_indicator(http_req *r);	/* GET /indicator */
-void web_indicator_csv(http_req *r);	/* GET /indicator.csv */
-void web_buurten(http_req *r);		/* GET /buurten */
-void web_kaart(http_req *r);		/* GET /kaart */
-void web_sources(http_req *r);		/* GET /sources */
-void web_plan(http_req *r);		/* GET /plan */
-void web_measure_post(http_req *r);	/* POST /plan/measures/{id} */
-void web_login(http_req *r);		/* GET /login */
-void web_login_post(http_req *r);	/* POST /login */
-void web_logout_post(http_req *r);	/* POST /logout */
-void web_import(http_req *r);		/* GET /import */
-void web_import_post(http_req *r);	/* POST /import */
-void web_import_status(http_req *r);	/* GET /import/status */
+void web_static(http_req *r);	     /* GET /static/{id} */
+void web_home(http_req *r);	     /* GET / */
+void web_indicator(http_req *r);     /* GET /indicator */
+void web_indicator_csv(http_req *r); /* GET /indicator.csv */
+void web_buurten(http_req *r);	     /* GET /buurten */
+void web_kaart(http_req *r);	     /* GET /kaart */
+void web_sources(http_req *r);	     /* GET /sources */
+void web_plan(http_req *r);	     /* GET /plan */
+void web_measure_post(http_req *r);  /* POST /plan/measures/{id} */
+void web_login(http_req *r);	     /* GET /login */
+void web_login_post(http_req *r);    /* POST /login */
+void web_logout_post(http_req *r);   /* POST /logout */
+void web_import(http_req *r);	     /* GET /import */
+void web_import_post(http_req *r);   /* POST /import */
+void web_import_status(http_req *r); /* GET /import/status */
 
 #endif /* IVP_WEB_H */

@@ -26,6 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	before = nboundaries();
 	fz_import(data, size, IVP_IMPORT_BOUNDARIES, 0, 0, 1);
 	if (ivp_last_error(fz_ctx)->rc != IVP_OK && nboundaries() != before)
-		abort();	/* a failed import wrote boundaries */
+		abort(); /* a failed import wrote boundaries */
 	return 0;
 }

@@ -110,7 +110,7 @@ static void fz_import(const uint8_t *data, size_t size, ivp_import_kind kind,
 	rc = ivp_import(fz_ctx, kind, p, 1, &o, &r);
 	fz_counts(after);
 	if (rc && memcmp(before, after, sizeof(before)))
-		abort();	/* a failed import wrote something */
+		abort(); /* a failed import wrote something */
 	unlink(path);
 }
 

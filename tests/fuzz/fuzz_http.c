@@ -87,14 +87,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the body as the JSON or form body of a write route */
 	{
 		static const char *const posts[] = { "/api/v1/session",
-			"/api/v1/measures/M-1/progress" };
+						     "/api/v1/measures/M-1/progress" };
 		size_t k;
 
 		for (k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
 			http_req_clear(&r);
-			r.csrf = NULL;	/* the form field is checked later, with the body */
+			r.csrf = NULL; /* the form field is checked later, with the body */
 			if (http_prepare(&r, &serve_app, "POST", posts[k], ct, (int64_t)size, 0,
-					 1 << 20, &editor) == 0 && r.route && r.route->fields)
+					 1 << 20, &editor) == 0 &&
+			    r.route && r.route->fields)
 				(void)http_form_parse(&r, ct, (const char *)data, size);
 			http_req_clear(&r);
 		}

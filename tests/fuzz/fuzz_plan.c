@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	q = ivp__plan_read(a, strlen(a), &pr);
 	if (!q)
-		__builtin_trap();	/* canonical output must read back */
+		__builtin_trap(); /* canonical output must read back */
 	if (ivp__plan_write(q, &b) || strcmp(a, b))
 		__builtin_trap();
 	ivp__buf_init(&f, 1u << 26);

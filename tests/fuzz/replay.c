@@ -28,10 +28,10 @@ static int one(const char *path, long *n)
 	buf = malloc(len > 0 ? (size_t)len : 1);
 	if (!buf || (len > 0 && fread(buf, 1, (size_t)len, f) != (size_t)len)) {
 		free(buf);
-		(void)fclose(f);	/* read only */
+		(void)fclose(f); /* read only */
 		return -1;
 	}
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	LLVMFuzzerTestOneInput(buf, (size_t)len);
 	free(buf);
 	(*n)++;

@@ -215,8 +215,7 @@ static const char *body_code(const http_req *r, char *out, size_t n)
 	const char *b = r->body ? r->body : r->static_body;
 	json_t *o = b ? json_loadb(b, r->len, 0, NULL) : NULL;
 
-	snprintf(out, n, "%s", o && json_is_string(json_object_get(o, "code")) ?
-		 json_string_value(json_object_get(o, "code")) : "(none)");
+	snprintf(out, n, "%s", o && json_is_string(json_object_get(o, "code")) ? json_string_value(json_object_get(o, "code")) : "(none)");
 	json_decref(o);
 	return out;
 }
@@ -263,12 +262,12 @@ static void error_hook(void **state)
 	memset(&r, 0, sizeof(r));
 	hook_calls = 0;
 	assert_int_equal(http_prepare(&r, &app, "GET", "/own/x", NULL, -1, 0, 1024, NULL), 0);
-	http_run(&r);	/* the handler's error: the hook answers */
+	http_run(&r); /* the handler's error: the hook answers */
 	assert_int_equal(r.status, 409);
 	assert_string_equal(r.body, "own_conflict");
 	http_req_clear(&r);
 	assert_int_equal(http_prepare(&r, &app, "GET", "/json/x", NULL, -1, 0, 1024, NULL), 0);
-	http_run(&r);	/* the hook declines: JSON */
+	http_run(&r); /* the hook declines: JSON */
 	assert_int_equal(r.status, 409);
 	assert_string_equal(body_code(&r, c, sizeof(c)), "own_conflict");
 	http_req_clear(&r);
@@ -293,10 +292,17 @@ static void error_hook(void **state)
 /* Out of memory is 500 out_of_memory, never a 400; every result code has its status and code. */
 static void error_codes(void **state)
 {
-	static const struct { ivp_rc rc; int status; const char *code; } map[] = {
-		{ IVP_EINPUT, 400, "input_error" }, { IVP_ENOTFOUND, 404, "not_found" },
-		{ IVP_EIO, 400, "io_error" }, { IVP_ENOMEM, 500, "out_of_memory" },
-		{ IVP_EDB, 500, "database_error" }, { IVP_EINTERNAL, 500, "internal_error" },
+	static const struct {
+		ivp_rc rc;
+		int status;
+		const char *code;
+	} map[] = {
+		{ IVP_EINPUT, 400, "input_error" },
+		{ IVP_ENOTFOUND, 404, "not_found" },
+		{ IVP_EIO, 400, "io_error" },
+		{ IVP_ENOMEM, 500, "out_of_memory" },
+		{ IVP_EDB, 500, "database_error" },
+		{ IVP_EINTERNAL, 500, "internal_error" },
 	};
 	ivp_error e;
 	http_req r;
@@ -363,7 +369,7 @@ static void openapi_covers_routes(void **state)
 		for (j = 0; serve_routes[i].method[j]; j++)
 			m[j] = (char)(serve_routes[i].method[j] | 0x20);
 		m[j] = '\0';
-		if (strncmp(serve_routes[i].path, "/api/", 5)) {	/* a page: kept out of the document */
+		if (strncmp(serve_routes[i].path, "/api/", 5)) { /* a page: kept out of the document */
 			assert_null(json_object_get(paths, serve_routes[i].path));
 			continue;
 		}
@@ -371,7 +377,7 @@ static void openapi_covers_routes(void **state)
 	}
 	json_object_foreach(paths, k, v)
 		ops += json_object_size(v);
-	for (i = 0; i < serve_nroutes; i++)	/* every API route, and nothing else */
+	for (i = 0; i < serve_nroutes; i++) /* every API route, and nothing else */
 		api += !strncmp(serve_routes[i].path, "/api/", 5);
 	assert_int_equal(ops, api);
 	json_decref(doc);
@@ -473,18 +479,20 @@ static void multipart_boundary(void **state)
 	assert_int_equal(http_mp_boundary("multipart/form-data; boundary=a<b", b), -1);
 	assert_int_equal(http_mp_boundary("text/csv; boundary=x", b), -1);
 	assert_int_equal(http_mp_boundary("multipart/form-data; boundary="
-					  "12345678901234567890123456789012345678901234567890123456789012345678901", b), -1);
+					  "12345678901234567890123456789012345678901234567890123456789012345678901",
+					  b),
+			 -1);
 }
 
 static void multipart_refuses_malformed(void **state)
 {
 	static const char *const bad[] = {
-		"--AaB03x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",	/* no close */
-		"--AaB03x\r\n\r\nx\r\n--AaB03x--",					/* no headers */
-		"--AaB03x\r\nX-Foo\r\n\r\nx\r\n--AaB03x--",				/* no colon */
-		"--AaB03x\r\nContent-Type: text/plain\r\n\r\nx\r\n--AaB03x--",		/* no disposition */
+		"--AaB03x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx", /* no close */
+		"--AaB03x\r\n\r\nx\r\n--AaB03x--",				   /* no headers */
+		"--AaB03x\r\nX-Foo\r\n\r\nx\r\n--AaB03x--",			   /* no colon */
+		"--AaB03x\r\nContent-Type: text/plain\r\n\r\nx\r\n--AaB03x--",	   /* no disposition */
 		"--AaB03x\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--AaB03x--",
-		"--AaB03x\r\nContent-Disposition: form-data\r\n\r\nx\r\n--AaB03x--",	/* no name */
+		"--AaB03x\r\nContent-Disposition: form-data\r\n\r\nx\r\n--AaB03x--", /* no name */
 		"--AaB03xJUNK\r\n",
 		"no boundary at all",
 		"",
@@ -503,7 +511,7 @@ static void multipart_refuses_malformed(void **state)
 	/* headers over the limit */
 	n = snprintf(big, sizeof(big), "--AaB03x\r\nContent-Disposition: form-data; name=\"a\"\r\nX: ");
 	memset(big + n, 'h', 5000);
-	memcpy(big + n + 5000, "\r\n\r\nx\r\n--AaB03x--", 17);	// NOLINT(bugprone-not-null-terminated-result): parse() is given the length
+	memcpy(big + n + 5000, "\r\n\r\nx\r\n--AaB03x--", 17); // NOLINT(bugprone-not-null-terminated-result): parse() is given the length
 	assert_int_equal(parse(big, (size_t)n + 5017, 1000, &s, m), -1);
 	assert_non_null(strstr(m->err, "headers are longer"));
 	/* too many parts */

@@ -33,51 +33,51 @@
 
 typedef struct cover {
 	const char *test;
-	const char *fns;	/* door functions, space-separated */
+	const char *fns; /* door functions, space-separated */
 } cover;
 
 static const cover covers[] = {
 	{ "test_empty_database", "ivp__store_counts ivp__store_areas_list ivp__store_sources_list "
-	  "ivp__store_defs_list ivp__store_plan_versions_list ivp__store_users_list "
-	  "ivp__store_boundaries_list ivp__store_types_list" },
+				 "ivp__store_defs_list ivp__store_plan_versions_list ivp__store_users_list "
+				 "ivp__store_boundaries_list ivp__store_types_list" },
 	{ "test_transactions", "ivp__store_begin ivp__store_commit ivp__store_rollback "
-	  "ivp__store_abort ivp__store_area_put ivp__store_area_get ivp__store_type_put "
-	  "ivp__store_type_get ivp__store_import_find "
-	  "ivp__store_import_finish ivp__store_fact_put ivp__store_pop_put ivp__store_population "
-	  "ivp__store_def_add ivp__store_defs_list ivp__store_plan_version_add "
-	  "ivp__store_plan_version_get ivp__store_value_put ivp__store_value_key_exists "
-	  "ivp__store_user_add ivp__store_user_get ivp__store_boundary_put "
-	  "ivp__store_boundaries_list" },
+			       "ivp__store_abort ivp__store_area_put ivp__store_area_get ivp__store_type_put "
+			       "ivp__store_type_get ivp__store_import_find "
+			       "ivp__store_import_finish ivp__store_fact_put ivp__store_pop_put ivp__store_population "
+			       "ivp__store_def_add ivp__store_defs_list ivp__store_plan_version_add "
+			       "ivp__store_plan_version_get ivp__store_value_put ivp__store_value_key_exists "
+			       "ivp__store_user_add ivp__store_user_get ivp__store_boundary_put "
+			       "ivp__store_boundaries_list" },
 	{ "test_read_snapshot", "ivp__store_read_begin ivp__store_read_end ivp__store_area_get "
-	  "ivp__store_begin ivp__store_commit ivp__store_area_put" },
+				"ivp__store_begin ivp__store_commit ivp__store_area_put" },
 	{ "test_data_version", "ivp__store_data_version ivp__store_begin ivp__store_commit "
-	  "ivp__store_area_put" },
+			       "ivp__store_area_put" },
 	{ "test_fact_put_results", "ivp__store_fact_put" },
 	{ "test_year_and_month_counts", "ivp__store_year_counts ivp__store_month_counts "
-	  "ivp__store_has_classification" },
+					"ivp__store_has_classification" },
 	{ "test_level_years", "ivp__store_level_years ivp__store_areas_under ivp__store_pop_put" },
 	{ "test_imports", "ivp__store_import_add ivp__store_import_find ivp__store_import_finish "
-	  "ivp__store_sources_list" },
+			  "ivp__store_sources_list" },
 	{ "test_code_lists", "ivp__store_area_put ivp__store_area_get ivp__store_area_by_name "
-	  "ivp__store_areas_under ivp__store_areas_list ivp__store_type_put ivp__store_type_get "
-	  "ivp__store_type_by_title ivp__store_types_list ivp__store_period_put "
-	  "ivp__store_defs_list" },
+			     "ivp__store_areas_under ivp__store_areas_list ivp__store_type_put ivp__store_type_get "
+			     "ivp__store_type_by_title ivp__store_types_list ivp__store_period_put "
+			     "ivp__store_defs_list" },
 	{ "test_population", "ivp__store_pop_put ivp__store_population ivp__store_areas_list" },
 	{ "test_definitions", "ivp__store_def_add ivp__store_defs_list" },
 	{ "test_plan_versions", "ivp__store_plan_version_add ivp__store_plan_version_get "
-	  "ivp__store_plan_versions_list" },
+				"ivp__store_plan_versions_list" },
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
-	  "ivp__store_value_key_exists" },
+			       "ivp__store_value_key_exists" },
 	{ "test_users", "ivp__store_user_add ivp__store_user_get ivp__store_user_set_password "
-	  "ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
-	  "ivp__store_session_get" },
+			"ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
+			"ivp__store_session_get" },
 	{ "test_sessions", "ivp__store_session_add ivp__store_session_get "
-	  "ivp__store_session_delete ivp__store_sessions_prune ivp__store_users_list" },
+			   "ivp__store_session_delete ivp__store_sessions_prune ivp__store_users_list" },
 	{ "test_attempts", "ivp__store_attempt_add ivp__store_attempt_fails "
-	  "ivp__store_attempts_prune" },
+			   "ivp__store_attempts_prune" },
 	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
 	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
-	  "ivp__store_month_counts" },
+				"ivp__store_month_counts" },
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -106,10 +106,10 @@ static void check_notfound(ivp_ctx *ctx, ivp_rc rc, const char *what, int line)
 	}
 }
 
-#define NOTFOUND(call)                                                      \
-	do {                                                                \
-		ivp__fail(ctx, IVP_EINPUT, "sentinel");                     \
-		check_notfound(ctx, (call), #call, __LINE__);               \
+#define NOTFOUND(call)                                        \
+	do {                                                  \
+		ivp__fail(ctx, IVP_EINPUT, "sentinel");       \
+		check_notfound(ctx, (call), #call, __LINE__); \
 	} while (0)
 
 /* rows of a row callback as "c0|c1|…;" (NULL as "~") */
@@ -149,13 +149,13 @@ static int last_col_cb(void *ud, const char *const *cols, int n)
 }
 
 /* rows of a listing, compared as text */
-#define WANT_ROWS(what, call_with_b, want)                                  \
-	do {                                                                \
-		ivp__buf b;                                                 \
-		ivp__buf_init(&b, 1u << 20);                                \
-		OK(call_with_b);                                            \
-		want_text(what, ivp__buf_str(&b), want);                    \
-		ivp__buf_free(&b);                                          \
+#define WANT_ROWS(what, call_with_b, want)               \
+	do {                                             \
+		ivp__buf b;                              \
+		ivp__buf_init(&b, 1u << 20);             \
+		OK(call_with_b);                         \
+		want_text(what, ivp__buf_str(&b), want); \
+		ivp__buf_free(&b);                       \
 	} while (0)
 
 static int64_t new_import(ivp_ctx *ctx, const char *kind, const char *sha)
@@ -234,7 +234,8 @@ static void want_year(const char *what, ivp__type_count tc, int has, int64_t cou
 	if (tc.has != has || tc.count != count || tc.from_months != from_months ||
 	    tc.provisional != prov || tc.import_id != imp) {
 		print_error("%s: has %d count %lld from_months %d provisional %d import %lld; "
-			    "want %d %lld %d %d %lld\n", what, tc.has, (long long)tc.count,
+			    "want %d %lld %d %d %lld\n",
+			    what, tc.has, (long long)tc.count,
 			    tc.from_months, tc.provisional, (long long)tc.import_id, has,
 			    (long long)count, from_months, prov, (long long)imp);
 		fail();
@@ -342,11 +343,11 @@ static void test_transactions(void **state)
 	int res, same, exists, i;
 	defs ds;
 
-	OK(ivp__store_rollback(ctx));	/* none open: nothing happens */
+	OK(ivp__store_rollback(ctx)); /* none open: nothing happens */
 	codes(ctx);
 	want_counts(ctx, 0, 6, 0, 3);
 
-	for (i = 0; i < 2; i++) {	/* 0: rolled back, 1: committed */
+	for (i = 0; i < 2; i++) { /* 0: rolled back, 1: committed */
 		OK(ivp__store_begin(ctx));
 		imp = new_import(ctx, "crime", i ? "sha-commit" : "sha-rollback");
 		OK(ivp__store_area_put(ctx, "GM0003", "Drie", "GM", "NL01", imp));
@@ -374,7 +375,7 @@ static void test_transactions(void **state)
 		br.import_id = imp;
 		OK(ivp__store_boundary_put(ctx, &br, &same));
 		OK(ivp__store_import_finish(ctx, imp, 2, 0, 0, NULL));
-		want_counts(ctx, 2, 7, 1, 4);	/* the open transaction sees its writes */
+		want_counts(ctx, 2, 7, 1, 4); /* the open transaction sees its writes */
 		if (!i) {
 			OK(ivp__store_rollback(ctx));
 			continue;
@@ -446,7 +447,7 @@ static void test_read_snapshot(void **state)
 		ctx = c;
 	}
 	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
-	assert_string_equal(name, "Twee");	/* still the snapshot */
+	assert_string_equal(name, "Twee"); /* still the snapshot */
 	ivp__store_read_end(ctx, opened);
 	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, NULL));
 	assert_string_equal(name, "Twee Nieuw");
@@ -542,16 +543,16 @@ static void test_year_and_month_counts(void **state)
 		put(ctx, "GM0001", "1.1.1", 202200 + m, (int64_t)m * 10, 0, i1, IVP__PUT_NEW);
 		sum += (int64_t)m * 10;
 	}
-	put(ctx, "GM0001", "1.1.1", 202100, 999, 0, i1, IVP__PUT_NEW);	/* a year figure ... */
-	for (m = 1; m <= 12; m++)	/* ... wins over its months */
+	put(ctx, "GM0001", "1.1.1", 202100, 999, 0, i1, IVP__PUT_NEW); /* a year figure ... */
+	for (m = 1; m <= 12; m++)				       /* ... wins over its months */
 		put(ctx, "GM0001", "1.1.1", 202100 + m, 1, 0, i1, IVP__PUT_NEW);
-	for (m = 1; m <= 11; m++)	/* 11 months: no year */
+	for (m = 1; m <= 11; m++) /* 11 months: no year */
 		put(ctx, "GM0001", "1.2.1", 202200 + m, 1, 0, i1, IVP__PUT_NEW);
-	put(ctx, "GM0002", "CRI3000", 202221, 17, 0, i1, IVP__PUT_NEW);	/* a quarter only */
+	put(ctx, "GM0002", "CRI3000", 202221, 17, 0, i1, IVP__PUT_NEW); /* a quarter only */
 	OK(ivp__store_commit(ctx));
 	OK(ivp__store_begin(ctx));
 	i2 = new_import(ctx, "crime", "y2");
-	put(ctx, "GM0001", "1.1.1", 202212, 120, 1, i2, IVP__PUT_SAME);	/* same count, provisional */
+	put(ctx, "GM0001", "1.1.1", 202212, 120, 1, i2, IVP__PUT_SAME); /* same count, provisional */
 	put(ctx, "GM0001", "1.2.1", 202212, 4, 1, i2, IVP__PUT_NEW);	/* the 12th month */
 	OK(ivp__store_commit(ctx));
 
@@ -596,7 +597,7 @@ static void test_year_and_month_counts(void **state)
 	OK(ivp__store_has_classification(ctx, "GM0001", 2022, "cbs", &has));
 	assert_int_equal(has, 0);
 	OK(ivp__store_has_classification(ctx, "GM0002", 2022, "cbs", &has));
-	assert_int_equal(has, 1);	/* a quarter counts as data of the year */
+	assert_int_equal(has, 1); /* a quarter counts as data of the year */
 	OK(ivp__store_has_classification(ctx, "GM0002", 2023, "cbs", &has));
 	assert_int_equal(has, 0);
 	OK(ivp__store_has_classification(ctx, "GM9999", 2022, "police", &has));
@@ -642,7 +643,7 @@ static void test_level_years(void **state)
 		put(ctx, "BU00010102", "1.1.1", 202300 + m, 1, 0, imp, IVP__PUT_NEW);
 	put(ctx, "BU00010102", "1.2.1", 202300, 2, 0, imp, IVP__PUT_NEW);
 	OK(ivp__store_pop_put(ctx, "BU00010101", 2023, "total", 100, imp, &res));
-	OK(ivp__store_pop_put(ctx, "BU00010102", 2022, "total", 50, imp, &res));	/* other year */
+	OK(ivp__store_pop_put(ctx, "BU00010102", 2022, "total", 50, imp, &res)); /* other year */
 	OK(ivp__store_commit(ctx));
 
 	tc[0].code = "1.1.1";
@@ -654,10 +655,11 @@ static void test_level_years(void **state)
 		long long i = (long long)imp;
 
 		snprintf(want, sizeof(want), "BU00010101 Buurt 01 pop 1/100/%lld: 1.1.1=1/4/0/%lld 1.2.1=0/0/0/0;"
-			 "BU00010102 Buurt 02 pop 0/0/0: 1.1.1=1/12/1/%lld 1.2.1=1/2/0/%lld;", i, i, i, i);
+					     "BU00010102 Buurt 02 pop 0/0/0: 1.1.1=1/12/1/%lld 1.2.1=1/2/0/%lld;",
+			 i, i, i, i);
 		want_text("buurten of GM0001", s.out, want);
 	}
-	memset(&s, 0, sizeof(s));	/* from the root of the hierarchy */
+	memset(&s, 0, sizeof(s)); /* from the root of the hierarchy */
 	OK(ivp__store_level_years(ctx, "NL01", "GM", 2023, "total", tc, 1, level_cb, &s));
 	want_text("gemeenten of NL01", s.out,
 		  "GM0001 Een pop 0/0/0: 1.1.1=0/0/0/0;GM0002 Twee pop 0/0/0: 1.1.1=0/0/0/0;");
@@ -683,13 +685,13 @@ static void test_imports(void **state)
 	assert_true(b2 > a);
 	/* not finished: not found */
 	NOTFOUND(ivp__store_import_find(ctx, "crime", "aaa", "year=2023", &id, when));
-	OK(ivp__store_import_finish(ctx, a, 10, 2, 1, "aaa"));	/* the hash known at the end */
+	OK(ivp__store_import_finish(ctx, a, 10, 2, 1, "aaa")); /* the hash known at the end */
 	OK(ivp__store_import_finish(ctx, b2, 3, 0, 0, NULL));
 	OK(ivp__store_commit(ctx));
 
 	OK(ivp__store_import_find(ctx, "crime", "aaa", "year=2023", &id, when));
 	assert_int_equal(id, a);
-	assert_int_equal(strlen(when), 20);	/* 2026-01-01T00:00:00Z */
+	assert_int_equal(strlen(when), 20); /* 2026-01-01T00:00:00Z */
 	assert_int_equal(when[10], 'T');
 	/* each part of the identity counts */
 	NOTFOUND(ivp__store_import_find(ctx, "crime", "aaa", "", &id, when));
@@ -743,7 +745,7 @@ static void test_code_lists(void **state)
 	OK(ivp__store_area_put(ctx, "WK000102", "Centrum", "WK", "GM0001", ci));
 	OK(ivp__store_type_put(ctx, "police", "1.2.1", "Zakkenrollerij (nieuw)", ci));
 	OK(ivp__store_period_put(ctx, 202300, "2023", "Voorlopig", ci));
-	OK(ivp__store_period_put(ctx, 202300, "2023", "Definitief", ci));	/* an upsert */
+	OK(ivp__store_period_put(ctx, 202300, "2023", "Definitief", ci)); /* an upsert */
 	OK(ivp__store_commit(ctx));
 	OK(ivp__store_area_get(ctx, "GM0002", name, NULL, parent));
 	assert_string_equal(name, "Twee-Oost");
@@ -755,16 +757,16 @@ static void test_code_lists(void **state)
 	OK(ivp__store_area_by_name(ctx, "Bergen", code, &amb));
 	assert_int_equal(amb, 1);
 	assert_true(!strcmp(code, "GM0003") || !strcmp(code, "GM0004"));
-	OK(ivp__store_area_by_name(ctx, "Utrecht", code, &amb));	/* the larger region */
+	OK(ivp__store_area_by_name(ctx, "Utrecht", code, &amb)); /* the larger region */
 	assert_string_equal(code, "PV20");
 	assert_int_equal(amb, 0);
-	NOTFOUND(ivp__store_area_by_name(ctx, "Centrum", code, &amb));	/* wijk names do not count */
+	NOTFOUND(ivp__store_area_by_name(ctx, "Centrum", code, &amb)); /* wijk names do not count */
 	NOTFOUND(ivp__store_area_by_name(ctx, "Nergenshuizen", code, &amb));
 
 	OK(ivp__store_type_get(ctx, "1.2.1", title));
 	assert_string_equal(title, "Zakkenrollerij (nieuw)");
 	NOTFOUND(ivp__store_type_get(ctx, "7.7.7", title));
-	OK(ivp__store_type_by_title(ctx, "geweld", code));	/* case does not matter */
+	OK(ivp__store_type_by_title(ctx, "geweld", code)); /* case does not matter */
 	assert_string_equal(code, "CRI3000");
 	NOTFOUND(ivp__store_type_by_title(ctx, "Onbekend", code));
 	WANT_ROWS("police types", ivp__store_types_list(ctx, "police", rows_cb, &b),
@@ -815,7 +817,7 @@ static void test_population(void **state)
 
 	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &c, &pi));
 	assert_int_equal(c, 1000);
-	assert_int_equal(pi, i1);	/* SAME keeps the provenance */
+	assert_int_equal(pi, i1); /* SAME keeps the provenance */
 	OK(ivp__store_population(ctx, "GM0001", 2022, "12-17", &c, &pi));
 	assert_int_equal(c, 81);
 	assert_int_equal(pi, i2);
@@ -983,7 +985,7 @@ static void test_local_values(void **state)
 	v.value = 32;
 	OK(ivp__store_value_put(ctx, &v, i1, &res));
 	assert_int_equal(res, IVP__PUT_DUP_DIFF);
-	v.unit = "count";	/* another unit: another value */
+	v.unit = "count"; /* another unit: another value */
 	v.value = 120;
 	v.has_margin = 0;
 	OK(ivp__store_value_put(ctx, &v, i1, &res));
@@ -996,7 +998,7 @@ static void test_local_values(void **state)
 	v.unit = "percent";
 	v.value = 31.5;
 	v.has_margin = 1;
-	v.margin = 3;	/* the margin is part of the value */
+	v.margin = 3; /* the margin is part of the value */
 	OK(ivp__store_value_put(ctx, &v, i2, &res));
 	assert_int_equal(res, IVP__PUT_CHANGED);
 	v.year = 2021;
@@ -1044,7 +1046,7 @@ static void test_users(void **state)
 	OK(ivp__store_user_get(ctx, "anna", &u));
 	assert_true(u.id > 0);
 	assert_string_equal(u.name, "anna");
-	assert_string_equal(u.role, "editor");	/* the second add changed nothing */
+	assert_string_equal(u.role, "editor"); /* the second add changed nothing */
 	assert_string_equal(u.pwhash, "$argon2id$a");
 	NOTFOUND(ivp__store_user_get(ctx, "carla", &u));
 
@@ -1073,7 +1075,7 @@ static void test_users(void **state)
 		assert_int_equal(strcmp(s + strlen(s) - 3, "|1;"), 0);
 		ivp__buf_free(&b);
 	}
-	OK(ivp__store_user_remove(ctx, "bert"));	/* with their sessions */
+	OK(ivp__store_user_remove(ctx, "bert")); /* with their sessions */
 	NOTFOUND(ivp__store_user_get(ctx, "bert", &u));
 	NOTFOUND(ivp__store_session_get(ctx, "hash-bert-1", 2000, user, role, &exp));
 	NOTFOUND(ivp__store_user_remove(ctx, "bert"));
@@ -1097,15 +1099,15 @@ static void test_sessions(void **state)
 	assert_string_equal(user, "anna");
 	assert_string_equal(role, "editor");
 	assert_int_equal(exp, 2000);
-	NOTFOUND(ivp__store_session_get(ctx, "h1", 2000, user, role, &exp));	/* expired */
+	NOTFOUND(ivp__store_session_get(ctx, "h1", 2000, user, role, &exp)); /* expired */
 	NOTFOUND(ivp__store_session_get(ctx, "nope", 1500, user, role, &exp));
 	WANT_ROWS("two live sessions", ivp__store_users_list(ctx, 1500, last_col_cb, &b), "2;");
-	OK(ivp__store_sessions_prune(ctx, 2000));	/* h1 expired at 2000 */
+	OK(ivp__store_sessions_prune(ctx, 2000)); /* h1 expired at 2000 */
 	WANT_ROWS("h1 pruned", ivp__store_users_list(ctx, 0, last_col_cb, &b), "1;");
 	OK(ivp__store_session_get(ctx, "h2", 2500, user, role, &exp));
 	OK(ivp__store_session_delete(ctx, "h2"));
 	NOTFOUND(ivp__store_session_get(ctx, "h2", 2500, user, role, &exp));
-	OK(ivp__store_session_delete(ctx, "h2"));	/* gone already: nothing to do */
+	OK(ivp__store_session_delete(ctx, "h2")); /* gone already: nothing to do */
 	WANT_ROWS("no sessions", ivp__store_users_list(ctx, 0, last_col_cb, &b), "0;");
 }
 
@@ -1130,7 +1132,7 @@ static void test_attempts(void **state)
 
 	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 100, 0));
 	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 110, 0));
-	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.2", 120, 1));	/* a good one */
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.2", 120, 1)); /* a good one */
 	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 130, 0));
 	OK(ivp__store_attempt_add(ctx, "bert", "10.0.0.1", 140, 0));
 	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 150, 0));
@@ -1191,7 +1193,7 @@ static void test_boundaries(void **state)
 	r.maxx = 300;
 	r.maxy = 50;
 	OK(ivp__store_boundary_put(ctx, &r, &same));
-	r.geom = "200,0 310,0 310,50 200,0";	/* replaced */
+	r.geom = "200,0 310,0 310,50 200,0"; /* replaced */
 	r.maxx = 310;
 	OK(ivp__store_boundary_put(ctx, &r, &same));
 	assert_int_equal(same, 0);
@@ -1214,7 +1216,7 @@ static int stop_rows(void *ud, const char *const *cols, int n)
 {
 	(void)cols;
 	(void)n;
-	return ++*(int *)ud >= 2;	/* stop at the second row */
+	return ++*(int *)ud >= 2; /* stop at the second row */
 }
 
 static int stop_def(void *ud, const ivp__indicator_def *d)
@@ -1294,7 +1296,7 @@ static char *slurp(const char *path)
 	}
 	if (p)
 		p[n] = '\0';
-	(void)fclose(f);	/* read only */
+	(void)fclose(f); /* read only */
 	return p;
 }
 
@@ -1363,7 +1365,7 @@ static void test_every_door_function_covered(void **state)
 		declared(h, &decl);
 		free(h);
 	}
-	assert_true(decl.n >= 50);	/* the parse found the door */
+	assert_true(decl.n >= 50); /* the parse found the door */
 	src = slurp(IVP_CONFORMANCE_SRC);
 	assert_non_null(src);
 	/* every declared function is covered by a test */
@@ -1457,6 +1459,6 @@ int main(int argc, char **argv)
 	printf("storage conformance on engine \"%s\"; door functions covered:\n", tdb_engine);
 	for (k = 0; k < sizeof(covers) / sizeof(covers[0]); k++)
 		printf("  %s: %s\n", covers[k].test, covers[k].fns);
-	(void)fflush(stdout);	/* before cmocka's own output */
+	(void)fflush(stdout); /* before cmocka's own output */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,7 +44,8 @@ int tdb_create(tdb *t)
 	} else {
 		/* a new engine: make a fresh database here and name it in t->where */
 		fprintf(stderr, "the conformance factory cannot make a fresh database for \"%s\"; "
-			"add the engine's case to tests/store/factory.c\n", tdb_engine);
+				"add the engine's case to tests/store/factory.c\n",
+			tdb_engine);
 		return -1;
 	}
 	t->ctx = tdb_connect(t);

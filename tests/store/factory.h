@@ -16,9 +16,9 @@
 #include "ivp/ivp.h"
 
 typedef struct tdb {
-	char where[512];	/* what ivp_open opens ("sqlite:/tmp/…/test.db") */
-	char dir[256];		/* SQLite: the temporary directory, removed at the end */
-	ivp_ctx *ctx;		/* the first connection */
+	char where[512]; /* what ivp_open opens ("sqlite:/tmp/…/test.db") */
+	char dir[256];	 /* SQLite: the temporary directory, removed at the end */
+	ivp_ctx *ctx;	 /* the first connection */
 } tdb;
 
 /* The engine name or URL in use (argv[1], IVP_TEST_DB, "sqlite"). */

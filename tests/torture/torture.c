@@ -192,7 +192,7 @@ static void dump_table(str *s, const char *what, ivp_rc rc, ivp_table *t)
 	if (!j)
 		die("cannot render %s", what);
 	str_add(s, j);
-	ivp_free(j);	/* the library's block: its free, which the hook sees */
+	ivp_free(j); /* the library's block: its free, which the hook sees */
 	ivp_table_free(t);
 }
 
@@ -262,18 +262,18 @@ static void diff(const char *what, const str *a, const str *b)
 /* ---- scenarios --------------------------------------------------------------- */
 
 typedef struct outcome {
-	int ok;			/* the call succeeded */
-	int nomem;		/* it failed and said out of memory */
-	char what[512];		/* how it failed, for the report */
+	int ok;		/* the call succeeded */
+	int nomem;	/* it failed and said out of memory */
+	char what[512]; /* how it failed, for the report */
 } outcome;
 
 typedef struct scenario {
 	char name[64];
 	void (*run)(const struct scenario *sc, ivp_ctx *ctx, outcome *o);
-	const char *file;	/* import, plan: the input (relative to src) */
+	const char *file; /* import, plan: the input (relative to src) */
 	ivp_import_kind kind;
-	const char *method, *uri, *ctype, *body;	/* http */
-	int commit_then_fail;	/* http writes: the answer, made after the commit,
+	const char *method, *uri, *ctype, *body; /* http */
+	int commit_then_fail;			 /* http writes: the answer, made after the commit,
 				 * may fail with the write done (a lost answer) */
 } scenario;
 
@@ -315,7 +315,7 @@ static void run_plan(const scenario *sc, ivp_ctx *ctx, outcome *o)
 	ivp_table_free(problems);
 }
 
-static char work_db[512];	/* the database each run starts from */
+static char work_db[512]; /* the database each run starts from */
 
 /* A second context on the same database, opened and closed. */
 static void run_open(const scenario *sc, ivp_ctx *ctx, outcome *o)
@@ -336,7 +336,7 @@ static void run_open(const scenario *sc, ivp_ctx *ctx, outcome *o)
 
 static void run_http(const scenario *sc, ivp_ctx *ctx, outcome *o)
 {
-	static http_req r;	/* big: not on the stack */
+	static http_req r; /* big: not on the stack */
 	http_session editor = { "torture", HTTP_ROLE_EDITOR, "tok", "csrf-token" };
 	size_t blen = sc->body ? strlen(sc->body) : 0;
 	int st;
@@ -361,14 +361,14 @@ static void run_http(const scenario *sc, ivp_ctx *ctx, outcome *o)
 /* ---- the sweep ------------------------------------------------------------------ */
 
 typedef struct stats {
-	long n;			/* allocations of a good call */
+	long n; /* allocations of a good call */
 	long runs;
-	long survived;		/* runs whose call succeeded despite the failed allocation */
+	long survived; /* runs whose call succeeded despite the failed allocation */
 	int failures;
 } stats;
 
 static int lsan_every = 1;
-static long to_n;	/* --to: the last N to try (0: until done) */
+static long to_n; /* --to: the last N to try (0: until done) */
 
 static void leak_check(long run)
 {
@@ -445,7 +445,7 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 		ivp__fault_disarm();
 		injected = ivp__fault_failed();
 		if (!injected)
-			st->n = ivp__fault_count() - c_arm;	/* as the sweep ran it */
+			st->n = ivp__fault_count() - c_arm; /* as the sweep ran it */
 		dump(ctx, &now);
 		if (!injected) {
 			done = 1;
@@ -465,7 +465,7 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 			if (strcmp(now.p, before.p)) {
 				if (!sc->commit_then_fail || strcmp(now.p, after.p))
 					diff("the call failed", &before, &now);
-				dirty = 1;	/* committed, the answer lost (http) */
+				dirty = 1; /* committed, the answer lost (http) */
 			}
 		}
 		ivp_close(ctx);

@@ -80,7 +80,7 @@ static inline int64_t import(db *d, const char *kind, const char *sha)
 }
 
 static inline void fact(db *d, const char *area, const char *type, int period,
-		 int64_t count, int prov, int64_t imp, int want)
+			int64_t count, int prov, int64_t imp, int want)
 {
 	int res = -1;
 	int rc = ivp__store_fact_put(d->ctx, area, type, period, count, prov, imp, &res);
@@ -118,12 +118,13 @@ static inline ivp__type_count year1(db *d, const char *area, const char *type, i
 }
 
 static inline void want_year(const char *what, ivp__type_count tc, int has, int64_t count,
-		      int from_months, int prov, int64_t imp)
+			     int from_months, int prov, int64_t imp)
 {
 	if (tc.has != has || tc.count != count || tc.from_months != from_months ||
 	    tc.provisional != prov || tc.import_id != imp) {
 		print_error("%s: has %d count %lld from_months %d provisional %d import %lld, "
-			    "want %d %lld %d %d %lld\n", what, tc.has, (long long)tc.count,
+			    "want %d %lld %d %d %lld\n",
+			    what, tc.has, (long long)tc.count,
 			    tc.from_months, tc.provisional, (long long)tc.import_id, has,
 			    (long long)count, from_months, prov, (long long)imp);
 		fail();

@@ -21,13 +21,13 @@ static void csrf_compare(void **state)
 {
 	(void)state;
 	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_123"), 1);
-	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_124"), 0);	/* last byte */
-	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "bbcDEF-_123"), 0);	/* first byte */
-	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_12"), 0);	/* a prefix */
-	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_1234"), 0);	/* longer */
+	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_124"), 0);  /* last byte */
+	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "bbcDEF-_123"), 0);  /* first byte */
+	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_12"), 0);   /* a prefix */
+	assert_int_equal(ivp_csrf_equal("abcDEF-_123", "abcDEF-_1234"), 0); /* longer */
 	assert_int_equal(ivp_csrf_equal("abcDEF-_123", ""), 0);
 	assert_int_equal(ivp_csrf_equal("abcDEF-_123", NULL), 0);
-	assert_int_equal(ivp_csrf_equal("", ""), 0);	/* no session: nothing matches */
+	assert_int_equal(ivp_csrf_equal("", ""), 0); /* no session: nothing matches */
 	assert_int_equal(ivp_csrf_equal(NULL, "x"), 0);
 }
 
@@ -41,7 +41,7 @@ static void ratelimit_window(void **state)
 
 	(void)state;
 	assert_int_equal(ivp__ratelimit_wait(four, 0, 5, w, now), 0);
-	assert_int_equal(ivp__ratelimit_wait(four, 4, 5, w, now), 0);	/* 4 of 5: go on */
+	assert_int_equal(ivp__ratelimit_wait(four, 4, 5, w, now), 0); /* 4 of 5: go on */
 	/* the 5th failure: wait until the oldest of the five leaves the window */
 	assert_int_equal(ivp__ratelimit_wait(five, 5, 5, w, now), w - 100);
 	assert_int_equal(ivp__ratelimit_wait(five, 5, 5, w, now + w - 101), 1);

@@ -196,10 +196,12 @@ static void test_csv_errors(void **state)
 		ivp__csv_err err;
 		long line, col;
 	} cases[] = {
-		{ "a,b\n1,\"x\n", 9, 1024, IVP__CSV_UNTERMINATED, 2, 3 },	/* the opening quote */
+		{ "a,b\n1,\"x\n", 9, 1024, IVP__CSV_UNTERMINATED, 2, 3 }, /* the opening quote */
 		{ "a\nbc,d\0e\n", 10, 1024, IVP__CSV_NUL, 2, 5 },
-		{ "a\n\"q\nx\xff\"\n", 9, 1024, IVP__CSV_BAD_UTF8, 3, 2 },	/* inside a quoted field */
-		{ "\xEF\xBB\xBF" "ab\xC3\n", 7, 1024, IVP__CSV_BAD_UTF8, 1, 4 },	/* a cut sequence, after a BOM: the byte where a continuation byte was due */
+		{ "a\n\"q\nx\xff\"\n", 9, 1024, IVP__CSV_BAD_UTF8, 3, 2 }, /* inside a quoted field */
+		{ "\xEF\xBB\xBF"
+		  "ab\xC3\n",
+		  7, 1024, IVP__CSV_BAD_UTF8, 1, 4 }, /* a cut sequence, after a BOM: the byte where a continuation byte was due */
 		{ "ok\naaaaaaaaaaaaaaaaaaaa\n", 24, 8, IVP__CSV_TOO_LONG, 2, 0 },
 	};
 	size_t i;
@@ -226,25 +228,26 @@ static void test_csv_errors(void **state)
 static void check_columns(ivp__csv *c)
 {
 	assert_int_equal(ivp__csv_next(c), 1);
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 0)), 1);	/* after the BOM */
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 3);	/* its opening quote */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 0)), 1); /* after the BOM */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 3); /* its opening quote */
 	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 7);
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 5)), 0);	/* no such field */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 5)), 0); /* no such field */
 	assert_int_equal(ivp__csv_next(c), 1);
 	assert_int_equal(ivp__csv_line(c), 2);
 	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 0)), 1);
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 4);	/* "p\nq" */
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 0);	/* starts on line 3 */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 4); /* "p\nq" */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 0); /* starts on line 3 */
 	assert_int_equal(ivp__csv_next(c), 1);
 	assert_int_equal(ivp__csv_line(c), 4);
-	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 5);	/* "a""b" */
+	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 1)), 5); /* "a""b" */
 	assert_int_equal(ivp__csv_column(c, ivp__csv_field_at(c, 2)), 12);
 	assert_int_equal(ivp__csv_next(c), 0);
 }
 
 static void test_csv_field_columns(void **state)
 {
-	static const char in[] = "\xEF\xBB\xBF" "a,\"b\",ccc\nxy,\"p\nq\",z\nfoo,\"a\"\"b\",last\n";
+	static const char in[] = "\xEF\xBB\xBF"
+				 "a,\"b\",ccc\nxy,\"p\nq\",z\nfoo,\"a\"\"b\",last\n";
 	ivp__csv *c = ivp__csv_open_mem(in, sizeof(in) - 1, ',', 1024);
 	FILE *f = tmpfile();
 
@@ -257,7 +260,7 @@ static void test_csv_field_columns(void **state)
 	c = ivp__csv_open_file(f, ',', 1024);
 	check_columns(c);
 	ivp__csv_close(c);
-	(void)fclose(f);	/* a tmpfile, read back already */
+	(void)fclose(f); /* a tmpfile, read back already */
 }
 
 /* Every error carries a machine code: the rc's default until a site names one;
@@ -294,15 +297,15 @@ static void test_utf8(void **state)
 
 	(void)state;
 	assert_int_equal(ivp__utf8_seq((const unsigned char *)"a", 1), 1);
-	assert_int_equal(ivp__utf8_seq(ok2, 2), 2);	/* é */
-	assert_int_equal(ivp__utf8_seq(ok3, 3), 3);	/* € */
-	assert_int_equal(ivp__utf8_seq(ok4, 4), 4);	/* U+1F600 */
-	assert_int_equal(ivp__utf8_seq(over, 3), 0);	/* overlong */
-	assert_int_equal(ivp__utf8_seq(surr, 3), 0);	/* surrogate */
-	assert_int_equal(ivp__utf8_seq(big, 4), 0);	/* above U+10FFFF */
+	assert_int_equal(ivp__utf8_seq(ok2, 2), 2);  /* é */
+	assert_int_equal(ivp__utf8_seq(ok3, 3), 3);  /* € */
+	assert_int_equal(ivp__utf8_seq(ok4, 4), 4);  /* U+1F600 */
+	assert_int_equal(ivp__utf8_seq(over, 3), 0); /* overlong */
+	assert_int_equal(ivp__utf8_seq(surr, 3), 0); /* surrogate */
+	assert_int_equal(ivp__utf8_seq(big, 4), 0);  /* above U+10FFFF */
 	assert_int_equal(ivp__utf8_seq(c0, 2), 0);
 	assert_int_equal(ivp__utf8_seq(trunc, 2), 0);
-	assert_int_equal(ivp__utf8_seq((const unsigned char *)"", 1), 0);	/* NUL */
+	assert_int_equal(ivp__utf8_seq((const unsigned char *)"", 1), 0); /* NUL */
 	/* the CSV reader is as strict (jansson would refuse such text later) */
 	c = ivp__csv_open_mem("a\xF4\x90\x80\x80\n", 6, ',', 64);
 	assert_int_equal(ivp__csv_next(c), -1);
@@ -351,7 +354,7 @@ static void test_table(void **state)
 	assert_int_equal(ivp__table_set_text(t, 1, "x"), 0);
 	assert_string_equal(ivp_table_text(t, 0, 1), "x");
 	assert_int_equal(ivp_table_int(t, 0, 0), 42);
-	assert_int_equal(ivp__table_col(t, "late", 0, 0), -1);	/* columns fixed once rows exist */
+	assert_int_equal(ivp__table_col(t, "late", 0, 0), -1); /* columns fixed once rows exist */
 	assert_true(ivp_table_col_brief(t, 0));
 	assert_false(ivp_table_col_brief(t, 1));
 	ivp_table_free(t);

@@ -48,8 +48,7 @@ static void test_proj_amersfoort(void **state)
 static void test_simplify(void **state)
 {
 	/* a square with a point 0.4 off its bottom edge and one 3 off it */
-	const ivp__pt sq[] = { { 0, 0 }, { 5, 0.4 }, { 10, 0 }, { 15, -3 }, { 20, 0 },
-			       { 20, 20 }, { 0, 20 }, { 0, 0 } };
+	const ivp__pt sq[] = { { 0, 0 }, { 5, 0.4 }, { 10, 0 }, { 15, -3 }, { 20, 0 }, { 20, 20 }, { 0, 20 }, { 0, 0 } };
 	unsigned char keep[8];
 	const unsigned char want1[8] = { 1, 0, 1, 1, 1, 1, 1, 1 };
 	const unsigned char want5[8] = { 1, 0, 0, 0, 1, 1, 1, 1 };

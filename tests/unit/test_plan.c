@@ -57,7 +57,7 @@ static const char *status(pl_goal g, obs o, double *e)
 
 static void test_status_rule(void **state)
 {
-	pl_goal g = goal("lower", 100, 2022, 80, 2026);	/* expected 90 in 2024 */
+	pl_goal g = goal("lower", 100, 2022, 80, 2026); /* expected 90 in 2024 */
 	double e;
 
 	(void)state;

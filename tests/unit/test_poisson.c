@@ -20,7 +20,7 @@
 
 #include "stats/poisson.h"
 
-#define DEC4 5.0001e-5	/* a reference rounded to 4 decimals */
+#define DEC4 5.0001e-5 /* a reference rounded to 4 decimals */
 
 static int near(const char *what, double actual, double expected, double tol)
 {
@@ -54,7 +54,7 @@ static double tail(double (*lp)(double, double, double), double k,
 	double sum = 0;
 
 	for (long i = 0;; i++) {
-		double j = k + (double)i * step, t;	/* whole numbers: exact */
+		double j = k + (double)i * step, t; /* whole numbers: exact */
 
 		if (step > 0 ? j > end : j < end)
 			break;
@@ -341,13 +341,17 @@ static void verdict_words(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		assert_string_equal(ivp__verdict_words(rows[i].v,
-				    rows[i].over_time, "nl"), rows[i].nl);
+						       rows[i].over_time, "nl"),
+				    rows[i].nl);
 		assert_string_equal(ivp__verdict_words(rows[i].v,
-				    rows[i].over_time, "en"), rows[i].en);
+						       rows[i].over_time, "en"),
+				    rows[i].en);
 		assert_string_equal(ivp__verdict_words(rows[i].v,
-				    rows[i].over_time, "fr"), rows[i].en);
+						       rows[i].over_time, "fr"),
+				    rows[i].en);
 		assert_string_equal(ivp__verdict_words(rows[i].v,
-				    rows[i].over_time, NULL), rows[i].en);
+						       rows[i].over_time, NULL),
+				    rows[i].en);
 	}
 	assert_string_equal(ivp__verdict_words(IVP__VERDICT_RISE, 7, "nl"),
 			    "significante stijging");
@@ -425,7 +429,8 @@ static void bad_input(void **state)
 				   ivp__poisson_exact(10, levels[i]).lo));
 		assert_true(is_nan("ratio, bad level",
 				   ivp__rate_ratio_interval(5, 1, 5, 1,
-							    levels[i]).hi));
+							    levels[i])
+					   .hi));
 	}
 }
 

@@ -73,8 +73,8 @@ static ivp__type_count old_year(sqlite3 *sq, const char *area, const char *type,
 	memset(&tc, 0, sizeof(tc));
 	tc.code = type;
 	q = prep(sq, "SELECT f.count, f.provisional, f.import_id FROM fact f "
-		 "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-		 "f.type_id=(SELECT id FROM crime_type WHERE code=?2) AND f.period=?3");
+		     "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
+		     "f.type_id=(SELECT id FROM crime_type WHERE code=?2) AND f.period=?3");
 	bind_key(q, area, type);
 	sqlite3_bind_int(q, 3, year * 100);
 	if (sqlite3_step(q) == SQLITE_ROW) {
@@ -87,9 +87,9 @@ static ivp__type_count old_year(sqlite3 *sq, const char *area, const char *type,
 	if (tc.has)
 		return tc;
 	q = prep(sq, "SELECT COUNT(*), SUM(f.count), MAX(f.provisional), MAX(f.import_id) FROM fact f "
-		 "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-		 "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-		 "AND f.period BETWEEN ?3 + 1 AND ?3 + 12");
+		     "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
+		     "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
+		     "AND f.period BETWEEN ?3 + 1 AND ?3 + 12");
 	bind_key(q, area, type);
 	sqlite3_bind_int(q, 3, year * 100);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
@@ -108,25 +108,26 @@ static void old_months(sqlite3 *sq, const char *area, const char *type, int from
 		       ivp__buf *out)
 {
 	sqlite3_stmt *q = prep(sq, "SELECT f.period, f.count FROM fact f "
-			       "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
-			       "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
-			       "AND f.period BETWEEN ?3 AND ?4 AND f.period % 100 BETWEEN 1 AND 12 "
-			       "ORDER BY f.period");
+				   "WHERE f.area_id=(SELECT id FROM area WHERE code=?1) AND "
+				   "f.type_id=(SELECT id FROM crime_type WHERE code=?2) "
+				   "AND f.period BETWEEN ?3 AND ?4 AND f.period % 100 BETWEEN 1 AND 12 "
+				   "ORDER BY f.period");
 
 	bind_key(q, area, type);
 	sqlite3_bind_int(q, 3, from);
 	sqlite3_bind_int(q, 4, to);
 	while (sqlite3_step(q) == SQLITE_ROW)
 		assert_int_equal(ivp__buf_printf(out, "%lld:%lld;", (long long)sqlite3_column_int64(q, 0),
-						 (long long)sqlite3_column_int64(q, 1)), 0);
+						 (long long)sqlite3_column_int64(q, 1)),
+				 0);
 	sqlite3_finalize(q);
 }
 
 static int old_has_class(sqlite3 *sq, const char *area, int year, const char *cls)
 {
 	sqlite3_stmt *q = prep(sq, "SELECT EXISTS (SELECT 1 FROM crime_type t CROSS JOIN fact f "
-			       "WHERE t.classification=?2 AND f.area_id=(SELECT id FROM area WHERE code=?1) "
-			       "AND f.type_id=t.id AND f.period BETWEEN ?3 AND ?3 + 24)");
+				   "WHERE t.classification=?2 AND f.area_id=(SELECT id FROM area WHERE code=?1) "
+				   "AND f.type_id=t.id AND f.period BETWEEN ?3 AND ?3 + 24)");
 	int has;
 
 	bind_key(q, area, cls);
@@ -148,7 +149,7 @@ static int rows2_cb(void *ud, const char *const *cols, int n)
 	return ivp__buf_printf(&b[1], "%s;", cols[2]);
 }
 
-#define MIG_YEARS 4	/* 2019 .. 2022 */
+#define MIG_YEARS 4 /* 2019 .. 2022 */
 
 static void test_migration5(void **state)
 {
@@ -173,24 +174,24 @@ static void test_migration5(void **state)
 		exec_ok(old, ivp__sqlite_migrations[i].sql);
 	}
 	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
-		"INSERT INTO schema_migrations VALUES (1,'2025-01-01T00:00:00Z'),(2,'2025-01-01T00:00:00Z'),"
-		"(3,'2025-01-01T00:00:00Z'),(4,'2025-01-01T00:00:00Z');"
-		"INSERT INTO import(id, kind, layout, file_name, sha256, imported_by, started_at, finished_at) VALUES"
-		" (1,'crime','statline','a.csv','aa','test','2025-01-01T00:00:00Z','2025-01-01T00:00:01Z'),"
-		" (2,'crime','statline','b.csv','bb','test','2025-02-01T00:00:00Z','2025-02-01T00:00:01Z');"
-		"INSERT INTO area(id, code, name, level, parent, import_id) VALUES"
-		" (1,'GM0001','Een','GM',NULL,1), (2,'GM0002','Twee','GM',NULL,1);"
-		"INSERT INTO crime_type(id, classification, code, title, import_id) VALUES"
-		" (1,'police','1.1.1','Diefstal/inbraak woning',1), (2,'cbs','CRI3000','Geweld',1);");
+		     "INSERT INTO schema_migrations VALUES (1,'2025-01-01T00:00:00Z'),(2,'2025-01-01T00:00:00Z'),"
+		     "(3,'2025-01-01T00:00:00Z'),(4,'2025-01-01T00:00:00Z');"
+		     "INSERT INTO import(id, kind, layout, file_name, sha256, imported_by, started_at, finished_at) VALUES"
+		     " (1,'crime','statline','a.csv','aa','test','2025-01-01T00:00:00Z','2025-01-01T00:00:01Z'),"
+		     " (2,'crime','statline','b.csv','bb','test','2025-02-01T00:00:00Z','2025-02-01T00:00:01Z');"
+		     "INSERT INTO area(id, code, name, level, parent, import_id) VALUES"
+		     " (1,'GM0001','Een','GM',NULL,1), (2,'GM0002','Twee','GM',NULL,1);"
+		     "INSERT INTO crime_type(id, classification, code, title, import_id) VALUES"
+		     " (1,'police','1.1.1','Diefstal/inbraak woning',1), (2,'cbs','CRI3000','Geweld',1);");
 	q = prep(old, "INSERT INTO fact(area_id, type_id, period, count, provisional, import_id) "
-		 "VALUES (?1,?2,?3,?4,?5,?6)");
-#define OLD_FACT(a_, t_, p_, c_, prov_, imp_)                                                  \
-	do {                                                                                   \
-		sqlite3_bind_int(q, 1, a_), sqlite3_bind_int(q, 2, t_);                        \
-		sqlite3_bind_int(q, 3, p_), sqlite3_bind_int64(q, 4, c_);                      \
-		sqlite3_bind_int(q, 5, prov_), sqlite3_bind_int(q, 6, imp_);                   \
-		assert_int_equal(sqlite3_step(q), SQLITE_DONE);                                \
-		sqlite3_reset(q);                                                              \
+		      "VALUES (?1,?2,?3,?4,?5,?6)");
+#define OLD_FACT(a_, t_, p_, c_, prov_, imp_)                                \
+	do {                                                                 \
+		sqlite3_bind_int(q, 1, a_), sqlite3_bind_int(q, 2, t_);      \
+		sqlite3_bind_int(q, 3, p_), sqlite3_bind_int64(q, 4, c_);    \
+		sqlite3_bind_int(q, 5, prov_), sqlite3_bind_int(q, 6, imp_); \
+		assert_int_equal(sqlite3_step(q), SQLITE_DONE);              \
+		sqlite3_reset(q);                                            \
 	} while (0)
 	/* 2020: 12 months, December provisional from a later import */
 	for (m = 1; m <= 11; m++)
@@ -220,7 +221,7 @@ static void test_migration5(void **state)
 			ivp__buf_init(&want_months_[a][t], 1u << 16);
 			old_months(old, areas[a], types[t], 201901, 202212, &want_months_[a][t]);
 		}
-	assert_int_equal(want[0][0][2].count, 500);	/* the data say what they should */
+	assert_int_equal(want[0][0][2].count, 500); /* the data say what they should */
 	assert_int_equal(want[0][0][1].from_months, 1);
 	assert_int_equal(sqlite3_close(old), SQLITE_OK);
 

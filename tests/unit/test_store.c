@@ -57,11 +57,11 @@ static void same_year(const char *what, const ivp__ser_year *got,
 {
 	int k;
 
-#define FIELD(f, fmt, cast)                                                        \
-	if (got->f != want->f) {                                                   \
-		print_error("%s, year %d: " #f " got " fmt ", want " fmt "\n", what,   \
-			    want->year, (cast)got->f, (cast)want->f);                  \
-		fail();                                                            \
+#define FIELD(f, fmt, cast)                                                          \
+	if (got->f != want->f) {                                                     \
+		print_error("%s, year %d: " #f " got " fmt ", want " fmt "\n", what, \
+			    want->year, (cast)got->f, (cast)want->f);                \
+		fail();                                                              \
 	}
 	FIELD(year, "%d", int)
 	FIELD(import_id, "%lld", long long)
@@ -135,7 +135,7 @@ static void damaged_at(const char *what, const void *p, size_t n, int year)
 	int rc;
 
 	ivp__ser_init(&s, 1, 1);
-	put_ok(&s, 202001, 1, 0, 1, IVP__PUT_NEW);	/* decode must replace this */
+	put_ok(&s, 202001, 1, 0, 1, IVP__PUT_NEW); /* decode must replace this */
 	rc = ivp__ser_decode(&s, p, n);
 	if (rc != -1 || s.n != 0) {
 		print_error("%s (%zu bytes): decode rc %d with %d years, want -1 and 0\n",
@@ -217,7 +217,7 @@ static void test_put_classification(void **state)
 	put_ok(&s, 202301, 5, 1, 1, IVP__PUT_DUP_SAME);
 	put_ok(&s, 202301, 6, 1, 1, IVP__PUT_DUP_DIFF);
 	y = year_in(&s, 2023);
-	assert_int_equal(y->c[1], 5);	/* the first value stands */
+	assert_int_equal(y->c[1], 5); /* the first value stands */
 	put_ok(&s, 202302, 3, 0, 1, IVP__PUT_NEW);
 	y = year_in(&s, 2023);
 	assert_int_equal(y->pmask, (1u << 1) | (1u << 2));
@@ -229,7 +229,7 @@ static void test_put_classification(void **state)
 	y = year_in(&s, 2023);
 	assert_int_equal(y->import_id, 1);
 	assert_int_equal(y->touch_id, 2);
-	assert_int_equal(y->tmask, 1u << 1);	/* import 1's marks are gone */
+	assert_int_equal(y->tmask, 1u << 1); /* import 1's marks are gone */
 	put_ok(&s, 202301, 5, 1, 2, IVP__PUT_DUP_SAME);
 	put_ok(&s, 202301, 4, 1, 2, IVP__PUT_DUP_DIFF);
 	/* a key import 1 wrote but import 2 not yet: not a duplicate */
@@ -362,7 +362,7 @@ static void test_roundtrip(void **state)
 	assert_int_equal(ivp__ser_decode(&e, b1.p, b1.len), 0);
 	put_ok(&e, 202201, 1, 0, 300, IVP__PUT_NEW);
 	put_ok(&e, 202304, 4 * 127 + 2, 0, 201, IVP__PUT_DUP_SAME);
-	put_ok(&e, 202301, 999, 0, 200, IVP__PUT_SAME);	/* only the last import's marks are kept */
+	put_ok(&e, 202301, 999, 0, 200, IVP__PUT_SAME); /* only the last import's marks are kept */
 	assert_int_equal(e.n, 7);
 	assert_int_equal(e.y[4].year, 2022);
 	ivp__ser_free(&e);
@@ -413,7 +413,7 @@ static void test_dup_after_roundtrip(void **state)
 	put_ok(&d, 202202, 20, 0, 7, IVP__PUT_DUP_SAME);
 	put_ok(&d, 202200, 31, 0, 7, IVP__PUT_DUP_DIFF);
 	put_ok(&d, 202203, 5, 0, 7, IVP__PUT_NEW);
-	put_ok(&d, 202101, 10, 0, 7, IVP__PUT_SAME);	/* written by import 6 */
+	put_ok(&d, 202101, 10, 0, 7, IVP__PUT_SAME); /* written by import 6 */
 	put_ok(&d, 202101, 11, 0, 7, IVP__PUT_DUP_DIFF);
 	/* import 8: nothing is a duplicate any more */
 	put_ok(&d, 202202, 20, 0, 8, IVP__PUT_SAME);
@@ -524,7 +524,7 @@ static void test_damaged(void **state)
 	bv(&x, 2021);
 	for (i = 0; i < 10; i++)
 		bb(&x, 0x80);
-	bb(&x, 0);	/* import id: 12 bytes for 0 */
+	bb(&x, 0); /* import id: 12 bytes for 0 */
 	bv(&x, 1), bv(&x, 0), bv(&x, 1), bv(&x, 0), bv(&x, 5);
 	damaged("12-byte varint", x.p, x.n);
 	memset(&x, 0, sizeof(x));
@@ -532,7 +532,7 @@ static void test_damaged(void **state)
 	bv(&x, 2021);
 	for (i = 0; i < 9; i++)
 		bb(&x, 0xFF);
-	bb(&x, 0x02);	/* bit 64 */
+	bb(&x, 0x02); /* bit 64 */
 	bv(&x, 1), bv(&x, 0), bv(&x, 1), bv(&x, 0), bv(&x, 5);
 	damaged("varint of 65 bits", x.p, x.n);
 	memset(&x, 0, sizeof(x));
@@ -787,7 +787,7 @@ static void test_store_series(void **state)
 	assert_int_equal(ivp_schema_version(d.ctx), 5);
 	counts(&d, 0, 0, 0);
 	imp = load_db(&d);
-	assert_int_equal(imp, 2);	/* codes were import 1: the month rows above say 2 */
+	assert_int_equal(imp, 2); /* codes were import 1: the month rows above say 2 */
 	check_loaded(&d, imp);
 
 	/* a second import: same counts are SAME and keep their provenance */
@@ -861,7 +861,7 @@ static void test_two_connections(void **state)
 	ok(&a, ivp__store_area_put(a.ctx, "GM0001", "Een", "GM", "NL01", ia), "area_put");
 	ok(&a, ivp__store_type_put(a.ctx, "police", "1.1.1", "Woninginbraak", ia), "type_put");
 	fact(&a, "GM0001", "1.1.1", 202201, 5, 0, ia, IVP__PUT_NEW);
-	counts(&a, 1, 1, 1);	/* written out for the count, still one fact */
+	counts(&a, 1, 1, 1); /* written out for the count, still one fact */
 	assert_int_equal(ivp__store_fact_put(a.ctx, "", "1.1.1", 202202, 1, 0, ia, &res), IVP_ENOTFOUND);
 	assert_int_equal(ivp__store_fact_put(a.ctx, "GM0001", "", 202202, 1, 0, ia, &res), IVP_ENOTFOUND);
 	ok(&a, ivp__store_commit(a.ctx), "commit a1");
@@ -890,8 +890,6 @@ static void test_two_connections(void **state)
 	assert_int_equal(ia2, 3);
 	db_remove(&a);
 }
-
-
 
 int main(void)
 {

@@ -100,7 +100,8 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " ('bbv_vernieling',1,'cbs','bbv','Vernielingen en beschadigingen','Vandalism and criminal damage','CRI2100','CBS 83648NED',"
 	  "  'BBV indicator in CBS terms: 21 Vernieling en beschadiging.'),"
 	  " ('hic',1,'police','hic','High impact crimes','High-impact crime','1.1.1,1.4.6,1.4.7','Politie 47013NED',"
-	  "  'Den Haag region default: woninginbraak, straatroof, overval. Configurable with ivp definitions --set hic.');", NULL, NULL },
+	  "  'Den Haag region default: woninginbraak, straatroof, overval. Configurable with ivp definitions --set hic.');",
+	  NULL, NULL },
 	/* 2: the plan as versions (whole canonical YAML per version, never
 	 * overwritten) and locally registered values, whose unit is part of
 	 * their identity (Halt per 1,000 and per 10,000 are different rows). */
@@ -126,7 +127,8 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " definition_version TEXT NOT NULL,"
 	  " name TEXT,"
 	  " import_id INTEGER NOT NULL REFERENCES import(id),"
-	  " PRIMARY KEY (key, area, year, unit)) WITHOUT ROWID;", NULL, NULL },
+	  " PRIMARY KEY (key, area, year, unit)) WITHOUT ROWID;",
+	  NULL, NULL },
 	/* 3: users and sessions (src/auth/). Passwords only as argon2id
 	 * strings, session tokens only as their BLAKE2b hash (hex); the CSRF
 	 * token is derived from the session token and not stored. Sign-in
@@ -152,7 +154,8 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " at INTEGER NOT NULL,"
 	  " ok INTEGER NOT NULL CHECK (ok IN (0,1)));"
 	  "CREATE INDEX login_attempt_name ON login_attempt(name, at);"
-	  "CREATE INDEX login_attempt_addr ON login_attempt(addr, at);", NULL, NULL },
+	  "CREATE INDEX login_attempt_addr ON login_attempt(addr, at);",
+	  NULL, NULL },
 	/* 4: area boundaries (ivp import boundaries): one simplified geometry
 	 * per area in integer RD New metres (geo/geo.h's text form), with its
 	 * bounding box for drawing a region without reading every ring. */
@@ -162,7 +165,8 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,"
 	  " npoints INTEGER NOT NULL,"
 	  " geom TEXT NOT NULL,"
-	  " import_id INTEGER NOT NULL REFERENCES import(id));", NULL, NULL },
+	  " import_id INTEGER NOT NULL REFERENCES import(id));",
+	  NULL, NULL },
 	/* 5: crime counts as one row per (area, type) series instead of one
 	 * per (area, type, period): a national file is ~1M rows instead of
 	 * tens of millions (store/series.h has the value's layout; nfacts

@@ -16,7 +16,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int rc_init = SQLITE_OK;
 
 #ifdef IVP_FAULT
-static sqlite3_mem_methods def;	/* SQLite's own methods, wrapped */
+static sqlite3_mem_methods def; /* SQLite's own methods, wrapped */
 
 static void *fs_malloc(int n)
 {
@@ -40,7 +40,7 @@ static void *fs_realloc(void *p, int n)
 	q = def.xRealloc(p, n);
 	if (!q) {
 		if (was)
-			ivp__fault_track(p);	/* p is still there */
+			ivp__fault_track(p); /* p is still there */
 		return NULL;
 	}
 	return was ? ivp__fault_track(q) : q;

@@ -57,7 +57,8 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 		ivp__sq_fail(s);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 :
+							  -1;
 }
 
 /* Run a one-parameter statement that names a user; 1 when it changed nothing. */
@@ -85,7 +86,9 @@ static int au_user_set_password(ivp__store *st, const char *name, const char *pw
 	if (rc)
 		return rc;
 	return by_name(s, "DELETE FROM app_session WHERE user_id=(SELECT id FROM app_user WHERE name=?1)",
-		       name, NULL) < 0 ? -1 : 0;
+		       name, NULL) < 0 ?
+		       -1 :
+		       0;
 }
 
 static int au_user_remove(ivp__store *st, const char *name)
@@ -104,8 +107,8 @@ static int au_users_list(ivp__store *st, int64_t now, ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT u.name, u.role, u.created_at, u.updated_at, "
-				  "(SELECT count(*) FROM app_session x WHERE x.user_id=u.id AND x.expires_at>?1) "
-				  "FROM app_user u ORDER BY u.name");
+					     "(SELECT count(*) FROM app_session x WHERE x.user_id=u.id AND x.expires_at>?1) "
+					     "FROM app_user u ORDER BY u.name");
 	int rc;
 
 	if (!q)
@@ -121,7 +124,7 @@ static int au_session_add(ivp__store *st, const char *token_hash, int64_t user_i
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO app_session(token_hash, user_id, created_at, expires_at) "
-				  "VALUES (?1,?2,?3,?4)");
+					     "VALUES (?1,?2,?3,?4)");
 
 	if (!q)
 		return -1;
@@ -137,7 +140,7 @@ static int au_session_get(ivp__store *st, const char *token_hash, int64_t now,
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT u.name, u.role, x.expires_at FROM app_session x "
-				  "JOIN app_user u ON u.id=x.user_id WHERE x.token_hash=?1 AND x.expires_at>?2");
+					     "JOIN app_user u ON u.id=x.user_id WHERE x.token_hash=?1 AND x.expires_at>?2");
 	int rc;
 
 	if (!q)
@@ -153,7 +156,8 @@ static int au_session_get(ivp__store *st, const char *token_hash, int64_t now,
 		ivp__sq_fail(s);
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 :
+							  -1;
 }
 
 static int au_session_delete(ivp__store *st, const char *token_hash)
@@ -195,9 +199,9 @@ static int au_attempt_fails(ivp__store *st, int by_addr, const char *key, int64_
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, by_addr ?
-		"SELECT at FROM login_attempt WHERE addr=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3" :
-		"SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 AND id>"
-		"COALESCE((SELECT max(id) FROM login_attempt WHERE name=?1 AND ok=1),0) ORDER BY at DESC LIMIT ?3");
+						     "SELECT at FROM login_attempt WHERE addr=?1 AND at>=?2 AND ok=0 ORDER BY at DESC LIMIT ?3" :
+						     "SELECT at FROM login_attempt WHERE name=?1 AND at>=?2 AND ok=0 AND id>"
+						     "COALESCE((SELECT max(id) FROM login_attempt WHERE name=?1 AND ok=1),0) ORDER BY at DESC LIMIT ?3");
 	int rc;
 
 	*n = 0;
@@ -221,7 +225,7 @@ static int au_attempts_prune(ivp__store *st, int64_t before)
 
 static void au_close(ivp__store *st)
 {
-	(void)st;	/* no cached statements (see the top of this file) */
+	(void)st; /* no cached statements (see the top of this file) */
 }
 
 const ivp__auth_ops ivp__sqlite_auth_ops = {

@@ -15,7 +15,7 @@ static int geo_put(ivp__store *st, const ivp__boundary_rec *b, int *same)
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT a.id, g.geom FROM area a LEFT JOIN boundary g ON g.area_id=a.id "
-				  "WHERE a.code=?1");
+					     "WHERE a.code=?1");
 	sqlite3_int64 area_id;
 	int rc;
 
@@ -41,9 +41,9 @@ static int geo_put(ivp__store *st, const ivp__boundary_rec *b, int *same)
 	if (*same)
 		return 0;
 	q = ivp__sq_prepare(s, "INSERT INTO boundary(area_id, minx, miny, maxx, maxy, npoints, geom, import_id) "
-		    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(area_id) DO UPDATE SET "
-		    "minx=excluded.minx, miny=excluded.miny, maxx=excluded.maxx, maxy=excluded.maxy, "
-		    "npoints=excluded.npoints, geom=excluded.geom, import_id=excluded.import_id");
+			       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(area_id) DO UPDATE SET "
+			       "minx=excluded.minx, miny=excluded.miny, maxx=excluded.maxx, maxy=excluded.maxy, "
+			       "npoints=excluded.npoints, geom=excluded.geom, import_id=excluded.import_id");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, area_id);
@@ -66,12 +66,12 @@ static int geo_list(ivp__store *st, const char *under, const char *level,
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s,
-		"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
-		"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
-		"SELECT a.code, a.name, a.level, g.minx, g.miny, g.maxx, g.maxy, g.npoints, g.geom "
-		"FROM boundary g JOIN area a ON a.id=g.area_id "
-		"WHERE (?2 IS NULL OR a.level=?2) AND (?1 IS NULL OR a.code IN (SELECT code FROM sub)) "
-		"ORDER BY a.code");
+					  "WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
+					  "UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
+					  "SELECT a.code, a.name, a.level, g.minx, g.miny, g.maxx, g.maxy, g.npoints, g.geom "
+					  "FROM boundary g JOIN area a ON a.id=g.area_id "
+					  "WHERE (?2 IS NULL OR a.level=?2) AND (?1 IS NULL OR a.code IN (SELECT code FROM sub)) "
+					  "ORDER BY a.code");
 	int rc;
 
 	if (!q)

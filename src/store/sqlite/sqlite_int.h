@@ -18,12 +18,12 @@ typedef struct sq_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[IVP__SQ_STMTS];
 	char err[512];
-	int errcode;	/* IVP__SE_* of the failure in err */
-	int in_txn;	/* between begin and commit/rollback */
-	sqlite3_stmt *rollback;	/* ROLLBACK, prepared at open: undoing needs no memory */
+	int errcode;		/* IVP__SE_* of the failure in err */
+	int in_txn;		/* between begin and commit/rollback */
+	sqlite3_stmt *rollback; /* ROLLBACK, prepared at open: undoing needs no memory */
 	int version;
-	void *series;	/* sqlite_series.c's cache of series, or NULL */
-	void *plan;	/* sqlite_plan.c's own state (prepared statements), or NULL */
+	void *series; /* sqlite_series.c's cache of series, or NULL */
+	void *plan;   /* sqlite_plan.c's own state (prepared statements), or NULL */
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))
@@ -57,7 +57,7 @@ int ivp__sq_done(sq_store *s, sqlite3_stmt *q);
 int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud);
 
 /* sqlite_series.c: crime counts as one row per (area, type) series */
-int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id);	/* 1: unknown */
+int ivp__sq_area_id(sq_store *s, const char *code, int64_t *id); /* 1: unknown */
 int ivp__sq_fact_put(sq_store *s, const char *area, const char *type,
 		     int period, int64_t count, int provisional,
 		     int64_t import_id, int *result);

@@ -22,17 +22,17 @@
 #include "store/sqlite/sqlite_int.h"
 
 #define GROUPS 2048
-#define HSLOTS (GROUPS * 2)	/* power of two */
+#define HSLOTS (GROUPS * 2) /* power of two */
 
 typedef struct sq_series {
-	ivp__map area_ids, type_ids;	/* code -> id, known codes only */
+	ivp__map area_ids, type_ids; /* code -> id, known codes only */
 	ivp__ser g[GROUPS];
 	int ng;
-	int hash[HSLOTS];	/* index into g + 1, 0 empty */
+	int hash[HSLOTS]; /* index into g + 1, 0 empty */
 	ivp__buf enc;
 	sqlite3_stmt *get, *put, *class_rows, *area_id, *type_id;
-	char last[2][16];	/* the last area and type code looked up ... */
-	int64_t last_id[2];	/* ... and their ids (rows come grouped) */
+	char last[2][16];   /* the last area and type code looked up ... */
+	int64_t last_id[2]; /* ... and their ids (rows come grouped) */
 } sq_series;
 
 static sq_series *state(sq_store *s)
@@ -78,8 +78,7 @@ static int code_id(sq_store *s, sq_series *x, int is_area,
 		*id = *v;
 		goto remember;
 	}
-	if (!ivp__sq_stmt(s, st, is_area ? "SELECT id FROM area WHERE code=?1" :
-			  "SELECT id FROM crime_type WHERE code=?1"))
+	if (!ivp__sq_stmt(s, st, is_area ? "SELECT id FROM area WHERE code=?1" : "SELECT id FROM crime_type WHERE code=?1"))
 		return -1;
 	ivp__sq_bind_text(*st, 1, code);
 	rc = sqlite3_step(*st);
@@ -178,7 +177,7 @@ static int write_dirty(sq_store *s, sq_series *x)
 		return 0;
 	qsort(order, (size_t)n, sizeof(ivp__ser *), by_key);
 	if (!ivp__sq_stmt(s, &x->put, "INSERT OR REPLACE INTO series(area_id, type_id, nfacts, data) "
-			  "VALUES (?1,?2,?3,?4)"))
+				      "VALUES (?1,?2,?3,?4)"))
 		return -1;
 	for (i = 0; i < n; i++) {
 		ivp__ser *g = order[i];
@@ -342,7 +341,7 @@ static int year_of(sq_store *s, sq_series *x, int64_t a, int64_t t, int year,
 	return d < 0 ? damaged(s, NULL, a, t) : d;
 }
 
-#define MONTHS_MASK 0x1FFEu	/* slots 1-12 */
+#define MONTHS_MASK 0x1FFEu /* slots 1-12 */
 
 /* A type's yearly figure from its year: JJ00, else the sum of 12 months. */
 static void fill(ivp__type_count *tc, const ivp__ser_year *y)
@@ -492,7 +491,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 {
 	sq_store *s = SQ(st);
 	sq_series *x = state(s);
-	int64_t ids[64] = { 0 };	/* code_id sets each; the analyzer cannot see ivp__sq_fail is -1 */
+	int64_t ids[64] = { 0 }; /* code_id sets each; the analyzer cannot see ivp__sq_fail is -1 */
 	ivp__buf sql;
 	sqlite3_stmt *q = NULL;
 	ivp__area_year a;
@@ -508,7 +507,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 		if (rc < 0)
 			return -1;
 		if (rc)
-			ids[k] = -1;	/* unknown code: no data */
+			ids[k] = -1; /* unknown code: no data */
 	}
 	/* the root of the hierarchy (NL01) holds every area of every level */
 	q = ivp__sq_prepare(s, "SELECT parent IS NULL FROM area WHERE code=?1");
@@ -519,13 +518,12 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 		root = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	ivp__buf_init(&sql, 1u << 16);
-	ivp__buf_printf(&sql, "%s", root ? "" :
-			"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
-			"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) ");
+	ivp__buf_printf(&sql, "%s", root ? "" : "WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=?1 "
+						"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) ");
 	/* from the sub-tree outwards (CROSS JOIN keeps that order), else every area */
 	ivp__buf_printf(&sql, "SELECT a.code, a.name, p.count, p.import_id, s.type_id, s.data FROM %s "
-			"LEFT JOIN population p ON p.area_id=a.id AND p.age_group=?3 AND p.year=?4 "
-			"LEFT JOIN series s ON s.area_id=a.id AND s.type_id IN (NULL",
+			      "LEFT JOIN population p ON p.area_id=a.id AND p.age_group=?3 AND p.year=?4 "
+			      "LEFT JOIN series s ON s.area_id=a.id AND s.type_id IN (NULL",
 			root ? "area a" : "sub CROSS JOIN area a ON a.code=sub.code");
 	for (k = 0; k < ntypes; k++)
 		ivp__buf_printf(&sql, ",?%d", 5 + k);
@@ -611,7 +609,8 @@ int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz)
 	ivp__ser_init(&g, 0, 0);
 	ivp__buf_init(&enc, 1u << 20);
 	if (sqlite3_prepare_v2(db, "SELECT area_id, type_id, period, count, provisional, import_id "
-			       "FROM fact ORDER BY area_id, type_id, period", -1, &q, NULL) ||
+				   "FROM fact ORDER BY area_id, type_id, period",
+			       -1, &q, NULL) ||
 	    sqlite3_prepare_v2(db, "INSERT INTO series(area_id, type_id, nfacts, data) VALUES (?1,?2,?3,?4)",
 			       -1, &ins, NULL))
 		goto db;

@@ -19,14 +19,31 @@
 #include "store/sqlite/sqlite_int.h"
 
 enum {
-	S_IMPORT_FIND, S_IMPORT_ADD, S_IMPORT_FINISH,
-	S_AREA_PUT, S_ALIAS_PUT, S_AREA_BY_NAME, S_AREA_GET,
-	S_TYPE_PUT, S_TYPE_DEF, S_TYPE_BY_TITLE, S_TYPE_GET,
+	S_IMPORT_FIND,
+	S_IMPORT_ADD,
+	S_IMPORT_FINISH,
+	S_AREA_PUT,
+	S_ALIAS_PUT,
+	S_AREA_BY_NAME,
+	S_AREA_GET,
+	S_TYPE_PUT,
+	S_TYPE_DEF,
+	S_TYPE_BY_TITLE,
+	S_TYPE_GET,
 	S_PERIOD_PUT,
-	S_POP_GET, S_POP_INS, S_POP_UPD,
+	S_POP_GET,
+	S_POP_INS,
+	S_POP_UPD,
 	S_POPULATION,
-	S_AREAS_UNDER, S_AREAS_ALL, S_AREAS_UNDER_ALL, S_SOURCES,
-	S_DEFS, S_DEF_ADD, S_TYPES, S_COUNTS, S_DATA_VERSION,
+	S_AREAS_UNDER,
+	S_AREAS_ALL,
+	S_AREAS_UNDER_ALL,
+	S_SOURCES,
+	S_DEFS,
+	S_DEF_ADD,
+	S_TYPES,
+	S_COUNTS,
+	S_DATA_VERSION,
 	S_COUNT
 };
 
@@ -89,7 +106,6 @@ static const char *const sql[S_COUNT] = {
 	[S_DATA_VERSION] = "PRAGMA data_version",
 };
 
-
 static sqlite3_stmt *stmt(sq_store *s, int i)
 {
 	return ivp__sq_stmt(s, &s->st[i], sql[i]);
@@ -102,8 +118,7 @@ static int exec(sq_store *s, const char *q)
 	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(s->err, sizeof(s->err), "%s", msg ? msg : "sqlite error");
 		sqlite3_free(msg);
-		s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM
-									     : IVP__SE_ERROR;
+		s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM : IVP__SE_ERROR;
 		return -1;
 	}
 	return 0;
@@ -120,7 +135,7 @@ static int migrate(sq_store *s)
 	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations",
 			       -1, &q, NULL) != SQLITE_OK)
 		return ivp__sq_fail(s);
-	if (sqlite3_step(q) != SQLITE_ROW) {	/* not "no migrations yet" */
+	if (sqlite3_step(q) != SQLITE_ROW) { /* not "no migrations yet" */
 		ivp__sq_fail(s);
 		sqlite3_finalize(q);
 		return -1;

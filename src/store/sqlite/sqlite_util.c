@@ -11,8 +11,7 @@
 int ivp__sq_fail(sq_store *s)
 {
 	snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
-	s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM
-								     : IVP__SE_ERROR;
+	s->errcode = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM ? IVP__SE_NOMEM : IVP__SE_ERROR;
 	return -1;
 }
 
