@@ -20,7 +20,7 @@ failed=()
 compile_commands() {
 	[ -f "$B/compile_commands.json" ] && [ "$B/compile_commands.json" -nt CMakeLists.txt ] &&
 		[ "$B/compile_commands.json" -nt tests/CMakeLists.txt ] && return 0
-	cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_TESTS=ON >/dev/null
+	cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DIVP_TESTS=ON -DIVP_FAULT=ON >/dev/null
 }
 
 # clang-tidy's own exit status is ignored (xargs stops at a 255): the

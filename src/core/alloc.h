@@ -42,13 +42,13 @@ void *ivp__fault_malloc_untracked(size_t n);
 void *ivp__fault_realloc_untracked(void *p, size_t n);
 
 /*
- * Start counting from zero (forgetting earlier counts and blocks). fail_at
- * > 0: the fail_at-th allocation from now returns NULL, and with persist
+ * Start counting from zero (forgetting earlier counts and blocks). at
+ * > 0: the at-th allocation from now returns NULL, and with all_after
  * every one after it too; 0: count only.
  */
-void ivp__fault_start(long fail_at, int persist);
-/* Fail the nth allocation from now (and with persist every later one). */
-void ivp__fault_arm(long n, int persist);
+void ivp__fault_start(long at, int all_after);
+/* Fail the nth allocation from now (and with all_after every later one). */
+void ivp__fault_arm(long n, int all_after);
 /* Call cb (NULL: none) at each failure made, e.g. to print a stack trace. */
 void ivp__fault_on_fail(void (*cb)(void));
 /* Stop failing (counting and tracking go on until the next start). */

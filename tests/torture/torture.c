@@ -74,6 +74,8 @@ static int failures;
 static const char *cur_name = "";
 static long cur_n;
 
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
 static void die(const char *fmt, ...)
 {
 	va_list ap;
@@ -364,7 +366,6 @@ typedef struct stats {
 	long n; /* allocations of a good call */
 	long runs;
 	long survived; /* runs whose call succeeded despite the failed allocation */
-	int failures;
 } stats;
 
 static int lsan_every = 1;
@@ -569,6 +570,9 @@ int main(int argc, char **argv)
 	__sanitizer_set_death_callback(on_death);
 	if (trace)
 		ivp__fault_on_fail(print_stack);
+#else
+	if (trace)
+		die("--trace needs a build with AddressSanitizer (scripts/test.sh)");
 #endif
 	snprintf(tmpdir, sizeof(tmpdir), "%s/ivp-torture-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(tmpdir))
@@ -623,7 +627,7 @@ int main(int argc, char **argv)
 		printf("%-16s N=%ld allocations, %ld runs (stride %ld%s), %ld succeeded anyway, %d failures\n",
 		       sc[i].name, st.n, st.runs, stride, persist ? ", persistent" : "", st.survived,
 		       failures - before);
-		fflush(stdout);
+		(void)fflush(stdout);
 	}
 	rm_db(tmpl);
 	rm_db(tmpl_http);
