@@ -148,6 +148,9 @@ static void ncell(dctx *d, rp_table *t, rp_numfmt fmt, double v)
 		ivp__rp_num(d->m->lang, v * 100, 0, s, sizeof(s));
 		strcat(s, "%");
 		break;
+	case RP_YEAR:
+		snprintf(s, sizeof(s), "%.0f", v);
+		break;
 	default:
 		s[0] = '\0';
 	}
@@ -310,7 +313,7 @@ static void summary(dctx *d)
 					 "Geen gegevens", "Geen status", "Begroot", "Besteed" };
 	static const char *head_en[] = { "Priority", "Goals", "On track", "At risk", "Off track", "No data",
 					 "No status", "Budgeted", "Spent" };
-	static const double w[] = { 3.2, 0.9, 1, 1, 1.1, 1.1, 1, 1.3, 1.3 };
+	static const double w[] = { 3.2, 1, 1, 1, 1.15, 1.3, 1.1, 1.35, 1.35 };
 	static const int right[] = { 0, 1, 1, 1, 1, 1, 1, 1, 1 };
 	const rp_model *m = d->m;
 	rp_table *t;
@@ -320,20 +323,21 @@ static void summary(dctx *d)
 	if (!d->en_)
 		para(d, RB_PARA,
 		     ivp__rp_printf(A(d),
-				    "Van de %d doelen van het plan zijn er in %d %d op koers, %d lopen risico en %d zijn niet op koers; "
+				    "Van de %d doelen van het plan %s er in %d %d op koers, %d %s risico en %d %s niet op koers; "
 				    "van %d is (nog) geen oordeel mogelijk (geen gegevens of geen status). Het plan begroot voor %d %s. "
 				    "De maatregelen hebben tot en met %d %s besteed van %s.",
-				    m->ngoals, m->year, m->counts[RP_ON], m->counts[RP_RISK], m->counts[RP_OFF],
-				    m->counts[RP_NODATA] + m->counts[RP_NOSTATUS], m->year, money(d, m->budget_year),
-				    m->year, money(d, m->measures_spent), money(d, m->measures_budget)));
+				    m->ngoals, m->counts[RP_ON] == 1 ? "is" : "zijn", m->year, m->counts[RP_ON],
+				    m->counts[RP_RISK], m->counts[RP_RISK] == 1 ? "loopt" : "lopen", m->counts[RP_OFF],
+				    m->counts[RP_OFF] == 1 ? "is" : "zijn", m->counts[RP_NODATA] + m->counts[RP_NOSTATUS], m->year,
+				    money(d, m->budget_year), m->year, money(d, m->measures_spent), money(d, m->measures_budget)));
 	else
 		para(d, RB_PARA,
 		     ivp__rp_printf(A(d),
-				    "Of the plan's %d goals, in %d %d are on track, %d at risk and %d off track; %d cannot be judged "
+				    "Of the plan's %d goals, in %d %d %s on track, %d at risk and %d off track; %d cannot be judged "
 				    "(yet) (no data or no status). The plan budgets %s for %d. Up to and including %d the measures "
 				    "spent %s of %s.",
-				    m->ngoals, m->year, m->counts[RP_ON], m->counts[RP_RISK], m->counts[RP_OFF],
-				    m->counts[RP_NODATA] + m->counts[RP_NOSTATUS], money(d, m->budget_year), m->year,
+				    m->ngoals, m->year, m->counts[RP_ON], m->counts[RP_ON] == 1 ? "is" : "are", m->counts[RP_RISK],
+				    m->counts[RP_OFF], m->counts[RP_NODATA] + m->counts[RP_NOSTATUS], money(d, m->budget_year), m->year,
 				    m->year, money(d, m->measures_spent), money(d, m->measures_budget)));
 	t = table(d, "t-samenvatting",
 		  ivp__rp_printf(A(d), W("Per prioriteit: de status van de doelen in %d en het geld van de maatregelen (begroot over het plan, besteed tot en met %d)",
@@ -388,17 +392,18 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	c->line_label = W("gemeten", "measured");
 	c->target_label = W("lijn van nulmeting naar streefwaarde", "line from baseline to target");
 	b->chart = c;
-	b->text = ivp__rp_printf(A(d), W("Figuur: %s, %s; de band is het 95%%-interval, de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).",
-					 "Figure: %s, %s; the band is the 95%% interval, the dashed line runs from the baseline (%d) to the target (%d)."),
-				 g->title, goal_unit(d, g), g->base_year, g->target_year);
+	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).",
+					 "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
+				 goal_unit(d, g), c->has_band ? W(", met het 95%-interval als band", ", with the 95% interval as a band") : "",
+				 g->base_year, g->target_year);
 	t = table(d, ivp__rp_printf(A(d), "t-%s-reeks", g->id),
 		  ivp__rp_printf(A(d), W("De cijfers van de figuur: %s (%s)", "The figure's numbers: %s (%s)"), g->title, goal_unit(d, g)),
 		  ivp__rp_printf(A(d), "%s %s", pfx, g->id), 3, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < g->npoints; i++) {
 		const rp_point *p = &g->points[i];
 
-		ncell(d, t, RP_INT, p->year);
-		cell(d, t, g->engine ? RP_DEC1 : RP_DEC1, p->v, goal_value(d, g, p->v));
+		ncell(d, t, RP_YEAR, p->year);
+		cell(d, t, RP_DEC1, p->v, goal_value(d, g, p->v));
 		if (p->lo == p->v && p->hi == p->v)
 			tcell(d, t, W("exact (geen marge)", "exact (no margin)"));
 		else
@@ -410,7 +415,7 @@ static void priority_goals(dctx *d, const rp_priority *p, char letter)
 {
 	static const char *head_nl[] = { "Doel", "Indicator en eenheid", "Nulmeting", "Streefwaarde", "Laatste waarde", "Status" };
 	static const char *head_en[] = { "Goal", "Indicator and unit", "Baseline", "Target", "Latest value", "Status" };
-	static const double w[] = { 3.2, 2.4, 1.2, 1.2, 1.7, 1.2 };
+	static const double w[] = { 3.1, 2.4, 1.25, 1.45, 1.6, 1.1 };
 	static const int right[] = { 0, 0, 1, 1, 1, 0 };
 	const rp_model *m = d->m;
 	rp_table *t;
@@ -594,7 +599,7 @@ static void finances(dctx *d)
 	for (i = 0; i < m->nbudget; i++) {
 		const rp_budget *b = &m->budget[i];
 
-		ncell(d, t, RP_INT, b->year);
+		ncell(d, t, RP_YEAR, b->year);
 		money_cell(d, t, b->amount);
 		tcell(d, t, b->source ? b->source : W("geen budget in het plan", "no budget in the plan"));
 		tcell(d, t, b->document ? b->document : "–");
@@ -615,12 +620,11 @@ static void finances(dctx *d)
 
 static const char *source_of(dctx *d, const rp_indicator *x)
 {
-	const char *who = x->classification && !strcmp(x->classification, "cbs") ? "CBS" : W("Politie", "Police");
-
 	if (!x->has)
-		return ivp__rp_printf(A(d), "%s (%s)", who, source_tables(d, x->source_tables));
-	return ivp__rp_printf(A(d), W("%s; bevolking: CBS (import %lld, %lld)", "%s; population: CBS (imports %lld, %lld)"),
-			      who, (long long)x->import_id, (long long)x->population_import);
+		return source_tables(d, x->source_tables);
+	return ivp__rp_printf(A(d), W("%s (import %lld); bevolking: CBS (import %lld)", "%s (import %lld); population: CBS (import %lld)"),
+			      x->classification && !strcmp(x->classification, "cbs") ? "CBS" : W("Politie", "Police"),
+			      (long long)x->import_id, (long long)x->population_import);
 }
 
 static void indicators(dctx *d)
@@ -664,7 +668,7 @@ static void indicators(dctx *d)
 		else
 			tcell(d, t, "–");
 		tcell(d, t, source_of(d, x));
-		ncell(d, t, RP_INT, m->year);
+		ncell(d, t, RP_YEAR, m->year);
 		missing += !x->has;
 	}
 	for (i = 0; i < 6; i++)
@@ -710,11 +714,24 @@ static void indicators(dctx *d)
 				   "The example holds only the total registered crime per gemeente; the figures per crime type the BBV indicators need are not in it."));
 }
 
+static const char *import_kind(dctx *d, const char *k)
+{
+	static const char *const w[][3] = { { "codes", "codelijst", "code list" }, { "population", "bevolking", "population" },
+					    { "crime", "misdrijven", "crime" }, { "long", "misdrijven (lang)", "crime (long)" },
+					    { "values", "eigen waarden", "local values" }, { "boundaries", "grenzen", "boundaries" } };
+	size_t i;
+
+	for (i = 0; k && i < sizeof(w) / sizeof(w[0]); i++)
+		if (!strcmp(k, w[i][0]))
+			return w[i][d->en_ ? 2 : 1];
+	return k ? k : "";
+}
+
 static void method(dctx *d)
 {
-	static const char *hs_nl[] = { "Import", "Soort", "Bestand", "SHA-256", "Rijen", "Datum" };
-	static const char *hs_en[] = { "Import", "Kind", "File", "SHA-256", "Rows", "Date" };
-	static const double ws[] = { 0.8, 1.1, 3.2, 3.6, 1, 1.6 };
+	static const char *hs_nl[] = { "Nr.", "Soort", "Bestand", "SHA-256", "Rijen", "Datum" };
+	static const char *hs_en[] = { "No.", "Kind", "File", "SHA-256", "Rows", "Date" };
+	static const double ws[] = { 0.6, 1.4, 3.4, 3.6, 0.9, 1.5 };
 	static const int rs[] = { 1, 0, 0, 0, 1, 1 };
 	static const char *hd_nl[] = { "Sleutel", "Versie", "Classificatie", "Naam", "Codes", "Bron" };
 	static const char *hd_en[] = { "Key", "Version", "Classification", "Name", "Codes", "Source" };
@@ -738,7 +755,7 @@ static void method(dctx *d)
 		const rp_source *s = &m->sources[i];
 
 		ncell(d, t, RP_INT, (double)s->id);
-		tcell(d, t, ivp__rp_printf(A(d), "%s (%s)", s->kind ? s->kind : "", s->layout ? s->layout : ""));
+		tcell(d, t, import_kind(d, s->kind));
 		tcell(d, t, s->file);
 		tcell(d, t, s->sha256);
 		ncell(d, t, RP_INT, (double)s->rows);

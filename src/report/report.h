@@ -33,6 +33,8 @@
 
 #include "core/core.h"
 
+#define IVP_REPORT_VERSION "0.1.0"	/* the creator named in the documents */
+
 /* ---- an arena of strings and small structs, freed at once ------------- */
 typedef struct rp_chunk rp_chunk;
 typedef struct rp_arena {
@@ -232,7 +234,7 @@ void ivp__rp_goal_chart(const rp_goal *g, rp_chart *c);
 
 /* ---- the document ------------------------------------------------------------ */
 
-typedef enum rp_numfmt { RP_TEXT = 0, RP_INT, RP_DEC1, RP_DEC2, RP_EUR, RP_PCT } rp_numfmt;
+typedef enum rp_numfmt { RP_TEXT = 0, RP_INT, RP_DEC1, RP_DEC2, RP_EUR, RP_PCT, RP_YEAR } rp_numfmt;
 
 typedef struct rp_cell {
 	const char *text;	/* as shown in PDF and HTML */
