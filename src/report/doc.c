@@ -718,7 +718,8 @@ static const char *import_kind(dctx *d, const char *k)
 {
 	static const char *const w[][3] = { { "codes", "codelijst", "code list" }, { "population", "bevolking", "population" },
 					    { "crime", "misdrijven", "crime" }, { "long", "misdrijven (lang)", "crime (long)" },
-					    { "values", "eigen waarden", "local values" }, { "boundaries", "grenzen", "boundaries" } };
+					    { "values", "eigen waarden", "local values" }, { "boundaries", "grenzen", "boundaries" },
+					    { "plan", "planbestand", "plan file" } };
 	size_t i;
 
 	for (i = 0; k && i < sizeof(w) / sizeof(w[0]); i++)

@@ -566,6 +566,7 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 		return rc;
 	if (!first) {
 		ivp__fail(ctx, IVP_EINPUT, "no registered crime for %s", m->municipality);
+		ivp__code(ctx, "report_no_crime");
 		ivp__detail(ctx, "The report needs at least the total registered crime of the plan's municipality.");
 		ivp__hint(ctx, "Import it first: ivp import crime FILE (Politie 47013NED).");
 		return IVP_EINPUT;
@@ -573,6 +574,7 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 	m->year = q->year ? q->year : last < m->plan_to ? last : m->plan_to;
 	if (m->year < m->plan_from || m->year > m->plan_to) {
 		ivp__fail(ctx, IVP_EINPUT, "no plan for %d", m->year);
+		ivp__code(ctx, "report_year_without_plan");
 		ivp__detail(ctx, "The latest plan, \"%s\", covers %d to %d.", m->plan_title, m->plan_from, m->plan_to);
 		ivp__hint(ctx, "Choose a year from %d to %d with --year, or import the plan for %d: ivp plan import FILE.",
 			  m->plan_from, m->plan_to, m->year);
@@ -580,6 +582,7 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 	}
 	if (m->year < first) {
 		ivp__fail(ctx, IVP_EINPUT, "no data for %d", m->year);
+		ivp__code(ctx, "report_year_before_data");
 		ivp__detail(ctx, "Registered crime for %s starts in %d.", m->municipality, first);
 		ivp__hint(ctx, "Choose a year from %d to %d with --year, or import the data of %d first.",
 			  first, last, m->year);
@@ -609,6 +612,7 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 	rc = ivp__store_plan_version_get(ctx, 0, &v);
 	if (rc == IVP_ENOTFOUND) {
 		ivp__fail(ctx, IVP_ENOTFOUND, "no plan imported yet");
+		ivp__code(ctx, "no_plan");
 		ivp__detail(ctx, "A report accounts for a plan: its priorities, goals, measures and budget.");
 		ivp__hint(ctx, "Import a plan first: ivp plan import FILE (docs/plan-file.md).");
 		return rc;
@@ -639,6 +643,7 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 	m->area = m->municipality;
 	if (q->area && strcmp(q->area, p->municipality)) {
 		ivp__fail(ctx, IVP_EINPUT, "the plan is not for %s", q->area);
+		ivp__code(ctx, "report_other_area");
 		ivp__detail(ctx, "The latest plan, \"%s\", is the plan of %s; a report accounts for one plan.",
 			    p->title, p->municipality);
 		ivp__hint(ctx, "Leave out --area, or give --area %s.", p->municipality);
@@ -674,6 +679,7 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 	m->lang = q->lang && !strcmp(q->lang, "en") ? "en" : "nl";
 	if (q->date && !valid_date(q->date)) {
 		rc = ivp__fail(ctx, IVP_EINPUT, "not a date: \"%s\"", q->date);
+		ivp__code(ctx, "report_bad_date");
 		ivp__hint(ctx, "Give the report date as YYYY-MM-DD, e.g. --date 2025-03-31.");
 		goto out;
 	}

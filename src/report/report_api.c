@@ -34,6 +34,7 @@ static ivp_rc temp_beside(ivp_ctx *ctx, const char *path, char *tmp, size_t n)
 		int e = errno;
 
 		ivp__fail(ctx, IVP_EIO, "cannot write \"%s\"", path);
+		ivp__code(ctx, "report_unwritable");
 		ivp__detail(ctx, "%s.", strerror(e));
 		ivp__hint(ctx, "Give --output a file in a directory that exists and that you may write to.");
 		tmp[0] = '\0';
@@ -57,12 +58,14 @@ ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out
 	kind = ivp__rp_kind_parse(o->kind ? o->kind : "voortgang");
 	if (kind < 0) {
 		ivp__fail(ctx, IVP_EINPUT, "unknown report kind \"%s\"", o->kind);
+		ivp__code(ctx, "report_unknown_kind");
 		ivp__detail(ctx, "ivp writes the yearly progress report (voortgang).");
 		ivp__hint(ctx, "Use --kind voortgang.");
 		return IVP_EINPUT;
 	}
 	if (kind != RP_VOORTGANG) {
 		ivp__fail(ctx, IVP_EINPUT, "report kind \"%s\" is not available yet", o->kind);
+		ivp__code(ctx, "report_kind_unavailable");
 		ivp__detail(ctx, "This version writes the yearly progress report (voortgang) only.");
 		ivp__hint(ctx, "Use --kind voortgang.");
 		return IVP_EINPUT;
@@ -121,6 +124,7 @@ ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out
 		int e = errno;
 
 		rc = ivp__fail(ctx, IVP_EIO, "cannot write \"%s\"", path);
+		ivp__code(ctx, "report_unwritable");
 		ivp__detail(ctx, "%s.", strerror(e));
 		ivp__hint(ctx, "Give --output a file you may write to.");
 		goto out;

@@ -47,6 +47,7 @@ static int setup(void **state)
 	ivp_import_result r;
 	ivp_plan_result pr;
 	ivp_table *probs = NULL;
+	ivp_import_opts o;
 
 	snprintf(dir, sizeof(dir), "/tmp/ivp-test-report-XXXXXX");
 	if (!mkdtemp(dir))
@@ -60,7 +61,9 @@ static int setup(void **state)
 	import(ctx, IVP_IMPORT_CRIME, EXAMPLE "/data/Misdrijven_2024.csv", 0);
 	if (ivp_import_values(ctx, EXAMPLE "/values.csv", NULL, &r))
 		fail_msg("values: %s", ivp_last_error(ctx)->message);
-	if (ivp_plan_import(ctx, EXAMPLE "/plan.yaml", "test", &probs, &pr))
+	memset(&o, 0, sizeof(o));
+	o.user = "test";
+	if (ivp_plan_import(ctx, EXAMPLE "/plan.yaml", &o, &probs, &pr))
 		fail_msg("plan: %s", ivp_last_error(ctx)->message);
 	ivp_table_free(probs);
 	*state = ctx;
@@ -172,7 +175,9 @@ static void test_defaults(void **state)
 	/* the last year with data is 2024; the date is that of the newest import (today) */
 	assert_int_equal(m->year, 2024);
 	assert_int_equal((int)strlen(m->date), 10);
-	assert_int_equal(m->nsources, 5);
+	assert_int_equal(m->nsources, 6);	/* the plan file is an import too */
+	assert_string_equal(m->sources[5].kind, "plan");
+	assert_string_equal(m->sources[5].file, "plan.yaml");
 	assert_string_equal(m->sources[2].file, "misdrijven_2022_2023.csv");
 	assert_int_equal((int)strlen(m->sources[2].sha256), 64);
 	assert_true(m->ndefs >= 6);	/* totaal, the BBV keys, hic, 3.7.4 */
@@ -196,6 +201,7 @@ static void test_refusals(void **state)
 	assert_int_equal(ivp__rp_model(ctx, &q, &m), IVP_EINPUT);
 	assert_null(m);
 	assert_string_equal(ivp_last_error(ctx)->message, "no plan for 2022");
+	assert_string_equal(ivp_last_error(ctx)->code, "report_year_without_plan");
 	assert_non_null(strstr(ivp_last_error(ctx)->hint, "2023 to 2026"));
 	q.year = 2024;
 	q.area = "GM0503";
