@@ -804,6 +804,157 @@ static void method(dctx *d)
 			   "The indicators say “significantly higher” or “significantly lower” only when the 95% interval of the ratio of the two figures (this year against last year, the municipality against the Netherlands) does not contain 1: then the difference is larger than chance can explain at these counts. Otherwise they say “no clear change” or “no clear difference”. Small counts (below 10) are flagged."));
 }
 
+/* ---- the council proposal (raadsvoorstel) ------------------------------------------- */
+
+/* "De aanpak van …" as it reads inside a sentence: "de aanpak van …". */
+static const char *lower_first(dctx *d, const char *s)
+{
+	char *t = ivp__rp_strdup(A(d), s);
+
+	if (t && t[0] >= 'A' && t[0] <= 'Z' && !(t[1] >= 'A' && t[1] <= 'Z'))
+		t[0] = (char)(t[0] - 'A' + 'a');
+	return t ? t : "";
+}
+
+/* The plan's title without the municipality's name after it. */
+static const char *plan_name(dctx *d)
+{
+	const rp_model *m = d->m;
+	size_t lt = strlen(m->plan_title), ln = m->area_name ? strlen(m->area_name) : 0;
+
+	if (ln && lt > ln + 1 && !strcmp(m->plan_title + lt - ln, m->area_name) && m->plan_title[lt - ln - 1] == ' ')
+		return ivp__rp_printf(A(d), "%.*s", (int)(lt - ln - 1), m->plan_title);
+	return m->plan_title;
+}
+
+/*
+ * The beslispunten: 1. adopt the plan with its priorities a, b, …; then one
+ * per incidental year and one per run of structural years (same amount,
+ * dekking and P&C document), each with its dekking and the P&C document in
+ * which it is processed.
+ */
+static void decisions(dctx *d)
+{
+	const rp_model *m = d->m;
+	int i, k = 1, nb = 0, n = 0;
+	const rp_budget *items[64];
+
+	for (i = 0; i < m->nbudget && nb < 64; i++) {
+		const rp_budget *b = &m->budget[i];
+		const rp_budget *prev = nb ? items[nb - 1] : NULL;
+
+		if (!b->amount || !b->source)
+			continue;
+		if (b->structural && prev && prev->structural && prev->amount == b->amount &&
+		    !strcmp(prev->source, b->source) && !strcmp(prev->document ? prev->document : "", b->document ? b->document : ""))
+			continue;	/* the structural amount goes on */
+		items[nb++] = b;
+	}
+	para(d, RB_PARA, W("De raad wordt voorgesteld:", "The council is asked:"));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. het %s vast te stellen met de daarbij horende prioriteiten", "%d. to adopt the %s with its priorities"),
+					k++, plan_name(d)));
+	for (i = 0; i < m->npriorities; i++)
+		para(d, RB_PARA, ivp__rp_printf(A(d), "    %c. %s%s", 'a' + i, lower_first(d, m->priorities[i].title),
+						i + 1 < m->npriorities ? ";" : nb ? ";" : "."));
+	for (i = 0; i < nb; i++, n++) {
+		const rp_budget *b = items[i];
+		const char *end = i + 1 < nb ? ";" : ".";
+
+		if (b->structural)
+			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de structurele financiële gevolgen vanaf %d van %s te dekken uit de %s en te verwerken in de %s%s",
+								"%d. to fund the structural financial consequences from %d of %s from the %s and to process them in the %s%s"),
+							k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
+		else
+			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de financiële gevolgen voor %d van %s te dekken uit de %s en te verwerken in de %s%s",
+								"%d. to fund the financial consequences for %d of %s from the %s and to process them in the %s%s"),
+							k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
+	}
+}
+
+static void proposal(dctx *d)
+{
+	static const char *head_nl[] = { "Jaar", "Bedrag", "Soort", "Dekking", "P&C-document" };
+	static const char *head_en[] = { "Year", "Amount", "Kind", "Funded from", "P&C document" };
+	static const double w[] = { 0.8, 1.4, 1.3, 3, 2 };
+	static const int right[] = { 1, 1, 0, 0, 0 };
+	const rp_model *m = d->m;
+	rp_table *t;
+	int i, nm;
+
+	heading(d, 1, "h-beslispunten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Beslispunten", "Decisions")));
+	decisions(d);
+	heading(d, 1, "h-inleiding", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Inleiding", "Introduction")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Op grond van %s stelt de gemeenteraad ten minste eenmaal in de vier jaar een integraal veiligheidsplan vast.",
+					       "Under %s the council adopts an integral safety plan at least once every four years."),
+				   m->legal_basis ? m->legal_basis : W("de Politiewet", "the Police Act")));
+	if (m->pred_title)
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het vorige plan, het %s, gold van %d tot en met %d%s%s%s. Het college legt nu het %s voor de jaren %d tot en met %d voor.",
+						       "The previous plan, the %s, covered %d to %d%s%s%s. The college now proposes the %s for %d to %d."),
+					   m->pred_title, m->pred_from, m->pred_to, m->pred_until ? W(" en is verlengd tot ", " and was extended until ") : "",
+					   m->pred_until ? date(d, m->pred_until) : "", "", plan_name(d), m->plan_from, m->plan_to));
+	heading(d, 1, "h-resultaat", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Beoogd resultaat", "Intended result")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Een vastgesteld veiligheidsplan met %d prioriteiten, waarmee de gemeente en haar partners (%s) van %d tot en met %d werken.",
+					       "An adopted safety plan with %d priorities, on which the municipality and its partners (%s) work from %d to %d."),
+				   m->npriorities, m->partners ? m->partners : "", m->plan_from, m->plan_to));
+	heading(d, 1, "h-argumenten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Argumenten", "Arguments")));
+	for (i = 0; i < m->npriorities; i++) {
+		nm = m->priorities[i].nmeasures;
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("%c. %s: %d %s en %d %s in het uitvoeringsplan.", "%c. %s: %d %s and %d %s in the implementation plan."),
+						'a' + i, m->priorities[i].title, m->priorities[i].ngoals,
+						m->priorities[i].ngoals == 1 ? W("doel", "goal") : W("doelen", "goals"), nm,
+						nm == 1 ? W("maatregel", "measure") : W("maatregelen", "measures")));
+	}
+	para(d, RB_NOTE, W("Concept: de onderbouwing per prioriteit (waarom deze prioriteit, op basis van welke veiligheidscijfers, hoe zij zich verhoudt tot de regionale prioriteiten) schrijft de opsteller; ivp vult hier alleen de cijfers van het plan in.",
+			   "Draft: the reasoning per priority (why this priority, on which safety figures, how it relates to the regional priorities) is the author's to write; ivp fills in only the plan's figures here."));
+	if (m->illustrations)
+		para(d, RB_NOTE, W("De doelen en maatregelen van het voorbeeld zijn illustraties, niet die van de gemeente.",
+				   "The example's goals and measures are illustrations, not the municipality's."));
+	heading(d, 1, "h-kanttekeningen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Kanttekeningen", "Caveats")));
+	para(d, RB_NOTE, W("Concept: de kanttekeningen schrijft de opsteller.", "Draft: the caveats are the author's to write."));
+	heading(d, 1, "h-financien", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Financiën", "Finances")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan vraagt over %d tot en met %d in totaal %s.", "Over %d to %d the plan asks %s in total."),
+				   m->plan_from, m->plan_to, money(d, m->budget_total)));
+	t = table(d, "t-financien", W("De financiële gevolgen per jaar, met dekking en P&C-document", "The financial consequences per year, with funding and P&C document"),
+		  W("Financien", "Finances"), 5, d->en_ ? head_en : head_nl, w, right);
+	for (i = 0; i < m->nbudget; i++) {
+		const rp_budget *b = &m->budget[i];
+
+		ncell(d, t, RP_YEAR, b->year);
+		money_cell(d, t, b->amount);
+		tcell(d, t, !b->source ? "–" : b->structural ? W("structureel", "structural") : W("incidenteel", "incidental"));
+		tcell(d, t, b->source ? b->source : W("geen budget in het plan", "no budget in the plan"));
+		tcell(d, t, b->document ? b->document : "–");
+	}
+	tcell(d, t, W("Totaal", "Total"));
+	money_cell(d, t, m->budget_total);
+	tcell(d, t, "");
+	tcell(d, t, "");
+	tcell(d, t, "");
+	if (t)
+		t->last_total = 1;
+	heading(d, 1, "h-bronnen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Bronnen", "Sources")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s)%s%s.", "The plan: %s, version %lld (%s)%s%s."),
+				   m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : "",
+				   m->publication ? W("; bekendmaking ", "; publication ") : "", m->publication ? m->publication : ""));
+}
+
+static void proposal_front(dctx *d)
+{
+	const rp_model *m = d->m;
+	rp_block *b = block(d, RB_TITLE);
+
+	if (b)
+		b->text = d->doc->title;
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Aan de gemeenteraad van %s", "To the council of %s"), m->area_name));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Collegevoorstel %s · aan de raad gezonden %s · raadsvergadering %s", "College proposal %s · sent to the council %s · council meeting %s"),
+					m->college_proposal ? date(d, m->college_proposal) : "–",
+					m->sent_to_council ? date(d, m->sent_to_council) : "–", m->adopted ? date(d, m->adopted) : "–"));
+	para(d, RB_NOTE, W("Concept: de cijfers, de prioriteiten, de beslispunten en de financiën komen uit het plan in ivp; de argumenten en kanttekeningen schrijft de opsteller.",
+			   "Draft: the figures, priorities, decisions and finances come from the plan in ivp; the arguments and caveats are the author's to write."));
+	block(d, RB_TOC);
+	block(d, RB_BREAK);
+}
+
 static void front(dctx *d)
 {
 	const rp_model *m = d->m;
@@ -832,24 +983,37 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 	if (!doc)
 		return NULL;
 	doc->lang = d->en_ ? "en" : "nl";
-	doc->title = ivp__rp_printf(A(d), W("Voortgangsrapportage veiligheid %d", "Safety progress report %d"), m->year);
+	if (m->kind == RP_RAADSVOORSTEL) {
+		doc->title = ivp__rp_printf(A(d), W("Raadsvoorstel: vaststellen %s", "Council proposal: adopting the %s"), plan_name(d));
+		doc->subject = ivp__rp_printf(A(d), W("Voorstel aan de raad om het %s vast te stellen", "Proposal to the council to adopt the %s"),
+					      plan_name(d));
+		doc->keywords = W("integraal veiligheidsplan, raadsvoorstel, beslispunten", "integral safety plan, council proposal, decisions");
+	} else {
+		doc->title = ivp__rp_printf(A(d), W("Voortgangsrapportage veiligheid %d", "Safety progress report %d"), m->year);
+		doc->subject = ivp__rp_printf(A(d), W("Verantwoording aan de raad over %s, verslagjaar %d", "Account to the council on %s, report year %d"),
+					      m->plan_title, m->year);
+		doc->keywords = W("integraal veiligheidsplan, voortgang, BBV, veiligheid", "integral safety plan, progress, BBV, safety");
+	}
 	doc->subtitle = ivp__rp_printf(A(d), W("%s — gemeente %s (%s)", "%s — municipality of %s (%s)"), m->plan_title,
 				       m->area_name, m->area);
 	doc->author = ivp__rp_printf(A(d), W("Gemeente %s", "Municipality of %s"), m->area_name);
-	doc->subject = ivp__rp_printf(A(d), W("Verantwoording aan de raad over %s, verslagjaar %d", "Account to the council on %s, report year %d"),
-				      m->plan_title, m->year);
-	doc->keywords = W("integraal veiligheidsplan, voortgang, BBV, veiligheid", "integral safety plan, progress, BBV, safety");
 	doc->date = ivp__rp_strdup(A(d), m->date);
 	doc->footer = ivp__rp_printf(A(d), "%s · %s", doc->title, m->area_name);
 	doc->page_word = W("Pagina", "Page");
 	doc->of_word = W("van", "of");
 	doc->toc_title = W("Inhoud", "Contents");
-	front(d);
-	summary(d);
-	priorities(d);
-	finances(d);
-	indicators(d);
-	method(d);
+	doc->chapter_pages = m->kind != RP_RAADSVOORSTEL;
+	if (m->kind == RP_RAADSVOORSTEL) {
+		proposal_front(d);
+		proposal(d);
+	} else {
+		front(d);
+		summary(d);
+		priorities(d);
+		finances(d);
+		indicators(d);
+		method(d);
+	}
 	if (doc->a.oom) {
 		ivp__rp_doc_free(doc);
 		return NULL;

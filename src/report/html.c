@@ -48,7 +48,7 @@ static const char style[] =
 	"figure{margin:1em 0}figcaption{color:#555;font-size:.85em}svg{max-width:100%;height:auto}\n"
 	"nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.5em}a{color:#154273}\n"
 	"@media print{@page{size:A4;margin:2cm 2cm 2.5cm}body{max-width:none;font-size:10pt;padding:0}"
-	"h2{break-before:page}thead{display:table-header-group}tr,figure{break-inside:avoid}"
+	"body.chapters h2{break-before:page}thead{display:table-header-group}tr,figure{break-inside:avoid}"
 	"nav a{text-decoration:none;color:inherit}}\n";
 
 static void num(FILE *f, const char *lang, double v, int dec)
@@ -217,8 +217,8 @@ ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path)
 	esc(f, d->subject);
 	fputs("\">\n<meta name=\"keywords\" content=\"", f);
 	esc(f, d->keywords);
-	fprintf(f, "\">\n<meta name=\"dcterms.created\" content=\"%s\">\n<meta name=\"generator\" content=\"ivp %s\">\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-		d->date, IVP_REPORT_VERSION, style);
+	fprintf(f, "\">\n<meta name=\"dcterms.created\" content=\"%s\">\n<meta name=\"generator\" content=\"ivp %s\">\n<style>\n%s</style>\n</head>\n<body%s>\n<main>\n",
+		d->date, IVP_REPORT_VERSION, style, d->chapter_pages ? " class=\"chapters\"" : "");
 	for (i = 0; i < d->n; i++) {
 		const rp_block *b = &d->b[i];
 

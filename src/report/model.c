@@ -398,6 +398,7 @@ static ivp_rc budget(rp_model *m, const pl_plan *p)
 			b->amount = pb->cents;
 			b->source = ivp__rp_strdup(&m->a, pb->source);
 			b->document = ivp__rp_strdup(&m->a, pb->document);
+			b->structural = pb->structural;
 		}
 		for (i = 0; i < p->implementation.n; i++) {
 			const pl_impl *im = ARR(p->implementation, pl_impl, i);
@@ -562,6 +563,17 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 	int first, last;
 	ivp_rc rc;
 
+	if (m->kind == RP_RAADSVOORSTEL) {	/* the proposal to adopt: the year of adoption */
+		m->year = q->year ? q->year : m->adopted ? atoi(m->adopted) : m->plan_from;
+		if (m->year < m->plan_from || m->year > m->plan_to) {
+			ivp__fail(ctx, IVP_EINPUT, "no plan for %d", m->year);
+			ivp__code(ctx, "report_year_without_plan");
+			ivp__detail(ctx, "The latest plan, \"%s\", covers %d to %d.", m->plan_title, m->plan_from, m->plan_to);
+			ivp__hint(ctx, "Choose a year from %d to %d with --year.", m->plan_from, m->plan_to);
+			return IVP_EINPUT;
+		}
+		return IVP_OK;
+	}
 	if ((rc = data_years(ctx, m->municipality, &first, &last)))
 		return rc;
 	if (!first) {
@@ -638,6 +650,28 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 	m->adopted = ivp__rp_strdup(&m->a, p->adopted);
 	m->cvdr = ivp__rp_strdup(&m->a, p->cvdr);
 	m->publication = ivp__rp_strdup(&m->a, p->publication);
+	m->legal_basis = ivp__rp_strdup(&m->a, p->legal_basis);
+	m->college_proposal = ivp__rp_strdup(&m->a, p->college_proposal);
+	m->sent_to_council = ivp__rp_strdup(&m->a, p->sent_to_council);
+	m->in_force = ivp__rp_strdup(&m->a, p->in_force);
+	if (p->predecessor.title) {
+		m->pred_title = ivp__rp_strdup(&m->a, p->predecessor.title);
+		m->pred_from = p->predecessor.from;
+		m->pred_to = p->predecessor.to;
+		if (p->predecessor.extensions.n)
+			m->pred_until = ivp__rp_strdup(&m->a, ARR(p->predecessor.extensions, pl_extension,
+								  p->predecessor.extensions.n - 1)->until);
+	}
+	{
+		ivp__buf b;
+
+		ivp__buf_init(&b, 16384);
+		for (i = 0; i < p->partners.n; i++)
+			if (ivp__buf_printf(&b, "%s%s", i ? ", " : "", ARR(p->partners, pl_partner, i)->name))
+				m->a.oom = 1;
+		m->partners = ivp__rp_strdup(&m->a, ivp__buf_str(&b));
+		ivp__buf_free(&b);
+	}
 	m->plan_from = p->from;
 	m->plan_to = p->to;
 	m->area = m->municipality;

@@ -173,9 +173,9 @@ static void heading(pdf *p, int bi)
 	double h = height(l);
 	char attr[256];
 
-	if (b->level == 1 && p->y > M_TOP)
+	if (b->level == 1 && p->y > M_TOP && p->d->chapter_pages)
 		new_page(p);
-	p->y += b->level == 1 ? 0 : 10;
+	p->y += b->level == 1 ? (p->y > M_TOP ? 14 : 0) : 10;
 	need(p, h + 70);	/* keep a heading with what follows */
 	if (p->draw_links && b->id) {
 		snprintf(attr, sizeof(attr), "name='%s'", b->id);

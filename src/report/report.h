@@ -108,6 +108,7 @@ typedef struct rp_budget {	/* the plan's budget for one year */
 	int year;
 	int64_t amount;		/* cents */
 	const char *source, *document;	/* NULL when the plan file has none */
+	int structural;		/* part of a structural amount (plan file: structural: true) */
 	int64_t measures_budget, measures_spent;	/* cents, that year */
 } rp_budget;
 
@@ -150,6 +151,11 @@ typedef struct rp_model {
 	const char *date;	/* the report date YYYY-MM-DD */
 	/* the plan */
 	const char *plan_id, *plan_title, *municipality, *adopted, *cvdr, *publication;
+	const char *legal_basis, *college_proposal, *sent_to_council, *in_force;
+	const char *pred_title;	/* the predecessor plan, NULL when none */
+	int pred_from, pred_to;
+	const char *pred_until;	/* its last extension's end date, or NULL */
+	const char *partners;	/* every partner's name, joined */
 	const char *plan_source;	/* file and SHA-256 of the plan version */
 	int plan_from, plan_to;
 	int64_t plan_version;
@@ -272,6 +278,7 @@ typedef struct rp_doc {
 	const char *page_word;	/* "Pagina" / "Page" */
 	const char *of_word;	/* "van" / "of" */
 	const char *toc_title;
+	int chapter_pages;	/* 1: every chapter starts a new page (PDF, print) */
 	int n, cap;
 	rp_block *b;
 } rp_doc;

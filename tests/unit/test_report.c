@@ -315,6 +315,43 @@ static void test_chapters(void **state)
 	ivp__rp_model_free(m);
 }
 
+static int has_para(const rp_doc *d, const char *text)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->b[i].kind == RB_PARA && !strcmp(d->b[i].text, text))
+			return 1;
+	fprintf(stderr, "no paragraph \"%s\"\n", text);
+	return 0;
+}
+
+static void test_proposal(void **state)
+{
+	rp_query q;
+	rp_model *m = NULL;
+	rp_doc *d;
+
+	memset(&q, 0, sizeof(q));
+	q.kind = RP_RAADSVOORSTEL;
+	assert_int_equal(ivp__rp_model(*state, &q, &m), IVP_OK);
+	assert_int_equal(m->year, 2023);	/* the year the plan was adopted */
+	assert_false(m->budget[0].structural);
+	assert_true(m->budget[1].structural);
+	d = ivp__rp_doc(m);
+	assert_non_null(d);
+	assert_string_equal(d->title, "Raadsvoorstel: vaststellen Integraal Veiligheidsplan 2023-2026");
+	/* the beslispunten of CVDR699067, generated from the plan file */
+	assert_true(has_para(d, "1. het Integraal Veiligheidsplan 2023-2026 vast te stellen met de daarbij horende prioriteiten"));
+	assert_true(has_para(d, "    a. de aanpak van ondermijnende criminaliteit;"));
+	assert_true(has_para(d, "    d. weerbaarheid tegen digitale criminaliteit;"));
+	assert_true(has_para(d, "2. de financiële gevolgen voor 2023 van €\u00a095.000 te dekken uit de stelpost 'Enecogelden' en te verwerken in de Najaarsnota 2023;"));
+	assert_true(has_para(d, "3. de structurele financiële gevolgen vanaf 2024 van €\u00a0190.000 te dekken uit de stelpost 'Enecogelden' en te verwerken in de Begroting 2024."));
+	assert_false(d->chapter_pages);
+	ivp__rp_doc_free(d);
+	ivp__rp_model_free(m);
+}
+
 static void test_formats(void **state)
 {
 	char s[64];
@@ -374,7 +411,7 @@ int main(void)
 	const struct CMUnitTest db[] = {
 		cmocka_unit_test(test_status_counts), cmocka_unit_test(test_budget_sums),
 		cmocka_unit_test(test_defaults), cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_chapters),
+		cmocka_unit_test(test_chapters), cmocka_unit_test(test_proposal),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_formats),
