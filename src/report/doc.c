@@ -435,7 +435,7 @@ static void priority_goals(dctx *d, const rp_priority *p, char letter)
 		const rp_goal *g = p->goals[i];
 
 		tcell(d, t, ivp__rp_printf(A(d), "%s%s", g->title, g->illustration ? W(" [illustratie]", " [illustration]") : ""));
-		tcell(d, t, ivp__rp_printf(A(d), "%s (%s)", g->engine && g->indicator_name ? g->indicator_name : g->indicator,
+		tcell(d, t, ivp__rp_printf(A(d), "%s (%s)", g->indicator_name ? g->indicator_name : g->indicator,
 					   goal_unit(d, g)));
 		cell(d, t, RP_DEC1, g->baseline, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->baseline), g->base_year));
 		cell(d, t, RP_DEC1, g->target, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->target), g->target_year));

@@ -138,6 +138,7 @@ static int status_of(const char *s)
 typedef struct ser_ud {
 	rp_goal *g;
 	int year;
+	rp_arena *a;
 } ser_ud;
 
 /* registered values: rows year, value, unit, margin, … (ascending years) */
@@ -148,6 +149,8 @@ static int local_point(void *ud, const char *const *c, int n)
 	rp_point *pt;
 	double m;
 
+	if (n > 7 && c[7] && !g->indicator_name)
+		g->indicator_name = ivp__rp_strdup(s->a, c[7]);	/* the registered name, in any unit */
 	if (n < 4 || !c[0] || !c[1] || !c[2] || strcmp(c[2], g->unit ? g->unit : ""))
 		return 0;
 	if (atoi(c[0]) > s->year || g->npoints >= RP_MAXSERIES)
@@ -161,7 +164,7 @@ static int local_point(void *ud, const char *const *c, int n)
 	return 0;
 }
 
-static ivp_rc goal_series(ivp_ctx *ctx, const char *area, int year, rp_goal *g)
+static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year, rp_goal *g)
 {
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
@@ -169,7 +172,7 @@ static ivp_rc goal_series(ivp_ctx *ctx, const char *area, int year, rp_goal *g)
 	int r;
 
 	if (!g->engine) {
-		ser_ud s = { g, year };
+		ser_ud s = { g, year, a };
 
 		return ivp__store_values_get(ctx, g->indicator, area, local_point, &s);
 	}
@@ -263,7 +266,7 @@ static ivp_rc goals(ivp_ctx *ctx, rp_model *m, const pl_plan *p, const ivp_table
 					g->source = txt(&m->a, gt, r, "source");
 				}
 				m->illustrations |= g->illustration;
-				if ((rc = goal_series(ctx, m->municipality, m->year, g)))
+				if ((rc = goal_series(ctx, &m->a, m->municipality, m->year, g)))
 					return rc;
 				rp->goals[rp->ngoals++] = g;
 				rp->counts[g->status]++;
