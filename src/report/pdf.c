@@ -6,7 +6,9 @@
  * new page, tables that break across pages with their header repeated,
  * charts as vector graphics, page numbers "Pagina 3 van 12", a table of
  * contents whose entries are internal links, a document outline
- * (bookmarks per chapter and per section) and the document's metadata.
+ * (bookmarks per chapter and per section), structure tags for headings
+ * and paragraphs (cairo 1.16 neither flags the file as tagged nor sets its
+ * language) and the document's metadata.
  *
  * Two passes over the document: the first lays it out into a surface that
  * discards its bytes, to learn the number of pages and the page of every
@@ -160,7 +162,11 @@ static void text_block(pdf *p, const char *text, double size, int bold, int ital
 		cairo_line_to(p->cr, M_LEFT + 2, p->y + h - 1);
 		cairo_stroke(p->cr);
 	}
+	if (p->draw_links)
+		cairo_tag_begin(p->cr, "P", NULL);
 	show(p, l, M_LEFT + (italic ? 10 : 0), p->y, c);
+	if (p->draw_links)
+		cairo_tag_end(p->cr, "P");
 	p->y += h + after;
 	g_object_unref(l);
 }
@@ -181,7 +187,11 @@ static void heading(pdf *p, int bi)
 		snprintf(attr, sizeof(attr), "name='%s'", b->id);
 		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
 	}
+	if (p->draw_links)
+		cairo_tag_begin(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" : "H3", NULL);
 	show(p, l, M_LEFT, p->y, BLUE);
+	if (p->draw_links)
+		cairo_tag_end(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" : "H3");
 	if (p->draw_links && b->id)
 		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 	p->hpage[bi] = p->page;
