@@ -728,6 +728,38 @@ static const char *import_kind(dctx *d, const char *k)
 	return k ? k : "";
 }
 
+static void status_rule(dctx *d)
+{
+	static const char *hr_nl[] = { "Status", "Wanneer" };
+	static const char *hr_en[] = { "Status", "When" };
+	static const double wr[] = { 1.4, 6 };
+	static const int rr[] = { 0, 0 };
+	rp_table *t;
+
+	heading(d, 2, "h-bronnen-statusregel", W("Hoe de status van een doel wordt bepaald", "How a goal's status is decided"));
+	para(d, RB_PARA, W("Elk doel heeft een nulmeting, een streefwaarde en een richting (lager of hoger is beter). De lijn loopt recht van de nulmeting naar de streefwaarde; voor elk jaar geeft ze de waarde die het plan dan verwacht. De laatste waarde is de nieuwste waarde na het jaar van de nulmeting tot en met het verslagjaar, met haar onzekerheid: voor cijfers van politie en CBS het exacte 95%-interval van het aantal per 1.000 inwoners, voor een enquête als de Veiligheidsmonitor de marge van de meting.",
+			   "Each goal has a baseline, a target and a direction (lower or higher is better). The line runs straight from the baseline to the target; for every year it gives the value the plan expects then. The latest value is the newest value after the baseline year up to the report year, with its uncertainty: for police and CBS figures the exact 95% interval of the rate per 1,000 inhabitants, for a survey such as the Veiligheidsmonitor the survey's margin."));
+	para(d, RB_PARA, W("In gewone woorden: een doel is alleen op koers als de verbetering echt is (groter dan de ruis) en minstens zo snel gaat als gepland; het is alleen niet op koers als zelfs de gunstigste lezing van het cijfer achterloopt op het plan. Een verandering binnen de ruis maakt een doel nooit vanzelf op koers.",
+			   "In plain words: a goal is on track only when the improvement is real (beyond the noise) and at least as fast as planned; off track only when even the most favourable reading of the figure is behind the plan. A change inside the noise never makes a goal on track by itself."));
+	t = table(d, "t-statusregel", W("De statuswoorden", "The status words"), W("Statusregel", "Status rule"), 2,
+		  d->en_ ? hr_en : hr_nl, wr, rr);
+	tcell(d, t, status_word(d, RP_ON));
+	tcell(d, t, W("De waarde ligt op of voor de lijn én de verandering sinds de nulmeting is groter dan de ruis.",
+		      "The value is at or better than the line and the change since the baseline is beyond the noise."));
+	tcell(d, t, status_word(d, RP_RISK));
+	tcell(d, t, W("Al het andere: achter de lijn maar binnen de ruis, of voor de lijn terwijl de verandering sinds de nulmeting nog binnen de ruis valt.",
+		      "Everything else: behind the line but within the noise, or ahead of it while the change since the baseline is still inside the noise."));
+	tcell(d, t, status_word(d, RP_OFF));
+	tcell(d, t, W("Het hele interval ligt achter de lijn: zelfs de gunstige kant is slechter dan verwacht.",
+		      "The whole interval is behind the line: even the favourable end is worse than expected."));
+	tcell(d, t, status_word(d, RP_NODATA));
+	tcell(d, t, W("Er is nog geen waarde na het jaar van de nulmeting; de toelichting zegt wat er geïmporteerd moet worden.",
+		      "There is no value after the baseline year yet; the note says what to import."));
+	tcell(d, t, status_word(d, RP_NOSTATUS));
+	tcell(d, t, W("Er zijn waarden, maar niet in de eenheid van het doel: waarden in verschillende eenheden worden nooit vergeleken.",
+		      "Values exist, but not in the goal's unit: values in different units are never compared."));
+}
+
 static void method(dctx *d)
 {
 	static const char *hs_nl[] = { "Nr.", "Soort", "Bestand", "SHA-256", "Rijen", "Datum" };
@@ -738,19 +770,18 @@ static void method(dctx *d)
 	static const char *hd_en[] = { "Key", "Version", "Classification", "Name", "Codes", "Source" };
 	static const double wd[] = { 1.5, 0.8, 1.2, 2.4, 2.4, 2.6 };
 	static const int rd[] = { 0, 1, 0, 0, 0, 0 };
-	static const char *hr_nl[] = { "Status", "Wanneer" };
-	static const char *hr_en[] = { "Status", "When" };
-	static const double wr[] = { 1.4, 6 };
-	static const int rr[] = { 0, 0 };
 	const rp_model *m = d->m;
 	rp_table *t;
 	int i;
 
 	heading(d, 1, "h-bronnen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Bronnen en methode", "Sources and method")));
 	heading(d, 2, "h-bronnen-imports", W("Gebruikte gegevens", "Data used"));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s). Elke import in de database, met het bestand, de SHA-256 van de inhoud en de datum waarop de import klaar was; de cijfers van hoofdstuk %d noemen hun import.",
-					       "The plan: %s, version %lld (%s). Every import in the database, with its file, the SHA-256 of its content and the date the import finished; the figures of chapter %d name their import."),
-				   m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : "", d->chapter - 1));
+	if (m->plan_title)
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s).", "The plan: %s, version %lld (%s)."),
+						m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : ""));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Elke import in de database, met het bestand, de SHA-256 van de inhoud en de datum waarop de import klaar was; de cijfers van hoofdstuk %d noemen hun import.",
+					       "Every import in the database, with its file, the SHA-256 of its content and the date the import finished; the figures of chapter %d name their import."),
+				   d->chapter - 1));
 	t = table(d, "t-imports", W("Imports", "Imports"), W("Bronnen", "Sources"), 6, d->en_ ? hs_en : hs_nl, ws, rs);
 	for (i = 0; i < m->nsources; i++) {
 		const rp_source *s = &m->sources[i];
@@ -777,31 +808,180 @@ static void method(dctx *d)
 		tcell(d, t, x->codes);
 		tcell(d, t, source_tables(d, x->source_tables));
 	}
-	heading(d, 2, "h-bronnen-statusregel", W("Hoe de status van een doel wordt bepaald", "How a goal's status is decided"));
-	para(d, RB_PARA, W("Elk doel heeft een nulmeting, een streefwaarde en een richting (lager of hoger is beter). De lijn loopt recht van de nulmeting naar de streefwaarde; voor elk jaar geeft ze de waarde die het plan dan verwacht. De laatste waarde is de nieuwste waarde na het jaar van de nulmeting tot en met het verslagjaar, met haar onzekerheid: voor cijfers van politie en CBS het exacte 95%-interval van het aantal per 1.000 inwoners, voor een enquête als de Veiligheidsmonitor de marge van de meting.",
-			   "Each goal has a baseline, a target and a direction (lower or higher is better). The line runs straight from the baseline to the target; for every year it gives the value the plan expects then. The latest value is the newest value after the baseline year up to the report year, with its uncertainty: for police and CBS figures the exact 95% interval of the rate per 1,000 inhabitants, for a survey such as the Veiligheidsmonitor the survey's margin."));
-	para(d, RB_PARA, W("In gewone woorden: een doel is alleen op koers als de verbetering echt is (groter dan de ruis) en minstens zo snel gaat als gepland; het is alleen niet op koers als zelfs de gunstigste lezing van het cijfer achterloopt op het plan. Een verandering binnen de ruis maakt een doel nooit vanzelf op koers.",
-			   "In plain words: a goal is on track only when the improvement is real (beyond the noise) and at least as fast as planned; off track only when even the most favourable reading of the figure is behind the plan. A change inside the noise never makes a goal on track by itself."));
-	t = table(d, "t-statusregel", W("De statuswoorden", "The status words"), W("Statusregel", "Status rule"), 2,
-		  d->en_ ? hr_en : hr_nl, wr, rr);
-	tcell(d, t, status_word(d, RP_ON));
-	tcell(d, t, W("De waarde ligt op of voor de lijn én de verandering sinds de nulmeting is groter dan de ruis.",
-		      "The value is at or better than the line and the change since the baseline is beyond the noise."));
-	tcell(d, t, status_word(d, RP_RISK));
-	tcell(d, t, W("Al het andere: achter de lijn maar binnen de ruis, of voor de lijn terwijl de verandering sinds de nulmeting nog binnen de ruis valt.",
-		      "Everything else: behind the line but within the noise, or ahead of it while the change since the baseline is still inside the noise."));
-	tcell(d, t, status_word(d, RP_OFF));
-	tcell(d, t, W("Het hele interval ligt achter de lijn: zelfs de gunstige kant is slechter dan verwacht.",
-		      "The whole interval is behind the line: even the favourable end is worse than expected."));
-	tcell(d, t, status_word(d, RP_NODATA));
-	tcell(d, t, W("Er is nog geen waarde na het jaar van de nulmeting; de toelichting zegt wat er geïmporteerd moet worden.",
-		      "There is no value after the baseline year yet; the note says what to import."));
-	tcell(d, t, status_word(d, RP_NOSTATUS));
-	tcell(d, t, W("Er zijn waarden, maar niet in de eenheid van het doel: waarden in verschillende eenheden worden nooit vergeleken.",
-		      "Values exist, but not in the goal's unit: values in different units are never compared."));
+	if (m->kind == RP_VOORTGANG)
+		status_rule(d);
 	heading(d, 2, "h-bronnen-oordeel", W("De oordeelwoorden bij de indicatoren", "The verdict words of the indicators"));
 	para(d, RB_PARA, W("Bij de indicatoren staat “significant hoger” of “significant lager” alleen als het 95%-interval van de verhouding tussen de twee cijfers (dit jaar tegen vorig jaar, de gemeente tegen Nederland) de 1 niet bevat: dan is het verschil groter dan toeval bij deze aantallen kan verklaren. Anders staat er “geen duidelijke verandering” of “geen duidelijk verschil”. Kleine aantallen (onder de 10) worden gemarkeerd.",
 			   "The indicators say “significantly higher” or “significantly lower” only when the 95% interval of the ratio of the two figures (this year against last year, the municipality against the Netherlands) does not contain 1: then the difference is larger than chance can explain at these counts. Otherwise they say “no clear change” or “no clear difference”. Small counts (below 10) are flagged."));
+}
+
+/* ---- the safety picture (veiligheidsbeeld) ------------------------------------------ */
+
+static const char *change_text(dctx *d, double r, double lo, double hi)
+{
+	char c[48], l[48], h[48];
+
+	ivp__rp_pct_change(d->m->lang, r, c, sizeof(c));
+	ivp__rp_pct_change(d->m->lang, lo, l, sizeof(l));
+	ivp__rp_pct_change(d->m->lang, hi, h, sizeof(h));
+	return ivp__rp_printf(A(d), W("%s (%s tot %s)", "%s (%s to %s)"), c, l, h);
+}
+
+static void picture_summary(dctx *d)
+{
+	const rp_model *m = d->m;
+	const rp_trend *x = m->ntrend ? &m->trend[m->ntrend - 1] : NULL;
+	int i, missing = 0;
+
+	heading(d, 1, "h-opvalt", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Wat valt op", "What stands out")));
+	if (!x || x->year != m->year) {
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Voor %d is geen totaal aan geregistreerde misdrijven bekend.", "No total of registered crime is known for %d."), m->year));
+		return;
+	}
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("In %d registreerde de politie in %s %s misdrijven: %s per 1.000 inwoners (95%%-interval %s tot %s).",
+					       "In %d the police registered %s crimes in %s: %s per 1,000 inhabitants (95%% interval %s to %s)."),
+				   m->year, d->en_ ? number(d, (double)x->count, 0) : m->area_name, d->en_ ? m->area_name : number(d, (double)x->count, 0),
+				   number(d, x->value, 1), number(d, x->lo, 1), number(d, x->hi, 1)));
+	if (x->has_change)
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Ten opzichte van %d: %s, %s.", "Against %d: %s, %s."), m->year - 1,
+						change_text(d, x->change, x->change_lo, x->change_hi), x->verdict ? x->verdict : "–"));
+	if (x->has_nl)
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Nederland: %s per 1.000 inwoners; %s is daartegen %s.", "The Netherlands: %s per 1,000 inhabitants; against it %s is %s."),
+						number(d, x->nl, 1), m->area_name, x->vs_nl ? x->vs_nl : "–"));
+	if (m->ntrend > 1)
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."),
+						m->trend[0].year, x->year, number(d, m->trend[0].value, 1), number(d, x->value, 1)));
+	if (m->nbuurten) {
+		const rp_area *top = &m->buurten[0];
+
+		for (i = 1; i < m->nbuurten; i++)
+			if (m->buurten[i].count > top->count)
+				top = &m->buurten[i];
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("De meeste misdrijven van de buurten in %d: %s (%s).", "Most crimes of the buurten in %d: %s (%s)."),
+						m->ranking_year, top->name, number(d, (double)top->count, 0)));
+	}
+	for (i = 0; i < m->nindicators; i++)
+		missing += !m->indicators[i].has;
+	if (missing)
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.",
+							"For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."),
+						missing, m->nindicators, d->chapter + 3));
+}
+
+static void picture_trend(dctx *d)
+{
+	static const char *head_nl[] = { "Jaar", "Aantal", "Per 1.000", "Interval (95%)", "Verandering", "Oordeel", "Nederland", "Ten opzichte van Nederland" };
+	static const char *head_en[] = { "Year", "Count", "Per 1,000", "Interval (95%)", "Change", "Verdict", "Netherlands", "Against the Netherlands" };
+	static const double w[] = { 0.7, 0.9, 0.9, 1.3, 1.9, 1.7, 1, 1.6 };
+	static const int right[] = { 1, 1, 1, 1, 1, 0, 1, 0 };
+	const rp_model *m = d->m;
+	rp_chart *c = ivp__rp_alloc(A(d), sizeof(*c));
+	rp_block *b;
+	rp_table *t;
+	double lo = INFINITY, hi = -INFINITY;
+	int i;
+
+	heading(d, 1, "h-trend", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Geregistreerde criminaliteit over de jaren", "Registered crime over the years")));
+	if (!m->ntrend || !c)
+		return;
+	c->title = ivp__rp_printf(A(d), W("Geregistreerde misdrijven in %s", "Registered crime in %s"), m->area_name);
+	c->unit = unit_of(d, 1000, 0);
+	c->line_label = W("gemeten", "measured");
+	c->band_label = W("interval (95%)", "interval (95%)");
+	c->target_label = "";
+	c->xmin = m->trend[0].year;
+	c->xmax = m->trend[m->ntrend - 1].year;
+	for (i = 0; i < m->ntrend && i < RP_MAXSERIES; i++) {
+		c->p[c->n].year = m->trend[i].year;
+		c->p[c->n].v = m->trend[i].value;
+		c->p[c->n].lo = m->trend[i].lo;
+		c->p[c->n].hi = m->trend[i].hi;
+		c->n++;
+		lo = fmin(lo, m->trend[i].lo);
+		hi = fmax(hi, m->trend[i].hi);
+	}
+	c->has_band = 1;
+	ivp__rp_axis(lo, hi, 6, &c->y);
+	if ((b = block(d, RB_CHART))) {
+		b->chart = c;
+		b->text = ivp__rp_printf(A(d), W("Figuur: geregistreerde misdrijven %s, met het 95%%-interval als band.",
+						 "Figure: registered crime %s, with the 95%% interval as a band."), c->unit);
+	}
+	t = table(d, "t-trend", ivp__rp_printf(A(d), W("Geregistreerde misdrijven per jaar in %s, met Nederland", "Registered crime per year in %s, with the Netherlands"), m->area_name),
+		  W("Over de jaren", "Over the years"), 8, d->en_ ? head_en : head_nl, w, right);
+	for (i = 0; i < m->ntrend; i++) {
+		const rp_trend *x = &m->trend[i];
+
+		ncell(d, t, RP_YEAR, x->year);
+		ncell(d, t, RP_INT, (double)x->count);
+		ncell(d, t, RP_DEC1, x->value);
+		tcell(d, t, ivp__rp_printf(A(d), "%s – %s", number(d, x->lo, 1), number(d, x->hi, 1)));
+		if (x->has_change)
+			cell(d, t, RP_PCT, x->change - 1, change_text(d, x->change, x->change_lo, x->change_hi));
+		else
+			tcell(d, t, "–");
+		tcell(d, t, x->has_change && x->verdict ? x->verdict : "–");
+		if (x->has_nl)
+			ncell(d, t, RP_DEC1, x->nl);
+		else
+			tcell(d, t, "–");
+		tcell(d, t, x->vs_nl ? x->vs_nl : "–");
+	}
+}
+
+static void area_table(dctx *d, const char *id, const char *caption, const char *sheet, const char *what, const rp_area *a, int n)
+{
+	static const char *head_nl[] = { "", "Code", "Aantal", "Per 1.000", "Interval (95%)", "Ten opzichte van het geheel" };
+	static const char *head_en[] = { "", "Code", "Count", "Per 1,000", "Interval (95%)", "Against all together" };
+	static const double w[] = { 2.6, 1.3, 0.9, 0.9, 1.4, 2.2 };
+	static const int right[] = { 0, 0, 1, 1, 1, 0 };
+	const char **head = ivp__rp_alloc(A(d), 6 * sizeof(char *));
+	rp_table *t;
+	int i;
+
+	if (!head)
+		return;
+	memcpy(head, d->en_ ? head_en : head_nl, 6 * sizeof(char *));
+	head[0] = what;
+	t = table(d, id, caption, sheet, 6, head, w, right);
+	for (i = 0; i < n; i++) {
+		tcell(d, t, a[i].name);
+		tcell(d, t, a[i].code);
+		ncell(d, t, RP_INT, (double)a[i].count);
+		if (a[i].has) {
+			ncell(d, t, RP_DEC1, a[i].value);
+			tcell(d, t, ivp__rp_printf(A(d), "%s – %s", number(d, a[i].lo, 1), number(d, a[i].hi, 1)));
+		} else {
+			tcell(d, t, "–");
+			tcell(d, t, "–");
+		}
+		tcell(d, t, a[i].vs_all ? a[i].vs_all : "–");
+	}
+}
+
+static void picture_areas(dctx *d)
+{
+	const rp_model *m = d->m;
+	int i, nopop = 0;
+
+	heading(d, 1, "h-buurten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Wijken en buurten", "Wijken and buurten")));
+	if (!m->ranking_year) {
+		para(d, RB_PARA, W("Er zijn geen cijfers per wijk of buurt; importeer Politie 47018NED.", "There are no figures per wijk or buurt; import Politie 47018NED."));
+		return;
+	}
+	for (i = 0; i < m->nbuurten; i++)
+		nopop += !m->buurten[i].has;
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("De wijken en buurten in %d, gerangschikt op het aantal per 1.000 inwoners; alleen “significant hoger” of “significant lager” steekt boven de ruis uit. Kleine aantallen zeggen weinig over de plaats in de rangorde.",
+					       "The wijken and buurten in %d, ranked on the rate per 1,000 inhabitants; only “significantly higher” or “significantly lower” stands out from the noise. Small counts say little about the place in the ranking."),
+				   m->ranking_year));
+	if (nopop)
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Voor %d van de %d buurten is geen bevolking van 1 januari %d bekend: ze staan er met hun aantal, zonder cijfer per 1.000 inwoners.",
+							"For %d of the %d buurten no population on 1 January %d is known: they are listed with their count, without a rate."),
+						nopop, m->nbuurten, m->ranking_year));
+	area_table(d, "t-wijken", ivp__rp_printf(A(d), W("Wijken van %s, %d", "Wijken of %s, %d"), m->area_name, m->ranking_year),
+		   W("Wijken", "Wijken"), W("Wijk", "Wijk"), m->wijken, m->nwijken);
+	area_table(d, "t-buurten", ivp__rp_printf(A(d), W("Buurten van %s, %d", "Buurten of %s, %d"), m->area_name, m->ranking_year),
+		   W("Buurten", "Buurten"), W("Buurt", "Buurt"), m->buurten, m->nbuurten);
 }
 
 /* ---- the council proposal (raadsvoorstel) ------------------------------------------- */
@@ -983,7 +1163,12 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 	if (!doc)
 		return NULL;
 	doc->lang = d->en_ ? "en" : "nl";
-	if (m->kind == RP_RAADSVOORSTEL) {
+	if (m->kind == RP_VEILIGHEIDSBEELD) {
+		doc->title = ivp__rp_printf(A(d), W("Veiligheidsbeeld %s %d", "Safety picture %s %d"), m->area_name, m->year);
+		doc->subject = ivp__rp_printf(A(d), W("Geregistreerde criminaliteit in %s: trends, wijken en buurten, vergelijking met Nederland", "Registered crime in %s: trends, wijken and buurten, comparison with the Netherlands"),
+					      m->area_name);
+		doc->keywords = W("veiligheidsanalyse, veiligheidsbeeld, criminaliteit, BBV", "safety analysis, safety picture, crime, BBV");
+	} else if (m->kind == RP_RAADSVOORSTEL) {
 		doc->title = ivp__rp_printf(A(d), W("Raadsvoorstel: vaststellen %s", "Council proposal: adopting the %s"), plan_name(d));
 		doc->subject = ivp__rp_printf(A(d), W("Voorstel aan de raad om het %s vast te stellen", "Proposal to the council to adopt the %s"),
 					      plan_name(d));
@@ -994,8 +1179,8 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 					      m->plan_title, m->year);
 		doc->keywords = W("integraal veiligheidsplan, voortgang, BBV, veiligheid", "integral safety plan, progress, BBV, safety");
 	}
-	doc->subtitle = ivp__rp_printf(A(d), W("%s — gemeente %s (%s)", "%s — municipality of %s (%s)"), m->plan_title,
-				       m->area_name, m->area);
+	doc->subtitle = ivp__rp_printf(A(d), W("%s — gemeente %s (%s)", "%s — municipality of %s (%s)"),
+				       m->plan_title ? m->plan_title : W("Veiligheidsanalyse", "Safety analysis"), m->area_name, m->area);
 	doc->author = ivp__rp_printf(A(d), W("Gemeente %s", "Municipality of %s"), m->area_name);
 	doc->date = ivp__rp_strdup(A(d), m->date);
 	doc->footer = ivp__rp_printf(A(d), "%s · %s", doc->title, m->area_name);
@@ -1003,7 +1188,21 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 	doc->of_word = W("van", "of");
 	doc->toc_title = W("Inhoud", "Contents");
 	doc->chapter_pages = m->kind != RP_RAADSVOORSTEL;
-	if (m->kind == RP_RAADSVOORSTEL) {
+	if (m->kind == RP_VEILIGHEIDSBEELD) {
+		rp_block *t = block(d, RB_TITLE);
+
+		if (t)
+			t->text = doc->title;
+		para(d, RB_PARA, doc->subtitle);
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Jaar %d · datum %s", "Year %d · date %s"), m->year, date(d, m->date)));
+		block(d, RB_TOC);
+		block(d, RB_BREAK);
+		picture_summary(d);
+		picture_trend(d);
+		picture_areas(d);
+		indicators(d);
+		method(d);
+	} else if (m->kind == RP_RAADSVOORSTEL) {
 		proposal_front(d);
 		proposal(d);
 	} else {

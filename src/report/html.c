@@ -121,10 +121,13 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 		esc(f, c->band_label);
 		fputs("</text>", f);
 	}
-	fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#cc5a0d\"/><text x=\"%.1f\" y=\"%.1f\">",
-		x0 + 300, H - 26, x0 + 324, H - 21);
-	esc(f, c->target_label);
-	fputs("</text></g>\n</svg>\n", f);
+	if (c->has_target) {
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#cc5a0d\"/><text x=\"%.1f\" y=\"%.1f\">",
+			x0 + 300, H - 26, x0 + 324, H - 21);
+		esc(f, c->target_label);
+		fputs("</text>", f);
+	}
+	fputs("</g>\n</svg>\n", f);
 #undef X
 #undef Y
 }

@@ -532,6 +532,79 @@ static ivp_rc sources(ivp_ctx *ctx, rp_model *m, char *newest)
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;
 }
 
+static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
+{
+	static const char *const nl01[] = { "NL01" };
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+	ivp_rc rc;
+	int r;
+
+	memset(&q, 0, sizeof(q));
+	q.area = m->municipality;
+	q.indicator = "totaal";
+	q.compare = nl01;
+	q.ncompare = 1;
+	q.small_threshold = -1;
+	q.lang = m->lang;
+	if ((rc = ivp_indicator_series(ctx, &q, first, m->year, &t)))
+		return rc;
+	m->trend = ivp__rp_alloc(&m->a, (size_t)(ivp_table_nrows(t) + 1) * sizeof(rp_trend));
+	for (r = 0; m->trend && r < ivp_table_nrows(t); r++) {
+		rp_trend *x = &m->trend[m->ntrend];
+
+		if (!num(t, r, "per_1000", &x->value))
+			continue;
+		m->ntrend++;
+		x->year = (int)inum(t, r, "year");
+		x->count = inum(t, r, "count");
+		num(t, r, "per_1000_lo", &x->lo);
+		num(t, r, "per_1000_hi", &x->hi);
+		x->has_change = num(t, r, "change_ratio", &x->change) && num(t, r, "change_lo", &x->change_lo) &&
+				num(t, r, "change_hi", &x->change_hi);
+		x->verdict = txt(&m->a, t, r, "verdict");
+		x->has_nl = num(t, r, "NL01_per_1000", &x->nl);
+		x->vs_nl = txt(&m->a, t, r, "vs_NL01");
+	}
+	ivp_table_free(t);
+	return m->a.oom ? IVP_ENOMEM : IVP_OK;
+}
+
+/* The wijken or buurten of the municipality ranked in `year`; *n 0 when none has a count. */
+static ivp_rc ranking(ivp_ctx *ctx, rp_model *m, const char *level, int year, rp_area **out, int *n)
+{
+	ivp_ranking_query q;
+	ivp_table *t = NULL;
+	ivp_rc rc;
+	int r;
+
+	memset(&q, 0, sizeof(q));
+	q.under = m->municipality;
+	q.level = level;
+	q.year = year;
+	q.small_threshold = -1;
+	q.lang = m->lang;
+	*n = 0;
+	if ((rc = ivp_ranking(ctx, &q, &t)))
+		return rc;
+	*out = ivp__rp_alloc(&m->a, (size_t)(ivp_table_nrows(t) + 1) * sizeof(rp_area));
+	for (r = 0; *out && r < ivp_table_nrows(t); r++) {
+		rp_area *x = &(*out)[(*n)++];
+
+		x->code = txt(&m->a, t, r, "code");
+		x->name = txt(&m->a, t, r, "name");
+		x->vs_all = txt(&m->a, t, r, "vs_all");
+		x->rank = (int)inum(t, r, "rank");
+		x->count = inum(t, r, "count");
+		x->has = num(t, r, "per_1000", &x->value);
+		num(t, r, "per_1000_lo", &x->lo);
+		num(t, r, "per_1000_hi", &x->hi);
+		x->small = col(t, "small") >= 0 && ivp_table_cell_type(t, r, col(t, "small")) != IVP_CELL_NULL;
+	}
+	ivp_table_free(t);
+	return m->a.oom ? IVP_ENOMEM : IVP_OK;
+}
+
 /* First and last year with a yearly total count for the area: 0, 0 when none. */
 static ivp_rc data_years(ivp_ctx *ctx, const char *area, int *first, int *last)
 {
@@ -699,6 +772,81 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;
 }
 
+/*
+ * The safety picture (veiligheidsbeeld) needs no plan: the area is --area or
+ * the plan's municipality; the year the last with data, or one with data.
+ */
+static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest)
+{
+	ivp__plan_version v;
+	char name[256];
+	int first, last, y;
+	ivp_rc rc;
+
+	memset(&v, 0, sizeof(v));
+	rc = ivp__store_plan_version_get(ctx, 0, &v);
+	if (rc && rc != IVP_ENOTFOUND)
+		return rc;
+	if (!rc) {
+		pl_problems pr = { 0 };
+		pl_plan *p = ivp__plan_read(v.doc, strlen(v.doc), &pr);
+
+		if (p) {
+			m->has_plan = 1;
+			m->plan_title = ivp__rp_strdup(&m->a, p->title);
+			m->plan_from = p->from;
+			m->plan_to = p->to;
+			m->municipality = ivp__rp_strdup(&m->a, p->municipality);
+			m->plan_version = v.version;
+			m->plan_source = ivp__rp_strdup(&m->a, v.source);
+			snprintf(newest, 11, "%.10s", v.created_at);
+		}
+		ivp__plan_free(p);
+		ivp__pl_problems_free(&pr);
+		free(v.doc);
+	}
+	ivp__error_clear(&ctx->err);
+	if (q->area)
+		m->municipality = ivp__rp_strdup(&m->a, q->area);
+	if (!m->municipality) {
+		ivp__fail(ctx, IVP_EINPUT, "no area for the safety picture");
+		ivp__code(ctx, "report_no_area");
+		ivp__detail(ctx, "Without a plan the report does not know which municipality to describe.");
+		ivp__hint(ctx, "Give --area, e.g. --area GM1926.");
+		return IVP_EINPUT;
+	}
+	m->area = m->municipality;
+	if ((rc = ivp_area_name(ctx, m->municipality, name, sizeof(name))))
+		return rc;
+	m->area_name = ivp__rp_strdup(&m->a, name);
+	if ((rc = data_years(ctx, m->municipality, &first, &last)))
+		return rc;
+	if (!first) {
+		ivp__fail(ctx, IVP_EINPUT, "no registered crime for %s", m->municipality);
+		ivp__code(ctx, "report_no_crime");
+		ivp__hint(ctx, "Import it first: ivp import crime FILE (Politie 47013NED).");
+		return IVP_EINPUT;
+	}
+	m->year = q->year ? q->year : last;
+	if (m->year < first || m->year > last) {
+		ivp__fail(ctx, IVP_EINPUT, "no data for %d", m->year);
+		ivp__code(ctx, m->year < first ? "report_year_before_data" : "report_year_after_data");
+		ivp__detail(ctx, "Registered crime for %s covers %d to %d.", m->municipality, first, last);
+		ivp__hint(ctx, "Choose a year from %d to %d with --year.", first, last);
+		return IVP_EINPUT;
+	}
+	if ((rc = trend(ctx, m, m->year - 10 > first ? m->year - 10 : first)) || (rc = indicators(ctx, m)))
+		return rc;
+	for (y = m->year; y >= m->year - 3 && !m->ranking_year; y--) {
+		if ((rc = ranking(ctx, m, "WK", y, &m->wijken, &m->nwijken)) ||
+		    (rc = ranking(ctx, m, "BU", y, &m->buurten, &m->nbuurten)))
+			return rc;
+		if (m->nwijken || m->nbuurten)
+			m->ranking_year = y;
+	}
+	return sources(ctx, m, newest);
+}
+
 ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 {
 	rp_model *m = calloc(1, sizeof(*m));
@@ -718,6 +866,11 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 		rc = ivp__fail(ctx, IVP_EINPUT, "not a date: \"%s\"", q->date);
 		ivp__code(ctx, "report_bad_date");
 		ivp__hint(ctx, "Give the report date as YYYY-MM-DD, e.g. --date 2025-03-31.");
+		goto out;
+	}
+	if (m->kind == RP_VEILIGHEIDSBEELD) {
+		if (!(rc = picture(ctx, m, q, newest)))
+			m->date = ivp__rp_strdup(&m->a, q->date ? q->date : newest);
 		goto out;
 	}
 	if ((rc = plan_part(ctx, m, q, &p, newest)) || (rc = pick_year(ctx, m, q)))

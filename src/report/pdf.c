@@ -448,7 +448,7 @@ static void chart(pdf *p, const rp_block *b)
 		const rgb cols[3] = { BLUE, BAND, TARGET };
 
 		for (i = 0; i < 3; i++) {
-			if (i == 1 && !c->has_band)
+			if ((i == 1 && !c->has_band) || (i == 2 && !c->has_target))
 				continue;
 			set_rgb(p, cols[i]);
 			if (i == 1)

@@ -140,6 +140,27 @@ typedef struct rp_def {
 	int version;
 } rp_def;
 
+typedef struct rp_trend {	/* one year of total registered crime (veiligheidsbeeld) */
+	int year;
+	int64_t count;
+	double value, lo, hi;	/* per 1,000 with its interval */
+	int has_change;
+	double change, change_lo, change_hi;	/* rate ratio on the year before */
+	const char *verdict;	/* on the year before, the engine's words */
+	int has_nl;
+	double nl;
+	const char *vs_nl;
+} rp_trend;
+
+typedef struct rp_area {	/* a wijk or buurt in the ranking */
+	const char *code, *name, *vs_all;
+	int rank;		/* 0: not ranked (no population) */
+	int64_t count;
+	int has;		/* a rate */
+	double value, lo, hi;
+	int small;
+} rp_area;
+
 typedef enum rp_kind { RP_VOORTGANG = 0, RP_VEILIGHEIDSBEELD, RP_RAADSVOORSTEL, RP_NKINDS } rp_kind;
 
 typedef struct rp_model {
@@ -168,6 +189,12 @@ typedef struct rp_model {
 	rp_indicator *indicators;
 	rp_source *sources;
 	rp_def *defs;
+	/* veiligheidsbeeld */
+	int has_plan;
+	int ntrend, nwijken, nbuurten;
+	rp_trend *trend;
+	rp_area *wijken, *buurten;
+	int ranking_year;	/* the year of the wijk/buurt ranking (the newest with counts), 0: none */
 	/* summary */
 	int counts[RP_NSTATUS];
 	int64_t budget_total, budget_year;	/* cents: the plan's, in total and in the report year */

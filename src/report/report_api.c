@@ -59,15 +59,8 @@ ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out
 	if (kind < 0) {
 		ivp__fail(ctx, IVP_EINPUT, "unknown report kind \"%s\"", o->kind);
 		ivp__code(ctx, "report_unknown_kind");
-		ivp__detail(ctx, "ivp writes the yearly progress report (voortgang) and the council proposal to adopt the plan (raadsvoorstel).");
-		ivp__hint(ctx, "Use --kind voortgang or --kind raadsvoorstel.");
-		return IVP_EINPUT;
-	}
-	if (kind == RP_VEILIGHEIDSBEELD) {
-		ivp__fail(ctx, IVP_EINPUT, "report kind \"%s\" is not available yet", o->kind);
-		ivp__code(ctx, "report_kind_unavailable");
-		ivp__detail(ctx, "This version writes the progress report (voortgang) and the council proposal (raadsvoorstel).");
-		ivp__hint(ctx, "Use --kind voortgang or --kind raadsvoorstel.");
+		ivp__detail(ctx, "ivp writes the yearly progress report (voortgang), the safety picture (veiligheidsbeeld) and the council proposal to adopt the plan (raadsvoorstel).");
+		ivp__hint(ctx, "Use --kind voortgang, veiligheidsbeeld or raadsvoorstel.");
 		return IVP_EINPUT;
 	}
 	if ((unsigned)o->format > IVP_REPORT_XLSX)
