@@ -663,8 +663,8 @@ static void indicators(dctx *d)
 			cell(d, t, RP_DEC1, x->value, number(d, x->value, 1));
 		else
 			tcell(d, t, "–");
-		if (x->has_nl)
-			cell(d, t, RP_DEC1, x->nl, number(d, x->nl, 1));
+		if (x->c.has_nl)
+			cell(d, t, RP_DEC1, x->c.nl, number(d, x->c.nl, 1));
 		else
 			tcell(d, t, "–");
 		tcell(d, t, source_of(d, x));
@@ -691,16 +691,16 @@ static void indicators(dctx *d)
 			cell(d, t, RP_DEC1, x->value, number(d, x->value, 1));
 		else
 			tcell(d, t, "–");
-		if (x->has_change) {
-			ivp__rp_pct_change(m->lang, x->change, c, sizeof(c));
-			ivp__rp_pct_change(m->lang, x->change_lo, lo, sizeof(lo));
-			ivp__rp_pct_change(m->lang, x->change_hi, hi, sizeof(hi));
-			cell(d, t, RP_PCT, x->change - 1, ivp__rp_printf(A(d), W("%s (%s tot %s)", "%s (%s to %s)"), c, lo, hi));
+		if (x->c.has_change) {
+			ivp__rp_pct_change(m->lang, x->c.change, c, sizeof(c));
+			ivp__rp_pct_change(m->lang, x->c.change_lo, lo, sizeof(lo));
+			ivp__rp_pct_change(m->lang, x->c.change_hi, hi, sizeof(hi));
+			cell(d, t, RP_PCT, x->c.change - 1, ivp__rp_printf(A(d), W("%s (%s tot %s)", "%s (%s to %s)"), c, lo, hi));
 		} else {
 			tcell(d, t, "–");
 		}
-		tcell(d, t, x->verdict ? x->verdict : "–");
-		tcell(d, t, x->vs_nl ? x->vs_nl : "–");
+		tcell(d, t, x->c.verdict ? x->c.verdict : "–");
+		tcell(d, t, x->c.vs_nl ? x->c.vs_nl : "–");
 	}
 	for (i = 0; i < m->nindicators; i++) {
 		const rp_indicator *x = &m->indicators[i];
@@ -842,12 +842,12 @@ static void picture_summary(dctx *d)
 					       "In %d the police registered %s crimes in %s: %s per 1,000 inhabitants (95%% interval %s to %s)."),
 				   m->year, d->en_ ? number(d, (double)x->count, 0) : m->area_name, d->en_ ? m->area_name : number(d, (double)x->count, 0),
 				   number(d, x->value, 1), number(d, x->lo, 1), number(d, x->hi, 1)));
-	if (x->has_change)
+	if (x->c.has_change)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Ten opzichte van %d: %s, %s.", "Against %d: %s, %s."), m->year - 1,
-						change_text(d, x->change, x->change_lo, x->change_hi), x->verdict ? x->verdict : "–"));
-	if (x->has_nl)
+						change_text(d, x->c.change, x->c.change_lo, x->c.change_hi), x->c.verdict ? x->c.verdict : "–"));
+	if (x->c.has_nl)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Nederland: %s per 1.000 inwoners; %s is daartegen %s.", "The Netherlands: %s per 1,000 inhabitants; against it %s is %s."),
-						number(d, x->nl, 1), m->area_name, x->vs_nl ? x->vs_nl : "–"));
+						number(d, x->c.nl, 1), m->area_name, x->c.vs_nl ? x->c.vs_nl : "–"));
 	if (m->ntrend > 1)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."),
 						m->trend[0].year, x->year, number(d, m->trend[0].value, 1), number(d, x->value, 1)));
@@ -916,16 +916,16 @@ static void picture_trend(dctx *d)
 		ncell(d, t, RP_INT, (double)x->count);
 		ncell(d, t, RP_DEC1, x->value);
 		tcell(d, t, ivp__rp_printf(A(d), "%s – %s", number(d, x->lo, 1), number(d, x->hi, 1)));
-		if (x->has_change)
-			cell(d, t, RP_PCT, x->change - 1, change_text(d, x->change, x->change_lo, x->change_hi));
+		if (x->c.has_change)
+			cell(d, t, RP_PCT, x->c.change - 1, change_text(d, x->c.change, x->c.change_lo, x->c.change_hi));
 		else
 			tcell(d, t, "–");
-		tcell(d, t, x->has_change && x->verdict ? x->verdict : "–");
-		if (x->has_nl)
-			ncell(d, t, RP_DEC1, x->nl);
+		tcell(d, t, x->c.has_change && x->c.verdict ? x->c.verdict : "–");
+		if (x->c.has_nl)
+			ncell(d, t, RP_DEC1, x->c.nl);
 		else
 			tcell(d, t, "–");
-		tcell(d, t, x->vs_nl ? x->vs_nl : "–");
+		tcell(d, t, x->c.vs_nl ? x->c.vs_nl : "–");
 	}
 }
 

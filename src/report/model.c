@@ -418,21 +418,38 @@ static ivp_rc budget(rp_model *m, const pl_plan *p)
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;
 }
 
-static ivp_rc indicators(ivp_ctx *ctx, rp_model *m)
+/* The query of the municipality's indicators against the Netherlands. */
+static void query_nl(const rp_model *m, ivp_indicator_query *q)
 {
 	static const char *const nl01[] = { "NL01" };
+
+	memset(q, 0, sizeof(*q));
+	q->area = m->municipality;
+	q->compare = nl01;
+	q->ncompare = 1;
+	q->small_threshold = -1;
+	q->lang = m->lang;
+}
+
+/* The change on the year before and the comparison with NL01 of row r. */
+static void read_cmp(rp_arena *a, const ivp_table *t, int r, rp_cmp *c)
+{
+	c->has_change = num(t, r, "change_ratio", &c->change) && num(t, r, "change_lo", &c->change_lo) &&
+			num(t, r, "change_hi", &c->change_hi);
+	c->verdict = txt(a, t, r, "verdict");
+	c->has_nl = num(t, r, "NL01_per_1000", &c->nl);
+	c->vs_nl = txt(a, t, r, "vs_NL01");
+}
+
+static ivp_rc indicators(ivp_ctx *ctx, rp_model *m)
+{
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 	ivp_rc rc;
 	int r;
 
-	memset(&q, 0, sizeof(q));
-	q.area = m->municipality;
+	query_nl(m, &q);
 	q.year = m->year;
-	q.compare = nl01;
-	q.ncompare = 1;
-	q.small_threshold = -1;
-	q.lang = m->lang;
 	if ((rc = ivp_indicators(ctx, &q, &t)))
 		return rc;
 	m->indicators = ivp__rp_alloc(&m->a, (size_t)(ivp_table_nrows(t) + 1) * sizeof(rp_indicator));
@@ -459,11 +476,7 @@ static ivp_rc indicators(ivp_ctx *ctx, rp_model *m)
 		num(t, r, "per_1000_hi", &x->hi);
 		x->prev_year = (int)inum(t, r, "prev_year");
 		x->has_prev = num(t, r, "prev_per_1000", &x->prev);
-		x->has_change = num(t, r, "change_ratio", &x->change) && num(t, r, "change_lo", &x->change_lo) &&
-				num(t, r, "change_hi", &x->change_hi);
-		x->verdict = txt(&m->a, t, r, "verdict");
-		x->has_nl = num(t, r, "NL01_per_1000", &x->nl);
-		x->vs_nl = txt(&m->a, t, r, "vs_NL01");
+		read_cmp(&m->a, t, r, &x->c);
 		x->import_id = inum(t, r, "import");
 		x->population_import = inum(t, r, "population_import");
 	}
@@ -534,19 +547,13 @@ static ivp_rc sources(ivp_ctx *ctx, rp_model *m, char *newest)
 
 static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
 {
-	static const char *const nl01[] = { "NL01" };
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 	ivp_rc rc;
 	int r;
 
-	memset(&q, 0, sizeof(q));
-	q.area = m->municipality;
+	query_nl(m, &q);
 	q.indicator = "totaal";
-	q.compare = nl01;
-	q.ncompare = 1;
-	q.small_threshold = -1;
-	q.lang = m->lang;
 	if ((rc = ivp_indicator_series(ctx, &q, first, m->year, &t)))
 		return rc;
 	m->trend = ivp__rp_alloc(&m->a, (size_t)(ivp_table_nrows(t) + 1) * sizeof(rp_trend));
@@ -560,11 +567,7 @@ static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
 		x->count = inum(t, r, "count");
 		num(t, r, "per_1000_lo", &x->lo);
 		num(t, r, "per_1000_hi", &x->hi);
-		x->has_change = num(t, r, "change_ratio", &x->change) && num(t, r, "change_lo", &x->change_lo) &&
-				num(t, r, "change_hi", &x->change_hi);
-		x->verdict = txt(&m->a, t, r, "verdict");
-		x->has_nl = num(t, r, "NL01_per_1000", &x->nl);
-		x->vs_nl = txt(&m->a, t, r, "vs_NL01");
+		read_cmp(&m->a, t, r, &x->c);
 	}
 	ivp_table_free(t);
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;

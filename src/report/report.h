@@ -112,6 +112,16 @@ typedef struct rp_budget {	/* the plan's budget for one year */
 	int64_t measures_budget, measures_spent;	/* cents, that year */
 } rp_budget;
 
+/* A figure against the year before and against the Netherlands (NL01). */
+typedef struct rp_cmp {
+	int has_change;
+	double change, change_lo, change_hi;	/* rate ratio on the year before */
+	const char *verdict;	/* on the year before, the engine's words in the report's language */
+	int has_nl;
+	double nl;		/* the Netherlands per 1,000 */
+	const char *vs_nl;	/* against the Netherlands, the engine's words */
+} rp_cmp;
+
 typedef struct rp_indicator {	/* a row of the BBV indicator table */
 	const char *key, *name, *classification, *source_tables;
 	int version, per, youth;
@@ -121,12 +131,7 @@ typedef struct rp_indicator {	/* a row of the BBV indicator table */
 	int has_prev;
 	int prev_year;
 	double prev;
-	int has_change;
-	double change, change_lo, change_hi;	/* rate ratio on the year before */
-	const char *verdict;	/* the engine's words in the report's language */
-	int has_nl;
-	double nl;
-	const char *vs_nl;
+	rp_cmp c;
 	int64_t import_id, population_import;
 } rp_indicator;
 
@@ -144,12 +149,7 @@ typedef struct rp_trend {	/* one year of total registered crime (veiligheidsbeel
 	int year;
 	int64_t count;
 	double value, lo, hi;	/* per 1,000 with its interval */
-	int has_change;
-	double change, change_lo, change_hi;	/* rate ratio on the year before */
-	const char *verdict;	/* on the year before, the engine's words */
-	int has_nl;
-	double nl;
-	const char *vs_nl;
+	rp_cmp c;
 } rp_trend;
 
 typedef struct rp_area {	/* a wijk or buurt in the ranking */

@@ -184,8 +184,8 @@ static void test_defaults(void **state)
 	assert_int_equal(m->nindicators, 6);
 	assert_string_equal(m->indicators[0].key, "totaal");
 	assert_true(m->indicators[0].has);
-	assert_true(m->indicators[0].has_nl);
-	assert_true(fabs(m->indicators[0].nl - 44.8956) < 1e-3);
+	assert_true(m->indicators[0].c.has_nl);
+	assert_true(fabs(m->indicators[0].c.nl - 44.8956) < 1e-3);
 	assert_false(m->indicators[1].has);
 	ivp__rp_model_free(m);
 }
