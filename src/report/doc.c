@@ -223,12 +223,14 @@ static const char *unit_of(dctx *d, int per, int youth)
 
 static const char *goal_unit(dctx *d, const rp_goal *g)
 {
-	return g->engine ? unit_of(d, g->per, g->youth) : g->unit ? g->unit : "";
+	return g->engine ? unit_of(d, g->per, g->youth) : g->unit ? g->unit :
+								    "";
 }
 
 static int goal_dec(const rp_goal *g, double v)
 {
-	return g->engine ? 1 : v == floor(v) ? 0 : 1;
+	return g->engine ? 1 : v == floor(v) ? 0 :
+					       1;
 }
 
 static const char *goal_value(dctx *d, const rp_goal *g, double v)
@@ -238,13 +240,13 @@ static const char *goal_value(dctx *d, const rp_goal *g, double v)
 
 static const char *source_tables(dctx *d, const char *s)
 {
-	const char *or = s ? strstr(s, " or ") : NULL;
+	const char * or = s ? strstr(s, " or ") : NULL;
 
 	if (!s)
 		return "";
-	if (!or || d->en_)
+	if (! or || d->en_)
 		return s;
-	return ivp__rp_printf(A(d), "%.*s of %s", (int)(or - s), s, or + 4);
+	return ivp__rp_printf(A(d), "%.*s of %s", (int)(or -s), s, or +4);
 }
 
 /* The reason of a goal's status in words, by the rule of docs/progress-rules.md. */
@@ -259,43 +261,33 @@ static const char *goal_reason(dctx *d, const rp_goal *g)
 	switch (g->status) {
 	case RP_NODATA:
 		if (g->engine)
-			return ivp__rp_printf(A(d), W("Nog geen waarde na %d tot en met %d. Importeer de cijfers uit %s.",
-						      "No value yet after %d up to %d. Import the figures from %s."),
+			return ivp__rp_printf(A(d), W("Nog geen waarde na %d tot en met %d. Importeer de cijfers uit %s.", "No value yet after %d up to %d. Import the figures from %s."),
 					      g->base_year, d->m->year, source_tables(d, g->source_tables));
-		return ivp__rp_printf(A(d), W("Nog geen waarde na %d tot en met %d. Registreer de waarde met ivp import values.",
-					      "No value yet after %d up to %d. Register the value with ivp import values."),
+		return ivp__rp_printf(A(d), W("Nog geen waarde na %d tot en met %d. Registreer de waarde met ivp import values.", "No value yet after %d up to %d. Register the value with ivp import values."),
 				      g->base_year, d->m->year);
 	case RP_NOSTATUS:
-		return ivp__rp_printf(A(d), W("Er zijn alleen waarden in een andere eenheid dan die van het doel (%s); waarden in verschillende eenheden worden nooit vergeleken.",
-					      "Values exist only in another unit than the goal's (%s); values in different units are never compared."),
+		return ivp__rp_printf(A(d), W("Er zijn alleen waarden in een andere eenheid dan die van het doel (%s); waarden in verschillende eenheden worden nooit vergeleken.", "Values exist only in another unit than the goal's (%s); values in different units are never compared."),
 				      goal_unit(d, g));
 	case RP_OFF:
 		if (hold)
-			return ivp__rp_printf(A(d), W("Slechter dan het niveau dat vastgehouden moet worden (%s), ook buiten de ruis.%s",
-						      "Worse than the level to hold (%s), beyond the noise.%s"),
+			return ivp__rp_printf(A(d), W("Slechter dan het niveau dat vastgehouden moet worden (%s), ook buiten de ruis.%s", "Worse than the level to hold (%s), beyond the noise.%s"),
 					      goal_value(d, g, g->target), exact);
-		return ivp__rp_printf(A(d), W("Achter op de lijn: zelfs de gunstige kant van het interval (%s) is slechter dan verwacht voor %d (%s).%s",
-					      "Behind the line: even the favourable end of the interval (%s) is worse than expected for %d (%s).%s"),
+		return ivp__rp_printf(A(d), W("Achter op de lijn: zelfs de gunstige kant van het interval (%s) is slechter dan verwacht voor %d (%s).%s", "Behind the line: even the favourable end of the interval (%s) is worse than expected for %d (%s).%s"),
 				      goal_value(d, g, best), g->year, e, exact);
 	case RP_ON:
 		if (hold)
-			return ivp__rp_printf(A(d), W("Op of beter dan het niveau dat vastgehouden moet worden (%s).%s",
-						      "At or better than the level to hold (%s).%s"),
+			return ivp__rp_printf(A(d), W("Op of beter dan het niveau dat vastgehouden moet worden (%s).%s", "At or better than the level to hold (%s).%s"),
 					      goal_value(d, g, g->target), exact);
-		return ivp__rp_printf(A(d), W("Op of voor de lijn (verwacht voor %d: %s) en de verandering sinds %d is groter dan de ruis.%s",
-					      "At or ahead of the line (expected for %d: %s) and the change since %d is beyond the noise.%s"),
+		return ivp__rp_printf(A(d), W("Op of voor de lijn (verwacht voor %d: %s) en de verandering sinds %d is groter dan de ruis.%s", "At or ahead of the line (expected for %d: %s) and the change since %d is beyond the noise.%s"),
 				      g->year, e, g->base_year, exact);
 	default:
 		if (hold)
-			return ivp__rp_printf(A(d), W("Iets slechter dan het niveau dat vastgehouden moet worden (%s), binnen de ruis.",
-						      "Slightly worse than the level to hold (%s), within the noise."),
+			return ivp__rp_printf(A(d), W("Iets slechter dan het niveau dat vastgehouden moet worden (%s), binnen de ruis.", "Slightly worse than the level to hold (%s), within the noise."),
 					      goal_value(d, g, g->target));
 		if (s * (g->value - g->expected) >= 0)
-			return ivp__rp_printf(A(d), W("Voor op de lijn (verwacht voor %d: %s), maar de verandering sinds %d valt binnen de ruis: daarmee nog niet op koers.",
-						      "Ahead of the line (expected for %d: %s), but the change since %d is within the noise: not on track by itself."),
+			return ivp__rp_printf(A(d), W("Voor op de lijn (verwacht voor %d: %s), maar de verandering sinds %d valt binnen de ruis: daarmee nog niet op koers.", "Ahead of the line (expected for %d: %s), but the change since %d is within the noise: not on track by itself."),
 					      g->year, e, g->base_year);
-		return ivp__rp_printf(A(d), W("Achter op de lijn (verwacht voor %d: %s), maar binnen de ruis.",
-					      "Behind the line (expected for %d: %s), but within the noise."),
+		return ivp__rp_printf(A(d), W("Achter op de lijn (verwacht voor %d: %s), maar binnen de ruis.", "Behind the line (expected for %d: %s), but within the noise."),
 				      g->year, e);
 	}
 }
@@ -340,8 +332,7 @@ static void summary(dctx *d)
 				    m->counts[RP_OFF], m->counts[RP_NODATA] + m->counts[RP_NOSTATUS], money(d, m->budget_year), m->year,
 				    m->year, money(d, m->measures_spent), money(d, m->measures_budget)));
 	t = table(d, "t-samenvatting",
-		  ivp__rp_printf(A(d), W("Per prioriteit: de status van de doelen in %d en het geld van de maatregelen (begroot over het plan, besteed tot en met %d)",
-					 "Per priority: the status of the goals in %d and the money of the measures (budgeted over the plan, spent up to and including %d)"),
+		  ivp__rp_printf(A(d), W("Per prioriteit: de status van de doelen in %d en het geld van de maatregelen (begroot over het plan, besteed tot en met %d)", "Per priority: the status of the goals in %d and the money of the measures (budgeted over the plan, spent up to and including %d)"),
 				 m->year, m->year),
 		  W("Samenvatting", "Summary"), 9, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < m->npriorities; i++) {
@@ -392,8 +383,7 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	c->line_label = W("gemeten", "measured");
 	c->target_label = W("lijn van nulmeting naar streefwaarde", "line from baseline to target");
 	b->chart = c;
-	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).",
-					 "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
+	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).", "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
 				 goal_unit(d, g), c->has_band ? W(", met het 95%-interval als band", ", with the 95% interval as a band") : "",
 				 g->base_year, g->target_year);
 	t = table(d, ivp__rp_printf(A(d), "t-%s-reeks", g->id),
@@ -427,21 +417,18 @@ static void priority_goals(dctx *d, const rp_priority *p, char letter)
 		return;
 	}
 	t = table(d, ivp__rp_printf(A(d), "t-%s-doelen", p->id),
-		  ivp__rp_printf(A(d), W("Doelen van prioriteit %c: nulmeting, streefwaarde, laatste waarde tot en met %d en status",
-					 "Goals of priority %c: baseline, target, latest value up to and including %d, and status"),
+		  ivp__rp_printf(A(d), W("Doelen van prioriteit %c: nulmeting, streefwaarde, laatste waarde tot en met %d en status", "Goals of priority %c: baseline, target, latest value up to and including %d, and status"),
 				 letter, m->year),
 		  ivp__rp_printf(A(d), "%c %s", letter, W("Doelen", "Goals")), 6, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < p->ngoals; i++) {
 		const rp_goal *g = p->goals[i];
 
 		tcell(d, t, ivp__rp_printf(A(d), "%s%s", g->title, g->illustration ? W(" [illustratie]", " [illustration]") : ""));
-		tcell(d, t, ivp__rp_printf(A(d), "%s (%s)", g->indicator_name ? g->indicator_name : g->indicator,
-					   goal_unit(d, g)));
+		tcell(d, t, ivp__rp_printf(A(d), "%s (%s)", g->indicator_name ? g->indicator_name : g->indicator, goal_unit(d, g)));
 		cell(d, t, RP_DEC1, g->baseline, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->baseline), g->base_year));
 		cell(d, t, RP_DEC1, g->target, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->target), g->target_year));
 		if (g->has && !g->exact)
-			cell(d, t, RP_DEC1, g->value, ivp__rp_printf(A(d), "%s (%d) %s–%s", goal_value(d, g, g->value), g->year,
-								     goal_value(d, g, g->lo), goal_value(d, g, g->hi)));
+			cell(d, t, RP_DEC1, g->value, ivp__rp_printf(A(d), "%s (%d) %s–%s", goal_value(d, g, g->value), g->year, goal_value(d, g, g->lo), goal_value(d, g, g->hi)));
 		else if (g->has)
 			cell(d, t, RP_DEC1, g->value, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->value), g->year));
 		else
@@ -493,8 +480,7 @@ static void priority_measures(dctx *d, const rp_priority *p, char letter)
 		return;
 	}
 	t = table(d, ivp__rp_printf(A(d), "t-%s-maatregelen", p->id),
-		  ivp__rp_printf(A(d), W("Maatregelen van prioriteit %c: trekker, partners, status en voortgang tot en met %d",
-					 "Measures of priority %c: owner, partners, status and progress up to and including %d"),
+		  ivp__rp_printf(A(d), W("Maatregelen van prioriteit %c: trekker, partners, status en voortgang tot en met %d", "Measures of priority %c: owner, partners, status and progress up to and including %d"),
 				 letter, d->m->year),
 		  ivp__rp_printf(A(d), "%c %s", letter, W("Maatregelen", "Measures")), 5, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < p->nmeasures; i++) {
@@ -530,8 +516,7 @@ static void priority_costs(dctx *d, const rp_priority *p, char letter)
 		return;
 	}
 	t = table(d, ivp__rp_printf(A(d), "t-%s-kosten", p->id),
-		  ivp__rp_printf(A(d), W("Kosten van prioriteit %c: begroot en besteed in %d, en over het plan",
-					 "Cost of priority %c: budgeted and spent in %d, and over the plan"),
+		  ivp__rp_printf(A(d), W("Kosten van prioriteit %c: begroot en besteed in %d, en over het plan", "Cost of priority %c: budgeted and spent in %d, and over the plan"),
 				 letter, y),
 		  ivp__rp_printf(A(d), "%c %s", letter, W("Kosten", "Cost")), 6, head, w, right);
 	for (i = 0; i < p->nmeasures; i++) {
@@ -591,9 +576,7 @@ static void finances(dctx *d)
 	int i;
 
 	heading(d, 1, "h-financien", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Financiën van het plan", "The plan's finances")));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het budget van het plan per jaar, met de dekking en het document van de planning- en controlcyclus waarin het is verwerkt, tegenover wat de maatregelen in dat jaar begroten en besteden (besteed: tot en met %d).",
-					       "The plan's budget per year, with its funding and the planning-and-control document that carries it, against what the measures budget and spend in that year (spent: up to and including %d)."),
-				   m->year));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het budget van het plan per jaar, met de dekking en het document van de planning- en controlcyclus waarin het is verwerkt, tegenover wat de maatregelen in dat jaar begroten en besteden (besteed: tot en met %d).", "The plan's budget per year, with its funding and the planning-and-control document that carries it, against what the measures budget and spend in that year (spent: up to and including %d)."), m->year));
 	t = table(d, "t-financien", W("Budget van het plan per jaar", "The plan's budget per year"),
 		  W("Financien", "Finances"), 6, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < m->nbudget; i++) {
@@ -649,9 +632,7 @@ static void indicators(dctx *d)
 	head[3] = W("Nederland", "Netherlands");
 	head[4] = W("Bron", "Source");
 	head[5] = W("Periode", "Period");
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("De verplichte beleidsindicatoren veiligheid van het BBV en het totaal aan geregistreerde misdrijven voor %s in %d, met Nederland ter vergelijking. Zonder gegevens staat er een streepje en zegt de toelichting welke tabel nog geïmporteerd moet worden; ivp vult nooit een cijfer aan.",
-					       "The BBV's mandatory safety indicators and total registered crime for %s in %d, with the Netherlands for comparison. Without data the cell shows a dash and the note says which table to import; ivp never makes a figure up."),
-				   m->area_name, m->year));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("De verplichte beleidsindicatoren veiligheid van het BBV en het totaal aan geregistreerde misdrijven voor %s in %d, met Nederland ter vergelijking. Zonder gegevens staat er een streepje en zegt de toelichting welke tabel nog geïmporteerd moet worden; ivp vult nooit een cijfer aan.", "The BBV's mandatory safety indicators and total registered crime for %s in %d, with the Netherlands for comparison. Without data the cell shows a dash and the note says which table to import; ivp never makes a figure up."), m->area_name, m->year));
 	t = table(d, "t-bbv", ivp__rp_printf(A(d), W("Beleidsindicatoren veiligheid %d", "Safety indicators %d"), m->year),
 		  W("BBV-indicatoren", "BBV indicators"), 6, head, w, right);
 	for (i = 0; i < m->nindicators; i++) {
@@ -674,8 +655,7 @@ static void indicators(dctx *d)
 	for (i = 0; i < 6; i++)
 		head2[i] = ivp__rp_printf(A(d), d->en_ ? head2_en[i] : head2_nl[i], i == 1 ? m->year - 1 : m->year);
 	t = table(d, "t-verandering",
-		  ivp__rp_printf(A(d), W("Verandering ten opzichte van %d en ten opzichte van Nederland (per 1.000 inwoners)",
-					 "Change against %d and against the Netherlands (per 1,000 inhabitants)"),
+		  ivp__rp_printf(A(d), W("Verandering ten opzichte van %d en ten opzichte van Nederland (per 1.000 inwoners)", "Change against %d and against the Netherlands (per 1,000 inhabitants)"),
 				 m->year - 1),
 		  W("Verandering", "Change"), 6, head2, w2, right2);
 	for (i = 0; i < m->nindicators; i++) {
@@ -706,20 +686,15 @@ static void indicators(dctx *d)
 		const rp_indicator *x = &m->indicators[i];
 
 		if (!x->has)
-			para(d, RB_NOTE, ivp__rp_printf(A(d), W("%s: geen gegevens voor %s in %d. Importeer %s.", "%s: no data for %s in %d. Import %s."),
-							x->name, m->area_name, m->year, source_tables(d, x->source_tables)));
+			para(d, RB_NOTE, ivp__rp_printf(A(d), W("%s: geen gegevens voor %s in %d. Importeer %s.", "%s: no data for %s in %d. Import %s."), x->name, m->area_name, m->year, source_tables(d, x->source_tables)));
 	}
 	if (missing)
-		para(d, RB_NOTE, W("In het voorbeeld zijn alleen de totalen van de geregistreerde misdrijven per gemeente opgenomen; de cijfers per soort misdrijf, nodig voor de BBV-indicatoren, staan er niet in.",
-				   "The example holds only the total registered crime per gemeente; the figures per crime type the BBV indicators need are not in it."));
+		para(d, RB_NOTE, W("In het voorbeeld zijn alleen de totalen van de geregistreerde misdrijven per gemeente opgenomen; de cijfers per soort misdrijf, nodig voor de BBV-indicatoren, staan er niet in.", "The example holds only the total registered crime per gemeente; the figures per crime type the BBV indicators need are not in it."));
 }
 
 static const char *import_kind(dctx *d, const char *k)
 {
-	static const char *const w[][3] = { { "codes", "codelijst", "code list" }, { "population", "bevolking", "population" },
-					    { "crime", "misdrijven", "crime" }, { "long", "misdrijven (lang)", "crime (long)" },
-					    { "values", "eigen waarden", "local values" }, { "boundaries", "grenzen", "boundaries" },
-					    { "plan", "planbestand", "plan file" } };
+	static const char *const w[][3] = { { "codes", "codelijst", "code list" }, { "population", "bevolking", "population" }, { "crime", "misdrijven", "crime" }, { "long", "misdrijven (lang)", "crime (long)" }, { "values", "eigen waarden", "local values" }, { "boundaries", "grenzen", "boundaries" }, { "plan", "planbestand", "plan file" } };
 	size_t i;
 
 	for (i = 0; k && i < sizeof(w) / sizeof(w[0]); i++)
@@ -737,27 +712,20 @@ static void status_rule(dctx *d)
 	rp_table *t;
 
 	heading(d, 2, "h-bronnen-statusregel", W("Hoe de status van een doel wordt bepaald", "How a goal's status is decided"));
-	para(d, RB_PARA, W("Elk doel heeft een nulmeting, een streefwaarde en een richting (lager of hoger is beter). De lijn loopt recht van de nulmeting naar de streefwaarde; voor elk jaar geeft ze de waarde die het plan dan verwacht. De laatste waarde is de nieuwste waarde na het jaar van de nulmeting tot en met het verslagjaar, met haar onzekerheid: voor cijfers van politie en CBS het exacte 95%-interval van het aantal per 1.000 inwoners, voor een enquête als de Veiligheidsmonitor de marge van de meting.",
-			   "Each goal has a baseline, a target and a direction (lower or higher is better). The line runs straight from the baseline to the target; for every year it gives the value the plan expects then. The latest value is the newest value after the baseline year up to the report year, with its uncertainty: for police and CBS figures the exact 95% interval of the rate per 1,000 inhabitants, for a survey such as the Veiligheidsmonitor the survey's margin."));
-	para(d, RB_PARA, W("In gewone woorden: een doel is alleen op koers als de verbetering echt is (groter dan de ruis) en minstens zo snel gaat als gepland; het is alleen niet op koers als zelfs de gunstigste lezing van het cijfer achterloopt op het plan. Een verandering binnen de ruis maakt een doel nooit vanzelf op koers.",
-			   "In plain words: a goal is on track only when the improvement is real (beyond the noise) and at least as fast as planned; off track only when even the most favourable reading of the figure is behind the plan. A change inside the noise never makes a goal on track by itself."));
+	para(d, RB_PARA, W("Elk doel heeft een nulmeting, een streefwaarde en een richting (lager of hoger is beter). De lijn loopt recht van de nulmeting naar de streefwaarde; voor elk jaar geeft ze de waarde die het plan dan verwacht. De laatste waarde is de nieuwste waarde na het jaar van de nulmeting tot en met het verslagjaar, met haar onzekerheid: voor cijfers van politie en CBS het exacte 95%-interval van het aantal per 1.000 inwoners, voor een enquête als de Veiligheidsmonitor de marge van de meting.", "Each goal has a baseline, a target and a direction (lower or higher is better). The line runs straight from the baseline to the target; for every year it gives the value the plan expects then. The latest value is the newest value after the baseline year up to the report year, with its uncertainty: for police and CBS figures the exact 95% interval of the rate per 1,000 inhabitants, for a survey such as the Veiligheidsmonitor the survey's margin."));
+	para(d, RB_PARA, W("In gewone woorden: een doel is alleen op koers als de verbetering echt is (groter dan de ruis) en minstens zo snel gaat als gepland; het is alleen niet op koers als zelfs de gunstigste lezing van het cijfer achterloopt op het plan. Een verandering binnen de ruis maakt een doel nooit vanzelf op koers.", "In plain words: a goal is on track only when the improvement is real (beyond the noise) and at least as fast as planned; off track only when even the most favourable reading of the figure is behind the plan. A change inside the noise never makes a goal on track by itself."));
 	t = table(d, "t-statusregel", W("De statuswoorden", "The status words"), W("Statusregel", "Status rule"), 2,
 		  d->en_ ? hr_en : hr_nl, wr, rr);
 	tcell(d, t, status_word(d, RP_ON));
-	tcell(d, t, W("De waarde ligt op of voor de lijn én de verandering sinds de nulmeting is groter dan de ruis.",
-		      "The value is at or better than the line and the change since the baseline is beyond the noise."));
+	tcell(d, t, W("De waarde ligt op of voor de lijn én de verandering sinds de nulmeting is groter dan de ruis.", "The value is at or better than the line and the change since the baseline is beyond the noise."));
 	tcell(d, t, status_word(d, RP_RISK));
-	tcell(d, t, W("Al het andere: achter de lijn maar binnen de ruis, of voor de lijn terwijl de verandering sinds de nulmeting nog binnen de ruis valt.",
-		      "Everything else: behind the line but within the noise, or ahead of it while the change since the baseline is still inside the noise."));
+	tcell(d, t, W("Al het andere: achter de lijn maar binnen de ruis, of voor de lijn terwijl de verandering sinds de nulmeting nog binnen de ruis valt.", "Everything else: behind the line but within the noise, or ahead of it while the change since the baseline is still inside the noise."));
 	tcell(d, t, status_word(d, RP_OFF));
-	tcell(d, t, W("Het hele interval ligt achter de lijn: zelfs de gunstige kant is slechter dan verwacht.",
-		      "The whole interval is behind the line: even the favourable end is worse than expected."));
+	tcell(d, t, W("Het hele interval ligt achter de lijn: zelfs de gunstige kant is slechter dan verwacht.", "The whole interval is behind the line: even the favourable end is worse than expected."));
 	tcell(d, t, status_word(d, RP_NODATA));
-	tcell(d, t, W("Er is nog geen waarde na het jaar van de nulmeting; de toelichting zegt wat er geïmporteerd moet worden.",
-		      "There is no value after the baseline year yet; the note says what to import."));
+	tcell(d, t, W("Er is nog geen waarde na het jaar van de nulmeting; de toelichting zegt wat er geïmporteerd moet worden.", "There is no value after the baseline year yet; the note says what to import."));
 	tcell(d, t, status_word(d, RP_NOSTATUS));
-	tcell(d, t, W("Er zijn waarden, maar niet in de eenheid van het doel: waarden in verschillende eenheden worden nooit vergeleken.",
-		      "Values exist, but not in the goal's unit: values in different units are never compared."));
+	tcell(d, t, W("Er zijn waarden, maar niet in de eenheid van het doel: waarden in verschillende eenheden worden nooit vergeleken.", "Values exist, but not in the goal's unit: values in different units are never compared."));
 }
 
 static void method(dctx *d)
@@ -777,11 +745,8 @@ static void method(dctx *d)
 	heading(d, 1, "h-bronnen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Bronnen en methode", "Sources and method")));
 	heading(d, 2, "h-bronnen-imports", W("Gebruikte gegevens", "Data used"));
 	if (m->plan_title)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s).", "The plan: %s, version %lld (%s)."),
-						m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : ""));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Elke import in de database, met het bestand, de SHA-256 van de inhoud en de datum waarop de import klaar was; de cijfers van hoofdstuk %d noemen hun import.",
-					       "Every import in the database, with its file, the SHA-256 of its content and the date the import finished; the figures of chapter %d name their import."),
-				   d->chapter - 1));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s).", "The plan: %s, version %lld (%s)."), m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : ""));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Elke import in de database, met het bestand, de SHA-256 van de inhoud en de datum waarop de import klaar was; de cijfers van hoofdstuk %d noemen hun import.", "Every import in the database, with its file, the SHA-256 of its content and the date the import finished; the figures of chapter %d name their import."), d->chapter - 1));
 	t = table(d, "t-imports", W("Imports", "Imports"), W("Bronnen", "Sources"), 6, d->en_ ? hs_en : hs_nl, ws, rs);
 	for (i = 0; i < m->nsources; i++) {
 		const rp_source *s = &m->sources[i];
@@ -794,8 +759,7 @@ static void method(dctx *d)
 		tcell(d, t, date(d, s->finished));
 	}
 	heading(d, 2, "h-bronnen-definities", W("Definities van de indicatoren", "Indicator definitions"));
-	para(d, RB_PARA, W("Elke indicator telt de misdrijven van de genoemde codes bij elkaar op, per 1.000 inwoners op 1 januari van het jaar. Politiecodes (soort misdrijf) en CBS-codes zijn twee classificaties; een nieuwe versie van een definitie vervangt de oude niet.",
-			   "Each indicator sums the crimes of the codes named, per 1,000 inhabitants on 1 January of the year. Police codes (SoortMisdrijf) and CBS codes are two classifications; a new version of a definition does not replace the old one."));
+	para(d, RB_PARA, W("Elke indicator telt de misdrijven van de genoemde codes bij elkaar op, per 1.000 inwoners op 1 januari van het jaar. Politiecodes (soort misdrijf) en CBS-codes zijn twee classificaties; een nieuwe versie van een definitie vervangt de oude niet.", "Each indicator sums the crimes of the codes named, per 1,000 inhabitants on 1 January of the year. Police codes (SoortMisdrijf) and CBS codes are two classifications; a new version of a definition does not replace the old one."));
 	t = table(d, "t-definities", W("Definities die dit rapport gebruikt", "Definitions this report uses"),
 		  W("Definities", "Definitions"), 6, d->en_ ? hd_en : hd_nl, wd, rd);
 	for (i = 0; i < m->ndefs; i++) {
@@ -811,8 +775,7 @@ static void method(dctx *d)
 	if (m->kind == RP_VOORTGANG)
 		status_rule(d);
 	heading(d, 2, "h-bronnen-oordeel", W("De oordeelwoorden bij de indicatoren", "The verdict words of the indicators"));
-	para(d, RB_PARA, W("Bij de indicatoren staat “significant hoger” of “significant lager” alleen als het 95%-interval van de verhouding tussen de twee cijfers (dit jaar tegen vorig jaar, de gemeente tegen Nederland) de 1 niet bevat: dan is het verschil groter dan toeval bij deze aantallen kan verklaren. Anders staat er “geen duidelijke verandering” of “geen duidelijk verschil”. Kleine aantallen (onder de 10) worden gemarkeerd.",
-			   "The indicators say “significantly higher” or “significantly lower” only when the 95% interval of the ratio of the two figures (this year against last year, the municipality against the Netherlands) does not contain 1: then the difference is larger than chance can explain at these counts. Otherwise they say “no clear change” or “no clear difference”. Small counts (below 10) are flagged."));
+	para(d, RB_PARA, W("Bij de indicatoren staat “significant hoger” of “significant lager” alleen als het 95%-interval van de verhouding tussen de twee cijfers (dit jaar tegen vorig jaar, de gemeente tegen Nederland) de 1 niet bevat: dan is het verschil groter dan toeval bij deze aantallen kan verklaren. Anders staat er “geen duidelijke verandering” of “geen duidelijk verschil”. Kleine aantallen (onder de 10) worden gemarkeerd.", "The indicators say “significantly higher” or “significantly lower” only when the 95% interval of the ratio of the two figures (this year against last year, the municipality against the Netherlands) does not contain 1: then the difference is larger than chance can explain at these counts. Otherwise they say “no clear change” or “no clear difference”. Small counts (below 10) are flagged."));
 }
 
 /* ---- the safety picture (veiligheidsbeeld) ------------------------------------------ */
@@ -838,34 +801,25 @@ static void picture_summary(dctx *d)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Voor %d is geen totaal aan geregistreerde misdrijven bekend.", "No total of registered crime is known for %d."), m->year));
 		return;
 	}
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("In %d registreerde de politie in %s %s misdrijven: %s per 1.000 inwoners (95%%-interval %s tot %s).",
-					       "In %d the police registered %s crimes in %s: %s per 1,000 inhabitants (95%% interval %s to %s)."),
-				   m->year, d->en_ ? number(d, (double)x->count, 0) : m->area_name, d->en_ ? m->area_name : number(d, (double)x->count, 0),
-				   number(d, x->value, 1), number(d, x->lo, 1), number(d, x->hi, 1)));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("In %d registreerde de politie in %s %s misdrijven: %s per 1.000 inwoners (95%%-interval %s tot %s).", "In %d the police registered %s crimes in %s: %s per 1,000 inhabitants (95%% interval %s to %s)."), m->year, d->en_ ? number(d, (double)x->count, 0) : m->area_name, d->en_ ? m->area_name : number(d, (double)x->count, 0), number(d, x->value, 1), number(d, x->lo, 1), number(d, x->hi, 1)));
 	if (x->c.has_change)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Ten opzichte van %d: %s, %s.", "Against %d: %s, %s."), m->year - 1,
-						change_text(d, x->c.change, x->c.change_lo, x->c.change_hi), x->c.verdict ? x->c.verdict : "–"));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Ten opzichte van %d: %s, %s.", "Against %d: %s, %s."), m->year - 1, change_text(d, x->c.change, x->c.change_lo, x->c.change_hi), x->c.verdict ? x->c.verdict : "–"));
 	if (x->c.has_nl)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Nederland: %s per 1.000 inwoners; %s is daartegen %s.", "The Netherlands: %s per 1,000 inhabitants; against it %s is %s."),
-						number(d, x->c.nl, 1), m->area_name, x->c.vs_nl ? x->c.vs_nl : "–"));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Nederland: %s per 1.000 inwoners; %s is daartegen %s.", "The Netherlands: %s per 1,000 inhabitants; against it %s is %s."), number(d, x->c.nl, 1), m->area_name, x->c.vs_nl ? x->c.vs_nl : "–"));
 	if (m->ntrend > 1)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."),
-						m->trend[0].year, x->year, number(d, m->trend[0].value, 1), number(d, x->value, 1)));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."), m->trend[0].year, x->year, number(d, m->trend[0].value, 1), number(d, x->value, 1)));
 	if (m->nbuurten) {
 		const rp_area *top = &m->buurten[0];
 
 		for (i = 1; i < m->nbuurten; i++)
 			if (m->buurten[i].count > top->count)
 				top = &m->buurten[i];
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("De meeste misdrijven van de buurten in %d: %s (%s).", "Most crimes of the buurten in %d: %s (%s)."),
-						m->ranking_year, top->name, number(d, (double)top->count, 0)));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("De meeste misdrijven van de buurten in %d: %s (%s).", "Most crimes of the buurten in %d: %s (%s)."), m->ranking_year, top->name, number(d, (double)top->count, 0)));
 	}
 	for (i = 0; i < m->nindicators; i++)
 		missing += !m->indicators[i].has;
 	if (missing)
-		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.",
-							"For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."),
-						missing, m->nindicators, d->chapter + 3));
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.", "For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."), missing, m->nindicators, d->chapter + 3));
 }
 
 static void picture_trend(dctx *d)
@@ -904,8 +858,7 @@ static void picture_trend(dctx *d)
 	ivp__rp_axis(lo, hi, 6, &c->y);
 	if ((b = block(d, RB_CHART))) {
 		b->chart = c;
-		b->text = ivp__rp_printf(A(d), W("Figuur: geregistreerde misdrijven %s, met het 95%%-interval als band.",
-						 "Figure: registered crime %s, with the 95%% interval as a band."), c->unit);
+		b->text = ivp__rp_printf(A(d), W("Figuur: geregistreerde misdrijven %s, met het 95%%-interval als band.", "Figure: registered crime %s, with the 95%% interval as a band."), c->unit);
 	}
 	t = table(d, "t-trend", ivp__rp_printf(A(d), W("Geregistreerde misdrijven per jaar in %s, met Nederland", "Registered crime per year in %s, with the Netherlands"), m->area_name),
 		  W("Over de jaren", "Over the years"), 8, d->en_ ? head_en : head_nl, w, right);
@@ -971,13 +924,9 @@ static void picture_areas(dctx *d)
 	}
 	for (i = 0; i < m->nbuurten; i++)
 		nopop += !m->buurten[i].has;
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("De wijken en buurten in %d, gerangschikt op het aantal per 1.000 inwoners; alleen “significant hoger” of “significant lager” steekt boven de ruis uit. Kleine aantallen zeggen weinig over de plaats in de rangorde.",
-					       "The wijken and buurten in %d, ranked on the rate per 1,000 inhabitants; only “significantly higher” or “significantly lower” stands out from the noise. Small counts say little about the place in the ranking."),
-				   m->ranking_year));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("De wijken en buurten in %d, gerangschikt op het aantal per 1.000 inwoners; alleen “significant hoger” of “significant lager” steekt boven de ruis uit. Kleine aantallen zeggen weinig over de plaats in de rangorde.", "The wijken and buurten in %d, ranked on the rate per 1,000 inhabitants; only “significantly higher” or “significantly lower” stands out from the noise. Small counts say little about the place in the ranking."), m->ranking_year));
 	if (nopop)
-		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Voor %d van de %d buurten is geen bevolking van 1 januari %d bekend: ze staan er met hun aantal, zonder cijfer per 1.000 inwoners.",
-							"For %d of the %d buurten no population on 1 January %d is known: they are listed with their count, without a rate."),
-						nopop, m->nbuurten, m->ranking_year));
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Voor %d van de %d buurten is geen bevolking van 1 januari %d bekend: ze staan er met hun aantal, zonder cijfer per 1.000 inwoners.", "For %d of the %d buurten no population on 1 January %d is known: they are listed with their count, without a rate."), nopop, m->nbuurten, m->ranking_year));
 	area_table(d, "t-wijken", ivp__rp_printf(A(d), W("Wijken van %s, %d", "Wijken of %s, %d"), m->area_name, m->ranking_year),
 		   W("Wijken", "Wijken"), W("Wijk", "Wijk"), m->wijken, m->nwijken);
 	area_table(d, "t-buurten", ivp__rp_printf(A(d), W("Buurten van %s, %d", "Buurten of %s, %d"), m->area_name, m->ranking_year),
@@ -1027,27 +976,22 @@ static void decisions(dctx *d)
 			continue;
 		if (b->structural && prev && prev->structural && prev->amount == b->amount &&
 		    !strcmp(prev->source, b->source) && !strcmp(prev->document ? prev->document : "", b->document ? b->document : ""))
-			continue;	/* the structural amount goes on */
+			continue; /* the structural amount goes on */
 		items[nb++] = b;
 	}
 	para(d, RB_PARA, W("De raad wordt voorgesteld:", "The council is asked:"));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. het %s vast te stellen met de daarbij horende prioriteiten", "%d. to adopt the %s with its priorities"),
-					k++, plan_name(d)));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. het %s vast te stellen met de daarbij horende prioriteiten", "%d. to adopt the %s with its priorities"), k++, plan_name(d)));
 	for (i = 0; i < m->npriorities; i++)
-		para(d, RB_PARA, ivp__rp_printf(A(d), "    %c. %s%s", 'a' + i, lower_first(d, m->priorities[i].title),
-						i + 1 < m->npriorities ? ";" : nb ? ";" : "."));
+		para(d, RB_PARA, ivp__rp_printf(A(d), "    %c. %s%s", 'a' + i, lower_first(d, m->priorities[i].title), i + 1 < m->npriorities ? ";" : nb ? ";" :
+																			   "."));
 	for (i = 0; i < nb; i++, n++) {
 		const rp_budget *b = items[i];
 		const char *end = i + 1 < nb ? ";" : ".";
 
 		if (b->structural)
-			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de structurele financiële gevolgen vanaf %d van %s te dekken uit de %s en te verwerken in de %s%s",
-								"%d. to fund the structural financial consequences from %d of %s from the %s and to process them in the %s%s"),
-							k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
+			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de structurele financiële gevolgen vanaf %d van %s te dekken uit de %s en te verwerken in de %s%s", "%d. to fund the structural financial consequences from %d of %s from the %s and to process them in the %s%s"), k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
 		else
-			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de financiële gevolgen voor %d van %s te dekken uit de %s en te verwerken in de %s%s",
-								"%d. to fund the financial consequences for %d of %s from the %s and to process them in the %s%s"),
-							k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
+			para(d, RB_PARA, ivp__rp_printf(A(d), W("%d. de financiële gevolgen voor %d van %s te dekken uit de %s en te verwerken in de %s%s", "%d. to fund the financial consequences for %d of %s from the %s and to process them in the %s%s"), k++, b->year, money(d, b->amount), b->source, b->document ? b->document : "–", end));
 	}
 }
 
@@ -1064,36 +1008,23 @@ static void proposal(dctx *d)
 	heading(d, 1, "h-beslispunten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Beslispunten", "Decisions")));
 	decisions(d);
 	heading(d, 1, "h-inleiding", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Inleiding", "Introduction")));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Op grond van %s stelt de gemeenteraad ten minste eenmaal in de vier jaar een integraal veiligheidsplan vast.",
-					       "Under %s the council adopts an integral safety plan at least once every four years."),
-				   m->legal_basis ? m->legal_basis : W("de Politiewet", "the Police Act")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Op grond van %s stelt de gemeenteraad ten minste eenmaal in de vier jaar een integraal veiligheidsplan vast.", "Under %s the council adopts an integral safety plan at least once every four years."), m->legal_basis ? m->legal_basis : W("de Politiewet", "the Police Act")));
 	if (m->pred_title)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het vorige plan, het %s, gold van %d tot en met %d%s%s%s. Het college legt nu het %s voor de jaren %d tot en met %d voor.",
-						       "The previous plan, the %s, covered %d to %d%s%s%s. The college now proposes the %s for %d to %d."),
-					   m->pred_title, m->pred_from, m->pred_to, m->pred_until ? W(" en is verlengd tot ", " and was extended until ") : "",
-					   m->pred_until ? date(d, m->pred_until) : "", "", plan_name(d), m->plan_from, m->plan_to));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het vorige plan, het %s, gold van %d tot en met %d%s%s%s. Het college legt nu het %s voor de jaren %d tot en met %d voor.", "The previous plan, the %s, covered %d to %d%s%s%s. The college now proposes the %s for %d to %d."), m->pred_title, m->pred_from, m->pred_to, m->pred_until ? W(" en is verlengd tot ", " and was extended until ") : "", m->pred_until ? date(d, m->pred_until) : "", "", plan_name(d), m->plan_from, m->plan_to));
 	heading(d, 1, "h-resultaat", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Beoogd resultaat", "Intended result")));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Een vastgesteld veiligheidsplan met %d prioriteiten, waarmee de gemeente en haar partners (%s) van %d tot en met %d werken.",
-					       "An adopted safety plan with %d priorities, on which the municipality and its partners (%s) work from %d to %d."),
-				   m->npriorities, m->partners ? m->partners : "", m->plan_from, m->plan_to));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Een vastgesteld veiligheidsplan met %d prioriteiten, waarmee de gemeente en haar partners (%s) van %d tot en met %d werken.", "An adopted safety plan with %d priorities, on which the municipality and its partners (%s) work from %d to %d."), m->npriorities, m->partners ? m->partners : "", m->plan_from, m->plan_to));
 	heading(d, 1, "h-argumenten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Argumenten", "Arguments")));
 	for (i = 0; i < m->npriorities; i++) {
 		nm = m->priorities[i].nmeasures;
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("%c. %s: %d %s en %d %s in het uitvoeringsplan.", "%c. %s: %d %s and %d %s in the implementation plan."),
-						'a' + i, m->priorities[i].title, m->priorities[i].ngoals,
-						m->priorities[i].ngoals == 1 ? W("doel", "goal") : W("doelen", "goals"), nm,
-						nm == 1 ? W("maatregel", "measure") : W("maatregelen", "measures")));
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("%c. %s: %d %s en %d %s in het uitvoeringsplan.", "%c. %s: %d %s and %d %s in the implementation plan."), 'a' + i, m->priorities[i].title, m->priorities[i].ngoals, m->priorities[i].ngoals == 1 ? W("doel", "goal") : W("doelen", "goals"), nm, nm == 1 ? W("maatregel", "measure") : W("maatregelen", "measures")));
 	}
-	para(d, RB_NOTE, W("Concept: de onderbouwing per prioriteit (waarom deze prioriteit, op basis van welke veiligheidscijfers, hoe zij zich verhoudt tot de regionale prioriteiten) schrijft de opsteller; ivp vult hier alleen de cijfers van het plan in.",
-			   "Draft: the reasoning per priority (why this priority, on which safety figures, how it relates to the regional priorities) is the author's to write; ivp fills in only the plan's figures here."));
+	para(d, RB_NOTE, W("Concept: de onderbouwing per prioriteit (waarom deze prioriteit, op basis van welke veiligheidscijfers, hoe zij zich verhoudt tot de regionale prioriteiten) schrijft de opsteller; ivp vult hier alleen de cijfers van het plan in.", "Draft: the reasoning per priority (why this priority, on which safety figures, how it relates to the regional priorities) is the author's to write; ivp fills in only the plan's figures here."));
 	if (m->illustrations)
-		para(d, RB_NOTE, W("De doelen en maatregelen van het voorbeeld zijn illustraties, niet die van de gemeente.",
-				   "The example's goals and measures are illustrations, not the municipality's."));
+		para(d, RB_NOTE, W("De doelen en maatregelen van het voorbeeld zijn illustraties, niet die van de gemeente.", "The example's goals and measures are illustrations, not the municipality's."));
 	heading(d, 1, "h-kanttekeningen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Kanttekeningen", "Caveats")));
 	para(d, RB_NOTE, W("Concept: de kanttekeningen schrijft de opsteller.", "Draft: the caveats are the author's to write."));
 	heading(d, 1, "h-financien", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Financiën", "Finances")));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan vraagt over %d tot en met %d in totaal %s.", "Over %d to %d the plan asks %s in total."),
-				   m->plan_from, m->plan_to, money(d, m->budget_total)));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan vraagt over %d tot en met %d in totaal %s.", "Over %d to %d the plan asks %s in total."), m->plan_from, m->plan_to, money(d, m->budget_total)));
 	t = table(d, "t-financien", W("De financiële gevolgen per jaar, met dekking en P&C-document", "The financial consequences per year, with funding and P&C document"),
 		  W("Financien", "Finances"), 5, d->en_ ? head_en : head_nl, w, right);
 	for (i = 0; i < m->nbudget; i++) {
@@ -1101,7 +1032,8 @@ static void proposal(dctx *d)
 
 		ncell(d, t, RP_YEAR, b->year);
 		money_cell(d, t, b->amount);
-		tcell(d, t, !b->source ? "–" : b->structural ? W("structureel", "structural") : W("incidenteel", "incidental"));
+		tcell(d, t, !b->source ? "–" : b->structural ? W("structureel", "structural") :
+							       W("incidenteel", "incidental"));
 		tcell(d, t, b->source ? b->source : W("geen budget in het plan", "no budget in the plan"));
 		tcell(d, t, b->document ? b->document : "–");
 	}
@@ -1113,9 +1045,7 @@ static void proposal(dctx *d)
 	if (t)
 		t->last_total = 1;
 	heading(d, 1, "h-bronnen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Bronnen", "Sources")));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s)%s%s.", "The plan: %s, version %lld (%s)%s%s."),
-				   m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : "",
-				   m->publication ? W("; bekendmaking ", "; publication ") : "", m->publication ? m->publication : ""));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s)%s%s.", "The plan: %s, version %lld (%s)%s%s."), m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : "", m->publication ? W("; bekendmaking ", "; publication ") : "", m->publication ? m->publication : ""));
 }
 
 static void proposal_front(dctx *d)
@@ -1126,11 +1056,8 @@ static void proposal_front(dctx *d)
 	if (b)
 		b->text = d->doc->title;
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Aan de gemeenteraad van %s", "To the council of %s"), m->area_name));
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Collegevoorstel %s · aan de raad gezonden %s · raadsvergadering %s", "College proposal %s · sent to the council %s · council meeting %s"),
-					m->college_proposal ? date(d, m->college_proposal) : "–",
-					m->sent_to_council ? date(d, m->sent_to_council) : "–", m->adopted ? date(d, m->adopted) : "–"));
-	para(d, RB_NOTE, W("Concept: de cijfers, de prioriteiten, de beslispunten en de financiën komen uit het plan in ivp; de argumenten en kanttekeningen schrijft de opsteller.",
-			   "Draft: the figures, priorities, decisions and finances come from the plan in ivp; the arguments and caveats are the author's to write."));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Collegevoorstel %s · aan de raad gezonden %s · raadsvergadering %s", "College proposal %s · sent to the council %s · council meeting %s"), m->college_proposal ? date(d, m->college_proposal) : "–", m->sent_to_council ? date(d, m->sent_to_council) : "–", m->adopted ? date(d, m->adopted) : "–"));
+	para(d, RB_NOTE, W("Concept: de cijfers, de prioriteiten, de beslispunten en de financiën komen uit het plan in ivp; de argumenten en kanttekeningen schrijft de opsteller.", "Draft: the figures, priorities, decisions and finances come from the plan in ivp; the arguments and caveats are the author's to write."));
 	block(d, RB_TOC);
 	block(d, RB_BREAK);
 }
@@ -1143,13 +1070,9 @@ static void front(dctx *d)
 	if (b)
 		b->text = d->doc->title;
 	para(d, RB_PARA, d->doc->subtitle);
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("Verslagjaar %d · datum %s · plan vastgesteld %s%s%s",
-						"Report year %d · date %s · plan adopted %s%s%s"),
-					m->year, date(d, m->date), m->adopted ? date(d, m->adopted) : "–",
-					m->cvdr ? " · " : "", m->cvdr ? m->cvdr : ""));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Verslagjaar %d · datum %s · plan vastgesteld %s%s%s", "Report year %d · date %s · plan adopted %s%s%s"), m->year, date(d, m->date), m->adopted ? date(d, m->adopted) : "–", m->cvdr ? " · " : "", m->cvdr ? m->cvdr : ""));
 	if (m->illustrations)
-		para(d, RB_NOTE, W("Let op: de doelen en maatregelen met het label ‘illustratie’ zijn voorbeelden die laten zien hoe ivp doelen en maatregelen volgt. Het zijn niet de doelen, streefwaarden en maatregelen van de gemeente. De prioriteiten, het budget van het plan en de cijfers van CBS en politie zijn echt.",
-				   "Note: goals and measures labelled ‘illustration’ are examples of how ivp follows goals and measures. They are not the municipality's goals, targets and measures. The priorities, the plan's budget and the CBS and police figures are real."));
+		para(d, RB_NOTE, W("Let op: de doelen en maatregelen met het label ‘illustratie’ zijn voorbeelden die laten zien hoe ivp doelen en maatregelen volgt. Het zijn niet de doelen, streefwaarden en maatregelen van de gemeente. De prioriteiten, het budget van het plan en de cijfers van CBS en politie zijn echt.", "Note: goals and measures labelled ‘illustration’ are examples of how ivp follows goals and measures. They are not the municipality's goals, targets and measures. The priorities, the plan's budget and the CBS and police figures are real."));
 	block(d, RB_TOC);
 	block(d, RB_BREAK);
 }

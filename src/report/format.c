@@ -113,7 +113,7 @@ void ivp__rp_num(const char *lang, double v, int dec, char *out, size_t n)
 	neg = raw[0] == '-';
 	digits = raw + neg;
 	if (neg && strspn(digits, "0.") == strlen(digits))
-		neg = 0;	/* -0,0 is 0,0 */
+		neg = 0; /* -0,0 is 0,0 */
 	dot = strchr(raw, '.');
 	intlen = dot ? (size_t)(dot - digits) : strlen(digits);
 	if (n < 2) {
@@ -172,5 +172,7 @@ void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n)
 	}
 	ivp__rp_num(lang, fabs(pct), 1, num, sizeof(num));
 	/* the minus sign U+2212, as typeset; plus for a rise */
-	snprintf(out, n, "%s%s%%", strcmp(num, is_nl(lang) ? "0,0" : "0.0") == 0 ? "" : pct < 0 ? "−" : "+", num);
+	snprintf(out, n, "%s%s%%", strcmp(num, is_nl(lang) ? "0,0" : "0.0") == 0 ? "" : pct < 0 ? "−" :
+												  "+",
+		 num);
 }

@@ -65,10 +65,11 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 	double span = c->xmax > c->xmin ? c->xmax - c->xmin : 1;
 	int i, yr;
 
-#define X(year) (x0 + ((year) - c->xmin + 0.5) * (x1 - x0) / (span + 1))
-#define Y(v) (bottom - ((v) - c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
+#define X(year) (x0 + ((year)-c->xmin + 0.5) * (x1 - x0) / (span + 1))
+#define Y(v) (bottom - ((v)-c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
 	fprintf(f, "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"c%d\">"
-		   "<title id=\"c%d\">", W, H, W, H, id, id);
+		   "<title id=\"c%d\">",
+		W, H, W, H, id, id);
 	esc(f, c->title);
 	fputs(" (", f);
 	esc(f, c->unit);
@@ -77,7 +78,8 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 		double v = c->y.lo + i * c->y.step;
 
 		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#c0c2c7\" stroke-width=\"0.6\"/>"
-			   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">", x0, x1, Y(v), Y(v), x0 - 6, Y(v) + 4);
+			   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">",
+			x0, x1, Y(v), Y(v), x0 - 6, Y(v) + 4);
 		num(f, d->lang, v, c->y.dec);
 		fputs("</text>\n", f);
 	}
@@ -112,7 +114,8 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#154273\"/>\n", X(c->p[i].year), Y(c->p[i].v));
 	}
 	fprintf(f, "<g font-size=\"11\"><rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#154273\"/>"
-		   "<text x=\"%.1f\" y=\"%.1f\">", x0, H - 26, x0 + 24, H - 21);
+		   "<text x=\"%.1f\" y=\"%.1f\">",
+		x0, H - 26, x0 + 24, H - 21);
 	esc(f, c->line_label);
 	fputs("</text>", f);
 	if (c->has_band) {
@@ -212,7 +215,8 @@ ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path)
 		return IVP_EIO;
 	}
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", d->lang);
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		d->lang);
 	esc(f, d->title);
 	fputs("</title>\n<meta name=\"author\" content=\"", f);
 	esc(f, d->author);

@@ -150,7 +150,7 @@ static int local_point(void *ud, const char *const *c, int n)
 	double m;
 
 	if (n > 7 && c[7] && !g->indicator_name)
-		g->indicator_name = ivp__rp_strdup(s->a, c[7]);	/* the registered name, in any unit */
+		g->indicator_name = ivp__rp_strdup(s->a, c[7]); /* the registered name, in any unit */
 	if (n < 4 || !c[0] || !c[1] || !c[2] || strcmp(c[2], g->unit ? g->unit : ""))
 		return 0;
 	if (atoi(c[0]) > s->year || g->npoints >= RP_MAXSERIES)
@@ -183,7 +183,7 @@ static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year,
 	rc = ivp_indicator_series(ctx, &q, g->base_year - 5, year, &t);
 	if (rc == IVP_ENOMEM)
 		return rc;
-	if (rc) {	/* no series: the chart shows the line only */
+	if (rc) { /* no series: the chart shows the line only */
 		ivp__error_clear(&ctx->err);
 		return IVP_OK;
 	}
@@ -354,7 +354,7 @@ static ivp_rc measures(rp_model *m, const pl_plan *p)
 				const pl_progress *pp = ARR(pm->progress, pl_progress, e);
 
 				if (pp->date && atoi(pp->date) > m->year)
-					continue;	/* after the report year */
+					continue; /* after the report year */
 				x->entries[x->nentries].date = ivp__rp_strdup(&m->a, pp->date);
 				x->entries[x->nentries].status = ivp__rp_strdup(&m->a, pp->status);
 				x->entries[x->nentries].note = ivp__rp_strdup(&m->a, pp->note);
@@ -514,7 +514,7 @@ static ivp_rc sources(ivp_ctx *ctx, rp_model *m, char *newest)
 		s->rows = inum(t, r, "rows");
 		s->kind = txt(&m->a, t, r, "kind");
 		s->layout = txt(&m->a, t, r, "layout");
-		s->file = file && strrchr(file, '/') ? strrchr(file, '/') + 1 : file;	/* the name, not this machine's path */
+		s->file = file && strrchr(file, '/') ? strrchr(file, '/') + 1 : file; /* the name, not this machine's path */
 		s->sha256 = txt(&m->a, t, r, "sha256");
 		s->by = txt(&m->a, t, r, "imported_by");
 		s->finished = f ? ivp__rp_printf(&m->a, "%.10s", f) : NULL;
@@ -642,8 +642,9 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 	int first, last;
 	ivp_rc rc;
 
-	if (m->kind == RP_RAADSVOORSTEL) {	/* the proposal to adopt: the year of adoption */
-		m->year = q->year ? q->year : m->adopted ? atoi(m->adopted) : m->plan_from;
+	if (m->kind == RP_RAADSVOORSTEL) { /* the proposal to adopt: the year of adoption */
+		m->year = q->year ? q->year : m->adopted ? atoi(m->adopted) :
+							   m->plan_from;
 		if (m->year < m->plan_from || m->year > m->plan_to) {
 			ivp__fail(ctx, IVP_EINPUT, "no plan for %d", m->year);
 			ivp__code(ctx, "report_year_without_plan");
@@ -662,7 +663,8 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 		ivp__hint(ctx, "Import it first: ivp import crime FILE (Politie 47013NED).");
 		return IVP_EINPUT;
 	}
-	m->year = q->year ? q->year : last < m->plan_to ? last : m->plan_to;
+	m->year = q->year ? q->year : last < m->plan_to ? last :
+							  m->plan_to;
 	if (m->year < m->plan_from || m->year > m->plan_to) {
 		ivp__fail(ctx, IVP_EINPUT, "no plan for %d", m->year);
 		ivp__code(ctx, "report_year_without_plan");
@@ -739,7 +741,8 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 		m->pred_to = p->predecessor.to;
 		if (p->predecessor.extensions.n)
 			m->pred_until = ivp__rp_strdup(&m->a, ARR(p->predecessor.extensions, pl_extension,
-								  p->predecessor.extensions.n - 1)->until);
+								  p->predecessor.extensions.n - 1)
+								      ->until);
 	}
 	{
 		ivp__buf b;

@@ -29,7 +29,7 @@
 
 #include "report/report.h"
 
-#define PAGE_W 595.276	/* A4 in points */
+#define PAGE_W 595.276 /* A4 in points */
 #define PAGE_H 841.890
 #define M_LEFT 62.0
 #define M_RIGHT 62.0
@@ -51,14 +51,14 @@ typedef struct pdf {
 	const rp_doc *d;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	PangoFontMap *fm;	/* our own, freed after the document: no font cache outlives it */
+	PangoFontMap *fm; /* our own, freed after the document: no font cache outlives it */
 	PangoContext *pc;
-	int draw_links;		/* the second pass: links, destinations, outline */
-	int page;		/* 1-based */
-	int pages;		/* the first pass's total; 0 in the first pass */
+	int draw_links; /* the second pass: links, destinations, outline */
+	int page;	/* 1-based */
+	int pages;	/* the first pass's total; 0 in the first pass */
 	double y;
-	int *hpage;		/* per block: the page of a heading (first pass) */
-	int *outline;		/* per block: the outline id of a heading */
+	int *hpage;   /* per block: the page of a heading (first pass) */
+	int *outline; /* per block: the outline id of a heading */
 } pdf;
 
 static void set_rgb(pdf *p, rgb c)
@@ -155,7 +155,7 @@ static void text_block(pdf *p, const char *text, double size, int bold, int ital
 
 	p->y += before;
 	need(p, h);
-	if (italic) {	/* a note: a rule on its left */
+	if (italic) { /* a note: a rule on its left */
 		cairo_set_line_width(p->cr, 1.5);
 		set_rgb(p, RULE);
 		cairo_move_to(p->cr, M_LEFT + 2, p->y + 1);
@@ -174,7 +174,8 @@ static void text_block(pdf *p, const char *text, double size, int bold, int ital
 static void heading(pdf *p, int bi)
 {
 	const rp_block *b = &p->d->b[bi];
-	double size = b->level == 1 ? 16 : b->level == 2 ? 12.5 : 10.5;
+	double size = b->level == 1 ? 16 : b->level == 2 ? 12.5 :
+							   10.5;
 	PangoLayout *l = layout(p, b->text, size, 1, 0, TEXT_W, 0);
 	double h = height(l);
 	char attr[256];
@@ -182,16 +183,19 @@ static void heading(pdf *p, int bi)
 	if (b->level == 1 && p->y > M_TOP && p->d->chapter_pages)
 		new_page(p);
 	p->y += b->level == 1 ? (p->y > M_TOP ? 14 : 0) : 10;
-	need(p, h + 70);	/* keep a heading with what follows */
+	need(p, h + 70); /* keep a heading with what follows */
 	if (p->draw_links && b->id) {
 		snprintf(attr, sizeof(attr), "name='%s'", b->id);
 		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
 	}
 	if (p->draw_links)
-		cairo_tag_begin(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" : "H3", NULL);
+		cairo_tag_begin(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" :
+									      "H3",
+				NULL);
 	show(p, l, M_LEFT, p->y, BLUE);
 	if (p->draw_links)
-		cairo_tag_end(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" : "H3");
+		cairo_tag_end(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" :
+									    "H3");
 	if (p->draw_links && b->id)
 		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 	p->hpage[bi] = p->page;
@@ -313,7 +317,7 @@ static void table(pdf *p, const rp_table *t)
 	for (c = 0; c < t->ncols; c++)
 		texts[c] = t->nrows ? t->cells[c].text : "";
 	rh = t->nrows ? row(p, t, texts, 0, 0, x, w, -1) : 0;
-	need(p, ch + hh + rh);	/* caption, header and the first row together */
+	need(p, ch + hh + rh); /* caption, header and the first row together */
 	show(p, cap, M_LEFT, p->y, INK);
 	g_object_unref(cap);
 	p->y += ch;
@@ -325,7 +329,7 @@ static void table(pdf *p, const rp_table *t)
 		for (c = 0; c < t->ncols; c++)
 			texts[c] = t->cells[r * t->ncols + c].text;
 		rh = row(p, t, texts, 0, bold, x, w, -1);
-		if (p->y + rh > BODY_BOTTOM) {	/* the table goes on: the header again */
+		if (p->y + rh > BODY_BOTTOM) { /* the table goes on: the header again */
 			new_page(p);
 			row(p, t, t->head, 1, 0, x, w, p->y);
 			p->y += hh;
@@ -349,8 +353,8 @@ static void chart(pdf *p, const rp_block *b)
 	char s[64];
 	int i, yr;
 
-#define X(year) (x0 + ((year) - c->xmin + 0.5) * (x1 - x0) / (span + 1))
-#define Y(v) (bottom - ((v) - c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
+#define X(year) (x0 + ((year)-c->xmin + 0.5) * (x1 - x0) / (span + 1))
+#define Y(v) (bottom - ((v)-c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
 	p->y += 6;
 	need(p, CH_H + 40);
 	l = layout(p, c->title, 8.5, 1, 0, TEXT_W, 0);
@@ -538,12 +542,11 @@ static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
 {
 	cairo_status_t st;
 
-	p->s = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H)
-		    : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	p->s = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H) : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
 	p->cr = cairo_create(p->s);
 	p->pc = pango_font_map_create_context(p->fm);
 	pango_cairo_update_context(p->cr, p->pc);
-	pango_cairo_context_set_resolution(p->pc, 72);	/* sizes in points, as the page */
+	pango_cairo_context_set_resolution(p->pc, 72); /* sizes in points, as the page */
 	if (path)
 		metadata(p);
 	render(p);

@@ -33,99 +33,106 @@
 
 #include "core/core.h"
 
-#define IVP_REPORT_VERSION "0.1.0"	/* the creator named in the documents */
+#define IVP_REPORT_VERSION "0.1.0" /* the creator named in the documents */
 
 /* ---- an arena of strings and small structs, freed at once ------------- */
 typedef struct rp_chunk rp_chunk;
 typedef struct rp_arena {
 	rp_chunk *head;
-	int oom;	/* an allocation failed: the owner reports ENOMEM */
+	int oom; /* an allocation failed: the owner reports ENOMEM */
 } rp_arena;
 
-void *ivp__rp_alloc(rp_arena *a, size_t n);	/* zeroed; NULL and a->oom on failure */
-char *ivp__rp_strdup(rp_arena *a, const char *s);	/* NULL stays NULL */
+void *ivp__rp_alloc(rp_arena *a, size_t n);	  /* zeroed; NULL and a->oom on failure */
+char *ivp__rp_strdup(rp_arena *a, const char *s); /* NULL stays NULL */
 char *ivp__rp_printf(rp_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ivp__rp_arena_free(rp_arena *a);
 
 /* ---- the model ------------------------------------------------------------ */
 
 /* Goal statuses, in the order of progress.h's pl_status. */
-enum { RP_NODATA, RP_NOSTATUS, RP_ON, RP_RISK, RP_OFF, RP_NSTATUS };
+enum {
+	RP_NODATA,
+	RP_NOSTATUS,
+	RP_ON,
+	RP_RISK,
+	RP_OFF,
+	RP_NSTATUS
+};
 
 #define RP_MAXSERIES 32
 
 typedef struct rp_point {
 	int year;
-	double v, lo, hi;	/* lo = hi = v when exact */
+	double v, lo, hi; /* lo = hi = v when exact */
 } rp_point;
 
 typedef struct rp_goal {
 	const char *id, *title, *kind, *indicator, *indicator_name, *direction, *note;
-	const char *unit;	/* the goal's unit; engine: "per 1000" etc. from the definition */
-	int engine;		/* 1: an indicator of the engine; 0: a locally registered value */
-	int per;		/* engine: rate per this many inhabitants */
-	int youth;		/* engine: the population aged 12-17 */
+	const char *unit; /* the goal's unit; engine: "per 1000" etc. from the definition */
+	int engine;	  /* 1: an indicator of the engine; 0: a locally registered value */
+	int per;	  /* engine: rate per this many inhabitants */
+	int youth;	  /* engine: the population aged 12-17 */
 	int illustration;
 	double baseline, target;
 	int base_year, target_year;
-	int has;		/* a latest value after the baseline year */
+	int has; /* a latest value after the baseline year */
 	int year;
 	double value, lo, hi, expected;
-	int exact;		/* no interval known */
-	int status;		/* RP_NODATA … RP_OFF */
-	const char *source;	/* where the latest value comes from (engine / import) */
-	const char *source_tables;	/* engine: the tables to import */
-	int npoints;		/* the series for the chart, ascending years */
+	int exact;		   /* no interval known */
+	int status;		   /* RP_NODATA … RP_OFF */
+	const char *source;	   /* where the latest value comes from (engine / import) */
+	const char *source_tables; /* engine: the tables to import */
+	int npoints;		   /* the series for the chart, ascending years */
 	rp_point points[RP_MAXSERIES];
 } rp_goal;
 
-typedef struct rp_entry {	/* a dated progress entry of a measure */
+typedef struct rp_entry { /* a dated progress entry of a measure */
 	const char *date, *status, *note, *by;
 } rp_entry;
 
 typedef struct rp_measure {
 	const char *id, *title, *priority, *owner, *partners, *status, *start, *end;
-	const char *outputs;	/* "name value (year); …" up to the report year, or NULL */
+	const char *outputs; /* "name value (year); …" up to the report year, or NULL */
 	int illustration;
 	int nentries;
 	rp_entry *entries;
-	int64_t budget, spent;	/* cents: budget over the plan, spent up to the report year */
-	int64_t budget_year, spent_year;	/* cents in the report year */
+	int64_t budget, spent;		 /* cents: budget over the plan, spent up to the report year */
+	int64_t budget_year, spent_year; /* cents in the report year */
 } rp_measure;
 
 typedef struct rp_priority {
 	const char *id, *title;
-	int order;		/* 1-based: a, b, c, d */
+	int order; /* 1-based: a, b, c, d */
 	int cross_cutting;
 	int counts[RP_NSTATUS];
 	int ngoals, nmeasures;
 	rp_goal **goals;
 	rp_measure **measures;
-	int64_t budget, spent;	/* cents: of its measures */
+	int64_t budget, spent; /* cents: of its measures */
 } rp_priority;
 
-typedef struct rp_budget {	/* the plan's budget for one year */
+typedef struct rp_budget { /* the plan's budget for one year */
 	int year;
-	int64_t amount;		/* cents */
-	const char *source, *document;	/* NULL when the plan file has none */
-	int structural;		/* part of a structural amount (plan file: structural: true) */
-	int64_t measures_budget, measures_spent;	/* cents, that year */
+	int64_t amount;				 /* cents */
+	const char *source, *document;		 /* NULL when the plan file has none */
+	int structural;				 /* part of a structural amount (plan file: structural: true) */
+	int64_t measures_budget, measures_spent; /* cents, that year */
 } rp_budget;
 
 /* A figure against the year before and against the Netherlands (NL01). */
 typedef struct rp_cmp {
 	int has_change;
-	double change, change_lo, change_hi;	/* rate ratio on the year before */
-	const char *verdict;	/* on the year before, the engine's words in the report's language */
+	double change, change_lo, change_hi; /* rate ratio on the year before */
+	const char *verdict;		     /* on the year before, the engine's words in the report's language */
 	int has_nl;
-	double nl;		/* the Netherlands per 1,000 */
-	const char *vs_nl;	/* against the Netherlands, the engine's words */
+	double nl;	   /* the Netherlands per 1,000 */
+	const char *vs_nl; /* against the Netherlands, the engine's words */
 } rp_cmp;
 
-typedef struct rp_indicator {	/* a row of the BBV indicator table */
+typedef struct rp_indicator { /* a row of the BBV indicator table */
 	const char *key, *name, *classification, *source_tables;
 	int version, per, youth;
-	int has;		/* a count in the report year */
+	int has; /* a count in the report year */
 	int64_t count;
 	double value, lo, hi;
 	int has_prev;
@@ -137,7 +144,7 @@ typedef struct rp_indicator {	/* a row of the BBV indicator table */
 
 typedef struct rp_source {
 	int64_t id, rows;
-	const char *kind, *layout, *file, *sha256, *by, *finished;	/* finished: YYYY-MM-DD */
+	const char *kind, *layout, *file, *sha256, *by, *finished; /* finished: YYYY-MM-DD */
 } rp_source;
 
 typedef struct rp_def {
@@ -145,42 +152,47 @@ typedef struct rp_def {
 	int version;
 } rp_def;
 
-typedef struct rp_trend {	/* one year of total registered crime (veiligheidsbeeld) */
+typedef struct rp_trend { /* one year of total registered crime (veiligheidsbeeld) */
 	int year;
 	int64_t count;
-	double value, lo, hi;	/* per 1,000 with its interval */
+	double value, lo, hi; /* per 1,000 with its interval */
 	rp_cmp c;
 } rp_trend;
 
-typedef struct rp_area {	/* a wijk or buurt in the ranking */
+typedef struct rp_area { /* a wijk or buurt in the ranking */
 	const char *code, *name, *vs_all;
-	int rank;		/* 0: not ranked (no population) */
+	int rank; /* 0: not ranked (no population) */
 	int64_t count;
-	int has;		/* a rate */
+	int has; /* a rate */
 	double value, lo, hi;
 	int small;
 } rp_area;
 
-typedef enum rp_kind { RP_VOORTGANG = 0, RP_VEILIGHEIDSBEELD, RP_RAADSVOORSTEL, RP_NKINDS } rp_kind;
+typedef enum rp_kind {
+	RP_VOORTGANG = 0,
+	RP_VEILIGHEIDSBEELD,
+	RP_RAADSVOORSTEL,
+	RP_NKINDS
+} rp_kind;
 
 typedef struct rp_model {
 	rp_arena a;
 	rp_kind kind;
-	const char *lang;	/* "nl" / "en" */
+	const char *lang; /* "nl" / "en" */
 	const char *area, *area_name;
 	int year;
-	const char *date;	/* the report date YYYY-MM-DD */
+	const char *date; /* the report date YYYY-MM-DD */
 	/* the plan */
 	const char *plan_id, *plan_title, *municipality, *adopted, *cvdr, *publication;
 	const char *legal_basis, *college_proposal, *sent_to_council, *in_force;
-	const char *pred_title;	/* the predecessor plan, NULL when none */
+	const char *pred_title; /* the predecessor plan, NULL when none */
 	int pred_from, pred_to;
-	const char *pred_until;	/* its last extension's end date, or NULL */
-	const char *partners;	/* every partner's name, joined */
-	const char *plan_source;	/* file and SHA-256 of the plan version */
+	const char *pred_until;	 /* its last extension's end date, or NULL */
+	const char *partners;	 /* every partner's name, joined */
+	const char *plan_source; /* file and SHA-256 of the plan version */
 	int plan_from, plan_to;
 	int64_t plan_version;
-	int illustrations;	/* some goal or measure is an illustration */
+	int illustrations; /* some goal or measure is an illustration */
 	int npriorities, ngoals, nmeasures, nbudget, nindicators, nsources, ndefs;
 	rp_priority *priorities;
 	rp_goal *goals;
@@ -194,19 +206,19 @@ typedef struct rp_model {
 	int ntrend, nwijken, nbuurten;
 	rp_trend *trend;
 	rp_area *wijken, *buurten;
-	int ranking_year;	/* the year of the wijk/buurt ranking (the newest with counts), 0: none */
+	int ranking_year; /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
 	/* summary */
 	int counts[RP_NSTATUS];
-	int64_t budget_total, budget_year;	/* cents: the plan's, in total and in the report year */
-	int64_t measures_budget, measures_spent;	/* cents: over the plan / up to the report year */
+	int64_t budget_total, budget_year;	 /* cents: the plan's, in total and in the report year */
+	int64_t measures_budget, measures_spent; /* cents: over the plan / up to the report year */
 } rp_model;
 
 typedef struct rp_query {
 	rp_kind kind;
-	const char *area;	/* NULL: the plan's municipality */
-	int year;		/* 0: the last complete year with data */
-	const char *lang;	/* NULL: "nl" */
-	const char *date;	/* NULL: the date of the newest import or plan version */
+	const char *area; /* NULL: the plan's municipality */
+	int year;	  /* 0: the last complete year with data */
+	const char *lang; /* NULL: "nl" */
+	const char *date; /* NULL: the date of the newest import or plan version */
 } rp_query;
 
 /* Kind by name ("voortgang", …); -1 when unknown. */
@@ -236,9 +248,9 @@ void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n);
 /* ---- the chart model (chart.c) ---------------------------------------------- */
 
 typedef struct rp_axis {
-	double lo, hi, step;	/* the range and the tick step: ticks lo, lo+step, … hi */
+	double lo, hi, step; /* the range and the tick step: ticks lo, lo+step, … hi */
 	int nticks;
-	int dec;		/* decimals the tick labels need */
+	int dec; /* decimals the tick labels need */
 } rp_axis;
 
 /*
@@ -250,15 +262,15 @@ typedef struct rp_axis {
 void ivp__rp_axis(double dmin, double dmax, int maxticks, rp_axis *ax);
 
 typedef struct rp_chart {
-	const char *title, *unit;	/* the unit is the y axis label */
+	const char *title, *unit; /* the unit is the y axis label */
 	const char *band_label, *line_label, *target_label;
 	int n;
 	rp_point p[RP_MAXSERIES];
-	int has_band;		/* draw the interval band lo..hi */
-	int has_target;		/* the line from (x0, y0) to (x1, y1) */
+	int has_band;	/* draw the interval band lo..hi */
+	int has_target; /* the line from (x0, y0) to (x1, y1) */
 	int x0, x1;
 	double y0, y1;
-	int xmin, xmax;		/* years on the x axis */
+	int xmin, xmax; /* years on the x axis */
 	rp_axis y;
 } rp_chart;
 
@@ -267,32 +279,49 @@ void ivp__rp_goal_chart(const rp_goal *g, rp_chart *c);
 
 /* ---- the document ------------------------------------------------------------ */
 
-typedef enum rp_numfmt { RP_TEXT = 0, RP_INT, RP_DEC1, RP_DEC2, RP_EUR, RP_PCT, RP_YEAR } rp_numfmt;
+typedef enum rp_numfmt {
+	RP_TEXT = 0,
+	RP_INT,
+	RP_DEC1,
+	RP_DEC2,
+	RP_EUR,
+	RP_PCT,
+	RP_YEAR
+} rp_numfmt;
 
 typedef struct rp_cell {
-	const char *text;	/* as shown in PDF and HTML */
-	rp_numfmt fmt;		/* RP_TEXT: text only; else num is the number (XLSX) */
-	double num;		/* RP_EUR: euros; RP_PCT: a fraction (0.92) */
+	const char *text; /* as shown in PDF and HTML */
+	rp_numfmt fmt;	  /* RP_TEXT: text only; else num is the number (XLSX) */
+	double num;	  /* RP_EUR: euros; RP_PCT: a fraction (0.92) */
 } rp_cell;
 
 typedef struct rp_table {
-	const char *caption, *sheet;	/* sheet: the XLSX sheet name (<= 31 chars, unique) */
-	const char *id;		/* anchor */
+	const char *caption, *sheet; /* sheet: the XLSX sheet name (<= 31 chars, unique) */
+	const char *id;		     /* anchor */
 	int ncols, nrows, ncells, cap;
 	const char *const *head;
-	const double *width;	/* relative column widths */
-	const int *right;	/* 1: right-aligned (numbers) */
-	rp_cell *cells;		/* nrows * ncols */
-	int last_total;		/* the last row is a total (bold) */
+	const double *width; /* relative column widths */
+	const int *right;    /* 1: right-aligned (numbers) */
+	rp_cell *cells;	     /* nrows * ncols */
+	int last_total;	     /* the last row is a total (bold) */
 	const char *note;
 } rp_table;
 
-typedef enum rp_bkind { RB_TITLE, RB_HEADING, RB_PARA, RB_NOTE, RB_TABLE, RB_CHART, RB_TOC, RB_BREAK } rp_bkind;
+typedef enum rp_bkind {
+	RB_TITLE,
+	RB_HEADING,
+	RB_PARA,
+	RB_NOTE,
+	RB_TABLE,
+	RB_CHART,
+	RB_TOC,
+	RB_BREAK
+} rp_bkind;
 
 typedef struct rp_block {
 	rp_bkind kind;
-	int level;		/* headings: 1 chapter, 2 section, 3 sub-section */
-	const char *id;		/* headings: the anchor and outline destination */
+	int level;	/* headings: 1 chapter, 2 section, 3 sub-section */
+	const char *id; /* headings: the anchor and outline destination */
 	const char *text;
 	rp_table *table;
 	rp_chart *chart;
@@ -301,11 +330,11 @@ typedef struct rp_block {
 typedef struct rp_doc {
 	rp_arena a;
 	const char *lang, *title, *subtitle, *author, *subject, *keywords, *date;
-	const char *footer;	/* left of the page number */
-	const char *page_word;	/* "Pagina" / "Page" */
-	const char *of_word;	/* "van" / "of" */
+	const char *footer;    /* left of the page number */
+	const char *page_word; /* "Pagina" / "Page" */
+	const char *of_word;   /* "van" / "of" */
 	const char *toc_title;
-	int chapter_pages;	/* 1: every chapter starts a new page (PDF, print) */
+	int chapter_pages; /* 1: every chapter starts a new page (PDF, print) */
 	int n, cap;
 	rp_block *b;
 } rp_doc;

@@ -40,8 +40,9 @@ static void sheet_name(const char *want, char names[][32], int n, char *out)
 
 		if (strchr("[]:*?/\\'", ch))
 			continue;
-		if (ch >= 0x80) {	/* keep whole UTF-8 sequences; count bytes conservatively */
-			size_t sl = (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 : 4;
+		if (ch >= 0x80) { /* keep whole UTF-8 sequences; count bytes conservatively */
+			size_t sl = (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 :
+										    4;
 
 			if (len + sl > 28)
 				break;
@@ -73,7 +74,7 @@ ivp_rc ivp__rp_xlsx(ivp_ctx *ctx, const rp_doc *d, const char *path)
 	lxw_workbook *wb;
 	lxw_format *bold, *head, *headnum, *fmt[RP_YEAR + 1], *fmtb[RP_YEAR + 1];
 	static const char *const codes[RP_YEAR + 1] = { NULL, "#,##0", "#,##0.0", "#,##0.00", "[$€-413] #,##0", "0%", "0" };
-	char (*names)[32];
+	char(*names)[32];
 	int i, nt = 0, k;
 	lxw_error e;
 

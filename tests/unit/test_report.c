@@ -127,7 +127,7 @@ static void test_status_counts(void **state)
 	assert_true(m->goals[0].engine);
 	assert_int_equal(m->goals[0].year, 2024);
 	assert_true(fabs(m->goals[0].value - 30.5703) < 1e-3);
-	assert_int_equal(m->goals[0].npoints, 3);	/* 2022, 2023, 2024 */
+	assert_int_equal(m->goals[0].npoints, 3); /* 2022, 2023, 2024 */
 	assert_int_equal(m->goals[0].points[0].year, 2022);
 	assert_true(m->illustrations);
 	ivp__rp_model_free(m);
@@ -164,7 +164,7 @@ static void test_budget_sums(void **state)
 	ivp__rp_model_free(m);
 	m = model(*state, 2023, NULL);
 	assert_int_equal(m->measures_spent, 2250000);
-	assert_int_equal(m->priorities[0].measures[0]->nentries, 0);	/* the entry of 2024-03-01 is later */
+	assert_int_equal(m->priorities[0].measures[0]->nentries, 0); /* the entry of 2024-03-01 is later */
 	ivp__rp_model_free(m);
 }
 
@@ -175,12 +175,12 @@ static void test_defaults(void **state)
 	/* the last year with data is 2024; the date is that of the newest import (today) */
 	assert_int_equal(m->year, 2024);
 	assert_int_equal((int)strlen(m->date), 10);
-	assert_int_equal(m->nsources, 6);	/* the plan file is an import too */
+	assert_int_equal(m->nsources, 6); /* the plan file is an import too */
 	assert_string_equal(m->sources[5].kind, "plan");
 	assert_string_equal(m->sources[5].file, "plan.yaml");
 	assert_string_equal(m->sources[2].file, "misdrijven_2022_2023.csv");
 	assert_int_equal((int)strlen(m->sources[2].sha256), 64);
-	assert_true(m->ndefs >= 6);	/* totaal, the BBV keys, hic, 3.7.4 */
+	assert_true(m->ndefs >= 6); /* totaal, the BBV keys, hic, 3.7.4 */
 	assert_int_equal(m->nindicators, 6);
 	assert_string_equal(m->indicators[0].key, "totaal");
 	assert_true(m->indicators[0].has);
@@ -254,7 +254,8 @@ static void test_chapters(void **state)
 		"1 Samenvatting", "2 Prioriteit a: De aanpak van ondermijnende criminaliteit",
 		"3 Prioriteit b: Jeugd en veiligheid", "4 Prioriteit c: Zorg en veiligheid",
 		"5 Prioriteit d: Weerbaarheid tegen digitale criminaliteit", "6 Financiën van het plan",
-		"7 Veiligheidsindicatoren (BBV)", "8 Bronnen en methode" };
+		"7 Veiligheidsindicatoren (BBV)", "8 Bronnen en methode"
+	};
 	const rp_table *t;
 	int i, at = 0, prev = -1, k = 0;
 
@@ -271,7 +272,8 @@ static void test_chapters(void **state)
 		int j;
 
 		for (j = prev + 1; j < d->n && !(d->b[j].kind == RB_HEADING && d->b[j].level == 1 &&
-						 strstr(d->b[j].text, "Prioriteit")); j++)
+						 strstr(d->b[j].text, "Prioriteit"));
+		     j++)
 			;
 		assert_true(j < d->n);
 		assert_string_equal(d->b[j + 1].text, "Wat wilden we bereiken?");
@@ -335,7 +337,7 @@ static void test_proposal(void **state)
 	memset(&q, 0, sizeof(q));
 	q.kind = RP_RAADSVOORSTEL;
 	assert_int_equal(ivp__rp_model(*state, &q, &m), IVP_OK);
-	assert_int_equal(m->year, 2023);	/* the year the plan was adopted */
+	assert_int_equal(m->year, 2023); /* the year the plan was adopted */
 	assert_false(m->budget[0].structural);
 	assert_true(m->budget[1].structural);
 	d = ivp__rp_doc(m);
@@ -409,9 +411,12 @@ static void test_axis(void **state)
 int main(void)
 {
 	const struct CMUnitTest db[] = {
-		cmocka_unit_test(test_status_counts), cmocka_unit_test(test_budget_sums),
-		cmocka_unit_test(test_defaults), cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_chapters), cmocka_unit_test(test_proposal),
+		cmocka_unit_test(test_status_counts),
+		cmocka_unit_test(test_budget_sums),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_chapters),
+		cmocka_unit_test(test_proposal),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_formats),
