@@ -144,10 +144,13 @@ static void ncell(dctx *d, rp_table *t, rp_numfmt fmt, double v)
 	case RP_EUR:
 		ivp__rp_money(d->m->lang, llround(v * 100), s, sizeof(s));
 		break;
-	case RP_PCT:
-		ivp__rp_num(d->m->lang, v * 100, 0, s, sizeof(s));
-		strcat(s, "%");
+	case RP_PCT: {
+		char n[48];
+
+		ivp__rp_num(d->m->lang, v * 100, 0, n, sizeof(n));
+		snprintf(s, sizeof(s), "%s%%", n);
 		break;
+	}
 	case RP_YEAR:
 		snprintf(s, sizeof(s), "%.0f", v);
 		break;
@@ -379,7 +382,7 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	ivp__rp_goal_chart(g, c);
 	c->title = ivp__rp_printf(A(d), "%s%s", g->title, g->illustration ? W(" (illustratie)", " (illustration)") : "");
 	c->unit = goal_unit(d, g);
-	c->band_label = W("interval (95%)", "interval (95%)");
+	c->band_label = "interval (95%)";
 	c->line_label = W("gemeten", "measured");
 	c->target_label = W("lijn van nulmeting naar streefwaarde", "line from baseline to target");
 	b->chart = c;
@@ -747,7 +750,7 @@ static void method(dctx *d)
 	if (m->plan_title)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan: %s, versie %lld (%s).", "The plan: %s, version %lld (%s)."), m->plan_title, (long long)m->plan_version, m->plan_source ? m->plan_source : ""));
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Elke import in de database, met het bestand, de SHA-256 van de inhoud en de datum waarop de import klaar was; de cijfers van hoofdstuk %d noemen hun import.", "Every import in the database, with its file, the SHA-256 of its content and the date the import finished; the figures of chapter %d name their import."), d->chapter - 1));
-	t = table(d, "t-imports", W("Imports", "Imports"), W("Bronnen", "Sources"), 6, d->en_ ? hs_en : hs_nl, ws, rs);
+	t = table(d, "t-imports", "Imports", W("Bronnen", "Sources"), 6, d->en_ ? hs_en : hs_nl, ws, rs);
 	for (i = 0; i < m->nsources; i++) {
 		const rp_source *s = &m->sources[i];
 
@@ -841,7 +844,7 @@ static void picture_trend(dctx *d)
 	c->title = ivp__rp_printf(A(d), W("Geregistreerde misdrijven in %s", "Registered crime in %s"), m->area_name);
 	c->unit = unit_of(d, 1000, 0);
 	c->line_label = W("gemeten", "measured");
-	c->band_label = W("interval (95%)", "interval (95%)");
+	c->band_label = "interval (95%)";
 	c->target_label = "";
 	c->xmin = m->trend[0].year;
 	c->xmax = m->trend[m->ntrend - 1].year;
@@ -928,9 +931,9 @@ static void picture_areas(dctx *d)
 	if (nopop)
 		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Voor %d van de %d buurten is geen bevolking van 1 januari %d bekend: ze staan er met hun aantal, zonder cijfer per 1.000 inwoners.", "For %d of the %d buurten no population on 1 January %d is known: they are listed with their count, without a rate."), nopop, m->nbuurten, m->ranking_year));
 	area_table(d, "t-wijken", ivp__rp_printf(A(d), W("Wijken van %s, %d", "Wijken of %s, %d"), m->area_name, m->ranking_year),
-		   W("Wijken", "Wijken"), W("Wijk", "Wijk"), m->wijken, m->nwijken);
+		   "Wijken", "Wijk", m->wijken, m->nwijken);
 	area_table(d, "t-buurten", ivp__rp_printf(A(d), W("Buurten van %s, %d", "Buurten of %s, %d"), m->area_name, m->ranking_year),
-		   W("Buurten", "Buurten"), W("Buurt", "Buurt"), m->buurten, m->nbuurten);
+		   "Buurten", "Buurt", m->buurten, m->nbuurten);
 }
 
 /* ---- the council proposal (raadsvoorstel) ------------------------------------------- */

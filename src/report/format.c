@@ -20,7 +20,7 @@ struct rp_chunk {
 	max_align_t data[];
 };
 
-#define RP_CHUNK (64 * 1024)
+#define RP_CHUNK ((size_t)64 * 1024)
 
 void *ivp__rp_alloc(rp_arena *a, size_t n)
 {
@@ -146,6 +146,21 @@ void ivp__rp_money(const char *lang, int64_t cents, char *out, size_t n)
 	snprintf(out, n, is_nl(lang) ? "€\u00a0%s" : "€%s", num);
 }
 
+int ivp__rp_parse_date(const char *s, int *y, int *m, int *d)
+{
+	int i;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*y = (int)strtol(s, NULL, 10);
+	*m = (int)strtol(s + 5, NULL, 10);
+	*d = (int)strtol(s + 8, NULL, 10);
+	return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31 ? 0 : -1;
+}
+
 void ivp__rp_date(const char *lang, const char *iso, char *out, size_t n)
 {
 	static const char *const nl[12] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -154,7 +169,7 @@ void ivp__rp_date(const char *lang, const char *iso, char *out, size_t n)
 					    "August", "September", "October", "November", "December" };
 	int y, m, d;
 
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) {
+	if (ivp__rp_parse_date(iso, &y, &m, &d)) {
 		snprintf(out, n, "%s", iso ? iso : "");
 		return;
 	}

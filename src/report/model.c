@@ -153,12 +153,13 @@ static int local_point(void *ud, const char *const *c, int n)
 		g->indicator_name = ivp__rp_strdup(s->a, c[7]); /* the registered name, in any unit */
 	if (n < 4 || !c[0] || !c[1] || !c[2] || strcmp(c[2], g->unit ? g->unit : ""))
 		return 0;
-	if (atoi(c[0]) > s->year || g->npoints >= RP_MAXSERIES)
+	if (strtol(c[0], NULL, 10) > s->year || g->npoints >= RP_MAXSERIES)
 		return 0;
 	pt = &g->points[g->npoints++];
-	pt->year = atoi(c[0]);
-	pt->v = atof(c[1]);
-	m = c[3] ? atof(c[3]) : 0;
+	/* the store's own columns: a year, numbers, checked when imported */
+	pt->year = (int)strtol(c[0], NULL, 10);
+	pt->v = strtod(c[1], NULL);
+	m = c[3] ? strtod(c[3], NULL) : 0;
 	pt->lo = pt->v - m;
 	pt->hi = pt->v + m;
 	return 0;
@@ -353,7 +354,7 @@ static ivp_rc measures(rp_model *m, const pl_plan *p)
 			for (e = 0; e < pm->progress.n; e++) {
 				const pl_progress *pp = ARR(pm->progress, pl_progress, e);
 
-				if (pp->date && atoi(pp->date) > m->year)
+				if (pp->date && strtol(pp->date, NULL, 10) > m->year)
 					continue; /* after the report year */
 				x->entries[x->nentries].date = ivp__rp_strdup(&m->a, pp->date);
 				x->entries[x->nentries].status = ivp__rp_strdup(&m->a, pp->status);
@@ -643,7 +644,7 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 	ivp_rc rc;
 
 	if (m->kind == RP_RAADSVOORSTEL) { /* the proposal to adopt: the year of adoption */
-		m->year = q->year ? q->year : m->adopted ? atoi(m->adopted) :
+		m->year = q->year ? q->year : m->adopted ? (int)strtol(m->adopted, NULL, 10) :
 							   m->plan_from;
 		if (m->year < m->plan_from || m->year > m->plan_to) {
 			ivp__fail(ctx, IVP_EINPUT, "no plan for %d", m->year);
@@ -687,10 +688,8 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 static int valid_date(const char *s)
 {
 	int y, mo, d;
-	char end;
 
-	return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &end) == 3 && y >= 1900 &&
-	       y <= 2199 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && s[4] == '-' && s[7] == '-';
+	return !ivp__rp_parse_date(s, &y, &mo, &d);
 }
 
 static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **pp, char *newest)

@@ -240,6 +240,8 @@ void ivp__rp_model_free(rp_model *m);
 void ivp__rp_num(const char *lang, double v, int dec, char *out, size_t n);
 /* Money from cents, whole euros: "€ 190.000" / "€190,000". */
 void ivp__rp_money(const char *lang, int64_t cents, char *out, size_t n);
+/* Split a date YYYY-MM-DD (years 1900-2199): 0, or -1 when it is not one. */
+int ivp__rp_parse_date(const char *s, int *y, int *m, int *d);
 /* A date YYYY-MM-DD as "29 juni 2023" / "29 June 2023"; the text itself when not a date. */
 void ivp__rp_date(const char *lang, const char *iso, char *out, size_t n);
 /* A rate ratio as a change: "+6,0%" (sign always). */

@@ -21,7 +21,7 @@ static time_t report_time(const char *date)
 	struct tm tm;
 
 	memset(&tm, 0, sizeof(tm));
-	if (!date || sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+	if (ivp__rp_parse_date(date, &tm.tm_year, &tm.tm_mon, &tm.tm_mday))
 		return 0;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

@@ -72,11 +72,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[400];
+	static const char *const files[] = { "ivp.db", "ivp.db-wal", "ivp.db-shm" };
+	char path[400];
+	size_t i;
 
 	ivp_close(*state);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) ? -1 : 0;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	return rmdir(dir);
 }
 
 static rp_model *model(ivp_ctx *ctx, int year, const char *lang)
