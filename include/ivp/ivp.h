@@ -370,24 +370,24 @@ IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 /* ================================================================== */
 
 typedef enum ivp_report_format {
-	IVP_REPORT_PDF = 0,	/* A4, fonts embedded, outline, links, page numbers */
-	IVP_REPORT_HTML,	/* the same content, accessible tables, print style sheet */
-	IVP_REPORT_XLSX		/* every table of the report, numbers as numbers */
+	IVP_REPORT_PDF = 0, /* A4, fonts embedded, outline, links, page numbers */
+	IVP_REPORT_HTML,    /* the same content, accessible tables, print style sheet */
+	IVP_REPORT_XLSX	    /* every table of the report, numbers as numbers */
 } ivp_report_format;
 
 typedef struct ivp_report_opts {
-	const char *kind;	/* "voortgang" (NULL); "veiligheidsbeeld", "raadsvoorstel" */
-	const char *area;	/* NULL: the plan's municipality (the only area allowed) */
-	int year;		/* 0: the last complete year with data, inside the plan period */
+	const char *kind; /* "voortgang" (NULL); "veiligheidsbeeld", "raadsvoorstel" */
+	const char *area; /* NULL: the plan's municipality (veiligheidsbeeld: any) */
+	int year;	  /* 0: the last complete year with data, inside the plan period */
 	ivp_report_format format;
-	const char *lang;	/* "nl" (NULL) or "en" */
-	const char *date;	/* the report date YYYY-MM-DD; NULL: the day of the newest
+	const char *lang;   /* "nl" (NULL) or "en" */
+	const char *date;   /* the report date YYYY-MM-DD; NULL: the day of the newest
 				 * import or plan version (never the clock) */
-	const char *output;	/* NULL: rapport-<kind>-<area>-<year>.<ext> here */
+	const char *output; /* NULL: rapport-<kind>-<area>-<year>.<ext> here */
 } ivp_report_opts;
 
 typedef struct ivp_report_result {
-	char path[1024];	/* the file written */
+	char path[1024]; /* the file written */
 	char kind[32];
 	char area[16];
 	int year;
