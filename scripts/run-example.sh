@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load the bundled example (real CBS/police data, examples/pijnacker-nootdorp)
 # into a fresh database, print the indicators of the example municipality and
-# the plan progress, then serve the JSON API in the foreground (LISTEN=HOST:PORT,
-# default 127.0.0.1:8080) until Ctrl-C.
+# the plan progress, write the council reports (PDF, here), then serve the JSON
+# API in the foreground (LISTEN=HOST:PORT, default 127.0.0.1:8080) until Ctrl-C.
 # usage: scripts/run-example.sh IVP_BINARY DB
 set -euo pipefail
 IVP=${1:-build/ivp}
@@ -41,6 +41,13 @@ echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo
 "$IVP" plan progress --year 2024
+# the account to the council: the 2024 progress report and the 2023 proposal
+# to adopt the plan, as PDF in this directory (docs/report.md)
+echo
+echo "== The reports to the council (docs/report.md)"
+echo
+"$IVP" report --year 2024
+"$IVP" report --kind raadsvoorstel
 # the web app and the JSON API over the same database, in the foreground until Ctrl-C
 LISTEN=${LISTEN:-127.0.0.1:8080}
 echo

@@ -366,6 +366,45 @@ IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 				 const ivp_import_opts *opts, ivp_import_result *out);
 
 /* ================================================================== */
+/* Reports: the account to the council (src/report/, docs/report.md)  */
+/* ================================================================== */
+
+typedef enum ivp_report_format {
+	IVP_REPORT_PDF = 0, /* A4, fonts embedded, outline, links, page numbers */
+	IVP_REPORT_HTML,    /* the same content, accessible tables, print style sheet */
+	IVP_REPORT_XLSX	    /* every table of the report, numbers as numbers */
+} ivp_report_format;
+
+typedef struct ivp_report_opts {
+	const char *kind; /* "voortgang" (NULL); "veiligheidsbeeld", "raadsvoorstel" */
+	const char *area; /* NULL: the plan's municipality (veiligheidsbeeld: any) */
+	int year;	  /* 0: the last complete year with data, inside the plan period */
+	ivp_report_format format;
+	const char *lang;   /* "nl" (NULL) or "en" */
+	const char *date;   /* the report date YYYY-MM-DD; NULL: the day of the newest
+				 * import or plan version (never the clock) */
+	const char *output; /* NULL: rapport-<kind>-<area>-<year>.<ext> here */
+} ivp_report_opts;
+
+typedef struct ivp_report_result {
+	char path[1024]; /* the file written */
+	char kind[32];
+	char area[16];
+	int year;
+	char date[16];
+} ivp_report_result;
+
+/*
+ * Write one report. The same database and options give the same bytes.
+ * The file appears whole or not at all: it is written to a temporary file
+ * in the same directory and renamed. IVP_EINPUT for an unknown kind, a
+ * year without a plan or before any data, another area than the plan's, a
+ * bad date; IVP_ENOTFOUND without a plan; IVP_EIO when the file cannot be
+ * written (the message names it).
+ */
+IVP_WUR ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out);
+
+/* ================================================================== */
 /* Users and sessions (src/auth/, docs/security.md)                   */
 /* ================================================================== */
 

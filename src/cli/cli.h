@@ -84,5 +84,7 @@ int cmd_measure(int argc, char **argv);
 int cmd_import_values(int argc, char **argv);
 /* cmd_user.c */
 int cmd_user(int argc, char **argv);
+/* cmd_report.c */
+int cmd_report(int argc, char **argv);
 
 #endif

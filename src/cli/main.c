@@ -201,6 +201,7 @@ static const char usage[] =
 	"  plan progress [--year Y]  goals on track / at risk / off track, measures, budget\n"
 	"  measure update ID …       record a measure's status, note and spending\n"
 	"  user add|list|passwd|remove  who may sign in to ivp serve, with which role\n"
+	"  report [--year Y] [--format pdf|html|xlsx]  the progress report to the council\n"
 	"\n"
 	"options for every command:\n"
 	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
@@ -230,6 +231,7 @@ int main(int argc, char **argv)
 		{ "plan", cmd_plan },
 		{ "measure", cmd_measure },
 		{ "user", cmd_user },
+		{ "report", cmd_report },
 	};
 	size_t i;
 

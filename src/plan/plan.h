@@ -59,8 +59,10 @@ typedef struct pl_budget { /* the plan's budget for one year */
 	pl_hdr h;
 	int year;
 	int64_t cents;
-	char *source;	/* e.g. reserve "Enecogelden" */
+	char *source;	/* the dekking, e.g. stelpost 'Enecogelden' */
 	char *document; /* the P&C document: Najaarsnota 2023 */
+	int structural; /* part of a structural amount (yearly from this year on),
+			 * not incidental: the council proposal says so */
 } pl_budget;
 
 typedef struct pl_progress { /* a dated progress entry of a measure */

@@ -41,6 +41,7 @@ static const pl_field budget_f[] = {
 	FN(pl_budget, "amount", cents, PL_MONEY, 1, NULL, NULL),
 	F(pl_budget, source, PL_STR, 1, NULL, NULL),
 	F(pl_budget, document, PL_STR, 1, NULL, NULL),
+	F(pl_budget, structural, PL_BOOL, 0, NULL, NULL),
 };
 const pl_schema ivp__pl_budget_schema = { "budget", sizeof(pl_budget), budget_f, N(budget_f), "year" };
 

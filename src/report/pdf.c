@@ -1,0 +1,597 @@
+/*
+ * pdf.c — the report as PDF, drawn with cairo and laid out with pango.
+ *
+ * A4, DejaVu Sans (cairo embeds the subsets it uses, so the text stays
+ * selectable and the file shows the same everywhere), every chapter on a
+ * new page, tables that break across pages with their header repeated,
+ * charts as vector graphics, page numbers "Pagina 3 van 12", a table of
+ * contents whose entries are internal links, a document outline
+ * (bookmarks per chapter and per section), structure tags for headings
+ * and paragraphs (cairo 1.16 neither flags the file as tagged nor sets its
+ * language) and the document's metadata.
+ *
+ * Two passes over the document: the first lays it out into a surface that
+ * discards its bytes, to learn the number of pages and the page of every
+ * heading; the second draws it into the file with those numbers filled in.
+ * Both passes lay out identically (page numbers never change a line's
+ * height), so what the first pass learnt holds for the second.
+ *
+ * Reproducible: the creation and modification dates are the report date,
+ * never the clock, so the same document gives the same bytes.
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+#define PAGE_W 595.276 /* A4 in points */
+#define PAGE_H 841.890
+#define M_LEFT 62.0
+#define M_RIGHT 62.0
+#define M_TOP 60.0
+#define M_BOTTOM 72.0
+#define TEXT_W (PAGE_W - M_LEFT - M_RIGHT)
+#define BODY_BOTTOM (PAGE_H - M_BOTTOM)
+#define FONT "DejaVu Sans"
+
+typedef struct rgb {
+	double r, g, b;
+} rgb;
+
+static const rgb INK = { 0.10, 0.10, 0.12 }, BLUE = { 0.08, 0.26, 0.45 }, GREY = { 0.40, 0.40, 0.42 },
+		 RULE = { 0.75, 0.76, 0.78 }, HEAD_BG = { 0.90, 0.92, 0.95 }, BAND = { 0.72, 0.82, 0.93 },
+		 TARGET = { 0.80, 0.35, 0.05 };
+
+typedef struct pdf {
+	const rp_doc *d;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	PangoFontMap *fm; /* our own, freed after the document: no font cache outlives it */
+	PangoContext *pc;
+	int draw_links; /* the second pass: links, destinations, outline */
+	int page;	/* 1-based */
+	int pages;	/* the first pass's total; 0 in the first pass */
+	double y;
+	int *hpage;   /* per block: the page of a heading (first pass) */
+	int *outline; /* per block: the outline id of a heading */
+} pdf;
+
+static void set_rgb(pdf *p, rgb c)
+{
+	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+}
+
+/* A layout of text in FONT at size pt, bold/italic, wrapped at width (0: none). */
+static PangoLayout *layout(pdf *p, const char *text, double size, int bold, int italic, double width, int right)
+{
+	PangoLayout *l = pango_layout_new(p->pc);
+	PangoFontDescription *f = pango_font_description_new();
+
+	pango_font_description_set_family(f, FONT);
+	pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+	pango_font_description_set_weight(f, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(f, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_layout_set_font_description(l, f);
+	pango_font_description_free(f);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	if (right)
+		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	pango_layout_set_text(l, text ? text : "", -1);
+	return l;
+}
+
+static double height(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double width_of(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void show(pdf *p, PangoLayout *l, double x, double y, rgb c)
+{
+	set_rgb(p, c);
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, l);
+}
+
+static void footer(pdf *p)
+{
+	char num[96];
+	PangoLayout *l;
+
+	if (p->pages)
+		snprintf(num, sizeof(num), "%s %d %s %d", p->d->page_word, p->page, p->d->of_word, p->pages);
+	else
+		snprintf(num, sizeof(num), "%s %d", p->d->page_word, p->page);
+	cairo_set_line_width(p->cr, 0.5);
+	set_rgb(p, RULE);
+	cairo_move_to(p->cr, M_LEFT, PAGE_H - M_BOTTOM + 24);
+	cairo_line_to(p->cr, PAGE_W - M_RIGHT, PAGE_H - M_BOTTOM + 24);
+	cairo_stroke(p->cr);
+	l = layout(p, p->d->footer, 7.5, 0, 0, TEXT_W * 0.7, 0);
+	show(p, l, M_LEFT, PAGE_H - M_BOTTOM + 29, GREY);
+	g_object_unref(l);
+	l = layout(p, num, 7.5, 0, 0, TEXT_W * 0.3, 1);
+	show(p, l, M_LEFT + TEXT_W * 0.7, PAGE_H - M_BOTTOM + 29, GREY);
+	g_object_unref(l);
+}
+
+static void new_page(pdf *p)
+{
+	footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = M_TOP;
+}
+
+/* Room for h more points on this page, else a new page. */
+static void need(pdf *p, double h)
+{
+	if (p->y + h > BODY_BOTTOM && p->y > M_TOP)
+		new_page(p);
+}
+
+static void text_block(pdf *p, const char *text, double size, int bold, int italic, rgb c, double before, double after)
+{
+	PangoLayout *l = layout(p, text, size, bold, italic, TEXT_W - (italic ? 10 : 0), 0);
+	double h = height(l);
+
+	p->y += before;
+	need(p, h);
+	if (italic) { /* a note: a rule on its left */
+		cairo_set_line_width(p->cr, 1.5);
+		set_rgb(p, RULE);
+		cairo_move_to(p->cr, M_LEFT + 2, p->y + 1);
+		cairo_line_to(p->cr, M_LEFT + 2, p->y + h - 1);
+		cairo_stroke(p->cr);
+	}
+	if (p->draw_links)
+		cairo_tag_begin(p->cr, "P", NULL);
+	show(p, l, M_LEFT + (italic ? 10 : 0), p->y, c);
+	if (p->draw_links)
+		cairo_tag_end(p->cr, "P");
+	p->y += h + after;
+	g_object_unref(l);
+}
+
+static void heading(pdf *p, int bi)
+{
+	const rp_block *b = &p->d->b[bi];
+	double size = b->level == 1 ? 16 : b->level == 2 ? 12.5 :
+							   10.5;
+	PangoLayout *l = layout(p, b->text, size, 1, 0, TEXT_W, 0);
+	double h = height(l);
+	char attr[256];
+
+	if (b->level == 1 && p->y > M_TOP && p->d->chapter_pages)
+		new_page(p);
+	p->y += b->level == 1 ? (p->y > M_TOP ? 14 : 0) : 10;
+	need(p, h + 70); /* keep a heading with what follows */
+	if (p->draw_links && b->id) {
+		snprintf(attr, sizeof(attr), "name='%s'", b->id);
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+	}
+	if (p->draw_links)
+		cairo_tag_begin(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" :
+									      "H3",
+				NULL);
+	show(p, l, M_LEFT, p->y, BLUE);
+	if (p->draw_links)
+		cairo_tag_end(p->cr, b->level == 1 ? "H1" : b->level == 2 ? "H2" :
+									    "H3");
+	if (p->draw_links && b->id)
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	p->hpage[bi] = p->page;
+	if (p->draw_links && b->id && b->level <= 2) {
+		int parent = CAIRO_PDF_OUTLINE_ROOT, k;
+
+		for (k = bi - 1; b->level == 2 && k >= 0; k--)
+			if (p->d->b[k].kind == RB_HEADING && p->d->b[k].level == 1) {
+				parent = p->outline[k];
+				break;
+			}
+		snprintf(attr, sizeof(attr), "dest='%s'", b->id);
+		p->outline[bi] = cairo_pdf_surface_add_outline(p->s, parent, b->text, attr,
+							       b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_BOLD : 0);
+	}
+	p->y += h + (b->level == 1 ? 10 : 5);
+	g_object_unref(l);
+}
+
+static void toc(pdf *p, int at)
+{
+	int i;
+
+	text_block(p, p->d->toc_title, 12.5, 1, 0, BLUE, 14, 6);
+	for (i = at + 1; i < p->d->n; i++) {
+		const rp_block *b = &p->d->b[i];
+		PangoLayout *l, *n;
+		char num[16], attr[256];
+		double h, indent = b->level == 1 ? 0 : 16;
+
+		if (b->kind != RB_HEADING || b->level > 2)
+			continue;
+		snprintf(num, sizeof(num), "%d", p->hpage[i]);
+		l = layout(p, b->text, b->level == 1 ? 9.5 : 8.5, b->level == 1, 0, TEXT_W - 40 - indent, 0);
+		n = layout(p, p->pages ? num : "", b->level == 1 ? 9.5 : 8.5, b->level == 1, 0, 40, 1);
+		h = height(l);
+		need(p, h + 2);
+		if (p->draw_links && b->id) {
+			snprintf(attr, sizeof(attr), "dest='%s'", b->id);
+			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
+		}
+		show(p, l, M_LEFT + indent, p->y, INK);
+		show(p, n, M_LEFT + TEXT_W - 40, p->y, INK);
+		if (p->draw_links && b->id)
+			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		p->y += h + (b->level == 1 ? 3 : 1.5);
+		g_object_unref(l);
+		g_object_unref(n);
+	}
+}
+
+/* ---- tables ---------------------------------------------------------------- */
+
+#define PAD 3.0
+#define TSIZE 7.5
+
+static void col_x(const rp_table *t, double *x, double *w)
+{
+	double sum = 0, at = M_LEFT;
+	int c;
+
+	for (c = 0; c < t->ncols; c++)
+		sum += t->width ? t->width[c] : 1;
+	for (c = 0; c < t->ncols; c++) {
+		w[c] = TEXT_W * (t->width ? t->width[c] : 1) / sum;
+		x[c] = at;
+		at += w[c];
+	}
+}
+
+/* Lay out (and draw when y >= 0) one row; returns its height. */
+static double row(pdf *p, const rp_table *t, const char *const *texts, int head, int bold, const double *x,
+		  const double *w, double y)
+{
+	PangoLayout *l[32];
+	double h = 0;
+	int c, n = t->ncols < 32 ? t->ncols : 32;
+
+	for (c = 0; c < n; c++) {
+		l[c] = layout(p, texts[c], TSIZE, head || bold, 0, w[c] - 2 * PAD, !head && t->right && t->right[c]);
+		if (head && t->right && t->right[c])
+			pango_layout_set_alignment(l[c], PANGO_ALIGN_RIGHT);
+		h = fmax(h, height(l[c]));
+	}
+	h += 2 * PAD;
+	if (y >= 0) {
+		if (head) {
+			set_rgb(p, HEAD_BG);
+			cairo_rectangle(p->cr, M_LEFT, y, TEXT_W, h);
+			cairo_fill(p->cr);
+		}
+		for (c = 0; c < n; c++)
+			show(p, l[c], x[c] + PAD, y + PAD, INK);
+		cairo_set_line_width(p->cr, head || bold ? 0.8 : 0.4);
+		set_rgb(p, RULE);
+		cairo_move_to(p->cr, M_LEFT, y + h);
+		cairo_line_to(p->cr, M_LEFT + TEXT_W, y + h);
+		cairo_stroke(p->cr);
+	}
+	for (c = 0; c < n; c++)
+		g_object_unref(l[c]);
+	return h;
+}
+
+static void table(pdf *p, const rp_table *t)
+{
+	double x[32], w[32], hh, rh, ch;
+	const char *texts[32];
+	PangoLayout *cap;
+	int r, c;
+
+	if (t->ncols > 32)
+		return;
+	col_x(t, x, w);
+	p->y += 6;
+	cap = layout(p, t->caption, 8.5, 1, 0, TEXT_W, 0);
+	ch = height(cap) + 3;
+	hh = row(p, t, t->head, 1, 0, x, w, -1);
+	for (c = 0; c < t->ncols; c++)
+		texts[c] = t->nrows ? t->cells[c].text : "";
+	rh = t->nrows ? row(p, t, texts, 0, 0, x, w, -1) : 0;
+	need(p, ch + hh + rh); /* caption, header and the first row together */
+	show(p, cap, M_LEFT, p->y, INK);
+	g_object_unref(cap);
+	p->y += ch;
+	row(p, t, t->head, 1, 0, x, w, p->y);
+	p->y += hh;
+	for (r = 0; r < t->nrows; r++) {
+		int bold = t->last_total && r == t->nrows - 1;
+
+		for (c = 0; c < t->ncols; c++)
+			texts[c] = t->cells[r * t->ncols + c].text;
+		rh = row(p, t, texts, 0, bold, x, w, -1);
+		if (p->y + rh > BODY_BOTTOM) { /* the table goes on: the header again */
+			new_page(p);
+			row(p, t, t->head, 1, 0, x, w, p->y);
+			p->y += hh;
+		}
+		row(p, t, texts, 0, bold, x, w, p->y);
+		p->y += rh;
+	}
+	p->y += 8;
+}
+
+/* ---- charts ------------------------------------------------------------------ */
+
+#define CH_H 200.0
+
+static void chart(pdf *p, const rp_block *b)
+{
+	const rp_chart *c = b->chart;
+	double x0 = M_LEFT + 52, x1 = M_LEFT + TEXT_W - 10, top, bottom;
+	double span = c->xmax > c->xmin ? c->xmax - c->xmin : 1;
+	PangoLayout *l;
+	char s[64];
+	int i, yr;
+
+#define X(year) (x0 + ((year)-c->xmin + 0.5) * (x1 - x0) / (span + 1))
+#define Y(v) (bottom - ((v)-c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
+	p->y += 6;
+	need(p, CH_H + 40);
+	l = layout(p, c->title, 8.5, 1, 0, TEXT_W, 0);
+	show(p, l, M_LEFT, p->y, INK);
+	p->y += height(l) + 4;
+	g_object_unref(l);
+	top = p->y + 8;
+	bottom = p->y + CH_H - 40;
+	/* grid and y ticks */
+	cairo_set_line_width(p->cr, 0.4);
+	for (i = 0; i < c->y.nticks; i++) {
+		double v = c->y.lo + i * c->y.step;
+
+		set_rgb(p, RULE);
+		cairo_move_to(p->cr, x0, Y(v));
+		cairo_line_to(p->cr, x1, Y(v));
+		cairo_stroke(p->cr);
+		ivp__rp_num(p->d->lang, v, c->y.dec, s, sizeof(s));
+		l = layout(p, s, 7, 0, 0, 30, 1);
+		show(p, l, x0 - 34, Y(v) - height(l) / 2, INK);
+		g_object_unref(l);
+	}
+	/* the unit on the y axis, rotated */
+	l = layout(p, c->unit, 7, 0, 0, 0, 0);
+	cairo_save(p->cr);
+	set_rgb(p, INK);
+	cairo_move_to(p->cr, M_LEFT, (top + bottom) / 2 + width_of(l) / 2);
+	cairo_rotate(p->cr, -M_PI / 2);
+	pango_cairo_update_layout(p->cr, l);
+	pango_cairo_show_layout(p->cr, l);
+	cairo_restore(p->cr);
+	g_object_unref(l);
+	/* x ticks: every year */
+	for (yr = c->xmin; yr <= c->xmax; yr++) {
+		snprintf(s, sizeof(s), "%d", yr);
+		l = layout(p, s, 7, 0, 0, 0, 0);
+		show(p, l, X(yr) - width_of(l) / 2, bottom + 3, INK);
+		g_object_unref(l);
+	}
+	set_rgb(p, INK);
+	cairo_set_line_width(p->cr, 0.8);
+	cairo_move_to(p->cr, x0, bottom);
+	cairo_line_to(p->cr, x1, bottom);
+	cairo_stroke(p->cr);
+	/* the interval band */
+	if (c->has_band && c->n) {
+		set_rgb(p, BAND);
+		for (i = 0; i < c->n; i++) {
+			double bx = X(c->p[i].year);
+
+			if (c->n == 1) {
+				cairo_rectangle(p->cr, bx - 6, Y(c->p[i].hi), 12, Y(c->p[i].lo) - Y(c->p[i].hi));
+				break;
+			}
+			if (i == 0)
+				cairo_move_to(p->cr, bx, Y(c->p[i].hi));
+			else
+				cairo_line_to(p->cr, bx, Y(c->p[i].hi));
+		}
+		for (i = c->n - 1; c->n > 1 && i >= 0; i--)
+			cairo_line_to(p->cr, X(c->p[i].year), Y(c->p[i].lo));
+		cairo_close_path(p->cr);
+		cairo_fill(p->cr);
+	}
+	/* baseline to target, dashed */
+	if (c->has_target) {
+		static const double dash[] = { 4, 3 };
+
+		set_rgb(p, TARGET);
+		cairo_set_line_width(p->cr, 1.2);
+		cairo_set_dash(p->cr, dash, 2, 0);
+		cairo_move_to(p->cr, X(c->x0), Y(c->y0));
+		cairo_line_to(p->cr, X(c->x1), Y(c->y1));
+		cairo_stroke(p->cr);
+		cairo_set_dash(p->cr, NULL, 0, 0);
+	}
+	/* the values */
+	set_rgb(p, BLUE);
+	cairo_set_line_width(p->cr, 1.6);
+	for (i = 0; i < c->n; i++) {
+		if (i == 0)
+			cairo_move_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
+		else
+			cairo_line_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
+	}
+	cairo_stroke(p->cr);
+	for (i = 0; i < c->n; i++) {
+		cairo_arc(p->cr, X(c->p[i].year), Y(c->p[i].v), 2.4, 0, 2 * M_PI);
+		cairo_fill(p->cr);
+	}
+	/* legend */
+	{
+		double lx = x0, ly = bottom + 18;
+		const char *labels[3] = { c->line_label, c->band_label, c->target_label };
+		const rgb cols[3] = { BLUE, BAND, TARGET };
+
+		for (i = 0; i < 3; i++) {
+			if ((i == 1 && !c->has_band) || (i == 2 && !c->has_target))
+				continue;
+			set_rgb(p, cols[i]);
+			if (i == 1)
+				cairo_rectangle(p->cr, lx, ly + 2, 14, 6);
+			else
+				cairo_rectangle(p->cr, lx, ly + 4, 14, 2);
+			cairo_fill(p->cr);
+			l = layout(p, labels[i], 7, 0, 0, 0, 0);
+			show(p, l, lx + 18, ly, INK);
+			lx += 18 + width_of(l) + 14;
+			g_object_unref(l);
+		}
+	}
+	p->y = bottom + 34;
+#undef X
+#undef Y
+	if (b->text)
+		text_block(p, b->text, 7.5, 0, 1, GREY, 2, 4);
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static void render(pdf *p)
+{
+	int i;
+
+	p->page = 1;
+	p->y = M_TOP;
+	for (i = 0; i < p->d->n; i++) {
+		const rp_block *b = &p->d->b[i];
+
+		switch (b->kind) {
+		case RB_TITLE:
+			p->y = M_TOP + 120;
+			text_block(p, b->text, 24, 1, 0, BLUE, 0, 10);
+			break;
+		case RB_HEADING:
+			heading(p, i);
+			break;
+		case RB_PARA:
+			text_block(p, b->text, 9.5, 0, 0, INK, 0, 7);
+			break;
+		case RB_NOTE:
+			text_block(p, b->text, 8, 0, 1, GREY, 0, 5);
+			break;
+		case RB_TABLE:
+			table(p, b->table);
+			break;
+		case RB_CHART:
+			chart(p, b);
+			break;
+		case RB_TOC:
+			toc(p, i);
+			break;
+		case RB_BREAK:
+			new_page(p);
+			break;
+		}
+	}
+	footer(p);
+	cairo_show_page(p->cr);
+}
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+	(void)closure;
+	(void)data;
+	(void)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void metadata(pdf *p)
+{
+	char date[40];
+
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_TITLE, p->d->title);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_AUTHOR, p->d->author);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_SUBJECT, p->d->subject);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_KEYWORDS, p->d->keywords);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATOR, "ivp " IVP_REPORT_VERSION);
+	snprintf(date, sizeof(date), "%.10sT00:00:00Z", p->d->date);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
+{
+	cairo_status_t st;
+
+	p->s = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H) : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	p->cr = cairo_create(p->s);
+	p->pc = pango_font_map_create_context(p->fm);
+	pango_cairo_update_context(p->cr, p->pc);
+	pango_cairo_context_set_resolution(p->pc, 72); /* sizes in points, as the page */
+	if (path)
+		metadata(p);
+	render(p);
+	g_object_unref(p->pc);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(p->s);
+	st = cairo_surface_status(p->s);
+	cairo_surface_destroy(p->s);
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	if (st != CAIRO_STATUS_SUCCESS) {
+		ivp__fail(ctx, IVP_EIO, "cannot write the PDF");
+		ivp__detail(ctx, "cairo: %s.", cairo_status_to_string(st));
+		return IVP_EIO;
+	}
+	return IVP_OK;
+}
+
+ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
+{
+	pdf p;
+	ivp_rc rc;
+
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	p.hpage = calloc((size_t)d->n + 1, sizeof(int));
+	p.outline = calloc((size_t)d->n + 1, sizeof(int));
+	if (!p.hpage || !p.outline) {
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		goto out;
+	}
+	p.fm = pango_cairo_font_map_new();
+	if (!p.fm) {
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = pass(ctx, &p, NULL)))
+		goto out;
+	p.pages = p.page;
+	p.draw_links = 1;
+	rc = pass(ctx, &p, path);
+out:
+	if (p.fm)
+		g_object_unref(p.fm);
+	free(p.hpage);
+	free(p.outline);
+	return rc;
+}

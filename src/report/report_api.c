@@ -1,0 +1,137 @@
+/*
+ * report_api.c — ivp_report(): check the options, read the model, build
+ * the document and hand it to the back end of the format asked for.
+ *
+ * The file appears whole or not at all: the back end writes a temporary
+ * file in the output's own directory (so the rename stays on one file
+ * system) and only a complete file is renamed over the output; on any
+ * error the temporary file is removed and an existing output is left as
+ * it was.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/report.h"
+
+static const char *const exts[] = { "pdf", "html", "xlsx" };
+
+static ivp_rc temp_beside(ivp_ctx *ctx, const char *path, char *tmp, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (slash)
+		snprintf(tmp, n, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		snprintf(tmp, n, ".%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+
+		ivp__fail(ctx, IVP_EIO, "cannot write \"%s\"", path);
+		ivp__code(ctx, "report_unwritable");
+		ivp__detail(ctx, "%s.", strerror(e));
+		ivp__hint(ctx, "Give --output a file in a directory that exists and that you may write to.");
+		tmp[0] = '\0';
+		return IVP_EIO;
+	}
+	close(fd);
+	return IVP_OK;
+}
+
+ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out)
+{
+	rp_query q;
+	rp_model *m = NULL;
+	rp_doc *d = NULL;
+	char path[1024], tmp[1100] = "";
+	int kind;
+	ivp_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	ivp__error_clear(&ctx->err);
+	kind = ivp__rp_kind_parse(o->kind ? o->kind : "voortgang");
+	if (kind < 0) {
+		ivp__fail(ctx, IVP_EINPUT, "unknown report kind \"%s\"", o->kind);
+		ivp__code(ctx, "report_unknown_kind");
+		ivp__detail(ctx, "ivp writes the yearly progress report (voortgang), the safety picture (veiligheidsbeeld) and the council proposal to adopt the plan (raadsvoorstel).");
+		ivp__hint(ctx, "Use --kind voortgang, veiligheidsbeeld or raadsvoorstel.");
+		return IVP_EINPUT;
+	}
+	if ((unsigned)o->format > IVP_REPORT_XLSX)
+		return ivp__fail(ctx, IVP_EINPUT, "unknown report format %d", (int)o->format);
+	if (o->lang && strcmp(o->lang, "nl") && strcmp(o->lang, "en")) {
+		ivp__fail(ctx, IVP_EINPUT, "unknown language \"%s\"", o->lang);
+		ivp__hint(ctx, "Use --lang nl or --lang en.");
+		return IVP_EINPUT;
+	}
+	memset(&q, 0, sizeof(q));
+	q.kind = (rp_kind)kind;
+	q.area = o->area;
+	q.year = o->year;
+	q.lang = o->lang;
+	q.date = o->date;
+	if ((rc = ivp__rp_model(ctx, &q, &m)))
+		return rc;
+	if (o->output && *o->output)
+		snprintf(path, sizeof(path), "%s", o->output);
+	else
+		snprintf(path, sizeof(path), "rapport-%s-%s-%d.%s", ivp__rp_kind_name(m->kind), m->area, m->year,
+			 exts[o->format]);
+	if (!(d = ivp__rp_doc(m))) {
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = temp_beside(ctx, path, tmp, sizeof(tmp))))
+		goto out;
+	switch (o->format) {
+	case IVP_REPORT_PDF:
+		rc = ivp__rp_pdf(ctx, d, tmp);
+		break;
+	case IVP_REPORT_HTML:
+		rc = ivp__rp_html(ctx, d, tmp);
+		break;
+	default:
+		rc = ivp__rp_xlsx(ctx, d, tmp);
+		break;
+	}
+	if (rc)
+		goto out;
+	/* mkstemp made it 0600; a report is an ordinary file */
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		if (chmod(tmp, 0666 & ~um)) {
+			rc = ivp__fail(ctx, IVP_EIO, "cannot write \"%s\"", path);
+			ivp__detail(ctx, "%s.", strerror(errno));
+			goto out;
+		}
+	}
+	if (rename(tmp, path)) {
+		int e = errno;
+
+		rc = ivp__fail(ctx, IVP_EIO, "cannot write \"%s\"", path);
+		ivp__code(ctx, "report_unwritable");
+		ivp__detail(ctx, "%s.", strerror(e));
+		ivp__hint(ctx, "Give --output a file you may write to.");
+		goto out;
+	}
+	tmp[0] = '\0';
+	snprintf(out->path, sizeof(out->path), "%s", path);
+	snprintf(out->kind, sizeof(out->kind), "%s", ivp__rp_kind_name(m->kind));
+	snprintf(out->area, sizeof(out->area), "%s", m->area);
+	snprintf(out->date, sizeof(out->date), "%s", m->date);
+	out->year = m->year;
+out:
+	if (tmp[0])
+		unlink(tmp);
+	ivp__rp_doc_free(d);
+	ivp__rp_model_free(m);
+	return rc;
+}
