@@ -1083,7 +1083,7 @@ static void front(dctx *d)
 rp_doc *ivp__rp_doc(const rp_model *m)
 {
 	rp_doc *doc = calloc(1, sizeof(*doc));
-	dctx dc = { doc, m, m && !strcmp(m->lang, "en"), 0 };
+	dctx dc = { doc, m, !strcmp(m->lang, "en"), 0 };
 	dctx *d = &dc;
 
 	if (!doc)

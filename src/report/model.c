@@ -326,7 +326,9 @@ static ivp_rc measures(rp_model *m, const pl_plan *p)
 	for (i = 0; i < p->implementation.n; i++)
 		n += ARR(p->implementation, pl_impl, i)->measures.n;
 	m->measures = ivp__rp_alloc(&m->a, (size_t)(n + 1) * sizeof(rp_measure));
-	for (i = 0; m->measures && i < m->npriorities; i++)
+	if (!m->measures)
+		return IVP_ENOMEM;
+	for (i = 0; i < m->npriorities; i++)
 		m->priorities[i].measures = ivp__rp_alloc(&m->a, (size_t)(n + 1) * sizeof(rp_measure *));
 	if (m->a.oom)
 		return IVP_ENOMEM;
@@ -713,7 +715,8 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 		return rc;
 	p = ivp__plan_read(v.doc, strlen(v.doc), &pr);
 	if (!p) {
-		rc = ivp__fail(ctx, pr.oom ? IVP_ENOMEM : IVP_EINTERNAL, "stored plan cannot be read");
+		rc = pr.oom ? IVP_ENOMEM : IVP_EINTERNAL;
+		ivp__fail(ctx, rc, "stored plan cannot be read");
 		ivp__pl_problems_free(&pr);
 		free(v.doc);
 		return rc;
@@ -766,7 +769,9 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
 	}
 	m->npriorities = p->priorities.n;
 	m->priorities = ivp__rp_alloc(&m->a, (size_t)(p->priorities.n + 1) * sizeof(rp_priority));
-	for (i = 0; m->priorities && i < p->priorities.n; i++) {
+	if (!m->priorities)
+		return IVP_ENOMEM;
+	for (i = 0; i < p->priorities.n; i++) {
 		const pl_priority *pr_ = ARR(p->priorities, pl_priority, i);
 
 		m->priorities[i].id = ivp__rp_strdup(&m->a, pr_->id);
