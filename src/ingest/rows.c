@@ -19,6 +19,24 @@ int ivp__area_canon(const char *raw, size_t n, char out[16])
 	return ivp__area_level(out) ? 0 : -1;
 }
 
+/*
+ * A count or population for an area no code list knows: left out and
+ * counted under skip_unknown_regions, else an input error at line/field.
+ */
+static ivp_rc unknown_area(ivp__job *j, long line, const char *field, const char *area,
+			   const char *hint)
+{
+	if (j->opts && j->opts->skip_unknown_regions) {
+		ivp__job_unknown_region(j, area);
+		return IVP_OK;
+	}
+	ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
+	ivp__code(j->ctx, "unknown_area");
+	ivp__detail(j->ctx, "No loaded code list has this area.");
+	ivp__hint(j->ctx, "%s", hint);
+	return IVP_EINPUT;
+}
+
 ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 			const char *area, const char *type, int period,
 			int64_t count, int provisional)
@@ -33,17 +51,9 @@ ivp_rc ivp__ingest_fact(ivp__job *j, long line, const char *field,
 				 j->import_id, &result);
 	if (rc == IVP_ENOTFOUND) {
 		rc = ivp__store_area_get(j->ctx, area, NULL, NULL, NULL);
-		if (rc == IVP_ENOTFOUND) {
-			if (j->opts && j->opts->skip_unknown_regions) {
-				ivp__job_unknown_region(j, area);
-				return IVP_OK;
-			}
-			ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
-			ivp__code(j->ctx, "unknown_area");
-			ivp__detail(j->ctx, "No loaded code list has this area.");
-			ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
-			return IVP_EINPUT;
-		}
+		if (rc == IVP_ENOTFOUND)
+			return unknown_area(j, line, field, area,
+					    "Import the region code list first (ivp import codes WijkenEnBuurten.csv or the table's metadata), or correct the code.");
 		if (!rc)
 			rc = ivp__store_type_get(j->ctx, type, NULL);
 		if (rc == IVP_ENOTFOUND) {
@@ -97,17 +107,9 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 
 	if (rc && rc != IVP_ENOTFOUND)
 		return ivp__job_store(j, rc);
-	if (rc) {
-		if (j->opts && j->opts->skip_unknown_regions) {
-			ivp__job_unknown_region(j, area);
-			return IVP_OK;
-		}
-		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
-		ivp__code(j->ctx, "unknown_area");
-		ivp__detail(j->ctx, "No loaded code list has this area.");
-		ivp__hint(j->ctx, "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
-		return IVP_EINPUT;
-	}
+	if (rc)
+		return unknown_area(j, line, field, area,
+				    "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
 	if (result == IVP__PUT_DUP_DIFF) {
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
