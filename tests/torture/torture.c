@@ -503,7 +503,7 @@ static void import_or_die(ivp_ctx *ctx, ivp_import_kind kind, const char *rel, i
 #define EX "examples/pijnacker-nootdorp/data/"
 
 /* Code lists and populations (as tests/e2e/common_setup.sh); with plan and crime for http. */
-static void make_template(const char *db, int for_http)
+static void make_template(const char *db, int for_http, int full)
 {
 	ivp_ctx *ctx;
 
@@ -514,6 +514,18 @@ static void make_template(const char *db, int for_http)
 	import_or_die(ctx, IVP_IMPORT_CODES, EX "soortmisdrijf_83648NED_cbs.csv", 0, 0);
 	import_or_die(ctx, IVP_IMPORT_POPULATION, EX "bevolkingeindeperiod_jaren_22122025.csv", 0, 1);
 	import_or_die(ctx, IVP_IMPORT_POPULATION, EX "population__Population85984_2024.csv", 2024, 0);
+	if (full) {
+		/* the example plan's goals name locally registered values */
+		ivp_import_opts vo;
+		ivp_import_result vr;
+		char p[512];
+
+		memset(&vo, 0, sizeof(vo));
+		vo.user = "torture";
+		path_of(p, sizeof(p), "examples/pijnacker-nootdorp/values.csv");
+		if (ivp_import_values(ctx, p, &vo, &vr))
+			die("set-up: values import: %s", ivp_last_error(ctx)->message);
+	}
 	if (for_http) {
 		ivp_table *problems = NULL;
 		ivp_plan_result pr;
@@ -614,8 +626,8 @@ int main(int argc, char **argv)
 		nsc++;
 	}
 
-	make_template(tmpl, 0);
-	make_template(tmpl_http, 1);
+	make_template(tmpl, 0, full);
+	make_template(tmpl_http, 1, full);
 	for (i = 0; i < nsc; i++) {
 		stats st;
 
