@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install the Debian packages ivp needs to build, run and test (cairo, pango
-# and libxlsxwriter for `ivp report`; poppler-utils and unzip to check its
-# output), and the npm packages of the web app (web/: NL Design System CSS),
+# Install the Debian packages ivp needs to build, run and test (cairo, pango,
+# libqpdf and libxlsxwriter for `ivp report`; poppler-utils, qpdf and unzip
+# to check its output), and the npm packages of the web app (web/: NL Design System CSS),
 # of the browser tests (tests/browser/: playwright-core, axe-core, vnu-jar —
 # the W3C Nu HTML checker, run on Java) and of the HTTP tests (tests/http/:
 # @apidevtools/swagger-parser, ajv) with npm ci from their lock files.
@@ -16,7 +16,7 @@ PKGS=(
   libcmocka-dev libfyaml-dev libmicrohttpd-dev libproj-dev proj-data curl jq chromium
   default-jre-headless
   clang-format clang-tidy cppcheck
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core libxlsxwriter-dev poppler-utils unzip
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core libqpdf-dev libxlsxwriter-dev poppler-utils qpdf unzip
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

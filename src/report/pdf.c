@@ -7,8 +7,11 @@
  * charts as vector graphics, page numbers "Pagina 3 van 12", a table of
  * contents whose entries are internal links, a document outline
  * (bookmarks per chapter and per section), structure tags for headings
- * and paragraphs (cairo 1.16 neither flags the file as tagged nor sets its
- * language) and the document's metadata.
+ * and paragraphs (cairo 1.16 does not flag the file as tagged) and the
+ * document's metadata, with its language (nl-NL, en-GB) set by QPDF:
+ * cairo 1.16 cannot write /Lang, so the second pass renders into memory
+ * and QPDF (libqpdf's C API) adds /Lang to the catalog and writes the
+ * file, copying every stream as cairo compressed it.
  *
  * Two passes over the document: the first lays it out into a surface that
  * discards its bytes, to learn the number of pages and the page of every
@@ -17,12 +20,15 @@
  * height), so what the first pass learnt holds for the second.
  *
  * Reproducible: the creation and modification dates are the report date,
- * never the clock, so the same document gives the same bytes.
+ * never the clock, and QPDF's file identifier (/ID) is computed from the
+ * content (its deterministic ID), so the same document gives the same
+ * bytes.
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -538,11 +544,86 @@ static void metadata(pdf *p)
 	cairo_pdf_surface_set_metadata(p->s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* The second pass's bytes, in memory until QPDF has set the language. */
+typedef struct membuf {
+	unsigned char *p;
+	size_t n, cap;
+	int oom;
+} membuf;
+
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length)
+{
+	membuf *b = closure;
+
+	if (b->n + length > b->cap) {
+		size_t cap = b->cap ? b->cap : 1 << 17;
+		unsigned char *np;
+
+		while (cap < b->n + length)
+			cap *= 2;
+		np = realloc(b->p, cap);
+		if (!np) {
+			b->oom = 1;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, data, length);
+	b->n += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static ivp_rc qpdf_failed(ivp_ctx *ctx, qpdf_data q)
+{
+	ivp__fail(ctx, IVP_EIO, "cannot write the PDF");
+	if (qpdf_has_error(q))
+		ivp__detail(ctx, "qpdf: %s.", qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	return IVP_EIO;
+}
+
+/*
+ * Write cairo's PDF in b to path with /Lang on the catalog (BCP 47 tag
+ * lang). Streams are copied as they are (no decoding, no recompression);
+ * the objects are renumbered in order and the /ID is a digest of the
+ * content, so the same input gives the same file.
+ */
+static ivp_rc write_with_lang(ivp_ctx *ctx, const membuf *b, const char *path, const char *lang)
+{
+	qpdf_data q = qpdf_init();
+	ivp_rc rc = IVP_OK;
+
+	if (!q)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	qpdf_silence_errors(q); /* errors come back through qpdf_get_error, never on stderr */
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read_memory(q, "report.pdf", (const char *)b->p, (unsigned long long)b->n, NULL) & QPDF_ERRORS) {
+		rc = qpdf_failed(ctx, q);
+		goto out;
+	}
+	qpdf_oh_replace_key(q, qpdf_get_root(q), "/Lang", qpdf_oh_new_string(q, lang));
+	if (qpdf_init_write(q, path) & QPDF_ERRORS) {
+		rc = qpdf_failed(ctx, q);
+		goto out;
+	}
+	qpdf_set_decode_level(q, qpdf_dl_none);
+	qpdf_set_compress_streams(q, QPDF_FALSE);
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		rc = qpdf_failed(ctx, q);
+out:
+	qpdf_cleanup(&q);
+	return rc;
+}
+
 static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
 {
 	cairo_status_t st;
+	membuf b = { 0 };
+	ivp_rc rc;
 
-	p->s = path ? cairo_pdf_surface_create(path, PAGE_W, PAGE_H) : cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	p->s = cairo_pdf_surface_create_for_stream(path ? collect : discard, &b, PAGE_W, PAGE_H);
 	p->cr = cairo_create(p->s);
 	p->pc = pango_font_map_create_context(p->fm);
 	pango_cairo_update_context(p->cr, p->pc);
@@ -555,14 +636,16 @@ static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
 	cairo_surface_finish(p->s);
 	st = cairo_surface_status(p->s);
 	cairo_surface_destroy(p->s);
-	if (st == CAIRO_STATUS_NO_MEMORY)
-		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-	if (st != CAIRO_STATUS_SUCCESS) {
+	if (st == CAIRO_STATUS_NO_MEMORY || b.oom)
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	else if (st != CAIRO_STATUS_SUCCESS) {
 		ivp__fail(ctx, IVP_EIO, "cannot write the PDF");
 		ivp__detail(ctx, "cairo: %s.", cairo_status_to_string(st));
-		return IVP_EIO;
-	}
-	return IVP_OK;
+		rc = IVP_EIO;
+	} else
+		rc = path ? write_with_lang(ctx, &b, path, strcmp(p->d->lang, "en") ? "nl-NL" : "en-GB") : IVP_OK;
+	free(b.p);
+	return rc;
 }
 
 ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
