@@ -404,6 +404,30 @@ typedef struct ivp_report_result {
  */
 IVP_WUR ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out);
 
+/*
+ * A batch (src/report/batch.c): the report of many gemeenten in one run,
+ * one file per gemeente, rapport-<kind>-<area>-<year>.<ext> in dir (the
+ * safety picture: a region's or a province's set). o->kind NULL means
+ * veiligheidsbeeld, the only kind a batch writes (a progress report and a
+ * council proposal account for the one plan); o->area and o->output must
+ * be NULL. areas NULL (nareas 0): every gemeente of the code lists with a
+ * population, those without registered crime in the year left out (named
+ * through left_out); a given list is taken strictly (any error fails the
+ * batch). All files or none: they are staged in a hidden directory inside
+ * dir and renamed only when every report is complete; written() is then
+ * called once per file, in the order of the list.
+ */
+typedef struct ivp_report_batch_opts {
+	const char *const *areas;
+	int nareas;
+	const char *dir; /* NULL: "." */
+	void (*written)(void *ud, const ivp_report_result *r);
+	void (*left_out)(void *ud, const char *area, const ivp_error *why);
+	void *ud;
+} ivp_report_batch_opts;
+
+IVP_WUR ivp_rc ivp_report_batch(ivp_ctx *ctx, const ivp_report_opts *o, const ivp_report_batch_opts *b);
+
 /* ================================================================== */
 /* Users and sessions (src/auth/, docs/security.md)                   */
 /* ================================================================== */

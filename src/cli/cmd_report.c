@@ -1,8 +1,11 @@
 /*
  * cmd_report.c — `ivp report`: the account to the council as PDF, HTML or
- * XLSX. Parses the options, calls ivp_report() and says where the file is;
- * the report itself is the library's (src/report/).
+ * XLSX. Parses the options, calls ivp_report() (or, with --areas,
+ * ivp_report_batch()) and says where the files are; the report itself is
+ * the library's (src/report/).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +16,8 @@ static const char report_help[] =
 	"                  [--year 2024]"
 	" [--format pdf|html|xlsx] [--output FILE] [--lang nl|en]\n"
 	"                  [--date YYYY-MM-DD] [--db PATH]\n"
+	"       ivp report --areas all|GM0014,GM0034|@FILE [--output-dir DIR] [--kind veiligheidsbeeld]\n"
+	"                  [--year 2024] [--format pdf|html|xlsx] [--lang nl|en] [--date YYYY-MM-DD]\n"
 	"\n"
 	"Write the yearly progress report (voortgang) of the plan: a summary per\n"
 	"priority, per priority what we wanted to achieve, what we did and what it\n"
@@ -31,7 +36,128 @@ static const char report_help[] =
 	"  --output FILE  default: rapport-<kind>-<area>-<year>.<ext> here\n"
 	"  --lang L       nl (default) or en\n"
 	"  --date D       the report date (default: the day of the newest import or plan\n"
-	"                 version; the same database gives the same file)\n";
+	"                 version; the same database gives the same file)\n"
+	"  --areas LIST   a batch: the safety picture of each gemeente, one file each,\n"
+	"                 rapport-veiligheidsbeeld-<area>-<year>.<ext>; all: every gemeente\n"
+	"                 with inhabitants (those without registered crime that year left\n"
+	"                 out), or codes separated by commas, or @FILE with one code a line;\n"
+	"                 all files or none\n"
+	"  --output-dir D the batch's directory (default: here)\n";
+
+/* The codes of --areas: a comma list or @FILE (one a line, # comments). */
+typedef struct area_list {
+	char *buf;
+	const char **v;
+	int n;
+} area_list;
+
+static int add_codes(area_list *l, char *p)
+{
+	char *tok, *save = NULL;
+
+	for (tok = strtok_r(p, ", \t\r\n", &save); tok; tok = strtok_r(NULL, ", \t\r\n", &save)) {
+		const char **nv = realloc(l->v, (size_t)(l->n + 1) * sizeof(*nv));
+
+		if (!nv)
+			return -1;
+		l->v = nv;
+		l->v[l->n++] = tok;
+	}
+	return 0;
+}
+
+static int read_areas(const char *v, area_list *l)
+{
+	FILE *f;
+	size_t n = 0, cap = 0, got;
+	char *p;
+	int bad;
+
+	memset(l, 0, sizeof(*l));
+	if (v[0] != '@') {
+		if (!(l->buf = strdup(v)) || add_codes(l, l->buf)) {
+			fputs("ivp report: error: out of memory\n", stderr);
+			return EXIT_INTERNAL;
+		}
+		return l->n ? EXIT_OK : cli_usage("report", "--areas names no gemeente");
+	}
+	if (!(f = fopen(v + 1, "r"))) {
+		fprintf(stderr, "ivp report: error: cannot read \"%s\"\nDETAIL: %s.\n", v + 1, strerror(errno));
+		return EXIT_USER;
+	}
+	do {
+		if (n + 4096 + 1 > cap) {
+			char *nb = realloc(l->buf, cap = cap ? cap * 2 : 8192);
+
+			if (!nb) {
+				(void)fclose(f);
+				fputs("ivp report: error: out of memory\n", stderr);
+				return EXIT_INTERNAL;
+			}
+			l->buf = nb;
+		}
+		got = fread(l->buf + n, 1, 4096, f);
+		n += got;
+	} while (got == 4096);
+	bad = ferror(f);
+	if (fclose(f) || bad) {
+		fprintf(stderr, "ivp report: error: cannot read \"%s\"\n", v + 1);
+		return EXIT_USER;
+	}
+	l->buf[n] = '\0';
+	for (p = strchr(l->buf, '#'); p; p = strchr(p, '#')) /* comments become spaces */
+		while (*p && *p != '\n')
+			*p++ = ' ';
+	if (add_codes(l, l->buf)) {
+		fputs("ivp report: error: out of memory\n", stderr);
+		return EXIT_INTERNAL;
+	}
+	if (!l->n)
+		return cli_usage("report", "%s names no gemeente", v + 1);
+	return EXIT_OK;
+}
+
+static void print_written(void *ud, const ivp_report_result *r)
+{
+	(*(int *)ud)++;
+	printf("%s: %s report %d for %s, dated %s\n", r->path, r->kind, r->year, r->area, r->date);
+}
+
+static void print_left_out(void *ud, const char *area, const ivp_error *why)
+{
+	(void)ud;
+	printf("%s: left out: %s\n", area, why->message);
+}
+
+static int batch(ivp_ctx *ctx, const ivp_report_opts *o, const char *areas, const char *dir)
+{
+	ivp_report_batch_opts b;
+	area_list l = { 0 };
+	int rc, written = 0;
+
+	memset(&b, 0, sizeof(b));
+	if (strcmp(areas, "all")) {
+		if ((rc = read_areas(areas, &l))) {
+			free(l.buf);
+			free(l.v);
+			return rc;
+		}
+		b.areas = l.v;
+		b.nareas = l.n;
+	}
+	b.dir = dir;
+	b.written = print_written;
+	b.left_out = print_left_out;
+	b.ud = &written;
+	rc = EXIT_OK;
+	if (ivp_report_batch(ctx, o, &b))
+		rc = cli_error("report", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+	else
+		printf("%d report%s in %s\n", written, written == 1 ? "" : "s", dir ? dir : ".");
+	free(l.buf);
+	free(l.v);
+	return rc;
+}
 
 int cmd_report(int argc, char **argv)
 {
@@ -40,7 +166,7 @@ int cmd_report(int argc, char **argv)
 	ivp_report_result r;
 	ivp_ctx *ctx = NULL;
 	int i, rc, err = 0;
-	const char *v;
+	const char *v, *areas = NULL, *dir = NULL;
 
 	memset(&o, 0, sizeof(o));
 	for (i = 1; i < argc; i++) {
@@ -72,6 +198,10 @@ int cmd_report(int argc, char **argv)
 			o.output = v;
 		else if (!err && (v = cli_optval("--date", argc, argv, &i, &err)))
 			o.date = v;
+		else if (!err && (v = cli_optval("--areas", argc, argv, &i, &err)))
+			areas = v;
+		else if (!err && (v = cli_optval("--output-dir", argc, argv, &i, &err)))
+			dir = v;
 		else if (err)
 			return cli_usage("report", "option %s needs a value", argv[i]);
 		else {
@@ -84,8 +214,18 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	o.lang = c.lang;
+	if (areas && (o.area || o.output))
+		return cli_usage("report", "--areas writes one file per gemeente into --output-dir: leave out %s",
+				 o.area ? "--area" : "--output");
+	if (dir && !areas)
+		return cli_usage("report", "--output-dir is the directory of a batch: give --areas too");
 	if ((rc = cli_open("report", &c, &ctx)))
 		return rc;
+	if (areas) {
+		rc = batch(ctx, &o, areas, dir);
+		ivp_close(ctx);
+		return rc;
+	}
 	if (ivp_report(ctx, &o, &r)) {
 		rc = cli_error("report", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		ivp_close(ctx);

@@ -57,7 +57,7 @@ typedef struct pdf {
 	const rp_doc *d;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	PangoFontMap *fm; /* our own, freed after the document: no font cache outlives it */
+	PangoFontMap *fm; /* our own, or a batch's (ivp__rp_pdf_fonts): no font cache outlives its owner */
 	PangoContext *pc;
 	int draw_links; /* the second pass: links, destinations, outline */
 	int page;	/* 1-based */
@@ -648,7 +648,7 @@ static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
 	return rc;
 }
 
-ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
+ivp_rc ivp__rp_pdf_fonts(ivp_ctx *ctx, const rp_doc *d, const char *path, void **fonts)
 {
 	pdf p;
 	ivp_rc rc;
@@ -661,11 +661,13 @@ ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		goto out;
 	}
-	p.fm = pango_cairo_font_map_new();
+	p.fm = fonts && *fonts ? g_object_ref(*fonts) : pango_cairo_font_map_new();
 	if (!p.fm) {
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		goto out;
 	}
+	if (fonts && !*fonts)
+		*fonts = g_object_ref(p.fm);
 	if ((rc = pass(ctx, &p, NULL)))
 		goto out;
 	p.pages = p.page;
@@ -677,4 +679,15 @@ out:
 	free(p.hpage);
 	free(p.outline);
 	return rc;
+}
+
+ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
+{
+	return ivp__rp_pdf_fonts(ctx, d, path, NULL);
+}
+
+void ivp__rp_fonts_free(void *fonts)
+{
+	if (fonts)
+		g_object_unref(fonts);
 }

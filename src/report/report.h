@@ -352,7 +352,17 @@ void ivp__rp_doc_free(rp_doc *d);
  * bytes: no clock is read; dates come from d->date.
  */
 IVP_WUR ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path);
+/*
+ * The PDF with fonts kept from one document to the next (a batch): *fonts
+ * NULL on the first call, then the font map it made; free it once with
+ * ivp__rp_fonts_free. The bytes are those of ivp__rp_pdf.
+ */
+IVP_WUR ivp_rc ivp__rp_pdf_fonts(ivp_ctx *ctx, const rp_doc *d, const char *path, void **fonts);
+void ivp__rp_fonts_free(void *fonts);
 IVP_WUR ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path);
 IVP_WUR ivp_rc ivp__rp_xlsx(ivp_ctx *ctx, const rp_doc *d, const char *path);
+
+/* ivp_report() keeping the PDF's fonts in *fonts between calls (batch.c); NULL: none kept. */
+IVP_WUR ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out);
 
 #endif /* IVP_REPORT_REPORT_H */

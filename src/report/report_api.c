@@ -46,6 +46,12 @@ static ivp_rc temp_beside(ivp_ctx *ctx, const char *path, char *tmp, size_t n)
 
 ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out)
 {
+	return ivp__rp_report(ctx, o, NULL, out);
+}
+
+/* ivp_report(), with the PDF's fonts kept in *fonts for the next report (batch.c); fonts NULL: none kept. */
+ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out)
+{
 	rp_query q;
 	rp_model *m = NULL;
 	rp_doc *d = NULL;
@@ -91,7 +97,7 @@ ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out
 		goto out;
 	switch (o->format) {
 	case IVP_REPORT_PDF:
-		rc = ivp__rp_pdf(ctx, d, tmp);
+		rc = fonts ? ivp__rp_pdf_fonts(ctx, d, tmp, fonts) : ivp__rp_pdf(ctx, d, tmp);
 		break;
 	case IVP_REPORT_HTML:
 		rc = ivp__rp_html(ctx, d, tmp);
