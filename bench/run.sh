@@ -13,7 +13,14 @@
 #               the same SQL in DuckDB and SQLite on the tables of W1. The
 #               peers' counts, rates and verdicts must equal ivp's (checked on
 #               every gemeente of the sample; the run fails if not).
+#   W5 report   the PDF progress report of GM1926 (the example's plan) on the
+#               national-scale database, warm and cold, vs Chromium printing
+#               ivp's own HTML of it to PDF; and the batch of every gemeente's
+#               safety picture (bench/w5.sh). Needs GM1926 in the data: runs
+#               at 100% only, at the end of `bench/run.sh 100` or alone.
 # usage: bench/run.sh [SCALE]   SCALE in percent: 0.1, 1, 10 (default), 100
+#        bench/run.sh w5 [SCALE]   W5 alone (default 100%): builds and
+#               generates as below, then only W5 (bench/w5.sh; its env there)
 # env:   REPS (3), YEARS (2012-2025: the years generated), W2N (200 calls),
 #        W2YEAR (2023: W2 is that year against the one before),
 #        FROM=tree (measure the working tree, built in build/; default: HEAD),
@@ -29,6 +36,8 @@
 # first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=all
+if [ "${1:-}" = w5 ]; then MODE=w5 && shift && set -- "${1:-100}"; fi
 SCALE=${1:-10}
 REPS=${REPS:-3}
 YEARS=${YEARS:-2012-2025}
@@ -108,6 +117,10 @@ awk -F, 'NR > 1 { b[$1","$2] = $3; w["WK" substr($1, 3, 6) "," $2] += $3; g["GM"
 GMS=$(awk -F, 'NR > 1 && $1 ~ /^GM/ { print $1 }' "$POP" | sort -u | tr '\n' ' ')
 NGM=$(wc -w <<<"$GMS")
 log "$ROWS rows ($MB MB), $NGM gemeenten: $GMS"
+if [ $MODE = w5 ]; then
+	. bench/w5.sh
+	exit 0
+fi
 
 # ---- W1 import --------------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -261,3 +274,6 @@ val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 	echo "Peers: DuckDB $(node -e 'import("@duckdb/node-api").then(m=>console.log(m.version ? m.version() : ""))' 2>/dev/null || true)(@duckdb/node-api $(node -p 'require("./bench/node_modules/@duckdb/node-api/package.json").version'), all $(nproc) threads; W2 with one prepared statement)$(has sqlite3 && echo "; sqlite3 shell $(sqlite3 --version | cut -d' ' -f1) (W2 and W3 through Python's sqlite3 module on the same libsqlite3)" || echo "; the sqlite3 peer left out (PEERS=$PEERS)"). W2 'all' for the peers is one GROUP BY over every gemeente; for ivp the loop of ivp_indicators() over them. The verdict of the peers is computed from their SQL counts outside SQL (bench/verdict.mjs). Counts, rates and verdicts of the peers equal ivp's on every gemeente of the sample (checked). W3: registered crime (0.0.0) per 1,000, the buurten with a population ranked by rate, each with the verdict of its rate against all ranked buurten together; ivp through ivp_ranking() (which also gives the exact interval of every rate), the peers with one SQL query and the verdicts in the host language; ranks, counts, populations, rates and verdicts equal ivp's for every buurt (checked)."
 } >"$W/results-$SCALE.md"
 cat "$W/results-$SCALE.md"
+if [ "$SCALE" = 100 ]; then
+	. bench/w5.sh
+fi
