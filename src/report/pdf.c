@@ -13,9 +13,11 @@
  * and QPDF (libqpdf's C API) adds /Lang to the catalog and writes the
  * file, copying every stream as cairo compressed it.
  *
- * Two passes over the document: the first lays it out into a surface that
- * discards its bytes, to learn the number of pages and the page of every
- * heading; the second draws it into the file with those numbers filled in.
+ * Two passes over the document: the first lays it out (measures every
+ * text, draws none) on a surface that discards its bytes, to learn the
+ * number of pages and the page of every heading; the second draws it into
+ * the file with those numbers filled in. A table cell is laid out once per
+ * pass, measured and drawn from the same layout.
  * Both passes lay out identically (page numbers never change a line's
  * height), so what the first pass learnt holds for the second.
  *
@@ -60,6 +62,7 @@ typedef struct pdf {
 	PangoFontMap *fm; /* our own, or a batch's (ivp__rp_pdf_fonts): no font cache outlives its owner */
 	PangoContext *pc;
 	int draw_links; /* the second pass: links, destinations, outline */
+	int measuring;	/* the first pass: lay out and measure, draw no text */
 	int page;	/* 1-based */
 	int pages;	/* the first pass's total; 0 in the first pass */
 	double y;
@@ -112,6 +115,8 @@ static double width_of(PangoLayout *l)
 
 static void show(pdf *p, PangoLayout *l, double x, double y, rgb c)
 {
+	if (p->measuring) /* the first pass only needs the heights */
+		return;
 	set_rgb(p, c);
 	cairo_move_to(p->cr, x, y);
 	pango_cairo_show_layout(p->cr, l);
@@ -272,44 +277,61 @@ static void col_x(const rp_table *t, double *x, double *w)
 	}
 }
 
-/* Lay out (and draw when y >= 0) one row; returns its height. */
-static double row(pdf *p, const rp_table *t, const char *const *texts, int head, int bold, const double *x,
-		  const double *w, double y)
-{
+/* One row of a table, laid out once: measured, then drawn from the same layouts. */
+typedef struct cells {
 	PangoLayout *l[32];
-	double h = 0;
-	int c, n = t->ncols < 32 ? t->ncols : 32;
+	int n;
+	double h; /* with its padding */
+} cells;
 
-	for (c = 0; c < n; c++) {
-		l[c] = layout(p, texts[c], TSIZE, head || bold, 0, w[c] - 2 * PAD, !head && t->right && t->right[c]);
+static void row_lay(pdf *p, const rp_table *t, const char *const *texts, int head, int bold, const double *w,
+		    cells *r)
+{
+	int c;
+
+	r->n = t->ncols < 32 ? t->ncols : 32;
+	r->h = 0;
+	for (c = 0; c < r->n; c++) {
+		r->l[c] = layout(p, texts[c], TSIZE, head || bold, 0, w[c] - 2 * PAD, !head && t->right && t->right[c]);
 		if (head && t->right && t->right[c])
-			pango_layout_set_alignment(l[c], PANGO_ALIGN_RIGHT);
-		h = fmax(h, height(l[c]));
+			pango_layout_set_alignment(r->l[c], PANGO_ALIGN_RIGHT);
+		r->h = fmax(r->h, height(r->l[c]));
 	}
-	h += 2 * PAD;
-	if (y >= 0) {
-		if (head) {
-			set_rgb(p, HEAD_BG);
-			cairo_rectangle(p->cr, M_LEFT, y, TEXT_W, h);
-			cairo_fill(p->cr);
-		}
-		for (c = 0; c < n; c++)
-			show(p, l[c], x[c] + PAD, y + PAD, INK);
-		cairo_set_line_width(p->cr, head || bold ? 0.8 : 0.4);
-		set_rgb(p, RULE);
-		cairo_move_to(p->cr, M_LEFT, y + h);
-		cairo_line_to(p->cr, M_LEFT + TEXT_W, y + h);
-		cairo_stroke(p->cr);
+	r->h += 2 * PAD;
+}
+
+static void row_draw(pdf *p, const cells *r, int head, int bold, const double *x, double y)
+{
+	int c;
+
+	if (head) {
+		set_rgb(p, HEAD_BG);
+		cairo_rectangle(p->cr, M_LEFT, y, TEXT_W, r->h);
+		cairo_fill(p->cr);
 	}
-	for (c = 0; c < n; c++)
-		g_object_unref(l[c]);
-	return h;
+	for (c = 0; c < r->n; c++)
+		show(p, r->l[c], x[c] + PAD, y + PAD, INK);
+	cairo_set_line_width(p->cr, head || bold ? 0.8 : 0.4);
+	set_rgb(p, RULE);
+	cairo_move_to(p->cr, M_LEFT, y + r->h);
+	cairo_line_to(p->cr, M_LEFT + TEXT_W, y + r->h);
+	cairo_stroke(p->cr);
+}
+
+static void row_free(cells *r)
+{
+	int c;
+
+	for (c = 0; c < r->n; c++)
+		g_object_unref(r->l[c]);
+	r->n = 0;
 }
 
 static void table(pdf *p, const rp_table *t)
 {
-	double x[32], w[32], hh, rh, ch;
+	double x[32] = { 0 }, w[32] = { 0 }, ch;
 	const char *texts[32];
+	cells hd, first = { 0 }, cur;
 	PangoLayout *cap;
 	int r, c;
 
@@ -319,30 +341,38 @@ static void table(pdf *p, const rp_table *t)
 	p->y += 6;
 	cap = layout(p, t->caption, 8.5, 1, 0, TEXT_W, 0);
 	ch = height(cap) + 3;
-	hh = row(p, t, t->head, 1, 0, x, w, -1);
-	for (c = 0; c < t->ncols; c++)
-		texts[c] = t->nrows ? t->cells[c].text : "";
-	rh = t->nrows ? row(p, t, texts, 0, 0, x, w, -1) : 0;
-	need(p, ch + hh + rh); /* caption, header and the first row together */
+	row_lay(p, t, t->head, 1, 0, w, &hd);
+	if (t->nrows) {
+		for (c = 0; c < t->ncols; c++)
+			texts[c] = t->cells[c].text;
+		row_lay(p, t, texts, 0, 0, w, &first);
+	}
+	need(p, ch + hd.h + (t->nrows ? first.h : 0)); /* caption, header and the first row together */
 	show(p, cap, M_LEFT, p->y, INK);
 	g_object_unref(cap);
 	p->y += ch;
-	row(p, t, t->head, 1, 0, x, w, p->y);
-	p->y += hh;
+	row_draw(p, &hd, 1, 0, x, p->y);
+	p->y += hd.h;
 	for (r = 0; r < t->nrows; r++) {
-		int bold = t->last_total && r == t->nrows - 1;
+		int bold = t->last_total && r == t->nrows - 1, again = r > 0 || bold;
 
-		for (c = 0; c < t->ncols; c++)
-			texts[c] = t->cells[r * t->ncols + c].text;
-		rh = row(p, t, texts, 0, bold, x, w, -1);
-		if (p->y + rh > BODY_BOTTOM) { /* the table goes on: the header again */
-			new_page(p);
-			row(p, t, t->head, 1, 0, x, w, p->y);
-			p->y += hh;
+		if (again) { /* the first row was laid out plain; a bold one anew */
+			for (c = 0; c < t->ncols; c++)
+				texts[c] = t->cells[r * t->ncols + c].text;
+			row_lay(p, t, texts, 0, bold, w, &cur);
 		}
-		row(p, t, texts, 0, bold, x, w, p->y);
-		p->y += rh;
+		if (p->y + (again ? cur.h : first.h) > BODY_BOTTOM) { /* the table goes on: the header again */
+			new_page(p);
+			row_draw(p, &hd, 1, 0, x, p->y);
+			p->y += hd.h;
+		}
+		row_draw(p, again ? &cur : &first, 0, bold, x, p->y);
+		p->y += again ? cur.h : first.h;
+		if (again)
+			row_free(&cur);
 	}
+	row_free(&first);
+	row_free(&hd);
 	p->y += 8;
 }
 
@@ -389,8 +419,9 @@ static void chart(pdf *p, const rp_block *b)
 	set_rgb(p, INK);
 	cairo_move_to(p->cr, M_LEFT, (top + bottom) / 2 + width_of(l) / 2);
 	cairo_rotate(p->cr, -M_PI / 2);
-	pango_cairo_update_layout(p->cr, l);
-	pango_cairo_show_layout(p->cr, l);
+	pango_cairo_update_layout(p->cr, l); /* in both passes: it sets the context the later layouts share */
+	if (!p->measuring)
+		pango_cairo_show_layout(p->cr, l);
 	cairo_restore(p->cr);
 	g_object_unref(l);
 	/* x ticks: every year */
@@ -668,9 +699,11 @@ ivp_rc ivp__rp_pdf_fonts(ivp_ctx *ctx, const rp_doc *d, const char *path, void *
 	}
 	if (fonts && !*fonts)
 		*fonts = g_object_ref(p.fm);
+	p.measuring = 1;
 	if ((rc = pass(ctx, &p, NULL)))
 		goto out;
 	p.pages = p.page;
+	p.measuring = 0;
 	p.draw_links = 1;
 	rc = pass(ctx, &p, path);
 out:
