@@ -75,6 +75,42 @@ static void set_rgb(pdf *p, rgb c)
 	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
 }
 
+/*
+ * Pango breaks a word too long for its line and inserts a hyphen; in a
+ * code, a hash, a file or a key (a run without spaces holding a digit, '_',
+ * '.', '/' or ':') that hyphen would become part of what a reader copies
+ * (a SHA-256 with a '-' in it), so such runs break without one.
+ */
+static void no_hyphens_in_codes(PangoLayout *l, const char *text)
+{
+	PangoAttrList *al = NULL;
+	const char *p = text;
+
+	while (*p) {
+		const char *q = p;
+		int code = 0;
+
+		while (*q && *q != ' ' && *q != '\n') {
+			code |= (*q >= '0' && *q <= '9') || strchr("_./:", *q) != NULL;
+			q++;
+		}
+		if (code) {
+			PangoAttribute *a = pango_attr_insert_hyphens_new(FALSE);
+
+			a->start_index = (guint)(p - text);
+			a->end_index = (guint)(q - text);
+			if (!al)
+				al = pango_attr_list_new();
+			pango_attr_list_insert(al, a);
+		}
+		p = *q ? q + 1 : q;
+	}
+	if (al) {
+		pango_layout_set_attributes(l, al);
+		pango_attr_list_unref(al);
+	}
+}
+
 /* A layout of text in FONT at size pt, bold/italic, wrapped at width (0: none). */
 static PangoLayout *layout(pdf *p, const char *text, double size, int bold, int italic, double width, int right)
 {
@@ -94,6 +130,8 @@ static PangoLayout *layout(pdf *p, const char *text, double size, int bold, int 
 	if (right)
 		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 	pango_layout_set_text(l, text ? text : "", -1);
+	if (width > 0)
+		no_hyphens_in_codes(l, text ? text : "");
 	return l;
 }
 
