@@ -329,6 +329,9 @@ static const http_param p_buurten_page[] = {
 	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
 	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2023", "the year (default: the latest with figures)" },
+	{ "population_year", HTTP_P_YEAR, 0, NULL, "2024", "the inhabitants of 1 January of this year (default: year)" },
+	{ "reference", HTTP_P_SEARCH, 0, NULL, "GM0503", "also the buurten of these gemeenten (comma-separated; may be empty)" },
+	{ "q", HTTP_P_SEARCH, 0, NULL, "Delfgauw", "show only the buurten whose name or code contains this (may be empty)" },
 	P_LANG,
 	{ 0 }
 };
