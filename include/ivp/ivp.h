@@ -113,6 +113,11 @@ typedef struct ivp_import_opts {
 	int skip_unknown_regions; /* StatLine exports: leave out region names
 					 * no code list knows (former gemeenten)
 					 * instead of failing; they are counted */
+	const char *match_names;  /* boundaries without codes: match each feature's
+				  * name (BU_NAAM, WK_NAAM, naam, …) against the
+				  * code list of the areas inside this gemeente
+				  * (e.g. "GM0503"); ambiguous or unknown names
+				  * are refused */
 } ivp_import_opts;
 
 typedef struct ivp_import_result {
@@ -208,15 +213,15 @@ IVP_WUR ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q,
 				    int from, int to, ivp_table **out);
 
 typedef struct ivp_ranking_query {
-	const char *under;	 /* rank the areas inside this one: a code or name (NL01: the country) */
-	const char *level;	 /* "BU" (NULL), "WK" or "GM" */
-	const char *indicator;	 /* an indicator key; NULL: "totaal" */
-	int year;		 /* required */
-	int64_t small_threshold; /* counts below are flagged small; <0: default */
-	double level_conf;	 /* confidence level; 0: 0.95 */
-	const char *lang;	 /* "nl" or "en" for the words; NULL: "en" */
-	int population_year;	 /* the population of 1 January of this year; 0: of `year` */
-	int64_t min_population;	 /* fewer inhabitants: no rate, listed by count; 0: default */
+	const char *under;	      /* rank the areas inside this one: a code or name (NL01: the country) */
+	const char *level;	      /* "BU" (NULL), "WK" or "GM" */
+	const char *indicator;	      /* an indicator key; NULL: "totaal" */
+	int year;		      /* required */
+	int64_t small_threshold;      /* counts below are flagged small; <0: default */
+	double level_conf;	      /* confidence level; 0: 0.95 */
+	const char *lang;	      /* "nl" or "en" for the words; NULL: "en" */
+	int population_year;	      /* the population of 1 January of this year; 0: of `year` */
+	int64_t min_population;	      /* fewer inhabitants: no rate, listed by count; 0: default */
 	const char *const *reference; /* more areas whose areas of the level join the comparison */
 	int nreference;
 } ivp_ranking_query;

@@ -90,6 +90,9 @@ static const char import_help[] =
 	"  --year YYYY               population lists without a period: the 1 January year\n"
 	"  --skip-unknown-regions    leave out regions (names or codes) no code list knows\n"
 	"                            (such as former gemeenten) instead of failing\n"
+	"  --match-names GMxxxx      boundaries without codes (only BU_NAAM, naam, …): match\n"
+	"                            each feature by name within this gemeente; ambiguous\n"
+	"                            or unknown names are refused\n"
 	"  --user NAME               who imports, as ivp sources shows it (default:\n"
 	"                            $IVP_USER, else the OS account as os:ACCOUNT)\n"
 	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
@@ -173,6 +176,8 @@ int cmd_import(int argc, char **argv)
 			user = v;
 		} else if (!err && !strcmp(argv[i], "--skip-unknown-regions")) {
 			o.skip_unknown_regions = 1;
+		} else if (!err && (v = cli_optval("--match-names", argc, argv, &i, &err))) {
+			o.match_names = v;
 		} else if (err) {
 			ex = cli_usage("import", "option %s needs a value", argv[i]);
 			goto out;
@@ -189,6 +194,10 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.map_path && kind != IVP_IMPORT_LONG) {
 		ex = cli_usage("import", "--map applies to ivp import long only");
+		goto out;
+	}
+	if (o.match_names && kind != IVP_IMPORT_BOUNDARIES) {
+		ex = cli_usage("import", "--match-names applies to ivp import boundaries only");
 		goto out;
 	}
 	o.user = cli_user(user, whobuf, sizeof(whobuf));
