@@ -554,7 +554,7 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 	bnd b;
 	json_error_t e;
 	json_t *root = NULL, *features;
-	const char *type, *prop;
+	const char *type, *prop = NULL;
 	struct stat sb;
 	int64_t matched = 0;
 	char note[512];

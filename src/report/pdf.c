@@ -369,7 +369,7 @@ static void funnel_plot(pdf *p, const rp_block *b)
 	double x0 = M_LEFT + 52, x1 = M_LEFT + TEXT_W - 10, top, bottom, lx;
 	PangoLayout *l;
 	char s[64];
-	int i, k, pass;
+	int i, k, layer;
 
 #define FX(pop) (x0 + ivp__rp_funnel_fx(f, pop) * (x1 - x0))
 #define FY(v) (bottom - ivp__rp_funnel_fy(f, v) * (bottom - top))
@@ -435,11 +435,11 @@ static void funnel_plot(pdf *p, const rp_block *b)
 	cairo_line_to(p->cr, x1, FY(f->target));
 	cairo_stroke(p->cr);
 	/* the points: others hollow, the own gemeente's filled on top, those beyond the limits ringed */
-	for (pass = 0; pass < 2; pass++)
+	for (layer = 0; layer < 2; layer++)
 		for (i = 0; i < f->n; i++) {
 			const rp_fpoint *q = &f->p[i];
 
-			if (q->own != pass)
+			if (q->own != layer)
 				continue;
 			cairo_new_path(p->cr);
 			cairo_arc(p->cr, FX(q->pop), FY(q->rate), q->own ? 2.4 : 2.0, 0, 2 * M_PI);

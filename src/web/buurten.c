@@ -118,6 +118,20 @@ static void form(html *h, const bpage *p)
 	html_raw(h, "</button></form>");
 }
 
+/* a catalogue text written as a format ("95%%-grens") without arguments */
+static const char *plain(const char *s, char *buf, size_t n)
+{
+	size_t k = 0;
+
+	for (; s && *s && k + 1 < n; s++) {
+		buf[k++] = *s;
+		if (s[0] == '%' && s[1] == '%')
+			s++;
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
 static void raw_out(void *ud, const char *s)
 {
 	html_raw(ud, s);
@@ -126,7 +140,7 @@ static void raw_out(void *ud, const char *s)
 /* the funnel plot of t (buurten, or wijken) */
 static void funnel(html *h, const bpage *p, const ivp_table *t, int level_bu)
 {
-	char title[768], xunit[128], own[300];
+	char title[768], xunit[128], own[300], desc[600], l95[64], l998[64];
 	rp_funnel f;
 	rp_funnel_words w;
 
@@ -146,10 +160,11 @@ static void funnel(html *h, const bpage *p, const ivp_table *t, int level_bu)
 		 p->name, p->year);
 	snprintf(xunit, sizeof(xunit), web_t(p->lang, W_FUNNEL_XUNIT), p->pop_year);
 	snprintf(own, sizeof(own), web_t(p->lang, W_FUNNEL_OWN), p->name);
-	w = (rp_funnel_words){ title, web_t(p->lang, W_FUNNEL_DESC), xunit, web_t(p->lang, W_MAP_PER1000), own,
+	w = (rp_funnel_words){ title, plain(web_t(p->lang, W_FUNNEL_DESC), desc, sizeof(desc)), xunit, web_t(p->lang, W_MAP_PER1000), own,
 			       web_t(p->lang, W_FUNNEL_OTHER), web_t(p->lang, W_FUNNEL_MEAN),
-			       web_t(p->lang, W_FUNNEL_L95), web_t(p->lang, W_FUNNEL_L998) };
-	para(h, "", web_t(p->lang, W_FUNNEL_DESC));
+			       plain(web_t(p->lang, W_FUNNEL_L95), l95, sizeof(l95)),
+			       plain(web_t(p->lang, W_FUNNEL_L998), l998, sizeof(l998)) };
+	para(h, "", desc);
 	html_raw(h, "<figure class=\"ivp-funnel\">");
 	ivp__rp_funnel_svg(&f, &w, p->lang, level_bu, raw_out, h);
 	html_raw(h, "<figcaption class=\"ivp-funnel__caption\">");
