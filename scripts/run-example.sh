@@ -18,9 +18,12 @@ export IVP_DB="$DB"
 "$IVP" import codes "$D/crime__WijkenEnBuurten.csv"
 "$IVP" import codes "$D/soortmisdrijf_83648NED_cbs.csv"
 # population: 37230ned end of year Y = 1 January Y+1 (former gemeenten are
-# not in the current code lists and are left out); 85984NED buurten 1 Jan 2024
+# not in the current code lists and are left out); 85984NED buurten 1 Jan 2024;
+# 85618NED: Pijnacker-Nootdorp's buurten on 1 Jan 2023, so that the 2023 buurt
+# ranking has rates on the population of its own year
 "$IVP" import population "$D/bevolkingeindeperiod_jaren_22122025.csv" --skip-unknown-regions
 "$IVP" import population "$D/population__Population85984_2024.csv" --year 2024
+"$IVP" import population "$D/population__Population85618_2023_GM1926.csv" --year 2023
 # registered crime: 47013NED StatLine exports, total per gemeente 2022-2024;
 # 47018NED total per buurt 2023 for the nine Haaglanden gemeenten (long CSV)
 "$IVP" import crime "$D/misdrijven_2022_2023.csv"
@@ -29,6 +32,9 @@ export IVP_DB="$DB"
 # gemeente boundaries (2022 indeling, WGS84; examples/boundaries/README.md) for
 # the map: 4 of its 345 gemeenten were merged since and are left out
 "$IVP" import boundaries examples/boundaries/gemeenten_2022.geojson --skip-unknown-regions
+# Delft's buurt polygons (CBS buurtkaart 2023) have names, no codes: matched by
+# name within GM0503, so the region's buurt map shows them
+"$IVP" import boundaries examples/boundaries/delft_buurten_2023.geojson --match-names GM0503
 echo
 echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands"
 echo
@@ -56,6 +62,7 @@ echo
 echo "open http://$LISTEN/   (the web app; ?lang=en for English)"
 echo "     http://$LISTEN/api/v1/indicators?area=GM1926&year=2024"
 echo "     http://$LISTEN/api/v1/areas?under=GM1926"
+echo "     http://$LISTEN/buurten?area=GM1926&year=2023&reference=GM0503   (funnel plot and map)"
 echo "     http://$LISTEN/api/v1/openapi.json   (every endpoint)"
 echo
 exec "$IVP" serve --listen "$LISTEN"

@@ -113,6 +113,11 @@ typedef struct ivp_import_opts {
 	int skip_unknown_regions; /* StatLine exports: leave out region names
 					 * no code list knows (former gemeenten)
 					 * instead of failing; they are counted */
+	const char *match_names;  /* boundaries without codes: match each feature's
+				  * name (BU_NAAM, WK_NAAM, naam, …) against the
+				  * code list of the areas inside this gemeente
+				  * (e.g. "GM0503"); ambiguous or unknown names
+				  * are refused */
 } ivp_import_opts;
 
 typedef struct ivp_import_result {
@@ -208,23 +213,34 @@ IVP_WUR ivp_rc ivp_indicator_series(ivp_ctx *ctx, const ivp_indicator_query *q,
 				    int from, int to, ivp_table **out);
 
 typedef struct ivp_ranking_query {
-	const char *under;	 /* rank the areas inside this one: a code or name (NL01: the country) */
-	const char *level;	 /* "BU" (NULL), "WK" or "GM" */
-	const char *indicator;	 /* an indicator key; NULL: "totaal" */
-	int year;		 /* required */
-	int64_t small_threshold; /* counts below are flagged small; <0: default */
-	double level_conf;	 /* confidence level; 0: 0.95 */
-	const char *lang;	 /* "nl" or "en" for the words; NULL: "en" */
+	const char *under;	      /* rank the areas inside this one: a code or name (NL01: the country) */
+	const char *level;	      /* "BU" (NULL), "WK" or "GM" */
+	const char *indicator;	      /* an indicator key; NULL: "totaal" */
+	int year;		      /* required */
+	int64_t small_threshold;      /* counts below are flagged small; <0: default */
+	double level_conf;	      /* confidence level; 0: 0.95 */
+	const char *lang;	      /* "nl" or "en" for the words; NULL: "en" */
+	int population_year;	      /* the population of 1 January of this year; 0: of `year` */
+	int64_t min_population;	      /* fewer inhabitants: no rate, listed by count; 0: default */
+	const char *const *reference; /* more areas whose areas of the level join the comparison */
+	int nreference;
 } ivp_ranking_query;
 
 /*
- * The areas of q->level inside q->under ranked on one indicator for one
- * year, highest rate first: rank, code, name, count, population, per_1000
- * with its exact interval, small, the rate ratio against all ranked areas
- * together with its interval and verdict words (vs_all). One definition
- * for every area (the police-code version in force). Areas with a count
- * but no population follow without a rank; areas without a count are left
- * out (a note says how many). Caller frees *out.
+ * The areas of q->level inside q->under (and inside each q->reference,
+ * own = 0) ranked on one indicator for one year, highest rate first: rank,
+ * code, name, count, population, per_1000 with its exact interval, small,
+ * funnel (where the rate lies against the funnel limits: the pooled rate
+ * of the ranked areas with the variation between areas estimated from the
+ * data, docs/ranking.md) with the adjusted z and the 95% and 99.8% limits
+ * for the area's population; and, for comparison only, the exact Poisson
+ * rate ratio against all ranked areas together (vs_all), which ignores
+ * that variation. One definition for every area (the police-code version
+ * in force). Areas with fewer than q->min_population inhabitants follow
+ * without a rate or rank, then those with a count but no population;
+ * areas without a count are left out (a note says how many). A wijk
+ * without its own population takes the sum of its buurten when each has
+ * one (population_from_buurten). Caller frees *out.
  */
 IVP_WUR ivp_rc ivp_ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out);
 
@@ -257,6 +273,8 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 
 /* Default threshold below which a count is flagged small. */
 #define IVP_SMALL_THRESHOLD_DEFAULT 10
+/* Areas with fewer inhabitants are not ranked on a rate (docs/ranking.md). */
+#define IVP_MIN_POPULATION_DEFAULT 500
 
 /* ================================================================== */
 /* Rendering: results as bytes (src/render/)                          */

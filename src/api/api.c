@@ -85,8 +85,10 @@ void api_ranking(http_req *r)
 {
 	ivp_ranking_query q;
 	ivp_table *t = NULL;
-	const char *v;
+	const char *v, *ref[32];
+	char buf[HTTP_MAX_VALUE + 1];
 	ivp_rc rc;
+	int n = 0;
 
 	memset(&q, 0, sizeof(q));
 	q.small_threshold = -1;
@@ -96,6 +98,19 @@ void api_ranking(http_req *r)
 	q.indicator = http_query_get(&r->q, "indicator");
 	if ((v = http_query_get(&r->q, "small")))
 		q.small_threshold = strtoll(v, NULL, 10); /* HTTP_P_COUNT: digits */
+	if ((v = http_query_get(&r->q, "population_year")))
+		(void)http_parse_year(v, &q.population_year);
+	if ((v = http_query_get(&r->q, "min_population")))
+		q.min_population = strtoll(v, NULL, 10); /* HTTP_P_COUNT; 0: the default */
+	if ((v = http_query_get(&r->q, "reference"))) {
+		char *p, *save = NULL;
+
+		snprintf(buf, sizeof(buf), "%s", v);
+		for (p = strtok_r(buf, ",", &save); p && n < 32; p = strtok_r(NULL, ",", &save))
+			ref[n++] = p;
+	}
+	q.reference = ref;
+	q.nreference = n;
 	q.lang = http_query_get(&r->q, "lang");
 	rc = ivp_ranking(r->ctx, &q, &t);
 	answer(r, rc, t);

@@ -90,6 +90,9 @@ static const char import_help[] =
 	"  --year YYYY               population lists without a period: the 1 January year\n"
 	"  --skip-unknown-regions    leave out regions (names or codes) no code list knows\n"
 	"                            (such as former gemeenten) instead of failing\n"
+	"  --match-names GMxxxx      boundaries without codes (only BU_NAAM, naam, …): match\n"
+	"                            each feature by name within this gemeente; ambiguous\n"
+	"                            or unknown names are refused\n"
 	"  --user NAME               who imports, as ivp sources shows it (default:\n"
 	"                            $IVP_USER, else the OS account as os:ACCOUNT)\n"
 	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
@@ -173,6 +176,8 @@ int cmd_import(int argc, char **argv)
 			user = v;
 		} else if (!err && !strcmp(argv[i], "--skip-unknown-regions")) {
 			o.skip_unknown_regions = 1;
+		} else if (!err && (v = cli_optval("--match-names", argc, argv, &i, &err))) {
+			o.match_names = v;
 		} else if (err) {
 			ex = cli_usage("import", "option %s needs a value", argv[i]);
 			goto out;
@@ -189,6 +194,10 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.map_path && kind != IVP_IMPORT_LONG) {
 		ex = cli_usage("import", "--map applies to ivp import long only");
+		goto out;
+	}
+	if (o.match_names && kind != IVP_IMPORT_BOUNDARIES) {
+		ex = cli_usage("import", "--match-names applies to ivp import boundaries only");
 		goto out;
 	}
 	o.user = cli_user(user, whobuf, sizeof(whobuf));
@@ -464,10 +473,12 @@ int cmd_ranking(int argc, char **argv)
 {
 	cli_common c = { 0 };
 	ivp_ranking_query q;
-	const char *v;
+	const char *v, *ref[32];
+	char *refbuf = NULL;
 	ivp_ctx *ctx;
 	ivp_table *t = NULL;
-	int i, r, err = 0;
+	int i, r, err = 0, nref = 0;
+	long long n;
 
 	memset(&q, 0, sizeof(q));
 	q.small_threshold = -1;
@@ -476,49 +487,86 @@ int cmd_ranking(int argc, char **argv)
 		     "\n"
 		     "The buurten (or wijken, gemeenten) inside AREA ranked on one indicator,\n"
 		     "highest rate per 1,000 inhabitants first, each with its 95% interval, the\n"
-		     "small-count flag and whether it stands out from all ranked areas together\n"
-		     "(significantly higher / lower / no clear difference).\n"
+		     "small-count flag and where it lies against the funnel limits: the pooled\n"
+		     "rate of the ranked areas, widened by the variation between areas that the\n"
+		     "data show (docs/ranking.md). Only areas beyond the limits stand out.\n"
 		     "\n"
 		     "options:\n"
 		     "  --area AREA          a code or name (GM1926, Pijnacker-Nootdorp; NL01: the country)\n"
-		     "  --year YYYY          the year\n"
+		     "  --year YYYY          the year of the counts\n"
+		     "  --population-year YYYY  rates on the population of 1 January of this year\n"
+		     "                       (default: the year itself; every rate then says which)\n"
 		     "  --level BU|WK|GM     what to rank (default BU: buurten)\n"
 		     "  --indicator KEY      the indicator (default totaal; ivp definitions lists the keys)\n"
+		     "  --min-population N   no rate for areas with fewer inhabitants (default 500)\n"
+		     "  --reference A,B      also the areas of the level inside these (e.g. the region's\n"
+		     "                       gemeenten): they join the funnel, with own = 0\n"
 		     "  --small N            flag counts below N as small (default 10)\n"
 		     "  --format table|csv|json, --lang nl|en, --columns, --db PATH");
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
 		if ((r = cli_common_opt("ranking", argc, argv, &i, &c)) < 0)
-			return EXIT_USER;
+			goto usage;
 		if (r)
 			continue;
 		if ((v = cli_optval("--area", argc, argv, &i, &err))) {
 			q.under = v;
 		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
 			if (parse_year("ranking", "--year", v, &q.year))
-				return EXIT_USER;
+				goto usage;
+		} else if (!err && (v = cli_optval("--population-year", argc, argv, &i, &err))) {
+			if (parse_year("ranking", "--population-year", v, &q.population_year))
+				goto usage;
 		} else if (!err && (v = cli_optval("--level", argc, argv, &i, &err))) {
 			q.level = v;
 		} else if (!err && (v = cli_optval("--indicator", argc, argv, &i, &err))) {
 			q.indicator = v;
+		} else if (!err && (v = cli_optval("--min-population", argc, argv, &i, &err))) {
+			if (cli_parse_int(v, 1, 1000000000LL, &n)) {
+				cli_usage("ranking", "--min-population needs a whole number of 1 or more such as 500, not \"%s\"", v);
+				goto usage;
+			}
+			q.min_population = n;
+		} else if (!err && (v = cli_optval("--reference", argc, argv, &i, &err))) {
+			char *p, *save = NULL;
+
+			free(refbuf);
+			if (!(refbuf = strdup(v))) {
+				r = cli_oom("ranking");
+				goto out;
+			}
+			nref = 0;
+			for (p = strtok_r(refbuf, ",", &save); p && nref < 32; p = strtok_r(NULL, ",", &save))
+				ref[nref++] = p;
 		} else if (!err && (v = cli_optval("--small", argc, argv, &i, &err))) {
 			if (parse_small("ranking", v, &q.small_threshold))
-				return EXIT_USER;
+				goto usage;
 		} else {
-			return cli_usage("ranking", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+			cli_usage("ranking", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+			goto usage;
 		}
 	}
-	if (!q.under || !q.year)
-		return cli_usage("ranking", "--area and --year are required");
+	if (!q.under || !q.year) {
+		cli_usage("ranking", "--area and --year are required");
+		goto usage;
+	}
 	q.lang = c.lang;
+	q.reference = ref;
+	q.nreference = nref;
 	if ((r = cli_open("ranking", &c, &ctx)))
-		return r;
+		goto out;
 	{
 		ivp_rc rc = ivp_ranking(ctx, &q, &t);
 
-		return print_result("ranking", ctx, rc, t, &c);
+		r = print_result("ranking", ctx, rc, t, &c);
 	}
+out:
+	free(refbuf);
+	return r;
+usage:
+	free(refbuf);
+	return EXIT_USER;
 }
 
 /* ---- series -------------------------------------------------------------------- */

@@ -46,7 +46,8 @@ typedef enum http_ptype {
 	HTTP_P_LIST,	 /* comma-separated texts, at most 32 */
 	HTTP_P_BOOL,	 /* true/false/1/0 */
 	HTTP_P_ENUM,	 /* one of `values` (comma-separated) */
-	HTTP_P_FILE	 /* a multipart file part */
+	HTTP_P_FILE,	 /* a multipart file part */
+	HTTP_P_SEARCH	 /* a text that may be empty: a GET form's optional field */
 } http_ptype;
 
 typedef struct http_param {

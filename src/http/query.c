@@ -196,6 +196,8 @@ static const char *check_value(const http_param *p, const char *v)
 	}
 	case HTTP_P_FILE:
 		return "a file part of a multipart body";
+	case HTTP_P_SEARCH:
+		return NULL;
 	default:
 		return *v ? NULL : "a non-empty text";
 	}

@@ -8,6 +8,12 @@
  * matched to an area code through the first property of CODE_PROPS that
  * the first feature holds as an area code (statcode, code, gemeentecode,
  * buurtcode, …); the import's note names it and the match count.
+ * Files without codes (the CBS buurtkaart of a single gemeente, re-exported
+ * with only BU_NAAM) are matched by name instead when the caller names the
+ * gemeente (opts->match_names, `--match-names GM0503`): each feature's name
+ * must be the name of exactly one buurt (wijk for WK_NAAM) inside it in
+ * the loaded code list; an unknown or ambiguous name is refused with the
+ * file, feature and field, never guessed.
  *
  * Per feature: every ring is checked (numbers, in range, >= 4 points),
  * projected to RD New (geo/proj.c), simplified with Douglas–Peucker at a
@@ -36,6 +42,24 @@ static const char *const CODE_PROPS[] = {
 	"buurtcode", "BU_CODE", "regiocode", "RegioS", "areacode", NULL
 };
 
+static const char *const NAME_PROPS[] = {
+	"BU_NAAM", "buurtnaam", "WK_NAAM", "wijknaam", "statnaam", "naam", "name", NULL
+};
+
+/* the areas of one level inside the gemeente of match_names */
+typedef struct bname {
+	char code[16];
+	char name[256];
+} bname;
+
+typedef struct names {
+	bname *v;
+	int n, cap;
+	const char *level; /* "BU" or "WK" */
+	const char *under;
+	int oom;
+} names;
+
 enum {
 	CRS_UNKNOWN,
 	CRS_WGS84,
@@ -54,6 +78,7 @@ typedef struct bnd {
 	double minx, miny, maxx, maxy;
 	int64_t npoints;
 	char field[128];
+	names *names; /* matching by name (opts->match_names), else NULL */
 } bnd;
 
 __attribute__((format(printf, 4, 6))) static ivp_rc fail_at(bnd *b, const char *code, const char *msg, const char *detail,
@@ -310,6 +335,112 @@ static const char *code_prop(json_t *features)
 	return NULL;
 }
 
+/* The name property: the first of NAME_PROPS the first feature holds as a text. */
+static const char *name_prop(json_t *features)
+{
+	json_t *props = json_object_get(json_array_get(features, 0), "properties");
+	int k;
+
+	for (k = 0; NAME_PROPS[k]; k++)
+		if (json_string_value(json_object_get(props, NAME_PROPS[k])))
+			return NAME_PROPS[k];
+	return NULL;
+}
+
+static int names_cb(void *ud, const char *const *cols, int ncols)
+{
+	names *l = ud;
+
+	if (ncols < 3 || !cols[0] || !cols[1] || !cols[2] || strcmp(cols[2], l->level))
+		return 0;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 128;
+		bname *v = realloc(l->v, (size_t)cap * sizeof(*v));
+
+		if (!v) {
+			l->oom = 1;
+			return -1;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	snprintf(l->v[l->n].code, sizeof(l->v[l->n].code), "%s", cols[0]);
+	snprintf(l->v[l->n].name, sizeof(l->v[l->n].name), "%s", cols[1]);
+	l->n++;
+	return 0;
+}
+
+/* ASCII case and the white space around a name do not count. */
+static int same_name(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	while (*a == ' ' || *a == '\t')
+		a++;
+	while (*b == ' ' || *b == '\t')
+		b++;
+	na = strlen(a);
+	nb = strlen(b);
+	while (na && (a[na - 1] == ' ' || a[na - 1] == '\t'))
+		na--;
+	while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\t'))
+		nb--;
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The code of the feature's name v into code: IVP_OK; an unknown name with
+ * skip_unknown_regions: IVP_ENOTFOUND (counted); else the refusal.
+ */
+static ivp_rc code_by_name(bnd *b, const char *v, char code[16])
+{
+	const names *l = b->names;
+	const char *kind = !strcmp(l->level, "WK") ? "wijk" : "buurt";
+	char also[160] = "";
+	int k, hits = 0;
+
+	if (!v || !*v)
+		return fail_at(b, "missing_area", "the feature has no name",
+			       "Matching by name within %s needs a name in every feature.",
+			       "Give every feature its name in the same property as the first.", l->under);
+	for (k = 0; k < l->n; k++)
+		if (same_name(l->v[k].name, v)) {
+			size_t n = strlen(also);
+
+			if (!hits++)
+				snprintf(code, 16, "%s", l->v[k].code);
+			else if (n + 20 < sizeof(also))
+				snprintf(also + n, sizeof(also) - n, "%s%s", n ? ", " : "", l->v[k].code);
+		}
+	if (hits == 1)
+		return IVP_OK;
+	if (hits > 1)
+		return fail_at(b, "ambiguous_name", "ambiguous area name",
+			       "\"%s\" is the name of %d %sen inside %s (%s and %s); ivp does not guess which one the polygon is.",
+			       "Give a file with area codes (BU_CODE, statcode), or rename the features so that each name is unique.",
+			       v, hits, kind, l->under, code, also);
+	if (b->j->opts && b->j->opts->skip_unknown_regions) {
+		ivp__job_unknown_region(b->j, v);
+		return IVP_ENOTFOUND;
+	}
+	return fail_at(b, "unknown_area", "unknown area name",
+		       "No %s inside %s is called \"%s\" in the loaded code lists.",
+		       "Import the wijk/buurt code list of the same year (ivp import codes WijkenEnBuurten.csv), check the spelling, or leave such features out with --skip-unknown-regions.",
+		       kind, l->under, v);
+}
+
 static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t *matched)
 {
 	ivp__job *j = b->j;
@@ -328,7 +459,13 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 		int64_t *slot;
 
 		snprintf(b->field, sizeof(b->field), "features[%zu].properties.%s", i, prop);
-		if (!v || ivp__area_canon(v, strlen(v), code)) {
+		if (b->names) {
+			r = code_by_name(b, v, code);
+			if (r == IVP_ENOTFOUND)
+				continue;
+			if ((rc = r))
+				break;
+		} else if (!v || ivp__area_canon(v, strlen(v), code)) {
 			rc = fail_at(b, "missing_area", "the feature has no area code",
 				     "Property \"%s\" is %s; the first feature has an area code there (GM…, WK…, BU…).",
 				     "Give every feature its code in the same property.",
@@ -379,17 +516,52 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 	return rc;
 }
 
+/* Matching by name: the name property and the areas of the gemeente. */
+static ivp_rc by_name(bnd *b, json_t *features, const char **prop, names *nl)
+{
+	const char *g = b->j->opts->match_names;
+	char code[16];
+	ivp_rc rc;
+
+	if (ivp__area_canon(g, strlen(g), code) || strncmp(code, "GM", 2)) {
+		snprintf(b->field, sizeof(b->field), "match_names");
+		return fail_at(b, "bad_option", "matching by name needs a gemeente code",
+			       "\"%s\" is not a gemeente code such as GM0503.",
+			       "Name the gemeente whose buurten the file holds, e.g. GM0503 for Delft.", g);
+	}
+	if (!(*prop = name_prop(features)))
+		return fail_at(b, "missing_area", "no property holds an area name",
+			       "Matching by name looks for the first of BU_NAAM, buurtnaam, WK_NAAM, wijknaam, statnaam, naam, name.",
+			       "Add such a property, or give a file with area codes.");
+	nl->level = !strcmp(*prop, "WK_NAAM") || !strcmp(*prop, "wijknaam") ? "WK" : "BU";
+	nl->under = g;
+	rc = ivp__store_areas_list(b->j->ctx, code, names_cb, nl);
+	if (nl->oom)
+		return ivp__fail(b->j->ctx, IVP_ENOMEM, "out of memory");
+	if (rc)
+		return ivp__job_store(b->j, rc);
+	if (!nl->n)
+		return fail_at(b, "unknown_area", "no areas to match the names against",
+			       "The loaded code lists have no %s inside %s.",
+			       "Import the wijk/buurt code list first (ivp import codes WijkenEnBuurten.csv).",
+			       !strcmp(nl->level, "WK") ? "wijken" : "buurten", g);
+	b->names = nl;
+	return IVP_OK;
+}
+
 ivp_rc ivp__read_boundaries(ivp__job *j)
 {
 	bnd b;
 	json_error_t e;
 	json_t *root = NULL, *features;
-	const char *type, *prop;
+	const char *type, *prop = NULL;
 	struct stat sb;
 	int64_t matched = 0;
 	char note[512];
+	names nl;
 	ivp_rc rc;
 
+	memset(&nl, 0, sizeof(nl));
 	memset(&b, 0, sizeof(b));
 	b.j = j;
 	if (stat(j->path, &sb) == 0 && (size_t)sb.st_size > MAX_GEOJSON_BYTES) {
@@ -425,7 +597,10 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 		goto out;
 	}
 	snprintf(b.field, sizeof(b.field), "features[0].properties");
-	if (!(prop = code_prop(features))) {
+	if (j->opts && j->opts->match_names) {
+		if ((rc = by_name(&b, features, &prop, &nl)))
+			goto out;
+	} else if (!(prop = code_prop(features))) {
 		rc = fail_at(&b, "missing_area", "no property holds an area code",
 			     "ivp looks for the first of statcode, code, gemeentecode, GM_CODE, wijkcode, WK_CODE, buurtcode, BU_CODE, regiocode, RegioS, areacode holding a code such as GM0014.",
 			     "Add such a property (CBS/PDOK files have statcode) or rename the code column.");
@@ -433,9 +608,9 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 	}
 	if ((rc = read_features(&b, features, prop, &matched)))
 		goto out;
-	snprintf(note, sizeof(note), "code property \"%s\": %lld of %zu features matched%s%s",
-		 prop, (long long)matched, json_array_size(features),
-		 j->res->note[0] ? "; " : "", j->res->note);
+	snprintf(note, sizeof(note), "%s property \"%s\"%s%s: %lld of %zu features matched%s%s",
+		 b.names ? "name" : "code", prop, b.names ? " within " : "", b.names ? nl.under : "",
+		 (long long)matched, json_array_size(features), j->res->note[0] ? "; " : "", j->res->note);
 	snprintf(j->res->note, sizeof(j->res->note), "%s", note);
 out:
 	json_decref(root);
@@ -443,5 +618,6 @@ out:
 	free(b.pts);
 	free(b.keep);
 	free(b.text);
+	free(nl.v);
 	return rc;
 }

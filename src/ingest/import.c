@@ -291,6 +291,10 @@ static ivp_rc drive_options(ivp__job *j, drive *d)
 	n = strlen(d->options);
 	if (opts && opts->skip_unknown_regions)
 		snprintf(d->options + n, sizeof(d->options) - n, "%sskip-unknown-regions", n ? ";" : "");
+	n = strlen(d->options);
+	if (opts && opts->match_names && d->kind == IVP_IMPORT_BOUNDARIES)
+		snprintf(d->options + n, sizeof(d->options) - n, "%smatch-names=%.16s", n ? ";" : "",
+			 opts->match_names);
 	j->options = d->options;
 	return IVP_OK;
 }

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/funnel.h"
 #include "report/report.h"
 
 #define W(nl, en) (d->en_ ? (en) : (nl))
@@ -887,8 +888,8 @@ static void picture_trend(dctx *d)
 
 static void area_table(dctx *d, const char *id, const char *caption, const char *sheet, const char *what, const rp_area *a, int n)
 {
-	static const char *head_nl[] = { "", "Code", "Aantal", "Per 1.000", "Interval (95%)", "Ten opzichte van het geheel" };
-	static const char *head_en[] = { "", "Code", "Count", "Per 1,000", "Interval (95%)", "Against all together" };
+	static const char *head_nl[] = { "", "Code", "Aantal", "Per 1.000", "Interval (95%)", "Ten opzichte van de grenzen" };
+	static const char *head_en[] = { "", "Code", "Count", "Per 1,000", "Interval (95%)", "Against the limits" };
 	static const double w[] = { 2.6, 1.3, 0.9, 0.9, 1.4, 2.2 };
 	static const int right[] = { 0, 0, 1, 1, 1, 0 };
 	const char **head = ivp__rp_alloc(A(d), 6 * sizeof(char *));
@@ -911,25 +912,56 @@ static void area_table(dctx *d, const char *id, const char *caption, const char 
 			tcell(d, t, "–");
 			tcell(d, t, "–");
 		}
-		tcell(d, t, a[i].vs_all ? a[i].vs_all : "–");
+		tcell(d, t, a[i].funnel ? a[i].funnel : "–");
 	}
+}
+
+/* The buurten's funnel plot (funnel.h), its numbers in the buurten table after it. */
+static void areas_funnel(dctx *d)
+{
+	const rp_model *m = d->m;
+	rp_funnel_words *w = ivp__rp_alloc(A(d), sizeof(*w));
+	rp_block *b;
+
+	if (!m->funnel || !w || !(b = block(d, RB_FUNNEL)))
+		return;
+	w->title = ivp__rp_printf(A(d), W("Misdrijven per 1.000 inwoners tegen het aantal inwoners, buurten van %s, %d", "Crimes per 1,000 inhabitants against the number of inhabitants, buurten of %s, %d"),
+				  m->area_name, m->ranking_year);
+	w->desc = W("Een buurt buiten de grenzen wijkt meer af dan toeval en de gewone verschillen tussen buurten verklaren: zonder echt verschil valt 1 buurt op de 20 buiten de 95%-grens (stippellijn) en 1 op de 500 buiten de 99,8%-grens (doorgetrokken lijn).",
+		    "A buurt beyond the limits differs more than chance and the ordinary differences between buurten explain: without a real difference, 1 buurt in 20 lies beyond the 95% limit (dashed line) and 1 in 500 beyond the 99.8% limit (solid line).");
+	w->xunit = ivp__rp_printf(A(d), W("inwoners op 1 januari %d", "inhabitants on 1 January %d"), m->ranking_year);
+	w->yunit = W("per 1.000 inwoners", "per 1,000 inhabitants");
+	w->own = m->area_name;
+	w->other = W("andere gemeenten", "other municipalities");
+	w->mean = W("gemiddelde", "average");
+	w->l95 = W("95%-grens", "95% limit");
+	w->l998 = W("99,8%-grens", "99.8% limit");
+	b->funnel = m->funnel;
+	b->fwords = w;
+	b->text = W("Figuur: trechterdiagram van de buurten; een omcirkelde stip ligt buiten de grenzen. De tabel van de buurten hieronder geeft dezelfde cijfers.",
+		    "Figure: funnel plot of the buurten; a ringed dot lies beyond the limits. The table of the buurten below gives the same figures.");
 }
 
 static void picture_areas(dctx *d)
 {
 	const rp_model *m = d->m;
-	int i, nopop = 0;
+	int i, nopop = 0, nsmall = 0;
 
 	heading(d, 1, "h-buurten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Wijken en buurten", "Wijken and buurten")));
 	if (!m->ranking_year) {
 		para(d, RB_PARA, W("Er zijn geen cijfers per wijk of buurt; importeer Politie 47018NED.", "There are no figures per wijk or buurt; import Politie 47018NED."));
 		return;
 	}
-	for (i = 0; i < m->nbuurten; i++)
-		nopop += !m->buurten[i].has;
-	para(d, RB_PARA, ivp__rp_printf(A(d), W("De wijken en buurten in %d, gerangschikt op het aantal per 1.000 inwoners; alleen “significant hoger” of “significant lager” steekt boven de ruis uit. Kleine aantallen zeggen weinig over de plaats in de rangorde.", "The wijken and buurten in %d, ranked on the rate per 1,000 inhabitants; only “significantly higher” or “significantly lower” stands out from the noise. Small counts say little about the place in the ranking."), m->ranking_year));
+	for (i = 0; i < m->nbuurten; i++) {
+		nopop += !m->buurten[i].has_pop;
+		nsmall += m->buurten[i].has_pop && !m->buurten[i].has;
+	}
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("De wijken en buurten in %d, gerangschikt op het aantal per 1.000 inwoners op 1 januari %d. Of een buurt opvalt, zeggen de grenzen van het trechterdiagram: het gemiddelde van de buurten, verbreed met het toeval en met de gewone verschillen tussen buurten die de cijfers zelf laten zien. Alleen een buurt buiten de grenzen valt echt op; kleine aantallen zeggen weinig over de plaats in de rangorde.", "The wijken and buurten in %d, ranked on the rate per 1,000 inhabitants on 1 January %d. Whether a buurt stands out is said by the limits of the funnel plot: the average of the buurten, widened by chance and by the ordinary differences between buurten that the figures themselves show. Only a buurt beyond the limits really stands out; small counts say little about the place in the ranking."), m->ranking_year, m->ranking_year));
 	if (nopop)
 		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Voor %d van de %d buurten is geen bevolking van 1 januari %d bekend: ze staan er met hun aantal, zonder cijfer per 1.000 inwoners.", "For %d of the %d buurten no population on 1 January %d is known: they are listed with their count, without a rate."), nopop, m->nbuurten, m->ranking_year));
+	if (nsmall)
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("%d van de %d buurten hebben minder dan %d inwoners (parken, bedrijventerreinen, buitengebied): te weinig inwoners voor een cijfer; ze staan er met hun aantal.", "%d of the %d buurten have fewer than %d inhabitants (parks, business estates, rural areas): too few inhabitants for a rate; they are listed with their count."), nsmall, m->nbuurten, IVP_MIN_POPULATION_DEFAULT));
+	areas_funnel(d);
 	area_table(d, "t-wijken", ivp__rp_printf(A(d), W("Wijken van %s, %d", "Wijken of %s, %d"), m->area_name, m->ranking_year),
 		   "Wijken", "Wijk", m->wijken, m->nwijken);
 	area_table(d, "t-buurten", ivp__rp_printf(A(d), W("Buurten van %s, %d", "Buurten of %s, %d"), m->area_name, m->ranking_year),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/funnel.h"
 #include "report/report.h"
 
 static void esc(FILE *f, const char *s)
@@ -32,6 +33,12 @@ static void esc(FILE *f, const char *s)
 			fputc(*s, f);
 		}
 	}
+}
+
+/* the funnel plot's SVG writer (funnel.c) writes through this */
+static void file_out(void *ud, const char *s)
+{
+	fputs(s, ud);
 }
 
 static const char style[] =
@@ -250,6 +257,13 @@ ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path)
 			break;
 		case RB_TABLE:
 			table(f, b->table);
+			break;
+		case RB_FUNNEL:
+			fputs("<figure>\n", f);
+			ivp__rp_funnel_svg(b->funnel, b->fwords, d->lang, 100 + ++charts, file_out, f);
+			fputs("<figcaption>", f);
+			esc(f, b->text);
+			fputs("</figcaption>\n</figure>\n", f);
 			break;
 		case RB_CHART:
 			fputs("<figure>\n", f);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "report/funnel.h"
 #include "report/report.h"
 #include "store/plan_store.h"
 
@@ -576,6 +577,27 @@ static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;
 }
 
+/* The funnel plot of the buurten in t (funnel.h), copied into the arena; none below 2 points. */
+static ivp_rc funnel(rp_model *m, const ivp_table *t)
+{
+	rp_funnel f, *c;
+
+	m->funnel = NULL;
+	if (ivp__rp_funnel_from_table(&f, t))
+		return IVP_ENOMEM;
+	if (f.n >= 2 && (c = ivp__rp_alloc(&m->a, sizeof(*c))) &&
+	    (c->p = ivp__rp_alloc(&m->a, (size_t)f.n * sizeof(*f.p)))) {
+		rp_fpoint *p = c->p;
+
+		*c = f;
+		c->p = p;
+		memcpy(c->p, f.p, (size_t)f.n * sizeof(*f.p));
+		m->funnel = c;
+	}
+	ivp__rp_funnel_free(&f);
+	return m->a.oom ? IVP_ENOMEM : IVP_OK;
+}
+
 /* The wijken or buurten of the municipality ranked in `year`; *n 0 when none has a count. */
 static ivp_rc ranking(ivp_ctx *ctx, rp_model *m, const char *level, int year, rp_area **out, int *n)
 {
@@ -600,12 +622,19 @@ static ivp_rc ranking(ivp_ctx *ctx, rp_model *m, const char *level, int year, rp
 		x->code = txt(&m->a, t, r, "code");
 		x->name = txt(&m->a, t, r, "name");
 		x->vs_all = txt(&m->a, t, r, "vs_all");
+		x->funnel = txt(&m->a, t, r, "funnel");
+		x->has_pop = col(t, "population") >= 0 &&
+			     ivp_table_cell_type(t, r, col(t, "population")) != IVP_CELL_NULL;
 		x->rank = (int)inum(t, r, "rank");
 		x->count = inum(t, r, "count");
 		x->has = num(t, r, "per_1000", &x->value);
 		num(t, r, "per_1000_lo", &x->lo);
 		num(t, r, "per_1000_hi", &x->hi);
 		x->small = col(t, "small") >= 0 && ivp_table_cell_type(t, r, col(t, "small")) != IVP_CELL_NULL;
+	}
+	if (!strcmp(level, "BU") && (rc = funnel(m, t))) {
+		ivp_table_free(t);
+		return rc;
 	}
 	ivp_table_free(t);
 	return m->a.oom ? IVP_ENOMEM : IVP_OK;

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/funnel.h"
 #include "report/report.h"
 
 #define PAGE_W 595.276 /* A4 in points */
@@ -416,6 +417,162 @@ static void table(pdf *p, const rp_table *t)
 
 /* ---- charts ------------------------------------------------------------------ */
 
+/* The funnel plot (funnel.h): the same geometry as its SVG, drawn with cairo. */
+#define FN_H 230.0
+static void funnel_curve(pdf *p, const rp_funnel *f, int k, double x0, double x1, double top, double bottom)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		double x = x0 + ivp__rp_funnel_fx(f, f->p[i].pop) * (x1 - x0);
+		double y = bottom - ivp__rp_funnel_fy(f, f->p[i].lim[k]) * (bottom - top);
+
+		if (i == 0)
+			cairo_move_to(p->cr, x, y);
+		else
+			cairo_line_to(p->cr, x, y);
+	}
+	cairo_stroke(p->cr);
+}
+
+static void funnel_plot(pdf *p, const rp_block *b)
+{
+	static const double dash[] = { 3.5, 2.5 };
+	const rp_funnel *f = b->funnel;
+	const rp_funnel_words *w = b->fwords;
+	double x0 = M_LEFT + 52, x1 = M_LEFT + TEXT_W - 10, top, bottom, lx;
+	PangoLayout *l;
+	char s[64];
+	int i, k, layer;
+
+#define FX(pop) (x0 + ivp__rp_funnel_fx(f, pop) * (x1 - x0))
+#define FY(v) (bottom - ivp__rp_funnel_fy(f, v) * (bottom - top))
+	p->y += 6;
+	need(p, FN_H + 50);
+	l = layout(p, w->title, 8.5, 1, 0, TEXT_W, 0);
+	show(p, l, M_LEFT, p->y, INK);
+	p->y += height(l) + 4;
+	g_object_unref(l);
+	top = p->y + 8;
+	bottom = p->y + FN_H - 44;
+	cairo_set_line_width(p->cr, 0.4);
+	for (i = 0; i < f->y.nticks; i++) {
+		double v = f->y.lo + i * f->y.step;
+
+		set_rgb(p, RULE);
+		cairo_move_to(p->cr, x0, FY(v));
+		cairo_line_to(p->cr, x1, FY(v));
+		cairo_stroke(p->cr);
+		ivp__rp_num(p->d->lang, v, f->y.dec, s, sizeof(s));
+		l = layout(p, s, 7, 0, 0, 30, 1);
+		show(p, l, x0 - 34, FY(v) - height(l) / 2, INK);
+		g_object_unref(l);
+	}
+	for (i = 0; i < f->nxt; i++) {
+		set_rgb(p, RULE);
+		cairo_move_to(p->cr, FX(f->xt[i]), top);
+		cairo_line_to(p->cr, FX(f->xt[i]), bottom);
+		cairo_stroke(p->cr);
+		ivp__rp_num(p->d->lang, f->xt[i], 0, s, sizeof(s));
+		l = layout(p, s, 7, 0, 0, 0, 0);
+		show(p, l, FX(f->xt[i]) - width_of(l) / 2, bottom + 3, INK);
+		g_object_unref(l);
+	}
+	l = layout(p, w->xunit, 7, 0, 0, 0, 0);
+	show(p, l, (x0 + x1) / 2 - width_of(l) / 2, bottom + 14, INK);
+	g_object_unref(l);
+	l = layout(p, w->yunit, 7, 0, 0, 0, 0);
+	cairo_save(p->cr);
+	set_rgb(p, INK);
+	cairo_move_to(p->cr, M_LEFT, (top + bottom) / 2 + width_of(l) / 2);
+	cairo_rotate(p->cr, -M_PI / 2);
+	pango_cairo_update_layout(p->cr, l);
+	pango_cairo_show_layout(p->cr, l);
+	cairo_restore(p->cr);
+	g_object_unref(l);
+	set_rgb(p, INK);
+	cairo_set_line_width(p->cr, 0.8);
+	cairo_move_to(p->cr, x0, bottom);
+	cairo_line_to(p->cr, x1, bottom);
+	cairo_stroke(p->cr);
+	/* limits: 99.8% solid, 95% dashed; the centre grey */
+	set_rgb(p, BLUE);
+	cairo_set_line_width(p->cr, 1.1);
+	for (k = 0; k < 4; k++) {
+		cairo_set_dash(p->cr, k == 1 || k == 2 ? dash : NULL, k == 1 || k == 2 ? 2 : 0, 0);
+		funnel_curve(p, f, k, x0, x1, top, bottom);
+	}
+	cairo_set_dash(p->cr, NULL, 0, 0);
+	set_rgb(p, GREY);
+	cairo_set_line_width(p->cr, 0.7);
+	cairo_move_to(p->cr, x0, FY(f->target));
+	cairo_line_to(p->cr, x1, FY(f->target));
+	cairo_stroke(p->cr);
+	/* the points: others hollow, the own gemeente's filled on top, those beyond the limits ringed */
+	for (layer = 0; layer < 2; layer++)
+		for (i = 0; i < f->n; i++) {
+			const rp_fpoint *q = &f->p[i];
+
+			if (q->own != layer)
+				continue;
+			cairo_new_path(p->cr);
+			cairo_arc(p->cr, FX(q->pop), FY(q->rate), q->own ? 2.4 : 2.0, 0, 2 * M_PI);
+			if (q->own) {
+				set_rgb(p, BLUE);
+				cairo_fill(p->cr);
+			} else {
+				set_rgb(p, GREY);
+				cairo_set_line_width(p->cr, 0.7);
+				cairo_stroke(p->cr);
+			}
+			if (q->side) {
+				set_rgb(p, TARGET);
+				cairo_set_line_width(p->cr, 1.2);
+				cairo_new_path(p->cr);
+				cairo_arc(p->cr, FX(q->pop), FY(q->rate), 4.2, 0, 2 * M_PI);
+				cairo_stroke(p->cr);
+			}
+		}
+	/* legend */
+	lx = x0;
+	{
+		const char *labels[5] = { w->own, w->other, w->mean, w->l95, w->l998 };
+
+		for (k = 0; k < 5; k++) {
+			double ly = bottom + 28;
+
+			if (k == 1 && !f->any_other)
+				continue;
+			cairo_new_path(p->cr);
+			if (k == 0) {
+				set_rgb(p, BLUE);
+				cairo_arc(p->cr, lx + 6, ly + 5, 2.4, 0, 2 * M_PI);
+				cairo_fill(p->cr);
+			} else if (k == 1) {
+				set_rgb(p, GREY);
+				cairo_arc(p->cr, lx + 6, ly + 5, 2.0, 0, 2 * M_PI);
+				cairo_stroke(p->cr);
+			} else {
+				set_rgb(p, k == 2 ? GREY : BLUE);
+				cairo_set_line_width(p->cr, 1.1);
+				cairo_set_dash(p->cr, k == 3 ? dash : NULL, k == 3 ? 2 : 0, 0);
+				cairo_move_to(p->cr, lx, ly + 5);
+				cairo_line_to(p->cr, lx + 14, ly + 5);
+				cairo_stroke(p->cr);
+				cairo_set_dash(p->cr, NULL, 0, 0);
+			}
+			l = layout(p, labels[k], 7, 0, 0, 0, 0);
+			show(p, l, lx + 18, ly, INK);
+			lx += 18 + width_of(l) + 14;
+			g_object_unref(l);
+		}
+	}
+	p->y = bottom + 44;
+	text_block(p, b->text, 8, 0, 1, GREY, 0, 5);
+#undef FX
+#undef FY
+}
+
 #define CH_H 200.0
 
 static void chart(pdf *p, const rp_block *b)
@@ -578,6 +735,9 @@ static void render(pdf *p)
 			break;
 		case RB_CHART:
 			chart(p, b);
+			break;
+		case RB_FUNNEL:
+			funnel_plot(p, b);
 			break;
 		case RB_TOC:
 			toc(p, i);

@@ -161,7 +161,9 @@ typedef struct rp_trend { /* one year of total registered crime (veiligheidsbeel
 
 typedef struct rp_area { /* a wijk or buurt in the ranking */
 	const char *code, *name, *vs_all;
-	int rank; /* 0: not ranked (no population) */
+	const char *funnel; /* where the rate lies against the funnel limits (docs/ranking.md) */
+	int has_pop;	    /* a population of 1 January (maybe below the minimum for a rate) */
+	int rank;	    /* 0: not ranked (no population) */
 	int64_t count;
 	int has; /* a rate */
 	double value, lo, hi;
@@ -206,7 +208,8 @@ typedef struct rp_model {
 	int ntrend, nwijken, nbuurten;
 	rp_trend *trend;
 	rp_area *wijken, *buurten;
-	int ranking_year; /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
+	int ranking_year;	  /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
+	struct rp_funnel *funnel; /* the buurten's funnel plot (funnel.h; in the arena), NULL: none */
 	/* summary */
 	int counts[RP_NSTATUS];
 	int64_t budget_total, budget_year;	 /* cents: the plan's, in total and in the report year */
@@ -317,7 +320,8 @@ typedef enum rp_bkind {
 	RB_TABLE,
 	RB_CHART,
 	RB_TOC,
-	RB_BREAK
+	RB_BREAK,
+	RB_FUNNEL /* a funnel plot (funnel.h): funnel, fwords */
 } rp_bkind;
 
 typedef struct rp_block {
@@ -327,6 +331,8 @@ typedef struct rp_block {
 	const char *text;
 	rp_table *table;
 	rp_chart *chart;
+	const struct rp_funnel *funnel;
+	const struct rp_funnel_words *fwords;
 } rp_block;
 
 typedef struct rp_doc {

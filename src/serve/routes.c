@@ -89,11 +89,20 @@ static const http_col c_ranking[] = {
 	{ "ratio_all", R, 1, "rate ratio area / all areas ranked together" },
 	{ "ratio_all_lo", R, 1, "lower end of its 95% interval" },
 	{ "ratio_all_hi", RT, 1, "upper end of its 95% interval (\"inf\" when unbounded)" },
-	{ "vs_all", T, 0, "whether the area stands out from all of them together" },
+	{ "vs_all", T, 0, "exact Poisson test against all of them together, for comparison only (ignores the variation between areas)" },
 	{ "provisional", I, 0, "1 when the figure is provisional" },
 	{ "from_buurten", I, 0, "1 when a wijk's count is the sum of its buurten" },
 	{ "import", I, 0, "the import the count comes from" },
-	{ "population_import", I, 1, "the import the population comes from" },
+	{ "population_import", I, 1, "the import the population comes from (null: summed from buurten)" },
+	{ "funnel", T, 0, "where the rate lies against the funnel limits (docs/ranking.md): only areas beyond them stand out" },
+	{ "z", R, 1, "the z-score adjusted for the variation between areas" },
+	{ "limit95_lo", R, 1, "lower 95% funnel limit for the area's population, per 1,000" },
+	{ "limit95_hi", R, 1, "upper 95% funnel limit, per 1,000" },
+	{ "limit998_lo", R, 1, "lower 99.8% funnel limit, per 1,000" },
+	{ "limit998_hi", R, 1, "upper 99.8% funnel limit, per 1,000" },
+	{ "population_year", I, 1, "the population is of 1 January of this year" },
+	{ "population_from_buurten", I, 0, "1 when a wijk's population is the sum of its buurten" },
+	{ "own", I, 0, "1 for an area inside area, 0 for one of reference" },
 	{ 0 }
 };
 
@@ -242,6 +251,12 @@ static const http_param p_ranking[] = {
 	{ "level", HTTP_P_ENUM, 0, "BU,WK,GM", "BU", "what to rank: buurten (default), wijken or gemeenten" },
 	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
 	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
+	{ "population_year", HTTP_P_YEAR, 0, NULL, "2024",
+	  "rates on the population of 1 January of this year (default: year; the rows say which)" },
+	{ "min_population", HTTP_P_COUNT, 0, NULL, "500",
+	  "areas with fewer inhabitants get no rate and no rank (default 500)" },
+	{ "reference", HTTP_P_LIST, 0, NULL, "GM0503,GM0518",
+	  "more areas whose areas of the level join the funnel (own = 0)" },
 	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
 	{ 0 }
 };
@@ -314,6 +329,9 @@ static const http_param p_buurten_page[] = {
 	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
 	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2023", "the year (default: the latest with figures)" },
+	{ "population_year", HTTP_P_YEAR, 0, NULL, "2024", "the inhabitants of 1 January of this year (default: year)" },
+	{ "reference", HTTP_P_SEARCH, 0, NULL, "GM0503", "also the buurten of these gemeenten (comma-separated; may be empty)" },
+	{ "q", HTTP_P_SEARCH, 0, NULL, "Delfgauw", "show only the buurten whose name or code contains this (may be empty)" },
 	P_LANG,
 	{ 0 }
 };

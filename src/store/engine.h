@@ -158,7 +158,7 @@ typedef struct ivp__store_ops {
 	int (*has_classification)(ivp__store *s, const char *area, int year,
 				  const char *classification, int *has);
 	int (*level_years)(ivp__store *s, const char *under, const char *level,
-			   int year, const char *group, ivp__type_count *types,
+			   int year, int pop_year, const char *group, ivp__type_count *types,
 			   int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
 			   void *ud);
 	int (*areas_under)(ivp__store *s, const char *parent, const char *level,

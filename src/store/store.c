@@ -202,10 +202,10 @@ ivp_rc ivp__store_has_classification(ivp_ctx *ctx, const char *area, int year,
 }
 
 ivp_rc ivp__store_level_years(ivp_ctx *ctx, const char *under, const char *level, int year,
-			      const char *group, ivp__type_count *types, int ntypes,
+			      int pop_year, const char *group, ivp__type_count *types, int ntypes,
 			      int (*cb)(void *ud, const ivp__area_year *a), void *ud)
 {
-	return done(ctx, OPS->level_years(ST, under, level, year, group, types, ntypes, cb, ud));
+	return done(ctx, OPS->level_years(ST, under, level, year, pop_year, group, types, ntypes, cb, ud));
 }
 
 ivp_rc ivp__store_areas_under(ivp_ctx *ctx, const char *parent, const char *level,

@@ -175,12 +175,13 @@ ivp_rc ivp__store_has_classification(ivp_ctx *ctx, const char *area, int year,
 /*
  * Every area of `level` inside `under` (any depth) with its yearly counts
  * for the type codes of `types` (in: code, at most 64; out as year_counts)
- * and its population (`group`) on 1 January of `year`, in one pass: cb
- * once per area, ordered by code. For rankings of thousands of areas,
- * where one query per area would dominate.
+ * and its population (`group`) on 1 January of `pop_year` (a ranking
+ * may use another year's population, explicitly), in one pass: cb once
+ * per area, ordered by code. For rankings of thousands of areas, where
+ * one query per area would dominate.
  */
 ivp_rc ivp__store_level_years(ivp_ctx *ctx, const char *under, const char *level, int year,
-			      const char *group, ivp__type_count *types, int ntypes,
+			      int pop_year, const char *group, ivp__type_count *types, int ntypes,
 			      int (*cb)(void *ud, const ivp__area_year *a), void *ud) IVP_WUR;
 /* rows: code — the areas of `level` under `parent` (any depth), by code */
 ivp_rc ivp__store_areas_under(ivp_ctx *ctx, const char *parent, const char *level,

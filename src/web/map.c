@@ -66,7 +66,7 @@ int web_map_class(const double br[WEB_MAP_CLASSES + 1], double v)
 }
 
 /* One area's rings as path data, in the map's units (y down, one decimal, relative). */
-static void path_data(html *h, const char *geom, double x0, double y1, double s)
+void web_map_path(html *h, const char *geom, double x0, double y1, double s)
 {
 	const char *p = geom;
 	long px = 0, py = 0;
@@ -139,7 +139,7 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
 			html_raw(h, "<path class=\"ivp-map__area ivp-map__na\" d=\"");
 		else
 			html_fmt(h, "<path class=\"ivp-map__area ivp-map__c%d\" d=\"", k);
-		path_data(h, geom ? geom : "", x0, y1, s);
+		web_map_path(h, geom ? geom : "", x0, y1, s);
 		html_raw(h, "\"><title>");
 		html_text(h, ivp_table_text(b, i, web_col(b, "name")));
 		html_raw(h, ": ");

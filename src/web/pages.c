@@ -2,8 +2,9 @@
  * pages.c — the pages that show figures: the start page (the plan's
  * priorities with their goal statuses, the key indicators with their
  * verdicts and notes), an indicator over the years (table, SVG chart
- * with interval and the Netherlands, CSV), the ranking of wijken and
- * buurten, and the sources. Each calls the same library functions as
+ * with interval and the Netherlands, CSV; a sentence instead of a chart
+ * when no year has a rate), and the sources; the neighbourhood page is
+ * buurten.c. Each calls the same library functions as
  * the CLI and the JSON API (ivp_indicators, ivp_areas, ivp_sources,
  * ivp_plan_progress), so the page, `ivp …` and /api/v1/ agree.
  */
@@ -380,8 +381,19 @@ void web_indicator(http_req *r)
 		if (!web_null(t, i, "cmp1_count") && !web_null(t, i, "population"))
 			pts[i].cmp = real_or_nan(t, i, CMP_AREA "_per_1000");
 	}
-	if (pts)
-		web_chart(&h, lang, pts, n, title, name, "Nederland (NL01)");
+	{
+		int rated = 0; /* a buurt has counts but often no rate: a sentence, not an empty chart */
+
+		for (i = 0; pts && i < n; i++)
+			rated += !isnan(pts[i].v);
+		if (pts && rated)
+			web_chart(&h, lang, pts, n, title, name, "Nederland (NL01)");
+		else if (pts) {
+			html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
+			html_text(&h, web_t(lang, W_NO_RATE_CHART));
+			html_raw(&h, "</p>");
+		}
+	}
 	free(pts);
 	snprintf(cap, sizeof(cap), web_t(lang, W_YEARS_CAPTION), ind, name);
 	table_begin(&h, cap);
@@ -475,135 +487,28 @@ void web_indicator_csv(http_req *r)
 	r->ctype = "text/csv; charset=utf-8";
 }
 
-/* ---- /buurten ---------------------------------------------------------------------------- */
+/* ---- for the other pages (buurten.c) ------------------------------------------------------ */
 
-/*
- * The wijken, then the buurten, of an area ranked on one indicator: one
- * ivp_ranking call per level (the same rows as `ivp ranking` and
- * /api/v1/ranking), the map of whichever level has boundaries, and per
- * row whether the area stands out from all of its level together.
- */
-void web_buurten(http_req *r)
+void web_home_area(http_req *r, char *out, size_t outsz)
 {
-	static const char *const levels[2] = { "WK", "BU" };
-	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
-	const char *key = http_query_get(&r->q, "key"), *y = http_query_get(&r->q, "year");
-	char home[64], name[256], title[512], cap[768], b[128], ind[256];
-	ivp_table *rt[2] = { NULL, NULL };
-	const char **codes = NULL;
-	double *rates = NULL;
-	html h = { 0 };
-	int year = 0, i, k, m = 0, total = 0;
+	home_area(r, out, outsz);
+}
+
+int web_latest_year(http_req *r, const char *area, const char *key)
+{
+	return latest_year(r, area, key);
+}
+
+void web_indicator_name(http_req *r, const char *area, const char *key, int year, const char *lang,
+			char *out, size_t outsz)
+{
 	ivp_rc rc;
+	ivp_table *t = one(r, area, key, year, lang, &rc);
 
-	if (!area) {
-		home_area(r, home, sizeof(home));
-		area = home;
-	}
-	if (!key)
-		key = "totaal";
-	snprintf(ind, sizeof(ind), "buurten:%s", area);
-	if (!y || http_parse_year(y, &year))
-		year = latest_year(r, ind, key);
-	for (k = 0; k < 2 && year; k++) {
-		ivp_ranking_query q;
-
-		memset(&q, 0, sizeof(q));
-		q.under = area;
-		q.level = levels[k];
-		q.indicator = key;
-		q.year = year;
-		q.small_threshold = -1;
-		q.lang = lang;
-		if ((rc = ivp_ranking(r->ctx, &q, &rt[k]))) {
-			http_ivp_error(r, rc, ivp_last_error(r->ctx));
-			ivp_table_free(rt[0]);
-			return;
-		}
-		total += ivp_table_nrows(rt[k]);
-	}
-	area_name(r, area, name, sizeof(name));
-	snprintf(ind, sizeof(ind), "%s", key);
-	{
-		/* the indicator's display name, from its own definition row */
-		ivp_table *t = year ? one(r, area, key, year, lang, &rc) : NULL;
-
-		if (t && ivp_table_nrows(t))
-			web_cell(t, 0, "name", 0, lang, ind, sizeof(ind));
-		ivp_table_free(t);
-	}
-	snprintf(title, sizeof(title), "%s: %s", web_t(lang, W_BUURTEN_TITLE), name);
-	web_page_begin(r, &h, lang, title);
-	html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
-	html_text(&h, web_t(lang, W_MAP));
-	html_raw(&h, "</h2>");
-	codes = calloc((size_t)total + 1, sizeof(*codes));
-	rates = calloc((size_t)total + 1, sizeof(*rates));
-	for (k = 0; codes && rates && k < 2; k++) {
-		for (i = 0; rt[k] && i < ivp_table_nrows(rt[k]); i++) {
-			codes[m] = ivp_table_text(rt[k], i, web_col(rt[k], "code"));
-			rates[m++] = real_or_nan(rt[k], i, "per_1000");
-		}
-	}
-	snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
-	if (!codes || !rates || !web_area_map(r, &h, lang, area, codes, rates, m, cap)) {
-		html_raw(&h, "<p class=\"utrecht-paragraph ivp-map-note\">");
-		html_text(&h, web_t(lang, W_MAP_NEEDS));
-		html_raw(&h, "</p>");
-	}
-	free(codes);
-	free(rates);
-	if (!total) {
-		html_raw(&h, "<p class=\"utrecht-paragraph\">");
-		html_text(&h, web_t(lang, year ? W_NO_YEARS : W_NO_AREAS));
-		html_raw(&h, "</p>");
-	}
-	for (k = 0; k < 2; k++) {
-		ivp_table *t = rt[k];
-		int n = t ? ivp_table_nrows(t) : 0;
-
-		if (!n)
-			continue;
-		html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
-		html_text(&h, web_t(lang, k ? W_BUURTEN : W_WIJKEN));
-		html_raw(&h, "</h2>");
-		snprintf(cap, sizeof(cap), web_t(lang, W_BUURTEN_CAPTION), ind, name, year);
-		table_begin(&h, cap);
-		th(&h, lang, W_RANK, " utrecht-table__header-cell--numeric-data");
-		th(&h, lang, W_AREA, "");
-		th(&h, lang, W_COUNT, " utrecht-table__header-cell--numeric-data");
-		th(&h, lang, W_POPULATION, " utrecht-table__header-cell--numeric-data");
-		th(&h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
-		th(&h, lang, W_VS_ALL, "");
-		html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
-		for (i = 0; i < n; i++) {
-			const char *code = ivp_table_text(t, i, web_col(t, "code"));
-			const char *small = ivp_table_text(t, i, web_col(t, "small"));
-
-			html_fmt(&h, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">%s</td>"
-				     "<th scope=\"row\" class=\"utrecht-table__header-cell\">",
-				 web_cell(t, i, "rank", 0, lang, b, sizeof(b)));
-			indicator_link(&h, code, key, year);
-			html_text(&h, ivp_table_text(t, i, web_col(t, "name")));
-			html_raw(&h, "</a> <span class=\"ivp-code\">");
-			html_text(&h, code);
-			html_raw(&h, "</span></th>");
-			td(&h, web_cell(t, i, "count", 0, lang, b, sizeof(b)), 1);
-			td(&h, web_cell(t, i, "population", 0, lang, b, sizeof(b)), 1);
-			td(&h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
-			snprintf(cap, sizeof(cap), "%s%s%s", ivp_table_text(t, i, web_col(t, "vs_all")),
-				 small ? " · " : "", small ? small : "");
-			td(&h, cap, 0);
-			html_raw(&h, "</tr>");
-		}
-		html_raw(&h, "</tbody></table></div>");
-		html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
-		html_text(&h, web_t(lang, W_VS_ALL_NOTE));
-		html_raw(&h, "</p>");
-	}
-	ivp_table_free(rt[0]);
-	ivp_table_free(rt[1]);
-	web_page_end(r, &h, 200);
+	snprintf(out, outsz, "%s", key);
+	if (t && ivp_table_nrows(t))
+		web_cell(t, 0, "name", 0, lang, out, outsz);
+	ivp_table_free(t);
 }
 
 /* ---- /sources ----------------------------------------------------------------------------- */

@@ -106,6 +106,29 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
  */
 int web_area_map(http_req *r, html *h, const char *lang, const char *area,
 		 const char *const *codes, const double *rates, int n, const char *title);
+/* The path data of one boundary's rings (geom as ivp_boundaries gives it) in
+ * map units: x from x0, y down from y1, scale s (units per metre). */
+void web_map_path(html *h, const char *geom, double x0, double y1, double s);
+
+/*
+ * The map of /buurten (region_map.c): the wijken or buurten with a
+ * boundary under `area` and under each of ref[0..nref) coloured by
+ * rates[i] of codes[i], over the gemeenten of the region (area and ref;
+ * without ref, the gemeenten around area) in grey, centred on the region,
+ * the own gemeente's outline marked. 1: drawn; 0: no wijk or buurt
+ * boundaries (the caller says the map needs a boundaries file).
+ */
+int web_region_map(http_req *r, html *h, const char *lang, const char *area,
+		   const char *const *ref, int nref, const char *const *codes, const double *rates,
+		   int n, const char *title);
+
+/* pages.c for the other pages: the plan's municipality (else the first
+ * gemeente with figures), the latest year of key for an area spec (0:
+ * none), and an indicator's display name in lang (the key when unknown). */
+void web_home_area(http_req *r, char *out, size_t outsz);
+int web_latest_year(http_req *r, const char *area, const char *key);
+void web_indicator_name(http_req *r, const char *area, const char *key, int year, const char *lang,
+			char *out, size_t outsz);
 
 /* ---- static files (assets.c) --------------------------------------------------------------- */
 

@@ -23,6 +23,7 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import codes "$D/soortmisdrijf_83648NED_cbs.csv"
   "$IVP" import population "$D/bevolkingeindeperiod_jaren_22122025.csv" --skip-unknown-regions
   "$IVP" import population "$D/population__Population85984_2024.csv" --year 2024
+  "$IVP" import population "$D/population__Population85618_2023_GM1926.csv" --year 2023
   "$IVP" import crime "$D/misdrijven_2022_2023.csv"
   "$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
   "$IVP" import boundaries "$ROOT/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions

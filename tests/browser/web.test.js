@@ -109,9 +109,49 @@ async function main() {
     // ---- neighbourhoods, sources, an error page ------------------------------------------------------
     await page.goto(base + '/buurten?area=GM1926&key=totaal&year=2023');
     check('buurten page ranks wijken and buurten', await page.locator('main tbody tr').count() > 5);
+    // the map's areas are the paths of class ivp-map__area; the region's gemeenten and the
+    // own gemeente's outline are drawn around them (classes ivp-map__region, ivp-map__own)
     check('buurten page draws the map of the three wijken with boundaries (run.sh imports them)',
-          await page.locator('main svg path').count() === 3);
+          await page.locator('main svg path.ivp-map__area').count() === 3);
+    check('buurten map marks the own gemeente and shows the gemeenten around it',
+          await page.locator('main svg path.ivp-map__own').count() === 1 &&
+          await page.locator('main svg path.ivp-map__region').count() > 1);
+    // the funnel plot: PN's 24 buurten of 500 inhabitants or more on the 2023 population (run.sh)
+    check('buurten page draws a funnel plot with a title, a description and one point per ranked buurt',
+          await page.locator('main svg.ivp-funnel__svg title').first().textContent() !== '' &&
+          await page.locator('main svg.ivp-funnel__svg desc').count() === 1 &&
+          await page.locator('main svg.ivp-funnel__svg circle[class^="ivp-funnel__own"]').count() === 24);
+    check('the funnel plot has its limits as curves (95% and 99.8%, both sides)',
+          await page.locator('main svg.ivp-funnel__svg polyline').count() === 4);
+    check('the limits are said in one sentence in Dutch',
+          (await page.textContent('main')).includes('buiten de 95%-grens'));
+    check('the table beside it ranks by rate with Rang, not Plaats',
+          (await page.locator('main thead th').first().textContent()) === 'Rang' &&
+          !(await page.textContent('main')).includes('Plaats'));
+    check('small buurten are listed by count: te weinig inwoners voor een cijfer',
+          (await page.textContent('main')).includes('te weinig inwoners voor een cijfer'));
     await visit(page, 'buurten');
+    // the search field is a GET form: it works without script
+    await page.fill('#q', 'Delfgauw');
+    await Promise.all([page.waitForURL(/q=Delfgauw/), page.click('form.ivp-buurten-form button')]);
+    check('search keeps only the matching buurten',
+          (await page.locator('main table').first().locator('tbody tr').count()) >= 1 &&
+          (await page.locator('main table').first().locator('tbody th').allTextContents()).every((t) => t.includes('Delfgauw')));
+    // an explicit population year is said beside every rate
+    await page.goto(base + '/buurten?area=GM1926&key=totaal&year=2023&population_year=2024');
+    check('another population year is said on the page and in the rate column',
+          (await page.textContent('main')).includes('inwoners op 1 januari 2024') &&
+          (await page.textContent('main thead')).includes('(1 januari 2024)'));
+    await page.goto(base + '/buurten?area=GM1926&key=totaal&year=2023&lang=en');
+    check('buurten page in English: Funnel plot, Rank, the limits in one sentence',
+          (await page.textContent('main')).includes('Funnel plot') &&
+          (await page.locator('main thead th').first().textContent()) === 'Rank' &&
+          (await page.textContent('main')).includes('beyond the 95% limit'));
+    await visit(page, 'buurten-en');
+    await page.goto(base + '/indicator?area=BU05031101&key=totaal&lang=nl');
+    check('a buurt without any rate gets a sentence, not an empty chart',
+          await page.locator('main svg').count() === 0 && (await page.textContent('main')).includes('Geen grafiek'));
+    await visit(page, 'indicator-buurt');
     await page.goto(base + '/buurten?area=GM0503&key=totaal&year=2023');
     check('buurten page without wijk/buurt boundaries says the map needs a boundaries file',
           (await page.textContent('main')).includes('ivp import boundaries') && await page.locator('main svg').count() === 0);

@@ -23,6 +23,7 @@
 
 static ivp_ctx *fz_ctx;
 static char fz_path[64];
+static const char *fz_match_names; /* boundaries: match by name within this gemeente */
 
 static const char fz_codes[] =
 	"\"Key\",\"Title\",\"Description\",\"Municipality\",\"DetailRegionCode\"\n"
@@ -100,6 +101,7 @@ static void fz_import(const uint8_t *data, size_t size, ivp_import_kind kind,
 	memset(&o, 0, sizeof(o));
 	o.year = year;
 	o.skip_unknown_regions = (int)(size & 1);
+	o.match_names = fz_match_names;
 	snprintf(mapp, sizeof(mapp), "/tmp/ivp-fuzz-%d.map", (int)getpid());
 	if (map)
 		o.map_path = mapp;

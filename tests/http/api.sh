@@ -150,6 +150,22 @@ grep -q 'GET /api/v1/areas?under=GM1926 200 ' "$W/log" || fail "access log lacks
 grep -Eq ' [0-9]+\.[0-9]{3}ms ' "$W/log" || fail "access log lacks the duration"
 grep -q 'token=\*\*\*&password=\*\*\*' "$W/log" || fail "access log does not mask sensitive query values"
 if grep -q 'secret-' "$W/log"; then fail "access log shows a cookie or secret"; fi
+# ---- rankings on funnel limits (docs/ranking.md): Den Haag's buurten, 47018NED 2023 on
+# the buurt population of 1 January 2024, chosen explicitly (population_year)
+{
+  "$IVP" import long "$EX/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
+  "$IVP" import population "$EX/population__Population85984_2024.csv" --year 2024
+} >>"$W/setup.log" 2>&1 || fail "funnel: setup"
+req ranking-funnel 200 "$U/api/v1/ranking?area=GM0518&year=2023&population_year=2024&lang=en" &&
+  jqt ranking-funnel '([.rows[] | select(.rank != null and .funnel != "within the limits")] | length) == 7 and ([.rows[] | select(.rank != null and .vs_all != "no clear difference")] | length) == 88 and .rows[0].population_year == 2024 and ([.rows[] | select(.funnel == "too few inhabitants for a rate")] | length) == 7'
+"$IVP" ranking --area GM0518 --year 2023 --population-year 2024 --lang en --format json >"$W/cli.json"
+if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "ranking with population_year: API and CLI differ"; fi
+req ranking-min-population 200 "$U/api/v1/ranking?area=GM0518&year=2023&population_year=2024&min_population=1&lang=en" &&
+  jqt ranking-min-population '[.rows[] | select(.rank != null)] | length == 111'
+req ranking-reference 200 "$U/api/v1/ranking?area=GM1926&year=2023&population_year=2024&reference=GM0503&lang=en" &&
+  jqt ranking-reference '([.rows[] | select(.own == 1)] | length) == 32 and ([.rows[] | select(.own == 0)] | length) == 91'
+err bad-population-year 400 bad_parameter "$U/api/v1/ranking?area=GM0518&year=2023&population_year=20x4"
+
 kill -TERM "$PID"
 wait "$PID"; code=$?
 PID=

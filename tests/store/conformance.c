@@ -649,7 +649,7 @@ static void test_level_years(void **state)
 	tc[0].code = "1.1.1";
 	tc[1].code = "1.2.1";
 	memset(&s, 0, sizeof(s));
-	OK(ivp__store_level_years(ctx, "GM0001", "BU", 2023, "total", tc, 2, level_cb, &s));
+	OK(ivp__store_level_years(ctx, "GM0001", "BU", 2023, 2023, "total", tc, 2, level_cb, &s));
 	{
 		char want[512];
 		long long i = (long long)imp;
@@ -660,11 +660,11 @@ static void test_level_years(void **state)
 		want_text("buurten of GM0001", s.out, want);
 	}
 	memset(&s, 0, sizeof(s)); /* from the root of the hierarchy */
-	OK(ivp__store_level_years(ctx, "NL01", "GM", 2023, "total", tc, 1, level_cb, &s));
+	OK(ivp__store_level_years(ctx, "NL01", "GM", 2023, 2023, "total", tc, 1, level_cb, &s));
 	want_text("gemeenten of NL01", s.out,
 		  "GM0001 Een pop 0/0/0: 1.1.1=0/0/0/0;GM0002 Twee pop 0/0/0: 1.1.1=0/0/0/0;");
 	memset(&s, 0, sizeof(s));
-	OK(ivp__store_level_years(ctx, "GM0002", "BU", 2023, "total", tc, 1, level_cb, &s));
+	OK(ivp__store_level_years(ctx, "GM0002", "BU", 2023, 2023, "total", tc, 1, level_cb, &s));
 	want_text("none under GM0002", s.out, "");
 	WANT_ROWS("buurten under GM0001", ivp__store_areas_under(ctx, "GM0001", "BU", rows_cb, &b),
 		  "BU00010101;BU00010102;");
@@ -1253,7 +1253,7 @@ static void test_callback_stop(void **state)
 	assert_int_equal(ivp__store_defs_list(ctx, 0, stop_def, &calls), IVP_ENOMEM);
 	assert_int_equal(calls, 2);
 	calls = 0;
-	assert_int_equal(ivp__store_level_years(ctx, "NL01", "GM", 2023, "total", tc, 1, stop_area, &calls),
+	assert_int_equal(ivp__store_level_years(ctx, "NL01", "GM", 2023, 2023, "total", tc, 1, stop_area, &calls),
 			 IVP_ENOMEM);
 	assert_int_equal(calls, 1);
 	calls = 0;

@@ -68,7 +68,7 @@ int ivp__sq_month_counts(sq_store *s, const char *area, const char *type,
 int ivp__sq_has_class(sq_store *s, const char *area, int year,
 		      const char *classification, int *has);
 int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
-			int year, const char *group, ivp__type_count *types,
+			int year, int pop_year, const char *group, ivp__type_count *types,
 			int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
 			void *ud);
 /* Write the cached series that changed (before a query or commit). */

@@ -485,7 +485,7 @@ static void clear_types(ivp__type_count *types, int n)
 }
 
 int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
-			int year, const char *group, ivp__type_count *types,
+			int year, int pop_year, const char *group, ivp__type_count *types,
 			int ntypes, int (*cb)(void *ud, const ivp__area_year *a),
 			void *ud)
 {
@@ -537,7 +537,7 @@ int ivp__sq_level_years(ivp__store *st, const char *under, const char *level,
 	ivp__sq_bind_text(q, 1, under);
 	ivp__sq_bind_text(q, 2, level);
 	ivp__sq_bind_text(q, 3, group);
-	sqlite3_bind_int(q, 4, year);
+	sqlite3_bind_int(q, 4, pop_year);
 	for (k = 0; k < ntypes; k++)
 		sqlite3_bind_int64(q, 5 + k, ids[k]);
 	memset(&a, 0, sizeof(a));
