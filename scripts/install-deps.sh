@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages ivp needs to build, run and test (cairo, pango,
-# libqpdf and libxlsxwriter for `ivp report`; poppler-utils, qpdf and unzip
-# to check its output), and the npm packages of the web app (web/: NL Design System CSS),
+# libqpdf and libxlsxwriter for `ivp report`; libcurl for `ivp fetch`: the
+# GnuTLS flavour, which conflicts with libcurl4-openssl-dev — pick one per
+# machine; ca-certificates so that TLS verification has its roots;
+# poppler-utils, qpdf and unzip to check its output), and the npm packages
+# of the web app (web/: NL Design System CSS),
 # of the browser tests (tests/browser/: playwright-core, axe-core, vnu-jar —
 # the W3C Nu HTML checker, run on Java) and of the HTTP tests (tests/http/:
 # @apidevtools/swagger-parser, ajv) with npm ci from their lock files.
@@ -17,6 +20,7 @@ PKGS=(
   default-jre-headless
   clang-format clang-tidy cppcheck
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libqpdf-dev libxlsxwriter-dev poppler-utils qpdf unzip
+  libcurl4-gnutls-dev ca-certificates
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

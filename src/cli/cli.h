@@ -86,5 +86,7 @@ int cmd_import_values(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 /* cmd_report.c */
 int cmd_report(int argc, char **argv);
+/* cmd_fetch.c */
+int cmd_fetch(int argc, char **argv);
 
 #endif

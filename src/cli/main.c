@@ -202,6 +202,7 @@ static const char usage[] =
 	"  measure update ID …       record a measure's status, note and spending\n"
 	"  user add|list|passwd|remove  who may sign in to ivp serve, with which role\n"
 	"  report [--year Y] [--format pdf|html|xlsx]  the progress report to the council\n"
+	"  fetch --area GM… [--region …] download and import the CBS/Politie/PDOK open data\n"
 	"\n"
 	"options for every command:\n"
 	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
@@ -232,6 +233,7 @@ int main(int argc, char **argv)
 		{ "measure", cmd_measure },
 		{ "user", cmd_user },
 		{ "report", cmd_report },
+		{ "fetch", cmd_fetch },
 	};
 	size_t i;
 

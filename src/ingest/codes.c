@@ -15,8 +15,11 @@
  * codes themselves (BUggggwwbb lies in WKggggww, which lies in GMgggg) and,
  * for wijken, from the Municipality column where present.
  */
+#include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "ingest/ingest.h"
 
@@ -81,32 +84,43 @@ static void clean_title(const char *code, const char *in, char *out, size_t outs
 	out[o] = '\0';
 }
 
-static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
+/* One code of either shape: key (kn bytes, padded as CBS writes it),
+ * title, municipality (may be NULL) and status (may be NULL or ""); line
+ * and kcol locate it in a CSV (0 for JSON, where `where` names the row). */
+typedef struct code_in {
+	const char *key, *title, *muni, *status;
+	size_t kn, mn;
+	long line, kcol;
+	const char *where; /* JSON: "value[12]."; NULL for CSV */
+} code_in;
+
+static const char *code_field(const code_in *in, const char *name, char buf[64])
 {
-	const ivp__csv_field *kf = ivp__csv_field_at(c, (size_t)l->key);
-	const ivp__csv_field *tf = ivp__csv_field_at(c, (size_t)l->title);
-	long line = ivp__csv_line(c);
-	char code[16], title[256], parent[16];
+	if (!in->where)
+		return name;
+	snprintf(buf, 64, "%s%s", in->where, name);
+	return buf;
+}
+
+static ivp_rc code_row(ivp__job *j, const code_in *in)
+{
+	char code[16], title[256], parent[16], fb[64];
 	const char *level;
 	int cls, period, prov;
 	ivp_rc rc;
 
-	if (ivp__code_trim(kf->p, kf->n, code, sizeof(code)) <= 0)
-		return ivp__coded(j->ctx, "bad_code", ivp__job_fail(j, line, "Key", "empty or too long code \"%.20s\"", kf->p));
-	if (ivp__area_canon(kf->p, kf->n, code) == 0) {
+	if (ivp__code_trim(in->key, in->kn, code, sizeof(code)) <= 0)
+		return ivp__coded(j->ctx, "bad_code", ivp__job_fail(j, in->line, code_field(in, "Key", fb), "empty or too long code \"%.20s\"", in->key));
+	if (ivp__area_canon(in->key, in->kn, code) == 0) {
 		level = ivp__area_level(code);
-		clean_title("", tf->p, title, sizeof(title));
+		clean_title("", in->title, title, sizeof(title));
 		if (!title[0])
-			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, line, "Title", "area %s has no name", code));
+			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, in->line, code_field(in, "Title", fb), "area %s has no name", code));
 		parent[0] = '\0';
 		if (!strcmp(level, "BU"))
 			snprintf(parent, sizeof(parent), "WK%.6s", code + 2);
 		else if (!strcmp(level, "WK")) {
-			const ivp__csv_field *m = l->muni >= 0 ?
-							  ivp__csv_field_at(c, (size_t)l->muni) :
-							  NULL;
-
-			if (!m || ivp__code_trim(m->p, m->n, parent, sizeof(parent)) <= 0 ||
+			if (!in->muni || ivp__code_trim(in->muni, in->mn, parent, sizeof(parent)) <= 0 ||
 			    !ivp__area_level(parent))
 				snprintf(parent, sizeof(parent), "GM%.4s", code + 2);
 		} else if (strcmp(level, "NL"))
@@ -117,11 +131,11 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 		j->res->rows++;
 		return IVP_OK;
 	}
-	ivp__code_trim(kf->p, kf->n, code, sizeof(code));
+	ivp__code_trim(in->key, in->kn, code, sizeof(code));
 	if ((cls = ivp__type_classification(code))) {
-		clean_title(code, tf->p, title, sizeof(title));
+		clean_title(code, in->title, title, sizeof(title));
 		if (!title[0])
-			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, line, "Title", "crime type %s has no title", code));
+			return ivp__coded(j->ctx, "missing_name", ivp__job_fail(j, in->line, code_field(in, "Title", fb), "crime type %s has no title", code));
 		if ((rc = ivp__store_type_put(j->ctx, cls == 1 ? "police" : "cbs", code,
 					      title, j->import_id)))
 			return ivp__job_store(j, rc);
@@ -130,24 +144,39 @@ static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
 	}
 	if (ivp__period_parse(code, strlen(code), &period, &prov) == 0 &&
 	    strlen(code) == 8) {
-		const ivp__csv_field *sf = l->status >= 0 ?
-						   ivp__csv_field_at(c, (size_t)l->status) :
-						   NULL;
-
-		clean_title("", tf->p, title, sizeof(title));
+		clean_title("", in->title, title, sizeof(title));
 		if ((rc = ivp__store_period_put(j->ctx, period, title,
-						sf && sf->n ? sf->p : "Definitief",
+						in->status && *in->status ? in->status : "Definitief",
 						j->import_id)))
 			return ivp__job_store(j, rc);
 		j->res->rows++;
 		return IVP_OK;
 	}
-	ivp__job_fail(j, line, "Key", "\"%s\" is not an area, crime type or period code", code);
+	ivp__job_fail(j, in->line, code_field(in, "Key", fb), "\"%s\" is not an area, crime type or period code", code);
 	ivp__code(j->ctx, "bad_code");
-	ivp__column(j->ctx, ivp__csv_column(c, kf));
+	ivp__column(j->ctx, in->kcol);
 	ivp__detail(j->ctx, "Code lists hold area codes (GM1926, WK192601, BU19260101, NL01, PV28, RE06), SoortMisdrijf codes (1.4.5, CRI3000, T001161) or periods (2024JJ00).");
 	ivp__hint(j->ctx, "Give the SoortMisdrijf, WijkenEnBuurten, RegioS or Perioden metadata of the table.");
 	return IVP_EINPUT;
+}
+
+static ivp_rc row(ivp__job *j, cl *l, ivp__csv *c)
+{
+	const ivp__csv_field *kf = ivp__csv_field_at(c, (size_t)l->key);
+	const ivp__csv_field *mf = l->muni >= 0 ? ivp__csv_field_at(c, (size_t)l->muni) : NULL;
+	const ivp__csv_field *sf = l->status >= 0 ? ivp__csv_field_at(c, (size_t)l->status) : NULL;
+	code_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.key = kf->p;
+	in.kn = kf->n;
+	in.title = ivp__csv_field_at(c, (size_t)l->title)->p;
+	in.muni = mf ? mf->p : NULL;
+	in.mn = mf ? mf->n : 0;
+	in.status = sf ? sf->p : NULL;
+	in.line = ivp__csv_line(c);
+	in.kcol = ivp__csv_column(c, kf);
+	return code_row(j, &in);
 }
 
 ivp_rc ivp__read_codes(ivp__job *j, FILE *f)
@@ -207,5 +236,103 @@ ivp_rc ivp__read_codes(ivp__job *j, FILE *f)
 	rc = IVP_OK;
 out:
 	ivp__csv_close(c);
+	return rc;
+}
+
+/* ---- OData JSON code lists ---------------------------------------------------- */
+
+#define MAX_CODES_JSON_BYTES ((size_t)256 << 20)
+
+static const char *jstr(json_t *o, const char *k, size_t *n)
+{
+	json_t *v = json_object_get(o, k);
+
+	*n = json_is_string(v) ? json_string_length(v) : 0;
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* One page {"value": [{"Key", "Title", "Municipality"?, "Status"?}, …]}. */
+static ivp_rc codes_page(ivp__job *j, const char *path, int last)
+{
+	json_error_t e;
+	json_t *root, *arr, *next;
+	struct stat sb;
+	size_t i, n;
+	ivp_rc rc = IVP_OK;
+
+	j->path = path;
+	if (stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_CODES_JSON_BYTES) {
+		ivp__job_fail(j, 0, NULL, "JSON page larger than %zu MiB", MAX_CODES_JSON_BYTES >> 20);
+		ivp__code(j->ctx, "file_too_large");
+		ivp__hint(j->ctx, "Download the code list in pages (odata.nextLink) or as CSV.");
+		return IVP_EINPUT;
+	}
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	if (!root)
+		return ivp__job_json_fail(j, &e, "Give the JSON exactly as the OData API returned it.");
+	arr = json_is_object(root) ? json_object_get(root, "value") : NULL;
+	if (!json_is_array(arr)) {
+		ivp__job_fail(j, 1, "value", "no \"value\" array");
+		ivp__code(j->ctx, "odata_no_value");
+		ivp__detail(j->ctx, "An OData code list is an object {\"value\": [...]} with one object per code (Key, Title).");
+		ivp__hint(j->ctx, "Download the code list from the OData API (…/SoortMisdrijf?$format=json).");
+		rc = IVP_EINPUT;
+		goto out;
+	}
+	next = json_object_get(root, "odata.nextLink");
+	if (!next)
+		next = json_object_get(root, "@odata.nextLink");
+	if (next && last) {
+		ivp__job_fail(j, 0, "odata.nextLink", "this page is not the last one");
+		ivp__code(j->ctx, "odata_missing_page");
+		ivp__detail(j->ctx, "odata.nextLink points to more codes (%.200s), and no further page was given.",
+			    json_is_string(next) ? json_string_value(next) : "?");
+		ivp__hint(j->ctx, "Download every page and import them together: ivp import codes page1.json page2.json …");
+		rc = IVP_EINPUT;
+		goto out;
+	}
+	n = json_array_size(arr);
+	for (i = 0; i < n && !rc; i++) {
+		json_t *o = json_array_get(arr, i);
+		char where[32];
+		code_in in;
+		size_t tn, sn;
+
+		snprintf(where, sizeof(where), "value[%zu].", i);
+		memset(&in, 0, sizeof(in));
+		in.where = where;
+		in.key = json_is_object(o) ? jstr(o, "Key", &in.kn) : NULL;
+		in.title = json_is_object(o) ? jstr(o, "Title", &tn) : NULL;
+		if (!in.key || !in.title) {
+			ivp__job_fail(j, 0, where, "code %zu lacks %s", i, !in.key ? "its Key" : "its Title");
+			ivp__code(j->ctx, "odata_bad_row");
+			ivp__hint(j->ctx, "Every code of an OData code list has Key and Title as strings.");
+			rc = IVP_EINPUT;
+			break;
+		}
+		in.muni = jstr(o, "Municipality", &in.mn);
+		in.status = jstr(o, "Status", &sn);
+		rc = code_row(j, &in);
+	}
+out:
+	json_decref(root);
+	return rc;
+}
+
+ivp_rc ivp__read_codes_json(ivp__job *j, const char *const *paths, int n)
+{
+	ivp_rc rc = IVP_OK;
+	int i;
+
+	for (i = 0; i < n && !rc; i++)
+		rc = codes_page(j, paths[i], i == n - 1);
+	j->path = paths[0];
+	if (rc && j->ctx->err.file[0] == '\0')
+		ivp__where(j->ctx, paths[i - 1], j->ctx->err.line, j->ctx->err.field);
+	if (!rc && j->res->rows == 0) {
+		rc = ivp__job_fail(j, 0, "value", "the code list holds no codes");
+		ivp__code(j->ctx, "no_figures");
+		ivp__hint(j->ctx, "Give a complete code list.");
+	}
 	return rc;
 }

@@ -214,6 +214,13 @@ static ivp_rc rd_codes(ivp__job *j, FILE *f, const drive *d)
 	return ivp__read_codes(j, f);
 }
 
+static ivp_rc rd_codes_json(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)f;
+	(void)d;
+	return ivp__read_codes_json(j, j->paths, j->npaths);
+}
+
 static ivp_rc rd_population_list(ivp__job *j, FILE *f, const drive *d)
 {
 	(void)d;
@@ -235,6 +242,7 @@ static ivp_rc rd_boundaries(ivp__job *j, FILE *f, const drive *d)
 
 static const reader readers[] = {
 	{ L_JSON, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 0, rd_typed_json },
+	{ L_JSON, K(IVP_IMPORT_CODES), 0, rd_codes_json },
 	{ L_STATLINE, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 1, rd_statline },
 	{ L_TYPED, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 1, rd_typed_csv },
 	{ L_CODES, K(IVP_IMPORT_CODES), 1, rd_codes },
@@ -335,8 +343,9 @@ static ivp_rc drive_read(ivp__job *j, void *ud)
 	ivp_rc rc;
 	size_t i;
 
+	/* the reader of this layout for this kind; else any of the layout (refused) */
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
-		if (readers[i].l == d->l)
+		if (readers[i].l == d->l && (!r || (readers[i].kinds & K(d->kind))))
 			r = &readers[i];
 	if (!r)
 		return ivp__fail(j->ctx, IVP_EINTERNAL, "no reader for the layout %s", layout_names[d->l]);

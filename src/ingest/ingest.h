@@ -137,6 +137,8 @@ ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind);
 ivp_rc ivp__read_typed_json(ivp__job *j, const char *const *paths, int n,
 			    ivp_import_kind kind);
 ivp_rc ivp__read_codes(ivp__job *j, FILE *f);
+/* OData JSON code lists ({"value": [{"Key", "Title", …}]}), pages in order (codes.c). */
+ivp_rc ivp__read_codes_json(ivp__job *j, const char *const *paths, int n);
 ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path);
 ivp_rc ivp__read_population_list(ivp__job *j, FILE *f);
 /* GeoJSON boundaries (boundaries.c): reads j->path itself. */

@@ -60,7 +60,20 @@ typedef struct tcols {
 	 * rows come grouped, so most rows repeat both (national files: 99%) */
 	char rraw[32], area[16], traw[32], tcode[16];
 	size_t rn, tn;
+	/* population without a Perioden column (Kerncijfers wijken en buurten:
+	 * one table per year) and the import's year given: "2024JJ00" */
+	char year_per[16];
 } tcols;
+
+/* No Perioden column: fine for a population table when the import names
+ * its year (the Kerncijfers wijken en buurten have one table per year). */
+static int period_from_year(ivp__job *j, ivp_import_kind kind, tcols *tc)
+{
+	if (kind != IVP_IMPORT_POPULATION || !j->opts || j->opts->year <= 0)
+		return 0;
+	snprintf(tc->year_per, sizeof(tc->year_per), "%04dJJ00", j->opts->year);
+	return 1;
+}
 
 /* k (n bytes) is the key remembered in raw/rn */
 static int same_key(const char *raw, size_t rn, const char *k, size_t n)
@@ -265,7 +278,7 @@ ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind)
 	tc.type = ivp__find_col(c, tnames);
 	tc.period = ivp__find_col(c, pnames);
 	tc.region_name = tc.region >= 0 ? names[tc.region] : "RegioS";
-	if (tc.period < 0) {
+	if (tc.period < 0 && !period_from_year(j, kind, &tc)) {
 		rc = missing_col(j, 1, "Perioden");
 		goto out;
 	}
@@ -295,11 +308,12 @@ ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind)
 		}
 		rf = tc.region >= 0 ? ivp__csv_field_at(c, (size_t)tc.region) : NULL;
 		tf = tc.type >= 0 ? ivp__csv_field_at(c, (size_t)tc.type) : NULL;
-		pf = ivp__csv_field_at(c, (size_t)tc.period);
+		pf = tc.period >= 0 ? ivp__csv_field_at(c, (size_t)tc.period) : NULL;
 		vf = ivp__csv_field_at(c, (size_t)tc.value);
 		rc = typed_row(j, kind, ivp__csv_line(c), NULL, &tc,
 			       rf ? rf->p : NULL, rf ? rf->n : 0,
-			       tf ? tf->p : "", tf ? tf->n : 0, pf->p, pf->n,
+			       tf ? tf->p : "", tf ? tf->n : 0,
+			       pf ? pf->p : tc.year_per, pf ? pf->n : strlen(tc.year_per),
 			       vf->p, vf->n, 0);
 		if (rc)
 			goto out;
@@ -436,7 +450,7 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 					  json_object_get(o, "WijkenEnBuurten") ? "WijkenEnBuurten" :
 					  json_object_get(o, "Gemeenten")	? "Gemeenten" :
 										  NULL;
-			if (!json_object_get(o, "Perioden")) {
+			if (!json_object_get(o, "Perioden") && !period_from_year(j, kind, tc)) {
 				rc = missing_col(j, 0, "Perioden");
 				goto out;
 			}
@@ -460,7 +474,12 @@ static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
 		}
 		rv = tc->region_name ? json_str(o, tc->region_name, &rn, &rm) : NULL;
 		tv = json_str(o, "SoortMisdrijf", &tn, &tm);
-		pv = json_str(o, "Perioden", &pn, &pm);
+		if (tc->year_per[0]) {
+			pv = tc->year_per;
+			pn = strlen(pv);
+		} else {
+			pv = json_str(o, "Perioden", &pn, &pm);
+		}
 		vv = json_num(json_object_get(o, tc->value_name), buf, &vn, &vm);
 		if ((tc->region_name && rm) || pm || (kind == IVP_IMPORT_CRIME && tm)) {
 			ivp__job_fail(j, 0, where, "row %zu lacks %s", i,
