@@ -442,7 +442,7 @@ static ivp_rc download(run *r, const req *q, char paths[][1100], int *n, ivp_fet
 		if (*n >= IVP_FETCH_MAX_PAGES) {
 			ivp__fail(r->ctx, IVP_EINPUT, "more than %d pages", IVP_FETCH_MAX_PAGES);
 			ivp__code(r->ctx, "fetch_too_many_pages");
-			ivp__detail(r->ctx, "GET %.1500s: the table goes on after page %d.", q->url, *n);
+			ivp__detail(r->ctx, "The table goes on after page %d: GET %.1500s", *n, q->url);
 			ivp__hint(r->ctx, "Ask for fewer rows (--from, --region); nothing of this table was imported.");
 			return IVP_EINPUT;
 		}

@@ -153,7 +153,7 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	if (s->over || rc == CURLE_FILESIZE_EXCEEDED) {
 		ivp__fail(ctx, IVP_EIO, "the answer is larger than %ld MiB", h->max_bytes >> 20);
 		ivp__code(ctx, "fetch_too_large");
-		ivp__detail(ctx, "GET %s: the transfer was stopped at the size limit.", url);
+		ivp__detail(ctx, "The transfer was stopped at the size limit: GET %s", url);
 		ivp__hint(ctx, "Ask for fewer rows (--from, --tables) or raise --max-mb.");
 		return IVP_EIO;
 	}
@@ -161,8 +161,8 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_OK:
 		ivp__fail(ctx, IVP_EIO, "the service answered HTTP %ld", status);
 		ivp__code(ctx, "fetch_http_status");
-		ivp__detail(ctx, "GET %s answered %ld%s.", url, status,
-			    tries > 1 ? " on every attempt" : "");
+		ivp__detail(ctx, "HTTP %ld%s: GET %s", status,
+			    tries > 1 ? " on every attempt" : "", url);
 		ivp__hint(ctx, "%s",
 			  status >= 500 || status == 429 ?
 				  "The service is busy or down: try again later." :
@@ -175,14 +175,14 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_COULDNT_CONNECT:
 		ivp__fail(ctx, IVP_EIO, "cannot reach the service (offline?)");
 		ivp__code(ctx, "fetch_offline");
-		ivp__detail(ctx, "GET %s: %s.", url, why);
+		ivp__detail(ctx, "%s: GET %s", why, url);
 		ivp__hint(ctx, "Check the internet connection (and a proxy, if one is needed), or import downloaded files with ivp import.");
 		return IVP_EIO;
 	case CURLE_OPERATION_TIMEDOUT:
 		ivp__fail(ctx, IVP_EIO, "the service did not answer in time");
 		ivp__code(ctx, "fetch_timeout");
-		ivp__detail(ctx, "GET %s: %s (%d attempt%s; time-out %ld ms, connect %ld ms).", url, why,
-			    tries, tries == 1 ? "" : "s", h->timeout_ms, h->connect_ms);
+		ivp__detail(ctx, "%s (%d attempt%s; time-out %ld ms, connect %ld ms): GET %s", why,
+			    tries, tries == 1 ? "" : "s", h->timeout_ms, h->connect_ms, url);
 		ivp__hint(ctx, "Try again later, or allow more time with --timeout SECONDS.");
 		return IVP_EIO;
 	case CURLE_PEER_FAILED_VERIFICATION:
@@ -191,7 +191,7 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_SSL_CACERT_BADFILE:
 		ivp__fail(ctx, IVP_EIO, "the service's TLS certificate could not be verified");
 		ivp__code(ctx, "fetch_tls");
-		ivp__detail(ctx, "GET %s: %s.", url, why);
+		ivp__detail(ctx, "%s: GET %s", why, url);
 		ivp__hint(ctx, "Check the system's CA certificates (Debian: ca-certificates) and the clock; ivp never turns verification off.");
 		return IVP_EIO;
 	case CURLE_PARTIAL_FILE:
@@ -199,13 +199,13 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_RECV_ERROR:
 		ivp__fail(ctx, IVP_EIO, "the answer was cut off");
 		ivp__code(ctx, "fetch_truncated");
-		ivp__detail(ctx, "GET %s: %s (%d attempt%s).", url, why, tries, tries == 1 ? "" : "s");
+		ivp__detail(ctx, "%s (%d attempt%s): GET %s", why, tries, tries == 1 ? "" : "s", url);
 		ivp__hint(ctx, "Try again later; nothing of this table was imported.");
 		return IVP_EIO;
 	default:
 		ivp__fail(ctx, IVP_EIO, "the download failed");
 		ivp__code(ctx, "fetch_failed");
-		ivp__detail(ctx, "GET %s: %s.", url, why);
+		ivp__detail(ctx, "%s: GET %s", why, url);
 		ivp__hint(ctx, "Check the service URL; docs/fetch.md lists what is asked.");
 		return IVP_EIO;
 	}

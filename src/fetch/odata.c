@@ -75,7 +75,7 @@ static ivp_rc bad_page(ivp_ctx *ctx, const char *url, const char *msg, const cha
 {
 	ivp__fail(ctx, IVP_EINPUT, "%s", msg);
 	ivp__code(ctx, "fetch_bad_page");
-	ivp__detail(ctx, "GET %.1500s: %s", url, detail);
+	ivp__detail(ctx, "%s GET %.1500s", detail, url);
 	ivp__hint(ctx, "Check the service URL; docs/fetch.md says what each request expects. Nothing of this table was imported.");
 	return IVP_EINPUT;
 }
@@ -120,26 +120,26 @@ ivp_rc ivp__page_parse(ivp_ctx *ctx, const char *body, size_t n, const char *url
 		if (json_error_code(&e) == json_error_premature_end_of_input) {
 			ivp__fail(ctx, IVP_EINPUT, "the page was cut off");
 			ivp__code(ctx, "fetch_truncated");
-			ivp__detail(ctx, "GET %.1500s: the JSON ends after %zu bytes, inside a value (%s).",
-				    url, n, e.text);
+			ivp__detail(ctx, "The JSON ends after %zu bytes, inside a value (%s): GET %.1500s",
+				    n, e.text, url);
 			ivp__hint(ctx, "Try again later; nothing of this table was imported.");
 			return IVP_EINPUT;
 		}
 		ivp__fail(ctx, IVP_EINPUT, "the answer is not valid JSON");
 		ivp__code(ctx, "fetch_bad_page");
-		ivp__detail(ctx, "GET %.1500s: %s at line %d, column %d.", url, e.text, e.line, e.column);
+		ivp__detail(ctx, "%s at line %d, column %d: GET %.1500s", e.text, e.line, e.column, url);
 		ivp__hint(ctx, "Check the service URL; a proxy or a maintenance page may answer instead of the service.");
 		return IVP_EINPUT;
 	}
 	if (!json_is_object(root)) {
-		rc = bad_page(ctx, url, "the answer is not a JSON object", "an OData or GeoJSON page is an object.");
+		rc = bad_page(ctx, url, "the answer is not a JSON object", "An OData or GeoJSON page is an object.");
 		goto out;
 	}
 	if (kind == IVP__PAGE_OGC) {
 		rows = json_object_get(root, "features");
 		if (!json_is_array(rows)) {
 			rc = bad_page(ctx, url, "the answer has no \"features\" array",
-				      "an OGC API Features page is a GeoJSON FeatureCollection.");
+				      "An OGC API Features page is a GeoJSON FeatureCollection.");
 			goto out;
 		}
 		next = ogc_next(root);
@@ -147,7 +147,7 @@ ivp_rc ivp__page_parse(ivp_ctx *ctx, const char *body, size_t n, const char *url
 		rows = json_object_get(root, "value");
 		if (!json_is_array(rows)) {
 			rc = bad_page(ctx, url, "the answer has no \"value\" array",
-				      "an OData page is an object {\"value\": [...]}.");
+				      "An OData page is an object {\"value\": [...]}.");
 			goto out;
 		}
 		next = json_object_get(root, "odata.nextLink");
@@ -167,7 +167,7 @@ ivp_rc ivp__page_parse(ivp_ctx *ctx, const char *body, size_t n, const char *url
 			ivp__fail(ctx, IVP_EINPUT, "the next page lies %s",
 				  strcmp(s, url) ? "outside the service" : "at the same URL (a loop)");
 			ivp__code(ctx, "fetch_bad_next_link");
-			ivp__detail(ctx, "GET %.900s: the next link is %.900s, not under %.200s.", url, s, base);
+			ivp__detail(ctx, "The next link is %.700s (the service: %.200s); the page: GET %.700s", s, base, url);
 			ivp__hint(ctx, "ivp follows next links only within the service it asked; check --cbs-url, --politie-url and --pdok-url.");
 			rc = IVP_EINPUT;
 			goto out;
