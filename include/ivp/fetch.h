@@ -37,13 +37,13 @@ extern "C" {
 
 /* What one table of the fetch was, and what its import did. */
 typedef struct ivp_fetch_item {
-	char table[16];	     /* "47013NED", "37230ned", "wijkenbuurten-2023" */
-	char part[32];	     /* "TypedDataSet", "SoortMisdrijf", "buurten GM1926" */
-	char url[2048];	     /* the first page's URL (what the import records) */
-	char modified[40];   /* TableInfos Modified; "" when the service gave none */
-	int pages;	     /* pages downloaded */
-	int64_t bytes;	     /* bytes downloaded */
-	int attempts;	     /* requests for the pages, retries included */
+	char table[16];	   /* "47013NED", "37230ned", "wijkenbuurten-2023" */
+	char part[32];	   /* "TypedDataSet", "SoortMisdrijf", "buurten GM1926" */
+	char url[2048];	   /* the first page's URL (what the import records) */
+	char modified[40]; /* TableInfos Modified; "" when the service gave none */
+	int pages;	   /* pages downloaded */
+	int64_t bytes;	   /* bytes downloaded */
+	int attempts;	   /* requests for the pages, retries included */
 	ivp_import_result res;
 } ivp_fetch_item;
 
@@ -51,24 +51,24 @@ typedef struct ivp_fetch_item {
 typedef void (*ivp_fetch_fn)(void *ud, const ivp_fetch_item *item);
 
 typedef struct ivp_fetch_opts {
-	const char *area;	     /* the municipality, e.g. "GM1926" (required) */
-	const char *const *region;   /* the other gemeenten of its region; may be NULL */
+	const char *area;	   /* the municipality, e.g. "GM1926" (required) */
+	const char *const *region; /* the other gemeenten of its region; may be NULL */
 	int nregion;
-	const char *tables;	     /* comma-separated subset of the table names
+	const char *tables;	 /* comma-separated subset of the table names
 					* (docs/fetch.md); NULL: all */
-	int from;		     /* first year; 0: 2012 */
-	int to;			     /* last year; 0: this year (UTC) */
-	const char *cbs_url;	     /* NULL: IVP_FETCH_CBS_URL */
-	const char *politie_url;     /* NULL: IVP_FETCH_POLITIE_URL */
-	const char *pdok_url;	     /* NULL: IVP_FETCH_PDOK_URL */
-	long connect_timeout_ms;     /* 0: default */
-	long timeout_ms;	     /* 0: default */
-	int retries;		     /* <0: default; 0: none */
-	long backoff_ms;	     /* 0: default */
-	long max_bytes;		     /* 0: default */
-	const char *tmpdir;	     /* where pages wait for their import; NULL: $TMPDIR or /tmp */
-	const char *user;	     /* recorded as who imported */
-	ivp_fetch_fn done;	     /* may be NULL */
+	int from;		 /* first year; 0: 2012 */
+	int to;			 /* last year; 0: this year (UTC) */
+	const char *cbs_url;	 /* NULL: IVP_FETCH_CBS_URL */
+	const char *politie_url; /* NULL: IVP_FETCH_POLITIE_URL */
+	const char *pdok_url;	 /* NULL: IVP_FETCH_PDOK_URL */
+	long connect_timeout_ms; /* 0: default */
+	long timeout_ms;	 /* 0: default */
+	int retries;		 /* <0: default; 0: none */
+	long backoff_ms;	 /* 0: default */
+	long max_bytes;		 /* 0: default */
+	const char *tmpdir;	 /* where pages wait for their import; NULL: $TMPDIR or /tmp */
+	const char *user;	 /* recorded as who imported */
+	ivp_fetch_fn done;	 /* may be NULL */
 	void *ud;
 } ivp_fetch_opts;
 

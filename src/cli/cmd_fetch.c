@@ -244,8 +244,7 @@ int cmd_fetch(int argc, char **argv)
 	if (ivp_fetch(ctx, &o, &ntables)) {
 		rc = fetch_error(c.lang, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		if (ntables)
-			fprintf(stderr, s.nl ? "(de %d tabel(len) hiervoor zijn wel geïmporteerd)\n" :
-					       "(the %d table(s) before it were imported)\n",
+			fprintf(stderr, s.nl ? "(de %d tabel(len) hiervoor zijn wel geïmporteerd)\n" : "(the %d table(s) before it were imported)\n",
 				ntables);
 		ivp_close(ctx);
 		return rc;

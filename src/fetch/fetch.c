@@ -34,7 +34,11 @@
 
 #include "fetch/fetch_int.h"
 
-enum { SVC_CBS, SVC_POLITIE, SVC_PDOK };
+enum {
+	SVC_CBS,
+	SVC_POLITIE,
+	SVC_PDOK
+};
 
 typedef struct req {
 	const char *table; /* the name --tables selects and the import records */
@@ -214,18 +218,19 @@ static ivp_rc plan_requests(run *r)
 	/* wijk/buurt tables: every BU, WK and GM code of each gemeente */
 	for (int i = 0; i < r->nareas; i++)
 		for (int l = 0; l < 3; l++) {
-			snprintf(subbuf[nsub], sizeof(subbuf[nsub]), "%s%s", l == 0 ? "GM" : l == 1 ? "WK" : "BU",
+			snprintf(subbuf[nsub], sizeof(subbuf[nsub]), "%s%s", l == 0 ? "GM" : l == 1 ? "WK" :
+												      "BU",
 				 r->areas[i] + 2);
 			sub[nsub] = subbuf[nsub];
 			nsub++;
 		}
 	ivp__buf_init(&f, 3000);
-#define ADD(...)                                   \
-	do {                                       \
+#define ADD(...)                                      \
+	do {                                          \
 		if (!(q = add_req(r, __VA_ARGS__))) { \
-			rc = too_long(r->ctx);     \
-			goto out;                  \
-		}                                  \
+			rc = too_long(r->ctx);        \
+			goto out;                     \
+		}                                     \
 	} while (0)
 	if (wanted(o, "codes")) {
 		static const char *const pol[] = { "SoortMisdrijf", "RegioS", "Perioden" };
