@@ -109,20 +109,29 @@ static void on_table(void *ud, const ivp_fetch_item *it)
 		       it->attempts);
 	if (r->note[0])
 		printf("  %s\n", r->note);
-	fflush(stdout);
+	(void)fflush(stdout);
 }
 
 /* "A,B,C" into at most max codes in buf (NUL-separated); -1 when too many. */
 static int split_list(const char *v, char *buf, size_t bufsz, const char **out, int max)
 {
 	int n = 0;
-	char *p;
+	char *p = buf;
 
 	snprintf(buf, bufsz, "%s", v);
-	for (p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
-		if (n >= max)
-			return -1;
-		out[n++] = p;
+	while (*p) {
+		char *e = strchr(p, ',');
+
+		if (e)
+			*e = '\0';
+		if (*p) {
+			if (n >= max)
+				return -1;
+			out[n++] = p;
+		}
+		if (!e)
+			break;
+		p = e + 1;
 	}
 	return n;
 }
