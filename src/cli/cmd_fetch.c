@@ -94,7 +94,11 @@ static void on_table(void *ud, const ivp_fetch_item *it)
 	const say *s = ud;
 	const ivp_import_result *r = &it->res;
 
-	if (r->unchanged)
+	if (!r->unchanged && !r->import_id)
+		printf(s->nl ? "%s %s: geen rijen; %d pagina('s), %lld bytes\n" :
+			       "%s %s: no rows; %d page(s), %lld bytes\n",
+		       it->table, it->part, it->pages, (long long)it->bytes);
+	else if (r->unchanged)
 		printf(s->nl ? "%s %s: ongewijzigd (import %lld); %d pagina('s), %lld bytes\n" :
 			       "%s %s: unchanged (import %lld); %d page(s), %lld bytes\n",
 		       it->table, it->part, (long long)r->import_id, it->pages, (long long)it->bytes);

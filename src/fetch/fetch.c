@@ -15,7 +15,8 @@
  *                nothing of the table was imported
  *   IMPORT       ivp_import of all pages as one import job: one
  *                transaction; the same pages as before change nothing;
- *                recorded under the URL and the Modified date
+ *                recorded under the URL and the Modified date; an answer
+ *                without any rows is no import (the line says so)
  *   CLEAN        the temporary files go, whatever happened
  *
  * GeoJSON pages from OGC API Features are first joined into one
@@ -435,13 +436,15 @@ static void remove_files(char paths[][1100], int n)
 }
 
 /* Download every page of q into the temporary directory; *n pages. */
-static ivp_rc download(run *r, const req *q, char paths[][1100], int *n, ivp_fetch_item *it)
+static ivp_rc download(run *r, const req *q, char paths[][1100], int *n, long *rows,
+		       ivp_fetch_item *it)
 {
 	char url[2048];
 	ivp__page pg;
 	ivp_rc rc;
 
 	*n = 0;
+	*rows = 0;
 	snprintf(url, sizeof(url), "%s", q->url);
 	for (;;) {
 		if (*n >= IVP_FETCH_MAX_PAGES) {
@@ -459,6 +462,7 @@ static ivp_rc download(run *r, const req *q, char paths[][1100], int *n, ivp_fet
 		if ((rc = write_file(r, paths[*n], r->body.p ? r->body.p : "", r->body.len)))
 			return rc;
 		(*n)++;
+		*rows += pg.rows;
 		it->pages++;
 		it->bytes += (int64_t)r->body.len;
 		if (!pg.next[0])
@@ -474,6 +478,7 @@ static ivp_rc one_table(run *r, const req *q, ivp_fetch_item *it)
 	char name[2200];
 	ivp_import_opts io;
 	int n = 0, attempts0;
+	long rows;
 	ivp_rc rc;
 
 	memset(it, 0, sizeof(*it));
@@ -483,8 +488,16 @@ static ivp_rc one_table(run *r, const req *q, ivp_fetch_item *it)
 	if ((rc = modified(r, q, it->modified)))
 		return rc;
 	attempts0 = r->http.attempts; /* the pages' requests, retries included */
-	if ((rc = download(r, q, paths, &n, it)))
+	if ((rc = download(r, q, paths, &n, &rows, it)))
 		goto out;
+	if (rows == 0) {
+		/* nothing to import is not an error: e.g. a gemeente without wijken
+		 * in a collection, or a year the table does not have yet */
+		snprintf(it->res.note, sizeof(it->res.note),
+			 "the service has no rows for this request; nothing imported");
+		snprintf(it->res.layout, sizeof(it->res.layout), "none");
+		goto out;
+	}
 	if (q->kind == IVP_IMPORT_BOUNDARIES) {
 		snprintf(paths[n], 1100, "%s/joined.geojson", r->dir);
 		if ((rc = join_features(r, q, paths, n, paths[n])))

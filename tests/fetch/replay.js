@@ -3,8 +3,8 @@
 // fetch tests: a loopback HTTP server that answers from a recording directory
 // (made by shape.js from real files), never from the internet.
 //
-// A request for PATH?QUERY is answered with DIR/PATH[@skip=N][@gemeentecode=G].json
-// ($skip and gemeentecode are the query parameters that select a page; the
+// A request for PATH?QUERY is answered with DIR/PATH[@skip=N][@gemeentecode=G][@cursor=C].json
+// ($skip, gemeentecode and cursor are the query parameters that select a page; the
 // rest of the query is logged, so tests can check the exact URLs asked). In the
 // bodies, the real services' base URLs are replaced by this server's, as a
 // recorded nextLink must lead back here. 404 when there is no such file.
@@ -43,7 +43,7 @@ const server = http.createServer((req, res) => {
   const u = new URL(req.url, 'http://127.0.0.1');
   if (logFile) fs.appendFileSync(logFile, req.method + ' ' + req.url + '\n');
   let key = u.pathname;
-  for (const p of ['$skip', 'gemeentecode'])
+  for (const p of ['$skip', 'gemeentecode', 'cursor'])
     if (u.searchParams.has(p)) key += '@' + p.replace('$', '') + '=' + u.searchParams.get(p);
   const f = faults.find((x) => u.pathname.startsWith(x.prefix));
   if (f) f.hits++;

@@ -158,3 +158,28 @@ function kwb(table, file, info) {
 kwb('85984NED', path.join(EX, 'population__Population85984_2024.csv'),
   { Title: 'Kerncijfers wijken en buurten 2024', Identifier: '85984NED', Modified: '2024-08-16T02:00:00' });
 kwb('85618NED', path.join(TD, 'population__Population85618_2023_GM1926.csv'), { Identifier: '85618NED' });
+
+// ---- PDOK (OGC API Features): Delft's buurten of the wijk- en buurtkaart 2023 ---
+// tests/data/delft_buurten_2023.geojson holds the real polygons with only
+// BU_NAAM; each name is matched to its code within GM0503 in the 2024 code list
+// (all 91 match one code each). Written as two OGC API pages (50 + 41 features,
+// a "next" link between them) with buurtcode, buurtnaam and gemeentecode, the
+// property names of PDOK's collection (not verified here). Delft's wijken are
+// not bundled: that answer is an empty FeatureCollection.
+{
+  const PDOK = 'https://api.pdok.nl/cbs/wijken-en-buurten-2023/ogc/v1/collections';
+  const code = {};
+  for (const r of wbRows) if (r.Key.startsWith('BU0503')) code[r.Title] = r.Key.trim();
+  const g = JSON.parse(fs.readFileSync(path.join(TD, 'delft_buurten_2023.geojson'), 'utf8'));
+  const feats = g.features.map((f) => ({ type: 'Feature', geometry: f.geometry,
+    properties: { buurtcode: code[f.properties.BU_NAAM], buurtnaam: f.properties.BU_NAAM, gemeentecode: 'GM0503' } }));
+  const q = '/items?f=json&limit=1000&gemeentecode=GM0503';
+  const one = (features, links) => ({ type: 'FeatureCollection', numberReturned: features.length, features, links });
+  write('pdok/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items@gemeentecode=GM0503',
+    one(feats.slice(0, 50), [{ rel: 'self', href: PDOK + '/buurten' + q },
+      { rel: 'next', href: PDOK + '/buurten' + q + '&cursor=2' }]));
+  write('pdok/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items@gemeentecode=GM0503@cursor=2',
+    one(feats.slice(50), [{ rel: 'self', href: PDOK + '/buurten' + q + '&cursor=2' }]));
+  write('pdok/cbs/wijken-en-buurten-2023/ogc/v1/collections/wijken/items@gemeentecode=GM0503',
+    one([], [{ rel: 'self', href: PDOK + '/wijken' + q }]));
+}
