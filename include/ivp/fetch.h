@@ -37,7 +37,7 @@ extern "C" {
 
 /* What one table of the fetch was, and what its import did. */
 typedef struct ivp_fetch_item {
-	char table[16];	   /* "47013NED", "37230ned", "wijkenbuurten-2023" */
+	char table[32];	   /* "47013NED", "37230ned", "wijkenbuurten2023" */
 	char part[32];	   /* "TypedDataSet", "SoortMisdrijf", "buurten GM1926" */
 	char url[2048];	   /* the first page's URL (what the import records) */
 	char modified[40]; /* TableInfos Modified; "" when the service gave none */
