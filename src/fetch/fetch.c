@@ -368,7 +368,6 @@ static const char *feature_code(json_t *props, const char *level)
 	json_t *v = json_object_get(props, named);
 	const char *k;
 
-	(void)k;
 	if (json_is_string(v))
 		return json_string_value(v);
 	json_object_foreach(props, k, v) {
@@ -405,9 +404,11 @@ static ivp_rc join_features(run *r, const req *q, char paths[][1100], int n, con
 		json_array_foreach(json_object_get(page, "features"), k, ft) {
 			const char *code = feature_code(json_object_get(ft, "properties"), q->level);
 			json_t *nf = json_object(), *props = json_object();
+			json_t *geom = json_object_get(ft, "geometry");
 
+			/* a feature without geometry stays one: the reader says what is wrong */
 			if (!nf || !props || json_object_set_new(nf, "type", json_string("Feature")) ||
-			    json_object_set(nf, "geometry", json_object_get(ft, "geometry")) ||
+			    json_object_set_new(nf, "geometry", geom ? json_incref(geom) : json_null()) ||
 			    json_object_set_new(props, "code", code ? json_string(code) : json_null()) ||
 			    json_object_set_new(nf, "properties", props) || json_array_append_new(all, nf)) {
 				json_decref(nf);
