@@ -574,10 +574,16 @@ static ivp_rc measure_main(qstate *s, const ivp__indicator_def *d, int year, mea
 }
 
 /* "+6.0% (-0.9% to +13.3%)" */
-static void change_text(double r, ivp__interval ci, char *out, size_t n)
+static void change_text(double r, ivp__interval ci, int year, const char *lang, char *out,
+			size_t n)
 {
 	if (isnan(r)) {
 		out[0] = '\0';
+		return;
+	}
+	if (isinf(r)) {
+		snprintf(out, n, !strcmp(lang, "nl") ? "geen verhouding (0 in %d)" : "no ratio (0 in %d)",
+			 year);
 		return;
 	}
 	if (isinf(ci.hi))
@@ -605,7 +611,9 @@ static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas 
 		*ratio = r;
 	if (ci_out)
 		*ci_out = ci;
-	if (ivp__table_set_real(t, cr, r) || ivp__table_set_real(t, clo, ci.lo) ||
+	/* against a count of 0 the ratio is infinite: no number (JSON has none
+	 * for it), the row's note says why (ratio_reason) */
+	if (ivp__table_set_real(t, cr, isinf(r) ? NAN : r) || ivp__table_set_real(t, clo, ci.lo) ||
 	    (isinf(ci.hi) ? ivp__table_set_text(t, chi, "inf") : ivp__table_set_real(t, chi, ci.hi)))
 		return -1;
 	if (a->has && b->has && a->has_pop && b->has_pop) /* NONE: both counts zero */
@@ -613,6 +621,20 @@ static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas 
 	if (!a->has || !b->has)
 		return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen gegevens" : "no data");
 	return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen bevolking" : "no population");
+}
+
+/* Why a ratio cell is empty although both counts are known: the other
+ * count is 0 (year: the other's year; 0: a comparison area, `col` names it). */
+static void ratio_reason(char *why, size_t n, const char *lang, const char *col, int year)
+{
+	size_t k = strlen(why);
+
+	if (year)
+		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in %d, een verhouding daartegen is oneindig" : "%s%s empty: 0 in %d, a ratio against it is infinite",
+			 k ? "; " : "", col, year);
+	else
+		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in het vergelijkingsgebied, een verhouding daartegen is oneindig" : "%s%s empty: 0 in the comparison area, a ratio against it is infinite",
+			 k ? "; " : "", col);
 }
 
 static int row(qstate *s, const ivp__indicator_def *d)
@@ -623,7 +645,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	meas cur, prev, base;
 	double ratio;
 	ivp__interval ci;
-	char buf[160], note[512] = "";
+	char buf[160], note[768] = "", why[256] = "";
 	size_t nn;
 
 	if (measure_main(s, d, s->year - 1, &prev) || measure_main(s, d, s->year, &cur))
@@ -666,7 +688,9 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (set_ratio(t, C_CH_RATIO, C_CH_LO, C_CH_HI, C_VERDICT, &cur, &prev, 1,
 		      s->level, s->lang, &ratio, &ci))
 		return -1;
-	change_text(ratio, ci, buf, sizeof(buf));
+	change_text(ratio, ci, s->year - 1, s->lang, buf, sizeof(buf));
+	if (isinf(ratio))
+		ratio_reason(why, sizeof(why), s->lang, "change_ratio", s->year - 1);
 	if (buf[0] && ivp__table_set_text(t, C_CHANGE, buf))
 		return -1;
 	if (q->baseline) {
@@ -677,8 +701,10 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		    (base.has && base.has_pop &&
 		     ivp__table_set_real(t, C_BASE_RATE, ivp__rate(base.count, (double)base.pop, d->per))) ||
 		    set_ratio(t, C_BASE_RATIO, C_BASE_LO, C_BASE_HI, C_BASE_VERDICT, &cur,
-			      &base, 1, s->level, s->lang, NULL, NULL))
+			      &base, 1, s->level, s->lang, &ratio, NULL))
 			return -1;
+		if (isinf(ratio))
+			ratio_reason(why, sizeof(why), s->lang, "baseline_ratio", q->baseline);
 	}
 	for (i = 0; i < s->ncmp; i++) {
 		int c0 = C_FIXED + i * CMP_COLS;
@@ -691,8 +717,12 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		    (cm.has && cm.has_pop &&
 		     ivp__table_set_real(t, c0 + 2, ivp__rate(cm.count, (double)cm.pop, d->per))) ||
 		    set_ratio(t, c0 + 3, c0 + 4, c0 + 5, c0 + 6, &cur, &cm, 0, s->level,
-			      s->lang, NULL, NULL))
+			      s->lang, &ratio, NULL))
 			return -1;
+		if (isinf(ratio)) {
+			snprintf(buf, sizeof(buf), "cmp%d_ratio", i + 1);
+			ratio_reason(why, sizeof(why), s->lang, buf, 0);
+		}
 	}
 	/* the note: what is missing and where to get it */
 	if (!cur.has) {
@@ -718,6 +748,9 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (cur.has && cur.provisional)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
 			 nl ? "voorlopig cijfer" : "provisional figure");
+	nn = strlen(note);
+	if (why[0])
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "", why);
 	if (note[0] && ivp__table_set_text(t, C_NOTE, note))
 		return -1;
 	return 0;
