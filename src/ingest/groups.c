@@ -50,7 +50,9 @@ static ivp_rc header(ivp__job *j, ivp__csv *c, gcols *g)
 	g->kind = ivp__find_col(c, K);
 	g->area = ivp__find_col(c, A);
 	g->source = ivp__find_col(c, S);
-	miss = g->group < 0 ? "group" : g->title < 0 ? "title" : g->area < 0 ? "area" : NULL;
+	miss = g->group < 0 ? "group" : g->title < 0 ? "title" :
+				g->area < 0	     ? "area" :
+						       NULL;
 	if (!miss)
 		return IVP_OK;
 	ivp__job_fail(j, 1, miss, "missing column \"%s\"", miss);

@@ -66,8 +66,8 @@ int ivp__group_word(const char *spec)
 /* ---- the size class ------------------------------------------------------------------ */
 
 typedef struct classwalk {
-	int want;	 /* the class */
-	ivp__row_cb cb;	 /* each member */
+	int want;	/* the class */
+	ivp__row_cb cb; /* each member */
 	void *ud;
 	int n;
 } classwalk;
@@ -220,11 +220,11 @@ static ivp_rc groups_list(ivp_ctx *ctx, const char *lang, ivp_table *t)
 	/* the derived groups, always there */
 	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, "grootteklasse") ||
 	    ivp__table_set_text(t, 1, nl ? "de grootteklasse van de gemeente in het jaar" : "the gemeente's size class in the year") ||
-	    ivp__table_set_text(t, 2, "sizeclass") ||
+	    ivp__table_set_text(t, 2, "sizeclass") || ivp__table_set_int(t, 3, 0) ||
 	    ivp__table_set_text(t, 4, nl ? "berekend uit de bevolking op 1 januari (37230ned): < 20.000, 20.000–50.000, 50.000–100.000, 100.000–150.000, 150.000–250.000, ≥ 250.000 inwoners" : "computed from the population on 1 January (37230ned): < 20,000, 20,000–50,000, 50,000–100,000, 100,000–150,000, 150,000–250,000, ≥ 250,000 inhabitants") ||
 	    ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, "regio") ||
 	    ivp__table_set_text(t, 1, nl ? "de regio van het gebied (de groep van soort region waarin het zit)" : "the area's region (the group of kind region it is a member of)") ||
-	    ivp__table_set_text(t, 2, "region"))
+	    ivp__table_set_text(t, 2, "region") || ivp__table_set_int(t, 3, 0))
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	ivp__table_note(t, nl ? "ivp groups NAAM toont de leden; grootteklasse en regio van een gebied: ivp groups grootteklasse --area GM1926 --year 2024" : "ivp groups NAME lists the members; the size class and region of an area: ivp groups grootteklasse --area GM1926 --year 2024");
 	return IVP_OK;
