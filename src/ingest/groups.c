@@ -178,6 +178,9 @@ ivp_rc ivp__read_groups(ivp__job *j, FILE *f)
 				rc = ivp__job_store(j, rc);
 				goto out;
 			}
+		} else if (!firsts || *slot < 0 || *slot >= nfirst) { /* seen holds indexes of firsts */
+			rc = ivp__fail(j->ctx, IVP_EINTERNAL, "group \"%s\" seen but not recorded", name);
+			goto out;
 		} else {
 			const gfirst *fi = &firsts[*slot];
 
