@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Load the bundled example (real CBS/police data, examples/pijnacker-nootdorp)
-# into a fresh database, print the indicators of the example municipality and
+# Load the bundled example (real CBS/police data, examples/pijnacker-nootdorp;
+# the region Haaglanden, data/groups) into a fresh database, print the indicators of the example municipality and
 # the plan progress, write the council reports (PDF, here), then serve the JSON
 # API in the foreground (LISTEN=HOST:PORT, default 127.0.0.1:8080) until Ctrl-C.
 # usage: scripts/run-example.sh IVP_BINARY DB
@@ -35,10 +35,14 @@ export IVP_DB="$DB"
 # Delft's buurt polygons (CBS buurtkaart 2023) have names, no codes: matched by
 # name within GM0503, so the region's buurt map shows them
 "$IVP" import boundaries examples/boundaries/delft_buurten_2023.geojson --match-names GM0503
+# comparison groups: the region Haaglanden (its nine gemeenten, docs/groups.md),
+# the example's default region; size classes are computed from the population
+"$IVP" import groups data/groups/haaglanden.csv
 echo
-echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands"
+echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands,"
+echo "   the rest of its region (Haaglanden) and the rest of its size class"
 echo
-"$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01
+"$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01,regio,grootteklasse
 # the plan: illustrative local values (surveys, Halt, output counts), then the
 # IVP 2023-2026 (adopted facts; goals and measures marked as illustrations)
 "$IVP" import values examples/pijnacker-nootdorp/values.csv

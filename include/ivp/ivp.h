@@ -92,7 +92,8 @@ typedef enum ivp_import_kind {
 	IVP_IMPORT_POPULATION, /* 37230ned export, 85984NED buurt list, TypedDataSet */
 	IVP_IMPORT_CODES,      /* CBS metadata: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden */
 	IVP_IMPORT_LONG,       /* ivp long CSV, optionally with a type-code mapping */
-	IVP_IMPORT_BOUNDARIES  /* GeoJSON area polygons, WGS84 or RD New (docs/data-formats.md) */
+	IVP_IMPORT_BOUNDARIES, /* GeoJSON area polygons, WGS84 or RD New (docs/data-formats.md) */
+	IVP_IMPORT_GROUPS      /* comparison groups of areas, e.g. a region (docs/groups.md) */
 } ivp_import_kind;
 
 /* Called now and then during an import: bytes read so far of total. */
@@ -181,6 +182,16 @@ void ivp_table_free(ivp_table *t);
 
 /* Areas, optionally only those under `under` (any depth). Caller frees. */
 IVP_WUR ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out);
+
+/*
+ * Comparison groups (docs/groups.md). name NULL: every stored group (group,
+ * title, kind, members, source, import) and the derived ones, grootteklasse
+ * and regio. A name: its members (code, name, level, population on
+ * 1 January of `year`, 0: none); grootteklasse and regio are those of
+ * `area` (a size class needs the year). Caller frees *out.
+ */
+IVP_WUR ivp_rc ivp_groups(ivp_ctx *ctx, const char *name, const char *area, int year,
+			  const char *lang, ivp_table **out);
 
 /* Every import: id, kind, layout, file, SHA-256, rows, who, when. */
 IVP_WUR ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out);

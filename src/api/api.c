@@ -147,6 +147,7 @@ int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 		{ "population", IVP_IMPORT_POPULATION },
 		{ "codes", IVP_IMPORT_CODES },
 		{ "long", IVP_IMPORT_LONG },
+		{ "groups", IVP_IMPORT_GROUPS },
 	};
 	const char *kind = http_field(r, "kind"), *year = http_field(r, "year");
 	ivp_import_kind k = IVP_IMPORT_AUTO;
@@ -158,7 +159,7 @@ int api_import_form(http_req *r, ivp_import_kind *kp, ivp_import_opts *op)
 			k = kinds[i].kind;
 	if (k == IVP_IMPORT_AUTO || !r->upload_file) {
 		http_error(r, 400, "bad_parameter", !r->upload_file ? "the form has no file" : "form field \"kind\" is missing or unknown",
-			   "An import needs the fields kind (crime, population, codes or long) and file.",
+			   "An import needs the fields kind (crime, population, codes, long or groups) and file.",
 			   "Send kind=crime and file=@FILE as multipart/form-data.");
 		return 400;
 	}

@@ -38,6 +38,8 @@ void api_ranking(http_req *r);
 void api_sources(http_req *r);
 void api_definitions(http_req *r);
 void api_import(http_req *r);
+/* api_groups.c */
+void api_groups(http_req *r);
 /* api_session.c */
 void api_signin(http_req *r);
 void api_signout(http_req *r);

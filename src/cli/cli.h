@@ -72,6 +72,7 @@ int cli_print_exit(const char *cmd, int r);
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_areas(int argc, char **argv);
+int cmd_groups(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_ranking(int argc, char **argv);

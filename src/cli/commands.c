@@ -84,6 +84,8 @@ static const char import_help[] =
 	"  codes       CBS code lists: SoortMisdrijf, WijkenEnBuurten, RegioS, Perioden\n"
 	"              (single lists or StatLine's metadata download)\n"
 	"  long        ivp long CSV: area,type,period,count (docs/long-csv.md)\n"
+	"  boundaries  GeoJSON area polygons for the map\n"
+	"  groups      comparison groups: group,title,kind,area,source (docs/groups.md)\n"
 	"\n"
 	"options:\n"
 	"  --map FILE                long: map the source's own type codes to SoortMisdrijf\n"
@@ -140,7 +142,7 @@ int cmd_import(int argc, char **argv)
 		return 0;
 	}
 	if (argc < 2)
-		return cli_usage("import", "missing KIND (crime, population, codes, long or boundaries)");
+		return cli_usage("import", "missing KIND (crime, population, codes, long, boundaries or groups)");
 	if (!strcmp(argv[1], "values"))
 		return cmd_import_values(argc, argv);
 	if (!strcmp(argv[1], "crime"))
@@ -153,8 +155,10 @@ int cmd_import(int argc, char **argv)
 		kind = IVP_IMPORT_LONG;
 	else if (!strcmp(argv[1], "boundaries"))
 		kind = IVP_IMPORT_BOUNDARIES;
+	else if (!strcmp(argv[1], "groups"))
+		kind = IVP_IMPORT_GROUPS;
 	else
-		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes, long or boundaries)", argv[1]);
+		return cli_usage("import", "unknown KIND \"%s\" (use crime, population, codes, long, boundaries or groups)", argv[1]);
 	files = calloc((size_t)argc, sizeof(*files));
 	if (!files)
 		return cli_oom("import");
@@ -287,6 +291,49 @@ int cmd_areas(int argc, char **argv)
 	}
 }
 
+int cmd_groups(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	const char *name = NULL, *area = NULL, *v;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0, year = 0;
+
+	if (want_help(argc, argv)) {
+		puts("usage: ivp groups [NAME] [--area AREA] [--year YYYY] [--format table|csv|json]\n\n"
+		     "Without NAME: the comparison groups (imported with ivp import groups FILE,\n"
+		     "docs/groups.md) and the derived ones, grootteklasse and regio. With NAME:\n"
+		     "its members, with their population on 1 January of --year. grootteklasse\n"
+		     "and regio are those of --area (a size class needs --year), e.g.\n"
+		     "  ivp groups grootteklasse --area GM1926 --year 2024\n"
+		     "Use the names in ivp indicators --compare haaglanden,grootteklasse.");
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((r = cli_common_opt("groups", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--area", argc, argv, &i, &err))) {
+			area = v;
+		} else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			if (parse_year("groups", "--year", v, &year))
+				return EXIT_USER;
+		} else if (!err && argv[i][0] != '-' && !name) {
+			name = argv[i];
+		} else {
+			return cli_usage("groups", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+		}
+	}
+	if ((r = cli_open("groups", &c, &ctx)))
+		return r;
+	{
+		ivp_rc rc = ivp_groups(ctx, name, area, year, c.lang, &t);
+
+		return print_result("groups", ctx, rc, t, &c);
+	}
+}
+
 int cmd_sources(int argc, char **argv)
 {
 	cli_common c = { 0 };
@@ -399,7 +446,10 @@ int cmd_indicators(int argc, char **argv)
 		     "                       (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926\n"
 		     "  --year YYYY          the year\n"
 		     "  --baseline YYYY      also compare with this year (e.g. the plan's nulmeting)\n"
-		     "  --compare A,B        compare with other areas (same rules as --area)\n"
+		     "  --compare A,B        compare with other areas (same rules as --area) or\n"
+		     "                       groups: regio (the area's region), grootteklasse\n"
+		     "                       (its size class), a group name (ivp groups); an\n"
+		     "                       area inside a group is compared with the rest of it\n"
 		     "  --indicator KEY      one indicator (ivp definitions lists the keys)\n"
 		     "  --all-types          add every single SoortMisdrijf code\n"
 		     "  --small N            flag counts below N as small (default 10)\n"

@@ -186,6 +186,7 @@ static const char usage[] =
 	"  init                      create the database (or bring it up to date)\n"
 	"  import KIND FILE…         import data; KIND is crime, population, codes or long\n"
 	"  areas [--under CODE]      list areas (gemeenten, wijken, buurten, …)\n"
+	"  groups [NAME]             comparison groups (a region, size classes) and members\n"
 	"  indicators --area A --year Y [--baseline B] [--compare X,Y]\n"
 	"                            counts, rates per 1,000, trends and verdicts\n"
 	"  ranking --area A --year Y [--level BU|WK|GM] [--indicator K]\n"
@@ -223,6 +224,7 @@ int main(int argc, char **argv)
 		{ "init", cmd_init },
 		{ "import", cmd_import },
 		{ "areas", cmd_areas },
+		{ "groups", cmd_groups },
 		{ "indicators", cmd_indicators },
 		{ "series", cmd_series },
 		{ "ranking", cmd_ranking },

@@ -20,12 +20,13 @@ typedef enum layout {
 	L_CODES,
 	L_POPLIST,
 	L_LONG,
-	L_GEOJSON
+	L_GEOJSON,
+	L_GROUPS
 } layout;
 
 static const char *const layout_names[] = {
 	"unknown", "odata-json", "statline-csv", "odata-csv", "code-list",
-	"population-list", "ivp-long-csv", "geojson"
+	"population-list", "ivp-long-csv", "geojson", "group-csv"
 };
 
 /* A TypedDataSet header names its columns exactly as CBS does; two such
@@ -151,6 +152,7 @@ static const char *kind_name(ivp_import_kind k)
 	case IVP_IMPORT_CODES: return "codes";
 	case IVP_IMPORT_LONG: return "long";
 	case IVP_IMPORT_BOUNDARIES: return "boundaries";
+	case IVP_IMPORT_GROUPS: return "groups";
 	default: return "auto";
 	}
 }
@@ -240,6 +242,12 @@ static ivp_rc rd_boundaries(ivp__job *j, FILE *f, const drive *d)
 	return ivp__read_boundaries(j);
 }
 
+static ivp_rc rd_groups(ivp__job *j, FILE *f, const drive *d)
+{
+	(void)d;
+	return ivp__read_groups(j, f);
+}
+
 static const reader readers[] = {
 	{ L_JSON, K(IVP_IMPORT_CRIME) | K(IVP_IMPORT_POPULATION), 0, rd_typed_json },
 	{ L_JSON, K(IVP_IMPORT_CODES), 0, rd_codes_json },
@@ -249,6 +257,7 @@ static const reader readers[] = {
 	{ L_POPLIST, K(IVP_IMPORT_POPULATION), 1, rd_population_list },
 	{ L_LONG, K(IVP_IMPORT_LONG) | K(IVP_IMPORT_POPULATION), 1, rd_long },
 	{ L_GEOJSON, K(IVP_IMPORT_BOUNDARIES), 0, rd_boundaries },
+	{ L_GROUPS, K(IVP_IMPORT_GROUPS), 1, rd_groups },
 };
 
 /* The layout cannot be imported as the kind asked for. */
@@ -308,7 +317,8 @@ static ivp_rc drive_options(ivp__job *j, drive *d)
 }
 
 /* The job's prepare step: the options, then sniff the first file
- * (boundaries are always GeoJSON; its reader says when the file is not). */
+ * (boundaries are always GeoJSON, groups always a group CSV; their readers
+ * say when the file is not). */
 static ivp_rc drive_prepare(ivp__job *j, void *ud)
 {
 	drive *d = ud;
@@ -319,6 +329,8 @@ static ivp_rc drive_prepare(ivp__job *j, void *ud)
 		return rc;
 	if (d->kind == IVP_IMPORT_BOUNDARIES) {
 		d->l = L_GEOJSON;
+	} else if (d->kind == IVP_IMPORT_GROUPS) {
+		d->l = L_GROUPS; /* its reader checks the header */
 	} else {
 		f = fopen(j->path, "rb");
 		if (!f) {

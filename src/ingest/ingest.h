@@ -141,6 +141,8 @@ ivp_rc ivp__read_codes(ivp__job *j, FILE *f);
 ivp_rc ivp__read_codes_json(ivp__job *j, const char *const *paths, int n);
 ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path);
 ivp_rc ivp__read_population_list(ivp__job *j, FILE *f);
+/* Comparison groups (groups.c, docs/groups.md). */
+ivp_rc ivp__read_groups(ivp__job *j, FILE *f);
 /* GeoJSON boundaries (boundaries.c): reads j->path itself. */
 ivp_rc ivp__read_boundaries(ivp__job *j);
 

@@ -8,7 +8,10 @@
  *   higher is better and -1 when lower is better; v = the latest value in
  *   a year y with y0 < y <= the report year, with its interval [lo, hi]
  *   (engine: exact Poisson interval of the rate; survey: v ± margin; a
- *   value without a margin is taken as exact). The line gives the
+ *   value without a margin is taken as exact when its baseline has none
+ *   either; when only one of the two has a margin, the other's is unknown,
+ *   never 0, and the change since the baseline is not known to be beyond
+ *   the noise). The line gives the
  *   expected value e = b + (T - b)(y - y0)/(y1 - y0), and T from y1 on.
  *
  *   no data    no value after the baseline year up to the report year;
@@ -219,15 +222,27 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 		return IVP_OK;
 	}
 	{
+		int has_mb = ivp__pl_has(&goal->baseline.h, &ivp__pl_yv_schema, "margin") ||
+			     l.has_base_margin;
 		double mb = ivp__pl_has(&goal->baseline.h, &ivp__pl_yv_schema, "margin") ? goal->baseline.margin :
 			    l.has_base_margin						 ? l.base_margin :
-											   0;
-		double m = sqrt(l.margin * l.margin + mb * mb);
+											   NAN;
 		double d = o->v - goal->baseline.value;
 		int s = !strcmp(goal->direction, "higher") ? 1 : -1;
 
 		o->base_known = 1;
-		o->base_sig = fabs(d) > m ? (d * s > 0 ? 1 : -1) : 0;
+		if (has_mb == o->exact) {
+			/* one side has a margin, the other none: the other's is
+			 * unknown, not 0 — whether the change is beyond the noise
+			 * cannot be said */
+			o->base_known = 0;
+			o->base_sig = 0;
+			o->margin_unknown = o->exact ? 1 : 2;
+			return IVP_OK;
+		}
+		if (o->exact) /* neither has one: exact counts */
+			mb = 0;
+		o->base_sig = fabs(d) > sqrt(l.margin * l.margin + mb * mb) ? (d * s > 0 ? 1 : -1) : 0;
 	}
 	return IVP_OK;
 }
@@ -238,7 +253,10 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 	int y0 = goal->baseline.year, y1 = goal->target.year, s = !strcmp(goal->direction, "higher") ? 1 : -1;
 	double best = s > 0 ? o->hi : o->lo; /* the favourable end of the interval */
 	double worst = s > 0 ? o->lo : o->hi;
-	const char *noise = o->exact ? "no margin known: compared as exact" : "";
+	const char *noise = o->margin_unknown == 2 ? "the baseline has no margin while the value has one: whether the change since the baseline is beyond the noise is unknown" :
+			    o->margin_unknown == 1 ? "the value has no margin while the baseline has one: whether the change since the baseline is beyond the noise is unknown" :
+			    o->exact		   ? "no margin known: compared as exact" :
+						     "";
 
 	*expected = NAN;
 	if (!o->has) {
@@ -270,7 +288,10 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 			 e, o->year, y0, noise[0] ? "; " : "", noise);
 		return ST_ON;
 	}
-	if (s * (o->v - e) >= 0)
+	if (s * (o->v - e) >= 0 && o->margin_unknown)
+		snprintf(why, n, "ahead of the line (expected %.2f for %d), but %s: not on track by itself",
+			 e, o->year, noise);
+	else if (s * (o->v - e) >= 0)
 		snprintf(why, n, "ahead of the line (expected %.2f for %d), but the change since %d is within the noise: not on track by itself",
 			 e, o->year, y0);
 	else

@@ -19,10 +19,12 @@ typedef enum pl_status {
 typedef struct obs {
 	int has; /* a value after the baseline year */
 	int year;
-	double v, lo, hi; /* value and its interval */
-	int exact;	  /* no interval known: lo = hi = v */
-	int base_sig;	  /* vs the baseline: +1 better, -1 worse beyond the noise, 0 inside */
-	int base_known;	  /* base_sig came from a test */
+	double v, lo, hi;   /* value and its interval */
+	int exact;	    /* no interval known: lo = hi = v */
+	int base_sig;	    /* vs the baseline: +1 better, -1 worse beyond the noise, 0 inside */
+	int base_known;	    /* base_sig came from a test */
+	int margin_unknown; /* 1: the value has no margin, 2: the baseline has none,
+			     * while the other has one (base_sig unknown) */
 	char unit[128];
 	char source[256];
 	char why[512]; /* without a value: why (no data / unit differs) */

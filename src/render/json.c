@@ -4,11 +4,12 @@
  *
  * The document is {"rows": [{column: value, …}, …], "notes": [text, …]}:
  * INT cells become JSON integers, REAL cells numbers with ten significant
- * digits, TEXT cells strings and NULL cells null; every row carries the
+ * digits (null when not finite), TEXT cells strings and NULL cells null; every row carries the
  * chosen columns in the order given. Built with jansson, which keeps keys
  * in insertion order.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "ivp/ivp.h"
@@ -18,8 +19,9 @@ static json_t *cell(const ivp_table *t, int r, int c)
 	switch (ivp_table_cell_type(t, r, c)) {
 	case IVP_CELL_INT:
 		return json_integer(ivp_table_int(t, r, c));
-	case IVP_CELL_REAL:
-		return json_real(ivp_table_real(t, r, c));
+	case IVP_CELL_REAL: /* JSON has no number for inf or nan: null */
+		return isfinite(ivp_table_real(t, r, c)) ? json_real(ivp_table_real(t, r, c)) :
+							   json_null();
 	case IVP_CELL_TEXT:
 		return json_string(ivp_table_text(t, r, c));
 	default:

@@ -620,12 +620,18 @@ static void indicators(dctx *d)
 	static const char *head2_en[] = { "Indicator", "%d", "%d", "Change (95%% interval)", "Verdict", "Against the Netherlands" };
 	static const double w[] = { 2.6, 2, 1.5, 1.5, 2.4, 1 };
 	static const int right[] = { 0, 0, 1, 1, 0, 1 };
+	/* with the groups: Indicator · Eenheid · gemeente · Nederland · grootteklasse · regio · Bron · Periode
+	 * (one group only: the first seven of the last seven) */
+	static const double wg[] = { 2.2, 1.4, 1.4, 1.3, 1.8, 1.1, 2.0, 1.2 };
+	static const int rightg[] = { 0, 0, 1, 1, 1, 1, 0, 1 };
+	static const double wg1[] = { 2.3, 1.6, 1.5, 1.4, 1.8, 2.1, 1.2 };
+	static const int rightg1[] = { 0, 0, 1, 1, 1, 0, 1 };
 	static const double w2[] = { 2.6, 1, 1, 2.2, 1.8, 1.8 };
 	static const int right2[] = { 0, 1, 1, 1, 0, 0 };
 	const rp_model *m = d->m;
-	const char **head = ivp__rp_alloc(A(d), 6 * sizeof(char *)), **head2 = ivp__rp_alloc(A(d), 6 * sizeof(char *));
+	const char **head = ivp__rp_alloc(A(d), 8 * sizeof(char *)), **head2 = ivp__rp_alloc(A(d), 6 * sizeof(char *));
 	rp_table *t;
-	int i, missing = 0;
+	int i, missing = 0, sc = m->sizeclass_name != NULL, reg = m->region_name != NULL, k = 4;
 
 	heading(d, 1, "h-indicatoren", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Veiligheidsindicatoren (BBV)", "Safety indicators (BBV)")));
 	if (!head || !head2)
@@ -634,11 +640,20 @@ static void indicators(dctx *d)
 	head[1] = W("Eenheid", "Unit");
 	head[2] = m->area_name;
 	head[3] = W("Nederland", "Netherlands");
-	head[4] = W("Bron", "Source");
-	head[5] = W("Periode", "Period");
+	if (sc)
+		head[k++] = W("Grootteklasse", "Size class");
+	if (reg)
+		head[k++] = W("Regio", "Region");
+	head[k++] = W("Bron", "Source");
+	head[k++] = W("Periode", "Period");
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("De verplichte beleidsindicatoren veiligheid van het BBV en het totaal aan geregistreerde misdrijven voor %s in %d, met Nederland ter vergelijking. Zonder gegevens staat er een streepje en zegt de toelichting welke tabel nog geïmporteerd moet worden; ivp vult nooit een cijfer aan.", "The BBV's mandatory safety indicators and total registered crime for %s in %d, with the Netherlands for comparison. Without data the cell shows a dash and the note says which table to import; ivp never makes a figure up."), m->area_name, m->year));
+	if (sc || reg) /* what the two columns hold */
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Grootteklasse: %s; regio: %s (telkens zonder %s zelf).", "Size class: %s; region: %s (each without %s itself)."), sc ? m->sizeclass_name : "–", reg ? m->region_name : "–", m->area_name));
 	t = table(d, "t-bbv", ivp__rp_printf(A(d), W("Beleidsindicatoren veiligheid %d", "Safety indicators %d"), m->year),
-		  W("BBV-indicatoren", "BBV indicators"), 6, head, w, right);
+		  W("BBV-indicatoren", "BBV indicators"), k, head, k == 6 ? w : k == 7 ? wg1 :
+											 wg,
+		  k == 6 ? right : k == 7 ? rightg1 :
+					    rightg);
 	for (i = 0; i < m->nindicators; i++) {
 		const rp_indicator *x = &m->indicators[i];
 
@@ -651,6 +666,14 @@ static void indicators(dctx *d)
 		if (x->c.has_nl)
 			cell(d, t, RP_DEC1, x->c.nl, number(d, x->c.nl, 1));
 		else
+			tcell(d, t, "–");
+		if (sc && x->c.has_sc)
+			cell(d, t, RP_DEC1, x->c.sc, number(d, x->c.sc, 1));
+		else if (sc)
+			tcell(d, t, "–");
+		if (reg && x->c.has_reg)
+			cell(d, t, RP_DEC1, x->c.reg, number(d, x->c.reg, 1));
+		else if (reg)
 			tcell(d, t, "–");
 		tcell(d, t, source_of(d, x));
 		ncell(d, t, RP_YEAR, m->year);

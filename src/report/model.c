@@ -445,15 +445,35 @@ static void read_cmp(rp_arena *a, const ivp_table *t, int r, rp_cmp *c)
 	c->vs_nl = txt(a, t, r, "vs_NL01");
 }
 
+/* 1 when the group `name` exists for the municipality (a failed look-up
+ * leaves no error behind). */
+static int has_group(ivp_ctx *ctx, const rp_model *m, const char *name)
+{
+	ivp_table *t = NULL;
+	int ok = !ivp_groups(ctx, name, m->municipality, m->year, m->lang, &t);
+
+	ivp_table_free(t);
+	if (!ok)
+		ivp__error_clear(&ctx->err);
+	return ok;
+}
+
 static ivp_rc indicators(ivp_ctx *ctx, rp_model *m)
 {
+	const char *cmp[3] = { "NL01" };
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 	ivp_rc rc;
-	int r;
+	int r, isc = 0, ireg = 0;
 
 	query_nl(m, &q);
 	q.year = m->year;
+	/* the BBV table's columns grootteklasse and regio, where they exist */
+	q.compare = cmp;
+	if (has_group(ctx, m, "grootteklasse"))
+		cmp[isc = q.ncompare++] = "grootteklasse";
+	if (has_group(ctx, m, "regio"))
+		cmp[ireg = q.ncompare++] = "regio";
 	if ((rc = ivp_indicators(ctx, &q, &t)))
 		return rc;
 	m->indicators = ivp__rp_alloc(&m->a, (size_t)(ivp_table_nrows(t) + 1) * sizeof(rp_indicator));
@@ -481,6 +501,12 @@ static ivp_rc indicators(ivp_ctx *ctx, rp_model *m)
 		x->prev_year = (int)inum(t, r, "prev_year");
 		x->has_prev = num(t, r, "prev_per_1000", &x->prev);
 		read_cmp(&m->a, t, r, &x->c);
+		x->c.has_sc = isc && num(t, r, "grootteklasse_per_1000", &x->c.sc);
+		x->c.has_reg = ireg && num(t, r, "regio_per_1000", &x->c.reg);
+		if (isc && !m->sizeclass_name)
+			m->sizeclass_name = txt(&m->a, t, r, isc == 1 ? "cmp2_name" : "cmp3_name");
+		if (ireg && !m->region_name)
+			m->region_name = txt(&m->a, t, r, ireg == 1 ? "cmp2_name" : "cmp3_name");
 		x->import_id = inum(t, r, "import");
 		x->population_import = inum(t, r, "population_import");
 	}

@@ -127,6 +127,10 @@ typedef struct rp_cmp {
 	int has_nl;
 	double nl;	   /* the Netherlands per 1,000 */
 	const char *vs_nl; /* against the Netherlands, the engine's words */
+	/* the BBV table's size class and region (the rest of each without the
+	 * municipality; docs/groups.md), when the groups exist */
+	int has_sc, has_reg;
+	double sc, reg;
 } rp_cmp;
 
 typedef struct rp_indicator { /* a row of the BBV indicator table */
@@ -201,6 +205,9 @@ typedef struct rp_model {
 	rp_measure *measures;
 	rp_budget *budget;
 	rp_indicator *indicators;
+	/* the BBV table's comparison groups, NULL when they do not exist:
+	 * the engine's names, "de rest van Haaglanden" */
+	const char *sizeclass_name, *region_name;
 	rp_source *sources;
 	rp_def *defs;
 	/* veiligheidsbeeld */

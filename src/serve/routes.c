@@ -66,8 +66,10 @@ static const http_col c_indicators[] = {
 	{ "import", I, 1, "the import the count comes from (GET /api/v1/sources)" },
 	{ "population_import", I, 1, "the import the population comes from" },
 	{ "note", T, 1, "what the user should know, e.g. which table to import" },
-	{ "cmp{n}_area", T, 0, "comparison area n as asked for" },
+	{ "cmp{n}_area", T, 0, "comparison area n as asked for (an area spec or a group: regio, grootteklasse, a group's name)" },
+	{ "cmp{n}_name", T, 1, "what it is: its name, or \"the rest of Haaglanden\" when the area is part of it (then compared with the rest; docs/groups.md)" },
 	{ "cmp{n}_count", I, 1, "its count" },
+	{ "cmp{n}_population", I, 1, "its inhabitants (of the rest, when the area is part of it)" },
 	{ "{area}_per_1000", R, 1, "its rate per 1,000 inhabitants" },
 	{ "cmp{n}_ratio", R, 1, "rate ratio area / comparison area" },
 	{ "cmp{n}_lo", R, 1, "lower end of its 95% interval" },
@@ -103,6 +105,24 @@ static const http_col c_ranking[] = {
 	{ "population_year", I, 1, "the population is of 1 January of this year" },
 	{ "population_from_buurten", I, 0, "1 when a wijk's population is the sum of its buurten" },
 	{ "own", I, 0, "1 for an area inside area, 0 for one of reference" },
+	{ 0 }
+};
+
+static const http_col c_groups[] = {
+	{ "group", T, 0, "the group's name, as in compare=" },
+	{ "title", T, 0, "its title" },
+	{ "kind", T, 0, "region, group or sizeclass (the derived grootteklasse)" },
+	{ "members", I, 0, "its number of members (0 for the derived ones)" },
+	{ "source", T, 1, "where its membership comes from" },
+	{ "import", I, 1, "the import that wrote it (null for the derived ones)" },
+	{ 0 }
+};
+
+static const http_col c_members[] = {
+	{ "code", T, 0, "a member's area code" },
+	{ "name", T, 0, "its name" },
+	{ "level", T, 0, "its level (GM, WK, BU, …)" },
+	{ "population", I, 1, "its inhabitants on 1 January of year (null without year)" },
 	{ 0 }
 };
 
@@ -234,13 +254,26 @@ static const http_param p_indicators[] = {
 	{ "year", HTTP_P_YEAR, 1, NULL, "2024", "the year" },
 	{ "baseline", HTTP_P_YEAR, 0, NULL, "2022",
 	  "also compare with this year (e.g. the plan's nulmeting)" },
-	{ "compare", HTTP_P_LIST, 0, NULL, "NL01,GM0503",
-	  "comma-separated areas to compare with (same rules as area)" },
+	{ "compare", HTTP_P_LIST, 0, NULL, "NL01,regio,grootteklasse",
+	  "comma-separated areas (same rules as area) or groups to compare with: regio (the area's region), grootteklasse (its size class in the year), a group's name; an area inside a group is compared with the rest of it" },
 	{ "indicator", HTTP_P_TEXT, 0, NULL, "totaal",
 	  "one indicator key (GET /api/v1/definitions lists them)" },
 	{ "all_types", HTTP_P_BOOL, 0, NULL, "false", "add every single SoortMisdrijf code" },
 	{ "small", HTTP_P_COUNT, 0, NULL, "10", "flag counts below this as small (default 10)" },
 	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of names and verdicts (default en)" },
+	{ 0 }
+};
+
+static const http_param p_groups[] = {
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of the titles (default en)" },
+	{ 0 }
+};
+
+static const http_param p_members[] = {
+	{ "name", HTTP_P_TEXT, 1, NULL, "haaglanden", "the group (grootteklasse and regio: of area)" },
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "whose regio or grootteklasse" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the 1 January of the members' population (a size class needs it)" },
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of the titles (default en)" },
 	{ 0 }
 };
 
@@ -270,7 +303,7 @@ static const http_param p_series[] = {
 };
 
 static const http_param f_import[] = {
-	{ "kind", HTTP_P_ENUM, 1, "crime,population,codes,long", "crime", "what the file holds" },
+	{ "kind", HTTP_P_ENUM, 1, "crime,population,codes,long,groups", "crime", "what the file holds" },
 	{ "file", HTTP_P_FILE, 1, NULL, NULL, "the file (CSV or JSON), as ivp import reads it" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "population lists without a period: the 1 January year" },
 	{ "skip_unknown_regions", HTTP_P_BOOL, 0, NULL, "false",
@@ -373,6 +406,14 @@ const http_route serve_routes[] = {
 	  "The buurten (wijken, gemeenten) inside an area ranked on one indicator: rate, interval, small flag, vs all",
 	  HTTP_PUBLIC, p_ranking, NULL, NULL, "one row per area, highest rate first, as `ivp ranking --format json`",
 	  "table", c_ranking, 0 },
+	{ "GET", "/api/v1/groups", api_groups, "listGroups",
+	  "Comparison groups: those imported (the region Haaglanden, users' groups) and the derived grootteklasse and regio",
+	  HTTP_PUBLIC, p_groups, NULL, NULL, "one row per group, as `ivp groups --format json`",
+	  "table", c_groups, 0 },
+	{ "GET", "/api/v1/groups/members", api_groups, "listGroupMembers",
+	  "The members of a group (of an area's size class or region) with their population",
+	  HTTP_PUBLIC, p_members, NULL, NULL, "one row per member, as `ivp groups NAME --format json`",
+	  "table", c_members, 0 },
 	{ "GET", "/api/v1/series", api_series, "getSeries",
 	  "Monthly counts for an area and a crime type or indicator",
 	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table", c_series, 0 },

@@ -34,7 +34,12 @@ typedef struct aset {
 	char (*codes)[16];
 	int n;
 	char label[128]; /* as the user wrote it */
-	char name[256];	 /* display name */
+	char name[300];	 /* display name ("the rest of Haaglanden") */
+	/* a comparison set (cmp): what it is and what was left out */
+	int gkind;	   /* IVP__GROUP_* (groups.c) */
+	int year;	   /* the year its members are of (a size class changes) */
+	int left_out;	   /* members of the main area left out: the rest of the set */
+	char missing[160]; /* why the set has no members this year */
 } aset;
 
 static void aset_free(aset *a)
@@ -173,6 +178,72 @@ static ivp_rc aset_parse(ivp_ctx *ctx, const char *spec, aset *a)
 	return IVP_OK;
 }
 
+/* ---- comparison sets: groups, and the rest of a set the area is in ------------ */
+
+/*
+ * The comparison set of spec for year: a group's members (groups.c) or an
+ * area spec, without the main area's own codes — an area inside a group
+ * is compared with the rest of it (both counts and populations), as the
+ * rate-ratio test needs two disjoint sets. A set that is the main area
+ * itself, or nothing but it, is refused.
+ */
+static ivp_rc cmp_resolve(ivp_ctx *ctx, const aset *main, const ivp__map *mainset,
+			  const char *spec, int year, const char *lang, aset *a)
+{
+	ivp__group_info gi;
+	int i, k, nl = !strcmp(lang, "nl");
+	ivp_rc rc;
+
+	aset_free(a);
+	memset(a, 0, sizeof(*a));
+	snprintf(a->label, sizeof(a->label), "%s", spec);
+	a->year = year;
+	rc = ivp__stats_group(ctx, spec, main->n == 1 ? main->codes[0] : NULL, year, lang, &gi,
+			      under_cb, a);
+	if (rc) {
+		if (rc == IVP_ENOMEM || a->n >= MAX_SET)
+			rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		aset_free(a);
+		return rc;
+	}
+	snprintf(a->label, sizeof(a->label), "%s", spec);
+	a->gkind = gi.kind;
+	if (gi.kind == IVP__GROUP_NONE) {
+		if ((rc = aset_parse(ctx, spec, a)))
+			return rc;
+	} else {
+		snprintf(a->name, sizeof(a->name), "%s", gi.title);
+		snprintf(a->missing, sizeof(a->missing), "%s", gi.missing);
+	}
+	for (i = k = 0; i < a->n; i++) {
+		if (ivp__map_get(mainset, a->codes[i]))
+			a->left_out++;
+		else
+			memmove(a->codes[k++], a->codes[i], sizeof(a->codes[i]));
+	}
+	a->n = k;
+	if (a->left_out && !a->n) {
+		aset_free(a);
+		ivp__fail(ctx, IVP_EINPUT, nl ? "%s kan niet met zichzelf vergeleken worden" : "cannot compare %s with itself",
+			  main->label);
+		ivp__code(ctx, "self_comparison");
+		ivp__detail(ctx, nl ? "De vergelijking \"%s\" bestaat alleen uit het gebied zelf." : "The comparison \"%s\" consists of nothing but the area itself.",
+			    spec);
+		ivp__hint(ctx, nl ? "Vergelijk met een ander gebied of een groep met andere leden (bijvoorbeeld NL01, regio of grootteklasse)." : "Compare with another area or a group with other members (e.g. NL01, regio or grootteklasse).");
+		return IVP_EINPUT;
+	}
+	if (a->left_out) {
+		char title[300];
+
+		snprintf(title, sizeof(title), "%s", a->gkind == IVP__GROUP_NONE ? spec : a->name);
+		snprintf(a->name, sizeof(a->name),
+			 nl ? (a->gkind == IVP__GROUP_SIZECLASS ? "de rest van de %s" : "de rest van %s") :
+			      (a->gkind == IVP__GROUP_SIZECLASS ? "the rest of the %s" : "the rest of %s"),
+			 title);
+	}
+	return IVP_OK;
+}
+
 /* ---- measuring one indicator for one area set and year --------------------- */
 
 typedef struct meas {
@@ -269,7 +340,9 @@ static ivp_rc measure(ivp_ctx *ctx, const aset *a, const ivp__indicator_def *d,
 	int nc = ivp__stats_split_codes(d->codes, codes), i, k;
 
 	memset(m, 0, sizeof(*m));
-	m->has = m->has_pop = 1;
+	m->has = m->has_pop = a->n > 0; /* a size class without members this year */
+	if (!a->n)
+		snprintf(m->missing, sizeof(m->missing), "%.63s", a->missing);
 	for (k = 0; k < nc; k++)
 		tc[k].code = codes[k];
 	for (i = 0; i < a->n; i++) {
@@ -495,8 +568,9 @@ enum {
 	C_FIXED
 };
 
-/* Per comparison area: area, count, rate, ratio, lo, hi, verdict. */
-#define CMP_COLS 7
+/* Per comparison set: area (as given), name, count, population, rate,
+ * ratio, lo, hi, verdict. */
+#define CMP_COLS 9
 
 static const struct {
 	const char *name;
@@ -541,6 +615,7 @@ typedef struct q {
 	const ivp_indicator_query *q;
 	ivp_table *t;
 	aset main;
+	ivp__map mainset; /* the main area's codes (what a comparison leaves out) */
 	aset *cmp;
 	int ncmp;
 	double level;
@@ -574,10 +649,16 @@ static ivp_rc measure_main(qstate *s, const ivp__indicator_def *d, int year, mea
 }
 
 /* "+6.0% (-0.9% to +13.3%)" */
-static void change_text(double r, ivp__interval ci, char *out, size_t n)
+static void change_text(double r, ivp__interval ci, int year, const char *lang, char *out,
+			size_t n)
 {
 	if (isnan(r)) {
 		out[0] = '\0';
+		return;
+	}
+	if (isinf(r)) {
+		snprintf(out, n, !strcmp(lang, "nl") ? "geen verhouding (0 in %d)" : "no ratio (0 in %d)",
+			 year);
 		return;
 	}
 	if (isinf(ci.hi))
@@ -605,7 +686,9 @@ static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas 
 		*ratio = r;
 	if (ci_out)
 		*ci_out = ci;
-	if (ivp__table_set_real(t, cr, r) || ivp__table_set_real(t, clo, ci.lo) ||
+	/* against a count of 0 the ratio is infinite: no number (JSON has none
+	 * for it), the row's note says why (ratio_reason) */
+	if (ivp__table_set_real(t, cr, isinf(r) ? NAN : r) || ivp__table_set_real(t, clo, ci.lo) ||
 	    (isinf(ci.hi) ? ivp__table_set_text(t, chi, "inf") : ivp__table_set_real(t, chi, ci.hi)))
 		return -1;
 	if (a->has && b->has && a->has_pop && b->has_pop) /* NONE: both counts zero */
@@ -613,6 +696,20 @@ static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas 
 	if (!a->has || !b->has)
 		return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen gegevens" : "no data");
 	return ivp__table_set_text(t, cv, !strcmp(lang, "nl") ? "geen bevolking" : "no population");
+}
+
+/* Why a ratio cell is empty although both counts are known: the other
+ * count is 0 (year: the other's year; 0: a comparison area, `col` names it). */
+static void ratio_reason(char *why, size_t n, const char *lang, const char *col, int year)
+{
+	size_t k = strlen(why);
+
+	if (year)
+		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in %d, een verhouding daartegen is oneindig" : "%s%s empty: 0 in %d, a ratio against it is infinite",
+			 k ? "; " : "", col, year);
+	else
+		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in het vergelijkingsgebied, een verhouding daartegen is oneindig" : "%s%s empty: 0 in the comparison area, a ratio against it is infinite",
+			 k ? "; " : "", col);
 }
 
 static int row(qstate *s, const ivp__indicator_def *d)
@@ -623,7 +720,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	meas cur, prev, base;
 	double ratio;
 	ivp__interval ci;
-	char buf[160], note[512] = "";
+	char buf[160], note[768] = "", why[256] = "";
 	size_t nn;
 
 	if (measure_main(s, d, s->year - 1, &prev) || measure_main(s, d, s->year, &cur))
@@ -666,7 +763,9 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (set_ratio(t, C_CH_RATIO, C_CH_LO, C_CH_HI, C_VERDICT, &cur, &prev, 1,
 		      s->level, s->lang, &ratio, &ci))
 		return -1;
-	change_text(ratio, ci, buf, sizeof(buf));
+	change_text(ratio, ci, s->year - 1, s->lang, buf, sizeof(buf));
+	if (isinf(ratio))
+		ratio_reason(why, sizeof(why), s->lang, "change_ratio", s->year - 1);
 	if (buf[0] && ivp__table_set_text(t, C_CHANGE, buf))
 		return -1;
 	if (q->baseline) {
@@ -677,8 +776,10 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		    (base.has && base.has_pop &&
 		     ivp__table_set_real(t, C_BASE_RATE, ivp__rate(base.count, (double)base.pop, d->per))) ||
 		    set_ratio(t, C_BASE_RATIO, C_BASE_LO, C_BASE_HI, C_BASE_VERDICT, &cur,
-			      &base, 1, s->level, s->lang, NULL, NULL))
+			      &base, 1, s->level, s->lang, &ratio, NULL))
 			return -1;
+		if (isinf(ratio))
+			ratio_reason(why, sizeof(why), s->lang, "baseline_ratio", q->baseline);
 	}
 	for (i = 0; i < s->ncmp; i++) {
 		int c0 = C_FIXED + i * CMP_COLS;
@@ -687,12 +788,18 @@ static int row(qstate *s, const ivp__indicator_def *d)
 		if (measure(s->ctx, &s->cmp[i], d, s->year, &cm))
 			return -2;
 		if (ivp__table_set_text(t, c0, s->cmp[i].label) ||
-		    (cm.has && ivp__table_set_int(t, c0 + 1, cm.count)) ||
+		    ivp__table_set_text(t, c0 + 1, s->cmp[i].name) ||
+		    (cm.has && ivp__table_set_int(t, c0 + 2, cm.count)) ||
+		    (cm.has_pop && ivp__table_set_int(t, c0 + 3, cm.pop)) ||
 		    (cm.has && cm.has_pop &&
-		     ivp__table_set_real(t, c0 + 2, ivp__rate(cm.count, (double)cm.pop, d->per))) ||
-		    set_ratio(t, c0 + 3, c0 + 4, c0 + 5, c0 + 6, &cur, &cm, 0, s->level,
-			      s->lang, NULL, NULL))
+		     ivp__table_set_real(t, c0 + 4, ivp__rate(cm.count, (double)cm.pop, d->per))) ||
+		    set_ratio(t, c0 + 5, c0 + 6, c0 + 7, c0 + 8, &cur, &cm, 0, s->level,
+			      s->lang, &ratio, NULL))
 			return -1;
+		if (isinf(ratio)) {
+			snprintf(buf, sizeof(buf), "cmp%d_ratio", i + 1);
+			ratio_reason(why, sizeof(why), s->lang, buf, 0);
+		}
 	}
 	/* the note: what is missing and where to get it */
 	if (!cur.has) {
@@ -718,6 +825,9 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (cur.has && cur.provisional)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
 			 nl ? "voorlopig cijfer" : "provisional figure");
+	nn = strlen(note);
+	if (why[0])
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "", why);
 	if (note[0] && ivp__table_set_text(t, C_NOTE, note))
 		return -1;
 	return 0;
@@ -726,7 +836,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 static int make_cols(qstate *s)
 {
 	int i;
-	char name[64];
+	char name[sizeof(((aset *)0)->label) + 16];
 
 	for (i = 0; i < C_FIXED; i++) {
 		int brief = fixed_cols[i].brief;
@@ -740,22 +850,48 @@ static int make_cols(qstate *s)
 			return -1;
 	}
 	for (i = 0; i < s->ncmp; i++) {
-		static const char *const part[CMP_COLS] = { "area", "count", "per_1000",
+		static const char *const part[CMP_COLS] = { "area", "name", "count", "population", "per_1000",
 							    "ratio", "lo", "hi", "verdict" };
-		static const int brief[CMP_COLS] = { 0, 0, 1, 0, 0, 0, 1 };
-		static const int dec[CMP_COLS] = { 0, 0, 2, 4, 4, 4, 0 };
+		static const int brief[CMP_COLS] = { 0, 0, 0, 0, 1, 0, 0, 0, 1 };
+		static const int dec[CMP_COLS] = { 0, 0, 0, 0, 2, 4, 4, 4, 0 };
 		int k;
 
 		for (k = 0; k < CMP_COLS; k++) {
-			if (k == 2)
+			if (k == 4)
 				snprintf(name, sizeof(name), "%s_per_1000", s->cmp[i].label);
-			else if (k == 6)
+			else if (k == 8)
 				snprintf(name, sizeof(name), "vs_%s", s->cmp[i].label);
 			else
 				snprintf(name, sizeof(name), "cmp%d_%s", i + 1, part[k]);
 			if (ivp__table_col(s->t, name, brief[k] ? IVP__COL_BRIEF : 0, dec[k]) < 0)
 				return -1;
 		}
+	}
+	return 0;
+}
+
+/* A note per comparison set that is a group or the rest of a set: what
+ * it holds ("vs_haaglanden: vs the rest of Haaglanden (8 areas; GM1926
+ * left out)"). */
+static int cmp_notes(qstate *s, int one_year)
+{
+	int nl = !strcmp(s->lang, "nl"), i;
+
+	for (i = 0; i < s->ncmp; i++) {
+		const aset *a = &s->cmp[i];
+		char n[64] = "";
+
+		if (!a->left_out && a->gkind == IVP__GROUP_NONE)
+			continue;
+		if (a->gkind == IVP__GROUP_SIZECLASS && !one_year)
+			snprintf(n, sizeof(n), "%s", nl ? "de gemeenten van elk jaar" : "the gemeenten of each year");
+		else
+			snprintf(n, sizeof(n), nl ? "%d gebieden" : "%d areas", a->n);
+		if (a->left_out ? ivp__table_note(s->t, nl ? "vs_%s: t.o.v. %s (%s; %s zelf niet meegeteld)" : "vs_%s: vs %s (%s; %s itself left out)",
+						  a->label, a->name, n, s->main.label) :
+				  ivp__table_note(s->t, nl ? "vs_%s: t.o.v. %s (%s)" : "vs_%s: vs %s (%s)",
+						  a->label, a->name, n))
+			return -1;
 	}
 	return 0;
 }
@@ -840,8 +976,18 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		ivp__code(ctx, "bad_year");
 		return IVP_EINPUT;
 	}
+	ivp__map_init(&s.mainset);
 	if ((rc = aset_parse(ctx, q->area, &s.main)))
-		return rc;
+		goto out;
+	for (i = 0; i < s.main.n; i++) {
+		int64_t *slot;
+		int existed;
+
+		if (ivp__map_put(&s.mainset, s.main.codes[i], 1, &slot, &existed)) {
+			rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
 	if (q->ncompare > 0) {
 		s.cmp = calloc((size_t)q->ncompare, sizeof(aset));
 		if (!s.cmp) {
@@ -849,7 +995,8 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 			goto out;
 		}
 		for (i = 0; i < q->ncompare; i++) {
-			if ((rc = aset_parse(ctx, q->compare[i], &s.cmp[i])))
+			if ((rc = cmp_resolve(ctx, &s.main, &s.mainset, q->compare[i], from, s.lang,
+					      &s.cmp[i])))
 				goto out;
 			s.ncmp++;
 		}
@@ -865,6 +1012,11 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		s.year = y;
 		if ((rc = choose(&s, &all, &use))) /* CBS or police: per year */
 			goto out;
+		for (i = 0; i < s.ncmp; i++) /* a size class is of its year */
+			if (s.cmp[i].gkind == IVP__GROUP_SIZECLASS && s.cmp[i].year != y &&
+			    (rc = cmp_resolve(ctx, &s.main, &s.mainset, q->compare[i], y, s.lang,
+					      &s.cmp[i])))
+				goto out;
 		for (i = 0; i < use.n; i++) {
 			r = row(&s, &use.d[i]);
 			if (r == -1) {
@@ -885,10 +1037,15 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		ivp__table_note(s.t, "%s: %s, the years %d-%d with a count; rates per 1,000 inhabitants on 1 January of each year; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
 				s.main.label, s.main.name, from, to, s.level * 100,
 				(long long)s.small);
+	if (cmp_notes(&s, from == to)) {
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		goto out;
+	}
 	*out = s.t;
 	s.t = NULL;
 out:
 	ivp_table_free(s.t);
+	ivp__map_free(&s.mainset);
 	aset_free(&s.main);
 	for (i = 0; s.cmp && i < s.ncmp; i++)
 		aset_free(&s.cmp[i]);

@@ -26,6 +26,7 @@
 
 #include "store/auth_store.h"
 #include "store/geo_store.h"
+#include "store/group_store.h"
 #include "store/plan_store.h"
 #include "store/store.h"
 
@@ -102,6 +103,18 @@ typedef struct ivp__geo_ops {
 	int (*boundaries_list)(ivp__store *s, const char *under, const char *level,
 			       ivp__row_cb cb, void *ud);
 } ivp__geo_ops;
+
+typedef struct ivp__group_ops {
+	/* as the doors of group_store.h; 1: not found where they say so */
+	int (*group_put)(ivp__store *s, const ivp__group_rec *g, int *existed);
+	int (*member_add)(ivp__store *s, const char *group, const char *area, int *dup);
+	int (*groups_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*members)(ivp__store *s, const char *group, ivp__row_cb cb, void *ud);
+	int (*groups_of)(ivp__store *s, const char *area, const char *kind, ivp__row_cb cb,
+			 void *ud);
+	int (*level_population)(ivp__store *s, const char *level, int year, const char *group,
+				ivp__row_cb cb, void *ud);
+} ivp__group_ops;
 
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
@@ -181,6 +194,8 @@ typedef struct ivp__store_ops {
 	const ivp__auth_ops *auth;
 	/* area boundaries: its own table */
 	const ivp__geo_ops *geo;
+	/* comparison groups and the population behind size classes */
+	const ivp__group_ops *group;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -197,5 +212,6 @@ extern const ivp__store_ops ivp__sqlite_ops;
 extern const ivp__plan_ops ivp__sqlite_plan_ops;
 extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
+extern const ivp__group_ops ivp__sqlite_group_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

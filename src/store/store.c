@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -368,4 +368,38 @@ ivp_rc ivp__store_boundaries_list(ivp_ctx *ctx, const char *under, const char *l
 				  ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->geo->boundaries_list(ST, under, level, cb, ud));
+}
+
+/* ---- comparison groups ------------------------------------------------------------ */
+
+ivp_rc ivp__store_group_put(ivp_ctx *ctx, const ivp__group_rec *g, int *existed)
+{
+	return done(ctx, OPS->group->group_put(ST, g, existed));
+}
+
+ivp_rc ivp__store_group_member_add(ivp_ctx *ctx, const char *group, const char *area, int *dup)
+{
+	return result(ctx, OPS->group->member_add(ST, group, area, dup));
+}
+
+ivp_rc ivp__store_groups_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->group->groups_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_group_members(ivp_ctx *ctx, const char *group, ivp__row_cb cb, void *ud)
+{
+	return result(ctx, OPS->group->members(ST, group, cb, ud));
+}
+
+ivp_rc ivp__store_groups_of(ivp_ctx *ctx, const char *area, const char *kind, ivp__row_cb cb,
+			    void *ud)
+{
+	return done(ctx, OPS->group->groups_of(ST, area, kind, cb, ud));
+}
+
+ivp_rc ivp__store_level_population(ivp_ctx *ctx, const char *level, int year, const char *group,
+				   ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->group->level_population(ST, level, year, group, cb, ud));
 }

@@ -89,6 +89,7 @@ static void import_form(http_req *r, html *h, const char *lang)
 		{ "population", W_KIND_POPULATION },
 		{ "codes", W_KIND_CODES },
 		{ "long", W_KIND_LONG },
+		{ "groups", W_KIND_GROUPS },
 	};
 	size_t k;
 

@@ -56,15 +56,18 @@ static ivp_table *one(http_req *r, const char *area, const char *key, int year, 
 	return *rc ? NULL : t;
 }
 
-/* One indicator of area over every year FIRST_YEAR..this year that has a count, in one call. */
+/* One indicator of area over every year FIRST_YEAR..this year that has a count, in one call;
+ * groups: also against its region and size class (compare.c). */
 static ivp_table *series(http_req *r, const char *area, const char *key, const char *lang,
-			 ivp_rc *rc)
+			 int groups, ivp_rc *rc)
 {
-	const char *cmp[1];
+	const char *cmp[WEB_NCMP];
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
 
 	one_query(&q, cmp, area, key, lang);
+	if (groups)
+		q.ncompare = web_compare_set(r, area, 0, cmp);
 	*rc = ivp_indicator_series(r->ctx, &q, FIRST_YEAR, this_year(), &t);
 	return *rc ? NULL : t;
 }
@@ -81,7 +84,7 @@ static int row_year(const ivp_table *t, int i)
 static int latest_year(http_req *r, const char *area, const char *key)
 {
 	ivp_rc rc;
-	ivp_table *t = series(r, area, key, "en", &rc);
+	ivp_table *t = series(r, area, key, "en", 0, &rc);
 	int n = t ? ivp_table_nrows(t) : 0, y = n ? row_year(t, n - 1) : 0;
 
 	ivp_table_free(t);
@@ -145,7 +148,11 @@ static void td(html *h, const char *text, int num)
 
 static void table_begin(html *h, const char *caption)
 {
-	html_raw(h, "<div class=\"ivp-table-wrap\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
+	/* a wide table (the comparisons) scrolls inside its wrapper: a named,
+	 * focusable region, so it scrolls by keyboard too (WCAG 2.1.1) */
+	html_raw(h, "<div class=\"ivp-table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	html_text(h, caption);
+	html_raw(h, "\"><table class=\"utrecht-table\"><caption class=\"utrecht-table__caption\">");
 	html_text(h, caption);
 	html_raw(h, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
 }
@@ -248,11 +255,11 @@ static void home_priorities(http_req *r, html *h, const char *lang)
 static void home_indicators(http_req *r, html *h, const char *lang, const char *area,
 			    const char *name, int year)
 {
-	const char *cmp[1] = { CMP_AREA };
+	const char *cmp[WEB_NCMP];
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
-	char cap[512], b[128];
-	int i;
+	char cap[512], b[128], col[160];
+	int i, k;
 
 	html_raw(h, "<h2 class=\"utrecht-heading-2\">");
 	html_text(h, web_t(lang, W_KEY_INDICATORS));
@@ -262,7 +269,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 	q.area = area;
 	q.year = year;
 	q.compare = cmp;
-	q.ncompare = 1;
+	q.ncompare = web_compare_set(r, area, year, cmp); /* NL01, regio, grootteklasse */
 	q.lang = lang;
 	if (ivp_indicators(r->ctx, &q, &t)) {
 		const ivp_error *e = ivp_last_error(r->ctx);
@@ -279,6 +286,11 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 	th(h, lang, W_RATE, " utrecht-table__header-cell--numeric-data");
 	th(h, lang, W_VERDICT_PREV, "");
 	th(h, lang, W_VS_NL, "");
+	for (k = 1; k < q.ncompare; k++) {
+		html_raw(h, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		html_text(h, web_compare_title(t, k, web_t(lang, W_VS_GROUP), cap, sizeof(cap)));
+		html_raw(h, "</th>");
+	}
 	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (i = 0; i < ivp_table_nrows(t); i++) {
 		html_raw(h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -289,6 +301,10 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 		td(h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
 		td(h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
 		td(h, web_cell(t, i, "vs_" CMP_AREA, 0, lang, b, sizeof(b)), 0);
+		for (k = 1; k < q.ncompare; k++) {
+			snprintf(col, sizeof(col), "vs_%s", cmp[k]);
+			td(h, web_cell(t, i, col, 0, lang, b, sizeof(b)), 0);
+		}
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
@@ -346,11 +362,11 @@ void web_indicator(http_req *r)
 	web_point *pts;
 	ivp_rc rc;
 	html h = { 0 };
-	int n, i;
+	int n, i, k, ncmp = 1;
 
 	if (!key)
 		key = "totaal";
-	t = series(r, area, key, lang, &rc);
+	t = series(r, area, key, lang, 1, &rc);
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
@@ -403,6 +419,13 @@ void web_indicator(http_req *r)
 	th(&h, lang, W_INTERVAL, " utrecht-table__header-cell--numeric-data");
 	th(&h, lang, W_VERDICT_PREV, "");
 	th(&h, lang, W_NL_RATE, " utrecht-table__header-cell--numeric-data");
+	while (snprintf(b, sizeof(b), "cmp%d_area", ncmp + 1) > 0 && web_col(t, b) >= 0)
+		ncmp++;
+	for (k = 1; k < ncmp; k++) { /* the region, the size class (compare.c) */
+		html_raw(&h, "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-data\">");
+		html_text(&h, web_compare_title(t, k, web_t(lang, W_GROUP_RATE), cap, sizeof(cap)));
+		html_raw(&h, "</th>");
+	}
 	html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (i = 0; i < n; i++) {
 		char lo[64], hi[64], iv[160];
@@ -417,6 +440,11 @@ void web_indicator(http_req *r)
 		td(&h, iv, 1);
 		td(&h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
 		td(&h, web_cell(t, i, CMP_AREA "_per_1000", 2, lang, b, sizeof(b)), 1);
+		for (k = 1; k < ncmp; k++) { /* "regio_per_1000" of "cmp2_area" regio */
+			snprintf(lo, sizeof(lo), "cmp%d_area", k + 1);
+			snprintf(hi, sizeof(hi), "%s_per_1000", web_cell(t, i, lo, 0, lang, iv, sizeof(iv)));
+			td(&h, web_cell(t, i, hi, 2, lang, b, sizeof(b)), 1);
+		}
 		html_raw(&h, "</tr>");
 	}
 	html_raw(&h, "</tbody></table></div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
@@ -456,7 +484,7 @@ void web_indicator_csv(http_req *r)
 	size_t c;
 	int n, i;
 
-	t = series(r, area, key ? key : "totaal", "en", &rc);
+	t = series(r, area, key ? key : "totaal", "en", 0, &rc);
 	if (rc) {
 		r->json_errors = 1;
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));

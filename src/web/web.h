@@ -160,6 +160,16 @@ typedef struct web_env {
 	struct web_jobs *jobs; /* background imports (jobs.h) */
 } web_env;
 
+/* ---- comparisons (compare.c) ---------------------------------------------------------------- */
+
+#define WEB_NCMP 3
+/* What the pages compare area with in year (0: a series): NL01, and its
+ * region and size class where they exist for it; returns how many. */
+int web_compare_set(http_req *r, const char *area, int year, const char *cmp[WEB_NCMP]);
+/* fmt ("T.o.v. %s") with comparison k's name from t ("de rest van
+ * Haaglanden"), first letter upper case, into out. */
+const char *web_compare_title(const ivp_table *t, int k, const char *fmt, char *out, size_t n);
+
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
 void web_static(http_req *r);	     /* GET /static/{id} */

@@ -71,6 +71,10 @@ async function main() {
       (await page.textContent('main')).includes('Prioriteiten'));
     check('start page has the key indicators table', await page.locator('main table').count() >= 2);
     check('start page shows the no-data notes', (await page.textContent('main')).includes('Politie 47013NED'));
+    const heads = await page.locator('main table thead th').allTextContents();
+    check('start page compares with Nederland, the rest of Haaglanden and of the size class',
+      heads.includes('T.o.v. Nederland') && heads.includes('T.o.v. de rest van Haaglanden') &&
+      heads.includes('T.o.v. de rest van de gemeenten met 50.000–100.000 inwoners'), heads.join(' | '));
     check('style sheets are served', (await page.request.get(base + '/static/utrecht.css')).status() === 200);
     await visit(page, 'start');
 
@@ -267,6 +271,15 @@ async function main() {
     const after = await page.textContent('main table');
     check('the indicator page shows the new figure 1.771 for 2024', after.includes('2024') && after.includes('1.771'));
     await visit(page, 'indicator-after-import');
+    // PN 2024 against the rest of Haaglanden (62571 on 1104521 = 56,65) and of its size class
+    // (172619 on 4281075 = 40,32): tests/e2e/cases/542 and 543 have the computation
+    const row2024 = await page.locator('main table tbody tr', { hasText: '1.771' }).textContent();
+    check('the indicator page has the rest of Haaglanden and of the size class for 2024',
+      row2024.includes('56,65') && row2024.includes('40,32'), row2024);
+    await page.goto(base + '/indicator?area=GM1926&key=totaal&lang=en');
+    const headsEn = await page.locator('main table thead th').allTextContents();
+    check('in English: "The rest of Haaglanden per 1,000"', headsEn.includes('The rest of Haaglanden per 1,000'), headsEn.join(' | '));
+    await visit(page, 'indicator-groups-en');
 
     // ---- sign out ----------------------------------------------------------------------------------------------------
     await page.click('header form[action="/logout"] button');

@@ -87,8 +87,8 @@ static void fz_counts(int64_t c[4])
 }
 
 /* Import data as kind; abort if a failed import left anything behind. */
-static void fz_import(const uint8_t *data, size_t size, ivp_import_kind kind,
-		      int year, int map, int json)
+__attribute__((unused)) static void fz_import(const uint8_t *data, size_t size, ivp_import_kind kind,
+					      int year, int map, int json)
 {
 	ivp_import_opts o;
 	ivp_import_result r;

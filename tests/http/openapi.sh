@@ -23,6 +23,7 @@ EX="$ROOT/examples/pijnacker-nootdorp"
   "$IVP" import long "$EX/data/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
   "$IVP" import values "$EX/values.csv"
   "$IVP" plan import "$EX/plan.yaml"
+  "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 
 "$IVP" serve --openapi >"$W/cli.json" || fail "ivp serve --openapi failed"
@@ -35,6 +36,11 @@ cd "$HERE" && node openapi.js "$U" "$W/openapi.json" \
   "/api/v1/indicators?area=GM1926&year=2024&all_types=true&lang=nl" 200 \
   "/api/v1/indicators?area=buurten:GM1926&year=2023" 200 \
   "/api/v1/indicators?area=GM9999&year=2024" 404 \
+  "/api/v1/indicators?area=GM1926&year=2024&compare=NL01,regio,grootteklasse&lang=nl" 200 \
+  "/api/v1/indicators?area=GM1926&year=2024&compare=GM1926" 400 \
+  "/api/v1/groups/members?name=haaglanden&year=2024" 200 \
+  "/api/v1/groups/members?name=grootteklasse&area=GM1926&year=2024" 200 \
+  "/api/v1/groups/members?name=nergens" 404 \
   "/api/v1/ranking?area=NL01&level=GM&year=2023" 200 \
   "/api/v1/ranking?area=GM1926&level=WK&year=2023" 200 \
   "/api/v1/series?area=GM1926&type=0.0.0&from=2023-01&to=2024-12" 200 \

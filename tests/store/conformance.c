@@ -1,6 +1,6 @@
 /*
  * conformance.c — the storage conformance suite: every function of the
- * door (store.h, plan_store.h, auth_store.h, geo_store.h) on a fresh
+ * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h) on a fresh
  * database of the engine under test, through the door and the public API
  * only (never an engine's own calls), so that it runs unchanged on every
  * engine: `store_conformance sqlite`, later `store_conformance
@@ -26,6 +26,7 @@
 #include "factory.h"
 #include "store/auth_store.h"
 #include "store/geo_store.h"
+#include "store/group_store.h"
 #include "store/plan_store.h"
 #include "store/store.h"
 
@@ -76,6 +77,9 @@ static const cover covers[] = {
 	{ "test_attempts", "ivp__store_attempt_add ivp__store_attempt_fails "
 			   "ivp__store_attempts_prune" },
 	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
+	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
+			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
+	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
 	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
 				"ivp__store_month_counts" },
 };
@@ -1212,6 +1216,95 @@ static void test_boundaries(void **state)
 	WANT_ROWS("wijken under GM0001", ivp__store_boundaries_list(ctx, "GM0001", "WK", first_col_cb, &b), "");
 }
 
+/* Groups: put, members, duplicates, unknown names and codes, replacement
+ * by a second put, the groups of an area, a rollback. */
+static void test_groups(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__group_rec g = { "regio", "De regio", "region", "bron 1", 0 };
+	int existed = -1, dup = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	g.import_id = new_import(ctx, "groups", "gr1");
+	OK(ivp__store_group_put(ctx, &g, &existed));
+	assert_int_equal(existed, 0);
+	OK(ivp__store_group_member_add(ctx, "regio", "GM0002", &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_group_member_add(ctx, "regio", "GM0001", &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_group_member_add(ctx, "regio", "GM0001", &dup));
+	assert_int_equal(dup, 1);
+	NOTFOUND(ivp__store_group_member_add(ctx, "regio", "GM9999", &dup));
+	NOTFOUND(ivp__store_group_member_add(ctx, "nergens", "GM0001", &dup));
+	g.name = "eigen";
+	g.title = "Eigen groep";
+	g.kind = "group";
+	g.source = "";
+	OK(ivp__store_group_put(ctx, &g, &existed));
+	OK(ivp__store_group_member_add(ctx, "eigen", "BU00010101", &dup));
+	OK(ivp__store_commit(ctx));
+
+	WANT_ROWS("groups", ivp__store_groups_list(ctx, rows_cb, &b),
+		  "eigen|Eigen groep|group||1|2;regio|De regio|region|bron 1|2|2;");
+	WANT_ROWS("members, by code", ivp__store_group_members(ctx, "regio", rows_cb, &b),
+		  "GM0001|Een|GM;GM0002|Twee|GM;");
+	NOTFOUND(ivp__store_group_members(ctx, "nergens", rows_cb, NULL));
+	WANT_ROWS("groups of GM0001", ivp__store_groups_of(ctx, "GM0001", NULL, rows_cb, &b),
+		  "regio|De regio|region;");
+	WANT_ROWS("regions of BU00010101", ivp__store_groups_of(ctx, "BU00010101", "region", rows_cb, &b), "");
+	WANT_ROWS("groups of BU00010101", ivp__store_groups_of(ctx, "BU00010101", "group", first_col_cb, &b),
+		  "eigen;");
+
+	/* a second put replaces the group whole: no members until added */
+	OK(ivp__store_begin(ctx));
+	g.name = "regio";
+	g.title = "Regio";
+	g.kind = "region";
+	g.source = "bron 2";
+	OK(ivp__store_group_put(ctx, &g, &existed));
+	assert_int_equal(existed, 1);
+	OK(ivp__store_group_member_add(ctx, "regio", "GM0002", &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("replaced", ivp__store_groups_list(ctx, rows_cb, &b),
+		  "eigen|Eigen groep|group||1|2;regio|Regio|region|bron 2|1|2;");
+	WANT_ROWS("GM0001 left it", ivp__store_groups_of(ctx, "GM0001", NULL, rows_cb, &b), "");
+
+	/* a rollback leaves the group as it was */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_group_put(ctx, &g, &existed));
+	OK(ivp__store_rollback(ctx));
+	WANT_ROWS("after rollback", ivp__store_group_members(ctx, "regio", first_col_cb, &b), "GM0002;");
+}
+
+/* The population of every area of a level in a year (size classes). */
+static void test_level_population(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t imp;
+	int res;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "population", "lp1");
+	OK(ivp__store_pop_put(ctx, "GM0002", 2024, "total", 60000, imp, &res));
+	OK(ivp__store_pop_put(ctx, "GM0001", 2024, "total", 19999, imp, &res));
+	OK(ivp__store_pop_put(ctx, "GM0001", 2023, "total", 20001, imp, &res));
+	OK(ivp__store_pop_put(ctx, "GM0001", 2024, "12-17", 1500, imp, &res));
+	OK(ivp__store_pop_put(ctx, "BU00010101", 2024, "total", 500, imp, &res));
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("gemeenten 2024", ivp__store_level_population(ctx, "GM", 2024, "total", rows_cb, &b),
+		  "GM0001|19999;GM0002|60000;");
+	WANT_ROWS("gemeenten 2023", ivp__store_level_population(ctx, "GM", 2023, "total", rows_cb, &b),
+		  "GM0001|20001;");
+	WANT_ROWS("12-17", ivp__store_level_population(ctx, "GM", 2024, "12-17", rows_cb, &b),
+		  "GM0001|1500;");
+	WANT_ROWS("buurten", ivp__store_level_population(ctx, "BU", 2024, "total", rows_cb, &b),
+		  "BU00010101|500;");
+	WANT_ROWS("none", ivp__store_level_population(ctx, "GM", 2025, "total", rows_cb, &b), "");
+}
+
 static int stop_rows(void *ud, const char *const *cols, int n)
 {
 	(void)cols;
@@ -1349,7 +1442,8 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 
 static void test_every_door_function_covered(void **state)
 {
-	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h" };
+	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
+					       "group_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -1446,6 +1540,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
 		cmocka_unit_test(test_every_door_function_covered),
 	};

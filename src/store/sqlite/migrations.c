@@ -180,6 +180,23 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (area_id, type_id)) WITHOUT ROWID;",
 	  ivp__sq_series_from_facts,
 	  "DROP TABLE fact;" },
+	/* 7: comparison groups (group_store.h): named sets of areas, e.g. the
+	 * region Haaglanden; a group is replaced whole by each import of it.
+	 * (6 is reserved for the report texts.) */
+	{ 7,
+	  "CREATE TABLE area_group ("
+	  " id INTEGER PRIMARY KEY,"
+	  " name TEXT NOT NULL UNIQUE,"
+	  " title TEXT NOT NULL,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('region','group')),"
+	  " source TEXT NOT NULL DEFAULT '',"
+	  " import_id INTEGER REFERENCES import(id));"
+	  "CREATE TABLE area_group_member ("
+	  " group_id INTEGER NOT NULL REFERENCES area_group(id) ON DELETE CASCADE,"
+	  " area_id INTEGER NOT NULL REFERENCES area(id),"
+	  " PRIMARY KEY (group_id, area_id)) WITHOUT ROWID;"
+	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =

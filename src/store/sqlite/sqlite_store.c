@@ -779,4 +779,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.plan = &ivp__sqlite_plan_ops,
 	.auth = &ivp__sqlite_auth_ops,
 	.geo = &ivp__sqlite_geo_ops,
+	.group = &ivp__sqlite_group_ops,
 };
