@@ -57,7 +57,7 @@ static int report_opts(http_req *r, ivp_report_opts *o, char *kind, size_t n)
 char *api_report_text_body(http_req *r)
 {
 	FILE *f = r->upload_file ? fopen(r->upload_file, "rb") : NULL;
-	size_t n = 0, cap = 32768 + 2;
+	size_t n, cap = 32768 + 2;
 	char *buf;
 
 	if (!f)
