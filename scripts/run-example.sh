@@ -56,6 +56,9 @@ echo
 echo
 echo "== The reports to the council (docs/report.md)"
 echo
+# the example's texts of the 2024 progress report (examples/pijnacker-nootdorp/texts/),
+# so that report is complete; the council proposal stays a concept and says which texts it lacks
+examples/pijnacker-nootdorp/texts/load.sh "$IVP"
 "$IVP" report --year 2024
 "$IVP" report --kind raadsvoorstel
 # the web app and the JSON API over the same database, in the foreground until Ctrl-C

@@ -421,6 +421,8 @@ typedef struct ivp_report_result {
 	char area[16];
 	int year;
 	char date[16];
+	char status[16]; /* "concept" (texts missing), "compleet" or "definitief" */
+	int missing;	 /* required texts without a version */
 } ivp_report_result;
 
 /*
@@ -456,6 +458,72 @@ typedef struct ivp_report_batch_opts {
 } ivp_report_batch_opts;
 
 IVP_WUR ivp_rc ivp_report_batch(ivp_ctx *ctx, const ivp_report_opts *o, const ivp_report_batch_opts *b);
+
+/*
+ * The same report into memory: *data (malloc'd, the caller frees it with
+ * ivp_free) of *len bytes; o->output is ignored (a temporary file in
+ * $TMPDIR or /tmp is written and removed). out->path is the file name the
+ * report would have (rapport-<kind>-<area>-<year>.<ext>).
+ */
+IVP_WUR ivp_rc ivp_report_bytes(ivp_ctx *ctx, const ivp_report_opts *o, char **data, size_t *len,
+				ivp_report_result *out);
+
+/*
+ * The narrative texts of a report (docs/report.md "Texts"): per report
+ * (kind, area, year as in ivp_report_opts; format, date and output are not
+ * used) a key per text — "inleiding"; voortgang: "prioriteit:<id>" per
+ * priority (or its letter, "prioriteit:b"), "doel:<id>" per goal;
+ * raadsvoorstel: "beoogd-resultaat", "argumenten", "kanttekeningen".
+ * Every save is a new version with who saved it (user: the signed-in
+ * user, the CLI's --user or "os:ACCOUNT"; NULL: "unknown"); nothing is
+ * overwritten. IVP_EINPUT for an unknown key (code report_unknown_text),
+ * an empty or bad text (report_bad_text), and whatever ivp_report refuses.
+ */
+typedef struct ivp_report_text_result {
+	char key[160];	 /* canonical */
+	char label[160]; /* in o->lang: "Toelichting bij prioriteit b" */
+	int64_t version;
+	char kind[32];
+	char area[16];
+	int year;
+	int final; /* the report is definitief: this version does not change it */
+} ivp_report_text_result;
+
+IVP_WUR ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *key,
+				   const char *body, const char *user, ivp_report_text_result *out);
+/* Every text the report has: key, label, required, status ("aanwezig" /
+ * "ontbreekt", en "present" / "missing"), version, author, saved_at
+ * (UTC), body (NULL when missing). */
+IVP_WUR ivp_rc ivp_report_texts(ivp_ctx *ctx, const ivp_report_opts *o, ivp_table **out);
+/* Every version of one text, oldest first: version, author, saved_at, body. */
+IVP_WUR ivp_rc ivp_report_text_history(ivp_ctx *ctx, const ivp_report_opts *o, const char *key,
+				       ivp_table **out);
+
+typedef struct ivp_report_final {
+	char kind[32];
+	char area[16];
+	int year;
+	char date[16];	 /* the report's date, from the data (or o->date) */
+	char sha256[65]; /* of the snapshot */
+} ivp_report_final;
+
+/*
+ * Mark a report definitief: its models (nl and en) are stored as one
+ * snapshot with its SHA-256, and from then on ivp_report renders it from
+ * the snapshot, the same bytes whatever is imported or edited later.
+ * IVP_EINPUT: the report is a concept (code report_concept; the detail
+ * names the missing texts) or already definitief (report_already_final).
+ */
+IVP_WUR ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *user,
+				   ivp_report_final *out);
+
+/* The reports there are: kind, area, year, status ("concept", "compleet",
+ * "definitief"), missing (required texts without a version), final_date
+ * (NULL unless definitief) — the progress reports of the plan's years
+ * with data, the council proposal of its adoption year, the safety
+ * picture of the municipality's years with data (lang: the words of the
+ * texts; NULL "nl"). */
+IVP_WUR ivp_rc ivp_reports(ivp_ctx *ctx, const char *lang, ivp_table **out);
 
 /* ================================================================== */
 /* Users and sessions (src/auth/, docs/security.md)                   */

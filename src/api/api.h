@@ -48,5 +48,18 @@ void api_plan(http_req *r);
 void api_plan_progress(http_req *r);
 void api_plan_history(http_req *r);
 void api_measure_progress(http_req *r);
+/* api_report.c */
+/* A report's path id "KIND-YEAR" into kind (n bytes) and *year: 0 or -1. */
+int api_report_id(const char *id, char *kind, size_t n, int *year);
+/* The field "text" of a report text form (stored as r->upload_file; HTTP_P_PROSE) as a
+ * malloc'd string of at most 32 KiB + 1 (longer is refused by the library); NULL when
+ * none was sent or memory ran out (r->upload_file tells which). A NUL inside becomes
+ * a control character, refused as such. */
+char *api_report_text_body(http_req *r);
+void api_reports(http_req *r);
+void api_report(http_req *r);
+void api_report_texts(http_req *r);
+void api_report_text_set(http_req *r);
+void api_report_finalize(http_req *r);
 
 #endif /* IVP_API_H */

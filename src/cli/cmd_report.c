@@ -3,6 +3,9 @@
  * XLSX. Parses the options, calls ivp_report() (or, with --areas,
  * ivp_report_batch()) and says where the files are; the report itself is
  * the library's (src/report/).
+ * `ivp report text set|list|show|history`, `ivp report finalize` and `ivp
+ * report list`: the report's texts, freezing it as definitief, and the
+ * reports with their status.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -42,7 +45,9 @@ static const char report_help[] =
 	"                 with inhabitants (those without registered crime that year left\n"
 	"                 out), or codes separated by commas, or @FILE with one code a line;\n"
 	"                 all files or none\n"
-	"  --output-dir D the batch's directory (default: here)\n";
+	"  --output-dir D the batch's directory (default: here)\n"
+	"\n"
+	"The report's texts, its status and definitief: ivp report text --help.\n";
 
 /* The codes of --areas: a comma list or @FILE (one a line, # comments). */
 typedef struct area_list {
@@ -159,6 +164,194 @@ static int batch(ivp_ctx *ctx, const ivp_report_opts *o, const char *areas, cons
 	return rc;
 }
 
+static const char text_help[] =
+	"usage: ivp report text set     --key KEY (--file FILE | --text TEXT) [REPORT] [--user U]\n"
+	"       ivp report text list    [REPORT]\n"
+	"       ivp report text show    --key KEY [REPORT] [--version N]\n"
+	"       ivp report text history --key KEY [REPORT]\n"
+	"       ivp report finalize     [REPORT] [--date YYYY-MM-DD] [--user U]\n"
+	"       ivp report list\n"
+	"REPORT: [--kind voortgang|veiligheidsbeeld|raadsvoorstel] [--year Y] [--area A]\n"
+	"        (defaults as for ivp report)\n"
+	"\n"
+	"The texts editors write for a report (docs/report.md): keys inleiding;\n"
+	"voortgang: prioriteit:ID (or prioriteit:a, b, … in the plan's order) per\n"
+	"priority, doel:ID per goal (optional); raadsvoorstel: beoogd-resultaat,\n"
+	"argumenten, kanttekeningen. Every set is a new version with who wrote it\n"
+	"(--user, else $IVP_USER, else os:ACCOUNT); nothing is overwritten. A report\n"
+	"without all its required texts is a concept and names what is missing.\n"
+	"\n"
+	"  set       store a new version (FILE: UTF-8, paragraphs between blank lines; - is stdin)\n"
+	"  list      every text of the report with its status, version and author\n"
+	"  show      the text (its newest version, or --version N)\n"
+	"  history   every version of one text\n"
+	"  finalize  mark the report definitief: its content is frozen as a snapshot\n"
+	"            and ivp report gives the same file from then on, whatever changes\n"
+	"  list      (ivp report list) the reports there are and their status\n";
+
+/* A text file (or stdin for "-") as a string, at most 32 KiB + 1. */
+static char *read_text(const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t cap = 32768 + 2, n;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = malloc(cap);
+	if (buf) {
+		n = fread(buf, 1, cap - 1, f);
+		buf[n] = '\0';
+		if (ferror(f)) {
+			free(buf);
+			buf = NULL;
+		}
+	}
+	if (f != stdin)
+		(void)fclose(f); /* read only */
+	return buf;
+}
+
+static int en_of(const cli_common *c)
+{
+	return c->lang && !strcmp(c->lang, "en");
+}
+
+/* ivp report text …, ivp report finalize, ivp report list */
+static int cmd_report_sub(int argc, char **argv)
+{
+	const char *sub = argv[0], *what = NULL, *w, *key = NULL, *file = NULL, *text = NULL, *user = NULL, *v;
+	cli_common c = { 0 };
+	ivp_report_opts o;
+	ivp_ctx *ctx = NULL;
+	long long version = 0;
+	int i = 1, err = 0, rc = EXIT_OK;
+	char cmd[64], whobuf[128];
+
+	memset(&o, 0, sizeof(o));
+	if (!strcmp(sub, "text")) {
+		if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			fputs(text_help, stdout);
+			return argc < 2 ? EXIT_USER : EXIT_OK;
+		}
+		what = argv[1];
+		i = 2;
+		if (strcmp(what, "set") && strcmp(what, "list") && strcmp(what, "show") && strcmp(what, "history"))
+			return cli_usage("report text", "unknown subcommand \"%s\" (use set, list, show or history)", what);
+	}
+	snprintf(cmd, sizeof(cmd), "report %s%s%s", sub, what ? " " : "", what ? what : "");
+	for (; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(text_help, stdout);
+			return EXIT_OK;
+		}
+		if ((v = cli_optval("--kind", argc, argv, &i, &err)))
+			o.kind = v;
+		else if (!err && (v = cli_optval("--area", argc, argv, &i, &err)))
+			o.area = v;
+		else if (!err && (v = cli_optval("--year", argc, argv, &i, &err))) {
+			long long y;
+
+			if (cli_parse_int(v, 1900, 2199, &y))
+				return cli_usage(cmd, "a year is 1900 to 2199, not \"%s\"", v);
+			o.year = (int)y;
+		} else if (!err && (v = cli_optval("--key", argc, argv, &i, &err)))
+			key = v;
+		else if (!err && (v = cli_optval("--file", argc, argv, &i, &err)))
+			file = v;
+		else if (!err && (v = cli_optval("--text", argc, argv, &i, &err)))
+			text = v;
+		else if (!err && (v = cli_optval("--user", argc, argv, &i, &err)))
+			user = v;
+		else if (!err && (v = cli_optval("--date", argc, argv, &i, &err)))
+			o.date = v;
+		else if (!err && (v = cli_optval("--version", argc, argv, &i, &err))) {
+			if (cli_parse_int(v, 1, 1000000000, &version))
+				return cli_usage(cmd, "--version is a version number (1, 2, …), not \"%s\"", v);
+		} else if (err)
+			return cli_usage(cmd, "option %s needs a value", argv[i]);
+		else {
+			int k = cli_common_opt(cmd, argc, argv, &i, &c);
+
+			if (k < 0)
+				return EXIT_USER;
+			if (k == 0)
+				return cli_usage(cmd, "unknown option \"%s\"", argv[i]);
+		}
+	}
+	if (what && strcmp(what, "list") && !key)
+		return cli_usage(cmd, "give the text with --key KEY (ivp report text list shows the keys)");
+	if (what && !strcmp(what, "set") && !file == !text)
+		return cli_usage(cmd, "give the text with --file FILE or --text TEXT (one of them)");
+	o.lang = c.lang;
+	w = what ? what : "";
+	if ((rc = cli_open(cmd, &c, &ctx)))
+		return rc;
+	if (!strcmp(sub, "finalize")) {
+		ivp_report_final f;
+
+		if (ivp_report_finalize(ctx, &o, cli_user(user, whobuf, sizeof(whobuf)), &f))
+			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+		else if (en_of(&c))
+			printf("%s report %d for %s is final since %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
+		else
+			printf("%s-rapport %d van %s is definitief sinds %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
+	} else if (!strcmp(sub, "list") || !strcmp(w, "list") || !strcmp(w, "history")) {
+		ivp_table *t = NULL;
+		ivp_rc r = !strcmp(sub, "list") ? ivp_reports(ctx, c.lang, &t) :
+			   !strcmp(w, "list")	? ivp_report_texts(ctx, &o, &t) :
+						  ivp_report_text_history(ctx, &o, key, &t);
+
+		if (r)
+			rc = cli_error(cmd, r, ivp_last_error(ctx));
+		else
+			rc = cli_print_exit(cmd, cli_print(stdout, t, c.format, c.columns));
+		ivp_table_free(t);
+	} else if (!strcmp(w, "show")) {
+		ivp_table *t = NULL;
+		ivp_rc r = ivp_report_text_history(ctx, &o, key, &t);
+		int n = t ? ivp_table_nrows(t) : 0, row = -1, k;
+
+		for (k = 0; k < n; k++)
+			if (!version || ivp_table_int(t, k, 0) == version)
+				row = k;
+		if (r)
+			rc = cli_error(cmd, r, ivp_last_error(ctx));
+		else if (row < 0 && version)
+			rc = cli_usage(cmd, en_of(&c) ? "text \"%s\" has no version %lld" : "tekst \"%s\" heeft geen versie %lld", key, version);
+		else if (row < 0)
+			rc = cli_usage(cmd, en_of(&c) ? "text \"%s\" has no version yet" : "tekst \"%s\" heeft nog geen versie", key);
+		else {
+			const char *body = ivp_table_text(t, row, 3);
+			size_t len = strlen(body);
+
+			fputs(body, stdout);
+			if (len && body[len - 1] != '\n')
+				putchar('\n');
+		}
+		ivp_table_free(t);
+	} else {
+		ivp_report_text_result res;
+		char *body = file ? read_text(file) : NULL;
+
+		if (file && !body) {
+			ivp_close(ctx);
+			return cli_usage(cmd, "cannot read \"%s\"", file);
+		}
+		if (ivp_report_text_set(ctx, &o, key, file ? body : text, cli_user(user, whobuf, sizeof(whobuf)), &res))
+			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+		else if (en_of(&c))
+			printf("%s report %d for %s: %s (%s) version %lld saved%s\n", res.kind, res.year, res.area, res.label, res.key,
+			       (long long)res.version, res.final ? "; the report is final and does not change" : "");
+		else
+			printf("%s-rapport %d van %s: %s (%s) versie %lld opgeslagen%s\n", res.kind, res.year, res.area, res.label,
+			       res.key, (long long)res.version, res.final ? "; het rapport is definitief en verandert niet" : "");
+		free(body);
+	}
+	ivp_close(ctx);
+	return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	cli_common c = { 0 };
@@ -169,6 +362,8 @@ int cmd_report(int argc, char **argv)
 	const char *v, *areas = NULL, *dir = NULL;
 
 	memset(&o, 0, sizeof(o));
+	if (argc > 1 && (!strcmp(argv[1], "text") || !strcmp(argv[1], "finalize") || !strcmp(argv[1], "list")))
+		return cmd_report_sub(argc - 1, argv + 1);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(report_help, stdout);
@@ -232,6 +427,12 @@ int cmd_report(int argc, char **argv)
 		return rc;
 	}
 	printf("%s: %s report %d for %s, dated %s\n", r.path, r.kind, r.year, r.area, r.date);
+	if (!strcmp(r.status, "concept"))
+		printf(c.lang && !strcmp(c.lang, "en") ? "status: draft, %d required texts missing (ivp report text list)\n" :
+							 "status: concept, %d verplichte teksten ontbreken (ivp report text list)\n",
+		       r.missing);
+	else
+		printf("status: %s\n", c.lang && !strcmp(c.lang, "en") ? (!strcmp(r.status, "definitief") ? "final" : "complete") : r.status);
 	ivp_close(ctx);
 	return EXIT_OK;
 }

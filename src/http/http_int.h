@@ -47,7 +47,10 @@ typedef enum http_ptype {
 	HTTP_P_BOOL,	 /* true/false/1/0 */
 	HTTP_P_ENUM,	 /* one of `values` (comma-separated) */
 	HTTP_P_FILE,	 /* a multipart file part */
-	HTTP_P_SEARCH	 /* a text that may be empty: a GET form's optional field */
+	HTTP_P_SEARCH,	 /* a text that may be empty: a GET form's optional field */
+	HTTP_P_PROSE	 /* a long text of a multipart body (a textarea, or a file part):
+			  * newlines allowed, stored like a file part (r->upload_file),
+			  * at most --max-upload bytes */
 } http_ptype;
 
 typedef struct http_param {
@@ -218,6 +221,7 @@ struct http_req {
 	char set_cookie[256];	 /* a Set-Cookie header, or "" */
 	int retry_after;	 /* seconds, for 429 (0: none) */
 	char location[512];	 /* a Location header (303 after a form), or "" */
+	char disposition[192];	 /* a Content-Disposition header (a download; never cached), or "" */
 	const char *cache;	 /* Cache-Control; NULL: no-store */
 	const char *static_body; /* a body the assets own (never freed); else body */
 };

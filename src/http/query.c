@@ -198,6 +198,8 @@ static const char *check_value(const http_param *p, const char *v)
 		return "a file part of a multipart body";
 	case HTTP_P_SEARCH:
 		return NULL;
+	case HTTP_P_PROSE:
+		return "a text part of a multipart body";
 	default:
 		return *v ? NULL : "a non-empty text";
 	}

@@ -271,15 +271,15 @@ static int up_part(void *ud, const http_mp_part *p)
 		snprintf(u->why, sizeof(u->why), "the form has an unknown field \"%.64s\"", p->name);
 		return -1;
 	}
-	if (f->type == HTTP_P_FILE) {
+	if (f->type == HTTP_P_FILE || f->type == HTTP_P_PROSE) {
 		char name[128];
 
-		if (!p->has_filename || u->path[0]) {
+		if ((f->type == HTTP_P_FILE && !p->has_filename) || u->path[0]) {
 			snprintf(u->why, sizeof(u->why), "field \"%s\" must be one file", f->name);
 			return -1;
 		}
-		safe_name(p->filename, name, sizeof(name));
-		display_name(p->filename, name, u->name, sizeof(u->name));
+		safe_name(p->has_filename ? p->filename : "text.txt", name, sizeof(name));
+		display_name(p->has_filename ? p->filename : "text.txt", name, u->name, sizeof(u->name));
 		snprintf(u->path, sizeof(u->path), "%s/%s", u->dir, name);
 		u->fd = open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (u->fd < 0) {
@@ -419,6 +419,8 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 					"default-src 'none'; frame-ancestors 'none'");
 	if (r->location[0])
 		MHD_add_response_header(res, "Location", r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(res, "Content-Disposition", r->disposition);
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
 	if (r->status == 405 && r->allow[0])
 		MHD_add_response_header(res, "Allow", r->allow);
@@ -533,7 +535,7 @@ static void run(http_server *s, conn *c)
 		c->xcache = "miss";
 	}
 	http_run(r);
-	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] &&
+	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] && !r->disposition[0] &&
 	    (r->status == 200 || r->status == 404))
 		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);
 	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->cache)

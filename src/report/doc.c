@@ -190,6 +190,78 @@ static const char *number(dctx *d, double v, int dec)
 	return ivp__rp_strdup(A(d), s);
 }
 
+/* A text an editor wrote: a paragraph per run of lines between blank lines,
+ * its lines joined with a space. */
+static void text_paras(dctx *d, const char *body)
+{
+	const char *p = body;
+
+	while (*p) {
+		ivp__buf b;
+		int nl = 0;
+
+		while (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t')
+			p++;
+		ivp__buf_init(&b, RP_TEXT_MAX + 16);
+		while (*p) {
+			if (*p == '\r') {
+				p++;
+				continue;
+			}
+			if (*p == '\n') {
+				if (nl)
+					break;
+				nl = 1;
+				p++;
+				continue;
+			}
+			if (nl && *p != ' ' && *p != '\t') {
+				if (b.len && ivp__buf_addc(&b, ' '))
+					A(d)->oom = 1;
+				nl = 0;
+			} else if (nl) {
+				p++;
+				continue;
+			}
+			if (ivp__buf_addc(&b, *p++))
+				A(d)->oom = 1;
+		}
+		while (b.len && (b.p[b.len - 1] == ' ' || b.p[b.len - 1] == '\t'))
+			b.p[--b.len] = '\0';
+		if (b.len)
+			para(d, RB_PARA, ivp__buf_str(&b));
+		ivp__buf_free(&b);
+	}
+}
+
+/* The body of a report's text, NULL when it has none (yet). */
+static const char *text_of(dctx *d, const char *key)
+{
+	const rp_text *t = ivp__rp_text(d->m, key);
+
+	return t ? t->body : NULL;
+}
+
+/* The status on the title page: definitief since its date, or concept with
+ * every missing text named. A complete report not yet definitief says
+ * nothing. */
+static void status_notes(dctx *d)
+{
+	const rp_model *m = d->m;
+	int i;
+
+	if (m->final) {
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Definitief sinds %s. De inhoud van dit rapport is vastgelegd; latere imports, planversies en teksten veranderen het niet.", "Final since %s. The content of this report is frozen; later imports, plan versions and texts do not change it."), date(d, m->final_date ? m->final_date : m->date)));
+		return;
+	}
+	if (!m->nmissing)
+		return;
+	para(d, RB_NOTE, W("Concept: dit rapport is nog niet compleet.", "Draft: this report is not complete yet."));
+	for (i = 0; i < m->ntexts; i++)
+		if (m->texts[i].required && !m->texts[i].body)
+			para(d, RB_NOTE, ivp__rp_printf(A(d), "%s.", m->texts[i].missing));
+}
+
 /* ---- words ------------------------------------------------------------------ */
 
 static const char *status_word(dctx *d, int s)
@@ -316,6 +388,11 @@ static void summary(dctx *d)
 	int i, k;
 
 	heading(d, 1, "h-samenvatting", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Samenvatting", "Summary")));
+	if (text_of(d, "inleiding")) {
+		heading(d, 2, "h-inleiding", W("Inleiding", "Introduction"));
+		text_paras(d, text_of(d, "inleiding"));
+		heading(d, 2, "h-samenvatting-cijfers", W("De cijfers", "The figures"));
+	}
 	if (!d->en_)
 		para(d, RB_PARA,
 		     ivp__rp_printf(A(d),
@@ -442,7 +519,11 @@ static void priority_goals(dctx *d, const rp_priority *p, char letter)
 	for (i = 0; i < p->ngoals; i++) {
 		const rp_goal *g = p->goals[i];
 
+		const char *c = text_of(d, ivp__rp_printf(A(d), "doel:%s", g->id));
+
 		para(d, RB_NOTE, ivp__rp_printf(A(d), "%s — %s: %s", g->title, status_word(d, g->status), goal_reason(d, g)));
+		if (c)
+			text_paras(d, c);
 	}
 	for (i = 0; i < p->ngoals; i++)
 		goal_chart(d, p->goals[i], ivp__rp_printf(A(d), "%c %s", letter, W("Figuur", "Figure")));
@@ -562,6 +643,14 @@ static void priorities(dctx *d)
 
 		heading(d, 1, chapter_id(d, p->id),
 			ivp__rp_printf(A(d), "%d %s %c: %s", ++d->chapter, W("Prioriteit", "Priority"), letter, p->title));
+		{
+			const char *t = text_of(d, ivp__rp_printf(A(d), "prioriteit:%s", p->id));
+
+			if (t) {
+				heading(d, 2, ivp__rp_printf(A(d), "h-%s-toelichting", p->id), W("Toelichting", "Explanation"));
+				text_paras(d, t);
+			}
+		}
 		priority_goals(d, p, letter);
 		priority_measures(d, p, letter);
 		priority_costs(d, p, letter);
@@ -824,6 +913,8 @@ static void picture_summary(dctx *d)
 	int i, missing = 0;
 
 	heading(d, 1, "h-opvalt", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Wat valt op", "What stands out")));
+	if (text_of(d, "inleiding"))
+		text_paras(d, text_of(d, "inleiding"));
 	if (!x || x->year != m->year) {
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Voor %d is geen totaal aan geregistreerde misdrijven bekend.", "No total of registered crime is known for %d."), m->year));
 		return;
@@ -1069,18 +1160,28 @@ static void proposal(dctx *d)
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Op grond van %s stelt de gemeenteraad ten minste eenmaal in de vier jaar een integraal veiligheidsplan vast.", "Under %s the council adopts an integral safety plan at least once every four years."), m->legal_basis ? m->legal_basis : W("de Politiewet", "the Police Act")));
 	if (m->pred_title)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Het vorige plan, het %s, gold van %d tot en met %d%s%s%s. Het college legt nu het %s voor de jaren %d tot en met %d voor.", "The previous plan, the %s, covered %d to %d%s%s%s. The college now proposes the %s for %d to %d."), m->pred_title, m->pred_from, m->pred_to, m->pred_until ? W(" en is verlengd tot ", " and was extended until ") : "", m->pred_until ? date(d, m->pred_until) : "", "", plan_name(d), m->plan_from, m->plan_to));
+	if (text_of(d, "inleiding"))
+		text_paras(d, text_of(d, "inleiding"));
 	heading(d, 1, "h-resultaat", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Beoogd resultaat", "Intended result")));
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Een vastgesteld veiligheidsplan met %d prioriteiten, waarmee de gemeente en haar partners (%s) van %d tot en met %d werken.", "An adopted safety plan with %d priorities, on which the municipality and its partners (%s) work from %d to %d."), m->npriorities, m->partners ? m->partners : "", m->plan_from, m->plan_to));
+	if (text_of(d, "beoogd-resultaat"))
+		text_paras(d, text_of(d, "beoogd-resultaat"));
 	heading(d, 1, "h-argumenten", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Argumenten", "Arguments")));
 	for (i = 0; i < m->npriorities; i++) {
 		nm = m->priorities[i].nmeasures;
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("%c. %s: %d %s en %d %s in het uitvoeringsplan.", "%c. %s: %d %s and %d %s in the implementation plan."), 'a' + i, m->priorities[i].title, m->priorities[i].ngoals, m->priorities[i].ngoals == 1 ? W("doel", "goal") : W("doelen", "goals"), nm, nm == 1 ? W("maatregel", "measure") : W("maatregelen", "measures")));
 	}
-	para(d, RB_NOTE, W("Concept: de onderbouwing per prioriteit (waarom deze prioriteit, op basis van welke veiligheidscijfers, hoe zij zich verhoudt tot de regionale prioriteiten) schrijft de opsteller; ivp vult hier alleen de cijfers van het plan in.", "Draft: the reasoning per priority (why this priority, on which safety figures, how it relates to the regional priorities) is the author's to write; ivp fills in only the plan's figures here."));
+	if (text_of(d, "argumenten"))
+		text_paras(d, text_of(d, "argumenten"));
+	else
+		para(d, RB_NOTE, W("Concept: de onderbouwing per prioriteit (waarom deze prioriteit, op basis van welke veiligheidscijfers, hoe zij zich verhoudt tot de regionale prioriteiten) schrijft de opsteller; ivp vult hier alleen de cijfers van het plan in.", "Draft: the reasoning per priority (why this priority, on which safety figures, how it relates to the regional priorities) is the author's to write; ivp fills in only the plan's figures here."));
 	if (m->illustrations)
 		para(d, RB_NOTE, W("De doelen en maatregelen van het voorbeeld zijn illustraties, niet die van de gemeente.", "The example's goals and measures are illustrations, not the municipality's."));
 	heading(d, 1, "h-kanttekeningen", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Kanttekeningen", "Caveats")));
-	para(d, RB_NOTE, W("Concept: de kanttekeningen schrijft de opsteller.", "Draft: the caveats are the author's to write."));
+	if (text_of(d, "kanttekeningen"))
+		text_paras(d, text_of(d, "kanttekeningen"));
+	else
+		para(d, RB_NOTE, W("Concept: de kanttekeningen schrijft de opsteller.", "Draft: the caveats are the author's to write."));
 	heading(d, 1, "h-financien", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Financiën", "Finances")));
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het plan vraagt over %d tot en met %d in totaal %s.", "Over %d to %d the plan asks %s in total."), m->plan_from, m->plan_to, money(d, m->budget_total)));
 	t = table(d, "t-financien", W("De financiële gevolgen per jaar, met dekking en P&C-document", "The financial consequences per year, with funding and P&C document"),
@@ -1115,7 +1216,9 @@ static void proposal_front(dctx *d)
 		b->text = d->doc->title;
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Aan de gemeenteraad van %s", "To the council of %s"), m->area_name));
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Collegevoorstel %s · aan de raad gezonden %s · raadsvergadering %s", "College proposal %s · sent to the council %s · council meeting %s"), m->college_proposal ? date(d, m->college_proposal) : "–", m->sent_to_council ? date(d, m->sent_to_council) : "–", m->adopted ? date(d, m->adopted) : "–"));
-	para(d, RB_NOTE, W("Concept: de cijfers, de prioriteiten, de beslispunten en de financiën komen uit het plan in ivp; de argumenten en kanttekeningen schrijft de opsteller.", "Draft: the figures, priorities, decisions and finances come from the plan in ivp; the arguments and caveats are the author's to write."));
+	if (m->nmissing)
+		para(d, RB_NOTE, W("Concept: de cijfers, de prioriteiten, de beslispunten en de financiën komen uit het plan in ivp; de argumenten en kanttekeningen schrijft de opsteller.", "Draft: the figures, priorities, decisions and finances come from the plan in ivp; the arguments and caveats are the author's to write."));
+	status_notes(d);
 	block(d, RB_TOC);
 	block(d, RB_BREAK);
 }
@@ -1131,6 +1234,7 @@ static void front(dctx *d)
 	para(d, RB_PARA, ivp__rp_printf(A(d), W("Verslagjaar %d · datum %s · plan vastgesteld %s%s%s", "Report year %d · date %s · plan adopted %s%s%s"), m->year, date(d, m->date), m->adopted ? date(d, m->adopted) : "–", m->cvdr ? " · " : "", m->cvdr ? m->cvdr : ""));
 	if (m->illustrations)
 		para(d, RB_NOTE, W("Let op: de doelen en maatregelen met het label ‘illustratie’ zijn voorbeelden die laten zien hoe ivp doelen en maatregelen volgt. Het zijn niet de doelen, streefwaarden en maatregelen van de gemeente. De prioriteiten, het budget van het plan en de cijfers van CBS en politie zijn echt.", "Note: goals and measures labelled ‘illustration’ are examples of how ivp follows goals and measures. They are not the municipality's goals, targets and measures. The priorities, the plan's budget and the CBS and police figures are real."));
+	status_notes(d);
 	block(d, RB_TOC);
 	block(d, RB_BREAK);
 }
@@ -1169,6 +1273,11 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 	doc->of_word = W("van", "of");
 	doc->toc_title = W("Inhoud", "Contents");
 	doc->chapter_pages = m->kind != RP_RAADSVOORSTEL;
+	doc->status = m->final ? "definitief" : m->nmissing ? "concept" :
+							      "compleet";
+	doc->keywords = ivp__rp_printf(A(d), "%s, %s", doc->keywords,
+				       m->final ? W("definitief", "final") : m->nmissing ? W("concept", "draft") :
+											   W("compleet", "complete"));
 	if (m->kind == RP_VEILIGHEIDSBEELD) {
 		rp_block *t = block(d, RB_TITLE);
 
@@ -1176,6 +1285,7 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 			t->text = doc->title;
 		para(d, RB_PARA, doc->subtitle);
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Jaar %d · datum %s", "Year %d · date %s"), m->year, date(d, m->date)));
+		status_notes(d);
 		block(d, RB_TOC);
 		block(d, RB_BREAK);
 		picture_summary(d);

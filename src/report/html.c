@@ -231,8 +231,8 @@ ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path)
 	esc(f, d->subject);
 	fputs("\">\n<meta name=\"keywords\" content=\"", f);
 	esc(f, d->keywords);
-	fprintf(f, "\">\n<meta name=\"dcterms.created\" content=\"%s\">\n<meta name=\"generator\" content=\"ivp %s\">\n<style>\n%s</style>\n</head>\n<body%s>\n<main>\n",
-		d->date, IVP_REPORT_VERSION, style, d->chapter_pages ? " class=\"chapters\"" : "");
+	fprintf(f, "\">\n<meta name=\"dcterms.created\" content=\"%s\">\n<meta name=\"generator\" content=\"ivp %s\">\n<style>\n%s</style>\n</head>\n<body data-status=\"%s\"%s>\n<main>\n",
+		d->date, IVP_REPORT_VERSION, style, d->status ? d->status : "", d->chapter_pages ? " class=\"chapters\"" : "");
 	for (i = 0; i < d->n; i++) {
 		const rp_block *b = &d->b[i];
 

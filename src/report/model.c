@@ -667,7 +667,7 @@ static ivp_rc ranking(ivp_ctx *ctx, rp_model *m, const char *level, int year, rp
 }
 
 /* First and last year with a yearly total count for the area: 0, 0 when none. */
-static ivp_rc data_years(ivp_ctx *ctx, const char *area, int *first, int *last)
+ivp_rc ivp__rp_data_years(ivp_ctx *ctx, const char *area, int *first, int *last)
 {
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
@@ -712,7 +712,7 @@ static ivp_rc pick_year(ivp_ctx *ctx, rp_model *m, const rp_query *q)
 		}
 		return IVP_OK;
 	}
-	if ((rc = data_years(ctx, m->municipality, &first, &last)))
+	if ((rc = ivp__rp_data_years(ctx, m->municipality, &first, &last)))
 		return rc;
 	if (!first) {
 		ivp__fail(ctx, IVP_EINPUT, "no registered crime for %s", m->municipality);
@@ -884,7 +884,7 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 	if ((rc = ivp_area_name(ctx, m->municipality, name, sizeof(name))))
 		return rc;
 	m->area_name = ivp__rp_strdup(&m->a, name);
-	if ((rc = data_years(ctx, m->municipality, &first, &last)))
+	if ((rc = ivp__rp_data_years(ctx, m->municipality, &first, &last)))
 		return rc;
 	if (!first) {
 		ivp__fail(ctx, IVP_EINPUT, "no registered crime for %s", m->municipality);
@@ -934,8 +934,10 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 		goto out;
 	}
 	if (m->kind == RP_VEILIGHEIDSBEELD) {
-		if (!(rc = picture(ctx, m, q, newest)))
+		if (!(rc = picture(ctx, m, q, newest))) {
 			m->date = ivp__rp_strdup(&m->a, q->date ? q->date : newest);
+			rc = ivp__rp_texts(ctx, m);
+		}
 		goto out;
 	}
 	if ((rc = plan_part(ctx, m, q, &p, newest)) || (rc = pick_year(ctx, m, q)))
@@ -953,7 +955,7 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 	if ((rc = ivp_plan_progress(ctx, &pq, pt)))
 		goto out;
 	if ((rc = goals(ctx, m, p, pt[IVP_PROGRESS_GOALS])) || (rc = measures(m, p)) || (rc = budget(m, p)) ||
-	    (rc = indicators(ctx, m)) || (rc = sources(ctx, m, newest)))
+	    (rc = indicators(ctx, m)) || (rc = sources(ctx, m, newest)) || (rc = ivp__rp_texts(ctx, m)))
 		goto out;
 	m->date = ivp__rp_strdup(&m->a, q->date ? q->date : newest);
 	if (m->a.oom)

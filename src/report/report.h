@@ -174,6 +174,17 @@ typedef struct rp_area { /* a wijk or buurt in the ranking */
 	int small;
 } rp_area;
 
+/* A narrative text of the report (texts.c): the newest version, or none. */
+typedef struct rp_text {
+	const char *key;     /* canonical: "inleiding", "prioriteit:<id>", "doel:<id>", … */
+	const char *label;   /* in the report's language: "Toelichting bij prioriteit b" */
+	const char *missing; /* the sentence when it is missing: "… ontbreekt" */
+	int required;	     /* 1: without it the report is a concept */
+	const char *body;    /* NULL: no text yet */
+	int64_t version;
+	const char *by, *at; /* who saved the newest version, and when (UTC) */
+} rp_text;
+
 typedef enum rp_kind {
 	RP_VOORTGANG = 0,
 	RP_VEILIGHEIDSBEELD,
@@ -217,6 +228,11 @@ typedef struct rp_model {
 	rp_area *wijken, *buurten;
 	int ranking_year;	  /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
 	struct rp_funnel *funnel; /* the buurten's funnel plot (funnel.h; in the arena), NULL: none */
+	/* the narrative texts (texts.c) and the status */
+	int ntexts, nmissing; /* nmissing: required texts without a version */
+	rp_text *texts;
+	int final;		/* 1: definitief, rendered from its snapshot */
+	const char *final_date; /* the report's date when it was frozen */
 	/* summary */
 	int counts[RP_NSTATUS];
 	int64_t budget_total, budget_year;	 /* cents: the plan's, in total and in the report year */
@@ -242,7 +258,49 @@ const char *ivp__rp_kind_name(rp_kind k);
  * ivp__rp_model_free, only on IVP_OK.
  */
 IVP_WUR ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out);
+/* The options of ivp_report() as a query: IVP_EINPUT for an unknown kind,
+ * format or language (report_api.c). */
+IVP_WUR ivp_rc ivp__rp_opts(ivp_ctx *ctx, const ivp_report_opts *o, rp_query *q);
+/* The model of the report q names: from its snapshot when it is
+ * definitief, else read from the database as ivp__rp_model (report_api.c). */
+IVP_WUR ivp_rc ivp__rp_load(ivp_ctx *ctx, const rp_query *q, rp_model **out);
 void ivp__rp_model_free(rp_model *m);
+/* First and last year with registered crime (the total) for area; 0, 0 when none. */
+IVP_WUR ivp_rc ivp__rp_data_years(ivp_ctx *ctx, const char *area, int *first, int *last);
+
+/* ---- the narrative texts (texts.c) ------------------------------------------ */
+
+#define RP_TEXT_MAX 32768 /* bytes of one text */
+
+/* The texts a report of m's kind has (from its priorities and goals), each
+ * with its newest stored version: m->texts, m->nmissing. */
+IVP_WUR ivp_rc ivp__rp_texts(ivp_ctx *ctx, rp_model *m);
+/* The text of a canonical key, NULL when the report has no such key. */
+const rp_text *ivp__rp_text(const rp_model *m, const char *key);
+/*
+ * The text of a key as a user writes it: canonical, or a priority by its
+ * letter ("prioriteit:b"). NULL when the report has no such key.
+ */
+const rp_text *ivp__rp_text_find(const rp_model *m, const char *key);
+/* Check a text's body: 0, or -1 with the reason in why (n bytes): empty,
+ * too long, not UTF-8, a control character. */
+int ivp__rp_text_check(const char *body, char *why, size_t n);
+
+/* ---- the snapshot of a definitief report (snapshot.c) ---------------------- */
+
+/*
+ * The snapshot of a report: its models in Dutch and English as one
+ * canonical JSON document ({"format":1,"models":{"en":…,"nl":…}}, sorted
+ * keys, no spaces, doubles written so they read back exactly). malloc'd,
+ * NULL when out of memory.
+ */
+char *ivp__rp_snapshot(const rp_model *nl, const rp_model *en);
+/*
+ * The model of one language ("nl" / "en") back from a snapshot; NULL with
+ * the reason in err (n bytes) when the text is not one (err "out of
+ * memory" when memory ran out). Freed with ivp__rp_model_free.
+ */
+rp_model *ivp__rp_snapshot_model(const char *json, size_t len, const char *lang, char *err, size_t n);
 
 /* ---- Dutch and English formats ------------------------------------------- */
 
@@ -349,7 +407,8 @@ typedef struct rp_doc {
 	const char *page_word; /* "Pagina" / "Page" */
 	const char *of_word;   /* "van" / "of" */
 	const char *toc_title;
-	int chapter_pages; /* 1: every chapter starts a new page (PDF, print) */
+	const char *status; /* "concept" (texts missing), "compleet" or "definitief" */
+	int chapter_pages;  /* 1: every chapter starts a new page (PDF, print) */
 	int n, cap;
 	rp_block *b;
 } rp_doc;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "report/report.h"
+#include "store/report_store.h"
 
 static const char *const exts[] = { "pdf", "html", "xlsx" };
 
@@ -44,22 +45,11 @@ static ivp_rc temp_beside(ivp_ctx *ctx, const char *path, char *tmp, size_t n)
 	return IVP_OK;
 }
 
-ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out)
+/* Check the options into a query (kind, format, language). */
+ivp_rc ivp__rp_opts(ivp_ctx *ctx, const ivp_report_opts *o, rp_query *q)
 {
-	return ivp__rp_report(ctx, o, NULL, out);
-}
-
-/* ivp_report(), with the PDF's fonts kept in *fonts for the next report (batch.c); fonts NULL: none kept. */
-ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out)
-{
-	rp_query q;
-	rp_model *m = NULL;
-	rp_doc *d = NULL;
-	char path[1024], tmp[1100] = "";
 	int kind;
-	ivp_rc rc;
 
-	memset(out, 0, sizeof(*out));
 	ivp__error_clear(&ctx->err);
 	kind = ivp__rp_kind_parse(o->kind ? o->kind : "voortgang");
 	if (kind < 0) {
@@ -76,14 +66,101 @@ ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_
 		ivp__hint(ctx, "Use --lang nl or --lang en.");
 		return IVP_EINPUT;
 	}
-	memset(&q, 0, sizeof(q));
-	q.kind = (rp_kind)kind;
-	q.area = o->area;
-	q.year = o->year;
-	q.lang = o->lang;
-	q.date = o->date;
-	if ((rc = ivp__rp_model(ctx, &q, &m)))
+	memset(q, 0, sizeof(*q));
+	q->kind = (rp_kind)kind;
+	q->area = o->area;
+	q->year = o->year;
+	q->lang = o->lang;
+	q->date = o->date;
+	return IVP_OK;
+}
+
+/* The model of a definitief report from its snapshot, checked against its SHA-256. */
+static ivp_rc from_snapshot(ivp_ctx *ctx, ivp__final_rec *f, const char *lang, rp_model **out)
+{
+	ivp__sha256 *h = ivp__sha256_new();
+	char hex[65], err[256];
+	size_t len = strlen(f->snapshot);
+
+	if (!h)
+		return ivp__oom(ctx, "reading the snapshot of a definitief report");
+	ivp__sha256_update(h, f->snapshot, len);
+	ivp__sha256_final(h, hex);
+	if (strcmp(hex, f->sha256)) {
+		ivp__fail(ctx, IVP_EDB, "the snapshot of the definitief %s report %d of %s is damaged", f->kind, f->year,
+			  f->area);
+		ivp__code(ctx, "report_snapshot_damaged");
+		ivp__detail(ctx, "Its SHA-256 is %s; %s was stored when it was frozen.", hex, f->sha256);
+		ivp__hint(ctx, "Restore the database from a backup.");
+		return IVP_EDB;
+	}
+	*out = ivp__rp_snapshot_model(f->snapshot, len, lang, err, sizeof(err));
+	if (!*out) {
+		if (!strcmp(err, "out of memory"))
+			return ivp__oom(ctx, "reading the snapshot of a definitief report");
+		ivp__fail(ctx, IVP_EINTERNAL, "the snapshot of the definitief %s report %d of %s cannot be read", f->kind,
+			  f->year, f->area);
+		ivp__code(ctx, "report_snapshot_damaged");
+		ivp__detail(ctx, "%s.", err);
+		return IVP_EINTERNAL;
+	}
+	return IVP_OK;
+}
+
+ivp_rc ivp__rp_load(ivp_ctx *ctx, const rp_query *q, rp_model **out)
+{
+	ivp__final_rec f;
+	rp_model *m = NULL;
+	char area[16];
+	int year = q->year;
+	ivp_rc rc;
+
+	*out = NULL;
+	memset(&f, 0, sizeof(f));
+	snprintf(area, sizeof(area), "%s", q->area ? q->area : "");
+	if (!q->area || !q->year) {
+		if ((rc = ivp__rp_model(ctx, q, &m)))
+			return rc;
+		snprintf(area, sizeof(area), "%s", m->area);
+		year = m->year;
+	}
+	rc = ivp__store_final_get(ctx, ivp__rp_kind_name(q->kind), area, year, &f);
+	if (rc == IVP_ENOTFOUND) {
+		if (!m && (rc = ivp__rp_model(ctx, q, &m)))
+			return rc;
+		*out = m;
+		return IVP_OK;
+	}
+	ivp__rp_model_free(m);
+	if (rc)
 		return rc;
+	rc = from_snapshot(ctx, &f, q->lang && !strcmp(q->lang, "en") ? "en" : "nl", out);
+	free(f.snapshot);
+	return rc;
+}
+
+ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out)
+{
+	return ivp__rp_report(ctx, o, NULL, out);
+}
+
+/* ivp_report(), with the PDF's fonts kept in *fonts for the next report (batch.c); fonts NULL: none kept. */
+ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out)
+{
+	rp_query q;
+	rp_model *m = NULL;
+	rp_doc *d = NULL;
+	char path[1024], tmp[1100] = "";
+	ivp_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&q, 0, sizeof(q));
+	if ((rc = ivp__rp_opts(ctx, o, &q)))
+		return rc;
+	if ((rc = ivp__rp_load(ctx, &q, &m)))
+		return rc;
+	if (!m)
+		return ivp__fail(ctx, IVP_EINTERNAL, "the report has no model");
 	if (o->output && *o->output)
 		snprintf(path, sizeof(path), "%s", o->output);
 	else
@@ -134,10 +211,62 @@ ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_
 	snprintf(out->area, sizeof(out->area), "%s", m->area);
 	snprintf(out->date, sizeof(out->date), "%s", m->date);
 	out->year = m->year;
+	snprintf(out->status, sizeof(out->status), "%s", d->status);
+	out->missing = m->final ? 0 : m->nmissing;
 out:
 	if (tmp[0])
 		unlink(tmp);
 	ivp__rp_doc_free(d);
 	ivp__rp_model_free(m);
+	return rc;
+}
+
+ivp_rc ivp_report_bytes(ivp_ctx *ctx, const ivp_report_opts *o, char **data, size_t *len,
+			ivp_report_result *out)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[1024];
+	ivp_report_opts oo = *o;
+	FILE *f = NULL;
+	char *buf = NULL;
+	long n;
+	int fd;
+	ivp_rc rc;
+
+	*data = NULL;
+	*len = 0;
+	memset(out, 0, sizeof(*out));
+	snprintf(tmp, sizeof(tmp), "%s/ivp-report-XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(tmp)) < 0) {
+		ivp__fail(ctx, IVP_EIO, "cannot write a temporary file in %s", dir && *dir ? dir : "/tmp");
+		ivp__detail(ctx, "%s.", strerror(errno));
+		return IVP_EIO;
+	}
+	close(fd);
+	oo.output = tmp;
+	if ((rc = ivp_report(ctx, &oo, out)))
+		goto out;
+	if (!(f = fopen(tmp, "rb")) || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		rc = ivp__fail(ctx, IVP_EIO, "cannot read the report back from %s", tmp);
+		goto out;
+	}
+	if (!(buf = malloc((size_t)n + 1))) {
+		rc = ivp__oom(ctx, "reading the report back");
+		goto out;
+	}
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		rc = ivp__fail(ctx, IVP_EIO, "cannot read the report back from %s", tmp);
+		goto out;
+	}
+	*data = buf;
+	*len = (size_t)n;
+	buf = NULL;
+	snprintf(out->path, sizeof(out->path), "rapport-%s-%s-%d.%s", out->kind, out->area, out->year,
+		 exts[o->format]);
+out:
+	if (f)
+		(void)fclose(f); /* read only */
+	free(buf);
+	unlink(tmp);
 	return rc;
 }

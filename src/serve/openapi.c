@@ -91,6 +91,12 @@ static json_t *example(const http_param *p)
 	}
 }
 
+/* A route of a report (/api/v1/reports/{id}…): its id is KIND-YEAR, not a plan id. */
+static int is_report(const http_route *rt)
+{
+	return !strncmp(rt->path, "/api/v1/reports/", 16);
+}
+
 static json_t *parameters(const http_route *rt)
 {
 	const http_param *p = rt->params;
@@ -99,7 +105,9 @@ static json_t *parameters(const http_route *rt)
 	if (strchr(rt->path, '{'))
 		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:s}}", "name", "id",
 						   "in", "path", "required", 1, "description",
-						   "the id in the plan file", "schema", "type", "string",
+						   is_report(rt) ? "the report: KIND-YEAR, e.g. voortgang-2024" :
+								   "the id in the plan file",
+						   "schema", "type", "string",
 						   "pattern", "^[A-Za-z0-9._-]{1,127}$"));
 	for (; p->name; p++) {
 		json_t *o = json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", p->name, "in", "query",
@@ -304,13 +312,18 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 			    !strcmp(rt->response_type, "session") ? "#/components/schemas/Session" :
 			    !strcmp(rt->response_type, "update")  ? "#/components/schemas/Update" :
 			    !strcmp(rt->response_type, "plan")	  ? "#/components/schemas/Plan" :
+			    !strcmp(rt->response_type, "text")	  ? "#/components/schemas/ReportText" :
+			    !strcmp(rt->response_type, "final")	  ? "#/components/schemas/ReportFinal" :
 								    "#/components/schemas/OpenAPIDocument";
 	int upload = rt->body_type && strcmp(rt->body_type, "form"), signin = rt->role == HTTP_PUBLIC && rt->body_type;
 	json_t *resp = json_object(), *op, *ref;
 
 	ref = rt->columns ? result_ref(rt, schemas) : json_string(fixed);
-	json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description", rt->response, "content", "application/json", "schema", "$ref", ref));
-	if (upload)
+	if (!strcmp(rt->response_type, "document")) /* a report: the file itself */
+		json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:s, s:s}}, s:{s:{s:s}}, s:{s:{s:s, s:s}}}}", "description", rt->response, "content", "application/pdf", "schema", "type", "string", "format", "binary", "text/html", "schema", "type", "string", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "schema", "type", "string", "format", "binary"));
+	else
+		json_object_set_new(resp, "200", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description", rt->response, "content", "application/json", "schema", "$ref", ref));
+	if (upload && !strcmp(rt->response_type, "import"))
 		json_object_set_new(resp, "201", json_pack("{s:s, s:{s:{s:{s:O}}}}", "description", "created: a new import", "content", "application/json", "schema", "$ref", ref));
 	json_decref(ref);
 	if (rt->params[0].name || rt->body_type)
@@ -318,7 +331,7 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 	if (!strcmp(rt->response_type, "table") && rt->params[0].name)
 		json_object_set_new(resp, "404", error_ref("an area or other named thing is unknown"));
 	if (strchr(rt->path, '{'))
-		json_object_set_new(resp, "404", error_ref("no such measure in the plan"));
+		json_object_set_new(resp, "404", error_ref(is_report(rt) ? "no such report, or no plan imported yet" : "no such measure in the plan"));
 	if (!strcmp(rt->response_type, "plan") || !strcmp(rt->response_type, "progress"))
 		json_object_set_new(resp, "404", error_ref("no plan imported yet"));
 	if (rt->role != HTTP_PUBLIC) {
@@ -352,11 +365,13 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 static json_t *fixed_schemas(void)
 {
 	return json_pack(
-		"{s:o, s:o, s:o, s:o, s:o, s:o}",
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"Error", json_pack("{s:s, s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}}, s:b}", "type", "object", "description", "an error: a stable machine code (docs/errors.md) and PostgreSQL-style texts", "required", "code", "message", "detail", "hint", "properties", "code", "type", "string", "description", "the stable machine code, e.g. not_found, bad_parameter, out_of_memory", "reason", "type", "string", "description", "errors of the library: its own machine code for the condition, e.g. unknown_area, csv_unterminated_quote", "message", "type", "string", "detail", "type", "string", "hint", "type", "string", "file", "type", "string", "description", "import errors: the file as uploaded", "line", "type", "integer", "column", "type", "integer", "description", "1-based byte in the line, 0 when not known", "field", "type", "string", "additionalProperties", 0),
 		"Import", json_pack("{s:s, s:[s,s,s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "import", "unchanged", "layout", "sha256", "rows", "changed", "unknown_regions", "note", "properties", "import", "type", "integer", "unchanged", "type", "boolean", "layout", "type", "string", "sha256", "type", "string", "rows", "type", "integer", "changed", "type", "integer", "unknown_regions", "type", "integer", "note", "type", "string", "additionalProperties", 0),
 		"Session", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "properties", "user", "type", "string", "role", "type", "string", "csrf", "type", "string", "description", "send as header X-CSRF-Token (or form field csrf) with every write", "expires", "type", "integer", "signed_out", "type", "boolean", "additionalProperties", 0),
 		"Update", json_pack("{s:s, s:[s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "version", "plan_id", "summary", "by", "properties", "version", "type", "integer", "plan_id", "type", "string", "summary", "type", "string", "by", "type", "string", "additionalProperties", 0),
+		"ReportText", json_pack("{s:s, s:[s,s,s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "kind", "area", "key", "label", "year", "version", "by", "final", "properties", "kind", "type", "string", "area", "type", "string", "key", "type", "string", "label", "type", "string", "year", "type", "integer", "version", "type", "integer", "by", "type", "string", "final", "type", "boolean", "additionalProperties", 0),
+		"ReportFinal", json_pack("{s:s, s:[s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "kind", "area", "year", "date", "sha256", "status", "properties", "kind", "type", "string", "area", "type", "string", "year", "type", "integer", "date", "type", "string", "sha256", "type", "string", "status", "type", "string", "additionalProperties", 0),
 		"Plan", json_pack("{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}}, s:b}", "type", "object", "required", "version", "plan_id", "plan", "properties", "version", "type", "integer", "plan_id", "type", "string", "plan", "type", "object", "description", "the plan file as JSON (docs/plan-file.md): priorities, ambitions, goals, measures, budget", "additionalProperties", 0),
 		"OpenAPIDocument", json_pack("{s:s, s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}", "type", "object", "description", "this document (OpenAPI 3.1)", "required", "openapi", "info", "paths", "properties", "openapi", "type", "string", "info", "type", "object", "paths", "type", "object"));
 }

@@ -335,6 +335,63 @@ static const http_param f_measure[] = {
 	{ 0 }
 };
 
+static const http_col c_reports[] = {
+	{ "kind", HTTP_C_TEXT, 0, "voortgang, veiligheidsbeeld or raadsvoorstel" },
+	{ "area", HTTP_C_TEXT, 0, "the gemeente" },
+	{ "year", HTTP_C_INT, 0, "the report year" },
+	{ "status", HTTP_C_TEXT, 0, "concept (required texts missing), compleet or definitief" },
+	{ "missing", HTTP_C_INT, 0, "required texts without a version" },
+	{ "final_date", HTTP_C_TEXT, 1, "the report's date when it was made definitief" },
+	{ 0 }
+};
+
+static const http_col c_report_texts[] = {
+	{ "key", HTTP_C_TEXT, 0, "the text's key: inleiding, prioriteit:ID, doel:ID, beoogd-resultaat, …" },
+	{ "label", HTTP_C_TEXT, 0, "what the text is, in the language asked for" },
+	{ "required", HTTP_C_INT, 0, "1: without it the report is a concept" },
+	{ "status", HTTP_C_TEXT, 0, "aanwezig / ontbreekt (en: present / missing)" },
+	{ "version", HTTP_C_INT, 1, "the newest version's number" },
+	{ "author", HTTP_C_TEXT, 1, "who saved the newest version" },
+	{ "saved_at", HTTP_C_TEXT, 1, "when (UTC)" },
+	{ "body", HTTP_C_TEXT, 1, "the text" },
+	{ 0 }
+};
+
+static const http_param p_reports[] = {
+	{ "lang", HTTP_P_ENUM, 0, "nl,en", "nl", "the language of the texts' labels" },
+	{ 0 }
+};
+
+static const http_param p_report[] = {
+	{ "format", HTTP_P_ENUM, 0, "pdf,html,xlsx", "pdf", "the document's format (default pdf)" },
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "lang", HTTP_P_ENUM, 0, "nl,en", "nl", "the report's language (default nl)" },
+	{ "date", HTTP_P_TEXT, 0, NULL, "2025-03-31", "the report date YYYY-MM-DD (default: the data's own)" },
+	{ 0 }
+};
+
+static const http_param p_report_texts[] = {
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "lang", HTTP_P_ENUM, 0, "nl,en", "nl", "the language of the labels" },
+	{ 0 }
+};
+
+static const http_param f_report_text[] = {
+	{ "key", HTTP_P_TEXT, 1, NULL, "prioriteit:b", "the text's key (GET …/texts lists them)" },
+	{ "text", HTTP_P_PROSE, 1, NULL, "Toelichting bij de prioriteit.",
+	  "the text (a field or a file part): UTF-8, paragraphs between blank lines, at most 32 KiB" },
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
+static const http_param f_report_final[] = {
+	{ "area", HTTP_P_TEXT, 0, NULL, "GM1926", "the gemeente (default: the plan's)" },
+	{ "date", HTTP_P_TEXT, 0, NULL, "2025-03-31", "the report date YYYY-MM-DD (default: the data's own)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
 /* ---- pages (src/web/): every GET page takes lang=nl|en ---- */
 
 #define P_LANG                                                                                             \
@@ -385,6 +442,30 @@ static const http_param p_plan_page[] = {
 static const http_param f_measure_page[] = {
 	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
 	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param p_report_page[] = {
+	{ "kind", HTTP_P_ENUM, 0, "voortgang,veiligheidsbeeld,raadsvoorstel", "voortgang", "the kind of report (default voortgang)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year (default: the newest report of the kind)" },
+	{ "saved", HTTP_P_COUNT, 0, NULL, "1", "the text just saved (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_report_text_page[] = {
+	{ "kind", HTTP_P_ENUM, 1, "voortgang,veiligheidsbeeld,raadsvoorstel", "voortgang", "the kind of report" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2024", "the report year" },
+	{ "key", HTTP_P_TEXT, 1, NULL, "inleiding", "the text's key" },
+	{ "text", HTTP_P_PROSE, 0, NULL, "Inleiding.", "the text (a textarea)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param f_report_final_page[] = {
+	{ "kind", HTTP_P_ENUM, 1, "voortgang,veiligheidsbeeld,raadsvoorstel", "voortgang", "the kind of report" },
+	{ "year", HTTP_P_YEAR, 1, NULL, "2024", "the report year" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
 	{ 0 }
 };
@@ -451,6 +532,21 @@ const http_route serve_routes[] = {
 	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_measure,
 	  "the new plan version and its summary", "update", NULL, 0 },
+	{ "GET", "/api/v1/reports", api_reports, "listReports",
+	  "The reports there are (progress reports, council proposal, safety pictures) with their status",
+	  HTTP_PUBLIC, p_reports, NULL, NULL, "one row per report", "table", c_reports, 0 },
+	{ "GET", "/api/v1/reports/{id}", api_report, "getReport",
+	  "One report (id KIND-YEAR, e.g. voortgang-2024) as PDF, HTML or XLSX, as ivp report; definitief: from its snapshot",
+	  HTTP_PUBLIC, p_report, NULL, NULL, "the document, with Content-Disposition", "document", NULL, 1 },
+	{ "GET", "/api/v1/reports/{id}/texts", api_report_texts, "getReportTexts",
+	  "The narrative texts of a report with status, newest version and author (as ivp report text list)",
+	  HTTP_PUBLIC, p_report_texts, NULL, NULL, "one row per text", "table", c_report_texts, 0 },
+	{ "POST", "/api/v1/reports/{id}/texts", api_report_text_set, "setReportText",
+	  "A new version of one of a report's texts, by the signed-in user (as ivp report text set)",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_report_text, "the text's key, label and new version", "text", NULL, 0 },
+	{ "POST", "/api/v1/reports/{id}/finalize", api_report_finalize, "finalizeReport",
+	  "Mark a complete report definitief: its content is frozen as a snapshot (as ivp report finalize)",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final, "the report, its date and the snapshot's SHA-256", "final", NULL, 0 },
 
 	/* pages (src/web/), not in the OpenAPI document */
 	{ "GET", "/", web_home, "pageHome", "Start page: priorities with goal statuses, key indicators",
@@ -471,6 +567,15 @@ const http_route serve_routes[] = {
 	{ "POST", "/plan/measures/{id}", web_measure_post, "pageMeasureUpdate",
 	  "Update a measure from the plan page; redirects back",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_measure_page, "303 to /plan", "page", NULL, 0 },
+	{ "GET", "/rapport", web_report, "pageReport",
+	  "The reports: pick kind and year, status (concept with the missing texts, definitief), read and download; texts and finalize for editors",
+	  HTTP_PUBLIC, p_report_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/rapport/tekst", web_report_text_post, "pageReportText",
+	  "Save a new version of a report text from the page; redirects back (an error: the page again with the field marked)",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_report_text_page, "303 to /rapport", "page", NULL, 0 },
+	{ "POST", "/rapport/definitief", web_report_final_post, "pageReportFinal",
+	  "Make a complete report definitief from the page; redirects back",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final_page, "303 to /rapport", "page", NULL, 0 },
 	{ "GET", "/sources", web_sources, "pageSources", "Every import",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",

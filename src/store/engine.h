@@ -28,6 +28,7 @@
 #include "store/geo_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
+#include "store/report_store.h"
 #include "store/store.h"
 
 /* What the last failure of an engine was (errcode()). */
@@ -115,6 +116,24 @@ typedef struct ivp__group_ops {
 	int (*level_population)(ivp__store *s, const char *level, int year, const char *group,
 				ivp__row_cb cb, void *ud);
 } ivp__group_ops;
+typedef struct ivp__report_ops {
+	/* *version: 1 + the highest of the key */
+	int (*text_add)(ivp__store *s, const ivp__text_rec *t, int64_t *version);
+	/* as ivp__store_texts_list / _text_history (report_store.h) */
+	int (*texts_list)(ivp__store *s, const char *kind, const char *area, int year,
+			  ivp__row_cb cb, void *ud);
+	int (*text_history)(ivp__store *s, const char *kind, const char *area, int year,
+			    const char *key, ivp__row_cb cb, void *ud);
+	/* *exists = 1 when the report has a snapshot (nothing written) */
+	int (*final_add)(ivp__store *s, const ivp__final_rec *f, int *exists);
+	/* 1: none; out->snapshot is malloc'd */
+	int (*final_get)(ivp__store *s, const char *kind, const char *area, int year,
+			 ivp__final_rec *out);
+	int (*finals_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+
+	/* Release the engine's report statements (called from the engine's close). */
+	void (*close)(ivp__store *s);
+} ivp__report_ops;
 
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
@@ -196,6 +215,8 @@ typedef struct ivp__store_ops {
 	const ivp__geo_ops *geo;
 	/* comparison groups and the population behind size classes */
 	const ivp__group_ops *group;
+	/* report texts and definitief snapshots: its own table */
+	const ivp__report_ops *report;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -213,5 +234,6 @@ extern const ivp__plan_ops ivp__sqlite_plan_ops;
 extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
+extern const ivp__report_ops ivp__sqlite_report_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -402,4 +402,39 @@ ivp_rc ivp__store_level_population(ivp_ctx *ctx, const char *level, int year, co
 				   ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->group->level_population(ST, level, year, group, cb, ud));
+}
+
+/* ---- report texts and definitief snapshots ------------------------------------- */
+
+ivp_rc ivp__store_text_add(ivp_ctx *ctx, const ivp__text_rec *t, int64_t *version)
+{
+	return done(ctx, OPS->report->text_add(ST, t, version));
+}
+
+ivp_rc ivp__store_texts_list(ivp_ctx *ctx, const char *kind, const char *area, int year,
+			     ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->report->texts_list(ST, kind, area, year, cb, ud));
+}
+
+ivp_rc ivp__store_text_history(ivp_ctx *ctx, const char *kind, const char *area, int year,
+			       const char *key, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->report->text_history(ST, kind, area, year, key, cb, ud));
+}
+
+ivp_rc ivp__store_final_add(ivp_ctx *ctx, const ivp__final_rec *f, int *exists)
+{
+	return done(ctx, OPS->report->final_add(ST, f, exists));
+}
+
+ivp_rc ivp__store_final_get(ivp_ctx *ctx, const char *kind, const char *area, int year,
+			    ivp__final_rec *out)
+{
+	return result(ctx, OPS->report->final_get(ST, kind, area, year, out));
+}
+
+ivp_rc ivp__store_finals_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->report->finals_list(ST, cb, ud));
 }

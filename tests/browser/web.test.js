@@ -169,6 +169,14 @@ async function main() {
     await page.goto(base + '/sources');
     check('sources page lists the imports', await page.locator('main tbody tr').count() >= 5);
     await visit(page, 'sources');
+    // ---- the reports page, anonymous: status with the missing texts, downloads, no forms ------------------
+    await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
+    check('rapport: the 2023 progress report is a concept naming its missing texts',
+      (await page.textContent('#status')).includes('Toelichting bij prioriteit b ontbreekt'));
+    check('rapport: links to read and download it (HTML, PDF, XLSX)',
+      await page.locator('main .ivp-downloads a[href^="/api/v1/reports/voortgang-2023?format="]').count() === 3);
+    check('rapport: no text forms without signing in', await page.locator('form.ivp-text-form').count() === 0);
+    await visit(page, 'rapport');
     res = await page.goto(base + '/no-such-page');
     check('unknown page: 404 as an HTML page', res.status() === 404 && (await page.locator('h1').count()) === 1);
     await visit(page, 'error-404');
@@ -280,6 +288,32 @@ async function main() {
     const headsEn = await page.locator('main table thead th').allTextContents();
     check('in English: "The rest of Haaglanden per 1,000"', headsEn.includes('The rest of Haaglanden per 1,000'), headsEn.join(' | '));
     await visit(page, 'indicator-groups-en');
+
+    // ---- the reports page as an editor: a form per text, an error on it, a saved version ---------------------
+    await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
+    check('rapport (editor): a form per text', await page.locator('form.ivp-text-form textarea').count() >= 5);
+    await visit(page, 'rapport-editor');
+    await page.fill('#text-0', '   ');
+    await page.click('#tekst-0 form button[type=submit]');
+    check('rapport: an empty text gives the form again with the field named and marked',
+      await page.locator('#text-0[aria-invalid=true]').count() === 1 &&
+      (await page.textContent('#text-0-error')).includes('Vul een tekst in') &&
+      (await page.textContent('label[for=text-0]')).includes('Inleiding'));
+    {
+      // the page of the error as the browser has it (a POST's answer cannot be fetched again)
+      const file = path.join(shots, `${String(screenshots.length + 1).padStart(2, '0')}-rapport-error.html`);
+      fs.writeFileSync(file, await page.content());
+      await axe(page, 'rapport-error');
+      await shot(page, 'rapport-error');
+    }
+    await page.fill('#text-0', 'Inleiding uit de browsertest.\n\nDe doelen en maatregelen zijn illustraties.');
+    await page.click('#tekst-0 form button[type=submit]');
+    check('rapport: the text is saved, shown with its version and author',
+      page.url().includes('saved=0') && (await page.textContent('main [role=status]')).includes('Inleiding') &&
+      (await page.textContent('#tekst-0')).includes('Versie 1, door anna') &&
+      (await page.textContent('#tekst-0 .ivp-text-body')).includes('De doelen en maatregelen zijn illustraties.'));
+    check('rapport: one text less is missing', !(await page.textContent('#status')).includes('Inleiding ontbreekt'));
+    await visit(page, 'rapport-saved');
 
     // ---- sign out ----------------------------------------------------------------------------------------------------
     await page.click('header form[action="/logout"] button');

@@ -135,11 +135,15 @@ while read -r m p; do
     req "documented $m $p" 404 "$U$u" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
   "GET /api/v1/groups/members") # no group file in this database (tests/http/groups.sh has one)
     req "documented $m $p" 404 "$U$u?$q" && jqt "documented $m $p" '.reason == "unknown_group"' ;;
+  "GET /api/v1/reports/{id}"|"GET /api/v1/reports/{id}/texts")
+    req "documented $m $p" 404 "$U${p//\{id\}/voortgang-2024}" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
+  "POST /api/v1/reports/{id}/finalize")
+    req "documented $m $p" 401 -d key=inleiding "$U${p//\{id\}/voortgang-2024}" ;;
   GET*) req "documented $m $p" 200 "$U$u${q:+?$q}" ;;
   "POST /api/v1/session") req "documented $m $p" 415 -F kind=crime "$U$u" ;;
   DELETE*) req "documented $m $p" 401 -X "$m" "$U$u" ;;
   "POST /api/v1/measures/{id}/progress") req "documented $m $p" 401 -d status=running "$U$u" ;;
-  *) req "documented $m $p" 401 -X "$m" -F kind=crime -F "file=@$W/small.csv" "$U$u" ;;
+  *) req "documented $m $p" 401 -X "$m" -F kind=crime -F "file=@$W/small.csv" "$U${u//M-example/voortgang-2024}" ;;
   esac
 done <"$W/documented"
 

@@ -316,6 +316,7 @@ static void error_codes(void **state)
 		assert_string_equal(code, map[i].code);
 	}
 	/* the library's out of memory through the API: JSON 500 out_of_memory */
+	memset(&r, 0, sizeof(r)); /* prepare() clears r first: it must start empty */
 	memset(&e, 0, sizeof(e));
 	e.rc = IVP_ENOMEM;
 	snprintf(e.message, sizeof(e.message), "out of memory");

@@ -1,6 +1,6 @@
 /*
  * conformance.c — the storage conformance suite: every function of the
- * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h) on a fresh
+ * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h, report_store.h) on a fresh
  * database of the engine under test, through the door and the public API
  * only (never an engine's own calls), so that it runs unchanged on every
  * engine: `store_conformance sqlite`, later `store_conformance
@@ -28,6 +28,7 @@
 #include "store/geo_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
+#include "store/report_store.h"
 #include "store/store.h"
 
 /* ---- what each test covers ----------------------------------------------- */
@@ -80,6 +81,9 @@ static const cover covers[] = {
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
 	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
+	{ "test_report_texts", "ivp__store_text_add ivp__store_texts_list ivp__store_text_history "
+			       "ivp__store_begin ivp__store_rollback ivp__store_commit" },
+	{ "test_report_finals", "ivp__store_final_add ivp__store_final_get ivp__store_finals_list" },
 	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
 				"ivp__store_month_counts" },
 };
@@ -1358,6 +1362,122 @@ static void test_callback_stop(void **state)
 		  "BU00010101;BU00010102;");
 }
 
+/* Report texts: every save a new version per key, numbered per key and per
+ * report; the list gives the newest of each key, the history every
+ * version; a rolled-back save leaves nothing. */
+static void test_report_texts(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__text_rec t = { "voortgang", "GM0001", 2024, "prioriteit:jeugd", "Eerste tekst.", "anna" };
+	int64_t v = 0;
+	ivp__buf b;
+
+	ivp__buf_init(&b, 1u << 16);
+	OK(ivp__store_texts_list(ctx, "voortgang", "GM0001", 2024, rows_cb, &b));
+	want_text("no texts", ivp__buf_str(&b), "");
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_text_add(ctx, &t, &v));
+	assert_int_equal(v, 1);
+	t.body = "Tweede tekst.";
+	t.user = "bob";
+	OK(ivp__store_text_add(ctx, &t, &v));
+	assert_int_equal(v, 2);
+	t.key = "inleiding";
+	t.body = "Inleiding.";
+	t.user = NULL;
+	OK(ivp__store_text_add(ctx, &t, &v));
+	assert_int_equal(v, 1);
+	t.year = 2023; /* another report: its own numbering */
+	OK(ivp__store_text_add(ctx, &t, &v));
+	assert_int_equal(v, 1);
+	OK(ivp__store_commit(ctx));
+
+	OK(ivp__store_begin(ctx));
+	t.body = "Teruggedraaid.";
+	OK(ivp__store_text_add(ctx, &t, &v));
+	OK(ivp__store_rollback(ctx));
+
+	ivp__buf_reset(&b);
+	OK(ivp__store_texts_list(ctx, "voortgang", "GM0001", 2024, first_col_cb, &b));
+	want_text("keys", ivp__buf_str(&b), "inleiding;prioriteit:jeugd;");
+	ivp__buf_reset(&b);
+	OK(ivp__store_texts_list(ctx, "voortgang", "GM0001", 2024, rows_cb, &b));
+	assert_non_null(strstr(ivp__buf_str(&b), "inleiding|1|Inleiding.|unknown|"));
+	assert_non_null(strstr(ivp__buf_str(&b), ";prioriteit:jeugd|2|Tweede tekst.|bob|"));
+	ivp__buf_reset(&b);
+	OK(ivp__store_texts_list(ctx, "voortgang", "GM0001", 2023, rows_cb, &b));
+	assert_non_null(strstr(ivp__buf_str(&b), "inleiding|1|Inleiding.|unknown|"));
+	assert_null(strstr(ivp__buf_str(&b), "Teruggedraaid"));
+	ivp__buf_reset(&b);
+	OK(ivp__store_texts_list(ctx, "raadsvoorstel", "GM0001", 2024, rows_cb, &b));
+	want_text("other kind", ivp__buf_str(&b), "");
+
+	ivp__buf_reset(&b);
+	OK(ivp__store_text_history(ctx, "voortgang", "GM0001", 2024, "prioriteit:jeugd", rows_cb, &b));
+	assert_memory_equal(ivp__buf_str(&b), "1|Eerste tekst.|anna|", 20);
+	assert_non_null(strstr(ivp__buf_str(&b), ";2|Tweede tekst.|bob|"));
+	assert_int_equal(strlen(strstr(ivp__buf_str(&b), ";2|") + 1), strlen("2|Tweede tekst.|bob|2024-01-31T12:00:00Z;"));
+	ivp__buf_reset(&b);
+	OK(ivp__store_text_history(ctx, "voortgang", "GM0001", 2024, "doel:G-x", rows_cb, &b));
+	want_text("unknown key", ivp__buf_str(&b), "");
+	ivp__buf_free(&b);
+}
+
+/* Definitief snapshots: written once, read back whole, a second write
+ * refused without changing the first, listed. */
+static void test_report_finals(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__final_rec f, got;
+	int exists = -1;
+	ivp__buf b;
+
+	memset(&f, 0, sizeof(f));
+	memset(&got, 0, sizeof(got));
+	snprintf(f.kind, sizeof(f.kind), "voortgang");
+	snprintf(f.area, sizeof(f.area), "GM0001");
+	f.year = 2024;
+	snprintf(f.date, sizeof(f.date), "2025-03-31");
+	snprintf(f.sha256, sizeof(f.sha256), "%064d", 7);
+	snprintf(f.created_by, sizeof(f.created_by), "anna");
+	f.snapshot = "{\"format\":1}";
+	NOTFOUND(ivp__store_final_get(ctx, "voortgang", "GM0001", 2024, &got));
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_final_add(ctx, &f, &exists));
+	assert_int_equal(exists, 0);
+	f.snapshot = "{\"format\":2}";
+	OK(ivp__store_final_add(ctx, &f, &exists));
+	assert_int_equal(exists, 1);
+	f.year = 2023;
+	OK(ivp__store_final_add(ctx, &f, &exists));
+	assert_int_equal(exists, 0);
+	OK(ivp__store_commit(ctx));
+
+	OK(ivp__store_final_get(ctx, "voortgang", "GM0001", 2024, &got));
+	assert_string_equal(got.snapshot, "{\"format\":1}");
+	assert_string_equal(got.date, "2025-03-31");
+	assert_string_equal(got.created_by, "anna");
+	assert_string_equal(got.sha256, f.sha256);
+	assert_string_equal(got.kind, "voortgang");
+	assert_string_equal(got.area, "GM0001");
+	assert_int_equal(got.year, 2024);
+	assert_int_equal(strlen(got.created_at), 20);
+	free(got.snapshot);
+	got.snapshot = NULL;
+	NOTFOUND(ivp__store_final_get(ctx, "raadsvoorstel", "GM0001", 2024, &got));
+	ivp__buf_init(&b, 1u << 16);
+	OK(ivp__store_finals_list(ctx, rows_cb, &b));
+	{
+		char want[256];
+
+		snprintf(want, sizeof(want), "voortgang|GM0001|2023|2025-03-31|%s|anna|", f.sha256);
+		assert_memory_equal(ivp__buf_str(&b), want, strlen(want));
+		snprintf(want, sizeof(want), ";voortgang|GM0001|2024|2025-03-31|%s|anna|", f.sha256);
+		assert_non_null(strstr(ivp__buf_str(&b), want));
+	}
+	ivp__buf_free(&b);
+}
+
 /* ---- coverage: every function of the door is tested ------------------------------ */
 
 #define MAXFN 128
@@ -1443,7 +1563,7 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
-					       "group_store.h" };
+					       "group_store.h", "report_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -1542,6 +1662,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
 		cmocka_unit_test(test_every_door_function_covered),
 	};

@@ -3,7 +3,9 @@
  * example's 2024 progress report (status counts per priority, budget sums,
  * the default year and date), the document's chapters in order, the Dutch
  * formats, the chart axis, and the refusals (a year without a plan, an area
- * the plan is not for, no plan at all).
+ * the plan is not for, no plan at all); the narrative texts (keys, the
+ * check of a text, paragraphs, the missing ones named) and the snapshot of
+ * a definitief report (read back to the same bytes and the same HTML).
  *
  * The database is built from the bundled example (examples/pijnacker-
  * nootdorp) through the public import API, in a temporary directory.
@@ -388,6 +390,134 @@ static void test_formats(void **state)
 	assert_string_equal(s, "−0,9%");
 }
 
+/* The texts a progress report has: keys from the plan, required ones, the
+ * letter of a priority, the Dutch names of what is missing. */
+static void test_text_keys(void **state)
+{
+	rp_model *m = model(*state, 2024, "nl");
+	const rp_text *t;
+	char why[128];
+
+	assert_int_equal(m->ntexts, 1 + 4 + m->ngoals);
+	assert_string_equal(m->texts[0].key, "inleiding");
+	assert_string_equal(m->texts[2].key, "prioriteit:jeugd");
+	assert_string_equal(m->texts[2].label, "Toelichting bij prioriteit b");
+	assert_string_equal(m->texts[2].missing, "Toelichting bij prioriteit b ontbreekt");
+	assert_int_equal(m->texts[5].required, 0); /* a goal's comment */
+	assert_int_equal(m->nmissing, 5);
+	t = ivp__rp_text_find(m, "prioriteit:b");
+	assert_non_null(t);
+	assert_string_equal(t->key, "prioriteit:jeugd");
+	assert_null(ivp__rp_text_find(m, "prioriteit:e"));
+	assert_null(ivp__rp_text_find(m, "prioriteit:"));
+	assert_null(ivp__rp_text_find(m, "kanttekeningen")); /* the proposal's, not this report's */
+	assert_int_equal(ivp__rp_text_check("Een tekst.\n\nTwee.\n", why, sizeof(why)), 0);
+	assert_int_equal(ivp__rp_text_check(" \n\t ", why, sizeof(why)), -1);
+	assert_string_equal(why, "the text is empty");
+	assert_int_equal(ivp__rp_text_check("caf\xe9", why, sizeof(why)), -1);
+	assert_string_equal(why, "byte 4 is not UTF-8");
+	assert_int_equal(ivp__rp_text_check("a\x01"
+					    "b",
+					    why, sizeof(why)),
+			 -1);
+	assert_string_equal(why, "byte 2 is a control character (0x01)");
+	ivp__rp_model_free(m);
+}
+
+/* A text becomes paragraphs where an editor left a blank line; its lines
+ * are joined; the concept notes name what is still missing. */
+static void test_text_paragraphs(void **state)
+{
+	rp_model *m = model(*state, 2024, "nl");
+	rp_doc *d;
+	int i, p1 = -1, p2 = -1, missing_b = 0, missing_a = 0;
+
+	m->texts[1].body = "Eerste regel\nloopt door.\n\n\nTweede alinea.  \n";
+	m->nmissing--;
+	d = ivp__rp_doc(m);
+	assert_non_null(d);
+	assert_string_equal(d->status, "concept");
+	for (i = 0; i < d->n; i++) {
+		const char *t = d->b[i].text ? d->b[i].text : "";
+
+		if (d->b[i].kind == RB_PARA && !strcmp(t, "Eerste regel loopt door."))
+			p1 = i;
+		if (d->b[i].kind == RB_PARA && !strcmp(t, "Tweede alinea."))
+			p2 = i;
+		missing_b += d->b[i].kind == RB_NOTE && !strcmp(t, "Toelichting bij prioriteit b ontbreekt.");
+		missing_a += d->b[i].kind == RB_NOTE && !strcmp(t, "Toelichting bij prioriteit a ontbreekt.");
+	}
+	assert_true(p1 > 0 && p2 == p1 + 1);
+	assert_int_equal(missing_b, 1);
+	assert_int_equal(missing_a, 0);
+	assert_non_null(strstr(d->keywords, ", concept"));
+	ivp__rp_doc_free(d);
+	ivp__rp_model_free(m);
+}
+
+/* The snapshot of a report: written, read back in each language, written
+ * again to the same bytes; the document of the model read back renders to
+ * the same HTML as that of the model itself. */
+static void test_snapshot_roundtrip(void **state)
+{
+	rp_model *nl = model(*state, 2024, "nl"), *en = model(*state, 2024, "en"), *nl2, *en2;
+	char *a, *b, err[256], f1[320], f2[320];
+	rp_doc *d1, *d2;
+	FILE *x, *y;
+	int c1, c2;
+
+	nl->final = en->final = 1;
+	nl->final_date = en->final_date = "2025-03-31";
+	a = ivp__rp_snapshot(nl, en);
+	assert_non_null(a);
+	assert_non_null(strstr(a, "\"format\":1"));
+	nl2 = ivp__rp_snapshot_model(a, strlen(a), "nl", err, sizeof(err));
+	en2 = ivp__rp_snapshot_model(a, strlen(a), "en", err, sizeof(err));
+	if (!nl2 || !en2) {
+		fail_msg("snapshot: %s", err);
+		return;
+	}
+	b = ivp__rp_snapshot(nl2, en2);
+	assert_string_equal(a, b);
+	assert_int_equal(nl2->npriorities, 4);
+	assert_ptr_equal(nl2->priorities[1].goals[0], &nl2->goals[nl->priorities[1].goals[0] - nl->goals]);
+	d1 = ivp__rp_doc(nl);
+	d2 = ivp__rp_doc(nl2);
+	assert_string_equal(d2->status, "definitief");
+	snprintf(f1, sizeof(f1), "%s/a.html", dir);
+	snprintf(f2, sizeof(f2), "%s/b.html", dir);
+	assert_int_equal(ivp__rp_html(*state, d1, f1), IVP_OK);
+	assert_int_equal(ivp__rp_html(*state, d2, f2), IVP_OK);
+	x = fopen(f1, "rb");
+	y = fopen(f2, "rb");
+	assert_non_null(x);
+	assert_non_null(y);
+	do {
+		c1 = fgetc(x);
+		c2 = fgetc(y);
+		assert_int_equal(c1, c2);
+	} while (c1 != EOF);
+	(void)fclose(x);
+	(void)fclose(y);
+	unlink(f1);
+	unlink(f2);
+	/* damaged snapshots are errors, never wrong pointers */
+	assert_null(ivp__rp_snapshot_model(a, strlen(a) / 2, "nl", err, sizeof(err)));
+	assert_null(ivp__rp_snapshot_model("{\"format\":2}", 12, "nl", err, sizeof(err)));
+	assert_string_equal(err, "not a report snapshot of format 1");
+	assert_null(ivp__rp_snapshot_model("{\"format\":1,\"models\":{}}", strlen("{\"format\":1,\"models\":{}}"), "nl", err, sizeof(err)));
+	assert_string_equal(err, "the snapshot has no model in \"nl\"");
+	ivp__rp_doc_free(d1);
+	ivp__rp_doc_free(d2);
+	free(a);
+	free(b);
+	nl->final_date = en->final_date = NULL;
+	ivp__rp_model_free(nl);
+	ivp__rp_model_free(en);
+	ivp__rp_model_free(nl2);
+	ivp__rp_model_free(en2);
+}
+
 static void test_axis(void **state)
 {
 	rp_axis ax;
@@ -422,6 +552,9 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_chapters),
 		cmocka_unit_test(test_proposal),
+		cmocka_unit_test(test_text_keys),
+		cmocka_unit_test(test_text_paragraphs),
+		cmocka_unit_test(test_snapshot_roundtrip),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_formats),

@@ -225,7 +225,7 @@ static void test_migration5(void **state)
 	assert_int_equal(want[0][0][1].from_months, 1);
 	assert_int_equal(sqlite3_close(old), SQLITE_OK);
 
-	/* the store opens it and runs migration 5 */
+	/* the store opens it and runs migration 5 (and those after it) */
 	db_open(&d);
 	assert_int_equal(ivp_schema_version(d.ctx), 7);
 	counts(&d, nfacts, 2, 2);

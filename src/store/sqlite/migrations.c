@@ -180,9 +180,35 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (area_id, type_id)) WITHOUT ROWID;",
 	  ivp__sq_series_from_facts,
 	  "DROP TABLE fact;" },
+	/* 6: the report's narrative texts, one row per version (never
+	 * overwritten; the newest is the text), and the snapshots of reports
+	 * marked definitief (the model as canonical JSON with its SHA-256,
+	 * written once). */
+	{ 6,
+	  "CREATE TABLE report_text ("
+	  " kind TEXT NOT NULL,"
+	  " area TEXT NOT NULL,"
+	  " year INTEGER NOT NULL,"
+	  " key TEXT NOT NULL,"
+	  " version INTEGER NOT NULL CHECK (version >= 1),"
+	  " body TEXT NOT NULL CHECK (body <> ''),"
+	  " created_by TEXT NOT NULL,"
+	  " created_at TEXT NOT NULL,"
+	  " PRIMARY KEY (kind, area, year, key, version)) WITHOUT ROWID;"
+	  "CREATE TABLE report_final ("
+	  " kind TEXT NOT NULL,"
+	  " area TEXT NOT NULL,"
+	  " year INTEGER NOT NULL,"
+	  " date TEXT NOT NULL,"
+	  " sha256 TEXT NOT NULL,"
+	  " snapshot TEXT NOT NULL,"
+	  " created_by TEXT NOT NULL,"
+	  " created_at TEXT NOT NULL,"
+	  " PRIMARY KEY (kind, area, year)) WITHOUT ROWID;",
+	  NULL, NULL },
 	/* 7: comparison groups (group_store.h): named sets of areas, e.g. the
 	 * region Haaglanden; a group is replaced whole by each import of it.
-	 * (6 is reserved for the report texts.) */
+	 */
 	{ 7,
 	  "CREATE TABLE area_group ("
 	  " id INTEGER PRIMARY KEY,"

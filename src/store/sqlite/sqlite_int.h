@@ -24,6 +24,7 @@ typedef struct sq_store {
 	int version;
 	void *series; /* sqlite_series.c's cache of series, or NULL */
 	void *plan;   /* sqlite_plan.c's own state (prepared statements), or NULL */
+	void *report; /* sqlite_report.c's prepared statements, or NULL */
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))

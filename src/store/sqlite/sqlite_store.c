@@ -199,6 +199,7 @@ static void sq_close(ivp__store *st)
 		sqlite3_finalize(s->st[i]);
 	ivp__sqlite_plan_ops.close(st);
 	ivp__sqlite_auth_ops.close(st);
+	ivp__sqlite_report_ops.close(st);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -780,4 +781,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.auth = &ivp__sqlite_auth_ops,
 	.geo = &ivp__sqlite_geo_ops,
 	.group = &ivp__sqlite_group_ops,
+	.report = &ivp__sqlite_report_ops,
 };
