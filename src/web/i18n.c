@@ -8,7 +8,7 @@
 
 static const char *const texts[W_NMSG][2] = {
 #define M(id, nl, en) [id] = { nl, en },
-#include "web/messages.def"
+#include "ivp/messages.def"
 #undef M
 };
 

@@ -39,7 +39,7 @@ void html_num(html *h, double v, int dec, const char *lang);
 
 typedef enum web_msg {
 #define M(id, nl, en) id,
-#include "web/messages.def"
+#include "ivp/messages.def"
 #undef M
 	W_NMSG
 } web_msg;
