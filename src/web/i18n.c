@@ -1,22 +1,15 @@
 /*
- * i18n.c — the web app in Dutch (default) and English: the texts of
- * messages.def, and the library's status words translated.
+ * i18n.c — the web app in Dutch (default) and English: the texts of the
+ * product's catalogue (include/ivp/messages.def, looked up by the
+ * library's ivp_msg_text), and the library's status words translated.
  */
 #include <string.h>
 
 #include "web/web.h"
 
-static const char *const texts[W_NMSG][2] = {
-#define M(id, nl, en) [id] = { nl, en },
-#include "ivp/messages.def"
-#undef M
-};
-
 const char *web_t(const char *lang, web_msg m)
 {
-	if (m < 0 || m >= W_NMSG)
-		return "";
-	return texts[m][lang && !strcmp(lang, "en") ? 1 : 0];
+	return ivp_msg_text(lang, m);
 }
 
 const char *web_word(const char *lang, const char *en)

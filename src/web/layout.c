@@ -16,7 +16,8 @@
 
 #include "web/web.h"
 
-const char *web_lang(http_req *r)
+/* The page's language (remembered in the cookie on ?lang=). */
+static const char *page_lang(http_req *r)
 {
 	const char *q = http_query_get(&r->q, "lang");
 
@@ -30,6 +31,16 @@ const char *web_lang(http_req *r)
 	if (r->lang_cookie && !strcmp(r->lang_cookie, "en"))
 		return "en";
 	return "nl";
+}
+
+const char *web_lang(http_req *r)
+{
+	const char *lang = page_lang(r);
+
+	/* the library's errors and notes on this page in its language */
+	if (r->ctx && ivp_set_lang(r->ctx, lang))
+		return lang;
+	return lang;
 }
 
 /* s percent-encoded for a query value, escaped for an attribute. */

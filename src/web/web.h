@@ -37,12 +37,9 @@ void html_num(html *h, double v, int dec, const char *lang);
 
 /* ---- strings (i18n.c) ---------------------------------------------------------- */
 
-typedef enum web_msg {
-#define M(id, nl, en) id,
-#include "ivp/messages.def"
-#undef M
-	W_NMSG
-} web_msg;
+/* The pages' texts are the W_ entries of the product's one catalogue
+ * (include/ivp/messages.def, ivp.h: ivp_msg). */
+typedef ivp_msg web_msg;
 
 /* The text of m in lang ("nl" or "en"). */
 const char *web_t(const char *lang, web_msg m);
