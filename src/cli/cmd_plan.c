@@ -98,7 +98,7 @@ static int progress_print(ivp_table *t[IVP_PROGRESS_NPARTS], const cli_common *c
 	for (i = 0; i < IVP_PROGRESS_NPARTS && !r; i++) {
 		if (part >= 0 && i != part)
 			continue;
-		printf("%s== %s\n\n", i && part < 0 ? "\n" : "", heads[i]);
+		printf("%s== %s\n\n", i && part < 0 ? "\n" : "", cli_tr(heads[i]));
 		r = cli_print(stdout, t[i], FMT_TABLE, part >= 0 ? c->columns : NULL);
 	}
 	return r;
@@ -180,11 +180,11 @@ int cmd_plan(int argc, char **argv)
 		if (rc)
 			ex = print_problems(!strcmp(sub, "validate") ? "plan validate" : "plan import", ctx, rc, p);
 		else if (!strcmp(sub, "validate"))
-			printf("%s: valid plan file\n", file);
+			printf(cli_tr("%s: valid plan file\n"), file);
 		else if (res.unchanged)
-			printf("%s: unchanged: %s\n", file, res.summary);
+			printf(cli_tr("%s: unchanged: %s\n"), file, res.summary);
 		else
-			printf("%s: plan %s version %lld: %s\n", file, res.plan_id, (long long)res.version, res.summary);
+			printf(cli_tr("%s: plan %s version %lld: %s\n"), file, res.plan_id, (long long)res.version, res.summary);
 		ivp_table_free(p);
 	} else if (!strcmp(sub, "export")) {
 		char *yaml = NULL;

@@ -213,7 +213,7 @@ int cmd_report(int argc, char **argv)
 				return cli_usage("report", "unknown option \"%s\"", argv[i]);
 		}
 	}
-	o.lang = c.lang;
+	o.lang = cli_lang();
 	if (areas && (o.area || o.output))
 		return cli_usage("report", "--areas writes one file per gemeente into --output-dir: leave out %s",
 				 o.area ? "--area" : "--output");

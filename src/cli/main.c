@@ -17,9 +17,27 @@
 
 #include "cli/cli.h"
 
+static const char *lang = "nl"; /* --lang, else $IVP_LANG, else nl */
+static const char *csv_dialect;	/* --csv-dialect; NULL: the language's */
+
+const char *cli_csv_dialect(void)
+{
+	return csv_dialect ? csv_dialect : lang;
+}
+
+const char *cli_lang(void)
+{
+	return lang;
+}
+
+const char *cli_tr(const char *en)
+{
+	return ivp_msg_tr(lang, en);
+}
+
 int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 {
-	fprintf(stderr, "ivp %s: error: ", cmd);
+	fprintf(stderr, "ivp %s: %s: ", cmd, cli_tr("error"));
 	if (e && e->file[0]) {
 		fprintf(stderr, "%s", e->file);
 		if (e->line > 0)
@@ -28,8 +46,10 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 			fprintf(stderr, ":%ld", e->column);
 		fputs(": ", stderr);
 	}
-	if (e && e->field[0])
-		fprintf(stderr, "field \"%s\": ", e->field);
+	if (e && e->field[0] && e->option)
+		fprintf(stderr, cli_tr("option --%s: "), e->field);
+	else if (e && e->field[0])
+		fprintf(stderr, cli_tr("field \"%s\": "), e->field);
 	fprintf(stderr, "%s\n", e && e->message[0] ? e->message : ivp_strerror(rc));
 	if (e && e->detail[0])
 		fprintf(stderr, "DETAIL: %s\n", e->detail);
@@ -57,7 +77,7 @@ const char *cli_user(const char *given, char *buf, size_t n)
 
 int cli_oom(const char *cmd)
 {
-	fprintf(stderr, "ivp %s: error: out of memory\n", cmd);
+	fprintf(stderr, "ivp %s: %s: %s\n", cmd, cli_tr("error"), cli_tr("out of memory"));
 	return EXIT_INTERNAL;
 }
 
@@ -68,7 +88,7 @@ int cli_print_exit(const char *cmd, int r)
 	if (r == CLI_PRINT_NOMEM)
 		return cli_oom(cmd);
 	if (r) {
-		fprintf(stderr, "ivp %s: error: cannot write the output\n", cmd);
+		fprintf(stderr, "ivp %s: %s: %s\n", cmd, cli_tr("error"), cli_tr("cannot write the output"));
 		return EXIT_INTERNAL;
 	}
 	return EXIT_OK;
@@ -78,11 +98,12 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "ivp %s: error: ", cmd);
+	fprintf(stderr, "ivp %s: %s: ", cmd, cli_tr("error"));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, cli_tr(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nHINT: ivp %s --help shows the options.\n", cmd);
+	fputc('\n', stderr);
+	fprintf(stderr, cli_tr("HINT: ivp %s --help shows the options.\n"), cmd);
 	return EXIT_USER;
 }
 
@@ -148,12 +169,21 @@ int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c
 		c->columns = v;
 		return 1;
 	}
+	if (!err && (v = cli_optval("--csv-dialect", argc, argv, i, &err))) {
+		if (strcmp(v, "nl") && strcmp(v, "en")) {
+			cli_usage(cmd, "unknown CSV dialect \"%s\" (use nl or en)", v);
+			return -1;
+		}
+		csv_dialect = v;
+		return 1;
+	}
 	if (!err && (v = cli_optval("--lang", argc, argv, i, &err))) {
 		if (strcmp(v, "nl") && strcmp(v, "en")) {
 			cli_usage(cmd, "unknown language \"%s\" (use nl or en)", v);
 			return -1;
 		}
 		c->lang = v;
+		lang = v;
 		return 1;
 	}
 	if (err) {
@@ -174,6 +204,8 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 	rc = ivp_open(db, ctx, &e);
 	if (rc)
 		return cli_error(cmd, rc, &e);
+	if (ivp_set_lang(*ctx, lang)) /* lang is "nl" or "en": cannot fail */
+		return cli_error(cmd, IVP_EINTERNAL, ivp_last_error(*ctx));
 	return 0;
 }
 
@@ -206,7 +238,9 @@ static const char usage[] =
 	"options for every command:\n"
 	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
 	"  --format table|csv|json   output format (default: table)\n"
-	"  --lang nl|en              language of names and verdicts (default: en)\n"
+	"  --lang nl|en              language of every text (default: $IVP_LANG, else nl)\n"
+	"  --csv-dialect nl|en       CSV for Dutch spreadsheets (; and 12,5) or English\n"
+	"                            (, and 12.5); default: the language's\n"
 	"  --columns a,b,…           only these columns, in this order\n"
 	"  --help                    help for the command\n"
 	"\n"
@@ -234,7 +268,24 @@ int main(int argc, char **argv)
 		{ "report", cmd_report },
 	};
 	size_t i;
+	const char *env = getenv("IVP_LANG");
+	int k;
 
+	if (env && *env) {
+		if (!ivp_lang_parse(env)) {
+			fprintf(stderr, "ivp: error: IVP_LANG=\"%s\" is not a language of ivp\nHINT: Set IVP_LANG to nl or en, or unset it.\n", env);
+			return EXIT_USER;
+		}
+		lang = ivp_lang_parse(env);
+	}
+	/* --lang anywhere on the line counts from the first message on */
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--lang") && k + 1 < argc && ivp_lang_parse(argv[k + 1]) &&
+		    strlen(argv[k + 1]) == 2)
+			lang = argv[k + 1];
+		else if (!strncmp(argv[k], "--lang=", 7) && ivp_lang_parse(argv[k] + 7) && strlen(argv[k] + 7) == 2)
+			lang = argv[k] + 7;
+	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
 		fputs(usage, stdout);
