@@ -18,7 +18,7 @@
 #include "cli/cli.h"
 
 static const char *lang = "nl"; /* --lang, else $IVP_LANG, else nl */
-static const char *csv_dialect;	/* --csv-dialect; NULL: the language's */
+static const char *csv_dialect; /* --csv-dialect; NULL: the language's */
 
 const char *cli_csv_dialect(void)
 {

@@ -66,7 +66,7 @@ ivp_rc ivp__fail(ivp_ctx *ctx, ivp_rc rc, const char *fmt, ...)
 	ctx->err.rc = rc;
 	snprintf(ctx->err.code, sizeof(ctx->err.code), "%s", ivp__rc_code(rc));
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.message, sizeof(ctx->err.message), ivp_msg_tr(ctx->lang, fmt), ap);
+	vsnprintf(ctx->err.message, sizeof(ctx->err.message), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 	return rc;
 }
@@ -78,7 +78,7 @@ ivp_rc ivp__oom(ivp_ctx *ctx, const char *fmt, ...)
 	ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	if (fmt) {
 		va_start(ap, fmt);
-		vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ctx->lang, fmt), ap);
+		vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 		va_end(ap);
 	}
 	ivp__hint(ctx, "Free memory or raise the limit (ulimit -v), then try again.");
@@ -112,7 +112,7 @@ void ivp__detail(ivp_ctx *ctx, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ctx->lang, fmt), ap);
+	vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 }
 
@@ -121,7 +121,7 @@ void ivp__hint(ivp_ctx *ctx, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.hint, sizeof(ctx->err.hint), ivp_msg_tr(ctx->lang, fmt), ap);
+	vsnprintf(ctx->err.hint, sizeof(ctx->err.hint), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 }
 

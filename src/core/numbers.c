@@ -38,7 +38,9 @@ void ivp_format_number(const char *lang, double v, int dec, char *out, size_t n)
 		snprintf(out, n, "%s", "–");
 		return;
 	}
-	snprintf(raw, sizeof(raw), "%.*f", dec < 0 ? 0 : dec > 20 ? 20 : dec, v);
+	snprintf(raw, sizeof(raw), "%.*f", dec < 0 ? 0 : dec > 20 ? 20 :
+								    dec,
+		 v);
 	neg = raw[0] == '-';
 	digits = raw + neg;
 	if (neg && strspn(digits, "0.") == strlen(digits))

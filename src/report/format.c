@@ -139,6 +139,6 @@ void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n)
 	ivp__rp_num(lang, fabs(pct), 1, num, sizeof(num));
 	/* the minus sign U+2212, as typeset; plus for a rise */
 	snprintf(out, n, "%s%s%%", strcmp(num, lang && !strcmp(lang, "en") ? "0.0" : "0,0") == 0 ? "" : pct < 0 ? "−" :
-												  "+",
+														  "+",
 		 num);
 }

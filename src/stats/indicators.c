@@ -967,7 +967,8 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 	    IVP__PERIOD_SUB(q->to) < 1 || IVP__PERIOD_SUB(q->to) > 12) {
 		ivp__fail(ctx, IVP_EINPUT, "invalid series request");
 		ivp__code(ctx, "missing_option");
-		ivp__option(ctx, !q->area ? "area" : !q->type ? "type" : "from");
+		ivp__option(ctx, !q->area ? "area" : !q->type ? "type" :
+								"from");
 		ivp__hint(ctx, "Give the area, the type and the months from and to as YYYY-MM, from not after to.");
 		return IVP_EINPUT;
 	}

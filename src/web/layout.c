@@ -99,6 +99,21 @@ static void nav_item(html *h, const char *href, const char *text, int current)
 	html_raw(h, "</a></li>");
 }
 
+void web_head_add(html *h, const char *markup)
+{
+	char *end = h->p && !h->oom ? strstr(h->p, "</head>") : NULL;
+	size_t at, n = strlen(markup);
+
+	if (!end)
+		return;
+	at = (size_t)(end - h->p);
+	html_raw(h, markup); /* grow by n, then move the rest up */
+	if (h->oom)
+		return;
+	memmove(h->p + at + n, h->p + at, h->n - n - at);
+	memcpy(h->p + at, markup, n);
+}
+
 void web_page_begin(http_req *r, html *h, const char *lang, const char *title)
 {
 	const char *path = r->route ? r->route->path : "";

@@ -52,6 +52,8 @@ const char *web_word(const char *lang, const char *en);
 const char *web_lang(http_req *r);
 /* Start a page: doctype, head, skip link, header with menu and language switch, <main>. */
 void web_page_begin(http_req *r, html *h, const char *lang, const char *title);
+/* Add markup (a literal, e.g. a <meta>) to the <head> web_page_begin wrote. */
+void web_head_add(html *h, const char *markup);
 /* End it (</main>, footer) and make it r's 200 (or `status`) response; frees nothing of h but takes h->p. */
 void web_page_end(http_req *r, html *h, int status);
 /* Answer 303 See Other to `where` (a path of this site). */

@@ -210,13 +210,13 @@ async function main() {
     await page.selectOption('#kind', 'crime');
     await page.setInputFiles('#file', csv);
     await page.click('main button[type=submit]');
-    // the import runs in the background: the form leads to its status page, which is
-    // looked at again with its Vernieuwen link (no script, no meta refresh) until it ends
+    // the import runs in the background: the form leads to its status page, which
+    // refreshes itself (meta refresh, no script) while it runs and has a Vernieuwen link
     check('the upload leads to the status page', /\/import\/status\?id=\d+$/.test(page.url()), page.url());
     check('the status page has a polite live region',
       await page.locator('main [role=status][aria-live=polite]').count() === 1);
-    check('the status page does not refresh by itself (no meta refresh)',
-      await page.locator('meta[http-equiv]').count() === 0);
+    check('the status page refreshes itself (meta refresh) exactly while the import runs',
+      await page.locator('meta[http-equiv=refresh]').count() === (await page.locator('main a.ivp-refresh').count() > 0 ? 1 : 0));
     for (let i = 0; i < 100 && await page.locator('main a.ivp-refresh').count() > 0; i++) {
       await page.waitForTimeout(100);
       await page.click('main a.ivp-refresh');
@@ -231,6 +231,10 @@ async function main() {
       check('the background import records the uploaded file name and the signed-in user',
         last && last.kind === 'crime' && last.file === path.basename(csv) && last.imported_by === 'anna',
         JSON.stringify(last));
+      check('the finished status page names the import by its own number (as /sources has it)',
+        (await page.textContent('main .ivp-import-id')).trim() === `Import ${last.import}` &&
+        await page.locator('meta[http-equiv=refresh]').count() === 0,
+        (await page.textContent('main')).slice(0, 300));
     }
     await visit(page, 'import-status');
     // the same upload again: the status page says nothing changed
