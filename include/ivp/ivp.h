@@ -113,6 +113,16 @@ const char *ivp_msg_plural(const char *lang, ivp_msg one, ivp_msg many, long lon
  * (the same format string the library passes); `en` itself when no entry
  * has it or lang is English. Static. */
 const char *ivp_msg_tr(const char *lang, const char *en);
+/*
+ * A text of the library may name a parameter of the call as {name}
+ * ({year}, {map}, {skip_unknown_regions}) instead of a CLI flag, so that
+ * each front end names it its own way. Write s into out (n bytes) with
+ * each {name} replaced by present(ud, name, buf, bufsz)'s text (the CLI:
+ * "--year"; the pages and the API: the form field ‘year’); present NULL:
+ * the name in quotes, ‘year’.
+ */
+typedef const char *(*ivp_param_fn)(void *ud, const char *name, char *buf, size_t bufsz);
+void ivp_text_params(const char *s, ivp_param_fn present, void *ud, char *out, size_t n);
 /* The language of ctx's texts from now on: "nl" or "en" (IVP_EINPUT for
  * anything else, the language unchanged). */
 IVP_WUR ivp_rc ivp_set_lang(ivp_ctx *ctx, const char *lang);

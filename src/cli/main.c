@@ -35,8 +35,23 @@ const char *cli_tr(const char *en)
 	return ivp_msg_tr(lang, en);
 }
 
+/* A parameter as the CLI names it: {skip_unknown_regions} -> --skip-unknown-regions. */
+static const char *flag(void *ud, const char *name, char *buf, size_t n)
+{
+	size_t i;
+
+	(void)ud;
+	snprintf(buf, n, "--%s", name);
+	for (i = 2; buf[i]; i++)
+		if (buf[i] == '_')
+			buf[i] = '-';
+	return buf;
+}
+
 int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 {
+	char text[600];
+
 	fprintf(stderr, "ivp %s: %s: ", cmd, cli_tr("error"));
 	if (e && e->file[0]) {
 		fprintf(stderr, "%s", e->file);
@@ -50,11 +65,16 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 		fprintf(stderr, cli_tr("option --%s: "), e->field);
 	else if (e && e->field[0])
 		fprintf(stderr, cli_tr("field \"%s\": "), e->field);
-	fprintf(stderr, "%s\n", e && e->message[0] ? e->message : ivp_strerror(rc));
-	if (e && e->detail[0])
-		fprintf(stderr, "DETAIL: %s\n", e->detail);
-	if (e && e->hint[0])
-		fprintf(stderr, "HINT: %s\n", e->hint);
+	ivp_text_params(e && e->message[0] ? e->message : cli_tr(ivp_strerror(rc)), flag, NULL, text, sizeof(text));
+	fprintf(stderr, "%s\n", text);
+	if (e && e->detail[0]) {
+		ivp_text_params(e->detail, flag, NULL, text, sizeof(text));
+		fprintf(stderr, "DETAIL: %s\n", text);
+	}
+	if (e && e->hint[0]) {
+		ivp_text_params(e->hint, flag, NULL, text, sizeof(text));
+		fprintf(stderr, "HINT: %s\n", text);
+	}
 	return ivp_rc_is_user_error(rc) ? EXIT_USER : EXIT_INTERNAL;
 }
 

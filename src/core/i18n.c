@@ -62,6 +62,41 @@ const char *ivp_msg_tr(const char *lang, const char *en)
 	return en;
 }
 
+void ivp_text_params(const char *s, ivp_param_fn present, void *ud, char *out, size_t n)
+{
+	size_t k = 0;
+
+	if (!n)
+		return;
+	while (s && *s && k + 1 < n) {
+		size_t len = 0;
+
+		if (*s == '{')
+			while ((s[1 + len] >= 'a' && s[1 + len] <= 'z') || s[1 + len] == '_')
+				len++;
+		if (*s == '{' && len > 0 && len < 64 && s[1 + len] == '}') {
+			char name[64], buf[128];
+			const char *t;
+
+			memcpy(name, s + 1, len);
+			name[len] = '\0';
+			if (present) {
+				t = present(ud, name, buf, sizeof(buf));
+			} else {
+				snprintf(buf, sizeof(buf), "‘%s’", name);
+				t = buf;
+			}
+			k += (size_t)snprintf(out + k, n - k, "%s", t ? t : name);
+			if (k >= n)
+				k = n - 1;
+			s += len + 2;
+			continue;
+		}
+		out[k++] = *s++;
+	}
+	out[k] = '\0';
+}
+
 ivp_rc ivp_set_lang(ivp_ctx *ctx, const char *lang)
 {
 	const char *l = lang && (!strcmp(lang, "nl") || !strcmp(lang, "en")) ? lang : NULL;

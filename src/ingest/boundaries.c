@@ -502,7 +502,7 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 				continue;
 			}
 			rc = fail_at(b, "unknown_area", "unknown area code", "No loaded code list has %s.",
-				     "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out (former gemeenten, for example).",
+				     "Import the region code list first (ivp import codes …), or choose {skip_unknown_regions} to leave such areas out (former gemeenten, for example).",
 				     code);
 		} else {
 			(*matched)++;

@@ -25,8 +25,8 @@ typedef struct obs {
 	int base_known;	  /* base_sig came from a test */
 	char unit[128];
 	char source[256];
-	char why[512]; /* without a value: why (no data / unit differs) */
-	int other_unit; /* values exist, but none in the goal's unit: no status */
+	char why[512];	  /* without a value: why (no data / unit differs) */
+	int other_unit;	  /* values exist, but none in the goal's unit: no status */
 	const char *lang; /* "nl" or "en" (NULL) for why and the reasons */
 } obs;
 

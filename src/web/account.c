@@ -195,7 +195,7 @@ void web_import_post(http_req *r)
 	if (env && env->jobs) {
 		if (api_import_form(r, &k, &o))
 			return; /* the error page is in r */
-		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, k, &o,
+		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, lang, k, &o,
 				    r->upload_file, &id, why, sizeof(why));
 		if (st < 0) {
 			web_error(r, 500, why, "", "");
@@ -288,7 +288,8 @@ void web_import_status(http_req *r)
 		html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--error ivp-alert\"><p class=\"utrecht-paragraph\"><strong>");
 		html_text(&h, web_t(lang, W_JOB_FAILED));
 		html_raw(&h, "</strong></p><p class=\"utrecht-paragraph\">");
-		html_text(&h, j->err.message[0] ? j->err.message : ivp_strerror(j->rc));
+		ivp_text_params(j->err.message[0] ? j->err.message : ivp_strerror(j->rc), NULL, NULL, msg, sizeof(msg));
+		html_text(&h, msg);
 		html_raw(&h, "</p>");
 		if (j->err.file[0]) {
 			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_WHERE), j->err.file, j->err.line,
@@ -299,12 +300,14 @@ void web_import_status(http_req *r)
 		}
 		if (j->err.detail[0]) {
 			html_raw(&h, "<p class=\"utrecht-paragraph\">");
-			html_text(&h, j->err.detail);
+			ivp_text_params(j->err.detail, NULL, NULL, msg, sizeof(msg));
+			html_text(&h, msg);
 			html_raw(&h, "</p>");
 		}
 		if (j->err.hint[0]) {
 			html_raw(&h, "<p class=\"utrecht-paragraph\">");
-			html_text(&h, j->err.hint);
+			ivp_text_params(j->err.hint, NULL, NULL, msg, sizeof(msg));
+			html_text(&h, msg);
 			html_raw(&h, "</p>");
 		}
 		html_raw(&h, "</div>");
