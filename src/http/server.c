@@ -419,6 +419,8 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 					"default-src 'none'; frame-ancestors 'none'");
 	if (r->location[0])
 		MHD_add_response_header(res, "Location", r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(res, "Content-Disposition", r->disposition);
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
 	if (r->status == 405 && r->allow[0])
 		MHD_add_response_header(res, "Allow", r->allow);
@@ -535,7 +537,7 @@ static void run(http_server *s, conn *c)
 		c->xcache = "miss";
 	}
 	http_run(r);
-	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] &&
+	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] && !r->disposition[0] &&
 	    (r->status == 200 || r->status == 404))
 		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);
 	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->cache)

@@ -118,6 +118,7 @@ static ivp_rc engine_obs(pg *g, const pl_goal *goal, const ivp__indicator_def *d
 		q.indicator = goal->indicator;
 		q.small_threshold = -1;
 		q.level = g->level;
+		q.lang = o->lang; /* its note goes into the reason */
 		if (ivp_indicators(g->ctx, &q, &t)) {
 			const ivp_error *e = ivp_last_error(g->ctx);
 

@@ -14,24 +14,47 @@ const char *web_t(const char *lang, web_msg m)
 
 const char *web_word(const char *lang, const char *en)
 {
-	static const char *const words[][2] = {
-		{ "on track", "op koers" },
-		{ "at risk", "risico" },
-		{ "off track", "uit koers" },
-		{ "achieved", "behaald" },
-		{ "no data", "geen gegevens" },
-		{ "no status", "geen status" },
-		{ "planned", "gepland" },
-		{ "running", "lopend" },
-		{ "done", "afgerond" },
-		{ "stopped", "gestopt" },
-	};
+	if (!en)
+		return "";
+	return ivp_msg_tr(lang && !strcmp(lang, "en") ? "en" : "nl", en);
+}
+
+const char *web_verdict(const char *lang, const char *words, int vs_nl)
+{
+	/* the library's words, Dutch and English: over time, then against another area */
+	static const struct {
+		const char *nl, *en;
+		web_msg m;
+	} time[] = {
+		{ "significante stijging", "significant rise", W_V_RISE },
+		{ "significante daling", "significant fall", W_V_FALL },
+		{ "geen duidelijke verandering", "no clear change", W_V_NOCHANGE },
+		{ "niet te bepalen", "not computable", W_V_NONE },
+	},
+	  cmp[] = {
+		  { "significant hoger", "significantly higher", W_V_HIGHER_NL },
+		  { "significant lager", "significantly lower", W_V_LOWER_NL },
+		  { "geen duidelijk verschil", "no clear difference", W_V_NODIFF_NL },
+		  { "niet te bepalen", "not computable", W_V_NONE },
+	  };
 	size_t i;
 
-	if (!en || !lang || strcmp(lang, "nl"))
-		return en ? en : "";
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (!strcmp(en, words[i][0]))
-			return words[i][1];
-	return en;
+	if (!words)
+		return "";
+	for (i = 0; i < 4; i++) {
+		const char *nl = vs_nl ? cmp[i].nl : time[i].nl, *en = vs_nl ? cmp[i].en : time[i].en;
+
+		if (!strcmp(words, nl) || !strcmp(words, en))
+			return web_t(lang, vs_nl ? cmp[i].m : time[i].m);
+	}
+	return web_word(lang, words);
+}
+
+void web_explain(html *h, const char *lang, web_msg title, web_msg text)
+{
+	html_raw(h, "<details class=\"ivp-explain\"><summary>");
+	html_text(h, web_t(lang, title));
+	html_raw(h, "</summary><p class=\"utrecht-paragraph\">");
+	html_text(h, web_t(lang, text));
+	html_raw(h, "</p></details>");
 }

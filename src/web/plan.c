@@ -271,6 +271,7 @@ void web_plan(http_req *r)
 		html_text(&h, web_t(lang, W_EDIT_HINT));
 	}
 	html_raw(&h, "</p>");
+	web_explain(&h, lang, W_STATUS_EXPLAIN_TITLE, W_STATUS_EXPLAIN);
 	json_array_foreach(json_object_get(plan, "priorities"), i, pr) {
 		html_raw(&h, "<section class=\"ivp-priority\" id=\"priority-");
 		html_text(&h, jstr(pr, "id"));

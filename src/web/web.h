@@ -43,6 +43,12 @@ typedef ivp_msg web_msg;
 
 /* The text of m in lang ("nl" or "en"). */
 const char *web_t(const char *lang, web_msg m);
+/* The library's verdict words (either language) as a council member reads
+ * them in lang: "duidelijk gestegen", "duidelijk lager dan landelijk"
+ * (vs_nl: the comparison with the Netherlands); others pass as they are. */
+const char *web_verdict(const char *lang, const char *words, int vs_nl);
+/* A <details> with `title` and the one-paragraph explanation `text` (catalogue ids). */
+void web_explain(html *h, const char *lang, web_msg title, web_msg text);
 /* A word of the library (a goal or measure status) in lang; unknown words pass as they are. */
 const char *web_word(const char *lang, const char *en);
 
