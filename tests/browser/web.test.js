@@ -254,13 +254,35 @@ async function main() {
     const row = page.locator('#measure-M-digi');
     await row.locator('select[name=status]').selectOption('stopped');
     await row.locator('input[name=note]').fill('gestopt in de browsertest');
-    await row.locator('button[type=submit]').click();
+    await row.locator('form.ivp-measure-form button[type=submit]').click();
     check('after the update the plan shows the message', page.url().includes('/plan?done=M-digi') &&
       (await page.textContent('main [role=status]')).includes('M-digi'));
     check('the measure shows its new status (gestopt) and note',
       (await page.textContent('#measure-M-digi .ivp-measure-status')).trim() === 'gestopt' &&
       (await page.textContent('#measure-M-digi')).includes('gestopt in de browsertest'));
     await visit(page, 'plan-editor');
+
+    // ---- money spent, typed the Dutch way --------------------------------------------------------------------
+    // 12.50 could mean twelve and a half or twelve thousand five hundred: refused, saying what to type
+    await page.locator('#measure-M-digi input[name=spent]').fill('12.50');
+    await page.locator('#measure-M-digi form.ivp-spent-form button[type=submit]').click();
+    {
+      const text = await page.textContent('main');
+      check('an ambiguous amount (12.50) is refused in Dutch, naming what to type and no CLI flag',
+        text.includes('dubbelzinnig') && text.includes('12,50') && text.includes('12.500') && !text.includes('--spent'),
+        text.slice(0, 300));
+    }
+    await visit(page, 'plan-spent-refused');
+    await page.goto(base + '/plan');
+    await page.locator('#measure-M-digi input[name=spent]').fill('12.500');
+    await page.locator('#measure-M-digi form.ivp-spent-form button[type=submit]').click();
+    {
+      const year = new Date().getUTCFullYear();
+      const pr = await (await page.request.get(base + `/api/v1/plan/progress?year=${year}`)).json();
+      const m = ((pr.measures || {}).rows || []).find((x) => x.measure === 'M-digi');
+      check('12.500 on the Dutch form is stored as twelve thousand five hundred euros',
+        page.url().includes('/plan?done=M-digi') && m && m.spent_year === 12500, JSON.stringify(m));
+    }
 
     // ---- upload a CSV -------------------------------------------------------------------------------------------
     await page.goto(base + '/import');
