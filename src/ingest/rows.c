@@ -144,7 +144,7 @@ void ivp__job_unknown_region(ivp__job *j, const char *name)
 	j->res->unknown_regions++;
 	if (j->res->unknown_regions <= 5)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
-			 n ? ", " : "area(s) not in the code lists, left out: ", name);
+			 n ? ", " : ivp_msg_tr(ivp_lang(j->ctx), "area(s) not in the code lists, left out: "), name);
 	else if (j->res->unknown_regions == 6)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
 }

@@ -558,6 +558,29 @@ void web_indicator_name(http_req *r, const char *area, const char *key, int year
 
 /* ---- /sources ----------------------------------------------------------------------------- */
 
+/* The kind of an import in words (the import form's own words where it has them). */
+static const char *source_kind(const char *lang, const char *kind)
+{
+	static const struct {
+		const char *kind;
+		web_msg m;
+	} kinds[] = {
+		{ "crime", W_KIND_CRIME },
+		{ "population", W_KIND_POPULATION },
+		{ "codes", W_KIND_CODES },
+		{ "long", W_KIND_LONG },
+		{ "boundaries", W_KIND_BOUNDARIES },
+		{ "values", W_KIND_VALUES },
+		{ "plan", W_NAV_PLAN },
+	};
+	size_t i;
+
+	for (i = 0; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i].kind))
+			return web_t(lang, kinds[i].m);
+	return kind ? kind : "";
+}
+
 void web_sources(http_req *r)
 {
 	static const struct {
@@ -601,6 +624,17 @@ void web_sources(http_req *r)
 			web_cell(t, i, cols[c].col, 0, lang, b, sizeof(b));
 			if (!strcmp(cols[c].col, "sha256"))
 				b[12] = '\0'; /* the start is enough to recognise a file */
+			if (!strcmp(cols[c].col, "kind"))
+				snprintf(b, sizeof(b), "%s", source_kind(lang, ivp_table_text(t, i, web_col(t, "kind"))));
+			if (!strcmp(cols[c].col, "finished_at") && strlen(b) >= 16) {
+				char day[64], hm[8];
+
+				snprintf(hm, sizeof(hm), "%.5s", b + 11);
+				ivp_format_date(lang, b, day, sizeof(day)); /* 1 december 2026, 12:05 UTC */
+				snprintf(b, sizeof(b), "%s, %s UTC", day, hm);
+			}
+			if (!strcmp(cols[c].col, "rows") && !web_null(t, i, "rows"))
+				ivp_format_number(lang, (double)ivp_table_int(t, i, web_col(t, "rows")), 0, b, sizeof(b));
 			td(&h, b, cols[c].num);
 		}
 		html_raw(&h, "</tr>");
