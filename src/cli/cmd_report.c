@@ -231,7 +231,7 @@ int cmd_report(int argc, char **argv)
 		ivp_close(ctx);
 		return rc;
 	}
-	printf("%s: %s report %d for %s, dated %s\n", r.path, r.kind, r.year, r.area, r.date);
+	printf(cli_tr("%s: %s report %d for %s, dated %s\n"), r.path, r.kind, r.year, r.area, r.date);
 	ivp_close(ctx);
 	return EXIT_OK;
 }

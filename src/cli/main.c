@@ -229,44 +229,6 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 	return 0;
 }
 
-static const char usage[] =
-	"ivp — the integral safety plan (Integraal Veiligheidsplan) system\n"
-	"\n"
-	"usage: ivp COMMAND [options]\n"
-	"\n"
-	"commands:\n"
-	"  init                      create the database (or bring it up to date)\n"
-	"  import KIND FILE…         import data; KIND is crime, population, codes or long\n"
-	"  areas [--under CODE]      list areas (gemeenten, wijken, buurten, …)\n"
-	"  indicators --area A --year Y [--baseline B] [--compare X,Y]\n"
-	"                            counts, rates per 1,000, trends and verdicts\n"
-	"  ranking --area A --year Y [--level BU|WK|GM] [--indicator K]\n"
-	"                            the buurten (wijken, gemeenten) of an area ranked on a rate\n"
-	"  series --area A --type T --from YYYY-MM --to YYYY-MM\n"
-	"                            monthly counts\n"
-	"  sources                   every import: file, SHA-256, rows, who, when\n"
-	"  definitions               the indicator definitions (all versions)\n"
-	"  serve [--listen HOST:PORT] the JSON API over HTTP (/api/v1/, default 127.0.0.1:8080)\n"
-	"  import values FILE        locally registered values (surveys, Halt, indices, outputs)\n"
-	"  plan validate|import FILE check / store the plan file (YAML, docs/plan-file.md)\n"
-	"  plan export|history|diff  the plan's versions: YAML, who and when, what changed\n"
-	"  plan progress [--year Y]  goals on track / at risk / off track, measures, budget\n"
-	"  measure update ID …       record a measure's status, note and spending\n"
-	"  user add|list|passwd|remove  who may sign in to ivp serve, with which role\n"
-	"  report [--year Y] [--format pdf|html|xlsx]  the progress report to the council\n"
-	"\n"
-	"options for every command:\n"
-	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
-	"  --format table|csv|json   output format (default: table)\n"
-	"  --lang nl|en              language of every text (default: $IVP_LANG, else nl)\n"
-	"  --csv-dialect nl|en       CSV for Dutch spreadsheets (; and 12,5) or English\n"
-	"                            (, and 12.5); default: the language's\n"
-	"  --columns a,b,…           only these columns, in this order\n"
-	"  --help                    help for the command\n"
-	"\n"
-	"exit codes: 0 ok, 1 you must change something (the message says what),\n"
-	"            2 out of memory, a database or an internal error\n";
-
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -308,7 +270,7 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
-		fputs(usage, stdout);
+		fputs(ivp_msg_text(lang, IVP_T_CLI_USAGE), stdout);
 		return argc < 2 ? EXIT_USER : EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
@@ -318,6 +280,6 @@ int main(int argc, char **argv)
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n", argv[1]);
+	fprintf(stderr, cli_tr("ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n"), argv[1]);
 	return EXIT_USER;
 }

@@ -265,7 +265,7 @@ static int pick(const ivp_table *t, const char *columns, int human, int *cols, i
 			    !strncmp(ivp_table_colname(t, c), columns, len))
 				break;
 		if (c == nc) {
-			fprintf(stderr, "unknown column \"%.*s\"; the result has:", (int)len, columns);
+			fprintf(stderr, cli_tr("unknown column \"%.*s\"; the result has:"), (int)len, columns);
 			for (c = 0; c < nc; c++)
 				fprintf(stderr, " %s", ivp_table_colname(t, c));
 			fputc('\n', stderr);
