@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -37,7 +38,7 @@ static void check(const char *lang, const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char s[64], out[64];
+	char s[64], out[64], *end;
 	double v;
 
 	if (size >= sizeof(s))
@@ -46,7 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	check("nl", s);
 	check("en", s);
-	if (sscanf(s, "%lf", &v) == 1) {
+	v = strtod(s, &end);
+	if (end != s) {
 		ivp_format_number("nl", v, (int)(size % 8), out, sizeof(out));
 		if (strlen(out) >= sizeof(out))
 			__builtin_trap();
