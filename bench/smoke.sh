@@ -22,7 +22,7 @@ rows=$(sed -n 's/.* \([0-9]*\) rows$/\1/p' "$W/gen.err")
 
 "$IVP" import codes examples/pijnacker-nootdorp/data/crime__WijkenEnBuurten.csv >/dev/null
 "$IVP" import codes tests/data/soortmisdrijf.csv >/dev/null
-out=$("$IVP" import crime "$W/crime.csv")
+out=$("$IVP" import crime "$W/crime.csv" --lang en) # its English line (issue 11: Dutch by default)
 echo "$out"
 echo "$out" | grep -q "import 3 (odata-csv): $rows rows written" || { echo "FAIL: not every row imported"; exit 1; }
 
@@ -45,7 +45,7 @@ awk -F, -v eff="$eff" '
   }' bench/data/NL_Crime.csv "$W/crime.csv"
 # 4. the same file again: unchanged, nothing written
 before=$(sqlite3 "$IVP_DB" "SELECT count(*), sum(nfacts), (SELECT count(*) FROM import) FROM series")
-again=$("$IVP" import crime "$W/crime.csv")
+again=$("$IVP" import crime "$W/crime.csv" --lang en)
 echo "$again"
 echo "$again" | grep -q "unchanged: already imported as import 3" || { echo "FAIL: the re-import was not unchanged"; exit 1; }
 after=$(sqlite3 "$IVP_DB" "SELECT count(*), sum(nfacts), (SELECT count(*) FROM import) FROM series")

@@ -3,7 +3,7 @@
 # tests/ and bench/ (the tracked *.c and *.h files), or with --check only
 # report the lines it would change and exit 1 if there are any (what
 # `make lint` runs; clang-format --dry-run -Werror).
-# Not formatted: src/web/messages.def (an X-macro table of nl/en texts, one
+# Not formatted: include/ivp/messages*.def (X-macro tables of nl/en texts, one
 # message a line so the nl and en texts of a key sit side by side; it is not
 # C on its own) and everything outside those four folders. Inside a C file a
 # table whose columns line up by hand is fenced with // clang-format off/on.

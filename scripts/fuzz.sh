@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 B=${1:-build-fuzz}
 SECS=${2:-60}
 shift 2 || true
-TARGETS=${*:-csv crime population codes long plan groups}
+TARGETS=${*:-csv crime population codes long plan groups money}
 CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_SANITIZE=ON -DIVP_FUZZ=ON -DIVP_TESTS=ON >/dev/null
 cmake --build "$B" -j "$(nproc)" >/dev/null
 mkdir -p "$B/artifacts"

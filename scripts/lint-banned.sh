@@ -7,7 +7,8 @@
 #    thread-safe: strtok_r) in the tracked C files of src/, include/,
 #    tests/ and bench/. A line may say `lint-banned: ok (reason)` to be
 #    passed; none does today.
-# 2. The message table src/web/messages.def, M(id, nl, en): the nl and en
+# 2. The message catalogue include/ivp/messages_lib.def and messages.def,
+#    M(id, nl, en) (tests/unit/test_i18n.c checks the same): the nl and en
 #    texts of each key hold the same printf conversions in the same order
 #    (`%s ... %d` in one and `%d ... %s` in the other would print a number
 #    as a string in one language).
@@ -56,8 +57,10 @@ sub convs {
 
 # --- 2: the message table -------------------------------------------------
 my %nconv;
-my $def = "src/web/messages.def";
-if (open(my $fh, "<", $def)) {
+my $def;
+for $def ("include/ivp/messages_lib.def", "include/ivp/messages.def") {
+open(my $fh, "<", $def) or next;
+{
 	while (my $l = <$fh>) {
 		next unless $l =~ /^M\((\w+),\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)/;
 		my ($id, $nl, $en) = ($1, $2, $3);
@@ -71,6 +74,8 @@ if (open(my $fh, "<", $def)) {
 	}
 	close $fh;
 }
+}
+$def = "the catalogue (include/ivp/messages*.def)";
 
 # --- 1 and 3: the C files -------------------------------------------------
 my %fmtarg = (snprintf => 2, html_fmt => 1, fprintf => 1, printf => 0);

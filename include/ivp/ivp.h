@@ -57,6 +57,10 @@ typedef struct ivp_error {
 	long column;	   /* 1-based byte position in the line, 0 when none */
 	char code[48];	   /* stable machine code, e.g. "csv_unterminated_quote";
 				 * every code is listed in docs/errors.md */
+	int option;	   /* 1: `field` names a parameter of the call (an option
+			    * such as "year" or "spent"), which each front end
+			    * presents its own way (the CLI as --year, a page as
+			    * its form field); the texts never name a CLI flag */
 } ivp_error;
 
 typedef struct ivp_ctx ivp_ctx;
@@ -72,6 +76,84 @@ void ivp_close(ivp_ctx *ctx);
 
 /* The last error recorded on ctx (valid until the next call on ctx). */
 const ivp_error *ivp_last_error(const ivp_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Language: one message catalogue for the whole product              */
+/*
+ * Every text a user reads — the library's error messages, details and
+ * hints, notes, status reasons, the CLI's headers and the pages — is an
+ * entry M(id, nl, en) of the catalogue: ivp/messages_lib.def (library and
+ * CLI) and ivp/messages.def (the pages), one enum ivp_msg over both. A
+ * text with printf parameters has the same conversions in the same order
+ * in both languages (a unit test checks it), so one argument list serves
+ * either.
+ *
+ * A ctx speaks one language: "en" after ivp_open (so that programs of the
+ * library see stable English), "nl" once ivp_set_lang says so; the CLI
+ * and the web app set it ("nl" by default, --lang / IVP_LANG / ?lang=).
+ * Machine codes (ivp_error.code, JSON field names, the status and verdict
+ * columns' codes of ivp_plan_progress) never change with the language.
+ */
+typedef enum ivp_msg {
+#define M(id, nl, en) id,
+#include "ivp/messages_lib.def"
+#include "ivp/messages.def"
+#undef M
+	IVP_NMSG
+} ivp_msg;
+
+/* "nl" or "en" for a language name ("nl", "en", "nl_NL.UTF-8", "en_GB"…);
+ * NULL when s names neither (NULL or "" included). */
+const char *ivp_lang_parse(const char *s);
+/* The text of m in lang: English for "en", Dutch for anything else. Static. */
+const char *ivp_msg_text(const char *lang, ivp_msg m);
+/* `one` when n is 1, else `many` (both catalogue ids), in lang. */
+const char *ivp_msg_plural(const char *lang, ivp_msg one, ivp_msg many, long long n);
+/* The catalogue's text in lang for the English text `en` of an entry
+ * (the same format string the library passes); `en` itself when no entry
+ * has it or lang is English. Static. */
+const char *ivp_msg_tr(const char *lang, const char *en);
+/*
+ * A text of the library may name a parameter of the call as {name}
+ * ({year}, {map}, {skip_unknown_regions}) instead of a CLI flag, so that
+ * each front end names it its own way. Write s into out (n bytes) with
+ * each {name} replaced by present(ud, name, buf, bufsz)'s text (the CLI:
+ * "--year"; the pages and the API: the form field ‘year’); present NULL:
+ * the name in quotes, ‘year’.
+ */
+typedef const char *(*ivp_param_fn)(void *ud, const char *name, char *buf, size_t bufsz);
+void ivp_text_params(const char *s, ivp_param_fn present, void *ud, char *out, size_t n);
+/* The language of ctx's texts from now on: "nl" or "en" (IVP_EINPUT for
+ * anything else, the language unchanged). */
+IVP_WUR ivp_rc ivp_set_lang(ivp_ctx *ctx, const char *lang);
+/* ctx's language: "nl" or "en". */
+const char *ivp_lang(const ivp_ctx *ctx);
+
+/*
+ * Numbers, money and dates the way a reader of lang writes them: Dutch
+ * "1.771", "30,57", "€ 12.500", "29 juni 2023"; English "1,771", "30.57",
+ * "€12,500", "29 June 2023". A non-finite number is "–". out has n bytes
+ * and is always terminated. (The report, the CLI's tables and the pages
+ * share these; JSON keeps plain numbers.)
+ */
+void ivp_format_number(const char *lang, double v, int dec, char *out, size_t n);
+void ivp_format_money(const char *lang, int64_t cents, char *out, size_t n);
+/* iso "YYYY-MM-DD"; anything else is copied as it is. */
+void ivp_format_date(const char *lang, const char *iso, char *out, size_t n);
+
+/*
+ * Read an amount of euros as a reader of lang writes it, into cents.
+ * Dutch: "12500", "12.500" (twelve thousand five hundred), "12,50",
+ * "12.500,50"; a point must group three digits, a comma starts at most
+ * two decimals. English: "12500", "12,500", "12500.50", "12,500.50".
+ * Refused (-1, with *why a static sentence of the catalogue in lang
+ * saying what is wrong and what to type): an empty or negative amount,
+ * a sign, spaces, a currency sign, the other language's decimal mark
+ * where it is ambiguous ("12.50" in Dutch, "12,50" in English), groups
+ * not of three ("1.2.3"), mixed marks in the wrong order ("12,500.5" in
+ * Dutch), more than two decimals, more than 1e13 euros.
+ */
+int ivp_parse_money(const char *lang, const char *s, int64_t *cents, const char **why);
 
 /* Schema version the database is at after ivp_open(). */
 int ivp_schema_version(ivp_ctx *ctx);

@@ -31,6 +31,13 @@ typedef struct cli_common {
 	const char *columns; /* --columns a,b,c: only these, in this order */
 } cli_common;
 
+/* The language of the output: --lang, else $IVP_LANG, else "nl". */
+const char *cli_lang(void);
+/* The CSV dialect: --csv-dialect, else the language ("nl": ';' and 12,5). */
+const char *cli_csv_dialect(void);
+/* The catalogue's text for an English text in the output's language. */
+const char *cli_tr(const char *en);
+
 /* Print an ivp error the PostgreSQL way and return the exit code for rc. */
 int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e);
 /* Print a usage error ("ivp X: message") plus a pointer to --help; returns 1. */

@@ -31,17 +31,17 @@ static int print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p
 		const char *field = ivp_table_text(p, r, 3), *d = ivp_table_text(p, r, 5),
 			   *h = ivp_table_text(p, r, 6);
 
-		fprintf(stderr, "ivp %s: error: %s:%lld:%lld: ", cmd, ivp_table_text(p, r, 0),
+		fprintf(stderr, "ivp %s: %s: %s:%lld:%lld: ", cmd, cli_tr("error"), ivp_table_text(p, r, 0),
 			(long long)ivp_table_int(p, r, 1), (long long)ivp_table_int(p, r, 2));
 		if (field && *field)
-			fprintf(stderr, "field \"%s\": ", field);
+			fprintf(stderr, cli_tr("field \"%s\": "), field);
 		fprintf(stderr, "%s\n", ivp_table_text(p, r, 4));
 		if (d)
 			fprintf(stderr, "DETAIL: %s\n", d);
 		if (h)
 			fprintf(stderr, "HINT: %s\n", h);
 	}
-	fprintf(stderr, "%d problem%s; nothing was stored\n", n, n == 1 ? "" : "s");
+	fprintf(stderr, cli_tr(n == 1 ? "%d problem; nothing was stored\n" : "%d problems; nothing was stored\n"), n);
 	return EXIT_USER;
 }
 
@@ -98,7 +98,7 @@ static int progress_print(ivp_table *t[IVP_PROGRESS_NPARTS], const cli_common *c
 	for (i = 0; i < IVP_PROGRESS_NPARTS && !r; i++) {
 		if (part >= 0 && i != part)
 			continue;
-		printf("%s== %s\n\n", i && part < 0 ? "\n" : "", heads[i]);
+		printf("%s== %s\n\n", i && part < 0 ? "\n" : "", cli_tr(heads[i]));
 		r = cli_print(stdout, t[i], FMT_TABLE, part >= 0 ? c->columns : NULL);
 	}
 	return r;
@@ -180,11 +180,11 @@ int cmd_plan(int argc, char **argv)
 		if (rc)
 			ex = print_problems(!strcmp(sub, "validate") ? "plan validate" : "plan import", ctx, rc, p);
 		else if (!strcmp(sub, "validate"))
-			printf("%s: valid plan file\n", file);
+			printf(cli_tr("%s: valid plan file\n"), file);
 		else if (res.unchanged)
-			printf("%s: unchanged: %s\n", file, res.summary);
+			printf(cli_tr("%s: unchanged: %s\n"), file, res.summary);
 		else
-			printf("%s: plan %s version %lld: %s\n", file, res.plan_id, (long long)res.version, res.summary);
+			printf(cli_tr("%s: plan %s version %lld: %s\n"), file, res.plan_id, (long long)res.version, res.summary);
 		ivp_table_free(p);
 	} else if (!strcmp(sub, "export")) {
 		char *yaml = NULL;
@@ -301,7 +301,7 @@ int cmd_measure(int argc, char **argv)
 	if (ivp_measure_update(ctx, &u, &res))
 		ex = cli_error("measure update", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 	else
-		printf("plan %s version %lld: %s\n", res.plan_id, (long long)res.version, res.summary);
+		printf(cli_tr("plan %s version %lld: %s\n"), res.plan_id, (long long)res.version, res.summary);
 	ivp_close(ctx);
 	return ex;
 }
@@ -357,10 +357,10 @@ int cmd_import_values(int argc, char **argv)
 		if (ivp_import_values(ctx, files[i], &o, &res))
 			ex = cli_error("import", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		else if (res.unchanged)
-			printf("%s: unchanged: %s\n", files[i], res.note);
+			printf(cli_tr("%s: unchanged: %s\n"), files[i], res.note);
 		else
-			printf("%s: import %lld (%s): %lld values written%s\n", files[i], (long long)res.import_id,
-			       res.layout, (long long)res.rows, res.changed ? " (some replaced earlier values)" : "");
+			printf(cli_tr("%s: import %lld (%s): %lld values written%s\n"), files[i], (long long)res.import_id,
+			       res.layout, (long long)res.rows, res.changed ? cli_tr(" (some replaced earlier values)") : "");
 	}
 	ivp_close(ctx);
 	return ex;

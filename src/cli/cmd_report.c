@@ -283,7 +283,7 @@ static int cmd_report_sub(int argc, char **argv)
 		return cli_usage(cmd, "give the text with --key KEY (ivp report text list shows the keys)");
 	if (what && !strcmp(what, "set") && !file == !text)
 		return cli_usage(cmd, "give the text with --file FILE or --text TEXT (one of them)");
-	o.lang = c.lang;
+	o.lang = cli_lang();
 	w = what ? what : "";
 	if ((rc = cli_open(cmd, &c, &ctx)))
 		return rc;
@@ -298,7 +298,7 @@ static int cmd_report_sub(int argc, char **argv)
 			printf("%s-rapport %d van %s is definitief sinds %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
 	} else if (!strcmp(sub, "list") || !strcmp(w, "list") || !strcmp(w, "history")) {
 		ivp_table *t = NULL;
-		ivp_rc r = !strcmp(sub, "list") ? ivp_reports(ctx, c.lang, &t) :
+		ivp_rc r = !strcmp(sub, "list") ? ivp_reports(ctx, cli_lang(), &t) :
 			   !strcmp(w, "list")	? ivp_report_texts(ctx, &o, &t) :
 						  ivp_report_text_history(ctx, &o, key, &t);
 
@@ -408,7 +408,7 @@ int cmd_report(int argc, char **argv)
 				return cli_usage("report", "unknown option \"%s\"", argv[i]);
 		}
 	}
-	o.lang = c.lang;
+	o.lang = cli_lang();
 	if (areas && (o.area || o.output))
 		return cli_usage("report", "--areas writes one file per gemeente into --output-dir: leave out %s",
 				 o.area ? "--area" : "--output");
@@ -426,13 +426,11 @@ int cmd_report(int argc, char **argv)
 		ivp_close(ctx);
 		return rc;
 	}
-	printf("%s: %s report %d for %s, dated %s\n", r.path, r.kind, r.year, r.area, r.date);
+	printf(cli_tr("%s: %s report %d for %s, dated %s\n"), r.path, r.kind, r.year, r.area, r.date);
 	if (!strcmp(r.status, "concept"))
-		printf(c.lang && !strcmp(c.lang, "en") ? "status: draft, %d required texts missing (ivp report text list)\n" :
-							 "status: concept, %d verplichte teksten ontbreken (ivp report text list)\n",
-		       r.missing);
+		printf(cli_tr("status: draft, %d required texts missing (ivp report text list)\n"), r.missing);
 	else
-		printf("status: %s\n", c.lang && !strcmp(c.lang, "en") ? (!strcmp(r.status, "definitief") ? "final" : "complete") : r.status);
+		printf("%s", cli_tr(!strcmp(r.status, "definitief") ? "status: final\n" : "status: complete\n"));
 	ivp_close(ctx);
 	return EXIT_OK;
 }

@@ -139,7 +139,7 @@ int cmd_user(int argc, char **argv)
 		ivp_table_free(t);
 	} else if (!strcmp(sub, "remove")) {
 		if (!(rc = ivp_user_remove(ctx, name)))
-			printf("user %s removed; their sessions ended\n", name);
+			printf(cli_tr("user %s removed; their sessions ended\n"), name);
 	} else if (!(ex = get_password("user", pw, sizeof(pw)))) {
 		if (!strcmp(sub, "add"))
 			rc = ivp_user_add(ctx, name, ivp_role_parse(role), pw);

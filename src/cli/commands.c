@@ -56,7 +56,7 @@ int cmd_init(int argc, char **argv)
 	}
 	if ((r = cli_open("init", &c, &ctx)))
 		return r;
-	printf("database ready (schema version %d)\n", ivp_schema_version(ctx));
+	printf(cli_tr("database ready (schema version %d)\n"), ivp_schema_version(ctx));
 	ivp_close(ctx);
 	return 0;
 }
@@ -67,7 +67,7 @@ static void progress(void *ud, const char *file, uint64_t done, uint64_t total,
 		     int64_t rows)
 {
 	(void)ud;
-	fprintf(stderr, "\r%s: %.0f%% (%lld rows)", file,
+	fprintf(stderr, cli_tr(rows == 1 ? "\r%s: %.0f%% (%lld row)" : "\r%s: %.0f%% (%lld rows)"), file,
 		total ? 100.0 * (double)done / (double)total : 0.0, (long long)rows);
 	(void)fflush(stderr); /* progress; nothing to do if it fails */
 }
@@ -230,19 +230,21 @@ int cmd_import(int argc, char **argv)
 				goto out;
 			}
 			if (res.unchanged) {
-				printf("%s: unchanged: %s\n", files[i], res.note);
+				printf(cli_tr("%s: unchanged: %s\n"), files[i], res.note);
 				continue;
 			}
-			printf("%s: import %lld (%s): %lld rows written", files[i],
+			printf(cli_tr(res.rows == 1 ? "%s: import %lld (%s): %lld row written" :
+						      "%s: import %lld (%s): %lld rows written"),
+			       files[i],
 			       (long long)res.import_id, res.layout, (long long)res.rows);
 			if (res.changed)
-				printf(" (%lld replaced a different earlier value)", (long long)res.changed);
+				printf(cli_tr(" (%lld replaced a different earlier value)"), (long long)res.changed);
 			if (res.same)
-				printf(", %lld already present with the same value", (long long)res.same);
+				printf(cli_tr(", %lld already present with the same value"), (long long)res.same);
 			if (res.missing)
-				printf(", %lld missing values ('.')", (long long)res.missing);
+				printf(cli_tr(", %lld missing values ('.')"), (long long)res.missing);
 			if (res.skipped)
-				printf(", %lld cells not read (other topics or periods)", (long long)res.skipped);
+				printf(cli_tr(", %lld cells not read (other topics or periods)"), (long long)res.skipped);
 			putchar('\n');
 			if (kind == IVP_IMPORT_BOUNDARIES)
 				printf("%s: %s\n", files[i], res.note); /* the code property, matched, left out */
@@ -406,7 +408,7 @@ int cmd_definitions(int argc, char **argv)
 		if (rc) {
 			r = cli_error("definitions", rc, ivp_last_error(ctx));
 		} else {
-			printf("%s: version %d now sums %s\n", key, version, codes);
+			printf(cli_tr("%s: version %d now sums %s\n"), key, version, codes);
 			r = 0;
 		}
 		ivp_close(ctx);
@@ -499,7 +501,7 @@ int cmd_indicators(int argc, char **argv)
 	}
 	q.compare = cmp;
 	q.ncompare = ncmp;
-	q.lang = c.lang;
+	q.lang = cli_lang();
 	if ((r = cli_open("indicators", &c, &ctx))) {
 		free(cmpbuf);
 		return r;
@@ -601,7 +603,7 @@ int cmd_ranking(int argc, char **argv)
 		cli_usage("ranking", "--area and --year are required");
 		goto usage;
 	}
-	q.lang = c.lang;
+	q.lang = cli_lang();
 	q.reference = ref;
 	q.nreference = nref;
 	if ((r = cli_open("ranking", &c, &ctx)))

@@ -17,9 +17,42 @@
 
 #include "cli/cli.h"
 
+static const char *lang = "nl"; /* --lang, else $IVP_LANG, else nl */
+static const char *csv_dialect; /* --csv-dialect; NULL: the language's */
+
+const char *cli_csv_dialect(void)
+{
+	return csv_dialect ? csv_dialect : lang;
+}
+
+const char *cli_lang(void)
+{
+	return lang;
+}
+
+const char *cli_tr(const char *en)
+{
+	return ivp_msg_tr(lang, en);
+}
+
+/* A parameter as the CLI names it: {skip_unknown_regions} -> --skip-unknown-regions. */
+static const char *flag(void *ud, const char *name, char *buf, size_t n)
+{
+	size_t i;
+
+	(void)ud;
+	snprintf(buf, n, "--%s", name);
+	for (i = 2; buf[i]; i++)
+		if (buf[i] == '_')
+			buf[i] = '-';
+	return buf;
+}
+
 int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 {
-	fprintf(stderr, "ivp %s: error: ", cmd);
+	char text[600];
+
+	fprintf(stderr, "ivp %s: %s: ", cmd, cli_tr("error"));
 	if (e && e->file[0]) {
 		fprintf(stderr, "%s", e->file);
 		if (e->line > 0)
@@ -28,13 +61,20 @@ int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e)
 			fprintf(stderr, ":%ld", e->column);
 		fputs(": ", stderr);
 	}
-	if (e && e->field[0])
-		fprintf(stderr, "field \"%s\": ", e->field);
-	fprintf(stderr, "%s\n", e && e->message[0] ? e->message : ivp_strerror(rc));
-	if (e && e->detail[0])
-		fprintf(stderr, "DETAIL: %s\n", e->detail);
-	if (e && e->hint[0])
-		fprintf(stderr, "HINT: %s\n", e->hint);
+	if (e && e->field[0] && e->option)
+		fprintf(stderr, cli_tr("option --%s: "), e->field);
+	else if (e && e->field[0])
+		fprintf(stderr, cli_tr("field \"%s\": "), e->field);
+	ivp_text_params(e && e->message[0] ? e->message : cli_tr(ivp_strerror(rc)), flag, NULL, text, sizeof(text));
+	fprintf(stderr, "%s\n", text);
+	if (e && e->detail[0]) {
+		ivp_text_params(e->detail, flag, NULL, text, sizeof(text));
+		fprintf(stderr, "DETAIL: %s\n", text);
+	}
+	if (e && e->hint[0]) {
+		ivp_text_params(e->hint, flag, NULL, text, sizeof(text));
+		fprintf(stderr, "HINT: %s\n", text);
+	}
 	return ivp_rc_is_user_error(rc) ? EXIT_USER : EXIT_INTERNAL;
 }
 
@@ -57,7 +97,7 @@ const char *cli_user(const char *given, char *buf, size_t n)
 
 int cli_oom(const char *cmd)
 {
-	fprintf(stderr, "ivp %s: error: out of memory\n", cmd);
+	fprintf(stderr, "ivp %s: %s: %s\n", cmd, cli_tr("error"), cli_tr("out of memory"));
 	return EXIT_INTERNAL;
 }
 
@@ -68,7 +108,7 @@ int cli_print_exit(const char *cmd, int r)
 	if (r == CLI_PRINT_NOMEM)
 		return cli_oom(cmd);
 	if (r) {
-		fprintf(stderr, "ivp %s: error: cannot write the output\n", cmd);
+		fprintf(stderr, "ivp %s: %s: %s\n", cmd, cli_tr("error"), cli_tr("cannot write the output"));
 		return EXIT_INTERNAL;
 	}
 	return EXIT_OK;
@@ -78,11 +118,12 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "ivp %s: error: ", cmd);
+	fprintf(stderr, "ivp %s: %s: ", cmd, cli_tr("error"));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, cli_tr(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nHINT: ivp %s --help shows the options.\n", cmd);
+	fputc('\n', stderr);
+	fprintf(stderr, cli_tr("HINT: ivp %s --help shows the options.\n"), cmd);
 	return EXIT_USER;
 }
 
@@ -148,12 +189,21 @@ int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c
 		c->columns = v;
 		return 1;
 	}
+	if (!err && (v = cli_optval("--csv-dialect", argc, argv, i, &err))) {
+		if (strcmp(v, "nl") && strcmp(v, "en")) {
+			cli_usage(cmd, "unknown CSV dialect \"%s\" (use nl or en)", v);
+			return -1;
+		}
+		csv_dialect = v;
+		return 1;
+	}
 	if (!err && (v = cli_optval("--lang", argc, argv, i, &err))) {
 		if (strcmp(v, "nl") && strcmp(v, "en")) {
 			cli_usage(cmd, "unknown language \"%s\" (use nl or en)", v);
 			return -1;
 		}
 		c->lang = v;
+		lang = v;
 		return 1;
 	}
 	if (err) {
@@ -174,46 +224,10 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 	rc = ivp_open(db, ctx, &e);
 	if (rc)
 		return cli_error(cmd, rc, &e);
+	if (ivp_set_lang(*ctx, lang)) /* lang is "nl" or "en": cannot fail */
+		return cli_error(cmd, IVP_EINTERNAL, ivp_last_error(*ctx));
 	return 0;
 }
-
-static const char usage[] =
-	"ivp — the integral safety plan (Integraal Veiligheidsplan) system\n"
-	"\n"
-	"usage: ivp COMMAND [options]\n"
-	"\n"
-	"commands:\n"
-	"  init                      create the database (or bring it up to date)\n"
-	"  import KIND FILE…         import data; KIND is crime, population, codes or long\n"
-	"  areas [--under CODE]      list areas (gemeenten, wijken, buurten, …)\n"
-	"  groups [NAME]             comparison groups (a region, size classes) and members\n"
-	"  indicators --area A --year Y [--baseline B] [--compare X,Y]\n"
-	"                            counts, rates per 1,000, trends and verdicts\n"
-	"  ranking --area A --year Y [--level BU|WK|GM] [--indicator K]\n"
-	"                            the buurten (wijken, gemeenten) of an area ranked on a rate\n"
-	"  series --area A --type T --from YYYY-MM --to YYYY-MM\n"
-	"                            monthly counts\n"
-	"  sources                   every import: file, SHA-256, rows, who, when\n"
-	"  definitions               the indicator definitions (all versions)\n"
-	"  serve [--listen HOST:PORT] the JSON API over HTTP (/api/v1/, default 127.0.0.1:8080)\n"
-	"  import values FILE        locally registered values (surveys, Halt, indices, outputs)\n"
-	"  plan validate|import FILE check / store the plan file (YAML, docs/plan-file.md)\n"
-	"  plan export|history|diff  the plan's versions: YAML, who and when, what changed\n"
-	"  plan progress [--year Y]  goals on track / at risk / off track, measures, budget\n"
-	"  measure update ID …       record a measure's status, note and spending\n"
-	"  user add|list|passwd|remove  who may sign in to ivp serve, with which role\n"
-	"  report [--year Y] [--format pdf|html|xlsx]  the progress report to the council\n"
-	"  fetch --area GM… [--region …] download and import the CBS/Politie/PDOK open data\n"
-	"\n"
-	"options for every command:\n"
-	"  --db PATH                 database file (default: $IVP_DB, else ./ivp.db)\n"
-	"  --format table|csv|json   output format (default: table)\n"
-	"  --lang nl|en              language of names and verdicts (default: en)\n"
-	"  --columns a,b,…           only these columns, in this order\n"
-	"  --help                    help for the command\n"
-	"\n"
-	"exit codes: 0 ok, 1 you must change something (the message says what),\n"
-	"            2 out of memory, a database or an internal error\n";
 
 int main(int argc, char **argv)
 {
@@ -238,10 +252,27 @@ int main(int argc, char **argv)
 		{ "fetch", cmd_fetch },
 	};
 	size_t i;
+	const char *env = getenv("IVP_LANG");
+	int k;
 
+	if (env && *env) {
+		if (!ivp_lang_parse(env)) {
+			fprintf(stderr, "ivp: error: IVP_LANG=\"%s\" is not a language of ivp\nHINT: Set IVP_LANG to nl or en, or unset it.\n", env);
+			return EXIT_USER;
+		}
+		lang = ivp_lang_parse(env);
+	}
+	/* --lang anywhere on the line counts from the first message on */
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--lang") && k + 1 < argc && ivp_lang_parse(argv[k + 1]) &&
+		    strlen(argv[k + 1]) == 2)
+			lang = argv[k + 1];
+		else if (!strncmp(argv[k], "--lang=", 7) && ivp_lang_parse(argv[k] + 7) && strlen(argv[k] + 7) == 2)
+			lang = argv[k] + 7;
+	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
-		fputs(usage, stdout);
+		fputs(ivp_msg_text(lang, IVP_T_CLI_USAGE), stdout);
 		return argc < 2 ? EXIT_USER : EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
@@ -251,6 +282,6 @@ int main(int argc, char **argv)
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n", argv[1]);
+	fprintf(stderr, cli_tr("ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n"), argv[1]);
 	return EXIT_USER;
 }

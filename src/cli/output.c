@@ -3,7 +3,9 @@
  *
  * The human table shows the columns flagged "brief", right-aligns numbers,
  * pads by display width (UTF-8 aware) and prints the table's notes under
- * it. CSV and JSON carry every column (JSON through jansson).
+ * it, in the output's language (headers, words and numbers in Dutch by
+ * default). CSV (in its dialect) and JSON carry every column (JSON through
+ * jansson, with the library's plain values).
  */
 #include <jansson.h>
 #include <math.h>
@@ -12,21 +14,78 @@
 
 #include "cli/cli.h"
 
+/* Integer columns that are codes or years rather than amounts: never grouped. */
+static int plain_int(const char *name)
+{
+	static const char *const plain[] = { "year", "id", "import", "version", "rank", "order", "line", "column" };
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		size_t k = strlen(plain[i]);
+
+		if (!strcmp(name, plain[i]) ||
+		    (n > k && name[n - k - 1] == '_' && !strcmp(name + n - k, plain[i])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A cell as the table shows it: in Dutch numbers the Dutch way (1.771;
+ * 30,57) and the library's English words of a cell (status codes such as
+ * "on track", "illustration") in the catalogue's Dutch; in English as the
+ * library has them.
+ */
 static void cell_text(const ivp_table *t, int r, int c, char *buf, size_t n)
 {
+	int nl = !strcmp(cli_lang(), "nl");
+
 	switch (ivp_table_cell_type(t, r, c)) {
 	case IVP_CELL_INT:
-		snprintf(buf, n, "%lld", (long long)ivp_table_int(t, r, c));
+		if (nl && !plain_int(ivp_table_colname(t, c)))
+			ivp_format_number("nl", (double)ivp_table_int(t, r, c), 0, buf, n);
+		else
+			snprintf(buf, n, "%lld", (long long)ivp_table_int(t, r, c));
 		break;
 	case IVP_CELL_REAL:
-		snprintf(buf, n, "%.*f", ivp_table_col_decimals(t, c), ivp_table_real(t, r, c));
+		if (nl)
+			ivp_format_number("nl", ivp_table_real(t, r, c), ivp_table_col_decimals(t, c), buf, n);
+		else
+			snprintf(buf, n, "%.*f", ivp_table_col_decimals(t, c), ivp_table_real(t, r, c));
 		break;
 	case IVP_CELL_TEXT:
-		snprintf(buf, n, "%s", ivp_table_text(t, r, c));
+		snprintf(buf, n, "%s", nl ? cli_tr(ivp_table_text(t, r, c)) : ivp_table_text(t, r, c));
 		break;
 	default:
 		buf[0] = '\0';
 	}
+}
+
+/*
+ * The header of a column: the catalogue's words for its name in Dutch
+ * ("per_1000" -> "per 1.000"; "vs_NL01" -> "t.o.v. NL01"), the name
+ * itself in English (what --columns takes).
+ */
+static const char *header(const ivp_table *t, int c, char *buf, size_t n)
+{
+	const char *name = ivp_table_colname(t, c);
+	size_t len = strlen(name);
+
+	if (strcmp(cli_lang(), "nl")) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	if (!strncmp(name, "vs_", 3) && strcmp(name, "vs_all")) {
+		snprintf(buf, n, "%s %s", cli_tr("vs"), name + 3);
+		return buf;
+	}
+	if (len > 9 && !strcmp(name + len - 9, "_per_1000") && strcmp(name, "prev_per_1000") &&
+	    strcmp(name, "baseline_per_1000")) {
+		snprintf(buf, n, "%.*s %s", (int)(len - 9), name, cli_tr("per_1000"));
+		return buf;
+	}
+	snprintf(buf, n, "%s", cli_tr(name));
+	return buf;
 }
 
 /* Display width of UTF-8 text (one column per code point). */
@@ -51,7 +110,7 @@ static int print_table(FILE *out, const ivp_table *t, const int *cols, int n,
 		return CLI_PRINT_NOMEM;
 	for (k = 0; k < n; k++) {
 		c = cols[k];
-		w[c] = width(ivp_table_colname(t, c));
+		w[c] = width(header(t, c, buf, sizeof(buf)));
 		for (r = 0; r < nr; r++) {
 			cell_text(t, r, c, buf, sizeof(buf));
 			if (width(buf) > w[c])
@@ -61,8 +120,8 @@ static int print_table(FILE *out, const ivp_table *t, const int *cols, int n,
 	first = 1;
 	for (k = 0; k < n; k++) {
 		c = cols[k];
-		fprintf(out, "%s%s%*s", first ? "" : "  ", ivp_table_colname(t, c),
-			(int)(w[c] - width(ivp_table_colname(t, c))), "");
+		header(t, c, buf, sizeof(buf));
+		fprintf(out, "%s%s%*s", first ? "" : "  ", buf, (int)(w[c] - width(buf)), "");
 		first = 0;
 	}
 	fputc('\n', out);
@@ -106,19 +165,21 @@ static int print_table(FILE *out, const ivp_table *t, const int *cols, int n,
 			if (ivp_table_cell_type(t, r, c) != IVP_CELL_TEXT)
 				continue;
 			cell_text(t, r, key, buf, sizeof(buf));
-			fprintf(out, "%s%s: %s\n", first ? "\n" : "", buf, ivp_table_text(t, r, c));
+			fprintf(out, "%s%s: %s\n", first ? "\n" : "", buf, cli_tr(ivp_table_text(t, r, c)));
 			first = 0;
 		}
 	}
 	for (r = 0; notes && r < ivp_table_nnotes(t); r++)
-		fprintf(out, "%s%s\n", r ? "" : "\n", ivp_table_note(t, r));
+		fprintf(out, "%s%s\n", r ? "" : "\n", cli_tr(ivp_table_note(t, r)));
 	free(w);
 	return 0;
 }
 
-static void csv_field(FILE *out, const char *s)
+static void csv_field(FILE *out, const char *s, char sep)
 {
-	if (!strpbrk(s, ",\"\n\r")) {
+	const char special[] = { sep, '"', '\n', '\r', '\0' };
+
+	if (!strpbrk(s, special)) {
 		fputs(s, out);
 		return;
 	}
@@ -131,25 +192,40 @@ static void csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/*
+ * CSV in the dialect of cli_csv_dialect(): "en" as before (',' between
+ * fields, 30.57), "nl" for a Dutch spreadsheet (';' between fields, the
+ * decimal comma 30,57, no thousands separator). The header is the
+ * columns' names in both (what --columns and scripts use).
+ */
 static int print_csv(FILE *out, const ivp_table *t, const int *cols, int n)
 {
-	int nr = ivp_table_nrows(t), r, c, k;
-	char buf[1024];
+	int nr = ivp_table_nrows(t), r, c, k, nl = !strcmp(cli_csv_dialect(), "nl");
+	char buf[1024], sep = nl ? ';' : ',';
 
 	for (k = 0; k < n; k++) {
-		fputs(k ? "," : "", out);
-		csv_field(out, ivp_table_colname(t, cols[k]));
+		if (k)
+			fputc(sep, out);
+		csv_field(out, ivp_table_colname(t, cols[k]), sep);
 	}
 	fputc('\n', out);
 	for (r = 0; r < nr; r++) {
 		for (k = 0; k < n; k++) {
 			c = cols[k];
-			fputs(k ? "," : "", out);
-			if (ivp_table_cell_type(t, r, c) == IVP_CELL_REAL)
+			if (k)
+				fputc(sep, out);
+			if (ivp_table_cell_type(t, r, c) == IVP_CELL_REAL) {
+				char *dot;
+
 				snprintf(buf, sizeof(buf), "%.6g", ivp_table_real(t, r, c));
-			else
+				if (nl && (dot = strchr(buf, '.')))
+					*dot = ',';
+			} else if (ivp_table_cell_type(t, r, c) == IVP_CELL_INT) {
+				snprintf(buf, sizeof(buf), "%lld", (long long)ivp_table_int(t, r, c));
+			} else {
 				cell_text(t, r, c, buf, sizeof(buf));
-			csv_field(out, buf);
+			}
+			csv_field(out, buf, sep);
 		}
 		fputc('\n', out);
 	}
@@ -189,7 +265,7 @@ static int pick(const ivp_table *t, const char *columns, int human, int *cols, i
 			    !strncmp(ivp_table_colname(t, c), columns, len))
 				break;
 		if (c == nc) {
-			fprintf(stderr, "unknown column \"%.*s\"; the result has:", (int)len, columns);
+			fprintf(stderr, cli_tr("unknown column \"%.*s\"; the result has:"), (int)len, columns);
 			for (c = 0; c < nc; c++)
 				fprintf(stderr, " %s", ivp_table_colname(t, c));
 			fputc('\n', stderr);

@@ -2,8 +2,9 @@
  * core.c — errors, growable buffers, small string helpers.
  *
  * Errors follow PostgreSQL's message style: a short lower-case message, a
- * detail sentence, a hint. They are recorded on the context; the library
- * never prints.
+ * detail sentence, a hint. They are recorded on the context, in its
+ * language (the catalogue's text for the English format, i18n.c); the
+ * library never prints.
  */
 #include "core/core.h"
 
@@ -65,7 +66,7 @@ ivp_rc ivp__fail(ivp_ctx *ctx, ivp_rc rc, const char *fmt, ...)
 	ctx->err.rc = rc;
 	snprintf(ctx->err.code, sizeof(ctx->err.code), "%s", ivp__rc_code(rc));
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.message, sizeof(ctx->err.message), fmt, ap);
+	vsnprintf(ctx->err.message, sizeof(ctx->err.message), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 	return rc;
 }
@@ -77,7 +78,7 @@ ivp_rc ivp__oom(ivp_ctx *ctx, const char *fmt, ...)
 	ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	if (fmt) {
 		va_start(ap, fmt);
-		vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), fmt, ap);
+		vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 		va_end(ap);
 	}
 	ivp__hint(ctx, "Free memory or raise the limit (ulimit -v), then try again.");
@@ -95,6 +96,12 @@ ivp_rc ivp__coded(ivp_ctx *ctx, const char *code, ivp_rc rc)
 	return rc;
 }
 
+void ivp__option(ivp_ctx *ctx, const char *name)
+{
+	snprintf(ctx->err.field, sizeof(ctx->err.field), "%s", name ? name : "");
+	ctx->err.option = name && *name;
+}
+
 void ivp__column(ivp_ctx *ctx, long column)
 {
 	ctx->err.column = column;
@@ -105,7 +112,7 @@ void ivp__detail(ivp_ctx *ctx, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), fmt, ap);
+	vsnprintf(ctx->err.detail, sizeof(ctx->err.detail), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 }
 
@@ -114,7 +121,7 @@ void ivp__hint(ivp_ctx *ctx, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ctx->err.hint, sizeof(ctx->err.hint), fmt, ap);
+	vsnprintf(ctx->err.hint, sizeof(ctx->err.hint), ivp_msg_tr(ivp_lang(ctx), fmt), ap);
 	va_end(ap);
 }
 

@@ -20,6 +20,7 @@ struct ivp__store;
 struct ivp_ctx {
 	struct ivp__store *store;
 	ivp_error err;
+	char lang[4]; /* "nl" or "en" ("": en) — the language of its texts (i18n.c) */
 };
 
 /*
@@ -42,6 +43,9 @@ void ivp__hint(ivp_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Set the input location of the current error. */
 void ivp__where(ivp_ctx *ctx, const char *file, long line, const char *field);
+/* The current error is about the call's parameter `name` ("year", "spent"):
+ * field = name, option = 1 (ivp_error). */
+void ivp__option(ivp_ctx *ctx, const char *name);
 /* Set the 1-based column (byte in the line) of the current error; 0: none. */
 void ivp__column(ivp_ctx *ctx, long column);
 /* Name the condition of the current error with a stable machine code, one of

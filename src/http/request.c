@@ -132,13 +132,18 @@ int http_rc_status(ivp_rc rc, const char **code)
 
 void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 {
-	const char *code, *msg = e && e->message[0] ? e->message : ivp_strerror(rc);
+	const char *code;
+	char msg[300], detail[600], hint[600];
 	int status = http_rc_status(rc, &code);
 	json_t *o;
 
-	if (hooked(r, status, code, msg, e ? e->detail : "", e ? e->hint : ""))
+	/* {year} in a library text: the parameter (form field) ‘year’, never a CLI flag */
+	ivp_text_params(e && e->message[0] ? e->message : ivp_strerror(rc), NULL, NULL, msg, sizeof(msg));
+	ivp_text_params(e ? e->detail : "", NULL, NULL, detail, sizeof(detail));
+	ivp_text_params(e ? e->hint : "", NULL, NULL, hint, sizeof(hint));
+	if (hooked(r, status, code, msg, detail, hint))
 		return;
-	o = error_object(code, msg, e ? e->detail : "", e ? e->hint : "");
+	o = error_object(code, msg, detail, hint);
 	/* `code` is the HTTP class (not_found, input_error, …); `reason` the
 	 * library's own machine code for the condition (docs/errors.md) */
 	if (o && e && e->rc == rc && e->code[0])

@@ -515,6 +515,8 @@ static void run(http_server *s, conn *c)
 			http_ivp_error(r, rc ? rc : IVP_EDB, &e);
 		return;
 	}
+	/* the thread's ctx speaks English until a page (web_lang) says otherwise */
+	rc = ivp_set_lang(r->ctx, "en");
 	if (c->up && c->up->path[0]) {
 		r->upload_file = c->up->path;
 		r->upload_name = c->up->name;

@@ -502,7 +502,7 @@ static ivp_rc read_features(bnd *b, json_t *features, const char *prop, int64_t 
 				continue;
 			}
 			rc = fail_at(b, "unknown_area", "unknown area code", "No loaded code list has %s.",
-				     "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out (former gemeenten, for example).",
+				     "Import the region code list first (ivp import codes …), or choose {skip_unknown_regions} to leave such areas out (former gemeenten, for example).",
 				     code);
 		} else {
 			(*matched)++;
@@ -608,8 +608,9 @@ ivp_rc ivp__read_boundaries(ivp__job *j)
 	}
 	if ((rc = read_features(&b, features, prop, &matched)))
 		goto out;
-	snprintf(note, sizeof(note), "%s property \"%s\"%s%s: %lld of %zu features matched%s%s",
-		 b.names ? "name" : "code", prop, b.names ? " within " : "", b.names ? nl.under : "",
+	snprintf(note, sizeof(note), ivp_msg_tr(ivp_lang(j->ctx), "%s property \"%s\"%s%s: %lld of %zu features matched%s%s"),
+		 b.names ? ivp_msg_tr(ivp_lang(j->ctx), "name") : "code", prop,
+		 b.names ? ivp_msg_tr(ivp_lang(j->ctx), " within ") : "", b.names ? nl.under : "",
 		 (long long)matched, json_array_size(features), j->res->note[0] ? "; " : "", j->res->note);
 	snprintf(j->res->note, sizeof(j->res->note), "%s", note);
 out:

@@ -296,7 +296,7 @@ static ivp_rc drive_options(ivp__job *j, drive *d)
 			ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", opts->map_path);
 			ivp__code(j->ctx, "file_unreadable");
 			ivp__detail(j->ctx, "The mapping file does not exist or is not readable.");
-			ivp__hint(j->ctx, "Check the path given with --map.");
+			ivp__hint(j->ctx, "Check the path of the mapping file ({map}).");
 			ivp__where(j->ctx, opts->map_path, 0, NULL);
 			return IVP_EIO;
 		}

@@ -104,7 +104,7 @@ int ivp__job_seen_before(ivp__job *j)
 	j->dup = 1;
 	j->res->import_id = id;
 	snprintf(j->res->note, sizeof(j->res->note),
-		 "already imported as import %lld on %s; nothing changed", (long long)id, when);
+		 ivp_msg_tr(ivp_lang(j->ctx), "already imported as import %lld on %s; nothing changed"), (long long)id, when);
 	return 1;
 }
 

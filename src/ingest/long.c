@@ -276,7 +276,7 @@ static ivp_rc check_area(ivp__job *j, long line, const char *field, const char *
 		ivp__job_fail(j, line, field, "unknown area code \"%s\"", area);
 		ivp__code(j->ctx, "unknown_area");
 		ivp__detail(j->ctx, "No loaded code list has this area.");
-		ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv), or pass --skip-unknown-regions to leave such areas out.");
+		ivp__hint(j->ctx, "Import the region code list first (ivp import codes WijkenEnBuurten.csv), or choose {skip_unknown_regions} to leave such areas out.");
 		return IVP_EINPUT;
 	}
 	snprintf(last, 16, "%s", area);
@@ -414,7 +414,7 @@ ivp_rc ivp__read_long(ivp__job *j, FILE *f, int population, const char *map_path
 			if (!ivp__type_classification(type)) {
 				rc = ivp__job_fail(j, line, "type", "\"%s\" is not a SoortMisdrijf code", type);
 				ivp__code(j->ctx, "bad_type_code");
-				ivp__hint(j->ctx, "Use codes such as 1.1.1, or give a mapping file with --map for the source's own codes.");
+				ivp__hint(j->ctx, "Use codes such as 1.1.1, or give a mapping file ({map}) for the source's own codes.");
 				goto out;
 			}
 			if ((rc = ivp__ingest_fact(j, line, "count", area, type, period, v, prov)))
@@ -503,7 +503,7 @@ ivp_rc ivp__read_population_list(ivp__job *j, FILE *f)
 		ivp__job_fail(j, 1, NULL, "this population list does not say which year it is");
 		ivp__code(j->ctx, "missing_year");
 		ivp__detail(j->ctx, "A list of buurt populations (e.g. 85984NED, Kerncijfers wijken en buurten) holds the figure on 1 January of its year, but the file does not name the year.");
-		ivp__hint(j->ctx, "Add --year YYYY: the 1 January the figures refer to (85984NED of 2024: --year 2024).");
+		ivp__hint(j->ctx, "Give the year ({year}): the 1 January the figures refer to (85984NED of 2024: 2024).");
 		return IVP_EINPUT;
 	}
 	if ((rc = ivp__job_csv(j, f, &c)))

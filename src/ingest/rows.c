@@ -109,7 +109,7 @@ ivp_rc ivp__ingest_pop(ivp__job *j, long line, const char *field,
 		return ivp__job_store(j, rc);
 	if (rc)
 		return unknown_area(j, line, field, area,
-				    "Import the region code list first (ivp import codes …), or pass --skip-unknown-regions to leave such areas out.");
+				    "Import the region code list first (ivp import codes …), or choose {skip_unknown_regions} to leave such areas out.");
 	if (result == IVP__PUT_DUP_DIFF) {
 		ivp__job_fail(j, line, field,
 			      "the same key appears twice with different counts");
@@ -144,7 +144,7 @@ void ivp__job_unknown_region(ivp__job *j, const char *name)
 	j->res->unknown_regions++;
 	if (j->res->unknown_regions <= 5)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, "%s%s",
-			 n ? ", " : "area(s) not in the code lists, left out: ", name);
+			 n ? ", " : ivp_msg_tr(ivp_lang(j->ctx), "area(s) not in the code lists, left out: "), name);
 	else if (j->res->unknown_regions == 6)
 		snprintf(j->res->note + n, sizeof(j->res->note) - n, ", …");
 }
@@ -179,7 +179,7 @@ ivp_rc ivp__ingest_region(ivp__job *j, long line, const char *field,
 		ivp__job_fail(j, line, field, "region name \"%s\" matches no code", name);
 		ivp__code(j->ctx, "unknown_region");
 		ivp__detail(j->ctx, "StatLine exports name regions; ivp resolves names through the loaded code lists (RegioS, WijkenEnBuurten), and none has this name.");
-		ivp__hint(j->ctx, "Import the table's region code list first (ivp import codes METADATA.csv), correct the name, or pass --skip-unknown-regions to leave out regions the code lists do not know (former gemeenten, for example).");
+		ivp__hint(j->ctx, "Import the table's region code list first (ivp import codes METADATA.csv), correct the name, or choose {skip_unknown_regions} to leave out regions the code lists do not know (former gemeenten, for example).");
 		return IVP_EINPUT;
 	}
 	snprintf(j->last_code, sizeof(j->last_code), "%s", code);

@@ -20,7 +20,6 @@
 
 #define MAX_PLAN_FILE (16u << 20)
 
-int ivp__money_parse(const char *s, int64_t *cents);
 int ivp__date_valid(const char *s);
 
 void ivp_free(void *p)
@@ -611,8 +610,8 @@ static ivp_rc bad_update(ivp_ctx *ctx, const char *field, const char *hint, cons
 {
 	ivp__fail(ctx, IVP_EINPUT, fmt, v);
 	ivp__code(ctx, "bad_measure_update");
-	ivp__hint(ctx, "%s", hint);
-	ivp__where(ctx, "", 0, field);
+	ivp__hint(ctx, "%s", ivp_msg_tr(ivp_lang(ctx), hint));
+	ivp__option(ctx, field);
 	return IVP_EINPUT;
 }
 
@@ -644,7 +643,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	if (u->date && !ivp__date_valid(u->date))
 		return bad_update(ctx, "date", "Write the date as YYYY-MM-DD.", "invalid date \"%s\"", u->date);
 	if (!u->status && !u->note && !u->nspent)
-		return bad_update(ctx, "", "Give --status, --note or --spent YEAR=AMOUNT.", "%snothing to update", "");
+		return bad_update(ctx, "", "Give a new status, a note or money spent (YEAR=AMOUNT).", "%snothing to update", "");
 	if ((rc = load_version(ctx, 0, &cur, &p)))
 		goto out;
 	m = ivp__plan_measure(p, u->id);
@@ -675,11 +674,15 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	for (i = 0; i < u->nspent && i < IVP_MEASURE_MAX_SPENT; i++) {
 		int64_t cents;
 		char yb[16];
+		const char *why = NULL;
 
 		snprintf(yb, sizeof(yb), "%d", u->spent_year[i]);
-		if (!u->spent_amount[i] || ivp__money_parse(u->spent_amount[i], &cents)) {
-			rc = bad_update(ctx, "spent", "Write --spent YEAR=AMOUNT in euros, e.g. --spent 2024=12500.",
-					"invalid amount for %s", yb);
+		if (!u->spent_amount[i] || ivp_parse_money(ivp_lang(ctx), u->spent_amount[i], &cents, &why)) {
+			rc = ivp__fail(ctx, IVP_EINPUT, "invalid amount \"%s\" spent in %s",
+				       u->spent_amount[i] ? u->spent_amount[i] : "", yb);
+			ivp__code(ctx, "bad_measure_update");
+			ivp__hint(ctx, "%s", why ? why : "");
+			ivp__option(ctx, "spent");
 			goto out;
 		}
 		if (set_spent(m, u->spent_year[i], cents))

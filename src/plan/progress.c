@@ -43,6 +43,9 @@
 #include "plan/progress.h"
 #include "store/plan_store.h"
 
+/* The catalogue's text of an English format in lang (the same arguments). */
+#define L(lang, fmt) ivp_msg_tr((lang), (fmt))
+
 #define ARR(a, T, i) (&((T *)(a).v)[i])
 
 static const char *const st_words[ST_N] = { "no data", "no status", "on track", "at risk", "off track" };
@@ -99,8 +102,9 @@ static ivp_rc engine_obs(pg *g, const pl_goal *goal, const ivp__indicator_def *d
 
 	engine_unit(d, o->unit, sizeof(o->unit));
 	if (goal->unit && strcmp(goal->unit, o->unit)) {
+		o->other_unit = 1;
 		snprintf(o->why, sizeof(o->why),
-			 "the goal's unit \"%s\" differs from the indicator's unit \"%s\"; values in different units are never compared",
+			 L(o->lang, "the goal's unit \"%s\" differs from the indicator's unit \"%s\"; values in different units are never compared"),
 			 goal->unit, o->unit);
 		return IVP_OK;
 	}
@@ -117,12 +121,13 @@ static ivp_rc engine_obs(pg *g, const pl_goal *goal, const ivp__indicator_def *d
 		q.indicator = goal->indicator;
 		q.small_threshold = -1;
 		q.level = g->level;
+		q.lang = o->lang; /* its note goes into the reason */
 		if (ivp_indicators(g->ctx, &q, &t)) {
 			const ivp_error *e = ivp_last_error(g->ctx);
 
 			if (e->rc == IVP_ENOMEM)
 				return IVP_ENOMEM;
-			snprintf(o->why, sizeof(o->why), "the indicator engine gave no figure: %s", e->message);
+			snprintf(o->why, sizeof(o->why), L(o->lang, "the indicator engine gave no figure: %s"), e->message);
 			return IVP_OK;
 		}
 		c = col_of(t, "note");
@@ -150,7 +155,7 @@ static ivp_rc engine_obs(pg *g, const pl_goal *goal, const ivp__indicator_def *d
 		}
 		ivp_table_free(t);
 	}
-	snprintf(o->why, sizeof(o->why), "no value for %s in %s after %d up to %d%s%s", goal->indicator,
+	snprintf(o->why, sizeof(o->why), L(o->lang, "no value for %s in %s after %d up to %d%s%s"), goal->indicator,
 		 g->p->municipality, goal->baseline.year, g->year, note[0] ? ": " : "", note);
 	return IVP_OK;
 }
@@ -212,13 +217,15 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 	if ((rc = ivp__store_values_get(g->ctx, goal->indicator, g->p->municipality, lv_cb, &l)))
 		return rc;
 	if (!o->has) {
-		if (l.other_units)
+		if (l.other_units) {
+			o->other_unit = 1;
 			snprintf(o->why, sizeof(o->why),
-				 "values of %s exist only in another unit (\"%s\") than the goal's (\"%s\"); values in different units are never compared",
+				 L(o->lang, "values of %s exist only in another unit (\"%s\") than the goal's (\"%s\"); values in different units are never compared"),
 				 goal->indicator, l.other, goal->unit ? goal->unit : "");
-		else
-			snprintf(o->why, sizeof(o->why), "no value for %s in %s after %d up to %d; register it with ivp import values",
+		} else {
+			snprintf(o->why, sizeof(o->why), L(o->lang, "no value for %s in %s after %d up to %d; register it with ivp import values"),
 				 goal->indicator, g->p->municipality, goal->baseline.year, g->year);
+		}
 		return IVP_OK;
 	}
 	{
@@ -253,49 +260,50 @@ pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, 
 	int y0 = goal->baseline.year, y1 = goal->target.year, s = !strcmp(goal->direction, "higher") ? 1 : -1;
 	double best = s > 0 ? o->hi : o->lo; /* the favourable end of the interval */
 	double worst = s > 0 ? o->lo : o->hi;
-	const char *noise = o->margin_unknown == 2 ? "the baseline has no margin while the value has one: whether the change since the baseline is beyond the noise is unknown" :
-			    o->margin_unknown == 1 ? "the value has no margin while the baseline has one: whether the change since the baseline is beyond the noise is unknown" :
-			    o->exact		   ? "no margin known: compared as exact" :
+	const char *lang = o->lang;
+	const char *noise = o->margin_unknown == 2 ? L(lang, "the baseline has no margin while the value has one: whether the change since the baseline is beyond the noise is unknown") :
+			    o->margin_unknown == 1 ? L(lang, "the value has no margin while the baseline has one: whether the change since the baseline is beyond the noise is unknown") :
+			    o->exact		   ? L(lang, "no margin known: compared as exact") :
 						     "";
 
 	*expected = NAN;
 	if (!o->has) {
 		snprintf(why, n, "%s", o->why);
-		return o->why[0] && strstr(o->why, "never compared") ? ST_NOSTATUS : ST_NODATA;
+		return o->other_unit ? ST_NOSTATUS : ST_NODATA;
 	}
 	e = o->year >= y1 ? T : b + (T - b) * (double)(o->year - y0) / (double)(y1 - y0);
 	*expected = e;
 	(void)worst;
 	if (s * (T - b) <= 0) { /* hold a level */
 		if (s * (best - T) < 0) {
-			snprintf(why, n, "worse than the level to hold (%g), beyond the noise%s%s", T, noise[0] ? "; " : "", noise);
+			snprintf(why, n, L(lang, "worse than the level to hold (%g), beyond the noise%s%s"), T, noise[0] ? "; " : "", noise);
 			return ST_OFF;
 		}
 		if (s * (o->v - T) >= 0) {
-			snprintf(why, n, "at or better than the level to hold (%g)%s%s", T, noise[0] ? "; " : "", noise);
+			snprintf(why, n, L(lang, "at or better than the level to hold (%g)%s%s"), T, noise[0] ? "; " : "", noise);
 			return ST_ON;
 		}
-		snprintf(why, n, "slightly worse than the level to hold (%g), within the noise", T);
+		snprintf(why, n, L(lang, "slightly worse than the level to hold (%g), within the noise"), T);
 		return ST_RISK;
 	}
 	if (s * (best - e) < 0) {
-		snprintf(why, n, "behind the line: even the favourable end of the interval (%.2f) is worse than expected for %d (%.2f)%s%s",
+		snprintf(why, n, L(lang, "behind the line: even the favourable end of the interval (%.2f) is worse than expected for %d (%.2f)%s%s"),
 			 best, o->year, e, noise[0] ? "; " : "", noise);
 		return ST_OFF;
 	}
 	if (s * (o->v - e) >= 0 && o->base_sig > 0) {
-		snprintf(why, n, "at or ahead of the line (expected %.2f for %d) and the change since %d is beyond the noise%s%s",
+		snprintf(why, n, L(lang, "at or ahead of the line (expected %.2f for %d) and the change since %d is beyond the noise%s%s"),
 			 e, o->year, y0, noise[0] ? "; " : "", noise);
 		return ST_ON;
 	}
 	if (s * (o->v - e) >= 0 && o->margin_unknown)
-		snprintf(why, n, "ahead of the line (expected %.2f for %d), but %s: not on track by itself",
+		snprintf(why, n, L(lang, "ahead of the line (expected %.2f for %d), but %s: not on track by itself"),
 			 e, o->year, noise);
 	else if (s * (o->v - e) >= 0)
-		snprintf(why, n, "ahead of the line (expected %.2f for %d), but the change since %d is within the noise: not on track by itself",
+		snprintf(why, n, L(lang, "ahead of the line (expected %.2f for %d), but the change since %d is within the noise: not on track by itself"),
 			 e, o->year, y0);
 	else
-		snprintf(why, n, "behind the line (expected %.2f for %d), but within the noise", e, o->year);
+		snprintf(why, n, L(lang, "behind the line (expected %.2f for %d), but within the noise"), e, o->year);
 	return ST_RISK;
 }
 
@@ -363,6 +371,7 @@ static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
 	int k = ivp__plan_indicator_kind(g->ctx, goal->indicator, &d);
 
 	memset(&o, 0, sizeof(o));
+	o.lang = ivp_lang(g->ctx);
 	if (k < 0)
 		return -2;
 	if (k == 1) {
@@ -372,7 +381,7 @@ static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
 		if (local_obs(g, goal, &o))
 			return -2;
 	} else {
-		snprintf(o.why, sizeof(o.why), "indicator %s is not known (any more): import its values", goal->indicator);
+		snprintf(o.why, sizeof(o.why), L(o.lang, "indicator %s is not known (any more): import its values"), goal->indicator);
 	}
 	s = ivp__plan_status(goal, &o, &e, why, sizeof(why));
 	g->per_priority[pi][s]++;
@@ -567,7 +576,7 @@ static int budget_rows(pg *g)
 	    ivp__table_set_real(t, 1, eur(total)) || ivp__table_set_real(t, 4, eur(mb_total)) ||
 	    ivp__table_set_real(t, 5, eur(ms_total)))
 		return -1;
-	return ivp__table_note(t, "plan budget %d-%d in total: EUR %.0f; measures budgeted EUR %.0f, spent EUR %.0f",
+	return ivp__table_note(t, L(ivp_lang(g->ctx), "plan budget %d-%d in total: EUR %.0f; measures budgeted EUR %.0f, spent EUR %.0f"),
 			       g->p->from, g->p->to, eur(total), eur(mb_total), eur(ms_total));
 }
 
@@ -579,6 +588,7 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 	pg g;
 	ivp_rc rc = IVP_OK;
 	int i, k, a, r, ill = 0;
+	const char *lang;
 
 	memset(&g, 0, sizeof(g));
 	memset(&v, 0, sizeof(v));
@@ -648,11 +658,12 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 			goto oom;
 	if (budget_rows(&g))
 		goto oom;
-	if (ivp__table_note(g.t[0], "%s (%s, %d-%d), version %lld; report year %d; status rule: docs/progress-rules.md",
+	lang = ivp_lang(ctx);
+	if (ivp__table_note(g.t[0], L(lang, "%s (%s, %d-%d), version %lld; report year %d; status rule: docs/progress-rules.md"),
 			    p->title, p->municipality, p->from, p->to, (long long)v.version, g.year) ||
-	    (ill && ivp__table_note(g.t[0], "ILLUSTRATION: goals and measures marked \"illustration\" are examples of how goals work, not the adopted plan's own goals, targets or measures")) ||
-	    (ill && ivp__table_note(g.t[1], "ILLUSTRATION: measures marked \"illustration\" are examples, not the plan's own measures")) ||
-	    ivp__table_note(g.t[1], "budget: over the whole plan; spent: up to and including %d; EUR", g.year))
+	    (ill && ivp__table_note(g.t[0], "%s", L(lang, "ILLUSTRATION: goals and measures marked \"illustration\" are examples of how goals work, not the adopted plan's own goals, targets or measures"))) ||
+	    (ill && ivp__table_note(g.t[1], "%s", L(lang, "ILLUSTRATION: measures marked \"illustration\" are examples, not the plan's own measures"))) ||
+	    ivp__table_note(g.t[1], L(lang, "budget: over the whole plan; spent: up to and including %d; EUR"), g.year))
 		goto oom;
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++) {
 		out[i] = g.t[i];

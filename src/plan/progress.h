@@ -27,7 +27,9 @@ typedef struct obs {
 			     * while the other has one (base_sig unknown) */
 	char unit[128];
 	char source[256];
-	char why[512]; /* without a value: why (no data / unit differs) */
+	char why[512];	  /* without a value: why (no data / unit differs) */
+	int other_unit;	  /* values exist, but none in the goal's unit: no status */
+	const char *lang; /* "nl" or "en" (NULL) for why and the reasons */
 } obs;
 
 /*

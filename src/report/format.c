@@ -1,7 +1,8 @@
 /*
  * format.c — the report's small tools: an arena for its strings, and
  * numbers, money and dates written the Dutch way (1.234,5; € 190.000;
- * 29 juni 2023) or the English way for --lang en.
+ * 29 juni 2023) or the English way for --lang en — the library's one
+ * formatter (src/core/numbers.c) under the report's names.
  *
  * Every report string lives in the arena of its model or document and is
  * freed with it, so building a document needs no free() per string.
@@ -92,58 +93,14 @@ void ivp__rp_arena_free(rp_arena *a)
 	}
 }
 
-static int is_nl(const char *lang)
-{
-	return !lang || strcmp(lang, "en");
-}
-
 void ivp__rp_num(const char *lang, double v, int dec, char *out, size_t n)
 {
-	char raw[64], *dot, *p;
-	const char *digits;
-	char th = is_nl(lang) ? '.' : ',', dp = is_nl(lang) ? ',' : '.';
-	size_t k = 0, intlen, i;
-	int neg;
-
-	if (!isfinite(v)) {
-		snprintf(out, n, "%s", "–");
-		return;
-	}
-	snprintf(raw, sizeof(raw), "%.*f", dec, v);
-	neg = raw[0] == '-';
-	digits = raw + neg;
-	if (neg && strspn(digits, "0.") == strlen(digits))
-		neg = 0; /* -0,0 is 0,0 */
-	dot = strchr(raw, '.');
-	intlen = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (n < 2) {
-		if (n)
-			out[0] = '\0';
-		return;
-	}
-	if (neg)
-		out[k++] = '-';
-	for (i = 0; i < intlen && k + 2 < n; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			out[k++] = th;
-		out[k++] = digits[i];
-	}
-	if (dot && k + 1 < n) {
-		out[k++] = dp;
-		for (p = dot + 1; *p && k + 1 < n; p++)
-			out[k++] = *p;
-	}
-	out[k] = '\0';
+	ivp_format_number(lang, v, dec, out, n);
 }
 
 void ivp__rp_money(const char *lang, int64_t cents, char *out, size_t n)
 {
-	char num[48];
-	double eur = (double)cents / 100.0;
-
-	ivp__rp_num(lang, eur, cents % 100 ? 2 : 0, num, sizeof(num));
-	/* Dutch: "€ 190.000" with a (no-break) space; English "€190,000" */
-	snprintf(out, n, is_nl(lang) ? "€\u00a0%s" : "€%s", num);
+	ivp_format_money(lang, cents, out, n);
 }
 
 int ivp__rp_parse_date(const char *s, int *y, int *m, int *d)
@@ -163,17 +120,11 @@ int ivp__rp_parse_date(const char *s, int *y, int *m, int *d)
 
 void ivp__rp_date(const char *lang, const char *iso, char *out, size_t n)
 {
-	static const char *const nl[12] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
-					    "augustus", "september", "oktober", "november", "december" };
-	static const char *const en[12] = { "January", "February", "March", "April", "May", "June", "July",
-					    "August", "September", "October", "November", "December" };
-	int y, m, d;
-
-	if (ivp__rp_parse_date(iso, &y, &m, &d)) {
+	if (ivp__rp_parse_date(iso, &(int){ 0 }, &(int){ 0 }, &(int){ 0 })) {
 		snprintf(out, n, "%s", iso ? iso : "");
 		return;
 	}
-	snprintf(out, n, "%d %s %d", d, is_nl(lang) ? nl[m - 1] : en[m - 1], y);
+	ivp_format_date(lang, iso, out, n);
 }
 
 void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n)
@@ -187,7 +138,7 @@ void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n)
 	}
 	ivp__rp_num(lang, fabs(pct), 1, num, sizeof(num));
 	/* the minus sign U+2212, as typeset; plus for a rise */
-	snprintf(out, n, "%s%s%%", strcmp(num, is_nl(lang) ? "0,0" : "0.0") == 0 ? "" : pct < 0 ? "−" :
-												  "+",
+	snprintf(out, n, "%s%s%%", strcmp(num, lang && !strcmp(lang, "en") ? "0.0" : "0,0") == 0 ? "" : pct < 0 ? "−" :
+														  "+",
 		 num);
 }

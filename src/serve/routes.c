@@ -442,6 +442,8 @@ static const http_param p_plan_page[] = {
 static const http_param f_measure_page[] = {
 	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
 	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "spent_year", HTTP_P_YEAR, 0, NULL, "2024", "the year of `spent`" },
+	{ "spent", HTTP_P_TEXT, 0, NULL, "12.500", "money spent in spent_year, in euros as the page's language writes them (nl: 12.500 or 12.500,50)" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
 	{ 0 }
 };

@@ -487,7 +487,8 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	if (!codes || !*codes || strlen(codes) >= sizeof(clean)) {
 		rc = ivp__fail(ctx, IVP_EINPUT, "no codes given");
 		ivp__code(ctx, "missing_option");
-		ivp__hint(ctx, "Give --codes with comma-separated SoortMisdrijf codes, e.g. 1.1.1,1.4.6,1.4.7.");
+		ivp__option(ctx, "codes");
+		ivp__hint(ctx, "Give the codes: SoortMisdrijf codes separated by commas, e.g. 1.1.1,1.4.6,1.4.7.");
 		goto out;
 	}
 	n = ivp__stats_split_codes(codes, list);
@@ -648,24 +649,29 @@ static ivp_rc measure_main(qstate *s, const ivp__indicator_def *d, int year, mea
 	return IVP_OK;
 }
 
-/* "+6.0% (-0.9% to +13.3%)" */
+/* "+6.0% (-0.9% to +13.3%)"; in Dutch "+6,0% (-0,9% tot +13,3%)" */
 static void change_text(double r, ivp__interval ci, int year, const char *lang, char *out,
 			size_t n)
 {
+	char *p;
+
 	if (isnan(r)) {
 		out[0] = '\0';
 		return;
 	}
 	if (isinf(r)) {
-		snprintf(out, n, !strcmp(lang, "nl") ? "geen verhouding (0 in %d)" : "no ratio (0 in %d)",
+		snprintf(out, n, ivp_msg_tr(lang, "no ratio (0 in %d)"),
 			 year);
 		return;
 	}
 	if (isinf(ci.hi))
-		snprintf(out, n, "%+.1f%% (%+.1f%% to +inf)", (r - 1) * 100, (ci.lo - 1) * 100);
+		snprintf(out, n, ivp_msg_tr(lang, "%+.1f%% (%+.1f%% to +inf)"), (r - 1) * 100, (ci.lo - 1) * 100);
 	else
-		snprintf(out, n, "%+.1f%% (%+.1f%% to %+.1f%%)", (r - 1) * 100,
+		snprintf(out, n, ivp_msg_tr(lang, "%+.1f%% (%+.1f%% to %+.1f%%)"), (r - 1) * 100,
 			 (ci.lo - 1) * 100, (ci.hi - 1) * 100);
+	for (p = out; !strcmp(lang, "nl") && *p; p++)
+		if (*p == '.')
+			*p = ',';
 }
 
 static int set_ratio(ivp_table *t, int cr, int clo, int chi, int cv, const meas *a,
@@ -705,10 +711,10 @@ static void ratio_reason(char *why, size_t n, const char *lang, const char *col,
 	size_t k = strlen(why);
 
 	if (year)
-		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in %d, een verhouding daartegen is oneindig" : "%s%s empty: 0 in %d, a ratio against it is infinite",
+		snprintf(why + k, n - k, ivp_msg_tr(lang, "%s%s empty: 0 in %d, a ratio against it is infinite"),
 			 k ? "; " : "", col, year);
 	else
-		snprintf(why + k, n - k, !strcmp(lang, "nl") ? "%s%s leeg: 0 in het vergelijkingsgebied, een verhouding daartegen is oneindig" : "%s%s empty: 0 in the comparison area, a ratio against it is infinite",
+		snprintf(why + k, n - k, ivp_msg_tr(lang, "%s%s empty: 0 in the comparison area, a ratio against it is infinite"),
 			 k ? "; " : "", col);
 }
 
@@ -803,28 +809,28 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	}
 	/* the note: what is missing and where to get it */
 	if (!cur.has) {
-		snprintf(note, sizeof(note), nl ? "geen gegevens voor %s (%s); importeer %s met soort misdrijf %s" : "no data for %s (%s); import %s with SoortMisdrijf %s",
+		snprintf(note, sizeof(note), ivp_msg_tr(s->lang, "no data for %s (%s); import %s with SoortMisdrijf %s"),
 			 cur.missing, d->classification, d->source_tables, d->codes);
 	} else if (!cur.has_pop) {
-		snprintf(note, sizeof(note), nl ? "geen bevolking op 1 januari %d; importeer 37230ned (gemeente) of Kerncijfers wijken en buurten (wijk/buurt)" : "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)",
+		snprintf(note, sizeof(note), ivp_msg_tr(s->lang, "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)"),
 			 s->year);
 	}
 	nn = strlen(note);
 	if (cur.has && cur.count < s->small)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
-			 nl ? "klein aantal: voorzichtig interpreteren" : "small count: read with care");
+			 ivp_msg_tr(s->lang, "small count: read with care"));
 	nn = strlen(note);
 	if (cur.has && cur.from_months)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
-			 nl ? "som van 12 maanden" : "sum of 12 months");
+			 ivp_msg_tr(s->lang, "sum of 12 months"));
 	nn = strlen(note);
 	if (cur.has && cur.from_buurten)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
-			 nl ? "wijk als som van haar buurten" : "wijk summed from its buurten");
+			 ivp_msg_tr(s->lang, "wijk summed from its buurten"));
 	nn = strlen(note);
 	if (cur.has && cur.provisional)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
-			 nl ? "voorlopig cijfer" : "provisional figure");
+			 ivp_msg_tr(s->lang, "provisional figure"));
 	nn = strlen(note);
 	if (why[0])
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "", why);
@@ -961,8 +967,9 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 										     "years %d to %d are out of range",
 			  from, to);
 		ivp__code(ctx, "missing_option");
+		ivp__option(ctx, !q->area ? "area" : "year");
 		ivp__hint(ctx, series ? "Give the years as 1900 <= from <= to <= 2199." :
-					"Give --area CODE and --year YYYY.");
+					"Give the area (a code such as GM1926) and the year (YYYY).");
 		return IVP_EINPUT;
 	}
 	if (series && !q->indicator) {
@@ -1030,11 +1037,11 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		}
 	}
 	if (from == to)
-		ivp__table_note(s.t, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
+		ivp__table_note(s.t, ivp_msg_tr(s.lang, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small"),
 				s.main.label, s.main.name, from, from, s.level * 100,
 				(long long)s.small);
 	else
-		ivp__table_note(s.t, "%s: %s, the years %d-%d with a count; rates per 1,000 inhabitants on 1 January of each year; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small",
+		ivp__table_note(s.t, ivp_msg_tr(s.lang, "%s: %s, the years %d-%d with a count; rates per 1,000 inhabitants on 1 January of each year; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small"),
 				s.main.label, s.main.name, from, to, s.level * 100,
 				(long long)s.small);
 	if (cmp_notes(&s, from == to)) {
@@ -1117,7 +1124,9 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 	    IVP__PERIOD_SUB(q->to) < 1 || IVP__PERIOD_SUB(q->to) > 12) {
 		ivp__fail(ctx, IVP_EINPUT, "invalid series request");
 		ivp__code(ctx, "missing_option");
-		ivp__hint(ctx, "Give --area, --type and --from/--to as YYYY-MM with from <= to.");
+		ivp__option(ctx, !q->area ? "area" : !q->type ? "type" :
+								"from");
+		ivp__hint(ctx, "Give the area, the type and the months from and to as YYYY-MM, from not after to.");
 		return IVP_EINPUT;
 	}
 	if ((rc = aset_parse(ctx, q->area, &a)))

@@ -497,7 +497,8 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 	if (!q || !q->under || !q->year) {
 		ivp__fail(ctx, IVP_EINPUT, "a ranking needs an area and a year");
 		ivp__code(ctx, "missing_option");
-		ivp__hint(ctx, "Give --area CODE and --year YYYY.");
+		ivp__option(ctx, !q || !q->under ? "area" : "year");
+		ivp__hint(ctx, "Give the area (a code such as GM1926) and the year (YYYY).");
 		return IVP_EINPUT;
 	}
 	lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";

@@ -154,11 +154,18 @@ static void import_result(html *h, const char *lang, const ivp_import_result *re
 	if (res->unchanged)
 		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_SAME), (long long)res->import_id);
 	else
-		snprintf(msg, sizeof(msg), web_t(lang, W_IMPORT_DONE), (long long)res->import_id,
-			 (long long)res->rows, res->layout);
+		snprintf(msg, sizeof(msg), ivp_msg_plural(lang, W_IMPORT_DONE_ONE, W_IMPORT_DONE, res->rows),
+			 (long long)res->import_id, (long long)res->rows, res->layout);
 	html_raw(h, "<div class=\"utrecht-alert utrecht-alert--ok ivp-alert\"><p class=\"utrecht-paragraph ivp-import-result\">");
 	html_text(h, msg);
 	html_raw(h, "</p>");
+	if (!res->unchanged && res->same > 0) {
+		snprintf(msg, sizeof(msg), ivp_msg_plural(lang, W_JOB_ALREADY_ONE, W_JOB_ALREADY, res->same),
+			 (long long)res->same);
+		html_raw(h, "<p class=\"utrecht-paragraph ivp-import-same\">");
+		html_text(h, msg);
+		html_raw(h, "</p>");
+	}
 	if (res->note[0]) {
 		html_raw(h, "<p class=\"utrecht-paragraph\">");
 		html_text(h, res->note);
@@ -189,7 +196,7 @@ void web_import_post(http_req *r)
 	if (env && env->jobs) {
 		if (api_import_form(r, &k, &o))
 			return; /* the error page is in r */
-		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, k, &o,
+		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, lang, k, &o,
 				    r->upload_file, &id, why, sizeof(why));
 		if (st < 0) {
 			web_error(r, 500, why, "", "");
@@ -244,6 +251,15 @@ void web_import_status(http_req *r)
 		return;
 	}
 	web_page_begin(r, &h, lang, web_t(lang, W_JOB_TITLE));
+	/* while it runs the page looks again by itself, without script */
+	if (j->state == WEB_JOB_WAITING || j->state == WEB_JOB_RUNNING)
+		web_head_add(&h, "<meta http-equiv=\"refresh\" content=\"2\">");
+	if (j->state == WEB_JOB_DONE) { /* its number is the import's, as /sources lists it */
+		snprintf(msg, sizeof(msg), web_t(lang, W_JOB_HEADING), (long long)j->res.import_id);
+		html_raw(&h, "<p class=\"utrecht-paragraph ivp-import-id\">");
+		html_text(&h, msg);
+		html_raw(&h, "</p>");
+	}
 	html_fmt(&h, "<div class=\"ivp-job\" id=\"job\" role=\"status\" aria-live=\"polite\" data-state=\"%s\">",
 		 j->state == WEB_JOB_DONE ? "done" : j->state == WEB_JOB_FAILED ? "failed" :
 					     j->state == WEB_JOB_RUNNING	? "running" :
@@ -257,7 +273,8 @@ void web_import_status(http_req *r)
 		if (j->state == WEB_JOB_WAITING)
 			snprintf(msg, sizeof(msg), "%s", web_t(lang, W_JOB_WAITING));
 		else
-			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_RUNNING), pct, (long long)j->rows);
+			snprintf(msg, sizeof(msg), ivp_msg_plural(lang, W_JOB_RUNNING_ONE, W_JOB_RUNNING, j->rows), pct,
+				 (long long)j->rows);
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, msg);
 		html_raw(&h, "</p><p class=\"utrecht-paragraph\"><progress class=\"ivp-progress\" max=\"100\" ");
@@ -272,7 +289,8 @@ void web_import_status(http_req *r)
 		html_raw(&h, "<div class=\"utrecht-alert utrecht-alert--error ivp-alert\"><p class=\"utrecht-paragraph\"><strong>");
 		html_text(&h, web_t(lang, W_JOB_FAILED));
 		html_raw(&h, "</strong></p><p class=\"utrecht-paragraph\">");
-		html_text(&h, j->err.message[0] ? j->err.message : ivp_strerror(j->rc));
+		ivp_text_params(j->err.message[0] ? j->err.message : ivp_strerror(j->rc), NULL, NULL, msg, sizeof(msg));
+		html_text(&h, msg);
 		html_raw(&h, "</p>");
 		if (j->err.file[0]) {
 			snprintf(msg, sizeof(msg), web_t(lang, W_JOB_WHERE), j->err.file, j->err.line,
@@ -283,12 +301,14 @@ void web_import_status(http_req *r)
 		}
 		if (j->err.detail[0]) {
 			html_raw(&h, "<p class=\"utrecht-paragraph\">");
-			html_text(&h, j->err.detail);
+			ivp_text_params(j->err.detail, NULL, NULL, msg, sizeof(msg));
+			html_text(&h, msg);
 			html_raw(&h, "</p>");
 		}
 		if (j->err.hint[0]) {
 			html_raw(&h, "<p class=\"utrecht-paragraph\">");
-			html_text(&h, j->err.hint);
+			ivp_text_params(j->err.hint, NULL, NULL, msg, sizeof(msg));
+			html_text(&h, msg);
 			html_raw(&h, "</p>");
 		}
 		html_raw(&h, "</div>");
@@ -297,7 +317,7 @@ void web_import_status(http_req *r)
 	html_raw(&h, "</div>");
 	if (j->state == WEB_JOB_WAITING || j->state == WEB_JOB_RUNNING) {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
-		html_text(&h, web_t(lang, W_JOB_REFRESH_HINT));
+		html_text(&h, web_t(lang, W_JOB_AUTO_REFRESH));
 		html_fmt(&h, "</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--primary-action ivp-refresh\" href=\"/import/status?id=%lld\">",
 			 (long long)j->id);
 		html_text(&h, web_t(lang, W_JOB_REFRESH));

@@ -78,25 +78,10 @@ void html_text(html *h, const char *s)
 
 void html_num(html *h, double v, int dec, const char *lang)
 {
-	char buf[64], out[96];
-	int nl = lang && !strcmp(lang, "nl");
-	size_t i, o = 0, intlen;
-	const char *dot;
+	char out[96];
 
 	if (isnan(v))
 		return;
-	snprintf(buf, sizeof(buf), "%.*f", dec, v);
-	dot = strchr(buf, '.');
-	intlen = dot ? (size_t)(dot - buf) : strlen(buf);
-	for (i = 0; buf[i] && o + 4 < sizeof(out); i++) {
-		if (buf + i == dot) {
-			out[o++] = nl ? ',' : '.';
-			continue;
-		}
-		if (i < intlen && i > 0 && buf[i - 1] != '-' && (intlen - i) % 3 == 0)
-			out[o++] = nl ? '.' : ',';
-		out[o++] = buf[i];
-	}
-	out[o] = '\0';
+	ivp_format_number(lang && !strcmp(lang, "nl") ? "nl" : "en", v, dec, out, sizeof(out));
 	html_raw(h, out);
 }

@@ -35,6 +35,7 @@ struct web_jobs {
 	ivp_import_kind kind;
 	ivp_import_opts opts;
 	char user[64];
+	char lang[4]; /* the language of its errors: the page's */
 	char dir[64];
 	char path[384];
 	char name[256]; /* the upload's own name, for the record */
@@ -141,7 +142,9 @@ static void *worker(void *arg)
 	pthread_mutex_unlock(&j->mu);
 	rc = ivp_open(j->db, &ctx, &e);
 	if (!rc) {
-		rc = ivp_import(ctx, j->kind, paths, 1, &j->opts, &res);
+		rc = ivp_set_lang(ctx, j->lang);
+		if (!rc)
+			rc = ivp_import(ctx, j->kind, paths, 1, &j->opts, &res);
 		if (rc)
 			e = *ivp_last_error(ctx);
 		ivp_close(ctx);
@@ -174,7 +177,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, const char *lang, ivp_import_kind kind,
 		   const ivp_import_opts *opts, const char *path, int64_t *id,
 		   char *why, size_t whysz)
 {
@@ -220,6 +223,7 @@ int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
 	j->opts.progress = on_progress;
 	j->opts.progress_ud = j;
 	snprintf(j->user, sizeof(j->user), "%s", user ? user : "");
+	snprintf(j->lang, sizeof(j->lang), "%s", lang && !strcmp(lang, "en") ? "en" : "nl");
 	j->opts.user = j->user;
 	j->kind = kind;
 	j->cur = j->next++;

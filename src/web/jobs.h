@@ -49,11 +49,12 @@ void web_jobs_free(web_jobs *j);
 /*
  * Start importing `path` (moved into the job's own directory; the caller's
  * file is gone afterwards on success) with kind and opts (year and
- * skip_unknown_regions are copied; user is `user`). 0 with *id set; 1 when
+ * skip_unknown_regions are copied; user is `user`; its errors and notes
+ * in `lang`, the page's). 0 with *id set; 1 when
  * an import is already running (*id is that job); -1 on a system error
  * (why says what).
  */
-int web_jobs_start(web_jobs *j, const char *user, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, const char *lang, ivp_import_kind kind,
 		   const ivp_import_opts *opts, const char *path, int64_t *id,
 		   char *why, size_t whysz);
 

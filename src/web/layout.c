@@ -16,7 +16,8 @@
 
 #include "web/web.h"
 
-const char *web_lang(http_req *r)
+/* The page's language (remembered in the cookie on ?lang=). */
+static const char *page_lang(http_req *r)
 {
 	const char *q = http_query_get(&r->q, "lang");
 
@@ -30,6 +31,16 @@ const char *web_lang(http_req *r)
 	if (r->lang_cookie && !strcmp(r->lang_cookie, "en"))
 		return "en";
 	return "nl";
+}
+
+const char *web_lang(http_req *r)
+{
+	const char *lang = page_lang(r);
+
+	/* the library's errors and notes on this page in its language */
+	if (r->ctx && ivp_set_lang(r->ctx, lang))
+		return lang;
+	return lang;
 }
 
 /* s percent-encoded for a query value, escaped for an attribute. */
@@ -86,6 +97,21 @@ static void nav_item(html *h, const char *href, const char *text, int current)
 	html_raw(h, current ? "\" aria-current=\"page\">" : "\">");
 	html_text(h, text);
 	html_raw(h, "</a></li>");
+}
+
+void web_head_add(html *h, const char *markup)
+{
+	char *end = h->p && !h->oom ? strstr(h->p, "</head>") : NULL;
+	size_t at, n = strlen(markup);
+
+	if (!end)
+		return;
+	at = (size_t)(end - h->p);
+	html_raw(h, markup); /* grow by n, then move the rest up */
+	if (h->oom)
+		return;
+	memmove(h->p + at + n, h->p + at, h->n - n - at);
+	memcpy(h->p + at, markup, n);
 }
 
 void web_page_begin(http_req *r, html *h, const char *lang, const char *title)

@@ -248,6 +248,7 @@ static void home_priorities(http_req *r, html *h, const char *lang)
 		html_raw(h, k ? "</ul></td></tr>" : "<li>—</li></ul></td></tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
+	web_explain(h, lang, W_STATUS_EXPLAIN_TITLE, W_STATUS_EXPLAIN);
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++)
 		ivp_table_free(t[i]);
 }
@@ -299,15 +300,16 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 		html_raw(h, "</a></th>");
 		td(h, web_cell(t, i, "count", 0, lang, b, sizeof(b)), 1);
 		td(h, web_cell(t, i, "per_1000", 2, lang, b, sizeof(b)), 1);
-		td(h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
-		td(h, web_cell(t, i, "vs_" CMP_AREA, 0, lang, b, sizeof(b)), 0);
+		td(h, web_verdict(lang, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0), 0);
+		td(h, web_verdict(lang, web_cell(t, i, "vs_" CMP_AREA, 0, lang, b, sizeof(b)), 1), 0);
 		for (k = 1; k < q.ncompare; k++) {
 			snprintf(col, sizeof(col), "vs_%s", cmp[k]);
-			td(h, web_cell(t, i, col, 0, lang, b, sizeof(b)), 0);
+			td(h, web_verdict(lang, web_cell(t, i, col, 0, lang, b, sizeof(b)), 2), 0);
 		}
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
+	web_explain(h, lang, W_VERDICT_EXPLAIN_TITLE, W_VERDICT_EXPLAIN);
 	notes(h, lang, t, 0, ivp_table_nrows(t), 3);
 	ivp_table_free(t);
 }
@@ -438,7 +440,7 @@ void web_indicator(http_req *r)
 		web_cell(t, i, "per_1000_hi", 2, lang, hi, sizeof(hi));
 		snprintf(iv, sizeof(iv), "%s%s%s", lo, lo[0] ? " – " : "", hi);
 		td(&h, iv, 1);
-		td(&h, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0);
+		td(&h, web_verdict(lang, web_cell(t, i, "verdict", 0, lang, b, sizeof(b)), 0), 0);
 		td(&h, web_cell(t, i, CMP_AREA "_per_1000", 2, lang, b, sizeof(b)), 1);
 		for (k = 1; k < ncmp; k++) { /* "regio_per_1000" of "cmp2_area" regio */
 			snprintf(lo, sizeof(lo), "cmp%d_area", k + 1);
@@ -447,7 +449,9 @@ void web_indicator(http_req *r)
 		}
 		html_raw(&h, "</tr>");
 	}
-	html_raw(&h, "</tbody></table></div><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
+	html_raw(&h, "</tbody></table></div>");
+	web_explain(&h, lang, W_VERDICT_EXPLAIN_TITLE, W_VERDICT_EXPLAIN);
+	html_raw(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
 	html_text(&h, area);
 	html_raw(&h, "&amp;key=");
 	html_text(&h, key);
@@ -459,10 +463,12 @@ void web_indicator(http_req *r)
 	web_page_end(r, &h, 200);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or line break. */
-static void csv_field(html *h, const char *s, int last)
+/* A CSV field: quoted when it holds the separator, a quote or a line break. */
+static void csv_field(html *h, const char *s, int last, char sep)
 {
-	if (s && strpbrk(s, ",\"\r\n")) {
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+
+	if (s && strpbrk(s, special)) {
 		html_raw(h, "\"");
 		for (; *s; s++)
 			html_raw(h, *s == '"' ? "\"\"" : (char[2]){ *s, 0 });
@@ -470,44 +476,83 @@ static void csv_field(html *h, const char *s, int last)
 	} else if (s) {
 		html_raw(h, s);
 	}
-	html_raw(h, last ? "\r\n" : ",");
+	html_raw(h, last ? "\r\n" : sep == ';' ? ";" :
+						 ",");
 }
 
+/* Content-Disposition for a download named ivp-<key>-<area>.csv (letters, digits, . _ - only). */
+static void csv_name(http_req *r, const char *key, const char *area)
+{
+	char name[96];
+	size_t i;
+
+	snprintf(name, sizeof(name), "ivp-%s-%s.csv", key, area ? area : "");
+	for (i = 0; name[i]; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9') || name[i] == '.' || name[i] == '_' || name[i] == '-'))
+			name[i] = '_';
+	snprintf(r->disposition, sizeof(r->disposition), "attachment; filename=\"%s\"", name);
+}
+
+/*
+ * GET /indicator.csv: the years of one indicator, in the page's language
+ * and the CSV dialect of its readers: Dutch (';' between fields, 30,5703,
+ * verdicts in Dutch) or English (',' and 30.5703); the column names are
+ * the same in both. A last line names the source; the file name comes
+ * with Content-Disposition.
+ */
 void web_indicator_csv(http_req *r)
 {
 	static const char *const cols[] = { "year", "area", "indicator", "count", "population", "per_1000",
 					    "per_1000_lo", "per_1000_hi", "verdict", CMP_AREA "_per_1000" }; // NOLINT(bugprone-suspicious-missing-comma): one name, e.g. NL01_per_1000
 	const char *area = http_query_get(&r->q, "area"), *key = http_query_get(&r->q, "key");
+	const char *lang = web_lang(r);
+	char sep = strcmp(lang, "en") ? ';' : ',';
 	ivp_table *t;
 	ivp_rc rc;
 	html h = { 0 };
 	size_t c;
 	int n, i;
 
-	t = series(r, area, key ? key : "totaal", "en", 0, &rc);
+	if (!key)
+		key = "totaal";
+	t = series(r, area, key, lang, 0, &rc);
 	if (rc) {
 		r->json_errors = 1;
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
 	for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-		csv_field(&h, cols[c], c + 1 == sizeof(cols) / sizeof(cols[0]));
+		csv_field(&h, cols[c], c + 1 == sizeof(cols) / sizeof(cols[0]), sep);
 	n = ivp_table_nrows(t);
 	for (i = 0; i < n; i++)
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
-			char b[256];
+			char b[256], *dot;
 			int k = web_col(t, cols[c]);
 
 			b[0] = '\0';
 			if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_INT)
 				snprintf(b, sizeof(b), "%lld", (long long)ivp_table_int(t, i, k));
-			else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_REAL)
+			else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_REAL) {
 				snprintf(b, sizeof(b), "%.4f", ivp_table_real(t, i, k));
-			else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_TEXT)
+				if (sep == ';' && (dot = strchr(b, '.')))
+					*dot = ',';
+			} else if (k >= 0 && ivp_table_cell_type(t, i, k) == IVP_CELL_TEXT)
 				snprintf(b, sizeof(b), "%s", ivp_table_text(t, i, k));
-			csv_field(&h, b, c + 1 == sizeof(cols) / sizeof(cols[0]));
+			csv_field(&h, b, c + 1 == sizeof(cols) / sizeof(cols[0]), sep);
 		}
+	{
+		char src[512], cls[64] = "", ver[32] = "";
+
+		if (n) {
+			web_cell(t, n - 1, "classification", 0, lang, cls, sizeof(cls));
+			web_cell(t, n - 1, "definition_version", 0, lang, ver, sizeof(ver));
+		}
+		snprintf(src, sizeof(src), web_t(lang, W_CSV_SOURCE), key, cls, ver);
+		csv_field(&h, src, 1, sep);
+	}
 	ivp_table_free(t);
+	csv_name(r, key, area);
 	free(r->body);
 	r->body = h.p;
 	r->len = h.n;
@@ -540,6 +585,29 @@ void web_indicator_name(http_req *r, const char *area, const char *key, int year
 }
 
 /* ---- /sources ----------------------------------------------------------------------------- */
+
+/* The kind of an import in words (the import form's own words where it has them). */
+static const char *source_kind(const char *lang, const char *kind)
+{
+	static const struct {
+		const char *kind;
+		web_msg m;
+	} kinds[] = {
+		{ "crime", W_KIND_CRIME },
+		{ "population", W_KIND_POPULATION },
+		{ "codes", W_KIND_CODES },
+		{ "long", W_KIND_LONG },
+		{ "boundaries", W_KIND_BOUNDARIES },
+		{ "values", W_KIND_VALUES },
+		{ "plan", W_NAV_PLAN },
+	};
+	size_t i;
+
+	for (i = 0; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i].kind))
+			return web_t(lang, kinds[i].m);
+	return kind ? kind : "";
+}
 
 void web_sources(http_req *r)
 {
@@ -584,6 +652,17 @@ void web_sources(http_req *r)
 			web_cell(t, i, cols[c].col, 0, lang, b, sizeof(b));
 			if (!strcmp(cols[c].col, "sha256"))
 				b[12] = '\0'; /* the start is enough to recognise a file */
+			if (!strcmp(cols[c].col, "kind"))
+				snprintf(b, sizeof(b), "%s", source_kind(lang, ivp_table_text(t, i, web_col(t, "kind"))));
+			if (!strcmp(cols[c].col, "finished_at") && strlen(b) >= 16) {
+				char day[64], hm[8];
+
+				snprintf(hm, sizeof(hm), "%.5s", b + 11);
+				ivp_format_date(lang, b, day, sizeof(day)); /* 1 december 2026, 12:05 UTC */
+				snprintf(b, sizeof(b), "%s, %s UTC", day, hm);
+			}
+			if (!strcmp(cols[c].col, "rows") && !web_null(t, i, "rows"))
+				ivp_format_number(lang, (double)ivp_table_int(t, i, web_col(t, "rows")), 0, b, sizeof(b));
 			td(&h, b, cols[c].num);
 		}
 		html_raw(&h, "</tr>");

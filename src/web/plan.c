@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
 #include "web/web.h"
@@ -112,6 +113,32 @@ static void goals(html *h, const char *lang, const json_t *amb, const ivp_table 
 	html_raw(h, "</tbody></table></div>");
 }
 
+/* Money spent this year, a form of its own (the amount is required there),
+ * typed as the page's language writes amounts (12.500 in Dutch). */
+static void spent_form(html *h, const char *lang, const http_req *r, const char *id)
+{
+	char label[160];
+	time_t now = time(NULL);
+	struct tm tm;
+	int year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2024;
+
+	snprintf(label, sizeof(label), web_t(lang, W_SPENT_FIELD), year);
+	html_raw(h, "<form class=\"ivp-spent-form\" method=\"post\" action=\"/plan/measures/");
+	html_text(h, id);
+	html_raw(h, "\"><input type=\"hidden\" name=\"csrf\" value=\"");
+	html_text(h, r->session->csrf);
+	html_fmt(h, "\"><input type=\"hidden\" name=\"spent_year\" value=\"%d\">", year);
+	html_raw(h, "<div class=\"utrecht-form-field\"><label class=\"utrecht-form-label\" for=\"spent-");
+	html_text(h, id);
+	html_raw(h, "\">");
+	html_text(h, label);
+	html_raw(h, "</label> <input class=\"utrecht-textbox\" type=\"text\" inputmode=\"decimal\" required maxlength=\"20\" name=\"spent\" id=\"spent-");
+	html_text(h, id);
+	html_raw(h, "\"></div><button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">");
+	html_text(h, web_t(lang, W_SAVE_SPENT));
+	html_raw(h, "</button></form>");
+}
+
 static void measure_form(html *h, const char *lang, const http_req *r, const char *id,
 			 const char *current)
 {
@@ -144,6 +171,7 @@ static void measure_form(html *h, const char *lang, const http_req *r, const cha
 	html_raw(h, "\"></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
 	html_text(h, web_t(lang, W_SAVE));
 	html_raw(h, "</button></form>");
+	spent_form(h, lang, r, id);
 }
 
 /* Does measure mo work towards a goal of ambition amb? */
@@ -271,6 +299,7 @@ void web_plan(http_req *r)
 		html_text(&h, web_t(lang, W_EDIT_HINT));
 	}
 	html_raw(&h, "</p>");
+	web_explain(&h, lang, W_STATUS_EXPLAIN_TITLE, W_STATUS_EXPLAIN);
 	json_array_foreach(json_object_get(plan, "priorities"), i, pr) {
 		html_raw(&h, "<section class=\"ivp-priority\" id=\"priority-");
 		html_text(&h, jstr(pr, "id"));
@@ -299,9 +328,16 @@ void web_measure_post(http_req *r)
 	ivp_measure_change u;
 	ivp_plan_result res;
 	char where[256];
-	const char *st = http_field(r, "status");
+	const char *st = http_field(r, "status"), *spent = http_field(r, "spent");
+	const char *sy = http_field(r, "spent_year");
 
+	(void)web_lang(r); /* the amount is read, and errors written, in the page's language */
 	memset(&u, 0, sizeof(u));
+	if (spent && *spent) {
+		u.nspent = 1;
+		u.spent_year[0] = sy ? (int)strtol(sy, NULL, 10) : 0;
+		u.spent_amount[0] = spent;
+	}
 	u.id = r->path_id;
 	u.status = st && *st ? st : NULL;
 	u.note = http_field(r, "note");

@@ -37,15 +37,19 @@ void html_num(html *h, double v, int dec, const char *lang);
 
 /* ---- strings (i18n.c) ---------------------------------------------------------- */
 
-typedef enum web_msg {
-#define M(id, nl, en) id,
-#include "web/messages.def"
-#undef M
-	W_NMSG
-} web_msg;
+/* The pages' texts are the W_ entries of the product's one catalogue
+ * (include/ivp/messages.def, ivp.h: ivp_msg). */
+typedef ivp_msg web_msg;
 
 /* The text of m in lang ("nl" or "en"). */
 const char *web_t(const char *lang, web_msg m);
+/* The library's verdict words (either language) as a council member reads
+ * them in lang: "duidelijk gestegen", "duidelijk lager dan landelijk"
+ * (vs_nl: 1 the comparison with the Netherlands, 2 with a group); others pass
+ * as they are. */
+const char *web_verdict(const char *lang, const char *words, int vs_nl);
+/* A <details> with `title` and the one-paragraph explanation `text` (catalogue ids). */
+void web_explain(html *h, const char *lang, web_msg title, web_msg text);
 /* A word of the library (a goal or measure status) in lang; unknown words pass as they are. */
 const char *web_word(const char *lang, const char *en);
 
@@ -55,6 +59,8 @@ const char *web_word(const char *lang, const char *en);
 const char *web_lang(http_req *r);
 /* Start a page: doctype, head, skip link, header with menu and language switch, <main>. */
 void web_page_begin(http_req *r, html *h, const char *lang, const char *title);
+/* Add markup (a literal, e.g. a <meta>) to the <head> web_page_begin wrote. */
+void web_head_add(html *h, const char *markup);
 /* End it (</main>, footer) and make it r's 200 (or `status`) response; frees nothing of h but takes h->p. */
 void web_page_end(http_req *r, html *h, int status);
 /* Answer 303 See Other to `where` (a path of this site). */

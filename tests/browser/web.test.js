@@ -42,8 +42,45 @@ async function save(page, name) {
   fs.writeFileSync(file, await res.text());
 }
 
+// The English-only texts of the message catalogue (include/ivp/messages*.def,
+// M(id, nl, en)): the literal pieces (between printf conversions) of every
+// English text that differs from its Dutch one, long enough to mean something
+// (14+ characters with a space) and found in no Dutch text of the catalogue,
+// so that a text the languages share never counts as English.
+function englishOnly() {
+  const dir = path.join(__dirname, '..', '..', 'include', 'ivp');
+  const str = '"((?:[^"\\\\]|\\\\.)*)"';
+  const re = new RegExp(`^M\\((\\w+), ${str}, ${str}\\)$`, 'gm');
+  const unc = (t) => t.replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+  const entries = [];
+  for (const f of fs.readdirSync(dir).filter((n) => /^messages.*\.def$/.test(n))) {
+    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(re)) entries.push([m[1], unc(m[2]), unc(m[3])]);
+  }
+  const dutch = entries.map((e) => e[1]).join('\n');
+  const pieces = [];
+  for (const [id, nl, en] of entries) {
+    if (nl === en) continue;
+    for (const p of en.replace(/%%/g, '%').split(/%[-+ #0-9.*]*(?:ll|l|z)?[a-zA-Z]|\{[a-z_]+\}/)) {
+      const t = p.trim();
+      if (t.length >= 14 && t.includes(' ') && !dutch.includes(t)) pieces.push([id, t]);
+    }
+  }
+  return pieces;
+}
+const enOnly = englishOnly();
+
+// A page in Dutch shows no text of the English catalogue (issue 11).
+async function noEnglish(page, name) {
+  if ((await page.getAttribute('html', 'lang')) !== 'nl') return;
+  const text = (await page.evaluate(() => document.body.textContent)).replace(/\s+/g, ' ');
+  const found = enOnly.filter(([, t]) => text.includes(t.replace(/\s+/g, ' ')));
+  check(`${name} (nl): no English text of the catalogue`, found.length === 0,
+    found.slice(0, 5).map(([id, t]) => `${id}: "${t}"`).join('; '));
+}
+
 // axe, the HTML and a screenshot: what every page gets
 async function visit(page, name) {
+  await noEnglish(page, name);
   await axe(page, name);
   await save(page, name);
   await shot(page, name);
@@ -87,7 +124,22 @@ async function main() {
     check('before the upload 2024 has no figure (1.771 absent)', !before.includes('1.771') && !before.includes('1,771'));
     const csvLink = await page.getAttribute('a[href^="/indicator.csv"]', 'href');
     const csvRes = await page.request.get(base + csvLink);
-    check('CSV download works', csvRes.status() === 200 && (await csvRes.text()).startsWith('year,area,indicator,count'));
+    const csvText = await csvRes.text();
+    // Dutch by default: ';' and the decimal comma for a Dutch spreadsheet, a file name, a source line
+    check('CSV download works (Dutch dialect)', csvRes.status() === 200 && csvText.startsWith('year;area;indicator;count'), csvText.slice(0, 80));
+    check('the CSV download has a file name',
+      /^attachment; filename="ivp-totaal-[A-Za-z0-9_]+\.csv"$/.test(csvRes.headers()['content-disposition'] || ''),
+      csvRes.headers()['content-disposition']);
+    check('the CSV ends with its source line', /\r\n"?Bron: politie .*\r\n$/.test(csvText), csvText.slice(-200));
+    check('the CSV has decimal commas and Dutch verdicts', /;\d+,\d{4};/.test(csvText) && !/no clear change/.test(csvText));
+    {
+      // English (a fresh client without the page's cookie): ',' and the decimal point
+      const en = await fetch(base + csvLink + '&lang=en');
+      const enText = await en.text();
+      check('CSV in English: commas and decimal points, an English source line',
+        enText.startsWith('year,area,indicator,count') && /,\d+\.\d{4},/.test(enText) && /\r\n"?Source: police /.test(enText),
+        enText.slice(0, 80));
+    }
     await visit(page, 'indicator');
 
     // ---- follow to a goal ---------------------------------------------------------------------
@@ -107,6 +159,12 @@ async function main() {
     await page.goto(base + '/');
     check('English is remembered by the cookie ("Priorities and goals")', (await page.textContent('main')).includes('Priorities and goals'));
     await visit(page, 'start-en');
+    {
+      // the check itself can fail: the English page has texts of the English catalogue
+      const text = (await page.evaluate(() => document.body.textContent)).replace(/\s+/g, ' ');
+      check(`the English-only list (${enOnly.length} texts) finds English on the English page`,
+        enOnly.length > 100 && enOnly.some(([, t]) => text.includes(t)));
+    }
     await Promise.all([page.waitForURL(/lang=nl/), page.click('.ivp-lang a')]);
     check('and back to Dutch ("Kerncijfers")', (await page.textContent('main')).includes('Kerncijfers'));
 
@@ -208,7 +266,7 @@ async function main() {
     const row = page.locator('#measure-M-digi');
     await row.locator('select[name=status]').selectOption('stopped');
     await row.locator('input[name=note]').fill('gestopt in de browsertest');
-    await row.locator('button[type=submit]').click();
+    await row.locator('form.ivp-measure-form button[type=submit]').click();
     check('after the update the plan shows the message', page.url().includes('/plan?done=M-digi') &&
       (await page.textContent('main [role=status]')).includes('M-digi'));
     check('the measure shows its new status (gestopt) and note',
@@ -216,19 +274,41 @@ async function main() {
       (await page.textContent('#measure-M-digi')).includes('gestopt in de browsertest'));
     await visit(page, 'plan-editor');
 
+    // ---- money spent, typed the Dutch way --------------------------------------------------------------------
+    // 12.50 could mean twelve and a half or twelve thousand five hundred: refused, saying what to type
+    await page.locator('#measure-M-digi input[name=spent]').fill('12.50');
+    await page.locator('#measure-M-digi form.ivp-spent-form button[type=submit]').click();
+    {
+      const text = await page.textContent('main');
+      check('an ambiguous amount (12.50) is refused in Dutch, naming what to type and no CLI flag',
+        text.includes('dubbelzinnig') && text.includes('12,50') && text.includes('12.500') && !text.includes('--spent'),
+        text.slice(0, 300));
+    }
+    await visit(page, 'plan-spent-refused');
+    await page.goto(base + '/plan');
+    await page.locator('#measure-M-digi input[name=spent]').fill('12.500');
+    await page.locator('#measure-M-digi form.ivp-spent-form button[type=submit]').click();
+    {
+      const year = new Date().getUTCFullYear();
+      const pr = await (await page.request.get(base + `/api/v1/plan/progress?year=${year}`)).json();
+      const m = ((pr.measures || {}).rows || []).find((x) => x.measure === 'M-digi');
+      check('12.500 on the Dutch form is stored as twelve thousand five hundred euros',
+        page.url().includes('/plan?done=M-digi') && m && m.spent_year === 12500, JSON.stringify(m));
+    }
+
     // ---- upload a CSV -------------------------------------------------------------------------------------------
     await page.goto(base + '/import');
     await visit(page, 'import');
     await page.selectOption('#kind', 'crime');
     await page.setInputFiles('#file', csv);
     await page.click('main button[type=submit]');
-    // the import runs in the background: the form leads to its status page, which is
-    // looked at again with its Vernieuwen link (no script, no meta refresh) until it ends
+    // the import runs in the background: the form leads to its status page, which
+    // refreshes itself (meta refresh, no script) while it runs and has a Vernieuwen link
     check('the upload leads to the status page', /\/import\/status\?id=\d+$/.test(page.url()), page.url());
     check('the status page has a polite live region',
       await page.locator('main [role=status][aria-live=polite]').count() === 1);
-    check('the status page does not refresh by itself (no meta refresh)',
-      await page.locator('meta[http-equiv]').count() === 0);
+    check('the status page refreshes itself (meta refresh) exactly while the import runs',
+      await page.locator('meta[http-equiv=refresh]').count() === (await page.locator('main a.ivp-refresh').count() > 0 ? 1 : 0));
     for (let i = 0; i < 100 && await page.locator('main a.ivp-refresh').count() > 0; i++) {
       await page.waitForTimeout(100);
       await page.click('main a.ivp-refresh');
@@ -243,6 +323,10 @@ async function main() {
       check('the background import records the uploaded file name and the signed-in user',
         last && last.kind === 'crime' && last.file === path.basename(csv) && last.imported_by === 'anna',
         JSON.stringify(last));
+      check('the finished status page names the import by its own number (as /sources has it)',
+        (await page.textContent('main .ivp-import-id')).trim() === `Import ${last.import}` &&
+        await page.locator('meta[http-equiv=refresh]').count() === 0,
+        (await page.textContent('main')).slice(0, 300));
     }
     await visit(page, 'import-status');
     // the same upload again: the status page says nothing changed

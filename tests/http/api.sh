@@ -52,15 +52,15 @@ req indicators 200 "$U/api/v1/indicators?area=GM1926&year=2024&baseline=2022&com
 req indicators-nl 200 "$U/api/v1/indicators?area=GM1926&year=2024&lang=nl&indicator=totaal" &&
   jqt indicators-nl '.rows[0].verdict == "geen duidelijke verandering"'
 req indicators-all 200 "$U/api/v1/indicators?area=GM1926&year=2024&all_types=true&small=5" && jqt indicators-all '.rows | length > 10'
-# the same engine as the CLI: the same rows
-"$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01 --format json >"$W/cli.json"
+# the same engine as the CLI: the same rows (the API answers in English unless lang=nl)
+"$IVP" indicators --area GM1926 --year 2024 --baseline 2022 --compare NL01 --format json --lang en >"$W/cli.json"
 req indicators-default 200 "$U/api/v1/indicators?area=GM1926&year=2024&baseline=2022&compare=NL01"
 if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "indicators: API and CLI differ"; fi
 req series 200 "$U/api/v1/series?area=GM1926&type=0.0.0&from=2024-01&to=2024-03" &&
   jqt series '[.rows[].month] == ["2024-01","2024-02","2024-03"]'
 req ranking 200 "$U/api/v1/ranking?area=NL01&level=GM&year=2023" &&
   jqt ranking '.rows[0].code == "GM0277" and ([.rows[] | select(.code == "GM1926")][0] | .rank == 200 and .count == 1663 and .vs_all == "significantly lower")'
-"$IVP" ranking --area NL01 --level GM --year 2023 --format json >"$W/cli.json"
+"$IVP" ranking --area NL01 --level GM --year 2023 --format json --lang en >"$W/cli.json"
 if ! cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/body"); then fail "ranking: API and CLI differ"; fi
 req sources 200 "$U/api/v1/sources" && jqt sources '.rows | length == 5 and (.[0].sha256 | length) == 64'
 req definitions 200 "$U/api/v1/definitions" && jqt definitions '[.rows[].key] | index("totaal") != null'

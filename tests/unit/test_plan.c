@@ -99,6 +99,7 @@ static void test_status_no_data(void **state)
 	assert_string_equal(status(g, o, &e), "no data");
 	assert_true(isnan(e));
 	snprintf(o.why, sizeof(o.why), "values in different units are never compared");
+	o.other_unit = 1; /* what progress.c sets with that reason */
 	assert_string_equal(status(g, o, &e), "no status");
 }
 
