@@ -571,6 +571,7 @@ static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
 		x->count = inum(t, r, "count");
 		num(t, r, "per_1000_lo", &x->lo);
 		num(t, r, "per_1000_hi", &x->hi);
+		x->classification = txt(&m->a, t, r, "classification");
 		read_cmp(&m->a, t, r, &x->c);
 	}
 	ivp_table_free(t);
@@ -874,7 +875,7 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 		ivp__hint(ctx, "Choose a year from %d to %d with --year.", first, last);
 		return IVP_EINPUT;
 	}
-	if ((rc = trend(ctx, m, m->year - 10 > first ? m->year - 10 : first)) || (rc = indicators(ctx, m)))
+	if ((rc = trend(ctx, m, m->year - 14 > first ? m->year - 14 : first)) || (rc = indicators(ctx, m)))
 		return rc;
 	for (y = m->year; y >= m->year - 3 && !m->ranking_year; y--) {
 		if ((rc = ranking(ctx, m, "WK", y, &m->wijken, &m->nwijken)) ||

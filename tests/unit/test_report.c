@@ -394,22 +394,22 @@ static void test_axis(void **state)
 
 	(void)state;
 	/* rates 27-32: 0, 10, 20, 30, 40 — not 0, 13, 25, 38 */
-	ivp__rp_axis(27, 32.03, 6, &ax);
+	ivp__chart_axis_of(27, 32.03, 6, &ax);
 	assert_true(ax.lo == 0 && ax.step == 10 && ax.hi == 40);
 	assert_int_equal(ax.nticks, 5);
 	assert_int_equal(ax.dec, 0);
 	/* shares 10-17 %: 0, 5, 10, 15, 20 */
-	ivp__rp_axis(10, 17.4, 6, &ax);
+	ivp__chart_axis_of(10, 17.4, 6, &ax);
 	assert_true(ax.lo == 0 && ax.step == 5 && ax.hi == 20);
 	/* small rates: 0, 0.2, … 1.0 */
-	ivp__rp_axis(0.8, 1, 6, &ax);
+	ivp__chart_axis_of(0.8, 1, 6, &ax);
 	assert_true(ax.lo == 0 && fabs(ax.step - 0.2) < 1e-12 && fabs(ax.hi - 1) < 1e-12);
 	assert_int_equal(ax.dec, 1);
 	/* far from 0: the range does not start at 0 */
-	ivp__rp_axis(950, 1000, 6, &ax);
+	ivp__chart_axis_of(950, 1000, 6, &ax);
 	assert_true(ax.lo == 950 && ax.hi == 1000 && ax.step == 10);
 	/* one value */
-	ivp__rp_axis(0, 0, 6, &ax);
+	ivp__chart_axis_of(0, 0, 6, &ax);
 	assert_true(ax.lo == 0 && ax.hi == 1);
 }
 
