@@ -376,6 +376,7 @@ void ivp__rp_goal_chart(const rp_goal *g, rp_chart *c)
 	c->y0 = g->baseline;
 	c->x1 = g->target_year;
 	c->y1 = g->target;
+	c->break_year = g->break_year;
 	ivp__chart_fit(c);
 }
 
@@ -402,6 +403,11 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	c->band_label = "interval (95%)";
 	c->line_label = W("gemeten", "measured");
 	c->target_label = W("lijn van nulmeting naar streefwaarde", "line from baseline to target");
+	if (c->break_year) {
+		c->line_label = W("gemeten, CBS 83648NED", "measured, CBS 83648NED");
+		c->line2_label = W("gemeten, Politie 47013NED", "measured, Police 47013NED");
+		c->break_label = W("andere indeling", "classification changes");
+	}
 	b->chart = c;
 	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).", "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
 				 goal_unit(d, g), c->has_band ? W(", met het 95%-interval als band", ", with the 95% interval as a band") : "",
@@ -849,8 +855,7 @@ static void picture_summary(dctx *d)
 		if (f != x)
 			para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."), f->year, x->year, number(d, f->value, 1), number(d, x->value, 1)));
 		if (f != m->trend)
-			para(d, RB_NOTE, ivp__rp_printf(A(d), W("De jaren %d tot en met %d komen uit een andere indeling (CBS 83648NED); die worden in hoofdstuk %d getoond, maar niet met %d vergeleken.", "The years %d to %d come from another classification (CBS 83648NED); chapter %d shows them, but they are not compared with %d."),
-							 m->trend[0].year, last_before(m, f->year), d->chapter + 1, x->year));
+			para(d, RB_NOTE, ivp__rp_printf(A(d), W("De jaren %d tot en met %d komen uit een andere indeling (CBS 83648NED); die worden in hoofdstuk %d getoond, maar niet met %d vergeleken.", "The years %d to %d come from another classification (CBS 83648NED); chapter %d shows them, but they are not compared with %d."), m->trend[0].year, last_before(m, f->year), d->chapter + 1, x->year));
 	}
 	if (m->nbuurten) {
 		const rp_area *top = &m->buurten[0];

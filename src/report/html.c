@@ -157,7 +157,7 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 	}
 	if (c->break_year) {
 		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#1a734d\"/><text x=\"%.1f\" y=\"%.1f\">",
-			x0 + 300, H - 26, x0 + 324, H - 21);
+			x0, H - 11, x0 + 24, H - 6);
 		esc(f, c->line2_label);
 		fputs("</text>", f);
 	}

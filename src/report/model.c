@@ -170,6 +170,7 @@ static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year,
 {
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
+	const char *prev_cl = NULL;
 	ivp_rc rc;
 	int r;
 
@@ -191,10 +192,15 @@ static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year,
 	}
 	for (r = 0; r < ivp_table_nrows(t) && g->npoints < RP_MAXSERIES; r++) {
 		rp_point *pt = &g->points[g->npoints];
+		const char *cl = ivp_table_text(t, r, col(t, "classification"));
 
 		if (!num(t, r, "per_1000", &pt->v))
 			continue;
 		pt->year = (int)inum(t, r, "year");
+		/* CBS 83648NED and Politie 47013NED are two classifications: a break, not one line */
+		if (g->npoints && cl && prev_cl && strcmp(cl, prev_cl) && !g->break_year)
+			g->break_year = pt->year;
+		prev_cl = cl;
 		if (!num(t, r, "per_1000_lo", &pt->lo))
 			pt->lo = pt->v;
 		if (!num(t, r, "per_1000_hi", &pt->hi))

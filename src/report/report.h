@@ -83,6 +83,7 @@ typedef struct rp_goal {
 	const char *source_tables; /* engine: the tables to import */
 	int npoints;		   /* the series for the chart, ascending years */
 	rp_point points[RP_MAXSERIES];
+	int break_year; /* > 0: the points from this year on are of another classification */
 } rp_goal;
 
 typedef struct rp_entry { /* a dated progress entry of a measure */
@@ -154,7 +155,7 @@ typedef struct rp_def {
 typedef struct rp_trend { /* one year of total registered crime (veiligheidsbeeld) */
 	int year;
 	int64_t count;
-	double value, lo, hi; /* per 1,000 with its interval */
+	double value, lo, hi;	    /* per 1,000 with its interval */
 	const char *classification; /* "police" or "cbs": a change is drawn as a break */
 	rp_cmp c;
 } rp_trend;

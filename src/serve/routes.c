@@ -328,6 +328,7 @@ static const http_param p_indicator_page[] = {
 	{ "area", HTTP_P_TEXT, 1, NULL, "GM1926", "an area spec as for the indicators" },
 	{ "key", HTTP_P_TEXT, 0, NULL, "totaal", "the indicator key (default totaal)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year the page was opened for" },
+	{ "goal", HTTP_P_TEXT, 0, NULL, "G-criminaliteit", "a goal of the plan: its baseline-to-target line in the chart" },
 	P_LANG,
 	{ 0 }
 };
@@ -422,7 +423,7 @@ const http_route serve_routes[] = {
 	{ "GET", "/", web_home, "pageHome", "Start page: priorities with goal statuses, key indicators",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/indicator", web_indicator, "pageIndicator",
-	  "An indicator over the years: table, SVG chart with interval and NL01, CSV link",
+	  "An indicator or registered value over the years: chart (shared chart model) with its table, unit and source; with goal= the goal's baseline-to-target line",
 	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/indicator.csv", web_indicator_csv, "pageIndicatorCsv", "An indicator over the years as CSV",
 	  HTTP_PUBLIC, p_indicator_page, NULL, NULL, "CSV", "page", NULL, 0 },

@@ -669,7 +669,8 @@ static int provenance(qstate *s, const ivp__indicator_def *d, const meas *cur,
 		snprintf(unit, sizeof(unit), nl ? "per 1.000 inwoners%s" : "per 1,000 inhabitants%s", youth);
 	else
 		snprintf(unit, sizeof(unit), nl ? "per %d inwoners%s" : "per %d inhabitants%s", d->per, youth);
-	snprintf(src, sizeof(src), "%s", cbs ? "CBS 83648NED" : fine ? "Politie 47018NED" : "Politie 47013NED");
+	snprintf(src, sizeof(src), "%s", cbs ? "CBS 83648NED" : fine ? "Politie 47018NED" :
+								       "Politie 47013NED");
 	snprintf(per, sizeof(per), "%d", s->year);
 	snprintf(date, sizeof(date), "%d-01-01", s->year);
 	if (ivp__table_set_text(t, C_UNIT, unit) || ivp__table_set_text(t, C_PERIOD, per) ||

@@ -41,8 +41,8 @@ static const char *const sql[P_COUNT] = {
 			"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
 	[P_VALUE_UPD] = "UPDATE local_value SET value=?5, margin=?6, source=?7, definition_version=?8, name=?9, import_id=?10 "
 			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
-	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
-		     "WHERE key=?1 AND area=?2 ORDER BY year, unit",
+	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name, key FROM local_value "
+		     "WHERE (?1 IS NULL OR key=?1) AND area=?2 ORDER BY key, year, unit",
 	[P_VALUE_KEY] = "SELECT EXISTS (SELECT 1 FROM local_value WHERE key=?1)",
 };
 
