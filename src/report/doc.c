@@ -412,6 +412,9 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).", "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
 				 goal_unit(d, g), c->has_band ? W(", met het 95%-interval als band", ", with the 95% interval as a band") : "",
 				 g->base_year, g->target_year);
+	if (c->break_year)
+		b->text = ivp__rp_printf(A(d), W("%s Vanaf %d telt de politie (47013NED), daarvoor het CBS (83648NED, afgerond op 5): twee indelingen, twee lijnen.", "%s From %d the police count (47013NED), before it CBS (83648NED, rounded to 5): two classifications, two lines."),
+					 b->text, c->break_year);
 	t = table(d, ivp__rp_printf(A(d), "t-%s-reeks", g->id),
 		  ivp__rp_printf(A(d), W("De cijfers van de figuur: %s (%s)", "The figure's numbers: %s (%s)"), g->title, goal_unit(d, g)),
 		  ivp__rp_printf(A(d), "%s %s", pfx, g->id), 3, d->en_ ? head_en : head_nl, w, right);

@@ -705,19 +705,23 @@ static void chart(pdf *p, const rp_block *b)
 		for (i = 0; i < 4; i++) {
 			if ((i == 1 && !c->has_band) || (i == 2 && !c->has_target) || (i == 3 && !c->break_year))
 				continue;
+			l = layout(p, labels[i], 7, 0, 0, 0, 0);
+			if (lx > x0 && lx + 18 + width_of(l) > x1) { /* a second row rather than past the margin */
+				lx = x0;
+				ly += 11;
+			}
 			set_rgb(p, cols[i]);
 			if (i == 1)
 				cairo_rectangle(p->cr, lx, ly + 2, 14, 6);
 			else
 				cairo_rectangle(p->cr, lx, ly + 4, 14, 2);
 			cairo_fill(p->cr);
-			l = layout(p, labels[i], 7, 0, 0, 0, 0);
 			show(p, l, lx + 18, ly, INK);
 			lx += 18 + width_of(l) + 14;
 			g_object_unref(l);
 		}
+		p->y = ly + 16;
 	}
-	p->y = bottom + 34;
 #undef X
 #undef Y
 	if (b->text)
