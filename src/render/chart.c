@@ -119,12 +119,12 @@ void ivp__chart_fit(ivp__chart *c)
 
 int ivp__chart_series(const ivp__chart *c, int i)
 {
-	return c->break_year > 0 && c->p[i].year >= c->break_year;
+	return i >= 0 && i < c->n && i < IVP__CHART_MAX && c->break_year > 0 && c->p[i].year >= c->break_year;
 }
 
 int ivp__chart_joined(const ivp__chart *c, int i)
 {
-	return i > 0 && !isnan(c->p[i - 1].v) && !isnan(c->p[i].v) &&
+	return i > 0 && i < c->n && i < IVP__CHART_MAX && !isnan(c->p[i - 1].v) && !isnan(c->p[i].v) &&
 	       ivp__chart_series(c, i) == ivp__chart_series(c, i - 1);
 }
 

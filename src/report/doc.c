@@ -905,12 +905,12 @@ static void picture_trend(dctx *d)
 	}
 	if (brk) {
 		c->break_year = brk;
-		c->line_label = W("CBS 83648NED", "CBS 83648NED");
+		c->line_label = "CBS 83648NED"; /* the table's name, in either language */
 		c->line2_label = W("Politie 47013NED", "Police 47013NED");
 		c->break_label = W("andere indeling", "classification changes");
 		if (strcmp(m->trend[0].classification, "cbs")) {
 			c->line_label = W("Politie 47013NED", "Police 47013NED");
-			c->line2_label = W("CBS 83648NED", "CBS 83648NED");
+			c->line2_label = "CBS 83648NED";
 		}
 	}
 	ivp__chart_fit(c);

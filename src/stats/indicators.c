@@ -660,10 +660,9 @@ static int provenance(qstate *s, const ivp__indicator_def *d, const meas *cur,
 	int nl = !strcmp(s->lang, "nl"), cbs = !strcmp(d->classification, "cbs"), fine = 0, other = 0;
 	const char *youth = !strcmp(d->population_group, "12-17") ? (nl ? " van 12-17 jaar" : " aged 12-17") : "";
 	char unit[96], src[64], per[32], date[16];
-	ivp_rc rc;
 
 	brk[0] = '\0';
-	if ((rc = fine_area(s, &fine)))
+	if (fine_area(s, &fine))
 		return -2;
 	if (d->per == 1000)
 		snprintf(unit, sizeof(unit), nl ? "per 1.000 inwoners%s" : "per 1,000 inhabitants%s", youth);

@@ -119,6 +119,8 @@ void web_value_page(http_req *r, const char *area, const char *key, const char *
 	ivp_rc rc;
 	int n, i, from, k = 0, unknown = 0;
 
+	if (!key)
+		key = "";
 	if ((rc = ivp_values(r->ctx, area, key, &t))) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
