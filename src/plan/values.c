@@ -219,29 +219,29 @@ enum {
 
 typedef struct values_ud {
 	ivp_table *t;
-	const char *area;
+	const char *area, *key; /* key NULL: every key */
 	int failed;
 } values_ud;
 
-/* rows of the store: year, value, unit, margin, source, definition_version, import_id, name, key */
+/* rows of the store: key, year, value, unit, margin, source, definition_version, import_id, name */
 static int value_row(void *ud, const char *const *c, int n)
 {
 	values_ud *u = ud;
 	ivp_table *t = u->t;
 	double v, m = NAN;
 
-	if (n < 9 || !c[0] || !c[1] || !c[8])
+	if (n < 9 || !c[0] || !c[1] || !c[2] || (u->key && strcmp(c[0], u->key)))
 		return 0;
-	v = strtod(c[1], NULL);
-	if (c[3])
-		m = strtod(c[3], NULL);
-	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, R_KEY, c[8]) ||
-	    ivp__table_set_text(t, R_NAME, c[7] ? c[7] : c[8]) || ivp__table_set_text(t, R_AREA, u->area) ||
-	    ivp__table_set_int(t, R_YEAR, strtol(c[0], NULL, 10)) || ivp__table_set_real(t, R_VALUE, v) ||
+	v = strtod(c[2], NULL);
+	if (c[4])
+		m = strtod(c[4], NULL);
+	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, R_KEY, c[0]) ||
+	    ivp__table_set_text(t, R_NAME, c[8] ? c[8] : c[0]) || ivp__table_set_text(t, R_AREA, u->area) ||
+	    ivp__table_set_int(t, R_YEAR, strtol(c[1], NULL, 10)) || ivp__table_set_real(t, R_VALUE, v) ||
 	    ivp__table_set_real(t, R_MARGIN, m) || ivp__table_set_real(t, R_LO, v - m) ||
-	    ivp__table_set_real(t, R_HI, v + m) || ivp__table_set_text(t, R_UNIT, c[2]) ||
-	    ivp__table_set_text(t, R_SOURCE, c[4]) || ivp__table_set_text(t, R_DEFVER, c[5]) ||
-	    (c[6] && ivp__table_set_int(t, R_IMPORT, strtoll(c[6], NULL, 10)))) {
+	    ivp__table_set_real(t, R_HI, v + m) || ivp__table_set_text(t, R_UNIT, c[3]) ||
+	    ivp__table_set_text(t, R_SOURCE, c[5]) || ivp__table_set_text(t, R_DEFVER, c[6]) ||
+	    (c[7] && ivp__table_set_int(t, R_IMPORT, strtoll(c[7], NULL, 10)))) {
 		u->failed = 1;
 		return -1;
 	}
@@ -267,7 +267,7 @@ ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **o
 		[R_DEFVER] = { "definition_version", 0, 0 },
 		[R_IMPORT] = { "import", 0, 0 },
 	};
-	values_ud u = { NULL, area, 0 };
+	values_ud u = { NULL, area, key, 0 };
 	ivp_rc rc;
 	int i;
 
@@ -285,7 +285,7 @@ ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **o
 			ivp_table_free(u.t);
 			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		}
-	rc = ivp__store_values_get(ctx, key, area, value_row, &u);
+	rc = ivp__store_area_values(ctx, area, value_row, &u);
 	if (u.failed) {
 		ivp__error_clear(&ctx->err);
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");

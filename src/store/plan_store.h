@@ -61,10 +61,13 @@ ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP
 ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,
 			    int *result) IVP_WUR;
 /* rows: year, value, unit, margin (NULL when none), source,
- * definition_version, import_id, name, key — ordered by key, year, unit;
- * key NULL: every key of the area */
+ * definition_version, import_id, name — ordered by year, unit */
 ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area,
 			     ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: key, year, value, unit, margin (NULL when none), source,
+ * definition_version, import_id, name — every value of the area, ordered
+ * by key, year, unit */
+ivp_rc ivp__store_area_values(ivp_ctx *ctx, const char *area, ivp__row_cb cb, void *ud) IVP_WUR;
 /* *exists = 1 when any value has this key */
 ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists) IVP_WUR;
 

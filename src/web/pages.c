@@ -414,7 +414,7 @@ void web_indicator(http_req *r)
 		web_provenance(&h, lang, t);
 		html_raw(&h, "<div class=\"ivp-figure ivp-figure--wide\">");
 		if (rated) {
-			web_series_chart(&h, lang, t, title, name, CMP_AREA "_per_1000", "Nederland (NL01)", &g, "chart1");
+			web_series_chart(&h, lang, t, title, name, CMP_AREA "_per_1000", web_t(lang, W_NL_NAME), &g, "chart1");
 		} else {
 			html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
 			html_text(&h, web_t(lang, W_NO_RATE_CHART));
