@@ -338,22 +338,6 @@ void web_home(http_req *r)
 
 /* ---- /indicator and /indicator.csv ------------------------------------------------------- */
 
-static double real_or_nan(const ivp_table *t, int row, const char *col)
-{
-	int c = web_col(t, col);
-
-	if (c < 0)
-		return NAN;
-	switch (ivp_table_cell_type(t, row, c)) {
-	case IVP_CELL_REAL:
-		return ivp_table_real(t, row, c);
-	case IVP_CELL_INT:
-		return (double)ivp_table_int(t, row, c);
-	default:
-		return NAN;
-	}
-}
-
 void web_indicator(http_req *r)
 {
 	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
