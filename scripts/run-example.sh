@@ -29,6 +29,10 @@ export IVP_DB="$DB"
 "$IVP" import crime "$D/misdrijven_2022_2023.csv"
 "$IVP" import crime "$D/Misdrijven_2024.csv"
 "$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
+# the long trend: CBS 83648NED "Misdrijven, totaal" per gemeente 2010-2020 (the
+# CBS classification: counts rounded to 5; scripts/convert-83648ned.sh made
+# the long CSV from the StatLine extract); 2021 is in neither file
+"$IVP" import long "$D/83648NED_totaal_gemeenten_2010-2020.csv"
 # gemeente boundaries (2022 indeling, WGS84; examples/boundaries/README.md) for
 # the map: 4 of its 345 gemeenten were merged since and are left out
 "$IVP" import boundaries examples/boundaries/gemeenten_2022.geojson --skip-unknown-regions

@@ -476,6 +476,14 @@ IVP_WUR ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q,
 IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 				 const ivp_import_opts *opts, ivp_import_result *out);
 
+/*
+ * The locally registered values of area (key NULL: every key), ordered by
+ * key, year and unit: key, name, area, year, value, margin (null: not
+ * known — never 0), lo, hi (value ± margin), unit, source,
+ * definition_version, import. An empty table when there are none.
+ */
+IVP_WUR ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **out);
+
 /* ================================================================== */
 /* Reports: the account to the council (src/report/, docs/report.md)  */
 /* ================================================================== */

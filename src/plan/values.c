@@ -198,3 +198,102 @@ ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path, const ivp_import_opts *
 	spec.read = read_values;
 	return ivp__job_run(ctx, &spec, opts, out);
 }
+
+/* ---- reading them back: ivp_values ------------------------------------------- */
+
+enum {
+	R_KEY,
+	R_NAME,
+	R_AREA,
+	R_YEAR,
+	R_VALUE,
+	R_MARGIN,
+	R_LO,
+	R_HI,
+	R_UNIT,
+	R_SOURCE,
+	R_DEFVER,
+	R_IMPORT,
+	R_NCOLS
+};
+
+typedef struct values_ud {
+	ivp_table *t;
+	const char *area, *key; /* key NULL: every key */
+	int failed;
+} values_ud;
+
+/* rows of the store: key, year, value, unit, margin, source, definition_version, import_id, name */
+static int value_row(void *ud, const char *const *c, int n)
+{
+	values_ud *u = ud;
+	ivp_table *t = u->t;
+	double v, m = NAN;
+
+	if (n < 9 || !c[0] || !c[1] || !c[2] || (u->key && strcmp(c[0], u->key)))
+		return 0;
+	v = strtod(c[2], NULL);
+	if (c[4])
+		m = strtod(c[4], NULL);
+	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, R_KEY, c[0]) ||
+	    ivp__table_set_text(t, R_NAME, c[8] ? c[8] : c[0]) || ivp__table_set_text(t, R_AREA, u->area) ||
+	    ivp__table_set_int(t, R_YEAR, strtol(c[1], NULL, 10)) || ivp__table_set_real(t, R_VALUE, v) ||
+	    ivp__table_set_real(t, R_MARGIN, m) || ivp__table_set_real(t, R_LO, v - m) ||
+	    ivp__table_set_real(t, R_HI, v + m) || ivp__table_set_text(t, R_UNIT, c[3]) ||
+	    ivp__table_set_text(t, R_SOURCE, c[5]) || ivp__table_set_text(t, R_DEFVER, c[6]) ||
+	    (c[7] && ivp__table_set_int(t, R_IMPORT, strtoll(c[7], NULL, 10)))) {
+		u->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **out)
+{
+	static const struct {
+		const char *name;
+		int flags, dec;
+	} cols[R_NCOLS] = {
+		[R_KEY] = { "key", 0, 0 },
+		[R_NAME] = { "name", IVP__COL_BRIEF, 0 },
+		[R_AREA] = { "area", 0, 0 },
+		[R_YEAR] = { "year", IVP__COL_BRIEF, 0 },
+		[R_VALUE] = { "value", IVP__COL_BRIEF, 2 },
+		[R_MARGIN] = { "margin", IVP__COL_BRIEF, 2 },
+		[R_LO] = { "lo", 0, 2 },
+		[R_HI] = { "hi", 0, 2 },
+		[R_UNIT] = { "unit", IVP__COL_BRIEF, 0 },
+		[R_SOURCE] = { "source", IVP__COL_BRIEF, 0 },
+		[R_DEFVER] = { "definition_version", 0, 0 },
+		[R_IMPORT] = { "import", 0, 0 },
+	};
+	values_ud u = { NULL, area, key, 0 };
+	ivp_rc rc;
+	int i;
+
+	*out = NULL;
+	if (!area) {
+		ivp__fail(ctx, IVP_EINPUT, "no area given");
+		ivp__code(ctx, "missing_option");
+		ivp__hint(ctx, "Give the area of the values, e.g. GM1926.");
+		return IVP_EINPUT;
+	}
+	if (!(u.t = ivp__table_new()))
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	for (i = 0; i < R_NCOLS; i++)
+		if (ivp__table_col(u.t, cols[i].name, cols[i].flags, cols[i].dec) < 0) {
+			ivp_table_free(u.t);
+			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		}
+	rc = ivp__store_area_values(ctx, area, value_row, &u);
+	if (u.failed) {
+		ivp__error_clear(&ctx->err);
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	}
+	if (rc) {
+		ivp_table_free(u.t);
+		return rc;
+	}
+	*out = u.t;
+	return IVP_OK;
+}

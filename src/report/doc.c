@@ -440,6 +440,23 @@ static void summary(dctx *d)
 		t->last_total = 1;
 }
 
+void ivp__rp_goal_chart(const rp_goal *g, rp_chart *c)
+{
+	int i;
+
+	ivp__chart_init(c);
+	c->title = g->title;
+	for (i = 0; i < g->npoints; i++)
+		ivp__chart_add(c, g->points[i].year, g->points[i].v, g->points[i].lo, g->points[i].hi, NAN);
+	c->has_target = 1;
+	c->x0 = g->base_year;
+	c->y0 = g->baseline;
+	c->x1 = g->target_year;
+	c->y1 = g->target;
+	c->break_year = g->break_year;
+	ivp__chart_fit(c);
+}
+
 static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 {
 	static const char *head_nl[] = { "Jaar", "Waarde", "Interval (95%)" };
@@ -463,10 +480,18 @@ static void goal_chart(dctx *d, const rp_goal *g, const char *pfx)
 	c->band_label = "interval (95%)";
 	c->line_label = W("gemeten", "measured");
 	c->target_label = W("lijn van nulmeting naar streefwaarde", "line from baseline to target");
+	if (c->break_year) {
+		c->line_label = W("gemeten, CBS 83648NED", "measured, CBS 83648NED");
+		c->line2_label = W("gemeten, Politie 47013NED", "measured, Police 47013NED");
+		c->break_label = W("andere indeling", "classification changes");
+	}
 	b->chart = c;
 	b->text = ivp__rp_printf(A(d), W("Figuur: de gemeten waarden in %s%s; de stippellijn loopt van de nulmeting (%d) naar de streefwaarde (%d).", "Figure: the values measured, %s%s; the dashed line runs from the baseline (%d) to the target (%d)."),
 				 goal_unit(d, g), c->has_band ? W(", met het 95%-interval als band", ", with the 95% interval as a band") : "",
 				 g->base_year, g->target_year);
+	if (c->break_year)
+		b->text = ivp__rp_printf(A(d), W("%s Vanaf %d telt de politie (47013NED), daarvoor het CBS (83648NED, afgerond op 5): twee indelingen, twee lijnen.", "%s From %d the police count (47013NED), before it CBS (83648NED, rounded to 5): two classifications, two lines."),
+					 b->text, c->break_year);
 	t = table(d, ivp__rp_printf(A(d), "t-%s-reeks", g->id),
 		  ivp__rp_printf(A(d), W("De cijfers van de figuur: %s (%s)", "The figure's numbers: %s (%s)"), g->title, goal_unit(d, g)),
 		  ivp__rp_printf(A(d), "%s %s", pfx, g->id), 3, d->en_ ? head_en : head_nl, w, right);
@@ -906,6 +931,17 @@ static const char *change_text(dctx *d, double r, double lo, double hi)
 	return ivp__rp_printf(A(d), W("%s (%s tot %s)", "%s (%s to %s)"), c, l, h);
 }
 
+/* The last year of the trend before year y. */
+static int last_before(const rp_model *m, int y)
+{
+	int i, r = 0;
+
+	for (i = 0; i < m->ntrend; i++)
+		if (m->trend[i].year < y)
+			r = m->trend[i].year;
+	return r;
+}
+
 static void picture_summary(dctx *d)
 {
 	const rp_model *m = d->m;
@@ -924,8 +960,20 @@ static void picture_summary(dctx *d)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Ten opzichte van %d: %s, %s.", "Against %d: %s, %s."), m->year - 1, change_text(d, x->c.change, x->c.change_lo, x->c.change_hi), x->c.verdict ? x->c.verdict : "–"));
 	if (x->c.has_nl)
 		para(d, RB_PARA, ivp__rp_printf(A(d), W("Nederland: %s per 1.000 inwoners; %s is daartegen %s.", "The Netherlands: %s per 1,000 inhabitants; against it %s is %s."), number(d, x->c.nl, 1), m->area_name, x->c.vs_nl ? x->c.vs_nl : "–"));
-	if (m->ntrend > 1)
-		para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."), m->trend[0].year, x->year, number(d, m->trend[0].value, 1), number(d, x->value, 1)));
+	if (m->ntrend > 1) {
+		/* only within one classification: 83648NED and 47013NED count differently */
+		const rp_trend *f;
+
+		for (i = 0; i + 1 < m->ntrend && m->trend[i].classification && x->classification &&
+			    strcmp(m->trend[i].classification, x->classification);
+		     i++)
+			;
+		f = &m->trend[i];
+		if (f != x)
+			para(d, RB_PARA, ivp__rp_printf(A(d), W("Over %d tot en met %d: van %s naar %s per 1.000 inwoners.", "From %d to %d: from %s to %s per 1,000 inhabitants."), f->year, x->year, number(d, f->value, 1), number(d, x->value, 1)));
+		if (f != m->trend)
+			para(d, RB_NOTE, ivp__rp_printf(A(d), W("De jaren %d tot en met %d komen uit een andere indeling (CBS 83648NED); die worden in hoofdstuk %d getoond, maar niet met %d vergeleken.", "The years %d to %d come from another classification (CBS 83648NED); chapter %d shows them, but they are not compared with %d."), m->trend[0].year, last_before(m, f->year), d->chapter + 1, x->year));
+	}
 	if (m->nbuurten) {
 		const rp_area *top = &m->buurten[0];
 
@@ -950,33 +998,42 @@ static void picture_trend(dctx *d)
 	rp_chart *c = ivp__rp_alloc(A(d), sizeof(*c));
 	rp_block *b;
 	rp_table *t;
-	double lo = INFINITY, hi = -INFINITY;
-	int i;
+	int i, brk = 0;
 
 	heading(d, 1, "h-trend", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Geregistreerde criminaliteit over de jaren", "Registered crime over the years")));
 	if (!m->ntrend || !c)
 		return;
+	ivp__chart_init(c);
 	c->title = ivp__rp_printf(A(d), W("Geregistreerde misdrijven in %s", "Registered crime in %s"), m->area_name);
 	c->unit = unit_of(d, 1000, 0);
 	c->line_label = W("gemeten", "measured");
 	c->band_label = "interval (95%)";
 	c->target_label = "";
-	c->xmin = m->trend[0].year;
-	c->xmax = m->trend[m->ntrend - 1].year;
-	for (i = 0; i < m->ntrend && i < RP_MAXSERIES; i++) {
-		c->p[c->n].year = m->trend[i].year;
-		c->p[c->n].v = m->trend[i].value;
-		c->p[c->n].lo = m->trend[i].lo;
-		c->p[c->n].hi = m->trend[i].hi;
-		c->n++;
-		lo = fmin(lo, m->trend[i].lo);
-		hi = fmax(hi, m->trend[i].hi);
+	for (i = 0; i < m->ntrend; i++) {
+		ivp__chart_add(c, m->trend[i].year, m->trend[i].value, m->trend[i].lo, m->trend[i].hi, NAN);
+		/* a change of classification (CBS 83648NED until 2020, Politie
+		 * 47013NED after): two series, never one line */
+		if (i && !brk && m->trend[i].classification && m->trend[i - 1].classification &&
+		    strcmp(m->trend[i].classification, m->trend[i - 1].classification))
+			brk = m->trend[i].year;
 	}
-	c->has_band = 1;
-	ivp__rp_axis(lo, hi, 6, &c->y);
+	if (brk) {
+		c->break_year = brk;
+		c->line_label = "CBS 83648NED"; /* the table's name, in either language */
+		c->line2_label = W("Politie 47013NED", "Police 47013NED");
+		c->break_label = W("andere indeling", "classification changes");
+		if (strcmp(m->trend[0].classification, "cbs")) {
+			c->line_label = W("Politie 47013NED", "Police 47013NED");
+			c->line2_label = "CBS 83648NED";
+		}
+	}
+	ivp__chart_fit(c);
 	if ((b = block(d, RB_CHART))) {
 		b->chart = c;
 		b->text = ivp__rp_printf(A(d), W("Figuur: geregistreerde misdrijven %s, met het 95%%-interval als band.", "Figure: registered crime %s, with the 95%% interval as a band."), c->unit);
+		if (brk)
+			b->text = ivp__rp_printf(A(d), W("%s Tot en met %d telt het CBS (83648NED, aantallen afgerond op 5), vanaf %d de politie (47013NED): twee indelingen, daarom twee lijnen die niet met elkaar verbonden zijn en geen vergelijking over de grens.", "%s Up to %d the figures are CBS's (83648NED, counts rounded to 5), from %d the police's (47013NED): two classifications, hence two lines that are not joined and no comparison across the change."),
+						 b->text, m->trend[0].year < brk ? last_before(m, brk) : brk, brk);
 	}
 	t = table(d, "t-trend", ivp__rp_printf(A(d), W("Geregistreerde misdrijven per jaar in %s, met Nederland", "Registered crime per year in %s, with the Netherlands"), m->area_name),
 		  W("Over de jaren", "Over the years"), 8, d->en_ ? head_en : head_nl, w, right);

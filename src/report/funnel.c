@@ -112,7 +112,7 @@ int ivp__rp_funnel_from_table(rp_funnel *f, const ivp_table *t)
 		ymax = fmax(ymax, f->p[i].rate);
 		ymax = fmax(ymax, f->p[i].lim[3]);
 	}
-	ivp__rp_axis(0, ymax, 7, &f->y);
+	ivp__chart_axis_of(0, ymax, 7, &f->y);
 	lo = nice(f->p[0].pop, 0);
 	hi = nice(f->p[f->n - 1].pop, 1);
 	if (!(hi > lo))

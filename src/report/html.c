@@ -69,11 +69,10 @@ static void num(FILE *f, const char *lang, double v, int dec)
 static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 {
 	const double W = 640, H = 260, x0 = 70, x1 = 625, top = 14, bottom = 200;
-	double span = c->xmax > c->xmin ? c->xmax - c->xmin : 1;
-	int i, yr;
+	int i, j, k, yr;
 
-#define X(year) (x0 + ((year)-c->xmin + 0.5) * (x1 - x0) / (span + 1))
-#define Y(v) (bottom - ((v)-c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
+#define X(year) ivp__chart_x(c, (year), x0, x1)
+#define Y(v) ivp__chart_y(c, (v), top, bottom)
 	fprintf(f, "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"c%d\">"
 		   "<title id=\"c%d\">",
 		W, H, W, H, id, id);
@@ -96,30 +95,49 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 	for (yr = c->xmin; yr <= c->xmax; yr++)
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%d</text>\n", X(yr), bottom + 16, yr);
 	fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1a1a1f\"/>\n", x0, x1, bottom, bottom);
-	if (c->has_band && c->n) {
+	for (i = 0; c->has_band && i < c->n; i = j + 1) { /* the band, per run of joined points */
+		for (j = i; j + 1 < c->n && ivp__chart_joined(c, j + 1); j++)
+			;
+		if (isnan(c->p[i].v))
+			continue;
 		fputs("<path fill=\"#b8d1ed\" d=\"", f);
-		if (c->n == 1)
-			fprintf(f, "M%.1f %.1fh12V%.1fh-12z", X(c->p[0].year) - 6, Y(c->p[0].hi), Y(c->p[0].lo));
+		if (j == i)
+			fprintf(f, "M%.1f %.1fh12V%.1fh-12z", X(c->p[i].year) - 6, Y(c->p[i].hi), Y(c->p[i].lo));
 		else {
-			for (i = 0; i < c->n; i++)
-				fprintf(f, "%c%.1f %.1f", i ? 'L' : 'M', X(c->p[i].year), Y(c->p[i].hi));
-			for (i = c->n - 1; i >= 0; i--)
-				fprintf(f, "L%.1f %.1f", X(c->p[i].year), Y(c->p[i].lo));
+			for (k = i; k <= j; k++)
+				fprintf(f, "%c%.1f %.1f", k > i ? 'L' : 'M', X(c->p[k].year), Y(c->p[k].hi));
+			for (k = j; k >= i; k--)
+				fprintf(f, "L%.1f %.1f", X(c->p[k].year), Y(c->p[k].lo));
 			fputc('Z', f);
 		}
 		fputs("\"/>\n", f);
 	}
+	if (c->break_year) { /* a change of classification: a marker between the two series */
+		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#545454\" stroke-dasharray=\"2 2\"/>"
+			   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#545454\">",
+			X(c->break_year - 0.5), X(c->break_year - 0.5), top, bottom, X(c->break_year - 0.5) + 3, top + 8);
+		esc(f, c->break_label);
+		fputs("</text>\n", f);
+	}
 	if (c->has_target)
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cc5a0d\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
 			X(c->x0), Y(c->y0), X(c->x1), Y(c->y1));
-	if (c->n) {
-		fputs("<polyline fill=\"none\" stroke=\"#154273\" stroke-width=\"2.5\" points=\"", f);
-		for (i = 0; i < c->n; i++)
-			fprintf(f, "%s%.1f,%.1f", i ? " " : "", X(c->p[i].year), Y(c->p[i].v));
+	for (i = 0; i < c->n; i = j + 1) { /* the values, one polyline per run */
+		const char *col = ivp__chart_series(c, i) ? "#1a734d" : "#154273";
+
+		for (j = i; j + 1 < c->n && ivp__chart_joined(c, j + 1); j++)
+			;
+		if (isnan(c->p[i].v))
+			continue;
+		fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", col);
+		for (k = i; k <= j; k++)
+			fprintf(f, "%s%.1f,%.1f", k > i ? " " : "", X(c->p[k].year), Y(c->p[k].v));
 		fputs("\"/>\n", f);
-		for (i = 0; i < c->n; i++)
-			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#154273\"/>\n", X(c->p[i].year), Y(c->p[i].v));
 	}
+	for (i = 0; i < c->n; i++)
+		if (!isnan(c->p[i].v))
+			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>\n", X(c->p[i].year), Y(c->p[i].v),
+				ivp__chart_series(c, i) ? "#1a734d" : "#154273");
 	fprintf(f, "<g font-size=\"11\"><rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#154273\"/>"
 		   "<text x=\"%.1f\" y=\"%.1f\">",
 		x0, H - 26, x0 + 24, H - 21);
@@ -135,6 +153,12 @@ static void svg(FILE *f, const rp_doc *d, const rp_chart *c, int id)
 		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#cc5a0d\"/><text x=\"%.1f\" y=\"%.1f\">",
 			x0 + 300, H - 26, x0 + 324, H - 21);
 		esc(f, c->target_label);
+		fputs("</text>", f);
+	}
+	if (c->break_year) {
+		fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"3\" fill=\"#1a734d\"/><text x=\"%.1f\" y=\"%.1f\">",
+			x0, H - 11, x0 + 24, H - 6);
+		esc(f, c->line2_label);
 		fputs("</text>", f);
 	}
 	fputs("</g>\n</svg>\n", f);

@@ -170,6 +170,7 @@ static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year,
 {
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
+	const char *prev_cl = NULL;
 	ivp_rc rc;
 	int r;
 
@@ -191,10 +192,15 @@ static ivp_rc goal_series(ivp_ctx *ctx, rp_arena *a, const char *area, int year,
 	}
 	for (r = 0; r < ivp_table_nrows(t) && g->npoints < RP_MAXSERIES; r++) {
 		rp_point *pt = &g->points[g->npoints];
+		const char *cl = ivp_table_text(t, r, col(t, "classification"));
 
 		if (!num(t, r, "per_1000", &pt->v))
 			continue;
 		pt->year = (int)inum(t, r, "year");
+		/* CBS 83648NED and Politie 47013NED are two classifications: a break, not one line */
+		if (g->npoints && cl && prev_cl && strcmp(cl, prev_cl) && !g->break_year)
+			g->break_year = pt->year;
+		prev_cl = cl;
 		if (!num(t, r, "per_1000_lo", &pt->lo))
 			pt->lo = pt->v;
 		if (!num(t, r, "per_1000_hi", &pt->hi))
@@ -447,11 +453,20 @@ static void read_cmp(rp_arena *a, const ivp_table *t, int r, rp_cmp *c)
 
 /* 1 when the group `name` exists for the municipality (a failed look-up
  * leaves no error behind). */
+/* Whether the group exists for the municipality with a member besides it:
+ * a size class or region of the municipality alone is no comparison (the
+ * engine refuses it), so the column is left out. */
 static int has_group(ivp_ctx *ctx, const rp_model *m, const char *name)
 {
 	ivp_table *t = NULL;
-	int ok = !ivp_groups(ctx, name, m->municipality, m->year, m->lang, &t);
+	int ok = !ivp_groups(ctx, name, m->municipality, m->year, m->lang, &t), r, other = 0;
 
+	for (r = 0; ok && r < ivp_table_nrows(t); r++) {
+		const char *code = ivp_table_text(t, r, 0);
+
+		other |= code && strcmp(code, m->municipality) != 0;
+	}
+	ok = ok && other;
 	ivp_table_free(t);
 	if (!ok)
 		ivp__error_clear(&ctx->err);
@@ -597,6 +612,7 @@ static ivp_rc trend(ivp_ctx *ctx, rp_model *m, int first)
 		x->count = inum(t, r, "count");
 		num(t, r, "per_1000_lo", &x->lo);
 		num(t, r, "per_1000_hi", &x->hi);
+		x->classification = txt(&m->a, t, r, "classification");
 		read_cmp(&m->a, t, r, &x->c);
 	}
 	ivp_table_free(t);
@@ -900,7 +916,7 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 		ivp__hint(ctx, "Choose a year from %d to %d with --year.", first, last);
 		return IVP_EINPUT;
 	}
-	if ((rc = trend(ctx, m, m->year - 10 > first ? m->year - 10 : first)) || (rc = indicators(ctx, m)))
+	if ((rc = trend(ctx, m, m->year - 14 > first ? m->year - 14 : first)) || (rc = indicators(ctx, m)))
 		return rc;
 	for (y = m->year; y >= m->year - 3 && !m->ranking_year; y--) {
 		if ((rc = ranking(ctx, m, "WK", y, &m->wijken, &m->nwijken)) ||

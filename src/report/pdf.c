@@ -54,7 +54,7 @@ typedef struct rgb {
 
 static const rgb INK = { 0.10, 0.10, 0.12 }, BLUE = { 0.08, 0.26, 0.45 }, GREY = { 0.40, 0.40, 0.42 },
 		 RULE = { 0.75, 0.76, 0.78 }, HEAD_BG = { 0.90, 0.92, 0.95 }, BAND = { 0.72, 0.82, 0.93 },
-		 TARGET = { 0.80, 0.35, 0.05 };
+		 TARGET = { 0.80, 0.35, 0.05 }, SERIES2 = { 0.10, 0.45, 0.30 };
 
 typedef struct pdf {
 	const rp_doc *d;
@@ -579,13 +579,12 @@ static void chart(pdf *p, const rp_block *b)
 {
 	const rp_chart *c = b->chart;
 	double x0 = M_LEFT + 52, x1 = M_LEFT + TEXT_W - 10, top, bottom;
-	double span = c->xmax > c->xmin ? c->xmax - c->xmin : 1;
 	PangoLayout *l;
 	char s[64];
-	int i, yr;
+	int i, j, k, yr;
 
-#define X(year) (x0 + ((year)-c->xmin + 0.5) * (x1 - x0) / (span + 1))
-#define Y(v) (bottom - ((v)-c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo))
+#define X(year) ivp__chart_x(c, (year), x0, x1)
+#define Y(v) ivp__chart_y(c, (v), top, bottom)
 	p->y += 6;
 	need(p, CH_H + 40);
 	l = layout(p, c->title, 8.5, 1, 0, TEXT_W, 0);
@@ -631,25 +630,39 @@ static void chart(pdf *p, const rp_block *b)
 	cairo_move_to(p->cr, x0, bottom);
 	cairo_line_to(p->cr, x1, bottom);
 	cairo_stroke(p->cr);
-	/* the interval band */
-	if (c->has_band && c->n) {
+	/* the interval band, per run of joined points */
+	for (i = 0; c->has_band && i < c->n; i = j + 1) {
+		for (j = i; j + 1 < c->n && ivp__chart_joined(c, j + 1); j++)
+			;
+		if (isnan(c->p[i].v))
+			continue;
 		set_rgb(p, BAND);
-		for (i = 0; i < c->n; i++) {
-			double bx = X(c->p[i].year);
-
-			if (c->n == 1) {
-				cairo_rectangle(p->cr, bx - 6, Y(c->p[i].hi), 12, Y(c->p[i].lo) - Y(c->p[i].hi));
-				break;
-			}
-			if (i == 0)
-				cairo_move_to(p->cr, bx, Y(c->p[i].hi));
-			else
-				cairo_line_to(p->cr, bx, Y(c->p[i].hi));
+		if (j == i) {
+			cairo_rectangle(p->cr, X(c->p[i].year) - 6, Y(c->p[i].hi), 12, Y(c->p[i].lo) - Y(c->p[i].hi));
+		} else {
+			cairo_move_to(p->cr, X(c->p[i].year), Y(c->p[i].hi));
+			for (k = i + 1; k <= j; k++)
+				cairo_line_to(p->cr, X(c->p[k].year), Y(c->p[k].hi));
+			for (k = j; k >= i; k--)
+				cairo_line_to(p->cr, X(c->p[k].year), Y(c->p[k].lo));
 		}
-		for (i = c->n - 1; c->n > 1 && i >= 0; i--)
-			cairo_line_to(p->cr, X(c->p[i].year), Y(c->p[i].lo));
 		cairo_close_path(p->cr);
 		cairo_fill(p->cr);
+	}
+	/* a change of classification: a marker between the two series */
+	if (c->break_year) {
+		static const double dot[] = { 2, 2 };
+
+		set_rgb(p, GREY);
+		cairo_set_line_width(p->cr, 0.8);
+		cairo_set_dash(p->cr, dot, 2, 0);
+		cairo_move_to(p->cr, X(c->break_year - 0.5), top);
+		cairo_line_to(p->cr, X(c->break_year - 0.5), bottom);
+		cairo_stroke(p->cr);
+		cairo_set_dash(p->cr, NULL, 0, 0);
+		l = layout(p, c->break_label, 6.5, 0, 0, 0, 0);
+		show(p, l, X(c->break_year - 0.5) + 3, top - 2, GREY);
+		g_object_unref(l);
 	}
 	/* baseline to target, dashed */
 	if (c->has_target) {
@@ -664,41 +677,51 @@ static void chart(pdf *p, const rp_block *b)
 		cairo_set_dash(p->cr, NULL, 0, 0);
 	}
 	/* the values */
-	set_rgb(p, BLUE);
 	cairo_set_line_width(p->cr, 1.6);
-	for (i = 0; i < c->n; i++) {
-		if (i == 0)
-			cairo_move_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
-		else
-			cairo_line_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
-	}
-	cairo_stroke(p->cr);
-	for (i = 0; i < c->n; i++) {
-		cairo_arc(p->cr, X(c->p[i].year), Y(c->p[i].v), 2.4, 0, 2 * M_PI);
-		cairo_fill(p->cr);
+	for (k = 0; k < 2; k++) {
+		set_rgb(p, k ? SERIES2 : BLUE);
+		for (i = 0; i < c->n; i++) {
+			if (isnan(c->p[i].v) || ivp__chart_series(c, i) != k)
+				continue;
+			if (ivp__chart_joined(c, i))
+				cairo_line_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
+			else
+				cairo_move_to(p->cr, X(c->p[i].year), Y(c->p[i].v));
+		}
+		cairo_stroke(p->cr);
+		for (i = 0; i < c->n; i++) {
+			if (isnan(c->p[i].v) || ivp__chart_series(c, i) != k)
+				continue;
+			cairo_arc(p->cr, X(c->p[i].year), Y(c->p[i].v), 2.4, 0, 2 * M_PI);
+			cairo_fill(p->cr);
+		}
 	}
 	/* legend */
 	{
 		double lx = x0, ly = bottom + 18;
-		const char *labels[3] = { c->line_label, c->band_label, c->target_label };
-		const rgb cols[3] = { BLUE, BAND, TARGET };
+		const char *labels[4] = { c->line_label, c->band_label, c->target_label, c->line2_label };
+		const rgb cols[4] = { BLUE, BAND, TARGET, SERIES2 };
 
-		for (i = 0; i < 3; i++) {
-			if ((i == 1 && !c->has_band) || (i == 2 && !c->has_target))
+		for (i = 0; i < 4; i++) {
+			if ((i == 1 && !c->has_band) || (i == 2 && !c->has_target) || (i == 3 && !c->break_year))
 				continue;
+			l = layout(p, labels[i], 7, 0, 0, 0, 0);
+			if (lx > x0 && lx + 18 + width_of(l) > x1) { /* a second row rather than past the margin */
+				lx = x0;
+				ly += 11;
+			}
 			set_rgb(p, cols[i]);
 			if (i == 1)
 				cairo_rectangle(p->cr, lx, ly + 2, 14, 6);
 			else
 				cairo_rectangle(p->cr, lx, ly + 4, 14, 2);
 			cairo_fill(p->cr);
-			l = layout(p, labels[i], 7, 0, 0, 0, 0);
 			show(p, l, lx + 18, ly, INK);
 			lx += 18 + width_of(l) + 14;
 			g_object_unref(l);
 		}
+		p->y = ly + 16;
 	}
-	p->y = bottom + 34;
 #undef X
 #undef Y
 	if (b->text)

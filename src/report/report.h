@@ -17,9 +17,10 @@
  *   pdf.c, html.c, xlsx.c   the back ends: cairo + pango, HTML with inline
  *             SVG charts, libxlsxwriter (one sheet per table).
  *
- * chart.c is the chart model (axis range, readable ticks, unit, interval
- * band, the line from baseline to target) that the back ends draw; the web
- * app can adopt it for its SVG charts.
+ * The charts are of the chart model shared with the web app's SVG charts
+ * (render/chart.h: axis range, readable ticks, unit, interval band, the
+ * line from baseline to target, a classification break); the back ends
+ * draw it.
  *
  * Ownership: a model and a document each own everything under them
  * (strings in one arena each) and are freed with one call. Nothing here
@@ -32,6 +33,7 @@
 #include <stdint.h>
 
 #include "core/core.h"
+#include "render/chart.h"
 
 #define IVP_REPORT_VERSION "0.1.0" /* the creator named in the documents */
 
@@ -59,12 +61,9 @@ enum {
 	RP_NSTATUS
 };
 
-#define RP_MAXSERIES 32
+#define RP_MAXSERIES IVP__CHART_MAX
 
-typedef struct rp_point {
-	int year;
-	double v, lo, hi; /* lo = hi = v when exact */
-} rp_point;
+typedef ivp__chart_point rp_point; /* lo = hi = v when exact */
 
 typedef struct rp_goal {
 	const char *id, *title, *kind, *indicator, *indicator_name, *direction, *note;
@@ -84,6 +83,7 @@ typedef struct rp_goal {
 	const char *source_tables; /* engine: the tables to import */
 	int npoints;		   /* the series for the chart, ascending years */
 	rp_point points[RP_MAXSERIES];
+	int break_year; /* > 0: the points from this year on are of another classification */
 } rp_goal;
 
 typedef struct rp_entry { /* a dated progress entry of a measure */
@@ -159,7 +159,8 @@ typedef struct rp_def {
 typedef struct rp_trend { /* one year of total registered crime (veiligheidsbeeld) */
 	int year;
 	int64_t count;
-	double value, lo, hi; /* per 1,000 with its interval */
+	double value, lo, hi;	    /* per 1,000 with its interval */
+	const char *classification; /* "police" or "cbs": a change is drawn as a break */
 	rp_cmp c;
 } rp_trend;
 
@@ -315,36 +316,12 @@ void ivp__rp_date(const char *lang, const char *iso, char *out, size_t n);
 /* A rate ratio as a change: "+6,0%" (sign always). */
 void ivp__rp_pct_change(const char *lang, double ratio, char *out, size_t n);
 
-/* ---- the chart model (chart.c) ---------------------------------------------- */
+/* ---- charts (render/chart.h) ------------------------------------------------ */
 
-typedef struct rp_axis {
-	double lo, hi, step; /* the range and the tick step: ticks lo, lo+step, … hi */
-	int nticks;
-	int dec; /* decimals the tick labels need */
-} rp_axis;
+typedef ivp__chart_axis rp_axis;
+typedef ivp__chart rp_chart;
 
-/*
- * Readable ticks for data in [dmin, dmax]: a step of 1, 2 or 5 times a
- * power of ten, at most maxticks ticks, the range starting at 0 when the
- * data are all positive and their span is at least a tenth of the top
- * (rates, shares, counts).
- */
-void ivp__rp_axis(double dmin, double dmax, int maxticks, rp_axis *ax);
-
-typedef struct rp_chart {
-	const char *title, *unit; /* the unit is the y axis label */
-	const char *band_label, *line_label, *target_label;
-	int n;
-	rp_point p[RP_MAXSERIES];
-	int has_band;	/* draw the interval band lo..hi */
-	int has_target; /* the line from (x0, y0) to (x1, y1) */
-	int x0, x1;
-	double y0, y1;
-	int xmin, xmax; /* years on the x axis */
-	rp_axis y;
-} rp_chart;
-
-/* The chart of a goal: its series, band, baseline-to-target line and axes. */
+/* The chart of a goal: its series, band, baseline-to-target line and axes (doc.c). */
 void ivp__rp_goal_chart(const rp_goal *g, rp_chart *c);
 
 /* ---- the document ------------------------------------------------------------ */

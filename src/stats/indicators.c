@@ -565,6 +565,13 @@ enum {
 	C_PROVISIONAL,
 	C_IMPORT,
 	C_POP_IMPORT,
+	C_UNIT,
+	C_SOURCE,
+	C_PERIOD,
+	C_POP_SOURCE,
+	C_POP_DATE,
+	C_ROUNDED,
+	C_BREAK,
 	C_NOTE,
 	C_FIXED
 };
@@ -608,6 +615,13 @@ static const struct {
 	[C_PROVISIONAL] = { "provisional", 0, 0 },
 	[C_IMPORT] = { "import", 0, 0 },
 	[C_POP_IMPORT] = { "population_import", 0, 0 },
+	[C_UNIT] = { "unit", 0, 0 },
+	[C_SOURCE] = { "source", 0, 0 },
+	[C_PERIOD] = { "period", 0, 0 },
+	[C_POP_SOURCE] = { "population_source", 0, 0 },
+	[C_POP_DATE] = { "population_date", 0, 0 },
+	[C_ROUNDED] = { "rounded", 0, 0 },
+	[C_BREAK] = { "classification_break", 0, 0 },
 	[C_NOTE] = { "note", 2, 0 },
 };
 
@@ -624,6 +638,7 @@ typedef struct q {
 	const char *lang;
 	int year;	/* the year being measured (q->year, or each year of a series) */
 	int skip_empty; /* a series: no row for a year without a count */
+	int fine;	/* the main area is (made of) wijken or buurten: -1 not known yet */
 	int memo_year;	/* the main area's last measurement, reused as the next year's "prev" */
 	char memo_codes[IVP__MAX_CODES * 16];
 	char memo_group[32];
@@ -718,6 +733,78 @@ static void ratio_reason(char *why, size_t n, const char *lang, const char *col,
 			 k ? "; " : "", col);
 }
 
+/* Whether the main area is a wijk or buurt (or a sum of them): its counts come
+ * from 47018NED and its population from the Kerncijfers wijken en buurten. */
+static ivp_rc fine_area(qstate *s, int *fine)
+{
+	char level[4] = "";
+	ivp_rc rc;
+
+	if (s->fine < 0) {
+		rc = ivp__store_area_get(s->ctx, s->main.codes[0], NULL, level, NULL);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		s->fine = !strcmp(level, "WK") || !strcmp(level, "BU");
+	}
+	*fine = s->fine;
+	return IVP_OK;
+}
+
+/*
+ * Where the figure of a row comes from, beside it: the unit, the source
+ * table of the count and of the population, the period, CBS's rounding,
+ * and a year before that exists only in the other classification (then no
+ * change is computed across the two: it is said instead).
+ */
+static int provenance(qstate *s, const ivp__indicator_def *d, const meas *cur,
+		      const meas *prev, char *brk, size_t brksz)
+{
+	ivp_table *t = s->t;
+	int nl = !strcmp(s->lang, "nl"), cbs = !strcmp(d->classification, "cbs"), fine = 0, other = 0;
+	const char *youth = !strcmp(d->population_group, "12-17") ? (nl ? " van 12-17 jaar" : " aged 12-17") : "";
+	char unit[96], src[64], per[32], date[16];
+
+	brk[0] = '\0';
+	if (fine_area(s, &fine))
+		return -2;
+	if (d->per == 1000)
+		snprintf(unit, sizeof(unit), nl ? "per 1.000 inwoners%s" : "per 1,000 inhabitants%s", youth);
+	else
+		snprintf(unit, sizeof(unit), nl ? "per %d inwoners%s" : "per %d inhabitants%s", d->per, youth);
+	snprintf(src, sizeof(src), "%s", cbs ? "CBS 83648NED" : fine ? "Politie 47018NED" :
+								       "Politie 47013NED");
+	snprintf(per, sizeof(per), "%d", s->year);
+	snprintf(date, sizeof(date), "%d-01-01", s->year);
+	if (ivp__table_set_text(t, C_UNIT, unit) || ivp__table_set_text(t, C_PERIOD, per) ||
+	    (cur->has && ivp__table_set_text(t, C_SOURCE, src)))
+		return -1;
+	if (cur->has_pop &&
+	    (ivp__table_set_text(t, C_POP_SOURCE, fine ? "CBS Kerncijfers wijken en buurten" : "CBS 37230ned") ||
+	     ivp__table_set_text(t, C_POP_DATE, date)))
+		return -1;
+	if ((cur->has && cbs) || (cur->has_pop && fine)) {
+		const char *w = cur->has && cbs && cur->has_pop && fine ?
+					(nl ? "aantallen en inwoners door CBS afgerond op 5" : "counts and inhabitants rounded to 5 by CBS") :
+				cur->has && cbs ? (nl ? "aantallen door CBS afgerond op 5" : "counts rounded to 5 by CBS") :
+						  (nl ? "inwoners door CBS afgerond op 5" : "inhabitants rounded to 5 by CBS");
+
+		if (ivp__table_set_text(t, C_ROUNDED, w))
+			return -1;
+	}
+	/* the year before only in the other classification: not compared */
+	if (cur->has && !prev->has) {
+		if (ivp__store_has_classification(s->ctx, s->main.codes[0], s->year - 1, cbs ? "police" : "cbs", &other))
+			return -2;
+		if (other) {
+			snprintf(brk, brksz, nl ? "%d alleen in een andere indeling (%s): niet vergeleken" : "%d only in another classification (%s): not compared",
+				 s->year - 1, cbs ? (fine ? "Politie 47018NED" : "Politie 47013NED") : "CBS 83648NED");
+			if (ivp__table_set_text(t, C_BREAK, brk))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int row(qstate *s, const ivp__indicator_def *d)
 {
 	ivp_table *t = s->t;
@@ -726,7 +813,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	meas cur, prev, base;
 	double ratio;
 	ivp__interval ci;
-	char buf[160], note[768] = "", why[256] = "";
+	char buf[160], note[768] = "", why[256] = "", brk[160];
 	size_t nn;
 
 	if (measure_main(s, d, s->year - 1, &prev) || measure_main(s, d, s->year, &cur))
@@ -753,6 +840,8 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	    (ivp__table_set_int(t, C_POP, cur.pop) ||
 	     ivp__table_set_int(t, C_POP_IMPORT, cur.pop_import)))
 		return -1;
+	if ((i = provenance(s, d, &cur, &prev, brk, sizeof(brk))))
+		return i;
 	if (cur.has && cur.has_pop) {
 		ivp__interval r = ivp__rate_interval(cur.count, (double)cur.pop, d->per, s->level);
 
@@ -827,6 +916,9 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	if (cur.has && cur.from_buurten)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
 			 ivp_msg_tr(s->lang, "wijk summed from its buurten"));
+	nn = strlen(note);
+	if (brk[0])
+		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "", brk);
 	nn = strlen(note);
 	if (cur.has && cur.provisional)
 		snprintf(note + nn, sizeof(note) - nn, "%s%s", nn ? "; " : "",
@@ -962,6 +1054,7 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 	s.small = q->small_threshold >= 0 ? q->small_threshold : IVP_SMALL_THRESHOLD_DEFAULT;
 	s.lang = q->lang && !strcmp(q->lang, "nl") ? "nl" : "en";
 	s.skip_empty = series;
+	s.fine = -1;
 	if (!q->area || from < 1900 || to > 2199 || from > to) {
 		ivp__fail(ctx, IVP_EINPUT, !q->area ? "no area given" : from == to ? "year %d is out of range" :
 										     "years %d to %d are out of range",

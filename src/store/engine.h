@@ -57,6 +57,10 @@ typedef struct ivp__plan_ops {
 	 * definition_version, import_id, name — ordered by year, unit */
 	int (*values_get)(ivp__store *s, const char *key, const char *area,
 			  ivp__row_cb cb, void *ud);
+	/* rows: key, year, value, unit, margin (NULL when none), source,
+	 * definition_version, import_id, name — every value of the area,
+	 * ordered by key, year, unit */
+	int (*area_values)(ivp__store *s, const char *area, ivp__row_cb cb, void *ud);
 	/* 1 when any value has this key */
 	int (*value_key_exists)(ivp__store *s, const char *key, int *exists);
 

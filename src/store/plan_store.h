@@ -64,6 +64,10 @@ ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t imp
  * definition_version, import_id, name — ordered by year, unit */
 ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area,
 			     ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: key, year, value, unit, margin (NULL when none), source,
+ * definition_version, import_id, name — every value of the area, ordered
+ * by key, year, unit */
+ivp_rc ivp__store_area_values(ivp_ctx *ctx, const char *area, ivp__row_cb cb, void *ud) IVP_WUR;
 /* *exists = 1 when any value has this key */
 ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists) IVP_WUR;
 

@@ -282,6 +282,11 @@ ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area, iv
 	return done(ctx, OPS->plan->values_get(ST, key, area, cb, ud));
 }
 
+ivp_rc ivp__store_area_values(ivp_ctx *ctx, const char *area, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->plan->area_values(ST, area, cb, ud));
+}
+
 ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists)
 {
 	return done(ctx, OPS->plan->value_key_exists(ST, key, exists));

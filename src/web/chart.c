@@ -1,108 +1,188 @@
 /*
- * chart.c — line charts as inline SVG: the area's rate per year with its
- * interval as a band, and a comparison area as a dashed second line. The
- * SVG has a title and a description (role="img"); the page follows every
- * chart with its numbers as a table, so nothing is only in the picture.
+ * chart.c — the SVG back end of the chart model (render/chart.h), for the
+ * web app's charts: the model decides the axes (unit, readable ticks), the
+ * years, the interval band, the comparison line, a goal's line from
+ * baseline to target and a classification break; this file only draws
+ * them as inline SVG, as the report's PDF draws the same model with cairo.
+ * The SVG has a title and a description (role="img"); the page puts the
+ * chart's numbers in a table beside it, so nothing is only in the picture.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "web/web.h"
 
 #define W 640.0
 #define H 300.0
-#define L 56.0 /* left margin: the y axis labels */
+#define L 64.0 /* left margin: the unit and the y axis labels */
 #define R 16.0
-#define T 16.0
+#define T 22.0 /* top: room for the break's label */
 #define B 40.0 /* bottom margin: the years */
 
-static double max_of(const web_point *p, int n)
-{
-	double m = 0;
-	int i;
+#define X(c, year) ivp__chart_x((c), (year), L, W - R)
+#define Y(c, v) ivp__chart_y((c), (v), T, H - B)
 
-	for (i = 0; i < n; i++) {
-		if (!isnan(p[i].hi) && p[i].hi > m)
-			m = p[i].hi;
-		if (!isnan(p[i].v) && p[i].v > m)
-			m = p[i].v;
-		if (!isnan(p[i].cmp) && p[i].cmp > m)
-			m = p[i].cmp;
+/* The band over points i..j (a run of joined points). */
+static void band(html *h, const ivp__chart *c, int i, int j)
+{
+	int k;
+
+	if (j == i) {
+		html_fmt(h, "<rect class=\"ivp-chart__band\" x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"%.1f\"/>",
+			 X(c, c->p[i].year) - 6, Y(c, c->p[i].hi), Y(c, c->p[i].lo) - Y(c, c->p[i].hi));
+		return;
 	}
-	return m > 0 ? m * 1.1 : 1;
-}
-
-static double xpos(int i, int n)
-{
-	return n > 1 ? L + (W - L - R) * i / (n - 1) : L + (W - L - R) / 2;
-}
-
-static void line(html *h, const web_point *p, int n, double ymax, int cmp, const char *cls)
-{
-	int i, first = 1;
-
-	html_fmt(h, "<polyline class=\"%s\" fill=\"none\" points=\"", cls);
-	for (i = 0; i < n; i++) {
-		double v = cmp ? p[i].cmp : p[i].v;
-
-		if (isnan(v))
-			continue;
-		html_fmt(h, "%s%.1f,%.1f", first ? "" : " ", xpos(i, n), T + (H - T - B) * (1 - v / ymax));
-		first = 0;
-	}
+	html_raw(h, "<polygon class=\"ivp-chart__band\" points=\"");
+	for (k = i; k <= j; k++)
+		html_fmt(h, "%.1f,%.1f ", X(c, c->p[k].year), Y(c, c->p[k].hi));
+	for (k = j; k >= i; k--)
+		html_fmt(h, "%.1f,%.1f%s", X(c, c->p[k].year), Y(c, c->p[k].lo), k > i ? " " : "");
 	html_raw(h, "\"/>");
 }
 
-void web_chart(html *h, const char *lang, const web_point *p, int n, const char *title,
-	       const char *area_name, const char *cmp_name)
+/* The value line over points i..j, in the class of its series. */
+static void values(html *h, const ivp__chart *c, int i, int j)
 {
-	double ymax = max_of(p, n);
-	int i, k;
+	const char *cls = ivp__chart_series(c, i) ? "ivp-chart__line2" : "ivp-chart__line";
+	int k;
+
+	if (j > i) {
+		html_fmt(h, "<polyline class=\"%s\" fill=\"none\" points=\"", cls);
+		for (k = i; k <= j; k++)
+			html_fmt(h, "%s%.1f,%.1f", k > i ? " " : "", X(c, c->p[k].year), Y(c, c->p[k].v));
+		html_raw(h, "\"/>");
+	}
+	for (k = i; k <= j; k++) {
+		if (ivp__chart_series(c, k)) /* the second series: squares, not only another colour */
+			html_fmt(h, "<rect class=\"ivp-chart__dot2\" x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\"/>",
+				 X(c, c->p[k].year) - 4, Y(c, c->p[k].v) - 4);
+		else
+			html_fmt(h, "<circle class=\"ivp-chart__dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>",
+				 X(c, c->p[k].year), Y(c, c->p[k].v));
+	}
+}
+
+/* The comparison line: joined where consecutive points both have a value, never across the break. */
+static void cmp_line(html *h, const ivp__chart *c)
+{
+	int i, open = 0;
+
+	for (i = 0; i < c->n; i++) {
+		int next = i + 1 < c->n && !isnan(c->p[i + 1].cmp) &&
+			   ivp__chart_series(c, i + 1) == ivp__chart_series(c, i);
+
+		if (isnan(c->p[i].cmp)) {
+			continue;
+		}
+		if (!open && !next)
+			continue; /* a lone point: drawn as nothing, it is in the table */
+		if (!open)
+			html_raw(h, "<polyline class=\"ivp-chart__cmp\" fill=\"none\" points=\"");
+		html_fmt(h, "%s%.1f,%.1f", open ? " " : "", X(c, c->p[i].year), Y(c, c->p[i].cmp));
+		open = 1;
+		if (!next) {
+			html_raw(h, "\"/>");
+			open = 0;
+		}
+	}
+}
+
+static void key(html *h, const char *cls, const char *label)
+{
+	if (!label || !label[0])
+		return;
+	html_fmt(h, " <span class=\"ivp-key %s\"></span> ", cls);
+	html_text(h, label);
+}
+
+void web_chart(html *h, const char *lang, const ivp__chart *c, const char *id)
+{
+	int i, j, yr, every;
 
 	html_fmt(h, "<figure class=\"ivp-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-		    "role=\"img\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">",
-		 W, H);
-	html_text(h, title);
-	html_raw(h, "</title><desc id=\"chart-desc\">");
-	html_text(h, area_name);
-	html_raw(h, ": ");
-	html_text(h, web_t(lang, W_INTERVAL));
-	html_raw(h, "; --- ");
-	html_text(h, cmp_name);
+		    "role=\"img\" aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">",
+		 W, H, id, id, id);
+	html_text(h, c->title);
+	html_raw(h, " (");
+	html_text(h, c->unit);
+	html_fmt(h, ")</title><desc id=\"%s-desc\">", id);
+	html_text(h, c->line_label);
+	if (c->has_band) {
+		html_raw(h, "; ");
+		html_text(h, c->band_label);
+	}
+	if (c->has_cmp) {
+		html_raw(h, "; --- ");
+		html_text(h, c->cmp_label);
+	}
+	if (c->has_target) {
+		html_raw(h, "; ");
+		html_text(h, c->target_label);
+	}
+	if (c->break_year) {
+		html_raw(h, "; ");
+		html_text(h, c->break_label);
+	}
 	html_raw(h, "</desc>");
-	/* the y grid: five steps */
-	for (k = 0; k <= 4; k++) {
-		double v = ymax * k / 4, y = T + (H - T - B) * (1 - (double)k / 4);
+	/* the y axis: the model's ticks, and the unit along it */
+	for (i = 0; i < c->y.nticks; i++) {
+		double v = c->y.lo + i * c->y.step;
 
 		html_fmt(h, "<line class=\"ivp-chart__grid\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>"
-			    "<text class=\"ivp-chart__label\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
-			 L, W - R, y, y, L - 6, y + 4);
-		html_num(h, v, ymax < 10 ? 1 : 0, lang);
+			    "<text class=\"ivp-chart__label ivp-chart__tick\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
+			 L, W - R, Y(c, v), Y(c, v), L - 6, Y(c, v) + 4);
+		html_num(h, v, c->y.dec, lang);
 		html_raw(h, "</text>");
 	}
-	/* the band: lo..hi */
-	html_raw(h, "<polygon class=\"ivp-chart__band\" points=\"");
-	for (i = 0; i < n; i++)
-		if (!isnan(p[i].hi))
-			html_fmt(h, "%.1f,%.1f ", xpos(i, n), T + (H - T - B) * (1 - p[i].hi / ymax));
-	for (i = n - 1; i >= 0; i--)
-		if (!isnan(p[i].lo))
-			html_fmt(h, "%.1f,%.1f ", xpos(i, n), T + (H - T - B) * (1 - p[i].lo / ymax));
-	html_raw(h, "\"/>");
-	line(h, p, n, ymax, 1, "ivp-chart__cmp");
-	line(h, p, n, ymax, 0, "ivp-chart__line");
-	for (i = 0; i < n; i++) {
-		if (!isnan(p[i].v))
-			html_fmt(h, "<circle class=\"ivp-chart__dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>",
-				 xpos(i, n), T + (H - T - B) * (1 - p[i].v / ymax));
-		html_fmt(h, "<text class=\"ivp-chart__label\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%d</text>",
-			 xpos(i, n), H - B + 20, p[i].year);
+	html_fmt(h, "<text class=\"ivp-chart__label ivp-chart__unit\" transform=\"translate(14 %.1f) rotate(-90)\" text-anchor=\"middle\">",
+		 (T + H - B) / 2);
+	html_text(h, c->unit);
+	html_raw(h, "</text>");
+	/* the years; every other one when they would crowd */
+	every = c->xmax - c->xmin > 16 ? 2 : 1;
+	for (yr = c->xmin; yr <= c->xmax; yr++)
+		if ((yr - c->xmin) % every == 0 || yr == c->xmax)
+			html_fmt(h, "<text class=\"ivp-chart__label\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%d</text>",
+				 X(c, yr), H - B + 20, yr);
+	html_fmt(h, "<line class=\"ivp-chart__axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", L, W - R, H - B, H - B);
+	for (i = 0; c->has_band && i < c->n; i = j + 1) {
+		for (j = i; j + 1 < c->n && ivp__chart_joined(c, j + 1); j++)
+			;
+		if (!isnan(c->p[i].v))
+			band(h, c, i, j);
 	}
-	html_raw(h, "</svg><figcaption class=\"ivp-chart__legend\"><span class=\"ivp-key ivp-key--line\"></span> ");
-	html_text(h, area_name);
-	html_raw(h, " <span class=\"ivp-key ivp-key--band\"></span> ");
-	html_text(h, web_t(lang, W_INTERVAL));
-	html_raw(h, " <span class=\"ivp-key ivp-key--cmp\"></span> ");
-	html_text(h, cmp_name);
+	if (c->break_year) {
+		double bx = X(c, c->break_year - 0.5);
+
+		html_fmt(h, "<line class=\"ivp-chart__break\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>"
+			    "<text class=\"ivp-chart__label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+			 bx, bx, T - 4, H - B, bx + (bx > W / 2 ? -4 : 4), T - 8, bx > W / 2 ? "end" : "start");
+		html_text(h, c->break_label);
+		html_raw(h, "</text>");
+	}
+	if (c->has_cmp)
+		cmp_line(h, c);
+	if (c->has_target)
+		html_fmt(h, "<line class=\"ivp-chart__target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+			 X(c, c->x0), Y(c, c->y0), X(c, c->x1), Y(c, c->y1));
+	for (i = 0; i < c->n; i = j + 1) {
+		for (j = i; j + 1 < c->n && ivp__chart_joined(c, j + 1); j++)
+			;
+		if (!isnan(c->p[i].v))
+			values(h, c, i, j);
+	}
+	html_raw(h, "</svg><figcaption class=\"ivp-chart__legend\">");
+	key(h, "ivp-key--line", c->line_label);
+	if (c->break_year)
+		key(h, "ivp-key--line2", c->line2_label);
+	if (c->has_band)
+		key(h, "ivp-key--band", c->band_label);
+	if (c->has_cmp)
+		key(h, "ivp-key--cmp", c->cmp_label);
+	if (c->has_target)
+		key(h, "ivp-key--target", c->target_label);
+	if (c->break_year)
+		key(h, "ivp-key--break", c->break_label);
 	html_raw(h, "</figcaption></figure>");
 }

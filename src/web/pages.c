@@ -259,7 +259,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 	const char *cmp[WEB_NCMP];
 	ivp_indicator_query q;
 	ivp_table *t = NULL;
-	char cap[512], b[128], col[160];
+	char cap[512], b[128], col[160], src[256];
 	int i, k;
 
 	html_raw(h, "<h2 class=\"utrecht-heading-2\">");
@@ -292,6 +292,8 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 		html_text(h, web_compare_title(t, k, web_t(lang, W_VS_GROUP), cap, sizeof(cap)));
 		html_raw(h, "</th>");
 	}
+	th(h, lang, W_SOURCE, "");
+	th(h, lang, W_PERIOD, "");
 	html_raw(h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (i = 0; i < ivp_table_nrows(t); i++) {
 		html_raw(h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -306,11 +308,24 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 			snprintf(col, sizeof(col), "vs_%s", cmp[k]);
 			td(h, web_verdict(lang, web_cell(t, i, col, 0, lang, b, sizeof(b)), 2), 0);
 		}
+		td(h, web_source_cell(t, i, lang, src, sizeof(src)), 0);
+		td(h, web_cell(t, i, "period", 0, lang, b, sizeof(b)), 0);
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
 	web_explain(h, lang, W_VERDICT_EXPLAIN_TITLE, W_VERDICT_EXPLAIN);
 	notes(h, lang, t, 0, ivp_table_nrows(t), 3);
+	ivp_table_free(t);
+}
+
+/* The long trend of registered crime, every classification as its own series. */
+static void home_trend(http_req *r, html *h, const char *lang, const char *area, const char *name)
+{
+	ivp_rc rc;
+	ivp_table *t = series(r, area, "totaal", lang, &rc);
+
+	if (t && ivp_table_nrows(t) > 1)
+		web_trend_section(h, lang, t, area, name);
 	ivp_table_free(t);
 }
 
@@ -327,41 +342,27 @@ void web_home(http_req *r)
 	snprintf(title, sizeof(title), "%s %s", web_t(lang, W_HOME_TITLE), name);
 	web_page_begin(r, &h, lang, area[0] ? title : web_t(lang, W_HOME_TITLE));
 	home_priorities(r, &h, lang);
-	if (year)
+	if (year) {
 		home_indicators(r, &h, lang, area, name, year);
-	else {
+		home_trend(r, &h, lang, area, name);
+	} else {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, web_t(lang, W_HOME_NODATA));
 		html_raw(&h, "</p>");
 	}
+	web_home_values(r, &h, lang, area);
 	web_page_end(r, &h, 200);
 }
 
 /* ---- /indicator and /indicator.csv ------------------------------------------------------- */
 
-static double real_or_nan(const ivp_table *t, int row, const char *col)
-{
-	int c = web_col(t, col);
-
-	if (c < 0)
-		return NAN;
-	switch (ivp_table_cell_type(t, row, c)) {
-	case IVP_CELL_REAL:
-		return ivp_table_real(t, row, c);
-	case IVP_CELL_INT:
-		return (double)ivp_table_int(t, row, c);
-	default:
-		return NAN;
-	}
-}
-
 void web_indicator(http_req *r)
 {
 	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
-	const char *key = http_query_get(&r->q, "key");
+	const char *key = http_query_get(&r->q, "key"), *goal = http_query_get(&r->q, "goal");
 	char name[256], title[512], cap[768], b[128], ind[256] = "";
-	ivp_table *t;
-	web_point *pts;
+	ivp_table *t, *last = NULL;
+	web_goal_line g;
 	ivp_rc rc;
 	html h = { 0 };
 	int n, i, k, ncmp = 1;
@@ -369,19 +370,25 @@ void web_indicator(http_req *r)
 	if (!key)
 		key = "totaal";
 	t = series(r, area, key, lang, 1, &rc);
+	if (rc == IVP_ENOTFOUND && web_has_values(r, area, key)) {
+		web_value_page(r, area, key, goal); /* a locally registered value */
+		return;
+	}
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
 	n = ivp_table_nrows(t);
 	area_name(r, area, name, sizeof(name));
+	if (!n) /* the name from the definition's own row, even without figures */
+		last = one(r, area, key, this_year() - 1, lang, &rc);
 	if (n)
 		web_cell(t, n - 1, "name", 0, lang, ind, sizeof(ind));
+	else if (last && ivp_table_nrows(last))
+		web_cell(last, 0, "name", 0, lang, ind, sizeof(ind));
 	snprintf(title, sizeof(title), "%s: %s", ind[0] ? ind : key, name);
 	web_page_begin(r, &h, lang, title);
 	if (!n) {
-		ivp_table *last = one(r, area, key, this_year() - 1, lang, &rc);
-
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
 		html_text(&h, web_t(lang, W_NO_YEARS));
 		html_raw(&h, "</p>");
@@ -392,27 +399,30 @@ void web_indicator(http_req *r)
 		web_page_end(r, &h, 200);
 		return;
 	}
-	pts = calloc((size_t)n, sizeof(*pts));
-	for (i = 0; pts && i < n; i++) {
-		pts[i] = (web_point){ row_year(t, i), real_or_nan(t, i, "per_1000"),
-				      real_or_nan(t, i, "per_1000_lo"), real_or_nan(t, i, "per_1000_hi"), NAN };
-		if (!web_null(t, i, "cmp1_count") && !web_null(t, i, "population"))
-			pts[i].cmp = real_or_nan(t, i, CMP_AREA "_per_1000");
+	if (web_goal_line_of(r, goal, &g) && !strcmp(g.indicator, key)) {
+		snprintf(cap, sizeof(cap), web_t(lang, W_GOAL_HEADING), g.title);
+		html_raw(&h, "<h2 class=\"utrecht-heading-2\">");
+		html_text(&h, cap);
+		html_raw(&h, "</h2>");
+		web_goal_paragraph(&h, lang, &g, 1);
+	} else {
+		g.has = 0;
 	}
 	{
 		int rated = 0; /* a buurt has counts but often no rate: a sentence, not an empty chart */
 
-		for (i = 0; pts && i < n; i++)
-			rated += !isnan(pts[i].v);
-		if (pts && rated)
-			web_chart(&h, lang, pts, n, title, name, "Nederland (NL01)");
-		else if (pts) {
+		for (i = 0; i < n; i++)
+			rated += !web_null(t, i, "per_1000");
+		web_provenance(&h, lang, t);
+		html_raw(&h, "<div class=\"ivp-figure ivp-figure--wide\">");
+		if (rated) {
+			web_series_chart(&h, lang, t, title, name, CMP_AREA "_per_1000", web_t(lang, W_NL_NAME), &g, "chart1");
+		} else {
 			html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
 			html_text(&h, web_t(lang, W_NO_RATE_CHART));
 			html_raw(&h, "</p>");
 		}
 	}
-	free(pts);
 	snprintf(cap, sizeof(cap), web_t(lang, W_YEARS_CAPTION), ind, name);
 	table_begin(&h, cap);
 	th(&h, lang, W_YEAR, "");
@@ -428,9 +438,10 @@ void web_indicator(http_req *r)
 		html_text(&h, web_compare_title(t, k, web_t(lang, W_GROUP_RATE), cap, sizeof(cap)));
 		html_raw(&h, "</th>");
 	}
+	th(&h, lang, W_SOURCE, "");
 	html_raw(&h, "</tr></thead><tbody class=\"utrecht-table__body\">");
 	for (i = 0; i < n; i++) {
-		char lo[64], hi[64], iv[160];
+		char lo[64], hi[64], iv[160], src[256];
 
 		html_fmt(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%d</th>",
 			 row_year(t, i));
@@ -447,9 +458,10 @@ void web_indicator(http_req *r)
 			snprintf(hi, sizeof(hi), "%s_per_1000", web_cell(t, i, lo, 0, lang, iv, sizeof(iv)));
 			td(&h, web_cell(t, i, hi, 2, lang, b, sizeof(b)), 1);
 		}
+		td(&h, web_source_cell(t, i, lang, src, sizeof(src)), 0);
 		html_raw(&h, "</tr>");
 	}
-	html_raw(&h, "</tbody></table></div>");
+	html_raw(&h, "</tbody></table></div></div>");
 	web_explain(&h, lang, W_VERDICT_EXPLAIN_TITLE, W_VERDICT_EXPLAIN);
 	html_raw(&h, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/indicator.csv?area=");
 	html_text(&h, area);

@@ -60,7 +60,7 @@ static void td(html *h, const char *s)
 	html_raw(h, "</td>");
 }
 
-static void goals(html *h, const char *lang, const json_t *amb, const ivp_table *g)
+static void goals(html *h, const char *lang, const json_t *plan, const json_t *amb, const ivp_table *g)
 {
 	const json_t *gs = json_object_get(amb, "goals"), *go;
 	char cap[512], b[1024];
@@ -86,6 +86,18 @@ static void goals(html *h, const char *lang, const json_t *amb, const ivp_table 
 		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_text(h, jstr(go, "title"));
 		illustration(h, lang, go);
+		if (jstr(go, "indicator")[0] && jstr(plan, "municipality")[0]) {
+			/* the goal's page: its indicator's chart with the line from baseline to target */
+			html_raw(h, "<br><a class=\"utrecht-link\" href=\"/indicator?area=");
+			html_text(h, jstr(plan, "municipality"));
+			html_raw(h, "&amp;key=");
+			html_text(h, jstr(go, "indicator"));
+			html_raw(h, "&amp;goal=");
+			html_text(h, jstr(go, "id"));
+			html_raw(h, "\">");
+			html_text(h, web_t(lang, W_GOAL_CHART_LINK));
+			html_raw(h, "</a>");
+		}
 		html_raw(h, "</th>");
 		if (row >= 0) {
 			web_cell(g, row, "value", 2, lang, v, sizeof(v));
@@ -312,7 +324,7 @@ void web_plan(http_req *r)
 			html_raw(&h, ": ");
 			html_text(&h, jstr(amb, "title"));
 			html_raw(&h, "</h3>");
-			goals(&h, lang, amb, t[IVP_PROGRESS_GOALS]);
+			goals(&h, lang, plan, amb, t[IVP_PROGRESS_GOALS]);
 			measures(&h, lang, r, plan, amb, t[IVP_PROGRESS_MEASURES], edit);
 		}
 		html_raw(&h, "</section>");

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "http/http_int.h"
+#include "render/chart.h"
 
 /* ---- the HTML writer (html.c) -------------------------------------------- */
 
@@ -77,15 +78,53 @@ int web_null(const ivp_table *t, int row, const char *col);
 
 /* ---- charts (chart.c) ------------------------------------------------------------------ */
 
-typedef struct web_point {
-	int year;
-	double v, lo, hi; /* NaN: none */
-	double cmp;	  /* the comparison area's value; NaN: none */
-} web_point;
+/*
+ * Draw chart c (the shared chart model, render/chart.h, already fitted) as
+ * an inline SVG figure with its legend; id makes its title and description
+ * ids unique on the page. The caller follows it with the numbers' table.
+ */
+void web_chart(html *h, const char *lang, const ivp__chart *c, const char *id);
 
-/* An SVG line chart of pts (v with its lo..hi band, cmp as a dashed second line). */
-void web_chart(html *h, const char *lang, const web_point *pts, int n, const char *title,
-	       const char *area_name, const char *cmp_name);
+/* ---- figures and their provenance (figure.c) ------------------------------------------ */
+
+typedef struct web_goal_line { /* a goal's line from baseline to target */
+	int has;
+	double baseline, target;
+	int base_year, target_year;
+	char id[64], title[256], indicator[64];
+} web_goal_line;
+
+/* The year from which a series' classification changes (the column "classification"); 0: none. */
+int web_series_break(const ivp_table *t);
+/*
+ * The chart of an indicator series t (rows of ivp_indicator_series, with
+ * their provenance columns) on the chart model: per_1000 with its band,
+ * cmp_col (NULL: none) as the comparison line named cmp_name, goal's line
+ * when given, and a break where the classification changes.
+ */
+void web_series_chart(html *h, const char *lang, const ivp_table *t, const char *title,
+		      const char *area_name, const char *cmp_col, const char *cmp_name,
+		      const web_goal_line *goal, const char *id);
+/* A row's source as text: "Politie 47013NED", "; voorlopig", "; afgerond op 5". */
+const char *web_source_cell(const ivp_table *t, int row, const char *lang, char *b, size_t n);
+/* Where a series' figures come from, as a list: unit, sources per years, population, provisional years, a break. */
+void web_provenance(html *h, const char *lang, const ivp_table *t);
+/* The start page's long trend of registered crime: heading, provenance, chart and table. */
+void web_trend_section(html *h, const char *lang, const ivp_table *t, const char *area,
+		       const char *area_name);
+/* The plan's goal `goal` with a baseline and target into g: 1, else 0. */
+int web_goal_line_of(http_req *r, const char *goal, web_goal_line *g);
+/* "Baseline … (2022), target … (2026); the dashed line …" */
+void web_goal_paragraph(html *h, const char *lang, const web_goal_line *g, int dec);
+
+/* ---- locally registered values (values.c) ---------------------------------------------- */
+
+/* 1 when area has registered values of key (key NULL: any). */
+int web_has_values(http_req *r, const char *area, const char *key);
+/* The page of one registered value (GET /indicator with its key): chart, table, unit, source. */
+void web_value_page(http_req *r, const char *area, const char *key, const char *goal);
+/* The start page's list of the area's registered values, each linked to its page. */
+void web_home_values(http_req *r, html *h, const char *lang, const char *area);
 
 /* ---- maps (map.c) ---------------------------------------------------------------------------- */
 

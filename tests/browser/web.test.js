@@ -142,6 +142,80 @@ async function main() {
     }
     await visit(page, 'indicator');
 
+    // ---- charts on the shared chart model, provenance, registered values, goal pages (nl and en) ----
+    // the ticks of a chart: numbers from 0 up in one step of 1, 2 or 5 times a power of ten
+    const ticksOf = async (sel) => (await page.locator(sel + ' .ivp-chart__tick').allTextContents())
+      .map((t) => Number(t.replace(/\./g, '').replace(',', '.')));
+    const readable = (t) => {
+      if (t.length < 2) return false;
+      const step = t[1] - t[0], mag = Math.pow(10, Math.floor(Math.log10(step))), m = step / mag;
+      return [1, 2, 5].some((k) => Math.abs(m - k) < 1e-9) &&
+        t.every((v, i) => Math.abs(v - (t[0] + i * step)) < 1e-9);
+    };
+    await page.goto(base + '/?lang=nl');
+    const trend = 'main figure svg[aria-labelledby^="trend-"]';
+    check('start page: the long trend chart has its unit on the axis ("per 1.000 inwoners")',
+      (await page.textContent(trend + ' .ivp-chart__unit')) === 'per 1.000 inwoners');
+    const tt = await ticksOf(trend);
+    check('start page: the long trend has readable ticks 0, 20, 40, 60', tt.join(',') === '0,20,40,60', tt.join(','));
+    check('start page: 83648NED and 47013NED are two series with a break marker, not one line',
+      await page.locator(trend + ' .ivp-chart__break').count() === 1 &&
+      await page.locator(trend + ' polyline.ivp-chart__line').count() === 1 &&
+      await page.locator(trend + ' polyline.ivp-chart__line2').count() === 1);
+    const home = await page.textContent('main');
+    check('start page: provenance beside the figures (CBS 83648NED 2010–2020, rounded to 5, Politie 47013NED, 37230ned)',
+      home.includes('CBS 83648NED (2010–2020)') && home.includes('afgerond op 5') &&
+      home.includes('Politie 47013NED (2022–2023)') && home.includes('CBS 37230ned'));
+    check('start page: the long trend\'s numbers in a table beside the chart',
+      await page.locator('main .ivp-figure figure + .ivp-table-wrap tbody tr').count() === 13);
+    check('start page lists the registered values with unit and source',
+      home.includes('Lokaal geregistreerde waarden') && home.includes('% van de inwoners 15+') && home.includes('ILLUSTRATIE'));
+    await visit(page, 'start-trend');
+    await page.goto(base + '/indicator?area=GM1926&key=totaal&lang=nl');
+    check('indicator page: heading is the name, not the key',
+      (await page.textContent('h1')).startsWith('Geregistreerde misdrijven, totaal'));
+    check('indicator page: unit on the axis and readable ticks',
+      (await page.textContent('main svg .ivp-chart__unit')) === 'per 1.000 inwoners' && readable(await ticksOf('main svg')));
+    check('indicator page: a source per year in the table', (await page.textContent('main table')).includes('CBS 83648NED; afgerond op 5'));
+    await page.goto(base + '/indicator?area=GM1926&key=bbv_geweld&lang=nl');
+    check('indicator page without figures: heading is the name (Geweldsmisdrijven), not bbv_geweld',
+      (await page.textContent('h1')).startsWith('Geweldsmisdrijven') && !(await page.textContent('h1')).includes('bbv_geweld'));
+    await page.goto(base + '/indicator?area=GM1926&key=totaal&lang=en');
+    check('indicator page (en): unit "per 1,000 inhabitants" and the break "another classification from 2022"',
+      (await page.textContent('main svg .ivp-chart__unit')) === 'per 1,000 inhabitants' &&
+      (await page.textContent('main svg')).includes('another classification from 2022'));
+    await visit(page, 'indicator-en');
+    for (const lang of ['nl', 'en']) {
+      await page.goto(base + `/indicator?area=GM1926&key=vm_onveilig_buurt&lang=${lang}`);
+      check(`registered value page (${lang}): heading is its name`,
+        (await page.textContent('h1')).startsWith('Voelt zich onveilig in eigen buurt'));
+      const t = await ticksOf('main svg');
+      check(`registered value page (${lang}): unit on the axis and ticks 0, 5, … 20`,
+        (await page.textContent('main svg .ivp-chart__unit')) === '% van de inwoners 15+' && t.join(',') === '0,5,10,15,20', t.join(','));
+      check(`registered value page (${lang}): margin, unit and source in the table beside the chart`,
+        (await page.textContent('main figure + .ivp-table-wrap table')).includes(lang === 'nl' ? '± 2,5' : '± 2.5') &&
+        (await page.textContent('main table')).includes('ILLUSTRATIE'));
+      await visit(page, `value-${lang}`);
+    }
+    await page.goto(base + '/plan?lang=nl');
+    await page.click('main a[href*="goal=G-totaal"]');
+    check('goal page opened from the plan', page.url().includes('goal=G-totaal'));
+    check('goal page: the baseline-to-target line in the chart and said in words',
+      await page.locator('main svg line.ivp-chart__target').count() === 1 &&
+      (await page.textContent('main')).includes('Nulmeting 29,4 (2022), streefwaarde'));
+    check('goal page: unit and readable ticks', (await page.textContent('main svg .ivp-chart__unit')) === 'per 1.000 inwoners' &&
+      readable(await ticksOf('main svg')));
+    await visit(page, 'goal');
+    await page.goto(base + '/indicator?area=GM1926&key=vm_onveilig_buurt&goal=G-onveilig&lang=en');
+    check('goal page of a registered value (en): the target line, "Baseline 16.0 (2021)"',
+      await page.locator('main svg line.ivp-chart__target').count() === 1 &&
+      (await page.textContent('main')).includes('Baseline 16.0 (2021)'));
+    await visit(page, 'goal-value-en');
+    await page.goto(base + '/?lang=en');
+    check('start page (en): unit "per 1,000 inhabitants" on the trend axis',
+      (await page.textContent(trend + ' .ivp-chart__unit')) === 'per 1,000 inhabitants');
+    await page.goto(base + '/?lang=nl');
+
     // ---- follow to a goal ---------------------------------------------------------------------
     await page.goto(base + '/');
     await page.click('main a[href^="/plan#goal-"]');

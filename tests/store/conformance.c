@@ -70,6 +70,7 @@ static const cover covers[] = {
 				"ivp__store_plan_versions_list" },
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
 			       "ivp__store_value_key_exists" },
+	{ "test_area_values", "ivp__store_value_put ivp__store_area_values" },
 	{ "test_users", "ivp__store_user_add ivp__store_user_get ivp__store_user_set_password "
 			"ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
 			"ivp__store_session_get" },
@@ -973,6 +974,51 @@ static int value_cb(void *ud, const char *const *c, int n)
 	       ivp__buf_printf(b, "%s|%s|%s|%s;", c[4], c[5], c[6], c[7]);
 }
 
+/* area_values rows: key first, then values_get's columns */
+static int area_value_cb(void *ud, const char *const *c, int n)
+{
+	ivp__buf *b = ud;
+
+	if (n != 9)
+		return -1;
+	return ivp__buf_printf(b, "%s|%s|%.2f|%s|", c[0], c[1], c[2] ? strtod(c[2], NULL) : -1, c[3]) ||
+	       (c[4] ? ivp__buf_printf(b, "%.2f|", strtod(c[4], NULL)) : ivp__buf_printf(b, "~|")) ||
+	       ivp__buf_printf(b, "%s|%s|%s;", c[5], c[6], c[8] ? c[8] : "~");
+}
+
+/* Every registered value of one area (the start page's list), by key, year, unit; no other area's. */
+static void test_area_values(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__local_value a = { "vm_onveilig", "GM0001", 2023, 15, "percent", 1, 2.4, "VM", "VM 2023", "Onveilig" };
+	ivp__local_value b = { "halt", "GM0001", 2022, 85, "per 10000", 0, 0, "Halt", "1", NULL };
+	ivp__local_value c = { "halt", "GM0002", 2022, 70, "per 10000", 0, 0, "Halt", "1", NULL };
+	int64_t i1;
+	int res = -1;
+	ivp__buf buf;
+
+	OK(ivp__store_begin(ctx));
+	i1 = new_import(ctx, "values", "v1");
+	OK(ivp__store_value_put(ctx, &a, i1, &res));
+	a.year = 2021;
+	a.value = 16;
+	OK(ivp__store_value_put(ctx, &a, i1, &res));
+	OK(ivp__store_value_put(ctx, &b, i1, &res));
+	OK(ivp__store_value_put(ctx, &c, i1, &res));
+	OK(ivp__store_commit(ctx));
+	ivp__buf_init(&buf, 1u << 16);
+	OK(ivp__store_area_values(ctx, "GM0001", area_value_cb, &buf));
+	want_text("values of GM0001", ivp__buf_str(&buf),
+		  "halt|2022|85.00|per 10000|~|Halt|1|~;"
+		  "vm_onveilig|2021|16.00|percent|2.40|VM|VM 2023|Onveilig;"
+		  "vm_onveilig|2023|15.00|percent|2.40|VM|VM 2023|Onveilig;");
+	ivp__buf_free(&buf);
+	ivp__buf_init(&buf, 1u << 16);
+	OK(ivp__store_area_values(ctx, "GM9999", area_value_cb, &buf));
+	want_text("values of an area without any", ivp__buf_str(&buf), "");
+	ivp__buf_free(&buf);
+}
+
 /* Locally registered values: the unit is part of the key; results like facts. */
 static void test_local_values(void **state)
 {
@@ -1656,6 +1702,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_definitions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan_versions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_local_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_area_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_users, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempts, setup, teardown),

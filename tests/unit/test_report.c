@@ -2,7 +2,7 @@
  * test_report.c — unit tests of the report (src/report/): the model of the
  * example's 2024 progress report (status counts per priority, budget sums,
  * the default year and date), the document's chapters in order, the Dutch
- * formats, the chart axis, and the refusals (a year without a plan, an area
+ * formats, and the refusals (a year without a plan, an area
  * the plan is not for, no plan at all); the narrative texts (keys, the
  * check of a text, paragraphs, the missing ones named) and the snapshot of
  * a definitief report (read back to the same bytes and the same HTML).
@@ -518,31 +518,6 @@ static void test_snapshot_roundtrip(void **state)
 	ivp__rp_model_free(en2);
 }
 
-static void test_axis(void **state)
-{
-	rp_axis ax;
-
-	(void)state;
-	/* rates 27-32: 0, 10, 20, 30, 40 — not 0, 13, 25, 38 */
-	ivp__rp_axis(27, 32.03, 6, &ax);
-	assert_true(ax.lo == 0 && ax.step == 10 && ax.hi == 40);
-	assert_int_equal(ax.nticks, 5);
-	assert_int_equal(ax.dec, 0);
-	/* shares 10-17 %: 0, 5, 10, 15, 20 */
-	ivp__rp_axis(10, 17.4, 6, &ax);
-	assert_true(ax.lo == 0 && ax.step == 5 && ax.hi == 20);
-	/* small rates: 0, 0.2, … 1.0 */
-	ivp__rp_axis(0.8, 1, 6, &ax);
-	assert_true(ax.lo == 0 && fabs(ax.step - 0.2) < 1e-12 && fabs(ax.hi - 1) < 1e-12);
-	assert_int_equal(ax.dec, 1);
-	/* far from 0: the range does not start at 0 */
-	ivp__rp_axis(950, 1000, 6, &ax);
-	assert_true(ax.lo == 950 && ax.hi == 1000 && ax.step == 10);
-	/* one value */
-	ivp__rp_axis(0, 0, 6, &ax);
-	assert_true(ax.lo == 0 && ax.hi == 1);
-}
-
 int main(void)
 {
 	const struct CMUnitTest db[] = {
@@ -558,7 +533,6 @@ int main(void)
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_axis),
 	};
 
 	return cmocka_run_group_tests(pure, NULL, NULL) | cmocka_run_group_tests(db, setup, teardown);

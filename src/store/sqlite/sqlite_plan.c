@@ -22,6 +22,7 @@ enum {
 	P_VALUE_INS,
 	P_VALUE_UPD,
 	P_VALUES,
+	P_AREA_VALUES,
 	P_VALUE_KEY,
 	P_COUNT
 };
@@ -43,6 +44,8 @@ static const char *const sql[P_COUNT] = {
 			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
 	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
 		     "WHERE key=?1 AND area=?2 ORDER BY year, unit",
+	[P_AREA_VALUES] = "SELECT key, year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
+			  "WHERE area=?1 ORDER BY key, year, unit",
 	[P_VALUE_KEY] = "SELECT EXISTS (SELECT 1 FROM local_value WHERE key=?1)",
 };
 
@@ -205,6 +208,17 @@ static int pl_values_get(ivp__store *st, const char *key, const char *area,
 	return ivp__sq_rows(s, q, cb, ud);
 }
 
+static int pl_area_values(ivp__store *st, const char *area, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_AREA_VALUES);
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, area);
+	return ivp__sq_rows(s, q, cb, ud);
+}
+
 static int pl_value_key_exists(ivp__store *st, const char *key, int *exists)
 {
 	sq_store *s = SQ(st);
@@ -240,6 +254,7 @@ const ivp__plan_ops ivp__sqlite_plan_ops = {
 	.versions_list = pl_versions_list,
 	.value_put = pl_value_put,
 	.values_get = pl_values_get,
+	.area_values = pl_area_values,
 	.value_key_exists = pl_value_key_exists,
 	.close = pl_close,
 };
