@@ -223,7 +223,6 @@ struct http_req {
 	char location[512];	 /* a Location header (303 after a form), or "" */
 	char disposition[192];	 /* a Content-Disposition header (a download; never cached), or "" */
 	const char *cache;	 /* Cache-Control; NULL: no-store */
-	char disposition[160];	 /* a Content-Disposition header (a download's file name), or "" */
 	const char *static_body; /* a body the assets own (never freed); else body */
 };
 

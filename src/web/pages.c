@@ -322,7 +322,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 static void home_trend(http_req *r, html *h, const char *lang, const char *area, const char *name)
 {
 	ivp_rc rc;
-	ivp_table *t = series(r, area, "totaal", lang, &rc);
+	ivp_table *t = series(r, area, "totaal", lang, 0, &rc);
 
 	if (t && ivp_table_nrows(t) > 1)
 		web_trend_section(h, lang, t, area, name);
