@@ -13,7 +13,8 @@
  * SHA-256 identifies it.
  *
  * Not in it yet: the safety picture's funnel plot (rp_model.funnel, from
- * funnel.h); a definitief safety picture is rendered without it.
+ * funnel.h); finalizing a safety picture that has one is refused
+ * (report_final_funnel, texts_api.c) rather than frozen without it.
  *
  * One table of fields per struct (name, type, offset) drives both
  * directions. Reading checks every type, every array's length against its
@@ -101,7 +102,7 @@ typedef struct field {
 #f, F_IDX, offsetof(T, f), NULL, 0, offsetof(T, n), MAX_ITEMS, 0, 0, t \
 	}
 
-static const field point_f[] = { I(rp_point, year), D(rp_point, v), D(rp_point, lo), D(rp_point, hi), END };
+static const field point_f[] = { I(rp_point, year), D(rp_point, v), D(rp_point, lo), D(rp_point, hi), D(rp_point, cmp), END };
 
 static const field goal_f[] = {
 	S(rp_goal, id), S(rp_goal, title), S(rp_goal, kind), S(rp_goal, indicator), S(rp_goal, indicator_name),
@@ -110,7 +111,7 @@ static const field goal_f[] = {
 	I(rp_goal, base_year), I(rp_goal, target_year), I(rp_goal, has), I(rp_goal, year), D(rp_goal, value),
 	D(rp_goal, lo), D(rp_goal, hi), D(rp_goal, expected), I(rp_goal, exact),
 	IR(rp_goal, status, 0, RP_NSTATUS - 1), S(rp_goal, source), S(rp_goal, source_tables),
-	FX(rp_goal, points, npoints, rp_point, point_f, RP_MAXSERIES), END
+	FX(rp_goal, points, npoints, rp_point, point_f, RP_MAXSERIES), I(rp_goal, break_year), END
 };
 
 static const field entry_f[] = { S(rp_entry, date), S(rp_entry, status), S(rp_entry, note), S(rp_entry, by), END };
@@ -135,7 +136,8 @@ static const field budget_f[] = {
 
 static const field cmp_f[] = {
 	I(rp_cmp, has_change), D(rp_cmp, change), D(rp_cmp, change_lo), D(rp_cmp, change_hi),
-	S(rp_cmp, verdict), I(rp_cmp, has_nl), D(rp_cmp, nl), S(rp_cmp, vs_nl), END
+	S(rp_cmp, verdict), I(rp_cmp, has_nl), D(rp_cmp, nl), S(rp_cmp, vs_nl), I(rp_cmp, has_sc), I(rp_cmp, has_reg),
+	D(rp_cmp, sc), D(rp_cmp, reg), END
 };
 
 static const field indicator_f[] = {
@@ -158,7 +160,7 @@ static const field def_f[] = {
 
 static const field trend_f[] = {
 	I(rp_trend, year), L(rp_trend, count), D(rp_trend, value), D(rp_trend, lo), D(rp_trend, hi),
-	O(rp_trend, c, cmp_f), END
+	S(rp_trend, classification), O(rp_trend, c, cmp_f), END
 };
 
 static const field area_f[] = {
@@ -204,6 +206,8 @@ static const field model_f[] = {
 	A(rp_model, priorities, npriorities, rp_priority, priority_f),
 	A(rp_model, budget, nbudget, rp_budget, budget_f),
 	A(rp_model, indicators, nindicators, rp_indicator, indicator_f),
+	S(rp_model, sizeclass_name),
+	S(rp_model, region_name),
 	A(rp_model, sources, nsources, rp_source, source_f),
 	A(rp_model, defs, ndefs, rp_def, def_f),
 	I(rp_model, has_plan),
