@@ -47,7 +47,8 @@ const char *web_verdict(const char *lang, const char *words, int vs_nl)
 		const char *nl = vs_nl ? cmp[i].nl : time[i].nl, *en = vs_nl ? cmp[i].en : time[i].en;
 
 		if (!strcmp(words, nl) || !strcmp(words, en))
-			return web_t(lang, vs_nl == 2 ? grp[i] : vs_nl ? cmp[i].m : time[i].m);
+			return web_t(lang, vs_nl == 2 ? grp[i] : vs_nl ? cmp[i].m :
+									 time[i].m);
 	}
 	return web_word(lang, words);
 }
