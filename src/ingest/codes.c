@@ -252,45 +252,23 @@ static const char *jstr(json_t *o, const char *k, size_t *n)
 }
 
 /* One page {"value": [{"Key", "Title", "Municipality"?, "Status"?}, …]}. */
+static const ivp__odata_words codes_words = {
+	MAX_CODES_JSON_BYTES,
+	"Download the code list in pages (odata.nextLink) or as CSV.",
+	"An OData code list is an object {\"value\": [...]} with one object per code (Key, Title).",
+	"Download the code list from the OData API (…/SoortMisdrijf?$format=json).",
+	"odata.nextLink points to more codes (%.200s), and no further page was given.",
+	"Download every page and import them together: ivp import codes page1.json page2.json …",
+};
+
 static ivp_rc codes_page(ivp__job *j, const char *path, int last)
 {
-	json_error_t e;
-	json_t *root, *arr, *next;
-	struct stat sb;
+	json_t *root, *arr;
 	size_t i, n;
-	ivp_rc rc = IVP_OK;
+	ivp_rc rc;
 
-	j->path = path;
-	if (stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_CODES_JSON_BYTES) {
-		ivp__job_fail(j, 0, NULL, "JSON page larger than %zu MiB", MAX_CODES_JSON_BYTES >> 20);
-		ivp__code(j->ctx, "file_too_large");
-		ivp__hint(j->ctx, "Download the code list in pages (odata.nextLink) or as CSV.");
-		return IVP_EINPUT;
-	}
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
-	if (!root)
-		return ivp__job_json_fail(j, &e, "Give the JSON exactly as the OData API returned it.");
-	arr = json_is_object(root) ? json_object_get(root, "value") : NULL;
-	if (!json_is_array(arr)) {
-		ivp__job_fail(j, 1, "value", "no \"value\" array");
-		ivp__code(j->ctx, "odata_no_value");
-		ivp__detail(j->ctx, "An OData code list is an object {\"value\": [...]} with one object per code (Key, Title).");
-		ivp__hint(j->ctx, "Download the code list from the OData API (…/SoortMisdrijf?$format=json).");
-		rc = IVP_EINPUT;
-		goto out;
-	}
-	next = json_object_get(root, "odata.nextLink");
-	if (!next)
-		next = json_object_get(root, "@odata.nextLink");
-	if (next && last) {
-		ivp__job_fail(j, 0, "odata.nextLink", "this page is not the last one");
-		ivp__code(j->ctx, "odata_missing_page");
-		ivp__detail(j->ctx, "odata.nextLink points to more codes (%.200s), and no further page was given.",
-			    json_is_string(next) ? json_string_value(next) : "?");
-		ivp__hint(j->ctx, "Download every page and import them together: ivp import codes page1.json page2.json …");
-		rc = IVP_EINPUT;
-		goto out;
-	}
+	if ((rc = ivp__odata_page(j, path, last, &codes_words, &root, &arr)))
+		return rc;
 	n = json_array_size(arr);
 	for (i = 0; i < n && !rc; i++) {
 		json_t *o = json_array_get(arr, i);
@@ -314,7 +292,6 @@ static ivp_rc codes_page(ivp__job *j, const char *path, int last)
 		in.status = jstr(o, "Status", &sn);
 		rc = code_row(j, &in);
 	}
-out:
 	json_decref(root);
 	return rc;
 }

@@ -131,6 +131,25 @@ ivp_rc ivp__job_csv_fail(ivp__job *j, ivp__csv *c);
  * IVP_ENOMEM when jansson ran out of memory. */
 ivp_rc ivp__job_json_fail(ivp__job *j, const json_error_t *e, const char *hint);
 
+/* The words of one kind of OData page (typed.c: rows; codes.c: codes). */
+typedef struct ivp__odata_words {
+	size_t max_bytes;	    /* a larger page is refused (file_too_large) */
+	const char *too_large_hint; /* hint when it is */
+	const char *value_detail;   /* detail and hint of a page without "value" */
+	const char *value_hint;
+	const char *more_detail; /* "…more rows (%.200s)…": a nextLink on the last page given */
+	const char *pages_hint;
+} ivp__odata_words;
+
+/*
+ * Open one OData JSON page (`last`: the last page given, so a nextLink on
+ * it is a missing page): the size limit, the JSON, its "value" array. On
+ * IVP_OK the caller reads *arr and json_decref()s *root; on failure the
+ * job's error names the file and field and nothing is left to free.
+ */
+ivp_rc ivp__odata_page(ivp__job *j, const char *path, int last, const ivp__odata_words *w,
+		       json_t **root, json_t **arr);
+
 /* Layout readers. Each reads the whole file; the job's transaction is open. */
 ivp_rc ivp__read_statline(ivp__job *j, FILE *f, ivp_import_kind kind);
 ivp_rc ivp__read_typed_csv(ivp__job *j, FILE *f, ivp_import_kind kind);

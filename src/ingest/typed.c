@@ -379,47 +379,68 @@ static const char *json_num(json_t *v, char buf[48], size_t *n, int *missing)
 	return buf;
 }
 
-static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
-			int last, tcols *tc, int *have_cols)
+ivp_rc ivp__odata_page(ivp__job *j, const char *path, int last, const ivp__odata_words *w,
+		       json_t **root, json_t **arr)
 {
 	json_error_t e;
-	json_t *root, *arr, *o, *next;
-	size_t i, n;
-	ivp_rc rc = IVP_OK;
+	json_t *next;
 	struct stat sb;
 
+	/* the words are translated here: through "%s" the catalogue cannot find them */
 	j->path = path;
-	if (stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_JSON_BYTES) {
-		ivp__job_fail(j, 0, NULL, "JSON page larger than %zu MiB", MAX_JSON_BYTES >> 20);
+	*root = *arr = NULL;
+	if (stat(path, &sb) == 0 && (size_t)sb.st_size > w->max_bytes) {
+		ivp__job_fail(j, 0, NULL, "JSON page larger than %zu MiB", w->max_bytes >> 20);
 		ivp__code(j->ctx, "file_too_large");
-		ivp__hint(j->ctx, "Use the paged OData download (10,000 rows a page) or the CSV TypedDataSet.");
+		ivp__hint(j->ctx, "%s", ivp_msg_tr(ivp_lang(j->ctx), w->too_large_hint));
 		return IVP_EINPUT;
 	}
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
-	if (!root) {
+	*root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	if (!*root)
 		return ivp__job_json_fail(j, &e, "Give the JSON exactly as the OData API returned it.");
-	}
-	arr = json_is_object(root) ? json_object_get(root, "value") : NULL;
-	if (!json_is_array(arr)) {
+	*arr = json_is_object(*root) ? json_object_get(*root, "value") : NULL;
+	if (!json_is_array(*arr)) {
 		ivp__job_fail(j, 1, "value", "no \"value\" array");
 		ivp__code(j->ctx, "odata_no_value");
-		ivp__detail(j->ctx, "An OData page is an object {\"value\": [...]} with one object per row.");
-		ivp__hint(j->ctx, "Download the TypedDataSet from the OData API (…/TypedDataSet?$format=json).");
-		rc = IVP_EINPUT;
-		goto out;
+		ivp__detail(j->ctx, "%s", ivp_msg_tr(ivp_lang(j->ctx), w->value_detail));
+		ivp__hint(j->ctx, "%s", ivp_msg_tr(ivp_lang(j->ctx), w->value_hint));
+		goto fail;
 	}
-	next = json_object_get(root, "odata.nextLink");
+	next = json_object_get(*root, "odata.nextLink");
 	if (!next)
-		next = json_object_get(root, "@odata.nextLink");
+		next = json_object_get(*root, "@odata.nextLink");
 	if (next && last) {
 		ivp__job_fail(j, 0, "odata.nextLink", "this page is not the last one");
 		ivp__code(j->ctx, "odata_missing_page");
-		ivp__detail(j->ctx, "odata.nextLink points to more rows (%.200s), and no further page was given.",
-			    json_is_string(next) ? json_string_value(next) : "?");
-		ivp__hint(j->ctx, "Download every page and import them together: ivp import crime page1.json page2.json …");
-		rc = IVP_EINPUT;
-		goto out;
+		ivp__detail(j->ctx, w->more_detail, json_is_string(next) ? json_string_value(next) : "?");
+		ivp__hint(j->ctx, "%s", ivp_msg_tr(ivp_lang(j->ctx), w->pages_hint));
+		goto fail;
 	}
+	return IVP_OK;
+fail:
+	json_decref(*root);
+	*root = *arr = NULL;
+	return IVP_EINPUT;
+}
+
+static const ivp__odata_words typed_words = {
+	MAX_JSON_BYTES,
+	"Use the paged OData download (10,000 rows a page) or the CSV TypedDataSet.",
+	"An OData page is an object {\"value\": [...]} with one object per row.",
+	"Download the TypedDataSet from the OData API (…/TypedDataSet?$format=json).",
+	"odata.nextLink points to more rows (%.200s), and no further page was given.",
+	"Download every page and import them together: ivp import crime page1.json page2.json …",
+};
+
+static ivp_rc json_page(ivp__job *j, ivp_import_kind kind, const char *path,
+			int last, tcols *tc, int *have_cols)
+{
+	json_t *root, *arr, *o;
+	size_t i, n;
+	ivp_rc rc;
+
+	if ((rc = ivp__odata_page(j, path, last, &typed_words, &root, &arr)))
+		return rc;
 	n = json_array_size(arr);
 	for (i = 0; i < n; i++) {
 		const char *rv, *tv, *pv, *vv;
