@@ -3,7 +3,9 @@
 # libqpdf and libxlsxwriter for `ivp report`; libcurl for `ivp fetch`: the
 # GnuTLS flavour, which conflicts with libcurl4-openssl-dev — pick one per
 # machine; ca-certificates so that TLS verification has its roots;
-# poppler-utils, qpdf and unzip to check its output), and the npm packages
+# poppler-utils, qpdf and unzip to check its output; libpwquality with
+# cracklib's dictionary for the password rule, openssl for the test
+# certificates of the TLS tests), and the npm packages
 # of the web app (web/: NL Design System CSS),
 # of the browser tests (tests/browser/: playwright-core, axe-core, vnu-jar —
 # the W3C Nu HTML checker, run on Java) and of the HTTP tests (tests/http/:
@@ -21,6 +23,7 @@ PKGS=(
   clang-format clang-tidy cppcheck
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libqpdf-dev libxlsxwriter-dev poppler-utils qpdf unzip
   libcurl4-gnutls-dev ca-certificates
+  libpwquality-dev cracklib-runtime openssl
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

@@ -258,6 +258,12 @@ const char *ivp_table_text(const ivp_table *t, int row, int col);
 int ivp_table_nnotes(const ivp_table *t);
 const char *ivp_table_note(const ivp_table *t, int i);
 void ivp_table_free(ivp_table *t);
+/*
+ * Make every cell of column `name` NULL (what this reader may not see,
+ * e.g. who imported a file, for an anonymous reader). Returns the number
+ * of cells cleared; -1 when t has no such column.
+ */
+int ivp_table_blank(ivp_table *t, const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Queries                                                            */
@@ -651,8 +657,10 @@ IVP_WUR ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name);
 IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
 
 #define IVP_SESSION_SECONDS 28800 /* a session lasts this long: 8 hours */
-#define IVP_SIGNIN_MAX_FAILS 5	  /* failed sign-ins per name or address … */
-#define IVP_SIGNIN_WINDOW 900	  /* … in this many seconds (15 minutes), then 429 */
+#define IVP_SIGNIN_MAX_FAILS 5	  /* failed sign-ins of a name from an address, or from an address … */
+#define IVP_SIGNIN_WINDOW 900	  /* … in this many seconds (15 minutes), then a delay (429) */
+#define IVP_SIGNIN_DELAY 30	  /* the first delay, doubled with each failure after it */
+#define IVP_USER_SESSIONS 10	  /* live sessions a user may have; a new one ends the oldest */
 
 typedef struct ivp_session {
 	char user[64];
@@ -663,10 +671,43 @@ typedef struct ivp_session {
 } ivp_session;
 
 typedef enum ivp_signin_status {
-	IVP_SIGNIN_OK = 0, /* *session holds the new session */
-	IVP_SIGNIN_DENIED, /* unknown name or wrong password (not said which) */
-	IVP_SIGNIN_LIMITED /* too many failures: try again after *retry_after s */
+	IVP_SIGNIN_OK = 0,  /* *session holds the new session */
+	IVP_SIGNIN_DENIED,  /* unknown name or wrong password (not said which) */
+	IVP_SIGNIN_LIMITED, /* too many failures: try again after *retry_after s */
+	IVP_SIGNIN_TOTP,    /* the password is right; the second factor (a TOTP code)
+			     * is missing or wrong */
+	IVP_SIGNIN_ENROLL   /* the password is right, but the user must have a second
+			     * factor and has none: ivp user totp NAME */
 } ivp_signin_status;
+
+/* What a sign-in gives (ivp_signin). */
+typedef struct ivp_signin_req {
+	const char *name;
+	const char *password;
+	const char *totp;   /* the 6-digit code of the second factor, or NULL */
+	const char *client; /* the client's address, or NULL */
+} ivp_signin_req;
+
+/*
+ * Sign in (see ivp_session_start) with the second factor: a user with a
+ * TOTP secret, and every admin, needs req->totp (RFC 6238, 30 s steps,
+ * one step of clock drift either way, each step once).
+ */
+IVP_WUR ivp_rc ivp_signin(ivp_ctx *ctx, const ivp_signin_req *req, ivp_session *session,
+			  ivp_signin_status *status, int *retry_after);
+
+/*
+ * Enrol a user for the second factor: a new random TOTP secret (160 bits)
+ * is stored and returned as an otpauth:// URI (for an authenticator app)
+ * in uri (caller frees with free()); sign-in requires it from then on.
+ * `issuer` names the service in the app (NULL: "ivp"). IVP_ENOTFOUND: no
+ * such user.
+ */
+IVP_WUR ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, char **uri);
+/* Remove a user's second factor (not allowed for an admin: IVP_EINPUT). */
+IVP_WUR ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name);
+/* The TOTP code (6 digits) of base32 `secret` at Unix time t; -1 when the secret is malformed. */
+int ivp_totp_code(const char *secret, int64_t t, char code[7]);
 
 /*
  * Sign in: check the rate limit for `name` and for `client` (an address;

@@ -16,14 +16,33 @@
  *                 bound to the session, never stored, recomputed on each
  *                 request and compared in constant time.
  *
- * Rate limit: a sign-in is refused without looking at the password when
- * IVP_SIGNIN_MAX_FAILS failures for the name, or from the client address,
- * fall within the last IVP_SIGNIN_WINDOW seconds (ivp__ratelimit_wait).
- * Refused attempts are not recorded, so a lock-out ends at most one
- * window after the last real failure; a good sign-in ends the count for
- * the name (not for the address). Attempts older than the window are
- * deleted.
+ * Sign-in throttle (ivp_signin): counted per name *from one address*, and
+ * per address over all names, never per name alone — so failures from
+ * elsewhere cannot lock a user out, and the right password from another
+ * address still works. From IVP_SIGNIN_MAX_FAILS failures within
+ * IVP_SIGNIN_WINDOW seconds on, each next attempt waits a delay after the
+ * newest failure that doubles with every failure (IVP_SIGNIN_DELAY s, then
+ * twice that, …, at most the window: ivp__throttle_wait); it is a delay,
+ * never a lock. Refused attempts are not recorded. A good sign-in ends the
+ * count of its name from its address (not the address's). Attempts older
+ * than the window are deleted.
+ *
+ * Atomic: the check and the recording of the attempt (as a failure, until
+ * the password proves right) happen under one mutex, so that attempts at
+ * the same moment count each other: of 64 at once, IVP_SIGNIN_MAX_FAILS
+ * get to the password. (One process: `ivp serve`; the CLI signs nobody in.)
+ *
+ * Order of a sign-in, the places where an audit call goes marked AUDIT:
+ *   throttle → argon2id → second factor → session (oldest beyond
+ *   IVP_USER_SESSIONS ended); signin_done() is the one exit after the
+ *   attempt was recorded.
+ *
+ * Password rule (check_password): 10-1024 bytes, and libpwquality's check
+ * (cracklib's dictionary of common words and passwords, simple patterns,
+ * the user's own name) must pass.
  */
+#include <pthread.h>
+#include <pwquality.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +79,22 @@ int64_t ivp__ratelimit_wait(const int64_t *fails, int n, int max, int64_t window
 	if (max < 1 || n < max)
 		return 0;
 	until = fails[max - 1] + window;
+	return until > now ? until - now : 0;
+}
+
+int64_t ivp__throttle_wait(const int64_t *fails, int n, int max, int64_t base, int64_t window,
+			   int64_t now)
+{
+	int64_t delay = base, until;
+	int i;
+
+	if (max < 1 || n < max || n < 1)
+		return 0;
+	for (i = max; i < n && delay < window; i++)
+		delay *= 2;
+	if (delay > window)
+		delay = window;
+	until = fails[0] + delay;
 	return until > now ? until - now : 0;
 }
 
@@ -126,15 +161,59 @@ int ivp__token_derive(const char *token, char hash_hex[65], char csrf[48])
 	return 0;
 }
 
-static ivp_rc check_password(ivp_ctx *ctx, const char *password)
+static pthread_mutex_t pwq_mu = PTHREAD_MUTEX_INITIALIZER; /* cracklib is not thread-safe */
+
+/* libpwquality's verdict on password for user `name`: 0, or its negative PWQ_ERROR_*. */
+static int pwq_check(const char *name, const char *password)
+{
+	pwquality_settings_t *pq;
+	void *aux = NULL;
+	int r;
+
+	pthread_mutex_lock(&pwq_mu);
+	pq = pwquality_default_settings();
+	if (!pq) {
+		pthread_mutex_unlock(&pwq_mu);
+		return PWQ_ERROR_MEM_ALLOC;
+	}
+	(void)pwquality_set_int_value(pq, PWQ_SETTING_MIN_LENGTH, IVP_PASSWORD_MIN);
+	r = pwquality_check(pq, password, NULL, name, &aux); /* aux: for pwquality_strerror, not ours to free */
+	pwquality_free_settings(pq);
+	pthread_mutex_unlock(&pwq_mu);
+	return r < 0 ? r : 0;
+}
+
+static ivp_rc check_password(ivp_ctx *ctx, const char *name, const char *password)
 {
 	size_t n = password ? strlen(password) : 0;
+	int q;
 
 	if (n < IVP_PASSWORD_MIN || n > IVP_PASSWORD_MAX) {
 		ivp__fail(ctx, IVP_EINPUT, "the password is too %s", n < IVP_PASSWORD_MIN ? "short" : "long");
 		ivp__code(ctx, "bad_password");
 		ivp__detail(ctx, "A password needs %d to %d characters.", IVP_PASSWORD_MIN, IVP_PASSWORD_MAX);
 		ivp__hint(ctx, "Use a passphrase of several words.");
+		return IVP_EINPUT;
+	}
+	q = pwq_check(name, password);
+	if (q == PWQ_ERROR_MEM_ALLOC)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	if (q == PWQ_ERROR_USER_CHECK) {
+		ivp__fail(ctx, IVP_EINPUT, "the password contains the user name");
+		ivp__code(ctx, "bad_password");
+		ivp__detail(ctx, "A password must not contain the name it belongs to, in any form.");
+		ivp__hint(ctx, "Use a passphrase of several words.");
+		return IVP_EINPUT;
+	}
+	if (q < 0 && q != PWQ_ERROR_CRACKLIB_CHECK && q != PWQ_ERROR_PALINDROME && q != PWQ_ERROR_MIN_CLASSES &&
+	    q != PWQ_ERROR_MAX_CONSECUTIVE && q != PWQ_ERROR_MAX_SEQUENCE && q != PWQ_ERROR_MAX_CLASS_REPEAT &&
+	    q != PWQ_ERROR_MIN_LENGTH && q != PWQ_ERROR_BAD_WORDS)
+		q = 0; /* a setting or system problem of libpwquality is not the user's */
+	if (q < 0) {
+		ivp__fail(ctx, IVP_EINPUT, "the password is too easy to guess");
+		ivp__code(ctx, "bad_password");
+		ivp__detail(ctx, "It is a common password, based on a dictionary word, or too simple a pattern.");
+		ivp__hint(ctx, "Use a passphrase of several unrelated words.");
 		return IVP_EINPUT;
 	}
 	return IVP_OK;
@@ -185,7 +264,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 		ivp__hint(ctx, "Use viewer, partner, editor or admin.");
 		return IVP_EINPUT;
 	}
-	if ((rc = check_password(ctx, password)) || (rc = hash_password(ctx, password, h)))
+	if ((rc = check_password(ctx, name, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
 	rc = ivp__store_user_add(ctx, name, ivp_role_name(role), h, &exists);
 	sodium_memzero(h, sizeof(h));
@@ -205,7 +284,7 @@ ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
 
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
-	if ((rc = check_password(ctx, password)) || (rc = hash_password(ctx, password, h)))
+	if ((rc = check_password(ctx, name, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
 	rc = ivp__store_user_set_password(ctx, name, h);
 	sodium_memzero(h, sizeof(h));
@@ -259,24 +338,20 @@ ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out)
 	return IVP_OK;
 }
 
-/* The longest wait the rate limit asks of `name` and `client` (0: none). */
-static ivp_rc limit_wait(ivp_ctx *ctx, const char *name, const char *client, int64_t now,
-			 int64_t *wait)
+/* The longest wait the throttle asks of `name` from `client`, and of `client` (0: none). */
+static ivp_rc throttle(ivp_ctx *ctx, const char *name, const char *client, int64_t now, int64_t *wait)
 {
-	int64_t t[IVP_SIGNIN_MAX_FAILS], w;
-	int n, by;
+	int64_t t[IVP_SIGNIN_MAX_FAILS + 16], w;
+	int n, by, max = (int)(sizeof(t) / sizeof(t[0]));
 	ivp_rc rc;
 
 	*wait = 0;
 	for (by = 0; by < 2; by++) {
-		const char *key = by ? client : name;
-
-		if (!key || !*key)
-			continue;
-		if ((rc = ivp__store_attempt_fails(ctx, by, key, now - IVP_SIGNIN_WINDOW, t,
-						   IVP_SIGNIN_MAX_FAILS, &n)))
+		rc = by ? ivp__store_attempt_fails(ctx, 1, client, now - IVP_SIGNIN_WINDOW, t, max, &n) :
+			  ivp__store_attempt_fails_pair(ctx, name, client, now - IVP_SIGNIN_WINDOW, t, max, &n);
+		if (rc)
 			return rc;
-		w = ivp__ratelimit_wait(t, n, IVP_SIGNIN_MAX_FAILS, IVP_SIGNIN_WINDOW, now);
+		w = ivp__throttle_wait(t, n, IVP_SIGNIN_MAX_FAILS, IVP_SIGNIN_DELAY, IVP_SIGNIN_WINDOW, now);
 		if (w > *wait)
 			*wait = w;
 	}
@@ -287,6 +362,7 @@ static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp
 {
 	unsigned char raw[32];
 	char hash[65];
+	ivp_rc rc;
 
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2base64(s->token, sizeof(s->token), raw, sizeof(raw),
@@ -296,31 +372,94 @@ static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp
 	snprintf(s->user, sizeof(s->user), "%s", u->name);
 	s->role = ivp_role_parse(u->role);
 	s->expires = now + IVP_SESSION_SECONDS;
-	return ivp__store_session_add(ctx, hash, u->id, now, s->expires);
+	if ((rc = ivp__store_session_add(ctx, hash, u->id, now, s->expires)))
+		return rc;
+	/* the oldest beyond the limit end: a stolen session does not live for ever beside new ones */
+	return ivp__store_sessions_trim(ctx, u->id, IVP_USER_SESSIONS);
 }
 
-ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
-			 const char *client, ivp_session *session,
-			 ivp_signin_status *status, int *retry_after)
+static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * The throttle's check and the attempt recorded as failed, as one step
+ * (throttle_mu). *id 0 when the throttle refused (*wait > 0).
+ */
+static ivp_rc attempt_begin(ivp_ctx *ctx, const char *key, const char *client, int64_t now,
+			    int64_t *wait, int64_t *id)
 {
-	int64_t now = (int64_t)time(NULL), wait;
+	ivp_rc rc;
+
+	*id = 0;
+	pthread_mutex_lock(&throttle_mu);
+	if (!(rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) &&
+	    !(rc = throttle(ctx, key, client, now, wait)) && *wait == 0)
+		rc = ivp__store_attempt_begin(ctx, key, client, now, id);
+	pthread_mutex_unlock(&throttle_mu);
+	return rc;
+}
+
+/* The password of u (or, for no user, as long as a check would take). */
+static int password_ok(const ivp__user_rec *u, int found, const char *password)
+{
+	char h[crypto_pwhash_STRBYTES];
+
+	if (!password)
+		return 0;
+	if (found && ivp_role_parse(u->role) != IVP_ROLE_NONE)
+		return crypto_pwhash_str_verify(u->pwhash, password, strlen(password)) == 0;
+	/* as long as a verification would take: no timing oracle for names */
+	if (!crypto_pwhash_str(h, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			       crypto_pwhash_MEMLIMIT_INTERACTIVE))
+		sodium_memzero(h, sizeof(h));
+	return 0;
+}
+
+/* The second factor of a user whose password was right: IVP_SIGNIN_OK, _TOTP or _ENROLL. */
+static ivp_rc second_factor(ivp_ctx *ctx, const ivp__user_rec *u, const char *code, int64_t now,
+			    ivp_signin_status *st)
+{
+	int64_t step;
+	ivp_rc rc;
+
+	*st = IVP_SIGNIN_OK;
+	if (!u->totp[0]) {
+		if (ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required)
+			*st = IVP_SIGNIN_ENROLL;
+		return IVP_OK;
+	}
+	step = code && *code ? ivp__totp_match(u->totp, code, now) : -1;
+	if (step < 0) {
+		*st = IVP_SIGNIN_TOTP;
+		return IVP_OK;
+	}
+	rc = ivp__store_user_totp_use(ctx, u->id, step);
+	if (rc == IVP_ENOTFOUND) /* this code was used already: a replay */
+		*st = IVP_SIGNIN_TOTP;
+	return rc == IVP_ENOTFOUND ? IVP_OK : rc;
+}
+
+ivp_rc ivp_signin(ivp_ctx *ctx, const ivp_signin_req *req, ivp_session *session,
+		  ivp_signin_status *status, int *retry_after)
+{
+	int64_t now = (int64_t)time(NULL), wait = 0, id = 0;
 	ivp__user_rec u;
-	const char *key = name && *name ? name : "";
-	int found = 0, good = 0;
+	const char *name = req->name, *key = name && *name ? name : "";
+	const char *client = req->client ? req->client : "";
+	int found = 0, good;
 	ivp_rc rc;
 
 	memset(session, 0, sizeof(*session));
+	memset(&u, 0, sizeof(u));
 	*status = IVP_SIGNIN_DENIED;
 	*retry_after = 0;
 	if (!ready())
 		return ivp__fail(ctx, IVP_EINTERNAL, "libsodium could not be initialised");
 	if (strlen(key) > 63)
 		key = "(too long)";
-	if ((rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) ||
-	    (rc = ivp__store_sessions_prune(ctx, now)) ||
-	    (rc = limit_wait(ctx, key, client, now, &wait)))
+	if ((rc = ivp__store_sessions_prune(ctx, now)) ||
+	    (rc = attempt_begin(ctx, key, client, now, &wait, &id)))
 		return rc;
-	if (wait > 0) {
+	if (wait > 0) { /* AUDIT: sign-in refused by the throttle */
 		*status = IVP_SIGNIN_LIMITED;
 		*retry_after = (int)wait;
 		return IVP_OK;
@@ -330,25 +469,79 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 		if (rc && rc != IVP_ENOTFOUND)
 			return rc;
 		found = rc == IVP_OK;
+		rc = IVP_OK;
 	}
-	if (found && ivp_role_parse(u.role) != IVP_ROLE_NONE && password)
-		good = crypto_pwhash_str_verify(u.pwhash, password, strlen(password)) == 0;
-	else if (password) {
-		/* as long as a verification would take: no timing oracle for names */
-		char h[crypto_pwhash_STRBYTES];
+	good = password_ok(&u, found, req->password);
+	if (good && (rc = second_factor(ctx, &u, req->totp, now, status)))
+		goto out;
+	if (!good) /* AUDIT: sign-in failed (the attempt stays a failure) */
+		goto out;
+	if (*status == IVP_SIGNIN_TOTP && !(req->totp && *req->totp)) {
+		/* the right password, the code still to come: neither a failure nor a success */
+		rc = ivp__store_attempt_end(ctx, id, 0);
+		goto out;
+	}
+	if (*status != IVP_SIGNIN_OK) /* AUDIT: wrong second factor, or none enrolled */
+		goto out;
+	if ((rc = ivp__store_attempt_end(ctx, id, 1)) || (rc = new_session(ctx, &u, now, session)))
+		*status = IVP_SIGNIN_DENIED;
+	/* AUDIT: signed in */
+out:
+	sodium_memzero(&u, sizeof(u));
+	return rc;
+}
 
-		if (!crypto_pwhash_str(h, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				       crypto_pwhash_MEMLIMIT_INTERACTIVE))
-			sodium_memzero(h, sizeof(h));
+ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
+			 const char *client, ivp_session *session,
+			 ivp_signin_status *status, int *retry_after)
+{
+	ivp_signin_req q = { name, password, NULL, client };
+
+	return ivp_signin(ctx, &q, session, status, retry_after);
+}
+
+ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, char **uri)
+{
+	unsigned char raw[20];
+	char secret[40];
+	ivp_rc rc;
+
+	*uri = NULL;
+	if (!ready())
+		return ivp__fail(ctx, IVP_EINTERNAL, "libsodium could not be initialised");
+	if (!ivp__user_name_ok(name))
+		return bad_name(ctx, name);
+	randombytes_buf(raw, sizeof(raw));
+	(void)ivp__base32_encode(raw, sizeof(raw), secret, sizeof(secret));
+	sodium_memzero(raw, sizeof(raw));
+	rc = ivp__store_user_totp_set(ctx, name, secret, 1);
+	if (!rc && !(*uri = ivp__totp_uri(issuer ? issuer : "ivp", name, secret)))
+		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	sodium_memzero(secret, sizeof(secret));
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
+}
+
+ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name)
+{
+	ivp__user_rec u;
+	ivp_rc rc;
+
+	if (!ivp__user_name_ok(name))
+		return bad_name(ctx, name);
+	rc = ivp__store_user_get(ctx, name, &u);
+	if (rc == IVP_ENOTFOUND)
+		return no_user(ctx, name);
+	if (rc)
+		return rc;
+	sodium_memzero(&u.totp, sizeof(u.totp));
+	if (ivp_role_parse(u.role) == IVP_ROLE_ADMIN) {
+		ivp__fail(ctx, IVP_EINPUT, "an admin must keep a second factor");
+		ivp__code(ctx, "totp_kept");
+		ivp__hint(ctx, "Enrol a new one with ivp user totp %s instead.", name);
+		return IVP_EINPUT;
 	}
-	if ((rc = ivp__store_attempt_add(ctx, key, client ? client : "", now, good)))
-		return rc;
-	if (!good)
-		return IVP_OK;
-	if ((rc = new_session(ctx, &u, now, session)))
-		return rc;
-	*status = IVP_SIGNIN_OK;
-	return IVP_OK;
+	rc = ivp__store_user_totp_set(ctx, name, NULL, 0);
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
 }
 
 ivp_rc ivp_session_check(ivp_ctx *ctx, const char *token, ivp_session *session, int *valid)

@@ -28,4 +28,31 @@ int ivp__user_name_ok(const char *name);
  */
 int ivp__token_derive(const char *token, char hash_hex[65], char csrf[48]);
 
+/*
+ * The progressive delay of the sign-in limit: with n failures in the
+ * window (times newest first; n >= max), the next attempt waits until
+ * fails[0] + base * 2^(n - max), at most a window after the newest
+ * failure. Returns the seconds still to wait (0: go ahead).
+ */
+int64_t ivp__throttle_wait(const int64_t *fails, int n, int max, int64_t base, int64_t window,
+			   int64_t now);
+
+/* ---- TOTP (totp.c) ---- */
+#define IVP__TOTP_STEP 30
+
+/* RFC 4648 base32 without padding; the length written, or -1 when out is too small. */
+int ivp__base32_encode(const unsigned char *in, size_t n, char *out, size_t outsz);
+/* Base32 (either case, spaces and '-' skipped); bytes written, or -1. */
+int ivp__base32_decode(const char *in, unsigned char *out, size_t outsz);
+/*
+ * RFC 6238: the code of key at Unix time t with `step` seconds, `digits`
+ * (6-9) and hash "sha1", "sha256" or "sha512", as text into code. 0 or -1.
+ */
+int ivp__totp(const unsigned char *key, size_t keylen, int64_t t, int step, int digits,
+	      const char *hash, char *code, size_t codesz);
+/* The time step of the code `given` for secret within one step of `now`, or -1. */
+int64_t ivp__totp_match(const char *secret, const char *given, int64_t now);
+/* The otpauth:// URI of an enrolment (caller frees), or NULL. */
+char *ivp__totp_uri(const char *issuer, const char *name, const char *secret);
+
 #endif

@@ -17,12 +17,17 @@ static const char user_help[] =
 	"       ivp user list\n"
 	"       ivp user passwd NAME\n"
 	"       ivp user remove NAME\n"
+	"       ivp user totp NAME [--remove]\n"
 	"\n"
 	"The users who may sign in to ivp serve. The password is read from the\n"
 	"terminal without echo (asked twice), or as one line from stdin; never from\n"
 	"the command line. It is stored only as an argon2id hash. passwd and remove\n"
 	"end the user's sessions. Roles: viewer reads, partner reads (own measures\n"
-	"later), editor imports and updates the plan, admin may all (docs/security.md).\n";
+	"later), editor imports and updates the plan, admin may all (docs/security.md).\n"
+	"totp enrols the user for a second factor: it prints an otpauth:// URI (for an\n"
+	"authenticator app; show it as a QR code with qrencode -t ansiutf8) once, and\n"
+	"sign-in asks for the app's 6-digit code from then on. Admins cannot sign in\n"
+	"without one. --remove takes it away again (not from an admin).\n";
 
 /* One line from f into buf without its newline; -1 on EOF or a line too long. */
 static int read_line(FILE *f, char *buf, size_t sz)
@@ -89,7 +94,8 @@ int cmd_user(int argc, char **argv)
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
 	ivp_rc rc = IVP_OK;
-	int i, r, err = 0, ex = 0;
+	int i, r, err = 0, ex = 0, totp_off = 0;
+	char *uri = NULL;
 
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -101,8 +107,9 @@ int cmd_user(int argc, char **argv)
 		return EXIT_USER;
 	}
 	sub = argv[1];
-	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd") && strcmp(sub, "remove"))
-		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, passwd or remove)", sub);
+	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd") && strcmp(sub, "remove") &&
+	    strcmp(sub, "totp"))
+		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, passwd, totp or remove)", sub);
 	for (i = 2; i < argc; i++) {
 		if ((r = cli_common_opt("user", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
@@ -112,6 +119,8 @@ int cmd_user(int argc, char **argv)
 			role = v;
 		} else if (err) {
 			return cli_usage("user", "option %s needs a value", argv[i]);
+		} else if (!strcmp(argv[i], "--remove") && !strcmp(sub, "totp")) {
+			totp_off = 1;
 		} else if (!strncmp(argv[i], "--password", 10)) {
 			return cli_usage("user", "passwords are not taken as arguments; type it when asked, or give it on stdin");
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -137,6 +146,20 @@ int cmd_user(int argc, char **argv)
 		if (!rc)
 			ex = cli_print_exit("user", cli_print(stdout, t, c.format, c.columns));
 		ivp_table_free(t);
+	} else if (!strcmp(sub, "totp") && totp_off) {
+		if (!(rc = ivp_user_totp_remove(ctx, name)))
+			printf(cli_tr("user %s signs in without a second factor now\n"), name);
+	} else if (!strcmp(sub, "totp")) {
+		/* the secret is shown this once, on stdout only; it is never logged */
+		if (!(rc = ivp_user_totp_enroll(ctx, name, "ivp", &uri))) {
+			printf(cli_tr("second factor of %s enrolled; add it to an authenticator app (it is shown only now):\n"),
+			       name);
+			printf("%s\n", uri);
+		}
+		if (uri) {
+			memset(uri, 0, strlen(uri));
+			free(uri);
+		}
 	} else if (!strcmp(sub, "remove")) {
 		if (!(rc = ivp_user_remove(ctx, name)))
 			printf(cli_tr("user %s removed; their sessions ended\n"), name);
@@ -155,6 +178,7 @@ int cmd_user(int argc, char **argv)
 	if (rc)
 		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" :
 							  !strcmp(sub, "remove")	 ? "user remove" :
+							  !strcmp(sub, "totp")		 ? "user totp" :
 											   "user list",
 			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);

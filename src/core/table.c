@@ -247,3 +247,17 @@ void ivp_table_free(ivp_table *t)
 	free(t->cells);
 	free(t);
 }
+
+int ivp_table_blank(ivp_table *t, const char *name)
+{
+	int col, row;
+
+	for (col = 0; t && col < t->ncols; col++)
+		if (!strcmp(t->cols[col].name, name))
+			break;
+	if (!t || col >= t->ncols)
+		return -1;
+	for (row = 0; row < t->nrows; row++)
+		clear(&t->cells[(size_t)row * (size_t)t->ncols + (size_t)col]);
+	return t->nrows;
+}

@@ -21,8 +21,11 @@
 typedef struct ivp__user_rec {
 	int64_t id;
 	char name[64];
-	char role[16];	  /* viewer, editor, partner, admin */
-	char pwhash[256]; /* crypto_pwhash_str output */
+	char role[16];	   /* viewer, editor, partner, admin */
+	char pwhash[256];  /* crypto_pwhash_str output */
+	char totp[64];	   /* the TOTP secret (base32), "" when none is enrolled */
+	int totp_required; /* 1: sign-in needs the second factor */
+	int64_t totp_last; /* the last TOTP time step used (no code twice) */
 } ivp__user_rec;
 
 /* A new user; *exists = 1 (and nothing written) when the name is taken. */
@@ -59,5 +62,27 @@ ivp_rc ivp__store_attempt_fails(ivp_ctx *ctx, int by_addr, const char *key, int6
 				int64_t *times, int max, int *n) IVP_WUR;
 /* Forget every attempt before `before` (out of every window). */
 ivp_rc ivp__store_attempts_prune(ivp_ctx *ctx, int64_t before) IVP_WUR;
+/*
+ * As ivp__store_attempt_fails for one name from one address: the failures
+ * after the last good sign-in of that name from that address.
+ */
+ivp_rc ivp__store_attempt_fails_pair(ivp_ctx *ctx, const char *name, const char *addr,
+				     int64_t since, int64_t *times, int max, int *n) IVP_WUR;
+/* An attempt recorded as failed before the password is checked (*id: its
+ * number), so that attempts made at the same time count each other. */
+ivp_rc ivp__store_attempt_begin(ivp_ctx *ctx, const char *name, const char *addr, int64_t at,
+				int64_t *id) IVP_WUR;
+/* The attempt `id` after all: ok 1 succeeded; ok 0 neither failed nor
+ * succeeded (the right password, the second factor still to come): forgotten. */
+ivp_rc ivp__store_attempt_end(ivp_ctx *ctx, int64_t id, int ok) IVP_WUR;
+/* End the user's oldest sessions (by creation) so that at most `keep` stay. */
+ivp_rc ivp__store_sessions_trim(ivp_ctx *ctx, int64_t user_id, int keep) IVP_WUR;
+/* The user's TOTP secret (NULL or "": none) and whether it is required.
+ * IVP_ENOTFOUND: no such user. */
+ivp_rc ivp__store_user_totp_set(ivp_ctx *ctx, const char *name, const char *secret,
+				int required) IVP_WUR;
+/* Record TOTP time step `step` as used by the user: IVP_OK, or
+ * IVP_ENOTFOUND when this step or a later one was used already (a replay). */
+ivp_rc ivp__store_user_totp_use(ivp_ctx *ctx, int64_t user_id, int64_t step) IVP_WUR;
 
 #endif

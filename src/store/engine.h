@@ -95,6 +95,15 @@ typedef struct ivp__auth_ops {
 			     int64_t *times, int max, int *n);
 	/* Forget every attempt before `before` (out of every window). */
 	int (*attempts_prune)(ivp__store *s, int64_t before);
+	/* as the ivp__store_ functions of the same names (auth_store.h); the
+	 * 1 of totp_set: no such user; of totp_use: the step was used */
+	int (*attempt_fails_pair)(ivp__store *s, const char *name, const char *addr, int64_t since,
+				  int64_t *times, int max, int *n);
+	int (*attempt_begin)(ivp__store *s, const char *name, const char *addr, int64_t at, int64_t *id);
+	int (*attempt_end)(ivp__store *s, int64_t id, int ok);
+	int (*sessions_trim)(ivp__store *s, int64_t user_id, int keep);
+	int (*user_totp_set)(ivp__store *s, const char *name, const char *secret, int required);
+	int (*user_totp_use)(ivp__store *s, int64_t user_id, int64_t step);
 
 	/* Release the engine's auth state (called from the engine's close). */
 	void (*close)(ivp__store *s);

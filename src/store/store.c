@@ -362,6 +362,38 @@ ivp_rc ivp__store_attempts_prune(ivp_ctx *ctx, int64_t before)
 	return done(ctx, OPS->auth->attempts_prune(ST, before));
 }
 
+ivp_rc ivp__store_attempt_fails_pair(ivp_ctx *ctx, const char *name, const char *addr,
+				     int64_t since, int64_t *times, int max, int *n)
+{
+	return done(ctx, OPS->auth->attempt_fails_pair(ST, name, addr, since, times, max, n));
+}
+
+ivp_rc ivp__store_attempt_begin(ivp_ctx *ctx, const char *name, const char *addr, int64_t at,
+				int64_t *id)
+{
+	return done(ctx, OPS->auth->attempt_begin(ST, name, addr, at, id));
+}
+
+ivp_rc ivp__store_attempt_end(ivp_ctx *ctx, int64_t id, int ok)
+{
+	return done(ctx, OPS->auth->attempt_end(ST, id, ok));
+}
+
+ivp_rc ivp__store_sessions_trim(ivp_ctx *ctx, int64_t user_id, int keep)
+{
+	return done(ctx, OPS->auth->sessions_trim(ST, user_id, keep));
+}
+
+ivp_rc ivp__store_user_totp_set(ivp_ctx *ctx, const char *name, const char *secret, int required)
+{
+	return result(ctx, OPS->auth->user_totp_set(ST, name, secret, required));
+}
+
+ivp_rc ivp__store_user_totp_use(ivp_ctx *ctx, int64_t user_id, int64_t step)
+{
+	return result(ctx, OPS->auth->user_totp_use(ST, user_id, step));
+}
+
 /* ---- area boundaries ----------------------------------------------------------- */
 
 ivp_rc ivp__store_boundary_put(ivp_ctx *ctx, const ivp__boundary_rec *b, int *same)

@@ -78,6 +78,10 @@ static const cover covers[] = {
 			   "ivp__store_session_delete ivp__store_sessions_prune ivp__store_users_list" },
 	{ "test_attempts", "ivp__store_attempt_add ivp__store_attempt_fails "
 			   "ivp__store_attempts_prune" },
+	{ "test_attempts_pair", "ivp__store_attempt_fails_pair ivp__store_attempt_begin "
+				"ivp__store_attempt_end ivp__store_attempt_add" },
+	{ "test_sessions_trim", "ivp__store_sessions_trim ivp__store_session_add ivp__store_session_get" },
+	{ "test_totp_store", "ivp__store_user_totp_set ivp__store_user_totp_use ivp__store_user_get" },
 	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
@@ -1208,6 +1212,91 @@ static void test_attempts(void **state)
 	want_times("anna after pruning (her good sign-in went too)", t, n, "150;");
 }
 
+/* Failures of one name from one address; attempts begun as failures and ended. */
+static void test_attempts_pair(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t t[8], id1 = 0, id2 = 0;
+	int n = -1;
+
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 100, 0));
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.2", 105, 0)); /* another address */
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 110, 1)); /* good: the count starts anew */
+	OK(ivp__store_attempt_add(ctx, "anna", "10.0.0.1", 120, 0));
+	OK(ivp__store_attempt_add(ctx, "bert", "10.0.0.1", 125, 0)); /* another name */
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("anna from 10.0.0.1 after her good sign-in there", t, n, "120;");
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.2", 0, t, 8, &n));
+	want_times("anna from 10.0.0.2 (the good one elsewhere does not end it)", t, n, "105;");
+	/* begun: a failure until ended */
+	OK(ivp__store_attempt_begin(ctx, "anna", "10.0.0.1", 130, &id1));
+	OK(ivp__store_attempt_begin(ctx, "anna", "10.0.0.1", 140, &id2));
+	assert_true(id1 > 0 && id2 > id1);
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("two begun count as failures", t, n, "140;130;120;");
+	OK(ivp__store_attempt_end(ctx, id1, 0)); /* forgotten */
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("one forgotten", t, n, "140;120;");
+	OK(ivp__store_attempt_end(ctx, id2, 1)); /* succeeded */
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("after the success none count", t, n, "");
+	OK(ivp__store_attempt_fails(ctx, 1, "10.0.0.1", 0, t, 8, &n));
+	want_times("the address keeps its failures", t, n, "125;120;100;");
+}
+
+/* The oldest sessions of a user beyond a limit end; other users' stay. */
+static void test_sessions_trim(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__user_rec a, b;
+	char user[64], role[16];
+	int64_t exp;
+	int exists;
+
+	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$a", &exists));
+	OK(ivp__store_user_add(ctx, "bert", "editor", "$argon2id$b", &exists));
+	OK(ivp__store_user_get(ctx, "anna", &a));
+	OK(ivp__store_user_get(ctx, "bert", &b));
+	OK(ivp__store_session_add(ctx, "a1", a.id, 1000, 9000));
+	OK(ivp__store_session_add(ctx, "a2", a.id, 1001, 9000));
+	OK(ivp__store_session_add(ctx, "a3", a.id, 1002, 9000));
+	OK(ivp__store_session_add(ctx, "b1", b.id, 900, 9000));
+	OK(ivp__store_sessions_trim(ctx, a.id, 2));
+	assert_int_equal(ivp__store_session_get(ctx, "a1", 2000, user, role, &exp), IVP_ENOTFOUND);
+	OK(ivp__store_session_get(ctx, "a2", 2000, user, role, &exp));
+	OK(ivp__store_session_get(ctx, "a3", 2000, user, role, &exp));
+	OK(ivp__store_session_get(ctx, "b1", 2000, user, role, &exp));
+	assert_string_equal(user, "bert");
+}
+
+/* A TOTP secret set, read back, removed; each time step used once, in order. */
+static void test_totp_store(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__user_rec u;
+	int exists;
+
+	OK(ivp__store_user_add(ctx, "anna", "admin", "$argon2id$a", &exists));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_string_equal(u.totp, "");
+	assert_int_equal(u.totp_required, 0);
+	assert_int_equal(ivp__store_user_totp_set(ctx, "nobody", "ABC", 1), IVP_ENOTFOUND);
+	OK(ivp__store_user_totp_set(ctx, "anna", "JBSWY3DPEHPK3PXP", 1));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_string_equal(u.totp, "JBSWY3DPEHPK3PXP");
+	assert_int_equal(u.totp_required, 1);
+	OK(ivp__store_user_totp_use(ctx, u.id, 1000));
+	assert_int_equal(ivp__store_user_totp_use(ctx, u.id, 1000), IVP_ENOTFOUND); /* a replay */
+	assert_int_equal(ivp__store_user_totp_use(ctx, u.id, 999), IVP_ENOTFOUND);  /* an older one */
+	OK(ivp__store_user_totp_use(ctx, u.id, 1001));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_int_equal(u.totp_last, 1001);
+	OK(ivp__store_user_totp_set(ctx, "anna", NULL, 0));
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_string_equal(u.totp, "");
+	assert_int_equal(u.totp_last, 0);
+}
+
 /* boundaries_list rows with the numbers written the same on every engine */
 static int boundary_cb(void *ud, const char *const *c, int n)
 {
@@ -1706,6 +1795,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_users, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempts_pair, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_trim, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_totp_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),

@@ -223,6 +223,15 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (group_id, area_id)) WITHOUT ROWID;"
 	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);",
 	  NULL, NULL },
+	/* 11: the second factor (src/auth/totp.c): a user's TOTP secret
+	 * (base32; NULL: none enrolled), whether sign-in requires it, and the
+	 * last time step used, so that a code is taken once. */
+	{ 11,
+	  "ALTER TABLE app_user ADD COLUMN totp_secret TEXT;"
+	  "ALTER TABLE app_user ADD COLUMN totp_required INTEGER NOT NULL DEFAULT 0;"
+	  "ALTER TABLE app_user ADD COLUMN totp_last INTEGER NOT NULL DEFAULT 0;"
+	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =

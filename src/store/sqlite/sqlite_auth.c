@@ -1,6 +1,6 @@
 /*
  * sqlite_auth.c — the SQLite side of auth_store.h: users, sessions and
- * sign-in attempts (tables of migration 3).
+ * sign-in attempts (tables of migration 3; the TOTP columns of 11).
  *
  * Every statement is prepared (bound parameters only) for its call and
  * finalized after it: these run on sign-in, on user commands and once per
@@ -40,7 +40,8 @@ static int au_user_add(ivp__store *st, const char *name, const char *role, const
 static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT id, name, role, pwhash FROM app_user WHERE name=?1");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last "
+					     "FROM app_user WHERE name=?1");
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -53,6 +54,9 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 		ivp__sq_copy_col(q, 1, out->name, sizeof(out->name));
 		ivp__sq_copy_col(q, 2, out->role, sizeof(out->role));
 		ivp__sq_copy_col(q, 3, out->pwhash, sizeof(out->pwhash));
+		ivp__sq_copy_col(q, 4, out->totp, sizeof(out->totp));
+		out->totp_required = sqlite3_column_int(q, 5);
+		out->totp_last = sqlite3_column_int64(q, 6);
 	} else if (rc != SQLITE_DONE) {
 		ivp__sq_fail(s);
 	}
@@ -223,6 +227,100 @@ static int au_attempts_prune(ivp__store *st, int64_t before)
 	return at_before(SQ(st), "DELETE FROM login_attempt WHERE at<?1", before);
 }
 
+static int au_attempt_fails_pair(ivp__store *st, const char *name, const char *addr, int64_t since,
+				 int64_t *times, int max, int *n)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT at FROM login_attempt WHERE name=?1 AND addr=?4 AND at>=?2 AND ok=0 AND id>"
+					     "COALESCE((SELECT max(id) FROM login_attempt WHERE name=?1 AND addr=?4 AND ok=1),0) "
+					     "ORDER BY at DESC LIMIT ?3");
+	int rc;
+
+	*n = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	sqlite3_bind_int64(q, 2, since);
+	sqlite3_bind_int(q, 3, max);
+	ivp__sq_bind_text(q, 4, addr);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
+		times[(*n)++] = sqlite3_column_int64(q, 0);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int au_attempt_begin(ivp__store *st, const char *name, const char *addr, int64_t at, int64_t *id)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO login_attempt(name, addr, at, ok) VALUES (?1,?2,?3,0)");
+
+	*id = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	ivp__sq_bind_text(q, 2, addr);
+	sqlite3_bind_int64(q, 3, at);
+	if (ivp__sq_done_finalize(s, q))
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int au_attempt_end(ivp__store *st, int64_t id, int ok)
+{
+	return at_before(SQ(st), ok ? "UPDATE login_attempt SET ok=1 WHERE id=?1" : "DELETE FROM login_attempt WHERE id=?1",
+			 id);
+}
+
+static int au_sessions_trim(ivp__store *st, int64_t user_id, int keep)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "DELETE FROM app_session WHERE user_id=?1 AND token_hash NOT IN "
+					     "(SELECT token_hash FROM app_session WHERE user_id=?1 "
+					     "ORDER BY created_at DESC, token_hash LIMIT ?2)");
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, user_id);
+	sqlite3_bind_int(q, 2, keep);
+	return ivp__sq_done_finalize(s, q);
+}
+
+static int au_user_totp_set(ivp__store *st, const char *name, const char *secret, int required)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "UPDATE app_user SET totp_secret=?2, totp_required=?3, totp_last=0, "
+					     "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE name=?1");
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, name);
+	if (secret && *secret)
+		ivp__sq_bind_text(q, 2, secret);
+	else
+		sqlite3_bind_null(q, 2);
+	sqlite3_bind_int(q, 3, required ? 1 : 0);
+	if (ivp__sq_done_finalize(s, q))
+		return -1;
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
+static int au_user_totp_use(ivp__store *st, int64_t user_id, int64_t step)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "UPDATE app_user SET totp_last=?2 WHERE id=?1 AND totp_last<?2");
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, user_id);
+	sqlite3_bind_int64(q, 2, step);
+	if (ivp__sq_done_finalize(s, q))
+		return -1;
+	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
 static void au_close(ivp__store *st)
 {
 	(void)st; /* no cached statements (see the top of this file) */
@@ -241,5 +339,11 @@ const ivp__auth_ops ivp__sqlite_auth_ops = {
 	.attempt_add = au_attempt_add,
 	.attempt_fails = au_attempt_fails,
 	.attempts_prune = au_attempts_prune,
+	.attempt_fails_pair = au_attempt_fails_pair,
+	.attempt_begin = au_attempt_begin,
+	.attempt_end = au_attempt_end,
+	.sessions_trim = au_sessions_trim,
+	.user_totp_set = au_user_totp_set,
+	.user_totp_use = au_user_totp_use,
 	.close = au_close,
 };
