@@ -37,6 +37,8 @@ void api_sources(http_req *r)
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_sources(r->ctx, &t);
 
+	if (!rc && !r->session) /* who imported: staff names, not for anonymous readers */
+		(void)ivp_table_blank(t, "imported_by");
 	answer(r, rc, t);
 }
 

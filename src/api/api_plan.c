@@ -91,6 +91,8 @@ void api_plan_history(http_req *r)
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_plan_history(r->ctx, &t);
 
+	if (!rc && !r->session) /* the authors: staff names, not for anonymous readers */
+		(void)ivp_table_blank(t, "by");
 	if (rc)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 	else

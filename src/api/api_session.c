@@ -39,6 +39,18 @@ void api_signin(http_req *r)
 			   "Wait for the time Retry-After gives, or ask an administrator to set a new password.");
 		return;
 	}
+	if (st == IVP_SIGNIN_TOTP) {
+		http_error(r, 401, "totp_required", "the code of the second factor is missing or wrong",
+			   "This user signs in with a password and a code from an authenticator app.",
+			   "Send the current 6-digit code as field totp.");
+		return;
+	}
+	if (st == IVP_SIGNIN_ENROLL) {
+		http_error(r, 403, "totp_enrol", "this user needs a second factor first",
+			   "Admins (and users marked so) sign in only with a code from an authenticator app.",
+			   "Ask an administrator to run ivp user totp NAME on the server.");
+		return;
+	}
 	if (st != IVP_SIGNIN_OK) {
 		http_error(r, 401, "signin_failed", "wrong name or password",
 			   "No user has this name and password.",

@@ -27,6 +27,15 @@ static const char serve_help[] =
 	"  --threads N          worker threads, each with its own connection (default: CPUs)\n"
 	"  --max-upload BYTES   largest request body (default 67108864; K and M suffixes)\n"
 	"  --timeout SECONDS    close idle connections after this (default 30)\n"
+	"  --header-timeout SECONDS  a request's line and headers must arrive within\n"
+	"                       this (default 10)\n"
+	"  --max-per-address N  connections at once from one client address (default 128)\n"
+	"  --signin-threads N   passwords (argon2id) checked at once; more sign-ins wait\n"
+	"                       in line (default: half the CPUs, at least 1)\n"
+	"  --tls-cert FILE      PEM certificate (chain): serve HTTPS; needs --tls-key\n"
+	"  --tls-key FILE       PEM private key of --tls-cert\n"
+	"  --trusted-proxy ADDR IPv4 address of a reverse proxy whose X-Forwarded-For\n"
+	"                       and X-Forwarded-Proto are believed (docs/security.md)\n"
 	"  --web-root DIR       the web/ folder: static/ and node_modules/ (NL Design\n"
 	"                       System CSS, installed by scripts/install-deps.sh);\n"
 	"                       default: the source tree's web/\n"
@@ -123,6 +132,30 @@ int cmd_serve(int argc, char **argv)
 			if (cli_parse_int(v, 1, 3600, &n))
 				return cli_usage("serve", "--timeout needs seconds from 1 to 3600, not \"%s\"", v);
 			o.timeout = (unsigned)n;
+		} else if (!err_ && (v = cli_optval("--header-timeout", argc, argv, &i, &err_))) {
+			long long n;
+
+			if (cli_parse_int(v, 1, 3600, &n))
+				return cli_usage("serve", "--header-timeout needs seconds from 1 to 3600, not \"%s\"", v);
+			o.header_timeout = (unsigned)n;
+		} else if (!err_ && (v = cli_optval("--max-per-address", argc, argv, &i, &err_))) {
+			long long n;
+
+			if (cli_parse_int(v, 1, 1024, &n))
+				return cli_usage("serve", "--max-per-address needs a number from 1 to 1024, not \"%s\"", v);
+			o.per_address = (unsigned)n;
+		} else if (!err_ && (v = cli_optval("--signin-threads", argc, argv, &i, &err_))) {
+			long long n;
+
+			if (cli_parse_int(v, 1, 64, &n))
+				return cli_usage("serve", "--signin-threads needs a number from 1 to 64, not \"%s\"", v);
+			o.signin_threads = (int)n;
+		} else if (!err_ && (v = cli_optval("--tls-cert", argc, argv, &i, &err_))) {
+			o.tls_cert = v;
+		} else if (!err_ && (v = cli_optval("--tls-key", argc, argv, &i, &err_))) {
+			o.tls_key = v;
+		} else if (!err_ && (v = cli_optval("--trusted-proxy", argc, argv, &i, &err_))) {
+			o.trusted_proxy = v;
 		} else if (!err_ && (v = cli_optval("--web-root", argc, argv, &i, &err_))) {
 			o.web_root = v;
 		} else if (!err_ && !strcmp(argv[i], "--quiet")) {
@@ -146,8 +179,8 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "ivp serve: error: %s\n", err);
 		return EXIT_USER;
 	}
-	fprintf(stderr, "ivp serve: listening on http://%s:%d/ (database %s); stop with Ctrl-C\n",
-		host, serve_port(s), o.db);
+	fprintf(stderr, "ivp serve: listening on %s://%s:%d/ (database %s); stop with Ctrl-C\n",
+		o.tls_cert ? "https" : "http", host, serve_port(s), o.db);
 	sigwait(&set, &sig);
 	fprintf(stderr, "ivp serve: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	serve_stop(s);

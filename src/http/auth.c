@@ -93,8 +93,9 @@ static void session_cookie(http_req *r, const char *token, int max_age)
 int http_signin(http_req *r, ivp_session *s, ivp_signin_status *st)
 {
 	int retry = 0;
-	ivp_rc rc = ivp_session_start(r->ctx, http_field(r, "name"), http_field(r, "password"),
-				      r->client[0] ? r->client : NULL, s, st, &retry);
+	ivp_signin_req q = { http_field(r, "name"), http_field(r, "password"), http_field(r, "totp"),
+			     r->client[0] ? r->client : NULL };
+	ivp_rc rc = ivp_signin(r->ctx, &q, s, st, &retry);
 
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));

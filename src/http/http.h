@@ -23,6 +23,14 @@ typedef struct http_server_opts {
 	int access_log;		    /* 1: a line per request on stderr */
 	const struct http_app *app; /* the routes and the error hook; must outlive the server */
 	void *app_data;		    /* given to every request as r->app_data (the caller owns it) */
+	unsigned per_address;	    /* connections at once from one client address; 0: 128 */
+	unsigned header_timeout;    /* seconds a request's line and headers may take; 0: 10 */
+	int signin_threads;	    /* threads of the bounded pool for HTTP_SLOW routes
+				     * (argon2id); 0: half the CPUs, at least 1 */
+	const char *tls_cert;	    /* PEM file of the certificate (chain); with tls_key: TLS */
+	const char *tls_key;	    /* PEM file of its private key */
+	const char *trusted_proxy;  /* IPv4 address whose X-Forwarded-For/-Proto are believed;
+				     * NULL: none */
 } http_server_opts;
 
 /*

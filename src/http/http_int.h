@@ -29,12 +29,13 @@
 
 #include "ivp/ivp.h"
 
-#define HTTP_MAX_URI 4096   /* request target, bytes (414 above) */
-#define HTTP_MAX_PARAMS 32  /* query parameters */
-#define HTTP_MAX_VALUE 1024 /* one decoded query value */
-#define HTTP_MAX_FIELDS 8   /* small multipart form fields */
-#define HTTP_MAX_FIELD 256  /* one small form field's value */
-#define HTTP_MAX_BODY 8192  /* a JSON or urlencoded body (sign-in, updates) */
+#define HTTP_MAX_URI 4096      /* request target, bytes (414 above) */
+#define HTTP_MAX_PARAMS 32     /* query parameters */
+#define HTTP_MAX_VALUE 1024    /* one decoded query value */
+#define HTTP_MAX_FIELDS 8      /* small multipart form fields */
+#define HTTP_MAX_FIELD 256     /* one small form field's value */
+#define HTTP_MAX_BODY 8192     /* a JSON or urlencoded body (sign-in, updates) */
+#define HTTP_MAX_HEADERS 32768 /* the request's header block, bytes (431 above) */
 
 /* ---- parameters ------------------------------------------------------- */
 
@@ -120,9 +121,15 @@ typedef struct http_route {
 					 * "progress", "plan", "update", "page" */
 	const http_col *columns;   /* "table" and "progress": the columns of a row,
 					 * ended by {NULL}; else NULL */
-	int nocache;		   /* 1: never from or into the response cache (static
-				 * files, which are in memory already) */
+	int nocache;		   /* flags: HTTP_NOCACHE never from or into the response
+				 * cache (static files, which are in memory already);
+				 * HTTP_SLOW the handler runs on the server's bounded
+				 * pool (sign-in: argon2id), the connection suspended
+				 * meanwhile, so it never holds a worker thread */
 } http_route;
+
+#define HTTP_NOCACHE 1
+#define HTTP_SLOW 2
 
 /*
  * What the layer above gives the transport: the route table and the
@@ -197,8 +204,13 @@ struct http_req {
 	http_query q;
 	const http_session *session;	 /* NULL: not signed in */
 	const char *csrf;		 /* the X-CSRF-Token header, or NULL (set before http_prepare) */
-	int secure;			 /* came over TLS (X-Forwarded-Proto: https) */
-	char client[64];		 /* the peer address, for the sign-in rate limit */
+	int secure;			 /* came over TLS (ours, or X-Forwarded-Proto: https
+					  * from the trusted proxy) */
+	char client[64];		 /* the client address (the peer, or X-Forwarded-For
+					  * from the trusted proxy), for the sign-in limit */
+	const char *origin;		 /* the Origin header, or NULL */
+	const char *fetch_site;		 /* the Sec-Fetch-Site header, or NULL */
+	const char *host;		 /* the Host header, or NULL */
 	char path_id[128];		 /* the {id} segment of the path, if the route has one */
 	int csrf_pending;		 /* the CSRF token is to come as form field "csrf" */
 	http_query form;		 /* a JSON or urlencoded body, as fields */

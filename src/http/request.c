@@ -286,6 +286,41 @@ static int csrf(http_req *r, const char *given)
 	return 403;
 }
 
+/*
+ * Writes from another site refused, sign-in too (login CSRF: another
+ * site's page signing the browser in as the attacker): a browser names
+ * the origin of a request, in Sec-Fetch-Site and Origin. Sec-Fetch-Site
+ * must be same-origin or none (typed by the user); an Origin must be this
+ * server's (scheme://Host). A request with neither (curl, a script) is not
+ * from a browser's page and goes on. 403 with the error in r.
+ */
+static int same_origin(http_req *r)
+{
+	const char *o = r->origin;
+	int bad = 0;
+
+	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))
+		return 0;
+	if (r->fetch_site && strcmp(r->fetch_site, "same-origin") && strcmp(r->fetch_site, "none"))
+		bad = 1;
+	if (o) {
+		if (!strncasecmp(o, "https://", 8))
+			o += 8;
+		else if (!strncasecmp(o, "http://", 7))
+			o += 7;
+		else
+			o = NULL; /* "null" or another scheme */
+		if (!o || !r->host || strcasecmp(o, r->host))
+			bad = 1;
+	}
+	if (!bad)
+		return 0;
+	http_error(r, 403, "cross_site", "a request from another site is refused",
+		   "This server takes sign-ins and changes only from its own pages.",
+		   "Open the page on this server and send the form from there.");
+	return 403;
+}
+
 int http_prepare(http_req *r, const http_app *app, const char *method, const char *uri,
 		 const char *content_type, int64_t content_length, int chunked,
 		 size_t max_upload, const http_session *session)
@@ -331,6 +366,8 @@ int http_prepare(http_req *r, const http_app *app, const char *method, const cha
 	if ((status = http_params_check(r, r->route->params, &r->q)))
 		return status;
 	if ((status = check_body(r, content_type, content_length, chunked, max_upload)))
+		return status;
+	if ((status = same_origin(r)))
 		return status;
 	if ((a = http_authorize(r->route, session))) {
 		if (a == 401)

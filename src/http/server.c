@@ -20,9 +20,36 @@
  *   last call          the handler runs on the stored upload
  *   completed callback one access-log line; the temporary files go
  *
- * Limits: header block ~32 KiB (MHD's per-connection memory, answered by
- * MHD with 431), URI 4 KiB (414), body max_upload (413), idle timeout,
- * whole-request time max_time (the connection is closed), 1024 connections.
+ * Limits: header block 32 KiB (HTTP_MAX_HEADERS: 431; beyond MHD's 64 KiB
+ * per-connection memory MHD answers 431 itself), URI 4 KiB (414), body
+ * max_upload (413), idle timeout, whole-request time max_time (the
+ * connection is closed), 1024 connections, per_address of them from one
+ * client address (MHD refuses more at accept), and header_timeout for a
+ * request's line and headers (the reaper below: MHD's idle timeout alone
+ * lets a client that sends a byte a second hold a connection for ever).
+ *
+ * The reaper: MHD tells us of every connection that opens and closes
+ * (on_conn); each has a struct track with its socket and the time its
+ * current request began (the connection's start, or the end of the
+ * request before: keep-alive). Once a second a thread shuts down the
+ * socket of every connection whose request has not got past its headers
+ * within header_timeout; MHD then sees the end of the stream and closes
+ * it. The list has one mutex, and a track leaves it (on_conn CLOSED)
+ * before MHD closes the socket, so a shut-down socket is always ours.
+ *
+ * The slow pool: routes flagged HTTP_SLOW (sign-in: one argon2id costs
+ * 64 MiB and a third of a second) are not run on the MHD thread, which
+ * serves many connections and would make them all wait. The connection
+ * is suspended and queued; one of signin_threads pool threads runs the
+ * handler (with its own ivp_ctx) and resumes the connection, whose next
+ * access-handler call sends the answer. The queue is bounded
+ * (SLOW_QUEUE_MAX; beyond: 503 with Retry-After), so sign-ins wait in
+ * line and at most signin_threads argon2id run at once, whatever comes.
+ *
+ * TLS: with tls_cert and tls_key MHD speaks TLS (GnuTLS); such answers
+ * carry Strict-Transport-Security and Secure cookies. Behind a reverse
+ * proxy, X-Forwarded-For (its last entry) and X-Forwarded-Proto are taken
+ * only from trusted_proxy's address; from anyone else they are ignored.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -33,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,9 +84,35 @@ struct http_server {
 	ivp_ctx **ctxs;
 	int nctx;
 	ivp_ctx *main_ctx;
-	http_cache *cache; /* anonymous GET answers of public routes; NULL: off */
-	int cache_stats;   /* IVP_CACHE_STATS=1: an X-Cache-Size header */
+	http_cache *cache;	  /* anonymous GET answers of public routes; NULL: off */
+	int cache_stats;	  /* IVP_CACHE_STATS=1: an X-Cache-Size header */
+	int tls;		  /* 1: MHD speaks TLS */
+	char *tls_cert, *tls_key; /* PEM, read at start; MHD uses them until stop */
+	char proxy[64];		  /* the trusted proxy's address, or "" */
+	/* the reaper (see the top) */
+	unsigned header_timeout;
+	pthread_mutex_t tmu;
+	struct track *tracks;
+	pthread_t reaper;
+	int reaper_on, reaper_stop;
+	pthread_cond_t rcv;
+	/* the slow pool (see the top) */
+	pthread_mutex_t pmu;
+	pthread_cond_t pcv;
+	pthread_t *pool;
+	int npool, pool_stop, queued;
+	struct conn *qhead, *qtail;
 };
+
+#define SLOW_QUEUE_MAX 256
+
+typedef struct track {
+	struct track *prev, *next;
+	int fd;
+	struct timespec begun; /* the current request's start (CLOCK_MONOTONIC) */
+	int in_head;	       /* 1: its line and headers are still coming */
+	int shut;	       /* 1: the reaper shut it down */
+} track;
 
 typedef struct upload {
 	http_mp mp;
@@ -85,12 +139,18 @@ typedef struct conn {
 	upload *up;
 	char *small; /* a "form" body being read (HTTP_MAX_BODY at most) */
 	size_t small_len;
-	char ct[160];	    /* its Content-Type */
-	char csrf[64];	    /* the X-CSRF-Token header */
-	char lang[8];	    /* the ivp_lang cookie */
-	http_session sess;  /* who the request is from, when signed in */
-	const char *xcache; /* "hit" or "miss" when the cache was asked; else NULL */
-	http_cached hit;    /* the cached answer's headers (the body went to req) */
+	char ct[160];		   /* its Content-Type */
+	char csrf[64];		   /* the X-CSRF-Token header */
+	char lang[8];		   /* the ivp_lang cookie */
+	http_session sess;	   /* who the request is from, when signed in */
+	const char *xcache;	   /* "hit" or "miss" when the cache was asked; else NULL */
+	http_cached hit;	   /* the cached answer's headers (the body went to req) */
+	char origin[256];	   /* the Origin header */
+	char fsite[32];		   /* the Sec-Fetch-Site header */
+	char host[256];		   /* the Host header */
+	int slow;		   /* 1: queued on the slow pool; 2: run there, answer now */
+	struct MHD_Connection *mc; /* while queued: to resume */
+	struct conn *qnext;
 	http_req req;
 } conn;
 
@@ -125,8 +185,9 @@ static ivp_ctx *thread_ctx(http_server *s, ivp_rc *rc, ivp_error *err)
 
 static int sensitive(const char *name, size_t n)
 {
-	static const char *const words[] = { "pass", "token", "csrf", "session", "secret",
-					     "key", "auth", "cookie", "sig" };
+	static const char *const words[] = { "pass", "pw", "wachtwoord", "token", "csrf",
+					     "session", "secret", "geheim", "key", "auth",
+					     "cookie", "sig", "otp", "credential" };
 	char low[64];
 	size_t i;
 
@@ -383,6 +444,151 @@ static void upload_free(conn *c)
 	c->up = NULL;
 }
 
+/* ---- the reaper: a request's line and headers within header_timeout ------------------------ */
+
+static void on_conn(void *cls, struct MHD_Connection *mc, void **socket_context,
+		    enum MHD_ConnectionNotificationCode toe)
+{
+	http_server *s = cls;
+	track *t = *socket_context;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		t = calloc(1, sizeof(*t));
+		if (!t || !fd) {
+			free(t);
+			return; /* not watched: MHD's own idle timeout still holds */
+		}
+		t->fd = fd->connect_fd;
+		t->in_head = 1;
+		clock_gettime(CLOCK_MONOTONIC, &t->begun);
+		pthread_mutex_lock(&s->tmu);
+		t->next = s->tracks;
+		if (s->tracks)
+			s->tracks->prev = t;
+		s->tracks = t;
+		pthread_mutex_unlock(&s->tmu);
+		*socket_context = t;
+		return;
+	}
+	if (!t)
+		return;
+	pthread_mutex_lock(&s->tmu);
+	if (t->prev)
+		t->prev->next = t->next;
+	else
+		s->tracks = t->next;
+	if (t->next)
+		t->next->prev = t->prev;
+	pthread_mutex_unlock(&s->tmu);
+	free(t);
+	*socket_context = NULL;
+}
+
+static void track_headers_done(http_server *s, track *t)
+{
+	pthread_mutex_lock(&s->tmu);
+	t->in_head = 0;
+	pthread_mutex_unlock(&s->tmu);
+}
+
+/* A request ended: the next one on this connection has header_timeout from now. */
+static void track_next_request(http_server *s, track *t)
+{
+	pthread_mutex_lock(&s->tmu);
+	t->in_head = 1;
+	clock_gettime(CLOCK_MONOTONIC, &t->begun);
+	pthread_mutex_unlock(&s->tmu);
+}
+
+static void *reaper(void *arg)
+{
+	http_server *s = arg;
+	struct timespec now, until;
+	track *t;
+
+	pthread_mutex_lock(&s->tmu);
+	while (!s->reaper_stop) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (t = s->tracks; t; t = t->next)
+			if (t->in_head && !t->shut && now.tv_sec - t->begun.tv_sec >= (time_t)s->header_timeout) {
+				t->shut = 1;
+				(void)shutdown(t->fd, SHUT_RDWR);
+			}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&s->rcv, &s->tmu, &until);
+	}
+	pthread_mutex_unlock(&s->tmu);
+	return NULL;
+}
+
+/* ---- the slow pool: HTTP_SLOW handlers off the MHD threads ----------------------------------- */
+
+static void run(http_server *s, conn *c);
+
+static void *pool_main(void *arg)
+{
+	http_server *s = arg;
+	conn *c;
+
+	for (;;) {
+		pthread_mutex_lock(&s->pmu);
+		while (!s->qhead && !s->pool_stop)
+			pthread_cond_wait(&s->pcv, &s->pmu);
+		c = s->qhead;
+		if (c) {
+			s->qhead = c->qnext;
+			if (!s->qhead)
+				s->qtail = NULL;
+			s->queued--;
+		}
+		pthread_mutex_unlock(&s->pmu);
+		if (!c)
+			return NULL; /* stopping, and the queue is empty */
+		run(s, c);
+		c->slow = 2;
+		MHD_resume_connection(c->mc);
+	}
+}
+
+/*
+ * Queue c's handler on the pool and suspend its connection: 1. Run here
+ * when there is no pool or it stops: 0. The queue is full: -1, 503 set
+ * in c.
+ */
+static int slow_queue(http_server *s, struct MHD_Connection *mc, conn *c)
+{
+	pthread_mutex_lock(&s->pmu);
+	if (!s->npool || s->pool_stop) {
+		pthread_mutex_unlock(&s->pmu);
+		run(s, c);
+		return 0;
+	}
+	if (s->queued >= SLOW_QUEUE_MAX) {
+		pthread_mutex_unlock(&s->pmu);
+		c->req.retry_after = 5;
+		http_error(&c->req, 503, "server_busy", "too many sign-ins at once",
+			   "The server checks a limited number of passwords at a time and its queue is full.",
+			   "Try again in a few seconds.");
+		return -1;
+	}
+	c->slow = 1;
+	c->mc = mc;
+	c->qnext = NULL;
+	MHD_suspend_connection(mc);
+	if (s->qtail)
+		s->qtail->qnext = c;
+	else
+		s->qhead = c;
+	s->qtail = c;
+	s->queued++;
+	pthread_cond_signal(&s->pcv);
+	pthread_mutex_unlock(&s->pmu);
+	return 1;
+}
+
 /* ---- responses ------------------------------------------------------------------------ */
 
 static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
@@ -422,6 +628,8 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 	if (r->disposition[0])
 		MHD_add_response_header(res, "Content-Disposition", r->disposition);
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	if (r->secure)
+		MHD_add_response_header(res, "Strict-Transport-Security", "max-age=31536000");
 	if (r->status == 405 && r->allow[0])
 		MHD_add_response_header(res, "Allow", r->allow);
 	if (r->status == 401)
@@ -441,7 +649,7 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 			MHD_add_response_header(res, "X-Cache-Size", v);
 		}
 	}
-	if (r->status == 429 && r->retry_after > 0) {
+	if ((r->status == 429 || r->status == 503) && r->retry_after > 0) {
 		char ra[16];
 
 		snprintf(ra, sizeof(ra), "%d", r->retry_after);
@@ -560,6 +768,48 @@ static int chunked(const char *te)
 	return 0;
 }
 
+/* Counts the bytes of the request's header lines (name, ": ", value, CRLF). */
+static enum MHD_Result header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+				    const char *value)
+{
+	size_t *n = cls;
+
+	(void)kind;
+	*n += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+	return MHD_YES;
+}
+
+/*
+ * The client as the trusted proxy names it: the last address of
+ * X-Forwarded-For (the one the proxy added; those before it the client may
+ * have written itself). Left as it is when the header is absent or its
+ * last entry is not an address.
+ */
+static void forwarded_for(struct MHD_Connection *mc, char *client, size_t n)
+{
+	const char *xf = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *p, *e;
+	char a[64];
+	unsigned char bin[16];
+	size_t len;
+
+	if (!xf)
+		return;
+	p = strrchr(xf, ',');
+	p = p ? p + 1 : xf;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (e = p; *e && *e != ' ' && *e != '\t'; e++)
+		;
+	len = (size_t)(e - p);
+	if (!len || len >= sizeof(a))
+		return;
+	memcpy(a, p, len);
+	a[len] = '\0';
+	if (inet_pton(AF_INET, a, bin) == 1 || inet_pton(AF_INET6, a, bin) == 1)
+		snprintf(client, n, "%s", a);
+}
+
 /*
  * The first call only decides. Answering in it would make MHD close the
  * connection (it cannot know the body was read), so a request without a
@@ -576,7 +826,13 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	const char *xt = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token");
 	const char *xp = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	const char *lg = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_lang");
+	const char *og = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Origin");
+	const char *fs = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	const char *ho = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *sc = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	size_t hbytes = 0;
+	int from_proxy;
 	ivp_error e;
 	ivp_rc rc;
 	const http_session *session = ck && *ck ? http_session_lookup(thread_ctx(s, &rc, &e), ck, &c->sess) : NULL;
@@ -584,6 +840,8 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	int body = chunked(te) || clen > 0;
 
 	c->started = 1;
+	if (sc && sc->socket_context)
+		track_headers_done(s, sc->socket_context);
 	snprintf(c->method, sizeof(c->method), "%s", method);
 	snprintf(c->ct, sizeof(c->ct), "%s", ct ? ct : "");
 	c->req.app_data = s->app_data;
@@ -595,13 +853,39 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 		snprintf(c->csrf, sizeof(c->csrf), "%s", xt);
 		c->req.csrf = c->csrf;
 	}
-	c->req.secure = xp && !strcasecmp(xp, "https");
+	if (og) {
+		snprintf(c->origin, sizeof(c->origin), "%s", og);
+		c->req.origin = c->origin;
+	}
+	if (fs) {
+		snprintf(c->fsite, sizeof(c->fsite), "%s", fs);
+		c->req.fetch_site = c->fsite;
+	}
+	if (ho) {
+		snprintf(c->host, sizeof(c->host), "%s", ho);
+		c->req.host = c->host;
+	}
 	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
 			  c->req.client, sizeof(c->req.client));
 	else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
 			  c->req.client, sizeof(c->req.client));
+	from_proxy = s->proxy[0] && !strcmp(c->req.client, s->proxy);
+	c->req.secure = s->tls || (from_proxy && xp && !strcasecmp(xp, "https"));
+	if (from_proxy)
+		forwarded_for(mc, c->req.client, sizeof(c->req.client));
+	MHD_get_connection_values(mc, MHD_HEADER_KIND, header_bytes, &hbytes);
+	if (hbytes > HTTP_MAX_HEADERS) {
+		char det[160];
+
+		c->req.app = s->app;
+		snprintf(det, sizeof(det), "The request's headers hold %zu bytes; this server takes at most %d.",
+			 hbytes, HTTP_MAX_HEADERS);
+		http_error(&c->req, 431, "headers_too_large", "the request headers are too large", det,
+			   "Send fewer or shorter headers (cookies included).");
+		return body ? reply(s, mc, c) : MHD_YES;
+	}
 	if (!c->uri) { /* on_uri could not copy it */
 		c->req.app = s->app;
 		http_oom(&c->req, "a copy of the request target");
@@ -655,6 +939,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	(void)version;
 	if (!c) /* on_uri ran out of memory */
 		return oom_reply(mc);
+	if (c->slow == 2) /* the pool ran the handler and resumed us */
+		return reply(s, mc, c);
+	if (c->slow)
+		return MHD_YES;
 	if (!c->started)
 		return first_call(s, mc, c, method);
 	if (*size) {
@@ -689,7 +977,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	}
 	if (!c->req.status) {
 		if (c->small) {
-			if (!http_form_parse(&c->req, c->ct, c->small, c->small_len))
+			if (http_form_parse(&c->req, c->ct, c->small, c->small_len))
+				;
+			else if (c->req.route->nocache & HTTP_SLOW) {
+				if (slow_queue(s, mc, c) > 0)
+					return MHD_YES; /* answered when the pool resumes us */
+			} else
 				run(s, c);
 		} else if (c->up && http_mp_finish(&c->up->mp))
 			http_error(&c->req, 400, "bad_multipart", "the multipart body is malformed",
@@ -720,8 +1013,11 @@ static void on_done(void *cls, struct MHD_Connection *mc, void **con_cls,
 	http_server *s = cls;
 	conn *c = *con_cls;
 
-	(void)mc;
+	const union MHD_ConnectionInfo *sc = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
 	(void)why; /* a request MHD ended itself (431, timeout) logs status 0 */
+	if (sc && sc->socket_context)
+		track_next_request(s, sc->socket_context);
 	if (!c)
 		return;
 	if (s->access_log)
@@ -755,6 +1051,68 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 
 /* ---- start and stop --------------------------------------------------------------------- */
 
+/* A PEM file, whole and NUL-ended (at most 1 MiB); NULL with the reason in err. */
+static char *read_pem(const char *path, char *err, size_t errsz)
+{
+	FILE *f = fopen(path, "rb");
+	char *b = NULL;
+	size_t n = 0;
+
+	if (!f) {
+		snprintf(err, errsz, "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	b = malloc((size_t)1 << 20);
+	if (b)
+		n = fread(b, 1, ((size_t)1 << 20) - 1, f);
+	if (!b || ferror(f) || n == 0 || !feof(f)) {
+		snprintf(err, errsz, "cannot read %s: %s", path, !b ? "out of memory" : n ? "larger than 1 MiB" :
+											    "empty");
+		free(b);
+		b = NULL;
+	} else {
+		b[n] = '\0';
+	}
+	fclose(f);
+	return b;
+}
+
+static int tls_setup(http_server *s, const http_server_opts *o, char *err, size_t errsz)
+{
+	if (!o->tls_cert && !o->tls_key)
+		return 0;
+	if (!o->tls_cert || !o->tls_key) {
+		snprintf(err, errsz, "TLS needs both a certificate and its key");
+		return -1;
+	}
+	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+		snprintf(err, errsz, "this libmicrohttpd was built without TLS");
+		return -1;
+	}
+	if (!(s->tls_cert = read_pem(o->tls_cert, err, errsz)) || !(s->tls_key = read_pem(o->tls_key, err, errsz)))
+		return -1;
+	s->tls = 1;
+	return 0;
+}
+
+static int pool_setup(http_server *s, const http_server_opts *o, long cpus, char *err, size_t errsz)
+{
+	int n = o->signin_threads > 0 ? o->signin_threads : cpus > 1 ? (int)(cpus / 2) :
+								       1;
+
+	s->pool = calloc((size_t)n, sizeof(pthread_t));
+	if (!s->pool) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	for (s->npool = 0; s->npool < n; s->npool++)
+		if (pthread_create(&s->pool[s->npool], NULL, pool_main, s)) {
+			snprintf(err, errsz, "cannot start a thread");
+			return -1;
+		}
+	return 0;
+}
+
 http_server *http_server_start(const http_server_opts *o, char *err, size_t errsz)
 {
 	http_server *s = calloc(1, sizeof(*s));
@@ -762,6 +1120,7 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 	ivp_error e;
 	const union MHD_DaemonInfo *info;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	struct MHD_OptionItem tlsopt[3] = { { MHD_OPTION_END, 0, NULL }, { MHD_OPTION_END, 0, NULL }, { MHD_OPTION_END, 0, NULL } };
 	unsigned threads = o->threads > 0 ? (unsigned)o->threads : cpus > 0 ? (unsigned)cpus :
 									      2;
 
@@ -770,6 +1129,10 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 		return NULL;
 	}
 	pthread_mutex_init(&s->mu, NULL);
+	pthread_mutex_init(&s->tmu, NULL);
+	pthread_cond_init(&s->rcv, NULL);
+	pthread_mutex_init(&s->pmu, NULL);
+	pthread_cond_init(&s->pcv, NULL);
 	s->app = o->app;
 	s->app_data = o->app_data;
 	if (pthread_key_create(&s->key, NULL)) {
@@ -806,17 +1169,37 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 			goto fail;
 		}
 	}
+	if (tls_setup(s, o, err, errsz) || pool_setup(s, o, cpus, err, errsz))
+		goto fail;
+	if (s->tls) {
+		tlsopt[0] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, s->tls_cert };
+		tlsopt[1] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, s->tls_key };
+	}
+	if (o->trusted_proxy && *o->trusted_proxy) {
+		struct in_addr a;
+
+		if (inet_pton(AF_INET, o->trusted_proxy, &a) != 1) {
+			snprintf(err, errsz, "\"%s\" is not an IPv4 address", o->trusted_proxy);
+			goto fail;
+		}
+		inet_ntop(AF_INET, &a, s->proxy, sizeof(s->proxy));
+	}
 	s->d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
+			(s->tls ? MHD_USE_TLS : 0),
+		0, NULL, NULL,
 		on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_LIMIT, 1024u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_address ? o->per_address : 128u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout ? o->timeout : 30u,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
+		MHD_OPTION_NOTIFY_CONNECTION, on_conn, s,
+		MHD_OPTION_ARRAY, tlsopt,
 		MHD_OPTION_END);
 	if (!s->d) {
 		snprintf(err, errsz, "cannot listen on %s:%d: %s", o->host, o->port,
@@ -825,6 +1208,12 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 	}
 	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : o->port;
+	s->header_timeout = o->header_timeout ? o->header_timeout : 10u;
+	if (pthread_create(&s->reaper, NULL, reaper, s)) {
+		snprintf(err, errsz, "cannot start a thread");
+		goto fail;
+	}
+	s->reaper_on = 1;
 	return s;
 fail:
 	http_server_stop(s);
@@ -842,6 +1231,21 @@ void http_server_stop(http_server *s)
 
 	if (!s)
 		return;
+	/* the pool first: every suspended connection resumed before MHD stops */
+	pthread_mutex_lock(&s->pmu);
+	s->pool_stop = 1;
+	pthread_cond_broadcast(&s->pcv);
+	pthread_mutex_unlock(&s->pmu);
+	for (i = 0; i < s->npool; i++)
+		pthread_join(s->pool[i], NULL);
+	free(s->pool);
+	if (s->reaper_on) {
+		pthread_mutex_lock(&s->tmu);
+		s->reaper_stop = 1;
+		pthread_cond_signal(&s->rcv);
+		pthread_mutex_unlock(&s->tmu);
+		pthread_join(s->reaper, NULL);
+	}
 	if (s->d)
 		MHD_stop_daemon(s->d);
 	for (i = 0; i < s->nctx; i++)
@@ -850,6 +1254,15 @@ void http_server_stop(http_server *s)
 	ivp_close(s->main_ctx);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->mu);
+	pthread_mutex_destroy(&s->tmu);
+	pthread_cond_destroy(&s->rcv);
+	pthread_mutex_destroy(&s->pmu);
+	pthread_cond_destroy(&s->pcv);
+	free(s->tls_cert);
+	if (s->tls_key) {
+		memset(s->tls_key, 0, strlen(s->tls_key));
+		free(s->tls_key);
+	}
 	http_cache_free(s->cache);
 	free(s->db);
 	free(s);

@@ -152,7 +152,7 @@ static const http_col c_sources[] = {
 	{ "rows", I, 0, "rows written" },
 	{ "missing", I, 0, "cells CBS marks as missing" },
 	{ "skipped", I, 0, "cells outside what ivp stores" },
-	{ "imported_by", T, 0, "who imported it" },
+	{ "imported_by", T, 1, "who imported it (null for a reader without a session)" },
 	{ "started_at", T, 0, "when it started (UTC, ISO 8601)" },
 	{ "finished_at", T, 1, "when it ended (UTC, ISO 8601)" },
 	{ 0 }
@@ -177,7 +177,7 @@ static const http_col c_history[] = {
 	{ "version", I, 0, "the plan version" },
 	{ "plan", T, 0, "the plan's id" },
 	{ "kind", T, 0, "import or update" },
-	{ "by", T, 0, "who" },
+	{ "by", T, 1, "who (null for a reader without a session)" },
 	{ "at", T, 0, "when (UTC, ISO 8601)" },
 	{ "summary", T, 0, "what changed" },
 	{ "source", T, 0, "the file and its SHA-256, or the update" },
@@ -323,6 +323,7 @@ static const http_param f_import[] = {
 static const http_param f_signin[] = {
 	{ "name", HTTP_P_TEXT, 1, NULL, "anna", "the user name" },
 	{ "password", HTTP_P_TEXT, 1, NULL, NULL, "the password" },
+	{ "totp", HTTP_P_TEXT, 0, NULL, NULL, "the 6-digit code of the second factor (admins, and users enrolled with ivp user totp)" },
 	{ 0 }
 };
 
@@ -524,7 +525,7 @@ const http_route serve_routes[] = {
 	{ "POST", "/api/v1/session", api_signin, "createSession",
 	  "Sign in: sets the ivp_session cookie and returns the CSRF token writes must carry",
 	  HTTP_PUBLIC, p_none, "form", f_signin,
-	  "the session: user, role, csrf, expires", "session", NULL, 0 },
+	  "the session: user, role, csrf, expires", "session", NULL, HTTP_SLOW },
 	{ "DELETE", "/api/v1/session", api_signout, "deleteSession",
 	  "Sign out: ends the session and clears the cookie",
 	  HTTP_ROLE_VIEWER, p_none, NULL, NULL, "signed out", "session", NULL, 0 },
@@ -591,7 +592,7 @@ const http_route serve_routes[] = {
 	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "POST", "/login", web_login_post, "pageLoginPost", "Sign in from the form; redirects to /plan",
-	  HTTP_PUBLIC, p_none, "form", f_signin, "303 to /plan", "page", NULL, 0 },
+	  HTTP_PUBLIC, p_none, "form", f_signin, "303 to /plan", "page", NULL, HTTP_SLOW },
 	{ "POST", "/logout", web_logout_post, "pageLogout", "Sign out from the form; redirects to /",
 	  HTTP_ROLE_VIEWER, p_none, "form", f_logout, "303 to /", "page", NULL, 0 },
 	{ "GET", "/import", web_import, "pageImport", "The upload form (for editors)",

@@ -62,6 +62,12 @@ serve *serve_start(const serve_opts *o, char *err, size_t errsz)
 	h.max_upload = o->max_upload;
 	h.timeout = o->timeout;
 	h.access_log = o->access_log;
+	h.per_address = o->per_address;
+	h.header_timeout = o->header_timeout;
+	h.signin_threads = o->signin_threads;
+	h.tls_cert = o->tls_cert;
+	h.tls_key = o->tls_key;
+	h.trusted_proxy = o->trusted_proxy;
 	h.app = &serve_app;
 	h.app_data = &s->env;
 	s->http = http_server_start(&h, err, errsz);

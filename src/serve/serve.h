@@ -13,14 +13,20 @@
 typedef struct serve serve;
 
 typedef struct serve_opts {
-	const char *db;	      /* database path as for ivp_open */
-	const char *host;     /* IPv4 address to listen on, e.g. "127.0.0.1" */
-	int port;	      /* 0: any free port (serve_port says which) */
-	int threads;	      /* worker threads, each with its own ivp_ctx; 0: CPUs */
-	size_t max_upload;    /* largest request body in bytes; 0: 64 MiB */
-	unsigned timeout;     /* idle seconds before a connection is closed; 0: 30 */
-	int access_log;	      /* 1: a line per request on stderr */
-	const char *web_root; /* the web/ folder (node_modules/, static/); NULL: built-in default */
+	const char *db;		 /* database path as for ivp_open */
+	const char *host;	 /* IPv4 address to listen on, e.g. "127.0.0.1" */
+	int port;		 /* 0: any free port (serve_port says which) */
+	int threads;		 /* worker threads, each with its own ivp_ctx; 0: CPUs */
+	size_t max_upload;	 /* largest request body in bytes; 0: 64 MiB */
+	unsigned timeout;	 /* idle seconds before a connection is closed; 0: 30 */
+	int access_log;		 /* 1: a line per request on stderr */
+	const char *web_root;	 /* the web/ folder (node_modules/, static/); NULL: built-in default */
+	unsigned per_address;	 /* connections from one address; 0: 128 */
+	unsigned header_timeout; /* seconds for a request's headers; 0: 10 */
+	int signin_threads;	 /* sign-ins (argon2id) at once; 0: half the CPUs */
+	const char *tls_cert;	 /* PEM certificate and key files: TLS; NULL: plain HTTP */
+	const char *tls_key;
+	const char *trusted_proxy; /* IPv4 address of the reverse proxy; NULL: none */
 } serve_opts;
 
 /*

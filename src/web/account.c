@@ -2,8 +2,11 @@
  * account.c — sign-in and sign-out as HTML forms, and the import page.
  *
  * Sign-in posts name and password to /login, which starts a session as
- * POST /api/v1/session does (ivp_session_start: rate limit, argon2id) and
- * redirects to the plan with the same cookie. Sign-out and imports are
+ * POST /api/v1/session does (ivp_signin: throttle, argon2id, second
+ * factor) and redirects to the plan with the same cookie. A user with a
+ * second factor gets the form again as its second step, with the name
+ * kept and a field for the code (the password typed once more: it is
+ * never written into a page). Sign-out and imports are
  * writes: their forms carry the session's CSRF token (field csrf), which
  * the request steps check before the handler runs (http/request.c).
  */
@@ -26,7 +29,7 @@ static void field(html *h, const char *lang, const char *name, web_msg label, co
 		 type, name, name, extra);
 }
 
-static void login_page(http_req *r, const char *lang, const char *alert, int status)
+static void login_page(http_req *r, const char *lang, const char *alert, int status, int totp)
 {
 	html h = { 0 };
 
@@ -37,8 +40,22 @@ static void login_page(http_req *r, const char *lang, const char *alert, int sta
 		html_raw(&h, "</p></div>");
 	}
 	html_raw(&h, "<form class=\"ivp-form\" method=\"post\" action=\"/login\">");
-	field(&h, lang, "name", W_NAME, "text", "autocomplete=\"username\" required");
+	if (totp) {
+		const char *name = http_field(r, "name");
+		html v = { 0 };
+
+		html_raw(&v, "autocomplete=\"username\" required value=\"");
+		html_text(&v, name ? name : "");
+		html_raw(&v, "\"");
+		field(&h, lang, "name", W_NAME, "text", v.p && !v.oom ? v.p : "required");
+		free(v.p);
+	} else {
+		field(&h, lang, "name", W_NAME, "text", "autocomplete=\"username\" required");
+	}
 	field(&h, lang, "password", W_PASSWORD, "password", "autocomplete=\"current-password\" required");
+	if (totp)
+		field(&h, lang, "totp", W_LOGIN_TOTP, "text",
+		      "autocomplete=\"one-time-code\" inputmode=\"numeric\" pattern=\"[0-9]{6}\" maxlength=\"6\" required autofocus");
 	html_raw(&h, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
 	html_text(&h, web_t(lang, W_LOGIN_TITLE));
 	html_raw(&h, "</button></form>");
@@ -47,7 +64,7 @@ static void login_page(http_req *r, const char *lang, const char *alert, int sta
 
 void web_login(http_req *r)
 {
-	login_page(r, web_lang(r), NULL, 200);
+	login_page(r, web_lang(r), NULL, 200, 0);
 }
 
 void web_login_post(http_req *r)
@@ -61,11 +78,19 @@ void web_login_post(http_req *r)
 		return;
 	if (st == IVP_SIGNIN_LIMITED) {
 		snprintf(msg, sizeof(msg), web_t(lang, W_LOGIN_LIMITED), r->retry_after);
-		login_page(r, lang, msg, 429);
+		login_page(r, lang, msg, 429, 0);
+		return;
+	}
+	if (st == IVP_SIGNIN_TOTP) {
+		login_page(r, lang, web_t(lang, W_LOGIN_TOTP_NEEDED), 401, 1);
+		return;
+	}
+	if (st == IVP_SIGNIN_ENROLL) {
+		login_page(r, lang, web_t(lang, W_LOGIN_ENROL), 403, 0);
 		return;
 	}
 	if (st != IVP_SIGNIN_OK) {
-		login_page(r, lang, web_t(lang, W_LOGIN_FAILED), 401);
+		login_page(r, lang, web_t(lang, W_LOGIN_FAILED), 401, 0);
 		return;
 	}
 	memset(&s, 0, sizeof(s));

@@ -643,6 +643,8 @@ void web_sources(http_req *r)
 	size_t c;
 	int i;
 
+	if (!rc && !r->session) /* who imported: staff names, not for anonymous readers */
+		(void)ivp_table_blank(t, "imported_by");
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;

@@ -33,7 +33,8 @@ M=$("$IVP" plan progress --part measures --format json | jq -r '.rows[0].measure
 [ -n "$M" ] && [ "$M" != null ] || fail "no measure in the example plan"
 
 # ---- start --------------------------------------------------------------------------
-serve "$W/log" --threads 2 --timeout 5
+# 127.0.0.1 plays the TLS proxy in front (X-Forwarded-Proto is believed only from it)
+serve "$W/log" --threads 2 --timeout 5 --trusted-proxy 127.0.0.1
 
 # req NAME WANT_STATUS CURL_ARGS… : the body lands in $W/body, headers in $W/hdr
 req() {
@@ -96,7 +97,9 @@ req sources-unchanged 200 "$U/api/v1/sources" && jqt sources-unchanged '[.rows[]
 req import 201 -b "$C" -H "X-CSRF-Token: $CSRF" -F kind=crime -F "file=@$CSV" "$U/api/v1/imports" &&
   jqt import '.rows > 0 and .unchanged == false'
 req figure-after 200 "$U/api/v1/indicators?area=GM1926&year=2024&indicator=totaal" && jqt figure-after '.rows[0].count == 1771'
-req sources-who 200 "$U/api/v1/sources" && jqt sources-who '[.rows[] | select(.kind == "crime") | .imported_by] == ["anna"]'
+req sources-who 200 -b "$C" "$U/api/v1/sources" && jqt sources-who '[.rows[] | select(.kind == "crime") | .imported_by] == ["anna"]'
+# who imported is a staff name: not for anonymous readers
+req sources-who-anonymous 200 "$U/api/v1/sources" && jqt sources-who-anonymous '[.rows[] | .imported_by] | unique == [null]'
 # the record holds the name uploaded, never the server's temporary copy
 req sources-file 200 "$U/api/v1/sources" && jqt sources-file '[.rows[] | select(.kind == "crime") | .file] == ["Misdrijven_2024.csv"]'
 # the token as form field does as well as the header
@@ -118,7 +121,8 @@ req measure-form 200 -b "$C" -d "note=second+entry&csrf=$CSRF" "$P"
 "$IVP" plan history --format json >"$W/history.json"
 jq -e '[.rows[] | select(.kind == "update") | .by] == ["anna", "anna"] and (.rows[-2].summary | test("stopped"))' "$W/history.json" >/dev/null ||
   { fail "ivp plan history does not show anna's updates:"; cat "$W/history.json"; }
-req plan-history 200 "$U/api/v1/plan/history" && jqt plan-history '.rows | length == 3'
+req plan-history 200 "$U/api/v1/plan/history" && jqt plan-history '(.rows | length) == 3 and ([.rows[].by] | unique == [null])'
+req plan-history-who 200 -b "$C" "$U/api/v1/plan/history" && jqt plan-history-who '[.rows[] | select(.kind == "update") | .by] == ["anna", "anna"]'
 req plan 200 "$U/api/v1/plan" && jqt plan ".version == 3 and .plan.id == \"ivp-pn-2023-2026\" and ([.plan | .. | objects | select(.id == \"$M\") | .status] == [\"stopped\"])"
 req plan-progress 200 "$U/api/v1/plan/progress?year=2024" &&
   jqt plan-progress "(.goals.rows | length) > 0 and ([.measures.rows[] | select(.measure == \"$M\") | .status] == [\"stopped\"]) and (.priorities.rows|length) > 0 and (.budget.rows|length) > 0"
