@@ -41,6 +41,7 @@
  * (cracklib's dictionary of common words and passwords, simple patterns,
  * the user's own name) must pass.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <pwquality.h>
 #include <stdio.h>
@@ -183,6 +184,42 @@ static int pwq_check(const char *name, const char *password)
 	return r < 0 ? r : 0;
 }
 
+static int contains_nocase(const char *hay, const char *needle)
+{
+	size_t i, n = strlen(needle);
+
+	for (; *hay; hay++) {
+		for (i = 0; i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]); i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when password holds the name, or a part of it of 4 or more characters
+ * between . _ - @ (j.jansen: "jansen"), in any case. */
+static int holds_name(const char *name, const char *password)
+{
+	char part[64];
+	const char *p = name;
+	size_t n;
+
+	while (p && *p) {
+		n = strcspn(p, "._-@");
+		if (n >= 4 && n < sizeof(part)) {
+			memcpy(part, p, n);
+			part[n] = '\0';
+			if (contains_nocase(password, part))
+				return 1;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
 static ivp_rc check_password(ivp_ctx *ctx, const char *name, const char *password)
 {
 	size_t n = password ? strlen(password) : 0;
@@ -195,7 +232,7 @@ static ivp_rc check_password(ivp_ctx *ctx, const char *name, const char *passwor
 		ivp__hint(ctx, "Use a passphrase of several words.");
 		return IVP_EINPUT;
 	}
-	q = pwq_check(name, password);
+	q = holds_name(name, password) ? PWQ_ERROR_USER_CHECK : pwq_check(name, password);
 	if (q == PWQ_ERROR_MEM_ALLOC)
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	if (q == PWQ_ERROR_USER_CHECK) {
