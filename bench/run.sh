@@ -21,6 +21,8 @@
 # usage: bench/run.sh [SCALE]   SCALE in percent: 0.1, 1, 10 (default), 100
 #        bench/run.sh w5 [SCALE]   W5 alone (default 100%): builds and
 #               generates as below, then only W5 (bench/w5.sh; its env there)
+#        bench/run.sh w4tls [SECONDS]   W4 with and without TLS (bench/w4tls.sh)
+#        bench/run.sh attack   the attacks of issue 12 (bench/attack.sh; BEFORE=)
 # env:   REPS (3), YEARS (2012-2025: the years generated), W2N (200 calls),
 #        W2YEAR (2023: W2 is that year against the one before),
 #        FROM=tree (measure the working tree, built in build/; default: HEAD),
@@ -36,6 +38,9 @@
 # first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# W4 with and without TLS against nginx, and the attacks of issue 12: their own scripts
+if [ "${1:-}" = w4tls ]; then shift; exec bench/w4tls.sh "$@"; fi
+if [ "${1:-}" = attack ]; then shift; exec bench/attack.sh "$@"; fi
 MODE=all
 if [ "${1:-}" = w5 ]; then MODE=w5 && shift && set -- "${1:-100}"; fi
 SCALE=${1:-10}
