@@ -289,10 +289,12 @@ static int csrf(http_req *r, const char *given)
 /*
  * Writes from another site refused, sign-in too (login CSRF: another
  * site's page signing the browser in as the attacker): a browser names
- * the origin of a request, in Sec-Fetch-Site and Origin. Sec-Fetch-Site
- * must be same-origin or none (typed by the user); an Origin must be this
- * server's (scheme://Host). A request with neither (curl, a script) is not
- * from a browser's page and goes on. 403 with the error in r.
+ * the origin of a request, in Sec-Fetch-Site and Origin. Sec-Fetch-Site,
+ * when sent, decides: same-origin or none (typed by the user). Without it
+ * an Origin must be this server's (scheme://Host); "null" is refused. (With
+ * our Referrer-Policy no-referrer browsers send Origin: null even for our
+ * own forms, and Sec-Fetch-Site beside it.) A request with neither (curl, a
+ * script) is not from a browser's page and goes on. 403 with the error in r.
  */
 static int same_origin(http_req *r)
 {
@@ -301,9 +303,9 @@ static int same_origin(http_req *r)
 
 	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))
 		return 0;
-	if (r->fetch_site && strcmp(r->fetch_site, "same-origin") && strcmp(r->fetch_site, "none"))
-		bad = 1;
-	if (o) {
+	if (r->fetch_site)
+		bad = strcmp(r->fetch_site, "same-origin") && strcmp(r->fetch_site, "none");
+	else if (o) {
 		if (!strncasecmp(o, "https://", 8))
 			o += 8;
 		else if (!strncasecmp(o, "http://", 7))

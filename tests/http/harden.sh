@@ -95,6 +95,9 @@ grep -qi '^Set-Cookie' "$W/hdr" && fail "csrf-origin set a cookie"
 code csrf-fetch-site 403 -H 'Sec-Fetch-Site: cross-site' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/login"
 code csrf-same-site 403 -H 'Sec-Fetch-Site: same-site' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/login"
 code csrf-null-origin 403 -H 'Origin: null' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/api/v1/session"
+# a browser's own form under Referrer-Policy: no-referrer: Origin null, Sec-Fetch-Site decides
+code same-origin-null 303 -H 'Origin: null' -H 'Sec-Fetch-Site: same-origin' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/login"
+code cross-site-origin-ok 403 -H "Origin: $U" -H 'Sec-Fetch-Site: cross-site' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/login"
 code same-origin 200 -H "Origin: $U" -H 'Sec-Fetch-Site: same-origin' --data-urlencode name=anna --data-urlencode "password=$PW" "$U/api/v1/session"
 code same-origin-form 303 -H "Origin: $U" --data-urlencode name=anna --data-urlencode "password=$PW" "$U/login"
 
