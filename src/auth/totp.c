@@ -54,8 +54,12 @@ int ivp__base32_decode(const char *in, unsigned char *out, size_t outsz)
 	const char *p;
 
 	for (p = in; *p && *p != '='; p++) {
-		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
-		const char *k = c ? strchr(b32, c) : NULL;
+		char c = *p;
+		const char *k;
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		k = strchr(b32, c);
 
 		if (c == ' ' || c == '-')
 			continue;

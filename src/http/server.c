@@ -1073,7 +1073,7 @@ static char *read_pem(const char *path, char *err, size_t errsz)
 	} else {
 		b[n] = '\0';
 	}
-	fclose(f);
+	(void)fclose(f); /* read only: nothing to lose */
 	return b;
 }
 
