@@ -502,11 +502,11 @@ ivp_rc ivp_signin(ivp_ctx *ctx, const ivp_signin_req *req, ivp_session *session,
 		return IVP_OK;
 	}
 	if (ivp__user_name_ok(name)) {
-		rc = ivp__store_user_get(ctx, name, &u);
-		if (rc && rc != IVP_ENOTFOUND)
-			return rc;
-		found = rc == IVP_OK;
-		rc = IVP_OK;
+		ivp_rc g = ivp__store_user_get(ctx, name, &u);
+
+		if (g && g != IVP_ENOTFOUND)
+			return g;
+		found = g == IVP_OK;
 	}
 	good = password_ok(&u, found, req->password);
 	if (good && (rc = second_factor(ctx, &u, req->totp, now, status)))
