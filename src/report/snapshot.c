@@ -12,9 +12,12 @@
  * as "inf" / "-inf"), so the same model gives the same bytes and its
  * SHA-256 identifies it.
  *
- * Not in it yet: the safety picture's funnel plot (rp_model.funnel, from
- * funnel.h); finalizing a safety picture that has one is refused
- * (report_final_funnel, texts_api.c) rather than frozen without it.
+ * The safety picture's funnel plot (rp_model.funnel, funnel.h) is in it
+ * as one object or null: its points with their limits and names, the
+ * centre line and both axes, so a definitief picture draws the same plot.
+ * A snapshot written before the plot was frozen has no "funnel" key; it
+ * reads as a report without one (such reports had none: finalizing one
+ * with a plot was refused then).
  *
  * One table of fields per struct (name, type, offset) drives both
  * directions. Reading checks every type, every array's length against its
@@ -28,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/funnel.h"
 #include "report/report.h"
 
 #define SNAPSHOT_FORMAT 1
@@ -42,7 +46,10 @@ typedef enum ftype {
 	F_OBJ,	/* a struct inline (sub) */
 	F_ARR,	/* T * with an int count at count_off, T of `size` bytes (sub) */
 	F_FIX,	/* T[max] inline with an int count at count_off (sub) */
-	F_IDX	/* T ** into the model's goals (target 0) or measures (1), count at count_off */
+	F_IDX,	/* T ** into the model's goals (target 0) or measures (1), count at count_off */
+	F_PTR,	/* T * to one struct of `size` bytes (sub), NULL: null or absent */
+	F_DBLS, /* double[max] inline: all max (target 0) or an int count at count_off (1) */
+	F_CHARS /* char[size] inline, a string shorter than size */
 } ftype;
 
 typedef struct field {
@@ -100,6 +107,23 @@ typedef struct field {
 #define X(T, f, n, t)                                                                  \
 	{                                                                              \
 #f, F_IDX, offsetof(T, f), NULL, 0, offsetof(T, n), MAX_ITEMS, 0, 0, t \
+	}
+
+#define P(T, f, E, s)                                                  \
+	{                                                              \
+#f, F_PTR, offsetof(T, f), s, sizeof(E), 0, 0, 0, 0, 0 \
+	}
+#define DS(T, f, mx)                                                \
+	{                                                           \
+#f, F_DBLS, offsetof(T, f), NULL, 0, 0, mx, 0, 0, 0 \
+	}
+#define DN(T, f, n, mx)                                                          \
+	{                                                                        \
+#f, F_DBLS, offsetof(T, f), NULL, 0, offsetof(T, n), mx, 0, 0, 1 \
+	}
+#define C(T, f)                                                                       \
+	{                                                                             \
+#f, F_CHARS, offsetof(T, f), NULL, sizeof(((T *)0)->f), 0, 0, 0, 0, 0 \
 	}
 
 static const field point_f[] = { I(rp_point, year), D(rp_point, v), D(rp_point, lo), D(rp_point, hi), D(rp_point, cmp), END };
@@ -173,6 +197,16 @@ static const field text_f[] = {
 	L(rp_text, version), S(rp_text, by), S(rp_text, at), END
 };
 
+static const field fpoint_f[] = { D(rp_fpoint, pop), D(rp_fpoint, rate), DS(rp_fpoint, lim, 4), I(rp_fpoint, own),
+				  IR(rp_fpoint, side, -2, 2), C(rp_fpoint, name), END };
+
+static const field axis_f[] = { D(rp_axis, lo), D(rp_axis, hi), D(rp_axis, step), I(rp_axis, nticks), I(rp_axis, dec), END };
+
+static const field funnel_f[] = {
+	A(rp_funnel, p, n, rp_fpoint, fpoint_f), D(rp_funnel, target), D(rp_funnel, xlo), D(rp_funnel, xhi),
+	DN(rp_funnel, xt, nxt, 12), O(rp_funnel, y, axis_f), I(rp_funnel, any_other), END
+};
+
 /* goals and measures first: a priority's indices point into them */
 static const field model_f[] = {
 	A(rp_model, goals, ngoals, rp_goal, goal_f),
@@ -215,6 +249,7 @@ static const field model_f[] = {
 	A(rp_model, wijken, nwijken, rp_area, area_f),
 	A(rp_model, buurten, nbuurten, rp_area, area_f),
 	I(rp_model, ranking_year),
+	P(rp_model, funnel, rp_funnel, funnel_f),
 	A(rp_model, texts, ntexts, rp_text, text_f),
 	I(rp_model, nmissing),
 	I(rp_model, final),
@@ -303,6 +338,22 @@ static json_t *enc_field(const rp_model *m, const void *p, const field *f)
 		}
 		return a;
 	}
+	case F_PTR: {
+		const void *q = *CAT(p, f->off, const void *);
+
+		return q ? enc_obj(m, q, f->sub) : json_null();
+	}
+	case F_DBLS:
+		n = f->target ? *CAT(p, f->count_off, int) : f->max;
+		a = json_array();
+		for (i = 0; a && i < n; i++)
+			if (json_array_append_new(a, enc_dbl(CAT(p, f->off, double)[i]))) {
+				json_decref(a);
+				return NULL;
+			}
+		return a;
+	case F_CHARS:
+		return json_string(CAT(p, f->off, char));
 	}
 	return NULL;
 }
@@ -376,6 +427,35 @@ static int dec_items(dec *d, json_t *a, char *base, const field *f)
 	return 0;
 }
 
+/* One struct behind a pointer: null is NULL, else a fresh one in the arena. */
+static int dec_ptr(dec *d, json_t *v, void *p, const field *f)
+{
+	void *q;
+
+	*AT(p, f->off, void *) = NULL;
+	if (json_is_null(v))
+		return 0;
+	if (!(q = ivp__rp_alloc(&d->m->a, f->size)))
+		return failf(d, "out of memory%.0s", f->name);
+	*AT(p, f->off, void *) = q;
+	return dec_obj(d, v, q, f->sub);
+}
+
+/* double[max] inline: exactly max numbers, or up to max with their count. */
+static int dec_dbls(dec *d, json_t *v, void *p, const field *f)
+{
+	size_t i, n = json_array_size(v);
+
+	if (!json_is_array(v) || n > (size_t)f->max || (!f->target && n != (size_t)f->max))
+		return failf(d, "\"%s\" is not an array within its limit", f->name);
+	for (i = 0; i < n; i++)
+		if (dec_dbl(d, json_array_get(v, i), &AT(p, f->off, double)[i], f->name))
+			return -1;
+	if (f->target)
+		*AT(p, f->count_off, int) = (int)n;
+	return 0;
+}
+
 static int dec_field(dec *d, json_t *v, void *p, const field *f)
 {
 	rp_model *m = d->m;
@@ -424,6 +504,15 @@ static int dec_field(dec *d, json_t *v, void *p, const field *f)
 		return 0;
 	case F_OBJ:
 		return dec_obj(d, v, AT(p, f->off, char), f->sub);
+	case F_PTR:
+		return dec_ptr(d, v, p, f);
+	case F_DBLS:
+		return dec_dbls(d, v, p, f);
+	case F_CHARS:
+		if (!json_is_string(v) || json_string_length(v) >= f->size || strlen(json_string_value(v)) != json_string_length(v))
+			return failf(d, "\"%s\" is not a string within its limit", f->name);
+		memcpy(AT(p, f->off, char), json_string_value(v), json_string_length(v) + 1);
+		return 0;
 	case F_ARR:
 	case F_FIX:
 	case F_IDX:
@@ -468,6 +557,8 @@ static int dec_obj(dec *d, json_t *o, void *p, const field *fs)
 	for (; fs->name; fs++) {
 		json_t *v = json_object_get(o, fs->name);
 
+		if (!v && fs->type == F_PTR) /* a snapshot from before the field */
+			v = json_null();
 		if (!v)
 			return failf(d, "\"%s\" is missing", fs->name);
 		if (dec_field(d, v, p, fs))

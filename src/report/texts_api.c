@@ -273,16 +273,6 @@ ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *u
 		ivp__hint(ctx, "Write them first (ivp report text set --key KEY --file FILE), then mark the report definitief.");
 		goto out;
 	}
-	if (nl->funnel && nl->funnel->n > 0) {
-		/* the snapshot cannot hold the funnel plot yet (snapshot.c): a
-		 * definitief report would silently lack it, so it is refused */
-		rc = ivp__fail(ctx, IVP_EINPUT, "the %s report %d of %s cannot be made definitief yet", kind_of(nl), nl->year,
-			       nl->area);
-		ivp__code(ctx, "report_final_funnel");
-		ivp__detail(ctx, "Its funnel plot of the buurten cannot be frozen yet: a definitief report would be without it.");
-		ivp__hint(ctx, "Keep the report as it is (compleet) and keep the PDF written now as the council's copy.");
-		goto out;
-	}
 	if ((rc = final_model(ctx, o, "en", nl->date, &en)))
 		goto out;
 	if (!(snap = ivp__rp_snapshot(nl, en))) {

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "report/funnel.h"
 #include "report/report.h"
 
 #define EXAMPLE IVP_SOURCE_DIR "/examples/pijnacker-nootdorp"
@@ -518,6 +519,156 @@ static void test_snapshot_roundtrip(void **state)
 	ivp__rp_model_free(en2);
 }
 
+/* A funnel plot by hand in m's arena: three buurten, one beyond the limits. */
+static void add_funnel(rp_model *m)
+{
+	static const double pop[3] = { 480, 2150, 10400 }, rate[3] = { 61.25, 30.5, 44.0 / 3 };
+	rp_funnel *f = ivp__rp_alloc(&m->a, sizeof(*f));
+	int i;
+
+	assert_non_null(f);
+	f->p = ivp__rp_alloc(&m->a, 3 * sizeof(*f->p));
+	assert_non_null(f->p);
+	f->n = 3;
+	for (i = 0; i < 3; i++) {
+		rp_fpoint *p = &f->p[i];
+
+		p->pop = pop[i];
+		p->rate = rate[i];
+		p->lim[0] = 30 - 60 / sqrt(pop[i]);
+		p->lim[1] = 30 - 40 / sqrt(pop[i]);
+		p->lim[2] = 30 + 40 / sqrt(pop[i]);
+		p->lim[3] = 30 + 60 / sqrt(pop[i]);
+		p->own = i != 1;
+		p->side = i == 0 ? 2 : 0;
+		snprintf(p->name, sizeof(p->name), "Buurt %c \"%s\"", 'A' + i, i == 2 ? "\xc3\x93" : "x");
+	}
+	f->target = 30.25;
+	f->xlo = log10(200);
+	f->xhi = log10(20000);
+	f->nxt = 5;
+	f->xt[0] = 200;
+	f->xt[1] = 500;
+	f->xt[2] = 1000;
+	f->xt[3] = 5000;
+	f->xt[4] = 20000;
+	f->y.lo = 0;
+	f->y.hi = 80;
+	f->y.step = 20;
+	f->y.nticks = 5;
+	f->any_other = 1;
+	m->funnel = f;
+	m->ranking_year = 2023;
+}
+
+/* Both files hold the same bytes. */
+static void assert_same_file(const char *f1, const char *f2)
+{
+	FILE *x = fopen(f1, "rb"), *y = fopen(f2, "rb");
+	int c1, c2;
+	long n = 0;
+
+	assert_non_null(x);
+	assert_non_null(y);
+	do {
+		c1 = fgetc(x);
+		c2 = fgetc(y);
+		if (c1 != c2)
+			fail_msg("%s and %s differ at byte %ld", f1, f2, n);
+		n++;
+	} while (c1 != EOF);
+	(void)fclose(x);
+	(void)fclose(y);
+	assert_true(n > 1000);
+}
+
+/* A safety picture's funnel plot is frozen with it: the snapshot holds
+ * the plot (points, limits, names, axes), reads back to the same bytes,
+ * and the picture read back renders the same HTML and PDF as the live one;
+ * a snapshot written before the plot was frozen (no "funnel") reads as a
+ * picture without one, and a damaged plot is an error. */
+static void test_snapshot_funnel(void **state)
+{
+	rp_model *nl = model(*state, 2024, "nl"), *en = model(*state, 2024, "en"), *nl2, *en2, *old;
+	char *a, *b, *c, err[256], f1[320], f2[320];
+	const char *fmt[2] = { "html", "pdf" };
+	rp_doc *d1, *d2;
+	int k, plot = 0;
+
+	nl->kind = en->kind = RP_VEILIGHEIDSBEELD;
+	add_funnel(nl);
+	add_funnel(en);
+	nl->final = en->final = 1;
+	nl->final_date = en->final_date = "2025-03-31";
+	a = ivp__rp_snapshot(nl, en);
+	assert_non_null(a);
+	assert_non_null(strstr(a, "\"funnel\":{"));
+	nl2 = ivp__rp_snapshot_model(a, strlen(a), "nl", err, sizeof(err));
+	en2 = ivp__rp_snapshot_model(a, strlen(a), "en", err, sizeof(err));
+	if (!nl2 || !en2) {
+		fail_msg("snapshot: %s", err);
+		return;
+	}
+	assert_non_null(nl2->funnel);
+	assert_int_equal(nl2->funnel->n, 3);
+	assert_int_equal(nl2->funnel->nxt, 5);
+	assert_string_equal(nl2->funnel->p[2].name, "Buurt C \"\xc3\x93\"");
+	assert_true(nl2->funnel->p[2].rate == 44.0 / 3);
+	assert_true(nl2->funnel->p[1].lim[3] == 30 + 60 / sqrt(2150));
+	b = ivp__rp_snapshot(nl2, en2);
+	assert_string_equal(a, b);
+	d1 = ivp__rp_doc(nl);
+	d2 = ivp__rp_doc(nl2);
+	assert_non_null(d1);
+	assert_non_null(d2);
+	for (k = 0; k < d1->n; k++)
+		plot += d1->b[k].kind == RB_FUNNEL;
+	assert_int_equal(plot, 1);
+	for (k = 0; k < 2; k++) {
+		snprintf(f1, sizeof(f1), "%s/a.%s", dir, fmt[k]);
+		snprintf(f2, sizeof(f2), "%s/b.%s", dir, fmt[k]);
+		assert_int_equal(k ? ivp__rp_pdf(*state, d1, f1) : ivp__rp_html(*state, d1, f1), IVP_OK);
+		assert_int_equal(k ? ivp__rp_pdf(*state, d2, f2) : ivp__rp_html(*state, d2, f2), IVP_OK);
+		assert_same_file(f1, f2);
+		unlink(f1);
+		unlink(f2);
+	}
+	/* an older snapshot without the key: no plot */
+	c = strdup(a);
+	assert_non_null(c);
+	for (k = 0; k < 2; k++) { /* the en model's, then the nl model's */
+		char *p = strstr(c, "\"funnel\":{"), *q = p ? strstr(p, "},\"goals\":") : NULL;
+
+		assert_non_null(p);
+		assert_non_null(q);
+		memmove(p, q + 2, strlen(q + 2) + 1);
+	}
+	assert_null(strstr(c, "\"funnel\""));
+	old = ivp__rp_snapshot_model(c, strlen(c), "nl", err, sizeof(err));
+	if (!old)
+		fail_msg("old snapshot: %s", err);
+	assert_null(old->funnel);
+	ivp__rp_model_free(old);
+	free(c);
+	/* a damaged plot: a name too long, a side out of range */
+	c = strdup(a);
+	assert_non_null(c);
+	for (char *p = c; (p = strstr(p, "\"side\":2"));)
+		memcpy(p, "\"side\":3", 8);
+	assert_null(ivp__rp_snapshot_model(c, strlen(c), "nl", err, sizeof(err)));
+	assert_string_equal(err, "\"side\" is out of range");
+	free(c);
+	ivp__rp_doc_free(d1);
+	ivp__rp_doc_free(d2);
+	free(a);
+	free(b);
+	nl->final_date = en->final_date = NULL;
+	ivp__rp_model_free(nl);
+	ivp__rp_model_free(en);
+	ivp__rp_model_free(nl2);
+	ivp__rp_model_free(en2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest db[] = {
@@ -530,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_text_keys),
 		cmocka_unit_test(test_text_paragraphs),
 		cmocka_unit_test(test_snapshot_roundtrip),
+		cmocka_unit_test(test_snapshot_funnel),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_formats),
