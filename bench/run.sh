@@ -90,7 +90,7 @@ log "building ivp $(git rev-parse --short HEAD)${FROM:+ ($FROM)} (RelWithDebInfo
 cmake -S "$S" -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF -DIVP_SANITIZE=OFF -DIVP_FUZZ=OFF >/dev/null
 cmake --build "$B" -j "$(nproc)" >/dev/null
 # a copy, so that a rebuild of $B by someone else during the run changes nothing here
-cp "$B/ivp" "$B/libivp.a" "$W/"
+cp "$B/ivp" "$B"/ivp-*.so "$B/libivp.a" "$W/" # the modules beside the program (src/core/module.h)
 if nm "$W/ivp" | grep -q __asan_init; then echo "$B/ivp is built with sanitizers; not measuring that" >&2; exit 1; fi
 LIBS=$(pkg-config --libs sqlite3 jansson libsodium libcrypto gsl libfyaml proj)
 CFLAGS="-O2 -g -std=c17 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$S/include -I$S/src"

@@ -11,8 +11,8 @@
  * each import is the service URL and the table's modification date
  * (TableInfos Modified), not a file path.
  *
- * Linked from the library target ivp_fetch (libcurl); the rest of libivp
- * does not need libcurl.
+ * The download is the module ivp-fetch.so (libcurl), which ivp_fetch()
+ * opens on first use; the rest of libivp does not load libcurl.
  */
 #ifndef IVP_FETCH_H
 #define IVP_FETCH_H

@@ -23,6 +23,10 @@
  * FeatureCollection whose features carry only their area code (the
  * boundaries reader reads one file and takes the first code property it
  * knows; a buurt feature also names its gemeente).
+ *
+ * Built into the module ivp-fetch.so with http.c and odata.c (libcurl;
+ * core/module.h): its one export is the table ivp__fetch_ops, which
+ * ivp_fetch() in fetch_load.c calls.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -77,15 +81,6 @@ static const struct {
 	const char *table;
 	int year;
 } kwb[] = { { "85984NED", 2024 }, { "85618NED", 2023 } };
-
-static const char *const haaglanden[] = {
-	"GM0503", "GM0518", "GM1916", "GM1842", "GM1926", "GM0603", "GM0629", "GM1783", "GM0637", NULL
-};
-
-const char *const *ivp_fetch_region(const char *name)
-{
-	return name && !strcasecmp(name, "haaglanden") ? haaglanden : NULL;
-}
 
 static int wanted(const ivp_fetch_opts *o, const char *table)
 {
@@ -571,7 +566,7 @@ static ivp_rc bad_base(ivp_ctx *ctx, const char *u)
 	return IVP_EINPUT;
 }
 
-ivp_rc ivp_fetch(ivp_ctx *ctx, const ivp_fetch_opts *o, int *nitems)
+static ivp_rc fetch_run(ivp_ctx *ctx, const ivp_fetch_opts *o, int *nitems)
 {
 	run *r;
 	ivp_fetch_item it;
@@ -636,3 +631,6 @@ out_free:
 	free(r);
 	return rc;
 }
+
+/* The module's one export (fetch_int.h). */
+const ivp__fetch_table ivp__fetch_ops = { fetch_run };

@@ -85,4 +85,14 @@ typedef enum ivp__page_kind {
 ivp_rc ivp__page_parse(ivp_ctx *ctx, const char *body, size_t n, const char *url,
 		       const char *base, ivp__page_kind kind, ivp__page *out);
 
+/*
+ * ivp_fetch() is a wrapper (fetch_load.c, in the library) of this table,
+ * the one export of the module ivp-fetch.so (fetch.c, http.c, odata.c:
+ * libcurl; core/module.h), so only ivp fetch loads libcurl.
+ */
+typedef struct ivp__fetch_table {
+	ivp_rc (*run)(ivp_ctx *ctx, const ivp_fetch_opts *o, int *nitems);
+} ivp__fetch_table;
+extern const ivp__fetch_table ivp__fetch_ops; /* in ivp-fetch.so */
+
 #endif /* IVP_FETCH_INT_H */

@@ -32,6 +32,18 @@ void ivp__proj_free(ivp__proj *p);
 /* lon/lat (degrees) -> x/y (RD metres); -1 when PROJ cannot convert the point. */
 int ivp__proj_rd(ivp__proj *p, double lon, double lat, double *x, double *y);
 
+/*
+ * The three above are wrappers (proj_load.c) of the module ivp-geo.so
+ * (proj.c, PROJ; core/module.h), opened by the first ivp__proj_new; when
+ * it cannot be opened, ivp__proj_new says so in err.
+ */
+typedef struct ivp__proj_table {
+	ivp__proj *(*make)(char *err, size_t errsz);
+	void (*destroy)(ivp__proj *p);
+	int (*rd)(ivp__proj *p, double lon, double lat, double *x, double *y);
+} ivp__proj_table;
+extern const ivp__proj_table ivp__proj_ops; /* in ivp-geo.so */
+
 typedef struct ivp__pt {
 	double x, y;
 } ivp__pt;

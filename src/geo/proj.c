@@ -3,6 +3,11 @@
  * normalised to (lon, lat) order, so callers never deal with EPSG:4326's
  * (lat, lon) axis order. PROJ's own context keeps its error state per
  * transformation, so two imports in two threads do not share anything.
+ *
+ * Built as the module ivp-geo.so (core/module.h), so PROJ and what it
+ * pulls in (libcurl, libtiff, sqlite's second copy of the EPSG database)
+ * load only when a WGS84 boundary is projected; its one export is the
+ * table ivp__proj_ops, which proj_load.c's wrappers call.
  */
 #include <math.h>
 #include <proj.h>
@@ -16,7 +21,9 @@ struct ivp__proj {
 	PJ *pj;
 };
 
-ivp__proj *ivp__proj_new(char *err, size_t errsz)
+static void proj_free(ivp__proj *p);
+
+static ivp__proj *proj_new(char *err, size_t errsz)
 {
 	ivp__proj *p = calloc(1, sizeof(*p));
 	PJ *raw;
@@ -39,13 +46,13 @@ ivp__proj *ivp__proj_new(char *err, size_t errsz)
 	if (!p->pj) {
 		snprintf(err, errsz, "PROJ has no transformation from EPSG:4326 to EPSG:28992: %s",
 			 proj_context_errno_string(p->ctx, proj_context_errno(p->ctx)));
-		ivp__proj_free(p);
+		proj_free(p);
 		return NULL;
 	}
 	return p;
 }
 
-void ivp__proj_free(ivp__proj *p)
+static void proj_free(ivp__proj *p)
 {
 	if (!p)
 		return;
@@ -54,7 +61,7 @@ void ivp__proj_free(ivp__proj *p)
 	free(p);
 }
 
-int ivp__proj_rd(ivp__proj *p, double lon, double lat, double *x, double *y)
+static int proj_rd(ivp__proj *p, double lon, double lat, double *x, double *y)
 {
 	PJ_COORD c = proj_coord(lon, lat, 0, 0);
 
@@ -65,3 +72,6 @@ int ivp__proj_rd(ivp__proj *p, double lon, double lat, double *x, double *y)
 	*y = c.xy.y;
 	return 0;
 }
+
+/* The module's one export (geo.h). */
+const ivp__proj_table ivp__proj_ops = { proj_new, proj_free, proj_rd };

@@ -25,6 +25,10 @@
  * never the clock, and QPDF's file identifier (/ID) is computed from the
  * content (its deterministic ID), so the same document gives the same
  * bytes.
+ *
+ * Built into the module ivp-report.so with xlsx.c (core/module.h): its one
+ * export is the back ends' table ivp__rp_backend_ops, which backend.c's
+ * wrappers call.
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -900,7 +904,7 @@ static ivp_rc pass(ivp_ctx *ctx, pdf *p, const char *path)
 	return rc;
 }
 
-ivp_rc ivp__rp_pdf_fonts(ivp_ctx *ctx, const rp_doc *d, const char *path, void **fonts)
+static ivp_rc pdf_fonts(ivp_ctx *ctx, const rp_doc *d, const char *path, void **fonts)
 {
 	pdf p;
 	ivp_rc rc;
@@ -935,13 +939,11 @@ out:
 	return rc;
 }
 
-ivp_rc ivp__rp_pdf(ivp_ctx *ctx, const rp_doc *d, const char *path)
-{
-	return ivp__rp_pdf_fonts(ctx, d, path, NULL);
-}
-
-void ivp__rp_fonts_free(void *fonts)
+static void fonts_free(void *fonts)
 {
 	if (fonts)
 		g_object_unref(fonts);
 }
+
+/* The module's one export (report.h, core/module.h). */
+const rp_backend ivp__rp_backend_ops = { pdf_fonts, fonts_free, ivp__rp_xlsx_write };

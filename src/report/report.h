@@ -411,6 +411,23 @@ void ivp__rp_fonts_free(void *fonts);
 IVP_WUR ivp_rc ivp__rp_html(ivp_ctx *ctx, const rp_doc *d, const char *path);
 IVP_WUR ivp_rc ivp__rp_xlsx(ivp_ctx *ctx, const rp_doc *d, const char *path);
 
+/*
+ * The PDF and XLSX back ends live in the module ivp-report.so (pdf.c,
+ * xlsx.c: cairo, pango, QPDF, libxlsxwriter; core/module.h), so that no
+ * other command loads those libraries. The functions above are thin
+ * wrappers (backend.c) that open it on first use and call through this
+ * table; a module that cannot be opened is an error (module_missing).
+ */
+typedef struct rp_backend {
+	ivp_rc (*pdf_fonts)(ivp_ctx *ctx, const rp_doc *d, const char *path, void **fonts);
+	void (*fonts_free)(void *fonts);
+	ivp_rc (*xlsx)(ivp_ctx *ctx, const rp_doc *d, const char *path);
+} rp_backend;
+#define IVP__RP_BACKEND_SYM "ivp__rp_backend_ops"
+extern const rp_backend ivp__rp_backend_ops; /* in ivp-report.so (pdf.c) */
+/* xlsx.c's back end, for the table in pdf.c (inside the module only) */
+ivp_rc ivp__rp_xlsx_write(ivp_ctx *ctx, const rp_doc *d, const char *path);
+
 /* ivp_report() keeping the PDF's fonts in *fonts between calls (batch.c); NULL: none kept. */
 IVP_WUR ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out);
 

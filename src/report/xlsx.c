@@ -67,7 +67,7 @@ static void sheet_name(const char *want, char names[][32], int n, char *out)
 	} while (dup);
 }
 
-ivp_rc ivp__rp_xlsx(ivp_ctx *ctx, const rp_doc *d, const char *path)
+ivp_rc ivp__rp_xlsx_write(ivp_ctx *ctx, const rp_doc *d, const char *path)
 {
 	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
 	lxw_doc_properties props;
