@@ -306,15 +306,53 @@ static void toc(pdf *p, int at)
 #define PAD 3.0
 #define TSIZE 7.5
 
-static void col_x(const rp_table *t, double *x, double *w)
+/* The natural width of text (one line) and its widest word, in pt, with the cells' padding. */
+static void measure(pdf *p, const char *text, int bold, double *natural, double *word)
 {
-	double sum = 0, at = M_LEFT;
-	int c;
+	PangoLayout *l = layout(p, text, TSIZE, bold, 0, 0, 0);
 
-	for (c = 0; c < t->ncols; c++)
-		sum += t->width ? t->width[c] : 1;
+	*natural = width_of(l) + 2 * PAD;
+	pango_layout_set_width(l, PANGO_SCALE); /* 1 pt: a line per word, none broken */
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	*word = width_of(l) + 2 * PAD;
+	g_object_unref(l);
+}
+
+/*
+ * The columns' widths from their content, as a browser lays out an
+ * automatic table: each column at least its widest word (header and
+ * cells), so no word is broken ("Streefwaarde", not "Streefwaard-e");
+ * when every text fits on one line, the spare width is shared in
+ * proportion to the natural widths; otherwise the width above the
+ * minimums goes to the columns in proportion to what they lack. Only when
+ * the widest words alone exceed the text width are they narrowed (and
+ * broken) in proportion.
+ */
+static void col_x(pdf *p, const rp_table *t, double *x, double *w)
+{
+	double mn[32], mx[32], smin = 0, smax = 0, at = M_LEFT;
+	int c, r;
+
 	for (c = 0; c < t->ncols; c++) {
-		w[c] = TEXT_W * (t->width ? t->width[c] : 1) / sum;
+		measure(p, t->head[c], 1, &mx[c], &mn[c]);
+		for (r = 0; r < t->nrows; r++) {
+			double a, b;
+
+			measure(p, t->cells[r * t->ncols + c].text, t->last_total && r == t->nrows - 1, &a, &b);
+			mx[c] = fmax(mx[c], a);
+			mn[c] = fmax(mn[c], b);
+		}
+		mx[c] = fmax(mx[c], mn[c]);
+		smin += mn[c];
+		smax += mx[c];
+	}
+	for (c = 0; c < t->ncols; c++) {
+		if (smax <= TEXT_W)
+			w[c] = mx[c] + (TEXT_W - smax) * mx[c] / smax;
+		else if (smin <= TEXT_W)
+			w[c] = mn[c] + (TEXT_W - smin) * (mx[c] - mn[c]) / (smax - smin);
+		else
+			w[c] = TEXT_W * mn[c] / smin;
 		x[c] = at;
 		at += w[c];
 	}
@@ -380,7 +418,7 @@ static void table(pdf *p, const rp_table *t)
 
 	if (t->ncols > 32)
 		return;
-	col_x(t, x, w);
+	col_x(p, t, x, w);
 	p->y += 6;
 	cap = layout(p, t->caption, 8.5, 1, 0, TEXT_W, 0);
 	ch = height(cap) + 3;
