@@ -84,7 +84,9 @@ ivp_rc ivp__rp_texts(ivp_ctx *ctx, rp_model *m)
 			char key[160], label[300];
 
 			snprintf(key, sizeof(key), "doel:%s", m->goals[i].id);
-			snprintf(label, sizeof(label), W("Commentaar bij doel %s", "Comment on goal %s"), m->goals[i].id);
+			/* headed by what the reader knows, the goal's title; the key keeps its id */
+			snprintf(label, sizeof(label), W("Commentaar bij doel: %s", "Comment on goal: %s"),
+				 m->goals[i].title && *m->goals[i].title ? m->goals[i].title : m->goals[i].id);
 			add(m, key, label, "", 0);
 		}
 	} else if (m->kind == RP_RAADSVOORSTEL) {

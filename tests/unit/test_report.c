@@ -405,6 +405,9 @@ static void test_text_keys(void **state)
 	assert_string_equal(m->texts[2].label, "Toelichting bij prioriteit b");
 	assert_string_equal(m->texts[2].missing, "Toelichting bij prioriteit b ontbreekt");
 	assert_int_equal(m->texts[5].required, 0); /* a goal's comment */
+	/* headed by the goal's title, not its id */
+	assert_string_equal(m->texts[5].key, "doel:G-totaal");
+	assert_string_equal(m->texts[5].label, "Commentaar bij doel: Minder geregistreerde misdrijven per 1.000 inwoners");
 	assert_int_equal(m->nmissing, 5);
 	t = ivp__rp_text_find(m, "prioriteit:b");
 	assert_non_null(t);
