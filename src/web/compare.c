@@ -39,16 +39,23 @@ int web_compare_set(http_req *r, const char *area, int year, const char *cmp[WEB
 	return n;
 }
 
-const char *web_compare_title(const ivp_table *t, int k, const char *fmt, char *out, size_t n)
+const char *web_compare_title(const ivp_table *t, int k, const char *lang, const char *fmt, char *out, size_t n)
 {
 	char col[32], name[300] = "";
 	int c, i, len;
 
 	snprintf(col, sizeof(col), "cmp%d_name", k + 1);
 	c = web_col(t, col);
-	for (i = 0; c >= 0 && i < ivp_table_nrows(t) && !name[0]; i++)
-		if (ivp_table_cell_type(t, i, c) == IVP_CELL_TEXT)
-			snprintf(name, sizeof(name), "%s", ivp_table_text(t, i, c));
+	for (i = 0; c >= 0 && i < ivp_table_nrows(t); i++)
+		if (ivp_table_cell_type(t, i, c) == IVP_CELL_TEXT) {
+			if (!name[0]) {
+				snprintf(name, sizeof(name), "%s", ivp_table_text(t, i, c));
+			} else if (strcmp(name, ivp_table_text(t, i, c))) {
+				/* a size class that changes within a series: the notes name it per year */
+				snprintf(name, sizeof(name), "%s", web_t(lang, W_SIZECLASS_EACH_YEAR));
+				break;
+			}
+		}
 	len = snprintf(out, n, fmt, name);
 	if (len > 0 && islower((unsigned char)out[0]))
 		out[0] = (char)toupper((unsigned char)out[0]);

@@ -289,7 +289,7 @@ static void home_indicators(http_req *r, html *h, const char *lang, const char *
 	th(h, lang, W_VS_NL, "");
 	for (k = 1; k < q.ncompare; k++) {
 		html_raw(h, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
-		html_text(h, web_compare_title(t, k, web_t(lang, W_VS_GROUP), cap, sizeof(cap)));
+		html_text(h, web_compare_title(t, k, lang, web_t(lang, W_VS_GROUP), cap, sizeof(cap)));
 		html_raw(h, "</th>");
 	}
 	th(h, lang, W_SOURCE, "");
@@ -435,7 +435,7 @@ void web_indicator(http_req *r)
 		ncmp++;
 	for (k = 1; k < ncmp; k++) { /* the region, the size class (compare.c) */
 		html_raw(&h, "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-data\">");
-		html_text(&h, web_compare_title(t, k, web_t(lang, W_GROUP_RATE), cap, sizeof(cap)));
+		html_text(&h, web_compare_title(t, k, lang, web_t(lang, W_GROUP_RATE), cap, sizeof(cap)));
 		html_raw(&h, "</th>");
 	}
 	th(&h, lang, W_SOURCE, "");

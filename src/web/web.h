@@ -212,8 +212,9 @@ typedef struct web_env {
  * region and size class where they exist for it; returns how many. */
 int web_compare_set(http_req *r, const char *area, int year, const char *cmp[WEB_NCMP]);
 /* fmt ("T.o.v. %s") with comparison k's name from t ("de rest van
- * Haaglanden"), first letter upper case, into out. */
-const char *web_compare_title(const ivp_table *t, int k, const char *fmt, char *out, size_t n);
+ * Haaglanden"), first letter upper case, into out; a name that changes
+ * within a series (the size class of each year) in lang's general words. */
+const char *web_compare_title(const ivp_table *t, int k, const char *lang, const char *fmt, char *out, size_t n);
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
