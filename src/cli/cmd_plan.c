@@ -230,6 +230,29 @@ int cmd_plan(int argc, char **argv)
 
 /* ---- measure update -------------------------------------------------------------- */
 
+/*
+ * The confirmation of ivp measure update. The version's summary is the
+ * plan history's own record (as the library writes it); in Dutch the line
+ * is said from what was asked, in the catalogue's words.
+ */
+static void measure_done(const ivp_measure_change *u, const ivp_plan_result *res)
+{
+	int i;
+
+	if (strcmp(cli_lang(), "nl")) {
+		printf("plan %s version %lld: %s\n", res->plan_id, (long long)res->version, res->summary);
+		return;
+	}
+	printf(cli_tr("plan %s version %lld: measure %s updated"), res->plan_id, (long long)res->version, u->id);
+	if (u->status)
+		printf(cli_tr("; status %s"), cli_tr(u->status));
+	for (i = 0; i < u->nspent; i++)
+		printf(cli_tr("; spent in %d: %s"), u->spent_year[i], u->spent_amount[i]);
+	if (u->note)
+		printf(cli_tr("; note: %s"), u->note);
+	putchar('\n');
+}
+
 static const char measure_help[] =
 	"usage: ivp measure update ID [--status planned|running|done|stopped] [--note TEXT]\n"
 	"                             [--spent YEAR=AMOUNT]... [--date YYYY-MM-DD] [--user U]\n"
@@ -301,7 +324,7 @@ int cmd_measure(int argc, char **argv)
 	if (ivp_measure_update(ctx, &u, &res))
 		ex = cli_error("measure update", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 	else
-		printf(cli_tr("plan %s version %lld: %s\n"), res.plan_id, (long long)res.version, res.summary);
+		measure_done(&u, &res);
 	ivp_close(ctx);
 	return ex;
 }

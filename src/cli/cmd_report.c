@@ -125,13 +125,13 @@ static int read_areas(const char *v, area_list *l)
 static void print_written(void *ud, const ivp_report_result *r)
 {
 	(*(int *)ud)++;
-	printf("%s: %s report %d for %s, dated %s\n", r->path, r->kind, r->year, r->area, r->date);
+	printf(cli_tr("%s: %s report %d for %s, dated %s\n"), r->path, r->kind, r->year, r->area, r->date);
 }
 
 static void print_left_out(void *ud, const char *area, const ivp_error *why)
 {
 	(void)ud;
-	printf("%s: left out: %s\n", area, why->message);
+	printf(cli_tr("%s: left out: %s\n"), area, why->message);
 }
 
 static int batch(ivp_ctx *ctx, const ivp_report_opts *o, const char *areas, const char *dir)
@@ -158,7 +158,7 @@ static int batch(ivp_ctx *ctx, const ivp_report_opts *o, const char *areas, cons
 	if (ivp_report_batch(ctx, o, &b))
 		rc = cli_error("report", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 	else
-		printf("%d report%s in %s\n", written, written == 1 ? "" : "s", dir ? dir : ".");
+		printf(cli_tr(written == 1 ? "%d report in %s\n" : "%d reports in %s\n"), written, dir ? dir : ".");
 	free(l.buf);
 	free(l.v);
 	return rc;

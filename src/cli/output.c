@@ -31,6 +31,22 @@ static int plain_int(const char *name)
 }
 
 /*
+ * The Dutch of a text cell: a source kind ("codes", "groups") by its
+ * entry "kind:…", as the same word can be a header too (the column
+ * "codes"); any other text by its own entry, else as it is.
+ */
+static const char *cell_word(const char *col, const char *text)
+{
+	char key[96];
+	const char *w;
+
+	if (text && !strcmp(col, "kind") && snprintf(key, sizeof(key), "kind:%s", text) < (int)sizeof(key) &&
+	    strcmp(w = cli_tr(key), key))
+		return w;
+	return cli_tr(text);
+}
+
+/*
  * A cell as the table shows it: in Dutch numbers the Dutch way (1.771;
  * 30,57) and the library's English words of a cell (status codes such as
  * "on track", "illustration") in the catalogue's Dutch; in English as the
@@ -54,7 +70,7 @@ static void cell_text(const ivp_table *t, int r, int c, char *buf, size_t n)
 			snprintf(buf, n, "%.*f", ivp_table_col_decimals(t, c), ivp_table_real(t, r, c));
 		break;
 	case IVP_CELL_TEXT:
-		snprintf(buf, n, "%s", nl ? cli_tr(ivp_table_text(t, r, c)) : ivp_table_text(t, r, c));
+		snprintf(buf, n, "%s", nl ? cell_word(ivp_table_colname(t, c), ivp_table_text(t, r, c)) : ivp_table_text(t, r, c));
 		break;
 	default:
 		buf[0] = '\0';

@@ -161,14 +161,12 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_OK:
 		ivp__fail(ctx, IVP_EIO, "the service answered HTTP %ld", status);
 		ivp__code(ctx, "fetch_http_status");
-		ivp__detail(ctx, "HTTP %ld%s: GET %s", status,
-			    tries > 1 ? " on every attempt" : "", url);
-		ivp__hint(ctx, "%s",
-			  status >= 500 || status == 429 ?
-				  "The service is busy or down: try again later." :
-			  status == 404 ?
-				  "Check the table name and the service URL (--cbs-url, --politie-url, --pdok-url); docs/fetch.md lists them." :
-				  "Check the service URL and the options; docs/fetch.md lists what is asked.");
+		ivp__detail(ctx, tries > 1 ? "HTTP %ld on every attempt: GET %s" : "HTTP %ld: GET %s", status, url);
+		ivp__hint(ctx, status >= 500 || status == 429 ?
+				       "The service is busy or down: try again later." :
+			       status == 404 ?
+				       "Check the table name and the service URL (--cbs-url, --politie-url, --pdok-url); docs/fetch.md lists them." :
+				       "Check the service URL and the options; docs/fetch.md lists what is asked.");
 		return IVP_EIO;
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
@@ -181,8 +179,10 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_OPERATION_TIMEDOUT:
 		ivp__fail(ctx, IVP_EIO, "the service did not answer in time");
 		ivp__code(ctx, "fetch_timeout");
-		ivp__detail(ctx, "%s (%d attempt%s; time-out %ld ms, connect %ld ms): GET %s", why,
-			    tries, tries == 1 ? "" : "s", h->timeout_ms, h->connect_ms, url);
+		ivp__detail(ctx,
+			    tries == 1 ? "%s (%d attempt; time-out %ld ms, connect %ld ms): GET %s" :
+					 "%s (%d attempts; time-out %ld ms, connect %ld ms): GET %s",
+			    why, tries, h->timeout_ms, h->connect_ms, url);
 		ivp__hint(ctx, "Try again later, or allow more time with --timeout SECONDS.");
 		return IVP_EIO;
 	case CURLE_PEER_FAILED_VERIFICATION:
@@ -199,7 +199,7 @@ static ivp_rc fail_get(ivp_ctx *ctx, const ivp__http *h, const char *url, CURLco
 	case CURLE_RECV_ERROR:
 		ivp__fail(ctx, IVP_EIO, "the answer was cut off");
 		ivp__code(ctx, "fetch_truncated");
-		ivp__detail(ctx, "%s (%d attempt%s): GET %s", why, tries, tries == 1 ? "" : "s", url);
+		ivp__detail(ctx, tries == 1 ? "%s (%d attempt): GET %s" : "%s (%d attempts): GET %s", why, tries, url);
 		ivp__hint(ctx, "Try again later; nothing of this table was imported.");
 		return IVP_EIO;
 	default:

@@ -164,8 +164,9 @@ ivp_rc ivp__page_parse(ivp_ctx *ctx, const char *body, size_t n, const char *url
 			goto out;
 		}
 		if (!under_base(base, s) || !strcmp(s, url)) {
-			ivp__fail(ctx, IVP_EINPUT, "the next page lies %s",
-				  strcmp(s, url) ? "outside the service" : "at the same URL (a loop)");
+			ivp__fail(ctx, IVP_EINPUT,
+				  strcmp(s, url) ? "the next page lies outside the service" :
+						   "the next page lies at the same URL (a loop)");
 			ivp__code(ctx, "fetch_bad_next_link");
 			ivp__detail(ctx, "The next link is %.700s (the service: %.200s); the page: GET %.700s", s, base, url);
 			ivp__hint(ctx, "ivp follows next links only within the service it asked; check --cbs-url, --politie-url and --pdok-url.");

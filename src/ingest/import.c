@@ -97,8 +97,9 @@ static ivp_rc sniff(ivp__job *j, FILE *f, layout *out)
 	if (ivp__csv_delim(c) == '\t' ||
 	    (ivp__csv_nfields(c) == 1 && !f0->quoted &&
 	     (strchr(f0->p, '\t') || strchr(f0->p, '|')))) {
-		ivp__job_fail(j, 1, NULL, "wrong delimiter: the file is separated by %s",
-			      strchr(f0->p, '|') ? "'|'" : "tabs");
+		ivp__job_fail(j, 1, NULL,
+			      strchr(f0->p, '|') ? "wrong delimiter: the file is separated by '|'" :
+						   "wrong delimiter: the file is separated by tabs");
 		ivp__code(j->ctx, "wrong_delimiter");
 		ivp__detail(j->ctx, "ivp reads CSV separated by ';' (StatLine) or ',' (OData, ivp long CSV).");
 		ivp__hint(j->ctx, "Export or save the file as CSV with ';' or ',' between fields.");

@@ -135,7 +135,7 @@ ivp_rc ivp__job_fail(ivp__job *j, long line, const char *field,
 
 	ivp__fail(j->ctx, IVP_EINPUT, "%s", "");
 	va_start(ap, fmt);
-	vsnprintf(j->ctx->err.message, sizeof(j->ctx->err.message), fmt, ap);
+	vsnprintf(j->ctx->err.message, sizeof(j->ctx->err.message), ivp_msg_tr(ivp_lang(j->ctx), fmt), ap);
 	va_end(ap);
 	ivp__where(j->ctx, ivp__job_name(j), line, field);
 	return IVP_EINPUT;

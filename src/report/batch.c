@@ -129,7 +129,9 @@ ivp_rc ivp_report_batch(ivp_ctx *ctx, const ivp_report_opts *o, const ivp_report
 	if ((unsigned)o->format > IVP_REPORT_XLSX)
 		return ivp__fail(ctx, IVP_EINPUT, "unknown report format %d", (int)o->format);
 	if (o->area || o->output) {
-		ivp__fail(ctx, IVP_EINPUT, "a batch takes its areas and its directory, not %s", o->area ? "one area" : "one output file");
+		ivp__fail(ctx, IVP_EINPUT,
+			  o->area ? "a batch takes its areas and its directory, not one area" :
+				    "a batch takes its areas and its directory, not one output file");
 		ivp__code(ctx, "report_batch_options");
 		ivp__hint(ctx, "Give --areas and --output-dir, or --area and --output for one report.");
 		return IVP_EINPUT;
@@ -194,7 +196,8 @@ ivp_rc ivp_report_batch(ivp_ctx *ctx, const ivp_report_opts *o, const ivp_report
 		ns++;
 	}
 	if (!ns) {
-		rc = ivp__fail(ctx, IVP_EINPUT, "no gemeente has registered crime%s", o->year ? " for that year" : "");
+		rc = ivp__fail(ctx, IVP_EINPUT,
+			       o->year ? "no gemeente has registered crime for that year" : "no gemeente has registered crime");
 		ivp__code(ctx, "report_batch_empty");
 		ivp__hint(ctx, "Import registered crime first (ivp import crime FILE), or choose another --year.");
 		goto out;

@@ -35,7 +35,8 @@ static void key_list(const rp_model *m, char *out, size_t n)
 		int w;
 
 		if (!strncmp(key, "prioriteit:", 11) && k < m->npriorities)
-			w = snprintf(out + used, n - used, "%s%s (or prioriteit:%c)", i ? ", " : "", key, 'a' + k++);
+			w = snprintf(out + used, n - used, ivp_msg_tr(m->lang, "%s%s (or prioriteit:%c)"), i ? ", " : "", key,
+				     'a' + k++);
 		else
 			w = snprintf(out + used, n - used, "%s%s", i ? ", " : "", key);
 		if (w < 0)
@@ -101,7 +102,7 @@ ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *k
 	if (!body || ivp__rp_text_check(body, why, sizeof(why))) {
 		rc = ivp__fail(ctx, IVP_EINPUT, "bad text for \"%s\"", t->key);
 		ivp__code(ctx, "report_bad_text");
-		ivp__detail(ctx, "%s.", body ? why : "there is no text");
+		ivp__detail(ctx, "%s.", ivp_msg_tr(ivp_lang(ctx), body ? why : "there is no text"));
 		ivp__hint(ctx, "Write the text as UTF-8, paragraphs separated by a blank line, at most %d bytes.",
 			  RP_TEXT_MAX);
 		goto out;
@@ -268,8 +269,8 @@ ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *u
 			}
 		rc = ivp__fail(ctx, IVP_EINPUT, "the %s report %d of %s is a concept", kind_of(nl), nl->year, nl->area);
 		ivp__code(ctx, "report_concept");
-		ivp__detail(ctx, "%d required %s no text yet: %s.", nl->nmissing, nl->nmissing == 1 ? "text has" : "texts have",
-			    miss);
+		ivp__detail(ctx, nl->nmissing == 1 ? "%d required text has no text yet: %s." : "%d required texts have no text yet: %s.",
+			    nl->nmissing, miss);
 		ivp__hint(ctx, "Write them first (ivp report text set --key KEY --file FILE), then mark the report definitief.");
 		goto out;
 	}

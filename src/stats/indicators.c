@@ -224,12 +224,10 @@ static ivp_rc cmp_resolve(ivp_ctx *ctx, const aset *main, const ivp__map *mainse
 	a->n = k;
 	if (a->left_out && !a->n) {
 		aset_free(a);
-		ivp__fail(ctx, IVP_EINPUT, nl ? "%s kan niet met zichzelf vergeleken worden" : "cannot compare %s with itself",
-			  main->label);
+		ivp__fail(ctx, IVP_EINPUT, "cannot compare %s with itself", main->label);
 		ivp__code(ctx, "self_comparison");
-		ivp__detail(ctx, nl ? "De vergelijking \"%s\" bestaat alleen uit het gebied zelf." : "The comparison \"%s\" consists of nothing but the area itself.",
-			    spec);
-		ivp__hint(ctx, nl ? "Vergelijk met een ander gebied of een groep met andere leden (bijvoorbeeld NL01, regio of grootteklasse)." : "Compare with another area or a group with other members (e.g. NL01, regio or grootteklasse).");
+		ivp__detail(ctx, "The comparison \"%s\" consists of nothing but the area itself.", spec);
+		ivp__hint(ctx, "Compare with another area or a group with other members (e.g. NL01, regio or grootteklasse).");
 		return IVP_EINPUT;
 	}
 	if (a->left_out) {
@@ -899,7 +897,7 @@ static int row(qstate *s, const ivp__indicator_def *d)
 	/* the note: what is missing and where to get it */
 	if (!cur.has) {
 		snprintf(note, sizeof(note), ivp_msg_tr(s->lang, "no data for %s (%s); import %s with SoortMisdrijf %s"),
-			 cur.missing, d->classification, d->source_tables, d->codes);
+			 cur.missing, ivp_msg_tr(s->lang, d->classification), d->source_tables, d->codes);
 	} else if (!cur.has_pop) {
 		snprintf(note, sizeof(note), ivp_msg_tr(s->lang, "no population for 1 January %d; import 37230ned (gemeente) or Kerncijfers wijken en buurten (wijk/buurt)"),
 			 s->year);
@@ -968,9 +966,61 @@ static int make_cols(qstate *s)
 	return 0;
 }
 
+/* The column named name of s->t, or -1. */
+static int col_of(const ivp_table *t, const char *name)
+{
+	int c;
+
+	for (c = 0; c < ivp_table_ncols(t); c++)
+		if (!strcmp(ivp_table_colname(t, c), name))
+			return c;
+	return -1;
+}
+
+/*
+ * The size class of a series, year by year: a gemeente's class follows
+ * its population on 1 January, so a series can cross classes. Into out
+ * the runs of years with their class ("2010-2011: de rest van de
+ * gemeenten met 20.000-50.000 inwoners; 2012-2024: …"), from the rows'
+ * cmpN_name; "" when no row names one.
+ */
+static void sizeclass_years(const qstate *s, int i, char *out, size_t n)
+{
+	char col[32];
+	int c, cy = col_of(s->t, "year"), r, from = 0, to = 0;
+	size_t used = 0;
+	const char *cur = NULL;
+
+	out[0] = '\0';
+	snprintf(col, sizeof(col), "cmp%d_name", i + 1);
+	if ((c = col_of(s->t, col)) < 0 || cy < 0)
+		return;
+	for (r = 0; r <= ivp_table_nrows(s->t); r++) {
+		const char *nm = r < ivp_table_nrows(s->t) && ivp_table_cell_type(s->t, r, c) == IVP_CELL_TEXT ?
+					 ivp_table_text(s->t, r, c) :
+					 NULL;
+		int y = r < ivp_table_nrows(s->t) ? (int)ivp_table_int(s->t, r, cy) : 0;
+
+		if (cur && (!nm || strcmp(nm, cur))) {
+			int w = from == to ? snprintf(out + used, n - used, "%s%d: %s", used ? "; " : "", from, cur) :
+					     snprintf(out + used, n - used, "%s%d-%d: %s", used ? "; " : "", from, to, cur);
+
+			if (w > 0 && (size_t)w < n - used)
+				used += (size_t)w;
+			cur = NULL;
+		}
+		if (nm && !cur) {
+			cur = nm;
+			from = y;
+		}
+		to = y;
+	}
+}
+
 /* A note per comparison set that is a group or the rest of a set: what
  * it holds ("vs_haaglanden: vs the rest of Haaglanden (8 areas; GM1926
- * left out)"). */
+ * left out)"); for the size class of a series, the class of each run of
+ * years, as it follows the population. */
 static int cmp_notes(qstate *s, int one_year)
 {
 	int nl = !strcmp(s->lang, "nl"), i;
@@ -981,9 +1031,16 @@ static int cmp_notes(qstate *s, int one_year)
 
 		if (!a->left_out && a->gkind == IVP__GROUP_NONE)
 			continue;
-		if (a->gkind == IVP__GROUP_SIZECLASS && !one_year)
-			snprintf(n, sizeof(n), "%s", nl ? "de gemeenten van elk jaar" : "the gemeenten of each year");
-		else
+		if (a->gkind == IVP__GROUP_SIZECLASS && !one_year) {
+			char years[1024];
+
+			sizeclass_years(s, i, years, sizeof(years));
+			if (ivp__table_note(s->t,
+					    ivp_msg_tr(s->lang, "vs_%s: vs the rest of the size class of each year (a gemeente's class follows its population on 1 January, so it can change within the series): %s"),
+					    a->label, years[0] ? years : "–"))
+				return -1;
+			continue;
+		} else
 			snprintf(n, sizeof(n), nl ? "%d gebieden" : "%d areas", a->n);
 		if (a->left_out ? ivp__table_note(s->t, nl ? "vs_%s: t.o.v. %s (%s; %s zelf niet meegeteld)" : "vs_%s: vs %s (%s; %s itself left out)",
 						  a->label, a->name, n, s->main.label) :
