@@ -455,7 +455,11 @@ void web_report(http_req *r)
 static const char *form_message(const char *lang, const ivp_error *e)
 {
 	if (!strcmp(e->code, "report_bad_text"))
-		return web_t(lang, strstr(e->detail, "empty") ? W_RP_ERR_EMPTY : W_RP_ERR_BAD_TEXT);
+		/* the library's detail is in the request's language (the catalogue's entry) */
+		return web_t(lang, strstr(e->detail, "the text is empty") ||
+						   strstr(e->detail, ivp_msg_tr("nl", "the text is empty")) ?
+					   W_RP_ERR_EMPTY :
+					   W_RP_ERR_BAD_TEXT);
 	if (!strcmp(e->code, "report_unknown_text"))
 		return web_t(lang, W_RP_ERR_UNKNOWN_KEY);
 	if (!strcmp(e->code, "report_concept"))
