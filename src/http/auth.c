@@ -108,13 +108,18 @@ int http_authorize_request(http_req *r)
 		return r->status ? r->status : 500;
 	}
 	if (http_authorize_object(r->route, r->session, &o)) {
+		/* a page answers in its language, the API in English */
+		const char *q = http_query_get(&r->q, "lang"), *c = r->lang_cookie;
+		const char *lang = strcmp(r->route->response_type ? r->route->response_type : "", "page") ? "en" :
+				   q ? (strcmp(q, "en") ? "nl" : "en") :
+				   c && !strcmp(c, "en") ? "en" : "nl";
 		char det[256];
 
 		snprintf(det, sizeof(det),
-			 "A partner changes only the measures its organisation (%.40s) owns or shares; %.60s belongs to %.40s.",
+			 ivp_msg_tr(lang, "A partner changes only the measures its organisation (%.40s) owns or shares; %.60s belongs to %.40s."),
 			 r->session->org, r->path_id, orgs.owner);
-		http_error(r, 403, "forbidden", "your organisation may not change this measure", det,
-			   "Ask the measure's owner or an editor to add your organisation as a partner.");
+		http_error(r, 403, "forbidden", ivp_msg_tr(lang, "your organisation may not change this measure"), det,
+			   ivp_msg_tr(lang, "Ask the measure's owner or an editor to add your organisation as a partner."));
 		return 403;
 	}
 	return 0;

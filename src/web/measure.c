@@ -173,10 +173,10 @@ static void progress_list(html *h, const char *lang, const json_t *mo, int priva
 }
 
 /* One version's changes of this measure ("status: planned → running"), as list items; 0 when none. */
-static int version_changes(http_req *r, html *h, int64_t v, const char *needle)
+static int version_changes(http_req *r, html *h, const char *lang, int64_t v, const char *needle)
 {
 	ivp_table *d = NULL;
-	int i, n = 0, cp, c1, c2;
+	int i, n = 0, cp, c1, c2, word;
 
 	if (ivp_plan_diff(r->ctx, v - 1, v, &d))
 		return 0;
@@ -194,9 +194,10 @@ static int version_changes(http_req *r, html *h, int64_t v, const char *needle)
 		html_raw(h, "<li class=\"utrecht-unordered-list__item\"><code>");
 		html_text(h, at + strlen(needle));
 		html_raw(h, "</code>: ");
-		html_text(h, a && *a ? a : "—");
+		word = strlen(p) >= 6 && !strcmp(p + strlen(p) - 6, "status"); /* a status: in words */
+		html_text(h, a && *a ? (word ? web_word(lang, a) : a) : "—");
 		html_raw(h, " → ");
-		html_text(h, b && *b ? b : "—");
+		html_text(h, b && *b ? (word ? web_word(lang, b) : b) : "—");
 		html_raw(h, "</li>");
 	}
 	if (n)
@@ -211,11 +212,11 @@ static void history(http_req *r, html *h, const char *lang, const char *id)
 	char needle[160];
 	int i, cv, cb, ca, shown = 0;
 
-	html_raw(h, "<h2 class=\"utrecht-heading-2\" id=\"geschiedenis\">");
+	html_raw(h, "<section id=\"geschiedenis\" aria-labelledby=\"geschiedenis-kop\"><h2 class=\"utrecht-heading-2\" id=\"geschiedenis-kop\">");
 	html_text(h, web_t(lang, W_MS_HISTORY));
 	html_raw(h, "</h2>");
 	if (ivp_plan_history(r->ctx, &t)) {
-		html_raw(h, "<p class=\"utrecht-paragraph\">—</p>");
+		html_raw(h, "<p class=\"utrecht-paragraph\">—</p></section>");
 		return;
 	}
 	snprintf(needle, sizeof(needle), ".measures[%s].", id);
@@ -228,7 +229,7 @@ static void history(http_req *r, html *h, const char *lang, const char *id)
 		html pending = { 0 };
 		char head[256];
 
-		if (!version_changes(r, &pending, v, needle)) {
+		if (!version_changes(r, &pending, lang, v, needle)) {
 			free(pending.p);
 			continue;
 		}
@@ -249,6 +250,7 @@ static void history(http_req *r, html *h, const char *lang, const char *id)
 		html_text(h, web_t(lang, W_MS_NO_HISTORY));
 		html_raw(h, "</p>");
 	}
+	html_raw(h, "</section>");
 	ivp_table_free(t);
 }
 
