@@ -661,8 +661,8 @@ IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
 /*
  * Add an organisation (id: 1-31 of a-z 0-9 - _, such as "politie"; name
  * shown; kind such as "police", may be NULL), or give an existing one a new
- * name and kind (*updated = 1; updated may be NULL). IVP_EINPUT for a bad
- * id, name or kind.
+ * name and kind (kind NULL: it keeps its kind; *updated = 1; updated may be
+ * NULL). IVP_EINPUT for a bad id, name or kind.
  */
 IVP_WUR ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
 			   int *updated);

@@ -91,6 +91,15 @@ ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const char *k
 		ivp__hint(ctx, "Give a kind of 1-63 characters on one line, e.g. police.");
 		return IVP_EINPUT;
 	}
+	if (!kind) { /* not given: an existing organisation keeps its kind */
+		ivp__org_rec o;
+
+		rc = ivp__store_org_get(ctx, id, &o);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		if (!rc)
+			return ivp__store_org_put(ctx, id, name, o.kind, updated ? updated : &existed);
+	}
 	if ((rc = ivp__store_org_put(ctx, id, name, kind ? kind : "", &existed)))
 		return rc;
 	if (updated)

@@ -193,6 +193,7 @@ static void org_ref(ck *c, const char *id, const pl_hdr *h, const pl_schema *sc,
 		    const char *field)
 {
 	ivp__org_rec o;
+	const char *lang = ivp_lang(c->ctx);
 	char msg[300];
 	ivp_rc r;
 
@@ -205,10 +206,10 @@ static void org_ref(ck *c, const char *id, const pl_hdr *h, const pl_schema *sc,
 		c->dberr = 1;
 		return;
 	}
-	snprintf(msg, sizeof(msg), "unknown organisation \"%.200s\"", id);
+	snprintf(msg, sizeof(msg), ivp_msg_tr(lang, "unknown organisation \"%.200s\""), id);
 	problem(c, "plan_unknown_organisation", h, sc, field,
-		"A measure's owner and partners are organisations: ids of the plan's partners list or of ivp org list.",
-		"Add it to the plan's partners, or register it with ivp org add ID NAME.", msg);
+		ivp_msg_tr(lang, "A measure's owner and partners are organisations: ids of the plan's partners list or of ivp org list."),
+		ivp_msg_tr(lang, "Add it to the plan's partners, or register it with ivp org add ID NAME."), msg);
 }
 
 static void check_measure(ck *c, const pl_measure *m)
