@@ -98,7 +98,8 @@ int cmd_org(int argc, char **argv)
 		printf(cli_tr("organisation %s removed\n"), args[0]);
 	}
 	if (rc)
-		ex = cli_error(!strcmp(sub, "add") ? "org add" : !strcmp(sub, "remove") ? "org remove" : "org list",
+		ex = cli_error(!strcmp(sub, "add") ? "org add" : !strcmp(sub, "remove") ? "org remove" :
+											  "org list",
 			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);
 	return ex;

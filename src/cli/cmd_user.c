@@ -185,9 +185,10 @@ int cmd_user(int argc, char **argv)
 	}
 	memset(pw, 0, sizeof(pw));
 	if (rc)
-		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "org") ? "user org" : !strcmp(sub, "passwd") ? "user passwd" :
-							  !strcmp(sub, "remove")	 ? "user remove" :
-											   "user list",
+		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "org") ? "user org" :
+							  !strcmp(sub, "passwd")      ? "user passwd" :
+							  !strcmp(sub, "remove")      ? "user remove" :
+											"user list",
 			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);
 	return ex;

@@ -62,7 +62,8 @@ int http_authorize_object(const http_route *rt, const http_session *s, const htt
 	if (o && (!o->kind || (strcmp(o->kind, "measure") && strcmp(o->kind, "private"))))
 		return 403;
 	if (o && !strcmp(o->kind, "private"))
-		return !s ? 401 : known_role(s->role) ? 0 : 403;
+		return !s ? 401 : known_role(s->role) ? 0 :
+							403;
 	if (rt->role == HTTP_PUBLIC)
 		return 0;
 	if (!s)
@@ -111,8 +112,9 @@ int http_authorize_request(http_req *r)
 		/* a page answers in its language, the API in English */
 		const char *q = http_query_get(&r->q, "lang"), *c = r->lang_cookie;
 		const char *lang = strcmp(r->route->response_type ? r->route->response_type : "", "page") ? "en" :
-				   q ? (strcmp(q, "en") ? "nl" : "en") :
-				   c && !strcmp(c, "en") ? "en" : "nl";
+				   q			 ? (strcmp(q, "en") ? "nl" : "en") :
+				   c && !strcmp(c, "en") ? "en" :
+							   "nl";
 		char det[256];
 
 		snprintf(det, sizeof(det),

@@ -185,8 +185,8 @@ const char *http_query_get(const http_query *q, const char *name);
 typedef struct http_session {
 	char user[64];
 	http_role role;
-	char token[48]; /* the cookie value (for sign-out); a secret */
-	char csrf[48];	/* the CSRF token writes must carry; a secret */
+	char token[48];		  /* the cookie value (for sign-out); a secret */
+	char csrf[48];		  /* the CSRF token writes must carry; a secret */
 	char org[IVP_ORG_ID_MAX]; /* the user's organisation (ivp_user_org) */
 } http_session;
 

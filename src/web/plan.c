@@ -304,7 +304,6 @@ static void measures(html *h, const char *lang, http_req *r, const json_t *plan,
 	json_decref(ms);
 }
 
-
 void web_plan(http_req *r)
 {
 	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done");
