@@ -50,6 +50,9 @@ echo
 # the plan: illustrative local values (surveys, Halt, output counts), then the
 # IVP 2023-2026 (adopted facts; goals and measures marked as illustrations)
 "$IVP" import values examples/pijnacker-nootdorp/values.csv
+# the organisations (the municipality and its partners) the plan's measures
+# name as owner and partners, and users belong to
+examples/pijnacker-nootdorp/organisations.sh "$IVP"
 "$IVP" plan import examples/pijnacker-nootdorp/plan.yaml
 echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"

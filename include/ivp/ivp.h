@@ -628,7 +628,7 @@ IVP_WUR ivp_rc ivp_reports(ivp_ctx *ctx, const char *lang, ivp_table **out);
 typedef enum ivp_role {
 	IVP_ROLE_NONE = 0, /* not a role: anonymous */
 	IVP_ROLE_VIEWER,   /* council: reads what is not public */
-	IVP_ROLE_PARTNER,  /* partners: reads as a viewer (own measures: later) */
+	IVP_ROLE_PARTNER,  /* partners: reads as a viewer; updates its organisation's measures */
 	IVP_ROLE_EDITOR,   /* policy staff: imports, plan and measure updates */
 	IVP_ROLE_ADMIN	   /* everything an editor may, and users */
 } ivp_role;
@@ -655,6 +655,50 @@ IVP_WUR ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *passw
 IVP_WUR ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name);
 /* Every user: name, role, created_at, updated_at, sessions. Caller frees. */
 IVP_WUR ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out);
+
+/* ================================================================== */
+/* Organisations and membership (src/auth/org.c, docs/security.md)    */
+/* ================================================================== */
+
+#define IVP_ORG_DEFAULT "gemeente" /* the municipality: every user without another */
+#define IVP_ORG_ID_MAX 32	   /* bytes of an organisation id with its NUL */
+#define IVP_MEASURE_MAX_PARTNERS 16
+
+/*
+ * Add an organisation (id: 1-31 of a-z 0-9 - _, such as "politie"; name
+ * shown; kind such as "police", may be NULL), or give an existing one a new
+ * name and kind (kind NULL: it keeps its kind; *updated = 1; updated may be
+ * NULL). IVP_EINPUT for a bad id, name or kind.
+ */
+IVP_WUR ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
+			   int *updated);
+/* Remove an organisation. IVP_EINPUT (code org_in_use) when it is the
+ * default, has members or is named by the latest plan version; code
+ * unknown_org when there is none. */
+IVP_WUR ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id);
+/* Every organisation: organisation, name, org_kind, members. Caller frees. */
+IVP_WUR ivp_rc ivp_orgs(ivp_ctx *ctx, ivp_table **out);
+/* Make user a member of org (one organisation per user). IVP_EINPUT:
+ * unknown organisation; IVP_ENOTFOUND: no such user. */
+IVP_WUR ivp_rc ivp_user_org_set(ivp_ctx *ctx, const char *user, const char *org);
+/* The organisation of user into org: its membership, else IVP_ORG_DEFAULT. */
+IVP_WUR ivp_rc ivp_user_org(ivp_ctx *ctx, const char *user, char org[IVP_ORG_ID_MAX]);
+/* Every user with their organisation: name, role, organisation,
+ * created_at, updated_at, sessions. Caller frees. */
+IVP_WUR ivp_rc ivp_members(ivp_ctx *ctx, ivp_table **out);
+
+/* The organisations of a measure of the latest plan version. */
+typedef struct ivp_measure_org {
+	char owner[IVP_ORG_ID_MAX];
+	int npartners;
+	char partners[IVP_MEASURE_MAX_PARTNERS][IVP_ORG_ID_MAX];
+} ivp_measure_org;
+
+/* The owner and partners of measure. IVP_ENOTFOUND (code unknown_measure):
+ * no plan, or no such measure in it. */
+IVP_WUR ivp_rc ivp_measure_orgs(ivp_ctx *ctx, const char *measure, ivp_measure_org *out);
+/* 1 when org owns or shares the measure, else 0. */
+int ivp_measure_org_shares(const ivp_measure_org *m, const char *org);
 
 #define IVP_SESSION_SECONDS 28800 /* a session lasts this long: 8 hours */
 #define IVP_SIGNIN_MAX_FAILS 5	  /* failed sign-ins of a name from an address, or from an address … */

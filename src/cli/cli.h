@@ -92,6 +92,8 @@ int cmd_measure(int argc, char **argv);
 int cmd_import_values(int argc, char **argv);
 /* cmd_user.c */
 int cmd_user(int argc, char **argv);
+/* cmd_org.c */
+int cmd_org(int argc, char **argv);
 /* cmd_report.c */
 int cmd_report(int argc, char **argv);
 /* cmd_fetch.c */

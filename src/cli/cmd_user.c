@@ -13,7 +13,8 @@
 #include "cli/cli.h"
 
 static const char user_help[] =
-	"usage: ivp user add NAME --role viewer|partner|editor|admin\n"
+	"usage: ivp user add NAME --role viewer|partner|editor|admin [--org ORG]\n"
+	"       ivp user org NAME ORG\n"
 	"       ivp user list\n"
 	"       ivp user passwd NAME\n"
 	"       ivp user remove NAME\n"
@@ -22,8 +23,10 @@ static const char user_help[] =
 	"The users who may sign in to ivp serve. The password is read from the\n"
 	"terminal without echo (asked twice), or as one line from stdin; never from\n"
 	"the command line. It is stored only as an argon2id hash. passwd and remove\n"
-	"end the user's sessions. Roles: viewer reads, partner reads (own measures\n"
-	"later), editor imports and updates the plan, admin may all (docs/security.md).\n"
+	"end the user's sessions. Roles: viewer reads, partner reads and updates its\n"
+	"organisation's measures, editor imports and updates the plan, admin may all\n"
+	"(docs/security.md). Every user belongs to one organisation (ivp org list):\n"
+	"--org, or user org to move them; without one, gemeente.\n"
 	"totp enrols the user for a second factor: it prints an otpauth:// URI (for an\n"
 	"authenticator app; show it as a QR code with qrencode -t ansiutf8) once, and\n"
 	"sign-in asks for the app's 6-digit code from then on. Admins cannot sign in\n"
@@ -86,10 +89,25 @@ static int get_password(const char *cmd, char *pw, size_t sz)
 	return 0;
 }
 
+/* IVP_OK when org is an organisation, else the error of ivp_user_org_set's check. */
+static ivp_rc org_known(ivp_ctx *ctx, const char *org)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_orgs(ctx, &t);
+	int i, found = 0;
+
+	for (i = 0; !rc && i < ivp_table_nrows(t); i++)
+		found |= !strcmp(ivp_table_text(t, i, 0), org);
+	ivp_table_free(t);
+	if (rc || found)
+		return rc;
+	return ivp_user_org_set(ctx, "", org); /* fails: unknown organisation */
+}
+
 int cmd_user(int argc, char **argv)
 {
 	cli_common c = { 0 };
-	const char *sub, *name = NULL, *role = NULL, *v;
+	const char *sub, *name = NULL, *role = NULL, *org = NULL, *v;
 	char pw[IVP_PASSWORD_MAX + 2];
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
@@ -108,8 +126,8 @@ int cmd_user(int argc, char **argv)
 	}
 	sub = argv[1];
 	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd") && strcmp(sub, "remove") &&
-	    strcmp(sub, "totp"))
-		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, passwd, totp or remove)", sub);
+	    strcmp(sub, "totp") && strcmp(sub, "org"))
+		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, org, passwd, totp or remove)", sub);
 	for (i = 2; i < argc; i++) {
 		if ((r = cli_common_opt("user", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
@@ -117,6 +135,8 @@ int cmd_user(int argc, char **argv)
 			continue;
 		if ((v = cli_optval("--role", argc, argv, &i, &err))) {
 			role = v;
+		} else if (!err && (v = cli_optval("--org", argc, argv, &i, &err))) {
+			org = v;
 		} else if (err) {
 			return cli_usage("user", "option %s needs a value", argv[i]);
 		} else if (!strcmp(argv[i], "--remove") && !strcmp(sub, "totp")) {
@@ -127,6 +147,8 @@ int cmd_user(int argc, char **argv)
 			return cli_usage("user", "unknown option \"%s\"", argv[i]);
 		} else if (!name) {
 			name = argv[i];
+		} else if (!strcmp(sub, "org") && !org) {
+			org = argv[i];
 		} else {
 			return cli_usage("user", "one user NAME at a time");
 		}
@@ -137,12 +159,19 @@ int cmd_user(int argc, char **argv)
 		return cli_usage("user", "user list takes no NAME");
 	if (role && strcmp(sub, "add"))
 		return cli_usage("user", "--role belongs to user add");
+	if (org && strcmp(sub, "add") && strcmp(sub, "org"))
+		return cli_usage("user", "--org belongs to user add");
+	if (!strcmp(sub, "org") && !org)
+		return cli_usage("user", "user org needs a NAME and an organisation");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
 		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
 	if ((r = cli_open("user", &c, &ctx)))
 		return r;
-	if (!strcmp(sub, "list")) {
-		rc = ivp_users(ctx, &t);
+	if (!strcmp(sub, "org")) {
+		if (!(rc = ivp_user_org_set(ctx, name, org)))
+			printf(cli_tr("user %s now belongs to %s\n"), name, org);
+	} else if (!strcmp(sub, "list")) {
+		rc = ivp_members(ctx, &t);
 		if (!rc)
 			ex = cli_print_exit("user", cli_print(stdout, t, c.format, c.columns));
 		ivp_table_free(t);
@@ -164,9 +193,11 @@ int cmd_user(int argc, char **argv)
 		if (!(rc = ivp_user_remove(ctx, name)))
 			printf(cli_tr("user %s removed; their sessions ended\n"), name);
 	} else if (!(ex = get_password("user", pw, sizeof(pw)))) {
-		if (!strcmp(sub, "add"))
-			rc = ivp_user_add(ctx, name, ivp_role_parse(role), pw);
-		else
+		if (!strcmp(sub, "add") && org && (rc = org_known(ctx, org)))
+			; /* nothing added */
+		else if (!strcmp(sub, "add") && !(rc = ivp_user_add(ctx, name, ivp_role_parse(role), pw)) && org)
+			rc = ivp_user_org_set(ctx, name, org);
+		else if (strcmp(sub, "add"))
 			rc = ivp_user_passwd(ctx, name, pw);
 		if (!rc)
 			printf(!strcmp(sub, "add") ? "user %s added with role %s\n" :
@@ -176,10 +207,11 @@ int cmd_user(int argc, char **argv)
 	}
 	memset(pw, 0, sizeof(pw));
 	if (rc)
-		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" :
-							  !strcmp(sub, "remove")	 ? "user remove" :
-							  !strcmp(sub, "totp")		 ? "user totp" :
-											   "user list",
+		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "org") ? "user org" :
+							  !strcmp(sub, "passwd")      ? "user passwd" :
+							  !strcmp(sub, "remove")      ? "user remove" :
+							  !strcmp(sub, "totp")        ? "user totp" :
+											"user list",
 			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);
 	return ex;

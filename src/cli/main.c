@@ -248,6 +248,7 @@ int main(int argc, char **argv)
 		{ "plan", cmd_plan },
 		{ "measure", cmd_measure },
 		{ "user", cmd_user },
+		{ "org", cmd_org },
 		{ "report", cmd_report },
 		{ "fetch", cmd_fetch },
 	};

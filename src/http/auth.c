@@ -1,15 +1,35 @@
 /*
  * auth.c — authorization, in one place: who is this request from, may
- * they call this route, and does a write carry its CSRF token?
+ * they call this route on this object, and does a write carry its CSRF
+ * token?
  *
- * Deny by default: a route is open to anonymous callers only when the
- * route table marks it HTTP_PUBLIC; every other route needs a session
- * whose role ranks at least as high as the route's (viewer < partner <
- * editor < admin). A route that changes data (any method but GET/HEAD)
- * and needs a session must also carry the session's CSRF token, as header
- * X-CSRF-Token or form field "csrf", compared in constant time. Sessions
- * come from the ivp_session cookie through the library (src/auth/):
- * random tokens stored hashed, with an expiry.
+ * One function decides, http_authorize_object: role × organisation ×
+ * object, deny by default. The route's role (the route table) says who
+ * may reach it:
+ *
+ *   route role       anonymous  viewer  partner            editor  admin
+ *   HTTP_PUBLIC      yes        yes     yes                yes     yes
+ *   HTTP_ROLE_VIEWER 401        yes     yes                yes     yes
+ *   HTTP_ROLE_PARTNER 401       403     own measure only   yes     yes
+ *   HTTP_ROLE_EDITOR 401        403     403                yes     yes
+ *   HTTP_ROLE_ADMIN  401        403     403                403     yes
+ *
+ * "Own measure": a route of role HTTP_ROLE_PARTNER changes the measure its
+ * {id} names (status, note, output figures, spending). A partner may call
+ * it only for a measure whose owner or partners include the partner's
+ * organisation (ivp_measure_orgs of the latest plan version); there is no
+ * way to call such a route without that check, because http_run runs
+ * http_authorize_request (the object step) before every handler of that
+ * role. Asked for the route alone (o NULL), a partner may reach it: the
+ * object step decides. Object kind "private" (drafts, progress notes, who
+ * changed what) is for every signed-in role, never for anonymous callers.
+ * An unknown role or an unknown object kind is refused.
+ *
+ * A route that changes data (any method but GET/HEAD) and needs a session
+ * must also carry the session's CSRF token, as header X-CSRF-Token or form
+ * field "csrf", compared in constant time. Sessions come from the
+ * ivp_session cookie through the library (src/auth/): random tokens stored
+ * hashed, with an expiry; the session carries the user's organisation.
  *
  * The need-to-know rules of the restricted registers and the audit log
  * hook in here, nowhere else.
@@ -19,23 +39,92 @@
 
 #include "http/http_int.h"
 
-int http_authorize(const http_route *rt, const http_session *s)
+static int known_role(http_role r)
+{
+	return r == HTTP_ROLE_VIEWER || r == HTTP_ROLE_PARTNER || r == HTTP_ROLE_EDITOR ||
+	       r == HTTP_ROLE_ADMIN;
+}
+
+/* May a partner of s's organisation change the measure o? */
+static int partner_object(const http_session *s, const http_object *o)
+{
+	if (!o)
+		return 0; /* the route alone: the object step decides (see above) */
+	if (!o->kind || strcmp(o->kind, "measure") || !o->orgs || !s->org[0])
+		return 403;
+	return ivp_measure_org_shares(o->orgs, s->org) ? 0 : 403;
+}
+
+int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o)
 {
 	if (!rt)
 		return 403;
+	if (o && (!o->kind || (strcmp(o->kind, "measure") && strcmp(o->kind, "private"))))
+		return 403;
+	if (o && !strcmp(o->kind, "private"))
+		return !s ? 401 : known_role(s->role) ? 0 :
+							403;
 	if (rt->role == HTTP_PUBLIC)
 		return 0;
 	if (!s)
 		return 401;
+	if (!known_role(s->role))
+		return 403;
 	switch (rt->role) {
 	case HTTP_ROLE_VIEWER:
+		return 0;
 	case HTTP_ROLE_PARTNER:
+		if (s->role >= HTTP_ROLE_EDITOR)
+			return 0;
+		return s->role == HTTP_ROLE_PARTNER ? partner_object(s, o) : 403;
 	case HTTP_ROLE_EDITOR:
 	case HTTP_ROLE_ADMIN:
 		return s->role >= rt->role ? 0 : 403;
 	default:
 		return 403;
 	}
+}
+
+int http_authorize(const http_route *rt, const http_session *s)
+{
+	return http_authorize_object(rt, s, NULL);
+}
+
+int http_authorize_request(http_req *r)
+{
+	ivp_measure_org orgs;
+	http_object o = { "measure", r->path_id, &orgs };
+	ivp_rc rc;
+
+	if (!r->route || r->route->role != HTTP_ROLE_PARTNER || !r->session ||
+	    r->session->role != HTTP_ROLE_PARTNER)
+		return 0; /* decided in http_prepare */
+	if (!r->ctx) {
+		http_error(r, 403, "forbidden", "your organisation may not change this measure",
+			   "The measure's organisations could not be looked up.", "Ask an editor.");
+		return 403;
+	}
+	if ((rc = ivp_measure_orgs(r->ctx, r->path_id, &orgs))) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return r->status ? r->status : 500;
+	}
+	if (http_authorize_object(r->route, r->session, &o)) {
+		/* a page answers in its language, the API in English */
+		const char *q = http_query_get(&r->q, "lang"), *c = r->lang_cookie;
+		const char *lang = strcmp(r->route->response_type ? r->route->response_type : "", "page") ? "en" :
+				   q			 ? (strcmp(q, "en") ? "nl" : "en") :
+				   c && !strcmp(c, "en") ? "en" :
+							   "nl";
+		char det[256];
+
+		snprintf(det, sizeof(det),
+			 ivp_msg_tr(lang, "A partner changes only the measures its organisation (%.40s) owns or shares; %.60s belongs to %.40s."),
+			 r->session->org, r->path_id, orgs.owner);
+		http_error(r, 403, "forbidden", ivp_msg_tr(lang, "your organisation may not change this measure"), det,
+			   ivp_msg_tr(lang, "Ask the measure's owner or an editor to add your organisation as a partner."));
+		return 403;
+	}
+	return 0;
 }
 
 int http_csrf_check(const http_route *rt, const http_session *s, const char *given)
@@ -79,6 +168,10 @@ const http_session *http_session_lookup(ivp_ctx *ctx, const char *cookie, http_s
 	out->role = role_of(s.role);
 	memcpy(out->token, s.token, sizeof(out->token));
 	memcpy(out->csrf, s.csrf, sizeof(out->csrf));
+	if (ivp_user_org(ctx, s.user, out->org)) { /* no organisation known: no session */
+		memset(out, 0, sizeof(*out));
+		return NULL;
+	}
 	return out;
 }
 

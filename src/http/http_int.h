@@ -67,7 +67,9 @@ typedef struct http_param {
 typedef enum http_role {
 	HTTP_PUBLIC = 0, /* anyone, also without a session */
 	HTTP_ROLE_VIEWER,
-	HTTP_ROLE_PARTNER, /* reads as a viewer; writes to own measures later */
+	HTTP_ROLE_PARTNER, /* reads as a viewer; a route of this role changes the
+			    * measure its {id} names: partners of the measure's
+			    * organisations, editors and admins (auth.c) */
 	HTTP_ROLE_EDITOR,
 	HTTP_ROLE_ADMIN
 } http_role;
@@ -190,9 +192,23 @@ const char *http_query_get(const http_query *q, const char *name);
 typedef struct http_session {
 	char user[64];
 	http_role role;
-	char token[48]; /* the cookie value (for sign-out); a secret */
-	char csrf[48];	/* the CSRF token writes must carry; a secret */
+	char token[48];		  /* the cookie value (for sign-out); a secret */
+	char csrf[48];		  /* the CSRF token writes must carry; a secret */
+	char org[IVP_ORG_ID_MAX]; /* the user's organisation (ivp_user_org) */
 } http_session;
+
+/*
+ * The object a request acts on, for the object-level part of
+ * authorization: kind "measure" with its organisations (a partner may
+ * change the measures its organisation owns or shares), or kind "private"
+ * (what is not public: drafts, progress notes, who changed what — for
+ * every signed-in role).
+ */
+typedef struct http_object {
+	const char *kind;	     /* "measure" or "private" */
+	const char *id;		     /* the measure's id */
+	const ivp_measure_org *orgs; /* "measure": its owner and partners */
+} http_object;
 
 struct http_req {
 	/* in */
@@ -292,9 +308,21 @@ int http_parse_year(const char *v, int *year);
 
 /*
  * Authorization, in one place (auth.c): may `s` (NULL: anonymous) call
- * route `rt`? Deny by default. Returns 0, 401 (sign in first) or 403.
+ * route `rt` on object `o` (NULL: the route alone)? Role × organisation ×
+ * object, deny by default; the table is at the top of auth.c. Returns 0,
+ * 401 (sign in first) or 403.
  */
+int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o);
+/* http_authorize_object(rt, s, NULL): the route alone. */
 int http_authorize(const http_route *rt, const http_session *s);
+/*
+ * The object step of a request (auth.c), run by http_run before the
+ * handler: a route of role HTTP_ROLE_PARTNER changes the measure its {id}
+ * names, so the measure's organisations are looked up on r->ctx and
+ * http_authorize_object decides. 0 when the handler may run, else the
+ * status of the error already in r (403, 404 for an unknown measure, 500).
+ */
+int http_authorize_request(http_req *r);
 /*
  * Sign in with the request's name and password fields (API and page alike).
  * Returns 0 with *st set: on IVP_SIGNIN_OK the session cookie is set and *s

@@ -393,6 +393,8 @@ void http_run(http_req *r)
 	r->status = 0;
 	if (r->csrf_pending && csrf(r, http_field(r, "csrf")))
 		return;
+	if (http_authorize_request(r))
+		return;
 	r->route->handler(r);
 	if (!r->status)
 		http_error(r, 500, "internal_error", "the handler gave no answer",

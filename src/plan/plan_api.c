@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "auth/org.h"
 #include "ingest/ingest.h"
 #include "plan/plan.h"
 #include "store/plan_store.h"
@@ -387,6 +388,10 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		 j->opts && j->opts->user && *j->opts->user ? j->opts->user : "unknown");
 	nv.doc = doc;
 	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version))) {
+		rc = ivp__job_store(j, rc);
+		goto out;
+	}
+	if ((rc = ivp__orgs_from_plan(ctx, p))) {
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}

@@ -6,8 +6,10 @@
  *    implementation plan, measure) and budget years are unique;
  *  - years lie where they must: a goal's target year and every budget year
  *    inside the plan period; a baseline year before the target year;
- *  - references resolve: a measure's priority, goals, owner and partners;
- *    an implementation plan's themes;
+ *  - references resolve: a measure's priority and goals, an
+ *    implementation plan's themes; a measure's owner and partners are
+ *    organisations — declared in the plan's partners list or known to the
+ *    database (ivp org list; src/auth/org.c);
  *  - every goal's indicator is an indicator of the engine (ivp
  *    definitions) or a locally registered value (ivp import values); a
  *    local value's goal names its unit, since the unit is part of the
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "store/org_store.h"
 #include "store/plan_store.h"
 
 typedef struct ck {
@@ -29,6 +32,7 @@ typedef struct ck {
 	pl_problems *probs;
 	ivp__map ids; /* "kind\037id" -> line << 16 | column */
 	int oom;
+	int dberr; /* the store failed (its error in ctx->err) */
 } ck;
 
 #define ARR(a, T, i) (&((T *)(a).v)[i])
@@ -183,6 +187,31 @@ static void ref(ck *c, const char *kind, const char *id, const pl_hdr *h, const 
 	problem(c, "plan_unknown_reference", h, sc, field, NULL, hint, msg);
 }
 
+/* A measure's owner or partner: an organisation the plan declares
+ * (partners) or the database knows (ivp org add). */
+static void org_ref(ck *c, const char *id, const pl_hdr *h, const pl_schema *sc,
+		    const char *field)
+{
+	ivp__org_rec o;
+	const char *lang = ivp_lang(c->ctx);
+	char msg[300];
+	ivp_rc r;
+
+	if (!id || c->dberr || known(c, "partner", id))
+		return;
+	r = ivp__store_org_get(c->ctx, id, &o);
+	if (r == IVP_OK)
+		return;
+	if (r != IVP_ENOTFOUND) {
+		c->dberr = 1;
+		return;
+	}
+	snprintf(msg, sizeof(msg), ivp_msg_tr(lang, "unknown organisation \"%.200s\""), id);
+	problem(c, "plan_unknown_organisation", h, sc, field,
+		ivp_msg_tr(lang, "A measure's owner and partners are organisations: ids of the plan's partners list or of ivp org list."),
+		ivp_msg_tr(lang, "Add it to the plan's partners, or register it with ivp org add ID NAME."), msg);
+}
+
 static void check_measure(ck *c, const pl_measure *m)
 {
 	const pl_schema *sc = &ivp__pl_measure_schema;
@@ -193,13 +222,9 @@ static void check_measure(ck *c, const pl_measure *m)
 	for (i = 0; i < m->goals.n; i++)
 		ref(c, "goal", ((char **)m->goals.v)[i], &m->h, sc, "goals",
 		    "List ids of goals defined under the priorities.");
-	if (c->p->partners.n) {
-		ref(c, "partner", m->owner, &m->h, sc, "owner",
-		    "The owner is the id of one of the plan's partners.");
-		for (i = 0; i < m->partners.n; i++)
-			ref(c, "partner", ((char **)m->partners.v)[i], &m->h, sc, "partners",
-			    "List ids of the plan's partners.");
-	}
+	org_ref(c, m->owner, &m->h, sc, "owner");
+	for (i = 0; i < m->partners.n; i++)
+		org_ref(c, ((char **)m->partners.v)[i], &m->h, sc, "partners");
 	if (m->start && m->end && strcmp(m->start, m->end) > 0)
 		problem(c, "plan_end_before_start", &m->h, sc, "end", NULL, "Swap start and end, or correct one of them.",
 			"end date lies before the start date");
@@ -313,7 +338,7 @@ ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs)
 	ivp__map_init(&c.ids);
 	r = check_all(&c);
 	ivp__map_free(&c.ids);
-	if (r) /* the store failed: its error is in ctx->err */
+	if (r || c.dberr) /* the store failed: its error is in ctx->err */
 		return ctx->err.rc;
 	if (c.oom || probs->oom)
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");

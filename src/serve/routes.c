@@ -450,9 +450,10 @@ static const http_param p_plan_page[] = {
 
 static const http_param f_measure_page[] = {
 	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
-	{ "note", HTTP_P_TEXT, 0, NULL, "first meetings held", "text of the dated progress entry" },
+	{ "note", HTTP_P_SEARCH, 0, NULL, "first meetings held", "text of the dated progress entry (may be empty: none)" },
 	{ "spent_year", HTTP_P_YEAR, 0, NULL, "2024", "the year of `spent`" },
-	{ "spent", HTTP_P_TEXT, 0, NULL, "12.500", "money spent in spent_year, in euros as the page's language writes them (nl: 12.500 or 12.500,50)" },
+	{ "spent", HTTP_P_SEARCH, 0, NULL, "12.500", "money spent in spent_year, in euros as the page's language writes them (nl: 12.500 or 12.500,50; may be empty: unchanged)" },
+	{ "back", HTTP_P_ENUM, 0, "plan,measure", "measure", "where to go after the update: the plan page (default) or the measure's page" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
 	{ 0 }
 };
@@ -541,7 +542,7 @@ const http_route serve_routes[] = {
 	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per version", "table", c_history, 0 },
 	{ "POST", "/api/v1/measures/{id}/progress", api_measure_progress, "updateMeasureProgress",
 	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
-	  HTTP_ROLE_EDITOR, p_none, "form", f_measure,
+	  HTTP_ROLE_PARTNER, p_none, "form", f_measure,
 	  "the new plan version and its summary", "update", NULL, 0 },
 	{ "GET", "/api/v1/reports", api_reports, "listReports",
 	  "The reports there are (progress reports, council proposal, safety pictures) with their status",
@@ -575,9 +576,12 @@ const http_route serve_routes[] = {
 	{ "GET", "/plan", web_plan, "pagePlan",
 	  "The plan: priority, ambition, goals with status, measures with budget (and update forms for editors)",
 	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/plan/measures/{id}", web_measure, "pageMeasure",
+	  "One measure: owner and partners, money per year, outputs, progress; for signed-in users its notes and history; the update form for whom may change it",
+	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "POST", "/plan/measures/{id}", web_measure_post, "pageMeasureUpdate",
-	  "Update a measure from the plan page; redirects back",
-	  HTTP_ROLE_EDITOR, p_none, "form", f_measure_page, "303 to /plan", "page", NULL, 0 },
+	  "Update a measure (a partner: its organisation's own); redirects back (an error: the measure's page with the input kept and the message beside the field)",
+	  HTTP_ROLE_PARTNER, p_none, "form", f_measure_page, "303 to /plan", "page", NULL, 0 },
 	{ "GET", "/rapport", web_report, "pageReport",
 	  "The reports: pick kind and year, status (concept with the missing texts, definitief), read and download; texts and finalize for editors",
 	  HTTP_PUBLIC, p_report_page, NULL, NULL, "HTML", "page", NULL, 0 },

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store/auth_store.h"
+#include "store/org_store.h"
 #include "store/geo_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
@@ -148,6 +149,18 @@ typedef struct ivp__report_ops {
 	void (*close)(ivp__store *s);
 } ivp__report_ops;
 
+typedef struct ivp__org_ops {
+	/* as the doors of org_store.h; 1: not found where they say so */
+	int (*org_put)(ivp__store *s, const char *id, const char *name, const char *kind,
+		       int *existed);
+	int (*org_get)(ivp__store *s, const char *id, ivp__org_rec *out);
+	int (*org_remove)(ivp__store *s, const char *id, int64_t *members);
+	int (*orgs_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*member_set)(ivp__store *s, const char *user, const char *org);
+	int (*member_get)(ivp__store *s, const char *user, char org[32]);
+	int (*members_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+} ivp__org_ops;
+
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
 	const char *name;
@@ -230,6 +243,8 @@ typedef struct ivp__store_ops {
 	const ivp__group_ops *group;
 	/* report texts and definitief snapshots: its own table */
 	const ivp__report_ops *report;
+	/* organisations and the membership of users */
+	const ivp__org_ops *org;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -248,5 +263,6 @@ extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
 extern const ivp__report_ops ivp__sqlite_report_ops;
+extern const ivp__org_ops ivp__sqlite_org_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

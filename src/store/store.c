@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -474,4 +474,42 @@ ivp_rc ivp__store_final_get(ivp_ctx *ctx, const char *kind, const char *area, in
 ivp_rc ivp__store_finals_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->report->finals_list(ST, cb, ud));
+}
+
+/* ---- organisations and membership ------------------------------------------------ */
+
+ivp_rc ivp__store_org_put(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
+			  int *existed)
+{
+	return done(ctx, OPS->org->org_put(ST, id, name, kind, existed));
+}
+
+ivp_rc ivp__store_org_get(ivp_ctx *ctx, const char *id, ivp__org_rec *out)
+{
+	return result(ctx, OPS->org->org_get(ST, id, out));
+}
+
+ivp_rc ivp__store_org_remove(ivp_ctx *ctx, const char *id, int64_t *members)
+{
+	return result(ctx, OPS->org->org_remove(ST, id, members));
+}
+
+ivp_rc ivp__store_orgs_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->org->orgs_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_member_set(ivp_ctx *ctx, const char *user, const char *org)
+{
+	return result(ctx, OPS->org->member_set(ST, user, org));
+}
+
+ivp_rc ivp__store_member_get(ivp_ctx *ctx, const char *user, char org[32])
+{
+	return result(ctx, OPS->org->member_get(ST, user, org));
+}
+
+ivp_rc ivp__store_members_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->org->members_list(ST, cb, ud));
 }

@@ -75,7 +75,14 @@ static void lang_link(http_req *r, html *h, const char *lang)
 	html_raw(h, "<nav class=\"ivp-lang\" aria-label=\"");
 	html_text(h, web_t(lang, W_LANGNAV));
 	html_raw(h, "\"><a class=\"utrecht-link\" href=\"");
-	html_text(h, r->route && r->method && !strcmp(r->method, "GET") ? r->route->path : "/");
+	if (r->route && r->method && !strcmp(r->method, "GET") && strchr(r->route->path, '{') && r->uri) {
+		char p[HTTP_MAX_URI + 1]; /* a path with an {id}: the one asked for */
+
+		snprintf(p, sizeof(p), "%.*s", (int)strcspn(r->uri, "?#"), r->uri);
+		html_text(h, p);
+	} else {
+		html_text(h, r->route && r->method && !strcmp(r->method, "GET") ? r->route->path : "/");
+	}
 	html_raw(h, "?");
 	for (i = 0; r->method && !strcmp(r->method, "GET") && i < r->q.n; i++) {
 		if (!strcmp(r->q.kv[i].name, "lang") || !strcmp(r->q.kv[i].name, "done"))

@@ -212,7 +212,44 @@ static json_t *measures_of(const json_t *plan, const json_t *amb)
 	return out;
 }
 
-static void measures(html *h, const char *lang, const http_req *r, const json_t *plan,
+/* The measure-update route (for asking the one authorization function). */
+static const http_route *update_route(const http_req *r)
+{
+	char allow[64];
+	int st = 0;
+	const char *p = "/plan/measures/x";
+
+	return http_route_find(r->app, "POST", p, strlen(p), &st, allow, sizeof(allow));
+}
+
+/* May this request's user update some measure (the route alone)? */
+static int can_update(const http_req *r)
+{
+	const http_route *rt = update_route(r);
+
+	return r->session && rt && http_authorize(rt, r->session) == 0;
+}
+
+/* May this request's user update measure mo (its organisations: the object)? */
+static int can_update_measure(http_req *r, const json_t *mo)
+{
+	const http_route *rt = update_route(r);
+	ivp_measure_org orgs;
+	http_object o = { "measure", jstr(mo, "id"), &orgs };
+	const json_t *p;
+	size_t i;
+
+	if (!r->session || !rt)
+		return 0;
+	memset(&orgs, 0, sizeof(orgs));
+	snprintf(orgs.owner, sizeof(orgs.owner), "%s", jstr(mo, "owner"));
+	json_array_foreach(json_object_get(mo, "partners"), i, p)
+		if (json_is_string(p) && orgs.npartners < IVP_MEASURE_MAX_PARTNERS)
+			snprintf(orgs.partners[orgs.npartners++], IVP_ORG_ID_MAX, "%s", json_string_value(p));
+	return http_authorize_object(rt, r->session, &o) == 0;
+}
+
+static void measures(html *h, const char *lang, http_req *r, const json_t *plan,
 		     const json_t *amb, const ivp_table *m, int can_edit)
 {
 	json_t *ms = measures_of(plan, amb), *mo;
@@ -241,8 +278,11 @@ static void measures(html *h, const char *lang, const http_req *r, const json_t 
 
 		html_raw(h, "<tr class=\"utrecht-table__row\" id=\"measure-");
 		html_text(h, id);
-		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\"><a class=\"utrecht-link\" href=\"/plan/measures/");
+		html_text(h, id);
+		html_raw(h, "\">");
 		html_text(h, jstr(mo, "title"));
+		html_raw(h, "</a>");
 		illustration(h, lang, mo);
 		html_raw(h, "</th><td class=\"utrecht-table__cell ivp-measure-status\">");
 		html_text(h, row >= 0 ? web_word(lang, web_cell(m, row, "status", 0, lang, b, sizeof(b))) : "");
@@ -252,24 +292,16 @@ static void measures(html *h, const char *lang, const http_req *r, const json_t 
 		td(h, row >= 0 ? web_cell(m, row, "last_note", 0, lang, b, sizeof(b)) : "");
 		if (can_edit) {
 			html_raw(h, "<td class=\"utrecht-table__cell\">");
-			measure_form(h, lang, r, id, row >= 0 ? web_cell(m, row, "status", 0, "en", b, sizeof(b)) : NULL);
+			if (can_update_measure(r, mo))
+				measure_form(h, lang, r, id, row >= 0 ? web_cell(m, row, "status", 0, "en", b, sizeof(b)) : NULL);
+			else
+				html_text(h, web_t(lang, W_MS_NOT_YOURS));
 			html_raw(h, "</td>");
 		}
 		html_raw(h, "</tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
 	json_decref(ms);
-}
-
-/* May this request's user update measures? Asked of the route table and http_authorize. */
-static int can_update(const http_req *r)
-{
-	char allow[64];
-	int st = 0;
-	const char *p = "/plan/measures/x";
-	const http_route *rt = http_route_find(r->app, "POST", p, strlen(p), &st, allow, sizeof(allow));
-
-	return r->session && rt && http_authorize(rt, r->session) == 0;
 }
 
 void web_plan(http_req *r)
@@ -335,33 +367,65 @@ void web_plan(http_req *r)
 	web_page_end(r, &h, 200);
 }
 
+/* The form field an update error belongs to (the library names it as an option). */
+static const char *error_field(const ivp_error *e)
+{
+	static const char *const fields[] = { "status", "note", "spent", "spent_year", "date" };
+	size_t i;
+
+	if (e->option)
+		for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (!strcmp(e->field, fields[i]))
+				return !strcmp(fields[i], "date") ? "" : fields[i];
+	if (!strcmp(e->code, "plan_year_outside_period"))
+		return "spent_year";
+	return "";
+}
+
 void web_measure_post(http_req *r)
 {
 	ivp_measure_change u;
 	ivp_plan_result res;
 	char where[256];
 	const char *st = http_field(r, "status"), *spent = http_field(r, "spent");
-	const char *sy = http_field(r, "spent_year");
+	const char *sy = http_field(r, "spent_year"), *back = http_field(r, "back");
+	const char *lang = web_lang(r); /* the amount is read, and errors written, in the page's language */
+	int year = sy && *sy ? (int)strtol(sy, NULL, 10) : 0;
 
-	(void)web_lang(r); /* the amount is read, and errors written, in the page's language */
 	memset(&u, 0, sizeof(u));
-	if (spent && *spent) {
-		u.nspent = 1;
-		u.spent_year[0] = sy ? (int)strtol(sy, NULL, 10) : 0;
-		u.spent_amount[0] = spent;
-	}
 	u.id = r->path_id;
 	u.status = st && *st ? st : NULL;
 	u.note = http_field(r, "note");
 	if (u.note && !*u.note)
 		u.note = NULL;
 	u.user = r->session ? r->session->user : NULL;
-	if (ivp_measure_update(r->ctx, &u, &res)) {
-		const ivp_error *e = ivp_last_error(r->ctx);
+	if (spent && *spent) {
+		u.nspent = 1;
+		u.spent_year[0] = year;
+		u.spent_amount[0] = spent;
+	}
+	if (u.nspent && !year) {
+		web_measure_form f = { st, http_field(r, "note"), spent, 0, "spent_year",
+				       web_t(lang, W_MS_NEED_YEAR), NULL, 0 };
 
-		http_ivp_error(r, e->rc, e);
+		web_measure_render(r, 400, &f);
 		return;
 	}
-	snprintf(where, sizeof(where), "/plan?done=%s#measure-%s", r->path_id, r->path_id);
+	if (ivp_measure_update(r->ctx, &u, &res)) {
+		const ivp_error *e = ivp_last_error(r->ctx);
+		web_measure_form f = { st, http_field(r, "note"), spent, year, error_field(e), e->message,
+				       e->hint, 0 };
+
+		if (e->rc != IVP_EINPUT) { /* not the input: the error page */
+			http_ivp_error(r, e->rc, e);
+			return;
+		}
+		web_measure_render(r, 400, &f);
+		return;
+	}
+	if (back && !strcmp(back, "measure"))
+		snprintf(where, sizeof(where), "/plan/measures/%s?done=1", r->path_id);
+	else
+		snprintf(where, sizeof(where), "/plan?done=%s#measure-%s", r->path_id, r->path_id);
 	web_redirect(r, where);
 }

@@ -218,15 +218,28 @@ const char *web_compare_title(const ivp_table *t, int k, const char *lang, const
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
-void web_static(http_req *r);		 /* GET /static/{id} */
-void web_home(http_req *r);		 /* GET / */
-void web_indicator(http_req *r);	 /* GET /indicator */
-void web_indicator_csv(http_req *r);	 /* GET /indicator.csv */
-void web_buurten(http_req *r);		 /* GET /buurten */
-void web_kaart(http_req *r);		 /* GET /kaart */
-void web_sources(http_req *r);		 /* GET /sources */
-void web_plan(http_req *r);		 /* GET /plan */
-void web_measure_post(http_req *r);	 /* POST /plan/measures/{id} */
+void web_static(http_req *r);	     /* GET /static/{id} */
+void web_home(http_req *r);	     /* GET / */
+void web_indicator(http_req *r);     /* GET /indicator */
+void web_indicator_csv(http_req *r); /* GET /indicator.csv */
+void web_buurten(http_req *r);	     /* GET /buurten */
+void web_kaart(http_req *r);	     /* GET /kaart */
+void web_sources(http_req *r);	     /* GET /sources */
+void web_plan(http_req *r);	     /* GET /plan */
+void web_measure_post(http_req *r);  /* POST /plan/measures/{id} */
+void web_measure(http_req *r);	     /* GET /plan/measures/{id} (measure.c) */
+
+/* What the measure form held when it was refused, and why (measure.c). */
+typedef struct web_measure_form {
+	const char *status, *note, *spent; /* as typed (NULL: not given) */
+	int spent_year;
+	const char *field; /* the field the error belongs to; NULL or "": the form */
+	const char *error; /* the message, in the page's language; NULL: none */
+	const char *hint;
+	int done; /* 1: just updated (shows a message) */
+} web_measure_form;
+/* The measure page of r->path_id with form f (NULL: empty) and status. */
+void web_measure_render(http_req *r, int status, const web_measure_form *f);
 void web_login(http_req *r);		 /* GET /login */
 void web_login_post(http_req *r);	 /* POST /login */
 void web_logout_post(http_req *r);	 /* POST /logout */

@@ -31,11 +31,18 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import boundaries "$ROOT/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions
   "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
+  "$ROOT/examples/pijnacker-nootdorp/organisations.sh" "$IVP"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/setup.log" 2>&1 ||
   { echo "FAIL user add"; cat "$W/setup.log"; exit 1; }
+# partners: zora of the Zorg- en Veiligheidshuis (owner of M-casus), hans of Halt (owns or shares none)
+for u in "zora zvh" "hans halt"; do
+  set -- $u
+  printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add "$1" --role partner --org "$2" >>"$W/setup.log" 2>&1 ||
+    { echo "FAIL user add $1"; cat "$W/setup.log"; exit 1; }
+done
 
 serve "$W/log" --threads 4 --web-root "$ROOT/web"
 rm -rf "$SHOTS"

@@ -473,10 +473,88 @@ async function main() {
     check('rapport: one text less is missing', !(await page.textContent('#status')).includes('Inleiding ontbreekt'));
     await visit(page, 'rapport-saved');
 
+    // ---- a measure's page, signed in as an editor: owner and partners by name, history ------------------
+    await page.goto(base + '/plan/measures/M-digi');
+    check('measure page (editor): the form, the owner by name and the history of the browser test\'s update',
+      await page.locator('form.ivp-measure-page-form').count() === 1 &&
+      (await page.textContent('main dl')).includes('Gemeente Pijnacker-Nootdorp') &&
+      (await page.textContent('#geschiedenis')).includes('anna'));
+    await visit(page, 'measure-editor');
+
     // ---- sign out ----------------------------------------------------------------------------------------------------
     await page.click('header form[action="/logout"] button');
     check('signing out ends the session', (await page.locator('header form[action="/logout"]').count()) === 0 &&
       (await page.request.post(base + '/plan/measures/M-digi', { form: { status: 'done' } })).status() === 401);
+
+    // ---- the measure's page signed out: no form, no notes, no history -----------------------------------------
+    await page.goto(base + '/plan/measures/M-casus');
+    check('measure page (anonymous): owner by name, money per year, neither form nor history',
+      (await page.textContent('main dl')).includes('Zorg- en Veiligheidshuis Haaglanden') &&
+      await page.locator('#geld').count() === 1 && await page.locator('form.ivp-measure-page-form').count() === 0 &&
+      await page.locator('#geschiedenis').count() === 0);
+    await visit(page, 'measure-anonymous');
+
+    // ---- a partner at work: zora of the Zorg- en Veiligheidshuis updates its own measure -----------------------
+    await page.goto(base + '/login');
+    await page.fill('#name', 'zora');
+    await page.fill('#password', process.env.IVP_TEST_PASSWORD);
+    await page.click('main button[type=submit]');
+    check('partner: the plan page has a form for its own measure only',
+      await page.locator('#measure-M-casus form.ivp-measure-form').count() === 1 &&
+      await page.locator('#measure-M-digi form.ivp-measure-form').count() === 0);
+    await visit(page, 'plan-partner');
+    await page.goto(base + '/plan/measures/M-casus');
+    await page.selectOption('#f-status', 'running');
+    await page.click('form.ivp-measure-page-form button[type=submit]');
+    check('partner: changing only the status works (no note, no amount)',
+      page.url().includes('/plan/measures/M-casus?done=1') &&
+      (await page.textContent('main [role=status]')).includes('M-casus'), page.url());
+    await page.selectOption('#f-spent_year', '2024');
+    await page.fill('#f-note', 'eerste casusoverleg');
+    await page.fill('#f-spent', '25.00');
+    await page.click('form.ivp-measure-page-form button[type=submit]');
+    check('partner: an ambiguous amount is refused beside its field, in Dutch, with the input kept',
+      (await page.textContent('#f-spent-error')).includes('dubbelzinnig') &&
+      (await page.getAttribute('#f-spent', 'aria-invalid')) === 'true' &&
+      (await page.getAttribute('#f-spent', 'aria-describedby')) === 'f-spent-error' &&
+      (await page.inputValue('#f-spent')) === '25.00' && (await page.inputValue('#f-note')) === 'eerste casusoverleg' &&
+      (await page.inputValue('#f-spent_year')) === '2024');
+    await visit(page, 'measure-error');
+    await page.fill('#f-spent', '25.000');
+    await page.click('form.ivp-measure-page-form button[type=submit]');
+    {
+      const pr = await (await page.request.get(base + '/api/v1/plan/progress?year=2024')).json();
+      const m = ((pr.measures || {}).rows || []).find((x) => x.measure === 'M-casus');
+      check('partner: its spending of 2024 (25.000) is stored, the history names the partner',
+        page.url().includes('done=1') && m && m.spent_year === 25000 &&
+        (await page.textContent('#geschiedenis')).includes('zora'), JSON.stringify(m));
+    }
+    await visit(page, 'measure-partner');
+    // another organisation's measure: no form, and a POST with the right CSRF token is refused
+    await page.goto(base + '/plan/measures/M-digi');
+    check('partner: no form on another organisation\'s measure',
+      await page.locator('form.ivp-measure-page-form').count() === 0);
+    await visit(page, 'measure-other');
+    {
+      await page.goto(base + '/plan/measures/M-casus');
+      const csrf = await page.getAttribute('form.ivp-measure-page-form input[name=csrf]', 'value');
+      const before = await (await page.request.get(base + '/api/v1/plan/progress?year=2024')).json();
+      post = await page.request.post(base + '/plan/measures/M-digi',
+        { form: { csrf, status: 'done', spent_year: '2024', spent: '1.000' } });
+      const after = await (await page.request.get(base + '/api/v1/plan/progress?year=2024')).json();
+      const digi = (t) => JSON.stringify(((t.measures || {}).rows || []).find((x) => x.measure === 'M-digi'));
+      check('partner: updating another organisation\'s measure is refused (403) and changes nothing',
+        post.status() === 403 && digi(before) === digi(after), String(post.status()));
+    }
+    await page.click('header form[action="/logout"] button');
+    // hans of Halt owns or shares no measure: no forms at all
+    await page.goto(base + '/login');
+    await page.fill('#name', 'hans');
+    await page.fill('#password', process.env.IVP_TEST_PASSWORD);
+    await page.click('main button[type=submit]');
+    check('partner of another organisation: no update form on the plan page',
+      await page.locator('form.ivp-measure-form').count() === 0);
+    await page.click('header form[action="/logout"] button');
   } catch (e) {
     check('the test ran to its end', false, e.stack || String(e));
   } finally {

@@ -110,11 +110,85 @@ static void writes_need_a_session(void **state)
 	assert_null(http_session_lookup(NULL, "forged", &editor));
 }
 
+/* The one authorization function: every role against every route role, with
+ * and without a measure as object, own and other organisation; deny by default. */
+static void authorization_table(void **state)
+{
+	static const http_role rr[] = { HTTP_PUBLIC, HTTP_ROLE_VIEWER, HTTP_ROLE_PARTNER, HTTP_ROLE_EDITOR,
+					HTTP_ROLE_ADMIN };
+	/* rows: anonymous, viewer, partner of zvh, partner of halt, editor, admin;
+	 * columns: the route roles above; the object: measure M-casus (owner zvh,
+	 * partners gemeente, politie) */
+	static const int want_route[6][5] = {
+		{ 0, 401, 401, 401, 401 },
+		{ 0, 0, 403, 403, 403 },
+		{ 0, 0, 0, 403, 403 },
+		{ 0, 0, 0, 403, 403 },
+		{ 0, 0, 0, 0, 403 },
+		{ 0, 0, 0, 0, 0 },
+	};
+	static const int want_object[6][5] = {
+		{ 0, 401, 401, 401, 401 },
+		{ 0, 0, 403, 403, 403 },
+		{ 0, 0, 0, 403, 403 },
+		{ 0, 0, 403, 403, 403 },
+		{ 0, 0, 0, 0, 403 },
+		{ 0, 0, 0, 0, 0 },
+	};
+	http_session ss[6] = {
+		{ .user = "" },
+		{ .user = "vera", .role = HTTP_ROLE_VIEWER, .org = "gemeente" },
+		{ .user = "zora", .role = HTTP_ROLE_PARTNER, .org = "zvh" },
+		{ .user = "hans", .role = HTTP_ROLE_PARTNER, .org = "halt" },
+		{ .user = "anna", .role = HTTP_ROLE_EDITOR, .org = "gemeente" },
+		{ .user = "adam", .role = HTTP_ROLE_ADMIN, .org = "gemeente" },
+	};
+	ivp_measure_org m = { "zvh", 2, { "gemeente", "politie" } };
+	http_object o = { "measure", "M-casus", &m }, priv = { "private", NULL, NULL },
+		    odd = { "register", "x", NULL };
+	http_route rt = { 0 };
+	int i, k, cases = 0;
+
+	(void)state;
+	for (i = 0; i < 6; i++)
+		for (k = 0; k < 5; k++) {
+			const http_session *s = i ? &ss[i] : NULL;
+
+			rt.role = rr[k];
+			rt.method = "POST";
+			if (http_authorize(&rt, s) != want_route[i][k] ||
+			    http_authorize_object(&rt, s, &o) != want_object[i][k])
+				print_error("session %d, route role %d: %d / %d, expected %d / %d\n", i, k,
+					    http_authorize(&rt, s), http_authorize_object(&rt, s, &o), want_route[i][k],
+					    want_object[i][k]);
+			assert_int_equal(http_authorize(&rt, s), want_route[i][k]);
+			assert_int_equal(http_authorize_object(&rt, s, &o), want_object[i][k]);
+			/* what is not public: every signed-in role, never anonymous */
+			assert_int_equal(http_authorize_object(&rt, s, &priv), i ? 0 : 401);
+			/* an object kind nobody knows: refused for everyone */
+			assert_int_equal(http_authorize_object(&rt, s, &odd), 403);
+			cases += 4;
+		}
+	/* a partner without an organisation, a role the table does not know, no route */
+	ss[2].org[0] = '\0';
+	rt.role = HTTP_ROLE_PARTNER;
+	assert_int_equal(http_authorize_object(&rt, &ss[2], &o), 403);
+	ss[2].role = (http_role)42;
+	assert_int_equal(http_authorize_object(&rt, &ss[2], NULL), 403);
+	rt.role = (http_role)42;
+	assert_int_equal(http_authorize_object(&rt, &ss[4], NULL), 403);
+	assert_int_equal(http_authorize_object(NULL, &ss[5], NULL), 403);
+	print_message("authorization table: %d cases\n", cases + 4);
+	/* every route of the table has a role the function knows */
+	for (i = 0; i < (int)serve_nroutes; i++)
+		assert_true(serve_routes[i].role >= HTTP_PUBLIC && serve_routes[i].role <= HTTP_ROLE_ADMIN);
+}
+
 /* Writes carry the session's CSRF token: header, form field, or refused. */
 static void writes_need_the_csrf_token(void **state)
 {
 	http_req r;
-	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token" };
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token", "gemeente" };
 	const http_route *up = NULL, *del = NULL, *get = &serve_routes[0];
 	const char *ct = "multipart/form-data; boundary=xyz";
 	size_t i;
@@ -159,7 +233,7 @@ static void writes_need_the_csrf_token(void **state)
 static void path_ids(void **state)
 {
 	http_req r;
-	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "t" };
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "t", "gemeente" };
 	const char *ct = "application/json";
 
 	(void)state;
@@ -532,6 +606,7 @@ int main(void)
 		cmocka_unit_test(query_refuses),
 		cmocka_unit_test(params_checked),
 		cmocka_unit_test(writes_need_a_session),
+		cmocka_unit_test(authorization_table),
 		cmocka_unit_test(writes_need_the_csrf_token),
 		cmocka_unit_test(path_ids),
 		cmocka_unit_test(form_bodies),

@@ -26,6 +26,7 @@
 #include "factory.h"
 #include "store/auth_store.h"
 #include "store/geo_store.h"
+#include "store/org_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
 #include "store/report_store.h"
@@ -71,6 +72,9 @@ static const cover covers[] = {
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
 			       "ivp__store_value_key_exists" },
 	{ "test_area_values", "ivp__store_value_put ivp__store_area_values" },
+	{ "test_orgs", "ivp__store_org_put ivp__store_org_get ivp__store_org_remove ivp__store_orgs_list "
+		       "ivp__store_member_set ivp__store_member_get ivp__store_members_list ivp__store_user_add "
+		       "ivp__store_user_remove ivp__store_begin ivp__store_rollback" },
 	{ "test_users", "ivp__store_user_add ivp__store_user_get ivp__store_user_set_password "
 			"ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
 			"ivp__store_session_get" },
@@ -1417,6 +1421,67 @@ static void test_groups(void **state)
 	WANT_ROWS("after rollback", ivp__store_group_members(ctx, "regio", first_col_cb, &b), "GM0002;");
 }
 
+/* Organisations and the membership of users: the default one of the
+ * migration, put twice (renamed), a member moved, removal refused while
+ * members remain, membership gone with its user, a rollback. */
+static void test_orgs(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__org_rec o;
+	char org[32];
+	int64_t members = -1;
+	int existed = -1, exists = -1;
+
+	WANT_ROWS("the default", ivp__store_orgs_list(ctx, rows_cb, &b), "gemeente|Gemeente|municipality|0;");
+	OK(ivp__store_org_put(ctx, "politie", "Politie", "police", &existed));
+	assert_int_equal(existed, 0);
+	OK(ivp__store_org_put(ctx, "politie", "Politie eenheid Den Haag", "police", &existed));
+	assert_int_equal(existed, 1);
+	OK(ivp__store_org_put(ctx, "zvh", "Zorg- en Veiligheidshuis", "", &existed));
+	OK(ivp__store_org_get(ctx, "politie", &o));
+	assert_string_equal(o.name, "Politie eenheid Den Haag");
+	assert_string_equal(o.kind, "police");
+	NOTFOUND(ivp__store_org_get(ctx, "halt", &o));
+
+	OK(ivp__store_user_add(ctx, "piet", "partner", "$argon2id$p", &exists));
+	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$a", &exists));
+	NOTFOUND(ivp__store_member_get(ctx, "piet", org)); /* no row: the default's (org.c) */
+	NOTFOUND(ivp__store_member_set(ctx, "piet", "halt"));
+	NOTFOUND(ivp__store_member_set(ctx, "carla", "politie"));
+	OK(ivp__store_member_set(ctx, "piet", "zvh"));
+	OK(ivp__store_member_set(ctx, "piet", "politie")); /* moved: one organisation per user */
+	OK(ivp__store_member_get(ctx, "piet", org));
+	assert_string_equal(org, "politie");
+	OK(ivp__store_member_set(ctx, "anna", "gemeente"));
+	WANT_ROWS("members", ivp__store_members_list(ctx, rows_cb, &b), "anna|gemeente;piet|politie;");
+	WANT_ROWS("with their members, by id", ivp__store_orgs_list(ctx, rows_cb, &b),
+		  "gemeente|Gemeente|municipality|1;politie|Politie eenheid Den Haag|police|1;"
+		  "zvh|Zorg- en Veiligheidshuis||0;");
+
+	OK(ivp__store_org_remove(ctx, "politie", &members));
+	assert_int_equal(members, 1); /* refused: nothing removed */
+	OK(ivp__store_org_get(ctx, "politie", &o));
+	NOTFOUND(ivp__store_org_remove(ctx, "halt", &members));
+	OK(ivp__store_org_remove(ctx, "zvh", &members));
+	assert_int_equal(members, 0);
+	NOTFOUND(ivp__store_org_get(ctx, "zvh", &o));
+
+	/* the membership goes with its user */
+	OK(ivp__store_user_remove(ctx, "piet"));
+	NOTFOUND(ivp__store_member_get(ctx, "piet", org));
+	OK(ivp__store_org_remove(ctx, "politie", &members));
+	assert_int_equal(members, 0);
+
+	/* a rollback leaves them as they were */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_org_put(ctx, "halt", "Halt", "youth justice", &existed));
+	OK(ivp__store_member_set(ctx, "anna", "halt"));
+	OK(ivp__store_rollback(ctx));
+	NOTFOUND(ivp__store_org_get(ctx, "halt", &o));
+	OK(ivp__store_member_get(ctx, "anna", org));
+	assert_string_equal(org, "gemeente");
+}
+
 /* The population of every area of a level in a year (size classes). */
 static void test_level_population(void **state)
 {
@@ -1698,7 +1763,7 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
-					       "group_store.h", "report_store.h" };
+					       "group_store.h", "report_store.h", "org_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -1800,6 +1865,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_totp_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_orgs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),

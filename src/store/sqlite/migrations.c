@@ -223,6 +223,22 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (group_id, area_id)) WITHOUT ROWID;"
 	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);",
 	  NULL, NULL },
+	/* 8: organisations (org_store.h): the municipality and its partners,
+	 * what a plan's measure names as owner and partners; one membership
+	 * row per user. The default organisation `gemeente` is created here:
+	 * a user without a row (every user from before this migration) is a
+	 * member of it (src/auth/org.c). */
+	{ 8,
+	  "CREATE TABLE organisation ("
+	  " id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31),"
+	  " name TEXT NOT NULL CHECK (name <> ''),"
+	  " kind TEXT NOT NULL DEFAULT '',"
+	  " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))) WITHOUT ROWID;"
+	  "INSERT INTO organisation(id, name, kind) VALUES ('gemeente', 'Gemeente', 'municipality');"
+	  "CREATE TABLE org_member ("
+	  " user_id INTEGER PRIMARY KEY REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " org_id TEXT NOT NULL REFERENCES organisation(id));"
+	  "CREATE INDEX org_member_org ON org_member(org_id);",
 	/* 11: the second factor (src/auth/totp.c): a user's TOTP secret
 	 * (base32; NULL: none enrolled), whether sign-in requires it, and the
 	 * last time step used, so that a code is taken once. */

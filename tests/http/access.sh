@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The access matrix: every route of the route table (`ivp serve --routes`)
+# tried on a live server as every kind of caller — anonymous, a viewer, a
+# partner of the organisation that owns the measure, a partner of another
+# organisation, an editor, an admin — on its own and on another's object,
+# each answer's status against the cell of tests/http/access.txt. A route
+# without a row there (a new route nobody thought about) fails the test, as
+# does a row for a route that is not in the table. Then what the measure
+# page shows each of them (the form only to whom may change the measure,
+# notes and history only signed in). Prints the number of cases.
+# usage: access.sh IVP_BINARY
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+EX="$ROOT/examples/pijnacker-nootdorp"
+M="$(dirname "$0")/access.txt"
+PW='Zeer-geheim wachtwoord 42'
+WHO=(anon vera zora hans anna adam) # the columns of access.txt, in order
+
+{
+  "$IVP" import codes "$EX/data/allemisdrijven_metadata_21122025.csv"
+  "$IVP" import codes "$EX/data/crime__WijkenEnBuurten.csv"
+  "$IVP" import population "$EX/data/bevolkingeindeperiod_jaren_22122025.csv" --skip-unknown-regions
+  "$IVP" import crime "$EX/data/misdrijven_2022_2023.csv"
+  "$IVP" import crime "$EX/data/Misdrijven_2024.csv"
+  "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
+  "$IVP" import values "$EX/values.csv"
+  "$EX/organisations.sh" "$IVP"
+  "$IVP" plan import "$EX/plan.yaml" --user setup
+  for u in "vera viewer gemeente" "zora partner zvh" "hans partner halt" "anna editor gemeente" \
+    "adam admin gemeente"; do
+    set -- $u
+    printf '%s\n' "$PW" | "$IVP" user add "$1" --role "$2" --org "$3" --lang en
+  done
+} >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
+
+# ---- every route has its row, every row its route ------------------------------
+"$IVP" serve --routes | awk '{print $1, $2}' | sort -u >"$W/routes"
+grep -v '^#' "$M" | grep -v '^$' | awk -F' [|] ' '{print $1}' | sort -u >"$W/rows"
+while read -r r; do fail "route $r has no row in tests/http/access.txt (who may call it?)"; done \
+  < <(comm -23 "$W/routes" "$W/rows")
+while read -r r; do fail "access.txt has a row for $r, which is no route"; done \
+  < <(comm -13 "$W/routes" "$W/rows")
+[ "$(wc -l <"$W/routes")" -ge 40 ] || fail "only $(wc -l <"$W/routes") routes listed"
+
+serve "$W/log" --threads 4 --timeout 10
+
+# signin WHO JAR: a session of WHO in cookie jar JAR; prints its CSRF token
+signin() {
+  curl -s -c "$2" -o "$W/signin.json" --data-urlencode "name=$1" --data-urlencode "password=$PW" \
+    "$U/api/v1/session" && jq -r .csrf "$W/signin.json"
+}
+declare -A CSRF
+for w in "${WHO[@]:1}"; do
+  CSRF[$w]=$(signin "$w" "$W/jar.$w")
+  [ -n "${CSRF[$w]}" ] && [ "${CSRF[$w]}" != null ] || { fail "$w cannot sign in"; cat "$W/signin.json"; }
+done
+
+# ask WHO METHOD SPEC: the status of one request (SPEC: the REQUEST column)
+ask() {
+  local who=$1 method=$2 url=${3%% *} body= kind= jar= tok= a=()
+  [ "$3" != "$url" ] && body=${3#* } && kind=${body%%:*} && body=${body#*:}
+  if [ "$who" != anon ]; then jar="$W/jar.$who"; tok=${CSRF[$who]}; fi
+  if [ "$kind" = fresh ] && [ "$who" != anon ]; then
+    jar="$W/fresh.$who"; tok=$(signin "$who" "$jar")
+  fi
+  [ -n "$jar" ] && a+=(-b "$jar")
+  case $kind in
+  form) a+=(-H "X-CSRF-Token: $tok" --data "$body") ;;
+  pageform) a+=(--data "$body${tok:+&csrf=$tok}") ;;
+  multipart | pagemultipart)
+    local f
+    IFS=';' read -ra parts <<<"$body"
+    for f in "${parts[@]}"; do a+=(-F "$f"); done
+    if [ "$kind" = multipart ]; then a+=(-H "X-CSRF-Token: $tok"); else [ -n "$tok" ] && a+=(-F "csrf=$tok"); fi ;;
+  signin)
+    local name=$who pw=$PW
+    [ "$who" = anon ] && name=nobody && pw='not the password 1'
+    a+=(--data-urlencode "name=$name" --data-urlencode "password=$pw") ;;
+  fresh)
+    if [ "$method" = DELETE ]; then a+=(-H "X-CSRF-Token: ${tok:-none}"); else a+=(--data "csrf=${tok:-none}"); fi ;;
+  esac
+  curl -s -o "$W/body" -w '%{http_code}' -X "$method" "${a[@]}" "$U$url"
+}
+
+cases=0
+while IFS= read -r line; do
+  case $line in '#'* | '') continue ;; esac
+  route=${line%% | *}
+  rest=${line#* | }
+  object=${rest%% | *}
+  rest=${rest#* | }
+  read -ra want <<<"${rest%% | *}"
+  spec=${rest#* | }
+  [ "${#want[@]}" -eq 6 ] || { fail "$route ($object): ${#want[@]} cells, not 6"; continue; }
+  for i in 0 1 2 3 4 5; do
+    got=$(ask "${WHO[$i]}" "${route%% *}" "$spec")
+    cases=$((cases + 1))
+    [ "$got" = "${want[$i]}" ] ||
+      { fail "$route ($object) as ${WHO[$i]}: status $got, expected ${want[$i]}"; head -c 300 "$W/body"; echo; }
+  done
+done <"$M"
+
+# ---- what the measure page shows each of them ------------------------------------
+# cells: anon vera zora hans anna adam; 1 = the update form is there
+declare -A FORM=([M-casus]="0 0 1 0 1 1" [M-digi]="0 0 0 0 1 1")
+for m in M-casus M-digi; do
+  read -ra want <<<"${FORM[$m]}"
+  for i in 0 1 2 3 4 5; do
+    ask "${WHO[$i]}" GET "/plan/measures/$m" >/dev/null
+    has=$(grep -c 'class="ivp-form ivp-measure-page-form"' "$W/body")
+    hist=$(grep -c 'id="geschiedenis"' "$W/body")
+    cases=$((cases + 1))
+    [ "$has" = "${want[$i]}" ] || fail "/plan/measures/$m as ${WHO[$i]}: update form $has, expected ${want[$i]}"
+    [ "$hist" = "$([ "$i" = 0 ] && echo 0 || echo 1)" ] ||
+      fail "/plan/measures/$m as ${WHO[$i]}: history shown $hist times"
+  done
+done
+# the partner's refused write changed nothing: M-digi has no entry by zora or hans
+"$IVP" plan export >"$W/plan.yaml"
+grep -A40 'id: M-digi' "$W/plan.yaml" | grep -E 'by: "(zora|hans)"' && fail "a refused partner wrote to M-digi"
+
+echo "access matrix: $cases cases ($(wc -l <"$W/routes") routes × ${#WHO[@]} callers, own and other object)"
+[ "$fails" -eq 0 ] && echo "access: all passed" || { echo "access: $fails failed"; exit 1; }
