@@ -2,7 +2,7 @@
  * engine.h — the storage engines' tables of functions, private to store/.
  *
  * Only the files of src/store/ (the door store.c, and store_api.c) and
- * the engines (store/sqlite/, later store/pg/) include this header; every
+ * the engines (store/sqlite/, store/pg/) include this header; every
  * other caller goes through the door of store.h (and plan_store.h, auth_store.h,
  * geo_store.h), which calls these functions and turns their failures into
  * the context's ivp_error once.
@@ -228,9 +228,10 @@ struct ivp__store {
 	const ivp__store_ops *ops;
 };
 
-/* Pick the engine for a database path ("sqlite:…" or a file name): its
- * table and in *rest what the engine opens; NULL when no engine built in
- * serves the path ("postgresql://…" until store/pg/ exists). */
+/* Pick the engine for a database path ("sqlite:…" or a file name: SQLite;
+ * "postgresql://…", "postgres://…" or a libpq key=value string such as
+ * "host=/run/postgresql dbname=ivp": PostgreSQL): its table and in *rest
+ * what the engine opens; NULL when no engine built in serves the path. */
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
 
 extern const ivp__store_ops ivp__sqlite_ops;
@@ -239,5 +240,12 @@ extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
 extern const ivp__report_ops ivp__sqlite_report_ops;
+
+extern const ivp__store_ops ivp__pg_ops;
+extern const ivp__plan_ops ivp__pg_plan_ops;
+extern const ivp__auth_ops ivp__pg_auth_ops;
+extern const ivp__geo_ops ivp__pg_geo_ops;
+extern const ivp__group_ops ivp__pg_group_ops;
+extern const ivp__report_ops ivp__pg_report_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

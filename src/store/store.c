@@ -12,13 +12,39 @@
  * per-row fact_put of imports and the year_counts of queries pay one
  * extra direct call.
  *
- * "sqlite:FILE" or a plain path selects SQLite. ("postgresql://…" will
- * select the PostgreSQL engine once store/pg/ exists.)
+ * "sqlite:FILE" or a plain path selects SQLite; "postgresql://…",
+ * "postgres://…" or a libpq key=value string (its first word one of
+ * libpq's keys: "host=… dbname=…") selects PostgreSQL (store/pg/).
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "store/engine.h"
+
+/* "host=… dbname=…": a libpq key=value string, not a file name */
+static int is_keyword_string(const char *p)
+{
+	static const char *const keys[] = { "host", "hostaddr", "port", "dbname", "user", "service",
+					    "sslmode", "application_name", NULL };
+	size_t n;
+	int i;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	for (n = 0; p[n] && (isalnum((unsigned char)p[n]) || p[n] == '_'); n++)
+		;
+	if (!n)
+		return 0;
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == n && !strncmp(p, keys[i], n)) {
+			p += n;
+			while (isspace((unsigned char)*p))
+				p++;
+			return *p == '=';
+		}
+	return 0;
+}
 
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 {
@@ -26,9 +52,10 @@ const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 		*rest = path + 7;
 		return &ivp__sqlite_ops;
 	}
-	if (!strncmp(path, "postgresql:", 11) || !strncmp(path, "postgres:", 9)) {
+	if (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11) ||
+	    is_keyword_string(path)) {
 		*rest = path;
-		return NULL;
+		return &ivp__pg_ops;
 	}
 	*rest = path;
 	return &ivp__sqlite_ops;

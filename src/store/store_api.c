@@ -52,7 +52,12 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 			snprintf(err->code, sizeof(err->code), "database_open");
 			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", rest);
 			snprintf(err->detail, sizeof(err->detail), "%s", msg);
-			snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
+			if (ops == &ivp__pg_ops)
+				snprintf(err->hint, sizeof(err->hint), "Check that the PostgreSQL server runs and that the "
+									"connection string names a database you may use; a password "
+									"goes in PGPASSFILE, not in --db.");
+			else
+				snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
 		}
 		free(ctx);
 		return IVP_EDB;
