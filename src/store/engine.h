@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store/auth_store.h"
+#include "store/copy_store.h"
 #include "store/geo_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
@@ -139,6 +140,14 @@ typedef struct ivp__report_ops {
 	void (*close)(ivp__store *s);
 } ivp__report_ops;
 
+/* Copying a whole database (copy_store.h; t indexes ivp__copy_tables). */
+typedef struct ivp__copy_ops {
+	int (*rows)(ivp__store *s, int t, ivp__row_cb cb, void *ud);
+	int (*put)(ivp__store *s, int t, const char *const *vals);
+	int (*begin)(ivp__store *s);
+	int (*end)(ivp__store *s);
+} ivp__copy_ops;
+
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
 	const char *name;
@@ -221,6 +230,8 @@ typedef struct ivp__store_ops {
 	const ivp__group_ops *group;
 	/* report texts and definitief snapshots: its own table */
 	const ivp__report_ops *report;
+	/* every table's rows out and in, for ivp copy */
+	const ivp__copy_ops *copy;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -240,6 +251,7 @@ extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
 extern const ivp__report_ops ivp__sqlite_report_ops;
+extern const ivp__copy_ops ivp__sqlite_copy_ops;
 
 extern const ivp__store_ops ivp__pg_ops;
 extern const ivp__plan_ops ivp__pg_plan_ops;
@@ -247,5 +259,6 @@ extern const ivp__auth_ops ivp__pg_auth_ops;
 extern const ivp__geo_ops ivp__pg_geo_ops;
 extern const ivp__group_ops ivp__pg_group_ops;
 extern const ivp__report_ops ivp__pg_report_ops;
+extern const ivp__copy_ops ivp__pg_copy_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, copy_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -469,4 +469,35 @@ ivp_rc ivp__store_final_get(ivp_ctx *ctx, const char *kind, const char *area, in
 ivp_rc ivp__store_finals_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->report->finals_list(ST, cb, ud));
+}
+
+/* ---- copying a whole database ------------------------------------------------------ */
+
+static ivp_rc bad_table(ivp_ctx *ctx, int t)
+{
+	return ivp__fail(ctx, IVP_EINTERNAL, "no copy table %d", t);
+}
+
+ivp_rc ivp__store_table_rows(ivp_ctx *ctx, int t, ivp__row_cb cb, void *ud)
+{
+	if (t < 0 || t >= ivp__copy_ntables)
+		return bad_table(ctx, t);
+	return done(ctx, OPS->copy->rows(ST, t, cb, ud));
+}
+
+ivp_rc ivp__store_table_put(ivp_ctx *ctx, int t, const char *const *vals)
+{
+	if (t < 0 || t >= ivp__copy_ntables)
+		return bad_table(ctx, t);
+	return done(ctx, OPS->copy->put(ST, t, vals));
+}
+
+ivp_rc ivp__store_copy_begin(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->copy->begin(ST));
+}
+
+ivp_rc ivp__store_copy_end(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->copy->end(ST));
 }

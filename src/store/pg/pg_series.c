@@ -756,12 +756,16 @@ int ivp__pg_level_years(ivp__store *st, const char *under, const char *level, in
 		"LEFT JOIN population p ON p.area_id=a.id AND p.age_group=$3 AND p.year=$4::integer "
 		"LEFT JOIN series s ON s.area_id=a.id AND s.type_id = ANY($5::bigint[]) "
 		"WHERE a.level=$2 AND $1::text IS NOT NULL ORDER BY a.code";
+	/* a sub-tree: its areas first, then two index look-ups each (LATERAL);
+	 * the planner cannot size a recursive query and would join whole tables */
 	static const char *const sub_sql =
-		"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=$1 "
-		"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
-		"SELECT a.code, a.name, p.count, p.import_id, s.type_id, s.data FROM sub JOIN area a ON a.code=sub.code "
-		"LEFT JOIN population p ON p.area_id=a.id AND p.age_group=$3 AND p.year=$4::integer "
-		"LEFT JOIN series s ON s.area_id=a.id AND s.type_id = ANY($5::bigint[]) "
+		"WITH RECURSIVE sub(id, code, name, level) AS (SELECT id, code, name, level FROM area WHERE parent=$1 "
+		"UNION SELECT a.id, a.code, a.name, a.level FROM area a JOIN sub ON a.parent=sub.code) "
+		"SELECT a.code, a.name, p.count, p.import_id, s.type_id, s.data FROM sub a "
+		"LEFT JOIN LATERAL (SELECT count, import_id FROM population p WHERE p.area_id=a.id "
+		"AND p.age_group=$3 AND p.year=$4::integer) p ON true "
+		"LEFT JOIN LATERAL (SELECT type_id, data FROM series s WHERE s.area_id=a.id "
+		"AND s.type_id = ANY($5::bigint[])) s ON true "
 		"WHERE a.level=$2 ORDER BY a.code";
 	pg_store *s = PG(st);
 	pg_series *x = state(s);

@@ -42,12 +42,15 @@ static int has_password(const char *conninfo)
 static void pg_close(ivp__store *st)
 {
 	pg_store *s = PG(st);
+	int i;
 
 	if (!s)
 		return;
 	if (s->conn && PQstatus(s->conn) == CONNECTION_OK && !s->in_txn)
 		ivp__pg_series_flush(s); /* counts written outside a transaction */
 	ivp__pg_series_close(s);
+	for (i = 0; i < 64; i++)
+		free(s->copy_sql[i]);
 	if (s->conn)
 		PQfinish(s->conn);
 	free(s);
@@ -666,4 +669,5 @@ const ivp__store_ops ivp__pg_ops = {
 	.geo = &ivp__pg_geo_ops,
 	.group = &ivp__pg_group_ops,
 	.report = &ivp__pg_report_ops,
+	.copy = &ivp__pg_copy_ops,
 };
