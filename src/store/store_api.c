@@ -48,7 +48,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 			err->rc = IVP_EINPUT;
 			snprintf(err->code, sizeof(err->code), "unknown_engine");
 			snprintf(err->message, sizeof(err->message), "database engine not available for \"%s\"", path);
-			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path; the PostgreSQL engine is not built yet.");
+			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path or a postgresql:// connection string.");
 		}
 		return IVP_EINPUT;
 	}
