@@ -371,10 +371,10 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 
 /* What ivp_copy did and checked. */
 typedef struct ivp_copy_result {
-	int tables;	 /* tables copied */
-	int64_t rows;	 /* rows copied, all tables together */
-	int queries;	 /* indicator and ranking queries compared on both */
-	int64_t facts;	 /* crime counts (ivp sources' facts) in the copy */
+	int tables;    /* tables copied */
+	int64_t rows;  /* rows copied, all tables together */
+	int queries;   /* indicator and ranking queries compared on both */
+	int64_t facts; /* crime counts (ivp sources' facts) in the copy */
 } ivp_copy_result;
 
 /*

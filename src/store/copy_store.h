@@ -19,9 +19,9 @@
 #include "store/store.h"
 
 typedef struct ivp__copy_table {
-	const char *name;  /* the table */
-	const char *cols;  /* its columns, comma-separated, in the row order of rows/put */
-	const char *kinds; /* one of i t r b per column */
+	const char *name;   /* the table */
+	const char *cols;   /* its columns, comma-separated, in the row order of rows/put */
+	const char *kinds;  /* one of i t r b per column */
 	const char *serial; /* the column a sequence fills (PostgreSQL), or NULL */
 } ivp__copy_table;
 

@@ -69,8 +69,8 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 			snprintf(err->detail, sizeof(err->detail), "%s", msg);
 			if (ops == &ivp__pg_ops)
 				snprintf(err->hint, sizeof(err->hint), "Check that the PostgreSQL server runs and that the "
-									"connection string names a database you may use; a password "
-									"goes in PGPASSFILE, not in --db.");
+								       "connection string names a database you may use; a password "
+								       "goes in PGPASSFILE, not in --db.");
 			else
 				snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
 		}

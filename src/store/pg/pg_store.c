@@ -501,7 +501,7 @@ static int pg_areas_under(ivp__store *st, const char *parent, const char *level,
 	return ivp__pg_query_rows(PG(st), sql, &p, cb, ud);
 }
 
-#define LATEST_POP(col)                                                                  \
+#define LATEST_POP(col)                                                                     \
 	"(SELECT p." col " FROM population p WHERE p.area_id=a.id AND p.age_group='total' " \
 	"ORDER BY p.year DESC LIMIT 1)"
 
@@ -509,13 +509,13 @@ static int pg_areas_list(ivp__store *st, const char *under, ivp__row_cb cb, void
 {
 	static const char *const all =
 		"SELECT a.code, a.name, a.level, a.parent, " LATEST_POP("count") ", " LATEST_POP("year") " "
-		"FROM area a ORDER BY CASE a.level WHEN 'NL' THEN 0 WHEN 'LD' THEN 1 WHEN 'PV' THEN 2 WHEN 'RE' THEN 3 "
-		"WHEN 'GM' THEN 4 WHEN 'CR' THEN 5 WHEN 'WK' THEN 6 ELSE 7 END, a.code";
+													 "FROM area a ORDER BY CASE a.level WHEN 'NL' THEN 0 WHEN 'LD' THEN 1 WHEN 'PV' THEN 2 WHEN 'RE' THEN 3 "
+													 "WHEN 'GM' THEN 4 WHEN 'CR' THEN 5 WHEN 'WK' THEN 6 ELSE 7 END, a.code";
 	static const char *const sub =
 		"WITH RECURSIVE sub(code) AS (SELECT code FROM area WHERE parent=$1 "
 		"UNION SELECT a.code FROM area a JOIN sub ON a.parent=sub.code) "
 		"SELECT a.code, a.name, a.level, a.parent, " LATEST_POP("count") ", " LATEST_POP("year") " "
-		"FROM sub JOIN area a ON a.code=sub.code ORDER BY a.code";
+													 "FROM sub JOIN area a ON a.code=sub.code ORDER BY a.code";
 	pg_params p;
 
 	pg_init(&p);

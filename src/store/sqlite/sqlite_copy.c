@@ -51,7 +51,9 @@ static int cp_rows(ivp__store *st, int t, ivp__row_cb cb, void *ud)
 
 static int hexval(int c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+					c >= 'A' && c <= 'F'	     ? c - 'A' + 10 :
+								       -1;
 }
 
 /* the INSERT of table t, prepared once */
