@@ -37,6 +37,8 @@
 # first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the checks below read the CLI's English lines ("N rows written")
+export IVP_LANG=en
 MODE=all
 if [ "${1:-}" = w5 ]; then MODE=w5 && shift && set -- "${1:-100}"; fi
 SCALE=${1:-10}
