@@ -252,7 +252,7 @@ out:
 static ivp_rc verify(ivp_ctx *from, ivp_ctx *to, ivp_copy_result *res)
 {
 	char ha[65], hb[65], what[160];
-	int64_t na, nb;
+	int64_t na = 0, nb = 0;
 	ivp_rc rc;
 	int t;
 

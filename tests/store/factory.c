@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "factory.h"
@@ -23,14 +25,25 @@ static int is_pg(const char *e)
 }
 
 /* One statement on the server's maintenance database through psql (the
- * server is the one PGHOST/PGPORT/PGUSER name: tests/pg/cluster.sh). The
- * names are made here, never from input. */
+ * server is the one PGHOST/PGPORT/PGUSER name: tests/pg/cluster.sh), run
+ * without a shell. The names are made here, never from input. */
 static int psql(const char *sql)
 {
-	char cmd[512];
+	int status = 0;
+	pid_t pid = fork();
 
-	snprintf(cmd, sizeof(cmd), "psql -X -q -v ON_ERROR_STOP=1 -d postgres -c '%s' >/dev/null", sql);
-	return system(cmd) == 0 ? 0 : -1;
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		if (null >= 0)
+			dup2(null, 1);
+		execlp("psql", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql,
+		       (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
 ivp_ctx *tdb_connect(const tdb *t)
