@@ -27,6 +27,7 @@
 #        W2YEAR (2023: W2 is that year against the one before),
 #        FROM=tree (measure the working tree, built in build/; default: HEAD),
 #        KEEP_DATA=0 to regenerate the CSV even when bench/work has it,
+#        PGBENCH=0 leaves out W1-W3 with ivp on PostgreSQL (bench/pg.sh),
 #        PEERS ("duckdb sqlite3"; PEERS=duckdb leaves the sqlite3 peer out,
 #        e.g. at 100%, where its .import into an indexed table takes hours).
 #   W3 neighbourhoods  the buurten of one gemeente, and every buurt of the
@@ -41,6 +42,8 @@ cd "$(dirname "$0")/.."
 # W4 with and without TLS against nginx, and the attacks of issue 12: their own scripts
 if [ "${1:-}" = w4tls ]; then shift; exec bench/w4tls.sh "$@"; fi
 if [ "${1:-}" = attack ]; then shift; exec bench/attack.sh "$@"; fi
+# the checks below read the CLI's English lines ("N rows written")
+export IVP_LANG=en
 MODE=all
 if [ "${1:-}" = w5 ]; then MODE=w5 && shift && set -- "${1:-100}"; fi
 SCALE=${1:-10}
@@ -92,7 +95,7 @@ cmake --build "$B" -j "$(nproc)" >/dev/null
 # a copy, so that a rebuild of $B by someone else during the run changes nothing here
 cp "$B/ivp" "$B"/ivp-*.so "$B/libivp.a" "$W/" # the modules beside the program (src/core/module.h)
 if nm "$W/ivp" | grep -q __asan_init; then echo "$B/ivp is built with sanitizers; not measuring that" >&2; exit 1; fi
-LIBS=$(pkg-config --libs sqlite3 jansson libsodium libcrypto gsl libfyaml proj)
+LIBS=$(pkg-config --libs sqlite3 libpq jansson libsodium libcrypto gsl libfyaml proj)
 CFLAGS="-O2 -g -std=c17 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I$S/include -I$S/src"
 # shellcheck disable=SC2086
 cc $CFLAGS bench/gen.c "$W/libivp.a" $LIBS -lm -o "$W/gen"
@@ -230,6 +233,9 @@ has sqlite3 && python3 bench/sqlite_w2.py --w3 "$SDB" "$W2YEAR" "$W2N" "$W/w3-sq
 for p in $PEERS; do
 	check "ranked buurten (rank, count, population, rate, verdict)" "$W/w3-ivp.csv" "$W/w3-$p.csv" "$p" 1,3 6
 done
+
+# ---- W1-W3 on PostgreSQL (bench/pg.sh) ---------------------------------------------
+[ "${PGBENCH:-1}" = 0 ] || . bench/pg.sh
 
 # ---- the table --------------------------------------------------------------
 val() { awk -v k="$2" '$1 == k { print $2 }' "$W/w2-$1.out"; }

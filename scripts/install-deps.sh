@@ -5,7 +5,8 @@
 # machine; ca-certificates so that TLS verification has its roots;
 # poppler-utils, qpdf and unzip to check its output; libpwquality with
 # cracklib's dictionary for the password rule, openssl for the test
-# certificates of the TLS tests), and the npm packages
+# certificates of the TLS tests; libpq-dev for the
+# PostgreSQL engine and the postgresql server for its tests), and the npm packages
 # of the web app (web/: NL Design System CSS),
 # of the browser tests (tests/browser/: playwright-core, axe-core, vnu-jar —
 # the W3C Nu HTML checker, run on Java) and of the HTTP tests (tests/http/:
@@ -23,7 +24,7 @@ PKGS=(
   clang-format clang-tidy cppcheck
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libqpdf-dev libxlsxwriter-dev poppler-utils qpdf unzip
   libcurl4-gnutls-dev ca-certificates
-  libpwquality-dev cracklib-runtime openssl
+  libpwquality-dev cracklib-runtime openssl libpq-dev postgresql
 )
 # node and npm from Debian, unless a node with npm is already there
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
@@ -41,6 +42,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The PostgreSQL tests run a throw-away server (tests/pg/cluster.sh), which
+# refuses to run as root: as root, it runs as this unprivileged user. The
+# Debian package's own cluster is not used (and not needed running).
+if [ "$(id -u)" -eq 0 ] && ! id ivptest >/dev/null 2>&1; then
+  useradd --system --no-create-home --shell /usr/sbin/nologin ivptest
 fi
 
 # npm packages, pinned by package-lock.json; again only when the lock changed

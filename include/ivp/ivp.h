@@ -375,6 +375,26 @@ IVP_WUR ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q,
 /* Areas with fewer inhabitants are not ranked on a rate (docs/ranking.md). */
 #define IVP_MIN_POPULATION_DEFAULT 500
 
+/* What ivp_copy did and checked. */
+typedef struct ivp_copy_result {
+	int tables;    /* tables copied */
+	int64_t rows;  /* rows copied, all tables together */
+	int queries;   /* indicator and ranking queries compared on both */
+	int64_t facts; /* crime counts (ivp sources' facts) in the copy */
+} ivp_copy_result;
+
+/*
+ * Copy the whole database of `from` into the empty database of `to` (any
+ * engine to any engine, e.g. SQLite to PostgreSQL): every table with its
+ * ids, in one transaction of `to`, then verified: every table's number of
+ * rows and a SHA-256 over its rows (numbers compared as numbers) equal on
+ * both, and the indicator set of every gemeente for the newest year and
+ * the ranking of its buurten, and of the gemeenten, the same JSON byte for
+ * byte. Errors go into `to`'s error (ivp_last_error): IVP_EINPUT when `to`
+ * holds data already, IVP_EDB "the copy differs" naming what differs.
+ */
+IVP_WUR ivp_rc ivp_copy(ivp_ctx *from, ivp_ctx *to, ivp_copy_result *res);
+
 /* ================================================================== */
 /* Rendering: results as bytes (src/render/)                          */
 /* ================================================================== */

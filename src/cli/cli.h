@@ -77,6 +77,7 @@ int cli_print(FILE *out, const ivp_table *t, cli_format f, const char *columns);
 int cli_print_exit(const char *cmd, int r);
 
 int cmd_init(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_areas(int argc, char **argv);
 int cmd_groups(int argc, char **argv);

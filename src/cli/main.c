@@ -251,6 +251,7 @@ int main(int argc, char **argv)
 		{ "org", cmd_org },
 		{ "report", cmd_report },
 		{ "fetch", cmd_fetch },
+		{ "copy", cmd_copy },
 	};
 	size_t i;
 	const char *env = getenv("IVP_LANG");

@@ -363,7 +363,8 @@ static ivp_rc classify(ivp_ctx *ctx, rlist *l, const ivp_ranking_query *q, const
 		if (l->v[i].count >= 0)
 			l->v[k++] = l->v[i];
 	l->n = k;
-	qsort(l->v, (size_t)l->n, sizeof(*l->v), by_rate);
+	if (l->n > 1) /* qsort of NULL, 0 is undefined */
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), by_rate);
 	if (st->ranked < 2 || st->all_count <= 0)
 		return IVP_OK;
 	cnt = malloc((size_t)st->ranked * sizeof(*cnt));

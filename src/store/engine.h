@@ -2,7 +2,7 @@
  * engine.h — the storage engines' tables of functions, private to store/.
  *
  * Only the files of src/store/ (the door store.c, and store_api.c) and
- * the engines (store/sqlite/, later store/pg/) include this header; every
+ * the engines (store/sqlite/, store/pg/) include this header; every
  * other caller goes through the door of store.h (and plan_store.h, auth_store.h,
  * geo_store.h), which calls these functions and turns their failures into
  * the context's ivp_error once.
@@ -26,6 +26,7 @@
 
 #include "store/auth_store.h"
 #include "store/org_store.h"
+#include "store/copy_store.h"
 #include "store/geo_store.h"
 #include "store/group_store.h"
 #include "store/plan_store.h"
@@ -160,6 +161,13 @@ typedef struct ivp__org_ops {
 	int (*member_get)(ivp__store *s, const char *user, char org[32]);
 	int (*members_list)(ivp__store *s, ivp__row_cb cb, void *ud);
 } ivp__org_ops;
+/* Copying a whole database (copy_store.h; t indexes ivp__copy_tables). */
+typedef struct ivp__copy_ops {
+	int (*rows)(ivp__store *s, int t, ivp__row_cb cb, void *ud);
+	int (*put)(ivp__store *s, int t, const char *const *vals);
+	int (*begin)(ivp__store *s);
+	int (*end)(ivp__store *s);
+} ivp__copy_ops;
 
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
@@ -245,6 +253,8 @@ typedef struct ivp__store_ops {
 	const ivp__report_ops *report;
 	/* organisations and the membership of users */
 	const ivp__org_ops *org;
+	/* every table's rows out and in, for ivp copy */
+	const ivp__copy_ops *copy;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -252,9 +262,10 @@ struct ivp__store {
 	const ivp__store_ops *ops;
 };
 
-/* Pick the engine for a database path ("sqlite:…" or a file name): its
- * table and in *rest what the engine opens; NULL when no engine built in
- * serves the path ("postgresql://…" until store/pg/ exists). */
+/* Pick the engine for a database path ("sqlite:…" or a file name: SQLite;
+ * "postgresql://…", "postgres://…" or a libpq key=value string such as
+ * "host=/run/postgresql dbname=ivp": PostgreSQL): its table and in *rest
+ * what the engine opens; NULL when no engine built in serves the path. */
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest);
 
 extern const ivp__store_ops ivp__sqlite_ops;
@@ -264,5 +275,14 @@ extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
 extern const ivp__report_ops ivp__sqlite_report_ops;
 extern const ivp__org_ops ivp__sqlite_org_ops;
+extern const ivp__copy_ops ivp__sqlite_copy_ops;
+
+extern const ivp__store_ops ivp__pg_ops;
+extern const ivp__plan_ops ivp__pg_plan_ops;
+extern const ivp__auth_ops ivp__pg_auth_ops;
+extern const ivp__geo_ops ivp__pg_geo_ops;
+extern const ivp__group_ops ivp__pg_group_ops;
+extern const ivp__report_ops ivp__pg_report_ops;
+extern const ivp__copy_ops ivp__pg_copy_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h, org_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -12,13 +12,39 @@
  * per-row fact_put of imports and the year_counts of queries pay one
  * extra direct call.
  *
- * "sqlite:FILE" or a plain path selects SQLite. ("postgresql://…" will
- * select the PostgreSQL engine once store/pg/ exists.)
+ * "sqlite:FILE" or a plain path selects SQLite; "postgresql://…",
+ * "postgres://…" or a libpq key=value string (its first word one of
+ * libpq's keys: "host=… dbname=…") selects PostgreSQL (store/pg/).
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "store/engine.h"
+
+/* "host=… dbname=…": a libpq key=value string, not a file name */
+static int is_keyword_string(const char *p)
+{
+	static const char *const keys[] = { "host", "hostaddr", "port", "dbname", "user", "service",
+					    "sslmode", "application_name", NULL };
+	size_t n;
+	int i;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	for (n = 0; p[n] && (isalnum((unsigned char)p[n]) || p[n] == '_'); n++)
+		;
+	if (!n)
+		return 0;
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == n && !strncmp(p, keys[i], n)) {
+			p += n;
+			while (isspace((unsigned char)*p))
+				p++;
+			return *p == '=';
+		}
+	return 0;
+}
 
 const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 {
@@ -26,9 +52,10 @@ const ivp__store_ops *ivp__store_engine(const char *path, const char **rest)
 		*rest = path + 7;
 		return &ivp__sqlite_ops;
 	}
-	if (!strncmp(path, "postgresql:", 11) || !strncmp(path, "postgres:", 9)) {
+	if (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11) ||
+	    is_keyword_string(path)) {
 		*rest = path;
-		return NULL;
+		return &ivp__pg_ops;
 	}
 	*rest = path;
 	return &ivp__sqlite_ops;
@@ -512,4 +539,35 @@ ivp_rc ivp__store_member_get(ivp_ctx *ctx, const char *user, char org[32])
 ivp_rc ivp__store_members_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->org->members_list(ST, cb, ud));
+}
+
+/* ---- copying a whole database ------------------------------------------------------ */
+
+static ivp_rc bad_table(ivp_ctx *ctx, int t)
+{
+	return ivp__fail(ctx, IVP_EINTERNAL, "no copy table %d", t);
+}
+
+ivp_rc ivp__store_table_rows(ivp_ctx *ctx, int t, ivp__row_cb cb, void *ud)
+{
+	if (t < 0 || t >= ivp__copy_ntables)
+		return bad_table(ctx, t);
+	return done(ctx, OPS->copy->rows(ST, t, cb, ud));
+}
+
+ivp_rc ivp__store_table_put(ivp_ctx *ctx, int t, const char *const *vals)
+{
+	if (t < 0 || t >= ivp__copy_ntables)
+		return bad_table(ctx, t);
+	return done(ctx, OPS->copy->put(ST, t, vals));
+}
+
+ivp_rc ivp__store_copy_begin(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->copy->begin(ST));
+}
+
+ivp_rc ivp__store_copy_end(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->copy->end(ST));
 }

@@ -15,12 +15,26 @@
 #include "store/engine.h"
 #include "store/store.h"
 
+/* path for a message: a password in a connection string as *** (the
+ * PostgreSQL engine refuses such strings, but says so without it) */
+static void redact(const char *path, char *out, size_t outsz)
+{
+	const char *at, *colon, *pw;
+
+	snprintf(out, outsz, "%s", path);
+	if ((colon = strstr(path, "://")) && (at = strchr(colon + 3, '@')) &&
+	    (colon = memchr(colon + 3, ':', (size_t)(at - colon - 3))))
+		snprintf(out, outsz, "%.*s:***%s", (int)(colon - path), path, at);
+	else if ((pw = strstr(path, "password")) && (pw = strchr(pw, '=')))
+		snprintf(out, outsz, "%.*s=***", (int)(pw - path), path);
+}
+
 ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 {
 	const ivp__store_ops *ops;
 	const char *rest;
 	ivp_ctx *ctx;
-	char msg[512];
+	char msg[512], shown[256];
 	int r;
 
 	*out = NULL;
@@ -34,7 +48,7 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 			err->rc = IVP_EINPUT;
 			snprintf(err->code, sizeof(err->code), "unknown_engine");
 			snprintf(err->message, sizeof(err->message), "database engine not available for \"%s\"", path);
-			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path; the PostgreSQL engine is not built yet.");
+			snprintf(err->hint, sizeof(err->hint), "Use a SQLite file path or a postgresql:// connection string.");
 		}
 		return IVP_EINPUT;
 	}
@@ -50,9 +64,15 @@ ivp_rc ivp_open(const char *path, ivp_ctx **out, ivp_error *err)
 		if (err) {
 			err->rc = IVP_EDB;
 			snprintf(err->code, sizeof(err->code), "database_open");
-			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", rest);
+			redact(rest, shown, sizeof(shown));
+			snprintf(err->message, sizeof(err->message), "cannot open database \"%s\"", shown);
 			snprintf(err->detail, sizeof(err->detail), "%s", msg);
-			snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
+			if (ops == &ivp__pg_ops)
+				snprintf(err->hint, sizeof(err->hint), "Check that the PostgreSQL server runs and that the "
+								       "connection string names a database you may use; a password "
+								       "goes in PGPASSFILE, not in --db.");
+			else
+				snprintf(err->hint, sizeof(err->hint), "Check that the directory exists and is writable, or pass another --db.");
 		}
 		free(ctx);
 		return IVP_EDB;

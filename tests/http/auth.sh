@@ -157,9 +157,9 @@ kill -TERM "$PID"; wait "$PID"; PID=
 grep -q 'POST /api/v1/session 200 ' "$W/log" || fail "access log lacks the sign-in"
 for secret in "$PW" "$VPW" "$TOK" "$CSRF" "$VTOK"; do
   if grep -aqF "$secret" "$W/log"; then fail "the log holds a secret (${secret:0:4}…)"; fi
-  if cat "$W"/ivp.db* | grep -aqF "$secret"; then fail "the database holds a secret (${secret:0:4}…)"; fi
+  if dbdump | grep -aqF "$secret"; then fail "the database holds a secret (${secret:0:4}…)"; fi
 done
-sqlite3 "$W/ivp.db" "SELECT pwhash FROM app_user" | grep -q '^\$argon2id\$' || fail "the password is not an argon2id hash"
+dbq "SELECT pwhash FROM app_user" | grep -q '^\$argon2id\$' || fail "the password is not an argon2id hash"
 
 if [ $fails -ne 0 ]; then
   echo "--- server log:"; tail -30 "$W/log"

@@ -2,7 +2,9 @@
 # run.sh) right after `set -uo pipefail`, with the ivp binary as the
 # script's first argument. Sets IVP, ROOT, a work directory W (removed at
 # exit, after every server started with `serve` is stopped), IVP_DB in it,
-# and fails/n with fail().
+# and fails/n with fail(). With IVP_TEST_DB=postgresql (ctest's *_pg runs)
+# IVP_DB is instead a fresh database on the test cluster (PGHOST, PGUSER:
+# tests/pg/cluster.sh), dropped at exit; dbq and dbdump read either engine.
 IVP=$(realpath "$1")
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 W=$(mktemp -d)
@@ -11,10 +13,28 @@ PIDS=()
 cleanup() {
   local p
   for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
-  wait 2>/dev/null; rm -rf "$W"
+  wait 2>/dev/null
+  cd /
+  [ -n "${PGDB_NAME:-}" ] && dropdb --force "$PGDB_NAME" 2>/dev/null
+  rm -rf "$W"
 }
 trap cleanup EXIT
-export IVP_DB="$W/ivp.db"
+PGDB_NAME=
+if [ "${IVP_TEST_DB:-sqlite}" = postgresql ]; then
+  PGDB_NAME="ivp_http_$$_${RANDOM}"
+  createdb "$PGDB_NAME" || { echo "FAIL cannot create database $PGDB_NAME on the test cluster"; exit 1; }
+  export IVP_DB="postgresql:///$PGDB_NAME"
+else
+  export IVP_DB="$W/ivp.db"
+fi
+# dbq SQL: one query's rows (|-separated) from the test database, either engine
+dbq() {
+  if [ -n "$PGDB_NAME" ]; then psql -X -qAt -d "$PGDB_NAME" -c "$1"; else sqlite3 "$IVP_DB" "$1"; fi
+}
+# dbdump: everything the database holds, as bytes to grep
+dbdump() {
+  if [ -n "$PGDB_NAME" ]; then pg_dump -d "$PGDB_NAME"; else cat "$IVP_DB"*; fi
+}
 fails=0; n=0
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 

@@ -68,7 +68,7 @@ req text-badkey 400 -b "$W/jar" -H "X-CSRF-Token: $CSRF" -F key=prioriteit:z -F 
   jqt text-badkey '.reason == "report_unknown_text"'
 req text-empty 400 -b "$W/jar" -H "X-CSRF-Token: $CSRF" -F key=inleiding -F 'text=  ' "$R/voortgang-2024/texts" &&
   jqt text-empty '.reason == "report_bad_text"'
-[ "$(sqlite3 "$IVP_DB" 'SELECT COUNT(*) FROM report_text')" = 0 ] || fail "a refused text was written"
+[ "$(dbq 'SELECT COUNT(*) FROM report_text')" = 0 ] || fail "a refused text was written"
 req finalize-concept 400 -b "$W/jar" -H "X-CSRF-Token: $CSRF" -d date=2025-03-31 "$R/voortgang-2024/finalize" &&
   jqt finalize-concept '.reason == "report_concept" and (.detail | contains("prioriteit:jeugd"))'
 for k in inleiding prioriteit:a prioriteit:b prioriteit:c prioriteit:d; do

@@ -1,6 +1,7 @@
 /*
  * conformance.c — the storage conformance suite: every function of the
- * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h, report_store.h) on a fresh
+ * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h, report_store.h,
+ * copy_store.h) on a fresh
  * database of the engine under test, through the door and the public API
  * only (never an engine's own calls), so that it runs unchanged on every
  * engine: `store_conformance sqlite`, later `store_conformance
@@ -25,6 +26,7 @@
 #include "core/core.h"
 #include "factory.h"
 #include "store/auth_store.h"
+#include "store/copy_store.h"
 #include "store/geo_store.h"
 #include "store/org_store.h"
 #include "store/group_store.h"
@@ -95,6 +97,9 @@ static const cover covers[] = {
 	{ "test_report_finals", "ivp__store_final_add ivp__store_final_get ivp__store_finals_list" },
 	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
 				"ivp__store_month_counts" },
+	{ "test_copy_tables", "ivp__store_table_rows ivp__store_table_put ivp__store_copy_begin "
+			      "ivp__store_copy_end ivp__store_begin ivp__store_commit "
+			      "ivp__store_user_add ivp__store_user_get" },
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -1747,6 +1752,116 @@ static void declared(const char *text, names *ns)
 	}
 }
 
+/* ---- copying a whole database -------------------------------------------------------- */
+
+typedef struct copy_text {
+	ivp__buf b;
+	int n;
+} copy_text;
+
+static int copy_rows_cb(void *ud, const char *const *cols, int n)
+{
+	copy_text *r = ud;
+	int k;
+
+	for (k = 0; k < n; k++)
+		ivp__buf_printf(&r->b, "%s|", cols[k] ? cols[k] : "NULL");
+	ivp__buf_addc(&r->b, '\n');
+	r->n++;
+	return 0;
+}
+
+/* Every table's rows into a second, empty database with their ids: the
+ * copy lists the same rows, answers year_counts with the source's import
+ * ids, knows the user, and continues ids after the copied ones. The
+ * table list itself: one kind per column. */
+static void test_copy_tables(void **state)
+{
+	ivp_ctx *ctx = CTX, *src = ctx;
+	tdb dst;
+	int64_t ci, ci2, imp;
+	ivp__user_rec u;
+	int t, exists = -1;
+
+	for (t = 0; t < ivp__copy_ntables; t++) {
+		const char *c = ivp__copy_tables[t].cols;
+		int commas = 0;
+
+		for (; *c; c++)
+			commas += *c == ',';
+		assert_int_equal((int)strlen(ivp__copy_tables[t].kinds), commas + 1);
+	}
+	ci = codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "crime", "copy-sha");
+	put(ctx, "GM0001", "1.1.1", 202200, 17, 0, imp, IVP__PUT_NEW);
+	put(ctx, "BU00010101", "1.2.1", 202203, 4, 1, imp, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, imp, IVP__PUT_NEW);
+	OK(ivp__store_import_finish(ctx, imp, 3, 0, 0, NULL));
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$x", &exists));
+
+	assert_int_equal(tdb_create(&dst), 0);
+	ctx = dst.ctx;
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_copy_begin(ctx));
+	for (t = 0; t < ivp__copy_ntables; t++) {
+		copy_text r = { { 0 }, 0 };
+		int i;
+		char *line, *save = NULL;
+
+		ivp__buf_init(&r.b, 1u << 24);
+		ctx = src;
+		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &r));
+		ctx = dst.ctx;
+		/* put each row back from its text (split at |) */
+		for (line = strtok_r((char *)ivp__buf_str(&r.b), "\n", &save), i = 0; line;
+		     line = strtok_r(NULL, "\n", &save), i++) {
+			const char *vals[IVP__COPY_MAXCOLS];
+			int k = 0;
+			char *f = line, *bar;
+
+			while ((bar = strchr(f, '|')) && k < IVP__COPY_MAXCOLS) {
+				*bar = '\0';
+				vals[k++] = strcmp(f, "NULL") ? f : NULL;
+				f = bar + 1;
+			}
+			OK(ivp__store_table_put(ctx, t, vals));
+		}
+		assert_int_equal(i, r.n);
+		ivp__buf_free(&r.b);
+	}
+	OK(ivp__store_copy_end(ctx));
+	OK(ivp__store_commit(ctx));
+	for (t = 0; t < ivp__copy_ntables; t++) {
+		copy_text a = { { 0 }, 0 }, b = { { 0 }, 0 };
+
+		ivp__buf_init(&a.b, 1u << 24);
+		ivp__buf_init(&b.b, 1u << 24);
+		ctx = src;
+		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &a));
+		ctx = dst.ctx;
+		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &b));
+		if (a.n != b.n || strcmp(ivp__buf_str(&a.b), ivp__buf_str(&b.b))) {
+			print_error("table %s differs after the copy:\n%s---\n%s", ivp__copy_tables[t].name,
+				    ivp__buf_str(&a.b), ivp__buf_str(&b.b));
+			fail();
+		}
+		ivp__buf_free(&a.b);
+		ivp__buf_free(&b.b);
+	}
+	ctx = dst.ctx;
+	want_year("copied 1.1.1 2022", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
+	OK(ivp__store_user_get(ctx, "anna", &u));
+	assert_string_equal(u.role, "editor");
+	/* new rows after the copied ids */
+	OK(ivp__store_begin(ctx));
+	ci2 = new_import(ctx, "codes", "after-copy-sha");
+	OK(ivp__store_commit(ctx));
+	assert_true(ci2 > imp && ci2 > ci);
+	tdb_drop(&dst);
+}
+
 /* The body of `static void NAME(void **state)` in the suite's source. */
 static const char *body_of(const char *src, const char *test, size_t *len)
 {
@@ -1763,7 +1878,7 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
-					       "group_store.h", "report_store.h", "org_store.h" };
+					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -1870,6 +1985,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_tables, setup, teardown),
 		cmocka_unit_test(test_every_door_function_covered),
 	};
 	const char *env = getenv("IVP_TEST_DB");

@@ -6,9 +6,10 @@
  * The engine comes from the suite's first argument, else the environment
  * variable IVP_TEST_DB, else "sqlite". "sqlite" (or "sqlite:") gives every
  * test a new database file in a new temporary directory, removed after the
- * test. A new engine adds its case to tdb_create() (for PostgreSQL: a new
- * database or schema per test on the server the URL names) and nothing
- * else; see README.md.
+ * test. "postgresql" (or "pg") gives every test a new database on the
+ * server of PGHOST/PGUSER (the test cluster of tests/pg/cluster.sh),
+ * dropped after the test. A new engine adds its case to tdb_create() and
+ * nothing else; see README.md.
  */
 #ifndef IVP_TESTS_STORE_FACTORY_H
 #define IVP_TESTS_STORE_FACTORY_H
@@ -18,6 +19,7 @@
 typedef struct tdb {
 	char where[512]; /* what ivp_open opens ("sqlite:/tmp/…/test.db") */
 	char dir[256];	 /* SQLite: the temporary directory, removed at the end */
+	char pgdb[64];	 /* PostgreSQL: the database made for the test, dropped at the end */
 	ivp_ctx *ctx;	 /* the first connection */
 } tdb;
 

@@ -239,6 +239,7 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " user_id INTEGER PRIMARY KEY REFERENCES app_user(id) ON DELETE CASCADE,"
 	  " org_id TEXT NOT NULL REFERENCES organisation(id));"
 	  "CREATE INDEX org_member_org ON org_member(org_id);",
+	  NULL, NULL },
 	/* 11: the second factor (src/auth/totp.c): a user's TOTP secret
 	 * (base32; NULL: none enrolled), whether sign-in requires it, and the
 	 * last time step used, so that a code is taken once. */

@@ -200,6 +200,8 @@ static void sq_close(ivp__store *st)
 	ivp__sqlite_plan_ops.close(st);
 	ivp__sqlite_auth_ops.close(st);
 	ivp__sqlite_report_ops.close(st);
+	for (i = 0; i < (int)(sizeof(s->copy) / sizeof(s->copy[0])); i++)
+		sqlite3_finalize(s->copy[i]);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -783,4 +785,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.group = &ivp__sqlite_group_ops,
 	.report = &ivp__sqlite_report_ops,
 	.org = &ivp__sqlite_org_ops,
+	.copy = &ivp__sqlite_copy_ops,
 };

@@ -1,0 +1,33 @@
+/*
+ * copy_tables.c — the tables `ivp copy` copies, with their columns, in an
+ * order in which every row's references come before it (copy_store.h).
+ * Both engines build their copy statements from this list, so a table
+ * added to both engines needs one line here to be copied.
+ */
+#include "store/copy_store.h"
+
+const ivp__copy_table ivp__copy_tables[] = {
+	{ "import", "id,kind,layout,file_name,sha256,options,rows,missing,skipped,imported_by,started_at,finished_at",
+	  "itttttiiittt", "id" },
+	{ "area", "id,code,name,level,parent,import_id", "itttti", "id" },
+	{ "area_alias", "name,code", "tt", NULL },
+	{ "crime_type", "id,classification,code,title,import_id", "ittti", "id" },
+	{ "period", "period,title,status,import_id", "itti", NULL },
+	{ "population", "area_id,age_group,year,count,import_id", "itiii", NULL },
+	{ "indicator_def", "key,version,classification,kind,name_nl,name_en,codes,per,population_group,source_tables,note,created_at",
+	  "titttttitttt", NULL },
+	{ "series", "area_id,type_id,nfacts,data", "iiib", NULL },
+	{ "plan_version", "version,plan_id,kind,source,summary,created_by,created_at,doc", "ittttttt", "version" },
+	{ "local_value", "key,area,year,unit,value,margin,source,definition_version,name,import_id", "ttitrrttti",
+	  NULL },
+	{ "app_user", "id,name,role,pwhash,created_at,updated_at", "ittttt", "id" },
+	{ "app_session", "token_hash,user_id,created_at,expires_at", "tiii", NULL },
+	{ "login_attempt", "id,name,addr,at,ok", "ittii", "id" },
+	{ "boundary", "area_id,minx,miny,maxx,maxy,npoints,geom,import_id", "irrrriti", NULL },
+	{ "report_text", "kind,area,year,key,version,body,created_by,created_at", "ttitittt", NULL },
+	{ "report_final", "kind,area,year,date,sha256,snapshot,created_by,created_at", "ttittttt", NULL },
+	{ "area_group", "id,name,title,kind,source,import_id", "itttti", "id" },
+	{ "area_group_member", "group_id,area_id", "ii", NULL },
+};
+
+const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));

@@ -1,0 +1,270 @@
+/*
+ * pg_migrations.c — the PostgreSQL schema, as numbered migrations in its
+ * own dialect, applied at open (pg_store.c) inside one transaction each,
+ * under an advisory lock so that the worker threads of a server opening a
+ * fresh database at once run each migration exactly once.
+ *
+ * The numbers follow the SQLite engine's (src/store/sqlite/migrations.c),
+ * so ivp_schema_version() means the same on both: 1 imports, code lists,
+ * population, definitions; 2 the plan; 3 users; 4 boundaries; 5 series;
+ * 6 report texts; 7 comparison groups. Migration 1 here has no table
+ * `fact`: this engine started with series (migration 5). Never edit a
+ * migration that has shipped: add the next number.
+ *
+ * Dialect notes: every text that is sorted or compared is COLLATE "C", so
+ * ORDER BY gives SQLite's byte order whatever the cluster's locale; times
+ * are text in the same ISO form (ivp_now()); a series is bytea (the value
+ * of store/series.h); the data version is a sequence (pg_store.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/pg/pg_int.h"
+
+#define T " text COLLATE \"C\" "
+#define NOW "ivp_now()"
+
+typedef struct pg_migration {
+	int version;
+	const char *sql;
+} pg_migration;
+
+static const pg_migration migrations[] = {
+	{
+		1,
+		"CREATE FUNCTION ivp_now() RETURNS text LANGUAGE sql STABLE AS "
+		"$$SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')$$;"
+		"CREATE SEQUENCE ivp_data_version;"
+		"CREATE TABLE import ("
+		" id bigserial PRIMARY KEY,"
+		" kind" T "NOT NULL,"
+		" layout" T "NOT NULL,"
+		" file_name" T "NOT NULL,"
+		" sha256" T "NOT NULL,"
+		" options" T "NOT NULL DEFAULT '',"
+		" rows bigint NOT NULL DEFAULT 0,"
+		" missing bigint NOT NULL DEFAULT 0,"
+		" skipped bigint NOT NULL DEFAULT 0,"
+		" imported_by" T "NOT NULL,"
+		" started_at" T "NOT NULL,"
+		" finished_at" T ","
+		" UNIQUE (kind, sha256, options));"
+		"CREATE TABLE area ("
+		" id bigserial PRIMARY KEY,"
+		" code" T "NOT NULL UNIQUE,"
+		" name" T "NOT NULL,"
+		" level" T "NOT NULL,"
+		" parent" T ","
+		" import_id bigint REFERENCES import(id));"
+		"CREATE INDEX area_parent ON area(parent);"
+		"CREATE INDEX area_level ON area(level);"
+		"CREATE TABLE area_alias ("
+		" name" T "NOT NULL,"
+		" code" T "NOT NULL REFERENCES area(code),"
+		" PRIMARY KEY (name, code));"
+		"CREATE TABLE crime_type ("
+		" id bigserial PRIMARY KEY,"
+		" classification" T "NOT NULL CHECK (classification IN ('police','cbs')),"
+		" code" T "NOT NULL UNIQUE,"
+		" title" T "NOT NULL,"
+		" import_id bigint REFERENCES import(id));"
+		"CREATE INDEX crime_type_title ON crime_type(lower(title));"
+		"CREATE TABLE period ("
+		" period integer PRIMARY KEY,"
+		" title" T "NOT NULL,"
+		" status" T "NOT NULL,"
+		" import_id bigint REFERENCES import(id));"
+		"CREATE TABLE population ("
+		" area_id bigint NOT NULL REFERENCES area(id),"
+		" age_group" T "NOT NULL CHECK (age_group IN ('total','12-17')),"
+		" year integer NOT NULL,"
+		" count bigint NOT NULL CHECK (count >= 0),"
+		" import_id bigint NOT NULL REFERENCES import(id),"
+		" PRIMARY KEY (area_id, age_group, year));"
+		"CREATE TABLE indicator_def ("
+		" key" T "NOT NULL,"
+		" version integer NOT NULL,"
+		" classification" T "NOT NULL CHECK (classification IN ('police','cbs')),"
+		" kind" T "NOT NULL,"
+		" name_nl" T "NOT NULL,"
+		" name_en" T "NOT NULL,"
+		" codes" T "NOT NULL,"
+		" per integer NOT NULL DEFAULT 1000,"
+		" population_group" T "NOT NULL DEFAULT 'total',"
+		" source_tables" T "NOT NULL DEFAULT '',"
+		" note" T "NOT NULL DEFAULT '',"
+		" created_at" T "NOT NULL DEFAULT " NOW ","
+		" PRIMARY KEY (key, classification, version));"
+		/* Definitions version 1, the same rows as the SQLite engine's. */
+		"INSERT INTO indicator_def(key,version,classification,kind,name_nl,name_en,codes,source_tables,note) VALUES"
+		" ('totaal',1,'police','total','Geregistreerde misdrijven, totaal','Registered crime, total','0.0.0','Politie 47013NED (gemeente) or 47018NED (wijk/buurt)',''),"
+		" ('totaal',1,'cbs','total','Geregistreerde misdrijven, totaal','Registered crime, total','T001161','CBS 83648NED',''),"
+		" ('bbv_winkeldiefstal',1,'police','bbv','Winkeldiefstallen','Shoplifting','2.5.2','Politie 47013NED',"
+		"  'BBV indicator. CBS compiles the published BBV figure; 83648NED has no shoplifting code, so the police code 2.5.2 Winkeldiefstal is used.'),"
+		" ('bbv_geweld',1,'police','bbv','Geweldsmisdrijven','Violent crime','1.4.1,1.4.2,1.4.3,1.4.4,1.4.5,1.4.6,1.4.7','Politie 47013NED',"
+		"  'BBV indicator, police approximation: zeden, moord/doodslag, openlijk geweld (persoon), bedreiging, mishandeling, straatroof, overval.'),"
+		" ('bbv_geweld',1,'cbs','bbv','Geweldsmisdrijven','Violent crime','CRI3000','CBS 83648NED',"
+		"  'BBV indicator in CBS terms: 3 Gewelds- en seksuele misdrijven.'),"
+		" ('bbv_woning',1,'police','bbv','Diefstallen uit woning','Domestic burglary','1.1.1','Politie 47013NED',"
+		"  'BBV indicator. 83648NED has no separate code; police code 1.1.1 Diefstal/inbraak woning.'),"
+		" ('bbv_vernieling',1,'police','bbv','Vernielingen en beschadigingen','Vandalism and criminal damage','2.2.1','Politie 47013NED',"
+		"  'BBV indicator, police approximation: 2.2.1 Vernieling cq. zaakbeschadiging (all places, not only public space).'),"
+		" ('bbv_vernieling',1,'cbs','bbv','Vernielingen en beschadigingen','Vandalism and criminal damage','CRI2100','CBS 83648NED',"
+		"  'BBV indicator in CBS terms: 21 Vernieling en beschadiging.'),"
+		" ('hic',1,'police','hic','High impact crimes','High-impact crime','1.1.1,1.4.6,1.4.7','Politie 47013NED',"
+		"  'Den Haag region default: woninginbraak, straatroof, overval. Configurable with ivp definitions --set hic.');",
+	},
+	{ 2,
+	  "CREATE TABLE plan_version ("
+	  " version bigserial PRIMARY KEY,"
+	  " plan_id" T "NOT NULL,"
+	  " kind" T "NOT NULL CHECK (kind IN ('import','update')),"
+	  " source" T "NOT NULL DEFAULT '',"
+	  " summary" T "NOT NULL DEFAULT '',"
+	  " created_by" T "NOT NULL,"
+	  " created_at" T "NOT NULL,"
+	  " doc text NOT NULL);"
+	  "CREATE INDEX plan_version_plan ON plan_version(plan_id, version);"
+	  "CREATE TABLE local_value ("
+	  " key" T "NOT NULL,"
+	  " area" T "NOT NULL,"
+	  " year integer NOT NULL,"
+	  " unit" T "NOT NULL,"
+	  " value double precision NOT NULL,"
+	  " margin double precision CHECK (margin IS NULL OR margin >= 0),"
+	  " source" T "NOT NULL,"
+	  " definition_version" T "NOT NULL,"
+	  " name" T ","
+	  " import_id bigint NOT NULL REFERENCES import(id),"
+	  " PRIMARY KEY (key, area, year, unit));"
+	  "CREATE INDEX local_value_area ON local_value(area);" },
+	{ 3,
+	  "CREATE TABLE app_user ("
+	  " id bigserial PRIMARY KEY,"
+	  " name" T "NOT NULL UNIQUE,"
+	  " role" T "NOT NULL CHECK (role IN ('viewer','editor','partner','admin')),"
+	  " pwhash text NOT NULL,"
+	  " created_at" T "NOT NULL DEFAULT " NOW ","
+	  " updated_at" T "NOT NULL DEFAULT " NOW ");"
+	  "CREATE TABLE app_session ("
+	  " token_hash" T "PRIMARY KEY,"
+	  " user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " created_at bigint NOT NULL,"
+	  " expires_at bigint NOT NULL);"
+	  "CREATE INDEX app_session_user ON app_session(user_id);"
+	  "CREATE TABLE login_attempt ("
+	  " id bigserial PRIMARY KEY,"
+	  " name" T "NOT NULL,"
+	  " addr" T "NOT NULL,"
+	  " at bigint NOT NULL,"
+	  " ok integer NOT NULL CHECK (ok IN (0,1)));"
+	  "CREATE INDEX login_attempt_name ON login_attempt(name, at);"
+	  "CREATE INDEX login_attempt_addr ON login_attempt(addr, at);" },
+	{ 4,
+	  "CREATE TABLE boundary ("
+	  " area_id bigint PRIMARY KEY REFERENCES area(id),"
+	  " minx double precision NOT NULL, miny double precision NOT NULL,"
+	  " maxx double precision NOT NULL, maxy double precision NOT NULL,"
+	  " npoints bigint NOT NULL,"
+	  " geom text NOT NULL,"
+	  " import_id bigint NOT NULL REFERENCES import(id));" },
+	/* 5: one row per (area, type) series, its counts as the bytea value
+	 * of store/series.h (why: bench/README.md, src/store/pg/README.md). */
+	{ 5,
+	  "CREATE TABLE series ("
+	  " area_id bigint NOT NULL REFERENCES area(id),"
+	  " type_id bigint NOT NULL REFERENCES crime_type(id),"
+	  " nfacts bigint NOT NULL CHECK (nfacts >= 0),"
+	  " data bytea NOT NULL,"
+	  " PRIMARY KEY (area_id, type_id));"
+	  "ALTER TABLE series ALTER COLUMN data SET STORAGE EXTERNAL;" },
+	{ 6,
+	  "CREATE TABLE report_text ("
+	  " kind" T "NOT NULL,"
+	  " area" T "NOT NULL,"
+	  " year integer NOT NULL,"
+	  " key" T "NOT NULL,"
+	  " version bigint NOT NULL CHECK (version >= 1),"
+	  " body text NOT NULL CHECK (body <> ''),"
+	  " created_by" T "NOT NULL,"
+	  " created_at" T "NOT NULL,"
+	  " PRIMARY KEY (kind, area, year, key, version));"
+	  "CREATE TABLE report_final ("
+	  " kind" T "NOT NULL,"
+	  " area" T "NOT NULL,"
+	  " year integer NOT NULL,"
+	  " date" T "NOT NULL,"
+	  " sha256" T "NOT NULL,"
+	  " snapshot text NOT NULL,"
+	  " created_by" T "NOT NULL,"
+	  " created_at" T "NOT NULL,"
+	  " PRIMARY KEY (kind, area, year));" },
+	{ 7,
+	  "CREATE TABLE area_group ("
+	  " id bigserial PRIMARY KEY,"
+	  " name" T "NOT NULL UNIQUE,"
+	  " title" T "NOT NULL,"
+	  " kind" T "NOT NULL CHECK (kind IN ('region','group')),"
+	  " source" T "NOT NULL DEFAULT '',"
+	  " import_id bigint REFERENCES import(id));"
+	  "CREATE TABLE area_group_member ("
+	  " group_id bigint NOT NULL REFERENCES area_group(id) ON DELETE CASCADE,"
+	  " area_id bigint NOT NULL REFERENCES area(id),"
+	  " PRIMARY KEY (group_id, area_id));"
+	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);" },
+};
+
+#define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+static int current(pg_store *s, int *have)
+{
+	static const char *const sql = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+	PGresult *r;
+
+	if (ivp__pg_query(s, sql, NULL, &r))
+		return -1;
+	*have = (int)ivp__pg_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+int ivp__pg_migrate(pg_store *s)
+{
+	static const char *const record = "INSERT INTO schema_migrations VALUES ($1, now())";
+	int i, have = 0;
+
+	/* quiet: CREATE … IF NOT EXISTS says "already exists, skipping" */
+	if (ivp__pg_simple(s, "SET client_min_messages = warning") ||
+	    ivp__pg_simple(s, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			      "version integer PRIMARY KEY, applied_at timestamptz NOT NULL)") ||
+	    current(s, &have))
+		return -1;
+	if (have < migrations[NMIG - 1].version) {
+		/* one migrator at a time; the others wait, then find them done */
+		if (ivp__pg_simple(s, "BEGIN") ||
+		    ivp__pg_simple(s, "SELECT pg_advisory_xact_lock(4977001)") || current(s, &have))
+			goto bad;
+		for (i = 0; i < NMIG; i++) {
+			pg_params p;
+
+			if (migrations[i].version <= have)
+				continue;
+			pg_init(&p);
+			pg_int(&p, migrations[i].version);
+			if (ivp__pg_simple(s, migrations[i].sql) || ivp__pg_exec(s, record, &p, NULL))
+				goto bad;
+			have = migrations[i].version;
+		}
+		if (ivp__pg_simple(s, "COMMIT"))
+			goto bad;
+	}
+	if (have > migrations[NMIG - 1].version)
+		return ivp__pg_failf(s, "database schema version %d is newer than this ivp knows (%d); upgrade ivp",
+				     have, migrations[NMIG - 1].version);
+	s->version = have;
+	return 0;
+bad:
+	if (s->conn)
+		PQclear(PQexec(s->conn, "ROLLBACK"));
+	return -1;
+}
