@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/audit_store.h"
 #include "store/auth_store.h"
 #include "store/geo_store.h"
 #include "store/group_store.h"
@@ -139,6 +140,25 @@ typedef struct ivp__report_ops {
 	void (*close)(ivp__store *s);
 } ivp__report_ops;
 
+typedef struct ivp__audit_ops {
+	/* as the doors of audit_store.h; last: 1 when the trail is empty;
+	 * append: a seal that returns nonzero is IVP__SE_ERROR "audit entry
+	 * not sealed" and nothing is written */
+	int (*append)(ivp__store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud);
+	int (*last)(ivp__store *s, ivp__audit_rec *out);
+	int (*walk)(ivp__store *s, int64_t from_seq, const char *user, const char *object,
+		    const char *from, int (*cb)(void *ud, const ivp__audit_rec *r), void *ud);
+	int (*find)(ivp__store *s, int64_t after, const char *hash, int64_t *seq); /* 1: none */
+	int (*backup)(ivp__store *s, const char *path);
+	int (*restore)(ivp__store *s, const char *path);
+	int (*integrity)(ivp__store *s, int *ok, char *why, size_t n);
+	int (*plan_refs)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*plan_delete)(ivp__store *s, int64_t version); /* 1: none */
+
+	/* Release the engine's audit statements (called from the engine's close). */
+	void (*close)(ivp__store *s);
+} ivp__audit_ops;
+
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
 	const char *name;
@@ -221,6 +241,8 @@ typedef struct ivp__store_ops {
 	const ivp__group_ops *group;
 	/* report texts and definitief snapshots: its own table */
 	const ivp__report_ops *report;
+	/* the audit trail, backups, plan history pruning: its own table */
+	const ivp__audit_ops *audit;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -239,5 +261,6 @@ extern const ivp__auth_ops ivp__sqlite_auth_ops;
 extern const ivp__geo_ops ivp__sqlite_geo_ops;
 extern const ivp__group_ops ivp__sqlite_group_ops;
 extern const ivp__report_ops ivp__sqlite_report_ops;
+extern const ivp__audit_ops ivp__sqlite_audit_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -223,6 +223,30 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (group_id, area_id)) WITHOUT ROWID;"
 	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);",
 	  NULL, NULL },
+	/* 9: the audit trail (store/audit_store.h, docs/audit.md): one row per
+	 * entry, each holding the hash of the one before. The triggers keep
+	 * ivp itself from changing or removing an entry; `ivp audit verify`
+	 * finds what someone did to the file outside it. */
+	{ 9,
+	  "CREATE TABLE audit_entry ("
+	  " seq INTEGER PRIMARY KEY,"
+	  " at TEXT NOT NULL,"
+	  " user TEXT NOT NULL,"
+	  " org TEXT NOT NULL DEFAULT '',"
+	  " addr TEXT NOT NULL,"
+	  " action TEXT NOT NULL,"
+	  " object TEXT NOT NULL,"
+	  " before TEXT NOT NULL DEFAULT '',"
+	  " after TEXT NOT NULL DEFAULT '',"
+	  " prev TEXT NOT NULL,"
+	  " hash TEXT NOT NULL);"
+	  "CREATE INDEX audit_entry_object ON audit_entry(object, seq);"
+	  "CREATE INDEX audit_entry_user ON audit_entry(user, seq);"
+	  "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry"
+	  " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;"
+	  "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
+	  " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =
