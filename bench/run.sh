@@ -35,6 +35,8 @@
 # databases in bench/work/ (git-ignored). Needs root for apt-get/npm the
 # first time.
 set -euo pipefail
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-bench}
 cd "$(dirname "$0")/.."
 MODE=all
 if [ "${1:-}" = w5 ]; then MODE=w5 && shift && set -- "${1:-100}"; fi

@@ -13,16 +13,18 @@
 #include "cli/cli.h"
 
 static const char user_help[] =
-	"usage: ivp user add NAME --role viewer|partner|editor|admin\n"
+	"usage: ivp user add NAME --role viewer|partner|editor|admin [--user OPERATOR]\n"
 	"       ivp user list\n"
-	"       ivp user passwd NAME\n"
-	"       ivp user remove NAME\n"
+	"       ivp user passwd NAME [--user OPERATOR]\n"
+	"       ivp user remove NAME [--user OPERATOR]\n"
 	"\n"
 	"The users who may sign in to ivp serve. The password is read from the\n"
 	"terminal without echo (asked twice), or as one line from stdin; never from\n"
 	"the command line. It is stored only as an argon2id hash. passwd and remove\n"
 	"end the user's sessions. Roles: viewer reads, partner reads (own measures\n"
-	"later), editor imports and updates the plan, admin may all (docs/security.md).\n";
+	"later), editor imports and updates the plan, admin may all (docs/security.md).\n"
+	"add, passwd and remove need the operator who makes the change (--user, else\n"
+	"$IVP_USER): it is recorded in the audit trail (docs/audit.md).\n";
 
 /* One line from f into buf without its newline; -1 on EOF or a line too long. */
 static int read_line(FILE *f, char *buf, size_t sz)
@@ -84,7 +86,7 @@ static int get_password(const char *cmd, char *pw, size_t sz)
 int cmd_user(int argc, char **argv)
 {
 	cli_common c = { 0 };
-	const char *sub, *name = NULL, *role = NULL, *v;
+	const char *sub, *name = NULL, *role = NULL, *v, *op = NULL;
 	char pw[IVP_PASSWORD_MAX + 2];
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
@@ -110,6 +112,8 @@ int cmd_user(int argc, char **argv)
 			continue;
 		if ((v = cli_optval("--role", argc, argv, &i, &err))) {
 			role = v;
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			op = v;
 		} else if (err) {
 			return cli_usage("user", "option %s needs a value", argv[i]);
 		} else if (!strncmp(argv[i], "--password", 10)) {
@@ -130,6 +134,8 @@ int cmd_user(int argc, char **argv)
 		return cli_usage("user", "--role belongs to user add");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
 		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
+	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" : "user remove", op))
+		return EXIT_USER;
 	if ((r = cli_open("user", &c, &ctx)))
 		return r;
 	if (!strcmp(sub, "list")) {

@@ -23,6 +23,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export DB="$WORK/ivp.db"
 export IVP_DB="$DB"
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=e2e
 cd "$WORK"
 name=$(basename "$CASE")
 

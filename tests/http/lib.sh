@@ -15,6 +15,8 @@ cleanup() {
 }
 trap cleanup EXIT
 export IVP_DB="$W/ivp.db"
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-http-test}
 fails=0; n=0
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 
