@@ -31,6 +31,7 @@
 
 #include <sodium.h>
 
+#include "audit/audit.h"
 #include "auth/auth.h"
 #include "core/core.h"
 #include "store/auth_store.h"
@@ -195,7 +196,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}
-	return rc;
+	return rc ? rc : ivp__audit_user(ctx, "user.add", name, ivp_role_name(role));
 }
 
 ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
@@ -209,7 +210,7 @@ ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
 		return rc;
 	rc = ivp__store_user_set_password(ctx, name, h);
 	sodium_memzero(h, sizeof(h));
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc ? rc : ivp__audit_user(ctx, "user.passwd", name, NULL);
 }
 
 ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
@@ -219,7 +220,7 @@ ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
 	rc = ivp__store_user_remove(ctx, name);
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
+	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc ? rc : ivp__audit_user(ctx, "user.remove", name, NULL);
 }
 
 static int users_cb(void *ud, const char *const *c, int n)
@@ -323,7 +324,7 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 	if (wait > 0) {
 		*status = IVP_SIGNIN_LIMITED;
 		*retry_after = (int)wait;
-		return IVP_OK;
+		return ivp__audit_signin(ctx, "signin.limited", key, client);
 	}
 	if (ivp__user_name_ok(name)) {
 		rc = ivp__store_user_get(ctx, name, &u);
@@ -341,7 +342,8 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 				       crypto_pwhash_MEMLIMIT_INTERACTIVE))
 			sodium_memzero(h, sizeof(h));
 	}
-	if ((rc = ivp__store_attempt_add(ctx, key, client ? client : "", now, good)))
+	if ((rc = ivp__store_attempt_add(ctx, key, client ? client : "", now, good)) ||
+	    (rc = ivp__audit_signin(ctx, good ? "signin" : "signin.failed", key, client)))
 		return rc;
 	if (!good)
 		return IVP_OK;
@@ -383,5 +385,5 @@ ivp_rc ivp_session_end(ivp_ctx *ctx, const char *token)
 	if (ivp__token_derive(token, hash, csrf))
 		return IVP_OK;
 	sodium_memzero(csrf, sizeof(csrf));
-	return ivp__store_session_delete(ctx, hash);
+	return ivp__store_session_delete(ctx, hash) ? ctx->err.rc : ivp__audit(ctx, "signout", "session", NULL, NULL);
 }
