@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/audit_store.h"
 #include "store/sqlite/sqlite_int.h"
@@ -225,6 +226,8 @@ static int au_backup(ivp__store *st, const char *path)
 
 	if (ivp__sq_series_flush(s))
 		return -1;
+	if (!access(path, F_OK))
+		return ivp__sq_failf(s, "%s exists; a backup never replaces a file", path);
 	if (ivp__sq_create_private(path))
 		return ivp__sq_failf(s, "cannot create %s: %s", path, strerror(errno));
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
