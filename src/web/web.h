@@ -227,6 +227,7 @@ void web_sources(http_req *r);		 /* GET /sources */
 void web_plan(http_req *r);		 /* GET /plan */
 void web_measure_post(http_req *r);	 /* POST /plan/measures/{id} */
 void web_login(http_req *r);		 /* GET /login */
+void web_audit(http_req *r);		 /* GET /audit (audit.c) */
 void web_login_post(http_req *r);	 /* POST /login */
 void web_logout_post(http_req *r);	 /* POST /logout */
 void web_import(http_req *r);		 /* GET /import */
