@@ -42,20 +42,20 @@ IVP_WUR ivp_rc ivp_audit_record(ivp_ctx *ctx, const char *action, const char *ob
 				const void *data, size_t n);
 
 typedef enum ivp_audit_fault {
-	IVP_AUDIT_OK = 0,     /* the chain is whole (and reaches the head, when given) */
-	IVP_AUDIT_CHANGED,    /* an entry's contents no longer match its hash */
-	IVP_AUDIT_REMOVED,    /* an entry is missing between two others */
-	IVP_AUDIT_INSERTED,   /* an entry nothing links to was put in */
-	IVP_AUDIT_REORDERED,  /* an entry stands before one it links to */
-	IVP_AUDIT_TRUNCATED   /* the newest entries up to the head are gone */
+	IVP_AUDIT_OK = 0,    /* the chain is whole (and reaches the head, when given) */
+	IVP_AUDIT_CHANGED,   /* an entry's contents no longer match its hash */
+	IVP_AUDIT_REMOVED,   /* an entry is missing between two others */
+	IVP_AUDIT_INSERTED,  /* an entry nothing links to was put in */
+	IVP_AUDIT_REORDERED, /* an entry stands before one it links to */
+	IVP_AUDIT_TRUNCATED  /* the newest entries up to the head are gone */
 } ivp_audit_fault;
 
 typedef struct ivp_audit_check {
-	int64_t entries;      /* how many entries were read */
-	int64_t head_seq;     /* the newest entry (0: the trail is empty) */
-	char head_hash[65];   /* its hash ("" when empty) */
+	int64_t entries;    /* how many entries were read */
+	int64_t head_seq;   /* the newest entry (0: the trail is empty) */
+	char head_hash[65]; /* its hash ("" when empty) */
 	ivp_audit_fault fault;
-	int64_t seq;	      /* the first entry that is wrong (the fault's entry) */
+	int64_t seq; /* the first entry that is wrong (the fault's entry) */
 } ivp_audit_check;
 
 /*
@@ -87,9 +87,9 @@ typedef struct ivp_audit_query {
 IVP_WUR ivp_rc ivp_audit_show(ivp_ctx *ctx, const ivp_audit_query *q, ivp_table **out);
 
 typedef struct ivp_backup_result {
-	int64_t entries;   /* audit entries in the copy */
-	char head[65];	   /* the hash of its newest entry */
-	int64_t bytes;	   /* size of the file */
+	int64_t entries; /* audit entries in the copy */
+	char head[65];	 /* the hash of its newest entry */
+	int64_t bytes;	 /* size of the file */
 } ivp_backup_result;
 
 /*

@@ -125,8 +125,7 @@ ivp_rc ivp_audit_record(ivp_ctx *ctx, const char *action, const char *object, co
 	if (data && (h = ivp__sha256_new())) {
 		ivp__sha256_update(h, data, n);
 		ivp__sha256_final(h, hex);
-	}
-	else if (data)
+	} else if (data)
 		return ivp__oom(ctx, "the hash of an audit entry");
 	return ivp__audit_export(ctx, action, object, hex);
 }
@@ -138,7 +137,8 @@ static int find_later(void *ud, int64_t after, const char *hash, int64_t *seq)
 {
 	ivp_rc rc = ivp__store_audit_find(ud, after, hash, seq);
 
-	return rc == IVP_OK ? 1 : rc == IVP_ENOTFOUND ? 0 : -1;
+	return rc == IVP_OK ? 1 : rc == IVP_ENOTFOUND ? 0 :
+							-1;
 }
 
 typedef struct walk {

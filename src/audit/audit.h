@@ -82,8 +82,8 @@ typedef struct ivp__chain {
 	int have;	       /* entries in win (0..3) */
 	int64_t entries;
 	ivp_audit_fault fault;
-	int64_t seq;	     /* the entry the fault names */
-	int failed;	     /* the find callback or a hash failed */
+	int64_t seq; /* the entry the fault names */
+	int failed;  /* the find callback or a hash failed */
 	ivp__audit_find_fn find;
 	void *ud;
 } ivp__chain;

@@ -92,8 +92,7 @@ static ivp_rc file_hash(ivp_ctx *ctx, const char *path, char hex[65], int64_t *b
 	int bad = 0;
 
 	if (ivp__sha256_paths(p, 1, hex, &bad))
-		return bad < 0 ? ivp__oom(ctx, "the hash of %s", path)
-			       : ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
+		return bad < 0 ? ivp__oom(ctx, "the hash of %s", path) : ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
 	if (bytes)
 		*bytes = stat(path, &st) ? 0 : (int64_t)st.st_size;
 	return IVP_OK;

@@ -210,7 +210,9 @@ ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
 		return rc;
 	rc = ivp__store_user_set_password(ctx, name, h);
 	sodium_memzero(h, sizeof(h));
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc ? rc : ivp__audit_user(ctx, "user.passwd", name, NULL);
+	if (rc == IVP_ENOTFOUND)
+		return no_user(ctx, name);
+	return rc ? rc : ivp__audit_user(ctx, "user.passwd", name, NULL);
 }
 
 ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
@@ -220,7 +222,9 @@ ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
 	rc = ivp__store_user_remove(ctx, name);
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc ? rc : ivp__audit_user(ctx, "user.remove", name, NULL);
+	if (rc == IVP_ENOTFOUND)
+		return no_user(ctx, name);
+	return rc ? rc : ivp__audit_user(ctx, "user.remove", name, NULL);
 }
 
 static int users_cb(void *ud, const char *const *c, int n)

@@ -134,7 +134,9 @@ int cmd_user(int argc, char **argv)
 		return cli_usage("user", "--role belongs to user add");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
 		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
-	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" : "user remove", op))
+	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "passwd") ? "user passwd" :
+													     "user remove",
+						 op))
 		return EXIT_USER;
 	if ((r = cli_open("user", &c, &ctx)))
 		return r;

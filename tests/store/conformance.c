@@ -1492,7 +1492,9 @@ static int test_seal(void *ud, const ivp__audit_rec *last, ivp__audit_rec *r)
 static int audit_rows(void *ud, const ivp__audit_rec *r)
 {
 	return ivp__buf_printf(ud, "%lld|%s|%s|%s|%s|%s|%s;", (long long)r->seq, r->user, r->addr,
-			       r->action, r->object, r->prev, r->hash) ? 1 : 0;
+			       r->action, r->object, r->prev, r->hash) ?
+		       1 :
+		       0;
 }
 
 static void audit_add(ivp_ctx *ctx, const char *user, const char *action, const char *object,

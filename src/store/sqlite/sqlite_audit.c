@@ -29,7 +29,15 @@
 #include "store/audit_store.h"
 #include "store/sqlite/sqlite_int.h"
 
-enum { A_LAST, A_INSERT, A_WALK, A_FIND, A_REFS, A_PLAN_DEL, A_COUNT };
+enum {
+	A_LAST,
+	A_INSERT,
+	A_WALK,
+	A_FIND,
+	A_REFS,
+	A_PLAN_DEL,
+	A_COUNT
+};
 
 #define COLS "seq, at, user, org, addr, action, object, before, after, prev, hash"
 

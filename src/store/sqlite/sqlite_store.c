@@ -140,7 +140,9 @@ static int applied(sq_store *s, int version)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ivp__sq_fail(s);
 	sqlite3_finalize(q);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int migrate(sq_store *s)
