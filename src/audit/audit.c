@@ -33,7 +33,7 @@ static int seal(void *ud, const ivp__audit_rec *last, ivp__audit_rec *r)
 	(void)ud;
 	r->seq = last ? last->seq + 1 : 1;
 	copy(r->prev, sizeof(r->prev), last ? last->hash : IVP__AUDIT_ZERO);
-	return ivp__audit_hash(r, r->hash);
+	return ivp__audit_hash(r, r->hash) ? -2 : 0; /* only memory can fail */
 }
 
 static int hash_text(const char *s, char hex[65])

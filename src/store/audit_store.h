@@ -37,15 +37,15 @@ typedef struct ivp__audit_rec {
 
 /*
  * Seal *r as the entry after `last` (NULL: r is the first entry): fill in
- * r->seq, r->prev and r->hash. 0, or nonzero to write nothing.
+ * r->seq, r->prev and r->hash. 0; -2 out of memory (IVP_ENOMEM), any
+ * other nonzero to write nothing (IVP_EDB "audit entry not sealed").
  */
 typedef int (*ivp__audit_seal_fn)(void *ud, const ivp__audit_rec *last, ivp__audit_rec *r);
 
 /*
  * Append r, sealed by seal under the write lock. Inside the caller's
  * transaction when one is open (the entry goes or stays with it), else
- * in one of its own. A seal that fails is IVP_EINTERNAL "audit entry not
- * sealed".
+ * in one of its own. A seal that fails writes nothing (see the seal).
  */
 ivp_rc ivp__store_audit_append(ivp_ctx *ctx, ivp__audit_rec *r, ivp__audit_seal_fn seal,
 			       void *ud) IVP_WUR;

@@ -143,7 +143,7 @@ typedef struct ivp__report_ops {
 typedef struct ivp__audit_ops {
 	/* as the doors of audit_store.h; last: 1 when the trail is empty;
 	 * append: a seal that returns nonzero is IVP__SE_ERROR "audit entry
-	 * not sealed" and nothing is written */
+	 * not sealed" (-2 from the seal: IVP__SE_NOMEM) and nothing is written */
 	int (*append)(ivp__store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud);
 	int (*last)(ivp__store *s, ivp__audit_rec *out);
 	int (*walk)(ivp__store *s, int64_t from_seq, const char *user, const char *object,

@@ -119,8 +119,8 @@ static int insert(sq_store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void 
 
 	if (rc < 0)
 		return -1;
-	if (seal(ud, rc == 0 ? &last : NULL, r))
-		return ivp__sq_failf(s, "audit entry not sealed");
+	if ((rc = seal(ud, rc == 0 ? &last : NULL, r)))
+		return rc == -2 ? ivp__sq_oom(s) : ivp__sq_failf(s, "audit entry not sealed");
 	if (!(q = stmt(s, A_INSERT)))
 		return -1;
 	sqlite3_bind_int64(q, 1, r->seq);
