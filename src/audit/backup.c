@@ -71,7 +71,7 @@ static ivp_rc check_file(ivp_ctx *ctx, const char *path, ivp_backup_result *out)
 		ivp_close(c);
 		return corrupt(ctx, path, why);
 	}
-	if ((rc = ivp_audit_verify(c, NULL, &chk))) {
+	if (ivp_audit_verify(c, NULL, &chk)) {
 		rc = take_error(ctx, &c->err);
 		ivp__hint(ctx, "The audit trail in \"%s\" was changed after it was written; take the backup again.", path);
 		ivp_close(c);

@@ -59,7 +59,7 @@ static int read_small(const char *path, char *buf, size_t n)
 		return -1;
 	k = fread(buf, 1, n - 1, f);
 	buf[k] = '\0';
-	fclose(f);
+	(void)fclose(f);
 	return 0;
 }
 
