@@ -8,6 +8,8 @@
 # cache's hits (X-Cache). IVP_CACHE_KB=0 bench/http.sh measures without it.
 # usage: bench/http.sh [SECONDS] (default 30); needs root for apt-get.
 set -euo pipefail
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-bench}
 cd "$(dirname "$0")/.."
 SECS=${1:-30}
 CONNS=64

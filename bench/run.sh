@@ -38,6 +38,8 @@
 # databases in bench/work/ (git-ignored). Needs root for apt-get/npm the
 # first time.
 set -euo pipefail
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-bench}
 cd "$(dirname "$0")/.."
 # W4 with and without TLS against nginx, and the attacks of issue 12: their own scripts
 if [ "${1:-}" = w4tls ]; then shift; exec bench/w4tls.sh "$@"; fi

@@ -13,6 +13,8 @@ GEN=$(realpath "$1"); IVP=$(realpath "$2")
 cd "$(dirname "$0")/.."
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 export IVP_DB="$W/ivp.db"
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-bench}
 
 "$GEN" --scale 0.001 --years 2023-2023 >"$W/crime.csv" 2>"$W/gen.err"
 cat "$W/gen.err"

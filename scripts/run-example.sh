@@ -11,6 +11,8 @@ D=examples/pijnacker-nootdorp/data
 
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export IVP_DB="$DB"
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-example}
 "$IVP" init
 # code lists: 47013NED metadata (SoortMisdrijf, RegioS, Perioden),
 # the 47018NED wijk/buurt list (2024 indeling), the 83648NED CBS types

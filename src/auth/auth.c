@@ -32,7 +32,7 @@
  * the same moment count each other: of 64 at once, IVP_SIGNIN_MAX_FAILS
  * get to the password. (One process: `ivp serve`; the CLI signs nobody in.)
  *
- * Order of a sign-in, the places where an audit call goes marked AUDIT:
+ * Order of a sign-in (each outcome is an audit entry, src/audit/):
  *   throttle → argon2id → second factor → session (oldest beyond
  *   IVP_USER_SESSIONS ended); signin_done() is the one exit after the
  *   attempt was recorded.
@@ -51,6 +51,7 @@
 
 #include <sodium.h>
 
+#include "audit/audit.h"
 #include "auth/auth.h"
 #include "core/core.h"
 #include "store/auth_store.h"
@@ -311,7 +312,7 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}
-	return rc;
+	return rc ? rc : ivp__audit_user(ctx, "user.add", name, ivp_role_name(role));
 }
 
 ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
@@ -325,7 +326,9 @@ ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
 		return rc;
 	rc = ivp__store_user_set_password(ctx, name, h);
 	sodium_memzero(h, sizeof(h));
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
+	if (rc == IVP_ENOTFOUND)
+		return no_user(ctx, name);
+	return rc ? rc : ivp__audit_user(ctx, "user.passwd", name, NULL);
 }
 
 ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
@@ -335,7 +338,9 @@ ivp_rc ivp_user_remove(ivp_ctx *ctx, const char *name)
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
 	rc = ivp__store_user_remove(ctx, name);
-	return rc == IVP_ENOTFOUND ? no_user(ctx, name) : rc;
+	if (rc == IVP_ENOTFOUND)
+		return no_user(ctx, name);
+	return rc ? rc : ivp__audit_user(ctx, "user.remove", name, NULL);
 }
 
 static int users_cb(void *ud, const char *const *c, int n)
@@ -496,10 +501,10 @@ ivp_rc ivp_signin(ivp_ctx *ctx, const ivp_signin_req *req, ivp_session *session,
 	if ((rc = ivp__store_sessions_prune(ctx, now)) ||
 	    (rc = attempt_begin(ctx, key, client, now, &wait, &id)))
 		return rc;
-	if (wait > 0) { /* AUDIT: sign-in refused by the throttle */
+	if (wait > 0) { /* sign-in refused by the throttle */
 		*status = IVP_SIGNIN_LIMITED;
 		*retry_after = (int)wait;
-		return IVP_OK;
+		return ivp__audit_signin(ctx, "signin.limited", key, client);
 	}
 	if (ivp__user_name_ok(name)) {
 		ivp_rc g = ivp__store_user_get(ctx, name, &u);
@@ -511,18 +516,23 @@ ivp_rc ivp_signin(ivp_ctx *ctx, const ivp_signin_req *req, ivp_session *session,
 	good = password_ok(&u, found, req->password);
 	if (good && (rc = second_factor(ctx, &u, req->totp, now, status)))
 		goto out;
-	if (!good) /* AUDIT: sign-in failed (the attempt stays a failure) */
+	if (!good) { /* sign-in failed (the attempt stays a failure) */
+		rc = ivp__audit_signin(ctx, "signin.failed", key, client);
 		goto out;
+	}
 	if (*status == IVP_SIGNIN_TOTP && !(req->totp && *req->totp)) {
 		/* the right password, the code still to come: neither a failure nor a success */
 		rc = ivp__store_attempt_end(ctx, id, 0);
 		goto out;
 	}
-	if (*status != IVP_SIGNIN_OK) /* AUDIT: wrong second factor, or none enrolled */
+	if (*status != IVP_SIGNIN_OK) { /* wrong second factor, or none enrolled */
+		rc = ivp__audit_signin(ctx, "signin.failed", key, client);
 		goto out;
+	}
 	if ((rc = ivp__store_attempt_end(ctx, id, 1)) || (rc = new_session(ctx, &u, now, session)))
 		*status = IVP_SIGNIN_DENIED;
-	/* AUDIT: signed in */
+	else
+		rc = ivp__audit_signin(ctx, "signin", key, client);
 out:
 	sodium_memzero(&u, sizeof(u));
 	return rc;
@@ -613,5 +623,5 @@ ivp_rc ivp_session_end(ivp_ctx *ctx, const char *token)
 	if (ivp__token_derive(token, hash, csrf))
 		return IVP_OK;
 	sodium_memzero(csrf, sizeof(csrf));
-	return ivp__store_session_delete(ctx, hash);
+	return ivp__store_session_delete(ctx, hash) ? ctx->err.rc : ivp__audit(ctx, "signout", "session", NULL, NULL);
 }

@@ -58,13 +58,16 @@ const char *cli_optval(const char *name, int argc, char **argv, int *i, int *err
 int cli_parse_int(const char *v, long long min, long long max, long long *out);
 
 /*
- * Who the CLI records for an import, a plan version or a measure update:
- * `given` (--user NAME), else $IVP_USER, else the account the process runs
- * as, marked as such: "os:NAME" (getpwuid(getuid()); "os:uid-N" when the
- * uid has no name). Never a bare $USER. Returns given, the environment's
- * string or buf (n bytes).
+ * The operator of a command that changes data — who the CLI records as the
+ * author of an import, a plan version, a measure update, a report text or
+ * a user change, and in the audit trail: `given` (--user NAME), else
+ * $IVP_USER. When neither is there the command is refused: this prints
+ * the error for cmd and returns NULL (exit with EXIT_USER). Never taken
+ * from $USER or the login account. Call it before cli_open, which makes
+ * the operator the actor of the context (ivp_set_actor; the address is
+ * "cli os:ACCOUNT").
  */
-const char *cli_user(const char *given, char *buf, size_t n);
+const char *cli_operator(const char *cmd, const char *given);
 
 /* Print an "out of memory" error for cmd; returns 2 (EXIT_INTERNAL). */
 int cli_oom(const char *cmd);
@@ -99,5 +102,10 @@ int cmd_org(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 /* cmd_fetch.c */
 int cmd_fetch(int argc, char **argv);
+/* cmd_audit.c */
+int cmd_audit(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+int cmd_plan_prune(int argc, char **argv);
 
 #endif

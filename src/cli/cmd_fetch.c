@@ -157,7 +157,6 @@ int cmd_fetch(int argc, char **argv)
 	ivp_ctx *ctx = NULL;
 	static char regbuf[1024], cbs[1024], pol[1024], pdok[1024];
 	const char *region[48];
-	char who[128];
 	const char *v, *user = NULL;
 	long long n;
 	int i, rc, err = 0, ntables = 0;
@@ -249,7 +248,8 @@ int cmd_fetch(int argc, char **argv)
 	if (!o.area)
 		return cli_usage("fetch", s.nl ? "geef de gemeente met --area, bijvoorbeeld --area GM1926" :
 						 "give the gemeente with --area, e.g. --area GM1926");
-	o.user = cli_user(user, who, sizeof(who));
+	if (!(o.user = cli_operator("fetch", user)))
+		return EXIT_USER;
 	o.done = on_table;
 	o.ud = &s;
 	if ((rc = cli_open("fetch", &c, &ctx)))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "ivp/audit.h"
 
 static int has_help(int argc, char **argv)
 {
@@ -51,7 +52,7 @@ static const char plan_help[] =
 	"  validate FILE              check a plan file (YAML, docs/plan-file.md); every\n"
 	"                             problem is named with line:column and field\n"
 	"  import FILE [--user U]     store it as a new version (older versions are kept);\n"
-	"                             who: --user, else $IVP_USER, else os:ACCOUNT\n"
+	"                             who: --user, else $IVP_USER (required)\n"
 	"  export [--version N]       print a version (default: the latest) as YAML\n"
 	"  history                    every version: who, when, what\n"
 	"  diff V1 V2                 what changed between two versions, field by field\n"
@@ -123,6 +124,8 @@ int cmd_plan(int argc, char **argv)
 		return 0;
 	}
 	sub = argv[1];
+	if (!strcmp(sub, "prune"))
+		return cmd_plan_prune(argc - 1, argv + 1);
 	for (i = 2; i < argc; i++) {
 		if ((r = cli_common_opt("plan", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
@@ -164,17 +167,18 @@ int cmd_plan(int argc, char **argv)
 	if (strcmp(sub, "validate") && strcmp(sub, "import") && strcmp(sub, "export") &&
 	    strcmp(sub, "history") && strcmp(sub, "diff") && strcmp(sub, "progress"))
 		return cli_usage("plan", "unknown subcommand \"%s\"", sub);
+	if (!strcmp(sub, "import") && !cli_operator("plan import", user))
+		return EXIT_USER;
 	if ((r = cli_open("plan", &c, &ctx)))
 		return r;
 	if (!strcmp(sub, "validate") || !strcmp(sub, "import")) {
 		ivp_table *p = NULL;
 		ivp_plan_result res = { 0 };
 		ivp_import_opts o;
-		char whobuf[128];
 		ivp_rc rc;
 
 		memset(&o, 0, sizeof(o));
-		o.user = cli_user(user, whobuf, sizeof(whobuf));
+		o.user = cli_operator("plan import", user);
 		rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p) : ivp_plan_import(ctx, file, &o, &p, &res);
 
 		if (rc)
@@ -187,9 +191,12 @@ int cmd_plan(int argc, char **argv)
 			printf(cli_tr("%s: plan %s version %lld: %s\n"), file, res.plan_id, (long long)res.version, res.summary);
 		ivp_table_free(p);
 	} else if (!strcmp(sub, "export")) {
-		char *yaml = NULL;
+		char *yaml = NULL, obj[40];
 		ivp_rc rc = ivp_plan_export(ctx, version, &yaml);
 
+		snprintf(obj, sizeof(obj), "plan:version-%lld", (long long)version);
+		if (!rc)
+			rc = ivp_audit_record(ctx, "plan.export", version ? obj : "plan:latest", yaml, strlen(yaml));
 		if (rc)
 			ex = cli_error("plan export", rc, ivp_last_error(ctx));
 		else
@@ -268,7 +275,6 @@ int cmd_measure(int argc, char **argv)
 	ivp_plan_result res;
 	ivp_ctx *ctx;
 	const char *v;
-	char whobuf[128];
 	int i, r, err = 0, ex = 0;
 
 	memset(&u, 0, sizeof(u));
@@ -318,7 +324,8 @@ int cmd_measure(int argc, char **argv)
 	}
 	if (!u.id)
 		return cli_usage("measure", "missing measure ID");
-	u.user = cli_user(u.user, whobuf, sizeof(whobuf));
+	if (!(u.user = cli_operator("measure update", u.user)))
+		return EXIT_USER;
 	if ((r = cli_open("measure", &c, &ctx)))
 		return r;
 	if (ivp_measure_update(ctx, &u, &res))
@@ -337,7 +344,6 @@ int cmd_import_values(int argc, char **argv)
 	ivp_import_opts o;
 	ivp_ctx *ctx;
 	const char *files[64], *user = NULL, *v;
-	char whobuf[128];
 	int i, r, n = 0, ex = 0, err = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -349,7 +355,7 @@ int cmd_import_values(int argc, char **argv)
 		     "definition_version, and optionally margin and name (docs/plan-file.md).\n"
 		     "The unit is part of a value's identity: values in different units are never\n"
 		     "compared.\n\n"
-		     "  --user NAME   who imports (default: $IVP_USER, else os:ACCOUNT)");
+		     "  --user NAME   who imports (default: $IVP_USER; one of them is required)");
 		return 0;
 	}
 	for (i = 2; i < argc; i++) {
@@ -371,7 +377,8 @@ int cmd_import_values(int argc, char **argv)
 	}
 	if (!n)
 		return cli_usage("import", "no FILE given");
-	o.user = cli_user(user, whobuf, sizeof(whobuf));
+	if (!(o.user = cli_operator("import", user)))
+		return EXIT_USER;
 	if ((r = cli_open("import", &c, &ctx)))
 		return r;
 	for (i = 0; i < n && !ex; i++) {

@@ -178,7 +178,7 @@ static const char text_help[] =
 	"voortgang: prioriteit:ID (or prioriteit:a, b, … in the plan's order) per\n"
 	"priority, doel:ID per goal (optional); raadsvoorstel: beoogd-resultaat,\n"
 	"argumenten, kanttekeningen. Every set is a new version with who wrote it\n"
-	"(--user, else $IVP_USER, else os:ACCOUNT); nothing is overwritten. A report\n"
+	"(--user, else $IVP_USER; required); nothing is overwritten. A report\n"
 	"without all its required texts is a concept and names what is missing.\n"
 	"\n"
 	"  set       store a new version (FILE: UTF-8, paragraphs between blank lines; - is stdin)\n"
@@ -226,7 +226,7 @@ static int cmd_report_sub(int argc, char **argv)
 	ivp_ctx *ctx = NULL;
 	long long version = 0;
 	int i = 1, err = 0, rc = EXIT_OK;
-	char cmd[64], whobuf[128];
+	char cmd[64];
 
 	memset(&o, 0, sizeof(o));
 	if (!strcmp(sub, "text")) {
@@ -285,12 +285,14 @@ static int cmd_report_sub(int argc, char **argv)
 		return cli_usage(cmd, "give the text with --file FILE or --text TEXT (one of them)");
 	o.lang = cli_lang();
 	w = what ? what : "";
+	if ((!strcmp(sub, "finalize") || !strcmp(w, "set")) && !cli_operator(cmd, user))
+		return EXIT_USER;
 	if ((rc = cli_open(cmd, &c, &ctx)))
 		return rc;
 	if (!strcmp(sub, "finalize")) {
 		ivp_report_final f;
 
-		if (ivp_report_finalize(ctx, &o, cli_user(user, whobuf, sizeof(whobuf)), &f))
+		if (ivp_report_finalize(ctx, &o, cli_operator(cmd, user), &f))
 			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		else if (en_of(&c))
 			printf("%s report %d for %s is final since %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
@@ -338,7 +340,7 @@ static int cmd_report_sub(int argc, char **argv)
 			ivp_close(ctx);
 			return cli_usage(cmd, "cannot read \"%s\"", file);
 		}
-		if (ivp_report_text_set(ctx, &o, key, file ? body : text, cli_user(user, whobuf, sizeof(whobuf)), &res))
+		if (ivp_report_text_set(ctx, &o, key, file ? body : text, cli_operator(cmd, user), &res))
 			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		else if (en_of(&c))
 			printf("%s report %d for %s: %s (%s) version %lld saved%s\n", res.kind, res.year, res.area, res.label, res.key,

@@ -13,12 +13,12 @@
 #include "cli/cli.h"
 
 static const char user_help[] =
-	"usage: ivp user add NAME --role viewer|partner|editor|admin [--org ORG]\n"
-	"       ivp user org NAME ORG\n"
+	"usage: ivp user add NAME --role viewer|partner|editor|admin [--org ORG] [--user OPERATOR]\n"
+	"       ivp user org NAME ORG [--user OPERATOR]\n"
 	"       ivp user list\n"
-	"       ivp user passwd NAME\n"
-	"       ivp user remove NAME\n"
-	"       ivp user totp NAME [--remove]\n"
+	"       ivp user passwd NAME [--user OPERATOR]\n"
+	"       ivp user remove NAME [--user OPERATOR]\n"
+	"       ivp user totp NAME [--remove] [--user OPERATOR]\n"
 	"\n"
 	"The users who may sign in to ivp serve. The password is read from the\n"
 	"terminal without echo (asked twice), or as one line from stdin; never from\n"
@@ -30,7 +30,9 @@ static const char user_help[] =
 	"totp enrols the user for a second factor: it prints an otpauth:// URI (for an\n"
 	"authenticator app; show it as a QR code with qrencode -t ansiutf8) once, and\n"
 	"sign-in asks for the app's 6-digit code from then on. Admins cannot sign in\n"
-	"without one. --remove takes it away again (not from an admin).\n";
+	"without one. --remove takes it away again (not from an admin).\n"
+	"add, org, passwd, totp and remove need the operator who makes the change\n"
+	"(--user, else $IVP_USER): it is recorded in the audit trail (docs/audit.md).\n";
 
 /* One line from f into buf without its newline; -1 on EOF or a line too long. */
 static int read_line(FILE *f, char *buf, size_t sz)
@@ -107,7 +109,7 @@ static ivp_rc org_known(ivp_ctx *ctx, const char *org)
 int cmd_user(int argc, char **argv)
 {
 	cli_common c = { 0 };
-	const char *sub, *name = NULL, *role = NULL, *org = NULL, *v;
+	const char *sub, *name = NULL, *role = NULL, *org = NULL, *v, *op = NULL;
 	char pw[IVP_PASSWORD_MAX + 2];
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
@@ -137,6 +139,8 @@ int cmd_user(int argc, char **argv)
 			role = v;
 		} else if (!err && (v = cli_optval("--org", argc, argv, &i, &err))) {
 			org = v;
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			op = v;
 		} else if (err) {
 			return cli_usage("user", "option %s needs a value", argv[i]);
 		} else if (!strcmp(argv[i], "--remove") && !strcmp(sub, "totp")) {
@@ -165,6 +169,13 @@ int cmd_user(int argc, char **argv)
 		return cli_usage("user", "user org needs a NAME and an organisation");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
 		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
+	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add")      ? "user add" :
+						 !strcmp(sub, "passwd")   ? "user passwd" :
+						 !strcmp(sub, "org")      ? "user org" :
+						 !strcmp(sub, "totp")     ? "user totp" :
+									    "user remove",
+						 op))
+		return EXIT_USER;
 	if ((r = cli_open("user", &c, &ctx)))
 		return r;
 	if (!strcmp(sub, "org")) {

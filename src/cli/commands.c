@@ -96,7 +96,7 @@ static const char import_help[] =
 	"                            each feature by name within this gemeente; ambiguous\n"
 	"                            or unknown names are refused\n"
 	"  --user NAME               who imports, as ivp sources shows it (default:\n"
-	"                            $IVP_USER, else the OS account as os:ACCOUNT)\n"
+	"                            $IVP_USER; one of them is required)\n"
 	"  --db PATH                 database (default: $IVP_DB, else ./ivp.db)\n"
 	"\n"
 	"Each file is one transaction: on any error nothing is written. Importing the\n"
@@ -134,7 +134,6 @@ int cmd_import(int argc, char **argv)
 	int nfiles = 0, i, r, ex = 0, err = 0;
 	ivp_ctx *ctx = NULL;
 	const char *v, *user = NULL;
-	char whobuf[128];
 
 	memset(&o, 0, sizeof(o));
 	if (want_help(argc, argv)) {
@@ -204,7 +203,10 @@ int cmd_import(int argc, char **argv)
 		ex = cli_usage("import", "--match-names applies to ivp import boundaries only");
 		goto out;
 	}
-	o.user = cli_user(user, whobuf, sizeof(whobuf));
+	if (!(o.user = cli_operator("import", user))) {
+		ex = EXIT_USER;
+		goto out;
+	}
 	if ((ex = cli_open("import", &c, &ctx)))
 		goto out;
 	if (isatty(2))

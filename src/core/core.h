@@ -21,6 +21,8 @@ struct ivp_ctx {
 	struct ivp__store *store;
 	ivp_error err;
 	char lang[4]; /* "nl" or "en" ("": en) — the language of its texts (i18n.c) */
+	/* who the calls act for, in every audit entry (ivp_set_actor, src/audit/) */
+	char actor_user[64], actor_org[64], actor_addr[64];
 };
 
 /*

@@ -66,6 +66,7 @@
 #include <unistd.h>
 
 #include "http/cache.h"
+#include "ivp/audit.h"
 #include "http/http.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
@@ -255,7 +256,9 @@ static void access_log(const conn *c)
 	gmtime_r(&now, &tm);
 	(void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm); /* 20 bytes */
 	log_uri(c->uri, uri, sizeof(uri));
-	n = snprintf(line, sizeof(line), "%s %s %s %d %.3fms %zuB\n", when,
+	n = snprintf(line, sizeof(line), "%s %s %s %s %s %d %.3fms %zuB\n", when,
+		     c->req.client[0] ? c->req.client : "-",
+		     c->req.session && c->req.session->user[0] ? c->req.session->user : "-",
 		     c->method[0] ? c->method : "-", uri, c->status, ms, c->sent);
 	if (n > 0)
 		(void)!write(2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
@@ -725,6 +728,8 @@ static void run(http_server *s, conn *c)
 	}
 	/* the thread's ctx speaks English until a page (web_lang) says otherwise */
 	rc = ivp_set_lang(r->ctx, "en");
+	/* who this request acts for, in every audit entry it makes */
+	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, NULL, r->client);
 	if (c->up && c->up->path[0]) {
 		r->upload_file = c->up->path;
 		r->upload_name = c->up->name;

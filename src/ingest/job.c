@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit/audit.h"
 #include "ingest/ingest.h"
 
 /* ---- the hashing thread ------------------------------------------------------ */
@@ -290,6 +291,7 @@ ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_op
 	ivp__job j;
 	ivp__import_rec rec;
 	ivp__hasher hasher;
+	char obj[64];
 	ivp_rc rc;
 
 	memset(out, 0, sizeof(*out));
@@ -369,8 +371,10 @@ ivp_rc ivp__job_run(ivp_ctx *ctx, const ivp__job_spec *spec, const ivp_import_op
 		ivp__hint(ctx, "Check that this is the right table and that the export contains values.");
 		goto fail;
 	}
+	snprintf(obj, sizeof(obj), "import:%lld", (long long)j.import_id);
 	if ((rc = ivp__store_import_finish(ctx, j.import_id, out->rows, out->missing,
 					   out->skipped, hasher.sha)) ||
+	    (rc = ivp__audit_hex(ctx, "import", obj, NULL, hasher.sha)) ||
 	    (rc = ivp__store_commit(ctx))) {
 		rc = ivp__job_store(&j, rc);
 		goto fail;

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "auth/org.h"
+#include "audit/audit.h"
 #include "ingest/ingest.h"
 #include "plan/plan.h"
 #include "store/plan_store.h"
@@ -343,6 +344,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	ivp_plan_result *out = pi->out;
 	const char *name = ivp__job_name(j), *sha;
 	ivp__plan_version prev, nv;
+	char obj[160];
 	pl_plan *p = NULL;
 	char *doc = NULL;
 	ivp_rc rc;
@@ -387,7 +389,9 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s",
 		 j->opts && j->opts->user && *j->opts->user ? j->opts->user : "unknown");
 	nv.doc = doc;
-	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version))) {
+	snprintf(obj, sizeof(obj), "plan:%s", p->id);
+	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
+	    (rc = ivp__audit(ctx, "plan.import", obj, r == 0 ? prev.doc : NULL, doc))) {
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}
@@ -624,6 +628,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 {
 	static const char *const statuses[] = { "planned", "running", "done", "stopped" };
 	ivp__plan_version cur, nv;
+	char obj[160];
 	pl_plan *p = NULL;
 	pl_measure *m;
 	pl_problems pr = { 0 };
@@ -718,8 +723,10 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	snprintf(nv.source, sizeof(nv.source), "ivp measure update %s", m->id);
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s", by);
 	nv.doc = doc;
+	snprintf(obj, sizeof(obj), "measure:%s/%s", p->id, m->id);
 	if ((rc = ivp__store_begin(ctx)) ||
 	    (rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
+	    (rc = ivp__audit(ctx, "measure.update", obj, cur.doc, doc)) ||
 	    (rc = ivp__store_commit(ctx))) {
 		ivp__store_abort(ctx);
 		goto out;

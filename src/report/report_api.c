@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audit/audit.h"
 #include "report/report.h"
 #include "store/report_store.h"
 
@@ -144,6 +145,20 @@ ivp_rc ivp_report(ivp_ctx *ctx, const ivp_report_opts *o, ivp_report_result *out
 	return ivp__rp_report(ctx, o, NULL, out);
 }
 
+/* The report written to path as an audit entry (ivp__audit_export: when
+ * someone is named). */
+static ivp_rc audit_report(ivp_ctx *ctx, const rp_model *m, const char *path)
+{
+	const char *p[1] = { path };
+	char obj[120], hex[65];
+	int bad = 0;
+
+	if (ivp__sha256_paths(p, 1, hex, &bad))
+		return bad < 0 ? ivp__oom(ctx, "the hash of the report") : ivp__fail(ctx, IVP_EIO, "cannot read \"%s\"", path);
+	snprintf(obj, sizeof(obj), "report:%s-%s-%d", ivp__rp_kind_name(m->kind), m->area, m->year);
+	return ivp__audit_export(ctx, "report.generate", obj, hex);
+}
+
 /* ivp_report(), with the PDF's fonts kept in *fonts for the next report (batch.c); fonts NULL: none kept. */
 ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_report_result *out)
 {
@@ -206,6 +221,8 @@ ivp_rc ivp__rp_report(ivp_ctx *ctx, const ivp_report_opts *o, void **fonts, ivp_
 		goto out;
 	}
 	tmp[0] = '\0';
+	if ((rc = audit_report(ctx, m, path)))
+		goto out;
 	snprintf(out->path, sizeof(out->path), "%s", path);
 	snprintf(out->kind, sizeof(out->kind), "%s", ivp__rp_kind_name(m->kind));
 	snprintf(out->area, sizeof(out->area), "%s", m->area);

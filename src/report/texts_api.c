@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "report/funnel.h"
 #include "report/report.h"
 #include "store/report_store.h"
@@ -89,7 +90,7 @@ ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *k
 	ivp__text_rec rec;
 	const rp_text *t;
 	rp_model *m = NULL;
-	char why[256];
+	char why[256], obj[200];
 	ivp_rc rc;
 
 	memset(out, 0, sizeof(*out));
@@ -116,7 +117,9 @@ ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *k
 	rec.user = user;
 	if ((rc = is_final(ctx, m, &out->final)) || (rc = ivp__store_begin(ctx)))
 		goto out;
-	if ((rc = ivp__store_text_add(ctx, &rec, &out->version))) {
+	snprintf(obj, sizeof(obj), "report:%s-%s-%d/%s", rec.kind, rec.area, rec.year, rec.key);
+	if ((rc = ivp__store_text_add(ctx, &rec, &out->version)) ||
+	    (rc = ivp__audit(ctx, "report.text", obj, NULL, body))) {
 		ivp__store_abort(ctx);
 		goto out;
 	}
@@ -235,7 +238,7 @@ ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *u
 {
 	rp_model *nl = NULL, *en = NULL;
 	ivp__final_rec f;
-	char *snap = NULL;
+	char *snap = NULL, obj[120];
 	int exists = 0, i;
 	ivp_rc rc;
 
@@ -298,7 +301,9 @@ ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *u
 	f.snapshot = snap;
 	if ((rc = ivp__store_begin(ctx)))
 		goto out;
-	if ((rc = ivp__store_final_add(ctx, &f, &exists))) {
+	snprintf(obj, sizeof(obj), "report:%s-%s-%d", f.kind, f.area, f.year);
+	if ((rc = ivp__store_final_add(ctx, &f, &exists)) ||
+	    (!exists && (rc = ivp__audit(ctx, "report.finalize", obj, NULL, snap)))) {
 		ivp__store_abort(ctx);
 		goto out;
 	}

@@ -409,6 +409,12 @@ static const http_param f_report_final[] = {
 
 static const http_param p_page[] = { P_LANG, { 0 } };
 
+static const http_param p_audit_page[] = {
+	{ "object", HTTP_P_SEARCH, 0, NULL, "measure:pn-2023/M-digi", "the object whose entries to show (empty: the newest)" },
+	P_LANG,
+	{ 0 }
+};
+
 static const http_param p_import_status[] = {
 	{ "id", HTTP_P_COUNT, 1, NULL, "1", "the job, as POST /import redirected to" },
 	P_LANG,
@@ -607,6 +613,9 @@ const http_route serve_routes[] = {
 	{ "GET", "/import/status", web_import_status, "pageImportStatus",
 	  "The state of an import started from the page (its user or an admin)",
 	  HTTP_ROLE_EDITOR, p_import_status, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/audit", web_audit, "pageAudit",
+	  "An object's audit trail, or the newest entries, with whether the chain is whole (editors and admins)",
+	  HTTP_ROLE_EDITOR, p_audit_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/static/{id}", web_static, "pageStatic", "Style sheets and other static files",
 	  HTTP_PUBLIC, p_none, NULL, NULL, "the file", "page", NULL, 1 },
 };

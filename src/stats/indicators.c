@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "core/core.h"
 #include "stats/poisson.h"
 #include "stats/engine.h"
@@ -462,7 +463,7 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 {
 	defs all = { NULL, 0 };
 	ivp__indicator_def nd;
-	char list[IVP__MAX_CODES][16], clean[512] = "";
+	char list[IVP__MAX_CODES][16], clean[512] = "", obj[96];
 	int i, n, found = -1;
 	size_t o = 0;
 	ivp_rc rc = IVP_OK;
@@ -519,7 +520,9 @@ ivp_rc ivp_definition_set(ivp_ctx *ctx, const char *key, const char *codes,
 	snprintf(nd.codes, sizeof(nd.codes), "%s", clean);
 	if (note && *note)
 		snprintf(nd.note, sizeof(nd.note), "%s", note);
+	snprintf(obj, sizeof(obj), "definition:%s", nd.key);
 	if ((rc = ivp__store_begin(ctx)) || (rc = ivp__store_def_add(ctx, &nd)) ||
+	    (rc = ivp__audit(ctx, "definition.set", obj, all.d[found].codes, nd.codes)) ||
 	    (rc = ivp__store_commit(ctx))) {
 		ivp__store_abort(ctx);
 		goto out;

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/audit_store.h"
 #include "store/auth_store.h"
 #include "store/org_store.h"
 #include "store/copy_store.h"
@@ -168,6 +169,24 @@ typedef struct ivp__copy_ops {
 	int (*begin)(ivp__store *s);
 	int (*end)(ivp__store *s);
 } ivp__copy_ops;
+typedef struct ivp__audit_ops {
+	/* as the doors of audit_store.h; last: 1 when the trail is empty;
+	 * append: a seal that returns nonzero is IVP__SE_ERROR "audit entry
+	 * not sealed" (-2 from the seal: IVP__SE_NOMEM) and nothing is written */
+	int (*append)(ivp__store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud);
+	int (*last)(ivp__store *s, ivp__audit_rec *out);
+	int (*walk)(ivp__store *s, int64_t from_seq, const char *user, const char *object,
+		    const char *from, int (*cb)(void *ud, const ivp__audit_rec *r), void *ud);
+	int (*find)(ivp__store *s, int64_t after, const char *hash, int64_t *seq); /* 1: none */
+	int (*backup)(ivp__store *s, const char *path);
+	int (*restore)(ivp__store *s, const char *path);
+	int (*integrity)(ivp__store *s, int *ok, char *why, size_t n);
+	int (*plan_refs)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*plan_delete)(ivp__store *s, int64_t version); /* 1: none */
+
+	/* Release the engine's audit statements (called from the engine's close). */
+	void (*close)(ivp__store *s);
+} ivp__audit_ops;
 
 /* The semantics of each function are those of its door in store.h. */
 typedef struct ivp__store_ops {
@@ -255,6 +274,8 @@ typedef struct ivp__store_ops {
 	const ivp__org_ops *org;
 	/* every table's rows out and in, for ivp copy */
 	const ivp__copy_ops *copy;
+	/* the audit trail, backups, plan history pruning: its own table */
+	const ivp__audit_ops *audit;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -284,5 +305,6 @@ extern const ivp__geo_ops ivp__pg_geo_ops;
 extern const ivp__group_ops ivp__pg_group_ops;
 extern const ivp__report_ops ivp__pg_report_ops;
 extern const ivp__copy_ops ivp__pg_copy_ops;
+extern const ivp__audit_ops ivp__sqlite_audit_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

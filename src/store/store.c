@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -570,4 +570,52 @@ ivp_rc ivp__store_copy_begin(ivp_ctx *ctx)
 ivp_rc ivp__store_copy_end(ivp_ctx *ctx)
 {
 	return done(ctx, OPS->copy->end(ST));
+}
+
+/* ---- the audit trail, backups, plan history ------------------------------------ */
+
+ivp_rc ivp__store_audit_append(ivp_ctx *ctx, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud)
+{
+	return done(ctx, OPS->audit->append(ST, r, seal, ud));
+}
+
+ivp_rc ivp__store_audit_last(ivp_ctx *ctx, ivp__audit_rec *out)
+{
+	return result(ctx, OPS->audit->last(ST, out));
+}
+
+ivp_rc ivp__store_audit_walk(ivp_ctx *ctx, int64_t from_seq, const char *user, const char *object,
+			     const char *from, int (*cb)(void *ud, const ivp__audit_rec *r), void *ud)
+{
+	return done(ctx, OPS->audit->walk(ST, from_seq, user, object, from, cb, ud));
+}
+
+ivp_rc ivp__store_audit_find(ivp_ctx *ctx, int64_t after, const char *hash, int64_t *seq)
+{
+	return result(ctx, OPS->audit->find(ST, after, hash, seq));
+}
+
+ivp_rc ivp__store_backup(ivp_ctx *ctx, const char *path)
+{
+	return done(ctx, OPS->audit->backup(ST, path));
+}
+
+ivp_rc ivp__store_restore(ivp_ctx *ctx, const char *path)
+{
+	return done(ctx, OPS->audit->restore(ST, path));
+}
+
+ivp_rc ivp__store_integrity(ivp_ctx *ctx, int *ok, char *why, size_t n)
+{
+	return done(ctx, OPS->audit->integrity(ST, ok, why, n));
+}
+
+ivp_rc ivp__store_plan_versions_refs(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->audit->plan_refs(ST, cb, ud));
+}
+
+ivp_rc ivp__store_plan_version_delete(ivp_ctx *ctx, int64_t version)
+{
+	return result(ctx, OPS->audit->plan_delete(ST, version));
 }

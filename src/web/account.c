@@ -221,7 +221,7 @@ void web_import_post(http_req *r)
 	if (env && env->jobs) {
 		if (api_import_form(r, &k, &o))
 			return; /* the error page is in r */
-		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, lang, k, &o,
+		st = web_jobs_start(env->jobs, r->session ? r->session->user : NULL, r->client, lang, k, &o,
 				    r->upload_file, &id, why, sizeof(why));
 		if (st < 0) {
 			web_error(r, 500, why, "", "");

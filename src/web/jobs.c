@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ivp/audit.h"
 #include "web/jobs.h"
 
 typedef struct job {
@@ -35,7 +36,8 @@ struct web_jobs {
 	ivp_import_kind kind;
 	ivp_import_opts opts;
 	char user[64];
-	char lang[4]; /* the language of its errors: the page's */
+	char client[64]; /* the uploader's address, for the audit trail */
+	char lang[4];	 /* the language of its errors: the page's */
 	char dir[64];
 	char path[384];
 	char name[256]; /* the upload's own name, for the record */
@@ -142,6 +144,7 @@ static void *worker(void *arg)
 	pthread_mutex_unlock(&j->mu);
 	rc = ivp_open(j->db, &ctx, &e);
 	if (!rc) {
+		ivp_set_actor(ctx, j->user, NULL, j->client); /* who the import's audit entry names */
 		rc = ivp_set_lang(ctx, j->lang);
 		if (!rc)
 			rc = ivp_import(ctx, j->kind, paths, 1, &j->opts, &res);
@@ -177,7 +180,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-int web_jobs_start(web_jobs *j, const char *user, const char *lang, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, const char *client, const char *lang, ivp_import_kind kind,
 		   const ivp_import_opts *opts, const char *path, int64_t *id,
 		   char *why, size_t whysz)
 {
@@ -223,6 +226,7 @@ int web_jobs_start(web_jobs *j, const char *user, const char *lang, ivp_import_k
 	j->opts.progress = on_progress;
 	j->opts.progress_ud = j;
 	snprintf(j->user, sizeof(j->user), "%s", user ? user : "");
+	snprintf(j->client, sizeof(j->client), "%s", client ? client : "");
 	snprintf(j->lang, sizeof(j->lang), "%s", lang && !strcmp(lang, "en") ? "en" : "nl");
 	j->opts.user = j->user;
 	j->kind = kind;

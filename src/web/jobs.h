@@ -54,7 +54,7 @@ void web_jobs_free(web_jobs *j);
  * an import is already running (*id is that job); -1 on a system error
  * (why says what).
  */
-int web_jobs_start(web_jobs *j, const char *user, const char *lang, ivp_import_kind kind,
+int web_jobs_start(web_jobs *j, const char *user, const char *client, const char *lang, ivp_import_kind kind,
 		   const ivp_import_opts *opts, const char *path, int64_t *id,
 		   char *why, size_t whysz);
 

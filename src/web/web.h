@@ -241,6 +241,7 @@ typedef struct web_measure_form {
 /* The measure page of r->path_id with form f (NULL: empty) and status. */
 void web_measure_render(http_req *r, int status, const web_measure_form *f);
 void web_login(http_req *r);		 /* GET /login */
+void web_audit(http_req *r);		 /* GET /audit (audit.c) */
 void web_login_post(http_req *r);	 /* POST /login */
 void web_logout_post(http_req *r);	 /* POST /logout */
 void web_import(http_req *r);		 /* GET /import */

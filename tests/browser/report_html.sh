@@ -15,6 +15,8 @@ JAR=$HERE/node_modules/vnu-jar/build/dist/vnu.jar
 command -v java >/dev/null || { echo "FAIL java is missing: run scripts/install-deps.sh"; exit 1; }
 rm -rf "$OUT" && mkdir -p "$OUT"
 export IVP_DB=$OUT/ivp.db
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-browser-test}
 export LSAN_OPTIONS=suppressions=$HERE/../e2e/lsan-fonts.supp:print_suppressions=0
 {
 	EX=$EX/data IVP=$IVP bash -e "$HERE/../e2e/common_setup.sh" &&

@@ -347,6 +347,16 @@ async function main() {
       (await page.textContent('#measure-M-digi .ivp-measure-status')).trim() === 'gestopt' &&
       (await page.textContent('#measure-M-digi')).includes('gestopt in de browsertest'));
     await visit(page, 'plan-editor');
+    // ---- the measure's audit trail (issue 12 item 3): the update just made, by anna, from the browser's address
+    await page.goto(base + '/audit?object=' + encodeURIComponent('measure:ivp-pn-2023-2026/M-digi'));
+    check('audit: the measure update is an entry of anna from 127.0.0.1',
+      (await page.locator('main tbody tr').count()) >= 1 &&
+      (await page.textContent('main tbody')).includes('measure.update') &&
+      (await page.textContent('main tbody')).includes('anna') &&
+      (await page.textContent('main tbody')).includes('127.0.0.1'));
+    check('audit: the page says the chain is whole', (await page.textContent('main [role=status]')).includes('De keten is heel'));
+    await visit(page, 'audit');
+    await page.goto(base + '/plan');
 
     // ---- money spent, typed the Dutch way --------------------------------------------------------------------
     // 12.50 could mean twelve and a half or twelve thousand five hundred: refused, saying what to type

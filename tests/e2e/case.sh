@@ -65,6 +65,8 @@ else
 fi
 trap 'cd /; rm -rf "$WORK"; [ -z "$PGDB_NAME" ] || dropdb --force "$PGDB_NAME"' EXIT
 export IVP_DB="$DB"
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=e2e
 cd "$WORK"
 dump() {
   if [ -n "$PGDB_NAME" ]; then

@@ -35,6 +35,8 @@ dbq() {
 dbdump() {
   if [ -n "$PGDB_NAME" ]; then pg_dump -d "$PGDB_NAME"; else cat "$IVP_DB"*; fi
 }
+# the operator every write names (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=${IVP_USER:-http-test}
 fails=0; n=0
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 

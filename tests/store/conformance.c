@@ -25,6 +25,7 @@
 
 #include "core/core.h"
 #include "factory.h"
+#include "store/audit_store.h"
 #include "store/auth_store.h"
 #include "store/copy_store.h"
 #include "store/geo_store.h"
@@ -42,6 +43,13 @@ typedef struct cover {
 } cover;
 
 static const cover covers[] = {
+	{ "test_audit_trail", "ivp__store_audit_append ivp__store_audit_last ivp__store_audit_walk "
+			      "ivp__store_audit_find ivp__store_begin ivp__store_rollback" },
+	{ "test_backup_restore", "ivp__store_backup ivp__store_restore ivp__store_integrity "
+				 "ivp__store_plan_version_add ivp__store_plan_version_get" },
+	{ "test_plan_history_refs", "ivp__store_plan_versions_refs ivp__store_plan_version_delete "
+				    "ivp__store_plan_version_add ivp__store_final_add ivp__store_begin "
+				    "ivp__store_commit" },
 	{ "test_empty_database", "ivp__store_counts ivp__store_areas_list ivp__store_sources_list "
 				 "ivp__store_defs_list ivp__store_plan_versions_list ivp__store_users_list "
 				 "ivp__store_boundaries_list ivp__store_types_list" },
@@ -1628,6 +1636,173 @@ static void test_report_texts(void **state)
 	ivp__buf_free(&b);
 }
 
+/* A seal for the tests: numbers after the last, links to its hash, and a
+ * hash that names the entry ("h1", "h2", …); ud non-NULL: refuse. */
+static int test_seal(void *ud, const ivp__audit_rec *last, ivp__audit_rec *r)
+{
+	if (ud)
+		return 1;
+	r->seq = last ? last->seq + 1 : 1;
+	snprintf(r->prev, sizeof(r->prev), "%s", last ? last->hash : "0");
+	snprintf(r->hash, sizeof(r->hash), "h%lld", (long long)r->seq);
+	return 0;
+}
+
+static int audit_rows(void *ud, const ivp__audit_rec *r)
+{
+	return ivp__buf_printf(ud, "%lld|%s|%s|%s|%s|%s|%s;", (long long)r->seq, r->user, r->addr,
+			       r->action, r->object, r->prev, r->hash) ?
+		       1 :
+		       0;
+}
+
+static void audit_add(ivp_ctx *ctx, const char *user, const char *action, const char *object,
+		      const char *at)
+{
+	ivp__audit_rec r;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.at, sizeof(r.at), "%s", at);
+	snprintf(r.user, sizeof(r.user), "%s", user);
+	snprintf(r.addr, sizeof(r.addr), "127.0.0.1");
+	snprintf(r.action, sizeof(r.action), "%s", action);
+	snprintf(r.object, sizeof(r.object), "%s", object);
+	snprintf(r.after, sizeof(r.after), "%064d", 7);
+	OK(ivp__store_audit_append(ctx, &r, test_seal, NULL));
+}
+
+/* The audit trail: appended in order with the seal's numbers and links,
+ * outside and inside a transaction (a rollback takes the entry with it),
+ * a refused seal writes nothing; walked with each filter; found by hash. */
+static void test_audit_trail(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__audit_rec last, r;
+	ivp__buf b;
+	int64_t seq = 0;
+
+	ivp__buf_init(&b, 1u << 16);
+	assert_int_equal(ivp__store_audit_last(ctx, &last), IVP_ENOTFOUND);
+	audit_add(ctx, "anna", "signin", "user:anna", "2026-01-01T10:00:00Z");
+	audit_add(ctx, "anna", "import", "import:1", "2026-01-02T10:00:00Z");
+	OK(ivp__store_begin(ctx));
+	audit_add(ctx, "bob", "measure.update", "measure:p/m1", "2026-01-03T10:00:00Z");
+	OK(ivp__store_rollback(ctx));
+	audit_add(ctx, "bob", "user.add", "user:anna", "2026-01-04T10:00:00Z");
+	memset(&r, 0, sizeof(r));
+	snprintf(r.action, sizeof(r.action), "refused");
+	assert_int_equal(ivp__store_audit_append(ctx, &r, test_seal, &r), IVP_EDB);
+	OK(ivp__store_audit_last(ctx, &last));
+	assert_int_equal(last.seq, 3);
+	want_text("last", last.hash, "h3");
+	want_text("last's prev", last.prev, "h2");
+	want_text("last's at", last.at, "2026-01-04T10:00:00Z");
+	assert_int_equal(strlen(last.after), 64);
+	OK(ivp__store_audit_walk(ctx, 1, NULL, NULL, NULL, audit_rows, &b));
+	want_text("all", ivp__buf_str(&b),
+		  "1|anna|127.0.0.1|signin|user:anna|0|h1;2|anna|127.0.0.1|import|import:1|h1|h2;"
+		  "3|bob|127.0.0.1|user.add|user:anna|h2|h3;");
+	ivp__buf_reset(&b);
+	OK(ivp__store_audit_walk(ctx, 2, NULL, NULL, NULL, audit_rows, &b));
+	assert_memory_equal(ivp__buf_str(&b), "2|", 2);
+	ivp__buf_reset(&b);
+	OK(ivp__store_audit_walk(ctx, 1, "bob", NULL, NULL, audit_rows, &b));
+	want_text("by user", ivp__buf_str(&b), "3|bob|127.0.0.1|user.add|user:anna|h2|h3;");
+	ivp__buf_reset(&b);
+	OK(ivp__store_audit_walk(ctx, 1, NULL, "user:anna", NULL, audit_rows, &b));
+	assert_non_null(strstr(ivp__buf_str(&b), "1|anna"));
+	assert_non_null(strstr(ivp__buf_str(&b), ";3|bob"));
+	ivp__buf_reset(&b);
+	OK(ivp__store_audit_walk(ctx, 1, NULL, NULL, "2026-01-02", audit_rows, &b));
+	assert_memory_equal(ivp__buf_str(&b), "2|anna", 6);
+	OK(ivp__store_audit_find(ctx, 1, "h3", &seq));
+	assert_int_equal(seq, 3);
+	assert_int_equal(ivp__store_audit_find(ctx, 3, "h3", &seq), IVP_ENOTFOUND);
+	assert_int_equal(ivp__store_audit_find(ctx, 0, "h9", &seq), IVP_ENOTFOUND);
+	ivp__buf_free(&b);
+}
+
+/* A backup is the whole database of one moment in a new file; a second
+ * backup onto it is refused; a restore puts it back whole. */
+static void test_backup_restore(void **state)
+{
+	tdb *t = *state;
+	ivp_ctx *ctx = t->ctx;
+	ivp__plan_version v, got;
+	char path[600], why[128];
+	int64_t n = 0;
+	int ok = 0;
+
+	snprintf(path, sizeof(path), "%s/backup.db", t->dir[0] ? t->dir : "/tmp");
+	(void)remove(path);
+	memset(&v, 0, sizeof(v));
+	snprintf(v.plan_id, sizeof(v.plan_id), "p");
+	snprintf(v.kind, sizeof(v.kind), "import");
+	snprintf(v.created_by, sizeof(v.created_by), "anna");
+	v.doc = "id: p\nversie: een\n";
+	OK(ivp__store_plan_version_add(ctx, &v, &n));
+	OK(ivp__store_integrity(ctx, &ok, why, sizeof(why)));
+	assert_int_equal(ok, 1);
+	OK(ivp__store_backup(ctx, path));
+	assert_int_equal(ivp__store_backup(ctx, path), IVP_EDB);
+	v.doc = "id: p\nversie: twee\n";
+	OK(ivp__store_plan_version_add(ctx, &v, &n));
+	assert_int_equal(n, 2);
+	OK(ivp__store_restore(ctx, path));
+	assert_int_equal(ivp__store_plan_version_get(ctx, 2, &got), IVP_ENOTFOUND);
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, 1);
+	want_text("restored", got.doc, "id: p\nversie: een\n");
+	free(got.doc);
+	(void)remove(path);
+}
+
+/* Plan versions with whether a definitief report names them; one removed. */
+static void test_plan_history_refs(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__plan_version v;
+	ivp__final_rec f;
+	int64_t n = 0;
+	int exists = 0, i;
+	ivp__buf b;
+
+	ivp__buf_init(&b, 1u << 16);
+	memset(&v, 0, sizeof(v));
+	snprintf(v.plan_id, sizeof(v.plan_id), "p");
+	snprintf(v.created_by, sizeof(v.created_by), "anna");
+	v.doc = "id: p\n";
+	OK(ivp__store_begin(ctx));
+	for (i = 0; i < 3; i++) {
+		snprintf(v.kind, sizeof(v.kind), "%s", i ? "update" : "import");
+		OK(ivp__store_plan_version_add(ctx, &v, &n));
+	}
+	memset(&f, 0, sizeof(f));
+	snprintf(f.kind, sizeof(f.kind), "voortgang");
+	snprintf(f.area, sizeof(f.area), "GM0001");
+	f.year = 2024;
+	snprintf(f.date, sizeof(f.date), "2025-03-31");
+	snprintf(f.sha256, sizeof(f.sha256), "%064d", 1);
+	snprintf(f.created_by, sizeof(f.created_by), "anna");
+	f.snapshot = "{\"plan_version\": 2, \"area\": \"GM0001\"}";
+	OK(ivp__store_final_add(ctx, &f, &exists));
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_plan_versions_refs(ctx, first_col_cb, &b));
+	want_text("versions", ivp__buf_str(&b), "1;2;3;");
+	ivp__buf_reset(&b);
+	OK(ivp__store_plan_versions_refs(ctx, rows_cb, &b));
+	assert_memory_equal(ivp__buf_str(&b), "1|import|", 9);
+	assert_non_null(strstr(ivp__buf_str(&b), ";2|update|"));
+	assert_non_null(strstr(ivp__buf_str(&b), "|1;3|update|"));
+	assert_int_equal(ivp__buf_str(&b)[strlen(ivp__buf_str(&b)) - 2], '0');
+	OK(ivp__store_plan_version_delete(ctx, 3));
+	assert_int_equal(ivp__store_plan_version_delete(ctx, 3), IVP_ENOTFOUND);
+	ivp__buf_reset(&b);
+	OK(ivp__store_plan_versions_refs(ctx, first_col_cb, &b));
+	want_text("after delete", ivp__buf_str(&b), "1;2;");
+	ivp__buf_free(&b);
+}
+
 /* Definitief snapshots: written once, read back whole, a second write
  * refused without changing the first, listed. */
 static void test_report_finals(void **state)
@@ -1878,7 +2053,7 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
-					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h" };
+					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h", "audit_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -1986,6 +2161,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_tables, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_trail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_restore, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan_history_refs, setup, teardown),
 		cmocka_unit_test(test_every_door_function_covered),
 	};
 	const char *env = getenv("IVP_TEST_DB");

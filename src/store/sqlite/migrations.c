@@ -240,6 +240,30 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " org_id TEXT NOT NULL REFERENCES organisation(id));"
 	  "CREATE INDEX org_member_org ON org_member(org_id);",
 	  NULL, NULL },
+	/* 9: the audit trail (store/audit_store.h, docs/audit.md): one row per
+	 * entry, each holding the hash of the one before. The triggers keep
+	 * ivp itself from changing or removing an entry; `ivp audit verify`
+	 * finds what someone did to the file outside it. */
+	{ 9,
+	  "CREATE TABLE audit_entry ("
+	  " seq INTEGER PRIMARY KEY,"
+	  " at TEXT NOT NULL,"
+	  " user TEXT NOT NULL,"
+	  " org TEXT NOT NULL DEFAULT '',"
+	  " addr TEXT NOT NULL,"
+	  " action TEXT NOT NULL,"
+	  " object TEXT NOT NULL,"
+	  " before TEXT NOT NULL DEFAULT '',"
+	  " after TEXT NOT NULL DEFAULT '',"
+	  " prev TEXT NOT NULL,"
+	  " hash TEXT NOT NULL);"
+	  "CREATE INDEX audit_entry_object ON audit_entry(object, seq);"
+	  "CREATE INDEX audit_entry_user ON audit_entry(user, seq);"
+	  "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry"
+	  " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;"
+	  "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
+	  " BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+	  NULL, NULL },
 	/* 11: the second factor (src/auth/totp.c): a user's TOTP secret
 	 * (base32; NULL: none enrolled), whether sign-in requires it, and the
 	 * last time step used, so that a code is taken once. */

@@ -26,6 +26,7 @@ typedef struct sq_store {
 	void *plan;		/* sqlite_plan.c's own state (prepared statements), or NULL */
 	void *report;		/* sqlite_report.c's prepared statements, or NULL */
 	sqlite3_stmt *copy[32]; /* sqlite_copy.c: one INSERT per copy table */
+	void *audit;		/* sqlite_audit.c's prepared statements, or NULL */
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))
@@ -34,6 +35,10 @@ typedef struct sq_store {
 int ivp__sq_init(void);
 
 /* sqlite_util.c: shared statement helpers */
+/* Create the database file `path` readable and writable by its owner only
+ * (0600, whatever the umask) when it does not exist; nothing for ":memory:",
+ * "" and "file:" URIs. 0, or -1 with errno set. */
+int ivp__sq_create_private(const char *path);
 /* Copy the connection's last error into s->err (SQLITE_NOMEM as
  * IVP__SE_NOMEM); returns -1. */
 int ivp__sq_fail(sq_store *s);

@@ -1,7 +1,9 @@
 /*
  * sqlite_store.c — the SQLite engine behind store.h (the default).
  *
- * One connection per store, WAL journal, foreign keys on, migrations from
+ * One connection per store, WAL journal, foreign keys on, the file created
+ * 0600 whatever the umask (-wal and -shm take the database file's mode,
+ * SQLite's findCreateFileMode), migrations from
  * migrations.c applied at open. Every statement is prepared once, on first
  * use, and kept in `st[]` (prepared statements only; no SQL is ever built
  * from input). Area and type ids are looked up by code through a one-entry
@@ -124,6 +126,25 @@ static int exec(sq_store *s, const char *q)
 	return 0;
 }
 
+/* 1 when migration `version` ran on this database, 0 when not, -1 */
+static int applied(sq_store *s, int version)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM schema_migrations WHERE version=?1", -1, &q,
+			       NULL) != SQLITE_OK)
+		return ivp__sq_fail(s);
+	sqlite3_bind_int(q, 1, version);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ivp__sq_fail(s);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int migrate(sq_store *s)
 {
 	sqlite3_stmt *q;
@@ -142,10 +163,15 @@ static int migrate(sq_store *s)
 	}
 	have = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
+	/* Each migration not recorded runs, also one below the highest: the
+	 * numbers are handed out to parallel work (8 and 9 may land in either
+	 * order), so a database may have 9 before 8 exists. */
 	for (i = 0; i < ivp__sqlite_nmigrations; i++) {
 		const ivp__migration *m = &ivp__sqlite_migrations[i];
 
-		if (m->version <= have)
+		if ((r = applied(s, m->version)) < 0)
+			return -1;
+		if (r)
 			continue;
 		if (exec(s, "BEGIN IMMEDIATE"))
 			return -1;
@@ -168,7 +194,8 @@ static int migrate(sq_store *s)
 		sqlite3_finalize(q);
 		if (exec(s, "COMMIT"))
 			goto bad;
-		have = m->version;
+		if (m->version > have)
+			have = m->version;
 	}
 	if (have > ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version) {
 		return ivp__sq_failf(s, "database schema version %d is newer than this ivp knows (%d); upgrade ivp",
@@ -202,6 +229,7 @@ static void sq_close(ivp__store *st)
 	ivp__sqlite_report_ops.close(st);
 	for (i = 0; i < (int)(sizeof(s->copy) / sizeof(s->copy[0])); i++)
 		sqlite3_finalize(s->copy[i]);
+	ivp__sqlite_audit_ops.close(st);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -218,6 +246,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 		return IVP__SE_OPEN_NOMEM;
 	}
 	s->base.ops = &ivp__sqlite_ops;
+	/* a file that cannot be made here fails in sqlite3_open_v2, with its message */
+	(void)ivp__sq_create_private(path);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, "%s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
@@ -786,4 +816,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.report = &ivp__sqlite_report_ops,
 	.org = &ivp__sqlite_org_ops,
 	.copy = &ivp__sqlite_copy_ops,
+	.audit = &ivp__sqlite_audit_ops,
 };

@@ -1,10 +1,16 @@
 /*
  * sqlite_util.c — statement helpers shared by the files of store/sqlite/:
  * prepare-once caching, binding text (NULL as SQL NULL), copying a column,
- * stepping a statement that returns no rows, and handing rows to a callback.
+ * stepping a statement that returns no rows, and handing rows to a callback;
+ * creating a database file with mode 0600.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/sqlite/sqlite_int.h"
 
@@ -136,4 +142,24 @@ int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? 0 : ivp__sq_fail(s);
+}
+
+int ivp__sq_create_private(const char *path)
+{
+	int fd;
+
+	if (!path || !*path || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5))
+		return 0;
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	/* the umask may have taken bits the owner needs; fchmod ignores it */
+	if (fchmod(fd, 0600)) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
 }
