@@ -96,5 +96,7 @@ int cmd_user(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 /* cmd_fetch.c */
 int cmd_fetch(int argc, char **argv);
+/* cmd_participation.c: the participation trajectory and the priority matrix */
+int cmd_participation(int argc, char **argv);
 
 #endif

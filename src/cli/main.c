@@ -250,6 +250,7 @@ int main(int argc, char **argv)
 		{ "user", cmd_user },
 		{ "report", cmd_report },
 		{ "fetch", cmd_fetch },
+		{ "participation", cmd_participation },
 	};
 	size_t i;
 	const char *env = getenv("IVP_LANG");

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, particip_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -474,4 +474,62 @@ ivp_rc ivp__store_final_get(ivp_ctx *ctx, const char *kind, const char *area, in
 ivp_rc ivp__store_finals_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->report->finals_list(ST, cb, ud));
+}
+
+/* ---- the participation trajectory and the priority matrix ------------------------- */
+
+ivp_rc ivp__store_pt_theme_put(ivp_ctx *ctx, const ivp__pt_theme *t, int *dup)
+{
+	return done(ctx, OPS->particip->theme_put(ST, t, dup));
+}
+
+ivp_rc ivp__store_pt_themes_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->themes_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_pt_trajectory_put(ivp_ctx *ctx, const ivp__pt_trajectory *t, int *dup)
+{
+	return done(ctx, OPS->particip->trajectory_put(ST, t, dup));
+}
+
+ivp_rc ivp__store_pt_trajectories_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->trajectories_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_pt_activity_put(ivp_ctx *ctx, const ivp__pt_activity *a, int *dup)
+{
+	return result(ctx, OPS->particip->activity_put(ST, a, dup));
+}
+
+ivp_rc ivp__store_pt_activities_list(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->activities_list(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_input_put(ivp_ctx *ctx, const ivp__pt_input *in, const char *const *themes, int n,
+			       int *dup)
+{
+	return result(ctx, OPS->particip->input_put(ST, in, themes, n, dup));
+}
+
+ivp_rc ivp__store_pt_inputs_list(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->inputs_list(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_theme_counts(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->theme_counts(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_entry_put(ivp_ctx *ctx, const ivp__pt_entry *e, int *dup)
+{
+	return result(ctx, OPS->particip->entry_put(ST, e, dup));
+}
+
+ivp_rc ivp__store_pt_entries_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->entries_list(ST, cb, ud));
 }

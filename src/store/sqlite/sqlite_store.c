@@ -782,4 +782,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.geo = &ivp__sqlite_geo_ops,
 	.group = &ivp__sqlite_group_ops,
 	.report = &ivp__sqlite_report_ops,
+	.particip = &ivp__sqlite_particip_ops,
 };
