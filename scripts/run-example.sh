@@ -51,6 +51,14 @@ echo
 # IVP 2023-2026 (adopted facts; goals and measures marked as illustrations)
 "$IVP" import values examples/pijnacker-nootdorp/values.csv
 "$IVP" plan import examples/pijnacker-nootdorp/plan.yaml
+# the participation trajectory and the priority matrix (ILLUSTRATION: the
+# real session reports are not public; docs/participation.md): own themes and
+# weights first, then the trajectory, its activities and their inputs
+P=examples/pijnacker-nootdorp/participatie
+"$IVP" participation import matrix "$P/matrix.csv"
+"$IVP" participation import trajectory "$P/traject.csv"
+"$IVP" participation import activities "$P/activiteiten.csv"
+"$IVP" participation import inputs "$P/inbreng.csv"
 echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo

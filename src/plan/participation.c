@@ -330,7 +330,7 @@ static ivp_rc row_input(const pt_row *r, pt_themes *known)
 			continue;
 		if (!ivp__map_get(&known->m, p))
 			return bad(r, I_THEMES, "unknown_theme",
-				   "Use the keys of ivp participation themes (the Kernbeleid Veiligheid themes and your own, from the matrix file), separated by |.",
+				   "Use the keys of ivp participation themelist (the Kernbeleid Veiligheid themes and your own, from the matrix file), separated by |.",
 				   "unknown theme \"%.60s\"", p);
 		if (n == PT_MAX_THEMES)
 			return bad(r, I_THEMES, "too_many_themes", "Tag an input with at most 16 themes.",

@@ -698,8 +698,12 @@ static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b,
 	else if (c == IVP__MX_PARTNERS)
 		snprintf(b, n, L(v->lang, "data: %lld inputs from partners"), (long long)x->npart[k]);
 	else if (c == IVP__MX_REGIONAL)
-		snprintf(b, n, x->score[k][c] ? L(v->lang, "regional plan: %s") : "%s",
-			 x->score[k][c] ? x->score[k][c]->text : L(v->lang, "not in the regional plan"));
+	{
+		if (x->score[k][c])
+			snprintf(b, n, L(v->lang, "regional plan: %s"), x->score[k][c]->text);
+		else
+			snprintf(b, n, "%s", L(v->lang, "not in the regional plan"));
+	}
 	else
 		snprintf(b, n, L(v->lang, "entered: %s"), x->score[k][c] ? x->score[k][c]->text : "");
 	return b;
@@ -756,6 +760,7 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 		      ivp__table_col(t, "rank_max", IVP__COL_BRIEF, 0) < 0 || ivp__table_col(t, "verdict", IVP__COL_BRIEF, 0) < 0;
 	else
 		bad = bad || ivp__table_col(t, "missing", 0, 0) < 0 || ivp__table_col(t, "chosen", IVP__COL_BRIEF, 0) < 0 ||
+		      ivp__table_col(t, "choice", 0, 0) < 0 ||
 		      ivp__table_col(t, "reasoning", 0, 0) < 0 || ivp__table_col(t, "destination", 0, 0) < 0;
 	for (int r = 1; !bad && r <= x->n; r++) /* by rank, then key */
 		for (k = 0; !bad && k < x->n; k++) {
@@ -773,12 +778,14 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 			bad = bad || ivp__table_set_real(t, ci, m->total) || ivp__table_set_int(t, ci + 1, m->rank);
 			ci += 2;
 			if (sensitivity) {
-				const char *verdict = m->rank <= top && m->rank_max <= top ? "robust: in the top %d under every weighting" :
-						      m->rank <= top			     ? "in the top %d, but not under every weighting" :
-						      m->rank_min <= top		     ? "outside the top %d, inside it under another weighting" :
-											       "outside the top %d under every weighting";
-
-				snprintf(b, sizeof(b), L(v->lang, verdict), top);
+				if (m->rank <= top && m->rank_max <= top)
+					snprintf(b, sizeof(b), L(v->lang, "robust: in the top %d under every weighting"), top);
+				else if (m->rank <= top)
+					snprintf(b, sizeof(b), L(v->lang, "in the top %d, but not under every weighting"), top);
+				else if (m->rank_min <= top)
+					snprintf(b, sizeof(b), L(v->lang, "outside the top %d, inside it under another weighting"), top);
+				else
+					snprintf(b, sizeof(b), L(v->lang, "outside the top %d under every weighting"), top);
 				bad = bad || ivp__table_set_int(t, ci, m->rank_min) || ivp__table_set_int(t, ci + 1, m->rank_max) ||
 				      ivp__table_set_text(t, ci + 2, b);
 			} else {
@@ -786,8 +793,9 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 
 				bad = bad || ivp__table_set_int(t, ci, m->nmissing) ||
 				      ivp__table_set_text(t, ci + 1, !ch ? "" : ch->value == 1 ? L(v->lang, "chosen") : L(v->lang, "not chosen")) ||
-				      ivp__table_set_text(t, ci + 2, ch ? ch->text : "") ||
-				      ivp__table_set_text(t, ci + 3, ch ? ch->text2 : "");
+				      (ch && ivp__table_set_int(t, ci + 2, ch->value == 1 ? 1 : 0)) ||
+				      ivp__table_set_text(t, ci + 3, ch ? ch->text : "") ||
+				      ivp__table_set_text(t, ci + 4, ch ? ch->text2 : "");
 			}
 		}
 	if (!bad && weights_note(v, x, t))

@@ -435,6 +435,28 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+static const http_param p_participation[] = {
+	{ "what", HTTP_P_ENUM, 0, "trajectories,activities,themes,routes,themelist", "themes",
+	  "which table: the trajectories, their activities (participants suppressed), inputs per theme and wijk (suppressed), what was done per theme (suppressed), the themes (default trajectories)" },
+	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_participation_restricted[] = {
+	{ "what", HTTP_P_ENUM, 0, "inputs,matrix,sensitivity", "matrix",
+	  "which table: every input with what was done with it, the priority matrix, its sensitivity to the weights (default inputs)" },
+	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_participation_page[] = {
+	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
+	P_LANG,
+	{ 0 }
+};
+
 static const http_param p_kaart_page[] = {
 	{ "under", HTTP_P_TEXT, 0, NULL, "NL01", "only the gemeenten inside this area (default: all with a boundary)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year (default: the latest with a national figure)" },
@@ -506,6 +528,12 @@ const http_route serve_routes[] = {
 	  "The members of a group (of an area's size class or region) with their population",
 	  HTTP_PUBLIC, p_members, NULL, NULL, "one row per member, as `ivp groups NAME --format json`",
 	  "table", c_members, 0 },
+	{ "GET", "/api/v1/participation", api_participation, "getParticipation",
+	  "The participation trajectory: activities, inputs per theme and wijk and what was done per theme, every count of 1 to 4 suppressed (as ivp participation)",
+	  HTTP_PUBLIC, p_participation, NULL, NULL, "one row per activity, theme and wijk, or route", "table", NULL, 0 },
+	{ "GET", "/api/v1/participation/inputs", api_participation_restricted, "getParticipationInputs",
+	  "Every input with what was done with it, the priority matrix and its sensitivity (as ivp participation inputs|matrix|sensitivity)",
+	  HTTP_ROLE_VIEWER, p_participation_restricted, NULL, NULL, "one row per input or theme", "table", NULL, 0 },
 	{ "GET", "/api/v1/series", api_series, "getSeries",
 	  "Monthly counts for an area and a crime type or indicator",
 	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table", c_series, 0 },
@@ -587,6 +615,15 @@ const http_route serve_routes[] = {
 	{ "POST", "/rapport/definitief", web_report_final_post, "pageReportFinal",
 	  "Make a complete report definitief from the page; redirects back",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final_page, "303 to /rapport", "page", NULL, 0 },
+	{ "GET", "/participatie", web_participation, "pageParticipation",
+	  "The participation trajectory: aims, activities, every input with what was done with it",
+	  HTTP_ROLE_VIEWER, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/participatie/inbreng", web_participation_public, "pageParticipationPublic",
+	  "Wat is er met uw inbreng gedaan? The activities, inputs per theme and wijk and the route of each theme, small counts suppressed",
+	  HTTP_PUBLIC, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/prioriteiten", web_priorities, "pagePriorities",
+	  "The priority matrix: scores per criterion with their source, total, rank, chart, sensitivity and the choices",
+	  HTTP_ROLE_VIEWER, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/sources", web_sources, "pageSources", "Every import",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",

@@ -32,6 +32,9 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
+  for k in "matrix matrix" "trajectory traject" "activities activiteiten" "inputs inbreng"; do
+    set -- $k; "$IVP" participation import "$1" "$ROOT/examples/pijnacker-nootdorp/participatie/$2.csv"
+  done
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/setup.log" 2>&1 ||
