@@ -753,6 +753,8 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 		for (c = 0; !bad && c < IVP__MX_NCRIT; c++) {
 			snprintf(name, sizeof(name), "%s_source", ivp__mx_crit[c]);
 			bad = ivp__table_col(t, ivp__mx_crit[c], IVP__COL_BRIEF, 1) < 0 || ivp__table_col(t, name, 0, 0) < 0;
+			snprintf(name, sizeof(name), "%s_from", ivp__mx_crit[c]);
+			bad = bad || ivp__table_col(t, name, 0, 0) < 0;
 		}
 	bad = bad || ivp__table_col(t, "total", IVP__COL_BRIEF, 2) < 0 || ivp__table_col(t, "rank", IVP__COL_BRIEF, 0) < 0;
 	if (sensitivity)
@@ -772,9 +774,10 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 			bad = ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, x->key[k]) ||
 			      ivp__table_set_text(t, 1, title_of(v, x->key[k]));
 			if (!sensitivity)
-				for (c = 0; !bad && c < IVP__MX_NCRIT; c++, ci += 2)
+				for (c = 0; !bad && c < IVP__MX_NCRIT; c++, ci += 3)
 					bad = ivp__table_set_real(t, ci, m->has[c] ? m->score[c] : NAN) ||
-					      ivp__table_set_text(t, ci + 1, source_of(v, x, k, c, b, sizeof(b)));
+					      ivp__table_set_text(t, ci + 1, source_of(v, x, k, c, b, sizeof(b))) ||
+					      ivp__table_set_text(t, ci + 2, !m->has[c] ? "" : m->from_data[c] ? "data" : "entered");
 			bad = bad || ivp__table_set_real(t, ci, m->total) || ivp__table_set_int(t, ci + 1, m->rank);
 			ci += 2;
 			if (sensitivity) {

@@ -420,8 +420,7 @@ static void matrix_chart(html *h, const char *lang, const ivp_table *t)
 	for (c = 0; c < NCRIT; c++) {
 		char b[32];
 
-		html_fmt(h, "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"%s\"/></svg> ",
-			 crit_fill[c]);
+		html_fmt(h, "<li><span class=\"ivp-swatch ivp-swatch--%d\" aria-hidden=\"true\"></span> ", c);
 		html_text(h, web_t(lang, crit_name[c]));
 		ivp_format_number(lang, w[c], 0, b, sizeof(b));
 		html_raw(h, " (");
@@ -469,8 +468,11 @@ static void matrix_section(html *h, const char *lang, const ivp_table *t)
 			} else {
 				html_raw(h, "–");
 			}
+			snprintf(src, sizeof(src), "%s_from", crit[c]);
 			html_raw(h, "<span class=\"ivp-source\">");
-			html_text(h, cell(t, i, src));
+			html_text(h, web_t(lang, !strcmp(cell(t, i, src), "data")	 ? W_PT_FROM_DATA :
+						 !strcmp(cell(t, i, src), "entered") ? W_PT_FROM_ENTERED :
+										       W_PT_FROM_NONE));
 			html_raw(h, "</span></td>");
 		}
 		ivp_format_number(lang, ivp_table_real(t, i, web_col(t, "total")), 2, b, sizeof(b));
@@ -481,8 +483,27 @@ static void matrix_section(html *h, const char *lang, const ivp_table *t)
 	table_end(h);
 	matrix_chart(h, lang, t);
 	html_raw(h, "</div>");
-	for (i = 0; i < ivp_table_nnotes(t); i++)
-		para(h, ivp_table_note(t, i));
+	/* the weights are in the chart's legend; the sources of the scores: the data's counts and every entered score's reason */
+	html_raw(h, "<details class=\"ivp-explain\" id=\"bronnen\"><summary>");
+	html_text(h, web_t(lang, W_PT_SOURCES));
+	html_raw(h, "</summary><ul class=\"utrecht-unordered-list ivp-sources\">");
+	for (i = 0; i < ivp_table_nrows(t); i++)
+		for (c = 0; c < NCRIT; c++) {
+			char src[32];
+
+			snprintf(src, sizeof(src), "%s_from", crit[c]);
+			if (!cell(t, i, src)[0])
+				continue;
+			snprintf(src, sizeof(src), "%s_source", crit[c]);
+			html_raw(h, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_text(h, cell(t, i, "title"));
+			html_raw(h, "</strong>, ");
+			html_text(h, web_t(lang, crit_name[c]));
+			html_raw(h, ": ");
+			html_text(h, cell(t, i, src));
+			html_raw(h, "</li>");
+		}
+	html_raw(h, "</ul></details>");
 }
 
 static void sensitivity_section(html *h, const char *lang, const ivp_table *s)
