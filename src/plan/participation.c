@@ -81,20 +81,23 @@ static const char *fv(const pt_row *r, int i)
 	return col >= 0 && (size_t)col < ivp__csv_nfields(r->c) ? ivp__csv_field_at(r->c, (size_t)col)->p : "";
 }
 
-/* An input error at the row's field i. */
-static ivp_rc bad(const pt_row *r, int i, const char *code, const char *hint, const char *fmt,
-		  const char *v)
+/* The location, code and column of an input error at the row's field i,
+ * whose message and hint ivp__fail / ivp__hint wrote (translated, from
+ * their literal formats: BAD below); returns IVP_EINPUT. */
+static ivp_rc bad_at(const pt_row *r, int i, const char *code)
 {
 	int col = r->k->col[i];
 
-	ivp__job_fail(r->j, r->line, r->k->names[i], fmt, v);
+	ivp__where(r->j->ctx, ivp__job_name(r->j), r->line, r->k->names[i]);
 	ivp__code(r->j->ctx, code);
 	if (col >= 0 && (size_t)col < ivp__csv_nfields(r->c))
 		ivp__column(r->j->ctx, ivp__csv_column(r->c, ivp__csv_field_at(r->c, (size_t)col)));
-	if (hint)
-		ivp__hint(r->j->ctx, "%s", hint);
 	return IVP_EINPUT;
 }
+
+/* An input error at the row's field i: message fmt (one %s: v), hint. */
+#define BAD(r, i, code, hint, fmt, v)                                                          \
+	(ivp__fail((r)->j->ctx, IVP_EINPUT, fmt, v), ivp__hint((r)->j->ctx, hint), bad_at((r), (i), (code)))
 
 static ivp_rc header(ivp__job *j, ivp__csv *c, pt_cols *k)
 {
@@ -140,7 +143,7 @@ static ivp_rc need(const pt_row *r, int i)
 {
 	if (fv(r, i)[0])
 		return IVP_OK;
-	return bad(r, i, "missing_field", "Fill in every required field; see docs/participation.md.", "empty %s",
+	return BAD(r, i, "missing_field", "Fill in every required field; see docs/participation.md.", "empty %s",
 		   r->k->names[i]);
 }
 
@@ -148,7 +151,7 @@ static ivp_rc flag(const pt_row *r, int i, int *out)
 {
 	if (!flag_of(fv(r, i), out))
 		return IVP_OK;
-	return bad(r, i, "bad_flag", "Write ja or nee (or leave it empty: nee).", "\"%.40s\" is not ja or nee",
+	return BAD(r, i, "bad_flag", "Write ja or nee (or leave it empty: nee).", "\"%.40s\" is not ja or nee",
 		   fv(r, i));
 }
 
@@ -163,11 +166,11 @@ static ivp_rc wijk(const pt_row *r, int i, char out[16], const char **p)
 	if (!v[0])
 		return IVP_OK;
 	if (ivp__area_canon(v, strlen(v), out) || strncmp(out, "WK", 2))
-		return bad(r, i, "bad_wijk", "Use the CBS code of a wijk, such as WK192601 (ivp areas --under GM1926).",
+		return BAD(r, i, "bad_wijk", "Use the CBS code of a wijk, such as WK192601 (ivp areas --under GM1926).",
 			   "\"%.40s\" is not a wijk code", v);
 	rc = ivp__store_area_get(r->j->ctx, out, name, level, parent);
 	if (rc == IVP_ENOTFOUND)
-		return bad(r, i, "unknown_wijk", "Import the wijk and buurt code list first (ivp import codes), or correct the code.",
+		return BAD(r, i, "unknown_wijk", "Import the wijk and buurt code list first (ivp import codes), or correct the code.",
 			   "unknown wijk %s", out);
 	if (rc)
 		return ivp__job_store(r->j, rc);
@@ -177,7 +180,7 @@ static ivp_rc wijk(const pt_row *r, int i, char out[16], const char **p)
 
 static ivp_rc dup_fail(const pt_row *r, int i, const char *what)
 {
-	return bad(r, i, "duplicate_key", "Keep one line per key.", "%s is given twice in this file", what);
+	return BAD(r, i, "duplicate_key", "Keep one line per key.", "%s is given twice in this file", what);
 }
 
 static ivp_rc job_csv(ivp__job *j, ivp__csv **c, FILE **f)
@@ -249,18 +252,18 @@ static ivp_rc row_activity(const pt_row *r)
 	if ((rc = need(r, A_TRAJ)) || (rc = need(r, A_ID)) || (rc = need(r, A_KIND)) || (rc = need(r, A_DATE)))
 		return rc;
 	if (!in_list(activity_kinds, fv(r, A_KIND)))
-		return bad(r, A_KIND, "bad_activity_kind",
+		return BAD(r, A_KIND, "bad_activity_kind",
 			   "Use interview, wijkgesprek, themasessie, conferentie, enquete or online.",
 			   "unknown kind of activity \"%.40s\"", fv(r, A_KIND));
 	if (!date_ok(fv(r, A_DATE)))
-		return bad(r, A_DATE, "bad_date", "Write the date as 2022-09-27.", "invalid date \"%.40s\"", fv(r, A_DATE));
+		return BAD(r, A_DATE, "bad_date", "Write the date as 2022-09-27.", "invalid date \"%.40s\"", fv(r, A_DATE));
 	if ((rc = wijk(r, A_WIJK, wk, &a.wijk)) || (rc = flag(r, A_ILL, &a.illustration)))
 		return rc;
 	a.participants = -1;
 	if (part[0]) {
 		for (i = 0; part[i]; i++)
 			if (!isdigit((unsigned char)part[i]) || i > 6)
-				return bad(r, A_PART, "bad_participants",
+				return BAD(r, A_PART, "bad_participants",
 					   "Write the number of participants as a whole number, such as 14, or leave it empty when it is not known.",
 					   "the number of participants \"%.40s\" is not a number", part);
 		a.participants = strtoll(part, NULL, 10);
@@ -275,7 +278,7 @@ static ivp_rc row_activity(const pt_row *r)
 	a.import_id = r->j->import_id;
 	rc = ivp__store_pt_activity_put(r->j->ctx, &a, &dup);
 	if (rc == IVP_ENOTFOUND)
-		return bad(r, A_TRAJ, "unknown_trajectory",
+		return BAD(r, A_TRAJ, "unknown_trajectory",
 			   "Import the trajectory first (ivp participation import trajectory FILE), or correct the name.",
 			   "unknown trajectory \"%.60s\"", a.trajectory);
 	if (rc)
@@ -329,28 +332,28 @@ static ivp_rc row_input(const pt_row *r, pt_themes *known)
 		if (!*p)
 			continue;
 		if (!ivp__map_get(&known->m, p))
-			return bad(r, I_THEMES, "unknown_theme",
+			return BAD(r, I_THEMES, "unknown_theme",
 				   "Use the keys of ivp participation themelist (the Kernbeleid Veiligheid themes and your own, from the matrix file), separated by |.",
 				   "unknown theme \"%.60s\"", p);
 		if (n == PT_MAX_THEMES)
-			return bad(r, I_THEMES, "too_many_themes", "Tag an input with at most 16 themes.",
+			return BAD(r, I_THEMES, "too_many_themes", "Tag an input with at most 16 themes.",
 				   "too many themes%s", "");
 		th[n++] = p;
 	}
 	if (!n)
-		return bad(r, I_THEMES, "missing_field", "Tag every input with at least one theme.", "empty %s", "themes");
+		return BAD(r, I_THEMES, "missing_field", "Tag every input with at least one theme.", "empty %s", "themes");
 	if ((rc = wijk(r, I_WIJK, wk, &in.wijk)))
 		return rc;
 	if (route[0] && !in_list(routes, route))
-		return bad(r, I_ROUTE, "bad_route",
+		return BAD(r, I_ROUTE, "bad_route",
 			   "Use priority, goal or measure (taken into the plan item named in target), passed (to the policy or partner in target), not_taken (with the reason), or leave it empty while undecided.",
 			   "unknown route \"%.40s\"", route);
 	if (route[0] && strcmp(route, "not_taken") && !fv(r, I_TARGET)[0])
-		return bad(r, I_TARGET, "missing_field",
+		return BAD(r, I_TARGET, "missing_field",
 			   "Name the priority, goal or measure the input went into, or the policy or partner it was passed to.",
 			   "the route \"%s\" needs a target", route);
 	if (!strcmp(route, "not_taken") && !fv(r, I_REASON)[0])
-		return bad(r, I_REASON, "missing_field", "Say why the input was not taken up.",
+		return BAD(r, I_REASON, "missing_field", "Say why the input was not taken up.",
 			   "an input not taken up needs a reason%s", "");
 	in.activity = fv(r, I_ACT);
 	in.ref = fv(r, I_REF);
@@ -361,7 +364,7 @@ static ivp_rc row_input(const pt_row *r, pt_themes *known)
 	in.import_id = r->j->import_id;
 	rc = ivp__store_pt_input_put(r->j->ctx, &in, th, n, &dup);
 	if (rc == IVP_ENOTFOUND)
-		return bad(r, I_ACT, "unknown_activity",
+		return BAD(r, I_ACT, "unknown_activity",
 			   "Import the activities first (ivp participation import activities FILE), or correct the name.",
 			   "unknown activity \"%.60s\"", in.activity);
 	if (rc)
@@ -392,7 +395,7 @@ static ivp_rc theme_key_ok(const pt_row *r)
 			break;
 	if (n && n <= 48 && i == n && islower((unsigned char)s[0]))
 		return IVP_OK;
-	return bad(r, X_THEME, "bad_theme_key", "A theme key is 1 to 48 lower-case letters, digits or '-', beginning with a letter.",
+	return BAD(r, X_THEME, "bad_theme_key", "A theme key is 1 to 48 lower-case letters, digits or '-', beginning with a letter.",
 		   "\"%.60s\" cannot be a theme key", s);
 }
 
@@ -419,7 +422,7 @@ static ivp_rc row_matrix(const pt_row *r)
 		if ((rc = theme_key_ok(r)) || (rc = need(r, X_TEXT)))
 			return rc;
 		if (fv(r, X_VALUE)[0] && (num_of(fv(r, X_VALUE), &f) || f != floor(f) || f < 0 || f > 5))
-			return bad(r, X_VALUE, "bad_field", "The value of a theme is its safety field, 1 to 5 (0: cross-cutting).",
+			return BAD(r, X_VALUE, "bad_field", "The value of a theme is its safety field, 1 to 5 (0: cross-cutting).",
 				   "invalid safety field \"%.20s\"", fv(r, X_VALUE));
 		t.field = (int)f;
 		if ((rc = ivp__store_pt_theme_put(r->j->ctx, &t, &dup)))
@@ -427,14 +430,14 @@ static ivp_rc row_matrix(const pt_row *r)
 		return dup ? dup_fail(r, X_THEME, t.key) : IVP_OK;
 	}
 	if (strcmp(kind, "weight") && strcmp(kind, "score") && strcmp(kind, "regional") && strcmp(kind, "choice"))
-		return bad(r, X_KIND, "bad_matrix_kind", "Use theme, weight, score, regional or choice.",
+		return BAD(r, X_KIND, "bad_matrix_kind", "Use theme, weight, score, regional or choice.",
 			   "unknown kind \"%.40s\"", kind);
 	if (!strcmp(kind, "weight") || !strcmp(kind, "score")) {
 		if ((rc = need(r, X_CRIT)))
 			return rc;
 		crit = ivp__mx_crit_of(fv(r, X_CRIT));
 		if (crit < 0)
-			return bad(r, X_CRIT, "bad_criterion",
+			return BAD(r, X_CRIT, "bad_criterion",
 				   "Use size, trend, seriousness, residents, partners, regional or evaluation.",
 				   "unknown criterion \"%.40s\"", fv(r, X_CRIT));
 		e.criterion = fv(r, X_CRIT);
@@ -444,21 +447,21 @@ static ivp_rc row_matrix(const pt_row *r)
 	if (!strcmp(kind, "weight"))
 		e.theme = "";
 	if (strcmp(kind, "regional") && (num_of(fv(r, X_VALUE), &e.value) || e.value < 0))
-		return bad(r, X_VALUE, "bad_value", "Write a number with a decimal point, such as 2 or 3.5.",
+		return BAD(r, X_VALUE, "bad_value", "Write a number with a decimal point, such as 2 or 3.5.",
 			   "invalid value \"%.40s\"", fv(r, X_VALUE));
 	if (!strcmp(kind, "score")) {
 		if (crit == IVP__MX_RESIDENTS || crit == IVP__MX_PARTNERS || crit == IVP__MX_REGIONAL)
-			return bad(r, X_CRIT, "score_from_data",
+			return BAD(r, X_CRIT, "score_from_data",
 				   "The concern of residents and partners comes from the inputs, the regional score from the regional rows; enter scores only for size, trend, seriousness and evaluation.",
 				   "the criterion \"%s\" is scored from the data", e.criterion);
 		if (e.value > 5)
-			return bad(r, X_VALUE, "bad_value", "A score is from 0 to 5.", "invalid score \"%.40s\"", fv(r, X_VALUE));
+			return BAD(r, X_VALUE, "bad_value", "A score is from 0 to 5.", "invalid score \"%.40s\"", fv(r, X_VALUE));
 		if (!e.text[0])
-			return bad(r, X_TEXT, "missing_reason", "An entered score says why, in text: the data it rests on or the judgement.",
+			return BAD(r, X_TEXT, "missing_reason", "An entered score says why, in text: the data it rests on or the judgement.",
 				   "a score entered by hand needs its reason%s", "");
 	}
 	if (!strcmp(kind, "choice") && ((e.value != 0 && e.value != 1) || !e.text[0] || (e.value == 0 && !e.text2[0])))
-		return bad(r, X_VALUE, "bad_choice",
+		return BAD(r, X_VALUE, "bad_choice",
 			   "A choice is 1 (chosen) or 0 (not chosen) with the reasoning in text; a theme not chosen says in text2 where it goes instead (routine work, another plan).",
 			   "incomplete choice for \"%.60s\"", e.theme);
 	if (!strcmp(kind, "regional")) {
@@ -468,7 +471,7 @@ static ivp_rc row_matrix(const pt_row *r)
 	}
 	rc = ivp__store_pt_entry_put(r->j->ctx, &e, &dup);
 	if (rc == IVP_ENOTFOUND)
-		return bad(r, X_THEME, "unknown_theme", "Use a key of ivp participation themes, or add the theme with a row of kind theme first.",
+		return BAD(r, X_THEME, "unknown_theme", "Use a key of ivp participation themelist, or add the theme with a row of kind theme first.",
 			   "unknown theme \"%.60s\"", e.theme);
 	if (rc)
 		return ivp__job_store(r->j, rc);
