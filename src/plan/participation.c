@@ -96,7 +96,7 @@ static ivp_rc bad_at(const pt_row *r, int i, const char *code)
 }
 
 /* An input error at the row's field i: message fmt (one %s: v), hint. */
-#define BAD(r, i, code, hint, fmt, v)                                                          \
+#define BAD(r, i, code, hint, fmt, v) \
 	(ivp__fail((r)->j->ctx, IVP_EINPUT, fmt, v), ivp__hint((r)->j->ctx, hint), bad_at((r), (i), (code)))
 
 static ivp_rc header(ivp__job *j, ivp__csv *c, pt_cols *k)
@@ -198,8 +198,14 @@ static ivp_rc job_csv(ivp__job *j, ivp__csv **c, FILE **f)
 	return IVP_OK;
 }
 
-enum { T_ID, T_PLAN, T_TITLE, T_AIMS, T_ILL };
-static const char *const t_names[] = { "trajectory", "plan", "title", "aims", "illustration", NULL };
+enum {
+	T_ID,
+	T_TITLE,
+	T_PLAN,
+	T_AIMS,
+	T_ILL
+};
+static const char *const t_names[] = { "trajectory", "title", "plan", "aims", "illustration", NULL };
 
 static ivp_rc row_trajectory(const pt_row *r)
 {
@@ -220,10 +226,21 @@ static ivp_rc row_trajectory(const pt_row *r)
 	return dup ? dup_fail(r, T_ID, t.id) : IVP_OK;
 }
 
-enum { A_TRAJ, A_ID, A_KIND, A_DATE, A_PLACE, A_WIJK, A_ORGS, A_PART, A_REPORT, A_ILL };
-static const char *const a_names[] = { "trajectory", "activity",	  "kind",	  "date",
-				       "place",	     "wijk",		  "organisations", "participants",
-				       "report",     "illustration", NULL };
+enum {
+	A_TRAJ,
+	A_ID,
+	A_KIND,
+	A_DATE,
+	A_PLACE,
+	A_WIJK,
+	A_ORGS,
+	A_PART,
+	A_REPORT,
+	A_ILL
+};
+static const char *const a_names[] = { "trajectory", "activity", "kind", "date",
+				       "place", "wijk", "organisations", "participants",
+				       "report", "illustration", NULL };
 
 static int date_ok(const char *s)
 {
@@ -286,9 +303,18 @@ static ivp_rc row_activity(const pt_row *r)
 	return dup ? dup_fail(r, A_ID, a.id) : IVP_OK;
 }
 
-enum { I_ACT, I_REF, I_STMT, I_THEMES, I_WIJK, I_ROUTE, I_TARGET, I_REASON };
-static const char *const i_names[] = { "activity", "ref",   "statement", "themes", "wijk",
-				       "route",	   "target", "reason",	  NULL };
+enum {
+	I_ACT,
+	I_REF,
+	I_STMT,
+	I_THEMES,
+	I_WIJK,
+	I_ROUTE,
+	I_TARGET,
+	I_REASON
+};
+static const char *const i_names[] = { "activity", "ref", "statement", "themes", "wijk",
+				       "route", "target", "reason", NULL };
 
 /* The known themes, read once per import (the inputs file). */
 typedef struct pt_themes {
@@ -372,7 +398,14 @@ static ivp_rc row_input(const pt_row *r, pt_themes *known)
 	return dup ? dup_fail(r, I_REF, in.ref) : IVP_OK;
 }
 
-enum { X_KIND, X_THEME, X_CRIT, X_VALUE, X_TEXT, X_TEXT2 };
+enum {
+	X_KIND,
+	X_THEME,
+	X_CRIT,
+	X_VALUE,
+	X_TEXT,
+	X_TEXT2
+};
 static const char *const x_names[] = { "kind", "theme", "criterion", "value", "text", "text2", NULL };
 
 static int num_of(const char *s, double *out)
@@ -498,7 +531,7 @@ static ivp_rc read_pt(ivp__job *j, void *ud)
 	known.failed = 0;
 	switch (sp->kind) {
 	case IVP_PT_TRAJECTORY:
-		k.names = t_names, k.nreq = 3;
+		k.names = t_names, k.nreq = 2;
 		break;
 	case IVP_PT_ACTIVITIES:
 		k.names = a_names, k.nreq = 4;

@@ -367,10 +367,7 @@ static void grid_free(pv_grid *g)
 
 static ivp_rc themes_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "theme", 0, 0 },	       { "title", IVP__COL_BRIEF, 0 },
-				    { "wijk", 0, 0 },	       { "wijk_name", IVP__COL_BRIEF, 0 },
-				    { "row", 0, 0 },	       { "count", 0, 0 },
-				    { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 } };
+	static const col cols[] = { { "theme", 0, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "wijk_name", IVP__COL_BRIEF, 0 }, { "row", 0, 0 }, { "count", 0, 0 }, { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 } };
 	pv_grid g;
 	ivp_table *t = table_of(cols, 8);
 	int i, w, bad = !t;
@@ -385,8 +382,10 @@ static ivp_rc themes_table(pv *v, ivp_table **out)
 	for (i = 0; !bad && i <= g.nt; i++)
 		for (w = 0; !bad && w <= g.nw; w++) {
 			int last_t = i == g.nt, last_w = w == g.nw;
-			int64_t n = last_t ? (last_w ? g.all : g.colsum[w]) : last_w ? g.rowsum[i] : g.cell[i * g.nw + w];
-			int fl = last_t ? (last_w ? g.fall : g.fcol[w]) : last_w ? g.fr[i] : g.fc[i * g.nw + w];
+			int64_t n = last_t ? (last_w ? g.all : g.colsum[w]) : last_w ? g.rowsum[i] :
+										       g.cell[i * g.nw + w];
+			int fl = last_t ? (last_w ? g.fall : g.fcol[w]) : last_w ? g.fr[i] :
+										   g.fc[i * g.nw + w];
 
 			if (last_w)
 				cp(name, sizeof(name), L(v->lang, "all wijken"));
@@ -395,7 +394,8 @@ static ivp_rc themes_table(pv *v, ivp_table **out)
 			bad = ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, last_t ? "" : g.th[i]) ||
 			      ivp__table_set_text(t, 1, last_t ? L(v->lang, "all themes") : title_of(v, g.th[i])) ||
 			      ivp__table_set_text(t, 2, last_w ? "" : g.wk[w]) || ivp__table_set_text(t, 3, name) ||
-			      ivp__table_set_text(t, 4, last_t ? (last_w ? "total" : "wijk_total") : last_w ? "theme_total" : "cell") ||
+			      ivp__table_set_text(t, 4, last_t ? (last_w ? "total" : "wijk_total") : last_w ? "theme_total" :
+													      "cell") ||
 			      set_count(t, 5, 6, 7, n, fl, v->lang);
 		}
 	if (!bad)
@@ -413,10 +413,7 @@ static ivp_rc themes_table(pv *v, ivp_table **out)
 
 static ivp_rc routes_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "theme", 0, 0 },	       { "title", IVP__COL_BRIEF, 0 },
-				    { "route", 0, 0 },	       { "route_text", IVP__COL_BRIEF, 0 },
-				    { "target", IVP__COL_BRIEF, 0 }, { "count", 0, 0 },
-				    { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 } };
+	static const col cols[] = { { "theme", 0, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", IVP__COL_BRIEF, 0 }, { "count", 0, 0 }, { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 } };
 	pv_grid g;
 	ivp_table *t = table_of(cols, 8);
 	int i, k, bad = !t;
@@ -502,13 +499,7 @@ static int activity_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc activities_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "activity", 0, 0 },	    { "kind", 0, 0 },
-				    { "kind_text", IVP__COL_BRIEF, 0 }, { "date", IVP__COL_BRIEF, 0 },
-				    { "place", IVP__COL_BRIEF, 0 },     { "wijk", 0, 0 },
-				    { "wijk_name", 0, 0 },	    { "organisations", IVP__COL_BRIEF, 0 },
-				    { "participants", 0, 0 },	    { "participants_shown", IVP__COL_BRIEF, 0 },
-				    { "suppressed", 0, 0 },	    { "inputs", IVP__COL_BRIEF, 0 },
-				    { "report", 0, 0 },		    { "illustration", IVP__COL_BRIEF, 0 } };
+	static const col cols[] = { { "activity", 0, 0 }, { "kind", 0, 0 }, { "kind_text", IVP__COL_BRIEF, 0 }, { "date", IVP__COL_BRIEF, 0 }, { "place", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "wijk_name", 0, 0 }, { "organisations", IVP__COL_BRIEF, 0 }, { "participants", 0, 0 }, { "participants_shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 }, { "inputs", IVP__COL_BRIEF, 0 }, { "report", 0, 0 }, { "illustration", IVP__COL_BRIEF, 0 } };
 	pv_rows r = { v, table_of(cols, 14), 0, 0, "" };
 	ivp_rc rc;
 
@@ -552,11 +543,7 @@ static int input_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc inputs_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 },   { "ref", IVP__COL_BRIEF, 0 },
-				    { "statement", IVP__COL_BRIEF, 0 },  { "themes", IVP__COL_BRIEF, 0 },
-				    { "wijk", 0, 0 },		     { "route", 0, 0 },
-				    { "route_text", IVP__COL_BRIEF, 0 }, { "target", IVP__COL_BRIEF, 0 },
-				    { "reason", 0, 0 },		     { "kind", 0, 0 } };
+	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 }, { "ref", IVP__COL_BRIEF, 0 }, { "statement", IVP__COL_BRIEF, 0 }, { "themes", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", IVP__COL_BRIEF, 0 }, { "reason", 0, 0 }, { "kind", 0, 0 } };
 	pv_rows r = { v, table_of(cols, 10), 0, 0, "" };
 	ivp_rc rc;
 
@@ -579,8 +566,7 @@ static ivp_rc inputs_table(pv *v, ivp_table **out)
 
 static ivp_rc themelist_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "theme", IVP__COL_BRIEF, 0 }, { "title", IVP__COL_BRIEF, 0 },
-				    { "field", IVP__COL_BRIEF, 0 }, { "own", IVP__COL_BRIEF, 0 } };
+	static const col cols[] = { { "theme", IVP__COL_BRIEF, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "field", IVP__COL_BRIEF, 0 }, { "own", IVP__COL_BRIEF, 0 } };
 	ivp_table *t = table_of(cols, 4);
 	int i, bad = !t;
 
@@ -697,14 +683,12 @@ static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b,
 		snprintf(b, n, L(v->lang, "data: %lld inputs from residents"), (long long)x->nres[k]);
 	else if (c == IVP__MX_PARTNERS)
 		snprintf(b, n, L(v->lang, "data: %lld inputs from partners"), (long long)x->npart[k]);
-	else if (c == IVP__MX_REGIONAL)
-	{
+	else if (c == IVP__MX_REGIONAL) {
 		if (x->score[k][c])
 			snprintf(b, n, L(v->lang, "regional plan: %s"), x->score[k][c]->text);
 		else
 			snprintf(b, n, "%s", L(v->lang, "not in the regional plan"));
-	}
-	else
+	} else
 		snprintf(b, n, L(v->lang, "entered: %s"), x->score[k][c] ? x->score[k][c]->text : "");
 	return b;
 }
@@ -777,7 +761,8 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 				for (c = 0; !bad && c < IVP__MX_NCRIT; c++, ci += 3)
 					bad = ivp__table_set_real(t, ci, m->has[c] ? m->score[c] : NAN) ||
 					      ivp__table_set_text(t, ci + 1, source_of(v, x, k, c, b, sizeof(b))) ||
-					      ivp__table_set_text(t, ci + 2, !m->has[c] ? "" : m->from_data[c] ? "data" : "entered");
+					      ivp__table_set_text(t, ci + 2, !m->has[c] ? "" : m->from_data[c] ? "data" :
+														 "entered");
 			bad = bad || ivp__table_set_real(t, ci, m->total) || ivp__table_set_int(t, ci + 1, m->rank);
 			ci += 2;
 			if (sensitivity) {
@@ -795,7 +780,8 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 				const pv_entry *ch = x->choice[k];
 
 				bad = bad || ivp__table_set_int(t, ci, m->nmissing) ||
-				      ivp__table_set_text(t, ci + 1, !ch ? "" : ch->value == 1 ? L(v->lang, "chosen") : L(v->lang, "not chosen")) ||
+				      ivp__table_set_text(t, ci + 1, !ch ? "" : ch->value == 1 ? L(v->lang, "chosen") :
+												 L(v->lang, "not chosen")) ||
 				      (ch && ivp__table_set_int(t, ci + 2, ch->value == 1 ? 1 : 0)) ||
 				      ivp__table_set_text(t, ci + 3, ch ? ch->text : "") ||
 				      ivp__table_set_text(t, ci + 4, ch ? ch->text2 : "");
@@ -837,10 +823,7 @@ static int trajectory_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc trajectories_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "trajectory", IVP__COL_BRIEF, 0 }, { "plan", IVP__COL_BRIEF, 0 },
-				    { "title", IVP__COL_BRIEF, 0 },	   { "aims", 0, 0 },
-				    { "illustration", IVP__COL_BRIEF, 0 }, { "activities", IVP__COL_BRIEF, 0 },
-				    { "inputs", IVP__COL_BRIEF, 0 } };
+	static const col cols[] = { { "trajectory", IVP__COL_BRIEF, 0 }, { "plan", IVP__COL_BRIEF, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "aims", 0, 0 }, { "illustration", IVP__COL_BRIEF, 0 }, { "activities", IVP__COL_BRIEF, 0 }, { "inputs", IVP__COL_BRIEF, 0 } };
 	pv_rows r = { v, table_of(cols, 7), 0, 0, "" };
 	ivp_rc rc;
 

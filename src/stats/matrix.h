@@ -21,13 +21,13 @@
 #define IVP_STATS_MATRIX_H
 
 enum {
-	IVP__MX_SIZE,	     /* the rate against the Netherlands and the size class */
-	IVP__MX_TREND,	     /* the change over three to five years */
-	IVP__MX_SERIOUS,     /* seriousness (a weight per crime type) */
-	IVP__MX_RESIDENTS,   /* concern of residents: participation inputs, surveys */
-	IVP__MX_PARTNERS,    /* concern of partners: interviews, theme sessions */
-	IVP__MX_REGIONAL,    /* a theme of the regional plan */
-	IVP__MX_EVALUATION,  /* the previous plan's goals on it not achieved */
+	IVP__MX_SIZE,	    /* the rate against the Netherlands and the size class */
+	IVP__MX_TREND,	    /* the change over three to five years */
+	IVP__MX_SERIOUS,    /* seriousness (a weight per crime type) */
+	IVP__MX_RESIDENTS,  /* concern of residents: participation inputs, surveys */
+	IVP__MX_PARTNERS,   /* concern of partners: interviews, theme sessions */
+	IVP__MX_REGIONAL,   /* a theme of the regional plan */
+	IVP__MX_EVALUATION, /* the previous plan's goals on it not achieved */
 	IVP__MX_NCRIT
 };
 

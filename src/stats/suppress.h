@@ -24,7 +24,7 @@
 #define IVP__SUPPRESS_MIN 5 /* counts from 1 to IVP__SUPPRESS_MIN - 1 are hidden */
 
 enum {
-	IVP__SHOW = 0,	    /* shown as it is */
+	IVP__SHOW = 0,	     /* shown as it is */
 	IVP__HIDE_SMALL = 1, /* primary: 1..4, shown as "< 5" */
 	IVP__HIDE_SECOND = 2 /* secondary: hidden so that no sum gives a small count back */
 };

@@ -317,8 +317,7 @@ void web_participation(http_req *r)
 			td(&h, cell(in, i, "statement"), 0);
 			td(&h, cell(in, i, "themes"), 0);
 			td(&h, cell(in, i, "route_text"), 0);
-			td(&h, cell(in, i, "route")[0] && !strcmp(cell(in, i, "route"), "not_taken") ? cell(in, i, "reason") :
-												cell(in, i, "target"),
+			td(&h, cell(in, i, "route")[0] && !strcmp(cell(in, i, "route"), "not_taken") ? cell(in, i, "reason") : cell(in, i, "target"),
 			   0);
 			html_raw(&h, "</tr>");
 		}
@@ -334,7 +333,7 @@ out:
 /* ---- GET /prioriteiten ------------------------------------------------------------ */
 
 static const char *const crit[] = { "size", "trend", "seriousness", "residents", "partners", "regional", "evaluation" };
-static const web_msg crit_name[] = { W_PT_C_SIZE,     W_PT_C_TREND,    W_PT_C_SERIOUS, W_PT_C_RESIDENTS,
+static const web_msg crit_name[] = { W_PT_C_SIZE, W_PT_C_TREND, W_PT_C_SERIOUS, W_PT_C_RESIDENTS,
 				     W_PT_C_PARTNERS, W_PT_C_REGIONAL, W_PT_C_EVALUATION };
 /* colours of the criteria (each at least 3:1 against white), in the legend too */
 static const char *const crit_fill[] = { "#1f5f99", "#7a4fa3", "#b3261e", "#2e7d32", "#8a5a00", "#00707a", "#5c5c5c" };
@@ -470,7 +469,7 @@ static void matrix_section(html *h, const char *lang, const ivp_table *t)
 			}
 			snprintf(src, sizeof(src), "%s_from", crit[c]);
 			html_raw(h, "<span class=\"ivp-source\">");
-			html_text(h, web_t(lang, !strcmp(cell(t, i, src), "data")	 ? W_PT_FROM_DATA :
+			html_text(h, web_t(lang, !strcmp(cell(t, i, src), "data")    ? W_PT_FROM_DATA :
 						 !strcmp(cell(t, i, src), "entered") ? W_PT_FROM_ENTERED :
 										       W_PT_FROM_NONE));
 			html_raw(h, "</span></td>");

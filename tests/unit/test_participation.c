@@ -287,11 +287,16 @@ static void matrix_criteria(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(suppress_one),	      cmocka_unit_test(suppress_secondary),
-		cmocka_unit_test(suppress_zero_and_total), cmocka_unit_test(suppress_nothing),
-		cmocka_unit_test(suppress_parts),     cmocka_unit_test(survey_compare),
-		cmocka_unit_test(matrix_totals),      cmocka_unit_test(matrix_weight_zero),
-		cmocka_unit_test(matrix_sensitivity), cmocka_unit_test(matrix_criteria),
+		cmocka_unit_test(suppress_one),
+		cmocka_unit_test(suppress_secondary),
+		cmocka_unit_test(suppress_zero_and_total),
+		cmocka_unit_test(suppress_nothing),
+		cmocka_unit_test(suppress_parts),
+		cmocka_unit_test(survey_compare),
+		cmocka_unit_test(matrix_totals),
+		cmocka_unit_test(matrix_weight_zero),
+		cmocka_unit_test(matrix_sensitivity),
+		cmocka_unit_test(matrix_criteria),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
