@@ -59,6 +59,10 @@ P=examples/pijnacker-nootdorp/participatie
 "$IVP" participation import trajectory "$P/traject.csv"
 "$IVP" participation import activities "$P/activiteiten.csv"
 "$IVP" participation import inputs "$P/inbreng.csv"
+# the evaluation of the predecessor IVP 2018-2022 (goals as illustrations): it
+# feeds the matrix's evaluation criterion
+"$IVP" participation import evaluation "$P/evaluatie-2018-2022.csv"
+"$IVP" plan evaluate --plan ivp-pn-2018-2022
 echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo

@@ -499,7 +499,8 @@ typedef enum ivp_pt_file {
 	IVP_PT_TRAJECTORY = 0, /* trajectory,plan,title,aims,illustration */
 	IVP_PT_ACTIVITIES,     /* trajectory,activity,kind,date,place,wijk,organisations,participants,report,illustration */
 	IVP_PT_INPUTS,	       /* activity,ref,statement,themes,wijk,route,target,reason */
-	IVP_PT_MATRIX	       /* kind,theme,criterion,value,text,text2 */
+	IVP_PT_MATRIX,	       /* kind,theme,criterion,value,text,text2 */
+	IVP_PT_EVALUATION      /* plan,kind,id,priority,theme,title,direction,unit,baseline,target,result,margin,budget,spent,done,text,illustration */
 } ivp_pt_file;
 
 /*
@@ -529,6 +530,17 @@ IVP_WUR ivp_rc ivp_import_participation(ivp_ctx *ctx, ivp_pt_file kind, const ch
  */
 IVP_WUR ivp_rc ivp_participation(ivp_ctx *ctx, const char *what, const char *trajectory,
 				 const char *lang, ivp_table **out);
+
+/*
+ * The evaluation of the plan plan_id (a predecessor, imported with
+ * ivp_import_participation IVP_PT_EVALUATION) in lang: per goal its result
+ * against its target with the verdict — achieved, not achieved, not
+ * measurable (no result, or worse than the target but within the margin) —
+ * and why; per measure whether it was carried out and its spending against
+ * its budget; the evaluators' conclusions per priority. IVP_EINPUT: no
+ * evaluation of that plan.
+ */
+IVP_WUR ivp_rc ivp_plan_evaluate(ivp_ctx *ctx, const char *plan_id, const char *lang, ivp_table **out);
 
 /* ================================================================== */
 /* Reports: the account to the council (src/report/, docs/report.md)  */

@@ -98,5 +98,7 @@ int cmd_report(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 /* cmd_participation.c: the participation trajectory and the priority matrix */
 int cmd_participation(int argc, char **argv);
+/* ivp plan evaluate --plan ID: the evaluation of a previous plan */
+int cmd_plan_evaluate(int argc, char **argv);
 
 #endif

@@ -2,7 +2,8 @@
  * cmd_participation.c — `ivp participation`: the participation trajectory
  * and the priority matrix (issue 14, docs/participation.md).
  *
- *   ivp participation import trajectory|activities|inputs|matrix FILE [--user NAME]
+ *   ivp participation import trajectory|activities|inputs|matrix|evaluation FILE [--user NAME]
+ *   ivp plan evaluate --plan ID     the evaluation of a previous plan
  *   ivp participation [TABLE] [--trajectory ID]   TABLE: trajectories (default), activities,
  *                      inputs, themes, routes, themelist, matrix, sensitivity
  */
@@ -13,7 +14,8 @@
 
 static int help(void)
 {
-	puts(cli_tr("usage: ivp participation import trajectory|activities|inputs|matrix FILE [--user NAME]\n"
+	puts(cli_tr("usage: ivp participation import trajectory|activities|inputs|matrix|evaluation FILE [--user NAME]\n"
+		    "       ivp plan evaluate --plan ID [--format table|csv|json]\n"
 		    "       ivp participation [TABLE] [--trajectory ID] [--format table|csv|json]\n\n"
 		    "The participation trajectory as data: its activities, the inputs they gave and\n"
 		    "what was done with each, and the priority matrix (docs/participation.md).\n"
@@ -25,7 +27,7 @@ static int help(void)
 
 static int import(int argc, char **argv)
 {
-	static const char *const kinds[] = { "trajectory", "activities", "inputs", "matrix" };
+	static const char *const kinds[] = { "trajectory", "activities", "inputs", "matrix", "evaluation" };
 	cli_common c = { 0 };
 	ivp_import_opts o;
 	ivp_import_result res;
@@ -36,12 +38,12 @@ static int import(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	if (argc < 3)
-		return cli_usage("participation", "missing KIND (trajectory, activities, inputs or matrix) and FILE");
-	for (i = 0; i < 4; i++)
+		return cli_usage("participation", "missing KIND (trajectory, activities, inputs, matrix or evaluation) and FILE");
+	for (i = 0; i < 5; i++)
 		if (!strcmp(argv[2], kinds[i]))
 			k = i;
 	if (k < 0)
-		return cli_usage("participation", "unknown KIND \"%s\" (use trajectory, activities, inputs or matrix)", argv[2]);
+		return cli_usage("participation", "unknown KIND \"%s\" (use trajectory, activities, inputs, matrix or evaluation)", argv[2]);
 	for (i = 3; i < argc; i++) {
 		if ((r = cli_common_opt("participation", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
@@ -107,6 +109,41 @@ int cmd_participation(int argc, char **argv)
 		ex = cli_error("participation", rc, ivp_last_error(ctx));
 	else
 		ex = cli_print_exit("participation", cli_print(stdout, t, c.format, c.columns));
+	ivp_table_free(t);
+	ivp_close(ctx);
+	return ex;
+}
+
+int cmd_plan_evaluate(int argc, char **argv)
+{
+	cli_common c = { 0 };
+	const char *plan = NULL, *v;
+	ivp_ctx *ctx;
+	ivp_table *t = NULL;
+	int i, r, err = 0, ex;
+	ivp_rc rc;
+
+	for (i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return help();
+		if ((r = cli_common_opt("plan evaluate", argc, argv, &i, &c)) < 0)
+			return EXIT_USER;
+		if (r)
+			continue;
+		if ((v = cli_optval("--plan", argc, argv, &i, &err)))
+			plan = v;
+		else
+			return cli_usage("plan evaluate", err ? "option %s needs a value" : "unknown option \"%s\"", argv[i]);
+	}
+	if (!plan)
+		return cli_usage("plan evaluate", "missing --plan ID (the plan to evaluate, e.g. ivp-pn-2018-2022)");
+	if ((r = cli_open("plan evaluate", &c, &ctx)))
+		return r;
+	rc = ivp_plan_evaluate(ctx, plan, c.lang ? c.lang : cli_lang(), &t);
+	if (rc)
+		ex = cli_error("plan evaluate", rc, ivp_last_error(ctx));
+	else
+		ex = cli_print_exit("plan evaluate", cli_print(stdout, t, c.format, c.columns));
 	ivp_table_free(t);
 	ivp_close(ctx);
 	return ex;

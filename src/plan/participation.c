@@ -64,7 +64,7 @@ static int in_list(const char *const *l, const char *s)
 typedef struct pt_cols {
 	const char *const *names; /* NULL-terminated */
 	int nreq;		  /* the first nreq are required */
-	int col[12];
+	int col[20];
 } pt_cols;
 
 typedef struct pt_row {
@@ -511,6 +511,91 @@ static ivp_rc row_matrix(const pt_row *r)
 	return dup ? dup_fail(r, X_KIND, e.theme[0] ? e.theme : e.criterion) : IVP_OK;
 }
 
+enum {
+	E_PLAN,
+	E_KIND,
+	E_ID,
+	E_PRIO,
+	E_THEME,
+	E_TITLE,
+	E_DIR,
+	E_UNIT,
+	E_BASE,
+	E_TARGET,
+	E_RESULT,
+	E_MARGIN,
+	E_BUDGET,
+	E_SPENT,
+	E_DONE,
+	E_TEXT,
+	E_ILL
+};
+static const char *const e_names[] = { "plan", "kind", "id", "priority", "theme", "title",
+				       "direction", "unit", "baseline", "target", "result", "margin",
+				       "budget", "spent", "done", "text", "illustration", NULL };
+
+/* An optional number at field i into *out (NaN when empty). */
+static ivp_rc opt_num(const pt_row *r, int i, double *out)
+{
+	*out = NAN;
+	if (!fv(r, i)[0])
+		return IVP_OK;
+	if (!num_of(fv(r, i), out))
+		return IVP_OK;
+	return BAD(r, i, "bad_value", "Write a number with a decimal point, such as 2 or 3.5.",
+		   "invalid value \"%.40s\"", fv(r, i));
+}
+
+static ivp_rc row_eval(const pt_row *r)
+{
+	ivp__pt_eval e;
+	const char *kind = fv(r, E_KIND);
+	int dup, done = 0;
+	ivp_rc rc;
+
+	memset(&e, 0, sizeof(e));
+	if ((rc = need(r, E_PLAN)) || (rc = need(r, E_KIND)) || (rc = need(r, E_ID)) || (rc = flag(r, E_ILL, &e.illustration)))
+		return rc;
+	if (strcmp(kind, "goal") && strcmp(kind, "measure") && strcmp(kind, "conclusion"))
+		return BAD(r, E_KIND, "bad_eval_kind", "Use goal, measure or conclusion.", "unknown kind \"%.40s\"", kind);
+	e.plan = fv(r, E_PLAN), e.kind = kind, e.id = fv(r, E_ID), e.priority = fv(r, E_PRIO);
+	e.theme = fv(r, E_THEME)[0] ? fv(r, E_THEME) : NULL;
+	e.title = fv(r, E_TITLE), e.direction = fv(r, E_DIR), e.unit = fv(r, E_UNIT), e.text = fv(r, E_TEXT);
+	e.done = -1;
+	if ((rc = opt_num(r, E_BASE, &e.baseline)) || (rc = opt_num(r, E_TARGET, &e.target)) ||
+	    (rc = opt_num(r, E_RESULT, &e.result)) || (rc = opt_num(r, E_MARGIN, &e.margin)) ||
+	    (rc = opt_num(r, E_BUDGET, &e.budget)) || (rc = opt_num(r, E_SPENT, &e.spent)))
+		return rc;
+	if (!strcmp(kind, "goal")) {
+		if ((rc = need(r, E_TITLE)) || (rc = need(r, E_TARGET)))
+			return rc;
+		if (strcmp(e.direction, "lower") && strcmp(e.direction, "higher"))
+			return BAD(r, E_DIR, "bad_direction", "Write lower or higher: which way the goal's indicator should go.",
+				   "invalid direction \"%.40s\"", e.direction);
+		if (!isnan(e.margin) && e.margin < 0)
+			return BAD(r, E_MARGIN, "bad_margin", "The margin is the half-width of the 95%% interval, 0 or more.",
+				   "invalid margin \"%.40s\"", fv(r, E_MARGIN));
+	} else if (!strcmp(kind, "measure")) {
+		if ((rc = need(r, E_TITLE)))
+			return rc;
+		if (fv(r, E_DONE)[0]) {
+			if ((rc = flag(r, E_DONE, &done)))
+				return rc;
+			e.done = done;
+		}
+	} else if ((rc = need(r, E_TEXT))) {
+		return rc;
+	}
+	e.import_id = r->j->import_id;
+	rc = ivp__store_pt_eval_put(r->j->ctx, &e, &dup);
+	if (rc == IVP_ENOTFOUND)
+		return BAD(r, E_THEME, "unknown_theme", "Use a key of ivp participation themelist, or add the theme with a row of kind theme first.",
+			   "unknown theme \"%.60s\"", e.theme);
+	if (rc)
+		return ivp__job_store(r->j, rc);
+	return dup ? BAD(r, E_ID, "duplicate_key", "Keep one line per key.", "%s is given twice in this file", e.id) : IVP_OK;
+}
+
 typedef struct pt_spec {
 	ivp_pt_file kind;
 } pt_spec;
@@ -538,6 +623,9 @@ static ivp_rc read_pt(ivp__job *j, void *ud)
 		break;
 	case IVP_PT_INPUTS:
 		k.names = i_names, k.nreq = 4;
+		break;
+	case IVP_PT_EVALUATION:
+		k.names = e_names, k.nreq = 3;
 		break;
 	default:
 		k.names = x_names, k.nreq = 4;
@@ -571,6 +659,9 @@ static ivp_rc read_pt(ivp__job *j, void *ud)
 		case IVP_PT_INPUTS:
 			rc = row_input(&r, &known);
 			break;
+		case IVP_PT_EVALUATION:
+			rc = row_eval(&r);
+			break;
 		default:
 			rc = row_matrix(&r);
 			break;
@@ -593,11 +684,12 @@ ivp_rc ivp_import_participation(ivp_ctx *ctx, ivp_pt_file kind, const char *path
 				const ivp_import_opts *opts, ivp_import_result *out)
 {
 	static const char *const kinds[] = { "participation-trajectory", "participation-activities",
-					     "participation-inputs", "participation-matrix" };
+					     "participation-inputs", "participation-matrix",
+					     "participation-evaluation" };
 	ivp__job_spec spec;
 	pt_spec sp = { kind };
 
-	if ((int)kind < 0 || (int)kind > IVP_PT_MATRIX)
+	if ((int)kind < 0 || (int)kind > IVP_PT_EVALUATION)
 		return ivp__fail(ctx, IVP_EINPUT, "unknown kind of participation file");
 	memset(&spec, 0, sizeof(spec));
 	spec.kind = kinds[kind];

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "plan/evaluation.h"
 #include "stats/matrix.h"
 #include "stats/suppress.h"
 #include "store/particip_store.h"
@@ -53,6 +54,9 @@ typedef struct pv {
 	int nth;
 	pv_entry *e;
 	int ne, cape;
+	/* per theme: goals of previous plans measured, and of those not achieved */
+	char ev_theme[PV_MAX][64];
+	int ev_measured[PV_MAX], ev_missed[PV_MAX], nev;
 	int failed; /* out of memory in a callback */
 } pv;
 
@@ -132,6 +136,32 @@ static int entry_cb(void *ud, const char *const *c, int n)
 	return 0;
 }
 
+/* rows of evals_list: kind, id, priority, theme, title, direction, unit,
+ * baseline, target, result, margin, …: goals with a theme and a verdict */
+static int eval_cb(void *ud, const char *const *c, int n)
+{
+	pv *v = ud;
+	int i, verdict;
+
+	if (n < 11 || strcmp(c[0], "goal") || !c[3] || !c[5])
+		return 0;
+	verdict = ivp__eval_verdict(c[5], c[8] ? strtod(c[8], NULL) : NAN, c[9] ? strtod(c[9], NULL) : NAN,
+				    c[10] ? strtod(c[10], NULL) : NAN);
+	if (verdict == IVP__EV_NOT_MEASURABLE)
+		return 0;
+	for (i = 0; i < v->nev; i++)
+		if (!strcmp(v->ev_theme[i], c[3]))
+			break;
+	if (i == v->nev) {
+		if (v->nev == PV_MAX)
+			return 0;
+		cp(v->ev_theme[v->nev++], 64, c[3]);
+	}
+	v->ev_measured[i]++;
+	v->ev_missed[i] += verdict == IVP__EV_NOT_ACHIEVED;
+	return 0;
+}
+
 static int first_cb(void *ud, const char *const *c, int n)
 {
 	pv *v = ud;
@@ -186,6 +216,8 @@ static ivp_rc load(pv *v, const char *trajectory, int entries)
 		return v->failed ? oom(v) : rc;
 	if (entries && (rc = ivp__store_pt_entries_list(v->ctx, entry_cb, v)))
 		return v->failed ? oom(v) : rc;
+	if (entries && (rc = ivp__store_pt_evals_list(v->ctx, NULL, eval_cb, v)))
+		return rc;
 	return IVP_OK;
 }
 
@@ -590,6 +622,7 @@ typedef struct pv_mx {
 	int64_t nres[PV_MAX], npart[PV_MAX];
 	const pv_entry *score[PV_MAX][IVP__MX_NCRIT];
 	const pv_entry *choice[PV_MAX];
+	int ev_missed[PV_MAX], ev_measured[PV_MAX];
 	int n, has_regional, nchosen;
 	double w[IVP__MX_NCRIT];
 	int w_given[IVP__MX_NCRIT];
@@ -652,6 +685,14 @@ static int mx_build(const pv *v, pv_mx *x)
 			x->nchosen += e->value == 1;
 		}
 	}
+	for (i = 0; i < v->nev; i++)
+		if ((k = mx_add(x, v->ev_theme[i])) >= 0) {
+			/* from the data: the share of its measured goals not achieved */
+			x->m[k].score[IVP__MX_EVALUATION] = 5.0 * v->ev_missed[i] / v->ev_measured[i];
+			x->m[k].has[IVP__MX_EVALUATION] = x->m[k].from_data[IVP__MX_EVALUATION] = 1;
+			x->ev_missed[k] = v->ev_missed[i];
+			x->ev_measured[k] = v->ev_measured[i];
+		}
 	for (k = 0; k < x->n; k++) {
 		if (x->nres[k] > maxr)
 			maxr = x->nres[k];
@@ -683,6 +724,9 @@ static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b,
 		snprintf(b, n, L(v->lang, "data: %lld inputs from residents"), (long long)x->nres[k]);
 	else if (c == IVP__MX_PARTNERS)
 		snprintf(b, n, L(v->lang, "data: %lld inputs from partners"), (long long)x->npart[k]);
+	else if (c == IVP__MX_EVALUATION && x->m[k].from_data[c])
+		snprintf(b, n, L(v->lang, "evaluation: %d of %d measured goals of the previous plan not achieved"), x->ev_missed[k],
+			 x->ev_measured[k]);
 	else if (c == IVP__MX_REGIONAL) {
 		if (x->score[k][c])
 			snprintf(b, n, L(v->lang, "regional plan: %s"), x->score[k][c]->text);

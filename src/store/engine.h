@@ -144,6 +144,8 @@ typedef struct ivp__particip_ops {
 	int (*theme_counts)(ivp__store *s, const char *trajectory, ivp__row_cb cb, void *ud);
 	int (*entry_put)(ivp__store *s, const ivp__pt_entry *e, int *dup);
 	int (*entries_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*eval_put)(ivp__store *s, const ivp__pt_eval *e, int *dup);
+	int (*evals_list)(ivp__store *s, const char *plan, ivp__row_cb cb, void *ud);
 } ivp__particip_ops;
 typedef struct ivp__report_ops {
 	/* *version: 1 + the highest of the key */

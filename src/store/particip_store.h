@@ -94,6 +94,26 @@ ivp_rc ivp__store_pt_inputs_list(ivp_ctx *ctx, const char *trajectory, ivp__row_
 ivp_rc ivp__store_pt_theme_counts(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb,
 				  void *ud) IVP_WUR;
 
+/* One row of the evaluation of a previous plan: a goal (result against
+ * target), a measure (carried out, budget, spent) or a conclusion per
+ * priority. Numbers NaN: not given; done -1: not given. */
+typedef struct ivp__pt_eval {
+	const char *plan, *kind, *id, *priority;
+	const char *theme; /* a theme key, or NULL */
+	const char *title, *direction, *unit, *text;
+	double baseline, target, result, margin, budget, spent;
+	int done, illustration;
+	int64_t import_id;
+} ivp__pt_eval;
+
+/* IVP_ENOTFOUND: the theme is unknown. */
+ivp_rc ivp__store_pt_eval_put(ivp_ctx *ctx, const ivp__pt_eval *e, int *dup) IVP_WUR;
+/* rows: kind, id, priority, theme, title, direction, unit, baseline, target,
+ * result, margin, budget, spent, done, text, illustration — of plan (NULL:
+ * every plan): goals, then measures, then conclusions, each by priority and
+ * id; NULL for what was not given */
+ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, void *ud) IVP_WUR;
+
 /* IVP_ENOTFOUND: the entry's theme is unknown. */
 ivp_rc ivp__store_pt_entry_put(ivp_ctx *ctx, const ivp__pt_entry *e, int *dup) IVP_WUR;
 /* rows: kind, theme, criterion, value, text, text2 — by kind, theme, criterion */

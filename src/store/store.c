@@ -533,3 +533,13 @@ ivp_rc ivp__store_pt_entries_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->particip->entries_list(ST, cb, ud));
 }
+
+ivp_rc ivp__store_pt_eval_put(ivp_ctx *ctx, const ivp__pt_eval *e, int *dup)
+{
+	return result(ctx, OPS->particip->eval_put(ST, e, dup));
+}
+
+ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->evals_list(ST, plan, cb, ud));
+}

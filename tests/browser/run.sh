@@ -32,7 +32,7 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
-  for k in "matrix matrix" "trajectory traject" "activities activiteiten" "inputs inbreng"; do
+  for k in "matrix matrix" "trajectory traject" "activities activiteiten" "inputs inbreng" "evaluation evaluatie-2018-2022"; do
     set -- $k; "$IVP" participation import "$1" "$ROOT/examples/pijnacker-nootdorp/participatie/$2.csv"
   done
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }

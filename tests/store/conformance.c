@@ -12,6 +12,7 @@
  * declare, or when a test does not call a function it claims; the table is
  * printed at the start of every run.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,7 +88,8 @@ static const cover covers[] = {
 	{ "test_participation", "ivp__store_pt_theme_put ivp__store_pt_themes_list ivp__store_pt_trajectory_put "
 				"ivp__store_pt_trajectories_list ivp__store_pt_activity_put ivp__store_pt_activities_list "
 				"ivp__store_pt_input_put ivp__store_pt_inputs_list ivp__store_pt_theme_counts "
-				"ivp__store_pt_entry_put ivp__store_pt_entries_list ivp__store_rollback" },
+				"ivp__store_pt_entry_put ivp__store_pt_entries_list ivp__store_rollback "
+				"ivp__store_pt_eval_put ivp__store_pt_evals_list" },
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
 	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
@@ -1456,6 +1458,32 @@ static void test_participation(void **state)
 	OK(ivp__store_commit(ctx));
 	WANT_ROWS("replaced input", ivp__store_pt_theme_counts(ctx, "T1", first_col_cb, &b),
 		  "jeugdgroepen;ondermijning;ondermijning;");
+
+	/* the evaluation of a previous plan: goals, measures, conclusions, in that order */
+	{
+		ivp__pt_eval g = { .plan = "oud", .kind = "goal", .id = "G1", .priority = "p1", .theme = "ondermijning", .title = "Doel", .direction = "lower", .unit = "%", .text = "", .baseline = 18, .target = 15, .result = 16.5, .margin = 2.5, .budget = NAN, .spent = NAN, .done = -1, .illustration = 1 };
+		ivp__pt_eval m = { .plan = "oud", .kind = "measure", .id = "M1", .priority = "p1", .title = "Maatregel", .text = "te duur", .baseline = NAN, .target = NAN, .result = NAN, .margin = NAN, .budget = 1000, .spent = 1250.5, .done = 1 };
+		ivp__pt_eval c = { .plan = "oud", .kind = "conclusion", .id = "p1", .priority = "p1", .text = "conclusie", .baseline = NAN, .target = NAN, .result = NAN, .margin = NAN, .budget = NAN, .spent = NAN, .done = -1 };
+
+		OK(ivp__store_begin(ctx));
+		g.import_id = m.import_id = c.import_id = new_import(ctx, "participation-evaluation", "pe1");
+		OK(ivp__store_pt_eval_put(ctx, &c, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &m, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		assert_int_equal(dup, 0);
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		assert_int_equal(dup, 1);
+		g.id = "G2", g.theme = "geen-thema";
+		NOTFOUND(ivp__store_pt_eval_put(ctx, &g, &dup));
+		OK(ivp__store_commit(ctx));
+		WANT_ROWS("evaluation", ivp__store_pt_evals_list(ctx, "oud", rows_cb, &b),
+			  "goal|G1|p1|ondermijning|Doel|lower|%|18.0|15.0|16.5|2.5|~|~|~||1;"
+			  "measure|M1|p1|~|Maatregel|||~|~|~|~|1000.0|1250.5|1|te duur|0;"
+			  "conclusion|p1|p1|~||||~|~|~|~|~|~|~|conclusie|0;");
+		WANT_ROWS("evaluation of every plan", ivp__store_pt_evals_list(ctx, NULL, first_col_cb, &b),
+			  "goal;measure;conclusion;");
+		WANT_ROWS("evaluation of another plan", ivp__store_pt_evals_list(ctx, "nieuw", first_col_cb, &b), "");
+	}
 
 	/* a rollback leaves everything as it was */
 	OK(ivp__store_begin(ctx));

@@ -2,8 +2,9 @@
  * test_participation.c — unit tests of issue 14's arithmetic, each against
  * values computed by hand: small-count suppression, primary and secondary
  * (src/stats/suppress.c), survey comparisons beyond the combined margin
- * (src/stats/survey.c), and the priority matrix — totals, ranks, a weight
- * of 0, a theme without data and the sensitivity view (src/stats/matrix.c).
+ * (src/stats/survey.c), the priority matrix — totals, ranks, a weight of
+ * 0, a theme without data and the sensitivity view (src/stats/matrix.c) —
+ * and the verdicts of a previous plan's goals (src/plan/evaluation.c).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -14,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "plan/evaluation.h"
 #include "stats/matrix.h"
 #include "stats/suppress.h"
 #include "stats/survey.h"
@@ -170,7 +172,8 @@ static void set(ivp__mx_theme *t, int c, double s, int data)
 }
 
 /*
- * The example's four top themes (examples/pijnacker-nootdorp/participatie),
+ * The example's four top themes (examples/pijnacker-nootdorp/participatie,
+ * without its evaluation file; tests/e2e/cases/850 has them with it),
  * weights size 1, trend 1, seriousness 2, residents 2, partners 2, regional 1,
  * evaluation 1 (sum 10):
  *   ondermijning: 5·2 + 3.75·2 + 5·2 + 5 + 4 = 36.5 → 3.65
@@ -284,6 +287,26 @@ static void matrix_criteria(void **state)
 	assert_int_equal(ivp__mx_crit_of("ernst"), -1);
 }
 
+/*
+ * The predecessor's goals (examples/pijnacker-nootdorp/participatie/
+ * evaluatie-2018-2022.csv): 280 meldingen against the target 300, lower is
+ * better: achieved; 7 controls against 12, higher is better: not achieved;
+ * 16 ± 2.5 against 15 (lower): worse, but within the margin: not
+ * measurable; no result: not measurable; 18 against 15 with a margin of 2.5:
+ * beyond it, not achieved; exactly on the target: achieved.
+ */
+static void evaluation_verdicts(void **state)
+{
+	(void)state;
+	assert_int_equal(ivp__eval_verdict("lower", 300, 280, NAN), IVP__EV_ACHIEVED);
+	assert_int_equal(ivp__eval_verdict("higher", 12, 7, NAN), IVP__EV_NOT_ACHIEVED);
+	assert_int_equal(ivp__eval_verdict("lower", 15, 16, 2.5), IVP__EV_NOT_MEASURABLE);
+	assert_int_equal(ivp__eval_verdict("lower", 30, NAN, NAN), IVP__EV_NOT_MEASURABLE);
+	assert_int_equal(ivp__eval_verdict("lower", 15, 18, 2.5), IVP__EV_NOT_ACHIEVED);
+	assert_int_equal(ivp__eval_verdict("higher", 12, 12, NAN), IVP__EV_ACHIEVED);
+	assert_int_equal(ivp__eval_verdict("higher", 12, 13, 5), IVP__EV_ACHIEVED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +320,7 @@ int main(void)
 		cmocka_unit_test(matrix_weight_zero),
 		cmocka_unit_test(matrix_sensitivity),
 		cmocka_unit_test(matrix_criteria),
+		cmocka_unit_test(evaluation_verdicts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

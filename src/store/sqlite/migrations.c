@@ -228,7 +228,9 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	 * inputs with what was done with them and the themes they are tagged
 	 * with; the safety themes (the Kernbeleid Veiligheid list, inserted
 	 * here, plus a municipality's own); the matrix's entries (weights,
-	 * scores entered with a reason, regional themes, choices). */
+	 * scores entered with a reason, regional themes, choices); the
+	 * evaluation of a previous plan (pt_eval: its goals with result and
+	 * target, its measures with budget and spending, the conclusions). */
 	{ 10,
 	  "CREATE TABLE pt_theme ("
 	  " key TEXT PRIMARY KEY CHECK (key <> ''),"
@@ -302,7 +304,22 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " text TEXT NOT NULL DEFAULT '',"
 	  " text2 TEXT NOT NULL DEFAULT '',"
 	  " import_id INTEGER REFERENCES import(id),"
-	  " PRIMARY KEY (kind, theme, criterion)) WITHOUT ROWID;",
+	  " PRIMARY KEY (kind, theme, criterion)) WITHOUT ROWID;"
+	  "CREATE TABLE pt_eval ("
+	  " plan TEXT NOT NULL CHECK (plan <> ''),"
+	  " kind TEXT NOT NULL CHECK (kind IN ('goal','measure','conclusion')),"
+	  " id TEXT NOT NULL CHECK (id <> ''),"
+	  " priority TEXT NOT NULL DEFAULT '',"
+	  " theme TEXT REFERENCES pt_theme(key),"
+	  " title TEXT NOT NULL DEFAULT '',"
+	  " direction TEXT NOT NULL DEFAULT '',"
+	  " unit TEXT NOT NULL DEFAULT '',"
+	  " baseline REAL, target REAL, result REAL, margin REAL, budget REAL, spent REAL,"
+	  " done INTEGER CHECK (done IN (0,1)),"
+	  " text TEXT NOT NULL DEFAULT '',"
+	  " illustration INTEGER NOT NULL CHECK (illustration IN (0,1)),"
+	  " import_id INTEGER REFERENCES import(id),"
+	  " PRIMARY KEY (plan, kind, id)) WITHOUT ROWID;",
 	  NULL, NULL },
 	/* 11: the second factor (src/auth/totp.c): a user's TOTP secret
 	 * (base32; NULL: none enrolled), whether sign-in requires it, and the

@@ -6,6 +6,7 @@
  * and finalized after it, like sqlite_group.c: a trajectory has tens of
  * activities and hundreds of inputs, read once per page.
  */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -298,6 +299,74 @@ static int entries_list(ivp__store *st, ivp__row_cb cb, void *ud)
 		     NULL, cb, ud);
 }
 
+static void bind_real(sqlite3_stmt *q, int i, double v)
+{
+	if (!isnan(v))
+		sqlite3_bind_double(q, i, v);
+}
+
+static int eval_put(ivp__store *st, const ivp__pt_eval *e, int *dup)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q;
+	int r;
+
+	*dup = 0;
+	if (e->theme && (r = exists(s, "SELECT 1 FROM pt_theme WHERE key=?1", e->theme)))
+		return r;
+	if (dup_of(s, "SELECT import_id FROM pt_eval WHERE plan=?1 AND kind=?2 AND id=?3", e->plan, e->kind, e->id,
+		   e->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	q = ivp__sq_prepare(s, "INSERT INTO pt_eval(plan, kind, id, priority, theme, title, direction, unit, baseline, "
+			       "target, result, margin, budget, spent, done, text, illustration, import_id) "
+			       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18) "
+			       "ON CONFLICT(plan, kind, id) DO UPDATE SET priority=excluded.priority, theme=excluded.theme, "
+			       "title=excluded.title, direction=excluded.direction, unit=excluded.unit, "
+			       "baseline=excluded.baseline, target=excluded.target, result=excluded.result, "
+			       "margin=excluded.margin, budget=excluded.budget, spent=excluded.spent, done=excluded.done, "
+			       "text=excluded.text, illustration=excluded.illustration, import_id=excluded.import_id");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, e->plan);
+	ivp__sq_bind_text(q, 2, e->kind);
+	ivp__sq_bind_text(q, 3, e->id);
+	ivp__sq_bind_text(q, 4, e->priority ? e->priority : "");
+	ivp__sq_bind_text(q, 5, e->theme);
+	ivp__sq_bind_text(q, 6, e->title ? e->title : "");
+	ivp__sq_bind_text(q, 7, e->direction ? e->direction : "");
+	ivp__sq_bind_text(q, 8, e->unit ? e->unit : "");
+	bind_real(q, 9, e->baseline);
+	bind_real(q, 10, e->target);
+	bind_real(q, 11, e->result);
+	bind_real(q, 12, e->margin);
+	bind_real(q, 13, e->budget);
+	bind_real(q, 14, e->spent);
+	if (e->done >= 0)
+		sqlite3_bind_int(q, 15, e->done ? 1 : 0);
+	ivp__sq_bind_text(q, 16, e->text ? e->text : "");
+	sqlite3_bind_int(q, 17, e->illustration ? 1 : 0);
+	bind_import(q, 18, e->import_id);
+	return ivp__sq_done_finalize(s, q);
+}
+
+static int evals_list(ivp__store *st, const char *plan, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT kind, id, priority, theme, title, direction, unit, baseline, "
+					     "target, result, margin, budget, spent, done, text, illustration FROM pt_eval "
+					     "WHERE ?1 IS NULL OR plan=?1 ORDER BY CASE kind WHEN 'goal' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END, priority, id");
+	int rc;
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, plan);
+	rc = ivp__sq_rows(s, q, cb, ud);
+	sqlite3_finalize(q);
+	return rc;
+}
+
 const ivp__particip_ops ivp__sqlite_particip_ops = {
 	.theme_put = theme_put,
 	.themes_list = themes_list,
@@ -310,4 +379,6 @@ const ivp__particip_ops ivp__sqlite_particip_ops = {
 	.theme_counts = theme_counts,
 	.entry_put = entry_put,
 	.entries_list = entries_list,
+	.eval_put = eval_put,
+	.evals_list = evals_list,
 };
