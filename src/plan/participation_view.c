@@ -431,7 +431,7 @@ static ivp_rc themes_table(pv *v, ivp_table **out)
 			      set_count(t, 5, 6, 7, n, fl, v->lang);
 		}
 	if (!bad)
-		bad = ivp__table_note(t, L(v->lang, "Counts of 1 to 4 are shown as \"< 5\"; a count that together with a total would give such a count back is withheld as well. An input with two themes counts for each.")) < 0;
+		bad = ivp__table_note(t, "%s", L(v->lang, "Counts of 1 to 4 are shown as \"< 5\"; a count that together with a total would give such a count back is withheld as well. An input with two themes counts for each.")) < 0;
 	grid_free(&g);
 	if (bad) {
 		ivp_table_free(t);
@@ -834,7 +834,7 @@ static ivp_rc matrix_table(pv *v, ivp_table **out, int sensitivity)
 	if (!bad && weights_note(v, x, t))
 		bad = 1;
 	if (!bad && sensitivity)
-		bad = ivp__table_note(t, L(v->lang, "The ranking again with each weight set to 0 and with each weight doubled: rank_min and rank_max are the best and worst rank a theme gets.")) < 0;
+		bad = ivp__table_note(t, "%s", L(v->lang, "The ranking again with each weight set to 0 and with each weight doubled: rank_min and rank_max are the best and worst rank a theme gets.")) < 0;
 	free(x);
 	if (bad) {
 		ivp_table_free(t);
