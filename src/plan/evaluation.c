@@ -38,8 +38,26 @@ int ivp__eval_verdict(const char *direction, double target, double result, doubl
 	return IVP__EV_NOT_ACHIEVED;
 }
 
-enum { C_KIND, C_ID, C_PRIO, C_THEME, C_TITLE, C_BASE, C_TARGET, C_RESULT, C_MARGIN, C_UNIT, C_VERDICT,
-       C_WHY, C_DONE, C_BUDGET, C_SPENT, C_TEXT, C_ILL, C_NCOLS };
+enum {
+	C_KIND,
+	C_ID,
+	C_PRIO,
+	C_THEME,
+	C_TITLE,
+	C_BASE,
+	C_TARGET,
+	C_RESULT,
+	C_MARGIN,
+	C_UNIT,
+	C_VERDICT,
+	C_WHY,
+	C_DONE,
+	C_BUDGET,
+	C_SPENT,
+	C_TEXT,
+	C_ILL,
+	C_NCOLS
+};
 
 typedef struct ev_ud {
 	ivp_table *t;
@@ -97,7 +115,8 @@ static int ev_row(void *ud, const char *const *c, int n)
 	    ivp__table_set_real(t, C_TARGET, target) || ivp__table_set_real(t, C_RESULT, result) ||
 	    ivp__table_set_real(t, C_MARGIN, margin) || ivp__table_set_text(t, C_UNIT, c[6]) ||
 	    ivp__table_set_text(t, C_VERDICT, verdict) || ivp__table_set_text(t, C_WHY, why) ||
-	    ivp__table_set_text(t, C_DONE, !c[13] ? "" : c[13][0] == '1' ? L(u->lang, "carried out") : L(u->lang, "not carried out")) ||
+	    ivp__table_set_text(t, C_DONE, !c[13] ? "" : c[13][0] == '1' ? L(u->lang, "carried out") :
+									   L(u->lang, "not carried out")) ||
 	    ivp__table_set_real(t, C_BUDGET, budget) || ivp__table_set_real(t, C_SPENT, spent) ||
 	    ivp__table_set_text(t, C_TEXT, c[14]) ||
 	    ivp__table_set_text(t, C_ILL, c[15] && c[15][0] == '1' ? L(u->lang, "illustration") : "")) {
@@ -113,14 +132,22 @@ ivp_rc ivp_plan_evaluate(ivp_ctx *ctx, const char *plan_id, const char *lang, iv
 		const char *name;
 		int flags, dec;
 	} cols[C_NCOLS] = {
-		[C_KIND] = { "kind", IVP__COL_BRIEF, 0 },	  [C_ID] = { "id", IVP__COL_BRIEF, 0 },
-		[C_PRIO] = { "priority", IVP__COL_BRIEF, 0 },	  [C_THEME] = { "theme", 0, 0 },
-		[C_TITLE] = { "title", IVP__COL_BRIEF, 0 },	  [C_BASE] = { "baseline", 0, 2 },
-		[C_TARGET] = { "target", IVP__COL_BRIEF, 2 },	  [C_RESULT] = { "result", IVP__COL_BRIEF, 2 },
-		[C_MARGIN] = { "margin", 0, 2 },		  [C_UNIT] = { "unit", 0, 0 },
-		[C_VERDICT] = { "verdict", IVP__COL_BRIEF, 0 },	  [C_WHY] = { "why", IVP__COL_BRIEF, 0 },
-		[C_DONE] = { "carried_out", IVP__COL_BRIEF, 0 },  [C_BUDGET] = { "budget", 0, 0 },
-		[C_SPENT] = { "spent", 0, 0 },			  [C_TEXT] = { "text", 0, 0 },
+		[C_KIND] = { "kind", IVP__COL_BRIEF, 0 },
+		[C_ID] = { "id", IVP__COL_BRIEF, 0 },
+		[C_PRIO] = { "priority", IVP__COL_BRIEF, 0 },
+		[C_THEME] = { "theme", 0, 0 },
+		[C_TITLE] = { "title", IVP__COL_BRIEF, 0 },
+		[C_BASE] = { "baseline", 0, 2 },
+		[C_TARGET] = { "target", IVP__COL_BRIEF, 2 },
+		[C_RESULT] = { "result", IVP__COL_BRIEF, 2 },
+		[C_MARGIN] = { "margin", 0, 2 },
+		[C_UNIT] = { "unit", 0, 0 },
+		[C_VERDICT] = { "verdict", IVP__COL_BRIEF, 0 },
+		[C_WHY] = { "why", IVP__COL_BRIEF, 0 },
+		[C_DONE] = { "carried_out", IVP__COL_BRIEF, 0 },
+		[C_BUDGET] = { "budget", 0, 0 },
+		[C_SPENT] = { "spent", 0, 0 },
+		[C_TEXT] = { "text", 0, 0 },
 		[C_ILL] = { "illustration", IVP__COL_BRIEF, 0 },
 	};
 	ev_ud u = { NULL, lang ? lang : "nl", 0, 0 };

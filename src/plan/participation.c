@@ -242,15 +242,28 @@ static const char *const a_names[] = { "trajectory", "activity", "kind", "date",
 				       "place", "wijk", "organisations", "participants",
 				       "report", "illustration", NULL };
 
+/* The digits of s[at .. at+n) as a number, or -1 when one is not a digit. */
+static int digits(const char *s, int at, int n)
+{
+	int v = 0, i;
+
+	for (i = at; i < at + n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* 1 when s is a real date written YYYY-MM-DD (1990-2199). */
 static int date_ok(const char *s)
 {
-	int y, m, d, n = 0;
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
-	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[5]) || !isdigit((unsigned char)s[8]))
-		return 0;
+	y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
 	if (y < 1990 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
 	return !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));

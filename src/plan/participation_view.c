@@ -110,7 +110,7 @@ static int theme_cb(void *ud, const char *const *c, int n)
 	t = &v->th[v->nth++];
 	cp(t->key, sizeof(t->key), c[0]);
 	cp(t->title, sizeof(t->title), c[1]);
-	t->field = c[2] ? atoi(c[2]) : 0;
+	t->field = c[2] ? (int)strtol(c[2], NULL, 10) : 0;
 	t->own = c[3] && c[3][0] == '1';
 	return 0;
 }

@@ -42,7 +42,7 @@ printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/se
 
 serve "$W/log" --threads 4 --web-root "$ROOT/web"
 rm -rf "$SHOTS"
-timeout 150 node "$HERE/web.test.js" "$U" "$SHOTS" "$D/Misdrijven_2024.csv"
+timeout 400 node "$HERE/web.test.js" "$U" "$SHOTS" "$D/Misdrijven_2024.csv"
 rc=$?
 if [ $rc -ne 0 ]; then echo "--- server log (last 30 lines)"; tail -30 "$W/log"; fi
 exit $rc
