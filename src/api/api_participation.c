@@ -1,11 +1,10 @@
 /*
- * api_participation.c — GET /api/v1/participation?what=…: the public
- * tables of the participation trajectory and the priority matrix
- * (trajectories, activities, themes, routes, themelist; every count
- * suppressed as on the public page), and GET
- * /api/v1/participation/inputs: every input with what was done with it
- * and the matrix (signed in), as `ivp participation … --format json`
- * (ivp_participation).
+ * api_participation.c — the participation trajectory's tables, as
+ * `ivp participation … --format json` (ivp_participation): GET
+ * /api/v1/participation (inputs per theme and wijk), …/routes (what was
+ * done per theme) and …/activities, every count suppressed as on the
+ * public page; GET /api/v1/participation/inputs every input with what was
+ * done with it (signed in). The route's last segment names the table.
  */
 #include <string.h>
 
@@ -27,14 +26,9 @@ static void answer(http_req *r, const char *what)
 
 void api_participation(http_req *r)
 {
-	const char *what = http_query_get(&r->q, "what");
+	const char *p = r->route ? r->route->path : "";
+	const char *sub = strrchr(p, '/');
 
-	answer(r, what ? what : "trajectories");
-}
-
-void api_participation_restricted(http_req *r)
-{
-	const char *what = http_query_get(&r->q, "what");
-
-	answer(r, what ? what : "inputs");
+	answer(r, !strcmp(p, "/api/v1/participation") ? "themes" : sub ? sub + 1 :
+									 "themes");
 }

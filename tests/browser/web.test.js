@@ -324,7 +324,7 @@ async function main() {
     check('participatie/inbreng: no statements of residents on the public page',
       !(await page.textContent('main')).includes('Hangjongeren bij het winkelcentrum'));
     await visit(page, 'participatie-inbreng');
-    for (const p of ['/participatie', '/prioriteiten', '/api/v1/participation/inputs']) {
+    for (const p of ['/participatie', '/prioriteiten', '/api/v1/participation/inputs']) { // signed in only
       const r2 = await page.request.get(base + p);
       check(`${p} without signing in: 401`, r2.status() === 401, String(r2.status()));
     }
@@ -499,8 +499,8 @@ async function main() {
       // the public page shows no suppressed count: every count on it is either the true
       // count (from the inputs, signed in) of 5 or more or 0, or hidden ("< 5" for 1-4);
       // and no row or column of the table has exactly one hidden figure
-      const inputs = (await (await page.request.get(base + '/api/v1/participation/inputs?what=inputs')).json()).rows;
-      const acts = (await (await page.request.get(base + '/api/v1/participation?what=activities')).json()).rows;
+      const inputs = (await (await page.request.get(base + '/api/v1/participation/inputs')).json()).rows;
+      const acts = (await (await page.request.get(base + '/api/v1/participation/activities')).json()).rows;
       const wijkOf = {}; for (const a of acts) wijkOf[a.activity] = a.wijk_name || '';
       await page.goto(base + '/participatie/inbreng');
       const heads = (await page.locator('#themas-tabel table thead th').allTextContents());
@@ -511,7 +511,7 @@ async function main() {
         const w = wijkOf[i.activity] || 'geen wijk';
         truth[t] = truth[t] || {}; truth[t][w] = (truth[t][w] || 0) + 1;
       }
-      const titles = {}; for (const r of (await (await page.request.get(base + '/api/v1/participation?what=themelist')).json()).rows) titles[r.title] = r.theme;
+      const titles = {}; for (const r of (await (await page.request.get(base + '/api/v1/participation?lang=nl')).json()).rows) if (r.theme) titles[r.title] = r.theme;
       let wrong = [], single = [];
       const colHidden = heads.slice(1).map(() => 0);
       for (const r of rows) {
