@@ -56,6 +56,18 @@ echo
 # name as owner and partners, and users belong to
 examples/pijnacker-nootdorp/organisations.sh "$IVP"
 "$IVP" plan import examples/pijnacker-nootdorp/plan.yaml
+# the participation trajectory and the priority matrix (ILLUSTRATION: the
+# real session reports are not public; docs/participation.md): own themes and
+# weights first, then the trajectory, its activities and their inputs
+P=examples/pijnacker-nootdorp/participatie
+"$IVP" participation import matrix "$P/matrix.csv"
+"$IVP" participation import trajectory "$P/traject.csv"
+"$IVP" participation import activities "$P/activiteiten.csv"
+"$IVP" participation import inputs "$P/inbreng.csv"
+# the evaluation of the predecessor IVP 2018-2022 (goals as illustrations): it
+# feeds the matrix's evaluation criterion
+"$IVP" participation import evaluation "$P/evaluatie-2018-2022.csv"
+"$IVP" plan evaluate --plan ivp-pn-2018-2022
 echo
 echo "== Plan progress, report year 2024 (docs/progress-rules.md)"
 echo

@@ -511,6 +511,58 @@ IVP_WUR ivp_rc ivp_import_values(ivp_ctx *ctx, const char *path,
 IVP_WUR ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **out);
 
 /* ================================================================== */
+/* Participation and the priority matrix (src/plan/participation*.c,  */
+/* docs/participation.md)                                             */
+/* ================================================================== */
+
+typedef enum ivp_pt_file {
+	IVP_PT_TRAJECTORY = 0, /* trajectory,plan,title,aims,illustration */
+	IVP_PT_ACTIVITIES,     /* trajectory,activity,kind,date,place,wijk,organisations,participants,report,illustration */
+	IVP_PT_INPUTS,	       /* activity,ref,statement,themes,wijk,route,target,reason */
+	IVP_PT_MATRIX,	       /* kind,theme,criterion,value,text,text2 */
+	IVP_PT_EVALUATION      /* plan,kind,id,priority,theme,title,direction,unit,baseline,target,result,margin,budget,spent,done,text,illustration */
+} ivp_pt_file;
+
+/*
+ * Import one participation file (CSV) through the import job: one
+ * transaction, recorded as kind "participation-…", file:line:field errors
+ * (an unknown theme, an unknown wijk, a number of participants that is not
+ * a number, …) with nothing stored, the same file again "unchanged".
+ */
+IVP_WUR ivp_rc ivp_import_participation(ivp_ctx *ctx, ivp_pt_file kind, const char *path,
+					const ivp_import_opts *opts, ivp_import_result *out);
+
+/*
+ * A table of the participation trajectory `trajectory` (NULL: the first)
+ * in lang ("nl", "en"; NULL: nl). what:
+ *   "trajectories" every trajectory with its counts;
+ *   "activities"   its activities (participants suppressed: "< 5");
+ *   "inputs"       every input with what was done with it (not public:
+ *                  statements; a note names those without a route yet);
+ *   "themes"       inputs per theme and wijk with the totals, suppressed
+ *                  (count NULL, shown "< 5" or "afgeschermd");
+ *   "routes"       per theme what was done with its inputs (suppressed);
+ *   "themelist"    the themes inputs can be tagged with;
+ *   "matrix"       the priority matrix: scores per criterion with their
+ *                  source, total, rank, the choice;
+ *   "sensitivity"  each theme's rank and its range over the weight variants.
+ * IVP_EINPUT for an unknown what or trajectory.
+ */
+IVP_WUR ivp_rc ivp_participation(ivp_ctx *ctx, const char *what, const char *trajectory,
+				 const char *lang, ivp_table **out);
+
+/*
+ * The evaluation of the plan plan_id (a predecessor, imported with
+ * ivp_import_participation IVP_PT_EVALUATION) in lang: per goal its result
+ * against its target with the verdict — achieved, not achieved, not
+ * measurable (no result, or worse than the target but within the margin) —
+ * and why; per measure whether it was carried out and its spending against
+ * its budget; the evaluators' conclusions per priority. IVP_EINPUT: no
+ * evaluation of that plan.
+ */
+IVP_WUR ivp_rc ivp_plan_evaluate(ivp_ctx *ctx, const char *plan_id, const char *lang, ivp_table **out);
+
+/* ================================================================== */
 /* Reports: the account to the council (src/report/, docs/report.md)  */
 /* ================================================================== */
 

@@ -40,6 +40,8 @@ void api_definitions(http_req *r);
 void api_import(http_req *r);
 /* api_groups.c */
 void api_groups(http_req *r);
+/* api_participation.c: the participation trajectory (public, suppressed; its inputs signed in) */
+void api_participation(http_req *r);
 /* api_session.c */
 void api_signin(http_req *r);
 void api_signout(http_req *r);

@@ -115,6 +115,8 @@ int cmd_plan(int argc, char **argv)
 	int i, r, err = 0, npos = 0, part = -1, ex = 0;
 
 	memset(&q, 0, sizeof(q));
+	if (argc >= 2 && !strcmp(argv[1], "evaluate"))
+		return cmd_plan_evaluate(argc, argv); /* cmd_participation.c */
 	if (argc < 2 || (has_help(argc, argv) && argc < 3) || !strcmp(argv[1], "--help")) {
 		fputs(plan_help, stdout);
 		return argc < 2 ? EXIT_USER : 0;

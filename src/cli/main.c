@@ -274,6 +274,7 @@ int main(int argc, char **argv)
 		{ "audit", cmd_audit },
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
+		{ "participation", cmd_participation },
 	};
 	size_t i;
 	const char *env = getenv("IVP_LANG");

@@ -41,6 +41,7 @@
 
 #include "plan/plan.h"
 #include "plan/progress.h"
+#include "stats/survey.h"
 #include "store/plan_store.h"
 
 /* The catalogue's text of an English format in lang (the same arguments). */
@@ -249,7 +250,8 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 		}
 		if (o->exact) /* neither has one: exact counts */
 			mb = 0;
-		o->base_sig = fabs(d) > sqrt(l.margin * l.margin + mb * mb) ? (d * s > 0 ? 1 : -1) : 0;
+		/* beyond the combined margin (stats/survey.h, the survey rule) */
+		o->base_sig = ivp__survey_beyond(goal->baseline.value, mb, o->v, l.margin) ? (d * s > 0 ? 1 : -1) : 0;
 	}
 	return IVP_OK;
 }

@@ -125,6 +125,62 @@ static const http_col c_groups[] = {
 	{ 0 }
 };
 
+static const http_col c_pt_themes[] = {
+	{ "theme", T, 0, "the theme's key (empty on the row of all themes)" },
+	{ "title", T, 0, "its title" },
+	{ "wijk", T, 0, "the wijk's code (empty: all wijken, or an input without a wijk)" },
+	{ "wijk_name", T, 0, "its name, \"no wijk\" or \"all wijken\"" },
+	{ "row", T, 0, "cell, theme_total, wijk_total or total" },
+	{ "count", I, 1, "the number of times inputs named the theme; null when suppressed" },
+	{ "shown", T, 0, "what is published: the count, \"< 5\" or \"withheld\"" },
+	{ "suppressed", T, 0, "\"\", small (1 to 4) or secondary" },
+	{ 0 }
+};
+
+static const http_col c_pt_routes[] = {
+	{ "theme", T, 0, "the theme's key" },
+	{ "title", T, 0, "its title" },
+	{ "route", T, 0, "priority, goal, measure, passed, not_taken, or empty (not decided yet)" },
+	{ "route_text", T, 0, "the route in words" },
+	{ "target", T, 0, "the plan item, policy or partner it went to" },
+	{ "count", I, 1, "the theme's inputs on this route; null when suppressed" },
+	{ "shown", T, 0, "what is published: the count, \"< 5\" or \"withheld\"" },
+	{ "suppressed", T, 0, "\"\", small or secondary" },
+	{ 0 }
+};
+
+static const http_col c_pt_activities[] = {
+	{ "activity", T, 0, "the activity's id" },
+	{ "kind", T, 0, "interview, wijkgesprek, themasessie, conferentie, enquete or online" },
+	{ "kind_text", T, 0, "the kind in words" },
+	{ "date", T, 0, "YYYY-MM-DD" },
+	{ "place", T, 0, "where" },
+	{ "wijk", T, 0, "the wijk's code, or empty" },
+	{ "wijk_name", T, 0, "its name, or empty" },
+	{ "organisations", T, 0, "the organisations present" },
+	{ "participants", I, 1, "the number of participants; null when not known or suppressed" },
+	{ "participants_shown", T, 0, "what is published: the number, \"< 5\" or \"not known\"" },
+	{ "suppressed", T, 1, "\"\" or small; null when not known" },
+	{ "inputs", I, 0, "its number of inputs" },
+	{ "report", T, 0, "the short report" },
+	{ "illustration", T, 0, "\"illustration\" for an example, else empty" },
+	{ 0 }
+};
+
+static const http_col c_pt_inputs[] = {
+	{ "activity", T, 0, "the activity it came from" },
+	{ "ref", T, 0, "its reference within the activity" },
+	{ "statement", T, 0, "the statement or concern" },
+	{ "themes", T, 0, "its themes' keys, comma-separated" },
+	{ "wijk", T, 0, "its wijk (else the activity's; empty: none)" },
+	{ "route", T, 0, "what was done: priority, goal, measure, passed, not_taken, or empty" },
+	{ "route_text", T, 0, "the route in words" },
+	{ "target", T, 0, "the plan item, policy or partner" },
+	{ "reason", T, 0, "why it was not taken up" },
+	{ "kind", T, 0, "the activity's kind" },
+	{ 0 }
+};
+
 static const http_col c_members[] = {
 	{ "code", T, 0, "a member's area code" },
 	{ "name", T, 0, "its name" },
@@ -441,6 +497,18 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+static const http_param p_participation[] = {
+	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_participation_page[] = {
+	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
+	P_LANG,
+	{ 0 }
+};
+
 static const http_param p_kaart_page[] = {
 	{ "under", HTTP_P_TEXT, 0, NULL, "NL01", "only the gemeenten inside this area (default: all with a boundary)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the year (default: the latest with a national figure)" },
@@ -513,6 +581,18 @@ const http_route serve_routes[] = {
 	  "The members of a group (of an area's size class or region) with their population",
 	  HTTP_PUBLIC, p_members, NULL, NULL, "one row per member, as `ivp groups NAME --format json`",
 	  "table", c_members, 0 },
+	{ "GET", "/api/v1/participation", api_participation, "getParticipationThemes",
+	  "Inputs of the participation trajectory per theme and wijk with the totals, every count of 1 to 4 suppressed (as ivp participation themes)",
+	  HTTP_PUBLIC, p_participation, NULL, NULL, "one row per theme and wijk, and the totals", "table", c_pt_themes, 0 },
+	{ "GET", "/api/v1/participation/routes", api_participation, "getParticipationRoutes",
+	  "What was done with the inputs, per theme: the route to the plan and its count, suppressed (as ivp participation routes)",
+	  HTTP_PUBLIC, p_participation, NULL, NULL, "one row per theme and route", "table", c_pt_routes, 0 },
+	{ "GET", "/api/v1/participation/activities", api_participation, "getParticipationActivities",
+	  "The trajectory's activities with the number of participants, suppressed (as ivp participation activities)",
+	  HTTP_PUBLIC, p_participation, NULL, NULL, "one row per activity", "table", c_pt_activities, 0 },
+	{ "GET", "/api/v1/participation/inputs", api_participation, "getParticipationInputs",
+	  "Every input with what was done with it (as ivp participation inputs); signed in",
+	  HTTP_ROLE_VIEWER, p_participation, NULL, NULL, "one row per input", "table", c_pt_inputs, 0 },
 	{ "GET", "/api/v1/series", api_series, "getSeries",
 	  "Monthly counts for an area and a crime type or indicator",
 	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table", c_series, 0 },
@@ -597,6 +677,15 @@ const http_route serve_routes[] = {
 	{ "POST", "/rapport/definitief", web_report_final_post, "pageReportFinal",
 	  "Make a complete report definitief from the page; redirects back",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final_page, "303 to /rapport", "page", NULL, 0 },
+	{ "GET", "/participatie", web_participation, "pageParticipation",
+	  "The participation trajectory: aims, activities, every input with what was done with it",
+	  HTTP_ROLE_VIEWER, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/participatie/inbreng", web_participation_public, "pageParticipationPublic",
+	  "Wat is er met uw inbreng gedaan? The activities, inputs per theme and wijk and the route of each theme, small counts suppressed",
+	  HTTP_PUBLIC, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/prioriteiten", web_priorities, "pagePriorities",
+	  "The priority matrix: scores per criterion with their source, total, rank, chart, sensitivity and the choices",
+	  HTTP_ROLE_VIEWER, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/sources", web_sources, "pageSources", "Every import",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",

@@ -30,6 +30,7 @@
 #include "store/copy_store.h"
 #include "store/geo_store.h"
 #include "store/group_store.h"
+#include "store/particip_store.h"
 #include "store/plan_store.h"
 #include "store/report_store.h"
 #include "store/store.h"
@@ -132,6 +133,23 @@ typedef struct ivp__group_ops {
 	int (*level_population)(ivp__store *s, const char *level, int year, const char *group,
 				ivp__row_cb cb, void *ud);
 } ivp__group_ops;
+typedef struct ivp__particip_ops {
+	/* as the doors of particip_store.h; 1: not found where they say so */
+	int (*theme_put)(ivp__store *s, const ivp__pt_theme *t, int *dup);
+	int (*themes_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*trajectory_put)(ivp__store *s, const ivp__pt_trajectory *t, int *dup);
+	int (*trajectories_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*activity_put)(ivp__store *s, const ivp__pt_activity *a, int *dup);
+	int (*activities_list)(ivp__store *s, const char *trajectory, ivp__row_cb cb, void *ud);
+	int (*input_put)(ivp__store *s, const ivp__pt_input *in, const char *const *themes, int n,
+			 int *dup);
+	int (*inputs_list)(ivp__store *s, const char *trajectory, ivp__row_cb cb, void *ud);
+	int (*theme_counts)(ivp__store *s, const char *trajectory, ivp__row_cb cb, void *ud);
+	int (*entry_put)(ivp__store *s, const ivp__pt_entry *e, int *dup);
+	int (*entries_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*eval_put)(ivp__store *s, const ivp__pt_eval *e, int *dup);
+	int (*evals_list)(ivp__store *s, const char *plan, ivp__row_cb cb, void *ud);
+} ivp__particip_ops;
 typedef struct ivp__report_ops {
 	/* *version: 1 + the highest of the key */
 	int (*text_add)(ivp__store *s, const ivp__text_rec *t, int64_t *version);
@@ -276,6 +294,8 @@ typedef struct ivp__store_ops {
 	const ivp__copy_ops *copy;
 	/* the audit trail, backups, plan history pruning: its own table */
 	const ivp__audit_ops *audit;
+	/* the participation trajectory and the priority matrix */
+	const ivp__particip_ops *particip;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -306,5 +326,6 @@ extern const ivp__group_ops ivp__pg_group_ops;
 extern const ivp__report_ops ivp__pg_report_ops;
 extern const ivp__copy_ops ivp__pg_copy_ops;
 extern const ivp__audit_ops ivp__sqlite_audit_ops;
+extern const ivp__particip_ops ivp__sqlite_particip_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h, particip_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -618,4 +618,72 @@ ivp_rc ivp__store_plan_versions_refs(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 ivp_rc ivp__store_plan_version_delete(ivp_ctx *ctx, int64_t version)
 {
 	return result(ctx, OPS->audit->plan_delete(ST, version));
+}
+
+/* ---- the participation trajectory and the priority matrix ------------------------- */
+
+ivp_rc ivp__store_pt_theme_put(ivp_ctx *ctx, const ivp__pt_theme *t, int *dup)
+{
+	return done(ctx, OPS->particip->theme_put(ST, t, dup));
+}
+
+ivp_rc ivp__store_pt_themes_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->themes_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_pt_trajectory_put(ivp_ctx *ctx, const ivp__pt_trajectory *t, int *dup)
+{
+	return done(ctx, OPS->particip->trajectory_put(ST, t, dup));
+}
+
+ivp_rc ivp__store_pt_trajectories_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->trajectories_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_pt_activity_put(ivp_ctx *ctx, const ivp__pt_activity *a, int *dup)
+{
+	return result(ctx, OPS->particip->activity_put(ST, a, dup));
+}
+
+ivp_rc ivp__store_pt_activities_list(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->activities_list(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_input_put(ivp_ctx *ctx, const ivp__pt_input *in, const char *const *themes, int n,
+			       int *dup)
+{
+	return result(ctx, OPS->particip->input_put(ST, in, themes, n, dup));
+}
+
+ivp_rc ivp__store_pt_inputs_list(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->inputs_list(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_theme_counts(ivp_ctx *ctx, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->theme_counts(ST, trajectory, cb, ud));
+}
+
+ivp_rc ivp__store_pt_entry_put(ivp_ctx *ctx, const ivp__pt_entry *e, int *dup)
+{
+	return result(ctx, OPS->particip->entry_put(ST, e, dup));
+}
+
+ivp_rc ivp__store_pt_entries_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->entries_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_pt_eval_put(ivp_ctx *ctx, const ivp__pt_eval *e, int *dup)
+{
+	return result(ctx, OPS->particip->eval_put(ST, e, dup));
+}
+
+ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->evals_list(ST, plan, cb, ud));
 }

@@ -148,6 +148,7 @@ void web_page_begin(http_req *r, html *h, const char *lang, const char *title)
 	nav_item(h, "/buurten", web_t(lang, W_NAV_BUURTEN), !strcmp(path, "/buurten"));
 	nav_item(h, "/kaart", web_t(lang, W_NAV_KAART), !strcmp(path, "/kaart"));
 	nav_item(h, "/rapport", web_t(lang, W_NAV_RAPPORT), !strcmp(path, "/rapport"));
+	nav_item(h, "/participatie/inbreng", web_t(lang, W_NAV_PARTICIP), !strncmp(path, "/participatie", 13) || !strcmp(path, "/prioriteiten"));
 	nav_item(h, "/sources", web_t(lang, W_NAV_SOURCES), !strcmp(path, "/sources"));
 	nav_item(h, "/import", web_t(lang, W_NAV_IMPORT), !strcmp(path, "/import"));
 	if (!r->session)

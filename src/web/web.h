@@ -250,5 +250,9 @@ void web_import_status(http_req *r);	 /* GET /import/status */
 void web_report(http_req *r);		 /* GET /rapport */
 void web_report_text_post(http_req *r);	 /* POST /rapport/tekst */
 void web_report_final_post(http_req *r); /* POST /rapport/definitief */
+/* participation.c: the participation trajectory and the priority matrix */
+void web_participation(http_req *r);	    /* GET /participatie */
+void web_participation_public(http_req *r); /* GET /participatie/inbreng */
+void web_priorities(http_req *r);	    /* GET /prioriteiten */
 
 #endif /* IVP_WEB_H */

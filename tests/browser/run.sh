@@ -33,6 +33,9 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
   "$ROOT/examples/pijnacker-nootdorp/organisations.sh" "$IVP"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
+  for k in "matrix matrix" "trajectory traject" "activities activiteiten" "inputs inbreng" "evaluation evaluatie-2018-2022"; do
+    set -- $k; "$IVP" participation import "$1" "$ROOT/examples/pijnacker-nootdorp/participatie/$2.csv"
+  done
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/setup.log" 2>&1 ||
@@ -46,7 +49,7 @@ done
 
 serve "$W/log" --threads 4 --web-root "$ROOT/web"
 rm -rf "$SHOTS"
-timeout 300 node "$HERE/web.test.js" "$U" "$SHOTS" "$D/Misdrijven_2024.csv"
+timeout 400 node "$HERE/web.test.js" "$U" "$SHOTS" "$D/Misdrijven_2024.csv"
 rc=$?
 if [ $rc -ne 0 ]; then echo "--- server log (last 30 lines)"; tail -30 "$W/log"; fi
 exit $rc

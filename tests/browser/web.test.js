@@ -313,6 +313,22 @@ async function main() {
     check('unknown page: 404 as an HTML page', res.status() === 404 && (await page.locator('h1').count()) === 1);
     await visit(page, 'error-404');
 
+    // ---- the public participation page (issue 14) -------------------------------------------------------
+    res = await page.goto(base + '/participatie/inbreng');
+    check('participatie/inbreng: public, 200, "Wat is er met uw inbreng gedaan?"', res.status() === 200 &&
+      (await page.textContent('h1')).includes('Wat is er met uw inbreng gedaan?'));
+    check('participatie/inbreng: the suppression rule is stated beside the figures',
+      (await page.textContent('#regel')).includes('< 5') && await page.locator('#regel + #themas-tabel table').count() === 1);
+    check('participatie/inbreng: the example is marked as an illustration',
+      (await page.textContent('main')).includes('ILLUSTRATIE') && await page.locator('main .ivp-badge').count() >= 1);
+    check('participatie/inbreng: no statements of residents on the public page',
+      !(await page.textContent('main')).includes('Hangjongeren bij het winkelcentrum'));
+    await visit(page, 'participatie-inbreng');
+    for (const p of ['/participatie', '/prioriteiten', '/api/v1/participation/inputs']) { // signed in only
+      const r2 = await page.request.get(base + p);
+      check(`${p} without signing in: 401`, r2.status() === 401, String(r2.status()));
+    }
+
     // ---- writes refused without signing in ------------------------------------------------------------
     let post = await page.request.post(base + '/plan/measures/M-digi', { form: { status: 'stopped' } });
     check('measure update without a session is refused (401)', post.status() === 401, String(post.status()));
@@ -490,6 +506,64 @@ async function main() {
       (await page.textContent('main dl')).includes('Gemeente Pijnacker-Nootdorp') &&
       (await page.textContent('#geschiedenis')).includes('anna'));
     await visit(page, 'measure-editor');
+    // ---- the participation trajectory and the priority matrix, signed in (issue 14) ------------------------------------
+    await page.goto(base + '/participatie');
+    check('participatie: the trajectory with its activities and every input with its route',
+      await page.locator('main table').count() === 2 && (await page.textContent('main')).includes('Hangjongeren bij het winkelcentrum'));
+    check('participatie: the inputs without a route are named', (await page.textContent('#zonder-route')).includes('W-delfgauw/1'));
+    await visit(page, 'participatie');
+    {
+      // the public page shows no suppressed count: every count on it is either the true
+      // count (from the inputs, signed in) of 5 or more or 0, or hidden ("< 5" for 1-4);
+      // and no row or column of the table has exactly one hidden figure
+      const inputs = (await (await page.request.get(base + '/api/v1/participation/inputs')).json()).rows;
+      const acts = (await (await page.request.get(base + '/api/v1/participation/activities')).json()).rows;
+      const wijkOf = {}; for (const a of acts) wijkOf[a.activity] = a.wijk_name || '';
+      await page.goto(base + '/participatie/inbreng');
+      const heads = (await page.locator('#themas-tabel table thead th').allTextContents());
+      const rows = await page.locator('#themas-tabel table tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+      const truth = {};
+      for (const i of inputs) for (const t of i.themes.split(',')) {
+        const w = wijkOf[i.activity] || 'geen wijk';
+        truth[t] = truth[t] || {}; truth[t][w] = (truth[t][w] || 0) + 1;
+      }
+      const titles = {}; for (const r of (await (await page.request.get(base + '/api/v1/participation?lang=nl')).json()).rows) if (r.theme) titles[r.title] = r.theme;
+      let wrong = [], single = [];
+      const colHidden = heads.slice(1).map(() => 0);
+      for (const r of rows) {
+        const key = titles[r[0]];
+        let hidden = 0;
+        r.slice(1).forEach((v, k) => {
+          const isHidden = v === '< 5' || v === 'afgeschermd';
+          if (isHidden) { hidden++; colHidden[k]++; }
+          if (!key || k === heads.length - 2) return; // the totals row and column
+          const n = (truth[key] || {})[heads[k + 1]] || 0;
+          if (v === '< 5' && !(n >= 1 && n <= 4)) wrong.push(`${r[0]}/${heads[k + 1]}: < 5 for ${n}`);
+          if (!isHidden && Number(v) !== n) wrong.push(`${r[0]}/${heads[k + 1]}: ${v} for ${n}`);
+          if (!isHidden && n >= 1 && n <= 4) wrong.push(`${r[0]}/${heads[k + 1]}: ${v} shown`);
+        });
+        if (hidden === 1) single.push(r[0]);
+      }
+      colHidden.forEach((h, k) => { if (h === 1) single.push(heads[k + 1]); });
+      check('participatie/inbreng shows no suppressed count: small true counts are "< 5", shown ones are true',
+        rows.length >= 3 && inputs.length >= 20 && wrong.length === 0, wrong.join('; '));
+      check('participatie/inbreng: no row or column with a single hidden figure (secondary suppression)',
+        single.length === 0, single.join('; '));
+      check('participatie/inbreng: some counts are suppressed in the example', rows.some((r) => r.includes('< 5')));
+    }
+    await page.goto(base + '/prioriteiten');
+    check('prioriteiten: the matrix table with its chart beside it',
+      await page.locator('#matrix ~ .ivp-matrix table').count() === 1 && await page.locator('.ivp-matrix svg[role=img]').count() === 1);
+    {
+      const first = (await page.locator('#matrix ~ .ivp-matrix table tbody tr').first().textContent());
+      check('prioriteiten: Ondermijnende criminaliteit ranks first with 3,75 (hand-computed: 37,5 / 10; tests/e2e/cases/850)',
+        first.includes('Ondermijnende criminaliteit') && first.includes('3,75'), first);
+    }
+    check('prioriteiten: the sensitivity view and the choices with reasoning',
+      (await page.textContent('#gevoeligheid ~ .ivp-table-wrap')).includes('robuust') &&
+      (await page.textContent('main')).includes('Verkeersveiligheidsplan'));
+    await visit(page, 'prioriteiten');
 
     // ---- sign out ----------------------------------------------------------------------------------------------------
     await page.click('header form[action="/logout"] button');

@@ -13,6 +13,7 @@
  * declare, or when a test does not call a function it claims; the table is
  * printed at the start of every run.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +32,7 @@
 #include "store/geo_store.h"
 #include "store/org_store.h"
 #include "store/group_store.h"
+#include "store/particip_store.h"
 #include "store/plan_store.h"
 #include "store/report_store.h"
 #include "store/store.h"
@@ -97,6 +99,11 @@ static const cover covers[] = {
 	{ "test_sessions_trim", "ivp__store_sessions_trim ivp__store_session_add ivp__store_session_get" },
 	{ "test_totp_store", "ivp__store_user_totp_set ivp__store_user_totp_use ivp__store_user_get" },
 	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
+	{ "test_participation", "ivp__store_pt_theme_put ivp__store_pt_themes_list ivp__store_pt_trajectory_put "
+				"ivp__store_pt_trajectories_list ivp__store_pt_activity_put ivp__store_pt_activities_list "
+				"ivp__store_pt_input_put ivp__store_pt_inputs_list ivp__store_pt_theme_counts "
+				"ivp__store_pt_entry_put ivp__store_pt_entries_list ivp__store_rollback "
+				"ivp__store_pt_eval_put ivp__store_pt_evals_list" },
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
 	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
@@ -1372,6 +1379,138 @@ static void test_boundaries(void **state)
 	WANT_ROWS("wijken under GM0001", ivp__store_boundaries_list(ctx, "GM0001", "WK", first_col_cb, &b), "");
 }
 
+/* the themes of one's own only (the built-in Kernbeleid list is long) */
+static int own_theme_cb(void *ud, const char *const *cols, int n)
+{
+	if (n < 4 || !cols[3] || strcmp(cols[3], "1"))
+		return 0;
+	return rows_cb(ud, cols, n);
+}
+
+/* The participation trajectory: themes (built in and own), a trajectory, its
+ * activities and inputs with their themes, counts per theme and wijk, matrix
+ * entries; duplicates within one import, unknown references, replacement by a
+ * later import, a rollback. */
+static void test_participation(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__pt_theme th = { "eigen-thema", "Eigen thema", 0, 0 };
+	ivp__pt_trajectory tr = { "T1", "plan-1", "Traject", "Doelen", 1, 0 };
+	ivp__pt_activity a1 = { "A1", "T1", "wijkgesprek", "2022-10-04", "Pijnacker", "", "", "WK000101", 14, 1, 0 };
+	ivp__pt_activity a2 = { "A2", "T1", "interview", "2022-09-13", "Gemeentehuis", "Politie", "", NULL, -1, 0, 0 };
+	ivp__pt_input in = { "A1", "1", "Hangjongeren", NULL, "priority", "jeugd", "", 0 };
+	ivp__pt_entry w = { "weight", "", "seriousness", 2.5, "toelichting", "", 0 };
+	ivp__pt_entry sc = { "score", "ondermijning", "trend", 3.5, "reden", "", 0 };
+	const char *t2[] = { "jeugdgroepen", "ondermijning" }, *bad[] = { "geen-thema" };
+	int64_t imp;
+	int dup = -1;
+
+	codes(ctx);
+	WANT_ROWS("built-in themes", ivp__store_pt_themes_list(ctx, first_col_cb, &b),
+		  "commune-criminaliteit;high-impact-crime;onveiligheidsgevoelens;overlast;evenementen;uitgaan;"
+		  "veilig-ondernemen;winkelgebieden;alcohol-drugs;jeugdgroepen;jeugdoverlast;schoolveiligheid;"
+		  "brandveiligheid;crisisbeheersing;gevaarlijke-stoffen;verkeer;informatieveiligheid;integriteit;"
+		  "ondermijning;polarisatie-radicalisering;veilige-publieke-taak;");
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "participation-trajectory", "pt1");
+	th.import_id = tr.import_id = a1.import_id = a2.import_id = in.import_id = w.import_id = sc.import_id = imp;
+	OK(ivp__store_pt_theme_put(ctx, &th, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_pt_theme_put(ctx, &th, &dup));
+	assert_int_equal(dup, 1); /* twice in one import */
+	OK(ivp__store_pt_trajectory_put(ctx, &tr, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_pt_activity_put(ctx, &a1, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_pt_activity_put(ctx, &a2, &dup));
+	OK(ivp__store_pt_activity_put(ctx, &a1, &dup));
+	assert_int_equal(dup, 1);
+	a2.trajectory = "T9";
+	NOTFOUND(ivp__store_pt_activity_put(ctx, &a2, &dup));
+	a2.trajectory = "T1";
+	OK(ivp__store_pt_input_put(ctx, &in, t2, 2, &dup));
+	assert_int_equal(dup, 0);
+	NOTFOUND(ivp__store_pt_input_put(ctx, &in, bad, 1, &dup));
+	in.activity = "A9";
+	NOTFOUND(ivp__store_pt_input_put(ctx, &in, t2, 1, &dup));
+	in.activity = "A2", in.ref = "1", in.statement = "Ondermijning", in.route = "", in.target = "";
+	OK(ivp__store_pt_input_put(ctx, &in, t2 + 1, 1, &dup));
+	in.ref = "2", in.statement = "Niets", in.route = "not_taken", in.reason = "geen probleem", in.wijk = "WK000101";
+	OK(ivp__store_pt_input_put(ctx, &in, t2 + 1, 1, &dup));
+	OK(ivp__store_pt_entry_put(ctx, &w, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_pt_entry_put(ctx, &sc, &dup));
+	OK(ivp__store_pt_entry_put(ctx, &sc, &dup));
+	assert_int_equal(dup, 1);
+	sc.theme = "geen-thema";
+	NOTFOUND(ivp__store_pt_entry_put(ctx, &sc, &dup));
+	OK(ivp__store_commit(ctx));
+
+	WANT_ROWS("own themes", ivp__store_pt_themes_list(ctx, own_theme_cb, &b), "eigen-thema|Eigen thema|0|1;");
+	WANT_ROWS("trajectories", ivp__store_pt_trajectories_list(ctx, rows_cb, &b), "T1|plan-1|Traject|Doelen|1|2|3;");
+	WANT_ROWS("activities by date", ivp__store_pt_activities_list(ctx, "T1", rows_cb, &b),
+		  "A2|interview|2022-09-13|Gemeentehuis|~|Politie|~||0|2;"
+		  "A1|wijkgesprek|2022-10-04|Pijnacker|WK000101||14||1|1;");
+	WANT_ROWS("inputs, the activity's wijk where the input has none",
+		  ivp__store_pt_inputs_list(ctx, "T1", rows_cb, &b),
+		  "A2|1|Ondermijning|ondermijning|||||interview;"
+		  "A2|2|Niets|ondermijning|WK000101|not_taken||geen probleem|interview;"
+		  "A1|1|Hangjongeren|jeugdgroepen,ondermijning|WK000101|priority|jeugd||wijkgesprek;");
+	WANT_ROWS("counts per theme, wijk, kind, route and target",
+		  ivp__store_pt_theme_counts(ctx, "T1", rows_cb, &b),
+		  "jeugdgroepen|WK000101|wijkgesprek|priority|jeugd|1;"
+		  "ondermijning||interview|||1;"
+		  "ondermijning|WK000101|interview|not_taken||1;"
+		  "ondermijning|WK000101|wijkgesprek|priority|jeugd|1;");
+	WANT_ROWS("entries", ivp__store_pt_entries_list(ctx, rows_cb, &b),
+		  "score|ondermijning|trend|3.5|reden|;weight||seriousness|2.5|toelichting|;");
+
+	/* a later import replaces an input and its themes whole */
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "participation-inputs", "pt2");
+	in.activity = "A1", in.ref = "1", in.statement = "Hangjongeren bij de school", in.wijk = NULL;
+	in.route = "measure", in.target = "M-jop", in.reason = "", in.import_id = imp;
+	OK(ivp__store_pt_input_put(ctx, &in, t2, 1, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("replaced input", ivp__store_pt_theme_counts(ctx, "T1", first_col_cb, &b),
+		  "jeugdgroepen;ondermijning;ondermijning;");
+
+	/* the evaluation of a previous plan: goals, measures, conclusions, in that order */
+	{
+		ivp__pt_eval g = { .plan = "oud", .kind = "goal", .id = "G1", .priority = "p1", .theme = "ondermijning", .title = "Doel", .direction = "lower", .unit = "%", .text = "", .baseline = 18, .target = 15, .result = 16.5, .margin = 2.5, .budget = NAN, .spent = NAN, .done = -1, .illustration = 1 };
+		ivp__pt_eval m = { .plan = "oud", .kind = "measure", .id = "M1", .priority = "p1", .title = "Maatregel", .text = "te duur", .baseline = NAN, .target = NAN, .result = NAN, .margin = NAN, .budget = 1000, .spent = 1250.5, .done = 1 };
+		ivp__pt_eval c = { .plan = "oud", .kind = "conclusion", .id = "p1", .priority = "p1", .text = "conclusie", .baseline = NAN, .target = NAN, .result = NAN, .margin = NAN, .budget = NAN, .spent = NAN, .done = -1 };
+
+		OK(ivp__store_begin(ctx));
+		g.import_id = m.import_id = c.import_id = new_import(ctx, "participation-evaluation", "pe1");
+		OK(ivp__store_pt_eval_put(ctx, &c, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &m, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		assert_int_equal(dup, 0);
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		assert_int_equal(dup, 1);
+		g.id = "G2", g.theme = "geen-thema";
+		NOTFOUND(ivp__store_pt_eval_put(ctx, &g, &dup));
+		OK(ivp__store_commit(ctx));
+		WANT_ROWS("evaluation", ivp__store_pt_evals_list(ctx, "oud", rows_cb, &b),
+			  "goal|G1|p1|ondermijning|Doel|lower|%|18.0|15.0|16.5|2.5|~|~|~||1;"
+			  "measure|M1|p1|~|Maatregel|||~|~|~|~|1000.0|1250.5|1|te duur|0;"
+			  "conclusion|p1|p1|~||||~|~|~|~|~|~|~|conclusie|0;");
+		WANT_ROWS("evaluation of every plan", ivp__store_pt_evals_list(ctx, NULL, first_col_cb, &b),
+			  "goal;measure;conclusion;");
+		WANT_ROWS("evaluation of another plan", ivp__store_pt_evals_list(ctx, "nieuw", first_col_cb, &b), "");
+	}
+
+	/* a rollback leaves everything as it was */
+	OK(ivp__store_begin(ctx));
+	tr.title = "Anders";
+	tr.import_id = new_import(ctx, "participation-trajectory", "pt3");
+	OK(ivp__store_pt_trajectory_put(ctx, &tr, &dup));
+	OK(ivp__store_rollback(ctx));
+	WANT_ROWS("after rollback", ivp__store_pt_trajectories_list(ctx, rows_cb, &b), "T1|plan-1|Traject|Doelen|1|2|3;");
+}
+
 /* Groups: put, members, duplicates, unknown names and codes, replacement
  * by a second put, the groups of an area, a rollback. */
 static void test_groups(void **state)
@@ -2053,7 +2192,7 @@ static const char *body_of(const char *src, const char *test, size_t *len)
 static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
-					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h", "audit_store.h" };
+					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h", "audit_store.h", "particip_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -2157,6 +2296,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_orgs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_participation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),

@@ -817,4 +817,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.org = &ivp__sqlite_org_ops,
 	.copy = &ivp__sqlite_copy_ops,
 	.audit = &ivp__sqlite_audit_ops,
+	.particip = &ivp__sqlite_particip_ops,
 };
