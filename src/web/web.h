@@ -226,6 +226,10 @@ void web_kaart(http_req *r);		 /* GET /kaart */
 void web_sources(http_req *r);		 /* GET /sources */
 void web_plan(http_req *r);		 /* GET /plan */
 void web_measure_post(http_req *r);	 /* POST /plan/measures/{id} */
+void web_plan_edit(http_req *r);	 /* GET /plan/bewerken (plan_edit.c) */
+void web_plan_edit_post(http_req *r);	 /* POST /plan/bewerken */
+void web_plan_versions(http_req *r);	 /* GET /plan/versies */
+void web_plan_revert_post(http_req *r);	 /* POST /plan/terugzetten */
 void web_login(http_req *r);		 /* GET /login */
 void web_login_post(http_req *r);	 /* POST /login */
 void web_logout_post(http_req *r);	 /* POST /logout */
