@@ -541,6 +541,32 @@ static const http_param p_plan_versions_page[] = {
 	{ 0 }
 };
 
+static const http_param p_values_page[] = {
+	{ "saved", HTTP_P_COUNT, 0, NULL, "12", "the import just made (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_values_one[] = {
+	{ "key", HTTP_P_SEARCH, 0, NULL, "vm_onveilig_buurt", "the value's key" },
+	{ "name", HTTP_P_SEARCH, 0, NULL, "Voelt zich onveilig in eigen buurt", "its description" },
+	{ "area", HTTP_P_SEARCH, 0, NULL, "GM1926", "the area's CBS code" },
+	{ "year", HTTP_P_SEARCH, 0, NULL, "2023", "the year" },
+	{ "value", HTTP_P_SEARCH, 0, NULL, "15,5", "the value (a decimal comma or point)" },
+	{ "unit", HTTP_P_SEARCH, 0, NULL, "% van de inwoners 15+", "its unit" },
+	{ "margin", HTTP_P_SEARCH, 0, NULL, "2,4", "a survey value's margin" },
+	{ "source", HTTP_P_SEARCH, 0, NULL, "Veiligheidsmonitor 2023", "where it comes from" },
+	{ "definition_version", HTTP_P_SEARCH, 0, NULL, "VM 2023", "the definition it follows" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param f_values_file[] = {
+	{ "file", HTTP_P_FILE, 1, NULL, NULL, "a values CSV, as ivp import values reads it" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
 static const http_param p_report_page[] = {
 	{ "kind", HTTP_P_ENUM, 0, "voortgang,veiligheidsbeeld,raadsvoorstel", "voortgang", "the kind of report (default voortgang)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year (default: the newest report of the kind)" },
@@ -684,6 +710,15 @@ const http_route serve_routes[] = {
 	{ "POST", "/plan/terugzetten", web_plan_revert_post, "pagePlanRevert",
 	  "Make an earlier version current again (a new version); redirects to its changes",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_revert, "303 to /plan/versies", "page", NULL, 0 },
+	{ "GET", "/plan/waarden", web_values_edit, "pageValues",
+	  "For editors: register one local value (survey with margin, Halt, output count) or a values file",
+	  HTTP_ROLE_EDITOR, p_values_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/plan/waarden", web_values_post, "pageValuesPost",
+	  "Register one local value from the form (as ivp import values); redirects back (an error: the form again)",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_values_one, "303 to /plan/waarden", "page", NULL, 0 },
+	{ "POST", "/plan/waarden/bestand", web_values_upload_post, "pageValuesUpload",
+	  "Register an uploaded values file (as ivp import values); redirects back (an error: the form again)",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_values_file, "303 to /plan/waarden", "page", NULL, 0 },
 	{ "GET", "/rapport", web_report, "pageReport",
 	  "The reports: pick kind and year, status (concept with the missing texts, definitief), read and download; texts and finalize for editors",
 	  HTTP_PUBLIC, p_report_page, NULL, NULL, "HTML", "page", NULL, 0 },

@@ -230,6 +230,9 @@ void web_plan_edit(http_req *r);	 /* GET /plan/bewerken (plan_edit.c) */
 void web_plan_edit_post(http_req *r);	 /* POST /plan/bewerken */
 void web_plan_versions(http_req *r);	 /* GET /plan/versies */
 void web_plan_revert_post(http_req *r);	 /* POST /plan/terugzetten */
+void web_values_edit(http_req *r);	 /* GET /plan/waarden (values_edit.c) */
+void web_values_post(http_req *r);	 /* POST /plan/waarden */
+void web_values_upload_post(http_req *r); /* POST /plan/waarden/bestand */
 void web_login(http_req *r);		 /* GET /login */
 void web_login_post(http_req *r);	 /* POST /login */
 void web_logout_post(http_req *r);	 /* POST /logout */
