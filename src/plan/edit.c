@@ -762,6 +762,20 @@ static int set_named(reader *r, const pl_schema *sc, void *base, const char *nam
 	return read_field(r, &sc->fields[i], base, trim(value, v, sizeof(v)), i);
 }
 
+/* 1 when field `name` has a problem already (a text that did not read). */
+static int has_problem(const eprobs *p, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ivp_table_nrows(p->t); i++) {
+		const char *f = ivp_table_text(p->t, i, 0);
+
+		if (f && !strcmp(f, name))
+			return 1;
+	}
+	return 0;
+}
+
 /* Every required field of the item (and of its structs) is there. */
 static void required(reader *r, const pl_schema *sc, const void *base, const char *prefix)
 {
@@ -778,7 +792,7 @@ static void required(reader *r, const pl_schema *sc, const void *base, const cha
 
 			snprintf(sub, sizeof(sub), "%s.", name);
 			required(r, f->sub, AT(base, f), sub);
-		} else if (f->required && !((h->set >> i) & 1u)) {
+		} else if (f->required && !((h->set >> i) & 1u) && !has_problem(r->pr, name)) {
 			eproblem(r->pr, f->type == PL_STRUCT ? "" : name, "plan_missing_field", NULL, NULL,
 				 TR(r->pr, "\"%s\" is required"), name);
 			if (f->type == PL_STRUCT) {

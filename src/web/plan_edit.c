@@ -386,8 +386,12 @@ static void one_field(http_req *r, html *h, const char *lang, const efield *f, c
 	html_raw(h, "\" id=\"");
 	html_text(h, id);
 	html_raw(h, "\"");
+	/* a select always has a choice made: required only for a screen reader
+	 * (the library checks it like every required field) */
 	if (f->required)
-		html_raw(h, " required");
+		html_raw(h, f->type == F_TEXT || f->type == F_NUM || f->type == F_DATE || f->type == F_YEAR ?
+				    " required" :
+				    " aria-required=\"true\"");
 	if (err) {
 		html_raw(h, " aria-invalid=\"true\"");
 	}
@@ -627,7 +631,9 @@ static void list_page(http_req *r, const char *lang, const cur *c)
 		html_raw(&h, "</li>");
 	}
 	add_link(&h, lang, "budget", NULL, W_PE_ADD_BUDGET);
-	html_raw(&h, "</ul>");
+	html_raw(&h, "</ul><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/plan/waarden\">");
+	html_text(&h, web_t(lang, W_VE_LINK));
+	html_raw(&h, "</a></p>");
 	web_page_end(r, &h, 200);
 }
 
@@ -767,6 +773,28 @@ static web_msg object_name(const char *o)
 	return W_PE_ITEM;
 }
 
+/* A value of the diff (the plan file's notation) as lang writes it: a
+ * decimal number with a comma in Dutch (27,5); anything else as it is. */
+static void diff_value(html *h, const char *lang, const char *v)
+{
+	const char *dot = strchr(v, '.');
+	size_t i;
+	int num = dot && dot != v && dot[1];
+
+	for (i = 0; num && v[i]; i++)
+		num = (v[i] >= '0' && v[i] <= '9') || &v[i] == dot || (i == 0 && v[i] == '-');
+	if (!num || !strcmp(lang, "en")) {
+		html_text(h, v);
+		return;
+	}
+	{
+		char b[64];
+
+		snprintf(b, sizeof(b), "%.*s,%s", (int)(dot - v), v, dot + 1);
+		html_text(h, b);
+	}
+}
+
 /* The changes from version a to b as a table ("wat is er gewijzigd"). */
 static void changes(http_req *r, html *h, const char *lang, int64_t a, int64_t b)
 {
@@ -825,10 +853,10 @@ static void changes(http_req *r, html *h, const char *lang, int64_t a, int64_t b
 					     "");
 		html_raw(h, "</td><td class=\"utrecht-table__cell\">");
 		if (old)
-			html_raw(h, "<del>"), html_text(h, old), html_raw(h, "</del>");
+			html_raw(h, "<del>"), diff_value(h, lang, old), html_raw(h, "</del>");
 		html_raw(h, "</td><td class=\"utrecht-table__cell\">");
 		if (nw)
-			html_raw(h, "<ins>"), html_text(h, nw), html_raw(h, "</ins>");
+			html_raw(h, "<ins>"), diff_value(h, lang, nw), html_raw(h, "</ins>");
 		html_raw(h, "</td></tr>");
 	}
 	html_raw(h, "</tbody></table></div>");
