@@ -88,6 +88,24 @@ grep -q 'id: "g2"' "$W/edited.yaml" || fail "the export lacks the goal added on 
 [ "$(code -b "$C" --data-urlencode version=1 --data-urlencode base=3 --data-urlencode "csrf=$CSRF" "$U/plan/terugzetten")" = 409 ] ||
   fail "a stale revert: not 409"
 
+# a local value through the form (illustration data) and a values file through the upload
+VAL=(--data-urlencode key=halt_test --data-urlencode area=GM1926 --data-urlencode value=7,5
+     --data-urlencode "unit=per 1.000 jongeren 12-17" --data-urlencode "source=ILLUSTRATIE - geen echte meting"
+     --data-urlencode "definition_version=Halt 2023")
+[ "$(code -b "$C" "${VAL[@]}" --data-urlencode year=2023 "$U/plan/waarden")" = 403 ] || fail "a value without CSRF: not 403"
+[ "$(code -b "$C" "${VAL[@]}" --data-urlencode year=20x3 --data-urlencode "csrf=$CSRF" "$U/plan/waarden")" = 400 ] ||
+  fail "a value with a bad year: not 400"
+grep -q 'id="v-year-error"' "$W/body" && grep -q 'value="20x3"' "$W/body" && grep -q 'value="7,5"' "$W/body" ||
+  fail "the bad year is not marked beside its field with the input kept"
+[ "$(code -b "$C" "${VAL[@]}" --data-urlencode year=2023 --data-urlencode "csrf=$CSRF" "$U/plan/waarden")" = 303 ] ||
+  fail "a good value: not 303"
+"$IVP" sources --lang en --format csv --columns kind,file,imported_by | grep -q '^values,web form,anna$' || fail "the value's import is not recorded"
+printf 'key,area,year,value,unit,source,definition_version,margin
+vm_test,GM1926,2023,15,%%,ILLUSTRATIE,VM 2023,2.4
+' >"$W/values.csv"
+[ "$(code -b "$C" -F "csrf=$CSRF" -F "file=@$W/values.csv" "$U/plan/waarden/bestand")" = 303 ] || fail "a values upload: not 303"
+"$IVP" sources --lang en --format csv --columns kind,file,imported_by | grep -q '^values,values.csv,anna$' || fail "the upload's import is not recorded by its name"
+
 n=$(grep -cE ' [0-9]{3} [0-9.]+ms' "$W/log")
 if [ $fails -ne 0 ]; then
   echo "--- server log:"; tail -30 "$W/log"
