@@ -302,7 +302,7 @@ static int locate(pl_plan *p, const ivp_plan_edit *e, target *t)
 		t->arr = &p->budget;
 		t->sc = &ivp__pl_budget_schema;
 		for (i = 0; id && i < p->budget.n; i++)
-			if (ARR(p->budget, pl_budget, i)->year == atoi(id))
+			if (ARR(p->budget, pl_budget, i)->year == (int)strtol(id, NULL, 10))
 				t->index = i;
 		return id && t->index < 0 ? -1 : 0;
 	}
@@ -842,6 +842,44 @@ static void sort_budget(pl_plan *p)
 		}
 }
 
+/* Mark every sequence that holds elements as given, so that the writer
+ * writes it: a goal added to an ambition that had none sits in an array
+ * whose field was never set. */
+static void mark_given(const pl_schema *sc, void *base)
+{
+	pl_hdr *h = base;
+	int i, k;
+
+	for (i = 0; i < sc->nfields; i++) {
+		const pl_field *f = &sc->fields[i];
+		pl_arr *a = (pl_arr *)AT(base, f);
+
+		if (f->type == PL_SEQ) {
+			if (a->n)
+				h->set |= 1u << i;
+			for (k = 0; k < a->n; k++)
+				mark_given(f->sub, (char *)a->v + (size_t)k * f->sub->size);
+		} else if (f->type == PL_STRUCT && (h->set >> i) & 1u) {
+			mark_given(f->sub, AT(base, f));
+		}
+	}
+}
+
+/* The written plan must read back (a plan file's shape: e.g. at least one
+ * priority); else its problems become the edit's. */
+static int reads_back(eprobs *ep, const char *doc)
+{
+	pl_problems pr = { 0 };
+	pl_plan *q = ivp__plan_read(doc, strlen(doc), &pr);
+	int i, oom = pr.oom;
+
+	for (i = 0; !q && i < pr.n; i++)
+		eproblem(ep, "", pr.v[i].code, pr.v[i].hint, pr.v[i].detail, "%s", pr.v[i].message);
+	ivp__pl_problems_free(&pr);
+	ivp__plan_free(q);
+	return oom ? -1 : 0;
+}
+
 static ivp_rc bad_edit(ivp_ctx *ctx, const char *fmt, const char *a, const char *b)
 {
 	ivp__fail(ctx, IVP_EINPUT, fmt, a, b);
@@ -880,6 +918,7 @@ static ivp_rc apply(ivp_ctx *ctx, const ivp_plan_edit *e, pl_plan *p, eprobs *ep
 		if (t.index < 0)
 			return bad_edit(ctx, "%snothing to remove: no %s given", "", e->object);
 		drop(&t);
+		mark_given(&ivp__pl_plan_schema, p);
 		return IVP_OK;
 	}
 	if (t.index < 0 && append(&t))
@@ -898,6 +937,7 @@ static ivp_rc apply(ivp_ctx *ctx, const ivp_plan_edit *e, pl_plan *p, eprobs *ep
 			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	}
 	required(&r, t.sc, elem(&t), "");
+	mark_given(&ivp__pl_plan_schema, p);
 	if (!strcmp(e->object, "budget"))
 		sort_budget(p);
 	return IVP_OK;
@@ -990,8 +1030,16 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 		rc = IVP_EINPUT;
 		goto out;
 	}
-	if (ivp__plan_write(p, &doc))
+	if (ivp__plan_write(p, &doc) || reads_back(&ep, doc))
 		goto oom;
+	if (ep.n) {
+		ivp__fail(ctx, IVP_EINPUT, "%s", ivp_table_text(ep.t, 0, 1) ? ivp_table_text(ep.t, 0, 1) : "");
+		ivp__code(ctx, "plan_edit_invalid");
+		*problems = ep.t;
+		ep.t = NULL;
+		rc = IVP_EINPUT;
+		goto out;
+	}
 	if (!strcmp(doc, doc0)) {
 		out->version = cur.version;
 		out->unchanged = 1;

@@ -217,30 +217,30 @@ const char *web_compare_title(const ivp_table *t, int k, const char *fmt, char *
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
-void web_static(http_req *r);		 /* GET /static/{id} */
-void web_home(http_req *r);		 /* GET / */
-void web_indicator(http_req *r);	 /* GET /indicator */
-void web_indicator_csv(http_req *r);	 /* GET /indicator.csv */
-void web_buurten(http_req *r);		 /* GET /buurten */
-void web_kaart(http_req *r);		 /* GET /kaart */
-void web_sources(http_req *r);		 /* GET /sources */
-void web_plan(http_req *r);		 /* GET /plan */
-void web_measure_post(http_req *r);	 /* POST /plan/measures/{id} */
-void web_plan_edit(http_req *r);	 /* GET /plan/bewerken (plan_edit.c) */
-void web_plan_edit_post(http_req *r);	 /* POST /plan/bewerken */
-void web_plan_versions(http_req *r);	 /* GET /plan/versies */
-void web_plan_revert_post(http_req *r);	 /* POST /plan/terugzetten */
-void web_values_edit(http_req *r);	 /* GET /plan/waarden (values_edit.c) */
-void web_values_post(http_req *r);	 /* POST /plan/waarden */
+void web_static(http_req *r);		  /* GET /static/{id} */
+void web_home(http_req *r);		  /* GET / */
+void web_indicator(http_req *r);	  /* GET /indicator */
+void web_indicator_csv(http_req *r);	  /* GET /indicator.csv */
+void web_buurten(http_req *r);		  /* GET /buurten */
+void web_kaart(http_req *r);		  /* GET /kaart */
+void web_sources(http_req *r);		  /* GET /sources */
+void web_plan(http_req *r);		  /* GET /plan */
+void web_measure_post(http_req *r);	  /* POST /plan/measures/{id} */
+void web_plan_edit(http_req *r);	  /* GET /plan/bewerken (plan_edit.c) */
+void web_plan_edit_post(http_req *r);	  /* POST /plan/bewerken */
+void web_plan_versions(http_req *r);	  /* GET /plan/versies */
+void web_plan_revert_post(http_req *r);	  /* POST /plan/terugzetten */
+void web_values_edit(http_req *r);	  /* GET /plan/waarden (values_edit.c) */
+void web_values_post(http_req *r);	  /* POST /plan/waarden */
 void web_values_upload_post(http_req *r); /* POST /plan/waarden/bestand */
-void web_login(http_req *r);		 /* GET /login */
-void web_login_post(http_req *r);	 /* POST /login */
-void web_logout_post(http_req *r);	 /* POST /logout */
-void web_import(http_req *r);		 /* GET /import */
-void web_import_post(http_req *r);	 /* POST /import */
-void web_import_status(http_req *r);	 /* GET /import/status */
-void web_report(http_req *r);		 /* GET /rapport */
-void web_report_text_post(http_req *r);	 /* POST /rapport/tekst */
-void web_report_final_post(http_req *r); /* POST /rapport/definitief */
+void web_login(http_req *r);		  /* GET /login */
+void web_login_post(http_req *r);	  /* POST /login */
+void web_logout_post(http_req *r);	  /* POST /logout */
+void web_import(http_req *r);		  /* GET /import */
+void web_import_post(http_req *r);	  /* POST /import */
+void web_import_status(http_req *r);	  /* GET /import/status */
+void web_report(http_req *r);		  /* GET /rapport */
+void web_report_text_post(http_req *r);	  /* POST /rapport/tekst */
+void web_report_final_post(http_req *r);  /* POST /rapport/definitief */
 
 #endif /* IVP_WEB_H */

@@ -29,6 +29,7 @@ static const char plan[] =
 	"          - id: g1\n            title: G1\n            kind: effect\n            indicator: totaal\n"
 	"            direction: lower\n            baseline:\n              value: 30\n              year: 2022\n"
 	"            target:\n              value: 27\n              year: 2026\n"
+	"      - id: a2\n        title: A2\n"
 	"implementation:\n  - id: up\n    title: UP\n    from: 2023\n    to: 2024\n    measures:\n"
 	"      - id: m1\n        title: M1\n        priority: p1\n        goals: [g1]\n        owner: gem\n"
 	"        status: planned\n        budget:\n          2023: 500\n"

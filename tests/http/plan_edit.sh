@@ -88,6 +88,18 @@ grep -q 'id: "g2"' "$W/edited.yaml" || fail "the export lacks the goal added on 
 [ "$(code -b "$C" --data-urlencode version=1 --data-urlencode base=3 --data-urlencode "csrf=$CSRF" "$U/plan/terugzetten")" = 409 ] ||
   fail "a stale revert: not 409"
 
+# a new ambition, then a goal in it: a goal in an ambition that had none is stored
+[ "$(code -b "$C" -H "X-CSRF-Token: $CSRF" -d object=ambition -d parent=p1 -d id=a2 -d title=A2 -d base=4 "$U/api/v1/plan/edits")" = 200 ] ||
+  fail "API new ambition: $(cat "$W/body")"
+[ "$(code -b "$C" -H "X-CSRF-Token: $CSRF" -d object=goal -d parent=a2 -d id=g3 -d title=G3 -d kind=output -d indicator=totaal \
+      -d direction=higher -d baseline.value=1 -d baseline.year=2022 -d target.value=4 -d target.year=2025 -d base=5 "$U/api/v1/plan/edits")" = 200 ] ||
+  fail "API goal in the new ambition: $(cat "$W/body")"
+jq -e '.version == 6 and .unchanged == false' "$W/body" >/dev/null || fail "the goal in a new ambition was not stored: $(cat "$W/body")"
+"$IVP" plan export | grep -q 'id: "g3"' || fail "the export lacks the goal of the new ambition"
+# removing the only priority leaves no plan file: refused
+[ "$(code -b "$C" -H "X-CSRF-Token: $CSRF" -d object=priority -d orig=p1 -d remove=true -d base=6 "$U/api/v1/plan/edits")" = 400 ] ||
+  fail "removing the only priority: not 400: $(cat "$W/body")"
+
 # a local value through the form (illustration data) and a values file through the upload
 VAL=(--data-urlencode key=halt_test --data-urlencode area=GM1926 --data-urlencode value=7,5
      --data-urlencode "unit=per 1.000 jongeren 12-17" --data-urlencode "source=ILLUSTRATIE - geen echte meting"
