@@ -125,8 +125,18 @@ void api_plan_changes(http_req *r)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
+	if (!latest) { /* no plan: the 404 no_plan of export */
+		char *y = NULL;
+
+		rc = ivp_plan_export(r->ctx, 0, &y);
+		ivp_free(y);
+		http_ivp_error(r, rc ? rc : IVP_EINTERNAL, ivp_last_error(r->ctx));
+		return;
+	}
 	to = b ? strtoll(b, NULL, 10) : latest;
-	rc = ivp_plan_changes(r->ctx, a ? strtoll(a, NULL, 10) : to - 1, to, &t);
+	rc = ivp_plan_changes(r->ctx, a ? strtoll(a, NULL, 10) : to > 1 ? to - 1 :
+									  to,
+			      to, &t);
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;

@@ -86,7 +86,8 @@ static int add(items *l, const char *object, const char *id, const char *title,
 	return 0;
 }
 
-#define EACH(arr, T, var, i) for (i = 0; i < (arr).n && ((var) = &((T *)(arr).v)[i]); i++)
+/* T is a type: it cannot be parenthesised */
+#define EACH(arr, T, var, i) for ((i) = 0; (i) < (arr).n && ((var) = &((T *)(arr).v)[i]); (i)++) // NOLINT(bugprone-macro-parentheses)
 
 static int collect(const pl_plan *p, items *l)
 {
@@ -240,7 +241,7 @@ static int elem_text(const pl_schema *sc, const void *e, ivp__buf *b)
 	b->len = 0;
 	ivp__buf_init(&v, TXT_MAX);
 	for (i = 0; i < sc->nfields && !r; i++) {
-		int s = text_of(&sc->fields[i], e, (h->set >> i) & 1u, &v);
+		int s = text_of(&sc->fields[i], e, (int)((h->set >> i) & 1u), &v);
 
 		if (s < 0)
 			r = -1;
@@ -341,7 +342,7 @@ static int cmp_struct(walk *w, const pl_schema *sc, const void *a, const void *b
 
 	for (i = 0; i < sc->nfields; i++) {
 		const pl_field *f = &sc->fields[i];
-		int sa = (ha->set >> i) & 1u, sb = (hb->set >> i) & 1u, ra, rb;
+		int sa = (int)((ha->set >> i) & 1u), sb = (int)((hb->set >> i) & 1u), ra, rb;
 
 		snprintf(name, sizeof(name), "%s%s", prefix, f->name);
 		switch (f->type) {

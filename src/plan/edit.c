@@ -983,7 +983,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 	eprobs ep;
 	char *doc0 = NULL, *doc = NULL, summary[1024], source[512];
 	ivp_rc rc;
-	int n, began = 0;
+	int began = 0;
 
 	*problems = NULL;
 	memset(out, 0, sizeof(*out));
@@ -1048,7 +1048,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 			 (long long)cur.version);
 		goto out;
 	}
-	if ((n = summarize(before, p, e->summary, summary, sizeof(summary))) < 0)
+	if (summarize(before, p, e->summary, summary, sizeof(summary)) < 0)
 		goto oom;
 	snprintf(source, sizeof(source), "%s %s %s", e->source && *e->source ? e->source : "edit", e->object,
 		 e->orig && *e->orig ? e->orig : "(new)");

@@ -386,8 +386,8 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		goto out;
 	}
 	r = rc == IVP_OK ? 0 : 1; /* 0: a previous version is there */
-	rc = IVP_OK;
-	if (r == 0 && (rc = canonical(ctx, &prev)))
+	rc = r == 0 ? canonical(ctx, &prev) : IVP_OK;
+	if (rc)
 		goto out;
 	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
 		out->version = prev.version;

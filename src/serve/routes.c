@@ -662,7 +662,7 @@ const http_route serve_routes[] = {
 	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_revert, "the new plan version and its summary", "update", NULL, 0 },
 	{ "GET", "/api/v1/plan/changes", api_plan_changes, "getPlanChanges",
 	  "What changed between two plan versions, item by item and field by field (as ivp plan diff --items)",
-	  HTTP_ROLE_VIEWER, p_plan_changes, NULL, NULL, "one row per change", "table", c_plan_changes, 0 },
+	  HTTP_PUBLIC, p_plan_changes, NULL, NULL, "one row per change", "table", c_plan_changes, 0 },
 	{ "GET", "/api/v1/reports", api_reports, "listReports",
 	  "The reports there are (progress reports, council proposal, safety pictures) with their status",
 	  HTTP_PUBLIC, p_reports, NULL, NULL, "one row per report", "table", c_reports, 0 },

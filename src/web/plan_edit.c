@@ -102,13 +102,13 @@ static const efield f_budget[] = {
 static const struct {
 	const char *object;
 	const efield *fields;
-	web_msg name, add;
+	web_msg name;
 } objects[] = {
-	{ "priority", f_priority, W_PE_PRIORITY, W_PE_ADD_PRIORITY },
-	{ "ambition", f_ambition, W_AMBITION, W_PE_ADD_AMBITION },
-	{ "goal", f_goal, W_GOAL, W_PE_ADD_GOAL },
-	{ "measure", f_measure, W_MEASURE, W_PE_ADD_MEASURE },
-	{ "budget", f_budget, W_PE_BUDGET_YEAR, W_PE_ADD_BUDGET },
+	{ "priority", f_priority, W_PE_PRIORITY },
+	{ "ambition", f_ambition, W_AMBITION },
+	{ "goal", f_goal, W_GOAL },
+	{ "measure", f_measure, W_MEASURE },
+	{ "budget", f_budget, W_PE_BUDGET_YEAR },
 };
 
 #define NOBJ (sizeof(objects) / sizeof(objects[0]))

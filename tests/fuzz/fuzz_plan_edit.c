@@ -50,7 +50,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ivp_plan_edit e;
 	ivp_plan_result res;
 	ivp_table *probs = NULL;
-	ivp_import_result ir;
 	ivp_ctx *ctx;
 	FILE *f;
 	int64_t before;
@@ -74,7 +73,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		ivp_table_free(pp);
 	}
-	(void)ir;
 	if (!(text = malloc(size + 1)))
 		abort();
 	memcpy(text, data, size);
@@ -92,12 +90,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			first = 0;
 			for (w = strtok_r(line, " ", &s2); w; w = strtok_r(NULL, " ", &s2), k++) {
+				if (!strcmp(w, "en") || !strcmp(w, "nl")) {
+					if (ivp_set_lang(ctx, w))
+						abort();
+					k--; /* not a position */
+					continue;
+				}
 				if (!strcmp(w, "remove"))
 					e.remove = 1;
-				else if (!strcmp(w, "en") && ivp_set_lang(ctx, "en"))
-					abort();
-				else if (!strcmp(w, "nl") && ivp_set_lang(ctx, "nl"))
-					abort();
 				else if (k == 0)
 					e.object = w;
 				else if (k == 1)
