@@ -50,6 +50,10 @@ void api_plan(http_req *r);
 void api_plan_progress(http_req *r);
 void api_plan_history(http_req *r);
 void api_measure_progress(http_req *r);
+/* api_plan_edit.c */
+void api_plan_edit(http_req *r);
+void api_plan_revert(http_req *r);
+void api_plan_changes(http_req *r);
 /* api_report.c */
 /* A report's path id "KIND-YEAR" into kind (n bytes) and *year: 0 or -1. */
 int api_report_id(const char *id, char *kind, size_t n, int *year);

@@ -33,7 +33,6 @@ static int import(int argc, char **argv)
 	ivp_import_result res;
 	ivp_ctx *ctx;
 	const char *file = NULL, *user = NULL, *v;
-	char whobuf[128];
 	int i, r, k = -1, ex = 0, err = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -60,7 +59,8 @@ static int import(int argc, char **argv)
 	}
 	if (!file)
 		return cli_usage("participation", "no FILE given");
-	o.user = cli_user(user, whobuf, sizeof(whobuf));
+	if (!(o.user = cli_operator("participation", user)))
+		return EXIT_USER;
 	if ((r = cli_open("participation", &c, &ctx)))
 		return r;
 	if (ivp_import_participation(ctx, (ivp_pt_file)k, file, &o, &res))

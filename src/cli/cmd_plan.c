@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "ivp/audit.h"
+#include "ivp/plan_edit.h"
 
 static int has_help(int argc, char **argv)
 {
@@ -55,7 +56,9 @@ static const char plan_help[] =
 	"                             who: --user, else $IVP_USER (required)\n"
 	"  export [--version N]       print a version (default: the latest) as YAML\n"
 	"  history                    every version: who, when, what\n"
-	"  diff V1 V2                 what changed between two versions, field by field\n"
+	"  diff V1 V2 [--items]       what changed between two versions, field by field\n"
+	"                             (--items: per priority, goal, measure, … with old and new)\n"
+	"  revert N [--user U]        make version N the current plan again, as a new version\n"
 	"  progress [--year Y] [--version N] [--part goals|measures|priorities|budget]\n"
 	"                             goals with status (docs/progress-rules.md),\n"
 	"                             measures, a summary per priority, the budget\n"
@@ -112,7 +115,7 @@ int cmd_plan(int argc, char **argv)
 	int64_t version = 0;
 	ivp_progress_query q;
 	ivp_ctx *ctx = NULL;
-	int i, r, err = 0, npos = 0, part = -1, ex = 0;
+	int i, r, err = 0, npos = 0, part = -1, ex = 0, items = 0;
 
 	memset(&q, 0, sizeof(q));
 	if (argc >= 2 && !strcmp(argv[1], "evaluate"))
@@ -151,6 +154,8 @@ int cmd_plan(int argc, char **argv)
 				;
 			if (part == 4)
 				return cli_usage("plan", "unknown --part \"%s\" (use goals, measures, priorities or budget)", v);
+		} else if (!err && !strcmp(argv[i], "--items")) {
+			items = 1;
 		} else if (err) {
 			return cli_usage("plan", "option %s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -166,8 +171,11 @@ int cmd_plan(int argc, char **argv)
 		return cli_usage("plan", "plan %s needs one FILE", sub);
 	if (!strcmp(sub, "diff") && npos != 2)
 		return cli_usage("plan", "plan diff needs two versions: ivp plan diff V1 V2");
+	if (!strcmp(sub, "revert") && npos != 1)
+		return cli_usage("plan", "plan revert needs one version: ivp plan revert N");
 	if (strcmp(sub, "validate") && strcmp(sub, "import") && strcmp(sub, "export") &&
-	    strcmp(sub, "history") && strcmp(sub, "diff") && strcmp(sub, "progress"))
+	    strcmp(sub, "history") && strcmp(sub, "diff") && strcmp(sub, "progress") &&
+	    strcmp(sub, "revert"))
 		return cli_usage("plan", "unknown subcommand \"%s\"", sub);
 	if (!strcmp(sub, "import") && !cli_operator("plan import", user))
 		return EXIT_USER;
@@ -204,6 +212,21 @@ int cmd_plan(int argc, char **argv)
 		else
 			fputs(yaml, stdout);
 		ivp_free(yaml);
+	} else if (!strcmp(sub, "revert")) {
+		ivp_plan_result res = { 0 };
+		char whobuf[128];
+		int64_t n = 0;
+
+		if (parse_version("plan", pos[0], &n)) {
+			ivp_close(ctx);
+			return EXIT_USER;
+		}
+		if (ivp_plan_revert(ctx, n, 0, cli_user(user, whobuf, sizeof(whobuf)), &res))
+			ex = cli_error("plan revert", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+		else if (res.unchanged)
+			printf(cli_tr("unchanged: %s\n"), res.summary);
+		else
+			printf(cli_tr("plan %s version %lld: %s\n"), res.plan_id, (long long)res.version, res.summary);
 	} else if (!strcmp(sub, "history") || !strcmp(sub, "diff")) {
 		ivp_table *t = NULL;
 		int64_t v1 = 0, v2 = 0;
@@ -213,7 +236,9 @@ int cmd_plan(int argc, char **argv)
 			ivp_close(ctx);
 			return EXIT_USER;
 		}
-		rc = !strcmp(sub, "history") ? ivp_plan_history(ctx, &t) : ivp_plan_diff(ctx, v1, v2, &t);
+		rc = !strcmp(sub, "history") ? ivp_plan_history(ctx, &t) :
+		     items		     ? ivp_plan_changes(ctx, v1, v2, &t) :
+					       ivp_plan_diff(ctx, v1, v2, &t);
 		if (rc)
 			ex = cli_error(!strcmp(sub, "history") ? "plan history" : "plan diff", rc, ivp_last_error(ctx));
 		else

@@ -132,5 +132,6 @@ const char *http_field(const http_req *r, const char *name)
 	for (i = 0; i < r->nfields; i++)
 		if (!strcmp(r->fields[i].name, name))
 			return r->fields[i].value;
-	return NULL;
+	/* a form body has more fields than r->fields holds (an item's form) */
+	return http_query_get(&r->form, name);
 }

@@ -292,6 +292,8 @@ int ivp__plan_write(const pl_plan *p, char **out);
 int ivp__plan_flatten(const pl_plan *p, ivp__buf *out);
 
 void ivp__plan_free(pl_plan *p);
+/* Free what an item of schema sc holds (not the item itself). */
+void ivp__pl_struct_free(const pl_schema *sc, void *base);
 
 /* Measures, goals, priorities by id (NULL when absent). */
 pl_measure *ivp__plan_measure(const pl_plan *p, const char *id);

@@ -337,6 +337,28 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 	}
 }
 
+/* Replace v->doc (a stored version: a file's own text or canonical YAML)
+ * by its canonical YAML, for comparing plans. */
+static ivp_rc canonical(ivp_ctx *ctx, ivp__plan_version *v)
+{
+	pl_problems pr = { 0 };
+	pl_plan *p = ivp__plan_read(v->doc, strlen(v->doc), &pr);
+	char *c = NULL;
+	int oom = pr.oom;
+
+	ivp__pl_problems_free(&pr);
+	if (!p && !oom)
+		return ivp__fail(ctx, IVP_EINTERNAL, "stored plan version %lld cannot be read", (long long)v->version);
+	if (!p || ivp__plan_write(p, &c)) {
+		ivp__plan_free(p);
+		return ivp__oom(ctx, "The stored plan version could not be read into memory.");
+	}
+	ivp__plan_free(p);
+	free(v->doc);
+	v->doc = c;
+	return IVP_OK;
+}
+
 static ivp_rc read_plan(ivp__job *j, void *ud)
 {
 	plan_import *pi = ud;
@@ -346,13 +368,15 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	ivp__plan_version prev, nv;
 	char obj[160];
 	pl_plan *p = NULL;
-	char *doc = NULL;
+	char *doc = NULL, *text = NULL;
+	size_t len = 0;
 	ivp_rc rc;
 	int r, g, m;
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&nv, 0, sizeof(nv));
-	if ((rc = load_file(ctx, j->path, name, pi->problems, &p)))
+	if ((rc = read_file(ctx, j->path, &text, &len)) ||
+	    (rc = load_text(ctx, text, len, name, pi->problems, &p)))
 		goto out;
 	if (ivp__plan_write(p, &doc)) {
 		rc = ivp__oom(ctx, "The plan could not be written as canonical YAML.");
@@ -365,7 +389,9 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		goto out;
 	}
 	r = rc == IVP_OK ? 0 : 1; /* 0: a previous version is there */
-	rc = IVP_OK;
+	rc = r == 0 ? canonical(ctx, &prev) : IVP_OK;
+	if (rc)
+		goto out;
 	if (r == 0 && !strcmp(prev.plan_id, p->id) && !strcmp(prev.doc, doc)) {
 		out->version = prev.version;
 		out->unchanged = 1;
@@ -388,10 +414,13 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	snprintf(nv.source, sizeof(nv.source), "%s sha256:%s", base_name(name), sha);
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s",
 		 j->opts && j->opts->user && *j->opts->user ? j->opts->user : "unknown");
-	nv.doc = doc;
+		/* the file's own text: an export of this version gives the same bytes
+	 * (comments and layout kept); text holds no NUL (ivp__plan_read refuses
+	 * one) */
+	nv.doc = text;
 	snprintf(obj, sizeof(obj), "plan:%s", p->id);
 	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
-	    (rc = ivp__audit(ctx, "plan.import", obj, r == 0 ? prev.doc : NULL, doc))) {
+	    (rc = ivp__audit(ctx, "plan.import", obj, r == 0 ? prev.doc : NULL, text))) {
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}
@@ -405,6 +434,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 out:
 	free(prev.doc);
 	free(doc);
+	free(text);
 	ivp__plan_free(p);
 	return rc;
 }

@@ -580,7 +580,7 @@ int ivp__plan_flatten(const pl_plan *p, ivp__buf *out)
 
 /* ---- free ---------------------------------------------------------------------- */
 
-static void free_struct(const pl_schema *sc, void *base)
+void ivp__pl_struct_free(const pl_schema *sc, void *base)
 {
 	pl_hdr *h = base;
 	int i, k;
@@ -610,11 +610,11 @@ static void free_struct(const pl_schema *sc, void *base)
 			break;
 		case PL_SEQ:
 			for (k = 0; k < a->n; k++)
-				free_struct(f->sub, (char *)a->v + (size_t)k * f->sub->size);
+				ivp__pl_struct_free(f->sub, (char *)a->v + (size_t)k * f->sub->size);
 			free(a->v);
 			break;
 		case PL_STRUCT:
-			free_struct(f->sub, p);
+			ivp__pl_struct_free(f->sub, p);
 			break;
 		default:
 			break;
@@ -627,7 +627,7 @@ void ivp__plan_free(pl_plan *p)
 {
 	if (!p)
 		return;
-	free_struct(&ivp__pl_plan_schema, p);
+	ivp__pl_struct_free(&ivp__pl_plan_schema, p);
 	free(p);
 }
 

@@ -399,6 +399,76 @@ static const http_param f_measure[] = {
 	{ 0 }
 };
 
+/* the plan edited item by item (src/api/api_plan_edit.c, src/web/plan_edit.c) */
+#define PE_F(name, ex, what)                           \
+	{                                              \
+		name, HTTP_P_SEARCH, 0, NULL, ex, what \
+	}
+static const http_param f_plan_edit[] = {
+	{ "object", HTTP_P_ENUM, 1, "priority,ambition,goal,measure,budget", "goal", "the kind of item" },
+	PE_F("orig", "G-criminaliteit", "the id (a budget: the year) of the item changed; empty: a new one"),
+	PE_F("parent", "A-veilig", "a new item's place: the priority of an ambition, the ambition of a goal, the implementation plan of a measure"),
+	PE_F("base", "3", "the plan version the change was made from; a newer one refuses it (409)"),
+	PE_F("remove", "true", "true: remove the item"),
+	PE_F("summary", "streefwaarde bijgesteld", "what changed and why, for the history"),
+	PE_F("id", "G-jeugd", "the item's id"),
+	PE_F("title", "Minder jeugdoverlast", "its title"),
+	PE_F("fields", "1, 3", "a priority's safety fields 1-5, comma-separated"),
+	PE_F("cross_cutting", "false", "a priority: cross-cutting"),
+	PE_F("kind", "effect", "a goal: effect or output"),
+	PE_F("indicator", "totaal", "a goal's indicator or local value key"),
+	PE_F("unit", "percentage", "a goal's unit"),
+	PE_F("direction", "lower", "a goal: lower or higher is better"),
+	PE_F("baseline.value", "30.5", "a goal's baseline"),
+	PE_F("baseline.year", "2022", "its year"),
+	PE_F("baseline.margin", "2.1", "its survey margin"),
+	PE_F("target.value", "27", "a goal's target"),
+	PE_F("target.year", "2026", "its year"),
+	PE_F("target.margin", "", "its margin"),
+	PE_F("illustration", "true", "an example, not the municipality's"),
+	PE_F("note", "", "a goal's note"),
+	PE_F("priority", "a", "a measure's priority"),
+	PE_F("goals", "G-a, G-b", "a measure's goals, comma-separated"),
+	PE_F("owner", "gemeente", "a measure's owner (a partner id)"),
+	PE_F("partners", "politie, zvh", "its partners, comma-separated"),
+	PE_F("start", "2024-01-01", "a measure's start date"),
+	PE_F("end", "2026-12-31", "its end date"),
+	PE_F("status", "planned", "a measure's status"),
+	PE_F("budget", "2024: 20000; 2025: 25000", "a measure's budget per year"),
+	PE_F("year", "2024", "a budget year"),
+	PE_F("amount", "190000", "its amount in euros"),
+	PE_F("source", "stelpost 'Enecogelden'", "its source (dekking)"),
+	PE_F("document", "Begroting 2024", "its P&C document"),
+	PE_F("structural", "true", "part of a structural amount"),
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+#undef PE_F
+
+static const http_param f_plan_revert[] = {
+	{ "version", HTTP_P_COUNT, 1, NULL, "2", "the version to make current again" },
+	{ "base", HTTP_P_COUNT, 0, NULL, "5", "the version the client saw as the latest; a newer one refuses it (409)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token, when not sent as header X-CSRF-Token" },
+	{ 0 }
+};
+
+static const http_param p_plan_changes[] = {
+	{ "from", HTTP_P_COUNT, 0, NULL, "1", "the older version (default: the one before `to`)" },
+	{ "to", HTTP_P_COUNT, 0, NULL, "2", "the newer version (default: the latest)" },
+	{ 0 }
+};
+
+static const http_col c_plan_changes[] = {
+	{ "object", HTTP_C_TEXT, 0, "plan, partner, priority, ambition, goal, implementation, measure or budget" },
+	{ "id", HTTP_C_TEXT, 0, "the item's id (a budget: its year)" },
+	{ "title", HTTP_C_TEXT, 1, "its title" },
+	{ "change", HTTP_C_TEXT, 0, "added, removed or changed" },
+	{ "field", HTTP_C_TEXT, 1, "the field changed (null: the whole item; parent: it moved)" },
+	{ "old", HTTP_C_TEXT, 1, "the old text" },
+	{ "new", HTTP_C_TEXT, 1, "the new text" },
+	{ 0 }
+};
+
 static const http_col c_reports[] = {
 	{ "kind", HTTP_C_TEXT, 0, "voortgang, veiligheidsbeeld or raadsvoorstel" },
 	{ "area", HTTP_C_TEXT, 0, "the gemeente" },
@@ -532,6 +602,47 @@ static const http_param f_measure_page[] = {
 	{ 0 }
 };
 
+static const http_param p_plan_edit_page[] = {
+	{ "object", HTTP_P_ENUM, 0, "priority,ambition,goal,measure,budget", "goal", "the kind of item (none: the list of items)" },
+	{ "id", HTTP_P_TEXT, 0, NULL, "G-criminaliteit", "the item to edit (none: a new one)" },
+	{ "parent", HTTP_P_TEXT, 0, NULL, "A-veilig", "where a new item goes" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_plan_versions_page[] = {
+	{ "v", HTTP_P_COUNT, 0, NULL, "2", "the version whose changes are shown (default: the latest)" },
+	{ "same", HTTP_P_COUNT, 0, NULL, "1", "the save changed nothing (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_values_page[] = {
+	{ "saved", HTTP_P_COUNT, 0, NULL, "12", "the import just made (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_values_one[] = {
+	{ "key", HTTP_P_SEARCH, 0, NULL, "vm_onveilig_buurt", "the value's key" },
+	{ "name", HTTP_P_SEARCH, 0, NULL, "Voelt zich onveilig in eigen buurt", "its description" },
+	{ "area", HTTP_P_SEARCH, 0, NULL, "GM1926", "the area's CBS code" },
+	{ "year", HTTP_P_SEARCH, 0, NULL, "2023", "the year" },
+	{ "value", HTTP_P_SEARCH, 0, NULL, "15,5", "the value (a decimal comma or point)" },
+	{ "unit", HTTP_P_SEARCH, 0, NULL, "% van de inwoners 15+", "its unit" },
+	{ "margin", HTTP_P_SEARCH, 0, NULL, "2,4", "a survey value's margin" },
+	{ "source", HTTP_P_SEARCH, 0, NULL, "Veiligheidsmonitor 2023", "where it comes from" },
+	{ "definition_version", HTTP_P_SEARCH, 0, NULL, "VM 2023", "the definition it follows" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
+static const http_param f_values_file[] = {
+	{ "file", HTTP_P_FILE, 1, NULL, NULL, "a values CSV, as ivp import values reads it" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ 0 }
+};
+
 static const http_param p_report_page[] = {
 	{ "kind", HTTP_P_ENUM, 0, "voortgang,veiligheidsbeeld,raadsvoorstel", "voortgang", "the kind of report (default voortgang)" },
 	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year (default: the newest report of the kind)" },
@@ -630,6 +741,16 @@ const http_route serve_routes[] = {
 	  "Record a measure's progress (as ivp measure update): a new plan version by the signed-in user",
 	  HTTP_ROLE_PARTNER, p_none, "form", f_measure,
 	  "the new plan version and its summary", "update", NULL, 0 },
+	{ "POST", "/api/v1/plan/edits", api_plan_edit, "editPlan",
+	  "Change, add or remove one priority, ambition, goal, measure or budget year: a new plan version by the signed-in user",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_edit,
+	  "the new plan version and its summary (400 plan_edit_invalid with problems per field; 409 stale_version)", "update", NULL, 0 },
+	{ "POST", "/api/v1/plan/revert", api_plan_revert, "revertPlan",
+	  "Make an earlier plan version the current one again, as a new version (as ivp plan revert)",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_revert, "the new plan version and its summary", "update", NULL, 0 },
+	{ "GET", "/api/v1/plan/changes", api_plan_changes, "getPlanChanges",
+	  "What changed between two plan versions, item by item and field by field (as ivp plan diff --items)",
+	  HTTP_PUBLIC, p_plan_changes, NULL, NULL, "one row per change", "table", c_plan_changes, 0 },
 	{ "GET", "/api/v1/reports", api_reports, "listReports",
 	  "The reports there are (progress reports, council proposal, safety pictures) with their status",
 	  HTTP_PUBLIC, p_reports, NULL, NULL, "one row per report", "table", c_reports, 0 },
@@ -668,6 +789,27 @@ const http_route serve_routes[] = {
 	{ "POST", "/plan/measures/{id}", web_measure_post, "pageMeasureUpdate",
 	  "Update a measure (a partner: its organisation's own); redirects back (an error: the measure's page with the input kept and the message beside the field)",
 	  HTTP_ROLE_PARTNER, p_none, "form", f_measure_page, "303 to /plan", "page", NULL, 0 },
+	{ "GET", "/plan/bewerken", web_plan_edit, "pagePlanEdit",
+	  "For editors: the plan's items with a link to the form of each (and to add one); with object= the form",
+	  HTTP_ROLE_EDITOR, p_plan_edit_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/plan/bewerken", web_plan_edit_post, "pagePlanEditPost",
+	  "Save an item's form as a new plan version; redirects to its changes (an error: the form again, the input kept)",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_edit, "303 to /plan/versies", "page", NULL, 0 },
+	{ "GET", "/plan/versies", web_plan_versions, "pagePlanVersions",
+	  "Every plan version and what changed in one (wat is er gewijzigd); for editors a revert button per version",
+	  HTTP_ROLE_VIEWER, p_plan_versions_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/plan/terugzetten", web_plan_revert_post, "pagePlanRevert",
+	  "Make an earlier version current again (a new version); redirects to its changes",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_plan_revert, "303 to /plan/versies", "page", NULL, 0 },
+	{ "GET", "/plan/waarden", web_values_edit, "pageValues",
+	  "For editors: register one local value (survey with margin, Halt, output count) or a values file",
+	  HTTP_ROLE_EDITOR, p_values_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "POST", "/plan/waarden", web_values_post, "pageValuesPost",
+	  "Register one local value from the form (as ivp import values); redirects back (an error: the form again)",
+	  HTTP_ROLE_EDITOR, p_none, "form", f_values_one, "303 to /plan/waarden", "page", NULL, 0 },
+	{ "POST", "/plan/waarden/bestand", web_values_upload_post, "pageValuesUpload",
+	  "Register an uploaded values file (as ivp import values); redirects back (an error: the form again)",
+	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_values_file, "303 to /plan/waarden", "page", NULL, 0 },
 	{ "GET", "/rapport", web_report, "pageReport",
 	  "The reports: pick kind and year, status (concept with the missing texts, definitief), read and download; texts and finalize for editors",
 	  HTTP_PUBLIC, p_report_page, NULL, NULL, "HTML", "page", NULL, 0 },

@@ -228,6 +228,13 @@ void web_sources(http_req *r);	     /* GET /sources */
 void web_plan(http_req *r);	     /* GET /plan */
 void web_measure_post(http_req *r);  /* POST /plan/measures/{id} */
 void web_measure(http_req *r);	     /* GET /plan/measures/{id} (measure.c) */
+void web_plan_edit(http_req *r);	  /* GET /plan/bewerken (plan_edit.c) */
+void web_plan_edit_post(http_req *r);	  /* POST /plan/bewerken */
+void web_plan_versions(http_req *r);	  /* GET /plan/versies */
+void web_plan_revert_post(http_req *r);	  /* POST /plan/terugzetten */
+void web_values_edit(http_req *r);	  /* GET /plan/waarden (values_edit.c) */
+void web_values_post(http_req *r);	  /* POST /plan/waarden */
+void web_values_upload_post(http_req *r); /* POST /plan/waarden/bestand */
 
 /* What the measure form held when it was refused, and why (measure.c). */
 typedef struct web_measure_form {

@@ -374,6 +374,88 @@ async function main() {
     await visit(page, 'audit');
     await page.goto(base + '/plan');
 
+    // ---- the plan edited on the web: an editor adds a goal and sees the diff -------------------------------
+    await page.goto(base + '/plan/bewerken');
+    check('the edit page lists the items with an add-a-goal link per ambition',
+      await page.locator('main a[href="/plan/bewerken?object=goal&parent=A-jeugd"]').count() === 1);
+    await visit(page, 'plan-edit-list');
+    await page.goto(base + '/plan/bewerken?object=measure&id=M-digi');
+    check('a measure\'s form has its owner as a select of the plan\'s partners',
+      await page.locator('main select[name=owner] option').count() >= 2);
+    await visit(page, 'plan-edit-measure');
+    await page.goto(base + '/plan/bewerken?object=budget&id=2024');
+    await visit(page, 'plan-edit-budget');
+    await page.goto(base + '/plan/bewerken');
+    await page.click('main a[href="/plan/bewerken?object=goal&parent=A-jeugd"]');
+    await visit(page, 'plan-edit-new-goal');
+    await page.fill('#f-id', 'G-browser');
+    await page.fill('#f-title', 'Doel uit de browsertest');
+    await page.selectOption('#f-kind', 'effect');
+    await page.fill('#f-indicator', 'totaal');
+    await page.selectOption('#f-direction', 'lower');
+    await page.fill('#f-baseline-value', '30,5');
+    await page.fill('#f-baseline-year', '2022');
+    await page.fill('#f-target-value', 'veel');
+    await page.fill('#f-target-year', '2026');
+    await page.selectOption('#f-illustration', 'true');
+    await page.click('main form.ivp-edit-form button[type=submit]');
+    check('a wrong number is refused beside its field, in Dutch, the input kept',
+      (await page.textContent('#f-target-value-error')).includes('is geen getal') &&
+      (await page.inputValue('#f-target-value')) === 'veel' &&
+      (await page.inputValue('#f-title')) === 'Doel uit de browsertest' &&
+      (await page.getAttribute('#f-target-value', 'aria-invalid')) === 'true');
+    check('the error summary links to the field', await page.locator('#fouten a[href="#f-target-value"]').count() === 1);
+    await axe(page, 'plan-edit-error');
+    await shot(page, 'plan-edit-error');
+    await page.fill('#f-target-value', '27,5');
+    await page.fill('#f-summary', 'doel toegevoegd in de browsertest');
+    await page.click('main form.ivp-edit-form button[type=submit]');
+    {
+      const text = (await page.textContent('#wijzigingen')).replace(/\s+/g, ' ');
+      check('after saving, the versions page shows what changed: the new goal',
+        page.url().includes('/plan/versies?v=') && text.includes('Wat is er gewijzigd') &&
+        text.includes('Doel G-browser: Doel uit de browsertest') && text.includes('toegevoegd'), text.slice(0, 300));
+    }
+    await visit(page, 'plan-versions');
+    await page.goto(base + '/plan/bewerken?object=goal&id=G-browser');
+    check('the new goal\'s form shows its target with a decimal comma', (await page.inputValue('#f-target-value')) === '27,5');
+    await page.fill('#f-target-value', '26');
+    await page.click('main form.ivp-edit-form button[type=submit]');
+    {
+      const rows = (await page.locator('#wijzigingen table tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+      check('a changed field is shown with old and new', rows.length === 1 && rows[0].includes('Streefwaarde: waarde') &&
+        rows[0].includes('27,5') && rows[0].includes('26'), rows.join(' | '));
+    }
+    await page.goto(base + '/plan');
+    check('the plan page shows the goal added on the web', (await page.textContent('main')).includes('Doel uit de browsertest'));
+
+    // ---- a local value registered through the form (illustration data, as the example's) --------------------
+    await page.goto(base + '/plan/waarden');
+    await visit(page, 'plan-values');
+    await page.fill('#v-key', 'halt_browsertest');
+    await page.fill('#v-name', 'Halt-verwijzingen (browsertest)');
+    await page.fill('#v-year', '20x3');
+    await page.fill('#v-value', '7,5');
+    await page.fill('#v-unit', 'per 1.000 jongeren 12-17');
+    await page.fill('#v-source', 'ILLUSTRATIE - geen echte meting (browsertest)');
+    await page.fill('#v-definition_version', 'Halt 2023');
+    await page.click('main form.ivp-value-form button[type=submit]');
+    check('a bad year is refused beside its field, the input kept',
+      (await page.locator('#v-year-error').count()) === 1 && (await page.inputValue('#v-year')) === '20x3' &&
+      (await page.inputValue('#v-value')) === '7,5');
+    await axe(page, 'plan-values-error');
+    await page.fill('#v-year', '2023');
+    await page.click('main form.ivp-value-form button[type=submit]');
+    check('a good value is registered as an import', page.url().includes('/plan/waarden?saved=') &&
+      (await page.textContent('main [role=status]')).includes('Vastgelegd als import'));
+    {
+      const src = await (await page.request.get(base + '/api/v1/sources')).json();
+      const last = src.rows.reduce((a, r) => (!a || r.import > a.import ? r : a), null);
+      check('the value is recorded as kind values by the signed-in user', last && last.kind === 'values' &&
+        last.imported_by === 'anna' && last.file === 'web form', JSON.stringify(last));
+    }
+    await page.goto(base + '/plan');
+
     // ---- money spent, typed the Dutch way --------------------------------------------------------------------
     // 12.50 could mean twelve and a half or twelve thousand five hundred: refused, saying what to type
     await page.locator('#measure-M-digi input[name=spent]').fill('12.50');

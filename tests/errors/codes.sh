@@ -3,14 +3,14 @@
 # and every code the library's tables there document is set somewhere in src/.
 # A code is a lower_snake string literal on a line that names an error code:
 # ivp__code / ivp__coded, the readers' fail_at and BAD, the plan checks' problem /
-# ivp__pl_problem, the CSV and rc tables (`[IVP__CSV_…] = "…"`, `case IVP_…:
+# ivp__pl_problem, a plan edit's eproblem (src/plan/edit.c), the CSV and rc tables (`[IVP__CSV_…] = "…"`, `case IVP_…:
 # return "…"`) and ivp_open's err->code. The HTTP section of docs/errors.md
 # (codes of the transport, not of the library) is left out.
 # usage: codes.sh [ROOT]
 set -euo pipefail
 ROOT=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$ROOT"
-used=$(grep -rhE 'ivp__coded?\(|fail_at\(|BAD\(|problem\(c, "|ivp__pl_problem\([^,]+, "|\[IVP__CSV_[A-Z0-9_]+\] = "|case IVP_[A-Z]+: return "|err->code' \
+used=$(grep -rhE 'ivp__coded?\(|fail_at\(|BAD\(|problem\(c, "|ivp__pl_problem\([^,]+, "|eproblem\(|\[IVP__CSV_[A-Z0-9_]+\] = "|case IVP_[A-Z]+: return "|err->code' \
 	--include='*.c' src |
 	grep -oE '"[a-z]+(_[a-z0-9]+)+"' | tr -d '"' | sort -u)
 # the library's table rows: "| `code` | …", up to the "## HTTP" section

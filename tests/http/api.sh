@@ -141,10 +141,14 @@ while read -r m p; do
     req "documented $m $p" 401 -d key=inleiding "$U${p//\{id\}/voortgang-2024}" ;;
   "GET /api/v1/participation/inputs") # the inputs' statements: signed in only
     req "documented $m $p" 401 "$U$u" ;;
+  "GET /api/v1/plan/changes") # no plan in this database (tests/http/plan_edit.sh has one)
+    req "documented $m $p" 404 "$U$u" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
   GET*) req "documented $m $p" 200 "$U$u${q:+?$q}" ;;
   "POST /api/v1/session") req "documented $m $p" 415 -F kind=crime "$U$u" ;;
   DELETE*) req "documented $m $p" 401 -X "$m" "$U$u" ;;
   "POST /api/v1/measures/{id}/progress") req "documented $m $p" 401 -d status=running "$U$u" ;;
+  "POST /api/v1/plan/edits") req "documented $m $p" 401 -d object=goal "$U$u" ;;
+  "POST /api/v1/plan/revert") req "documented $m $p" 401 -d version=1 "$U$u" ;;
   *) req "documented $m $p" 401 -X "$m" -F kind=crime -F "file=@$W/small.csv" "$U${u//M-example/voortgang-2024}" ;;
   esac
 done <"$W/documented"

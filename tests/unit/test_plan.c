@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "plan/diff.h"
 #include "plan/plan.h"
 #include "plan/progress.h"
 
@@ -153,6 +154,125 @@ static void test_roundtrip(void **state)
 	ivp__pl_problems_free(&pr);
 }
 
+/* ---- the readable diff (diff.c) ---- */
+
+static const char diff_a[] =
+	"ivp_plan: 1\nid: t\ntitle: T\nmunicipality: GM1926\nfrom: 2023\nto: 2026\n"
+	"partners:\n  - id: gem\n    name: G\n"
+	"priorities:\n  - id: p1\n    title: P1\n    fields: [1]\n    ambitions:\n"
+	"      - id: a1\n        title: A1\n        goals:\n"
+	"          - id: g1\n            title: G1\n            kind: effect\n            indicator: totaal\n"
+	"            direction: lower\n            baseline:\n              value: 30\n              year: 2022\n"
+	"            target:\n              value: 27\n              year: 2026\n"
+	"      - id: a2\n        title: A2\n"
+	"implementation:\n  - id: up\n    title: UP\n    from: 2023\n    to: 2024\n    measures:\n"
+	"      - id: m1\n        title: M1\n        priority: p1\n        owner: gem\n        status: planned\n"
+	"        budget:\n          2023: 500\n          2024: 600\n"
+	"budget:\n  - year: 2023\n    amount: 1000\n    source: s\n    document: d\n";
+
+typedef struct seen_change {
+	int n;
+	char rows[16][256];
+} seen_change;
+
+static int record(void *ud, const char *object, const char *id, const char *title, const char *change,
+		  const char *field, const char *old, const char *nw)
+{
+	seen_change *s = ud;
+
+	(void)title;
+	if (s->n < 16)
+		snprintf(s->rows[s->n], sizeof(s->rows[0]), "%s %s %s %s %s -> %s", object, id, change,
+			 field ? field : "-", old ? old : "-", nw ? nw : "-");
+	s->n++;
+	return 0;
+}
+
+static void test_diff(void **state)
+{
+	pl_problems pr = { 0 };
+	pl_plan *a = ivp__plan_read(diff_a, sizeof(diff_a) - 1, &pr), *b;
+	seen_change s;
+	char *text;
+	int i;
+
+	(void)state;
+	assert_non_null(a);
+	/* the same plan: nothing */
+	b = ivp__plan_read(diff_a, sizeof(diff_a) - 1, &pr);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(ivp__plan_diff(a, b, record, &s), 0);
+	assert_int_equal(s.n, 0);
+	ivp__plan_free(b);
+	/* a target changed, the goal moved to a2, a budget year dropped and one
+	 * changed, a measure added, the partner's name changed, the plan's title */
+	text = strdup(diff_a);
+	assert_non_null(text);
+	{
+		char *t = strstr(text, "value: 27"), *g, *m;
+
+		t[8] = '6';
+		/* move g1 from a1 to a2: cut the goals block and put it under a2 */
+		g = strstr(text, "        goals:\n");
+		m = strstr(text, "      - id: a2\n        title: A2\n");
+		assert_non_null(g);
+		assert_non_null(m);
+		{
+			size_t glen = (size_t)(m - g), alen = strlen("      - id: a2\n        title: A2\n");
+			char *goals = strndup(g, glen), *rest = strdup(m + alen), *out = malloc(strlen(text) + 400);
+
+			assert_non_null(out);
+			snprintf(out, strlen(text) + 400, "%.*s      - id: a2\n        title: A2\n%s%s", (int)(g - text), text, goals, rest);
+			free(goals);
+			free(rest);
+			free(text);
+			text = out;
+		}
+	}
+	{
+		char *t = strstr(text, "          2024: 600\n"), *u;
+
+		memmove(t, t + strlen("          2024: 600\n"), strlen(t + strlen("          2024: 600\n")) + 1);
+		t = strstr(text, "2023: 500");
+		t[6] = '7';
+		u = strstr(text, "budget:\n  - year");
+		{
+			char *out = malloc(strlen(text) + 400);
+
+			assert_non_null(out);
+			snprintf(out, strlen(text) + 400,
+				 "%.*s      - id: m2\n        title: M2\n        priority: p1\n        owner: gem\n        status: running\n%s",
+				 (int)(u - text), text, u);
+			free(text);
+			text = out;
+		}
+	}
+	b = ivp__plan_read(text, strlen(text), &pr);
+	if (!b)
+		for (i = 0; i < pr.n; i++)
+			print_message("%d:%d %s\n", pr.v[i].line, pr.v[i].col, pr.v[i].message);
+	assert_non_null(b);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(ivp__plan_diff(a, b, record, &s), 0);
+	for (i = 0; i < s.n && i < 16; i++)
+		print_message("%s\n", s.rows[i]);
+	assert_int_equal(s.n, 5);
+	assert_string_equal(s.rows[0], "goal g1 changed parent a1 -> a2");
+	assert_string_equal(s.rows[1], "goal g1 changed target.value 27 -> 26");
+	assert_string_equal(s.rows[2], "measure m1 changed budget.2023 500 -> 700");
+	assert_string_equal(s.rows[3], "measure m1 changed budget.2024 600 -> -");
+	assert_string_equal(s.rows[4], "measure m2 added - - -> -");
+	/* and back: the measure is removed */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(ivp__plan_diff(b, a, record, &s), 0);
+	assert_int_equal(s.n, 5);
+	assert_string_equal(s.rows[4], "measure m2 removed - - -> -");
+	free(text);
+	ivp__plan_free(a);
+	ivp__plan_free(b);
+	ivp__pl_problems_free(&pr);
+}
+
 static void test_problems_positions(void **state)
 {
 	static const char bad[] = "ivp_plan: 1\nid: p\ntitle: t\nmunicipality: GM1926\nfrom: 2023\nto: [1]\n"
@@ -185,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_problems_positions),
+		cmocka_unit_test(test_diff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
