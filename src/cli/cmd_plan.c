@@ -177,7 +177,8 @@ int cmd_plan(int argc, char **argv)
 	    strcmp(sub, "history") && strcmp(sub, "diff") && strcmp(sub, "progress") &&
 	    strcmp(sub, "revert"))
 		return cli_usage("plan", "unknown subcommand \"%s\"", sub);
-	if (!strcmp(sub, "import") && !cli_operator("plan import", user))
+	if ((!strcmp(sub, "import") && !cli_operator("plan import", user)) ||
+	    (!strcmp(sub, "revert") && !cli_operator("plan revert", user)))
 		return EXIT_USER;
 	if ((r = cli_open("plan", &c, &ctx)))
 		return r;
@@ -214,14 +215,13 @@ int cmd_plan(int argc, char **argv)
 		ivp_free(yaml);
 	} else if (!strcmp(sub, "revert")) {
 		ivp_plan_result res = { 0 };
-		char whobuf[128];
 		int64_t n = 0;
 
 		if (parse_version("plan", pos[0], &n)) {
 			ivp_close(ctx);
 			return EXIT_USER;
 		}
-		if (ivp_plan_revert(ctx, n, 0, cli_user(user, whobuf, sizeof(whobuf)), &res))
+		if (ivp_plan_revert(ctx, n, 0, cli_operator("plan revert", user), &res))
 			ex = cli_error("plan revert", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		else if (res.unchanged)
 			printf(cli_tr("unchanged: %s\n"), res.summary);

@@ -169,11 +169,11 @@ int cmd_user(int argc, char **argv)
 		return cli_usage("user", "user org needs a NAME and an organisation");
 	if (!strcmp(sub, "add") && ivp_role_parse(role) == IVP_ROLE_NONE)
 		return cli_usage("user", role ? "unknown role \"%s\" (use viewer, partner, editor or admin)" : "user add needs --role viewer, partner, editor or admin%s", role ? role : "");
-	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add")      ? "user add" :
-						 !strcmp(sub, "passwd")   ? "user passwd" :
-						 !strcmp(sub, "org")      ? "user org" :
-						 !strcmp(sub, "totp")     ? "user totp" :
-									    "user remove",
+	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add")	? "user add" :
+						 !strcmp(sub, "passwd") ? "user passwd" :
+						 !strcmp(sub, "org")	? "user org" :
+						 !strcmp(sub, "totp")	? "user totp" :
+									  "user remove",
 						 op))
 		return EXIT_USER;
 	if ((r = cli_open("user", &c, &ctx)))
@@ -221,7 +221,7 @@ int cmd_user(int argc, char **argv)
 		ex = cli_error(!strcmp(sub, "add") ? "user add" : !strcmp(sub, "org") ? "user org" :
 							  !strcmp(sub, "passwd")      ? "user passwd" :
 							  !strcmp(sub, "remove")      ? "user remove" :
-							  !strcmp(sub, "totp")        ? "user totp" :
+							  !strcmp(sub, "totp")	      ? "user totp" :
 											"user list",
 			       rc, ivp_last_error(ctx));
 	ivp_close(ctx);

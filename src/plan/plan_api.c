@@ -414,7 +414,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	snprintf(nv.source, sizeof(nv.source), "%s sha256:%s", base_name(name), sha);
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s",
 		 j->opts && j->opts->user && *j->opts->user ? j->opts->user : "unknown");
-		/* the file's own text: an export of this version gives the same bytes
+	/* the file's own text: an export of this version gives the same bytes
 	 * (comments and layout kept); text holds no NUL (ivp__plan_read refuses
 	 * one) */
 	nv.doc = text;

@@ -218,16 +218,16 @@ const char *web_compare_title(const ivp_table *t, int k, const char *lang, const
 
 /* ---- page handlers (the route table names them) --------------------------------------------- */
 
-void web_static(http_req *r);	     /* GET /static/{id} */
-void web_home(http_req *r);	     /* GET / */
-void web_indicator(http_req *r);     /* GET /indicator */
-void web_indicator_csv(http_req *r); /* GET /indicator.csv */
-void web_buurten(http_req *r);	     /* GET /buurten */
-void web_kaart(http_req *r);	     /* GET /kaart */
-void web_sources(http_req *r);	     /* GET /sources */
-void web_plan(http_req *r);	     /* GET /plan */
-void web_measure_post(http_req *r);  /* POST /plan/measures/{id} */
-void web_measure(http_req *r);	     /* GET /plan/measures/{id} (measure.c) */
+void web_static(http_req *r);		  /* GET /static/{id} */
+void web_home(http_req *r);		  /* GET / */
+void web_indicator(http_req *r);	  /* GET /indicator */
+void web_indicator_csv(http_req *r);	  /* GET /indicator.csv */
+void web_buurten(http_req *r);		  /* GET /buurten */
+void web_kaart(http_req *r);		  /* GET /kaart */
+void web_sources(http_req *r);		  /* GET /sources */
+void web_plan(http_req *r);		  /* GET /plan */
+void web_measure_post(http_req *r);	  /* POST /plan/measures/{id} */
+void web_measure(http_req *r);		  /* GET /plan/measures/{id} (measure.c) */
 void web_plan_edit(http_req *r);	  /* GET /plan/bewerken (plan_edit.c) */
 void web_plan_edit_post(http_req *r);	  /* POST /plan/bewerken */
 void web_plan_versions(http_req *r);	  /* GET /plan/versies */
