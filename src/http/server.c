@@ -729,7 +729,8 @@ static void run(http_server *s, conn *c)
 	/* the thread's ctx speaks English until a page (web_lang) says otherwise */
 	rc = ivp_set_lang(r->ctx, "en");
 	/* who this request acts for, in every audit entry it makes */
-	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, NULL, r->client);
+	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, r->session ? r->session->org : NULL,
+		      r->client);
 	if (c->up && c->up->path[0]) {
 		r->upload_file = c->up->path;
 		r->upload_name = c->up->name;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "ivp/plan_edit.h"
 #include "plan/diff.h"
 #include "plan/plan.h"
@@ -943,11 +944,14 @@ static ivp_rc apply(ivp_ctx *ctx, const ivp_plan_edit *e, pl_plan *p, eprobs *ep
 	return IVP_OK;
 }
 
-static ivp_rc store_version(ivp_ctx *ctx, const pl_plan *p, const char *doc, const char *kind,
-			    const char *source, const char *user, const char *summary,
-			    ivp_plan_result *out)
+/* A new version of the plan (prev: the current version's text) and its audit
+ * entry, in the caller's transaction. */
+static ivp_rc store_version(ivp_ctx *ctx, const pl_plan *p, const char *prev, const char *doc,
+			    const char *kind, const char *source, const char *user,
+			    const char *summary, ivp_plan_result *out)
 {
 	ivp__plan_version nv;
+	char obj[96];
 	ivp_rc rc;
 
 	memset(&nv, 0, sizeof(nv));
@@ -957,7 +961,9 @@ static ivp_rc store_version(ivp_ctx *ctx, const pl_plan *p, const char *doc, con
 	snprintf(nv.created_by, sizeof(nv.created_by), "%s", user);
 	snprintf(nv.summary, sizeof(nv.summary), "%s", summary);
 	nv.doc = (char *)doc;
-	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)))
+	snprintf(obj, sizeof(obj), "plan:%s", p->id);
+	if ((rc = ivp__store_plan_version_add(ctx, &nv, &out->version)) ||
+	    (rc = ivp__audit(ctx, !strncmp(source, "revert", 6) ? "plan.revert" : "plan.edit", obj, prev, doc)))
 		return rc;
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
 	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
@@ -1052,7 +1058,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 		goto oom;
 	snprintf(source, sizeof(source), "%s %s %s", e->source && *e->source ? e->source : "edit", e->object,
 		 e->orig && *e->orig ? e->orig : "(new)");
-	if ((rc = store_version(ctx, p, doc, "update", source, e->user, summary, out)) ||
+	if ((rc = store_version(ctx, p, cur.doc, doc, "update", source, e->user, summary, out)) ||
 	    (rc = ivp__store_commit(ctx)))
 		goto out;
 	began = 0;
@@ -1116,7 +1122,7 @@ ivp_rc ivp_plan_revert(ivp_ctx *ctx, int64_t version, int64_t base, const char *
 	if (summarize(pc, po, NULL, summary + len, sizeof(summary) - len) < 0)
 		goto oom;
 	snprintf(source, sizeof(source), "revert %lld", (long long)old.version);
-	if ((rc = store_version(ctx, po, old.doc, "update", source, user, summary, out)) ||
+	if ((rc = store_version(ctx, po, cur.doc, old.doc, "update", source, user, summary, out)) ||
 	    (rc = ivp__store_commit(ctx)))
 		goto out;
 	began = 0;
