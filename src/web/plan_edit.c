@@ -254,18 +254,41 @@ static const json_t *find_item(const json_t *plan, const char *object, const cha
 }
 
 /*
- * The choices of a measure's owner: today the plan's partners (id and
- * name). The one place to switch to organisations (issue 12 part 1).
+ * The choices of a measure's owner: the organisations (issue 12 part 1) —
+ * the partners the plan declares, then those registered in the database
+ * (ivp org list) that the plan does not list; either passes the plan check.
  */
 typedef void (*choice_fn)(void *ud, const char *value, const char *label);
 
-static void owner_choices(const json_t *plan, choice_fn fn, void *ud)
+static int plan_lists(const json_t *plan, const char *id)
 {
 	json_t *pa;
 	size_t i;
 
 	json_array_foreach(json_object_get(plan, "partners"), i, pa)
+		if (!strcmp(jstr(pa, "id"), id))
+			return 1;
+	return 0;
+}
+
+static void owner_choices(ivp_ctx *ctx, const json_t *plan, choice_fn fn, void *ud)
+{
+	ivp_table *t = NULL;
+	json_t *pa;
+	size_t i;
+	int row;
+
+	json_array_foreach(json_object_get(plan, "partners"), i, pa)
 		fn(ud, jstr(pa, "id"), jstr(pa, "name")[0] ? jstr(pa, "name") : jstr(pa, "id"));
+	if (ivp_orgs(ctx, &t))
+		return; /* the plan's own partners still serve */
+	for (row = 0; row < ivp_table_nrows(t); row++) {
+		const char *id = ivp_table_text(t, row, 0), *name = ivp_table_text(t, row, 1);
+
+		if (id && !plan_lists(plan, id))
+			fn(ud, id, name && *name ? name : id);
+	}
+	ivp_table_free(t);
 }
 
 static void priority_choices(const json_t *plan, choice_fn fn, void *ud)
@@ -423,7 +446,7 @@ static void one_field(http_req *r, html *h, const char *lang, const efield *f, c
 			html_raw(h, "</option>");
 		}
 		if (f->type == F_OWNER)
-			owner_choices(plan, option, &o);
+			owner_choices(r->ctx, plan, option, &o);
 		else
 			priority_choices(plan, option, &o);
 		html_raw(h, "</select>");
