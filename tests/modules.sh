@@ -19,6 +19,8 @@ want report libcairo; want report libpango; want report libqpdf; want report lib
 want geo libproj; want fetch libcurl
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export IVP_DB=$T/ivp.db ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
+# the operator the imports name (ivp refuses writes without one; docs/audit.md)
+export IVP_USER=modules-test
 "$B/ivp" init >/dev/null 2>&1 || { echo "FAIL: ivp init"; fails=1; }
 for cmd in "--version" "areas --lang nl"; do
 	# shellcheck disable=SC2086

@@ -31,7 +31,21 @@ WHO=(anon vera zora hans anna adam) # the columns of access.txt, in order
     set -- $u
     printf '%s\n' "$PW" | "$IVP" user add "$1" --role "$2" --org "$3" --lang en
   done
+  # an admin signs in only with a second factor (docs/security.md)
+  "$IVP" user totp adam --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/adam.totp"
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
+[ -s "$W/adam.totp" ] || { echo "FAIL setup: no TOTP secret for adam"; cat "$W/setup.log"; exit 1; }
+# Each caller asks from an address of its own (127.0.0.20 + its column), so
+# that the sign-in throttle, which counts failures per address, keeps one
+# caller's refused sign-ins from delaying another's.
+declare -A ADDR=([anon]=127.0.0.20 [vera]=127.0.0.21 [zora]=127.0.0.22 [hans]=127.0.0.23 [anna]=127.0.0.24
+  [adam]=127.0.0.25)
+# adam's codes: each time step is taken once, so his sign-ins use the steps
+# before, at and after the current one, in that order (one step of drift is
+# allowed either way); his sign-in rows send the password alone and get the
+# second step (401), which is what an admin without a code must get.
+# (signin runs in subshells: the next step is kept in a file)
+echo -1 >"$W/adam.step"
 
 # ---- every route has its row, every row its route ------------------------------
 "$IVP" serve --routes | awk '{print $1, $2}' | sort -u >"$W/routes"
@@ -46,8 +60,14 @@ serve "$W/log" --threads 4 --timeout 10
 
 # signin WHO JAR: a session of WHO in cookie jar JAR; prints its CSRF token
 signin() {
-  curl -s -c "$2" -o "$W/signin.json" --data-urlencode "name=$1" --data-urlencode "password=$PW" \
-    "$U/api/v1/session" && jq -r .csrf "$W/signin.json"
+  local t=()
+  if [ "$1" = adam ]; then
+    local k; k=$(cat "$W/adam.step")
+    t=(--data-urlencode "totp=$(node "$(dirname "$0")/attack.js" totp "$(cat "$W/adam.totp")" "$k")")
+    echo $((k + 1)) >"$W/adam.step"
+  fi
+  curl -s --interface "${ADDR[$1]}" -c "$2" -o "$W/signin.json" --data-urlencode "name=$1" \
+    --data-urlencode "password=$PW" "${t[@]}" "$U/api/v1/session" && jq -r .csrf "$W/signin.json"
 }
 declare -A CSRF
 for w in "${WHO[@]:1}"; do
@@ -79,7 +99,7 @@ ask() {
   fresh)
     if [ "$method" = DELETE ]; then a+=(-H "X-CSRF-Token: ${tok:-none}"); else a+=(--data "csrf=${tok:-none}"); fi ;;
   esac
-  curl -s -o "$W/body" -w '%{http_code}' -X "$method" "${a[@]}" "$U$url"
+  curl -s --interface "${ADDR[$who]}" -o "$W/body" -w '%{http_code}' -X "$method" "${a[@]}" "$U$url"
 }
 
 cases=0

@@ -11,7 +11,7 @@
 //   node attack.js signin PORT N NAME PASSWORD FROM   N sign-ins at once from
 //       address FROM; meanwhile a GET from 127.0.0.3 every 100 ms until they
 //       are done. {status: {code: count}, normal: {...}, seconds}
-//   node attack.js totp SECRET   the current 6-digit code of a base32 secret
+//   node attack.js totp SECRET [K]   the 6-digit code of a base32 secret, K time steps from now (default 0)
 'use strict';
 const net = require('net');
 const http = require('http');
@@ -113,13 +113,13 @@ async function signins(port, n, name, password, from) {
   return { status, normal: stats(res), seconds: +((Date.now() - t0) / 1000).toFixed(2) };
 }
 
-function totp(secret) {
+function totp(secret, offset) {
   const a = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
   for (const ch of secret.toUpperCase()) bits += a.indexOf(ch).toString(2).padStart(5, '0');
   const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
   const ctr = Buffer.alloc(8);
-  ctr.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  ctr.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + (offset || 0)));
   const h = crypto.createHmac('sha1', key).update(ctr).digest();
   const o = h[h.length - 1] & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
@@ -128,7 +128,7 @@ function totp(secret) {
 (async () => {
   if (mode === 'slow') console.log(JSON.stringify(await slow(+args[0], +args[1], +args[2])));
   else if (mode === 'signin') console.log(JSON.stringify(await signins(+args[0], +args[1], args[2], args[3], args[4])));
-  else if (mode === 'totp') console.log(totp(args[0]));
+  else if (mode === 'totp') console.log(totp(args[0], +(args[1] || 0)));
   else { console.error('usage: attack.js slow|signin|totp …'); process.exit(2); }
   process.exit(0);
 })();
