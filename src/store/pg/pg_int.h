@@ -21,8 +21,8 @@
 #include "store/engine.h"
 
 /* prepared statements per connection (the SQL strings of all files here) */
-#define IVP__PG_STMTS 128
-#define IVP__PG_PARAMS 16
+#define IVP__PG_STMTS 192
+#define IVP__PG_PARAMS 20
 
 typedef struct pg_prepared {
 	const char *sql; /* the string's address is its identity */
@@ -58,6 +58,13 @@ static inline void pg_text(pg_params *p, const char *v) { p->v[p->n++] = v; }
 static inline void pg_null(pg_params *p) { p->v[p->n++] = NULL; }
 void pg_int(pg_params *p, int64_t v);
 void pg_real(pg_params *p, double v);
+
+/* The engine's tables of functions for the parts of this round, declared
+ * here beside the others of engine.h: org in pg_auth.c, audit in
+ * pg_report.c, particip in pg_plan.c. */
+extern const ivp__org_ops ivp__pg_org_ops;
+extern const ivp__audit_ops ivp__pg_audit_ops;
+extern const ivp__particip_ops ivp__pg_particip_ops;
 
 /* pg_util.c */
 /* Record the connection's (or result's) error; returns -1. */

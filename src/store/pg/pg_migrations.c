@@ -7,7 +7,8 @@
  * The numbers follow the SQLite engine's (src/store/sqlite/migrations.c),
  * so ivp_schema_version() means the same on both: 1 imports, code lists,
  * population, definitions; 2 the plan; 3 users; 4 boundaries; 5 series;
- * 6 report texts; 7 comparison groups. Migration 1 here has no table
+ * 6 report texts; 7 comparison groups; 8 organisations; 9 the audit
+ * trail; 10 participation; 11 TOTP and the throttle's index. Migration 1 here has no table
  * `fact`: this engine started with series (migration 5). Never edit a
  * migration that has shipped: add the next number.
  *
@@ -212,6 +213,145 @@ static const pg_migration migrations[] = {
 	  " area_id bigint NOT NULL REFERENCES area(id),"
 	  " PRIMARY KEY (group_id, area_id));"
 	  "CREATE INDEX area_group_member_area ON area_group_member(area_id);" },
+	{ 8,
+	  "CREATE TABLE organisation ("
+	  " id" T "PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 31),"
+	  " name" T "NOT NULL CHECK (name <> ''),"
+	  " kind" T "NOT NULL DEFAULT '',"
+	  " created_at" T "NOT NULL DEFAULT " NOW ");"
+	  "INSERT INTO organisation(id, name, kind) VALUES ('gemeente', 'Gemeente', 'municipality');"
+	  "CREATE TABLE org_member ("
+	  " user_id bigint PRIMARY KEY REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " org_id" T "NOT NULL REFERENCES organisation(id));"
+	  "CREATE INDEX org_member_org ON org_member(org_id);" },
+	/* 9: the audit trail (docs/audit.md); the trigger keeps ivp itself
+	 * from changing or removing an entry, as SQLite's triggers do. */
+	{ 9,
+	  "CREATE TABLE audit_entry ("
+	  " seq bigint PRIMARY KEY,"
+	  " at" T "NOT NULL,"
+	  " \"user\"" T "NOT NULL,"
+	  " org" T "NOT NULL DEFAULT '',"
+	  " addr" T "NOT NULL,"
+	  " action" T "NOT NULL,"
+	  " object" T "NOT NULL,"
+	  " before" T "NOT NULL DEFAULT '',"
+	  " after" T "NOT NULL DEFAULT '',"
+	  " prev" T "NOT NULL,"
+	  " hash" T "NOT NULL);"
+	  "CREATE INDEX audit_entry_object ON audit_entry(object, seq);"
+	  "CREATE INDEX audit_entry_user ON audit_entry(\"user\", seq);"
+	  "CREATE FUNCTION ivp_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+	  "$$BEGIN RAISE EXCEPTION 'audit entries are append-only'; END$$;"
+	  "CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE ON audit_entry"
+	  " FOR EACH ROW EXECUTE FUNCTION ivp_audit_append_only();"
+	  "CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry"
+	  " FOR EACH STATEMENT EXECUTE FUNCTION ivp_audit_append_only();"
+	  /* a field of a JSON text, NULL when the text is not JSON (SQLite's
+	   * json_valid and json_extract, for the plan versions that definitief
+	   * snapshots name) */
+	  "CREATE FUNCTION ivp_json_field(doc text, field text) RETURNS jsonb"
+	  " LANGUAGE plpgsql IMMUTABLE AS "
+	  "$$BEGIN RETURN doc::jsonb -> field; EXCEPTION WHEN others THEN RETURN NULL; END$$;" },
+	/* 10: the participation trajectory and the priority matrix
+	 * (particip_store.h), with the Kernbeleid Veiligheid themes. */
+	{ 10,
+	  "CREATE TABLE pt_theme ("
+	  " key" T "PRIMARY KEY CHECK (key <> ''),"
+	  " title" T "NOT NULL CHECK (title <> ''),"
+	  " field integer NOT NULL CHECK (field BETWEEN 0 AND 5),"
+	  " own integer NOT NULL DEFAULT 0 CHECK (own IN (0,1)),"
+	  " import_id bigint REFERENCES import(id));"
+	  "INSERT INTO pt_theme(key, title, field) VALUES"
+	  " ('overlast','Overlast',1),"
+	  " ('commune-criminaliteit','Commune criminaliteit',1),"
+	  " ('high-impact-crime','High impact crime',1),"
+	  " ('onveiligheidsgevoelens','Onveiligheidsgevoelens',1),"
+	  " ('veilig-ondernemen','Veilig ondernemen',2),"
+	  " ('winkelgebieden','Winkelgebieden',2),"
+	  " ('uitgaan','Uitgaansleven',2),"
+	  " ('evenementen','Evenementen',2),"
+	  " ('jeugdoverlast','Jeugdoverlast',3),"
+	  " ('jeugdgroepen','Jeugdgroepen',3),"
+	  " ('alcohol-drugs','Alcohol en drugs',3),"
+	  " ('schoolveiligheid','Veiligheid in en om de school',3),"
+	  " ('verkeer','Verkeersveiligheid',4),"
+	  " ('crisisbeheersing','Crisisbeheersing',4),"
+	  " ('brandveiligheid','Brandveiligheid',4),"
+	  " ('gevaarlijke-stoffen','Gevaarlijke stoffen',4),"
+	  " ('ondermijning','Ondermijnende criminaliteit',5),"
+	  " ('veilige-publieke-taak','Veilige publieke taak',5),"
+	  " ('polarisatie-radicalisering','Polarisatie en radicalisering',5),"
+	  " ('informatieveiligheid','Informatieveiligheid',5),"
+	  " ('integriteit','Integriteit',5);"
+	  "CREATE TABLE pt_trajectory ("
+	  " id" T "PRIMARY KEY CHECK (id <> ''),"
+	  " plan_id" T "NOT NULL DEFAULT '',"
+	  " title" T "NOT NULL CHECK (title <> ''),"
+	  " aims" T "NOT NULL DEFAULT '',"
+	  " illustration integer NOT NULL CHECK (illustration IN (0,1)),"
+	  " import_id bigint REFERENCES import(id));"
+	  "CREATE TABLE pt_activity ("
+	  " id" T "PRIMARY KEY CHECK (id <> ''),"
+	  " trajectory" T "NOT NULL REFERENCES pt_trajectory(id),"
+	  " kind" T "NOT NULL CHECK (kind IN ('interview','wijkgesprek','themasessie','conferentie','enquete','online')),"
+	  " date" T "NOT NULL,"
+	  " place" T "NOT NULL DEFAULT '',"
+	  " wijk" T ","
+	  " organisations" T "NOT NULL DEFAULT '',"
+	  " participants bigint CHECK (participants >= 0),"
+	  " report" T "NOT NULL DEFAULT '',"
+	  " illustration integer NOT NULL CHECK (illustration IN (0,1)),"
+	  " import_id bigint REFERENCES import(id));"
+	  "CREATE INDEX pt_activity_trajectory ON pt_activity(trajectory);"
+	  "CREATE TABLE pt_input ("
+	  " activity" T "NOT NULL REFERENCES pt_activity(id),"
+	  " ref" T "NOT NULL CHECK (ref <> ''),"
+	  " statement" T "NOT NULL CHECK (statement <> ''),"
+	  " wijk" T ","
+	  " route" T "NOT NULL CHECK (route IN ('','priority','goal','measure','passed','not_taken')),"
+	  " target" T "NOT NULL DEFAULT '',"
+	  " reason" T "NOT NULL DEFAULT '',"
+	  " import_id bigint REFERENCES import(id),"
+	  " PRIMARY KEY (activity, ref));"
+	  "CREATE TABLE pt_input_theme ("
+	  " activity" T "NOT NULL,"
+	  " ref" T "NOT NULL,"
+	  " theme" T "NOT NULL REFERENCES pt_theme(key),"
+	  " PRIMARY KEY (activity, ref, theme),"
+	  " FOREIGN KEY (activity, ref) REFERENCES pt_input(activity, ref) ON DELETE CASCADE);"
+	  "CREATE TABLE pt_entry ("
+	  " kind" T "NOT NULL CHECK (kind IN ('weight','score','regional','choice')),"
+	  " theme" T "NOT NULL,"
+	  " criterion" T "NOT NULL,"
+	  " value double precision NOT NULL,"
+	  " text" T "NOT NULL DEFAULT '',"
+	  " text2" T "NOT NULL DEFAULT '',"
+	  " import_id bigint REFERENCES import(id),"
+	  " PRIMARY KEY (kind, theme, criterion));"
+	  "CREATE TABLE pt_eval ("
+	  " plan" T "NOT NULL CHECK (plan <> ''),"
+	  " kind" T "NOT NULL CHECK (kind IN ('goal','measure','conclusion')),"
+	  " id" T "NOT NULL CHECK (id <> ''),"
+	  " priority" T "NOT NULL DEFAULT '',"
+	  " theme" T "REFERENCES pt_theme(key),"
+	  " title" T "NOT NULL DEFAULT '',"
+	  " direction" T "NOT NULL DEFAULT '',"
+	  " unit" T "NOT NULL DEFAULT '',"
+	  " baseline double precision, target double precision, result double precision,"
+	  " margin double precision, budget double precision, spent double precision,"
+	  " done integer CHECK (done IN (0,1)),"
+	  " text" T "NOT NULL DEFAULT '',"
+	  " illustration integer NOT NULL CHECK (illustration IN (0,1)),"
+	  " import_id bigint REFERENCES import(id),"
+	  " PRIMARY KEY (plan, kind, id));" },
+	/* 11: the second factor (src/auth/totp.c) and the pair index of the
+	 * sign-in throttle. */
+	{ 11,
+	  "ALTER TABLE app_user ADD COLUMN totp_secret text;"
+	  "ALTER TABLE app_user ADD COLUMN totp_required integer NOT NULL DEFAULT 0;"
+	  "ALTER TABLE app_user ADD COLUMN totp_last bigint NOT NULL DEFAULT 0;"
+	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))
