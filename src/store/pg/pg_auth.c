@@ -1,9 +1,12 @@
 /*
- * pg_auth.c — the PostgreSQL side of auth_store.h: users, sessions and
- * sign-in attempts (tables of migration 3). These run outside import
- * transactions (sign-in, user commands, one session look-up per request),
- * as single autocommit statements; none moves the data version, since no
- * public page depends on them.
+ * pg_auth.c — the PostgreSQL side of auth_store.h and org_store.h: users,
+ * sessions and sign-in attempts (tables of migration 3, the TOTP columns
+ * of 11), organisations and the membership of users (migration 8). These
+ * run outside import transactions (sign-in, user commands, one session
+ * look-up per request), as single autocommit statements, except
+ * attempt_begin, which records its attempt under the writers' lock as
+ * SQLite's INSERT does; none moves the data version, since no public page
+ * depends on them.
  */
 #include <string.h>
 
@@ -27,7 +30,8 @@ static int au_user_add(ivp__store *st, const char *name, const char *role, const
 
 static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 {
-	static const char *const sql = "SELECT id, name, role, pwhash FROM app_user WHERE name=$1";
+	static const char *const sql = "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last "
+				       "FROM app_user WHERE name=$1";
 	pg_params p;
 	PGresult *r;
 	int n;
@@ -43,6 +47,9 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 		ivp__pg_copy(r, 0, 1, out->name, sizeof(out->name));
 		ivp__pg_copy(r, 0, 2, out->role, sizeof(out->role));
 		ivp__pg_copy(r, 0, 3, out->pwhash, sizeof(out->pwhash));
+		ivp__pg_copy(r, 0, 4, out->totp, sizeof(out->totp));
+		out->totp_required = (int)ivp__pg_int(r, 0, 5);
+		out->totp_last = ivp__pg_int(r, 0, 6);
 	}
 	PQclear(r);
 	return n ? 0 : 1;
@@ -207,6 +214,116 @@ static int au_attempts_prune(ivp__store *st, int64_t before)
 	return at_before(PG(st), sql, before);
 }
 
+static int au_attempt_fails_pair(ivp__store *st, const char *name, const char *addr, int64_t since,
+				 int64_t *times, int max, int *n)
+{
+	static const char *const sql =
+		"SELECT at FROM login_attempt WHERE name=$1 AND addr=$4 AND at>=$2 AND ok=0 AND id>"
+		"COALESCE((SELECT max(id) FROM login_attempt WHERE name=$1 AND addr=$4 AND ok=1),0) "
+		"ORDER BY at DESC LIMIT $3";
+	pg_params p;
+	PGresult *r;
+	int i, rows;
+
+	*n = 0;
+	pg_init(&p);
+	pg_text(&p, name);
+	pg_int(&p, since);
+	pg_int(&p, max);
+	pg_text(&p, addr);
+	if (ivp__pg_query(PG(st), sql, &p, &r))
+		return -1;
+	rows = PQntuples(r);
+	for (i = 0; i < rows && *n < max; i++)
+		times[(*n)++] = ivp__pg_int(r, i, 0);
+	PQclear(r);
+	return 0;
+}
+
+/* The attempt recorded as failed until attempt_end says otherwise; under
+ * the writers' lock (a transaction of its own unless one is open), as
+ * SQLite's INSERT takes its write lock. */
+static int au_attempt_begin(ivp__store *st, const char *name, const char *addr, int64_t at, int64_t *id)
+{
+	static const char *const sql = "INSERT INTO login_attempt(name, addr, at, ok) VALUES ($1,$2,$3,0) RETURNING id";
+	pg_store *s = PG(st);
+	int own = !s->in_txn;
+	pg_params p;
+	PGresult *r;
+
+	*id = 0;
+	if (own && ivp__pg_ops.begin(st))
+		return -1;
+	pg_init(&p);
+	pg_text(&p, name);
+	pg_text(&p, addr);
+	pg_int(&p, at);
+	if (ivp__pg_query(s, sql, &p, &r)) {
+		if (own)
+			ivp__pg_ops.rollback(st);
+		return -1;
+	}
+	*id = ivp__pg_int(r, 0, 0);
+	PQclear(r);
+	if (own && ivp__pg_ops.commit(st)) {
+		ivp__pg_ops.rollback(st);
+		*id = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static int au_attempt_end(ivp__store *st, int64_t id, int ok)
+{
+	static const char *const upd = "UPDATE login_attempt SET ok=1 WHERE id=$1";
+	static const char *const del = "DELETE FROM login_attempt WHERE id=$1";
+
+	return at_before(PG(st), ok ? upd : del, id);
+}
+
+static int au_sessions_trim(ivp__store *st, int64_t user_id, int keep)
+{
+	static const char *const sql = "DELETE FROM app_session WHERE user_id=$1 AND token_hash NOT IN "
+				       "(SELECT token_hash FROM app_session WHERE user_id=$1 "
+				       "ORDER BY created_at DESC, token_hash LIMIT $2)";
+	pg_params p;
+
+	pg_init(&p);
+	pg_int(&p, user_id);
+	pg_int(&p, keep);
+	return ivp__pg_exec(PG(st), sql, &p, NULL);
+}
+
+static int au_user_totp_set(ivp__store *st, const char *name, const char *secret, int required)
+{
+	static const char *const sql = "UPDATE app_user SET totp_secret=$2, totp_required=$3, totp_last=0, "
+				       "updated_at=ivp_now() WHERE name=$1";
+	pg_params p;
+	int64_t n;
+
+	pg_init(&p);
+	pg_text(&p, name);
+	pg_text(&p, secret && *secret ? secret : NULL);
+	pg_int(&p, required ? 1 : 0);
+	if (ivp__pg_exec(PG(st), sql, &p, &n))
+		return -1;
+	return n ? 0 : 1;
+}
+
+static int au_user_totp_use(ivp__store *st, int64_t user_id, int64_t step)
+{
+	static const char *const sql = "UPDATE app_user SET totp_last=$2 WHERE id=$1 AND totp_last<$2";
+	pg_params p;
+	int64_t n;
+
+	pg_init(&p);
+	pg_int(&p, user_id);
+	pg_int(&p, step);
+	if (ivp__pg_exec(PG(st), sql, &p, &n))
+		return -1;
+	return n ? 0 : 1;
+}
+
 static void au_close(ivp__store *st)
 {
 	(void)st; /* the prepared statements end with the connection */
@@ -225,5 +342,147 @@ const ivp__auth_ops ivp__pg_auth_ops = {
 	.attempt_add = au_attempt_add,
 	.attempt_fails = au_attempt_fails,
 	.attempts_prune = au_attempts_prune,
+	.attempt_fails_pair = au_attempt_fails_pair,
+	.attempt_begin = au_attempt_begin,
+	.attempt_end = au_attempt_end,
+	.sessions_trim = au_sessions_trim,
+	.user_totp_set = au_user_totp_set,
+	.user_totp_use = au_user_totp_use,
 	.close = au_close,
+};
+
+/* ---- organisations and the membership of users (org_store.h) ---- */
+
+static int org_put(ivp__store *st, const char *id, const char *name, const char *kind, int *existed)
+{
+	/* xmax = 0: the row was inserted, not updated by the conflict */
+	static const char *const sql = "INSERT INTO organisation(id, name, kind) VALUES ($1,$2,$3) "
+				       "ON CONFLICT (id) DO UPDATE SET name=excluded.name, kind=excluded.kind "
+				       "RETURNING (xmax <> 0)::int";
+	pg_params p;
+	PGresult *r;
+
+	*existed = 0;
+	pg_init(&p);
+	pg_text(&p, id);
+	pg_text(&p, name);
+	pg_text(&p, kind ? kind : "");
+	if (ivp__pg_query(PG(st), sql, &p, &r))
+		return -1;
+	*existed = PQntuples(r) && ivp__pg_int(r, 0, 0);
+	PQclear(r);
+	return 0;
+}
+
+static int org_get(ivp__store *st, const char *id, ivp__org_rec *out)
+{
+	static const char *const sql = "SELECT id, name, kind FROM organisation WHERE id=$1";
+	pg_params p;
+	PGresult *r;
+	int n;
+
+	memset(out, 0, sizeof(*out));
+	pg_init(&p);
+	pg_text(&p, id);
+	if (ivp__pg_query(PG(st), sql, &p, &r))
+		return -1;
+	n = PQntuples(r);
+	if (n) {
+		ivp__pg_copy(r, 0, 0, out->id, sizeof(out->id));
+		ivp__pg_copy(r, 0, 1, out->name, sizeof(out->name));
+		ivp__pg_copy(r, 0, 2, out->kind, sizeof(out->kind));
+	}
+	PQclear(r);
+	return n ? 0 : 1;
+}
+
+/* 1: no such organisation; with members nothing is removed (*members > 0) */
+static int org_remove(ivp__store *st, const char *id, int64_t *members)
+{
+	static const char *const count = "SELECT (SELECT count(*) FROM organisation WHERE id=$1), "
+					 "(SELECT count(*) FROM org_member WHERE org_id=$1)";
+	static const char *const del = "DELETE FROM organisation WHERE id=$1";
+	pg_store *s = PG(st);
+	pg_params p;
+	PGresult *r;
+	int found;
+
+	*members = 0;
+	pg_init(&p);
+	pg_text(&p, id);
+	if (ivp__pg_query(s, count, &p, &r))
+		return -1;
+	found = ivp__pg_int(r, 0, 0) > 0;
+	*members = ivp__pg_int(r, 0, 1);
+	PQclear(r);
+	if (!found)
+		return 1;
+	if (*members)
+		return 0;
+	return ivp__pg_exec(s, del, &p, NULL);
+}
+
+static int orgs_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql = "SELECT o.id, o.name, o.kind, "
+				       "(SELECT count(*) FROM org_member m WHERE m.org_id=o.id) "
+				       "FROM organisation o ORDER BY o.id";
+
+	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
+}
+
+/* 1: no such user or organisation */
+static int member_set(ivp__store *st, const char *user, const char *org)
+{
+	static const char *const sql = "INSERT INTO org_member(user_id, org_id) "
+				       "SELECT u.id, o.id FROM app_user u, organisation o "
+				       "WHERE u.name=$1 AND o.id=$2 "
+				       "ON CONFLICT (user_id) DO UPDATE SET org_id=excluded.org_id";
+	pg_params p;
+	int64_t n;
+
+	pg_init(&p);
+	pg_text(&p, user);
+	pg_text(&p, org);
+	if (ivp__pg_exec(PG(st), sql, &p, &n))
+		return -1;
+	return n == 0;
+}
+
+static int member_get(ivp__store *st, const char *user, char org[32])
+{
+	static const char *const sql = "SELECT m.org_id FROM org_member m JOIN app_user u "
+				       "ON u.id=m.user_id WHERE u.name=$1";
+	pg_params p;
+	PGresult *r;
+	int n;
+
+	org[0] = '\0';
+	pg_init(&p);
+	pg_text(&p, user);
+	if (ivp__pg_query(PG(st), sql, &p, &r))
+		return -1;
+	n = PQntuples(r);
+	if (n)
+		ivp__pg_copy(r, 0, 0, org, 32);
+	PQclear(r);
+	return n ? 0 : 1;
+}
+
+static int members_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql = "SELECT u.name, m.org_id FROM org_member m JOIN app_user u "
+				       "ON u.id=m.user_id ORDER BY u.name";
+
+	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
+}
+
+const ivp__org_ops ivp__pg_org_ops = {
+	.org_put = org_put,
+	.org_get = org_get,
+	.org_remove = org_remove,
+	.orgs_list = orgs_list,
+	.member_set = member_set,
+	.member_get = member_get,
+	.members_list = members_list,
 };
