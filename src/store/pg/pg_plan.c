@@ -1,13 +1,19 @@
 /*
  * pg_plan.c — the PostgreSQL side of plan_store.h: plan versions and
- * locally registered values (tables of migration 2), written the way
- * README.md describes (one SQL string per statement, pg_params, the
- * helpers of pg_util.c).
+ * locally registered values (tables of migration 2), and of
+ * particip_store.h: the participation behind a plan, its themes, the
+ * priority matrix and the evaluation of the previous plan (the pt_*
+ * tables of migration 10), written the way README.md describes (one SQL
+ * string per statement, pg_params, the helpers of pg_util.c). Reals that
+ * rows hand out are formatted in SQL as SQLite gives a REAL as text
+ * ("18.0", "2.5"), so that both engines' rows read the same.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/pg/pg_int.h"
+#include "store/particip_store.h"
 #include "store/plan_store.h"
 
 static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *version)
@@ -197,4 +203,384 @@ const ivp__plan_ops ivp__pg_plan_ops = {
 	.area_values = pl_area_values,
 	.value_key_exists = pl_value_key_exists,
 	.close = pl_close,
+};
+
+/* ---- participation, themes, the priority matrix, the evaluation (particip_store.h) ---- */
+
+/* a double precision column as SQLite's REAL text: a whole number with ".0" */
+#define REAL_TEXT(c)                                                                                 \
+	"(CASE WHEN " c "=trunc(" c ") AND abs(" c ")<1e15 THEN trunc(" c ")::bigint::text || '.0' " \
+	"ELSE " c "::text END)"
+
+/* The import that wrote the row `sql` ($1..$n: p1..p3, NULL ones left
+ * out) finds: *dup = 1 when it is import_id (a key given twice in one
+ * file). 0 or -1. */
+static int dup_of(pg_store *s, const char *sql, const char *p1, const char *p2, const char *p3,
+		  int64_t import_id, int *dup)
+{
+	pg_params p;
+	PGresult *r;
+
+	*dup = 0;
+	pg_init(&p);
+	pg_text(&p, p1);
+	if (p2)
+		pg_text(&p, p2);
+	if (p3)
+		pg_text(&p, p3);
+	if (ivp__pg_query(s, sql, &p, &r))
+		return -1;
+	*dup = import_id > 0 && PQntuples(r) && !PQgetisnull(r, 0, 0) && ivp__pg_int(r, 0, 0) == import_id;
+	PQclear(r);
+	return 0;
+}
+
+/* 0: the row of key $1 exists, 1: it does not, -1 failure */
+static int exists(pg_store *s, const char *sql, const char *key)
+{
+	pg_params p;
+	PGresult *r;
+	int n;
+
+	pg_init(&p);
+	pg_text(&p, key);
+	if (ivp__pg_query(s, sql, &p, &r))
+		return -1;
+	n = PQntuples(r);
+	PQclear(r);
+	return n ? 0 : 1;
+}
+
+static const char *const theme_exists = "SELECT 1 FROM pt_theme WHERE key=$1";
+
+static void import_of(pg_params *p, int64_t import_id)
+{
+	if (import_id > 0)
+		pg_int(p, import_id);
+	else
+		pg_null(p);
+}
+
+static void real_or_null(pg_params *p, double v)
+{
+	if (isnan(v))
+		pg_null(p);
+	else
+		pg_real(p, v);
+}
+
+static int pt_theme_put(ivp__store *st, const ivp__pt_theme *t, int *dup)
+{
+	static const char *const find = "SELECT import_id FROM pt_theme WHERE key=$1";
+	static const char *const sql = "INSERT INTO pt_theme(key, title, field, own, import_id) VALUES ($1,$2,$3,1,$4) "
+				       "ON CONFLICT (key) DO UPDATE SET title=excluded.title, field=excluded.field, "
+				       "import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+
+	if (dup_of(s, find, t->key, NULL, NULL, t->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, t->key);
+	pg_text(&p, t->title);
+	pg_int(&p, t->field);
+	import_of(&p, t->import_id);
+	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+/* rows of a query with at most one parameter (NULL: none) */
+static int rows1(pg_store *s, const char *sql, const char *p1, ivp__row_cb cb, void *ud)
+{
+	pg_params p;
+
+	pg_init(&p);
+	if (p1)
+		pg_text(&p, p1);
+	return ivp__pg_query_rows(s, sql, &p, cb, ud);
+}
+
+static int pt_themes_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql = "SELECT key, title, field, own FROM pt_theme ORDER BY field, key";
+
+	return rows1(PG(st), sql, NULL, cb, ud);
+}
+
+static int pt_trajectory_put(ivp__store *st, const ivp__pt_trajectory *t, int *dup)
+{
+	static const char *const find = "SELECT import_id FROM pt_trajectory WHERE id=$1";
+	static const char *const sql =
+		"INSERT INTO pt_trajectory(id, plan_id, title, aims, illustration, import_id) "
+		"VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO UPDATE SET plan_id=excluded.plan_id, "
+		"title=excluded.title, aims=excluded.aims, illustration=excluded.illustration, "
+		"import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+
+	if (dup_of(s, find, t->id, NULL, NULL, t->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, t->id);
+	pg_text(&p, t->plan_id ? t->plan_id : "");
+	pg_text(&p, t->title);
+	pg_text(&p, t->aims ? t->aims : "");
+	pg_int(&p, t->illustration ? 1 : 0);
+	import_of(&p, t->import_id);
+	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+static int pt_trajectories_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT t.id, t.plan_id, t.title, t.aims, t.illustration, "
+		"(SELECT COUNT(*) FROM pt_activity a WHERE a.trajectory=t.id), "
+		"(SELECT COUNT(*) FROM pt_input i JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=t.id) "
+		"FROM pt_trajectory t ORDER BY t.id";
+
+	return rows1(PG(st), sql, NULL, cb, ud);
+}
+
+static int pt_activity_put(ivp__store *st, const ivp__pt_activity *a, int *dup)
+{
+	static const char *const traj = "SELECT 1 FROM pt_trajectory WHERE id=$1";
+	static const char *const find = "SELECT import_id FROM pt_activity WHERE id=$1";
+	static const char *const sql =
+		"INSERT INTO pt_activity(id, trajectory, kind, date, place, wijk, organisations, "
+		"participants, report, illustration, import_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
+		"ON CONFLICT (id) DO UPDATE SET trajectory=excluded.trajectory, kind=excluded.kind, "
+		"date=excluded.date, place=excluded.place, wijk=excluded.wijk, "
+		"organisations=excluded.organisations, participants=excluded.participants, "
+		"report=excluded.report, illustration=excluded.illustration, import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+	int r;
+
+	*dup = 0;
+	if ((r = exists(s, traj, a->trajectory)))
+		return r;
+	if (dup_of(s, find, a->id, NULL, NULL, a->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, a->id);
+	pg_text(&p, a->trajectory);
+	pg_text(&p, a->kind);
+	pg_text(&p, a->date);
+	pg_text(&p, a->place ? a->place : "");
+	pg_text(&p, a->wijk);
+	pg_text(&p, a->organisations ? a->organisations : "");
+	if (a->participants >= 0)
+		pg_int(&p, a->participants);
+	else
+		pg_null(&p);
+	pg_text(&p, a->report ? a->report : "");
+	pg_int(&p, a->illustration ? 1 : 0);
+	import_of(&p, a->import_id);
+	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+static int pt_activities_list(ivp__store *st, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT a.id, a.kind, a.date, a.place, a.wijk, a.organisations, a.participants, a.report, "
+		"a.illustration, (SELECT COUNT(*) FROM pt_input i WHERE i.activity=a.id) "
+		"FROM pt_activity a WHERE a.trajectory=$1 ORDER BY a.date, a.id";
+
+	return rows1(PG(st), sql, trajectory, cb, ud);
+}
+
+static int pt_input_put(ivp__store *st, const ivp__pt_input *in, const char *const *themes, int n, int *dup)
+{
+	static const char *const act = "SELECT 1 FROM pt_activity WHERE id=$1";
+	static const char *const find = "SELECT import_id FROM pt_input WHERE activity=$1 AND ref=$2";
+	static const char *const put =
+		"INSERT INTO pt_input(activity, ref, statement, wijk, route, target, reason, import_id) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (activity, ref) DO UPDATE SET "
+		"statement=excluded.statement, wijk=excluded.wijk, route=excluded.route, "
+		"target=excluded.target, reason=excluded.reason, import_id=excluded.import_id";
+	static const char *const clear = "DELETE FROM pt_input_theme WHERE activity=$1 AND ref=$2";
+	static const char *const tag = "INSERT INTO pt_input_theme(activity, ref, theme) VALUES ($1,$2,$3) "
+				       "ON CONFLICT DO NOTHING";
+	pg_store *s = PG(st);
+	pg_params p;
+	int i, r;
+
+	*dup = 0;
+	if ((r = exists(s, act, in->activity)))
+		return r;
+	for (i = 0; i < n; i++)
+		if ((r = exists(s, theme_exists, themes[i])))
+			return r;
+	if (dup_of(s, find, in->activity, in->ref, NULL, in->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, in->activity);
+	pg_text(&p, in->ref);
+	pg_text(&p, in->statement);
+	pg_text(&p, in->wijk);
+	pg_text(&p, in->route ? in->route : "");
+	pg_text(&p, in->target ? in->target : "");
+	pg_text(&p, in->reason ? in->reason : "");
+	import_of(&p, in->import_id);
+	if (ivp__pg_exec(s, put, &p, NULL))
+		return -1;
+	pg_init(&p);
+	pg_text(&p, in->activity);
+	pg_text(&p, in->ref);
+	if (ivp__pg_exec(s, clear, &p, NULL))
+		return -1;
+	for (i = 0; i < n; i++) {
+		pg_init(&p);
+		pg_text(&p, in->activity);
+		pg_text(&p, in->ref);
+		pg_text(&p, themes[i]);
+		if (ivp__pg_exec(s, tag, &p, NULL))
+			return -1;
+	}
+	return ivp__pg_touched(s);
+}
+
+static int pt_inputs_list(ivp__store *st, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT i.activity, i.ref, i.statement, "
+		"(SELECT string_agg(t.theme, ',' ORDER BY t.theme) FROM pt_input_theme t "
+		"WHERE t.activity=i.activity AND t.ref=i.ref), "
+		"COALESCE(i.wijk, a.wijk, ''), i.route, i.target, i.reason, a.kind "
+		"FROM pt_input i JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=$1 "
+		"ORDER BY a.date, a.id, i.ref";
+
+	return rows1(PG(st), sql, trajectory, cb, ud);
+}
+
+static int pt_theme_counts(ivp__store *st, const char *trajectory, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT t.theme, COALESCE(i.wijk, a.wijk, ''), a.kind, i.route, i.target, COUNT(*) "
+		"FROM pt_input_theme t JOIN pt_input i ON i.activity=t.activity AND i.ref=t.ref "
+		"JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=$1 "
+		"GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
+
+	return rows1(PG(st), sql, trajectory, cb, ud);
+}
+
+static int pt_entry_put(ivp__store *st, const ivp__pt_entry *e, int *dup)
+{
+	static const char *const find = "SELECT import_id FROM pt_entry WHERE kind=$1 AND theme=$2 AND criterion=$3";
+	static const char *const sql =
+		"INSERT INTO pt_entry(kind, theme, criterion, value, text, text2, import_id) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (kind, theme, criterion) DO UPDATE SET "
+		"value=excluded.value, text=excluded.text, text2=excluded.text2, import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+	int r;
+
+	*dup = 0;
+	if (e->theme[0] && (r = exists(s, theme_exists, e->theme)))
+		return r;
+	if (dup_of(s, find, e->kind, e->theme, e->criterion, e->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, e->kind);
+	pg_text(&p, e->theme);
+	pg_text(&p, e->criterion);
+	pg_real(&p, e->value);
+	pg_text(&p, e->text ? e->text : "");
+	pg_text(&p, e->text2 ? e->text2 : "");
+	import_of(&p, e->import_id);
+	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+static int pt_entries_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql = "SELECT kind, theme, criterion, " REAL_TEXT("value") ", text, text2 "
+											    "FROM pt_entry ORDER BY kind, theme, criterion";
+
+	return rows1(PG(st), sql, NULL, cb, ud);
+}
+
+static int pt_eval_put(ivp__store *st, const ivp__pt_eval *e, int *dup)
+{
+	static const char *const find = "SELECT import_id FROM pt_eval WHERE plan=$1 AND kind=$2 AND id=$3";
+	static const char *const sql =
+		"INSERT INTO pt_eval(plan, kind, id, priority, theme, title, direction, unit, baseline, "
+		"target, result, margin, budget, spent, done, text, illustration, import_id) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) "
+		"ON CONFLICT (plan, kind, id) DO UPDATE SET priority=excluded.priority, theme=excluded.theme, "
+		"title=excluded.title, direction=excluded.direction, unit=excluded.unit, "
+		"baseline=excluded.baseline, target=excluded.target, result=excluded.result, "
+		"margin=excluded.margin, budget=excluded.budget, spent=excluded.spent, done=excluded.done, "
+		"text=excluded.text, illustration=excluded.illustration, import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+	int r;
+
+	*dup = 0;
+	if (e->theme && (r = exists(s, theme_exists, e->theme)))
+		return r;
+	if (dup_of(s, find, e->plan, e->kind, e->id, e->import_id, dup))
+		return -1;
+	if (*dup)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, e->plan);
+	pg_text(&p, e->kind);
+	pg_text(&p, e->id);
+	pg_text(&p, e->priority ? e->priority : "");
+	pg_text(&p, e->theme);
+	pg_text(&p, e->title ? e->title : "");
+	pg_text(&p, e->direction ? e->direction : "");
+	pg_text(&p, e->unit ? e->unit : "");
+	real_or_null(&p, e->baseline);
+	real_or_null(&p, e->target);
+	real_or_null(&p, e->result);
+	real_or_null(&p, e->margin);
+	real_or_null(&p, e->budget);
+	real_or_null(&p, e->spent);
+	if (e->done >= 0)
+		pg_int(&p, e->done ? 1 : 0);
+	else
+		pg_null(&p);
+	pg_text(&p, e->text ? e->text : "");
+	pg_int(&p, e->illustration ? 1 : 0);
+	import_of(&p, e->import_id);
+	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+static int pt_evals_list(ivp__store *st, const char *plan, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT kind, id, priority, theme, title, direction, unit, " REAL_TEXT("baseline") ", " REAL_TEXT("target") ", " REAL_TEXT("result") ", " REAL_TEXT("margin") ", " REAL_TEXT("budget") ", " REAL_TEXT("spent") ", done, text, illustration FROM pt_eval "
+																											       "WHERE $1::text IS NULL OR plan=$1 "
+																											       "ORDER BY CASE kind WHEN 'goal' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END, priority, id";
+	pg_params p;
+
+	pg_init(&p);
+	pg_text(&p, plan);
+	return ivp__pg_query_rows(PG(st), sql, &p, cb, ud);
+}
+
+const ivp__particip_ops ivp__pg_particip_ops = {
+	.theme_put = pt_theme_put,
+	.themes_list = pt_themes_list,
+	.trajectory_put = pt_trajectory_put,
+	.trajectories_list = pt_trajectories_list,
+	.activity_put = pt_activity_put,
+	.activities_list = pt_activities_list,
+	.input_put = pt_input_put,
+	.inputs_list = pt_inputs_list,
+	.theme_counts = pt_theme_counts,
+	.entry_put = pt_entry_put,
+	.entries_list = pt_entries_list,
+	.eval_put = pt_eval_put,
+	.evals_list = pt_evals_list,
 };
