@@ -669,5 +669,8 @@ const ivp__store_ops ivp__pg_ops = {
 	.geo = &ivp__pg_geo_ops,
 	.group = &ivp__pg_group_ops,
 	.report = &ivp__pg_report_ops,
+	.org = &ivp__pg_org_ops,
 	.copy = &ivp__pg_copy_ops,
+	.audit = &ivp__pg_audit_ops,
+	.particip = &ivp__pg_particip_ops,
 };
