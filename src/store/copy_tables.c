@@ -20,7 +20,8 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "plan_version", "version,plan_id,kind,source,summary,created_by,created_at,doc", "ittttttt", "version" },
 	{ "local_value", "key,area,year,unit,value,margin,source,definition_version,name,import_id", "ttitrrttti",
 	  NULL },
-	{ "app_user", "id,name,role,pwhash,created_at,updated_at", "ittttt", "id" },
+	{ "app_user", "id,name,role,pwhash,created_at,updated_at,totp_secret,totp_required,totp_last", "ittttttii",
+	  "id" },
 	{ "app_session", "token_hash,user_id,created_at,expires_at", "tiii", NULL },
 	{ "login_attempt", "id,name,addr,at,ok", "ittii", "id" },
 	{ "boundary", "area_id,minx,miny,maxx,maxy,npoints,geom,import_id", "irrrriti", NULL },
@@ -28,6 +29,13 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "report_final", "kind,area,year,date,sha256,snapshot,created_by,created_at", "ttittttt", NULL },
 	{ "area_group", "id,name,title,kind,source,import_id", "itttti", "id" },
 	{ "area_group_member", "group_id,area_id", "ii", NULL },
+	/* "user" quoted: a reserved word on PostgreSQL, a plain name on SQLite */
+	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash", "itttttttttt", NULL },
+	{ "pt_trajectory", "id,plan_id,title,aims,illustration,import_id", "ttttii", NULL },
+	{ "pt_activity", "id,trajectory,kind,date,place,wijk,organisations,participants,report,illustration,import_id",
+	  "tttttttitii", NULL },
+	{ "pt_input", "activity,ref,statement,wijk,route,target,reason,import_id", "ttttttti", NULL },
+	{ "pt_entry", "kind,theme,criterion,value,text,text2,import_id", "tttrtti", NULL },
 };
 
 const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));
