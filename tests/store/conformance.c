@@ -1882,6 +1882,15 @@ static void test_backup_restore(void **state)
 	OK(ivp__store_plan_version_add(ctx, &v, &n));
 	OK(ivp__store_integrity(ctx, &ok, why, sizeof(why)));
 	assert_int_equal(ok, 1);
+	if (strncmp(tdb_engine, "sqlite", 6)) {
+		/* backups are SQLite's online backup API; other engines refuse them */
+		assert_int_equal(ivp__store_backup(ctx, path), IVP_EDB);
+		assert_int_equal(ivp__store_restore(ctx, path), IVP_EDB);
+		OK(ivp__store_plan_version_get(ctx, 0, &got));
+		assert_int_equal(got.version, n);
+		free(got.doc);
+		return;
+	}
 	OK(ivp__store_backup(ctx, path));
 	assert_int_equal(ivp__store_backup(ctx, path), IVP_EDB);
 	v.doc = "id: p\nversie: twee\n";
