@@ -90,9 +90,9 @@ static void years_table(html *h, const char *lang, const json_t *budget, const j
 
 	json_object_foreach((json_t *)budget, y, v)
 		if (n < 64)
-			years[n++] = atoi(y);
+			years[n++] = (int)strtol(y, NULL, 10);
 	json_object_foreach((json_t *)spent, y, v) {
-		int yy = atoi(y), dup = 0;
+		int yy = (int)strtol(y, NULL, 10), dup = 0;
 
 		for (k = 0; k < n; k++)
 			dup |= years[k] == yy;

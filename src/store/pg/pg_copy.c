@@ -26,8 +26,8 @@ static const char *sql_of(pg_store *s, int t, int insert)
 		ivp__pg_failf(s, "copy table %d has no statement slot", t);
 		return NULL;
 	}
-	if (*slot)
-		return *slot;
+	if (*slot)	      /* built already */
+		return *slot; /* cppcheck-suppress identicalInnerCondition */
 	ivp__buf_init(&b, 1u << 16);
 	if (insert) {
 		ivp__buf_printf(&b, "INSERT INTO %s(%s) VALUES (", ct->name, ct->cols);
@@ -75,7 +75,7 @@ static int cp_put(ivp__store *st, int t, const char *const *vals)
 	if (!sql)
 		return -1;
 	pg_init(&p);
-	for (k = 0; ivp__copy_tables[t].kinds[k] && k < IVP__PG_PARAMS; k++)
+	for (k = 0; k < IVP__PG_PARAMS && ivp__copy_tables[t].kinds[k]; k++)
 		pg_text(&p, vals[k]);
 	return ivp__pg_exec(s, sql, &p, NULL);
 }
