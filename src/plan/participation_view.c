@@ -511,6 +511,7 @@ static int activity_cb(void *ud, const char *const *c, int n)
 	ivp_table *t = r->t;
 	char name[256];
 	int64_t part = c[6] ? strtoll(c[6], NULL, 10) : -1;
+	int64_t nin = n >= 10 && c[9] ? strtoll(c[9], NULL, 10) : 0;
 
 	if (n < 10)
 		return 0;
@@ -521,7 +522,11 @@ static int activity_cb(void *ud, const char *const *c, int n)
 	    ivp__table_set_text(t, 6, c[4] ? name : "") || ivp__table_set_text(t, 7, c[5]) ||
 	    (part >= 0 ? set_count(t, 8, 9, 10, part, ivp__suppress_one(part), r->v->lang) :
 			 ivp__table_set_text(t, 9, L(r->v->lang, "not known"))) ||
-	    ivp__table_set_int(t, 11, c[9] ? strtoll(c[9], NULL, 10) : 0) || ivp__table_set_text(t, 12, c[7]) ||
+	    /* an activity's number of inputs, suppressed like every count of the
+	     * trajectory: a wijkgesprek's 1-4 inputs would otherwise give back the
+	     * wijk's hidden total (null: "< 5") */
+	    (ivp__suppress_one(nin) == IVP__SHOW && ivp__table_set_int(t, 11, nin)) ||
+	    ivp__table_set_text(t, 12, c[7]) ||
 	    ivp__table_set_text(t, 13, c[8] && c[8][0] == '1' ? L(r->v->lang, "illustration") : "")) {
 		r->bad = 1;
 		return -1;

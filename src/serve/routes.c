@@ -161,7 +161,7 @@ static const http_col c_pt_activities[] = {
 	{ "participants", I, 1, "the number of participants; null when not known or suppressed" },
 	{ "participants_shown", T, 0, "what is published: the number, \"< 5\" or \"not known\"" },
 	{ "suppressed", T, 1, "\"\" or small; null when not known" },
-	{ "inputs", I, 0, "its number of inputs" },
+	{ "inputs", I, 1, "its number of inputs; null when 1 to 4 (suppressed, shown as \"< 5\")" },
 	{ "report", T, 0, "the short report" },
 	{ "illustration", T, 0, "\"illustration\" for an example, else empty" },
 	{ 0 }

@@ -155,7 +155,10 @@ static void activities_section(html *h, const char *lang, const ivp_table *a, in
 		td(h, cell(a, i, "wijk_name")[0] ? cell(a, i, "wijk_name") : cell(a, i, "place"), 0);
 		td(h, cell(a, i, "organisations"), 0);
 		td(h, cell(a, i, "participants_shown"), 1);
-		snprintf(n, sizeof(n), "%lld", (long long)ivp_table_int(a, i, web_col(a, "inputs")));
+		if (ivp_table_cell_type(a, i, web_col(a, "inputs")) == IVP_CELL_NULL) /* suppressed */
+			snprintf(n, sizeof(n), "< 5");
+		else
+			snprintf(n, sizeof(n), "%lld", (long long)ivp_table_int(a, i, web_col(a, "inputs")));
 		td(h, n, 1);
 		if (!public_page) {
 			html_raw(h, "<td class=\"utrecht-table__cell\">");
