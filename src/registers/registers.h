@@ -138,7 +138,17 @@ int ivp__reg_decide(ivp__reg reg, const ivp__reg_rel *rel, ivp__reg_act act);
 ivp_rc ivp__reg_audit(ivp_ctx *ctx, ivp__reg reg, const char *action, const char *rec,
 		      const char *reason) IVP_WUR;
 
-/* ---- what each register gives retention and the counts (kinds.c) ------- */
+/* ---- retention (retention.c) and what each register gives it (kinds.c) -- */
+
+/*
+ * The retention period in months of reg's rule `rule` ("not_taken_up" for
+ * signals weighed as no action; "closed" for closed or declined cases): the
+ * value an admin configured (`ivp retention set`, audited) or the
+ * documented default (docs/registers.md names it and its source).
+ * IVP_EINPUT for an unknown rule.
+ */
+ivp_rc ivp__reg_retention_months(ivp_ctx *ctx, ivp__reg reg, const char *rule,
+				 int *months) IVP_WUR;
 
 typedef struct ivp__reg_kind {
 	ivp__reg reg;
