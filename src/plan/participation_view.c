@@ -22,12 +22,15 @@
 
 #include "core/core.h"
 #include "plan/evaluation.h"
+#include "plan/plan.h"
 #include "stats/matrix.h"
 #include "stats/suppress.h"
 #include "store/particip_store.h"
+#include "store/plan_store.h"
 
 #define L(lang, fmt) ivp_msg_tr((lang), (fmt))
 #define PV_MAX 256 /* themes, wijken, routes of one trajectory */
+#define ARR(a, T, i) (&((T *)(a).v)[i])
 
 typedef struct pv_count {
 	char theme[64], wijk[16], kind[16], route[16], target[160];
@@ -57,7 +60,10 @@ typedef struct pv {
 	/* per theme: goals of previous plans measured, and of those not achieved */
 	char ev_theme[PV_MAX][64];
 	int ev_measured[PV_MAX], ev_missed[PV_MAX], nev;
-	int failed; /* out of memory in a callback */
+	int failed;    /* out of memory in a callback */
+	pl_plan *plan; /* the current plan, for a route's target title; NULL: none */
+	int plan_read; /* 1: plan was looked up */
+	char tt[512];  /* the last target title */
 } pv;
 
 static int grow(void **p, int *cap, int n, size_t sz)
@@ -236,6 +242,77 @@ static const char *title_of(const pv *v, const char *key)
 	const pv_theme *t = theme_of(v, key);
 
 	return t ? t->title : key;
+}
+
+/* The current plan, read once (NULL when there is none or it does not read). */
+static const pl_plan *plan_of(pv *v)
+{
+	ivp__plan_version pvs;
+
+	if (v->plan_read)
+		return v->plan;
+	v->plan_read = 1;
+	memset(&pvs, 0, sizeof(pvs));
+	if (ivp__store_plan_version_get(v->ctx, 0, &pvs)) {
+		ivp__error_clear(&v->ctx->err);
+		return NULL;
+	}
+	{
+		pl_problems pr = { 0 };
+
+		v->plan = ivp__plan_read(pvs.doc, strlen(pvs.doc), &pr);
+		ivp__pl_problems_free(&pr);
+	}
+	free(pvs.doc);
+	return v->plan;
+}
+
+/* The title of the priority, goal or measure id of the current plan, NULL when it has none. */
+static const char *plan_title(const pl_plan *p, const char *route, const char *id)
+{
+	int i, j, k;
+
+	for (i = 0; p && i < p->priorities.n; i++) {
+		const pl_priority *pr = ARR(p->priorities, pl_priority, i);
+
+		if (!strcmp(route, "priority") && !strcmp(pr->id, id))
+			return pr->title;
+		for (j = 0; !strcmp(route, "goal") && j < pr->ambitions.n; j++) {
+			const pl_ambition *am = ARR(pr->ambitions, pl_ambition, j);
+
+			for (k = 0; k < am->goals.n; k++)
+				if (!strcmp(ARR(am->goals, pl_goal, k)->id, id))
+					return ARR(am->goals, pl_goal, k)->title;
+		}
+	}
+	for (i = 0; p && !strcmp(route, "measure") && i < p->implementation.n; i++) {
+		const pl_impl *im = ARR(p->implementation, pl_impl, i);
+
+		for (j = 0; j < im->measures.n; j++)
+			if (!strcmp(ARR(im->measures, pl_measure, j)->id, id))
+				return ARR(im->measures, pl_measure, j)->title;
+	}
+	return NULL;
+}
+
+/*
+ * A route's target as people read it: the title of the priority, goal or
+ * measure of the current plan ("De aanpak van ondermijnende
+ * criminaliteit"), the id with a note when the plan has no such item, and
+ * the target itself for the other routes (the policy or partner it was
+ * passed to). Valid until the next call.
+ */
+static const char *target_title(pv *v, const char *route, const char *target)
+{
+	const char *t;
+
+	if (!route || !target || !target[0] ||
+	    (strcmp(route, "priority") && strcmp(route, "goal") && strcmp(route, "measure")))
+		return target ? target : "";
+	if ((t = plan_title(plan_of(v), route, target)))
+		return t;
+	snprintf(v->tt, sizeof(v->tt), L(v->lang, "%s (not in the current plan)"), target);
+	return v->tt;
 }
 
 /* ---- the table builder --------------------------------------------------------- */
@@ -445,9 +522,9 @@ static ivp_rc themes_table(pv *v, ivp_table **out)
 
 static ivp_rc routes_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "theme", 0, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", IVP__COL_BRIEF, 0 }, { "count", 0, 0 }, { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 } };
+	static const col cols[] = { { "theme", 0, 0 }, { "title", IVP__COL_BRIEF, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", 0, 0 }, { "count", 0, 0 }, { "shown", IVP__COL_BRIEF, 0 }, { "suppressed", 0, 0 }, { "target_title", IVP__COL_BRIEF, 0 } };
 	pv_grid g;
-	ivp_table *t = table_of(cols, 8);
+	ivp_table *t = table_of(cols, 9);
 	int i, k, bad = !t;
 
 	if (!t || grid_of(v, &g)) {
@@ -484,7 +561,8 @@ static ivp_rc routes_table(pv *v, ivp_table **out)
 			bad = ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, g.th[i]) ||
 			      ivp__table_set_text(t, 1, title_of(v, g.th[i])) || ivp__table_set_text(t, 2, rt[k]) ||
 			      ivp__table_set_text(t, 3, route_text(v->lang, rt[k])) || ivp__table_set_text(t, 4, tg[k]) ||
-			      set_count(t, 5, 6, 7, parts[k], fl[k], v->lang);
+			      set_count(t, 5, 6, 7, parts[k], fl[k], v->lang) ||
+			      ivp__table_set_text(t, 8, target_title(v, rt[k], tg[k]));
 	}
 	grid_free(&g);
 	if (bad) {
@@ -571,7 +649,8 @@ static int input_cb(void *ud, const char *const *c, int n)
 	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, c[0]) || ivp__table_set_text(t, 1, c[1]) ||
 	    ivp__table_set_text(t, 2, c[2]) || ivp__table_set_text(t, 3, c[3]) || ivp__table_set_text(t, 4, c[4]) ||
 	    ivp__table_set_text(t, 5, c[5]) || ivp__table_set_text(t, 6, route_text(r->v->lang, c[5] ? c[5] : "")) ||
-	    ivp__table_set_text(t, 7, c[6]) || ivp__table_set_text(t, 8, c[7]) || ivp__table_set_text(t, 9, c[8])) {
+	    ivp__table_set_text(t, 7, c[6]) || ivp__table_set_text(t, 8, c[7]) || ivp__table_set_text(t, 9, c[8]) ||
+	    ivp__table_set_text(t, 10, target_title(r->v, c[5], c[6]))) {
 		r->bad = 1;
 		return -1;
 	}
@@ -580,8 +659,8 @@ static int input_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc inputs_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 }, { "ref", IVP__COL_BRIEF, 0 }, { "statement", IVP__COL_BRIEF, 0 }, { "themes", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", IVP__COL_BRIEF, 0 }, { "reason", 0, 0 }, { "kind", 0, 0 } };
-	pv_rows r = { v, table_of(cols, 10), 0, 0, "" };
+	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 }, { "ref", IVP__COL_BRIEF, 0 }, { "statement", IVP__COL_BRIEF, 0 }, { "themes", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", 0, 0 }, { "reason", 0, 0 }, { "kind", 0, 0 }, { "target_title", IVP__COL_BRIEF, 0 } };
+	pv_rows r = { v, table_of(cols, 11), 0, 0, "" };
 	ivp_rc rc;
 
 	if (!r.t)
@@ -929,6 +1008,7 @@ ivp_rc ivp_participation(ivp_ctx *ctx, const char *what, const char *trajectory,
 		rc = IVP_EINPUT;
 	}
 done:
+	ivp__plan_free(v->plan);
 	free(v->c);
 	free(v->e);
 	free(v);

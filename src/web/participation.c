@@ -247,7 +247,7 @@ static void routes_section(html *h, const char *lang, const ivp_table *t)
 		html_text(h, cell(t, i, "title"));
 		html_raw(h, "</th>");
 		td(h, cell(t, i, "route_text"), 0);
-		td(h, cell(t, i, "target"), 0);
+		td(h, cell(t, i, "target_title"), 0);
 		td(h, cell(t, i, "shown"), 1);
 		html_raw(h, "</tr>");
 	}
@@ -320,7 +320,7 @@ void web_participation(http_req *r)
 			td(&h, cell(in, i, "statement"), 0);
 			td(&h, cell(in, i, "themes"), 0);
 			td(&h, cell(in, i, "route_text"), 0);
-			td(&h, cell(in, i, "route")[0] && !strcmp(cell(in, i, "route"), "not_taken") ? cell(in, i, "reason") : cell(in, i, "target"),
+			td(&h, cell(in, i, "route")[0] && !strcmp(cell(in, i, "route"), "not_taken") ? cell(in, i, "reason") : cell(in, i, "target_title"),
 			   0);
 			html_raw(&h, "</tr>");
 		}
