@@ -985,7 +985,7 @@ static void picture_summary(dctx *d)
 	for (i = 0; i < m->nindicators; i++)
 		missing += !m->indicators[i].has;
 	if (missing)
-		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.", "For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."), missing, m->nindicators, d->chapter + 3));
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.", "For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."), missing, m->nindicators, d->chapter + 3 + (m->particip && m->particip->id) + (m->particip && m->particip->eval_plan)));
 }
 
 static void picture_trend(dctx *d)
@@ -1137,6 +1137,232 @@ static void picture_areas(dctx *d)
 		   "Wijken", "Wijk", m->wijken, m->nwijken);
 	area_table(d, "t-buurten", ivp__rp_printf(A(d), W("Buurten van %s, %d", "Buurten of %s, %d"), m->area_name, m->ranking_year),
 		   "Buurten", "Buurt", m->buurten, m->nbuurten);
+}
+
+/* ---- participation and the previous plan (model_particip.c) ----------------------- */
+
+/* A published count: the number (XLSX: a number) or its word ("< 5", withheld). */
+static void shown_cell(dctx *d, rp_table *t, int64_t n, const char *shown)
+{
+	if (n >= 0)
+		ncell(d, t, RP_INT, (double)n);
+	else
+		tcell(d, t, shown ? shown : "–");
+}
+
+static void pt_activities(dctx *d, const rp_particip *p)
+{
+	static const char *head_nl[] = { "Activiteit", "Datum", "Plaats", "Wijk", "Deelnemers", "Inbreng" };
+	static const char *head_en[] = { "Activity", "Date", "Place", "Wijk", "Participants", "Inputs" };
+	static const double w[] = { 2.2, 1.5, 1.9, 1.3, 1.1, 0.9 };
+	static const int right[] = { 0, 0, 0, 0, 1, 1 };
+	rp_table *t = table(d, "t-activiteiten", ivp__rp_printf(A(d), W("Activiteiten van %s", "Activities of %s"), p->title ? p->title : p->id),
+			    W("Activiteiten", "Activities"), 6, d->en_ ? head_en : head_nl, w, right);
+	int i;
+
+	for (i = 0; i < p->nactivities; i++) {
+		const rp_pt_activity *a = &p->activities[i];
+
+		tcell(d, t, a->illustration ? ivp__rp_printf(A(d), "%s (%s)", a->kind ? a->kind : "", W("illustratie", "illustration")) : a->kind);
+		tcell(d, t, a->date ? date(d, a->date) : "–");
+		tcell(d, t, a->place ? a->place : "–");
+		tcell(d, t, a->wijk ? a->wijk : "–");
+		tcell(d, t, a->participants ? a->participants : "–");
+		tcell(d, t, a->inputs);
+	}
+	if (t)
+		t->note = W("Aantallen van 1 tot 4 staan er als ‘< 5’: zo is niemand te herkennen. Namen van inwoners worden niet vastgelegd.",
+			    "Counts of 1 to 4 are shown as ‘< 5’, so that no one can be recognised. Names of residents are not recorded.");
+}
+
+/* The inputs per theme (rows) and wijk (columns), with the totals, as the public page shows them. */
+static void pt_counts(dctx *d, const rp_particip *p)
+{
+	int nw = 0, nt, i, k;
+	const char **head;
+	double *w;
+	int *right;
+	rp_table *t;
+
+	while (nw < p->ncounts && p->counts[nw].wijk)
+		nw++;
+	nw++; /* the total over the wijken */
+	if (p->ncounts < nw || p->ncounts % nw)
+		return;
+	nt = p->ncounts / nw;
+	head = ivp__rp_alloc(A(d), (size_t)(nw + 1) * sizeof(*head));
+	w = ivp__rp_alloc(A(d), (size_t)(nw + 1) * sizeof(*w));
+	right = ivp__rp_alloc(A(d), (size_t)(nw + 1) * sizeof(*right));
+	if (!head || !w || !right)
+		return;
+	head[0] = W("Thema", "Theme");
+	w[0] = 2.6;
+	for (k = 0; k < nw; k++) {
+		head[k + 1] = p->counts[k].wijk ? p->counts[k].wijk : W("Alle wijken", "All wijken");
+		w[k + 1] = 1.1;
+		right[k + 1] = 1;
+	}
+	t = table(d, "t-inbreng", W("Inbreng per thema en wijk", "Inputs per theme and wijk"), W("Inbreng per thema", "Inputs per theme"), nw + 1, head, w, right);
+	for (i = 0; t && i < nt; i++) {
+		const rp_pt_count *row = &p->counts[i * nw];
+
+		tcell(d, t, row->theme ? row->theme : W("Alle thema's", "All themes"));
+		for (k = 0; k < nw; k++)
+			shown_cell(d, t, row[k].count, row[k].shown);
+	}
+	if (t) {
+		t->last_total = 1;
+		t->note = W("Aantallen van 1 tot 4 staan er als ‘< 5’; een aantal dat samen met een totaal zo’n aantal zou teruggeven, is ook afgeschermd. Een inbreng met twee thema’s telt bij elk thema.",
+			    "Counts of 1 to 4 are shown as ‘< 5’; a count that together with a total would give such a count back is withheld as well. An input with two themes counts for each.");
+	}
+}
+
+static void pt_routes(dctx *d, const rp_particip *p)
+{
+	static const char *head_nl[] = { "Thema", "Wat ermee is gedaan", "Waarin of aan wie", "Inbreng" };
+	static const char *head_en[] = { "Theme", "What was done with it", "Into what or to whom", "Inputs" };
+	static const double w[] = { 2.2, 2.2, 3.4, 0.9 };
+	static const int right[] = { 0, 0, 0, 1 };
+	rp_table *t = table(d, "t-route", W("Wat is er met de inbreng gedaan, per thema", "What was done with the inputs, per theme"),
+			    W("Route naar het plan", "Route to the plan"), 4, d->en_ ? head_en : head_nl, w, right);
+	int i;
+
+	for (i = 0; i < p->nroutes; i++) {
+		const rp_pt_route *r = &p->routes[i];
+
+		tcell(d, t, r->theme);
+		tcell(d, t, r->route);
+		tcell(d, t, r->target ? r->target : "–");
+		shown_cell(d, t, r->count, r->shown);
+	}
+}
+
+static void participation(dctx *d)
+{
+	const rp_particip *p = d->m->particip;
+
+	if (!p || !p->id)
+		return;
+	heading(d, 1, "h-participatie", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Participatie", "Participation")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("Het participatietraject ‘%s’: de activiteiten, hoeveel inbreng ze gaven per thema en wijk, en per thema wat er met die inbreng is gedaan — dezelfde cijfers als de openbare pagina ‘Wat is er met uw inbreng gedaan?’.", "The participation trajectory ‘%s’: its activities, how many inputs they gave per theme and wijk, and per theme what was done with those inputs — the same figures as the public page ‘What was done with your input?’."), p->title ? p->title : p->id));
+	if (p->aims)
+		para(d, RB_PARA, p->aims);
+	if (p->illustration)
+		para(d, RB_NOTE, W("Let op: dit traject is een illustratie van hoe ivp participatie vastlegt; het zijn geen echte verslagen of feiten over de gemeente.", "Note: this trajectory is an illustration of how ivp records participation; these are not real reports or facts about the municipality."));
+	pt_activities(d, p);
+	if (p->ncounts)
+		pt_counts(d, p);
+	if (p->nroutes)
+		pt_routes(d, p);
+}
+
+static const char *eval_num(dctx *d, double v)
+{
+	return isnan(v) ? "–" : number(d, v, fabs(v - round(v)) < 1e-9 ? 0 : 1);
+}
+
+/* Why a goal has its verdict, in the report's numbers (evaluation.c's rule). */
+static const char *eval_why(dctx *d, const rp_eval *e)
+{
+	if (isnan(e->result))
+		return W("er is geen resultaat gemeten", "no result was measured");
+	if (e->outcome == 0)
+		return ivp__rp_printf(A(d), W("%s tegen de streefwaarde %s", "%s against the target %s"), eval_num(d, e->result), eval_num(d, e->target));
+	if (e->outcome == 1)
+		return ivp__rp_printf(A(d), W("%s tegen de streefwaarde %s, buiten de marge", "%s against the target %s, beyond the margin"), eval_num(d, e->result),
+				      eval_num(d, e->target));
+	return ivp__rp_printf(A(d), W("%s tegen de streefwaarde %s: binnen de marge (± %s), de meting kan het niet zeggen", "%s against the target %s: within the margin (± %s), the measurement cannot tell"),
+			      eval_num(d, e->result), eval_num(d, e->target), eval_num(d, e->margin));
+}
+
+static void eval_goals(dctx *d, const rp_particip *p)
+{
+	static const char *head_nl[] = { "Doel", "Prioriteit", "Nulmeting", "Streefwaarde", "Resultaat", "Eenheid", "Oordeel", "Waarom" };
+	static const char *head_en[] = { "Goal", "Priority", "Baseline", "Target", "Result", "Unit", "Verdict", "Why" };
+	static const double w[] = { 2.8, 1.2, 0.9, 1.0, 0.9, 1.4, 1.1, 2.6 };
+	static const int right[] = { 0, 0, 1, 1, 1, 0, 0, 0 };
+	rp_table *t = NULL;
+	int i;
+
+	for (i = 0; i < p->nevals; i++) {
+		const rp_eval *e = &p->evals[i];
+
+		if (!e->kind || strcmp(e->kind, "goal"))
+			continue;
+		if (!t)
+			t = table(d, "t-evaluatie-doelen", W("Doelen van het vorige plan: resultaat tegen streefwaarde", "Goals of the previous plan: result against target"),
+				  W("Evaluatie doelen", "Evaluation goals"), 8, d->en_ ? head_en : head_nl, w, right);
+		tcell(d, t, e->title ? e->title : e->id);
+		tcell(d, t, e->priority ? e->priority : "–");
+		tcell(d, t, eval_num(d, e->baseline));
+		tcell(d, t, eval_num(d, e->target));
+		tcell(d, t, eval_num(d, e->result));
+		tcell(d, t, e->unit ? e->unit : "–");
+		tcell(d, t, e->verdict ? e->verdict : "–");
+		tcell(d, t, eval_why(d, e));
+	}
+	if (t)
+		t->note = W("Behaald: het resultaat is de streefwaarde of beter. Niet behaald: slechter, ook buiten de marge. Niet meetbaar: geen resultaat gemeten, of slechter maar binnen de marge van de meting.",
+			    "Achieved: the result is the target or better. Not achieved: worse, beyond the margin too. Not measurable: no result measured, or worse but within the margin of the measurement.");
+}
+
+static void eval_measures(dctx *d, const rp_particip *p)
+{
+	static const char *head_nl[] = { "Maatregel", "Prioriteit", "Uitgevoerd", "Budget", "Besteed", "Toelichting" };
+	static const char *head_en[] = { "Measure", "Priority", "Carried out", "Budget", "Spent", "Note" };
+	static const double w[] = { 3.0, 1.2, 1.3, 1.1, 1.1, 2.6 };
+	static const int right[] = { 0, 0, 0, 1, 1, 0 };
+	rp_table *t = NULL;
+	int i;
+
+	for (i = 0; i < p->nevals; i++) {
+		const rp_eval *e = &p->evals[i];
+
+		if (!e->kind || strcmp(e->kind, "measure"))
+			continue;
+		if (!t)
+			t = table(d, "t-evaluatie-maatregelen", W("Maatregelen van het vorige plan: uitgevoerd, en besteed tegen budget", "Measures of the previous plan: carried out, and spent against budget"),
+				  W("Evaluatie maatregelen", "Evaluation measures"), 6, d->en_ ? head_en : head_nl, w, right);
+		tcell(d, t, e->title ? e->title : e->id);
+		tcell(d, t, e->priority ? e->priority : "–");
+		tcell(d, t, e->done ? e->done : "–");
+		if (isnan(e->budget))
+			tcell(d, t, "–");
+		else
+			ncell(d, t, RP_EUR, e->budget);
+		if (isnan(e->spent))
+			tcell(d, t, "–");
+		else
+			ncell(d, t, RP_EUR, e->spent);
+		tcell(d, t, e->text ? e->text : "–");
+	}
+}
+
+static void evaluation(dctx *d)
+{
+	const rp_model *m = d->m;
+	const rp_particip *p = m->particip;
+	int i, ill = 0;
+
+	if (!p || !p->eval_plan)
+		return;
+	heading(d, 1, "h-evaluatie", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Evaluatie van het vorige plan", "Evaluation of the previous plan")));
+	para(d, RB_PARA, ivp__rp_printf(A(d), W("De evaluatie van %s: per doel het resultaat tegen de streefwaarde met een eerlijk oordeel, per maatregel of die is uitgevoerd en wat die kostte tegen het budget, en de conclusies van de evaluatoren per prioriteit.", "The evaluation of %s: per goal its result against its target with an honest verdict, per measure whether it was carried out and what it cost against its budget, and the evaluators' conclusions per priority."), m->pred_title ? m->pred_title : p->eval_plan));
+	for (i = 0; i < p->nevals; i++)
+		ill |= p->evals[i].illustration;
+	if (ill)
+		para(d, RB_NOTE, W("Let op: de doelen, resultaten, maatregelen en conclusies met het label ‘illustratie’ zijn voorbeelden; het zijn geen echte uitkomsten van het vorige plan.", "Note: goals, results, measures and conclusions labelled ‘illustration’ are examples; they are not real outcomes of the previous plan."));
+	eval_goals(d, p);
+	eval_measures(d, p);
+	for (i = 0; i < p->nevals; i++) {
+		const rp_eval *e = &p->evals[i];
+
+		if (!e->kind || strcmp(e->kind, "conclusion") || !e->text)
+			continue;
+		para(d, RB_PARA, ivp__rp_printf(A(d), W("Conclusie bij %s: %s", "Conclusion on %s: %s"), e->title ? e->title : e->priority ? e->priority :
+																	     "–",
+						e->text));
+	}
 }
 
 /* ---- the council proposal (raadsvoorstel) ------------------------------------------- */
@@ -1348,6 +1574,8 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 		picture_summary(d);
 		picture_trend(d);
 		picture_areas(d);
+		participation(d);
+		evaluation(d);
 		indicators(d);
 		method(d);
 	} else if (m->kind == RP_RAADSVOORSTEL) {

@@ -880,6 +880,10 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 			m->municipality = ivp__rp_strdup(&m->a, p->municipality);
 			m->plan_version = v.version;
 			m->plan_source = ivp__rp_strdup(&m->a, v.source);
+			/* the evaluation chapter names the previous plan */
+			m->pred_title = ivp__rp_strdup(&m->a, p->predecessor.title);
+			m->pred_from = p->predecessor.from;
+			m->pred_to = p->predecessor.to;
 			snprintf(newest, 11, "%.10s", v.created_at);
 		}
 		ivp__plan_free(p);
@@ -925,6 +929,8 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 		if (m->nwijken || m->nbuurten)
 			m->ranking_year = y;
 	}
+	if ((rc = ivp__rp_particip(ctx, m)))
+		return rc;
 	return sources(ctx, m, newest);
 }
 

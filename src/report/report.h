@@ -186,6 +186,45 @@ typedef struct rp_text {
 	const char *by, *at; /* who saved the newest version, and when (UTC) */
 } rp_text;
 
+/* ---- the participation trajectory and the previous plan's evaluation --------
+ * (model_particip.c, issue 14): frozen as published, so every count here is
+ * already suppressed (src/stats/suppress.h): `shown` is the number, "< 5" or
+ * the withheld word, and `count` is -1 for a hidden one. */
+typedef struct rp_pt_activity {
+	const char *kind, *date, *place, *wijk; /* kind and wijk in words; wijk NULL: none */
+	const char *participants, *inputs;	/* as shown ("23", "< 5", "niet bekend") */
+	int illustration;
+} rp_pt_activity;
+
+typedef struct rp_pt_count { /* inputs of a theme in a wijk; NULL theme or wijk: the total */
+	const char *theme, *wijk, *shown;
+	int64_t count; /* -1: hidden */
+} rp_pt_count;
+
+typedef struct rp_pt_route {			    /* what was done with a theme's inputs */
+	const char *theme, *route, *target, *shown; /* route in words, target its title */
+	int64_t count;				    /* -1: hidden */
+} rp_pt_route;
+
+typedef struct rp_eval { /* a row of ivp_plan_evaluate: a goal, a measure or a conclusion */
+	const char *kind, *id, *priority, *title, *unit, *verdict, *done, *text;
+	double baseline, target, result, margin, budget, spent; /* NaN: not given */
+	int outcome;						/* a goal's verdict: 0 achieved, 1 not achieved, 2 not measurable (evaluation.h) */
+	int illustration;
+} rp_eval;
+
+typedef struct rp_particip {
+	const char *id, *title, *aims; /* the trajectory; NULL id: none recorded */
+	int illustration;
+	int nactivities, ncounts, nroutes;
+	rp_pt_activity *activities;
+	rp_pt_count *counts;
+	rp_pt_route *routes;
+	const char *eval_plan; /* the evaluated previous plan's id, NULL: none */
+	int nevals;
+	rp_eval *evals;
+} rp_particip;
+
 typedef enum rp_kind {
 	RP_VOORTGANG = 0,
 	RP_VEILIGHEIDSBEELD,
@@ -229,6 +268,7 @@ typedef struct rp_model {
 	rp_area *wijken, *buurten;
 	int ranking_year;	  /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
 	struct rp_funnel *funnel; /* the buurten's funnel plot (funnel.h; in the arena), NULL: none */
+	rp_particip *particip;	  /* the trajectory and the evaluation (in the arena), NULL: neither */
 	/* the narrative texts (texts.c) and the status */
 	int ntexts, nmissing; /* nmissing: required texts without a version */
 	rp_text *texts;
@@ -266,6 +306,10 @@ IVP_WUR ivp_rc ivp__rp_opts(ivp_ctx *ctx, const ivp_report_opts *o, rp_query *q)
  * definitief, else read from the database as ivp__rp_model (report_api.c). */
 IVP_WUR ivp_rc ivp__rp_load(ivp_ctx *ctx, const rp_query *q, rp_model **out);
 void ivp__rp_model_free(rp_model *m);
+/* The participation trajectory (the first) and the evaluation of the
+ * previous plan into m->particip in m's language; stays NULL when neither
+ * is recorded (model_particip.c). */
+IVP_WUR ivp_rc ivp__rp_particip(ivp_ctx *ctx, rp_model *m);
 /* First and last year with registered crime (the total) for area; 0, 0 when none. */
 IVP_WUR ivp_rc ivp__rp_data_years(ivp_ctx *ctx, const char *area, int *first, int *last);
 

@@ -17,7 +17,9 @@
  * centre line and both axes, so a definitief picture draws the same plot.
  * A snapshot written before the plot was frozen has no "funnel" key; it
  * reads as a report without one (such reports had none: finalizing one
- * with a plot was refused then).
+ * with a plot was refused then). The participation trajectory and the
+ * previous plan's evaluation (rp_model.particip) are one object or null
+ * the same way: a snapshot from before them has no "particip" key.
  *
  * One table of fields per struct (name, type, offset) drives both
  * directions. Reading checks every type, every array's length against its
@@ -207,6 +209,31 @@ static const field funnel_f[] = {
 	DN(rp_funnel, xt, nxt, 12), O(rp_funnel, y, axis_f), I(rp_funnel, any_other), END
 };
 
+static const field ptact_f[] = {
+	S(rp_pt_activity, kind), S(rp_pt_activity, date), S(rp_pt_activity, place), S(rp_pt_activity, wijk),
+	S(rp_pt_activity, participants), S(rp_pt_activity, inputs), I(rp_pt_activity, illustration), END
+};
+
+static const field ptcount_f[] = { S(rp_pt_count, theme), S(rp_pt_count, wijk), S(rp_pt_count, shown), L(rp_pt_count, count), END };
+
+static const field ptroute_f[] = { S(rp_pt_route, theme), S(rp_pt_route, route), S(rp_pt_route, target),
+				   S(rp_pt_route, shown), L(rp_pt_route, count), END };
+
+static const field eval_f[] = {
+	S(rp_eval, kind), S(rp_eval, id), S(rp_eval, priority), S(rp_eval, title), S(rp_eval, unit),
+	S(rp_eval, verdict), S(rp_eval, done), S(rp_eval, text), D(rp_eval, baseline),
+	D(rp_eval, target), D(rp_eval, result), D(rp_eval, margin), D(rp_eval, budget), D(rp_eval, spent),
+	IR(rp_eval, outcome, 0, 2), I(rp_eval, illustration), END
+};
+
+static const field particip_f[] = {
+	S(rp_particip, id), S(rp_particip, title), S(rp_particip, aims), I(rp_particip, illustration),
+	A(rp_particip, activities, nactivities, rp_pt_activity, ptact_f),
+	A(rp_particip, counts, ncounts, rp_pt_count, ptcount_f),
+	A(rp_particip, routes, nroutes, rp_pt_route, ptroute_f),
+	S(rp_particip, eval_plan), A(rp_particip, evals, nevals, rp_eval, eval_f), END
+};
+
 /* goals and measures first: a priority's indices point into them */
 static const field model_f[] = {
 	A(rp_model, goals, ngoals, rp_goal, goal_f),
@@ -250,6 +277,7 @@ static const field model_f[] = {
 	A(rp_model, buurten, nbuurten, rp_area, area_f),
 	I(rp_model, ranking_year),
 	P(rp_model, funnel, rp_funnel, funnel_f),
+	P(rp_model, particip, rp_particip, particip_f),
 	A(rp_model, texts, ntexts, rp_text, text_f),
 	I(rp_model, nmissing),
 	I(rp_model, final),

@@ -149,6 +149,7 @@ typedef struct ivp__particip_ops {
 	int (*entries_list)(ivp__store *s, ivp__row_cb cb, void *ud);
 	int (*eval_put)(ivp__store *s, const ivp__pt_eval *e, int *dup);
 	int (*evals_list)(ivp__store *s, const char *plan, ivp__row_cb cb, void *ud);
+	int (*eval_plans)(ivp__store *s, ivp__row_cb cb, void *ud);
 } ivp__particip_ops;
 typedef struct ivp__report_ops {
 	/* *version: 1 + the highest of the key */

@@ -113,6 +113,8 @@ ivp_rc ivp__store_pt_eval_put(ivp_ctx *ctx, const ivp__pt_eval *e, int *dup) IVP
  * every plan): goals, then measures, then conclusions, each by priority and
  * id; NULL for what was not given */
 ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: plan — every plan with an evaluation, by id */
+ivp_rc ivp__store_pt_eval_plans(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
 
 /* IVP_ENOTFOUND: the entry's theme is unknown. */
 ivp_rc ivp__store_pt_entry_put(ivp_ctx *ctx, const ivp__pt_entry *e, int *dup) IVP_WUR;

@@ -687,3 +687,8 @@ ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, 
 {
 	return done(ctx, OPS->particip->evals_list(ST, plan, cb, ud));
 }
+
+ivp_rc ivp__store_pt_eval_plans(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->particip->eval_plans(ST, cb, ud));
+}

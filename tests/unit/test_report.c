@@ -564,6 +564,45 @@ static void add_funnel(rp_model *m)
 	m->ranking_year = 2023;
 }
 
+/* A participation chapter and an evaluation by hand in m's arena: a hidden count, a NaN result. */
+static void add_particip(rp_model *m)
+{
+	rp_particip *p = ivp__rp_alloc(&m->a, sizeof(*p));
+
+	assert_non_null(p);
+	p->id = "T1";
+	p->title = "Traject \"1\"";
+	p->illustration = 1;
+	p->nactivities = 1;
+	p->activities = ivp__rp_alloc(&m->a, sizeof(*p->activities));
+	p->ncounts = 2;
+	p->counts = ivp__rp_alloc(&m->a, 2 * sizeof(*p->counts));
+	p->nevals = 1;
+	p->evals = ivp__rp_alloc(&m->a, sizeof(*p->evals));
+	assert_non_null(p->activities);
+	assert_non_null(p->counts);
+	assert_non_null(p->evals);
+	p->activities[0].kind = "wijkgesprek";
+	p->activities[0].participants = "< 5";
+	p->activities[0].inputs = "7";
+	p->counts[0].theme = "Overlast";
+	p->counts[0].wijk = "Delfgauw";
+	p->counts[0].shown = "< 5";
+	p->counts[0].count = -1;
+	p->counts[1].theme = "Overlast";
+	p->counts[1].shown = "12";
+	p->counts[1].count = 12;
+	p->eval_plan = "ivp-x-2018-2022";
+	p->evals[0].kind = "goal";
+	p->evals[0].title = "Minder overlast";
+	p->evals[0].target = 300;
+	p->evals[0].result = NAN;
+	p->evals[0].margin = NAN;
+	p->evals[0].budget = p->evals[0].spent = p->evals[0].baseline = NAN;
+	p->evals[0].outcome = 2;
+	m->particip = p;
+}
+
 /* Both files hold the same bytes. */
 static void assert_same_file(const char *f1, const char *f2)
 {
@@ -601,6 +640,8 @@ static void test_snapshot_funnel(void **state)
 	nl->kind = en->kind = RP_VEILIGHEIDSBEELD;
 	add_funnel(nl);
 	add_funnel(en);
+	add_particip(nl);
+	add_particip(en);
 	nl->final = en->final = 1;
 	nl->final_date = en->final_date = "2025-03-31";
 	a = ivp__rp_snapshot(nl, en);
@@ -618,6 +659,15 @@ static void test_snapshot_funnel(void **state)
 	assert_string_equal(nl2->funnel->p[2].name, "Buurt C \"\xc3\x93\"");
 	assert_true(nl2->funnel->p[2].rate == 44.0 / 3);
 	assert_true(nl2->funnel->p[1].lim[3] == 30 + 60 / sqrt(2150));
+	/* the participation chapter and the evaluation, frozen with it */
+	assert_non_null(nl2->particip);
+	assert_string_equal(nl2->particip->title, "Traject \"1\"");
+	assert_int_equal(nl2->particip->ncounts, 2);
+	assert_int_equal(nl2->particip->counts[0].count, -1);
+	assert_string_equal(nl2->particip->counts[0].shown, "< 5");
+	assert_null(nl2->particip->counts[1].wijk);
+	assert_true(isnan(nl2->particip->evals[0].result));
+	assert_int_equal(nl2->particip->evals[0].outcome, 2);
 	b = ivp__rp_snapshot(nl2, en2);
 	assert_string_equal(a, b);
 	d1 = ivp__rp_doc(nl);
@@ -657,6 +707,7 @@ static void test_snapshot_funnel(void **state)
 		return;
 	}
 	assert_null(old->funnel);
+	assert_non_null(old->particip);
 	ivp__rp_model_free(old);
 	free(c);
 	/* a damaged plot: a name too long, a side out of range */

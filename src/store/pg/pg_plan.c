@@ -569,6 +569,14 @@ static int pt_evals_list(ivp__store *st, const char *plan, ivp__row_cb cb, void 
 	return ivp__pg_query_rows(PG(st), sql, &p, cb, ud);
 }
 
+static int pt_eval_plans(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	pg_params p;
+
+	pg_init(&p);
+	return ivp__pg_query_rows(PG(st), "SELECT DISTINCT plan FROM pt_eval ORDER BY plan", &p, cb, ud);
+}
+
 const ivp__particip_ops ivp__pg_particip_ops = {
 	.theme_put = pt_theme_put,
 	.themes_list = pt_themes_list,
@@ -583,4 +591,5 @@ const ivp__particip_ops ivp__pg_particip_ops = {
 	.entries_list = pt_entries_list,
 	.eval_put = pt_eval_put,
 	.evals_list = pt_evals_list,
+	.eval_plans = pt_eval_plans,
 };

@@ -367,6 +367,19 @@ static int evals_list(ivp__store *st, const char *plan, ivp__row_cb cb, void *ud
 	return rc;
 }
 
+static int eval_plans(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT DISTINCT plan FROM pt_eval ORDER BY plan");
+	int rc;
+
+	if (!q)
+		return -1;
+	rc = ivp__sq_rows(s, q, cb, ud);
+	sqlite3_finalize(q);
+	return rc;
+}
+
 const ivp__particip_ops ivp__sqlite_particip_ops = {
 	.theme_put = theme_put,
 	.themes_list = themes_list,
@@ -381,4 +394,5 @@ const ivp__particip_ops ivp__sqlite_particip_ops = {
 	.entries_list = entries_list,
 	.eval_put = eval_put,
 	.evals_list = evals_list,
+	.eval_plans = eval_plans,
 };
