@@ -146,6 +146,53 @@ static const http_col c_pt_routes[] = {
 	{ "count", I, 1, "the theme's inputs on this route; null when suppressed" },
 	{ "shown", T, 0, "what is published: the count, \"< 5\" or \"withheld\"" },
 	{ "suppressed", T, 0, "\"\", small or secondary" },
+	{ "target_title", T, 0, "the target as people read it: the title of the plan's priority, goal or measure, else the target" },
+	{ 0 }
+};
+
+/* particip2: the priority matrix and its sensitivity (ivp participation matrix / sensitivity) */
+static const http_col c_pt_matrix[] = {
+	{ "theme", T, 0, "the theme's key" },
+	{ "title", T, 0, "its title" },
+	{ "size", R, 1, "the score 0-5 on size (the rate against the Netherlands); null: no data" },
+	{ "size_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "size_from", T, 0, "data, entered, or empty (no data)" },
+	{ "trend", R, 1, "the score 0-5 on trend (the change over three to five years); null: no data" },
+	{ "trend_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "trend_from", T, 0, "data, entered, or empty (no data)" },
+	{ "seriousness", R, 1, "the score 0-5 on seriousness; null: no data" },
+	{ "seriousness_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "seriousness_from", T, 0, "data, entered, or empty (no data)" },
+	{ "residents", R, 1, "the score 0-5 on concern of residents; null: no data" },
+	{ "residents_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "residents_from", T, 0, "data, entered, or empty (no data)" },
+	{ "partners", R, 1, "the score 0-5 on concern of partners; null: no data" },
+	{ "partners_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "partners_from", T, 0, "data, entered, or empty (no data)" },
+	{ "regional", R, 1, "the score 0-5 on the regional plan's themes; null: no data" },
+	{ "regional_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "regional_from", T, 0, "data, entered, or empty (no data)" },
+	{ "evaluation", R, 1, "the score 0-5 on the previous plan's goals not achieved; null: no data" },
+	{ "evaluation_source", T, 0, "where the score comes from: the data, or the reason entered" },
+	{ "evaluation_from", T, 0, "data, entered, or empty (no data)" },
+	{ "total", R, 1, "the weighted mean of the scores" },
+	{ "rank", I, 0, "its rank (equal totals share one)" },
+	{ "missing", I, 0, "criteria of weight > 0 without a score (counted as 0)" },
+	{ "chosen", T, 0, "chosen, not chosen, or empty (no choice recorded)" },
+	{ "choice", I, 1, "1 chosen, 0 not chosen, null none" },
+	{ "reasoning", T, 0, "the reasoning of the choice" },
+	{ "destination", T, 0, "where a theme not chosen goes instead" },
+	{ 0 }
+};
+
+static const http_col c_pt_sensitivity[] = {
+	{ "theme", T, 0, "the theme's key" },
+	{ "title", T, 0, "its title" },
+	{ "total", R, 1, "the weighted mean of the scores" },
+	{ "rank", I, 0, "its rank with the stated weights" },
+	{ "rank_min", I, 0, "its best rank with one weight set to 0 or doubled" },
+	{ "rank_max", I, 0, "its worst rank over those weightings" },
+	{ "verdict", T, 0, "robust or not, in words" },
 	{ 0 }
 };
 
@@ -178,6 +225,7 @@ static const http_col c_pt_inputs[] = {
 	{ "target", T, 0, "the plan item, policy or partner" },
 	{ "reason", T, 0, "why it was not taken up" },
 	{ "kind", T, 0, "the activity's kind" },
+	{ "target_title", T, 0, "the target as people read it: the title of the plan's priority, goal or measure, else the target" },
 	{ 0 }
 };
 
@@ -704,6 +752,13 @@ const http_route serve_routes[] = {
 	{ "GET", "/api/v1/participation/inputs", api_participation, "getParticipationInputs",
 	  "Every input with what was done with it (as ivp participation inputs); signed in",
 	  HTTP_ROLE_VIEWER, p_participation, NULL, NULL, "one row per input", "table", c_pt_inputs, 0 },
+	/* particip2: the priority matrix (issue 14) */
+	{ "GET", "/api/v1/participation/matrix", api_participation, "getParticipationMatrix",
+	  "The priority matrix: each theme's score per criterion with its source, the total, the rank and the choice (as ivp participation matrix); signed in",
+	  HTTP_ROLE_VIEWER, p_participation, NULL, NULL, "one row per theme, by rank", "table", c_pt_matrix, 0 },
+	{ "GET", "/api/v1/participation/sensitivity", api_participation, "getParticipationSensitivity",
+	  "The matrix's sensitivity: each theme's rank and its best and worst rank with each weight set to 0 or doubled (as ivp participation sensitivity); signed in",
+	  HTTP_ROLE_VIEWER, p_participation, NULL, NULL, "one row per theme, by rank", "table", c_pt_sensitivity, 0 },
 	{ "GET", "/api/v1/series", api_series, "getSeries",
 	  "Monthly counts for an area and a crime type or indicator",
 	  HTTP_PUBLIC, p_series, NULL, NULL, "one row per month", "table", c_series, 0 },

@@ -139,7 +139,7 @@ while read -r m p; do
     req "documented $m $p" 404 "$U${p//\{id\}/voortgang-2024}" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
   "POST /api/v1/reports/{id}/finalize")
     req "documented $m $p" 401 -d key=inleiding "$U${p//\{id\}/voortgang-2024}" ;;
-  "GET /api/v1/participation/inputs") # the inputs' statements: signed in only
+  "GET /api/v1/participation/inputs"|"GET /api/v1/participation/matrix"|"GET /api/v1/participation/sensitivity") # signed in only
     req "documented $m $p" 401 "$U$u" ;;
   "GET /api/v1/plan/changes") # no plan in this database (tests/http/plan_edit.sh has one)
     req "documented $m $p" 404 "$U$u" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
