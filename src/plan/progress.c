@@ -170,6 +170,8 @@ typedef struct lv {
 	int has_base_margin;
 	double base_margin;
 	double margin;
+	int small_year; /* the newest year after the baseline whose survey was too small, 0: none */
+	int64_t small_n, small_min;
 } lv;
 
 static int lv_cb(void *ud, const char *const *c, int n)
@@ -190,6 +192,16 @@ static int lv_cb(void *ud, const char *const *c, int n)
 	if (y == l->goal->baseline.year && c[3]) {
 		l->has_base_margin = 1;
 		l->base_margin = strtod(c[3], NULL);
+	}
+	if (n >= 10 && y > l->goal->baseline.year && y <= l->year &&
+	    ivp__survey_too_small(c[8] ? strtoll(c[8], NULL, 10) : 0, c[9] ? strtoll(c[9], NULL, 10) : 0)) {
+		/* fewer respondents than the survey's minimum: not a figure (stats/survey.h) */
+		if (y > l->small_year) {
+			l->small_year = y;
+			l->small_n = strtoll(c[8], NULL, 10);
+			l->small_min = strtoll(c[9], NULL, 10);
+		}
+		return 0;
 	}
 	if (y > l->goal->baseline.year && y <= l->year && (!l->o->has || y >= l->o->year)) {
 		l->o->has = 1;
@@ -218,7 +230,11 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 	if ((rc = ivp__store_values_get(g->ctx, goal->indicator, g->p->municipality, lv_cb, &l)))
 		return rc;
 	if (!o->has) {
-		if (l.other_units) {
+		if (l.small_year) {
+			snprintf(o->why, sizeof(o->why),
+				 L(o->lang, "the survey of %d for %s is too small (%lld respondents, its minimum %lld); there is no other value after %d"),
+				 l.small_year, goal->indicator, (long long)l.small_n, (long long)l.small_min, goal->baseline.year);
+		} else if (l.other_units) {
 			o->other_unit = 1;
 			snprintf(o->why, sizeof(o->why),
 				 L(o->lang, "values of %s exist only in another unit (\"%s\") than the goal's (\"%s\"); values in different units are never compared"),

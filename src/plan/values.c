@@ -5,8 +5,12 @@
  * indices, output counts).
  *
  * CSV with a header naming the columns key, area, year, value, unit,
- * source, definition_version (required) and margin, name (optional), in
- * any order. The unit is part of a value's identity: the same key, area
+ * source, definition_version (required) and margin, name, respondents,
+ * min_respondents (optional), in any order. respondents is a survey's
+ * number of respondents and min_respondents the minimum the survey states
+ * (src/stats/survey.h): a figure of fewer respondents than its minimum is
+ * "too small" — ivp_values says so, its page shows no figure for it and
+ * the progress rules do not use it. The unit is part of a value's identity: the same key, area
  * and year in two units are two values, never one replacing the other.
  * A values file is read by a reader of the import job (ingest/job.c): one
  * transaction and one recorded import (kind "values": who, the file's
@@ -20,6 +24,7 @@
 
 #include "core/core.h"
 #include "ingest/ingest.h"
+#include "stats/survey.h"
 #include "store/plan_store.h"
 
 enum {
@@ -32,11 +37,14 @@ enum {
 	V_DEFVER,
 	V_MARGIN,
 	V_NAME,
+	V_RESP,
+	V_MINRESP,
 	V_NCOLS
 };
 
 static const char *const colnames[V_NCOLS] = {
-	"key", "area", "year", "value", "unit", "source", "definition_version", "margin", "name"
+	"key", "area", "year", "value", "unit", "source", "definition_version", "margin", "name",
+	"respondents", "min_respondents"
 };
 
 /* An input error at line, column (0: not known) and field. */
@@ -131,6 +139,17 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 				       "invalid margin \"%s\"", f[V_MARGIN]);
 		v.has_margin = 1;
 	}
+	for (i = V_RESP; i <= V_MINRESP; i++) {
+		int64_t *to = i == V_RESP ? &v.respondents : &v.min_respondents;
+
+		if (!f[i][0])
+			continue;
+		if (num(f[i], &d) || d != floor(d) || d < 1 || d > 1e12)
+			return fail_at(j, line, ivp__csv_column(c, cell[i]), colnames[i], "bad_respondents",
+				       "Write a whole number of 1 or more (no thousands separator); leave it empty when it is not known.",
+				       "invalid number of respondents \"%s\"", f[i]);
+		*to = (int64_t)d;
+	}
 	if ((rc = ivp__store_value_put(j->ctx, &v, j->import_id, &res)))
 		return ivp__job_store(j, rc);
 	if (res == IVP__PUT_DUP_SAME || res == IVP__PUT_DUP_DIFF) {
@@ -214,6 +233,9 @@ enum {
 	R_SOURCE,
 	R_DEFVER,
 	R_IMPORT,
+	R_RESP,
+	R_MINRESP,
+	R_SMALL,
 	R_NCOLS
 };
 
@@ -223,7 +245,8 @@ typedef struct values_ud {
 	int failed;
 } values_ud;
 
-/* rows of the store: key, year, value, unit, margin, source, definition_version, import_id, name */
+/* rows of the store: key, year, value, unit, margin, source, definition_version, import_id, name,
+ * respondents, min_respondents */
 static int value_row(void *ud, const char *const *c, int n)
 {
 	values_ud *u = ud;
@@ -241,7 +264,10 @@ static int value_row(void *ud, const char *const *c, int n)
 	    ivp__table_set_real(t, R_MARGIN, m) || ivp__table_set_real(t, R_LO, v - m) ||
 	    ivp__table_set_real(t, R_HI, v + m) || ivp__table_set_text(t, R_UNIT, c[3]) ||
 	    ivp__table_set_text(t, R_SOURCE, c[5]) || ivp__table_set_text(t, R_DEFVER, c[6]) ||
-	    (c[7] && ivp__table_set_int(t, R_IMPORT, strtoll(c[7], NULL, 10)))) {
+	    (c[7] && ivp__table_set_int(t, R_IMPORT, strtoll(c[7], NULL, 10))) ||
+	    (n > 9 && c[9] && ivp__table_set_int(t, R_RESP, strtoll(c[9], NULL, 10))) ||
+	    (n > 10 && c[10] && ivp__table_set_int(t, R_MINRESP, strtoll(c[10], NULL, 10))) ||
+	    ivp__table_set_int(t, R_SMALL, n > 10 && ivp__survey_too_small(c[9] ? strtoll(c[9], NULL, 10) : 0, c[10] ? strtoll(c[10], NULL, 10) : 0))) {
 		u->failed = 1;
 		return -1;
 	}
@@ -266,6 +292,9 @@ ivp_rc ivp_values(ivp_ctx *ctx, const char *area, const char *key, ivp_table **o
 		[R_SOURCE] = { "source", IVP__COL_BRIEF, 0 },
 		[R_DEFVER] = { "definition_version", 0, 0 },
 		[R_IMPORT] = { "import", 0, 0 },
+		[R_RESP] = { "respondents", 0, 0 },
+		[R_MINRESP] = { "min_respondents", 0, 0 },
+		[R_SMALL] = { "too_small", 0, 0 },
 	};
 	values_ud u = { NULL, area, key, 0 };
 	ivp_rc rc;

@@ -23,12 +23,17 @@ int ivp__survey_beyond(double a, double ma, double b, double mb)
 
 int ivp__survey_compare(const ivp__survey_fig *a, const ivp__survey_fig *b, int64_t min_respondents)
 {
-	if (min_respondents > 0 && ((a->respondents > 0 && a->respondents < min_respondents) ||
-				    (b->respondents > 0 && b->respondents < min_respondents)))
+	if (ivp__survey_too_small(a->respondents, min_respondents) ||
+	    ivp__survey_too_small(b->respondents, min_respondents))
 		return IVP__SV_TOO_SMALL;
 	if (!a->has_margin || !b->has_margin)
 		return IVP__SV_UNKNOWN;
 	if (!ivp__survey_beyond(a->value, a->margin, b->value, b->margin))
 		return IVP__SV_SAME;
 	return b->value > a->value ? IVP__SV_HIGHER : IVP__SV_LOWER;
+}
+
+int ivp__survey_too_small(int64_t respondents, int64_t min_respondents)
+{
+	return min_respondents > 0 && respondents > 0 && respondents < min_respondents;
 }

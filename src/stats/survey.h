@@ -41,5 +41,8 @@ int ivp__survey_beyond(double a, double ma, double b, double mb);
  * respondents is never called too small (CBS publishes margins, not counts).
  */
 int ivp__survey_compare(const ivp__survey_fig *a, const ivp__survey_fig *b, int64_t min_respondents);
+/* 1 when a survey of `respondents` (0: not known) is below its stated
+ * minimum (0: none), the rule of ivp__survey_compare; else 0. */
+int ivp__survey_too_small(int64_t respondents, int64_t min_respondents);
 
 #endif /* IVP_STATS_SURVEY_H */

@@ -18,7 +18,7 @@ const ivp__copy_table ivp__copy_tables[] = {
 	  "titttttitttt", NULL },
 	{ "series", "area_id,type_id,nfacts,data", "iiib", NULL },
 	{ "plan_version", "version,plan_id,kind,source,summary,created_by,created_at,doc", "ittttttt", "version" },
-	{ "local_value", "key,area,year,unit,value,margin,source,definition_version,name,import_id", "ttitrrttti",
+	{ "local_value", "key,area,year,unit,value,margin,source,definition_version,name,import_id,respondents,min_respondents", "ttitrrtttiii",
 	  NULL },
 	{ "app_user", "id,name,role,pwhash,created_at,updated_at,totp_secret,totp_required,totp_last", "ittttttii",
 	  "id" },

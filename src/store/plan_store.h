@@ -42,6 +42,8 @@ typedef struct ivp__local_value {
 	const char *source;
 	const char *definition_version;
 	const char *name;
+	int64_t respondents;	 /* a survey's number of respondents; 0: not known */
+	int64_t min_respondents; /* the minimum the survey states; 0: none */
 } ivp__local_value;
 
 /* Add a version (v->doc the whole plan); *version is its number (1, 2, …

@@ -34,6 +34,14 @@ static int year_at(const ivp_table *t, int row)
 	return (int)ivp_table_int(t, row, web_col(t, "year"));
 }
 
+/* 1 when the row's survey has fewer respondents than its stated minimum. */
+static int too_small_at(const ivp_table *t, int row)
+{
+	int c = web_col(t, "too_small");
+
+	return c >= 0 && ivp_table_cell_type(t, row, c) == IVP_CELL_INT && ivp_table_int(t, row, c) == 1;
+}
+
 int web_has_values(http_req *r, const char *area, const char *key)
 {
 	ivp_table *t = NULL;
@@ -93,7 +101,8 @@ static void unit_chart(html *h, const char *lang, const ivp_table *t, int from, 
 	c->line_label = web_t(lang, W_VALUE);
 	c->band_label = web_t(lang, W_MARGIN);
 	for (i = from; i < to; i++)
-		ivp__chart_add(c, year_at(t, i), real_at(t, i, "value"), real_at(t, i, "lo"), real_at(t, i, "hi"), NAN);
+		if (!too_small_at(t, i)) /* a survey too small is not drawn as a figure */
+			ivp__chart_add(c, year_at(t, i), real_at(t, i, "value"), real_at(t, i, "lo"), real_at(t, i, "hi"), NAN);
 	if (g && g->has) {
 		c->has_target = 1;
 		c->x0 = g->base_year;
@@ -117,7 +126,7 @@ void web_value_page(http_req *r, const char *area, const char *key, const char *
 	web_goal_line g;
 	html h = { 0 };
 	ivp_rc rc;
-	int n, i, from, k = 0, unknown = 0;
+	int n, i, from, k = 0, unknown = 0, small = 0;
 
 	if (!key)
 		key = "";
@@ -168,6 +177,7 @@ void web_value_page(http_req *r, const char *area, const char *key, const char *
 		th(&h, lang, W_YEAR, 0);
 		th(&h, lang, W_VALUE, 1);
 		th(&h, lang, W_MARGIN, 1);
+		th(&h, lang, W_RESPONDENTS, 1);
 		th(&h, lang, W_UNIT, 0);
 		th(&h, lang, W_SOURCE, 0);
 		th(&h, lang, W_DEF_VERSION, 0);
@@ -175,14 +185,32 @@ void web_value_page(http_req *r, const char *area, const char *key, const char *
 		for (int j = from; j < i; j++) {
 			html_fmt(&h, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%d</th>",
 				 year_at(t, j));
-			td(&h, web_cell(t, j, "value", 1, lang, b, sizeof(b)), 1);
-			if (web_null(t, j, "margin")) {
-				td(&h, web_t(lang, W_MARGIN_UNKNOWN), 1);
-				unknown = 1;
+			if (too_small_at(t, j)) {
+				/* the figure of a survey too small is not shown (stats/survey.h) */
+				td(&h, web_t(lang, W_TOO_SMALL), 1);
+				td(&h, "–", 1);
+				small = 1;
 			} else {
-				char m[140];
+				td(&h, web_cell(t, j, "value", 1, lang, b, sizeof(b)), 1);
+				if (web_null(t, j, "margin")) {
+					td(&h, web_t(lang, W_MARGIN_UNKNOWN), 1);
+					unknown = 1;
+				} else {
+					char m[140];
 
-				snprintf(m, sizeof(m), "± %s", web_cell(t, j, "margin", 1, lang, b, sizeof(b)));
+					snprintf(m, sizeof(m), "± %s", web_cell(t, j, "margin", 1, lang, b, sizeof(b)));
+					td(&h, m, 1);
+				}
+			}
+			if (web_null(t, j, "respondents")) {
+				td(&h, web_t(lang, W_MARGIN_UNKNOWN), 1);
+			} else if (web_null(t, j, "min_respondents")) {
+				td(&h, web_cell(t, j, "respondents", 0, lang, b, sizeof(b)), 1);
+			} else {
+				char m[160], b2[64];
+
+				snprintf(m, sizeof(m), web_t(lang, W_RESP_MIN), web_cell(t, j, "respondents", 0, lang, b, sizeof(b)),
+					 web_cell(t, j, "min_respondents", 0, lang, b2, sizeof(b2)));
 				td(&h, m, 1);
 			}
 			td(&h, text_at(t, j, "unit"), 0);
@@ -200,6 +228,11 @@ void web_value_page(http_req *r, const char *area, const char *key, const char *
 	if (unknown) {
 		html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\">");
 		html_text(&h, web_t(lang, W_MARGIN_NOTE));
+		html_raw(&h, "</p>");
+	}
+	if (small) {
+		html_raw(&h, "<p class=\"utrecht-paragraph ivp-note\" id=\"te-klein\">");
+		html_text(&h, web_t(lang, W_TOO_SMALL_NOTE));
 		html_raw(&h, "</p>");
 	}
 	ivp_table_free(t);

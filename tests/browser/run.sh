@@ -31,6 +31,11 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import boundaries "$ROOT/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions
   "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"
   "$IVP" import values "$ROOT/examples/pijnacker-nootdorp/values.csv"
+  # a panel whose 2023 wave is below the minimum it states (issue 14: "too small")
+  printf '%s\n' 'key,area,year,value,unit,margin,source,definition_version,name,respondents,min_respondents' \
+    'panel_onveilig,GM1926,2021,14,%,2.5,ILLUSTRATIE - testpanel,1,Voelt zich onveilig (panel; ILLUSTRATIE),612,300' \
+    'panel_onveilig,GM1926,2023,12,%,4.8,ILLUSTRATIE - testpanel,1,Voelt zich onveilig (panel; ILLUSTRATIE),148,300' >"$W/panel.csv"
+  "$IVP" import values "$W/panel.csv"
   "$ROOT/examples/pijnacker-nootdorp/organisations.sh" "$IVP"
   "$IVP" plan import "$ROOT/examples/pijnacker-nootdorp/plan.yaml"
   for k in "matrix matrix" "trajectory traject" "activities activiteiten" "inputs inbreng" "evaluation evaluatie-2018-2022"; do

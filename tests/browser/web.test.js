@@ -197,6 +197,15 @@ async function main() {
         (await page.textContent('main table')).includes('ILLUSTRATIE'));
       await visit(page, `value-${lang}`);
     }
+    for (const lang of ['nl', 'en']) { // a survey with fewer respondents than its minimum (issue 14)
+      await page.goto(base + `/indicator?area=GM1926&key=panel_onveilig&lang=${lang}`);
+      const tbl = await page.textContent('main table');
+      check(`registered value page (${lang}): a wave below its minimum is "too small", its figure not shown, the rule said`,
+        tbl.includes(lang === 'nl' ? 'te klein' : 'too small') && tbl.includes('148 (minimum 300)') && tbl.includes('612 (minimum 300)') &&
+        !tbl.includes(lang === 'nl' ? '12,0' : '12.0') && tbl.includes(lang === 'nl' ? '14,0' : '14.0') &&
+        await page.locator('#te-klein').count() === 1, tbl);
+      await visit(page, `value-too-small-${lang}`);
+    }
     await page.goto(base + '/plan?lang=nl');
     await page.click('main a[href*="goal=G-totaal"]');
     check('goal page opened from the plan', page.url().includes('goal=G-totaal'));

@@ -103,7 +103,7 @@ static const cover covers[] = {
 				"ivp__store_pt_trajectories_list ivp__store_pt_activity_put ivp__store_pt_activities_list "
 				"ivp__store_pt_input_put ivp__store_pt_inputs_list ivp__store_pt_theme_counts "
 				"ivp__store_pt_entry_put ivp__store_pt_entries_list ivp__store_rollback "
-				"ivp__store_pt_eval_put ivp__store_pt_evals_list" },
+				"ivp__store_pt_eval_put ivp__store_pt_evals_list ivp__store_pt_eval_plans" },
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
 	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
@@ -371,7 +371,7 @@ static void test_transactions(void **state)
 	ivp__indicator_def d;
 	ivp__plan_version v, got;
 	ivp__local_value lv = { "enquete_onveilig", "GM0001", 2023, 31.5, "percent", 0, 0,
-				"enquete", "1", "Voelt zich wel eens onveilig" };
+				"enquete", "1", "Voelt zich wel eens onveilig", 0, 0 };
 	ivp__boundary_rec br = { "GM0001", 0, 0, 10, 10, 5, "0,0 10,0 10,10 0,10 0,0", 0 };
 	ivp__user_rec u;
 	ivp__type_count tc;
@@ -995,11 +995,13 @@ static int value_cb(void *ud, const char *const *c, int n)
 {
 	ivp__buf *b = ud;
 
-	if (n != 8)
+	if (n != 10)
 		return -1;
 	return ivp__buf_printf(b, "%s|%.2f|%s|", c[0], c[1] ? strtod(c[1], NULL) : -1, c[2]) ||
 	       (c[3] ? ivp__buf_printf(b, "%.2f|", strtod(c[3], NULL)) : ivp__buf_printf(b, "~|")) ||
-	       ivp__buf_printf(b, "%s|%s|%s|%s;", c[4], c[5], c[6], c[7]);
+	       ivp__buf_printf(b, "%s|%s|%s|%s", c[4], c[5], c[6], c[7]) ||
+	       (c[8] || c[9] ? ivp__buf_printf(b, "|n=%s/%s", c[8] ? c[8] : "~", c[9] ? c[9] : "~") : 0) ||
+	       ivp__buf_printf(b, ";");
 }
 
 /* area_values rows: key first, then values_get's columns */
@@ -1007,7 +1009,7 @@ static int area_value_cb(void *ud, const char *const *c, int n)
 {
 	ivp__buf *b = ud;
 
-	if (n != 9)
+	if (n != 11)
 		return -1;
 	return ivp__buf_printf(b, "%s|%s|%.2f|%s|", c[0], c[1], c[2] ? strtod(c[2], NULL) : -1, c[3]) ||
 	       (c[4] ? ivp__buf_printf(b, "%.2f|", strtod(c[4], NULL)) : ivp__buf_printf(b, "~|")) ||
@@ -1018,9 +1020,9 @@ static int area_value_cb(void *ud, const char *const *c, int n)
 static void test_area_values(void **state)
 {
 	ivp_ctx *ctx = CTX;
-	ivp__local_value a = { "vm_onveilig", "GM0001", 2023, 15, "percent", 1, 2.4, "VM", "VM 2023", "Onveilig" };
-	ivp__local_value b = { "halt", "GM0001", 2022, 85, "per 10000", 0, 0, "Halt", "1", NULL };
-	ivp__local_value c = { "halt", "GM0002", 2022, 70, "per 10000", 0, 0, "Halt", "1", NULL };
+	ivp__local_value a = { "vm_onveilig", "GM0001", 2023, 15, "percent", 1, 2.4, "VM", "VM 2023", "Onveilig", 0, 0 };
+	ivp__local_value b = { "halt", "GM0001", 2022, 85, "per 10000", 0, 0, "Halt", "1", NULL, 0, 0 };
+	ivp__local_value c = { "halt", "GM0002", 2022, 70, "per 10000", 0, 0, "Halt", "1", NULL, 0, 0 };
 	int64_t i1;
 	int res = -1;
 	ivp__buf buf;
@@ -1052,8 +1054,8 @@ static void test_local_values(void **state)
 {
 	ivp_ctx *ctx = CTX;
 	ivp__local_value v = { "enquete_onveilig", "GM0001", 2023, 31.5, "percent", 1, 2.5,
-			       "Veiligheidsmonitor", "2", "Voelt zich wel eens onveilig" };
-	int64_t i1, i2;
+			       "Veiligheidsmonitor", "2", "Voelt zich wel eens onveilig", 0, 0 };
+	int64_t i1, i2, i3, i4;
 	int res = -1, exists = -1;
 
 	OK(ivp__store_value_key_exists(ctx, "enquete_onveilig", &exists));
@@ -1108,6 +1110,42 @@ static void test_local_values(void **state)
 		ivp__buf_free(&b);
 	}
 	WANT_ROWS("another area", ivp__store_values_get(ctx, "enquete_onveilig", "GM0002", rows_cb, &b), "");
+	/* a survey's respondents and its stated minimum (migration 16) are
+	 * part of the value: the same figure with them is a change */
+	OK(ivp__store_begin(ctx));
+	i3 = new_import(ctx, "values", "v3");
+	v.year = 2023;
+	v.respondents = 48;
+	v.min_respondents = 100;
+	OK(ivp__store_value_put(ctx, &v, i3, &res));
+	assert_int_equal(res, IVP__PUT_CHANGED);
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_begin(ctx));
+	i4 = new_import(ctx, "values", "v4");
+	OK(ivp__store_value_put(ctx, &v, i4, &res));
+	assert_int_equal(res, IVP__PUT_SAME);
+	v.respondents = 0; /* not known again */
+	OK(ivp__store_value_put(ctx, &v, new_import(ctx, "values", "v5"), &res));
+	assert_int_equal(res, IVP__PUT_CHANGED);
+	v.respondents = 480;
+	i4 = new_import(ctx, "values", "v6");
+	OK(ivp__store_value_put(ctx, &v, i4, &res));
+	assert_int_equal(res, IVP__PUT_CHANGED);
+	OK(ivp__store_commit(ctx));
+	{
+		ivp__buf b;
+		char want[1024];
+
+		ivp__buf_init(&b, 1u << 16);
+		OK(ivp__store_values_get(ctx, "enquete_onveilig", "GM0001", value_cb, &b));
+		snprintf(want, sizeof(want),
+			 "2021|31.50|percent|3.00|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig;"
+			 "2023|120.00|count|~|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig;"
+			 "2023|31.50|percent|3.00|Veiligheidsmonitor|2|%lld|Voelt zich wel eens onveilig|n=480/100;",
+			 (long long)i2, (long long)i1, (long long)i4);
+		want_text("values with respondents", ivp__buf_str(&b), want);
+		ivp__buf_free(&b);
+	}
 }
 
 /* Users: add (exists), get, new password (ends sessions), remove, list. */
@@ -1500,6 +1538,13 @@ static void test_participation(void **state)
 		WANT_ROWS("evaluation of every plan", ivp__store_pt_evals_list(ctx, NULL, first_col_cb, &b),
 			  "goal;measure;conclusion;");
 		WANT_ROWS("evaluation of another plan", ivp__store_pt_evals_list(ctx, "nieuw", first_col_cb, &b), "");
+		/* the plans with an evaluation, once each, by id */
+		OK(ivp__store_begin(ctx));
+		g.id = "G1", g.theme = "ondermijning", g.plan = "eerder";
+		g.import_id = new_import(ctx, "participation-evaluation", "pe2");
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		OK(ivp__store_commit(ctx));
+		WANT_ROWS("evaluated plans", ivp__store_pt_eval_plans(ctx, first_col_cb, &b), "eerder;oud;");
 	}
 
 	/* a rollback leaves everything as it was */

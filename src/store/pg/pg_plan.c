@@ -95,6 +95,20 @@ static void value_params(pg_params *p, const ivp__local_value *v, int64_t import
 	pg_text(p, v->definition_version);
 	pg_text(p, v->name);
 	pg_int(p, import_id);
+	if (v->respondents > 0)
+		pg_int(p, v->respondents);
+	else
+		pg_null(p);
+	if (v->min_respondents > 0)
+		pg_int(p, v->min_respondents);
+	else
+		pg_null(p);
+}
+
+/* The whole number of col, 0 for NULL (respondents: not known). */
+static int64_t int_or_0(const PGresult *r, int col)
+{
+	return PQgetisnull(r, 0, col) ? 0 : ivp__pg_int(r, 0, col);
 }
 
 static int same_text(const PGresult *r, int col, const char *v)
@@ -104,13 +118,13 @@ static int same_text(const PGresult *r, int col, const char *v)
 
 static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t import_id, int *result)
 {
-	static const char *const get = "SELECT value, margin, source, definition_version, import_id FROM local_value "
+	static const char *const get = "SELECT value, margin, source, definition_version, import_id, respondents, min_respondents FROM local_value "
 				       "WHERE key=$1 AND area=$2 AND year=$3 AND unit=$4";
 	static const char *const ins =
-		"INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id) "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)";
+		"INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id, respondents, min_respondents) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)";
 	static const char *const upd =
-		"UPDATE local_value SET value=$5, margin=$6, source=$7, definition_version=$8, name=$9, import_id=$10 "
+		"UPDATE local_value SET value=$5, margin=$6, source=$7, definition_version=$8, name=$9, import_id=$10, respondents=$11, min_respondents=$12 "
 		"WHERE key=$1 AND area=$2 AND year=$3 AND unit=$4";
 	pg_store *s = PG(st);
 	pg_params p;
@@ -131,7 +145,9 @@ static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t impor
 
 		same = strtod(PQgetvalue(r, 0, 0), NULL) == v->value && had_margin == v->has_margin &&
 		       (!had_margin || strtod(PQgetvalue(r, 0, 1), NULL) == v->margin) &&
-		       same_text(r, 2, v->source) && same_text(r, 3, v->definition_version);
+		       same_text(r, 2, v->source) && same_text(r, 3, v->definition_version) &&
+		       int_or_0(r, 5) == (v->respondents > 0 ? v->respondents : 0) &&
+		       int_or_0(r, 6) == (v->min_respondents > 0 ? v->min_respondents : 0);
 		old_import = ivp__pg_int(r, 0, 4);
 	}
 	PQclear(r);
@@ -152,7 +168,7 @@ static int pl_values_get(ivp__store *st, const char *key, const char *area, ivp_
 			 void *ud)
 {
 	static const char *const sql =
-		"SELECT year, value, unit, margin, source, definition_version, import_id, name "
+		"SELECT year, value, unit, margin, source, definition_version, import_id, name, respondents, min_respondents "
 		"FROM local_value WHERE key=$1 AND area=$2 ORDER BY year, unit";
 	pg_params p;
 
@@ -165,7 +181,7 @@ static int pl_values_get(ivp__store *st, const char *key, const char *area, ivp_
 static int pl_area_values(ivp__store *st, const char *area, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
-		"SELECT key, year, value, unit, margin, source, definition_version, import_id, name "
+		"SELECT key, year, value, unit, margin, source, definition_version, import_id, name, respondents, min_respondents "
 		"FROM local_value WHERE area=$1 ORDER BY key, year, unit";
 	pg_params p;
 

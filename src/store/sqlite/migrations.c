@@ -371,6 +371,13 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  "ALTER TABLE app_user ADD COLUMN totp_last INTEGER NOT NULL DEFAULT 0;"
 	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);",
 	  NULL, NULL },
+	/* 16 (particip2): a survey's number of respondents and the minimum it
+	 * states (src/stats/survey.h: fewer is "too small"); NULL: not known,
+	 * no minimum. */
+	{ 16,
+	  "ALTER TABLE local_value ADD COLUMN respondents INTEGER CHECK (respondents > 0);"
+	  "ALTER TABLE local_value ADD COLUMN min_respondents INTEGER CHECK (min_respondents > 0);",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -36,15 +36,15 @@ static const char *const sql[P_COUNT] = {
 			     "FROM plan_version ORDER BY version DESC LIMIT 1",
 	[P_VERSIONS] = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
 		       "FROM plan_version ORDER BY version",
-	[P_VALUE_GET] = "SELECT value, margin, source, definition_version, import_id FROM local_value "
+	[P_VALUE_GET] = "SELECT value, margin, source, definition_version, import_id, respondents, min_respondents FROM local_value "
 			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
-	[P_VALUE_INS] = "INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id) "
-			"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-	[P_VALUE_UPD] = "UPDATE local_value SET value=?5, margin=?6, source=?7, definition_version=?8, name=?9, import_id=?10 "
+	[P_VALUE_INS] = "INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id, respondents, min_respondents) "
+			"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+	[P_VALUE_UPD] = "UPDATE local_value SET value=?5, margin=?6, source=?7, definition_version=?8, name=?9, import_id=?10, respondents=?11, min_respondents=?12 "
 			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
-	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
+	[P_VALUES] = "SELECT year, value, unit, margin, source, definition_version, import_id, name, respondents, min_respondents FROM local_value "
 		     "WHERE key=?1 AND area=?2 ORDER BY year, unit",
-	[P_AREA_VALUES] = "SELECT key, year, value, unit, margin, source, definition_version, import_id, name FROM local_value "
+	[P_AREA_VALUES] = "SELECT key, year, value, unit, margin, source, definition_version, import_id, name, respondents, min_respondents FROM local_value "
 			  "WHERE area=?1 ORDER BY key, year, unit",
 	[P_VALUE_KEY] = "SELECT EXISTS (SELECT 1 FROM local_value WHERE key=?1)",
 };
@@ -144,6 +144,20 @@ static void bind_value(sqlite3_stmt *q, const ivp__local_value *v, int64_t impor
 	ivp__sq_bind_text(q, 8, v->definition_version);
 	ivp__sq_bind_text(q, 9, v->name);
 	sqlite3_bind_int64(q, 10, import_id);
+	if (v->respondents > 0)
+		sqlite3_bind_int64(q, 11, v->respondents);
+	else
+		sqlite3_bind_null(q, 11);
+	if (v->min_respondents > 0)
+		sqlite3_bind_int64(q, 12, v->min_respondents);
+	else
+		sqlite3_bind_null(q, 12);
+}
+
+/* The whole number of col, 0 for NULL (respondents: not known). */
+static int64_t int_or_0(sqlite3_stmt *q, int col)
+{
+	return sqlite3_column_type(q, col) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, col);
 }
 
 static int same_text(sqlite3_stmt *q, int col, const char *v)
@@ -173,7 +187,9 @@ static int pl_value_put(ivp__store *st, const ivp__local_value *v, int64_t impor
 
 		same = sqlite3_column_double(q, 0) == v->value && had_margin == v->has_margin &&
 		       (!had_margin || sqlite3_column_double(q, 1) == v->margin) &&
-		       same_text(q, 2, v->source) && same_text(q, 3, v->definition_version);
+		       same_text(q, 2, v->source) && same_text(q, 3, v->definition_version) &&
+		       int_or_0(q, 5) == (v->respondents > 0 ? v->respondents : 0) &&
+		       int_or_0(q, 6) == (v->min_respondents > 0 ? v->min_respondents : 0);
 		old_import = sqlite3_column_int64(q, 4);
 	}
 	sqlite3_reset(q);
