@@ -475,45 +475,56 @@ static ivp_rc row_matrix(const pt_row *r)
 			return ivp__job_store(r->j, rc);
 		return dup ? dup_fail(r, X_THEME, t.key) : IVP_OK;
 	}
-	if (strcmp(kind, "weight") && strcmp(kind, "score") && strcmp(kind, "regional") && strcmp(kind, "choice"))
-		return BAD(r, X_KIND, "bad_matrix_kind", "Use theme, weight, score, regional or choice.",
+	if (strcmp(kind, "weight") && strcmp(kind, "score") && strcmp(kind, "regional") && strcmp(kind, "choice") &&
+	    strcmp(kind, "crime") && strcmp(kind, "area"))
+		return BAD(r, X_KIND, "bad_matrix_kind", "Use theme, weight, score, regional, choice, crime or area.",
 			   "unknown kind \"%.40s\"", kind);
-	if (!strcmp(kind, "weight") || !strcmp(kind, "score")) {
-		if ((rc = need(r, X_CRIT)))
+	if (!strcmp(kind, "crime") || !strcmp(kind, "area")) {
+		/* crime: the theme's registered crime (an indicator key or a
+		 * SoortMisdrijf code) for its size and trend; area: the area
+		 * they are computed for (default: the plan's municipality) */
+		if ((!strcmp(kind, "crime") && (rc = need(r, X_THEME))) || (rc = need(r, X_TEXT)))
 			return rc;
-		crit = ivp__mx_crit_of(fv(r, X_CRIT));
-		if (crit < 0)
-			return BAD(r, X_CRIT, "bad_criterion",
-				   "Use size, trend, seriousness, residents, partners, regional or evaluation.",
-				   "unknown criterion \"%.40s\"", fv(r, X_CRIT));
-		e.criterion = fv(r, X_CRIT);
-	}
-	if (strcmp(kind, "weight") && (rc = need(r, X_THEME)))
-		return rc;
-	if (!strcmp(kind, "weight"))
-		e.theme = "";
-	if (strcmp(kind, "regional") && (num_of(fv(r, X_VALUE), &e.value) || e.value < 0))
-		return BAD(r, X_VALUE, "bad_value", "Write a number with a decimal point, such as 2 or 3.5.",
-			   "invalid value \"%.40s\"", fv(r, X_VALUE));
-	if (!strcmp(kind, "score")) {
-		if (crit == IVP__MX_RESIDENTS || crit == IVP__MX_PARTNERS || crit == IVP__MX_REGIONAL)
-			return BAD(r, X_CRIT, "score_from_data",
-				   "The concern of residents and partners comes from the inputs, the regional score from the regional rows; enter scores only for size, trend, seriousness and evaluation.",
-				   "the criterion \"%s\" is scored from the data", e.criterion);
-		if (e.value > 5)
-			return BAD(r, X_VALUE, "bad_value", "A score is from 0 to 5.", "invalid score \"%.40s\"", fv(r, X_VALUE));
-		if (!e.text[0])
-			return BAD(r, X_TEXT, "missing_reason", "An entered score says why, in text: the data it rests on or the judgement.",
-				   "a score entered by hand needs its reason%s", "");
-	}
-	if (!strcmp(kind, "choice") && ((e.value != 0 && e.value != 1) || !e.text[0] || (e.value == 0 && !e.text2[0])))
-		return BAD(r, X_VALUE, "bad_choice",
-			   "A choice is 1 (chosen) or 0 (not chosen) with the reasoning in text; a theme not chosen says in text2 where it goes instead (routine work, another plan).",
-			   "incomplete choice for \"%.60s\"", e.theme);
-	if (!strcmp(kind, "regional")) {
-		e.value = 1;
-		if ((rc = need(r, X_TEXT)))
+		if (!strcmp(kind, "area"))
+			e.theme = "";
+	} else {
+		if (!strcmp(kind, "weight") || !strcmp(kind, "score")) {
+			if ((rc = need(r, X_CRIT)))
+				return rc;
+			crit = ivp__mx_crit_of(fv(r, X_CRIT));
+			if (crit < 0)
+				return BAD(r, X_CRIT, "bad_criterion",
+					   "Use size, trend, seriousness, residents, partners, regional or evaluation.",
+					   "unknown criterion \"%.40s\"", fv(r, X_CRIT));
+			e.criterion = fv(r, X_CRIT);
+		}
+		if (strcmp(kind, "weight") && (rc = need(r, X_THEME)))
 			return rc;
+		if (!strcmp(kind, "weight"))
+			e.theme = "";
+		if (strcmp(kind, "regional") && (num_of(fv(r, X_VALUE), &e.value) || e.value < 0))
+			return BAD(r, X_VALUE, "bad_value", "Write a number with a decimal point, such as 2 or 3.5.",
+				   "invalid value \"%.40s\"", fv(r, X_VALUE));
+		if (!strcmp(kind, "score")) {
+			if (crit == IVP__MX_RESIDENTS || crit == IVP__MX_PARTNERS || crit == IVP__MX_REGIONAL)
+				return BAD(r, X_CRIT, "score_from_data",
+					   "The concern of residents and partners comes from the inputs, the regional score from the regional rows; enter scores only for size, trend, seriousness and evaluation.",
+					   "the criterion \"%s\" is scored from the data", e.criterion);
+			if (e.value > 5)
+				return BAD(r, X_VALUE, "bad_value", "A score is from 0 to 5.", "invalid score \"%.40s\"", fv(r, X_VALUE));
+			if (!e.text[0])
+				return BAD(r, X_TEXT, "missing_reason", "An entered score says why, in text: the data it rests on or the judgement.",
+					   "a score entered by hand needs its reason%s", "");
+		}
+		if (!strcmp(kind, "choice") && ((e.value != 0 && e.value != 1) || !e.text[0] || (e.value == 0 && !e.text2[0])))
+			return BAD(r, X_VALUE, "bad_choice",
+				   "A choice is 1 (chosen) or 0 (not chosen) with the reasoning in text; a theme not chosen says in text2 where it goes instead (routine work, another plan).",
+				   "incomplete choice for \"%.60s\"", e.theme);
+		if (!strcmp(kind, "regional")) {
+			e.value = 1;
+			if ((rc = need(r, X_TEXT)))
+				return rc;
+		}
 	}
 	rc = ivp__store_pt_entry_put(r->j->ctx, &e, &dup);
 	if (rc == IVP_ENOTFOUND)

@@ -11,8 +11,15 @@
  * interviews and theme sessions, each scaled to 0–5 against the theme
  * with the most (5 × n / max); regional is 5 for a theme of the regional
  * plan and 0 for the others, once the matrix file names the regional
- * themes. The other criteria are scored by hand with a reason (the matrix
- * file); a criterion without either is "no data" and counts as 0.
+ * themes. Size and trend, for a theme the matrix file maps to its
+ * registered crime (kind crime), come from the crime series of the
+ * matrix's area (kind area, else the plan's municipality): the rate against
+ * the Netherlands and the change over four (or three) years, each a rate
+ * ratio scored by ivp__mx_ratio_score (stats/matrix.h), with the figures
+ * named in the source. The other criteria, and size and trend without such
+ * counts, are scored by hand with a reason (the matrix file); a criterion
+ * without either is "no data" and counts as 0. A route's target is named
+ * by its title in the current plan.
  * Weights not given in the file are 1, and the table's note says so.
  */
 #include <math.h>
@@ -710,6 +717,9 @@ typedef struct pv_mx {
 	int n, has_regional, nchosen;
 	double w[IVP__MX_NCRIT];
 	int w_given[IVP__MX_NCRIT];
+	const pv_entry *crime[PV_MAX]; /* the theme's registered crime (kind crime), NULL: none */
+	char csrc[PV_MAX][2][320];     /* size and trend: the figures they come from, or why none */
+	const char *area;	       /* the area of size and trend */
 } pv_mx;
 
 static int mx_add(pv_mx *x, const char *key)
@@ -725,8 +735,141 @@ static int mx_add(pv_mx *x, const char *key)
 	return x->n++;
 }
 
+/* ---- size and trend from registered crime ------------------------------------------ */
+
+static int tcol(const ivp_table *t, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ivp_table_ncols(t); i++)
+		if (!strcmp(ivp_table_colname(t, i), name))
+			return i;
+	return -1;
+}
+
+static double treal(const ivp_table *t, int r, const char *name)
+{
+	int c = tcol(t, name);
+
+	if (c < 0)
+		return NAN;
+	switch (ivp_table_cell_type(t, r, c)) {
+	case IVP_CELL_REAL:
+		return ivp_table_real(t, r, c);
+	case IVP_CELL_INT:
+		return (double)ivp_table_int(t, r, c);
+	default:
+		return NAN;
+	}
+}
+
+static const char *ttext(const ivp_table *t, int r, const char *name)
+{
+	int c = tcol(t, name);
+
+	return c >= 0 && ivp_table_cell_type(t, r, c) == IVP_CELL_TEXT ? ivp_table_text(t, r, c) : "";
+}
+
+/* The newest year with a count of key in area, 0: none. */
+static int crime_last_year(pv *v, const char *area, const char *key)
+{
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+	int i, last = 0, c;
+
+	memset(&q, 0, sizeof(q));
+	q.area = area;
+	q.indicator = key;
+	q.small_threshold = -1;
+	q.lang = v->lang;
+	if (ivp_indicator_series(v->ctx, &q, 1990, 2100, &t)) {
+		ivp__error_clear(&v->ctx->err);
+		return 0;
+	}
+	c = tcol(t, "year");
+	for (i = 0; c >= 0 && i < ivp_table_nrows(t); i++)
+		if (!isnan(treal(t, i, "count")) && ivp_table_int(t, i, c) > last)
+			last = (int)ivp_table_int(t, i, c);
+	ivp_table_free(t);
+	return last;
+}
+
+/*
+ * Size and trend of theme k from its registered crime: the newest year's
+ * rate against the Netherlands (NL01), and the change since four years
+ * before (three when that year has no count), each with its exact
+ * interval, scored by ivp__mx_ratio_score. x->csrc says which figures they
+ * come from, or why there are none (then an entered score stays).
+ */
+static void mx_crime(pv *v, pv_mx *x, int k)
+{
+	static const char *const nl[] = { "NL01" };
+	const char *key = x->crime[k]->text;
+	ivp_indicator_query q;
+	ivp_table *t = NULL;
+	int last, back, c;
+
+	if (!x->area || !(last = crime_last_year(v, x->area, key))) {
+		for (c = 0; c < 2; c++)
+			snprintf(x->csrc[k][c], sizeof(x->csrc[k][c]), L(v->lang, "no registered crime for %s in %s"), key,
+				 x->area ? x->area : "–");
+		return;
+	}
+	for (back = 4; back >= 3; back--) {
+		memset(&q, 0, sizeof(q));
+		q.area = x->area;
+		q.indicator = key;
+		q.year = last;
+		q.baseline = last - back;
+		q.compare = nl;
+		q.ncompare = 1;
+		q.small_threshold = -1;
+		q.lang = v->lang;
+		ivp_table_free(t);
+		t = NULL;
+		if (ivp_indicators(v->ctx, &q, &t) || !ivp_table_nrows(t)) {
+			ivp__error_clear(&v->ctx->err);
+			ivp_table_free(t);
+			return;
+		}
+		if (!isnan(treal(t, 0, "baseline_ratio")))
+			break;
+	}
+	{
+		double r = treal(t, 0, "cmp1_ratio"), b = treal(t, 0, "baseline_ratio");
+		double s = ivp__mx_ratio_score(r, treal(t, 0, "cmp1_lo"), treal(t, 0, "cmp1_hi"));
+		double tr = ivp__mx_ratio_score(b, treal(t, 0, "baseline_lo"), treal(t, 0, "baseline_hi"));
+		char a[48], n[48], p[48], bs[48];
+
+		ivp_format_number(v->lang, treal(t, 0, "per_1000"), 2, a, sizeof(a));
+		ivp_format_number(v->lang, treal(t, 0, "NL01_per_1000"), 2, n, sizeof(n));
+		ivp_format_number(v->lang, r, 2, p, sizeof(p));
+		if (!isnan(s)) {
+			x->m[k].score[IVP__MX_SIZE] = s;
+			x->m[k].has[IVP__MX_SIZE] = x->m[k].from_data[IVP__MX_SIZE] = 1;
+			snprintf(x->csrc[k][0], sizeof(x->csrc[k][0]),
+				 L(v->lang, "data: %s in %d, %s per 1,000 inhabitants against %s in the Netherlands (ratio %s: %s; import %lld)"),
+				 key, last, a, n, p, ttext(t, 0, "vs_NL01"), (long long)treal(t, 0, "import"));
+		} else {
+			snprintf(x->csrc[k][0], sizeof(x->csrc[k][0]), L(v->lang, "no figure for the Netherlands of %s in %d"), key, last);
+		}
+		ivp_format_number(v->lang, treal(t, 0, "baseline_per_1000"), 2, bs, sizeof(bs));
+		ivp_format_number(v->lang, b, 2, p, sizeof(p));
+		if (!isnan(tr)) {
+			x->m[k].score[IVP__MX_TREND] = tr;
+			x->m[k].has[IVP__MX_TREND] = x->m[k].from_data[IVP__MX_TREND] = 1;
+			snprintf(x->csrc[k][1], sizeof(x->csrc[k][1]),
+				 L(v->lang, "data: %s from %d to %d, %s to %s per 1,000 inhabitants (ratio %s: %s; import %lld)"),
+				 key, last - back, last, bs, a, p, ttext(t, 0, "baseline_verdict"), (long long)treal(t, 0, "import"));
+		} else {
+			snprintf(x->csrc[k][1], sizeof(x->csrc[k][1]), L(v->lang, "no count of %s three or four years before %d"), key, last);
+		}
+	}
+	ivp_table_free(t);
+}
+
 /* The matrix of v into x (ranked, with its sensitivity). -1: no weight > 0. */
-static int mx_build(const pv *v, pv_mx *x)
+static int mx_build(pv *v, pv_mx *x)
 {
 	int64_t maxr = 0, maxp = 0;
 	int i, c, k;
@@ -755,7 +898,7 @@ static int mx_build(const pv *v, pv_mx *x)
 			}
 			continue;
 		}
-		if ((k = mx_add(x, e->theme)) < 0)
+		if (!strcmp(e->kind, "area") || (k = mx_add(x, e->theme)) < 0)
 			continue;
 		if (!strcmp(e->kind, "score") && (c = ivp__mx_crit_of(e->crit)) >= 0) {
 			x->score[k][c] = e;
@@ -767,8 +910,19 @@ static int mx_build(const pv *v, pv_mx *x)
 		} else if (!strcmp(e->kind, "choice")) {
 			x->choice[k] = e;
 			x->nchosen += e->value == 1;
+		} else if (!strcmp(e->kind, "crime")) {
+			x->crime[k] = e;
 		}
 	}
+	/* size and trend from registered crime: over an entered score */
+	for (i = 0; i < v->ne; i++)
+		if (!strcmp(v->e[i].kind, "area"))
+			x->area = v->e[i].text;
+	if (!x->area && plan_of(v) && v->plan->municipality)
+		x->area = v->plan->municipality;
+	for (k = 0; k < x->n; k++)
+		if (x->crime[k])
+			mx_crime(v, x, k);
 	for (i = 0; i < v->nev; i++)
 		if ((k = mx_add(x, v->ev_theme[i])) >= 0) {
 			/* from the data: the share of its measured goals not achieved */
@@ -802,6 +956,17 @@ static int mx_build(const pv *v, pv_mx *x)
 
 static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b, size_t n)
 {
+	if ((c == IVP__MX_SIZE || c == IVP__MX_TREND) && x->crime[k]) {
+		const char *why = x->csrc[k][c == IVP__MX_TREND];
+
+		if (x->m[k].from_data[c])
+			snprintf(b, n, "%s", why);
+		else if (x->m[k].has[c])
+			snprintf(b, n, L(v->lang, "entered: %s (%s)"), x->score[k][c] ? x->score[k][c]->text : "", why);
+		else
+			snprintf(b, n, L(v->lang, "no data (%s)"), why);
+		return b;
+	}
 	if (!x->m[k].has[c])
 		return L(v->lang, "no data");
 	if (c == IVP__MX_RESIDENTS)

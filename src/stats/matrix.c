@@ -128,3 +128,21 @@ int ivp__mx_sensitivity(ivp__mx_theme *t, int n, const double w[IVP__MX_NCRIT])
 	free(rk);
 	return 0;
 }
+
+/*
+ * A rate ratio as a score of 0 to 5: 2.5 when its interval holds 1 (no
+ * clear difference), else 2.5 + 2.5 · log2(ratio), kept within 0..5 —
+ * twice the comparison (or a doubling) is 5, half of it 0.
+ */
+double ivp__mx_ratio_score(double ratio, double lo, double hi)
+{
+	double s;
+
+	if (isnan(ratio) || ratio <= 0)
+		return NAN;
+	if (!isnan(lo) && !isnan(hi) && lo <= 1 && hi >= 1)
+		return 2.5;
+	s = 2.5 + 2.5 * log2(ratio);
+	return s < 0 ? 0 : s > 5 ? 5 :
+				   s;
+}

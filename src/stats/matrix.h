@@ -52,4 +52,12 @@ int ivp__mx_rank(ivp__mx_theme *t, int n, const double w[IVP__MX_NCRIT]);
  * (each weight 0, each weight doubled); -1 as ivp__mx_rank or out of memory. */
 int ivp__mx_sensitivity(ivp__mx_theme *t, int n, const double w[IVP__MX_NCRIT]);
 
+/*
+ * Size and trend computed from registered crime (participation_view.c): a
+ * rate ratio (against the Netherlands, or against four years before) as a
+ * score — 2.5 when its interval [lo, hi] holds 1 (no clear difference),
+ * else 2.5 + 2.5 · log2(ratio) within 0..5; NaN for no ratio.
+ */
+double ivp__mx_ratio_score(double ratio, double lo, double hi);
+
 #endif /* IVP_STATS_MATRIX_H */

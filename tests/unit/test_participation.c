@@ -307,6 +307,33 @@ static void evaluation_verdicts(void **state)
 	assert_int_equal(ivp__eval_verdict("higher", 12, 13, 5), IVP__EV_ACHIEVED);
 }
 
+/* Size and trend from a rate ratio: 2.5 when the interval holds 1, else
+ * 2.5 + 2.5 · log2(ratio) within 0..5 (by hand). */
+static void matrix_ratio_score(void **state)
+{
+	(void)state;
+	assert_true(ivp__mx_ratio_score(1.09, 0.97, 1.22) == 2.5);	 /* no clear difference */
+	assert_true(fabs(ivp__mx_ratio_score(2, 1.8, 2.2) - 5) < 1e-12); /* twice: 5 */
+	assert_true(fabs(ivp__mx_ratio_score(0.5, 0.4, 0.6) - 0) < 1e-12);
+	assert_true(fabs(ivp__mx_ratio_score(1.5, 1.2, 1.9) - (2.5 + 2.5 * 0.5849625007211562)) < 1e-9);
+	assert_true(fabs(ivp__mx_ratio_score(0.7055, 0.62, 0.80) - 1.2417) < 1e-3);
+	assert_true(ivp__mx_ratio_score(8, 6, 10) == 5); /* kept within 0..5 */
+	assert_true(ivp__mx_ratio_score(0.1, 0.05, 0.2) == 0);
+	assert_true(isnan(ivp__mx_ratio_score(NAN, NAN, NAN)));
+	assert_true(ivp__mx_ratio_score(1.5, NAN, NAN) > 3.9); /* no interval: the ratio itself */
+}
+
+/* Too small: only with both the respondents and a minimum known. */
+static void survey_too_small(void **state)
+{
+	(void)state;
+	assert_int_equal(ivp__survey_too_small(148, 300), 1);
+	assert_int_equal(ivp__survey_too_small(300, 300), 0);
+	assert_int_equal(ivp__survey_too_small(612, 300), 0);
+	assert_int_equal(ivp__survey_too_small(0, 300), 0); /* not known: never too small */
+	assert_int_equal(ivp__survey_too_small(148, 0), 0); /* no minimum */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +348,8 @@ int main(void)
 		cmocka_unit_test(matrix_sensitivity),
 		cmocka_unit_test(matrix_criteria),
 		cmocka_unit_test(evaluation_verdicts),
+		cmocka_unit_test(matrix_ratio_score),
+		cmocka_unit_test(survey_too_small),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

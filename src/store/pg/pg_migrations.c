@@ -352,10 +352,14 @@ static const pg_migration migrations[] = {
 	  "ALTER TABLE app_user ADD COLUMN totp_required integer NOT NULL DEFAULT 0;"
 	  "ALTER TABLE app_user ADD COLUMN totp_last bigint NOT NULL DEFAULT 0;"
 	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);" },
-	/* 16 (particip2): a survey's respondents and its stated minimum. */
+	/* 16 (particip2): a survey's respondents and its stated minimum; the
+	 * matrix's entries of kind crime and area. */
 	{ 16,
 	  "ALTER TABLE local_value ADD COLUMN respondents bigint CHECK (respondents > 0);"
-	  "ALTER TABLE local_value ADD COLUMN min_respondents bigint CHECK (min_respondents > 0);" },
+	  "ALTER TABLE local_value ADD COLUMN min_respondents bigint CHECK (min_respondents > 0);"
+	  "ALTER TABLE pt_entry DROP CONSTRAINT pt_entry_kind_check;"
+	  "ALTER TABLE pt_entry ADD CONSTRAINT pt_entry_kind_check"
+	  " CHECK (kind IN ('weight','score','regional','choice','crime','area'));" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))

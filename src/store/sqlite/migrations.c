@@ -373,10 +373,24 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  NULL, NULL },
 	/* 16 (particip2): a survey's number of respondents and the minimum it
 	 * states (src/stats/survey.h: fewer is "too small"); NULL: not known,
-	 * no minimum. */
+	 * no minimum. The priority matrix's entries of kind crime (a theme's
+	 * registered crime, for size and trend) and area (the area they are
+	 * computed for): pt_entry again with the wider CHECK. */
 	{ 16,
 	  "ALTER TABLE local_value ADD COLUMN respondents INTEGER CHECK (respondents > 0);"
-	  "ALTER TABLE local_value ADD COLUMN min_respondents INTEGER CHECK (min_respondents > 0);",
+	  "ALTER TABLE local_value ADD COLUMN min_respondents INTEGER CHECK (min_respondents > 0);"
+	  "CREATE TABLE pt_entry_16 ("
+	  " kind TEXT NOT NULL CHECK (kind IN ('weight','score','regional','choice','crime','area')),"
+	  " theme TEXT NOT NULL,"
+	  " criterion TEXT NOT NULL,"
+	  " value REAL NOT NULL,"
+	  " text TEXT NOT NULL DEFAULT '',"
+	  " text2 TEXT NOT NULL DEFAULT '',"
+	  " import_id INTEGER REFERENCES import(id),"
+	  " PRIMARY KEY (kind, theme, criterion)) WITHOUT ROWID;"
+	  "INSERT INTO pt_entry_16 SELECT kind, theme, criterion, value, text, text2, import_id FROM pt_entry;"
+	  "DROP TABLE pt_entry;"
+	  "ALTER TABLE pt_entry_16 RENAME TO pt_entry;",
 	  NULL, NULL },
 };
 
