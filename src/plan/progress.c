@@ -177,6 +177,7 @@ typedef struct lv {
 static int lv_cb(void *ud, const char *const *c, int n)
 {
 	lv *l = ud;
+	int64_t resp, min;
 	int y;
 
 	if (n < 7 || !c[0] || !c[1] || !c[2])
@@ -193,13 +194,14 @@ static int lv_cb(void *ud, const char *const *c, int n)
 		l->has_base_margin = 1;
 		l->base_margin = strtod(c[3], NULL);
 	}
-	if (n >= 10 && y > l->goal->baseline.year && y <= l->year &&
-	    ivp__survey_too_small(c[8] ? strtoll(c[8], NULL, 10) : 0, c[9] ? strtoll(c[9], NULL, 10) : 0)) {
+	resp = n >= 10 && c[8] ? strtoll(c[8], NULL, 10) : 0;
+	min = n >= 10 && c[9] ? strtoll(c[9], NULL, 10) : 0;
+	if (y > l->goal->baseline.year && y <= l->year && ivp__survey_too_small(resp, min)) {
 		/* fewer respondents than the survey's minimum: not a figure (stats/survey.h) */
 		if (y > l->small_year) {
 			l->small_year = y;
-			l->small_n = strtoll(c[8], NULL, 10);
-			l->small_min = strtoll(c[9], NULL, 10);
+			l->small_n = resp;
+			l->small_min = min;
 		}
 		return 0;
 	}

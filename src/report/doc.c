@@ -1204,7 +1204,7 @@ static void pt_counts(dctx *d, const rp_particip *p)
 	}
 	t = table(d, "t-inbreng", W("Inbreng per thema en wijk", "Inputs per theme and wijk"), W("Inbreng per thema", "Inputs per theme"), nw + 1, head, w, right);
 	for (i = 0; t && i < nt; i++) {
-		const rp_pt_count *row = &p->counts[i * nw];
+		const rp_pt_count *row = &p->counts[(size_t)i * (size_t)nw];
 
 		tcell(d, t, row->theme ? row->theme : W("Alle thema's", "All themes"));
 		for (k = 0; k < nw; k++)
