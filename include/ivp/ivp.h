@@ -721,6 +721,10 @@ ivp_role ivp_role_parse(const char *s);
  */
 IVP_WUR ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role,
 			    const char *password);
+/* As ivp_user_add, and a member of organisation org (NULL: the default),
+ * the user, the membership and their audit entries in one transaction. */
+IVP_WUR ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role,
+			       const char *password, const char *org);
 /* A new password; every session of the user ends. IVP_ENOTFOUND: no such user. */
 IVP_WUR ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password);
 /* Remove a user and their sessions. IVP_ENOTFOUND: no such user. */

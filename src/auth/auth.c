@@ -53,6 +53,7 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "auth/org.h"
 #include "core/core.h"
 #include "store/auth_store.h"
 #include "store/store.h"
@@ -290,6 +291,12 @@ static ivp_rc no_user(ivp_ctx *ctx, const char *name)
 
 ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *password)
 {
+	return ivp_user_add_in(ctx, name, role, password, NULL);
+}
+
+ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role, const char *password,
+		       const char *org)
+{
 	char h[crypto_pwhash_STRBYTES];
 	ivp_rc rc;
 	int exists = 0;
@@ -304,15 +311,24 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 	}
 	if ((rc = check_password(ctx, name, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
+	if ((rc = ivp__store_begin(ctx))) {
+		sodium_memzero(h, sizeof(h));
+		return rc;
+	}
 	rc = ivp__store_user_add(ctx, name, ivp_role_name(role), h, &exists);
 	sodium_memzero(h, sizeof(h));
 	if (!rc && exists) {
+		ivp__store_abort(ctx);
 		ivp__fail(ctx, IVP_EINPUT, "user \"%s\" exists", name);
 		ivp__code(ctx, "user_exists");
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}
-	return rc ? rc : ivp__audit_user(ctx, "user.add", name, ivp_role_name(role));
+	/* the user, its membership and their entries: one transaction */
+	if (rc || (rc = ivp__audit_user(ctx, "user.add", name, ivp_role_name(role))) ||
+	    (org && (rc = ivp__member_set_in_tx(ctx, name, org))) || (rc = ivp__store_commit(ctx)))
+		ivp__store_abort(ctx);
+	return rc;
 }
 
 ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
