@@ -50,6 +50,10 @@ void api_plan(http_req *r);
 void api_plan_progress(http_req *r);
 void api_plan_history(http_req *r);
 void api_measure_progress(http_req *r);
+/* The output figure of a progress request (fields output_name, output_year,
+ * output_value; the API and the measure page's form) into u: 0 (also when
+ * there is none), or -1 with the 400 answered. */
+int api_measure_output(http_req *r, ivp_measure_change *u);
 /* api_plan_edit.c */
 void api_plan_edit(http_req *r);
 void api_plan_revert(http_req *r);

@@ -119,6 +119,27 @@ static int parse_spent(const char *v, char *buf, size_t bufsz, ivp_measure_chang
 	return 0;
 }
 
+int api_measure_output(http_req *r, ivp_measure_change *u)
+{
+	const char *name = http_field(r, "output_name"), *year = http_field(r, "output_year");
+	const char *value = http_field(r, "output_value");
+	int y = 0;
+
+	if (!(name && *name) && !(value && *value))
+		return 0; /* no output figure */
+	if (!name || !*name || !value || !*value || !year || http_parse_year(year, &y)) {
+		http_error(r, 400, "bad_parameter", "an output figure needs output_name, output_year and output_value",
+			   "output_name is one of the measure's outputs, output_year a year such as 2024, output_value the figure.",
+			   "Send the three fields together, e.g. output_name=deelnemers&output_year=2024&output_value=260.");
+		return -1;
+	}
+	u->noutputs = 1;
+	u->output_name[0] = name;
+	u->output_year[0] = y;
+	u->output_value[0] = value;
+	return 0;
+}
+
 void api_measure_progress(http_req *r)
 {
 	ivp_measure_change u;
@@ -142,6 +163,8 @@ void api_measure_progress(http_req *r)
 			   "Separate several years with commas: 2024=12500,2025=3000.");
 		return;
 	}
+	if (api_measure_output(r, &u))
+		return;
 	if (ivp_measure_update(r->ctx, &u, &res)) {
 		const ivp_error *e = ivp_last_error(r->ctx);
 
