@@ -25,6 +25,19 @@ json_t *api_yaml_json(const char *yaml)
 	return j;
 }
 
+void api_plan_public(json_t *plan)
+{
+	json_t *up, *mo, *pe;
+	size_t i, j, k;
+
+	json_array_foreach(json_object_get(plan, "implementation"), i, up)
+		json_array_foreach(json_object_get(up, "measures"), j, mo)
+			json_array_foreach(json_object_get(mo, "progress"), k, pe) {
+				(void)json_object_del(pe, "note"); /* absent when none: nothing to delete */
+				(void)json_object_del(pe, "by");
+			}
+}
+
 void api_plan(http_req *r)
 {
 	ivp_table *h = NULL;
@@ -47,6 +60,8 @@ void api_plan(http_req *r)
 		http_error(r, 500, "internal_error", "the plan could not be rendered as JSON", "", "");
 		return;
 	}
+	if (!http_private_ok(r))
+		api_plan_public(plan);
 	o = json_pack("{s:I, s:s, s:o}", "version", (json_int_t)ivp_table_int(h, n - 1, 0),
 		      "plan_id", ivp_table_text(h, n - 1, 1) ? ivp_table_text(h, n - 1, 1) : "",
 		      "plan", plan);
@@ -74,6 +89,8 @@ void api_plan_progress(http_req *r)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
+	if (!http_private_ok(r)) /* progress notes are not public */
+		(void)ivp_table_blank(t[IVP_PROGRESS_MEASURES], "last_note");
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++) {
 		char *s = ok ? ivp_table_json(t[i], NULL, 0, IVP_JSON_COMPACT) : NULL;
 		json_t *j = s ? json_loads(s, 0, NULL) : NULL;
@@ -91,7 +108,7 @@ void api_plan_history(http_req *r)
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_plan_history(r->ctx, &t);
 
-	if (!rc && !r->session) /* the authors: staff names, not for anonymous readers */
+	if (!rc && !http_private_ok(r)) /* the authors: staff names, not for anonymous readers */
 		(void)ivp_table_blank(t, "by");
 	if (rc)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));

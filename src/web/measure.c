@@ -421,14 +421,13 @@ static int may_change(http_req *r, const char *id)
 void web_measure_render(http_req *r, int status, const web_measure_form *f)
 {
 	const char *lang = web_lang(r), *id = r->path_id;
-	http_object priv = { "private", id, NULL };
 	ivp_table *orgs = NULL;
 	char *yaml = NULL, title[512], b[512];
 	json_t *plan = NULL, *mo, *v;
 	html h = { 0 };
 	size_t i;
 	double dv;
-	int private = http_authorize_object(r->route, r->session, &priv) == 0, edit;
+	int private = http_private_ok(r), edit;
 
 	if (ivp_plan_export(r->ctx, 0, &yaml) || !(plan = api_yaml_json(yaml)) || !(mo = find_measure(plan, id))) {
 		ivp_free(yaml);

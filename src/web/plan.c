@@ -325,6 +325,8 @@ void web_plan(http_req *r)
 		web_page_end(r, &h, 200);
 		return;
 	}
+	if (!http_private_ok(r)) /* progress notes are not public */
+		(void)ivp_table_blank(t[IVP_PROGRESS_MEASURES], "last_note");
 	plan = api_yaml_json(yaml);
 	ivp_free(yaml);
 	web_page_begin(r, &h, lang, plan ? jstr(plan, "title") : web_t(lang, W_PLAN_TITLE));

@@ -305,8 +305,9 @@ async function main() {
     await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
     check('rapport: the 2023 progress report is a concept naming its missing texts',
       (await page.textContent('#status')).includes('Toelichting bij prioriteit b ontbreekt'));
-    check('rapport: links to read and download it (HTML, PDF, XLSX)',
-      await page.locator('main .ivp-downloads a[href^="/api/v1/reports/voortgang-2023?format="]').count() === 3);
+    check('rapport: a concept is not public: no links to read or download it, a note to sign in instead',
+      await page.locator('main .ivp-downloads a').count() === 0 && await page.locator('#concept-private').count() === 1 &&
+      (await page.request.get(base + '/api/v1/reports/voortgang-2023?format=html')).status() === 401);
     check('rapport: no text forms without signing in', await page.locator('form.ivp-text-form').count() === 0);
     await visit(page, 'rapport');
     res = await page.goto(base + '/no-such-page');
@@ -558,6 +559,9 @@ async function main() {
     // ---- the reports page as an editor: a form per text, an error on it, a saved version ---------------------
     await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
     check('rapport (editor): a form per text', await page.locator('form.ivp-text-form textarea').count() >= 5);
+    check('rapport (editor): links to read and download the concept (HTML, PDF, XLSX)',
+      await page.locator('main .ivp-downloads a[href^="/api/v1/reports/voortgang-2023?format="]').count() === 3 &&
+      await page.locator('#concept-private').count() === 0);
     await visit(page, 'rapport-editor');
     await page.fill('#text-0', '   ');
     await page.click('#tekst-0 form button[type=submit]');
