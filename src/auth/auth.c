@@ -439,8 +439,12 @@ static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp
 static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /*
- * The throttle's check and the attempt recorded as failed, as one step
- * (throttle_mu). *id 0 when the throttle refused (*wait > 0).
+ * The throttle's check and the attempt recorded as failed, as one step:
+ * one write transaction holding the throttle's lock in the database
+ * (ivp__store_attempt_lock), so that attempts at the same moment count
+ * each other across every server on the database; throttle_mu besides,
+ * so that a process's own threads queue here rather than on the
+ * database's lock. *id 0 when the throttle refused (*wait > 0).
  */
 static ivp_rc attempt_begin(ivp_ctx *ctx, const char *key, const char *client, int64_t now,
 			    int64_t *wait, int64_t *id)
@@ -449,9 +453,16 @@ static ivp_rc attempt_begin(ivp_ctx *ctx, const char *key, const char *client, i
 
 	*id = 0;
 	pthread_mutex_lock(&throttle_mu);
-	if (!(rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) &&
-	    !(rc = throttle(ctx, key, client, now, wait)) && *wait == 0)
-		rc = ivp__store_attempt_begin(ctx, key, client, now, id);
+	if (!(rc = ivp__store_begin(ctx))) {
+		if (!(rc = ivp__store_attempt_lock(ctx)) &&
+		    !(rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) &&
+		    !(rc = throttle(ctx, key, client, now, wait)) && *wait == 0)
+			rc = ivp__store_attempt_begin(ctx, key, client, now, id);
+		if (rc || (rc = ivp__store_commit(ctx))) {
+			ivp__store_abort(ctx);
+			*id = 0;
+		}
+	}
 	pthread_mutex_unlock(&throttle_mu);
 	return rc;
 }
