@@ -161,15 +161,10 @@ void api_report_texts(http_req *r)
 
 	if (report_opts(r, &o, kind, sizeof(kind)))
 		return;
-	if ((rc = report_final(r, &o, &final))) {
+	/* the report's own errors first (no plan, an unknown kind), then whether it is public */
+	if ((rc = ivp_report_texts(r->ctx, &o, &t)) || (rc = report_final(r, &o, &final)))
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
-		return;
-	}
-	if (!final && api_private(r, "The texts of a concept report"))
-		return;
-	if ((rc = ivp_report_texts(r->ctx, &o, &t)))
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
-	else
+	else if (final || !api_private(r, "The texts of a concept report"))
 		http_table(r, t);
 	ivp_table_free(t);
 }
