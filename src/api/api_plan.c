@@ -103,15 +103,43 @@ void api_plan_progress(http_req *r)
 	json_decref(o);
 }
 
+/* The history as anonymous readers get it: no authors (staff names), and
+ * an update's summary without the note of its progress entry, which it
+ * ends with (" note: …", ivp_measure_update). */
+static void history_public(http_req *r, ivp_table *t)
+{
+	char *s, *at;
+	json_t *o, *row;
+	size_t i;
+
+	(void)ivp_table_blank(t, "by");
+	s = ivp_table_json(t, NULL, 0, IVP_JSON_COMPACT);
+	o = s ? json_loads(s, 0, NULL) : NULL;
+	free(s);
+	json_array_foreach(json_object_get(o, "rows"), i, row) {
+		const char *sum = json_string_value(json_object_get(row, "summary"));
+		const char *kind = json_string_value(json_object_get(row, "kind"));
+		char *cut = sum && kind && !strcmp(kind, "update") ? strdup(sum) : NULL;
+
+		if (cut && (at = strstr(cut, " note: "))) {
+			*at = '\0';
+			(void)json_object_set_new(row, "summary", json_string(cut));
+		}
+		free(cut);
+	}
+	http_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
 void api_plan_history(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_plan_history(r->ctx, &t);
 
-	if (!rc && !http_private_ok(r)) /* the authors: staff names, not for anonymous readers */
-		(void)ivp_table_blank(t, "by");
 	if (rc)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	else if (!http_private_ok(r)) /* authors and notes are not public */
+		history_public(r, t);
 	else
 		http_table(r, t);
 	ivp_table_free(t);

@@ -144,7 +144,7 @@ done
 declare -A PRIV=(
   ["/api/v1/plan/progress?year=2024"]='[.measures.rows[] | select(.measure == "M-casus") | .last_note] == ["matrix"]'
   ["/api/v1/plan"]='[.plan | .. | objects | select(.id == "M-casus") | .progress[] | .note // empty] | index("matrix") != null'
-  ["/api/v1/plan/history"]='[.rows[] | .by // empty] | length > 0'
+  ["/api/v1/plan/history"]='([.rows[] | .by // empty] | length > 0) or ([.rows[].summary | select(contains("note: matrix"))] | length > 0)'
   ["/api/v1/sources"]='[.rows[] | .imported_by // empty] | length > 0'
   ["/api/v1/plan/changes"]='[.rows[] | select(.field | startswith("progress")) | .new // empty] | length > 0'
 )
