@@ -84,7 +84,7 @@ static void org_text(char *out, size_t n, const char *id, const char *name, cons
 static ivp_rc org_put_audited(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
 			      int *existed)
 {
-	char obj[64], before[400], after[400];
+	char obj[64], before[400] = "", after[400];
 	ivp__org_rec o;
 	ivp_rc rc;
 	int had;
@@ -192,7 +192,7 @@ static ivp_rc latest_plan(ivp_ctx *ctx, pl_plan **out)
 
 ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id)
 {
-	char obj[64], before[400];
+	char obj[64], before[400] = "";
 	ivp__org_rec o;
 	int64_t members = 0;
 	pl_plan *p = NULL;

@@ -208,7 +208,7 @@ int cmd_user(int argc, char **argv)
 			; /* nothing added */
 		else if (!strcmp(sub, "add"))
 			rc = ivp_user_add_in(ctx, name, ivp_role_parse(role), pw, org);
-		else if (strcmp(sub, "add"))
+		else
 			rc = ivp_user_passwd(ctx, name, pw);
 		if (!rc)
 			printf(!strcmp(sub, "add") ? "user %s added with role %s\n" :
