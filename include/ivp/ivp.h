@@ -154,6 +154,11 @@ void ivp_format_date(const char *lang, const char *iso, char *out, size_t n);
  * Dutch), more than two decimals, more than 1e13 euros.
  */
 int ivp_parse_money(const char *lang, const char *s, int64_t *cents, const char **why);
+/* A figure typed by a person (an output count: 1.250, 12,5 in Dutch; 1,250,
+ * 12.5 in English): the same rules as an amount (groups of three, at most
+ * two decimals, not negative). 0 with *v set, or -1 with *why the sentence
+ * saying what to type (static). */
+int ivp_parse_figure(const char *lang, const char *s, double *v, const char **why);
 
 /* Schema version the database is at after ivp_open(). */
 int ivp_schema_version(ivp_ctx *ctx);
@@ -457,6 +462,7 @@ IVP_WUR ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out);
 IVP_WUR ivp_rc ivp_plan_diff(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **out);
 
 #define IVP_MEASURE_MAX_SPENT 8
+#define IVP_MEASURE_MAX_OUTPUTS 8
 typedef struct ivp_measure_change {
 	const char *id;	    /* the measure's id */
 	const char *status; /* planned/running/done/stopped; NULL: unchanged */
@@ -465,11 +471,21 @@ typedef struct ivp_measure_change {
 	const char *user;   /* who; NULL: "unknown" */
 	int nspent;
 	int spent_year[IVP_MEASURE_MAX_SPENT];
-	const char *spent_amount[IVP_MEASURE_MAX_SPENT]; /* euros: "12000", "12000.50" */
+	const char *spent_amount[IVP_MEASURE_MAX_SPENT];   /* euros: "12000", "12000.50" */
+	int noutputs;					   /* output figures recorded */
+	const char *output_name[IVP_MEASURE_MAX_OUTPUTS];  /* one of the measure's outputs */
+	int output_year[IVP_MEASURE_MAX_OUTPUTS];	   /* a year of the plan's period */
+	const char *output_value[IVP_MEASURE_MAX_OUTPUTS]; /* as typed: "1.250", "12,5" (nl) */
 } ivp_measure_change;
 
-/* Record a measure's progress as a new plan version (a dated entry; status
- * and spending changed). */
+/* Record a measure's progress as a new plan version (a dated entry; status,
+ * spending and output figures changed). An output figure names one of the
+ * outputs the plan gives the measure (any year) and a year of the plan's
+ * period; it replaces the figure of that name and year or adds it. Values
+ * and amounts are read in the context's language (ivp_parse_figure,
+ * ivp_parse_money); a refusal names its option (status, spent, output:
+ * code unknown_output for the name, plan_year_outside_period for the year,
+ * bad_measure_update for the value). */
 IVP_WUR ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u,
 				  ivp_plan_result *out);
 
@@ -721,6 +737,10 @@ ivp_role ivp_role_parse(const char *s);
  */
 IVP_WUR ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role,
 			    const char *password);
+/* As ivp_user_add, and a member of organisation org (NULL: the default),
+ * the user, the membership and their audit entries in one transaction. */
+IVP_WUR ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role,
+			       const char *password, const char *org);
 /* A new password; every session of the user ends. IVP_ENOTFOUND: no such user. */
 IVP_WUR ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password);
 /* Remove a user and their sessions. IVP_ENOTFOUND: no such user. */

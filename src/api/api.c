@@ -10,6 +10,18 @@
 
 #include "api/api.h"
 
+int api_private(http_req *r, const char *what)
+{
+	char det[200];
+
+	if (http_private_ok(r))
+		return 0;
+	snprintf(det, sizeof(det), "%s is not public: only signed-in users (the council, partners, staff) may see it.", what);
+	http_error(r, 401, "unauthorized", "sign in to see this", det,
+		   "Sign in (POST /api/v1/session); published, definitief reports are public.");
+	return -1;
+}
+
 static void answer(http_req *r, ivp_rc rc, ivp_table *t)
 {
 	if (rc)
@@ -37,7 +49,7 @@ void api_sources(http_req *r)
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_sources(r->ctx, &t);
 
-	if (!rc && !r->session) /* who imported: staff names, not for anonymous readers */
+	if (!rc && !http_private_ok(r)) /* who imported: staff names, not for anonymous readers */
 		(void)ivp_table_blank(t, "imported_by");
 	answer(r, rc, t);
 }

@@ -29,6 +29,9 @@ int api_import_form(http_req *r, ivp_import_kind *k, ivp_import_opts *o);
 
 /* The plan's canonical YAML as a jansson value; NULL when it cannot be converted. */
 struct json_t *api_yaml_json(const char *yaml);
+/* The plan JSON as anonymous readers get it: without the progress entries'
+ * notes and authors (not public). */
+void api_plan_public(struct json_t *plan);
 
 /* api.c */
 void api_areas(http_req *r);
@@ -50,6 +53,13 @@ void api_plan(http_req *r);
 void api_plan_progress(http_req *r);
 void api_plan_history(http_req *r);
 void api_measure_progress(http_req *r);
+/* The output figure of a progress request (fields output_name, output_year,
+ * output_value; the API and the measure page's form) into u: 0 (also when
+ * there is none), or -1 with the 400 answered. */
+int api_measure_output(http_req *r, ivp_measure_change *u);
+/* 0 when r's caller may see what is not public (http_private_ok), else
+ * -1 with 401 answered naming what ("A concept report"). */
+int api_private(http_req *r, const char *what);
 /* api_plan_edit.c */
 void api_plan_edit(http_req *r);
 void api_plan_revert(http_req *r);

@@ -25,6 +25,19 @@ json_t *api_yaml_json(const char *yaml)
 	return j;
 }
 
+void api_plan_public(json_t *plan)
+{
+	json_t *up, *mo, *pe;
+	size_t i, j, k;
+
+	json_array_foreach(json_object_get(plan, "implementation"), i, up)
+		json_array_foreach(json_object_get(up, "measures"), j, mo)
+			json_array_foreach(json_object_get(mo, "progress"), k, pe) {
+				(void)json_object_del(pe, "note"); /* absent when none: nothing to delete */
+				(void)json_object_del(pe, "by");
+			}
+}
+
 void api_plan(http_req *r)
 {
 	ivp_table *h = NULL;
@@ -47,6 +60,8 @@ void api_plan(http_req *r)
 		http_error(r, 500, "internal_error", "the plan could not be rendered as JSON", "", "");
 		return;
 	}
+	if (!http_private_ok(r))
+		api_plan_public(plan);
 	o = json_pack("{s:I, s:s, s:o}", "version", (json_int_t)ivp_table_int(h, n - 1, 0),
 		      "plan_id", ivp_table_text(h, n - 1, 1) ? ivp_table_text(h, n - 1, 1) : "",
 		      "plan", plan);
@@ -74,6 +89,8 @@ void api_plan_progress(http_req *r)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
+	if (!http_private_ok(r)) /* progress notes are not public */
+		(void)ivp_table_blank(t[IVP_PROGRESS_MEASURES], "last_note");
 	for (i = 0; i < IVP_PROGRESS_NPARTS; i++) {
 		char *s = ok ? ivp_table_json(t[i], NULL, 0, IVP_JSON_COMPACT) : NULL;
 		json_t *j = s ? json_loads(s, 0, NULL) : NULL;
@@ -86,15 +103,43 @@ void api_plan_progress(http_req *r)
 	json_decref(o);
 }
 
+/* The history as anonymous readers get it: no authors (staff names), and
+ * an update's summary without the note of its progress entry, which it
+ * ends with (" note: …", ivp_measure_update). */
+static void history_public(http_req *r, ivp_table *t)
+{
+	char *s, *at;
+	json_t *o, *row;
+	size_t i;
+
+	(void)ivp_table_blank(t, "by");
+	s = ivp_table_json(t, NULL, 0, IVP_JSON_COMPACT);
+	o = s ? json_loads(s, 0, NULL) : NULL;
+	free(s);
+	json_array_foreach(json_object_get(o, "rows"), i, row) {
+		const char *sum = json_string_value(json_object_get(row, "summary"));
+		const char *kind = json_string_value(json_object_get(row, "kind"));
+		char *cut = sum && kind && !strcmp(kind, "update") ? strdup(sum) : NULL;
+
+		if (cut && (at = strstr(cut, " note: "))) {
+			*at = '\0';
+			(void)json_object_set_new(row, "summary", json_string(cut));
+		}
+		free(cut);
+	}
+	http_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
 void api_plan_history(http_req *r)
 {
 	ivp_table *t = NULL;
 	ivp_rc rc = ivp_plan_history(r->ctx, &t);
 
-	if (!rc && !r->session) /* the authors: staff names, not for anonymous readers */
-		(void)ivp_table_blank(t, "by");
 	if (rc)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	else if (!http_private_ok(r)) /* authors and notes are not public */
+		history_public(r, t);
 	else
 		http_table(r, t);
 	ivp_table_free(t);
@@ -116,6 +161,27 @@ static int parse_spent(const char *v, char *buf, size_t bufsz, ivp_measure_chang
 		u->spent_year[u->nspent] = (int)y;
 		u->spent_amount[u->nspent++] = eq + 1;
 	}
+	return 0;
+}
+
+int api_measure_output(http_req *r, ivp_measure_change *u)
+{
+	const char *name = http_field(r, "output_name"), *year = http_field(r, "output_year");
+	const char *value = http_field(r, "output_value");
+	int y = 0;
+
+	if (!(name && *name) && !(value && *value))
+		return 0; /* no output figure */
+	if (!name || !*name || !value || !*value || !year || http_parse_year(year, &y)) {
+		http_error(r, 400, "bad_parameter", "an output figure needs output_name, output_year and output_value",
+			   "output_name is one of the measure's outputs, output_year a year such as 2024, output_value the figure.",
+			   "Send the three fields together, e.g. output_name=deelnemers&output_year=2024&output_value=260.");
+		return -1;
+	}
+	u->noutputs = 1;
+	u->output_name[0] = name;
+	u->output_year[0] = y;
+	u->output_value[0] = value;
 	return 0;
 }
 
@@ -142,6 +208,8 @@ void api_measure_progress(http_req *r)
 			   "Separate several years with commas: 2024=12500,2025=3000.");
 		return;
 	}
+	if (api_measure_output(r, &u))
+		return;
 	if (ivp_measure_update(r->ctx, &u, &res)) {
 		const ivp_error *e = ivp_last_error(r->ctx);
 

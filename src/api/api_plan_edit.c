@@ -114,6 +114,28 @@ void api_plan_revert(http_req *r)
 	result(r, &res);
 }
 
+/* The changes as anonymous readers get them: a progress entry's row keeps
+ * that it changed, not its text (date, status, note, author: the notes and
+ * who wrote them are not public). */
+static void changes_public(http_req *r, const ivp_table *t)
+{
+	char *s = ivp_table_json(t, NULL, 0, IVP_JSON_COMPACT);
+	json_t *o = s ? json_loads(s, 0, NULL) : NULL, *row;
+	size_t i;
+
+	free(s);
+	json_array_foreach(json_object_get(o, "rows"), i, row) {
+		const char *f = json_string_value(json_object_get(row, "field"));
+
+		if (f && !strncmp(f, "progress", 8)) {
+			(void)json_object_set_new(row, "old", json_null());
+			(void)json_object_set_new(row, "new", json_null());
+		}
+	}
+	http_json(r, 200, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
 void api_plan_changes(http_req *r)
 {
 	const char *a = http_query_get(&r->q, "from"), *b = http_query_get(&r->q, "to");
@@ -141,6 +163,9 @@ void api_plan_changes(http_req *r)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return;
 	}
-	http_table(r, t);
+	if (http_private_ok(r))
+		http_table(r, t);
+	else
+		changes_public(r, t);
 	ivp_table_free(t);
 }

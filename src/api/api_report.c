@@ -108,6 +108,10 @@ void api_report(http_req *r)
 		http_ivp_error(r, ivp_last_error(r->ctx)->rc, ivp_last_error(r->ctx));
 		return;
 	}
+	if (strcmp(res.status, "definitief") && api_private(r, "A concept report (not yet definitief)")) {
+		ivp_free(data);
+		return;
+	}
 	r->status = 200;
 	r->body = data;
 	r->len = len;
@@ -116,18 +120,51 @@ void api_report(http_req *r)
 		 o.format == IVP_REPORT_HTML ? "inline" : "attachment", res.path);
 }
 
+static int col(const ivp_table *t, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ivp_table_ncols(t); i++)
+		if (!strcmp(ivp_table_colname(t, i), name))
+			return i;
+	return -1;
+}
+
+/* Is the report of o (kind, year; the area is the plan's) definitief? */
+static ivp_rc report_final(http_req *r, const ivp_report_opts *o, int *final)
+{
+	ivp_table *t = NULL;
+	ivp_rc rc = ivp_reports(r->ctx, "en", &t);
+	int i, ck, cy, cs;
+
+	*final = 0;
+	if (rc)
+		return rc;
+	ck = col(t, "kind");
+	cy = col(t, "year");
+	cs = col(t, "status");
+	for (i = 0; ck >= 0 && cy >= 0 && cs >= 0 && i < ivp_table_nrows(t); i++)
+		if (!strcmp(ivp_table_text(t, i, ck) ? ivp_table_text(t, i, ck) : "", o->kind) &&
+		    ivp_table_int(t, i, cy) == o->year)
+			*final = !strcmp(ivp_table_text(t, i, cs) ? ivp_table_text(t, i, cs) : "", "definitief");
+	ivp_table_free(t);
+	return IVP_OK;
+}
+
 void api_report_texts(http_req *r)
 {
 	ivp_report_opts o;
 	ivp_table *t = NULL;
 	char kind[32];
+	int final = 0;
 	ivp_rc rc;
 
 	if (report_opts(r, &o, kind, sizeof(kind)))
 		return;
-	if ((rc = ivp_report_texts(r->ctx, &o, &t)))
+	/* the report's own errors first (no plan, an unknown kind), then whether it is public */
+	if ((rc = ivp_report_texts(r->ctx, &o, &t)) || (rc = report_final(r, &o, &final)))
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
-	else
+	else if (final || !api_private(r, "The texts of a concept report"))
 		http_table(r, t);
 	ivp_table_free(t);
 }

@@ -53,6 +53,7 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "auth/org.h"
 #include "core/core.h"
 #include "store/auth_store.h"
 #include "store/store.h"
@@ -290,6 +291,12 @@ static ivp_rc no_user(ivp_ctx *ctx, const char *name)
 
 ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *password)
 {
+	return ivp_user_add_in(ctx, name, role, password, NULL);
+}
+
+ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role, const char *password,
+		       const char *org)
+{
 	char h[crypto_pwhash_STRBYTES];
 	ivp_rc rc;
 	int exists = 0;
@@ -304,15 +311,24 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 	}
 	if ((rc = check_password(ctx, name, password)) || (rc = hash_password(ctx, password, h)))
 		return rc;
+	if ((rc = ivp__store_begin(ctx))) {
+		sodium_memzero(h, sizeof(h));
+		return rc;
+	}
 	rc = ivp__store_user_add(ctx, name, ivp_role_name(role), h, &exists);
 	sodium_memzero(h, sizeof(h));
 	if (!rc && exists) {
+		ivp__store_abort(ctx);
 		ivp__fail(ctx, IVP_EINPUT, "user \"%s\" exists", name);
 		ivp__code(ctx, "user_exists");
 		ivp__hint(ctx, "Choose another name, or change the password with ivp user passwd %s.", name);
 		return IVP_EINPUT;
 	}
-	return rc ? rc : ivp__audit_user(ctx, "user.add", name, ivp_role_name(role));
+	/* the user, its membership and their entries: one transaction */
+	if (rc || (rc = ivp__audit_user(ctx, "user.add", name, ivp_role_name(role))) ||
+	    (org && (rc = ivp__member_set_in_tx(ctx, name, org))) || (rc = ivp__store_commit(ctx)))
+		ivp__store_abort(ctx);
+	return rc;
 }
 
 ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password)
@@ -423,8 +439,12 @@ static ivp_rc new_session(ivp_ctx *ctx, const ivp__user_rec *u, int64_t now, ivp
 static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /*
- * The throttle's check and the attempt recorded as failed, as one step
- * (throttle_mu). *id 0 when the throttle refused (*wait > 0).
+ * The throttle's check and the attempt recorded as failed, as one step:
+ * one write transaction holding the throttle's lock in the database
+ * (ivp__store_attempt_lock), so that attempts at the same moment count
+ * each other across every server on the database; throttle_mu besides,
+ * so that a process's own threads queue here rather than on the
+ * database's lock. *id 0 when the throttle refused (*wait > 0).
  */
 static ivp_rc attempt_begin(ivp_ctx *ctx, const char *key, const char *client, int64_t now,
 			    int64_t *wait, int64_t *id)
@@ -433,9 +453,16 @@ static ivp_rc attempt_begin(ivp_ctx *ctx, const char *key, const char *client, i
 
 	*id = 0;
 	pthread_mutex_lock(&throttle_mu);
-	if (!(rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) &&
-	    !(rc = throttle(ctx, key, client, now, wait)) && *wait == 0)
-		rc = ivp__store_attempt_begin(ctx, key, client, now, id);
+	if (!(rc = ivp__store_begin(ctx))) {
+		if (!(rc = ivp__store_attempt_lock(ctx)) &&
+		    !(rc = ivp__store_attempts_prune(ctx, now - IVP_SIGNIN_WINDOW)) &&
+		    !(rc = throttle(ctx, key, client, now, wait)) && *wait == 0)
+			rc = ivp__store_attempt_begin(ctx, key, client, now, id);
+		if (rc || (rc = ivp__store_commit(ctx))) {
+			ivp__store_abort(ctx);
+			*id = 0;
+		}
+	}
 	pthread_mutex_unlock(&throttle_mu);
 	return rc;
 }

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "auth/org.h"
 #include "core/core.h"
 #include "plan/plan.h"
@@ -70,6 +71,43 @@ static int text_ok(const char *s, size_t max)
 	return 1;
 }
 
+/* An organisation as its audit entry hashes it: "id=…\nname=…\nkind=…". */
+static void org_text(char *out, size_t n, const char *id, const char *name, const char *kind)
+{
+	snprintf(out, n, "id=%s\nname=%s\nkind=%s", id, name, kind ? kind : "");
+}
+
+/*
+ * Write the organisation and its audit entry ("org.add", or "org.rename"
+ * for an id that was there: before is what it was) in one transaction.
+ */
+static ivp_rc org_put_audited(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
+			      int *existed)
+{
+	char obj[64], before[400] = "", after[400];
+	ivp__org_rec o;
+	ivp_rc rc;
+	int had;
+
+	snprintf(obj, sizeof(obj), "org:%s", id);
+	org_text(after, sizeof(after), id, name, kind);
+	if ((rc = ivp__store_begin(ctx)))
+		return rc;
+	rc = ivp__store_org_get(ctx, id, &o);
+	had = rc == IVP_OK;
+	if (rc == IVP_ENOTFOUND)
+		rc = IVP_OK;
+	if (had)
+		org_text(before, sizeof(before), o.id, o.name, o.kind);
+	if (rc || (rc = ivp__store_org_put(ctx, id, name, kind, existed)) ||
+	    (rc = ivp__audit(ctx, had ? "org.rename" : "org.add", obj, had ? before : NULL, after)) ||
+	    (rc = ivp__store_commit(ctx))) {
+		ivp__store_abort(ctx);
+		return rc;
+	}
+	return IVP_OK;
+}
+
 ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const char *kind, int *updated)
 {
 	int existed = 0;
@@ -98,9 +136,9 @@ ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const char *k
 		if (rc && rc != IVP_ENOTFOUND)
 			return rc;
 		if (!rc)
-			return ivp__store_org_put(ctx, id, name, o.kind, updated ? updated : &existed);
+			return org_put_audited(ctx, id, name, o.kind, updated ? updated : &existed);
 	}
-	if ((rc = ivp__store_org_put(ctx, id, name, kind ? kind : "", &existed)))
+	if ((rc = org_put_audited(ctx, id, name, kind ? kind : "", &existed)))
 		return rc;
 	if (updated)
 		*updated = existed;
@@ -154,6 +192,8 @@ static ivp_rc latest_plan(ivp_ctx *ctx, pl_plan **out)
 
 ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id)
 {
+	char obj[64], before[400] = "";
+	ivp__org_rec o;
 	int64_t members = 0;
 	pl_plan *p = NULL;
 	ivp_rc rc;
@@ -178,15 +218,26 @@ ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id)
 		ivp__hint(ctx, "Change the plan's measures and partners first (ivp plan import).");
 		return IVP_EINPUT;
 	}
-	rc = ivp__store_org_remove(ctx, id, &members);
-	if (rc == IVP_ENOTFOUND)
-		return no_org(ctx, id);
-	if (!rc && members) {
+	if ((rc = ivp__store_begin(ctx)))
+		return rc;
+	if ((rc = ivp__store_org_get(ctx, id, &o)) == IVP_OK)
+		org_text(before, sizeof(before), o.id, o.name, o.kind);
+	if (!rc)
+		rc = ivp__store_org_remove(ctx, id, &members);
+	if (rc || members) {
+		ivp__store_abort(ctx);
+		if (rc == IVP_ENOTFOUND)
+			return no_org(ctx, id);
+		if (rc)
+			return rc;
 		ivp__fail(ctx, IVP_EINPUT, "organisation \"%s\" has %lld members", id, (long long)members);
 		ivp__code(ctx, "org_in_use");
 		ivp__hint(ctx, "Move its users to another organisation first (ivp user org NAME ORG) or remove them.");
 		return IVP_EINPUT;
 	}
+	snprintf(obj, sizeof(obj), "org:%s", id);
+	if ((rc = ivp__audit(ctx, "org.remove", obj, before, NULL)) || (rc = ivp__store_commit(ctx)))
+		ivp__store_abort(ctx);
 	return rc;
 }
 
@@ -245,6 +296,33 @@ ivp_rc ivp_orgs(ivp_ctx *ctx, ivp_table **out)
 	return IVP_OK;
 }
 
+ivp_rc ivp__member_set_in_tx(ivp_ctx *ctx, const char *user, const char *org)
+{
+	char before[IVP_ORG_ID_MAX], obj[96];
+	ivp_rc rc = ivp__store_member_get(ctx, user, before);
+
+	if (rc == IVP_ENOTFOUND) { /* no row: of the default organisation */
+		snprintf(before, sizeof(before), "%s", IVP_ORG_DEFAULT);
+		rc = IVP_OK;
+	}
+	snprintf(obj, sizeof(obj), "user:%s", user);
+	if (!rc && (rc = ivp__store_member_set(ctx, user, org)) == IVP_ENOTFOUND)
+		return no_org(ctx, org);
+	return rc ? rc : ivp__audit(ctx, "user.org", obj, before, org);
+}
+
+/* The membership and its audit entry in one transaction. */
+static ivp_rc member_set_audited(ivp_ctx *ctx, const char *user, const char *org)
+{
+	ivp_rc rc;
+
+	if ((rc = ivp__store_begin(ctx)))
+		return rc;
+	if ((rc = ivp__member_set_in_tx(ctx, user, org)) || (rc = ivp__store_commit(ctx)))
+		ivp__store_abort(ctx);
+	return rc;
+}
+
 ivp_rc ivp_user_org_set(ivp_ctx *ctx, const char *user, const char *org)
 {
 	ivp__org_rec o;
@@ -267,8 +345,7 @@ ivp_rc ivp_user_org_set(ivp_ctx *ctx, const char *user, const char *org)
 	}
 	if (rc)
 		return rc;
-	rc = ivp__store_member_set(ctx, user, org);
-	return rc == IVP_ENOTFOUND ? no_org(ctx, org) : rc;
+	return member_set_audited(ctx, user, org);
 }
 
 ivp_rc ivp_user_org(ivp_ctx *ctx, const char *user, char org[IVP_ORG_ID_MAX])

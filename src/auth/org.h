@@ -17,5 +17,9 @@ int ivp__org_id_ok(const char *id);
  * does not know yet (inside the plan import's transaction); existing ones
  * keep their name. */
 IVP_WUR ivp_rc ivp__orgs_from_plan(ivp_ctx *ctx, const struct pl_plan *p);
+/* Make user a member of org and append its audit entry ("user.org", object
+ * user:NAME, before and after the organisation's id), inside the caller's
+ * transaction. An unknown organisation: IVP_EINPUT (unknown_org). */
+IVP_WUR ivp_rc ivp__member_set_in_tx(ivp_ctx *ctx, const char *user, const char *org);
 
 #endif /* IVP_AUTH_ORG_H */

@@ -79,6 +79,20 @@ int cli_print(FILE *out, const ivp_table *t, cli_format f, const char *columns);
 /* The exit code for cli_print's result r, with the message for a failure. */
 int cli_print_exit(const char *cmd, int r);
 
+/* A subcommand of ivp (the command table, cmdtab.c). */
+typedef struct cli_command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	ivp_msg help; /* its lines in ivp --help: "ARGS\tdescription" per line */
+} cli_command;
+
+/* The command called name, or NULL. */
+const cli_command *cli_command_find(const char *name);
+/* The names of the table, one a line (ivp --commands). */
+void cli_commands_print(FILE *out);
+/* The main usage (ivp --help) in lang, made from the table. */
+void cli_main_usage(FILE *out, const char *lang);
+
 int cmd_init(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
 int cmd_import(int argc, char **argv);

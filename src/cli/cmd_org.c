@@ -10,28 +10,30 @@
 #include "cli/cli.h"
 
 static const char org_help_nl[] =
-	"gebruik: ivp org add ID NAAM [--kind SOORT]\n"
+	"gebruik: ivp org add ID NAAM [--kind SOORT] [--user OPERATOR]\n"
 	"         ivp org list\n"
-	"         ivp org remove ID\n"
+	"         ivp org remove ID [--user OPERATOR]\n"
 	"\n"
 	"De organisaties: de gemeente en haar veiligheidspartners. Elke gebruiker hoort\n"
 	"bij één organisatie (ivp user add --org ID; zonder: gemeente). De eigenaar en\n"
 	"de partners van een maatregel in het planbestand zijn organisaties. Een ID is\n"
 	"1-31 tekens a-z 0-9 - _ (politie, zvh); add van een bestaand ID geeft het een\n"
 	"nieuwe naam en soort. remove weigert de gemeente, een organisatie met leden en\n"
-	"een die het plan noemt.\n";
+	"een die het plan noemt. add en remove vragen wie de wijziging maakt (--user,\n"
+	"anders $IVP_USER) en komen in het audittrail.\n";
 
 static const char org_help_en[] =
-	"usage: ivp org add ID NAME [--kind KIND]\n"
+	"usage: ivp org add ID NAME [--kind KIND] [--user OPERATOR]\n"
 	"       ivp org list\n"
-	"       ivp org remove ID\n"
+	"       ivp org remove ID [--user OPERATOR]\n"
 	"\n"
 	"The organisations: the municipality and its safety partners. Every user\n"
 	"belongs to one (ivp user add --org ID; without it: gemeente). A measure's\n"
 	"owner and partners in the plan file are organisations. An ID is 1-31 of\n"
 	"a-z 0-9 - _ (politie, zvh); add of an existing ID gives it a new name and\n"
 	"kind. remove refuses the municipality, an organisation with members and one\n"
-	"the plan names.\n";
+	"the plan names. add and remove need the operator who makes the change\n"
+	"(--user, else $IVP_USER) and are entries of the audit trail.\n";
 
 static const char *org_help(void)
 {
@@ -41,7 +43,7 @@ static const char *org_help(void)
 int cmd_org(int argc, char **argv)
 {
 	cli_common c = { 0 };
-	const char *sub, *args[2] = { NULL, NULL }, *kind = NULL, *v;
+	const char *sub, *args[2] = { NULL, NULL }, *kind = NULL, *v, *op = NULL;
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
 	ivp_rc rc = IVP_OK;
@@ -66,6 +68,8 @@ int cmd_org(int argc, char **argv)
 			continue;
 		if ((v = cli_optval("--kind", argc, argv, &i, &err))) {
 			kind = v;
+		} else if (!err && (v = cli_optval("--user", argc, argv, &i, &err))) {
+			op = v;
 		} else if (err) {
 			return cli_usage("org", "option %s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -84,6 +88,8 @@ int cmd_org(int argc, char **argv)
 		return cli_usage("org", "org list takes no arguments");
 	if (kind && strcmp(sub, "add"))
 		return cli_usage("org", "--kind belongs to org add");
+	if (strcmp(sub, "list") && !cli_operator(!strcmp(sub, "add") ? "org add" : "org remove", op))
+		return EXIT_USER;
 	if ((r = cli_open("org", &c, &ctx)))
 		return r;
 	if (!strcmp(sub, "list")) {

@@ -282,18 +282,53 @@ static void measure_done(const ivp_measure_change *u, const ivp_plan_result *res
 		printf(cli_tr("; status %s"), cli_tr(u->status));
 	for (i = 0; i < u->nspent; i++)
 		printf(cli_tr("; spent in %d: %s"), u->spent_year[i], u->spent_amount[i]);
+	for (i = 0; i < u->noutputs; i++)
+		printf(cli_tr("; %s in %d: %s"), u->output_name[i], u->output_year[i], u->output_value[i]);
 	if (u->note)
 		printf(cli_tr("; note: %s"), u->note);
 	putchar('\n');
 }
 
+/* --output NAME:YEAR=VALUE into u (the name may hold ':'; the last one
+ * before '=' ends it). 0, or the usage error's exit code. */
+static int parse_output(const char *cmd, const char *v, ivp_measure_change *u)
+{
+	static char names[IVP_MEASURE_MAX_OUTPUTS][256];
+	const char *eq = strchr(v, '='), *colon = NULL, *p;
+	char year[8] = "";
+	long long y = 0;
+
+	for (p = v; eq && p < eq; p++)
+		if (*p == ':')
+			colon = p;
+	if (colon && eq - colon == 5) {
+		memcpy(year, colon + 1, 4);
+		year[4] = '\0';
+	}
+	if (!eq || !colon || colon == v || (size_t)(colon - v) >= sizeof(names[0]) ||
+	    cli_parse_int(year, 1900, 2199, &y))
+		return cli_usage(cmd, "--output needs NAME:YEAR=VALUE such as \"controles gehouden:2024=14\", not \"%s\"", v);
+	if (u->noutputs >= IVP_MEASURE_MAX_OUTPUTS)
+		return cli_usage(cmd, "at most %d --output options", IVP_MEASURE_MAX_OUTPUTS);
+	memcpy(names[u->noutputs], v, (size_t)(colon - v));
+	names[u->noutputs][colon - v] = '\0';
+	u->output_name[u->noutputs] = names[u->noutputs];
+	u->output_year[u->noutputs] = (int)y;
+	u->output_value[u->noutputs++] = eq + 1;
+	return 0;
+}
+
 static const char measure_help[] =
 	"usage: ivp measure update ID [--status planned|running|done|stopped] [--note TEXT]\n"
-	"                             [--spent YEAR=AMOUNT]... [--date YYYY-MM-DD] [--user U]\n"
+	"                             [--spent YEAR=AMOUNT]... [--output NAME:YEAR=VALUE]...\n"
+	"                             [--date YYYY-MM-DD] [--user U]\n"
 	"\n"
-	"Record a measure's progress: a dated entry with the status and note, and the\n"
-	"money spent in a year (euros, e.g. --spent 2024=12500). Every update is a new\n"
-	"plan version: ivp plan history shows who and when, ivp plan diff what.\n";
+	"Record a measure's progress: a dated entry with the status and note, the\n"
+	"money spent in a year (euros, e.g. --spent 2024=12500) and output figures of\n"
+	"the outputs the plan names for it (--output \"controles gehouden:2024=14\").\n"
+	"Amounts and figures are read in the language (--lang): 1.250 in Dutch, 1,250\n"
+	"in English. Every update is a new plan version: ivp plan history shows who\n"
+	"and when, ivp plan diff what.\n";
 
 int cmd_measure(int argc, char **argv)
 {
@@ -339,6 +374,9 @@ int cmd_measure(int argc, char **argv)
 				return cli_usage("measure", "at most %d --spent options", IVP_MEASURE_MAX_SPENT);
 			u.spent_year[u.nspent] = (int)y;
 			u.spent_amount[u.nspent++] = eq + 1;
+		} else if (!err && (v = cli_optval("--output", argc, argv, &i, &err))) {
+			if ((r = parse_output("measure", v, &u)))
+				return r;
 		} else if (err) {
 			return cli_usage("measure", "option %s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {

@@ -206,9 +206,9 @@ int cmd_user(int argc, char **argv)
 	} else if (!(ex = get_password("user", pw, sizeof(pw)))) {
 		if (!strcmp(sub, "add") && org && (rc = org_known(ctx, org)))
 			; /* nothing added */
-		else if (!strcmp(sub, "add") && !(rc = ivp_user_add(ctx, name, ivp_role_parse(role), pw)) && org)
-			rc = ivp_user_org_set(ctx, name, org);
-		else if (strcmp(sub, "add"))
+		else if (!strcmp(sub, "add"))
+			rc = ivp_user_add_in(ctx, name, ivp_role_parse(role), pw, org);
+		else
 			rc = ivp_user_passwd(ctx, name, pw);
 		if (!rc)
 			printf(!strcmp(sub, "add") ? "user %s added with role %s\n" :

@@ -1,5 +1,6 @@
 /*
- * main.c — the `ivp` command: dispatch, shared options, error output.
+ * main.c — the `ivp` command: dispatch through the command table (cmdtab.c),
+ * shared options, error output.
  *
  * Exit codes: 0 ok; 1 the user must change something (the message says
  * what); 2 out of memory, the database or an internal error. Errors go to
@@ -250,33 +251,7 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 
 int main(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(int, char **);
-	} cmds[] = {
-		{ "init", cmd_init },
-		{ "import", cmd_import },
-		{ "areas", cmd_areas },
-		{ "groups", cmd_groups },
-		{ "indicators", cmd_indicators },
-		{ "series", cmd_series },
-		{ "ranking", cmd_ranking },
-		{ "sources", cmd_sources },
-		{ "definitions", cmd_definitions },
-		{ "serve", cmd_serve },
-		{ "plan", cmd_plan },
-		{ "measure", cmd_measure },
-		{ "user", cmd_user },
-		{ "org", cmd_org },
-		{ "report", cmd_report },
-		{ "fetch", cmd_fetch },
-		{ "copy", cmd_copy },
-		{ "audit", cmd_audit },
-		{ "backup", cmd_backup },
-		{ "restore", cmd_restore },
-		{ "participation", cmd_participation },
-	};
-	size_t i;
+	const cli_command *cmd;
 	const char *env = getenv("IVP_LANG");
 	int k;
 
@@ -297,16 +272,19 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
-		fputs(ivp_msg_text(lang, IVP_T_CLI_USAGE), stdout);
+		cli_main_usage(stdout, lang);
 		return argc < 2 ? EXIT_USER : EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--commands")) {
+		cli_commands_print(stdout);
+		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("ivp 0.1.0\n");
 		return EXIT_OK;
 	}
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (!strcmp(argv[1], cmds[i].name))
-			return cmds[i].fn(argc - 1, argv + 1);
+	if ((cmd = cli_command_find(argv[1])))
+		return cmd->fn(argc - 1, argv + 1);
 	fprintf(stderr, cli_tr("ivp: error: unknown command \"%s\"\nHINT: ivp --help lists the commands.\n"), argv[1]);
 	return EXIT_USER;
 }

@@ -85,6 +85,13 @@ int http_authorize_object(const http_route *rt, const http_session *s, const htt
 	}
 }
 
+int http_private_ok(const http_req *r)
+{
+	http_object o = { "private", NULL, NULL };
+
+	return r && http_authorize_object(r->route, r->session, &o) == 0;
+}
+
 int http_authorize(const http_route *rt, const http_session *s)
 {
 	return http_authorize_object(rt, s, NULL);

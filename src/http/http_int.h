@@ -313,6 +313,11 @@ int http_parse_year(const char *v, int *year);
  * 401 (sign in first) or 403.
  */
 int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o);
+/* May r's caller see what is not public (progress notes, who changed
+ * what, concept reports and their texts, the plan's readable diff)?
+ * http_authorize_object on the object kind "private": every signed-in
+ * role, never an anonymous caller. Every such item asks this. */
+int http_private_ok(const http_req *r);
 /* http_authorize_object(rt, s, NULL): the route alone. */
 int http_authorize(const http_route *rt, const http_session *s);
 /*

@@ -618,6 +618,95 @@ static int set_spent(pl_measure *m, int year, int64_t cents)
 	return 0;
 }
 
+/* 1 when the measure has an output called name (in any year). */
+static int has_output(const pl_measure *m, const char *name)
+{
+	int i;
+
+	for (i = 0; i < m->outputs.n; i++)
+		if (!strcmp(((pl_output *)m->outputs.v)[i].name, name))
+			return 1;
+	return 0;
+}
+
+/* The figure of output name in year: replaced, or added after the last
+ * figure of that name (the file keeps an output's years together). */
+static int set_output(pl_measure *m, const char *name, int year, double value)
+{
+	const pl_schema *sc = &ivp__pl_output_schema;
+	pl_output *v;
+	int i, at = m->outputs.n;
+
+	for (i = 0; i < m->outputs.n; i++) {
+		pl_output *o = &((pl_output *)m->outputs.v)[i];
+
+		if (!strcmp(o->name, name) && o->year == year) {
+			o->value = value;
+			return 0;
+		}
+		if (!strcmp(o->name, name) && o->year < year)
+			at = i + 1;
+	}
+	v = realloc(m->outputs.v, (size_t)(m->outputs.n + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	m->outputs.v = v;
+	memmove(&v[at + 1], &v[at], (size_t)(m->outputs.n - at) * sizeof(*v));
+	memset(&v[at], 0, sizeof(v[at]));
+	m->outputs.n++;
+	if (!(v[at].name = strdup(name)))
+		return -1;
+	v[at].year = year;
+	v[at].value = value;
+	mark(&v[at].h, sc, "name");
+	mark(&v[at].h, sc, "year");
+	mark(&v[at].h, sc, "value");
+	mark(&m->h, &ivp__pl_measure_schema, "outputs");
+	return 0;
+}
+
+/* The output figures of u into m (the summary grows by len); IVP_OK or the refusal. */
+static ivp_rc update_outputs(ivp_ctx *ctx, const pl_plan *p, pl_measure *m,
+			     const ivp_measure_change *u, char *sum, size_t cap, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < u->noutputs && i < IVP_MEASURE_MAX_OUTPUTS; i++) {
+		const char *name = u->output_name[i] ? u->output_name[i] : "", *why = NULL;
+		int year = u->output_year[i];
+		double v;
+
+		if (!has_output(m, name)) {
+			ivp__fail(ctx, IVP_EINPUT, "measure %s has no output \"%s\"", m->id, name);
+			ivp__code(ctx, "unknown_output");
+			ivp__hint(ctx, "An output figure is recorded for one of the outputs the plan names for the measure; an editor adds a new one to the plan.");
+			ivp__option(ctx, "output");
+			return IVP_EINPUT;
+		}
+		if (year < p->from || year > p->to) {
+			ivp__fail(ctx, IVP_EINPUT, "year %d is outside the plan's period %d-%d", year, p->from, p->to);
+			ivp__code(ctx, "plan_year_outside_period");
+			ivp__hint(ctx, "Record an output figure for a year of the plan.");
+			ivp__option(ctx, "output");
+			return IVP_EINPUT;
+		}
+		if (!u->output_value[i] || ivp_parse_figure(ivp_lang(ctx), u->output_value[i], &v, &why)) {
+			ivp__fail(ctx, IVP_EINPUT, "invalid figure \"%s\" for output \"%s\" in %d",
+				  u->output_value[i] ? u->output_value[i] : "", name, year);
+			ivp__code(ctx, "bad_measure_update");
+			ivp__hint(ctx, "%s", why ? why : "");
+			ivp__option(ctx, "output");
+			return IVP_EINPUT;
+		}
+		if (set_output(m, name, year, v))
+			return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+		if (*len < cap)
+			*len += (size_t)snprintf(sum + *len, cap - *len, " output %s %d = %s;", name, year,
+						 u->output_value[i]);
+	}
+	return IVP_OK;
+}
+
 static int add_entry(pl_measure *m, const char *date, const char *status,
 		     const char *note, const char *by)
 {
@@ -682,8 +771,8 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	}
 	if (u->date && !ivp__date_valid(u->date))
 		return bad_update(ctx, "date", "Write the date as YYYY-MM-DD.", "invalid date \"%s\"", u->date);
-	if (!u->status && !u->note && !u->nspent)
-		return bad_update(ctx, "", "Give a new status, a note or money spent (YEAR=AMOUNT).", "%snothing to update", "");
+	if (!u->status && !u->note && !u->nspent && !u->noutputs)
+		return bad_update(ctx, "", "Give a new status, a note, money spent (YEAR=AMOUNT) or an output figure.", "%snothing to update", "");
 	if ((rc = load_version(ctx, 0, &cur, &p)))
 		goto out;
 	m = ivp__plan_measure(p, u->id);
@@ -731,6 +820,8 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 			len += (size_t)snprintf(nv.summary + len, sizeof(nv.summary) - len,
 						" spent %d = %s;", u->spent_year[i], u->spent_amount[i]);
 	}
+	if ((rc = update_outputs(ctx, p, m, u, nv.summary, sizeof(nv.summary), &len)))
+		goto out;
 	if (u->note && len < sizeof(nv.summary))
 		snprintf(nv.summary + len, sizeof(nv.summary) - len, " note: %s", u->note);
 	if (add_entry(m, today, m->status, u->note, by))

@@ -300,11 +300,16 @@ void ivp__money_format(int64_t cents, char *out, size_t n)
 		snprintf(out, n, "%lld", (long long)(cents / 100));
 }
 
-/* Shortest text that reads back as the same double. */
+/* Shortest text that reads back as the same double; a whole number as
+ * its digits (260, not %g's 2.6e+02, which a person would not write). */
 static void num_format(double v, char *out, size_t n)
 {
 	int prec;
 
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(out, n, "%.0f", v);
+		return;
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(out, n, "%.*g", prec, v);
 		if (strtod(out, NULL) == v)

@@ -464,8 +464,13 @@ static int measure_row(pg *g, const pl_measure *m)
 	for (i = 0; i < m->outputs.n; i++) {
 		const pl_output *o = ARR(m->outputs, pl_output, i);
 
-		if (o->year <= g->year)
-			ivp__buf_printf(&out, "%s%s %g (%d)", out.len ? "; " : "", o->name, o->value, o->year);
+		char v[48];
+
+		if (o->year > g->year)
+			continue;
+		/* a figure as people write it in the language: 1.250 and 12,5 in Dutch */
+		ivp_format_number(ivp_lang(g->ctx), o->value, o->value == floor(o->value) ? 0 : 2, v, sizeof(v));
+		ivp__buf_printf(&out, "%s%s %s (%d)", out.len ? "; " : "", o->name, v, o->year);
 	}
 	r = ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, m->id) ||
 	    ivp__table_set_text(t, 1, m->illustration ? "illustration" : NULL) ||

@@ -442,6 +442,10 @@ static const http_param f_measure[] = {
 	{ "spent", HTTP_P_LIST, 0, NULL, "2024=12500",
 	  "money spent, YEAR=AMOUNT in euros, comma-separated (as ivp measure update --spent)" },
 	{ "date", HTTP_P_TEXT, 0, NULL, "2024-06-30", "YYYY-MM-DD of the entry (default: today)" },
+	/* partners: an output figure (issue 12 item 1) */
+	{ "output_name", HTTP_P_TEXT, 0, NULL, "deelnemers", "an output the plan names for the measure (with output_year and output_value)" },
+	{ "output_year", HTTP_P_YEAR, 0, NULL, "2024", "the year of the output figure, within the plan's period" },
+	{ "output_value", HTTP_P_TEXT, 0, NULL, "1,250", "the output figure, written the English way (1,250; 12.5)" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL,
 	  "the session's CSRF token, when not sent as header X-CSRF-Token" },
 	{ 0 }
@@ -645,6 +649,10 @@ static const http_param f_measure_page[] = {
 	{ "note", HTTP_P_SEARCH, 0, NULL, "first meetings held", "text of the dated progress entry (may be empty: none)" },
 	{ "spent_year", HTTP_P_YEAR, 0, NULL, "2024", "the year of `spent`" },
 	{ "spent", HTTP_P_SEARCH, 0, NULL, "12.500", "money spent in spent_year, in euros as the page's language writes them (nl: 12.500 or 12.500,50; may be empty: unchanged)" },
+	/* partners: an output figure (issue 12 item 1) */
+	{ "output_name", HTTP_P_SEARCH, 0, NULL, "deelnemers", "one of the measure's outputs" },
+	{ "output_year", HTTP_P_YEAR, 0, NULL, "2024", "the year of output_value" },
+	{ "output_value", HTTP_P_SEARCH, 0, NULL, "1.250", "the output figure as the page's language writes it (nl: 1.250 or 12,5; may be empty: unchanged)" },
 	{ "back", HTTP_P_ENUM, 0, "plan,measure", "measure", "where to go after the update: the plan page (default) or the measure's page" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
 	{ 0 }

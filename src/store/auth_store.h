@@ -72,6 +72,16 @@ ivp_rc ivp__store_attempt_fails_pair(ivp_ctx *ctx, const char *name, const char 
  * number), so that attempts made at the same time count each other. */
 ivp_rc ivp__store_attempt_begin(ivp_ctx *ctx, const char *name, const char *addr, int64_t at,
 				int64_t *id) IVP_WUR;
+/*
+ * Inside a write transaction (ivp__store_begin): take the lock that makes
+ * a sign-in throttle decision — count the failures, then record the
+ * attempt (ivp__store_attempt_fails*, ivp__store_attempt_begin) — one step
+ * against every other connection and process on the same database; held
+ * until the transaction commits or rolls back. SQLite: the write lock of
+ * BEGIN IMMEDIATE is that lock; PostgreSQL: a transaction-scoped advisory
+ * lock of its own. IVP_EDB outside a write transaction.
+ */
+ivp_rc ivp__store_attempt_lock(ivp_ctx *ctx) IVP_WUR;
 /* The attempt `id` after all: ok 1 succeeded; ok 0 neither failed nor
  * succeeded (the right password, the second factor still to come): forgotten. */
 ivp_rc ivp__store_attempt_end(ivp_ctx *ctx, int64_t id, int ok) IVP_WUR;

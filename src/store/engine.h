@@ -105,6 +105,8 @@ typedef struct ivp__auth_ops {
 				  int64_t *times, int max, int *n);
 	int (*attempt_begin)(ivp__store *s, const char *name, const char *addr, int64_t at, int64_t *id);
 	int (*attempt_end)(ivp__store *s, int64_t id, int ok);
+	/* as ivp__store_attempt_lock (auth_store.h): -1 outside a write transaction */
+	int (*attempt_lock)(ivp__store *s);
 	int (*sessions_trim)(ivp__store *s, int64_t user_id, int keep);
 	int (*user_totp_set)(ivp__store *s, const char *name, const char *secret, int required);
 	int (*user_totp_use)(ivp__store *s, int64_t user_id, int64_t step);

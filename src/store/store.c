@@ -406,6 +406,11 @@ ivp_rc ivp__store_attempt_end(ivp_ctx *ctx, int64_t id, int ok)
 	return done(ctx, OPS->auth->attempt_end(ST, id, ok));
 }
 
+ivp_rc ivp__store_attempt_lock(ivp_ctx *ctx)
+{
+	return done(ctx, OPS->auth->attempt_lock(ST));
+}
+
 ivp_rc ivp__store_sessions_trim(ivp_ctx *ctx, int64_t user_id, int keep)
 {
 	return done(ctx, OPS->auth->sessions_trim(ST, user_id, keep));

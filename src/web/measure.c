@@ -6,8 +6,9 @@
  * versions: the field-by-field difference of each version with the one
  * before, kept to this measure's fields), and, for whom the one
  * authorization function lets change it (a partner of its owner or
- * partners, an editor, an admin), the form: status, an optional note and
- * the money spent in a year of the plan.
+ * partners, an editor, an admin), the form: status, an optional note,
+ * the money spent in a year of the plan and a figure of one of its outputs
+ * (read the language's way: 1.250 in Dutch).
  *
  * The form posts to `POST /plan/measures/{id}` (web_measure_post in
  * plan.c). When the update is refused the page is made again by
@@ -290,6 +291,54 @@ static int this_year(void)
 	return gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2024;
 }
 
+/* The output figure's fields (an output of the measure, a year, the
+ * figure), when the plan names outputs for it. */
+static void output_fields(html *h, const char *lang, const json_t *mo, const web_measure_form *f,
+			  int from, int to)
+{
+	const json_t *outs = json_object_get(mo, "outputs"), *o;
+	const char *cur = f && f->output_name ? f->output_name : NULL;
+	int year = f && f->output_year ? f->output_year : this_year(), y, bad;
+	size_t i, k;
+
+	if (!json_array_size(outs))
+		return;
+	if (year < from || year > to)
+		year = year < from ? from : to;
+	bad = field_begin(h, lang, f, "output_name", W_MS_OUTPUT_NAME);
+	html_raw(h, "<p class=\"utrecht-form-field__input\"><select class=\"utrecht-select\" name=\"output_name\" id=\"f-output_name\"");
+	invalid_attrs(h, bad, "output_name");
+	html_raw(h, ">");
+	json_array_foreach(outs, i, o) {
+		const char *name = jstr(o, "name");
+		int dup = 0;
+
+		for (k = 0; k < i; k++) /* each name once, in the plan's order */
+			dup |= !strcmp(jstr(json_array_get(outs, k), "name"), name);
+		if (dup)
+			continue;
+		html_raw(h, "<option value=\"");
+		html_text(h, name);
+		html_raw(h, cur && !strcmp(cur, name) ? "\" selected>" : "\">");
+		html_text(h, name);
+		html_raw(h, "</option>");
+	}
+	html_raw(h, "</select></p></div>");
+	bad = field_begin(h, lang, f, "output_year", W_MS_OUTPUT_YEAR);
+	html_raw(h, "<p class=\"utrecht-form-field__input\"><select class=\"utrecht-select\" name=\"output_year\" id=\"f-output_year\"");
+	invalid_attrs(h, bad, "output_year");
+	html_raw(h, ">");
+	for (y = from; y <= to && to - from < 20; y++)
+		html_fmt(h, "<option value=\"%d\"%s>%d</option>", y, y == year ? " selected" : "", y);
+	html_raw(h, "</select></p></div>");
+	bad = field_begin(h, lang, f, "output_value", W_MS_OUTPUT_VALUE);
+	html_raw(h, "<p class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox\" type=\"text\" inputmode=\"decimal\" maxlength=\"20\" name=\"output_value\" id=\"f-output_value\"");
+	invalid_attrs(h, bad, "output_value");
+	html_raw(h, " value=\"");
+	html_text(h, f ? f->output_value : NULL);
+	html_raw(h, "\"></p></div>");
+}
+
 static void form(http_req *r, html *h, const char *lang, const json_t *plan, const json_t *mo,
 		 const web_measure_form *f)
 {
@@ -347,7 +396,9 @@ static void form(http_req *r, html *h, const char *lang, const json_t *plan, con
 	invalid_attrs(h, bad, "spent");
 	html_raw(h, " value=\"");
 	html_text(h, f ? f->spent : NULL);
-	html_raw(h, "\"></p></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
+	html_raw(h, "\"></p></div>");
+	output_fields(h, lang, mo, f, from, to);
+	html_raw(h, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
 	html_text(h, web_t(lang, W_SAVE));
 	html_raw(h, "</button></form>");
 }
@@ -370,13 +421,13 @@ static int may_change(http_req *r, const char *id)
 void web_measure_render(http_req *r, int status, const web_measure_form *f)
 {
 	const char *lang = web_lang(r), *id = r->path_id;
-	http_object priv = { "private", id, NULL };
 	ivp_table *orgs = NULL;
 	char *yaml = NULL, title[512], b[512];
 	json_t *plan = NULL, *mo, *v;
 	html h = { 0 };
 	size_t i;
-	int private = http_authorize_object(r->route, r->session, &priv) == 0, edit;
+	double dv;
+	int private = http_private_ok(r), edit;
 
 	if (ivp_plan_export(r->ctx, 0, &yaml) || !(plan = api_yaml_json(yaml)) || !(mo = find_measure(plan, id))) {
 		ivp_free(yaml);
@@ -430,7 +481,8 @@ void web_measure_render(http_req *r, int status, const web_measure_form *f)
 			html_raw(&h, "<li class=\"utrecht-unordered-list__item\">");
 			html_text(&h, jstr(v, "name"));
 			html_fmt(&h, " (%d): ", (int)json_integer_value(json_object_get(v, "year")));
-			html_num(&h, json_number_value(json_object_get(v, "value")), 0, lang);
+			dv = json_number_value(json_object_get(v, "value"));
+			html_num(&h, dv, dv == (double)(long long)dv ? 0 : 2, lang);
 			html_raw(&h, "</li>");
 		}
 		html_raw(&h, "</ul>");

@@ -643,7 +643,7 @@ void web_sources(http_req *r)
 	size_t c;
 	int i;
 
-	if (!rc && !r->session) /* who imported: staff names, not for anonymous readers */
+	if (!rc && !http_private_ok(r)) /* who imported: staff names, not for anonymous readers */
 		(void)ivp_table_blank(t, "imported_by");
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));

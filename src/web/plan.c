@@ -325,6 +325,8 @@ void web_plan(http_req *r)
 		web_page_end(r, &h, 200);
 		return;
 	}
+	if (!http_private_ok(r)) /* progress notes are not public */
+		(void)ivp_table_blank(t[IVP_PROGRESS_MEASURES], "last_note");
 	plan = api_yaml_json(yaml);
 	ivp_free(yaml);
 	web_page_begin(r, &h, lang, plan ? jstr(plan, "title") : web_t(lang, W_PLAN_TITLE));
@@ -373,6 +375,10 @@ static const char *error_field(const ivp_error *e)
 	static const char *const fields[] = { "status", "note", "spent", "spent_year", "date" };
 	size_t i;
 
+	if (e->option && !strcmp(e->field, "output")) /* the output figure: its part by the code */
+		return !strcmp(e->code, "unknown_output")	    ? "output_name" :
+		       !strcmp(e->code, "plan_year_outside_period") ? "output_year" :
+								      "output_value";
 	if (e->option)
 		for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 			if (!strcmp(e->field, fields[i]))
@@ -389,8 +395,11 @@ void web_measure_post(http_req *r)
 	char where[256];
 	const char *st = http_field(r, "status"), *spent = http_field(r, "spent");
 	const char *sy = http_field(r, "spent_year"), *back = http_field(r, "back");
+	const char *on = http_field(r, "output_name"), *ov = http_field(r, "output_value");
+	const char *oy = http_field(r, "output_year");
 	const char *lang = web_lang(r); /* the amount is read, and errors written, in the page's language */
 	int year = sy && *sy ? (int)strtol(sy, NULL, 10) : 0;
+	int oyear = oy && *oy ? (int)strtol(oy, NULL, 10) : 0;
 
 	memset(&u, 0, sizeof(u));
 	u.id = r->path_id;
@@ -404,17 +413,26 @@ void web_measure_post(http_req *r)
 		u.spent_year[0] = year;
 		u.spent_amount[0] = spent;
 	}
-	if (u.nspent && !year) {
-		web_measure_form f = { st, http_field(r, "note"), spent, 0, "spent_year",
-				       web_t(lang, W_MS_NEED_YEAR), NULL, 0 };
+	if (ov && *ov) { /* an output figure: the name and the year come from selects */
+		u.noutputs = 1;
+		u.output_name[0] = on ? on : "";
+		u.output_year[0] = oyear;
+		u.output_value[0] = ov;
+	}
+	if ((u.nspent && !year) || (u.noutputs && (!oyear || !on || !*on))) {
+		int sp = u.nspent && !year;
+		web_measure_form f = { st, http_field(r, "note"), spent, year, on, ov, oyear,
+				       sp ? "spent_year" : !on || !*on ? "output_name" :
+									 "output_year",
+				       web_t(lang, sp ? W_MS_NEED_YEAR : W_MS_NEED_OUTPUT), NULL, 0 };
 
 		web_measure_render(r, 400, &f);
 		return;
 	}
 	if (ivp_measure_update(r->ctx, &u, &res)) {
 		const ivp_error *e = ivp_last_error(r->ctx);
-		web_measure_form f = { st, http_field(r, "note"), spent, year, error_field(e), e->message,
-				       e->hint, 0 };
+		web_measure_form f = { st, http_field(r, "note"), spent, year, on, ov, oyear, error_field(e),
+				       e->message, e->hint, 0 };
 
 		if (e->rc != IVP_EINPUT) { /* not the input: the error page */
 			http_ivp_error(r, e->rc, e);

@@ -3,7 +3,8 @@
  * see its status (concept with the missing texts named, compleet, or
  * definitief since its date), read it as HTML and download it as PDF,
  * HTML or XLSX (the API's GET /api/v1/reports/{kind-year}), and read its
- * texts with their versions. Editors (whom the route table lets write,
+ * texts with their versions — a concept (not yet definitief) and its texts
+ * only signed in (http_private_ok: they are not public). Editors (whom the route table lets write,
  * asked through http_authorize) get a form per text — a textarea, the
  * earlier versions beside it — and, for a complete report, the button
  * that makes it definitief. Both forms carry the session's CSRF token.
@@ -420,9 +421,15 @@ static void page(http_req *r, const char *lang, const char *kind_s, int year, co
 		html_raw(&h, "</p></div>");
 	}
 	status_block(&h, lang, list, row, texts);
-	downloads(&h, lang, kinds[kind], year);
-	if (texts)
-		texts_section(r, &h, lang, &o, texts, edit && !final, final, fe);
+	if (!final && !http_private_ok(r)) { /* a concept and its texts are not public */
+		html_raw(&h, "<p class=\"utrecht-paragraph\" id=\"concept-private\">");
+		html_text(&h, web_t(lang, W_RP_CONCEPT_PRIVATE));
+		html_raw(&h, "</p>");
+	} else {
+		downloads(&h, lang, kinds[kind], year);
+		if (texts)
+			texts_section(r, &h, lang, &o, texts, edit && !final, final, fe);
+	}
 	if (edit && !final) {
 		char st[32];
 

@@ -240,6 +240,8 @@ void web_values_upload_post(http_req *r); /* POST /plan/waarden/bestand */
 typedef struct web_measure_form {
 	const char *status, *note, *spent; /* as typed (NULL: not given) */
 	int spent_year;
+	const char *output_name, *output_value; /* the output figure, as typed */
+	int output_year;
 	const char *field; /* the field the error belongs to; NULL or "": the form */
 	const char *error; /* the message, in the page's language; NULL: none */
 	const char *hint;

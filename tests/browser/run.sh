@@ -45,8 +45,9 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
 export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add anna --role editor >>"$W/setup.log" 2>&1 ||
   { echo "FAIL user add"; cat "$W/setup.log"; exit 1; }
-# partners: zora of the Zorg- en Veiligheidshuis (owner of M-casus), hans of Halt (owns or shares none)
-for u in "zora zvh" "hans halt"; do
+# partners: zora of the Zorg- en Veiligheidshuis (owner of M-casus), hans of Halt (owns or shares none),
+# piet of the police (a partner of M-digi, which has output figures)
+for u in "zora zvh" "hans halt" "piet politie"; do
   set -- $u
   printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add "$1" --role partner --org "$2" >>"$W/setup.log" 2>&1 ||
     { echo "FAIL user add $1"; cat "$W/setup.log"; exit 1; }

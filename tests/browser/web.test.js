@@ -314,8 +314,9 @@ async function main() {
     await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
     check('rapport: the 2023 progress report is a concept naming its missing texts',
       (await page.textContent('#status')).includes('Toelichting bij prioriteit b ontbreekt'));
-    check('rapport: links to read and download it (HTML, PDF, XLSX)',
-      await page.locator('main .ivp-downloads a[href^="/api/v1/reports/voortgang-2023?format="]').count() === 3);
+    check('rapport: a concept is not public: no links to read or download it, a note to sign in instead',
+      await page.locator('main .ivp-downloads a').count() === 0 && await page.locator('#concept-private').count() === 1 &&
+      (await page.request.get(base + '/api/v1/reports/voortgang-2023?format=html')).status() === 401);
     check('rapport: no text forms without signing in', await page.locator('form.ivp-text-form').count() === 0);
     await visit(page, 'rapport');
     res = await page.goto(base + '/no-such-page');
@@ -567,6 +568,9 @@ async function main() {
     // ---- the reports page as an editor: a form per text, an error on it, a saved version ---------------------
     await page.goto(base + '/rapport?kind=voortgang&year=2023&lang=nl');
     check('rapport (editor): a form per text', await page.locator('form.ivp-text-form textarea').count() >= 5);
+    check('rapport (editor): links to read and download the concept (HTML, PDF, XLSX)',
+      await page.locator('main .ivp-downloads a[href^="/api/v1/reports/voortgang-2023?format="]').count() === 3 &&
+      await page.locator('#concept-private').count() === 0);
     await visit(page, 'rapport-editor');
     await page.fill('#text-0', '   ');
     await page.click('#tekst-0 form button[type=submit]');
@@ -729,6 +733,37 @@ async function main() {
     await page.click('main button[type=submit]');
     check('partner of another organisation: no update form on the plan page',
       await page.locator('form.ivp-measure-form').count() === 0);
+    await page.click('header form[action="/logout"] button');
+    // piet of the police, a partner of M-digi, records an output figure the Dutch way
+    await page.goto(base + '/login');
+    await page.fill('#name', 'piet');
+    await page.fill('#password', process.env.IVP_TEST_PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.goto(base + '/plan/measures/M-digi');
+    await page.selectOption('#f-output_name', 'deelnemers');
+    await page.selectOption('#f-output_year', '2025');
+    await page.fill('#f-output_value', '12.50');
+    await page.click('form.ivp-measure-page-form button[type=submit]');
+    check('partner: an ambiguous output figure is refused beside its field, in Dutch, with the input kept',
+      (await page.textContent('#f-output_value-error')).includes('dubbelzinnig') &&
+      (await page.getAttribute('#f-output_value', 'aria-invalid')) === 'true' &&
+      (await page.getAttribute('#f-output_value', 'aria-describedby')) === 'f-output_value-error' &&
+      (await page.inputValue('#f-output_value')) === '12.50' &&
+      (await page.inputValue('#f-output_name')) === 'deelnemers' &&
+      (await page.inputValue('#f-output_year')) === '2025');
+    await visit(page, 'measure-output-error');
+    await page.fill('#f-output_value', '1.250');
+    await page.click('form.ivp-measure-page-form button[type=submit]');
+    {
+      const pr = await (await page.request.get(base + '/api/v1/plan/progress?year=2025')).json();
+      const m = ((pr.measures || {}).rows || []).find((x) => x.measure === 'M-digi');
+      const main = await page.textContent('main');
+      check('partner: its output figure of 2025 (1.250) is stored, shown on the page and in the progress',
+        page.url().includes('done=1') && main.includes('deelnemers (2025): 1.250') &&
+        m && (m.outputs || '').includes('deelnemers 1,250 (2025)') &&
+        (await page.textContent('#geschiedenis')).includes('piet'), JSON.stringify(m));
+    }
+    await visit(page, 'measure-output');
     await page.click('header form[action="/logout"] button');
   } catch (e) {
     check('the test ran to its end', false, e.stack || String(e));

@@ -1,7 +1,8 @@
 /*
  * fuzz_measure.c — libFuzzer target for the measure form and the
  * organisations: the urlencoded body of `POST /plan/measures/{id}`
- * (status, note, spent_year, spent, back, csrf) through the real route
+ * (status, note, spent_year, spent, output_name, output_year, output_value,
+ * back, csrf) through the real route
  * table, the form parser and the handler (web_measure_post: the update,
  * or the measure's page again with the message beside its field), as a
  * partner of the measure's owner and as a partner of another
@@ -33,7 +34,9 @@ static const char plan_yaml[] =
 	"priorities:\n  - id: p1\n    title: \"P1\"\n    fields: [1]\n"
 	"implementation:\n  - id: up\n    title: \"UP\"\n    from: 2023\n    to: 2026\n    measures:\n"
 	"      - id: m1\n        title: \"M1\"\n        priority: p1\n        owner: zvh\n"
-	"        partners: [\"gemeente\"]\n        status: planned\n        budget:\n          2024: 500\n";
+	"        partners: [\"gemeente\"]\n        status: planned\n"
+	"        outputs:\n          - name: \"deelnemers\"\n            year: 2024\n            value: 40\n"
+	"        budget:\n          2024: 500\n";
 
 static void setup(void)
 {

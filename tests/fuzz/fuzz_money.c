@@ -3,7 +3,10 @@
  * person (ivp_parse_money, src/core/numbers.c) in both languages: an
  * amount read is never negative and comes back the same after being
  * written (ivp_format_money) and read again; a refused one always says
- * why. Also the number and date writers on what the input makes of them.
+ * why. The reader of typed figures (ivp_parse_figure, src/core/figure.c)
+ * accepts exactly what the amount reader accepts, as the same number, and
+ * says why when it refuses. Also the number and date writers on what the
+ * input makes of them.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,11 +23,17 @@ static void check(const char *lang, const char *s)
 	const char *why = NULL, *num;
 	char out[96];
 
+	double fig = -1;
+	const char *fwhy = NULL;
+	int fr = ivp_parse_figure(lang, s, &fig, &fwhy);
+
 	if (ivp_parse_money(lang, s, &cents, &why)) {
-		if (!why || !*why)
+		if (!why || !*why || !fr || !fwhy || !*fwhy)
 			__builtin_trap();
 		return;
 	}
+	if (fr || fwhy || fig != (double)cents / 100.0)
+		__builtin_trap();
 	if (why || cents < 0)
 		__builtin_trap();
 	ivp_format_money(lang, cents, out, sizeof(out));

@@ -7,7 +7,9 @@
 # without a row there (a new route nobody thought about) fails the test, as
 # does a row for a route that is not in the table. Then what the measure
 # page shows each of them (the form only to whom may change the measure,
-# notes and history only signed in). Prints the number of cases.
+# notes and history only signed in), and what is not public — progress
+# notes, who changed what, a concept report — shown to every signed-in
+# role and to no anonymous reader. Prints the number of cases.
 # usage: access.sh IVP_BINARY
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -135,6 +137,39 @@ for m in M-casus M-digi; do
       fail "/plan/measures/$m as ${WHO[$i]}: history shown $hist times"
   done
 done
+# ---- what is not public: notes, authors, concept reports (anonymous vs signed in) ----
+# M-casus has a progress note ("matrix", the rows above); every signed-in role
+# sees it, the anonymous reader never: one question decides (object kind
+# "private" of http_authorize_object). cells: anon vera zora hans anna adam
+declare -A PRIV=(
+  ["/api/v1/plan/progress?year=2024"]='[.measures.rows[] | select(.measure == "M-casus") | .last_note] == ["matrix"]'
+  ["/api/v1/plan"]='[.plan | .. | objects | select(.id == "M-casus") | .progress[] | .note // empty] | index("matrix") != null'
+  ["/api/v1/plan/history"]='([.rows[] | .by // empty] | length > 0) or ([.rows[].summary | select(contains("note: matrix"))] | length > 0)'
+  ["/api/v1/sources"]='[.rows[] | .imported_by // empty] | length > 0'
+  ["/api/v1/plan/changes"]='[.rows[] | select(.field | startswith("progress")) | .new // empty] | length > 0'
+)
+for url in "${!PRIV[@]}"; do
+  for i in 0 1 2 3 4 5; do
+    ask "${WHO[$i]}" GET "$url" >/dev/null
+    got=$(jq -e "${PRIV[$url]}" "$W/body" >/dev/null 2>&1 && echo 1 || echo 0)
+    cases=$((cases + 1))
+    [ "$got" = "$([ "$i" = 0 ] && echo 0 || echo 1)" ] ||
+      fail "$url as ${WHO[$i]}: non-public part shown: $got"
+  done
+done
+# the pages: the plan's last note, the concept report's texts and downloads
+for i in 0 1 2 3 4 5; do
+  ask "${WHO[$i]}" GET "/plan" >/dev/null
+  note=$(grep -c '>matrix<' "$W/body")
+  ask "${WHO[$i]}" GET "/rapport?kind=voortgang&year=2024" >/dev/null
+  down=$(grep -c 'class="utrecht-unordered-list ivp-downloads"' "$W/body")
+  priv=$(grep -c 'id="concept-private"' "$W/body")
+  cases=$((cases + 2))
+  want=$([ "$i" = 0 ] && echo "0 0 1" || echo "1 1 0")
+  [ "$note $down $priv" = "$want" ] ||
+    fail "/plan, /rapport as ${WHO[$i]}: note, downloads, concept notice $note $down $priv, expected $want"
+done
+
 # the partner's refused write changed nothing: M-digi has no entry by zora or hans
 "$IVP" plan export >"$W/plan.yaml"
 grep -A40 'id: M-digi' "$W/plan.yaml" | grep -E 'by: "(zora|hans)"' && fail "a refused partner wrote to M-digi"

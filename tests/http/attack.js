@@ -11,6 +11,9 @@
 //   node attack.js signin PORT N NAME PASSWORD FROM   N sign-ins at once from
 //       address FROM; meanwhile a GET from 127.0.0.3 every 100 ms until they
 //       are done. {status: {code: count}, normal: {...}, seconds}
+//   node attack.js signin2 PORT1,PORT2 N NAME PASSWORD FROM   N sign-ins at once
+//       from FROM, spread in turn over servers on several ports (one
+//       database): {status: {code: count}, seconds}
 //   node attack.js totp SECRET [K]   the 6-digit code of a base32 secret, K time steps from now (default 0)
 'use strict';
 const net = require('net');
@@ -113,6 +116,15 @@ async function signins(port, n, name, password, from) {
   return { status, normal: stats(res), seconds: +((Date.now() - t0) / 1000).toFixed(2) };
 }
 
+// N sign-ins at once spread over several servers (ports), in turn: the statuses
+async function signins2(ports, n, name, password, from) {
+  const t0 = Date.now();
+  const codes = await Promise.all(Array.from({ length: n }, (_, i) => signin(ports[i % ports.length], name, password, from)));
+  const status = {};
+  for (const c of codes) status[c] = (status[c] || 0) + 1;
+  return { status, seconds: +((Date.now() - t0) / 1000).toFixed(2) };
+}
+
 function totp(secret, offset) {
   const a = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
@@ -129,6 +141,7 @@ function totp(secret, offset) {
   if (mode === 'slow') console.log(JSON.stringify(await slow(+args[0], +args[1], +args[2])));
   else if (mode === 'signin') console.log(JSON.stringify(await signins(+args[0], +args[1], args[2], args[3], args[4])));
   else if (mode === 'totp') console.log(totp(args[0], +(args[1] || 0)));
+  else if (mode === 'signin2') console.log(JSON.stringify(await signins2(args[0].split(',').map(Number), +args[1], args[2], args[3], args[4])));
   else { console.error('usage: attack.js slow|signin|totp …'); process.exit(2); }
   process.exit(0);
 })();

@@ -96,6 +96,8 @@ static const cover covers[] = {
 			   "ivp__store_attempts_prune" },
 	{ "test_attempts_pair", "ivp__store_attempt_fails_pair ivp__store_attempt_begin "
 				"ivp__store_attempt_end ivp__store_attempt_add" },
+	{ "test_attempt_lock", "ivp__store_attempt_lock ivp__store_attempt_begin ivp__store_attempt_fails_pair "
+			       "ivp__store_begin ivp__store_commit ivp__store_abort" },
 	{ "test_sessions_trim", "ivp__store_sessions_trim ivp__store_session_add ivp__store_session_get" },
 	{ "test_totp_store", "ivp__store_user_totp_set ivp__store_user_totp_use ivp__store_user_get" },
 	{ "test_boundaries", "ivp__store_boundary_put ivp__store_boundaries_list" },
@@ -1306,6 +1308,38 @@ static void test_attempts_pair(void **state)
 	want_times("the address keeps its failures", t, n, "125;120;100;");
 }
 
+/* The throttle's lock: refused outside a write transaction; inside one it
+ * holds, and the decision it guards (count, then record) commits or rolls
+ * back as one. (That a second server waits for it: tests/http/throttle2.sh.) */
+static void test_attempt_lock(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int64_t t[8], id = 0;
+	int n = -1;
+
+	assert_int_equal(ivp__store_attempt_lock(ctx), IVP_EDB); /* no transaction */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_attempt_lock(ctx));
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("none yet", t, n, "");
+	OK(ivp__store_attempt_begin(ctx, "anna", "10.0.0.1", 100, &id));
+	assert_true(id > 0);
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("the committed decision", t, n, "100;");
+	/* a decision rolled back leaves nothing; the lock goes with it */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_attempt_lock(ctx));
+	OK(ivp__store_attempt_begin(ctx, "anna", "10.0.0.1", 110, &id));
+	ivp__store_abort(ctx);
+	OK(ivp__store_attempt_fails_pair(ctx, "anna", "10.0.0.1", 0, t, 8, &n));
+	want_times("the rolled-back one is gone", t, n, "100;");
+	assert_int_equal(ivp__store_attempt_lock(ctx), IVP_EDB); /* the transaction ended */
+	OK(ivp__store_begin(ctx));				 /* and the lock can be taken again */
+	OK(ivp__store_attempt_lock(ctx));
+	OK(ivp__store_commit(ctx));
+}
+
 /* The oldest sessions of a user beyond a limit end; other users' stay. */
 static void test_sessions_trim(void **state)
 {
@@ -2345,6 +2379,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempts_pair, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempt_lock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_trim, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_totp_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),

@@ -273,6 +273,19 @@ static int au_attempt_begin(ivp__store *st, const char *name, const char *addr, 
 	return 0;
 }
 
+/* A transaction-scoped advisory lock of the throttle's own (besides the
+ * writers' lock of begin, which a later change may narrow): every throttle
+ * decision on this database, from any server, waits for the one before to
+ * commit, and in READ COMMITTED its next statement sees that commit. */
+static int au_attempt_lock(ivp__store *st)
+{
+	pg_store *s = PG(st);
+
+	if (!s->in_txn)
+		return ivp__pg_failf(s, "the sign-in throttle's lock needs a write transaction");
+	return ivp__pg_simple(s, "SELECT pg_advisory_xact_lock(4977003)");
+}
+
 static int au_attempt_end(ivp__store *st, int64_t id, int ok)
 {
 	static const char *const upd = "UPDATE login_attempt SET ok=1 WHERE id=$1";
@@ -345,6 +358,7 @@ const ivp__auth_ops ivp__pg_auth_ops = {
 	.attempt_fails_pair = au_attempt_fails_pair,
 	.attempt_begin = au_attempt_begin,
 	.attempt_end = au_attempt_end,
+	.attempt_lock = au_attempt_lock,
 	.sessions_trim = au_sessions_trim,
 	.user_totp_set = au_user_totp_set,
 	.user_totp_use = au_user_totp_use,

@@ -274,6 +274,17 @@ static int au_attempt_end(ivp__store *st, int64_t id, int ok)
 			 id);
 }
 
+/* The write lock BEGIN IMMEDIATE took is the throttle's lock: no other
+ * connection writes (or decides) until this transaction ends. */
+static int au_attempt_lock(ivp__store *st)
+{
+	sq_store *s = SQ(st);
+
+	if (sqlite3_get_autocommit(s->db) || sqlite3_txn_state(s->db, "main") != SQLITE_TXN_WRITE)
+		return ivp__sq_failf(s, "the sign-in throttle's lock needs a write transaction");
+	return 0;
+}
+
 static int au_sessions_trim(ivp__store *st, int64_t user_id, int keep)
 {
 	sq_store *s = SQ(st);
@@ -342,6 +353,7 @@ const ivp__auth_ops ivp__sqlite_auth_ops = {
 	.attempt_fails_pair = au_attempt_fails_pair,
 	.attempt_begin = au_attempt_begin,
 	.attempt_end = au_attempt_end,
+	.attempt_lock = au_attempt_lock,
 	.sessions_trim = au_sessions_trim,
 	.user_totp_set = au_user_totp_set,
 	.user_totp_use = au_user_totp_use,
