@@ -35,7 +35,12 @@
  * Order of a sign-in (each outcome is an audit entry, src/audit/):
  *   throttle → argon2id → second factor → session (oldest beyond
  *   IVP_USER_SESSIONS ended); signin_done() is the one exit after the
- *   attempt was recorded.
+ *   attempt was recorded. A TOTP secret is sealed by the key file's TOTP
+ *   key when ivp runs with a key file (src/registers/vault.c; "v1:HEX"),
+ *   else kept in base32 as before. The second factor is required of admins, of
+ *   users marked for it, and of every member of a restricted register
+ *   (reg_member, src/registers/): without one enrolled their sign-in
+ *   answers IVP_SIGNIN_ENROLL, and none of them may remove theirs.
  *
  * Password rule (check_password): 10-1024 bytes, and libpwquality's check
  * (cracklib's dictionary of common words and passwords, simple patterns,
@@ -56,6 +61,8 @@
 #include "auth/org.h"
 #include "core/core.h"
 #include "store/auth_store.h"
+#include "registers/registers.h" /* the vault seals TOTP secrets when a key file is given */
+#include "store/reg_store.h"
 #include "store/store.h"
 
 static const char *const role_names[] = { "", "viewer", "partner", "editor", "admin" };
@@ -488,15 +495,29 @@ static ivp_rc second_factor(ivp_ctx *ctx, const ivp__user_rec *u, const char *co
 			    ivp_signin_status *st)
 {
 	int64_t step;
+	int member = 0;
 	ivp_rc rc;
 
 	*st = IVP_SIGNIN_OK;
 	if (!u->totp[0]) {
-		if (ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required)
+		/* admins and the members of a restricted register need a second factor */
+		if (!(ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required) &&
+		    (rc = ivp__store_reg_member_is(ctx, NULL, u->name, &member)))
+			return rc;
+		if (ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required || member)
 			*st = IVP_SIGNIN_ENROLL;
 		return IVP_OK;
 	}
-	step = code && *code ? ivp__totp_match(u->totp, code, now) : -1;
+	if (code && *code) {
+		char secret[65];
+
+		if ((rc = ivp__vault_totp_open(ctx, u->name, u->totp, secret)))
+			return rc;
+		step = ivp__totp_match(secret, code, now);
+		sodium_memzero(secret, sizeof(secret));
+	} else {
+		step = -1;
+	}
 	if (step < 0) {
 		*st = IVP_SIGNIN_TOTP;
 		return IVP_OK;
@@ -577,7 +598,7 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, char **uri)
 {
 	unsigned char raw[20];
-	char secret[40];
+	char secret[40], stored[256];
 	ivp_rc rc;
 
 	*uri = NULL;
@@ -588,7 +609,10 @@ ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, 
 	randombytes_buf(raw, sizeof(raw));
 	(void)ivp__base32_encode(raw, sizeof(raw), secret, sizeof(secret));
 	sodium_memzero(raw, sizeof(raw));
-	rc = ivp__store_user_totp_set(ctx, name, secret, 1);
+	/* sealed by the key file's TOTP key when there is a key file */
+	if (!(rc = ivp__vault_totp_seal(ctx, name, secret, stored)))
+		rc = ivp__store_user_totp_set(ctx, name, stored, 1);
+	sodium_memzero(stored, sizeof(stored));
 	if (!rc && !(*uri = ivp__totp_uri(issuer ? issuer : "ivp", name, secret)))
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	sodium_memzero(secret, sizeof(secret));
@@ -598,6 +622,7 @@ ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, 
 ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name)
 {
 	ivp__user_rec u;
+	int member = 0;
 	ivp_rc rc;
 
 	if (!ivp__user_name_ok(name))
@@ -612,6 +637,15 @@ ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name)
 		ivp__fail(ctx, IVP_EINPUT, "an admin must keep a second factor");
 		ivp__code(ctx, "totp_kept");
 		ivp__hint(ctx, "Enrol a new one with ivp user totp %s instead.", name);
+		return IVP_EINPUT;
+	}
+	if ((rc = ivp__store_reg_member_is(ctx, NULL, name, &member)))
+		return rc;
+	if (member) {
+		ivp__fail(ctx, IVP_EINPUT, "a member of a restricted register must keep a second factor");
+		ivp__code(ctx, "totp_kept");
+		ivp__hint(ctx, "Enrol a new one with ivp user totp %s instead, or revoke the membership first (ivp registers revoke).",
+			  name);
 		return IVP_EINPUT;
 	}
 	rc = ivp__store_user_totp_set(ctx, name, NULL, 0);

@@ -30,12 +30,19 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "area_group", "id,name,title,kind,source,import_id", "itttti", "id" },
 	{ "area_group_member", "group_id,area_id", "ii", NULL },
 	/* "user" quoted: a reserved word on PostgreSQL, a plain name on SQLite */
-	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash", "itttttttttt", NULL },
+	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash,reason", "ittttttttttt",
+	  NULL },
 	{ "pt_trajectory", "id,plan_id,title,aims,illustration,import_id", "ttttii", NULL },
 	{ "pt_activity", "id,trajectory,kind,date,place,wijk,organisations,participants,report,illustration,import_id",
 	  "tttttttitii", NULL },
 	{ "pt_input", "activity,ref,statement,wijk,route,target,reason,import_id", "ttttttti", NULL },
 	{ "pt_entry", "kind,theme,criterion,value,text,text2,import_id", "tttrtti", NULL },
+	/* the restricted registers' shared tables (migration 12): wrapped keys and
+	 * check values only, never a key; reg_member after app_user */
+	{ "vault_meta", "key,value", "tt", NULL },
+	{ "vault_dek", "register,record,version,wrapped", "ttit", NULL },
+	{ "reg_member", "register,user_id,granted_by,granted_at", "titt", NULL },
+	{ "reg_setting", "register,rule,months,set_by,set_at", "ttitt", NULL },
 };
 
 const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));

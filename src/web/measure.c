@@ -411,7 +411,7 @@ static int may_change(http_req *r, const char *id)
 	const char *p = "/plan/measures/x";
 	const http_route *rt = http_route_find(r->app, "POST", p, strlen(p), &st, allow, sizeof(allow));
 	ivp_measure_org orgs;
-	http_object o = { "measure", id, &orgs };
+	http_object o = { .kind = "measure", .id = id, .orgs = &orgs };
 
 	if (!r->session || !rt || ivp_measure_orgs(r->ctx, id, &orgs))
 		return 0;
