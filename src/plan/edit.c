@@ -870,7 +870,7 @@ static void mark_given(const pl_schema *sc, void *base)
  * priority); else its problems become the edit's. */
 static int reads_back(eprobs *ep, const char *doc)
 {
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ep->lang };
 	pl_plan *q = ivp__plan_read(doc, strlen(doc), &pr);
 	int i, oom = pr.oom;
 
@@ -985,7 +985,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 {
 	ivp__plan_version cur;
 	pl_plan *before = NULL, *p = NULL;
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	eprobs ep;
 	char *doc0 = NULL, *doc = NULL, summary[1024], source[512];
 	ivp_rc rc;

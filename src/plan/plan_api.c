@@ -84,7 +84,7 @@ static const char *base_name(const char *path)
 static ivp_rc load_text(ivp_ctx *ctx, const char *text, size_t len, const char *file,
 			ivp_table **problems, pl_plan **out)
 {
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	pl_plan *p;
 	ivp_rc rc = IVP_OK;
 
@@ -661,7 +661,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	char obj[160];
 	pl_plan *p = NULL;
 	pl_measure *m;
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	char today[32], *doc = NULL, *old_status = NULL;
 	const char *by = u->user && *u->user ? u->user : "unknown";
 	size_t len;
