@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "ivp/fetch.h"
 
+/* printf format: the three default URLs; a catalogue text (cli_tr) */
 static const char fetch_help[] =
 	"usage: ivp fetch --area GM1926 [--region GM0503,GM0518,…|haaglanden]\n"
 	"                 [--tables codes,37230ned,kwb,47013NED,47018NED,83648NED,boundaries]\n"
@@ -30,9 +31,9 @@ static const char fetch_help[] =
 	"  --region LIST      the other gemeenten of its region, or haaglanden\n"
 	"  --tables LIST      only these tables (default: all)\n"
 	"  --from Y, --to Y   the years (default: 2012 to this year)\n"
-	"  --cbs-url URL      default " IVP_FETCH_CBS_URL "\n"
-	"  --politie-url URL  default " IVP_FETCH_POLITIE_URL "\n"
-	"  --pdok-url URL     default " IVP_FETCH_PDOK_URL "\n"
+	"  --cbs-url URL      default %s\n"
+	"  --politie-url URL  default %s\n"
+	"  --pdok-url URL     default %s\n"
 	"  --base-url URL     all three at once: URL/cbs, URL/politie, URL/pdok (a mirror)\n"
 	"  --timeout S        seconds for one request (default 120); --connect-timeout S (10)\n"
 	"  --retries N        extra attempts on 5xx, 429 and time-outs (default 3),\n"
@@ -166,7 +167,7 @@ int cmd_fetch(int argc, char **argv)
 	o.retries = -1;
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(fetch_help, stdout);
+			printf(cli_tr(fetch_help), IVP_FETCH_CBS_URL, IVP_FETCH_POLITIE_URL, IVP_FETCH_PDOK_URL);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--area", argc, argv, &i, &err)))

@@ -231,7 +231,7 @@ static int cmd_report_sub(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	if (!strcmp(sub, "text")) {
 		if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-			fputs(text_help, stdout);
+			fputs(cli_tr(text_help), stdout);
 			return argc < 2 ? EXIT_USER : EXIT_OK;
 		}
 		what = argv[1];
@@ -242,7 +242,7 @@ static int cmd_report_sub(int argc, char **argv)
 	snprintf(cmd, sizeof(cmd), "report %s%s%s", sub, what ? " " : "", what ? what : "");
 	for (; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(text_help, stdout);
+			fputs(cli_tr(text_help), stdout);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--kind", argc, argv, &i, &err)))
@@ -368,7 +368,7 @@ int cmd_report(int argc, char **argv)
 		return cmd_report_sub(argc - 1, argv + 1);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(report_help, stdout);
+			fputs(cli_tr(report_help), stdout);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--kind", argc, argv, &i, &err)))

@@ -14,6 +14,8 @@
 //     note, a help text or a report reason looked up there has its entry;
 //   - IVP__N("…"), the mark of a text kept in English and translated where
 //     it is shown (a stored summary, a schema's name);
+//   - in src/cli/, every text that starts with "usage: ivp" (a command's
+//     --help, printed through cli_tr) and every cli_tr("…");
 // takes the string literals of that argument (each branch of a `?:` too) and
 // fails, naming file and line, for every one that is no catalogue entry's
 // English text. Texts without a letter ("%s") need none. Each class must be
@@ -30,6 +32,8 @@ const CALLS = {
 	ivp__pl_problem: [[4, 5, 6], 'plan problem'], ivp__pl_tr: [[1], 'plan problem'],
 	ivp_msg_tr: [[1], 'translated'], IVP__N: [[0], 'marked'],
 };
+// the CLI's own lookup (src/cli/main.c)
+const CLI_CALLS = { cli_tr: [[0], 'cli'] };
 // functions of one file that pass their arguments on to be translated
 const FILE_CALLS = {
 	'src/plan/plan_check.c': { problem: [[5, 6, 7], 'plan problem'], in_period: [[5], 'plan problem'],
@@ -39,7 +43,7 @@ const FILE_CALLS = {
 // words a call can follow (anything else that is a name before it is a type: a declaration)
 const KEYWORDS = new Set(['return', 'case', 'else', 'do']);
 // the least number of texts of each class (the check itself could otherwise go quiet)
-const AT_LEAST = { error: 300, 'plan problem': 60, translated: 100, marked: 20 };
+const AT_LEAST = { error: 300, 'plan problem': 60, translated: 100, marked: 20, help: 20, cli: 20 };
 
 // C tokens: strings (raw, between the quotes), chars, identifiers, punctuation
 function tokens(src) {
@@ -86,12 +90,15 @@ function args(ts, k) {
 	return list;
 }
 
-// adjacent string literals joined: the texts an argument can be
+// adjacent string literals joined: the texts an argument can be (each branch
+// of a ?:), not those inside a call or parentheses within it (strcmp(x, "…"))
 function literals(arg) {
 	const out = [];
-	let cur = null;
+	let cur = null, depth = 0;
 	for (const t of arg) {
-		if (t.t === 'str') { cur = cur === null ? t.v : cur + t.v; continue; }
+		if (t.t === 'p' && '([{'.includes(t.v)) depth++;
+		if (t.t === 'p' && ')]}'.includes(t.v)) depth--;
+		if (t.t === 'str' && depth === 0) { cur = cur === null ? t.v : cur + t.v; continue; }
 		if (cur !== null) out.push(cur);
 		cur = null;
 	}
@@ -124,11 +131,22 @@ let checked = 0;
 for (const f of files(join(root, 'src'))) {
 	const src = readFileSync(f, 'utf8');
 	const rel = relative(root, f);
-	const calls = { ...CALLS, ...(FILE_CALLS[rel] || {}) };
+	const cli = rel.startsWith('src/cli/');
+	const calls = { ...CALLS, ...(cli ? CLI_CALLS : {}), ...(FILE_CALLS[rel] || {}) };
 	// a macro of this file that translates its last argument: #define L(lang, fmt) ivp_msg_tr(…)
 	for (const m of src.matchAll(/^#define\s+(\w+)\(([^)]*)\)\s+ivp_msg_tr\(/gm))
 		calls[m[1]] = [[m[2].split(',').length - 1], 'translated'];
 	const ts = tokens(src);
+	// a command's --help: the joined literals that start with "usage: ivp"
+	for (let i = 0; cli && i < ts.length; i++) {
+		if (ts[i].t !== 'str' || (i > 0 && ts[i - 1].t === 'str')) continue;
+		let text = '';
+		for (let k = i; k < ts.length && ts[k].t === 'str'; k++) text += ts[k].v;
+		if (!text.startsWith('usage: ivp')) continue;
+		checked++;
+		count.help = (count.help || 0) + 1;
+		if (!english.has(text)) missing.push(`${rel}:${ts[i].line}: --help text without a Dutch entry: "${text.slice(0, 60)}…"`);
+	}
 	for (let i = 0; i + 1 < ts.length; i++) {
 		const t = ts[i];
 		if (t.t !== 'id' || !Object.hasOwn(calls, t.v) || ts[i + 1].v !== '(') continue;
