@@ -281,6 +281,14 @@ ivp_table *ivp__pl_problems_table(const pl_problems *p, const char *file);
 /* Put the first problem into ctx's error and return IVP_EINPUT. */
 ivp_rc ivp__pl_problems_fail(ivp_ctx *ctx, const pl_problems *p, const char *file);
 
+/* ---- a version's summary (summary.c) ----------------------------------------- */
+
+/* The formats a version's stored (English) summary is written with. */
+extern const char *const ivp__sum_import_diff, *const ivp__sum_import_new, *const ivp__sum_measure,
+										   *const ivp__sum_status, *const ivp__sum_spent, *const ivp__sum_note, *const ivp__sum_revert;
+/* The stored summary in lang ("nl", "en"; NULL: as stored), into out (n bytes). */
+void ivp__plan_summary_tr(const char *lang, const char *stored, char *out, size_t n);
+
 /* ---- reading, writing, walking ------------------------------------------------ */
 
 /*
