@@ -39,6 +39,15 @@ jq -e '(.info.description | startswith("Open cijfers van het Integraal Veilighei
   .paths["/api/v1/indicators"].get.summary == "Indicatoren van een gebied en jaar: aantallen, cijfers per 1.000, trends, oordelen, vergelijkingen" and
   .paths["/api/v1/indicators"].get.responses["400"].description == "een parameter of de body klopt niet"' "$W/openapi-nl.json" >/dev/null ||
   fail "the Dutch OpenAPI document: $(jq -c '[.info.description, .paths["/api/v1/indicators"].get.summary]' "$W/openapi-nl.json")"
+# every description and summary has its Dutch text: the same in both documents only
+# where the text is the same in both languages (add an M(…) line to
+# include/ivp/messages_lib.def for a new one)
+texts='[.. | objects | to_entries[] | select((.key == "description" or .key == "summary") and (.value | type) == "string") | .value]'
+same=$(jq -n --slurpfile en "$W/openapi.json" --slurpfile nl "$W/openapi-nl.json" -r "
+  [(\$en[0] | $texts), (\$nl[0] | $texts)] | transpose | map(select(.[0] == .[1]) | .[0]) | unique |
+  map(select(. as \$t | [\"budget\", \"partner\", \"plan\", \"aanwezig / ontbreekt (en: present / missing)\",
+    \"crime, population, codes, long, boundaries, values, …\", \"effect, output, …\", \"total, type, …\"] | index(\$t) | not)) | .[]")
+[ -z "$same" ] || fail "OpenAPI texts without a Dutch entry in include/ivp/messages_lib.def: $same"
 strip='walk(if type == "object" then del(.description, .summary) else . end)'
 cmp -s <(jq -S "$strip" "$W/openapi.json") <(jq -S "$strip" "$W/openapi-nl.json") ||
   fail "the Dutch OpenAPI document differs in more than its texts"
