@@ -221,7 +221,7 @@ static ivp_rc groups_list(ivp_ctx *ctx, const char *lang, ivp_table *t)
 	    ivp__table_set_text(t, 1, ivp_msg_tr(nl ? "nl" : "en", "the area's region (the group of kind region it is a member of)")) ||
 	    ivp__table_set_text(t, 2, "region") || ivp__table_set_int(t, 3, 0))
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-	ivp__table_note(t, ivp_msg_tr(nl ? "nl" : "en", "ivp groups NAME lists the members; the size class and region of an area: ivp groups grootteklasse --area GM1926 --year 2024"));
+	ivp__table_note(t, "%s", ivp_msg_tr(nl ? "nl" : "en", "ivp groups NAME lists the members; the size class and region of an area: ivp groups grootteklasse --area GM1926 --year 2024"));
 	return IVP_OK;
 }
 
