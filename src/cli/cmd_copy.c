@@ -31,7 +31,7 @@ int cmd_copy(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(copy_help, stdout);
+			fputs(cli_tr(copy_help), stdout);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--from", argc, argv, &i, &err))) {

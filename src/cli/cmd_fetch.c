@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "ivp/fetch.h"
 
+/* printf format: the three default URLs; a catalogue text (cli_tr) */
 static const char fetch_help[] =
 	"usage: ivp fetch --area GM1926 [--region GM0503,GM0518,…|haaglanden]\n"
 	"                 [--tables codes,37230ned,kwb,47013NED,47018NED,83648NED,boundaries]\n"
@@ -30,86 +31,32 @@ static const char fetch_help[] =
 	"  --region LIST      the other gemeenten of its region, or haaglanden\n"
 	"  --tables LIST      only these tables (default: all)\n"
 	"  --from Y, --to Y   the years (default: 2012 to this year)\n"
-	"  --cbs-url URL      default " IVP_FETCH_CBS_URL "\n"
-	"  --politie-url URL  default " IVP_FETCH_POLITIE_URL "\n"
-	"  --pdok-url URL     default " IVP_FETCH_PDOK_URL "\n"
+	"  --cbs-url URL      default %s\n"
+	"  --politie-url URL  default %s\n"
+	"  --pdok-url URL     default %s\n"
 	"  --base-url URL     all three at once: URL/cbs, URL/politie, URL/pdok (a mirror)\n"
 	"  --timeout S        seconds for one request (default 120); --connect-timeout S (10)\n"
 	"  --retries N        extra attempts on 5xx, 429 and time-outs (default 3),\n"
 	"                     waiting --backoff-ms (1000), then twice as long each time\n"
 	"  --max-mb N         largest answer accepted (default 64)\n";
 
-/* Dutch words for the errors of ivp fetch (the library speaks English). */
-static const struct {
-	const char *code, *message, *hint;
-} nl_errors[] = {
-	{ "fetch_offline", "de dienst is niet bereikbaar (geen internet?)",
-	  "Controleer de internetverbinding (en zo nodig de proxy), of importeer gedownloade bestanden met ivp import." },
-	{ "fetch_timeout", "de dienst antwoordde niet op tijd",
-	  "Probeer het later opnieuw, of geef meer tijd met --timeout SECONDEN." },
-	{ "fetch_http_status", "de dienst gaf een foutantwoord",
-	  "Probeer het later opnieuw; controleer anders de tabel en de adressen (--cbs-url, --politie-url, --pdok-url, docs/fetch.md)." },
-	{ "fetch_truncated", "het antwoord is afgebroken",
-	  "Probeer het later opnieuw; van deze tabel is niets geïmporteerd." },
-	{ "fetch_bad_page", "het antwoord is geen bruikbare OData- of GeoJSON-pagina",
-	  "Controleer het adres van de dienst; van deze tabel is niets geïmporteerd." },
-	{ "fetch_bad_next_link", "de volgende pagina ligt buiten de dienst",
-	  "ivp volgt alleen links binnen de gevraagde dienst; controleer --cbs-url, --politie-url en --pdok-url." },
-	{ "fetch_too_large", "het antwoord is te groot",
-	  "Vraag minder rijen (--from, --tables) of verhoog --max-mb." },
-	{ "fetch_too_many_pages", "de tabel heeft te veel pagina's",
-	  "Vraag minder rijen (--from, --region); van deze tabel is niets geïmporteerd." },
-	{ "fetch_tls", "het TLS-certificaat van de dienst kon niet worden gecontroleerd",
-	  "Controleer de CA-certificaten van het systeem (ca-certificates) en de klok; ivp zet de controle nooit uit." },
-	{ "fetch_failed", "het downloaden is mislukt", "Controleer het adres van de dienst (docs/fetch.md)." },
-	{ "fetch_bad_area", "dit is geen gemeentecode", "Geef --area en --region als codes zoals GM1926, of --region haaglanden." },
-	{ "fetch_unknown_table", "onbekende tabel", "Geef met --tables een deel van: codes, 37230ned, kwb, 47013NED, 47018NED, 83648NED, boundaries." },
-	{ "fetch_bad_period", "deze jaren kan ivp niet ophalen", "Geef --from en --to als jaren vanaf 1995, --from niet na --to." },
-	{ "fetch_bad_url", "dit is geen http(s)-adres van een dienst", "Geef het basisadres van de dienst (docs/fetch.md)." },
-	{ "fetch_request_too_long", "het verzoek zou te lang worden", "Geef minder gemeenten met --region of een later --from." },
-};
-
-static int fetch_error(const char *lang, ivp_rc rc, const ivp_error *e)
-{
-	ivp_error nl;
-
-	if (!lang || strcmp(lang, "en")) {
-		for (size_t i = 0; i < sizeof(nl_errors) / sizeof(nl_errors[0]); i++)
-			if (!strcmp(e->code, nl_errors[i].code)) {
-				nl = *e;
-				snprintf(nl.message, sizeof(nl.message), "%s", nl_errors[i].message);
-				snprintf(nl.hint, sizeof(nl.hint), "%s", nl_errors[i].hint);
-				return cli_error("fetch", rc, &nl);
-			}
-	}
-	return cli_error("fetch", rc, e);
-}
-
-typedef struct say {
-	int nl;
-} say;
-
 static void on_table(void *ud, const ivp_fetch_item *it)
 {
-	const say *s = ud;
 	const ivp_import_result *r = &it->res;
 
+	(void)ud;
 	if (!r->unchanged && !r->import_id)
-		printf(s->nl ? "%s %s: geen rijen; %d pagina('s), %lld bytes\n" :
-			       "%s %s: no rows; %d page(s), %lld bytes\n",
+		printf(cli_tr("%s %s: no rows; %d page(s), %lld bytes\n"),
 		       it->table, it->part, it->pages, (long long)it->bytes);
 	else if (r->unchanged)
-		printf(s->nl ? "%s %s: ongewijzigd (import %lld); %d pagina('s), %lld bytes\n" :
-			       "%s %s: unchanged (import %lld); %d page(s), %lld bytes\n",
+		printf(cli_tr("%s %s: unchanged (import %lld); %d page(s), %lld bytes\n"),
 		       it->table, it->part, (long long)r->import_id, it->pages, (long long)it->bytes);
 	else
-		printf(s->nl ? "%s %s: import %lld (%s): %lld rijen geschreven; %d pagina('s), %lld bytes\n" :
-			       "%s %s: import %lld (%s): %lld rows written; %d page(s), %lld bytes\n",
+		printf(cli_tr("%s %s: import %lld (%s): %lld rows written; %d page(s), %lld bytes\n"),
 		       it->table, it->part, (long long)r->import_id, r->layout, (long long)r->rows,
 		       it->pages, (long long)it->bytes);
 	if (it->attempts > it->pages)
-		printf(s->nl ? "  %d verzoeken nodig (opnieuw geprobeerd)\n" :
-			       "  %d requests needed (retried)\n",
+		printf(cli_tr("  %d requests needed (retried)\n"),
 		       it->attempts);
 	if (r->note[0])
 		printf("  %s\n", r->note);
@@ -160,13 +107,12 @@ int cmd_fetch(int argc, char **argv)
 	const char *v, *user = NULL;
 	long long n;
 	int i, rc, err = 0, ntables = 0;
-	say s;
 
 	memset(&o, 0, sizeof(o));
 	o.retries = -1;
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(fetch_help, stdout);
+			printf(cli_tr(fetch_help), IVP_FETCH_CBS_URL, IVP_FETCH_POLITIE_URL, IVP_FETCH_PDOK_URL);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--area", argc, argv, &i, &err)))
@@ -244,25 +190,23 @@ int cmd_fetch(int argc, char **argv)
 	}
 	if (!c.lang)
 		c.lang = getenv("IVP_LANG");
-	s.nl = !c.lang || strcmp(c.lang, "en");
 	if (!o.area)
-		return cli_usage("fetch", s.nl ? "geef de gemeente met --area, bijvoorbeeld --area GM1926" :
-						 "give the gemeente with --area, e.g. --area GM1926");
+		return cli_usage("fetch", "give the gemeente with --area, e.g. --area GM1926");
 	if (!(o.user = cli_operator("fetch", user)))
 		return EXIT_USER;
 	o.done = on_table;
-	o.ud = &s;
+	o.ud = NULL;
 	if ((rc = cli_open("fetch", &c, &ctx)))
 		return rc;
 	if (ivp_fetch(ctx, &o, &ntables)) {
-		rc = fetch_error(c.lang, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+		rc = cli_error("fetch", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 		if (ntables)
-			fprintf(stderr, s.nl ? "(de %d tabel(len) hiervoor zijn wel geïmporteerd)\n" : "(the %d table(s) before it were imported)\n",
+			fprintf(stderr, cli_tr("(the %d table(s) before it were imported)\n"),
 				ntables);
 		ivp_close(ctx);
 		return rc;
 	}
-	printf(s.nl ? "%d tabel(len) opgehaald\n" : "%d table(s) fetched\n", ntables);
+	printf(cli_tr("%d table(s) fetched\n"), ntables);
 	ivp_close(ctx);
 	return EXIT_OK;
 }

@@ -9,19 +9,6 @@
 
 #include "cli/cli.h"
 
-static const char org_help_nl[] =
-	"gebruik: ivp org add ID NAAM [--kind SOORT] [--user OPERATOR]\n"
-	"         ivp org list\n"
-	"         ivp org remove ID [--user OPERATOR]\n"
-	"\n"
-	"De organisaties: de gemeente en haar veiligheidspartners. Elke gebruiker hoort\n"
-	"bij één organisatie (ivp user add --org ID; zonder: gemeente). De eigenaar en\n"
-	"de partners van een maatregel in het planbestand zijn organisaties. Een ID is\n"
-	"1-31 tekens a-z 0-9 - _ (politie, zvh); add van een bestaand ID geeft het een\n"
-	"nieuwe naam en soort. remove weigert de gemeente, een organisatie met leden en\n"
-	"een die het plan noemt. add en remove vragen wie de wijziging maakt (--user,\n"
-	"anders $IVP_USER) en komen in het audittrail.\n";
-
 static const char org_help_en[] =
 	"usage: ivp org add ID NAME [--kind KIND] [--user OPERATOR]\n"
 	"       ivp org list\n"
@@ -35,9 +22,10 @@ static const char org_help_en[] =
 	"the plan names. add and remove need the operator who makes the change\n"
 	"(--user, else $IVP_USER) and are entries of the audit trail.\n";
 
+/* in the CLI's language: the catalogue's text (IVP_T_HELP_ORG) */
 static const char *org_help(void)
 {
-	return !strcmp(cli_lang(), "en") ? org_help_en : org_help_nl;
+	return cli_tr(org_help_en);
 }
 
 int cmd_org(int argc, char **argv)

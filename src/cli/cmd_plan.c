@@ -121,11 +121,11 @@ int cmd_plan(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "evaluate"))
 		return cmd_plan_evaluate(argc, argv); /* cmd_participation.c */
 	if (argc < 2 || (has_help(argc, argv) && argc < 3) || !strcmp(argv[1], "--help")) {
-		fputs(plan_help, stdout);
+		fputs(cli_tr(plan_help), stdout);
 		return argc < 2 ? EXIT_USER : 0;
 	}
 	if (has_help(argc, argv)) {
-		fputs(plan_help, stdout);
+		fputs(cli_tr(plan_help), stdout);
 		return 0;
 	}
 	sub = argv[1];
@@ -341,7 +341,7 @@ int cmd_measure(int argc, char **argv)
 
 	memset(&u, 0, sizeof(u));
 	if (has_help(argc, argv) || argc < 2) {
-		fputs(measure_help, stdout);
+		fputs(cli_tr(measure_help), stdout);
 		return argc < 2 ? EXIT_USER : 0;
 	}
 	if (strcmp(argv[1], "update"))
@@ -413,14 +413,14 @@ int cmd_import_values(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	if (has_help(argc, argv)) {
-		puts("usage: ivp import values FILE… [--user NAME] [--db PATH]\n\n"
-		     "Locally registered values: Veiligheidsmonitor percentages with margins, Halt\n"
-		     "referrals per 1,000 aged 12-17, survey results, Waarstaatjegemeente indices,\n"
-		     "output counts. CSV columns: key, area, year, value, unit, source,\n"
-		     "definition_version, and optionally margin and name (docs/plan-file.md).\n"
-		     "The unit is part of a value's identity: values in different units are never\n"
-		     "compared.\n\n"
-		     "  --user NAME   who imports (default: $IVP_USER; one of them is required)");
+		puts(cli_tr("usage: ivp import values FILE… [--user NAME] [--db PATH]\n\n"
+			    "Locally registered values: Veiligheidsmonitor percentages with margins, Halt\n"
+			    "referrals per 1,000 aged 12-17, survey results, Waarstaatjegemeente indices,\n"
+			    "output counts. CSV columns: key, area, year, value, unit, source,\n"
+			    "definition_version, and optionally margin and name (docs/plan-file.md).\n"
+			    "The unit is part of a value's identity: values in different units are never\n"
+			    "compared.\n\n"
+			    "  --user NAME   who imports (default: $IVP_USER; one of them is required)"));
 		return 0;
 	}
 	for (i = 2; i < argc; i++) {

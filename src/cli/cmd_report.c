@@ -212,11 +212,6 @@ static char *read_text(const char *path)
 	return buf;
 }
 
-static int en_of(const cli_common *c)
-{
-	return c->lang && !strcmp(c->lang, "en");
-}
-
 /* ivp report text …, ivp report finalize, ivp report list */
 static int cmd_report_sub(int argc, char **argv)
 {
@@ -231,7 +226,7 @@ static int cmd_report_sub(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	if (!strcmp(sub, "text")) {
 		if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-			fputs(text_help, stdout);
+			fputs(cli_tr(text_help), stdout);
 			return argc < 2 ? EXIT_USER : EXIT_OK;
 		}
 		what = argv[1];
@@ -242,7 +237,7 @@ static int cmd_report_sub(int argc, char **argv)
 	snprintf(cmd, sizeof(cmd), "report %s%s%s", sub, what ? " " : "", what ? what : "");
 	for (; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(text_help, stdout);
+			fputs(cli_tr(text_help), stdout);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--kind", argc, argv, &i, &err)))
@@ -294,10 +289,9 @@ static int cmd_report_sub(int argc, char **argv)
 
 		if (ivp_report_finalize(ctx, &o, cli_operator(cmd, user), &f))
 			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
-		else if (en_of(&c))
-			printf("%s report %d for %s is final since %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
 		else
-			printf("%s-rapport %d van %s is definitief sinds %s (snapshot sha256:%s)\n", f.kind, f.year, f.area, f.date, f.sha256);
+			printf(cli_tr("%s report %d for %s is final since %s (snapshot sha256:%s)\n"), f.kind, f.year, f.area, f.date,
+			       f.sha256);
 	} else if (!strcmp(sub, "list") || !strcmp(w, "list") || !strcmp(w, "history")) {
 		ivp_table *t = NULL;
 		ivp_rc r = !strcmp(sub, "list") ? ivp_reports(ctx, cli_lang(), &t) :
@@ -320,9 +314,9 @@ static int cmd_report_sub(int argc, char **argv)
 		if (r)
 			rc = cli_error(cmd, r, ivp_last_error(ctx));
 		else if (row < 0 && version)
-			rc = cli_usage(cmd, en_of(&c) ? "text \"%s\" has no version %lld" : "tekst \"%s\" heeft geen versie %lld", key, version);
+			rc = cli_usage(cmd, "text \"%s\" has no version %lld", key, version);
 		else if (row < 0)
-			rc = cli_usage(cmd, en_of(&c) ? "text \"%s\" has no version yet" : "tekst \"%s\" heeft nog geen versie", key);
+			rc = cli_usage(cmd, "text \"%s\" has no version yet", key);
 		else {
 			const char *body = ivp_table_text(t, row, 3);
 			size_t len = strlen(body);
@@ -342,12 +336,9 @@ static int cmd_report_sub(int argc, char **argv)
 		}
 		if (ivp_report_text_set(ctx, &o, key, file ? body : text, cli_operator(cmd, user), &res))
 			rc = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
-		else if (en_of(&c))
-			printf("%s report %d for %s: %s (%s) version %lld saved%s\n", res.kind, res.year, res.area, res.label, res.key,
-			       (long long)res.version, res.final ? "; the report is final and does not change" : "");
 		else
-			printf("%s-rapport %d van %s: %s (%s) versie %lld opgeslagen%s\n", res.kind, res.year, res.area, res.label,
-			       res.key, (long long)res.version, res.final ? "; het rapport is definitief en verandert niet" : "");
+			printf(cli_tr("%s report %d for %s: %s (%s) version %lld saved%s\n"), res.kind, res.year, res.area, res.label,
+			       res.key, (long long)res.version, res.final ? cli_tr("; the report is final and does not change") : "");
 		free(body);
 	}
 	ivp_close(ctx);
@@ -368,7 +359,7 @@ int cmd_report(int argc, char **argv)
 		return cmd_report_sub(argc - 1, argv + 1);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(report_help, stdout);
+			fputs(cli_tr(report_help), stdout);
 			return EXIT_OK;
 		}
 		if ((v = cli_optval("--kind", argc, argv, &i, &err)))

@@ -99,7 +99,7 @@ int cmd_serve(int argc, char **argv)
 	o.access_log = 1;
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(serve_help, stdout);
+			fputs(cli_tr(serve_help), stdout);
 			return EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--routes")) {

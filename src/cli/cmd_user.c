@@ -119,11 +119,11 @@ int cmd_user(int argc, char **argv)
 
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(user_help, stdout);
+			fputs(cli_tr(user_help), stdout);
 			return EXIT_OK;
 		}
 	if (argc < 2) {
-		fputs(user_help, stdout);
+		fputs(cli_tr(user_help), stdout);
 		return EXIT_USER;
 	}
 	sub = argv[1];

@@ -44,8 +44,8 @@ int cmd_init(int argc, char **argv)
 	int i, r;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp init [--db PATH]\n\n"
-		     "Create the database, or apply the migrations it lacks. Safe to run again.");
+		puts(cli_tr("usage: ivp init [--db PATH]\n\n"
+			    "Create the database, or apply the migrations it lacks. Safe to run again."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -137,7 +137,7 @@ int cmd_import(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	if (want_help(argc, argv)) {
-		fputs(import_help, stdout);
+		fputs(cli_tr(import_help), stdout);
 		return 0;
 	}
 	if (argc < 2)
@@ -271,9 +271,9 @@ int cmd_areas(int argc, char **argv)
 	int i, r, err = 0;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp areas [--under CODE] [--format table|csv|json]\n\n"
-		     "List the loaded areas with their level, parent and latest population.\n"
-		     "--under GM1926 lists everything inside Pijnacker-Nootdorp (wijken and buurten).");
+		puts(cli_tr("usage: ivp areas [--under CODE] [--format table|csv|json]\n\n"
+			    "List the loaded areas with their level, parent and latest population.\n"
+			    "--under GM1926 lists everything inside Pijnacker-Nootdorp (wijken and buurten)."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -304,13 +304,13 @@ int cmd_groups(int argc, char **argv)
 	int i, r, err = 0, year = 0;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp groups [NAME] [--area AREA] [--year YYYY] [--format table|csv|json]\n\n"
-		     "Without NAME: the comparison groups (imported with ivp import groups FILE,\n"
-		     "docs/groups.md) and the derived ones, grootteklasse and regio. With NAME:\n"
-		     "its members, with their population on 1 January of --year. grootteklasse\n"
-		     "and regio are those of --area (a size class needs --year), e.g.\n"
-		     "  ivp groups grootteklasse --area GM1926 --year 2024\n"
-		     "Use the names in ivp indicators --compare haaglanden,grootteklasse.");
+		puts(cli_tr("usage: ivp groups [NAME] [--area AREA] [--year YYYY] [--format table|csv|json]\n\n"
+			    "Without NAME: the comparison groups (imported with ivp import groups FILE,\n"
+			    "docs/groups.md) and the derived ones, grootteklasse and regio. With NAME:\n"
+			    "its members, with their population on 1 January of --year. grootteklasse\n"
+			    "and regio are those of --area (a size class needs --year), e.g.\n"
+			    "  ivp groups grootteklasse --area GM1926 --year 2024\n"
+			    "Use the names in ivp indicators --compare haaglanden,grootteklasse."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -346,9 +346,9 @@ int cmd_sources(int argc, char **argv)
 	int i, r;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp sources [--format table|csv|json]\n\n"
-		     "Every import: number, kind, layout, file, SHA-256, rows, who and when.\n"
-		     "Indicator output names the import behind each figure.");
+		puts(cli_tr("usage: ivp sources [--format table|csv|json]\n\n"
+			    "Every import: number, kind, layout, file, SHA-256, rows, who and when.\n"
+			    "Indicator output names the import behind each figure."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -375,14 +375,14 @@ int cmd_definitions(int argc, char **argv)
 	int i, r, err = 0;
 
 	if (want_help(argc, argv)) {
-		puts("usage: ivp definitions [--format table|csv|json]\n"
-		     "       ivp definitions --set KEY --codes CODE,CODE… [--note TEXT]\n\n"
-		     "The indicator definitions table: every version of every indicator, with\n"
-		     "the SoortMisdrijf codes it sums, its classification (police or CBS) and\n"
-		     "the table to import for its data. --set makes a new version of an\n"
-		     "indicator's police definition, e.g. the high-impact crime set:\n"
-		     "  ivp definitions --set hic --codes 1.1.1,1.4.6,1.4.7,1.4.5\n"
-		     "See docs/indicators.md.");
+		puts(cli_tr("usage: ivp definitions [--format table|csv|json]\n"
+			    "       ivp definitions --set KEY --codes CODE,CODE… [--note TEXT]\n\n"
+			    "The indicator definitions table: every version of every indicator, with\n"
+			    "the SoortMisdrijf codes it sums, its classification (police or CBS) and\n"
+			    "the table to import for its data. --set makes a new version of an\n"
+			    "indicator's police definition, e.g. the high-impact crime set:\n"
+			    "  ivp definitions --set hic --codes 1.1.1,1.4.6,1.4.7,1.4.5\n"
+			    "See docs/indicators.md."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -438,26 +438,26 @@ int cmd_indicators(int argc, char **argv)
 	memset(&q, 0, sizeof(q));
 	q.small_threshold = -1;
 	if (want_help(argc, argv)) {
-		puts("usage: ivp indicators --area AREA --year YYYY [options]\n"
-		     "\n"
-		     "For each indicator: the count, the rate per 1,000 inhabitants (population on\n"
-		     "1 January of the year), the previous year, the change with its 95% interval\n"
-		     "and the verdict that follows from it (significant rise / significant fall /\n"
-		     "no clear change).\n"
-		     "\n"
-		     "options:\n"
-		     "  --area AREA          a code (GM1926), a name (Pijnacker-Nootdorp), a sum\n"
-		     "                       (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926\n"
-		     "  --year YYYY          the year\n"
-		     "  --baseline YYYY      also compare with this year (e.g. the plan's nulmeting)\n"
-		     "  --compare A,B        compare with other areas (same rules as --area) or\n"
-		     "                       groups: regio (the area's region), grootteklasse\n"
-		     "                       (its size class), a group name (ivp groups); an\n"
-		     "                       area inside a group is compared with the rest of it\n"
-		     "  --indicator KEY      one indicator (ivp definitions lists the keys)\n"
-		     "  --all-types          add every single SoortMisdrijf code\n"
-		     "  --small N            flag counts below N as small (default 10)\n"
-		     "  --format table|csv|json, --lang nl|en, --db PATH");
+		puts(cli_tr("usage: ivp indicators --area AREA --year YYYY [options]\n"
+			    "\n"
+			    "For each indicator: the count, the rate per 1,000 inhabitants (population on\n"
+			    "1 January of the year), the previous year, the change with its 95% interval\n"
+			    "and the verdict that follows from it (significant rise / significant fall /\n"
+			    "no clear change).\n"
+			    "\n"
+			    "options:\n"
+			    "  --area AREA          a code (GM1926), a name (Pijnacker-Nootdorp), a sum\n"
+			    "                       (GM0503+GM0518) or buurten:GM1926 / wijken:GM1926\n"
+			    "  --year YYYY          the year\n"
+			    "  --baseline YYYY      also compare with this year (e.g. the plan's nulmeting)\n"
+			    "  --compare A,B        compare with other areas (same rules as --area) or\n"
+			    "                       groups: regio (the area's region), grootteklasse\n"
+			    "                       (its size class), a group name (ivp groups); an\n"
+			    "                       area inside a group is compared with the rest of it\n"
+			    "  --indicator KEY      one indicator (ivp definitions lists the keys)\n"
+			    "  --all-types          add every single SoortMisdrijf code\n"
+			    "  --small N            flag counts below N as small (default 10)\n"
+			    "  --format table|csv|json, --lang nl|en, --db PATH"));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -537,26 +537,26 @@ int cmd_ranking(int argc, char **argv)
 	memset(&q, 0, sizeof(q));
 	q.small_threshold = -1;
 	if (want_help(argc, argv)) {
-		puts("usage: ivp ranking --area AREA --year YYYY [options]\n"
-		     "\n"
-		     "The buurten (or wijken, gemeenten) inside AREA ranked on one indicator,\n"
-		     "highest rate per 1,000 inhabitants first, each with its 95% interval, the\n"
-		     "small-count flag and where it lies against the funnel limits: the pooled\n"
-		     "rate of the ranked areas, widened by the variation between areas that the\n"
-		     "data show (docs/ranking.md). Only areas beyond the limits stand out.\n"
-		     "\n"
-		     "options:\n"
-		     "  --area AREA          a code or name (GM1926, Pijnacker-Nootdorp; NL01: the country)\n"
-		     "  --year YYYY          the year of the counts\n"
-		     "  --population-year YYYY  rates on the population of 1 January of this year\n"
-		     "                       (default: the year itself; every rate then says which)\n"
-		     "  --level BU|WK|GM     what to rank (default BU: buurten)\n"
-		     "  --indicator KEY      the indicator (default totaal; ivp definitions lists the keys)\n"
-		     "  --min-population N   no rate for areas with fewer inhabitants (default 500)\n"
-		     "  --reference A,B      also the areas of the level inside these (e.g. the region's\n"
-		     "                       gemeenten): they join the funnel, with own = 0\n"
-		     "  --small N            flag counts below N as small (default 10)\n"
-		     "  --format table|csv|json, --lang nl|en, --columns, --db PATH");
+		puts(cli_tr("usage: ivp ranking --area AREA --year YYYY [options]\n"
+			    "\n"
+			    "The buurten (or wijken, gemeenten) inside AREA ranked on one indicator,\n"
+			    "highest rate per 1,000 inhabitants first, each with its 95% interval, the\n"
+			    "small-count flag and where it lies against the funnel limits: the pooled\n"
+			    "rate of the ranked areas, widened by the variation between areas that the\n"
+			    "data show (docs/ranking.md). Only areas beyond the limits stand out.\n"
+			    "\n"
+			    "options:\n"
+			    "  --area AREA          a code or name (GM1926, Pijnacker-Nootdorp; NL01: the country)\n"
+			    "  --year YYYY          the year of the counts\n"
+			    "  --population-year YYYY  rates on the population of 1 January of this year\n"
+			    "                       (default: the year itself; every rate then says which)\n"
+			    "  --level BU|WK|GM     what to rank (default BU: buurten)\n"
+			    "  --indicator KEY      the indicator (default totaal; ivp definitions lists the keys)\n"
+			    "  --min-population N   no rate for areas with fewer inhabitants (default 500)\n"
+			    "  --reference A,B      also the areas of the level inside these (e.g. the region's\n"
+			    "                       gemeenten): they join the funnel, with own = 0\n"
+			    "  --small N            flag counts below N as small (default 10)\n"
+			    "  --format table|csv|json, --lang nl|en, --columns, --db PATH"));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
@@ -654,10 +654,10 @@ int cmd_series(int argc, char **argv)
 
 	memset(&q, 0, sizeof(q));
 	if (want_help(argc, argv)) {
-		puts("usage: ivp series --area AREA --type CODE --from YYYY-MM --to YYYY-MM\n"
-		     "\n"
-		     "Monthly counts for an area and a SoortMisdrijf code or indicator key;\n"
-		     "months without data are shown empty.");
+		puts(cli_tr("usage: ivp series --area AREA --type CODE --from YYYY-MM --to YYYY-MM\n"
+			    "\n"
+			    "Monthly counts for an area and a SoortMisdrijf code or indicator key;\n"
+			    "months without data are shown empty."));
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {

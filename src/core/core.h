@@ -17,6 +17,11 @@
 
 struct ivp__store;
 
+/* Marks an English catalogue text (include/ivp/messages_lib.def) kept as it is
+ * here and translated where it is shown (ivp_msg_tr), so that
+ * tests/errors/catalogue.mjs finds it — gettext's N_(). */
+#define IVP__N(s) (s)
+
 struct ivp_ctx {
 	struct ivp__store *store;
 	ivp_error err;

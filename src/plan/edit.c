@@ -870,7 +870,7 @@ static void mark_given(const pl_schema *sc, void *base)
  * priority); else its problems become the edit's. */
 static int reads_back(eprobs *ep, const char *doc)
 {
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ep->lang };
 	pl_plan *q = ivp__plan_read(doc, strlen(doc), &pr);
 	int i, oom = pr.oom;
 
@@ -966,7 +966,7 @@ static ivp_rc store_version(ivp_ctx *ctx, const pl_plan *p, const char *prev, co
 	    (rc = ivp__audit(ctx, !strncmp(source, "revert", 6) ? "plan.revert" : "plan.edit", obj, prev, doc)))
 		return rc;
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
-	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
+	ivp__plan_summary_tr(ivp_lang(ctx), nv.summary, out->summary, sizeof(out->summary));
 	return IVP_OK;
 }
 
@@ -985,7 +985,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 {
 	ivp__plan_version cur;
 	pl_plan *before = NULL, *p = NULL;
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	eprobs ep;
 	char *doc0 = NULL, *doc = NULL, summary[1024], source[512];
 	ivp_rc rc;
@@ -1050,7 +1050,7 @@ ivp_rc ivp_plan_edit_apply(ivp_ctx *ctx, const ivp_plan_edit *e, ivp_table **pro
 		out->version = cur.version;
 		out->unchanged = 1;
 		snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
-		snprintf(out->summary, sizeof(out->summary), "no change: the plan is version %lld",
+		snprintf(out->summary, sizeof(out->summary), ivp_msg_tr(ivp_lang(ctx), "no change: the plan is version %lld"),
 			 (long long)cur.version);
 		goto out;
 	}
@@ -1111,11 +1111,12 @@ ivp_rc ivp_plan_revert(ivp_ctx *ctx, int64_t version, int64_t base, const char *
 		out->version = cur.version;
 		out->unchanged = 1;
 		snprintf(out->plan_id, sizeof(out->plan_id), "%s", pc->id);
-		snprintf(out->summary, sizeof(out->summary), "version %lld is the current plan already (version %lld)",
+		snprintf(out->summary, sizeof(out->summary),
+			 ivp_msg_tr(ivp_lang(ctx), "version %lld is the current plan already (version %lld)"),
 			 (long long)version, (long long)cur.version);
 		goto out;
 	}
-	len = (size_t)snprintf(summary, sizeof(summary), "revert to version %lld (%s by %s): ",
+	len = (size_t)snprintf(summary, sizeof(summary), ivp__sum_revert,
 			       (long long)old.version, old.created_at, old.created_by);
 	if (len >= sizeof(summary))
 		len = sizeof(summary) - 1;

@@ -16,6 +16,7 @@
 #ifndef IVP_PLAN_PLAN_H
 #define IVP_PLAN_PLAN_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -256,20 +257,37 @@ typedef struct pl_problems {
 	int n;
 	int cap;
 	int oom;
+	const char *lang; /* the language of the texts ("nl", "en"; NULL: English) */
 } pl_problems;
 
 #define PL_MAX_PROBLEMS 200
 
 /* Record a problem with its machine code (message printf-style); detail and
- * hint may be NULL. */
+ * hint may be NULL. The format, detail and hint are English catalogue texts
+ * (include/ivp/messages_lib.def), written in p->lang: a detail or hint that
+ * is formatted in advance takes its format through ivp__pl_tr. */
 void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *field,
 		     const char *detail, const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+void ivp__pl_vproblem(pl_problems *p, const char *code, pl_pos at, const char *field,
+		      const char *detail, const char *hint, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+/* The text of English catalogue text en in p's language (en itself when it
+ * has no entry); p may be NULL (English). */
+const char *ivp__pl_tr(const pl_problems *p, const char *en);
 void ivp__pl_problems_free(pl_problems *p);
 /* A table: file, line, column, field, message, detail, hint, code. NULL on OOM. */
 ivp_table *ivp__pl_problems_table(const pl_problems *p, const char *file);
 /* Put the first problem into ctx's error and return IVP_EINPUT. */
 ivp_rc ivp__pl_problems_fail(ivp_ctx *ctx, const pl_problems *p, const char *file);
+
+/* ---- a version's summary (summary.c) ----------------------------------------- */
+
+/* The formats a version's stored (English) summary is written with. */
+extern const char *const ivp__sum_import_diff, *const ivp__sum_import_new, *const ivp__sum_measure,
+										   *const ivp__sum_status, *const ivp__sum_spent, *const ivp__sum_note, *const ivp__sum_revert;
+/* The stored summary in lang ("nl", "en"; NULL: as stored), into out (n bytes). */
+void ivp__plan_summary_tr(const char *lang, const char *stored, char *out, size_t n);
 
 /* ---- reading, writing, walking ------------------------------------------------ */
 

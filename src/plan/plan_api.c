@@ -84,7 +84,7 @@ static const char *base_name(const char *path)
 static ivp_rc load_text(ivp_ctx *ctx, const char *text, size_t len, const char *file,
 			ivp_table **problems, pl_plan **out)
 {
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	pl_plan *p;
 	ivp_rc rc = IVP_OK;
 
@@ -329,11 +329,9 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 		lines_free(&a);
 		lines_free(&b);
 		ivp__plan_free(old);
-		snprintf(out, outsz, "import of %s: %d fields changed, %d added, %d removed since version %lld",
-			 base_name(name), c.changed, c.added, c.removed, (long long)prev->version);
+		snprintf(out, outsz, ivp__sum_import_diff, base_name(name), c.changed, c.added, c.removed, (long long)prev->version);
 	} else {
-		snprintf(out, outsz, "import of %s: %d priorities, %d goals, %d measures, %d budget years",
-			 base_name(name), p->priorities.n, g, m, p->budget.n);
+		snprintf(out, outsz, ivp__sum_import_new, base_name(name), p->priorities.n, g, m, p->budget.n);
 	}
 }
 
@@ -398,6 +396,8 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		snprintf(out->summary, sizeof(out->summary), "same plan as version %lld (%s, by %s)",
 			 (long long)prev.version, prev.created_at, prev.created_by);
 		ivp__job_unchanged(j, "%s", out->summary);
+		snprintf(out->summary, sizeof(out->summary), ivp_msg_tr(ivp_lang(ctx), "same plan as version %lld (%s, by %s)"),
+			 (long long)prev.version, prev.created_at, prev.created_by);
 		goto out;
 	}
 	if (!(sha = ivp__job_sha256(j))) {
@@ -430,7 +430,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 	}
 	plan_counts(p, &g, &m);
 	j->res->rows = p->priorities.n + g + m + p->budget.n;
-	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
+	ivp__plan_summary_tr(ivp_lang(ctx), nv.summary, out->summary, sizeof(out->summary));
 out:
 	free(prev.doc);
 	free(doc);
@@ -477,21 +477,30 @@ ivp_rc ivp_plan_export(ivp_ctx *ctx, int64_t version, char **yaml)
 
 /* ---- history and diff ------------------------------------------------------------ */
 
+typedef struct history {
+	ivp_table *t;
+	const char *lang; /* the summaries' (stored in English; summary.c) */
+} history;
+
 static int history_cb(void *ud, const char *const *c, int n)
 {
-	ivp_table *t = ud;
+	history *h = ud;
+	ivp_table *t = h->t;
+	char sum[2048];
 
 	if (n < 7 || ivp__table_row(t) < 0)
 		return -1;
+	ivp__plan_summary_tr(h->lang, c[4], sum, sizeof(sum));
 	return ivp__table_set_int(t, 0, c[0] ? strtoll(c[0], NULL, 10) : 0) ||
 	       ivp__table_set_text(t, 1, c[1]) || ivp__table_set_text(t, 2, c[2]) ||
 	       ivp__table_set_text(t, 3, c[5]) || ivp__table_set_text(t, 4, c[6]) ||
-	       ivp__table_set_text(t, 5, c[4]) || ivp__table_set_text(t, 6, c[3]);
+	       ivp__table_set_text(t, 5, c[4] ? sum : NULL) || ivp__table_set_text(t, 6, c[3]);
 }
 
 ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out)
 {
 	ivp_table *t = ivp__table_new();
+	history h = { t, ivp_lang(ctx) };
 	ivp_rc rc;
 
 	*out = NULL;
@@ -505,7 +514,7 @@ ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out)
 		ivp_table_free(t);
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	}
-	if ((rc = ivp__store_plan_versions_list(ctx, history_cb, t))) {
+	if ((rc = ivp__store_plan_versions_list(ctx, history_cb, &h))) {
 		ivp_table_free(t);
 		return rc;
 	}
@@ -750,7 +759,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 	char obj[160];
 	pl_plan *p = NULL;
 	pl_measure *m;
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	char today[32], *doc = NULL, *old_status = NULL;
 	const char *by = u->user && *u->user ? u->user : "unknown";
 	size_t len;
@@ -788,10 +797,10 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 		ivp__now_iso(today);
 		today[10] = '\0';
 	}
-	len = (size_t)snprintf(nv.summary, sizeof(nv.summary), "measure %s:", m->id);
+	len = (size_t)snprintf(nv.summary, sizeof(nv.summary), ivp__sum_measure, m->id);
 	if (u->status && strcmp(u->status, m->status)) {
-		len += (size_t)snprintf(nv.summary + len, sizeof(nv.summary) - len, " status %s -> %s;",
-					m->status, u->status);
+		len += (size_t)snprintf(nv.summary + len, sizeof(nv.summary) - len, ivp__sum_status, m->status,
+					u->status);
 		old_status = m->status;
 		m->status = strdup(u->status);
 		if (!m->status) {
@@ -818,12 +827,12 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 			goto oom;
 		if (len < sizeof(nv.summary))
 			len += (size_t)snprintf(nv.summary + len, sizeof(nv.summary) - len,
-						" spent %d = %s;", u->spent_year[i], u->spent_amount[i]);
+						ivp__sum_spent, u->spent_year[i], u->spent_amount[i]);
 	}
 	if ((rc = update_outputs(ctx, p, m, u, nv.summary, sizeof(nv.summary), &len)))
 		goto out;
 	if (u->note && len < sizeof(nv.summary))
-		snprintf(nv.summary + len, sizeof(nv.summary) - len, " note: %s", u->note);
+		snprintf(nv.summary + len, sizeof(nv.summary) - len, ivp__sum_note, u->note);
 	if (add_entry(m, today, m->status, u->note, by))
 		goto oom;
 	/* the changed plan must still pass every check (e.g. spent years) */
@@ -853,7 +862,7 @@ ivp_rc ivp_measure_update(ivp_ctx *ctx, const ivp_measure_change *u, ivp_plan_re
 		goto out;
 	}
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id);
-	snprintf(out->summary, sizeof(out->summary), "%s", nv.summary);
+	ivp__plan_summary_tr(ivp_lang(ctx), nv.summary, out->summary, sizeof(out->summary));
 	goto out;
 oom:
 	rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");

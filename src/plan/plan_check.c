@@ -42,20 +42,35 @@ static void fpath(char *out, size_t n, const pl_hdr *h, const char *field)
 	snprintf(out, n, "%s%s%s", h->path ? h->path : "", h->path && h->path[0] ? "." : "", field);
 }
 
+/* A problem at field of h: fmt, detail and hint are English catalogue texts
+ * (written in the problems' language by ivp__pl_vproblem). */
 static void problem(ck *c, const char *code, const pl_hdr *h, const pl_schema *sc,
-		    const char *field, const char *detail, const char *hint, const char *msg)
+		    const char *field, const char *detail, const char *hint, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+static void problem(ck *c, const char *code, const pl_hdr *h, const pl_schema *sc,
+		    const char *field, const char *detail, const char *hint, const char *fmt, ...)
 {
 	char fp[600];
+	va_list ap;
 
 	fpath(fp, sizeof(fp), h, field);
-	ivp__pl_problem(c->probs, code, ivp__pl_pos(h, sc, field), fp, detail, hint, "%s", msg);
+	va_start(ap, fmt);
+	ivp__pl_vproblem(c->probs, code, ivp__pl_pos(h, sc, field), fp, detail, hint, fmt, ap);
+	va_end(ap);
+}
+
+/* The words a message names an item kind with ("goal"), in the problems'
+ * language. */
+static const char *kind_word(ck *c, const char *kind)
+{
+	return ivp__pl_tr(c->probs, kind);
 }
 
 /* Register an id; a second one of the same kind is a problem. */
 static void unique(ck *c, const char *kind, const char *id, const pl_hdr *h,
 		   const pl_schema *sc, const char *field)
 {
-	char key[300], msg[300], detail[200];
+	char key[300], detail[200];
 	int64_t *slot;
 	int existed;
 	pl_pos at = ivp__pl_pos(h, sc, field);
@@ -69,10 +84,10 @@ static void unique(ck *c, const char *kind, const char *id, const pl_hdr *h,
 	}
 	if (!existed)
 		return;
-	snprintf(msg, sizeof(msg), "duplicate %s id \"%.200s\"", kind, id);
-	snprintf(detail, sizeof(detail), "The same id is used at line %lld, column %lld.",
+	snprintf(detail, sizeof(detail), ivp__pl_tr(c->probs, "The same id is used at line %lld, column %lld."),
 		 (long long)(*slot >> 16), (long long)(*slot & 0xffff));
-	problem(c, "plan_duplicate_id", h, sc, field, detail, "Give every item of a kind its own id.", msg);
+	problem(c, "plan_duplicate_id", h, sc, field, detail, "Give every item of a kind its own id.",
+		"duplicate %s id \"%.200s\"", kind_word(c, kind), id);
 }
 
 static int known(ck *c, const char *kind, const char *id)
@@ -83,18 +98,22 @@ static int known(ck *c, const char *kind, const char *id)
 	return ivp__map_get(&c->ids, key) != NULL;
 }
 
+/* fmt: the message, an English catalogue text with the year, the plan's
+ * first and last year ("target year %d is outside the plan period %d-%d"). */
 static void in_period(ck *c, int year, const pl_hdr *h, const pl_schema *sc,
-		      const char *field, const char *what)
+		      const char *field, const char *fmt)
+	__attribute__((format(printf, 6, 0)));
+static void in_period(ck *c, int year, const pl_hdr *h, const pl_schema *sc,
+		      const char *field, const char *fmt)
 {
 	char msg[300], hint[300];
 
 	if (year >= c->p->from && year <= c->p->to)
 		return;
-	snprintf(msg, sizeof(msg), "%s %d is outside the plan period %d-%d", what, year,
+	snprintf(msg, sizeof(msg), ivp__pl_tr(c->probs, fmt), year, c->p->from, c->p->to);
+	snprintf(hint, sizeof(hint), ivp__pl_tr(c->probs, "Use a year from %d to %d, or change the plan's from/to."),
 		 c->p->from, c->p->to);
-	snprintf(hint, sizeof(hint), "Use a year from %d to %d, or change the plan's from/to.",
-		 c->p->from, c->p->to);
-	problem(c, "plan_year_outside_period", h, sc, field, NULL, hint, msg);
+	problem(c, "plan_year_outside_period", h, sc, field, NULL, hint, "%s", msg);
 }
 
 typedef struct find {
@@ -133,7 +152,6 @@ int ivp__plan_indicator_kind(ivp_ctx *ctx, const char *key, ivp__indicator_def *
 static int check_goal(ck *c, const pl_goal *g)
 {
 	const pl_schema *sc = &ivp__pl_goal_schema;
-	char msg[400], detail[400];
 	int k;
 
 	unique(c, "goal", g->id, &g->h, sc, "id");
@@ -142,33 +160,31 @@ static int check_goal(ck *c, const pl_goal *g)
 		if (k < 0)
 			return -1;
 		if (k == 0) {
-			snprintf(msg, sizeof(msg), "unknown indicator \"%.200s\"", g->indicator);
 			problem(c, "plan_unknown_indicator", &g->h, sc, "indicator",
 				"It is neither an indicator of the engine nor a locally registered value.",
 				"Use a key that ivp definitions lists (totaal, bbv_woning, 3.7.4 once its code list is imported), "
 				"or register the figure first with ivp import values.",
-				msg);
+				"unknown indicator \"%.200s\"", g->indicator);
 		} else if (k == 2 && !g->unit) {
-			snprintf(msg, sizeof(msg), "missing unit for the local value \"%.200s\"", g->indicator);
 			problem(c, "plan_missing_unit", &g->h, sc, "indicator",
 				"The unit is part of a locally registered value's identity (per 1,000 and per 10,000 are different figures).",
-				"Add \"unit:\" exactly as in the values file, e.g. unit: \"per 1,000 aged 12-17\".", msg);
+				"Add \"unit:\" exactly as in the values file, e.g. unit: \"per 1,000 aged 12-17\".",
+				"missing unit for the local value \"%.200s\"", g->indicator);
 		}
 	}
 	if (ivp__pl_has(&g->h, sc, "target")) {
-		in_period(c, g->target.year, &g->target.h, &ivp__pl_yv_schema, "year", "target year");
+		in_period(c, g->target.year, &g->target.h, &ivp__pl_yv_schema, "year",
+			  "target year %d is outside the plan period %d-%d");
 		if (ivp__pl_has(&g->h, sc, "baseline") && g->baseline.year >= g->target.year) {
-			snprintf(msg, sizeof(msg), "baseline year %d is not before the target year %d",
-				 g->baseline.year, g->target.year);
-			snprintf(detail, sizeof(detail), "The line from baseline to target needs a baseline in an earlier year.");
-			problem(c, "plan_baseline_after_target", &g->baseline.h, &ivp__pl_yv_schema, "year", detail,
-				"Use the year of the nulmeting, usually the year before the plan starts.", msg);
+			problem(c, "plan_baseline_after_target", &g->baseline.h, &ivp__pl_yv_schema, "year",
+				"The line from baseline to target needs a baseline in an earlier year.",
+				"Use the year of the nulmeting, usually the year before the plan starts.",
+				"baseline year %d is not before the target year %d", g->baseline.year, g->target.year);
 		}
 	}
 	if (ivp__pl_has(&g->h, sc, "baseline") && g->baseline.year > c->p->to) {
-		snprintf(msg, sizeof(msg), "baseline year %d is after the plan period", g->baseline.year);
 		problem(c, "plan_baseline_after_period", &g->baseline.h, &ivp__pl_yv_schema, "year", NULL,
-			"Use the year of the nulmeting.", msg);
+			"Use the year of the nulmeting.", "baseline year %d is after the plan period", g->baseline.year);
 	}
 	if (g->baseline.margin < 0 || g->target.margin < 0)
 		problem(c, "plan_negative_margin", &g->h, sc, "baseline", NULL, "A margin is a half-width, zero or more.",
@@ -179,12 +195,9 @@ static int check_goal(ck *c, const pl_goal *g)
 static void ref(ck *c, const char *kind, const char *id, const pl_hdr *h, const pl_schema *sc,
 		const char *field, const char *hint)
 {
-	char msg[300];
-
 	if (!id || known(c, kind, id))
 		return;
-	snprintf(msg, sizeof(msg), "unknown %s \"%.200s\"", kind, id);
-	problem(c, "plan_unknown_reference", h, sc, field, NULL, hint, msg);
+	problem(c, "plan_unknown_reference", h, sc, field, NULL, hint, "unknown %s \"%.200s\"", kind_word(c, kind), id);
 }
 
 /* A measure's owner or partner: an organisation the plan declares
@@ -193,8 +206,6 @@ static void org_ref(ck *c, const char *id, const pl_hdr *h, const pl_schema *sc,
 		    const char *field)
 {
 	ivp__org_rec o;
-	const char *lang = ivp_lang(c->ctx);
-	char msg[300];
 	ivp_rc r;
 
 	if (!id || c->dberr || known(c, "partner", id))
@@ -206,10 +217,9 @@ static void org_ref(ck *c, const char *id, const pl_hdr *h, const pl_schema *sc,
 		c->dberr = 1;
 		return;
 	}
-	snprintf(msg, sizeof(msg), ivp_msg_tr(lang, "unknown organisation \"%.200s\""), id);
 	problem(c, "plan_unknown_organisation", h, sc, field,
-		ivp_msg_tr(lang, "A measure's owner and partners are organisations: ids of the plan's partners list or of ivp org list."),
-		ivp_msg_tr(lang, "Add it to the plan's partners, or register it with ivp org add ID NAME."), msg);
+		"A measure's owner and partners are organisations: ids of the plan's partners list or of ivp org list.",
+		"Add it to the plan's partners, or register it with ivp org add ID NAME.", "unknown organisation \"%.200s\"", id);
 }
 
 static void check_measure(ck *c, const pl_measure *m)
@@ -237,7 +247,7 @@ static void check_measure(ck *c, const pl_measure *m)
 			fpath(fp, sizeof(fp), &m->h, sp ? "spent" : "budget");
 			ivp__pl_problem(c->probs, "plan_year_outside_period", a->h.at.line ? a->h.at : ivp__pl_pos(&m->h, sc, sp ? "spent" : "budget"),
 					fp, NULL, "Use a year within the plan period.",
-					"%s year %d is outside the plan period %d-%d", sp ? "spent" : "budget",
+					sp ? "spent year %d is outside the plan period %d-%d" : "budget year %d is outside the plan period %d-%d",
 					a->year, c->p->from, c->p->to);
 		}
 	}
@@ -263,11 +273,9 @@ static int check_all(ck *c)
 		for (i = 1; i < 4; i++)
 			for (k = 0; k < i; k++)
 				if (d[i] && d[k] && strcmp(d[k], d[i]) > 0) {
-					char msg[200];
-
-					snprintf(msg, sizeof(msg), "%s (%s) lies before %s (%s)", n[i], d[i], n[k], d[k]);
 					problem(c, "plan_dates_out_of_order", &p->h, &ivp__pl_plan_schema, n[i], NULL,
-						"The order is: college proposal, sent to the council, adopted, in force.", msg);
+						"The order is: college proposal, sent to the council, adopted, in force.",
+						"%s (%s) lies before %s (%s)", n[i], d[i], n[k], d[k]);
 				}
 	}
 	for (i = 0; i < p->partners.n; i++) {
@@ -319,7 +327,7 @@ static int check_all(ck *c)
 		const pl_budget *b = ARR(p->budget, pl_budget, i);
 		char id[16];
 
-		in_period(c, b->year, &b->h, &ivp__pl_budget_schema, "year", "budget year");
+		in_period(c, b->year, &b->h, &ivp__pl_budget_schema, "year", "budget year %d is outside the plan period %d-%d");
 		snprintf(id, sizeof(id), "%d", b->year);
 		unique(c, "budget year", id, &b->h, &ivp__pl_budget_schema, "year");
 	}

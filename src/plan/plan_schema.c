@@ -34,7 +34,7 @@ static const pl_field yv_f[] = {
 	F(pl_yv, year, PL_YEAR, 1, NULL, NULL),
 	F(pl_yv, margin, PL_NUM, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_yv_schema = { "value", sizeof(pl_yv), yv_f, N(yv_f), NULL };
+const pl_schema ivp__pl_yv_schema = { IVP__N("value"), sizeof(pl_yv), yv_f, N(yv_f), NULL };
 
 static const pl_field budget_f[] = {
 	F(pl_budget, year, PL_YEAR, 1, NULL, NULL),
@@ -43,7 +43,7 @@ static const pl_field budget_f[] = {
 	F(pl_budget, document, PL_STR, 1, NULL, NULL),
 	F(pl_budget, structural, PL_BOOL, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_budget_schema = { "budget", sizeof(pl_budget), budget_f, N(budget_f), "year" };
+const pl_schema ivp__pl_budget_schema = { IVP__N("budget"), sizeof(pl_budget), budget_f, N(budget_f), "year" };
 
 static const pl_field progress_f[] = {
 	F(pl_progress, date, PL_DATE, 1, NULL, NULL),
@@ -51,14 +51,14 @@ static const pl_field progress_f[] = {
 	F(pl_progress, note, PL_STR, 0, NULL, NULL),
 	F(pl_progress, by, PL_STR, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_progress_schema = { "progress entry", sizeof(pl_progress), progress_f, N(progress_f), NULL };
+const pl_schema ivp__pl_progress_schema = { IVP__N("progress entry"), sizeof(pl_progress), progress_f, N(progress_f), NULL };
 
 static const pl_field output_f[] = {
 	F(pl_output, name, PL_STR, 1, NULL, NULL),
 	F(pl_output, year, PL_YEAR, 1, NULL, NULL),
 	F(pl_output, value, PL_NUM, 1, NULL, NULL),
 };
-const pl_schema ivp__pl_output_schema = { "output", sizeof(pl_output), output_f, N(output_f), NULL };
+const pl_schema ivp__pl_output_schema = { IVP__N("output"), sizeof(pl_output), output_f, N(output_f), NULL };
 
 static const pl_field measure_f[] = {
 	F(pl_measure, id, PL_STR, 1, NULL, NULL),
@@ -76,7 +76,7 @@ static const pl_field measure_f[] = {
 	F(pl_measure, spent, PL_YEARMAP, 0, NULL, NULL),
 	F(pl_measure, illustration, PL_BOOL, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_measure_schema = { "measure", sizeof(pl_measure), measure_f, N(measure_f), "id" };
+const pl_schema ivp__pl_measure_schema = { IVP__N("measure"), sizeof(pl_measure), measure_f, N(measure_f), "id" };
 
 static const pl_field impl_f[] = {
 	F(pl_impl, id, PL_STR, 1, NULL, NULL),
@@ -88,7 +88,7 @@ static const pl_field impl_f[] = {
 	F(pl_impl, themes, PL_STRS, 0, NULL, NULL),
 	F(pl_impl, measures, PL_SEQ, 0, &ivp__pl_measure_schema, NULL),
 };
-const pl_schema ivp__pl_impl_schema = { "implementation plan", sizeof(pl_impl), impl_f, N(impl_f), "id" };
+const pl_schema ivp__pl_impl_schema = { IVP__N("implementation plan"), sizeof(pl_impl), impl_f, N(impl_f), "id" };
 
 static const pl_field goal_f[] = {
 	F(pl_goal, id, PL_STR, 1, NULL, NULL),
@@ -102,14 +102,14 @@ static const pl_field goal_f[] = {
 	F(pl_goal, illustration, PL_BOOL, 0, NULL, NULL),
 	F(pl_goal, note, PL_STR, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_goal_schema = { "goal", sizeof(pl_goal), goal_f, N(goal_f), "id" };
+const pl_schema ivp__pl_goal_schema = { IVP__N("goal"), sizeof(pl_goal), goal_f, N(goal_f), "id" };
 
 static const pl_field ambition_f[] = {
 	F(pl_ambition, id, PL_STR, 1, NULL, NULL),
 	F(pl_ambition, title, PL_STR, 1, NULL, NULL),
 	F(pl_ambition, goals, PL_SEQ, 0, &ivp__pl_goal_schema, NULL),
 };
-const pl_schema ivp__pl_ambition_schema = { "ambition", sizeof(pl_ambition), ambition_f, N(ambition_f), "id" };
+const pl_schema ivp__pl_ambition_schema = { IVP__N("ambition"), sizeof(pl_ambition), ambition_f, N(ambition_f), "id" };
 
 static const pl_field priority_f[] = {
 	F(pl_priority, id, PL_STR, 1, NULL, NULL),
@@ -118,21 +118,21 @@ static const pl_field priority_f[] = {
 	F(pl_priority, cross_cutting, PL_BOOL, 0, NULL, NULL),
 	F(pl_priority, ambitions, PL_SEQ, 0, &ivp__pl_ambition_schema, NULL),
 };
-const pl_schema ivp__pl_priority_schema = { "priority", sizeof(pl_priority), priority_f, N(priority_f), "id" };
+const pl_schema ivp__pl_priority_schema = { IVP__N("priority"), sizeof(pl_priority), priority_f, N(priority_f), "id" };
 
 static const pl_field partner_f[] = {
 	F(pl_partner, id, PL_STR, 1, NULL, NULL),
 	F(pl_partner, name, PL_STR, 1, NULL, NULL),
 	F(pl_partner, kind, PL_STR, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_partner_schema = { "partner", sizeof(pl_partner), partner_f, N(partner_f), "id" };
+const pl_schema ivp__pl_partner_schema = { IVP__N("partner"), sizeof(pl_partner), partner_f, N(partner_f), "id" };
 
 static const pl_field extension_f[] = {
 	F(pl_extension, until, PL_DATE, 1, NULL, NULL),
 	F(pl_extension, decided, PL_DATE, 0, NULL, NULL),
 	F(pl_extension, note, PL_STR, 0, NULL, NULL),
 };
-const pl_schema ivp__pl_extension_schema = { "extension", sizeof(pl_extension), extension_f, N(extension_f), "until" };
+const pl_schema ivp__pl_extension_schema = { IVP__N("extension"), sizeof(pl_extension), extension_f, N(extension_f), "until" };
 
 static const pl_field pred_f[] = {
 	F(pl_predecessor, title, PL_STR, 1, NULL, NULL),
@@ -142,7 +142,7 @@ static const pl_field pred_f[] = {
 	F(pl_predecessor, priorities, PL_STRS, 0, NULL, NULL),
 	F(pl_predecessor, extensions, PL_SEQ, 0, &ivp__pl_extension_schema, NULL),
 };
-const pl_schema ivp__pl_pred_schema = { "predecessor", sizeof(pl_predecessor), pred_f, N(pred_f), NULL };
+const pl_schema ivp__pl_pred_schema = { IVP__N("predecessor"), sizeof(pl_predecessor), pred_f, N(pred_f), NULL };
 
 static const pl_field plan_f[] = {
 	{ "ivp_plan", PL_INT, offsetof(pl_plan, format), 1, NULL, NULL, 1, 1 },
@@ -164,7 +164,7 @@ static const pl_field plan_f[] = {
 	F(pl_plan, implementation, PL_SEQ, 0, &ivp__pl_impl_schema, NULL),
 	F(pl_plan, budget, PL_SEQ, 0, &ivp__pl_budget_schema, NULL),
 };
-const pl_schema ivp__pl_plan_schema = { "plan", sizeof(pl_plan), plan_f, N(plan_f), NULL };
+const pl_schema ivp__pl_plan_schema = { IVP__N("plan"), sizeof(pl_plan), plan_f, N(plan_f), NULL };
 
 _Static_assert(N(plan_f) <= PL_MAXF, "raise PL_MAXF");
 _Static_assert(N(measure_f) <= PL_MAXF, "raise PL_MAXF");
@@ -197,11 +197,10 @@ int ivp__pl_has(const pl_hdr *h, const pl_schema *sc, const char *name)
 
 /* ---- problems ----------------------------------------------------------------- */
 
-void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *field,
-		     const char *detail, const char *hint, const char *fmt, ...)
+void ivp__pl_vproblem(pl_problems *p, const char *code, pl_pos at, const char *field,
+		      const char *detail, const char *hint, const char *fmt, va_list ap)
 {
 	pl_problem *e;
-	va_list ap;
 
 	if (p->n >= PL_MAX_PROBLEMS)
 		return;
@@ -222,11 +221,24 @@ void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *fi
 	e->col = at.col;
 	snprintf(e->code, sizeof(e->code), "%s", code);
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	vsnprintf(e->message, sizeof(e->message), ivp__pl_tr(p, fmt), ap);
+	snprintf(e->detail, sizeof(e->detail), "%s", detail ? ivp__pl_tr(p, detail) : "");
+	snprintf(e->hint, sizeof(e->hint), "%s", hint ? ivp__pl_tr(p, hint) : "");
+}
+
+void ivp__pl_problem(pl_problems *p, const char *code, pl_pos at, const char *field,
+		     const char *detail, const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	ivp__pl_vproblem(p, code, at, field, detail, hint, fmt, ap);
 	va_end(ap);
-	snprintf(e->detail, sizeof(e->detail), "%s", detail ? detail : "");
-	snprintf(e->hint, sizeof(e->hint), "%s", hint ? hint : "");
+}
+
+const char *ivp__pl_tr(const pl_problems *p, const char *en)
+{
+	return ivp_msg_tr(p && p->lang ? p->lang : "en", en);
 }
 
 void ivp__pl_problems_free(pl_problems *p)

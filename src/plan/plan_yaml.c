@@ -159,33 +159,35 @@ int ivp__date_valid(const char *s)
 	return 1;
 }
 
+/* What a field's value must be: an English catalogue text. */
 static const char *type_words(const pl_field *f)
 {
 	switch (f->type) {
-	case PL_STR: return "a text";
-	case PL_DATE: return "a date (YYYY-MM-DD)";
-	case PL_YEAR: return "a year such as 2024";
-	case PL_INT: return "a whole number";
-	case PL_NUM: return "a number such as 1.5";
-	case PL_MONEY: return "an amount in euros such as 95000 or 1250.50 (no currency sign, no thousands separator)";
-	case PL_BOOL: return "true or false";
-	case PL_ENUM: return "one word of a fixed list";
-	case PL_STRS: return "a list of texts such as [a, b]";
-	case PL_INTS: return "a list of numbers such as [1, 5]";
-	case PL_SEQ: return "a list of items, each starting with '- '";
-	case PL_STRUCT: return "a mapping with its own fields";
-	case PL_YEARMAP: return "a mapping of years to amounts (2024: 10000)";
+	case PL_STR: return IVP__N("a text");
+	case PL_DATE: return IVP__N("a date (YYYY-MM-DD)");
+	case PL_YEAR: return IVP__N("a year such as 2024");
+	case PL_INT: return IVP__N("a whole number");
+	case PL_NUM: return IVP__N("a number such as 1.5");
+	case PL_MONEY: return IVP__N("an amount in euros such as 95000 or 1250.50 (no currency sign, no thousands separator)");
+	case PL_BOOL: return IVP__N("true or false (or yes or no)");
+	case PL_ENUM: return IVP__N("one word of a fixed list");
+	case PL_STRS: return IVP__N("a list of texts such as [a, b]");
+	case PL_INTS: return IVP__N("a list of numbers such as [1, 5]");
+	case PL_SEQ: return IVP__N("a list of items, each starting with '- '");
+	case PL_STRUCT: return IVP__N("a mapping with its own fields");
+	case PL_YEARMAP: return IVP__N("a mapping of years to amounts (2024: 10000)");
 	}
 	return "?";
 }
 
 static void wrong_type(rd *r, pl_pos at, const char *path, const pl_field *f, const char *got)
 {
+	const char *tw = ivp__pl_tr(r->probs, type_words(f));
 	char hint[256];
 
-	snprintf(hint, sizeof(hint), "Write %s for %s.", type_words(f), f->name);
+	snprintf(hint, sizeof(hint), ivp__pl_tr(r->probs, "Write %s for %s."), tw, f->name);
 	ivp__pl_problem(r->probs, "plan_wrong_type", at, path, got && *got ? got : NULL, hint,
-			"wrong type for \"%s\": expected %s", f->name, type_words(f));
+			"wrong type for \"%s\": expected %s", f->name, tw);
 }
 
 static void list_fields(const pl_schema *sc, char *out, size_t n)
@@ -231,7 +233,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 		if (!ivp__date_valid(s)) {
 			char d[300];
 
-			snprintf(d, sizeof(d), "\"%.200s\" is not a valid date.", s);
+			snprintf(d, sizeof(d), ivp__pl_tr(r->probs, "\"%.200s\" is not a valid date."), s);
 			wrong_type(r, at, fp, f, d);
 			break;
 		}
@@ -249,7 +251,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 			}
 		for (i = 0; f->enums[i]; i++)
 			len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s%s",
-						i ? ", " : "Use one of: ", f->enums[i]);
+						i ? ", " : ivp__pl_tr(r->probs, "Use one of: "), f->enums[i]);
 		snprintf(hint + len, sizeof(hint) - len, ".");
 		ivp__pl_problem(r->probs, "plan_unknown_value", at, fp, NULL, hint, "unknown %s \"%.100s\"", f->name, s);
 		break;
@@ -261,9 +263,9 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 			char d[300];
 
 			if (f->type == PL_INT && f->lo < f->hi && !parse_int(s, &l))
-				snprintf(d, sizeof(d), "%.100s is outside %d..%d.", s, f->lo, f->hi);
+				snprintf(d, sizeof(d), ivp__pl_tr(r->probs, "%.100s is outside %d..%d."), s, f->lo, f->hi);
 			else
-				snprintf(d, sizeof(d), "\"%.200s\" was given.", s);
+				snprintf(d, sizeof(d), ivp__pl_tr(r->probs, "\"%.200s\" was given."), s);
 			wrong_type(r, at, fp, f, d);
 			break;
 		}
@@ -275,7 +277,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 		if (parse_num(s, &d)) {
 			char t[300];
 
-			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			snprintf(t, sizeof(t), ivp__pl_tr(r->probs, "\"%.200s\" was given."), s);
 			wrong_type(r, at, fp, f, t);
 			break;
 		}
@@ -286,7 +288,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 		if (ivp__money_parse(s, (int64_t *)p)) {
 			char t[300];
 
-			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			snprintf(t, sizeof(t), ivp__pl_tr(r->probs, "\"%.200s\" was given."), s);
 			wrong_type(r, at, fp, f, t);
 		}
 		break;
@@ -298,7 +300,7 @@ static void read_scalar(rd *r, struct fy_node *v, const pl_field *f, void *base,
 		else {
 			char t[300];
 
-			snprintf(t, sizeof(t), "\"%.200s\" was given.", s);
+			snprintf(t, sizeof(t), ivp__pl_tr(r->probs, "\"%.200s\" was given."), s);
 			wrong_type(r, at, fp, f, t);
 		}
 		break;
@@ -415,9 +417,10 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 		char hint[700];
 
 		list_fields(sc, known, sizeof(known));
-		snprintf(hint, sizeof(hint), "Write the %s as a mapping of fields: %s.", sc->name, known);
+		snprintf(hint, sizeof(hint), ivp__pl_tr(r->probs, "Write the %s as a mapping of fields: %s."),
+			 ivp__pl_tr(r->probs, sc->name), known);
 		ivp__pl_problem(r->probs, "plan_wrong_type", at, path, NULL, hint,
-				"wrong type for %s: expected a mapping of fields", sc->name);
+				"wrong type for %s: expected a mapping of fields", ivp__pl_tr(r->probs, sc->name));
 		return 0;
 	}
 	while ((pr = fy_node_mapping_iterate(n, &iter)) && !r->oom) {
@@ -442,8 +445,10 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 			char hint[700];
 
 			list_fields(sc, known, sizeof(known));
-			snprintf(hint, sizeof(hint), "A %s has the fields: %s (docs/plan-file.md).", sc->name, known);
-			ivp__pl_problem(r->probs, "plan_unknown_field", kp, fp, NULL, hint, "unknown field \"%s\" in %s", name, sc->name);
+			snprintf(hint, sizeof(hint), ivp__pl_tr(r->probs, "A %s has the fields: %s (docs/plan-file.md)."),
+				 ivp__pl_tr(r->probs, sc->name), known);
+			ivp__pl_problem(r->probs, "plan_unknown_field", kp, fp, NULL, hint, "unknown field \"%s\" in %s", name,
+					ivp__pl_tr(r->probs, sc->name));
 			continue;
 		}
 		f = &sc->fields[i];
@@ -488,8 +493,10 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 		if (!f->required || (h->set & (1u << i)))
 			continue;
 		join(fp, sizeof(fp), path, f->name);
-		snprintf(hint, sizeof(hint), "Add \"%s:\" with %s to this %s.", f->name, type_words(f), sc->name);
-		ivp__pl_problem(r->probs, "plan_missing_field", at, fp, NULL, hint, "missing %s in %s", f->name, sc->name);
+		snprintf(hint, sizeof(hint), ivp__pl_tr(r->probs, "Add \"%s:\" with %s to this %s."), f->name,
+			 ivp__pl_tr(r->probs, type_words(f)), ivp__pl_tr(r->probs, sc->name));
+		ivp__pl_problem(r->probs, "plan_missing_field", at, fp, NULL, hint, "missing %s in %s", f->name,
+				ivp__pl_tr(r->probs, sc->name));
 	}
 	return 0;
 }

@@ -608,7 +608,7 @@ static int budget_rows(pg *g)
 ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *out[IVP_PROGRESS_NPARTS])
 {
 	ivp__plan_version v;
-	pl_problems pr = { 0 };
+	pl_problems pr = { .lang = ivp_lang(ctx) };
 	pl_plan *p = NULL;
 	pg g;
 	ivp_rc rc = IVP_OK;

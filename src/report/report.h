@@ -327,9 +327,10 @@ const rp_text *ivp__rp_text(const rp_model *m, const char *key);
  * letter ("prioriteit:b"). NULL when the report has no such key.
  */
 const rp_text *ivp__rp_text_find(const rp_model *m, const char *key);
-/* Check a text's body: 0, or -1 with the reason in why (n bytes): empty,
- * too long, not UTF-8, a control character. */
-int ivp__rp_text_check(const char *body, char *why, size_t n);
+/* Check a text's body: 0, or -1 with the reason in why (n bytes), in lang
+ * ("nl", "en"; NULL: English): empty, too long, not UTF-8, a control
+ * character. */
+int ivp__rp_text_check(const char *body, const char *lang, char *why, size_t n);
 
 /* ---- the snapshot of a definitief report (snapshot.c) ---------------------- */
 

@@ -130,14 +130,16 @@ const rp_text *ivp__rp_text_find(const rp_model *m, const char *key)
 	return t;
 }
 
-int ivp__rp_text_check(const char *body, char *why, size_t n)
+int ivp__rp_text_check(const char *body, const char *lang, char *why, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)body;
 	size_t len = strlen(body), i = 0;
 	int blank = 1;
 
+	lang = lang ? lang : "en";
+
 	if (len > RP_TEXT_MAX) {
-		snprintf(why, n, "the text is %zu bytes long; at most %d are kept", len, RP_TEXT_MAX);
+		snprintf(why, n, ivp_msg_tr(lang, "the text is %zu bytes long; at most %d are kept"), len, RP_TEXT_MAX);
 		return -1;
 	}
 	while (i < len) {
@@ -145,7 +147,7 @@ int ivp__rp_text_check(const char *body, char *why, size_t n)
 
 		if (s[i] < 0x80) {
 			if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t') {
-				snprintf(why, n, "byte %zu is a control character (0x%02x)", i + 1, s[i]);
+				snprintf(why, n, ivp_msg_tr(lang, "byte %zu is a control character (0x%02x)"), i + 1, s[i]);
 				return -1;
 			}
 			if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
@@ -154,14 +156,14 @@ int ivp__rp_text_check(const char *body, char *why, size_t n)
 			continue;
 		}
 		if (!(k = ivp__utf8_seq(s + i, len - i))) {
-			snprintf(why, n, "byte %zu is not UTF-8", i + 1);
+			snprintf(why, n, ivp_msg_tr(lang, "byte %zu is not UTF-8"), i + 1);
 			return -1;
 		}
 		blank = 0;
 		i += k;
 	}
 	if (blank) {
-		snprintf(why, n, "the text is empty");
+		snprintf(why, n, "%s", ivp_msg_tr(lang, "the text is empty"));
 		return -1;
 	}
 	return 0;

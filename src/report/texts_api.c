@@ -100,10 +100,10 @@ ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *k
 		rc = IVP_EINPUT;
 		goto out;
 	}
-	if (!body || ivp__rp_text_check(body, why, sizeof(why))) {
+	if (!body || ivp__rp_text_check(body, ivp_lang(ctx), why, sizeof(why))) {
 		rc = ivp__fail(ctx, IVP_EINPUT, "bad text for \"%s\"", t->key);
 		ivp__code(ctx, "report_bad_text");
-		ivp__detail(ctx, "%s.", ivp_msg_tr(ivp_lang(ctx), body ? why : "there is no text"));
+		ivp__detail(ctx, "%s.", body ? why : ivp_msg_tr(ivp_lang(ctx), "there is no text"));
 		ivp__hint(ctx, "Write the text as UTF-8, paragraphs separated by a blank line, at most %d bytes.",
 			  RP_TEXT_MAX);
 		goto out;

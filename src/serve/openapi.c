@@ -7,6 +7,10 @@
  * patternProperties). Served at /api/v1/openapi.json and printed by
  * `ivp serve --openapi`; tests/http/openapi.sh validates it.
  *
+ * Its descriptions and summaries are English, like the API's answers; with
+ * ?lang=nl they are the catalogue's Dutch texts (looked up by their English,
+ * include/ivp/messages_lib.def; a text without an entry stays English).
+ *
  * Why 3.1 (see README.md): its schemas are JSON Schema 2020-12, so a
  * nullable column is "type": ["number", "null"] and the columns named by
  * the request (NL01_per_1000, vs_NL01) are patternProperties; OpenAPI
@@ -376,7 +380,32 @@ static json_t *fixed_schemas(void)
 		"OpenAPIDocument", json_pack("{s:s, s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}}}", "type", "object", "description", "this document (OpenAPI 3.1)", "required", "openapi", "info", "paths", "properties", "openapi", "type", "string", "info", "type", "object", "paths", "type", "object"));
 }
 
+/* Every "description" and "summary" text of j in lang. */
+static void translate(json_t *j, const char *lang)
+{
+	const char *k;
+	json_t *v;
+	size_t i;
+
+	if (json_is_object(j)) {
+		json_object_foreach(j, k, v) {
+			if ((!strcmp(k, "description") || !strcmp(k, "summary")) && json_is_string(v))
+				(void)json_string_set(v, ivp_msg_tr(lang, json_string_value(v)));
+			else
+				translate(v, lang);
+		}
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			translate(v, lang);
+	}
+}
+
 char *serve_openapi_json(void)
+{
+	return serve_openapi_json_lang("en");
+}
+
+char *serve_openapi_json_lang(const char *lang)
 {
 	json_t *doc, *paths = json_object(), *schemas = fixed_schemas();
 	char *s;
@@ -407,6 +436,8 @@ char *serve_openapi_json(void)
 			"description", "the session cookie set by POST /api/v1/session (HttpOnly, SameSite=Strict); writes also need the CSRF token it returns");
 	if (!doc)
 		return NULL;
+	if (lang && !strcmp(lang, "nl"))
+		translate(doc, "nl");
 	s = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
 	return s;
@@ -414,5 +445,5 @@ char *serve_openapi_json(void)
 
 void serve_openapi(http_req *r)
 {
-	http_json(r, 200, serve_openapi_json());
+	http_json(r, 200, serve_openapi_json_lang(http_query_get(&r->q, "lang")));
 }

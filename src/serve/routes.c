@@ -16,6 +16,11 @@
 #include "web/web.h"
 
 static const http_param p_none[] = { { 0 } };
+/* dutch: the document's descriptions in Dutch with ?lang=nl (openapi.c) */
+static const http_param p_openapi[] = {
+	{ "lang", HTTP_P_ENUM, 0, "en,nl", "nl", "language of the descriptions (default en)" },
+	{ 0 }
+};
 
 /* ---- the columns of the tables (JSON rows; "{area}": one per compared area) ---- */
 
@@ -778,7 +783,7 @@ const http_route serve_routes[] = {
 	  HTTP_PUBLIC, p_none, NULL, NULL, "one row per indicator version", "table", c_definitions, 0 },
 	{ "GET", "/api/v1/openapi.json", serve_openapi, "getOpenAPI",
 	  "This API described as OpenAPI 3.1",
-	  HTTP_PUBLIC, p_none, NULL, NULL, "the OpenAPI document", "openapi", NULL, 0 },
+	  HTTP_PUBLIC, p_openapi, NULL, NULL, "the OpenAPI document", "openapi", NULL, 0 },
 	{ "POST", "/api/v1/imports", api_import, "createImport",
 	  "Import a data file (as ivp import KIND FILE); one transaction",
 	  HTTP_ROLE_EDITOR, p_none, "multipart/form-data", f_import,

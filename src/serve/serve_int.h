@@ -26,6 +26,8 @@ int serve_error(http_req *r, int status, const char *code, const char *message,
 
 /* The OpenAPI 3.1 document of serve_routes[], as compact JSON (openapi.c). Caller frees. */
 char *serve_openapi_json(void);
+/* The same with its descriptions in lang ("nl"; else English); caller frees. */
+char *serve_openapi_json_lang(const char *lang);
 /* GET /api/v1/openapi.json */
 void serve_openapi(http_req *r);
 

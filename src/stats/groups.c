@@ -38,20 +38,15 @@ int ivp__size_class_of(int64_t pop)
 
 void ivp__size_class_title(int k, const char *lang, char *out, size_t n)
 {
-	static const char *const nl[IVP__NCLASSES] = {
-		"gemeenten met minder dan 20.000 inwoners", "gemeenten met 20.000–50.000 inwoners",
-		"gemeenten met 50.000–100.000 inwoners", "gemeenten met 100.000–150.000 inwoners",
-		"gemeenten met 150.000–250.000 inwoners", "gemeenten met 250.000 inwoners of meer"
-	};
-	static const char *const en[IVP__NCLASSES] = {
-		"municipalities of under 20,000 inhabitants", "municipalities of 20,000–50,000 inhabitants",
-		"municipalities of 50,000–100,000 inhabitants", "municipalities of 100,000–150,000 inhabitants",
-		"municipalities of 150,000–250,000 inhabitants", "municipalities of 250,000 inhabitants or more"
+	static const char *const en[IVP__NCLASSES] = { /* catalogue texts */
+						       IVP__N("municipalities of under 20,000 inhabitants"), IVP__N("municipalities of 20,000–50,000 inhabitants"),
+						       IVP__N("municipalities of 50,000–100,000 inhabitants"), IVP__N("municipalities of 100,000–150,000 inhabitants"),
+						       IVP__N("municipalities of 150,000–250,000 inhabitants"), IVP__N("municipalities of 250,000 inhabitants or more")
 	};
 
 	if (k < 0 || k >= IVP__NCLASSES)
 		k = 0;
-	snprintf(out, n, "%s", lang && !strcmp(lang, "nl") ? nl[k] : en[k]);
+	snprintf(out, n, "%s", ivp_msg_tr(lang && !strcmp(lang, "nl") ? "nl" : "en", en[k]));
 }
 
 int ivp__group_word(const char *spec)
@@ -219,14 +214,14 @@ static ivp_rc groups_list(ivp_ctx *ctx, const char *lang, ivp_table *t)
 		return ctx->err.rc ? ctx->err.rc : IVP_ENOMEM;
 	/* the derived groups, always there */
 	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, "grootteklasse") ||
-	    ivp__table_set_text(t, 1, nl ? "de grootteklasse van de gemeente in het jaar" : "the gemeente's size class in the year") ||
+	    ivp__table_set_text(t, 1, ivp_msg_tr(nl ? "nl" : "en", "the gemeente's size class in the year")) ||
 	    ivp__table_set_text(t, 2, "sizeclass") || ivp__table_set_int(t, 3, 0) ||
-	    ivp__table_set_text(t, 4, nl ? "berekend uit de bevolking op 1 januari (37230ned): < 20.000, 20.000–50.000, 50.000–100.000, 100.000–150.000, 150.000–250.000, ≥ 250.000 inwoners" : "computed from the population on 1 January (37230ned): < 20,000, 20,000–50,000, 50,000–100,000, 100,000–150,000, 150,000–250,000, ≥ 250,000 inhabitants") ||
+	    ivp__table_set_text(t, 4, ivp_msg_tr(nl ? "nl" : "en", "computed from the population on 1 January (37230ned): < 20,000, 20,000–50,000, 50,000–100,000, 100,000–150,000, 150,000–250,000, ≥ 250,000 inhabitants")) ||
 	    ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, "regio") ||
-	    ivp__table_set_text(t, 1, nl ? "de regio van het gebied (de groep van soort region waarin het zit)" : "the area's region (the group of kind region it is a member of)") ||
+	    ivp__table_set_text(t, 1, ivp_msg_tr(nl ? "nl" : "en", "the area's region (the group of kind region it is a member of)")) ||
 	    ivp__table_set_text(t, 2, "region") || ivp__table_set_int(t, 3, 0))
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
-	ivp__table_note(t, nl ? "ivp groups NAAM toont de leden; grootteklasse en regio van een gebied: ivp groups grootteklasse --area GM1926 --year 2024" : "ivp groups NAME lists the members; the size class and region of an area: ivp groups grootteklasse --area GM1926 --year 2024");
+	ivp__table_note(t, "%s", ivp_msg_tr(nl ? "nl" : "en", "ivp groups NAME lists the members; the size class and region of an area: ivp groups grootteklasse --area GM1926 --year 2024"));
 	return IVP_OK;
 }
 
@@ -306,7 +301,7 @@ static ivp_rc group_members(ivp_ctx *ctx, const char *name, const char *area, in
 	if (gi.missing[0])
 		ivp__table_note(t, "%s", gi.missing);
 	else if (year)
-		ivp__table_note(t, nl ? "%s: %s; bevolking op 1 januari %d" : "%s: %s; population on 1 January %d", name,
+		ivp__table_note(t, ivp_msg_tr(nl ? "nl" : "en", "%s: %s; population on 1 January %d"), name,
 				gi.title, year);
 	else
 		ivp__table_note(t, "%s: %s", name, gi.title);

@@ -1104,7 +1104,7 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 	qstate s;
 	defs all = { NULL, 0 }, use = { NULL, 0 };
 	ivp_rc rc = IVP_OK;
-	int i, r, y;
+	int i, r, y, seen_from = 0, seen_to = 0, one = from == to;
 
 	*out = NULL;
 	memset(&s, 0, sizeof(s));
@@ -1169,6 +1169,8 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		goto out;
 	}
 	for (y = from; y <= to; y++) {
+		int before = ivp_table_nrows(s.t);
+
 		s.year = y;
 		if ((rc = choose(&s, &all, &use))) /* CBS or police: per year */
 			goto out;
@@ -1188,8 +1190,17 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 				goto out;
 			}
 		}
+		if (ivp_table_nrows(s.t) > before) { /* the note names the years with data */
+			if (!seen_from)
+				seen_from = y;
+			seen_to = y;
+		}
 	}
-	if (from == to)
+	if (seen_from && !one) { /* the series' note: the years that have a count */
+		from = seen_from;
+		to = seen_to;
+	}
+	if (one)
 		ivp__table_note(s.t, ivp_msg_tr(s.lang, "%s: %s, %d; rates per 1,000 inhabitants on 1 January %d; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small"),
 				s.main.label, s.main.name, from, from, s.level * 100,
 				(long long)s.small);
@@ -1197,7 +1208,7 @@ static ivp_rc indicators_years(ivp_ctx *ctx, const ivp_indicator_query *q, int f
 		ivp__table_note(s.t, ivp_msg_tr(s.lang, "%s: %s, the years %d-%d with a count; rates per 1,000 inhabitants on 1 January of each year; %g%% intervals (exact Poisson; rate ratios exact conditional); counts below %lld flagged small"),
 				s.main.label, s.main.name, from, to, s.level * 100,
 				(long long)s.small);
-	if (cmp_notes(&s, from == to)) {
+	if (cmp_notes(&s, one)) {
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		goto out;
 	}

@@ -207,6 +207,13 @@ static ivp_rc make_table(ivp_table *t)
 	return IVP_OK;
 }
 
+/* The texts of this file are the catalogue's (include/ivp/messages_lib.def),
+ * looked up by their English text. */
+#define L(lang, en) ivp_msg_tr((lang), (en))
+
+/* Kept here rather than in the catalogue: a text with a bare "%" is no
+ * printf format, and the catalogue's check (tests/unit/test_i18n.c) reads
+ * every entry as one. */
 static const char *funnel_words(int side, const char *lang)
 {
 	static const char *const en[5] = { "below the 99.8% limit", "below the 95% limit",
@@ -221,11 +228,7 @@ static const char *funnel_words(int side, const char *lang)
 
 static const char *class_words(int cls, const char *lang)
 {
-	int nl = !strcmp(lang, "nl");
-
-	if (cls == 1)
-		return nl ? "te weinig inwoners voor een cijfer" : "too few inhabitants for a rate";
-	return nl ? "geen bevolking" : "no population";
+	return L(lang, cls == 1 ? "too few inhabitants for a rate" : "no population");
 }
 
 /* The wijken of l[from..) without a population of their own: the sum of
@@ -413,7 +416,7 @@ static int put_row(ivp_table *t, const ritem *it, int rank, const ivp__indicator
 			ivp__funnel_limits(&st->f, (double)it->pop, 0.998, &l998[0], &l998[1]);
 			fw = funnel_words(side, lang);
 		} else {
-			fw = !strcmp(lang, "nl") ? "geen vergelijking" : "no comparison";
+			fw = L(lang, "no comparison");
 		}
 	} else {
 		vs = fw = class_words(it->cls, lang);
@@ -425,7 +428,7 @@ static int put_row(ivp_table *t, const ritem *it, int rank, const ivp__indicator
 	       ivp__table_set_real(t, R_RATE, it->rate) || ivp__table_set_real(t, R_LO, ci.lo) ||
 	       ivp__table_set_real(t, R_HI, ci.hi) ||
 	       ivp__table_set_text(t, R_SMALL,
-				   it->count < st->small ? (!strcmp(lang, "nl") ? "klein" : "small") : NULL) ||
+				   it->count < st->small ? L(lang, "small") : NULL) ||
 	       ivp__table_set_real(t, R_RATIO, ratio) || ivp__table_set_real(t, R_RLO, rr.lo) ||
 	       (isinf(rr.hi) ? ivp__table_set_text(t, R_RHI, "inf") : ivp__table_set_real(t, R_RHI, rr.hi)) ||
 	       ivp__table_set_text(t, R_VS, vs) || ivp__table_set_int(t, R_PROV, it->provisional) ||
@@ -444,39 +447,40 @@ static int put_row(ivp_table *t, const ritem *it, int rank, const ivp__indicator
 
 static int put_notes(ivp_table *t, const ivp_ranking_query *q, const char *under,
 		     const char *uname, const char *level, int n, int pop_year,
-		     const ivp__indicator_def *d, const rstate *st)
+		     const ivp__indicator_def *d, const rstate *st, const char *lang)
 {
 	int nopop = n - st->ranked - st->nsmall;
 
-	return ivp__table_note(t, "%s: %s (%s), %d %s, %d; %s %s version %d (%s)", under, uname, level, n,
+	return ivp__table_note(t, L(lang, "%s: %s (%s), %d %s, %d; %s %s version %d (%s)"), under, uname, level, n,
 			       !strcmp(level, "BU") ? "buurten" :
 			       !strcmp(level, "WK") ? "wijken" :
 						      "gemeenten",
-			       q->year, d->name_en, d->key, d->version, d->classification) ||
-	       ivp__table_note(t, "ranked on the rate per %d inhabitants on 1 January %d; %.0f%% intervals exact (Poisson; ratios exact conditional)",
+			       q->year, !strcmp(lang, "nl") ? d->name_nl : d->name_en, d->key, d->version,
+			       L(lang, d->classification)) ||
+	       ivp__table_note(t, L(lang, "ranked on the rate per %d inhabitants on 1 January %d; %.0f%% intervals exact (Poisson; ratios exact conditional)"),
 			       d->per, pop_year, st->conf * 100) ||
 	       (pop_year != q->year &&
-		ivp__table_note(t, "population of 1 January %d, not of %d: chosen explicitly as the population year of the %d counts",
+		ivp__table_note(t, L(lang, "population of 1 January %d, not of %d: chosen explicitly as the population year of the %d counts"),
 				pop_year, q->year, q->year)) ||
 	       (st->fitted &&
-		ivp__table_note(t, "funnel: each area against the pooled rate of the %d ranked areas (%.2f per %d), with the variation between areas the data show (tau2 %.3g on the square-root scale, additive random effects; docs/ranking.md); by chance alone 1 area in 20 lies beyond the 95%% limits and 1 in 500 beyond the 99.8%% limits",
+		ivp__table_note(t, L(lang, "funnel: each area against the pooled rate of the %d ranked areas (%.2f per %d), with the variation between areas the data show (tau2 %.3g on the square-root scale, additive random effects; docs/ranking.md); by chance alone 1 area in 20 lies beyond the 95%% limits and 1 in 500 beyond the 99.8%% limits"),
 				st->ranked, st->f.theta * d->per, d->per, st->f.tau2)) ||
 	       (st->fitted &&
-		ivp__table_note(t, "beyond the funnel's limits: %d of %d beyond 95%%, %d beyond 99.8%%; an exact Poisson test against all of them together (vs_all) calls %d different",
+		ivp__table_note(t, L(lang, "beyond the funnel's limits: %d of %d beyond 95%%, %d beyond 99.8%%; an exact Poisson test against all of them together (vs_all) calls %d different"),
 				st->flagged95, st->ranked, st->flagged998, st->poisson_flagged)) ||
-	       ivp__table_note(t, "vs_all: each area against all %d ranked areas together (%lld on %lld inhabitants), exact Poisson without the variation between areas: for comparison only, the funnel column says which areas stand out",
+	       ivp__table_note(t, L(lang, "vs_all: each area against all %d ranked areas together (%lld on %lld inhabitants), exact Poisson without the variation between areas: for comparison only, the funnel column says which areas stand out"),
 			       st->ranked, (long long)st->all_count, (long long)st->all_pop) ||
-	       ivp__table_note(t, "counts below %lld flagged small: their place in the ranking is mostly chance",
+	       ivp__table_note(t, L(lang, "counts below %lld flagged small: their place in the ranking is mostly chance"),
 			       (long long)st->small) ||
 	       (st->nsmall &&
-		ivp__table_note(t, "%d areas have fewer than %lld inhabitants: listed by count, without a rate or rank (too few inhabitants for a rate)",
+		ivp__table_note(t, L(lang, "%d areas have fewer than %lld inhabitants: listed by count, without a rate or rank (too few inhabitants for a rate)"),
 				st->nsmall, (long long)st->minpop)) ||
 	       (st->nrolled &&
-		ivp__table_note(t, "%d wijken have no population of their own for 1 January %d: the sum of their buurten (population_from_buurten)",
+		ivp__table_note(t, L(lang, "%d wijken have no population of their own for 1 January %d: the sum of their buurten (population_from_buurten)"),
 				st->nrolled, pop_year)) ||
-	       (st->nodata && ivp__table_note(t, "%d areas have no figure for %d and are left out", st->nodata, q->year)) ||
+	       (st->nodata && ivp__table_note(t, L(lang, "%d areas have no figure for %d and are left out"), st->nodata, q->year)) ||
 	       (nopop > 0 &&
-		ivp__table_note(t, "%d areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly",
+		ivp__table_note(t, L(lang, "%d areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly"),
 				nopop, pop_year, pop_year));
 }
 
@@ -555,7 +559,7 @@ static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)
 	for (i = 0; i < l.n; i++)
 		if (put_row(t, &l.v[i], i + 1, d, pop_year, lang, &st))
 			goto oom;
-	if (put_notes(t, q, under, uname, level, l.n, pop_year, d, &st))
+	if (put_notes(t, q, under, uname, level, l.n, pop_year, d, &st, lang))
 		goto oom;
 	free(l.v);
 	*out = t;

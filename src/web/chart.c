@@ -88,12 +88,15 @@ static void cmp_line(html *h, const ivp__chart *c)
 	}
 }
 
+/* One entry of the legend: its swatch and label in one span that never
+ * breaks inside (ivp.css), so "95%-interval" stays on one line. */
 static void key(html *h, const char *cls, const char *label)
 {
 	if (!label || !label[0])
 		return;
-	html_fmt(h, " <span class=\"ivp-key %s\"></span> ", cls);
+	html_fmt(h, " <span class=\"ivp-chart__item\"><span class=\"ivp-key %s\"></span> ", cls);
 	html_text(h, label);
+	html_raw(h, "</span>");
 }
 
 void web_chart(html *h, const char *lang, const ivp__chart *c, const char *id)

@@ -177,6 +177,27 @@ async function main() {
     check('indicator page: unit on the axis and readable ticks',
       (await page.textContent('main svg .ivp-chart__unit')) === 'per 1.000 inwoners' && readable(await ticksOf('main svg')));
     check('indicator page: a source per year in the table', (await page.textContent('main table')).includes('CBS 83648NED; afgerond op 5'));
+    // issue 11 item 4: the note names the years with a count (the table's first and last), not
+    // the range asked for (2000 to this year); each legend entry stays on one line
+    {
+      const years = (await page.locator('main table tbody tr th, main table tbody tr td:first-child').allTextContents())
+        .map((t) => t.trim()).filter((t) => /^\d{4}$/.test(t)).map(Number);
+      const main = (await page.textContent('main')).replace(/\s+/g, ' ');
+      const want = `de jaren ${Math.min(...years)}-${Math.max(...years)} met een aantal`;
+      check('indicator page: the note names the years with data', years.length > 5 && main.includes(want) &&
+        !main.includes('de jaren 2000-'), `${want}; ${(main.match(/de jaren \d{4}-\d{4}/) || ['none'])[0]}`);
+    }
+    for (const lang of ['nl', 'en']) {
+      await page.goto(base + `/indicator?area=GM1926&key=totaal&lang=${lang}`);
+      await page.setViewportSize({ width: 420, height: 900 }); // a narrow screen: the legend wraps between entries
+      const items = await page.locator('main .ivp-chart__legend .ivp-chart__item').evaluateAll((els) =>
+        els.map((e) => [e.textContent.trim(), e.getClientRects().length]));
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const band = items.find(([t]) => /95%.?interval/.test(t));
+      check(`indicator page (${lang}): the legend's "95% interval" on one line`, band && items.every(([, n]) => n === 1),
+        JSON.stringify(items));
+    }
+    await page.goto(base + '/indicator?area=GM1926&key=totaal&lang=nl');
     await page.goto(base + '/indicator?area=GM1926&key=bbv_geweld&lang=nl');
     check('indicator page without figures: heading is the name (Geweldsmisdrijven), not bbv_geweld',
       (await page.textContent('h1')).startsWith('Geweldsmisdrijven') && !(await page.textContent('h1')).includes('bbv_geweld'));

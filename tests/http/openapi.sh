@@ -30,6 +30,27 @@ EX="$ROOT/examples/pijnacker-nootdorp"
 serve "$W/log" --quiet
 curl -sf -o "$W/openapi.json" "$U/api/v1/openapi.json" || fail "GET /api/v1/openapi.json"
 cmp -s <(jq -S . "$W/cli.json") <(jq -S . "$W/openapi.json") || fail "ivp serve --openapi and /api/v1/openapi.json differ"
+# English by default, Dutch descriptions with ?lang=nl (issue 11): the same document
+# otherwise (paths, schemas, parameters), and a description without a Dutch entry stays English
+curl -sf -o "$W/openapi-nl.json" "$U/api/v1/openapi.json?lang=nl" || fail "GET /api/v1/openapi.json?lang=nl"
+jq -e '.info.description | startswith("Open figures of the integral safety plan")' "$W/openapi.json" >/dev/null ||
+  fail "the default OpenAPI document is not English: $(jq .info.description "$W/openapi.json")"
+jq -e '(.info.description | startswith("Open cijfers van het Integraal Veiligheidsplan")) and
+  .paths["/api/v1/indicators"].get.summary == "Indicatoren van een gebied en jaar: aantallen, cijfers per 1.000, trends, oordelen, vergelijkingen" and
+  .paths["/api/v1/indicators"].get.responses["400"].description == "een parameter of de body klopt niet"' "$W/openapi-nl.json" >/dev/null ||
+  fail "the Dutch OpenAPI document: $(jq -c '[.info.description, .paths["/api/v1/indicators"].get.summary]' "$W/openapi-nl.json")"
+# every description and summary has its Dutch text: the same in both documents only
+# where the text is the same in both languages (add an M(…) line to
+# include/ivp/messages_lib.def for a new one)
+texts='[.. | objects | to_entries[] | select((.key == "description" or .key == "summary") and (.value | type) == "string") | .value]'
+same=$(jq -n --slurpfile en "$W/openapi.json" --slurpfile nl "$W/openapi-nl.json" -r "
+  [(\$en[0] | $texts), (\$nl[0] | $texts)] | transpose | map(select(.[0] == .[1]) | .[0]) | unique |
+  map(select(. as \$t | [\"budget\", \"partner\", \"plan\", \"aanwezig / ontbreekt (en: present / missing)\",
+    \"crime, population, codes, long, boundaries, values, …\", \"effect, output, …\", \"total, type, …\"] | index(\$t) | not)) | .[]")
+[ -z "$same" ] || fail "OpenAPI texts without a Dutch entry in include/ivp/messages_lib.def: $same"
+strip='walk(if type == "object" then del(.description, .summary) else . end)'
+cmp -s <(jq -S "$strip" "$W/openapi.json") <(jq -S "$strip" "$W/openapi-nl.json") ||
+  fail "the Dutch OpenAPI document differs in more than its texts"
 
 cd "$HERE" && node openapi.js "$U" "$W/openapi.json" \
   "/api/v1/indicators?area=GM1926&year=2024&baseline=2022&compare=NL01,GM0503" 200 \

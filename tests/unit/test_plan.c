@@ -297,6 +297,27 @@ static void test_problems_positions(void **state)
 	ivp__pl_problems_free(&pr);
 }
 
+/* The same problems in Dutch: the reader formats them in the problems'
+ * language, the detail and hint too (issue 11). */
+static void test_problems_dutch(void **state)
+{
+	static const char bad[] = "ivp_plan: 1\nid: p\ntitle: t\nmunicipality: GM1926\nfrom: 2023\nto: [1]\n"
+				  "priorities:\n  - id: a\n    titel: A\n";
+	pl_problems pr = { .lang = "nl" };
+	pl_plan *p = ivp__plan_read(bad, sizeof(bad) - 1, &pr);
+
+	(void)state;
+	assert_null(p);
+	assert_int_equal(pr.n, 3);
+	assert_string_equal(pr.v[0].message, "verkeerd soort waarde voor \"to\": verwacht een jaar zoals 2024");
+	assert_string_equal(pr.v[0].detail, "Er staat een lijst.");
+	assert_string_equal(pr.v[0].hint, "Schrijf een jaar zoals 2024 voor to.");
+	assert_string_equal(pr.v[1].message, "onbekend veld \"titel\" in prioriteit");
+	assert_string_equal(pr.v[2].message, "title ontbreekt in prioriteit");
+	assert_string_equal(pr.v[2].hint, "Voeg \"title:\" toe met een tekst aan dit onderdeel (prioriteit).");
+	ivp__pl_problems_free(&pr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -305,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_problems_positions),
+		cmocka_unit_test(test_problems_dutch),
 		cmocka_unit_test(test_diff),
 	};
 

@@ -415,16 +415,26 @@ static void test_text_keys(void **state)
 	assert_null(ivp__rp_text_find(m, "prioriteit:e"));
 	assert_null(ivp__rp_text_find(m, "prioriteit:"));
 	assert_null(ivp__rp_text_find(m, "kanttekeningen")); /* the proposal's, not this report's */
-	assert_int_equal(ivp__rp_text_check("Een tekst.\n\nTwee.\n", why, sizeof(why)), 0);
-	assert_int_equal(ivp__rp_text_check(" \n\t ", why, sizeof(why)), -1);
+	assert_int_equal(ivp__rp_text_check("Een tekst.\n\nTwee.\n", NULL, why, sizeof(why)), 0);
+	assert_int_equal(ivp__rp_text_check(" \n\t ", NULL, why, sizeof(why)), -1);
 	assert_string_equal(why, "the text is empty");
-	assert_int_equal(ivp__rp_text_check("caf\xe9", why, sizeof(why)), -1);
+	assert_int_equal(ivp__rp_text_check("caf\xe9", NULL, why, sizeof(why)), -1);
 	assert_string_equal(why, "byte 4 is not UTF-8");
 	assert_int_equal(ivp__rp_text_check("a\x01"
 					    "b",
-					    why, sizeof(why)),
+					    NULL, why, sizeof(why)),
 			 -1);
 	assert_string_equal(why, "byte 2 is a control character (0x01)");
+	/* the reasons in Dutch (issue 11) */
+	assert_int_equal(ivp__rp_text_check("caf\xe9", "nl", why, sizeof(why)), -1);
+	assert_string_equal(why, "byte 4 is geen UTF-8");
+	assert_int_equal(ivp__rp_text_check("a\x01"
+					    "b",
+					    "nl", why, sizeof(why)),
+			 -1);
+	assert_string_equal(why, "byte 2 is een stuurteken (0x01)");
+	assert_int_equal(ivp__rp_text_check(" ", "nl", why, sizeof(why)), -1);
+	assert_string_equal(why, "de tekst is leeg");
 	ivp__rp_model_free(m);
 }
 
