@@ -501,6 +501,59 @@ static void test_read_snapshot(void **state)
 	ivp_close(other);
 }
 
+/* Inside one read snapshot an area's counts, population and row stay as
+ * they were when it began, however often they are asked and whatever
+ * another connection commits (PostgreSQL keeps what it fetched for the
+ * snapshot: store/pg/pg_snap.c); in the next snapshot the new values are. */
+static void test_snapshot_areas(void **state)
+{
+	ivp_ctx *ctx = CTX, *other = tdb_connect(*state), *me = ctx;
+	int64_t imp, imp2, n = 0, pi = 0;
+	int opened = -1, has = -1;
+	char name[256];
+
+	assert_non_null(other);
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "crime", "snap-sha");
+	put(ctx, "GM0001", "1.1.1", 202200, 17, 0, imp, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, imp, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_read_begin(ctx, &opened));
+	assert_int_equal(opened, 1);
+	want_year("snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
+	ctx = other;
+	OK(ivp__store_begin(ctx));
+	imp2 = new_import(ctx, "crime", "snap-sha-2");
+	put(ctx, "GM0001", "1.1.1", 202200, 20, 0, imp2, IVP__PUT_CHANGED);
+	put(ctx, "GM0001", "CRI3000", 202100, 3, 0, imp2, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1100, imp2, IVP__PUT_CHANGED);
+	OK(ivp__store_area_put(ctx, "GM0001", "Een Nieuw", "GM", "NL01", imp2));
+	OK(ivp__store_commit(ctx));
+	ctx = me;
+	want_year("the same snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
+	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &n, &pi));
+	assert_int_equal(n, 1000);
+	assert_int_equal(pi, imp);
+	OK(ivp__store_has_classification(ctx, "GM0001", 2021, "cbs", &has));
+	assert_int_equal(has, 0);
+	OK(ivp__store_area_get(ctx, "GM0001", name, NULL, NULL));
+	assert_string_equal(name, "Een");
+	want_year("unknown area", year1(ctx, "GM9999", "1.1.1", 2022), 0, 0, 0, 0, 0);
+	assert_int_equal(ivp__store_population(ctx, "GM9999", 2022, "total", &n, &pi), IVP_ENOTFOUND);
+	ivp__store_read_end(ctx, opened);
+	want_year("after the snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 20, 0, 0, imp2);
+	OK(ivp__store_read_begin(ctx, &opened));
+	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &n, &pi));
+	assert_int_equal(n, 1100);
+	OK(ivp__store_has_classification(ctx, "GM0001", 2021, "cbs", &has));
+	assert_int_equal(has, 1);
+	OK(ivp__store_area_get(ctx, "GM0001", name, NULL, NULL));
+	assert_string_equal(name, "Een Nieuw");
+	ivp__store_read_end(ctx, opened);
+	ivp_close(other);
+}
+
 /* The data version changes when another connection commits, not otherwise. */
 static void test_data_version(void **state)
 {
@@ -2285,6 +2338,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_empty_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_snapshot_areas, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_put_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_year_and_month_counts, setup, teardown),

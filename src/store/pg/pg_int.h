@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "store/engine.h"
+#include "store/series.h"
 
 /* prepared statements per connection (the SQL strings of all files here) */
 #define IVP__PG_STMTS 192
@@ -42,6 +43,7 @@ typedef struct pg_store {
 	int in_read;	    /* in a read_begin snapshot */
 	int version;	    /* schema version */
 	void *series;	    /* pg_series.c's cache of series, or NULL */
+	void *snap;	    /* pg_snap.c's areas of the open read snapshot, or NULL */
 	char *copy_sql[64]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
 } pg_store;
 
@@ -121,5 +123,23 @@ int ivp__pg_series_flush(pg_store *s);
 /* Forget the cache and the staged rows (rollback, lost connection). */
 void ivp__pg_series_rollback(pg_store *s);
 void ivp__pg_series_close(pg_store *s);
+/* A type's yearly figure from a decoded year (JJ00, else twelve months). */
+void ivp__pg_year_fill(ivp__type_count *tc, const ivp__ser_year *y);
+
+/* pg_snap.c: inside a read snapshot, one statement per area answers the
+ * questions below for the rest of the snapshot. Each returns as the
+ * engine function of its name, or 2 when no snapshot is open (the caller
+ * runs its own statement). */
+int ivp__pg_snap_area_get(pg_store *s, const char *code, char name[256], char level[4],
+			  char parent[16]);
+int ivp__pg_snap_population(pg_store *s, const char *code, int year, const char *group,
+			    int64_t *count, int64_t *import_id);
+int ivp__pg_snap_year_counts(pg_store *s, const char *code, int year, ivp__type_count *types,
+			     int ntypes);
+int ivp__pg_snap_has_class(pg_store *s, const char *code, int year, const char *classification,
+			   int *has);
+/* Forget the kept areas (read_end, begin, a lost connection); close frees. */
+void ivp__pg_snap_clear(pg_store *s);
+void ivp__pg_snap_close(pg_store *s);
 
 #endif

@@ -49,6 +49,7 @@ static void pg_close(ivp__store *st)
 	if (s->conn && PQstatus(s->conn) == CONNECTION_OK && !s->in_txn)
 		ivp__pg_series_flush(s); /* counts written outside a transaction */
 	ivp__pg_series_close(s);
+	ivp__pg_snap_close(s);
 	for (i = 0; i < 64; i++)
 		free(s->copy_sql[i]);
 	if (s->conn)
@@ -121,6 +122,7 @@ static int pg_begin(ivp__store *st)
 	if (s->in_read) { /* a write needs a transaction of its own */
 		ivp__pg_simple(s, "COMMIT");
 		s->in_read = 0;
+		ivp__pg_snap_clear(s);
 	}
 	if (ivp__pg_simple(s, "BEGIN"))
 		return -1;
@@ -175,6 +177,7 @@ static void pg_read_end(ivp__store *st, int opened)
 
 	if (opened == 1 && s->in_read) {
 		s->in_read = 0;
+		ivp__pg_snap_clear(s);
 		if (s->conn && PQstatus(s->conn) == CONNECTION_OK)
 			PQclear(PQexec(s->conn, "COMMIT"));
 	}
@@ -308,6 +311,8 @@ static int pg_area_get(ivp__store *st, const char *code, char name[256], char le
 	PGresult *r;
 	int n;
 
+	if ((n = ivp__pg_snap_area_get(PG(st), code, name, level, parent)) != 2)
+		return n;
 	pg_init(&p);
 	pg_text(&p, code);
 	if (ivp__pg_query(PG(st), sql, &p, &r))
@@ -471,6 +476,8 @@ static int pg_population(ivp__store *st, const char *area, int year, const char 
 	PGresult *r;
 	int n;
 
+	if ((n = ivp__pg_snap_population(PG(st), area, year, group, count, import_id)) != 2)
+		return n;
 	pg_init(&p);
 	pg_text(&p, area);
 	pg_text(&p, group);

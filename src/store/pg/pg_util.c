@@ -93,6 +93,7 @@ static void lost(pg_store *s)
 {
 	s->nprep = 0;
 	ivp__pg_series_rollback(s);
+	ivp__pg_snap_clear(s);
 }
 
 int ivp__pg_ensure(pg_store *s)
