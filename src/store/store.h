@@ -81,6 +81,9 @@ typedef struct ivp__indicator_def {
 } ivp__indicator_def;
 
 typedef int (*ivp__row_cb)(void *ud, const char *const *cols, int ncols);
+/* The most columns a row callback is handed; an engine fails a statement
+ * with more rather than cut its row short. */
+#define IVP__ROW_MAXCOLS 64
 
 /* One area's figures for a year (see level_years). */
 typedef struct ivp__area_year {

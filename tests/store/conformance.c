@@ -2149,16 +2149,23 @@ static int copy_rows_cb(void *ud, const char *const *cols, int n)
 }
 
 /* Every table's rows into a second, empty database with their ids: the
- * copy lists the same rows, answers year_counts with the source's import
- * ids, knows the user, and continues ids after the copied ones. The
- * table list itself: one kind per column. */
+ * copy lists the same rows (organisations, members, own themes, inputs'
+ * themes and the evaluation among them, the rows the destination's
+ * migrations seeded replaced), answers year_counts with the source's
+ * import ids, knows the user and their organisation, and continues ids
+ * after the copied ones. The table list itself: one kind per column. */
 static void test_copy_tables(void **state)
 {
 	ivp_ctx *ctx = CTX, *src = ctx;
 	tdb dst;
 	int64_t ci, ci2, imp;
 	ivp__user_rec u;
-	int t, exists = -1;
+	int t, w, nfilled = 0, exists = -1;
+	/* tables the copy must carry with rows here (the test fills them) */
+	static const char *const filled[] = { "import", "area", "crime_type", "population",
+					      "indicator_def", "series", "app_user", "organisation",
+					      "org_member", "pt_theme", "pt_trajectory", "pt_activity",
+					      "pt_input", "pt_input_theme", "pt_eval" };
 
 	for (t = 0; t < ivp__copy_ntables; t++) {
 		const char *c = ivp__copy_tables[t].cols;
@@ -2177,6 +2184,27 @@ static void test_copy_tables(void **state)
 	OK(ivp__store_import_finish(ctx, imp, 3, 0, 0, NULL));
 	OK(ivp__store_commit(ctx));
 	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$x", &exists));
+	/* a row in each table of organisations and participation */
+	OK(ivp__store_org_put(ctx, "politie", "Politie", "police", &exists));
+	OK(ivp__store_member_set(ctx, "anna", "politie"));
+	{
+		ivp__pt_theme th = { "eigen-thema", "Eigen thema", 0, 0 };
+		ivp__pt_trajectory tr = { "T1", "plan-1", "Traject", "Doelen", 1, 0 };
+		ivp__pt_activity a = { "A1", "T1", "wijkgesprek", "2022-10-04", "Pijnacker", "", "", "WK000101", 14, 1, 0 };
+		ivp__pt_input in = { "A1", "1", "Hangjongeren", NULL, "priority", "jeugd", "", 0 };
+		ivp__pt_eval g = { .plan = "oud", .kind = "goal", .id = "G1", .priority = "p1", .theme = "eigen-thema", .title = "Doel", .direction = "lower", .unit = "%", .text = "tekst", .baseline = 18, .target = 15, .result = 16.5, .margin = 2.5, .budget = NAN, .spent = 1250.5, .done = 1, .illustration = 1 };
+		const char *themes[] = { "eigen-thema", "ondermijning" };
+		int dup = -1;
+
+		OK(ivp__store_begin(ctx));
+		th.import_id = tr.import_id = a.import_id = in.import_id = g.import_id = imp;
+		OK(ivp__store_pt_theme_put(ctx, &th, &dup));
+		OK(ivp__store_pt_trajectory_put(ctx, &tr, &dup));
+		OK(ivp__store_pt_activity_put(ctx, &a, &dup));
+		OK(ivp__store_pt_input_put(ctx, &in, themes, 2, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		OK(ivp__store_commit(ctx));
+	}
 
 	assert_int_equal(tdb_create(&dst), 0);
 	ctx = dst.ctx;
@@ -2219,6 +2247,15 @@ static void test_copy_tables(void **state)
 		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &a));
 		ctx = dst.ctx;
 		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &b));
+		for (w = 0; w < (int)(sizeof(filled) / sizeof(filled[0])); w++) {
+			if (strcmp(ivp__copy_tables[t].name, filled[w]))
+				continue;
+			nfilled++;
+			if (!a.n) {
+				print_error("table %s has no rows to copy in this test\n", filled[w]);
+				fail();
+			}
+		}
 		if (a.n != b.n || strcmp(ivp__buf_str(&a.b), ivp__buf_str(&b.b))) {
 			print_error("table %s differs after the copy:\n%s---\n%s", ivp__copy_tables[t].name,
 				    ivp__buf_str(&a.b), ivp__buf_str(&b.b));
@@ -2227,10 +2264,18 @@ static void test_copy_tables(void **state)
 		ivp__buf_free(&a.b);
 		ivp__buf_free(&b.b);
 	}
+	/* each of them is in the list of tables copied */
+	assert_int_equal(nfilled, (int)(sizeof(filled) / sizeof(filled[0])));
 	ctx = dst.ctx;
 	want_year("copied 1.1.1 2022", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
 	OK(ivp__store_user_get(ctx, "anna", &u));
 	assert_string_equal(u.role, "editor");
+	{
+		char org[32];
+
+		OK(ivp__store_member_get(ctx, "anna", org));
+		assert_string_equal(org, "politie");
+	}
 	/* new rows after the copied ids */
 	OK(ivp__store_begin(ctx));
 	ci2 = new_import(ctx, "codes", "after-copy-sha");

@@ -23,7 +23,7 @@
 
 /* prepared statements per connection (the SQL strings of all files here) */
 #define IVP__PG_STMTS 192
-#define IVP__PG_PARAMS 20
+#define IVP__PG_PARAMS IVP__ROW_MAXCOLS /* a copied table's row is one statement */
 
 typedef struct pg_prepared {
 	const char *sql; /* the string's address is its identity */
@@ -37,14 +37,14 @@ typedef struct pg_store {
 	pg_prepared prep[IVP__PG_STMTS];
 	int nprep;
 	char err[512];
-	char sqlstate[6];   /* of the failure in err ("" when not from the server) */
-	int errcode;	    /* IVP__SE_* of the failure in err */
-	int in_txn;	    /* between begin and commit/rollback */
-	int in_read;	    /* in a read_begin snapshot */
-	int version;	    /* schema version */
-	void *series;	    /* pg_series.c's cache of series, or NULL */
-	void *snap;	    /* pg_snap.c's areas of the open read snapshot, or NULL */
-	char *copy_sql[64]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
+	char sqlstate[6]; /* of the failure in err ("" when not from the server) */
+	int errcode;	  /* IVP__SE_* of the failure in err */
+	int in_txn;	  /* between begin and commit/rollback */
+	int in_read;	  /* in a read_begin snapshot */
+	int version;	  /* schema version */
+	void *series;	  /* pg_series.c's cache of series, or NULL */
+	void *snap;	  /* pg_snap.c's areas of the open read snapshot, or NULL */
+	char **copy_sql;  /* pg_copy.c: per copy table its SELECT, then its INSERT */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))
@@ -86,7 +86,7 @@ static inline int ivp__pg_query(pg_store *s, const char *sql, const pg_params *p
 int ivp__pg_exec(pg_store *s, const char *sql, const pg_params *p, int64_t *changed);
 /* A statement without parameters or results, not prepared (BEGIN, COMMIT, DDL). */
 int ivp__pg_simple(pg_store *s, const char *sql);
-/* The rows of r to cb (up to 16 text columns); clears r. */
+/* The rows of r to cb (text columns, at most IVP__ROW_MAXCOLS); clears r. */
 int ivp__pg_rows(pg_store *s, PGresult *r, ivp__row_cb cb, void *ud);
 /* Query and hand its rows to cb. */
 int ivp__pg_query_rows(pg_store *s, const char *sql, const pg_params *p, ivp__row_cb cb,

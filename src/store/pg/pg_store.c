@@ -50,8 +50,9 @@ static void pg_close(ivp__store *st)
 		ivp__pg_series_flush(s); /* counts written outside a transaction */
 	ivp__pg_series_close(s);
 	ivp__pg_snap_close(s);
-	for (i = 0; i < 64; i++)
+	for (i = 0; s->copy_sql && i < 2 * ivp__copy_ntables; i++)
 		free(s->copy_sql[i]);
+	free(s->copy_sql);
 	if (s->conn)
 		PQfinish(s->conn);
 	free(s);
