@@ -27,6 +27,8 @@ typedef struct serve_opts {
 	const char *tls_cert;	 /* PEM certificate and key files: TLS; NULL: plain HTTP */
 	const char *tls_key;
 	const char *trusted_proxy; /* IPv4 address of the reverse proxy; NULL: none */
+	const char *read_db;	   /* read replicas, comma-separated (replicas.h); NULL: none */
+	double max_lag;		   /* seconds a replica may lag; 0: 5 */
 } serve_opts;
 
 /*

@@ -219,6 +219,8 @@ typedef struct ivp__store_ops {
 	/* a number that changes when another connection commits; NULL when
 	 * the engine cannot tell */
 	int (*data_version)(ivp__store *s, int64_t *v);
+	/* as ivp__store_replication (store.h); NULL: not replicated (SQLite) */
+	int (*replication)(ivp__store *s, int *standby, int64_t *lsn, double *age);
 
 	int (*begin)(ivp__store *s);
 	int (*commit)(ivp__store *s);

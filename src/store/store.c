@@ -91,6 +91,14 @@ static inline ivp_rc done(ivp_ctx *ctx, int r)
 #define ST (ctx->store)
 #define OPS (ctx->store->ops)
 
+ivp_rc ivp__store_replication(ivp_ctx *ctx, int *standby, int64_t *lsn, double *age)
+{
+	*standby = 0;
+	*lsn = 0;
+	*age = 0;
+	return OPS->replication ? done(ctx, OPS->replication(ST, standby, lsn, age)) : IVP_OK;
+}
+
 ivp_rc ivp__store_data_version(ivp_ctx *ctx, int64_t *version)
 {
 	if (!OPS->data_version)

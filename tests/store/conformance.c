@@ -66,7 +66,7 @@ static const cover covers[] = {
 	{ "test_read_snapshot", "ivp__store_read_begin ivp__store_read_end ivp__store_area_get "
 				"ivp__store_begin ivp__store_commit ivp__store_area_put" },
 	{ "test_data_version", "ivp__store_data_version ivp__store_begin ivp__store_commit "
-			       "ivp__store_area_put" },
+			       "ivp__store_area_put ivp__store_replication" },
 	{ "test_fact_put_results", "ivp__store_fact_put" },
 	{ "test_year_and_month_counts", "ivp__store_year_counts ivp__store_month_counts "
 					"ivp__store_has_classification" },
@@ -579,6 +579,26 @@ static void test_data_version(void **state)
 	/* the public function says the same */
 	assert_int_equal(ivp_data_version(ctx, &v1), IVP_OK);
 	assert_true(v1 == v3);
+	/* a primary (SQLite: without a log); PostgreSQL's log moves on with a commit */
+	{
+		int standby = -1;
+		int64_t lsn = -1, lsn2 = -1;
+		double age = -1;
+
+		OK(ivp__store_replication(ctx, &standby, &lsn, &age));
+		assert_int_equal(standby, 0);
+		assert_true(age == 0);
+		OK(ivp__store_begin(ctx));
+		OK(ivp__store_area_put(ctx, "GM0010", "Tien", "GM", "NL01", 1));
+		OK(ivp__store_commit(ctx));
+		OK(ivp__store_replication(ctx, &standby, &lsn2, &age));
+		if (!strncmp(tdb_engine, "sqlite", 6)) {
+			assert_true(lsn == 0 && lsn2 == 0);
+		} else if (lsn <= 0 || lsn2 <= lsn) {
+			print_error("log position %lld, after a commit %lld\n", (long long)lsn, (long long)lsn2);
+			fail();
+		}
+	}
 	ivp_close(other);
 }
 

@@ -114,6 +114,23 @@ static int pg_data_version(ivp__store *st, int64_t *v)
 	return 0;
 }
 
+static int pg_replication(ivp__store *st, int *standby, int64_t *lsn, double *age)
+{
+	static const char *const sql =
+		"SELECT pg_is_in_recovery()::int, (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+		"ELSE pg_current_wal_insert_lsn() END - '0/0'::pg_lsn)::bigint, CASE WHEN pg_is_in_recovery() THEN "
+		"COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) ELSE 0 END";
+	PGresult *r;
+
+	if (ivp__pg_query(PG(st), sql, NULL, &r))
+		return -1;
+	*standby = (int)ivp__pg_int(r, 0, 0);
+	*lsn = ivp__pg_int(r, 0, 1);
+	*age = PQgetisnull(r, 0, 2) ? 0 : strtod(PQgetvalue(r, 0, 2), NULL);
+	PQclear(r);
+	return 0;
+}
+
 static int pg_begin(ivp__store *st)
 {
 	pg_store *s = PG(st);
@@ -643,6 +660,7 @@ const ivp__store_ops ivp__pg_ops = {
 	.errcode = pg_errcode,
 	.schema_version = pg_version,
 	.data_version = pg_data_version,
+	.replication = pg_replication,
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
