@@ -608,6 +608,11 @@ ivp_rc ivp__store_backup(ivp_ctx *ctx, const char *path)
 	return done(ctx, OPS->audit->backup(ST, path));
 }
 
+int ivp__store_backup_dump(ivp_ctx *ctx)
+{
+	return OPS->audit->backup_dump;
+}
+
 ivp_rc ivp__store_restore(ivp_ctx *ctx, const char *path)
 {
 	return done(ctx, OPS->audit->restore(ST, path));

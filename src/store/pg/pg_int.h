@@ -100,6 +100,12 @@ int ivp__pg_ensure(pg_store *s);
 /* A write outside a transaction committed: move the data version on. */
 int ivp__pg_touched(pg_store *s);
 
+/* pg_backup.c: pg_dump's archive of the database into path (created
+ * 0600, must not exist), checked by pg_restore --list; a restore of one
+ * into this database, which must be empty (as audit_store.h otherwise) */
+int ivp__pg_backup(pg_store *s, const char *path);
+int ivp__pg_restore(pg_store *s, const char *path);
+
 /* pg_migrations.c */
 int ivp__pg_migrate(pg_store *s);
 
