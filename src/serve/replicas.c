@@ -121,19 +121,19 @@ static void wrote(void *ud, const char *client, ivp_ctx *primary)
 {
 	serve_replicas *rs = ud;
 	ivp_replication_state st;
-	int i, pick = 0;
+	int i, slot_i = 0;
 
 	if (ivp_replication(primary, &st))
 		st.lsn = INT64_MAX; /* not known: the primary until --max-lag has passed */
 	pthread_mutex_lock(&rs->mu);
 	for (i = 0; i < WRITERS && strcmp(rs->writers[i].client, client); i++)
-		if (rs->writers[i].at < rs->writers[pick].at)
-			pick = i; /* the oldest (or an empty slot) */
+		if (rs->writers[i].at < rs->writers[slot_i].at)
+			slot_i = i; /* the oldest (or an empty slot) */
 	if (i < WRITERS)
-		pick = i; /* this client's own */
-	snprintf(rs->writers[pick].client, sizeof(rs->writers[0].client), "%s", client);
-	rs->writers[pick].lsn = st.lsn;
-	rs->writers[pick].at = now_s();
+		slot_i = i; /* this client's own */
+	snprintf(rs->writers[slot_i].client, sizeof(rs->writers[0].client), "%s", client);
+	rs->writers[slot_i].lsn = st.lsn;
+	rs->writers[slot_i].at = now_s();
 	pthread_mutex_unlock(&rs->mu);
 }
 

@@ -68,16 +68,17 @@ static int run_tool(pg_store *s, const char *prog, char **args)
 	ssize_t got;
 
 	tool_path(prog, path, sizeof(path));
-	args[0] = path;
 	if ((fd = mkstemp(tmp)) < 0)
 		return ivp__pg_failf(s, "cannot run %s: no temporary file: %s", prog, strerror(errno));
 	(void)unlink(tmp);
+	args[0] = path;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fd, 2);
 	rc = strchr(path, '/') ? posix_spawn(&pid, path, &fa, NULL, args, environ) :
 				 posix_spawnp(&pid, path, &fa, NULL, args, environ);
 	posix_spawn_file_actions_destroy(&fa);
+	args[0] = NULL; /* path is this function's */
 	if (rc) {
 		close(fd);
 		return ivp__pg_failf(s, "cannot run %s (postgresql-client): %s", prog, strerror(rc));

@@ -146,7 +146,7 @@ static int area_rows(pg_store *s, const char *code, const PGresult **out)
 int ivp__pg_snap_area_get(pg_store *s, const char *code, char name[256], char level[4],
 			  char parent[16])
 {
-	const PGresult *r;
+	const PGresult *r = NULL;
 	int rc = area_rows(s, code, &r), i, n;
 
 	if (rc)
@@ -169,7 +169,7 @@ int ivp__pg_snap_area_get(pg_store *s, const char *code, char name[256], char le
 int ivp__pg_snap_population(pg_store *s, const char *code, int year, const char *group,
 			    int64_t *count, int64_t *import_id)
 {
-	const PGresult *r;
+	const PGresult *r = NULL;
 	int rc = area_rows(s, code, &r), i, n;
 
 	if (rc)
@@ -194,7 +194,7 @@ static int damaged(pg_store *s, const char *area, const PGresult *r, int row)
 int ivp__pg_snap_year_counts(pg_store *s, const char *code, int year, ivp__type_count *types,
 			     int ntypes)
 {
-	const PGresult *r;
+	const PGresult *r = NULL;
 	int rc = area_rows(s, code, &r), i, k, n;
 
 	if (rc)
@@ -223,7 +223,7 @@ int ivp__pg_snap_year_counts(pg_store *s, const char *code, int year, ivp__type_
 int ivp__pg_snap_has_class(pg_store *s, const char *code, int year, const char *classification,
 			   int *has)
 {
-	const PGresult *r;
+	const PGresult *r = NULL;
 	int rc = area_rows(s, code, &r), i, n;
 
 	if (rc)

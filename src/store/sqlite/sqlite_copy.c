@@ -64,7 +64,7 @@ static sqlite3_stmt *insert_of(sq_store *s, int t)
 	ivp__buf sql;
 	int k, n = (int)strlen(ct->kinds), bad;
 
-	if (!s->copy && !(s->copy = calloc((size_t)ivp__copy_ntables, sizeof(*s->copy)))) {
+	if (!s->copy && !(s->copy = calloc((size_t)ivp__copy_ntables, sizeof(sqlite3_stmt *)))) {
 		ivp__sq_oom(s);
 		return NULL;
 	}
