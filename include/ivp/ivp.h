@@ -170,6 +170,15 @@ int ivp_schema_version(ivp_ctx *ctx);
  */
 IVP_WUR ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version);
 
+/* Where ctx's database stands in streaming replication (PostgreSQL; an
+ * SQLite file is a primary without a log: everything 0). */
+typedef struct ivp_replication_state {
+	int standby; /* 1: a read replica (in recovery) */
+	int64_t lsn; /* primary: its log written so far; standby: replayed so far (bytes) */
+	double age;  /* standby: seconds since the last transaction it replayed; 0 on a primary */
+} ivp_replication_state;
+IVP_WUR ivp_rc ivp_replication(ivp_ctx *ctx, ivp_replication_state *out);
+
 /* ------------------------------------------------------------------ */
 /* Import                                                             */
 

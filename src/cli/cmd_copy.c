@@ -12,9 +12,10 @@
 static const char copy_help[] =
 	"usage: ivp copy --from DB --to DB\n\n"
 	"Copy a whole database — figures, imports, code lists, definitions, the plan\n"
-	"with its versions, local values, users, sessions, boundaries, groups, report\n"
-	"texts and definitief reports — into a new, empty database, for example from\n"
-	"an SQLite file to PostgreSQL:\n\n"
+	"with its versions, local values, users, sessions, organisations, boundaries,\n"
+	"groups, report texts and definitief reports, the audit trail, participation\n"
+	"and the evaluation of the previous plan — into a new, empty database, for\n"
+	"example from an SQLite file to PostgreSQL:\n\n"
 	"  ivp copy --from ivp.db --to postgresql://ivp@db.example.nl/ivp\n\n"
 	"The copy is one transaction, then checked: every table's rows equal, and the\n"
 	"indicators and rankings of every gemeente the same on both. A password goes in\n"

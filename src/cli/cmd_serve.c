@@ -24,6 +24,10 @@ static const char serve_help[] =
 	"  --listen HOST:PORT   IPv4 address and port (default 127.0.0.1:8080; port 0:\n"
 	"                       any free port, printed at start)\n"
 	"  --db PATH            database (default: $IVP_DB, else ./ivp.db)\n"
+	"  --read-db DB[,DB...] PostgreSQL read replicas of --db: public reads (no\n"
+	"                       session) go to them in turn (docs/postgresql.md)\n"
+	"  --max-lag SECONDS    skip a replica this far behind; a writer reads from\n"
+	"                       the primary this long at most (default 5; 5s also)\n"
 	"  --threads N          worker threads, each with its own connection (default: CPUs)\n"
 	"  --max-upload BYTES   largest request body (default 67108864; K and M suffixes)\n"
 	"  --timeout SECONDS    close idle connections after this (default 30)\n"
@@ -159,6 +163,19 @@ int cmd_serve(int argc, char **argv)
 			o.tls_key = v;
 		} else if (!err_ && (v = cli_optval("--trusted-proxy", argc, argv, &i, &err_))) {
 			o.trusted_proxy = v;
+		} else if (!err_ && (v = cli_optval("--read-db", argc, argv, &i, &err_))) {
+			o.read_db = v;
+		} else if (!err_ && (v = cli_optval("--max-lag", argc, argv, &i, &err_))) {
+			long long n;
+			size_t len = strlen(v);
+			char num[16];
+
+			if (len && len < sizeof(num) && v[len - 1] == 's')
+				len--; /* 5s */
+			snprintf(num, sizeof(num), "%.*s", (int)len, v);
+			if (!len || len >= sizeof(num) || cli_parse_int(num, 1, 3600, &n))
+				return cli_usage("serve", "--max-lag needs seconds from 1 to 3600, not \"%s\"", v);
+			o.max_lag = (double)n;
 		} else if (!err_ && (v = cli_optval("--web-root", argc, argv, &i, &err_))) {
 			o.web_root = v;
 		} else if (!err_ && !strcmp(argv[i], "--quiet")) {
@@ -183,8 +200,9 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "ivp serve: error: %s\n", err);
 		return EXIT_USER;
 	}
-	fprintf(stderr, "ivp serve: listening on %s://%s:%d/ (database %s); stop with Ctrl-C\n",
-		o.tls_cert ? "https" : "http", host, serve_port(s), o.db);
+	fprintf(stderr, "ivp serve: listening on %s://%s:%d/ (database %s%s%s); stop with Ctrl-C\n",
+		o.tls_cert ? "https" : "http", host, serve_port(s), o.db, o.read_db ? ", reads also from " : "",
+		o.read_db ? o.read_db : "");
 	sigwait(&set, &sig);
 	fprintf(stderr, "ivp serve: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	serve_stop(s);

@@ -9,8 +9,25 @@
 
 #include <stddef.h>
 
+#include "ivp/ivp.h"
+
 typedef struct http_server http_server;
 struct http_app;
+
+/*
+ * Where public reads go (read replicas; src/serve/replicas.c installs
+ * it). pick: for a GET or HEAD of a public route without a session, on a
+ * worker thread, the context to answer from instead of the thread's own
+ * (primary), or NULL for the primary; *fresh = 1 when that replica had
+ * replayed everything the primary had written, so that its answer may go
+ * into the response cache. wrote: after any other request, which may have
+ * written through primary for that client.
+ */
+typedef struct http_reads {
+	ivp_ctx *(*pick)(void *ud, const char *client, ivp_ctx *primary, int *fresh);
+	void (*wrote)(void *ud, const char *client, ivp_ctx *primary);
+	void *ud;
+} http_reads;
 
 typedef struct http_server_opts {
 	const char *db;		    /* database path as for ivp_open */
@@ -33,6 +50,7 @@ typedef struct http_server_opts {
 				     * NULL: none */
 	const char *keys;	    /* the restricted registers' key file, set on every
 				     * thread's ivp_ctx (ivp_set_keys); NULL: none */
+	const http_reads *reads;    /* read replicas; NULL: every request on the primary */
 } http_server_opts;
 
 /*

@@ -88,6 +88,7 @@ struct http_server {
 	int nctx;
 	ivp_ctx *main_ctx;
 	http_cache *cache;	  /* anonymous GET answers of public routes; NULL: off */
+	const http_reads *reads;  /* read replicas (http.h); NULL: none */
 	int cache_stats;	  /* IVP_CACHE_STATS=1: an X-Cache-Size header */
 	int tls;		  /* 1: MHD speaks TLS */
 	char *tls_cert, *tls_key; /* PEM, read at start; MHD uses them until stop */
@@ -713,6 +714,15 @@ static void cache_key(const conn *c, char *key, size_t n)
 		 c->uri ? c->uri : "", c->req.lang_cookie && !strcmp(c->req.lang_cookie, "en") ? "en" : "nl");
 }
 
+/* A public read a replica may answer: what the cache may hold, cache or not. */
+static int replica_read(const http_server *s, const conn *c)
+{
+	const http_req *r = &c->req;
+
+	return s->reads && r->route && r->route->role == HTTP_PUBLIC && !r->session && !r->route->body_type &&
+	       !r->route->nocache && (!strcmp(c->method, "GET") || !strcmp(c->method, "HEAD"));
+}
+
 static void run(http_server *s, conn *c)
 {
 	http_req *r = &c->req;
@@ -720,9 +730,10 @@ static void run(http_server *s, conn *c)
 	ivp_rc rc = IVP_OK;
 	char key[HTTP_MAX_URI + 64];
 	uint64_t gen = 0;
-	int cache = cacheable(s, c);
+	int cache = cacheable(s, c), fresh = 1;
+	ivp_ctx *primary, *replica = NULL;
 
-	r->ctx = thread_ctx(s, &rc, &e);
+	primary = r->ctx = thread_ctx(s, &rc, &e);
 	if (!r->ctx) {
 		if (rc == IVP_ENOMEM)
 			http_oom(r, "a database connection");
@@ -730,11 +741,6 @@ static void run(http_server *s, conn *c)
 			http_ivp_error(r, rc ? rc : IVP_EDB, &e);
 		return;
 	}
-	/* the thread's ctx speaks English until a page (web_lang) says otherwise */
-	rc = ivp_set_lang(r->ctx, "en");
-	/* who this request acts for, in every audit entry it makes */
-	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, r->session ? r->session->org : NULL,
-		      r->client);
 	if (c->up && c->up->path[0]) {
 		r->upload_file = c->up->path;
 		r->upload_name = c->up->name;
@@ -754,12 +760,23 @@ static void run(http_server *s, conn *c)
 		}
 		c->xcache = "miss";
 	}
+	/* a public read on a replica (round robin, src/serve/replicas.c) */
+	if (replica_read(s, c) && (replica = s->reads->pick(s->reads->ud, r->client, primary, &fresh)))
+		r->ctx = replica;
+	cache = cache && fresh;
+	/* the ctx speaks English until a page (web_lang) says otherwise */
+	rc = ivp_set_lang(r->ctx, "en");
+	/* who this request acts for, in every audit entry it makes */
+	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, r->session ? r->session->org : NULL,
+		      r->client);
 	http_run(r);
 	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] && !r->disposition[0] &&
 	    (r->status == 200 || r->status == 404))
 		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);
 	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->cache)
 		http_cache_bump(s->cache); /* a write by this server: after its commit */
+	if (strcmp(c->method, "GET") && strcmp(c->method, "HEAD") && s->reads)
+		s->reads->wrote(s->reads->ud, r->client, primary); /* its next reads: read-your-writes */
 }
 
 static double elapsed(const conn *c)
@@ -1150,6 +1167,7 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 	pthread_cond_init(&s->pcv, NULL);
 	s->app = o->app;
 	s->app_data = o->app_data;
+	s->reads = o->reads;
 	if (pthread_key_create(&s->key, NULL)) {
 		snprintf(err, errsz, "cannot create a thread key");
 		free(s);

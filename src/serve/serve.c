@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "http/http.h"
+#include "serve/replicas.h"
 #include "serve/serve.h"
 #include "serve/serve_int.h"
 #include "web/jobs.h"
@@ -18,6 +19,7 @@ struct serve {
 	http_server *http;
 	serve_retention *retention; /* the daily retention run */
 	web_env env;		    /* the pages' state; r->app_data of every request */
+	serve_replicas *replicas; /* --read-db, or NULL */
 };
 
 int serve_error(http_req *r, int status, const char *code, const char *message,
@@ -72,6 +74,13 @@ serve *serve_start(const serve_opts *o, char *err, size_t errsz)
 	h.keys = o->keys;
 	h.app = &serve_app;
 	h.app_data = &s->env;
+	/* issue 15 (replica): public reads on the replicas of --read-db */
+	if (o->read_db && *o->read_db) {
+		s->replicas = serve_replicas_new(o->read_db, o->max_lag > 0 ? o->max_lag : 5, err, errsz);
+		if (!s->replicas)
+			goto fail;
+		h.reads = serve_replicas_hook(s->replicas);
+	}
 	s->http = http_server_start(&h, err, errsz);
 	if (!s->http)
 		goto fail;
@@ -98,7 +107,8 @@ void serve_stop(serve *s)
 		return;
 	serve_retention_stop(s->retention); /* waits for a run in progress */
 	http_server_stop(s->http);
-	web_jobs_free(s->env.jobs); /* waits for a running import */
+	serve_replicas_free(s->replicas); /* no worker uses them any more */
+	web_jobs_free(s->env.jobs);	  /* waits for a running import */
 	web_assets_free(s->env.assets);
 	free(s);
 }

@@ -28,6 +28,8 @@ typedef struct serve_opts {
 	const char *tls_key;
 	const char *trusted_proxy; /* IPv4 address of the reverse proxy; NULL: none */
 	const char *keys;	   /* the restricted registers' key file; NULL: none (they stay closed) */
+	const char *read_db;	   /* read replicas, comma-separated (replicas.h); NULL: none */
+	double max_lag;		   /* seconds a replica may lag; 0: 5 */
 } serve_opts;
 
 /*

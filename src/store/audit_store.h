@@ -73,6 +73,11 @@ ivp_rc ivp__store_audit_find(ivp_ctx *ctx, int64_t after, const char *hash, int6
  * (0600). Writers go on meanwhile (SQLite: the online backup API).
  */
 ivp_rc ivp__store_backup(ivp_ctx *ctx, const char *path) IVP_WUR;
+/* 1 when the engine's backup is an archive (PostgreSQL: pg_dump's custom
+ * format, checked by pg_restore --list) rather than a database file ivp
+ * opens and checks (SQLite); a restore of an archive goes into an empty
+ * database only. */
+int ivp__store_backup_dump(ivp_ctx *ctx);
 /*
  * Replace the whole database by the one in the file `path`, in one
  * transaction: other connections see the old or the new one, never a

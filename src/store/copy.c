@@ -44,7 +44,8 @@ static int any_row(void *ud, const char *const *cols, int n)
 	return 1;
 }
 
-/* The first table of `to` that holds rows (the definitions excepted), or -1. */
+/* The first table of `to` that holds rows (those the migrations seed
+ * excepted), or -1. */
 static ivp_rc first_full(ivp_ctx *to, int *which)
 {
 	int t;
@@ -54,7 +55,7 @@ static ivp_rc first_full(ivp_ctx *to, int *which)
 		int has = 0;
 		ivp_rc rc;
 
-		if (!strcmp(ivp__copy_tables[t].name, "indicator_def"))
+		if (ivp__copy_seeded(t))
 			continue;
 		rc = ivp__store_table_rows(to, t, any_row, &has);
 		if (has) {

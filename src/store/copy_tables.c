@@ -2,8 +2,12 @@
  * copy_tables.c — the tables `ivp copy` copies, with their columns, in an
  * order in which every row's references come before it (copy_store.h).
  * Both engines build their copy statements from this list, so a table
- * added to both engines needs one line here to be copied.
+ * added to both engines needs one line here to be copied (copy_store.h
+ * shows the line); a table its migration fills with rows of its own is
+ * also named in seeded[].
  */
+#include <string.h>
+
 #include "store/copy_store.h"
 
 const ivp__copy_table ivp__copy_tables[] = {
@@ -24,6 +28,8 @@ const ivp__copy_table ivp__copy_tables[] = {
 	  "id" },
 	{ "app_session", "token_hash,user_id,created_at,expires_at", "tiii", NULL },
 	{ "login_attempt", "id,name,addr,at,ok", "ittii", "id" },
+	{ "organisation", "id,name,kind,created_at", "tttt", NULL },
+	{ "org_member", "user_id,org_id", "it", NULL },
 	{ "boundary", "area_id,minx,miny,maxx,maxy,npoints,geom,import_id", "irrrriti", NULL },
 	{ "report_text", "kind,area,year,key,version,body,created_by,created_at", "ttitittt", NULL },
 	{ "report_final", "kind,area,year,date,sha256,snapshot,created_by,created_at", "ttittttt", NULL },
@@ -32,10 +38,12 @@ const ivp__copy_table ivp__copy_tables[] = {
 	/* "user" quoted: a reserved word on PostgreSQL, a plain name on SQLite */
 	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash,reason", "ittttttttttt",
 	  NULL },
+	{ "pt_theme", "key,title,field,own,import_id", "ttiii", NULL },
 	{ "pt_trajectory", "id,plan_id,title,aims,illustration,import_id", "ttttii", NULL },
 	{ "pt_activity", "id,trajectory,kind,date,place,wijk,organisations,participants,report,illustration,import_id",
 	  "tttttttitii", NULL },
 	{ "pt_input", "activity,ref,statement,wijk,route,target,reason,import_id", "ttttttti", NULL },
+	{ "pt_input_theme", "activity,ref,theme", "ttt", NULL },
 	{ "pt_entry", "kind,theme,criterion,value,text,text2,import_id", "tttrtti", NULL },
 	/* the restricted registers' shared tables (migration 12): wrapped keys and
 	 * check values only, never a key; reg_member after app_user */
@@ -43,6 +51,24 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "vault_dek", "register,record,version,wrapped", "ttit", NULL },
 	{ "reg_member", "register,user_id,granted_by,granted_at", "titt", NULL },
 	{ "reg_setting", "register,rule,months,set_by,set_at", "ttitt", NULL },
+	{ "pt_eval",
+	  "plan,kind,id,priority,theme,title,direction,unit,baseline,target,result,margin,budget,spent,done,text,"
+	  "illustration,import_id",
+	  "ttttttttrrrrrritii", NULL },
 };
 
 const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));
+
+/* the tables whose migrations insert rows (the definitions of version 1,
+ * the default organisation, the standard safety themes) */
+static const char *const seeded[] = { "indicator_def", "organisation", "pt_theme" };
+
+int ivp__copy_seeded(int t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(seeded) / sizeof(seeded[0]); i++)
+		if (!strcmp(ivp__copy_tables[t].name, seeded[i]))
+			return 1;
+	return 0;
+}

@@ -224,6 +224,7 @@ typedef struct ivp__audit_ops {
 	int (*find)(ivp__store *s, int64_t after, const char *hash, int64_t *seq); /* 1: none */
 	int (*backup)(ivp__store *s, const char *path);
 	int (*restore)(ivp__store *s, const char *path);
+	int backup_dump; /* 1: a backup is an archive, not a database to open (PostgreSQL) */
 	int (*integrity)(ivp__store *s, int *ok, char *why, size_t n);
 	int (*plan_refs)(ivp__store *s, ivp__row_cb cb, void *ud);
 	int (*plan_delete)(ivp__store *s, int64_t version); /* 1: none */
@@ -245,6 +246,8 @@ typedef struct ivp__store_ops {
 	/* a number that changes when another connection commits; NULL when
 	 * the engine cannot tell */
 	int (*data_version)(ivp__store *s, int64_t *v);
+	/* as ivp__store_replication (store.h); NULL: not replicated (SQLite) */
+	int (*replication)(ivp__store *s, int *standby, int64_t *lsn, double *age);
 
 	int (*begin)(ivp__store *s);
 	int (*commit)(ivp__store *s);

@@ -91,6 +91,14 @@ static inline ivp_rc done(ivp_ctx *ctx, int r)
 #define ST (ctx->store)
 #define OPS (ctx->store->ops)
 
+ivp_rc ivp__store_replication(ivp_ctx *ctx, int *standby, int64_t *lsn, double *age)
+{
+	*standby = 0;
+	*lsn = 0;
+	*age = 0;
+	return OPS->replication ? done(ctx, OPS->replication(ST, standby, lsn, age)) : IVP_OK;
+}
+
 ivp_rc ivp__store_data_version(ivp_ctx *ctx, int64_t *version)
 {
 	if (!OPS->data_version)
@@ -603,6 +611,11 @@ ivp_rc ivp__store_audit_find(ivp_ctx *ctx, int64_t after, const char *hash, int6
 ivp_rc ivp__store_backup(ivp_ctx *ctx, const char *path)
 {
 	return done(ctx, OPS->audit->backup(ST, path));
+}
+
+int ivp__store_backup_dump(ivp_ctx *ctx)
+{
+	return OPS->audit->backup_dump;
 }
 
 ivp_rc ivp__store_restore(ivp_ctx *ctx, const char *path)

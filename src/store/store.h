@@ -81,6 +81,9 @@ typedef struct ivp__indicator_def {
 } ivp__indicator_def;
 
 typedef int (*ivp__row_cb)(void *ud, const char *const *cols, int ncols);
+/* The most columns a row callback is handed; an engine fails a statement
+ * with more rather than cut its row short. */
+#define IVP__ROW_MAXCOLS 64
 
 /* One area's figures for a year (see level_years). */
 typedef struct ivp__area_year {
@@ -99,6 +102,11 @@ typedef struct ivp__area_year {
  * to the database (the HTTP response cache's validator; ivp_data_version).
  * IVP_EINPUT when the engine cannot tell. */
 ivp_rc ivp__store_data_version(ivp_ctx *ctx, int64_t *version) IVP_WUR;
+/* Where the database stands in replication (ivp_replication in ivp.h):
+ * *standby 1 on a read replica; *lsn the position of its log (a primary:
+ * written; a standby: replayed; 0 when the engine has no log); *age the
+ * seconds since the last transaction a standby replayed (0 on a primary). */
+ivp_rc ivp__store_replication(ivp_ctx *ctx, int *standby, int64_t *lsn, double *age) IVP_WUR;
 
 /* Transactions. begin opens a write transaction; commit makes it durable;
  * rollback undoes every write since begin (nothing when none is open).

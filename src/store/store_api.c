@@ -109,6 +109,12 @@ ivp_rc ivp_data_version(ivp_ctx *ctx, int64_t *version)
 	return ivp__store_data_version(ctx, version);
 }
 
+ivp_rc ivp_replication(ivp_ctx *ctx, ivp_replication_state *out)
+{
+	memset(out, 0, sizeof(*out));
+	return ivp__store_replication(ctx, &out->standby, &out->lsn, &out->age);
+}
+
 /* row callback: copy text columns into the table, numbers where the column is numeric */
 typedef struct fill {
 	ivp_table *t;

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -48,7 +49,7 @@ typedef struct cover {
 static const cover covers[] = {
 	{ "test_audit_trail", "ivp__store_audit_append ivp__store_audit_last ivp__store_audit_walk "
 			      "ivp__store_audit_find ivp__store_begin ivp__store_rollback" },
-	{ "test_backup_restore", "ivp__store_backup ivp__store_restore ivp__store_integrity "
+	{ "test_backup_restore", "ivp__store_backup ivp__store_restore ivp__store_integrity ivp__store_backup_dump "
 				 "ivp__store_plan_version_add ivp__store_plan_version_get" },
 	{ "test_plan_history_refs", "ivp__store_plan_versions_refs ivp__store_plan_version_delete "
 				    "ivp__store_plan_version_add ivp__store_final_add ivp__store_begin "
@@ -67,7 +68,7 @@ static const cover covers[] = {
 	{ "test_read_snapshot", "ivp__store_read_begin ivp__store_read_end ivp__store_area_get "
 				"ivp__store_begin ivp__store_commit ivp__store_area_put" },
 	{ "test_data_version", "ivp__store_data_version ivp__store_begin ivp__store_commit "
-			       "ivp__store_area_put" },
+			       "ivp__store_area_put ivp__store_replication" },
 	{ "test_fact_put_results", "ivp__store_fact_put" },
 	{ "test_year_and_month_counts", "ivp__store_year_counts ivp__store_month_counts "
 					"ivp__store_has_classification" },
@@ -510,6 +511,59 @@ static void test_read_snapshot(void **state)
 	ivp_close(other);
 }
 
+/* Inside one read snapshot an area's counts, population and row stay as
+ * they were when it began, however often they are asked and whatever
+ * another connection commits (PostgreSQL keeps what it fetched for the
+ * snapshot: store/pg/pg_snap.c); in the next snapshot the new values are. */
+static void test_snapshot_areas(void **state)
+{
+	ivp_ctx *ctx = CTX, *other = tdb_connect(*state), *me = ctx;
+	int64_t imp, imp2, n = 0, pi = 0;
+	int opened = -1, has = -1;
+	char name[256];
+
+	assert_non_null(other);
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "crime", "snap-sha");
+	put(ctx, "GM0001", "1.1.1", 202200, 17, 0, imp, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1000, imp, IVP__PUT_NEW);
+	OK(ivp__store_commit(ctx));
+	OK(ivp__store_read_begin(ctx, &opened));
+	assert_int_equal(opened, 1);
+	want_year("snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
+	ctx = other;
+	OK(ivp__store_begin(ctx));
+	imp2 = new_import(ctx, "crime", "snap-sha-2");
+	put(ctx, "GM0001", "1.1.1", 202200, 20, 0, imp2, IVP__PUT_CHANGED);
+	put(ctx, "GM0001", "CRI3000", 202100, 3, 0, imp2, IVP__PUT_NEW);
+	pop(ctx, "GM0001", 2022, "total", 1100, imp2, IVP__PUT_CHANGED);
+	OK(ivp__store_area_put(ctx, "GM0001", "Een Nieuw", "GM", "NL01", imp2));
+	OK(ivp__store_commit(ctx));
+	ctx = me;
+	want_year("the same snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
+	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &n, &pi));
+	assert_int_equal(n, 1000);
+	assert_int_equal(pi, imp);
+	OK(ivp__store_has_classification(ctx, "GM0001", 2021, "cbs", &has));
+	assert_int_equal(has, 0);
+	OK(ivp__store_area_get(ctx, "GM0001", name, NULL, NULL));
+	assert_string_equal(name, "Een");
+	want_year("unknown area", year1(ctx, "GM9999", "1.1.1", 2022), 0, 0, 0, 0, 0);
+	assert_int_equal(ivp__store_population(ctx, "GM9999", 2022, "total", &n, &pi), IVP_ENOTFOUND);
+	ivp__store_read_end(ctx, opened);
+	want_year("after the snapshot", year1(ctx, "GM0001", "1.1.1", 2022), 1, 20, 0, 0, imp2);
+	OK(ivp__store_read_begin(ctx, &opened));
+	OK(ivp__store_population(ctx, "GM0001", 2022, "total", &n, &pi));
+	assert_int_equal(n, 1100);
+	OK(ivp__store_has_classification(ctx, "GM0001", 2021, "cbs", &has));
+	assert_int_equal(has, 1);
+	OK(ivp__store_area_get(ctx, "GM0001", name, NULL, NULL));
+	assert_string_equal(name, "Een Nieuw");
+	ivp__store_read_end(ctx, opened);
+	ivp_close(other);
+}
+
 /* The data version changes when another connection commits, not otherwise. */
 static void test_data_version(void **state)
 {
@@ -535,6 +589,26 @@ static void test_data_version(void **state)
 	/* the public function says the same */
 	assert_int_equal(ivp_data_version(ctx, &v1), IVP_OK);
 	assert_true(v1 == v3);
+	/* a primary (SQLite: without a log); PostgreSQL's log moves on with a commit */
+	{
+		int standby = -1;
+		int64_t lsn = -1, lsn2 = -1;
+		double age = -1;
+
+		OK(ivp__store_replication(ctx, &standby, &lsn, &age));
+		assert_int_equal(standby, 0);
+		assert_true(age == 0);
+		OK(ivp__store_begin(ctx));
+		OK(ivp__store_area_put(ctx, "GM0010", "Tien", "GM", "NL01", 1));
+		OK(ivp__store_commit(ctx));
+		OK(ivp__store_replication(ctx, &standby, &lsn2, &age));
+		if (!strncmp(tdb_engine, "sqlite", 6)) {
+			assert_true(lsn == 0 && lsn2 == 0);
+		} else if (lsn <= 0 || lsn2 <= lsn) {
+			print_error("log position %lld, after a commit %lld\n", (long long)lsn, (long long)lsn2);
+			fail();
+		}
+	}
 	ivp_close(other);
 }
 
@@ -2031,7 +2105,7 @@ static void test_backup_restore(void **state)
 	int64_t n = 0;
 	int ok = 0;
 
-	snprintf(path, sizeof(path), "%s/backup.db", t->dir[0] ? t->dir : "/tmp");
+	snprintf(path, sizeof(path), "%s/backup-%ld.db", t->dir[0] ? t->dir : "/tmp", (long)getpid());
 	(void)remove(path);
 	memset(&v, 0, sizeof(v));
 	snprintf(v.plan_id, sizeof(v.plan_id), "p");
@@ -2041,13 +2115,29 @@ static void test_backup_restore(void **state)
 	OK(ivp__store_plan_version_add(ctx, &v, &n));
 	OK(ivp__store_integrity(ctx, &ok, why, sizeof(why)));
 	assert_int_equal(ok, 1);
-	if (strncmp(tdb_engine, "sqlite", 6)) {
-		/* backups are SQLite's online backup API; other engines refuse them */
-		assert_int_equal(ivp__store_backup(ctx, path), IVP_EDB);
-		assert_int_equal(ivp__store_restore(ctx, path), IVP_EDB);
+	assert_int_equal(ivp__store_backup_dump(ctx), strncmp(tdb_engine, "sqlite", 6) != 0);
+	if (ivp__store_backup_dump(ctx)) {
+		/* PostgreSQL: pg_dump's archive, restored only into an empty database */
+		tdb dst;
+
+		OK(ivp__store_backup(ctx, path));
+		assert_int_equal(ivp__store_backup(ctx, path), IVP_EDB);  /* it exists */
+		assert_int_equal(ivp__store_restore(ctx, path), IVP_EDB); /* this one holds rows */
 		OK(ivp__store_plan_version_get(ctx, 0, &got));
 		assert_int_equal(got.version, n);
 		free(got.doc);
+		assert_int_equal(tdb_create(&dst), 0);
+		ctx = dst.ctx;
+		OK(ivp__store_restore(ctx, path));
+		OK(ivp__store_plan_version_get(ctx, 0, &got));
+		assert_int_equal(got.version, 1);
+		want_text("restored", got.doc, "id: p\nversie: een\n");
+		free(got.doc);
+		/* the restored database takes writes after the restored ids */
+		OK(ivp__store_plan_version_add(ctx, &v, &n));
+		assert_int_equal(n, 2);
+		tdb_drop(&dst);
+		(void)remove(path);
 		return;
 	}
 	OK(ivp__store_backup(ctx, path));
@@ -2254,16 +2344,23 @@ static int copy_rows_cb(void *ud, const char *const *cols, int n)
 }
 
 /* Every table's rows into a second, empty database with their ids: the
- * copy lists the same rows, answers year_counts with the source's import
- * ids, knows the user, and continues ids after the copied ones. The
- * table list itself: one kind per column. */
+ * copy lists the same rows (organisations, members, own themes, inputs'
+ * themes and the evaluation among them, the rows the destination's
+ * migrations seeded replaced), answers year_counts with the source's
+ * import ids, knows the user and their organisation, and continues ids
+ * after the copied ones. The table list itself: one kind per column. */
 static void test_copy_tables(void **state)
 {
 	ivp_ctx *ctx = CTX, *src = ctx;
 	tdb dst;
 	int64_t ci, ci2, imp;
 	ivp__user_rec u;
-	int t, exists = -1;
+	int t, w, nfilled = 0, exists = -1;
+	/* tables the copy must carry with rows here (the test fills them) */
+	static const char *const filled[] = { "import", "area", "crime_type", "population",
+					      "indicator_def", "series", "app_user", "organisation",
+					      "org_member", "pt_theme", "pt_trajectory", "pt_activity",
+					      "pt_input", "pt_input_theme", "pt_eval" };
 
 	for (t = 0; t < ivp__copy_ntables; t++) {
 		const char *c = ivp__copy_tables[t].cols;
@@ -2282,6 +2379,27 @@ static void test_copy_tables(void **state)
 	OK(ivp__store_import_finish(ctx, imp, 3, 0, 0, NULL));
 	OK(ivp__store_commit(ctx));
 	OK(ivp__store_user_add(ctx, "anna", "editor", "$argon2id$x", &exists));
+	/* a row in each table of organisations and participation */
+	OK(ivp__store_org_put(ctx, "politie", "Politie", "police", &exists));
+	OK(ivp__store_member_set(ctx, "anna", "politie"));
+	{
+		ivp__pt_theme th = { "eigen-thema", "Eigen thema", 0, 0 };
+		ivp__pt_trajectory tr = { "T1", "plan-1", "Traject", "Doelen", 1, 0 };
+		ivp__pt_activity a = { "A1", "T1", "wijkgesprek", "2022-10-04", "Pijnacker", "", "", "WK000101", 14, 1, 0 };
+		ivp__pt_input in = { "A1", "1", "Hangjongeren", NULL, "priority", "jeugd", "", 0 };
+		ivp__pt_eval g = { .plan = "oud", .kind = "goal", .id = "G1", .priority = "p1", .theme = "eigen-thema", .title = "Doel", .direction = "lower", .unit = "%", .text = "tekst", .baseline = 18, .target = 15, .result = 16.5, .margin = 2.5, .budget = NAN, .spent = 1250.5, .done = 1, .illustration = 1 };
+		const char *themes[] = { "eigen-thema", "ondermijning" };
+		int dup = -1;
+
+		OK(ivp__store_begin(ctx));
+		th.import_id = tr.import_id = a.import_id = in.import_id = g.import_id = imp;
+		OK(ivp__store_pt_theme_put(ctx, &th, &dup));
+		OK(ivp__store_pt_trajectory_put(ctx, &tr, &dup));
+		OK(ivp__store_pt_activity_put(ctx, &a, &dup));
+		OK(ivp__store_pt_input_put(ctx, &in, themes, 2, &dup));
+		OK(ivp__store_pt_eval_put(ctx, &g, &dup));
+		OK(ivp__store_commit(ctx));
+	}
 
 	assert_int_equal(tdb_create(&dst), 0);
 	ctx = dst.ctx;
@@ -2324,6 +2442,15 @@ static void test_copy_tables(void **state)
 		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &a));
 		ctx = dst.ctx;
 		OK(ivp__store_table_rows(ctx, t, copy_rows_cb, &b));
+		for (w = 0; w < (int)(sizeof(filled) / sizeof(filled[0])); w++) {
+			if (strcmp(ivp__copy_tables[t].name, filled[w]))
+				continue;
+			nfilled++;
+			if (!a.n) {
+				print_error("table %s has no rows to copy in this test\n", filled[w]);
+				fail();
+			}
+		}
 		if (a.n != b.n || strcmp(ivp__buf_str(&a.b), ivp__buf_str(&b.b))) {
 			print_error("table %s differs after the copy:\n%s---\n%s", ivp__copy_tables[t].name,
 				    ivp__buf_str(&a.b), ivp__buf_str(&b.b));
@@ -2332,10 +2459,18 @@ static void test_copy_tables(void **state)
 		ivp__buf_free(&a.b);
 		ivp__buf_free(&b.b);
 	}
+	/* each of them is in the list of tables copied */
+	assert_int_equal(nfilled, (int)(sizeof(filled) / sizeof(filled[0])));
 	ctx = dst.ctx;
 	want_year("copied 1.1.1 2022", year1(ctx, "GM0001", "1.1.1", 2022), 1, 17, 0, 0, imp);
 	OK(ivp__store_user_get(ctx, "anna", &u));
 	assert_string_equal(u.role, "editor");
+	{
+		char org[32];
+
+		OK(ivp__store_member_get(ctx, "anna", org));
+		assert_string_equal(org, "politie");
+	}
 	/* new rows after the copied ids */
 	OK(ivp__store_begin(ctx));
 	ci2 = new_import(ctx, "codes", "after-copy-sha");
@@ -2444,6 +2579,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_empty_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_snapshot_areas, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fact_put_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_year_and_month_counts, setup, teardown),

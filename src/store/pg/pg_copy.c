@@ -17,15 +17,20 @@
 static const char *sql_of(pg_store *s, int t, int insert)
 {
 	const ivp__copy_table *ct = &ivp__copy_tables[t];
-	char **slot = &s->copy_sql[2 * t + insert];
 	const char *c = ct->cols;
+	char **slot;
 	ivp__buf b;
 	int k, n = (int)strlen(ct->kinds), bad = 0;
 
-	if (2 * t + 1 >= (int)(sizeof(s->copy_sql) / sizeof(s->copy_sql[0]))) {
-		ivp__pg_failf(s, "copy table %d has no statement slot", t);
+	if (n > IVP__PG_PARAMS) {
+		ivp__pg_failf(s, "copy table %s has %d columns; at most %d", ct->name, n, IVP__PG_PARAMS);
 		return NULL;
 	}
+	if (!s->copy_sql && !(s->copy_sql = calloc(2 * (size_t)ivp__copy_ntables, sizeof(char *)))) {
+		ivp__pg_oom(s);
+		return NULL;
+	}
+	slot = &s->copy_sql[2 * t + insert];
 	if (*slot)	      /* built already */
 		return *slot; /* cppcheck-suppress identicalInnerCondition */
 	ivp__buf_init(&b, 1u << 16);
@@ -80,11 +85,21 @@ static int cp_put(ivp__store *st, int t, const char *const *vals)
 	return ivp__pg_exec(s, sql, &p, NULL);
 }
 
+/* the rows the migrations wrote, from the last seeded table to the first */
 static int cp_begin(ivp__store *st)
 {
-	static const char *const sql = "DELETE FROM indicator_def";
+	char sql[128];
+	int t;
 
-	return ivp__pg_exec(PG(st), sql, NULL, NULL);
+	for (t = ivp__copy_ntables - 1; t >= 0; t--) {
+		if (!ivp__copy_seeded(t))
+			continue;
+		/* a name from the constant list; a one-off statement */
+		snprintf(sql, sizeof(sql), "DELETE FROM %s", ivp__copy_tables[t].name);
+		if (ivp__pg_simple(PG(st), sql))
+			return -1;
+	}
+	return 0;
 }
 
 /* every sequence after the highest id copied; statistics */

@@ -19,10 +19,11 @@
 #include <stdint.h>
 
 #include "store/engine.h"
+#include "store/series.h"
 
 /* prepared statements per connection (the SQL strings of all files here) */
 #define IVP__PG_STMTS 384
-#define IVP__PG_PARAMS 20
+#define IVP__PG_PARAMS IVP__ROW_MAXCOLS /* a copied table's row is one statement */
 
 typedef struct pg_prepared {
 	const char *sql; /* the string's address is its identity */
@@ -36,13 +37,14 @@ typedef struct pg_store {
 	pg_prepared prep[IVP__PG_STMTS];
 	int nprep;
 	char err[512];
-	char sqlstate[6];    /* of the failure in err ("" when not from the server) */
-	int errcode;	     /* IVP__SE_* of the failure in err */
-	int in_txn;	     /* between begin and commit/rollback */
-	int in_read;	     /* in a read_begin snapshot */
-	int version;	     /* schema version */
-	void *series;	     /* pg_series.c's cache of series, or NULL */
-	char *copy_sql[128]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
+	char sqlstate[6]; /* of the failure in err ("" when not from the server) */
+	int errcode;	  /* IVP__SE_* of the failure in err */
+	int in_txn;	  /* between begin and commit/rollback */
+	int in_read;	  /* in a read_begin snapshot */
+	int version;	  /* schema version */
+	void *series;	  /* pg_series.c's cache of series, or NULL */
+	void *snap;	  /* pg_snap.c's areas of the open read snapshot, or NULL */
+	char **copy_sql;  /* pg_copy.c: per copy table its SELECT, then its INSERT */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))
@@ -84,7 +86,7 @@ static inline int ivp__pg_query(pg_store *s, const char *sql, const pg_params *p
 int ivp__pg_exec(pg_store *s, const char *sql, const pg_params *p, int64_t *changed);
 /* A statement without parameters or results, not prepared (BEGIN, COMMIT, DDL). */
 int ivp__pg_simple(pg_store *s, const char *sql);
-/* The rows of r to cb (up to 16 text columns); clears r. */
+/* The rows of r to cb (text columns, at most IVP__ROW_MAXCOLS); clears r. */
 int ivp__pg_rows(pg_store *s, PGresult *r, ivp__row_cb cb, void *ud);
 /* Query and hand its rows to cb. */
 int ivp__pg_query_rows(pg_store *s, const char *sql, const pg_params *p, ivp__row_cb cb,
@@ -97,6 +99,12 @@ int64_t ivp__pg_int(const PGresult *r, int row, int col);
 int ivp__pg_ensure(pg_store *s);
 /* A write outside a transaction committed: move the data version on. */
 int ivp__pg_touched(pg_store *s);
+
+/* pg_backup.c: pg_dump's archive of the database into path (created
+ * 0600, must not exist), checked by pg_restore --list; a restore of one
+ * into this database, which must be empty (as audit_store.h otherwise) */
+int ivp__pg_backup(pg_store *s, const char *path);
+int ivp__pg_restore(pg_store *s, const char *path);
 
 /* pg_migrations.c */
 int ivp__pg_migrate(pg_store *s);
@@ -121,5 +129,23 @@ int ivp__pg_series_flush(pg_store *s);
 /* Forget the cache and the staged rows (rollback, lost connection). */
 void ivp__pg_series_rollback(pg_store *s);
 void ivp__pg_series_close(pg_store *s);
+/* A type's yearly figure from a decoded year (JJ00, else twelve months). */
+void ivp__pg_year_fill(ivp__type_count *tc, const ivp__ser_year *y);
+
+/* pg_snap.c: inside a read snapshot, one statement per area answers the
+ * questions below for the rest of the snapshot. Each returns as the
+ * engine function of its name, or 2 when no snapshot is open (the caller
+ * runs its own statement). */
+int ivp__pg_snap_area_get(pg_store *s, const char *code, char name[256], char level[4],
+			  char parent[16]);
+int ivp__pg_snap_population(pg_store *s, const char *code, int year, const char *group,
+			    int64_t *count, int64_t *import_id);
+int ivp__pg_snap_year_counts(pg_store *s, const char *code, int year, ivp__type_count *types,
+			     int ntypes);
+int ivp__pg_snap_has_class(pg_store *s, const char *code, int year, const char *classification,
+			   int *has);
+/* Forget the kept areas (read_end, begin, a lost connection); close frees. */
+void ivp__pg_snap_clear(pg_store *s);
+void ivp__pg_snap_close(pg_store *s);
 
 #endif

@@ -406,8 +406,25 @@ static int current(pg_store *s, int *have)
 int ivp__pg_migrate(pg_store *s)
 {
 	static const char *const record = "INSERT INTO schema_migrations VALUES ($1, now())";
-	int i, have = 0;
+	static const char *const standby = "SELECT pg_is_in_recovery()::int";
+	PGresult *r;
+	int i, have = 0, ro;
 
+	/* a read replica is migrated by its primary's log: only its version is read */
+	if (ivp__pg_query(s, standby, NULL, &r))
+		return -1;
+	ro = (int)ivp__pg_int(r, 0, 0);
+	PQclear(r);
+	if (ro) {
+		if (current(s, &have))
+			return -1;
+		if (have != migrations[NMIG - 1].version)
+			return ivp__pg_failf(s, "the read replica is at schema version %d, this ivp at %d; "
+						"open the primary first (it migrates) and let the replica replay it",
+					     have, migrations[NMIG - 1].version);
+		s->version = have;
+		return 0;
+	}
 	/* quiet: CREATE … IF NOT EXISTS says "already exists, skipping" */
 	if (ivp__pg_simple(s, "SET client_min_messages = warning") ||
 	    ivp__pg_simple(s, "CREATE TABLE IF NOT EXISTS schema_migrations ("

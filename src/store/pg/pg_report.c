@@ -9,10 +9,9 @@
  * transaction (begin() took the lock) the entry commits or rolls back
  * with the write it records; outside one this file opens its own, so
  * reading the newest entry, sealing the next and inserting it cannot
- * interleave with another connection's. Backups and restores are SQLite's
- * (its online backup API): here they are refused with the PostgreSQL
- * tools to use instead (docs/postgresql.md); the cluster checks its own
- * pages, so integrity answers ok.
+ * interleave with another connection's. Backups and restores are
+ * pg_dump's archives (pg_backup.c); the cluster checks its own pages, so
+ * integrity answers ok.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,19 +283,9 @@ static int au_find(ivp__store *st, int64_t after, const char *hash, int64_t *seq
 	return n ? 0 : 1;
 }
 
-static int au_backup(ivp__store *st, const char *path)
-{
-	(void)path;
-	return ivp__pg_failf(PG(st), "ivp backup copies SQLite databases only; back a PostgreSQL database up "
-				     "with pg_dump or pg_basebackup (docs/postgresql.md)");
-}
-
-static int au_restore(ivp__store *st, const char *path)
-{
-	(void)path;
-	return ivp__pg_failf(PG(st), "ivp restore writes SQLite databases only; restore a PostgreSQL database "
-				     "with pg_restore, or from a pg_basebackup copy (docs/postgresql.md)");
-}
+/* pg_dump and pg_restore (pg_backup.c) */
+static int au_backup(ivp__store *st, const char *path) { return ivp__pg_backup(PG(st), path); }
+static int au_restore(ivp__store *st, const char *path) { return ivp__pg_restore(PG(st), path); }
 
 static int au_integrity(ivp__store *st, int *ok, char *why, size_t n)
 {
@@ -345,6 +334,7 @@ const ivp__audit_ops ivp__pg_audit_ops = {
 	.find = au_find,
 	.backup = au_backup,
 	.restore = au_restore,
+	.backup_dump = 1,
 	.integrity = au_integrity,
 	.plan_refs = au_plan_refs,
 	.plan_delete = au_plan_delete,

@@ -549,7 +549,7 @@ int ivp__pg_fact_put(pg_store *s, const char *area, const char *type, int period
 #define MONTHS_MASK 0x1FFEu /* slots 1-12 */
 
 /* A type's yearly figure from its year: JJ00, else the sum of 12 months. */
-static void fill(ivp__type_count *tc, const ivp__ser_year *y)
+void ivp__pg_year_fill(ivp__type_count *tc, const ivp__ser_year *y)
 {
 	if (y->pmask & 1) {
 		tc->has = 1;
@@ -621,6 +621,8 @@ int ivp__pg_year_counts(ivp__store *st, const char *area, int year, ivp__type_co
 	if (!x || ivp__pg_series_flush(s))
 		return -1;
 	clear_types(types, ntypes);
+	if ((rc = ivp__pg_snap_year_counts(s, area, year, types, ntypes)) != 2)
+		return rc;
 	rc = code_id(s, x, 1, area, &a);
 	if (rc)
 		return rc < 0 ? -1 : 0;
@@ -643,7 +645,7 @@ int ivp__pg_year_counts(ivp__store *st, const char *area, int year, ivp__type_co
 		}
 		for (k = 0; d == 0 && k < ntypes; k++)
 			if (ids[k] == t)
-				fill(&types[k], &y);
+				ivp__pg_year_fill(&types[k], &y);
 	}
 	PQclear(r);
 	return 0;
@@ -712,6 +714,8 @@ int ivp__pg_has_class(ivp__store *st, const char *area, int year, const char *cl
 	*has = 0;
 	if (!x || ivp__pg_series_flush(s))
 		return -1;
+	if ((rc = ivp__pg_snap_has_class(s, area, year, classification, has)) != 2)
+		return rc;
 	rc = code_id(s, x, 1, area, &a);
 	if (rc)
 		return rc < 0 ? -1 : 0;
@@ -831,7 +835,7 @@ int ivp__pg_level_years(ivp__store *st, const char *under, const char *level, in
 			}
 			for (k = 0; d == 0 && k < ntypes; k++)
 				if (ids[k] == t)
-					fill(&types[k], &y);
+					ivp__pg_year_fill(&types[k], &y);
 		}
 	}
 	PQclear(r);

@@ -49,8 +49,10 @@ static void pg_close(ivp__store *st)
 	if (s->conn && PQstatus(s->conn) == CONNECTION_OK && !s->in_txn)
 		ivp__pg_series_flush(s); /* counts written outside a transaction */
 	ivp__pg_series_close(s);
-	for (i = 0; i < 64; i++)
+	ivp__pg_snap_close(s);
+	for (i = 0; s->copy_sql && i < 2 * ivp__copy_ntables; i++)
 		free(s->copy_sql[i]);
+	free(s->copy_sql);
 	if (s->conn)
 		PQfinish(s->conn);
 	free(s);
@@ -112,6 +114,23 @@ static int pg_data_version(ivp__store *st, int64_t *v)
 	return 0;
 }
 
+static int pg_replication(ivp__store *st, int *standby, int64_t *lsn, double *age)
+{
+	static const char *const sql =
+		"SELECT pg_is_in_recovery()::int, (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+		"ELSE pg_current_wal_insert_lsn() END - '0/0'::pg_lsn)::bigint, CASE WHEN pg_is_in_recovery() THEN "
+		"COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) ELSE 0 END";
+	PGresult *r;
+
+	if (ivp__pg_query(PG(st), sql, NULL, &r))
+		return -1;
+	*standby = (int)ivp__pg_int(r, 0, 0);
+	*lsn = ivp__pg_int(r, 0, 1);
+	*age = PQgetisnull(r, 0, 2) ? 0 : strtod(PQgetvalue(r, 0, 2), NULL);
+	PQclear(r);
+	return 0;
+}
+
 static int pg_begin(ivp__store *st)
 {
 	pg_store *s = PG(st);
@@ -121,6 +140,7 @@ static int pg_begin(ivp__store *st)
 	if (s->in_read) { /* a write needs a transaction of its own */
 		ivp__pg_simple(s, "COMMIT");
 		s->in_read = 0;
+		ivp__pg_snap_clear(s);
 	}
 	if (ivp__pg_simple(s, "BEGIN"))
 		return -1;
@@ -175,6 +195,7 @@ static void pg_read_end(ivp__store *st, int opened)
 
 	if (opened == 1 && s->in_read) {
 		s->in_read = 0;
+		ivp__pg_snap_clear(s);
 		if (s->conn && PQstatus(s->conn) == CONNECTION_OK)
 			PQclear(PQexec(s->conn, "COMMIT"));
 	}
@@ -308,6 +329,8 @@ static int pg_area_get(ivp__store *st, const char *code, char name[256], char le
 	PGresult *r;
 	int n;
 
+	if ((n = ivp__pg_snap_area_get(PG(st), code, name, level, parent)) != 2)
+		return n;
 	pg_init(&p);
 	pg_text(&p, code);
 	if (ivp__pg_query(PG(st), sql, &p, &r))
@@ -471,6 +494,8 @@ static int pg_population(ivp__store *st, const char *area, int year, const char 
 	PGresult *r;
 	int n;
 
+	if ((n = ivp__pg_snap_population(PG(st), area, year, group, count, import_id)) != 2)
+		return n;
 	pg_init(&p);
 	pg_text(&p, area);
 	pg_text(&p, group);
@@ -635,6 +660,7 @@ const ivp__store_ops ivp__pg_ops = {
 	.errcode = pg_errcode,
 	.schema_version = pg_version,
 	.data_version = pg_data_version,
+	.replication = pg_replication,
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,

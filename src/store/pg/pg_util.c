@@ -93,6 +93,7 @@ static void lost(pg_store *s)
 {
 	s->nprep = 0;
 	ivp__pg_series_rollback(s);
+	ivp__pg_snap_clear(s);
 }
 
 int ivp__pg_ensure(pg_store *s)
@@ -219,11 +220,13 @@ int ivp__pg_simple(pg_store *s, const char *sql)
 
 int ivp__pg_rows(pg_store *s, PGresult *r, ivp__row_cb cb, void *ud)
 {
-	const char *cols[16];
+	const char *cols[IVP__ROW_MAXCOLS];
 	int n = PQnfields(r), rows = PQntuples(r), i, j;
 
-	if (n > 16)
-		n = 16;
+	if (n > IVP__ROW_MAXCOLS) {
+		PQclear(r);
+		return ivp__pg_failf(s, "a row of %d columns; at most %d", n, IVP__ROW_MAXCOLS);
+	}
 	for (i = 0; i < rows; i++) {
 		for (j = 0; j < n; j++)
 			cols[j] = PQgetisnull(r, i, j) ? NULL : PQgetvalue(r, i, j);

@@ -6,6 +6,7 @@
  * sq_store.copy.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,8 +64,8 @@ static sqlite3_stmt *insert_of(sq_store *s, int t)
 	ivp__buf sql;
 	int k, n = (int)strlen(ct->kinds), bad;
 
-	if (t >= (int)(sizeof(s->copy) / sizeof(s->copy[0]))) {
-		ivp__sq_failf(s, "copy table %d has no statement slot", t);
+	if (!s->copy && !(s->copy = calloc((size_t)ivp__copy_ntables, sizeof(sqlite3_stmt *)))) {
+		ivp__sq_oom(s);
 		return NULL;
 	}
 	if (s->copy[t]) {
@@ -129,12 +130,24 @@ static int cp_put(ivp__store *st, int t, const char *const *vals)
 	return ivp__sq_done(s, q);
 }
 
+/* the rows the migrations wrote, from the last seeded table to the first */
 static int cp_begin(ivp__store *st)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = ivp__sq_prepare(s, "DELETE FROM indicator_def");
+	char sql[128];
+	int t;
 
-	return q ? ivp__sq_done_finalize(s, q) : -1;
+	for (t = ivp__copy_ntables - 1; t >= 0; t--) {
+		sqlite3_stmt *q;
+
+		if (!ivp__copy_seeded(t))
+			continue;
+		/* a name from the constant list */
+		snprintf(sql, sizeof(sql), "DELETE FROM %s", ivp__copy_tables[t].name);
+		if (!(q = ivp__sq_prepare(s, sql)) || ivp__sq_done_finalize(s, q))
+			return -1;
+	}
+	return 0;
 }
 
 static int cp_end(ivp__store *st)

@@ -22,11 +22,11 @@ typedef struct sq_store {
 	int in_txn;		/* between begin and commit/rollback */
 	sqlite3_stmt *rollback; /* ROLLBACK, prepared at open: undoing needs no memory */
 	int version;
-	void *series;		/* sqlite_series.c's cache of series, or NULL */
-	void *plan;		/* sqlite_plan.c's own state (prepared statements), or NULL */
-	void *report;		/* sqlite_report.c's prepared statements, or NULL */
-	sqlite3_stmt *copy[32]; /* sqlite_copy.c: one INSERT per copy table */
-	void *audit;		/* sqlite_audit.c's prepared statements, or NULL */
+	void *series;	     /* sqlite_series.c's cache of series, or NULL */
+	void *plan;	     /* sqlite_plan.c's own state (prepared statements), or NULL */
+	void *report;	     /* sqlite_report.c's prepared statements, or NULL */
+	sqlite3_stmt **copy; /* sqlite_copy.c: one INSERT per copy table, or NULL */
+	void *audit;	     /* sqlite_audit.c's prepared statements, or NULL */
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))

@@ -227,8 +227,9 @@ static void sq_close(ivp__store *st)
 	ivp__sqlite_plan_ops.close(st);
 	ivp__sqlite_auth_ops.close(st);
 	ivp__sqlite_report_ops.close(st);
-	for (i = 0; i < (int)(sizeof(s->copy) / sizeof(s->copy[0])); i++)
+	for (i = 0; s->copy && i < ivp__copy_ntables; i++)
 		sqlite3_finalize(s->copy[i]);
+	free(s->copy);
 	ivp__sqlite_audit_ops.close(st);
 	sqlite3_close(s->db);
 	free(s);

@@ -127,11 +127,13 @@ int ivp__sq_done(sq_store *s, sqlite3_stmt *q)
 
 int ivp__sq_rows(sq_store *s, sqlite3_stmt *q, ivp__row_cb cb, void *ud)
 {
-	const char *cols[16];
+	const char *cols[IVP__ROW_MAXCOLS];
 	int rc, n = sqlite3_column_count(q), i;
 
-	if (n > 16)
-		n = 16;
+	if (n > IVP__ROW_MAXCOLS) {
+		sqlite3_reset(q);
+		return ivp__sq_failf(s, "a row of %d columns; at most %d", n, IVP__ROW_MAXCOLS);
+	}
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)
 			cols[i] = (const char *)sqlite3_column_text(q, i);
