@@ -42,7 +42,7 @@ typedef struct pg_store {
 	int in_read;	    /* in a read_begin snapshot */
 	int version;	    /* schema version */
 	void *series;	    /* pg_series.c's cache of series, or NULL */
-	char *copy_sql[64]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
+	char *copy_sql[128]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))

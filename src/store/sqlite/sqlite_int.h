@@ -25,7 +25,7 @@ typedef struct sq_store {
 	void *series;		/* sqlite_series.c's cache of series, or NULL */
 	void *plan;		/* sqlite_plan.c's own state (prepared statements), or NULL */
 	void *report;		/* sqlite_report.c's prepared statements, or NULL */
-	sqlite3_stmt *copy[32]; /* sqlite_copy.c: one INSERT per copy table */
+	sqlite3_stmt *copy[64]; /* sqlite_copy.c: one INSERT per copy table */
 	void *audit;		/* sqlite_audit.c's prepared statements, or NULL */
 } sq_store;
 
