@@ -50,6 +50,8 @@ typedef struct ivp_signal_weighing {
 	const char *result;	       /* the follow-up's result, or NULL; sealed */
 } ivp_signal_weighing;
 
+/* Is the actor a member of the register? (*yes 0/1; the pages' 404 for others) */
+IVP_WUR ivp_rc ivp_signals_member(ivp_ctx *ctx, int *yes);
 /* Take a signal in (a member of the register only); id gets its number. */
 IVP_WUR ivp_rc ivp_signal_add(ivp_ctx *ctx, const ivp_signal_in *in, char id[64]);
 /* The signals the actor may see: id, received, source, phenomenon, wijk,

@@ -317,6 +317,11 @@ static ivp_rc gate(ivp_ctx *ctx, const ivp__reg_rel *rel, ivp__reg_act act, cons
 	return not_found(ctx, id);
 }
 
+ivp_rc ivp_signals_member(ivp_ctx *ctx, int *yes)
+{
+	return is_member(ctx, yes);
+}
+
 ivp_rc ivp__sig_need_member(ivp_ctx *ctx)
 {
 	int member = 0;
