@@ -674,4 +674,5 @@ const ivp__store_ops ivp__pg_ops = {
 	.audit = &ivp__pg_audit_ops,
 	.particip = &ivp__pg_particip_ops,
 	.signal = &ivp__pg_signal_ops,
+	.reg = &ivp__pg_reg_ops,
 };

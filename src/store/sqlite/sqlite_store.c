@@ -819,4 +819,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.audit = &ivp__sqlite_audit_ops,
 	.particip = &ivp__sqlite_particip_ops,
 	.signal = &ivp__sqlite_signal_ops,
+	.reg = &ivp__sqlite_reg_ops,
 };
