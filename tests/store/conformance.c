@@ -2094,7 +2094,7 @@ static void test_report_finals(void **state)
 
 /* ---- coverage: every function of the door is tested ------------------------------ */
 
-#define MAXFN 128
+#define MAXFN 192
 
 typedef struct names {
 	char v[MAXFN][64];
