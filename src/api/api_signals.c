@@ -6,8 +6,10 @@
  * export. The signed-in user is the actor (set by the transport); the
  * library decides every record with the register's need-to-know rule, so
  * a signal the user may not see is 404 (never 403) and one they may open
- * only with a reason is 400 reason_required without `reason`. The access
- * log hides the values of `reason` (http/server.c).
+ * only with a reason is 403 reason_required until the request gives one
+ * (the contract of http_authorize_record, http/http_int.h: form field
+ * `reden` or header X-Reason; also `reason`, a form field or, on a GET,
+ * a query parameter whose value the access log hides).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -22,10 +24,35 @@ static const char *lang_of(http_req *r)
 	return http_query_get(&r->q, "lang");
 }
 
+/* The reason the request gives: reden / X-Reason (http_reason), else reason. */
+static const char *reason_of(http_req *r)
+{
+	const char *v = http_reason(r);
+
+	if (!v)
+		v = http_field(r, "reason");
+	if (!v)
+		v = http_query_get(&r->q, "reason");
+	return v && *v ? v : NULL;
+}
+
+/* The library's error; a reason still to give is 403 reason_required as
+ * for every register record (http_authorize_record). */
+static void lib_error(http_req *r, ivp_rc rc)
+{
+	const ivp_error *e = ivp_last_error(r->ctx);
+
+	if (rc == IVP_EINPUT && !strcmp(e->code, "reason_required")) {
+		http_error(r, 403, "reason_required", e->message, e->detail, e->hint);
+		return;
+	}
+	http_ivp_error(r, rc, e);
+}
+
 static void table_or_error(http_req *r, ivp_rc rc, ivp_table *t)
 {
 	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	http_table(r, t);
@@ -57,7 +84,7 @@ void api_signals(http_req *r)
 void api_signal(http_req *r)
 {
 	ivp_table *t = NULL;
-	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, http_query_get(&r->q, "reason"), lang_of(r), &t, NULL);
+	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, NULL);
 
 	table_or_error(r, rc, t);
 }
@@ -65,7 +92,7 @@ void api_signal(http_req *r)
 void api_signal_history(http_req *r)
 {
 	ivp_table *t = NULL, *h = NULL;
-	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, http_query_get(&r->q, "reason"), lang_of(r), &t, &h);
+	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, &h);
 
 	ivp_table_free(t);
 	table_or_error(r, rc, h);
@@ -83,7 +110,7 @@ void api_signal_add(http_req *r)
 	in.address = http_field(r, "address"), in.description = http_field(r, "description");
 	in.persons = http_field(r, "persons"), in.companies = http_field(r, "companies");
 	if ((rc = ivp_signal_add(r->ctx, &in, id))) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	done(r, 200, id, "created");
@@ -109,8 +136,8 @@ void api_signal_weigh(http_req *r)
 	w.concrete = flag(http_field(r, "concrete")), w.recent = flag(http_field(r, "recent"));
 	w.pattern = flag(http_field(r, "pattern"));
 	w.meeting = m && *m ? strtoll(m, NULL, 10) : 0;
-	if ((rc = ivp_signal_weigh(r->ctx, r->path_id, &w, http_field(r, "reason")))) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+	if ((rc = ivp_signal_weigh(r->ctx, r->path_id, &w, reason_of(r)))) {
+		lib_error(r, rc);
 		return;
 	}
 	done(r, 200, r->path_id, "weighed");
@@ -120,10 +147,10 @@ void api_signal_handler(http_req *r)
 {
 	const char *u = http_field(r, "handler");
 	ivp_rc rc = ivp_signal_handler(r->ctx, r->path_id, u && *u && strcmp(u, "none") ? u : NULL,
-				       http_field(r, "reason"));
+				       reason_of(r));
 
 	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	done(r, 200, r->path_id, "handler");
@@ -131,10 +158,10 @@ void api_signal_handler(http_req *r)
 
 void api_signal_status(http_req *r)
 {
-	ivp_rc rc = ivp_signal_status(r->ctx, r->path_id, http_field(r, "status"), http_field(r, "reason"));
+	ivp_rc rc = ivp_signal_status(r->ctx, r->path_id, http_field(r, "status"), reason_of(r));
 
 	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	done(r, 200, r->path_id, "status");
@@ -155,7 +182,7 @@ void api_signal_counts(http_req *r)
 void api_signal_export(http_req *r)
 {
 	ivp_table *t = NULL;
-	ivp_rc rc = ivp_signals_export(r->ctx, http_query_get(&r->q, "reason"), lang_of(r), &t);
+	ivp_rc rc = ivp_signals_export(r->ctx, reason_of(r), lang_of(r), &t);
 
 	table_or_error(r, rc, t);
 }
@@ -175,7 +202,7 @@ void api_signal_meeting_add(http_req *r)
 	ivp_rc rc = ivp_signal_meeting_add(r->ctx, http_field(r, "date"), http_field(r, "orgs"), &id);
 
 	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	snprintf(num, sizeof(num), "%lld", (long long)id);
@@ -193,10 +220,10 @@ void api_signal_agenda(http_req *r)
 void api_signal_agenda_add(http_req *r)
 {
 	const char *sig = http_field(r, "signal");
-	ivp_rc rc = ivp_signal_agenda_add(r->ctx, strtoll(r->path_id, NULL, 10), sig, http_field(r, "reason"));
+	ivp_rc rc = ivp_signal_agenda_add(r->ctx, strtoll(r->path_id, NULL, 10), sig, reason_of(r));
 
 	if (rc) {
-		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		lib_error(r, rc);
 		return;
 	}
 	done(r, 200, sig ? sig : "", "agenda");

@@ -704,18 +704,21 @@ static const http_param f_sig_weigh[] = {
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
 	{ "open", HTTP_P_SEARCH, 0, NULL, "1", "pages: the reason form of the weighing page (shows the form)" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
 	{ 0 }
 };
 
 static const http_param f_sig_handler[] = {
 	{ "handler", HTTP_P_SEARCH, 0, NULL, "dirk", "the department handler (a user; empty or none: no one)" },
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
 	{ 0 }
 };
 
 static const http_param f_sig_status[] = {
 	{ "status", HTTP_P_SEARCH, 0, NULL, "closed", "received, agenda, weighed, handed_over, inquiry or closed" },
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
 	{ 0 }
 };
 
@@ -723,6 +726,7 @@ static const http_param f_sig_open[] = {
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why the signal is opened (audited)" },
 	{ "open", HTTP_P_SEARCH, 0, NULL, "1", "the reason form" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
 	{ 0 }
 };
 
@@ -738,6 +742,7 @@ static const http_param f_sig_agenda[] = {
 	{ "signal", HTTP_P_SEARCH, 0, NULL, "S-2026-0007", "the signal to put on the agenda" },
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
 	{ 0 }
 };
 

@@ -489,7 +489,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 	e = ivp_last_error(r->ctx);
 	if (rc == IVP_EINPUT && !strcmp(e->code, "reason_required")) {
 		snprintf(action, sizeof(action), "/signalen/%s%s", r->path_id, weigh_only ? "/weging" : "");
-		reason_page(r, lang, action, 200);
+		reason_page(r, lang, action, 403);
 		return;
 	}
 	if (rc) {
@@ -566,9 +566,17 @@ void web_signal(http_req *r)
 	signal_page(r, web_lang(r), NULL, 0, NULL, 200);
 }
 
+/* The reason a form gives: reden (http_reason) or reason. */
+static const char *form_reason(http_req *r)
+{
+	const char *v = http_reason(r);
+
+	return v ? v : http_field(r, "reason");
+}
+
 void web_signal_open(http_req *r)
 {
-	signal_page(r, web_lang(r), http_field(r, "reason"), 0, NULL, 200);
+	signal_page(r, web_lang(r), form_reason(r), 0, NULL, 200);
 }
 
 void web_signal_weighing(http_req *r)
@@ -578,7 +586,7 @@ void web_signal_weighing(http_req *r)
 
 void web_signal_weigh_post(http_req *r)
 {
-	const char *lang = web_lang(r), *reason = http_field(r, "reason"), *handler = http_field(r, "handler");
+	const char *lang = web_lang(r), *reason = form_reason(r), *handler = http_field(r, "handler");
 	const char *m = http_field(r, "meeting");
 	ivp_signal_weighing w;
 	char where[128], buf[900];
@@ -611,7 +619,7 @@ void web_signal_weigh_post(http_req *r)
 			char action[96];
 
 			snprintf(action, sizeof(action), "/signalen/%s/weging", r->path_id);
-			reason_page(r, lang, action, 200);
+			reason_page(r, lang, action, 403);
 			return;
 		}
 		lib_error(r, rc);
@@ -739,7 +747,7 @@ void web_signal_agenda_post(http_req *r)
 		return;
 	meeting_answer(r, lang,
 		       ivp_signal_agenda_add(r->ctx, m ? strtoll(m, NULL, 10) : 0, http_field(r, "signal"),
-					     http_field(r, "reason")));
+					     form_reason(r)));
 }
 
 /* ---- counts ----------------------------------------------------------------------------------------- */
