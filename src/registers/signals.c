@@ -115,7 +115,7 @@ int ivp__sig_id_ok(const char *id)
 {
 	size_t n, i;
 
-	if (!id || strncmp(id, "S-", 2) || strlen(id) < 12)
+	if (!id || strncmp(id, "S-", 2) || strlen(id) < 11)
 		return 0;
 	for (i = 2; i < 6; i++)
 		if (!isdigit((unsigned char)id[i]))
