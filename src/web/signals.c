@@ -239,8 +239,9 @@ static void select_field(http_req *r, html *h, const char *lang, const fstate *f
 		 name);
 	field_attrs(h, name, bad, 0, required);
 	html_raw(h, ">");
-	if (!required)
-		html_raw(h, "<option value=\"\"></option>");
+	html_raw(h, "<option value=\"\">");
+	html_text(h, web_t(lang, required ? W_SIG_CHOOSE : W_SIG_NO_CHOICE));
+	html_raw(h, "</option>");
 	for (i = 0; i < n; i++) {
 		html_fmt(h, "<option value=\"%s\"%s>", opts[i].key, !strcmp(cur, opts[i].key) ? " selected" : "");
 		html_text(h, web_t(lang, opts[i].label));
