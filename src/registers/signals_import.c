@@ -22,6 +22,7 @@
 #include "ingest/csv.h"
 #include "ingest/ingest.h"
 #include "registers/signals.h"
+#include "store/signal_store.h"
 
 enum {
 	F_ID,
@@ -102,13 +103,44 @@ static ivp_rc at(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, const c
 	return IVP_EINPUT;
 }
 
-static ivp_rc row(ivp__job *j, ivp__csv *c, const sig_cols *k, long line)
+static int exists_cb(void *ud, const char *const *cols, int n)
+{
+	(void)ud, (void)cols, (void)n;
+	return 0;
+}
+
+/* An id of the file: given twice in it, or a signal the register holds
+ * already (an import adds signals; an existing one changes through its
+ * weighing and status, decided and audited per record). */
+static ivp_rc id_free(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, ivp__map *seen, const char *id)
+{
+	ivp_rc rc;
+
+	if (ivp__map_get(seen, id)) {
+		ivp__fail(j->ctx, IVP_EINPUT, "%s is given twice in this file", id);
+		ivp__hint(j->ctx, "Keep one line per signal.");
+		ivp__code(j->ctx, "duplicate_key");
+		return at(j, c, k, line, "id");
+	}
+	rc = ivp__store_sig_rows(j->ctx, id, exists_cb, NULL);
+	if (rc == IVP_ENOTFOUND)
+		return IVP_OK;
+	if (rc)
+		return ivp__job_store(j, rc);
+	ivp__fail(j->ctx, IVP_EINPUT, "signal %s is in the register already", id);
+	ivp__hint(j->ctx, "An import adds new signals: leave the number out or give a new one; change an existing signal with ivp signals weigh or status.");
+	ivp__code(j->ctx, "signal_exists");
+	return at(j, c, k, line, "id");
+}
+
+static ivp_rc row(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, ivp__map *seen)
 {
 	ivp_signal_in in;
 	ivp__sig_norm n;
 	const char *field = NULL;
 	char id[64];
-	int dup = 0;
+	int64_t *slot;
+	int dup = 0, existed = 0;
 	ivp_rc rc;
 
 	memset(&in, 0, sizeof(in));
@@ -121,6 +153,8 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const sig_cols *k, long line)
 		ivp__code(j->ctx, "bad_value");
 		return at(j, c, k, line, "id");
 	}
+	if (in.id && (rc = id_free(j, c, k, line, seen, in.id)))
+		return rc;
 	if ((rc = ivp__sig_check(j->ctx, &in, &n, &field)))
 		return rc == IVP_EINPUT ? at(j, c, k, line, field) : ivp__job_store(j, rc);
 	if ((rc = ivp__sig_write(j->ctx, &in, &n, j->import_id, "signal.import", id, &dup)))
@@ -131,18 +165,22 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const sig_cols *k, long line)
 		ivp__code(j->ctx, "duplicate_key");
 		return at(j, c, k, line, "id");
 	}
+	if (ivp__map_put(seen, id, 1, &slot, &existed) < 0)
+		return ivp__oom(j->ctx, "The signals of \"%s\" could not be checked.", ivp__job_name(j));
 	return IVP_OK;
 }
 
 static ivp_rc read_signals(ivp__job *j, void *ud)
 {
 	sig_cols k;
+	ivp__map seen;
 	ivp__csv *c = NULL;
 	FILE *f;
 	ivp_rc rc;
 	int r;
 
 	(void)ud;
+	ivp__map_init(&seen);
 	if (!(f = fopen(j->path, "rb"))) {
 		ivp__fail(j->ctx, IVP_EIO, "cannot open \"%s\"", ivp__job_name(j));
 		return IVP_EIO;
@@ -156,7 +194,7 @@ static ivp_rc read_signals(ivp__job *j, void *ud)
 	while ((r = ivp__csv_next(c)) > 0) {
 		if (ivp__csv_blank(c))
 			continue;
-		if ((rc = row(j, c, &k, ivp__csv_line(c))))
+		if ((rc = row(j, c, &k, ivp__csv_line(c), &seen)))
 			goto out;
 		j->res->rows++;
 		ivp__job_progress(j, ivp__csv_offset(c));
@@ -166,6 +204,7 @@ static ivp_rc read_signals(ivp__job *j, void *ud)
 out:
 	ivp__csv_close(c);
 	(void)fclose(f); /* read only */
+	ivp__map_free(&seen);
 	return rc;
 }
 
