@@ -112,11 +112,12 @@ static int exists_cb(void *ud, const char *const *cols, int n)
 /* An id of the file: given twice in it, or a signal the register holds
  * already (an import adds signals; an existing one changes through its
  * weighing and status, decided and audited per record). */
-static ivp_rc id_free(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, ivp__map *seen, const char *id)
+static ivp_rc id_free(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, ivp__map *ids, const char *id)
 {
 	ivp_rc rc;
+	int seen;
 
-	if (ivp__map_get(seen, id)) {
+	if (ivp__map_get(ids, id)) {
 		ivp__fail(j->ctx, IVP_EINPUT, "%s is given twice in this file", id);
 		ivp__hint(j->ctx, "Keep one line per signal.");
 		ivp__code(j->ctx, "duplicate_key");
@@ -127,6 +128,10 @@ static ivp_rc id_free(ivp__job *j, ivp__csv *c, const sig_cols *k, long line, iv
 		return IVP_OK;
 	if (rc)
 		return ivp__job_store(j, rc);
+	/* the same file again is "unchanged", not a refusal: wait for its hash */
+	(void)ivp__job_sha256(j);
+	if ((seen = ivp__job_seen_before(j)))
+		return seen < 0 ? j->ctx->err.rc : IVP_EINPUT; /* stopped: the job reports "unchanged" */
 	ivp__fail(j->ctx, IVP_EINPUT, "signal %s is in the register already", id);
 	ivp__hint(j->ctx, "An import adds new signals: leave the number out or give a new one; change an existing signal with ivp signals weigh or status.");
 	ivp__code(j->ctx, "signal_exists");

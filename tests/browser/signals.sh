@@ -20,9 +20,9 @@ export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | 
     set -- $u
     printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add "$1" --role "$2" --lang en
   done
+  "$IVP" keys init --user adam --lang en
   "$IVP" user totp adam --lang en >/dev/null
   "$IVP" user totp mona --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/mona.totp"
-  "$IVP" keys init --user adam --lang en
   "$IVP" registers grant signals mona --user adam --lang en
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 serve "$W/log" --threads 2 --web-root "$ROOT/web" --keys "$IVP_KEYS"

@@ -10,7 +10,7 @@ for u in "adam admin" "mona viewer" "nina viewer" "olga viewer" "dirk viewer"; d
   set -- $u
   printf '%s\n' "$PW" | "$IVP" user add "$1" --role "$2" --lang en
 done
-for u in adam mona nina; do "$IVP" user totp "$u" --lang en >/dev/null; done
 "$IVP" keys init --user adam --lang en
+for u in adam mona nina; do "$IVP" user totp "$u" --lang en >/dev/null; done
 "$IVP" registers grant signals mona --user adam --lang en
 "$IVP" registers grant signals nina --user adam --lang en

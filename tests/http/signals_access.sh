@@ -29,10 +29,10 @@ declare -A ADDR=([mona]=127.0.0.40 [nina]=127.0.0.41 [olga]=127.0.0.42 [hans]=12
     set -- $u
     printf '%s\n' "$PW" | "$IVP" user add "$1" --role "$2" --org "$3" --lang en
   done
+  "$IVP" keys init --user adam --lang en
   for u in mona nina adam; do
     "$IVP" user totp "$u" --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/$u.totp"
   done
-  "$IVP" keys init --user adam --lang en
   "$IVP" registers grant signals mona --user adam --lang en
   "$IVP" registers grant signals nina --user adam --lang en
   "$IVP" signals add --user mona --lang en --received 2026-03-02 --source resident --phenomenon drugs \

@@ -20,9 +20,9 @@ SECRETS=(Zwaluwstraat-4417 Wilhelmina-Qvortrup Hennepzolder-Xq7 BV-Kwartelkoning
   "$IVP" init
   printf '%s\n' "$PW" | "$IVP" user add adam --role admin --lang en
   printf '%s\n' "$PW" | "$IVP" user add mona --role viewer --lang en
+  "$IVP" keys init --user adam --lang en
   "$IVP" user totp adam --lang en >/dev/null
   "$IVP" user totp mona --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/mona.totp"
-  "$IVP" keys init --user adam --lang en
   "$IVP" registers grant signals mona --user adam --lang en
   # 1: the CLI
   "$IVP" signals add --user mona --lang en --received 2026-02-01 --source police --phenomenon real_estate \
@@ -60,19 +60,20 @@ done
 "$IVP" backup "$W/backup.db" --lang en >"$W/backup.log" 2>&1 || fail "backup: $(cat "$W/backup.log")"
 "$IVP" audit show --lang en --format csv >"$W/audit.csv"
 
-# the raw bytes: the database and its WAL while the server runs, the backup, the logs, the trail
+# the raw bytes (regcore's harness, tests/registers/rawbytes.sh): the database
+# and its WAL while the server runs, the backup, the logs, the audit trail
+printf '%s\n' "${SECRETS[@]}" >"$W/strings"
 files=("$W/log" "$W/setup.log" "$W/audit.csv" "$W/backup.db")
 if [ -n "${PGDB_NAME:-}" ]; then dbdump >"$W/dump.sql"; files+=("$W/dump.sql"); else
-  for f in "$IVP_DB" "$IVP_DB-wal"; do [ -f "$f" ] && files+=("$f"); done
+  files+=("$IVP_DB")
   [ -f "$IVP_DB-wal" ] || echo "note: no WAL file at the time of the check"
 fi
-checked=0
-for s in "${SECRETS[@]}"; do
-  for f in "${files[@]}"; do
-    checked=$((checked + 1))
-    grep -a -q -- "$s" "$f" && fail "$s found in the raw bytes of $(basename "$f")"
-  done
-done
+"$ROOT/tests/registers/rawbytes.sh" "$W/strings" "${files[@]}" >"$W/raw.txt" 2>&1 ||
+  fail "personal strings in the raw bytes: $(cat "$W/raw.txt")"
+# the control: the same harness finds them in the member's export
+"$ROOT/tests/registers/rawbytes.sh" --present "$W/strings" "$W/export.json" >"$W/raw2.txt" 2>&1 ||
+  fail "the harness does not find the strings where they are: $(cat "$W/raw2.txt")"
+checked=$((${#SECRETS[@]} * ${#files[@]}))
 # the key file's contents are in none of them either
 while read -r line; do
   k=${line##*=}
