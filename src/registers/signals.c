@@ -95,6 +95,19 @@ const char *ivp__sig_label_of(const ivp__sig_label *l, const char *key, const ch
 	return key;
 }
 
+/* The number written by the n digits at s (0 for anything else). */
+static int digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 int ivp__sig_date_ok(const char *s)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -105,7 +118,7 @@ int ivp__sig_date_ok(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return 0;
-	y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
 		return 0;
 	return !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
@@ -449,7 +462,7 @@ ivp_rc ivp__sig_write(ivp_ctx *ctx, const ivp_signal_in *in, const ivp__sig_norm
 	} else {
 		int64_t last = 0;
 
-		if ((rc = ivp__store_sig_last(ctx, atoi(in->received), &last)))
+		if ((rc = ivp__store_sig_last(ctx, digits(in->received, 4), &last)))
 			return rc;
 		snprintf(out_id, 64, "S-%.4s-%04lld", in->received, (long long)(last + 1));
 	}
@@ -913,7 +926,7 @@ ivp_rc ivp_signal_weigh(ivp_ctx *ctx, const char *id, const ivp_signal_weighing 
 {
 	unsigned char dek[IVP__DEK_BYTES];
 	ivp__sig_weighing sw;
-	const char *why, *outcome, *dept;
+	const char *why = NULL, *outcome = NULL, *dept = "";
 	char *checks = NULL, *result = NULL, at[32];
 	sig_row r;
 	int have_dek = 0;
@@ -1127,7 +1140,7 @@ ivp_rc ivp_signal_agenda_add(ivp_ctx *ctx, int64_t meeting, const char *id, cons
 		rc = on_field(ctx, "meeting", ivp__coded(ctx, "bad_value", IVP_EINPUT));
 	}
 	ivp__now_iso(at);
-	if (!rc && !dup && !strcmp(r.v[C_STATUS], "received"))
+	if (!rc && !dup && r.v[C_STATUS] && !strcmp(r.v[C_STATUS], "received"))
 		rc = ivp__store_sig_status(ctx, id, "agenda", actor(ctx), at);
 	if (!rc)
 		rc = ivp__reg_audit(ctx, REG, "signal.agenda", id, why);
@@ -1235,7 +1248,7 @@ ivp_rc ivp_signal_agenda(ivp_ctx *ctx, int64_t meeting, const char *lang, ivp_ta
 static void months_back(const char *date, int months, char out[16])
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), last;
+	int y = digits(date, 4), m = digits(date + 5, 2), d = digits(date + 8, 2), last;
 
 	m -= months;
 	while (m < 1)
@@ -1250,7 +1263,7 @@ static void months_back(const char *date, int months, char out[16])
 static void months_on(const char *date, int months, char out[16])
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), last;
+	int y = digits(date, 4), m = digits(date + 5, 2), d = digits(date + 8, 2), last;
 
 	m += months;
 	while (m > 12)

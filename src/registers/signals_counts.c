@@ -57,7 +57,7 @@ static int counts_cb(void *ud, const char *const *cols, int n)
 	if (c->by_wijk)
 		snprintf(key, sizeof(key), "%s", cols[3] ? cols[3] : "");
 	else
-		snprintf(key, sizeof(key), "%.4s-%d", cols[2], (atoi(cols[2] + 5) + 2) / 3);
+		snprintf(key, sizeof(key), "%.4s-%d", cols[2], ((int)strtol(cols[2] + 5, NULL, 10) + 2) / 3);
 	for (k = 0; k < c->nkeys; k++)
 		if (!strcmp(c->key[k], key))
 			break;
