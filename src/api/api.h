@@ -45,6 +45,20 @@ void api_import(http_req *r);
 void api_groups(http_req *r);
 /* api_participation.c: the participation trajectory (public, suppressed; its inputs signed in) */
 void api_participation(http_req *r);
+/* api_signals.c: the signals register (include/ivp/signals.h) */
+void api_signals(http_req *r);
+void api_signal(http_req *r);
+void api_signal_history(http_req *r);
+void api_signal_add(http_req *r);
+void api_signal_weigh(http_req *r);
+void api_signal_handler(http_req *r);
+void api_signal_status(http_req *r);
+void api_signal_counts(http_req *r);
+void api_signal_export(http_req *r);
+void api_signal_meetings(http_req *r);
+void api_signal_meeting_add(http_req *r);
+void api_signal_agenda(http_req *r);
+void api_signal_agenda_add(http_req *r);
 /* api_session.c */
 void api_signin(http_req *r);
 void api_signout(http_req *r);

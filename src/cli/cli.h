@@ -129,6 +129,8 @@ int cmd_restore(int argc, char **argv);
 int cmd_plan_prune(int argc, char **argv);
 /* cmd_participation.c: the participation trajectory and the priority matrix */
 int cmd_participation(int argc, char **argv);
+/* cmd_signals.c: the signals register of the ondermijningsoverleg */
+int cmd_signals(int argc, char **argv);
 /* ivp plan evaluate --plan ID: the evaluation of a previous plan */
 int cmd_plan_evaluate(int argc, char **argv);
 

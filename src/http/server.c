@@ -193,7 +193,8 @@ static int sensitive(const char *name, size_t n)
 {
 	static const char *const words[] = { "pass", "pw", "wachtwoord", "token", "csrf",
 					     "session", "secret", "geheim", "key", "auth",
-					     "cookie", "sig", "otp", "credential" };
+					     "cookie", "sig", "otp", "credential",
+					     "reason", "reden" };
 	char low[64];
 	size_t i;
 

@@ -7,7 +7,9 @@
 #include <stddef.h>
 
 #include "registers/registers.h"
+#include "registers/signals.h"
 
 const ivp__reg_kind *const ivp__reg_kinds[] = {
+	&ivp__sig_kind, /* signals.c: signals weighed as no action */
 	NULL
 };

@@ -318,6 +318,7 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 			    !strcmp(rt->response_type, "plan")	  ? "#/components/schemas/Plan" :
 			    !strcmp(rt->response_type, "text")	  ? "#/components/schemas/ReportText" :
 			    !strcmp(rt->response_type, "final")	  ? "#/components/schemas/ReportFinal" :
+			    !strcmp(rt->response_type, "done")	  ? "#/components/schemas/RecordDone" :
 								    "#/components/schemas/OpenAPIDocument";
 	int upload = rt->body_type && strcmp(rt->body_type, "form"), signin = rt->role == HTTP_PUBLIC && rt->body_type;
 	json_t *resp = json_object(), *op, *ref;
@@ -369,7 +370,9 @@ static json_t *operation(const http_route *rt, json_t *schemas)
 static json_t *fixed_schemas(void)
 {
 	return json_pack(
-		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		/* a write on a register's record (src/api/api_signals.c) */
+		"RecordDone", json_pack("{s:s, s:[s,s], s:{s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "id", "done", "properties", "id", "type", "string", "done", "type", "string", "additionalProperties", 0),
 		"Error", json_pack("{s:s, s:s, s:[s,s,s,s], s:{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}}, s:b}", "type", "object", "description", "an error: a stable machine code (docs/errors.md) and PostgreSQL-style texts", "required", "code", "message", "detail", "hint", "properties", "code", "type", "string", "description", "the stable machine code, e.g. not_found, bad_parameter, out_of_memory", "reason", "type", "string", "description", "errors of the library: its own machine code for the condition, e.g. unknown_area, csv_unterminated_quote", "message", "type", "string", "detail", "type", "string", "hint", "type", "string", "file", "type", "string", "description", "import errors: the file as uploaded", "line", "type", "integer", "column", "type", "integer", "description", "1-based byte in the line, 0 when not known", "field", "type", "string", "additionalProperties", 0),
 		"Import", json_pack("{s:s, s:[s,s,s,s,s,s,s,s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "required", "import", "unchanged", "layout", "sha256", "rows", "changed", "unknown_regions", "note", "properties", "import", "type", "integer", "unchanged", "type", "boolean", "layout", "type", "string", "sha256", "type", "string", "rows", "type", "integer", "changed", "type", "integer", "unknown_regions", "type", "integer", "note", "type", "string", "additionalProperties", 0),
 		"Session", json_pack("{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}, s:b}", "type", "object", "properties", "user", "type", "string", "role", "type", "string", "csrf", "type", "string", "description", "send as header X-CSRF-Token (or form field csrf) with every write", "expires", "type", "integer", "signed_out", "type", "boolean", "additionalProperties", 0),

@@ -130,6 +130,96 @@ static const http_col c_groups[] = {
 	{ 0 }
 };
 
+/* ---- the signals register (issue 13, src/api/api_signals.c, src/web/signals.c) ---- */
+
+static const http_col c_sig_list[] = {
+	{ "id", T, 0, "the signal's number, e.g. S-2026-0007" },
+	{ "received", T, 0, "the date it came in (YYYY-MM-DD)" },
+	{ "source", T, 0, "resident, anonymous, department, police or partner (with lang: its label)" },
+	{ "phenomenon", T, 0, "drugs, money_laundering, trafficking, real_estate, care_fraud, omg or other" },
+	{ "wijk", T, 1, "the wijk of its buurt (a CBS code), null when none" },
+	{ "status", T, 0, "received, agenda, weighed, handed_over, inquiry or closed" },
+	{ "outcome", T, 1, "the weighing's outcome: none, department, riec, police, inquiry; null: not weighed" },
+	{ "handler", T, 1, "the named department handler (a user), null when none" },
+	{ "intake", T, 0, "the member who took it in" },
+	{ 0 }
+};
+
+static const http_col c_sig_one[] = {
+	{ "id", T, 0, "the signal's number" },
+	{ "received", T, 0, "the date it came in" },
+	{ "source", T, 0, "the source" },
+	{ "phenomenon", T, 0, "the phenomenon" },
+	{ "buurt", T, 1, "its buurt (CBS code)" },
+	{ "wijk", T, 1, "its wijk (CBS code)" },
+	{ "address", T, 1, "the address (stored encrypted)" },
+	{ "description", T, 1, "what was seen or reported (stored encrypted)" },
+	{ "persons", T, 1, "the persons concerned (stored encrypted)" },
+	{ "companies", T, 1, "the companies concerned (stored encrypted)" },
+	{ "status", T, 0, "its status" },
+	{ "intake", T, 0, "the member who took it in" },
+	{ "handler", T, 1, "the named department handler" },
+	{ "weighed", T, 1, "the date of the weighing; null: not weighed" },
+	{ "meeting", T, 1, "the meeting it was weighed in" },
+	{ "concrete", T, 1, "1: concrete, 0: not" },
+	{ "recent", T, 1, "1: recent, 0: not" },
+	{ "pattern", T, 1, "1: part of a pattern, 0: not" },
+	{ "outcome", T, 1, "the outcome of the weighing" },
+	{ "department", T, 1, "the department it went to (outcome department)" },
+	{ "checks", T, 1, "the hit/no-hit checks (stored encrypted)" },
+	{ "followup", T, 1, "the follow-up date" },
+	{ "result", T, 1, "the follow-up's result (stored encrypted)" },
+	{ 0 }
+};
+
+static const http_col c_sig_history[] = {
+	{ "seq", T, 0, "1, 2, … in order" },
+	{ "status", T, 0, "the status from then on" },
+	{ "by", T, 0, "who set it" },
+	{ "at", T, 0, "when (ISO 8601)" },
+	{ 0 }
+};
+
+static const http_col c_sig_meetings[] = {
+	{ "id", T, 0, "the meeting's number" },
+	{ "date", T, 0, "its date" },
+	{ "orgs", T, 0, "the attending organisations (ids, comma-separated)" },
+	{ "signals", T, 0, "the number of signals on its agenda" },
+	{ 0 }
+};
+
+static const http_col c_sig_agenda[] = {
+	{ "meeting", I, 0, "the meeting's number" },
+	{ "date", T, 0, "its date" },
+	{ "signal", T, 0, "a signal on its agenda (those the user may see)" },
+	{ "phenomenon", T, 0, "the signal's phenomenon" },
+	{ "status", T, 0, "the signal's status" },
+	{ 0 }
+};
+
+static const http_col c_sig_counts[] = {
+	{ "phenomenon", T, 0, "the phenomenon, or the total" },
+	{ "none", T, 0, "weighed as no action: a count, \"< 5\" or \"x\" (suppressed)" },
+	{ "department", T, 0, "handed to a municipal department" },
+	{ "riec", T, 0, "handed to the RIEC" },
+	{ "police", T, 0, "handed to the police" },
+	{ "inquiry", T, 0, "further inquiry" },
+	{ "total", T, 0, "all outcomes" },
+	{ 0 }
+};
+
+static const http_col c_sig_counts_q[] = {
+	{ "quarter", T, 0, "the quarter of the weighing (2026 Q1), or the total" },
+	{ "weighed", T, 0, "signals weighed: a count, \"< 5\" or \"x\" (suppressed)" },
+	{ 0 }
+};
+
+static const http_col c_sig_counts_wk[] = {
+	{ "wijk", T, 0, "the wijk (CBS code) of the signal's buurt, \"no wijk\", or the total" },
+	{ "weighed", T, 0, "signals weighed: a count, \"< 5\" or \"x\" (suppressed)" },
+	{ 0 }
+};
+
 static const http_col c_pt_themes[] = {
 	{ "theme", T, 0, "the theme's key (empty on the row of all themes)" },
 	{ "title", T, 0, "its title" },
@@ -624,6 +714,95 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+/* the signals register */
+static const http_param p_sig_read[] = {
+	{ "reason", HTTP_P_SEARCH, 0, NULL, "weighing in the overleg of 12 March", "why a member who is not the handler opens it (audited; hidden in the access log)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_sig_counts[] = {
+	{ "exact", HTTP_P_ENUM, 0, "0,1", "1", "1: the counts unsuppressed, for a member of the register (audited)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_sig_page[] = {
+	{ "gewogen", HTTP_P_COUNT, 0, NULL, "1", "the weighing was just saved (shows a message)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param f_sig_add[] = {
+	{ "received", HTTP_P_SEARCH, 0, NULL, "2026-03-02", "the date it came in" },
+	{ "source", HTTP_P_SEARCH, 0, NULL, "resident", "resident, anonymous, department, police or partner" },
+	{ "phenomenon", HTTP_P_SEARCH, 0, NULL, "drugs", "drugs, money_laundering, trafficking, real_estate, care_fraud, omg or other" },
+	{ "buurt", HTTP_P_SEARCH, 0, NULL, "BU19260101", "its buurt (CBS code; may be empty)" },
+	{ "address", HTTP_P_SEARCH, 0, NULL, NULL, "the address (stored encrypted; may be empty)" },
+	{ "description", HTTP_P_SEARCH, 0, NULL, NULL, "what was seen or reported (stored encrypted)" },
+	{ "persons", HTTP_P_SEARCH, 0, NULL, NULL, "persons concerned (stored encrypted; may be empty)" },
+	{ "companies", HTTP_P_SEARCH, 0, NULL, NULL, "companies concerned (stored encrypted; may be empty)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ 0 }
+};
+
+static const http_param f_sig_weigh[] = {
+	{ "date", HTTP_P_SEARCH, 0, NULL, "2026-03-12", "the date of the weighing" },
+	{ "meeting", HTTP_P_SEARCH, 0, NULL, "3", "the meeting it was weighed in (may be empty)" },
+	{ "concrete", HTTP_P_SEARCH, 0, NULL, "1", "1: the signal is concrete" },
+	{ "recent", HTTP_P_SEARCH, 0, NULL, "1", "1: the signal is recent" },
+	{ "pattern", HTTP_P_SEARCH, 0, NULL, "1", "1: part of a pattern" },
+	{ "outcome", HTTP_P_SEARCH, 0, NULL, "department", "none, department, riec, police or inquiry" },
+	{ "department", HTTP_P_SEARCH, 0, NULL, "bibob", "with outcome department: bibob, enforcement, permits or other" },
+	{ "checks", HTTP_P_SEARCH, 0, NULL, NULL, "the hit/no-hit checks (required for inquiry; stored encrypted)" },
+	{ "followup", HTTP_P_SEARCH, 0, NULL, "2026-06-01", "the follow-up date (may be empty)" },
+	{ "result", HTTP_P_SEARCH, 0, NULL, NULL, "the follow-up's result (stored encrypted; may be empty)" },
+	{ "handler", HTTP_P_SEARCH, 0, NULL, "dirk", "pages: the department handler to name with the weighing (may be empty)" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "open", HTTP_P_SEARCH, 0, NULL, "1", "pages: the reason form of the weighing page (shows the form)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
+	{ 0 }
+};
+
+static const http_param f_sig_handler[] = {
+	{ "handler", HTTP_P_SEARCH, 0, NULL, "dirk", "the department handler (a user; empty or none: no one)" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
+	{ 0 }
+};
+
+static const http_param f_sig_status[] = {
+	{ "status", HTTP_P_SEARCH, 0, NULL, "closed", "received, agenda, weighed, handed_over, inquiry or closed" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
+	{ 0 }
+};
+
+static const http_param f_sig_open[] = {
+	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why the signal is opened (audited)" },
+	{ "open", HTTP_P_SEARCH, 0, NULL, "1", "the reason form" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
+	{ 0 }
+};
+
+static const http_param f_sig_meeting[] = {
+	{ "date", HTTP_P_SEARCH, 0, NULL, "2026-03-12", "the date of the meeting" },
+	{ "orgs", HTTP_P_SEARCH, 0, NULL, "gemeente,politie", "the attending organisations (ids of ivp org list, comma-separated)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ 0 }
+};
+
+static const http_param f_sig_agenda[] = {
+	{ "meeting", HTTP_P_SEARCH, 0, NULL, "3", "pages: the meeting" },
+	{ "signal", HTTP_P_SEARCH, 0, NULL, "S-2026-0007", "the signal to put on the agenda" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
+	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
+	{ "reden", HTTP_P_SEARCH, 0, NULL, NULL, "the reason, as reason (http_reason: form field reden or header X-Reason)" },
+	{ 0 }
+};
+
 static const http_param p_participation[] = {
 	{ "trajectory", HTTP_P_TEXT, 0, NULL, "PN-2022", "the trajectory (default: the first)" },
 	P_LANG,
@@ -835,6 +1014,53 @@ const http_route serve_routes[] = {
 	  "Mark a complete report definitief: its content is frozen as a snapshot (as ivp report finalize)",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final, "the report, its date and the snapshot's SHA-256", "final", NULL, 0 },
 
+	/* the signals register (issue 13: signals; src/api/api_signals.c). Signed
+	 * in; the library decides every record (404 for one the user may not see) */
+	{ "GET", "/api/v1/signals", api_signals, "listSignals",
+	  "The signals of the ondermijningsoverleg the signed-in user may see (as ivp signals list)",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "one row per signal", "table", c_sig_list, HTTP_NOCACHE },
+	{ "POST", "/api/v1/signals", api_signal_add, "createSignal",
+	  "Take a signal in (a member of the register; as ivp signals add); its personal and free-text fields are stored encrypted",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_add, "the new signal's number", "done", NULL, 0 },
+	{ "GET", "/api/v1/signals/counts", api_signal_counts, "getSignalCountsPhenomenon",
+	  "Weighed signals per phenomenon and outcome, counts of 1 to 4 suppressed with secondary suppression (as ivp signals counts)",
+	  HTTP_ROLE_VIEWER, p_sig_counts, NULL, NULL, "one row per phenomenon and the total", "table", c_sig_counts, HTTP_NOCACHE },
+	{ "GET", "/api/v1/signals/counts/quarter", api_signal_counts, "getSignalCountsQuarter",
+	  "Weighed signals per quarter, suppressed as parts of the grand total (as ivp signals counts quarter)",
+	  HTTP_ROLE_VIEWER, p_sig_counts, NULL, NULL, "one row per quarter and the total", "table", c_sig_counts_q, HTTP_NOCACHE },
+	{ "GET", "/api/v1/signals/counts/wijk", api_signal_counts, "getSignalCountsWijk",
+	  "Weighed signals per wijk, suppressed as parts of the grand total (as ivp signals counts wijk)",
+	  HTTP_ROLE_VIEWER, p_sig_counts, NULL, NULL, "one row per wijk and the total", "table", c_sig_counts_wk, HTTP_NOCACHE },
+	{ "GET", "/api/v1/signals/export", api_signal_export, "exportSignals",
+	  "Every signal the user may take out, opened; each one audited (as ivp signals export)",
+	  HTTP_ROLE_VIEWER, p_sig_read, NULL, NULL, "one row per signal", "table", c_sig_one, HTTP_NOCACHE },
+	{ "GET", "/api/v1/signals/meetings", api_signal_meetings, "listSignalMeetings",
+	  "The meetings of the consultation (members; as ivp signals meeting list)",
+	  HTTP_ROLE_VIEWER, p_none, NULL, NULL, "one row per meeting", "table", c_sig_meetings, HTTP_NOCACHE },
+	{ "POST", "/api/v1/signals/meetings", api_signal_meeting_add, "createSignalMeeting",
+	  "Add a meeting of the consultation (members; as ivp signals meeting add)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_meeting, "the new meeting's number", "done", NULL, 0 },
+	{ "GET", "/api/v1/signals/meetings/{id}/agenda", api_signal_agenda, "getSignalAgenda",
+	  "A meeting's agenda: the signals on it the user may see (as ivp signals agenda N)",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "one row per signal on the agenda", "table", c_sig_agenda, HTTP_NOCACHE },
+	{ "POST", "/api/v1/signals/meetings/{id}/agenda", api_signal_agenda_add, "addSignalToAgenda",
+	  "Put a signal on a meeting's agenda (as ivp signals agenda add)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_agenda, "the signal's number", "done", NULL, 0 },
+	{ "GET", "/api/v1/signals/{id}", api_signal, "getSignal",
+	  "One signal opened, with its weighing (as ivp signals show); a member who is not its handler gives a reason",
+	  HTTP_ROLE_VIEWER, p_sig_read, NULL, NULL, "one row", "table", c_sig_one, HTTP_NOCACHE },
+	{ "GET", "/api/v1/signals/{id}/history", api_signal_history, "getSignalHistory",
+	  "A signal's status history (an access of the signal, as a read)",
+	  HTTP_ROLE_VIEWER, p_sig_read, NULL, NULL, "one row per status", "table", c_sig_history, HTTP_NOCACHE },
+	{ "POST", "/api/v1/signals/{id}/weighing", api_signal_weigh, "weighSignal",
+	  "Record the weighing of a signal (as ivp signals weigh)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_weigh, "the signal's number", "done", NULL, 0 },
+	{ "POST", "/api/v1/signals/{id}/handler", api_signal_handler, "setSignalHandler",
+	  "Name the department handler of a signal, who then sees that signal only (as ivp signals handler)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_handler, "the signal's number", "done", NULL, 0 },
+	{ "POST", "/api/v1/signals/{id}/status", api_signal_status, "setSignalStatus",
+	  "Set a signal's status, kept in its history (as ivp signals status)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_status, "the signal's number", "done", NULL, 0 },
 	/* pages (src/web/), not in the OpenAPI document */
 	{ "GET", "/", web_home, "pageHome", "Start page: priorities with goal statuses, key indicators",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
@@ -896,6 +1122,38 @@ const http_route serve_routes[] = {
 	{ "GET", "/prioriteiten", web_priorities, "pagePriorities",
 	  "The priority matrix: scores per criterion with their source, total, rank, chart, sensitivity and the choices",
 	  HTTP_ROLE_VIEWER, p_participation_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	/* the signals register (issue 13: signals; src/web/signals.c): 404 for
+	 * what the user may not see, the reason form for a member who is not the handler */
+	{ "GET", "/signalen", web_signals, "pageSignals", "The signals the user may see",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/signalen/nieuw", web_signal_new, "pageSignalNew", "The intake form of a signal (members)",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/signalen/nieuw", web_signal_new_post, "pageSignalNewPost",
+	  "Take a signal in from the form; redirects to it (an error: the form again, the message beside the field)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_add, "303 to /signalen/{id}", "page", NULL, 0 },
+	{ "GET", "/signalen/overleg", web_signal_meetings, "pageSignalMeetings",
+	  "The meetings of the consultation with their agenda, and the forms to add a meeting and a signal to an agenda (members)",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/signalen/overleg", web_signal_meeting_post, "pageSignalMeetingPost",
+	  "Add a meeting from the form; redirects back", HTTP_ROLE_VIEWER, p_none, "form", f_sig_meeting,
+	  "303 to /signalen/overleg", "page", NULL, 0 },
+	{ "POST", "/signalen/overleg/agenda", web_signal_agenda_post, "pageSignalAgendaPost",
+	  "Put a signal on an agenda from the form; redirects back", HTTP_ROLE_VIEWER, p_none, "form", f_sig_agenda,
+	  "303 to /signalen/overleg", "page", NULL, 0 },
+	{ "GET", "/signalen/cijfers", web_signal_counts, "pageSignalCounts",
+	  "Counts without persons: weighed signals per phenomenon and outcome, quarter and wijk, suppressed, the rule beside them",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/signalen/{id}", web_signal, "pageSignal",
+	  "One signal opened with its weighing and history; the reason form for a member who is not its handler",
+	  HTTP_ROLE_VIEWER, p_sig_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/signalen/{id}", web_signal_open, "pageSignalOpen",
+	  "Open a signal with the reason given in the reason form", HTTP_ROLE_VIEWER, p_none, "form", f_sig_open,
+	  "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/signalen/{id}/weging", web_signal_weighing, "pageSignalWeighing",
+	  "The weighing form of a signal", HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/signalen/{id}/weging", web_signal_weigh_post, "pageSignalWeighPost",
+	  "Weigh a signal (and name its department handler) from the form; redirects to it (an error: the form again)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_sig_weigh, "303 to /signalen/{id}", "page", NULL, 0 },
 	{ "GET", "/sources", web_sources, "pageSources", "Every import",
 	  HTTP_PUBLIC, p_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/login", web_login, "pageLogin", "The sign-in form",

@@ -55,6 +55,17 @@ const ivp__copy_table ivp__copy_tables[] = {
 	  "plan,kind,id,priority,theme,title,direction,unit,baseline,target,result,margin,budget,spent,done,text,"
 	  "illustration,import_id",
 	  "ttttttttrrrrrritii", NULL },
+	/* the signals register (migration 13): sealed fields stay sealed in the copy */
+	{ "sig_signal",
+	  "id,received,source,phenomenon,buurt,wijk,address_x,description_x,persons_x,companies_x,status,intake,"
+	  "handler,created_at,updated_at,import_id",
+	  "ttttttttttttttti", NULL },
+	{ "sig_status", "signal,seq,status,by_user,at", "tittt", NULL },
+	{ "sig_meeting", "id,date,orgs,created_by", "ittt", "id" },
+	{ "sig_agenda", "meeting,signal", "it", NULL },
+	{ "sig_weighing",
+	  "signal,date,meeting,concrete,recent,pattern,outcome,department,checks_x,followup,result_x,weighed_by,at",
+	  "ttiiiittttttt", NULL },
 };
 
 const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));

@@ -34,6 +34,7 @@
 #include "store/plan_store.h"
 #include "store/reg_store.h"
 #include "store/report_store.h"
+#include "store/signal_store.h"
 #include "store/store.h"
 
 /* What the last failure of an engine was (errcode()). */
@@ -154,6 +155,27 @@ typedef struct ivp__particip_ops {
 	int (*evals_list)(ivp__store *s, const char *plan, ivp__row_cb cb, void *ud);
 	int (*eval_plans)(ivp__store *s, ivp__row_cb cb, void *ud);
 } ivp__particip_ops;
+/* The signals register (signal_store.h); 1: not found where the doors say so. */
+typedef struct ivp__signal_ops {
+	int (*put)(ivp__store *s, const ivp__sig_rec *r, int *dup);
+	int (*last)(ivp__store *s, int year, int64_t *n);
+	int (*rows)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*weighings)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*status)(ivp__store *s, const char *id, const char *status, const char *by,
+		      const char *at);
+	int (*history)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*handler)(ivp__store *s, const char *id, const char *handler, const char *at);
+	int (*weigh)(ivp__store *s, const ivp__sig_weighing *w);
+	int (*meeting_add)(ivp__store *s, const char *date, const char *orgs, const char *by,
+			   int64_t *id);
+	int (*meetings)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*agenda_add)(ivp__store *s, int64_t meeting, const char *signal, int *dup);
+	int (*agenda)(ivp__store *s, int64_t meeting, ivp__row_cb cb, void *ud);
+	int (*counts)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*weighed_by)(ivp__store *s, const char *outcome, const char *until, ivp__row_cb cb,
+			  void *ud);
+	int (*del)(ivp__store *s, const char *id);
+} ivp__signal_ops;
 typedef struct ivp__report_ops {
 	/* *version: 1 + the highest of the key */
 	int (*text_add)(ivp__store *s, const ivp__text_rec *t, int64_t *version);
@@ -325,6 +347,8 @@ typedef struct ivp__store_ops {
 	const ivp__audit_ops *audit;
 	/* the participation trajectory and the priority matrix */
 	const ivp__particip_ops *particip;
+	/* the signals register of the ondermijningsoverleg */
+	const ivp__signal_ops *signal;
 	/* the restricted registers' vault, membership and retention settings */
 	const ivp__reg_ops *reg;
 } ivp__store_ops;
@@ -358,6 +382,8 @@ extern const ivp__report_ops ivp__pg_report_ops;
 extern const ivp__copy_ops ivp__pg_copy_ops;
 extern const ivp__audit_ops ivp__sqlite_audit_ops;
 extern const ivp__particip_ops ivp__sqlite_particip_ops;
+extern const ivp__signal_ops ivp__sqlite_signal_ops;
+extern const ivp__signal_ops ivp__pg_signal_ops;
 extern const ivp__reg_ops ivp__sqlite_reg_ops;
 extern const ivp__reg_ops ivp__pg_reg_ops;
 

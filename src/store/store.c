@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h, particip_store.h, reg_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h, particip_store.h, reg_store.h, signal_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -709,6 +709,86 @@ ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, 
 ivp_rc ivp__store_pt_eval_plans(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
 	return done(ctx, OPS->particip->eval_plans(ST, cb, ud));
+}
+
+/* ---- the signals register (signal_store.h) ------------------------------------------ */
+
+ivp_rc ivp__store_sig_put(ivp_ctx *ctx, const ivp__sig_rec *r, int *dup)
+{
+	return done(ctx, OPS->signal->put(ST, r, dup));
+}
+
+ivp_rc ivp__store_sig_last(ivp_ctx *ctx, int year, int64_t *n)
+{
+	return done(ctx, OPS->signal->last(ST, year, n));
+}
+
+ivp_rc ivp__store_sig_rows(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return result(ctx, OPS->signal->rows(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_sig_weighings(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->weighings(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_sig_status(ivp_ctx *ctx, const char *id, const char *status, const char *by,
+			     const char *at)
+{
+	return result(ctx, OPS->signal->status(ST, id, status, by, at));
+}
+
+ivp_rc ivp__store_sig_history(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->history(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_sig_handler(ivp_ctx *ctx, const char *id, const char *handler, const char *at)
+{
+	return result(ctx, OPS->signal->handler(ST, id, handler, at));
+}
+
+ivp_rc ivp__store_sig_weigh(ivp_ctx *ctx, const ivp__sig_weighing *w)
+{
+	return result(ctx, OPS->signal->weigh(ST, w));
+}
+
+ivp_rc ivp__store_sig_meeting_add(ivp_ctx *ctx, const char *date, const char *orgs, const char *by,
+				  int64_t *id)
+{
+	return done(ctx, OPS->signal->meeting_add(ST, date, orgs, by, id));
+}
+
+ivp_rc ivp__store_sig_meetings(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->meetings(ST, cb, ud));
+}
+
+ivp_rc ivp__store_sig_agenda_add(ivp_ctx *ctx, int64_t meeting, const char *signal, int *dup)
+{
+	return result(ctx, OPS->signal->agenda_add(ST, meeting, signal, dup));
+}
+
+ivp_rc ivp__store_sig_agenda(ivp_ctx *ctx, int64_t meeting, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->agenda(ST, meeting, cb, ud));
+}
+
+ivp_rc ivp__store_sig_counts(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->counts(ST, cb, ud));
+}
+
+ivp_rc ivp__store_sig_weighed_by(ivp_ctx *ctx, const char *outcome, const char *until,
+				 ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->signal->weighed_by(ST, outcome, until, cb, ud));
+}
+
+ivp_rc ivp__store_sig_delete(ivp_ctx *ctx, const char *id)
+{
+	return result(ctx, OPS->signal->del(ST, id));
 }
 
 /* ---- the restricted registers' shared tables (reg_store.h) ---------------- */

@@ -264,4 +264,17 @@ void web_participation(http_req *r);	    /* GET /participatie */
 void web_participation_public(http_req *r); /* GET /participatie/inbreng */
 void web_priorities(http_req *r);	    /* GET /prioriteiten */
 
+/* ---- the signals register (signals.c) ---------------------------------------------- */
+void web_signals(http_req *r);
+void web_signal_new(http_req *r);
+void web_signal_new_post(http_req *r);
+void web_signal(http_req *r);
+void web_signal_open(http_req *r);
+void web_signal_weighing(http_req *r);
+void web_signal_weigh_post(http_req *r);
+void web_signal_meetings(http_req *r);
+void web_signal_meeting_post(http_req *r);
+void web_signal_agenda_post(http_req *r);
+void web_signal_counts(http_req *r);
+
 #endif /* IVP_WEB_H */

@@ -37,6 +37,7 @@
 #include "store/plan_store.h"
 #include "store/reg_store.h"
 #include "store/report_store.h"
+#include "store/signal_store.h"
 #include "store/store.h"
 
 /* ---- what each test covers ----------------------------------------------- */
@@ -47,6 +48,11 @@ typedef struct cover {
 } cover;
 
 static const cover covers[] = {
+	{ "test_signals", "ivp__store_sig_put ivp__store_sig_last ivp__store_sig_rows ivp__store_sig_weighings "
+			  "ivp__store_sig_status ivp__store_sig_history ivp__store_sig_handler ivp__store_sig_weigh "
+			  "ivp__store_sig_meeting_add ivp__store_sig_meetings ivp__store_sig_agenda_add "
+			  "ivp__store_sig_agenda ivp__store_sig_counts ivp__store_sig_weighed_by "
+			  "ivp__store_sig_delete ivp__store_begin ivp__store_commit" },
 	{ "test_audit_trail", "ivp__store_audit_append ivp__store_audit_last ivp__store_audit_walk "
 			      "ivp__store_audit_find ivp__store_begin ivp__store_rollback" },
 	{ "test_backup_restore", "ivp__store_backup ivp__store_restore ivp__store_integrity ivp__store_backup_dump "
@@ -2257,7 +2263,7 @@ static void test_report_finals(void **state)
 
 /* ---- coverage: every function of the door is tested ------------------------------ */
 
-#define MAXFN 128
+#define MAXFN 192
 
 typedef struct names {
 	char v[MAXFN][64];
@@ -2479,6 +2485,87 @@ static void test_copy_tables(void **state)
 	tdb_drop(&dst);
 }
 
+/* The signals register (signal_store.h): sealed fields are opaque text
+ * here; a put of the same id by the same import is a duplicate; the
+ * history starts with the first status; a weighing needs its signal and
+ * meeting; counts group the weighed signals; delete takes every row. */
+static void test_signals(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__sig_rec a = { "S-2026-0001", "2026-01-05", "resident", "drugs", "BU00010101", "WK000101",
+			   "a1b2", "c3d4", NULL, NULL, "received", "mona", "2026-01-05T10:00:00Z", 0 };
+	ivp__sig_rec c = { "S-2026-0012", "2026-02-01", "police", "real_estate", NULL, NULL,
+			   NULL, "ee", "ff", "00", NULL, "mona", "2026-02-01T09:00:00Z", 0 };
+	ivp__sig_weighing w = { "S-2026-0001", "2026-02-10", 0, 1, 1, 0, "none", "", "abcd", NULL, NULL,
+				"mona", "2026-02-10T12:00:00Z" };
+	int64_t imp, n = -1, m1 = 0, m2 = 0;
+	int dup = -1;
+
+	codes(ctx);
+	OK(ivp__store_begin(ctx));
+	imp = new_import(ctx, "signals", "sig1");
+	a.import_id = imp;
+	OK(ivp__store_sig_put(ctx, &a, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_sig_put(ctx, &a, &dup));
+	assert_int_equal(dup, 1); /* twice in one import */
+	OK(ivp__store_sig_put(ctx, &c, &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_sig_last(ctx, 2026, &n));
+	assert_int_equal(n, 12);
+	OK(ivp__store_sig_last(ctx, 2025, &n));
+	assert_int_equal(n, 0);
+	OK(ivp__store_sig_meeting_add(ctx, "2026-02-10", "gemeente,politie", "mona", &m1));
+	OK(ivp__store_sig_meeting_add(ctx, "2026-01-20", "gemeente", "mona", &m2));
+	assert_true(m1 > 0 && m2 > m1);
+	OK(ivp__store_sig_agenda_add(ctx, m1, "S-2026-0001", &dup));
+	assert_int_equal(dup, 0);
+	OK(ivp__store_sig_agenda_add(ctx, m1, "S-2026-0001", &dup));
+	assert_int_equal(dup, 1);
+	OK(ivp__store_sig_agenda_add(ctx, m2, "S-2026-0012", &dup));
+	NOTFOUND(ivp__store_sig_agenda_add(ctx, m1, "S-2026-0099", &dup));
+	NOTFOUND(ivp__store_sig_agenda_add(ctx, m1 + 100, "S-2026-0001", &dup));
+	w.meeting = m1;
+	OK(ivp__store_sig_weigh(ctx, &w));
+	w.signal = "S-2026-0099";
+	NOTFOUND(ivp__store_sig_weigh(ctx, &w));
+	w.signal = "S-2026-0012", w.meeting = m1 + 100;
+	NOTFOUND(ivp__store_sig_weigh(ctx, &w));
+	w.meeting = 0, w.date = "2026-03-02", w.outcome = "department", w.department = "bibob",
+	w.checks_x = NULL, w.followup = "2026-06-01", w.result_x = "99";
+	OK(ivp__store_sig_weigh(ctx, &w));
+	OK(ivp__store_sig_status(ctx, "S-2026-0001", "weighed", "mona", "2026-02-10T12:00:01Z"));
+	NOTFOUND(ivp__store_sig_status(ctx, "S-2026-0099", "weighed", "mona", "2026-02-10T12:00:01Z"));
+	OK(ivp__store_sig_handler(ctx, "S-2026-0012", "dirk", "2026-03-02T12:00:00Z"));
+	NOTFOUND(ivp__store_sig_handler(ctx, "S-2026-0099", "dirk", "2026-03-02T12:00:00Z"));
+	OK(ivp__store_commit(ctx));
+
+	WANT_ROWS("one signal", ivp__store_sig_rows(ctx, "S-2026-0001", rows_cb, &b),
+		  "S-2026-0001|2026-01-05|resident|drugs|BU00010101|WK000101|a1b2|c3d4|~|~|weighed|mona|~|"
+		  "2026-01-05T10:00:00Z|2026-02-10T12:00:01Z|none;");
+	WANT_ROWS("every signal", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0001;S-2026-0012;");
+	NOTFOUND(ivp__store_sig_rows(ctx, "S-2026-0099", rows_cb, NULL));
+	WANT_ROWS("weighings", ivp__store_sig_weighings(ctx, NULL, rows_cb, &b),
+		  "S-2026-0001|2026-02-10|1|1|1|0|none||abcd|~|~|mona|2026-02-10T12:00:00Z;"
+		  "S-2026-0012|2026-03-02|~|1|1|0|department|bibob|~|2026-06-01|99|mona|2026-02-10T12:00:00Z;");
+	WANT_ROWS("history", ivp__store_sig_history(ctx, "S-2026-0001", rows_cb, &b),
+		  "1|received|mona|2026-01-05T10:00:00Z;2|weighed|mona|2026-02-10T12:00:01Z;");
+	WANT_ROWS("meetings by date", ivp__store_sig_meetings(ctx, first_col_cb, &b), "2;1;");
+	WANT_ROWS("agenda", ivp__store_sig_agenda(ctx, m1, rows_cb, &b), "1|2026-02-10|S-2026-0001;");
+	WANT_ROWS("counts", ivp__store_sig_counts(ctx, rows_cb, &b),
+		  "drugs|none|2026-02|WK000101|1;real_estate|department|2026-03||1;");
+	WANT_ROWS("weighed no action until", ivp__store_sig_weighed_by(ctx, "none", "2026-02-10", rows_cb, &b),
+		  "S-2026-0001|2026-02-10;");
+	WANT_ROWS("not before", ivp__store_sig_weighed_by(ctx, "none", "2026-02-09", rows_cb, &b), "");
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_sig_delete(ctx, "S-2026-0001"));
+	NOTFOUND(ivp__store_sig_delete(ctx, "S-2026-0001"));
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("deleted", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0012;");
+	WANT_ROWS("its history gone", ivp__store_sig_history(ctx, "S-2026-0001", rows_cb, &b), "");
+	WANT_ROWS("its agenda row gone", ivp__store_sig_agenda(ctx, 0, rows_cb, &b), "2|2026-01-20|S-2026-0012;");
+}
+
 /* The body of `static void NAME(void **state)` in the suite's source. */
 static const char *body_of(const char *src, const char *test, size_t *len)
 {
@@ -2496,7 +2583,7 @@ static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
 					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h", "audit_store.h", "particip_store.h",
-					       "reg_store.h" };
+					       "reg_store.h", "signal_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -2603,6 +2690,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_orgs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_participation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_signals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),

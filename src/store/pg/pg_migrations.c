@@ -9,7 +9,8 @@
  * population, definitions; 2 the plan; 3 users; 4 boundaries; 5 series;
  * 6 report texts; 7 comparison groups; 8 organisations; 9 the audit
  * trail; 10 participation; 11 TOTP and the throttle's index; 12 the
- * registers' vault, membership and retention, and the audit reason. Migration 1 here has no table
+ * registers' vault, membership and retention, and the audit reason; 13 the
+ * signals register. Migration 1 here has no table
  * `fact`: this engine started with series (migration 5). Never edit a
  * migration that has shipped: add the next number.
  *
@@ -379,6 +380,57 @@ static const pg_migration migrations[] = {
 	  " set_at" T "NOT NULL,"
 	  " PRIMARY KEY (register, rule));"
 	  "ALTER TABLE audit_entry ADD COLUMN reason" T "NOT NULL DEFAULT '';" },
+	/* 13: the signals register of the ondermijningsoverleg
+	 * (signal_store.h). Columns *_x hold a sealed blob as hex (the
+	 * vault of src/registers/); everything else is categorical, a code,
+	 * a user name or a date, in clear for lists, decisions and counts. */
+	{ 13,
+	  "CREATE TABLE sig_signal ("
+	  " id" T "PRIMARY KEY CHECK (id <> ''),"
+	  " received" T "NOT NULL,"
+	  " source" T "NOT NULL CHECK (source IN ('resident','anonymous','department','police','partner')),"
+	  " phenomenon" T "NOT NULL CHECK (phenomenon IN ('drugs','money_laundering','trafficking',"
+	  "'real_estate','care_fraud','omg','other')),"
+	  " buurt" T ","
+	  " wijk" T ","
+	  " address_x" T ", description_x" T ", persons_x" T ", companies_x" T ","
+	  " status" T "NOT NULL CHECK (status IN ('received','agenda','weighed','handed_over','inquiry','closed')),"
+	  " intake" T "NOT NULL,"
+	  " handler" T ","
+	  " created_at" T "NOT NULL,"
+	  " updated_at" T "NOT NULL,"
+	  " import_id bigint REFERENCES import(id));"
+	  "CREATE TABLE sig_status ("
+	  " signal" T "NOT NULL REFERENCES sig_signal(id),"
+	  " seq bigint NOT NULL,"
+	  " status" T "NOT NULL,"
+	  " by_user" T "NOT NULL,"
+	  " at" T "NOT NULL,"
+	  " PRIMARY KEY (signal, seq));"
+	  "CREATE TABLE sig_meeting ("
+	  " id bigserial PRIMARY KEY,"
+	  " date" T "NOT NULL,"
+	  " orgs" T "NOT NULL DEFAULT '',"
+	  " created_by" T "NOT NULL);"
+	  "CREATE TABLE sig_agenda ("
+	  " meeting bigint NOT NULL REFERENCES sig_meeting(id),"
+	  " signal" T "NOT NULL REFERENCES sig_signal(id),"
+	  " PRIMARY KEY (meeting, signal));"
+	  "CREATE TABLE sig_weighing ("
+	  " signal" T "PRIMARY KEY REFERENCES sig_signal(id),"
+	  " date" T "NOT NULL,"
+	  " meeting bigint REFERENCES sig_meeting(id),"
+	  " concrete bigint NOT NULL CHECK (concrete IN (0,1)),"
+	  " recent bigint NOT NULL CHECK (recent IN (0,1)),"
+	  " pattern bigint NOT NULL CHECK (pattern IN (0,1)),"
+	  " outcome" T "NOT NULL CHECK (outcome IN ('none','department','riec','police','inquiry')),"
+	  " department" T "NOT NULL DEFAULT '' CHECK (department IN ('','bibob','enforcement','permits','other')),"
+	  " checks_x" T ","
+	  " followup" T ","
+	  " result_x" T ","
+	  " weighed_by" T "NOT NULL,"
+	  " at" T "NOT NULL);"
+	  "CREATE INDEX sig_weighing_outcome ON sig_weighing(outcome, date);" },
 	/* 16 (particip2): a survey's respondents and its stated minimum; the
 	 * matrix's entries of kind crime and area. */
 	{ 16,

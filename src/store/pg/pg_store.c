@@ -699,5 +699,6 @@ const ivp__store_ops ivp__pg_ops = {
 	.copy = &ivp__pg_copy_ops,
 	.audit = &ivp__pg_audit_ops,
 	.particip = &ivp__pg_particip_ops,
+	.signal = &ivp__pg_signal_ops,
 	.reg = &ivp__pg_reg_ops,
 };

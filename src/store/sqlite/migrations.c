@@ -403,6 +403,58 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " PRIMARY KEY (register, rule)) WITHOUT ROWID;"
 	  "ALTER TABLE audit_entry ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
 	  NULL, NULL },
+	/* 13: the signals register of the ondermijningsoverleg
+	 * (signal_store.h). Columns *_x hold a sealed blob as hex (the
+	 * vault of src/registers/); everything else is categorical, a code,
+	 * a user name or a date, in clear for lists, decisions and counts. */
+	{ 13,
+	  "CREATE TABLE sig_signal ("
+	  " id TEXT PRIMARY KEY CHECK (id <> ''),"
+	  " received TEXT NOT NULL,"
+	  " source TEXT NOT NULL CHECK (source IN ('resident','anonymous','department','police','partner')),"
+	  " phenomenon TEXT NOT NULL CHECK (phenomenon IN ('drugs','money_laundering','trafficking',"
+	  "'real_estate','care_fraud','omg','other')),"
+	  " buurt TEXT,"
+	  " wijk TEXT,"
+	  " address_x TEXT, description_x TEXT, persons_x TEXT, companies_x TEXT,"
+	  " status TEXT NOT NULL CHECK (status IN ('received','agenda','weighed','handed_over','inquiry','closed')),"
+	  " intake TEXT NOT NULL,"
+	  " handler TEXT,"
+	  " created_at TEXT NOT NULL,"
+	  " updated_at TEXT NOT NULL,"
+	  " import_id INTEGER REFERENCES import(id)) WITHOUT ROWID;"
+	  "CREATE TABLE sig_status ("
+	  " signal TEXT NOT NULL REFERENCES sig_signal(id),"
+	  " seq INTEGER NOT NULL,"
+	  " status TEXT NOT NULL,"
+	  " by_user TEXT NOT NULL,"
+	  " at TEXT NOT NULL,"
+	  " PRIMARY KEY (signal, seq)) WITHOUT ROWID;"
+	  "CREATE TABLE sig_meeting ("
+	  " id INTEGER PRIMARY KEY,"
+	  " date TEXT NOT NULL,"
+	  " orgs TEXT NOT NULL DEFAULT '',"
+	  " created_by TEXT NOT NULL);"
+	  "CREATE TABLE sig_agenda ("
+	  " meeting INTEGER NOT NULL REFERENCES sig_meeting(id),"
+	  " signal TEXT NOT NULL REFERENCES sig_signal(id),"
+	  " PRIMARY KEY (meeting, signal)) WITHOUT ROWID;"
+	  "CREATE TABLE sig_weighing ("
+	  " signal TEXT PRIMARY KEY REFERENCES sig_signal(id),"
+	  " date TEXT NOT NULL,"
+	  " meeting INTEGER REFERENCES sig_meeting(id),"
+	  " concrete INTEGER NOT NULL CHECK (concrete IN (0,1)),"
+	  " recent INTEGER NOT NULL CHECK (recent IN (0,1)),"
+	  " pattern INTEGER NOT NULL CHECK (pattern IN (0,1)),"
+	  " outcome TEXT NOT NULL CHECK (outcome IN ('none','department','riec','police','inquiry')),"
+	  " department TEXT NOT NULL DEFAULT '' CHECK (department IN ('','bibob','enforcement','permits','other')),"
+	  " checks_x TEXT,"
+	  " followup TEXT,"
+	  " result_x TEXT,"
+	  " weighed_by TEXT NOT NULL,"
+	  " at TEXT NOT NULL) WITHOUT ROWID;"
+	  "CREATE INDEX sig_weighing_outcome ON sig_weighing(outcome, date);",
+	  NULL, NULL },
 	/* 16 (particip2): a survey's number of respondents and the minimum it
 	 * states (src/stats/survey.h: fewer is "too small"); NULL: not known,
 	 * no minimum. The priority matrix's entries of kind crime (a theme's
