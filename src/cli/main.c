@@ -275,6 +275,7 @@ int main(int argc, char **argv)
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
 		{ "participation", cmd_participation },
+		{ "cases", cmd_cases },
 	};
 	size_t i;
 	const char *env = getenv("IVP_LANG");
