@@ -469,9 +469,9 @@ static ivp_rc add_checks(ivp_ctx *ctx, const ivp_case_new *c, char date[11], cha
 	    (rc = need_text(ctx, "name", c->name, 1)) || (rc = need_text(ctx, "goal", c->goal, 0)))
 		return rc;
 	if (!line_ok(c->name))
-		return bad_field(ctx, "name", "%s", "a name is one line of at most 256 bytes");
+		return bad_field(ctx, "name", "a name is one line of at most 256 bytes%s", "");
 	if (c->address && *c->address && !line_ok(c->address))
-		return bad_field(ctx, "address", "%s", "an address is one line of at most 256 bytes");
+		return bad_field(ctx, "address", "an address is one line of at most 256 bytes%s", "");
 	if (!c->birth || !*c->birth || ivp__case_date_parse(c->birth, strlen(c->birth), birth))
 		return bad_field(ctx, "birth", "\"%s\" is not a date of birth (YYYY-MM-DD)", c->birth);
 	if ((rc = bsn_check(ctx, c->bsn, bsn)))
@@ -482,7 +482,7 @@ static ivp_rc add_checks(ivp_ctx *ctx, const ivp_case_new *c, char date[11], cha
 				 c->criteria);
 	wijk[0] = 0;
 	if (c->wijk && *c->wijk && ivp__case_wijk_parse(c->wijk, strlen(c->wijk), wijk))
-		return bad_field(ctx, "wijk", "\"%s\" is not a wijk or buurt code (WK19260 1, BU19260101)", c->wijk);
+		return bad_field(ctx, "wijk", "\"%s\" is not a wijk or buurt code (WK192601, BU19260101)", c->wijk);
 	if (c->director && *c->director)
 		return director_check(ctx, c->director);
 	return IVP_OK;
@@ -1064,7 +1064,7 @@ static ivp_rc apply(ivp_ctx *ctx, cs_case *c, const ivp_case_change *ch, const c
 		break;
 	case IVP_CASE_DIRECTOR:
 		if (!ch->user || !*ch->user) {
-			rc = bad_field(ctx, "director", "%s", "a process director is required");
+			rc = bad_field(ctx, "director", "a process director is required%s", "");
 			break;
 		}
 		if ((rc = director_check(ctx, ch->user)))
@@ -1080,7 +1080,7 @@ static ivp_rc apply(ivp_ctx *ctx, cs_case *c, const ivp_case_change *ch, const c
 			break;
 		}
 		if (ch->score < 1 || ch->score > 5) {
-			rc = bad_field(ctx, "score", "%s", "a score is 1 (acute problems) to 5 (fully self-reliant)");
+			rc = bad_field(ctx, "score", "a score is 1 (acute problems) to 5 (fully self-reliant)%s", "");
 			break;
 		}
 		if ((rc = date_or_today(ctx, "date", ch->date, date)))
@@ -1118,7 +1118,7 @@ static ivp_rc apply(ivp_ctx *ctx, cs_case *c, const ivp_case_change *ch, const c
 	case IVP_CASE_AGREEMENT_DONE:
 		rc = ivp__store_case_entry_done(ctx, id, ch->n, ch->done);
 		if (rc == IVP_ENOTFOUND)
-			rc = bad_field(ctx, "n", "%s", "there is no such agreement in this case");
+			rc = bad_field(ctx, "n", "there is no such agreement in this case%s", "");
 		break;
 	case IVP_CASE_STATUS:
 		rec_of(c, &r);
