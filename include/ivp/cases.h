@@ -93,11 +93,13 @@ IVP_WUR ivp_rc ivp_case_change_apply(ivp_ctx *ctx, const char *id, const ivp_cas
  * the case, then one row per organisation, domain score and entry, as the
  * tables of ivp_case_show (section, key, value). */
 IVP_WUR ivp_rc ivp_case_export(ivp_ctx *ctx, const char *id, const char *reason, ivp_table **out);
+/* The same table opened for reading (audited "case.read"; the API's one case). */
+IVP_WUR ivp_rc ivp_case_read(ivp_ctx *ctx, const char *id, const char *reason, ivp_table **out);
 
 /* Counts without persons of every case, with small-cell suppression
  * (counts 1-4 "< 5", secondary suppression; stats/suppress.h): by
- * "status" (rows: status, n, shown), "quarter" (of registration: quarter,
- * n, shown) or "wijk" (wijk, n, shown), each with its total row; the
+ * "status", "quarter" (of registration, 2026KW01) or "wijk": rows group,
+ * n, shown ("< 5", "x" or the number), then the row "total"; the
  * table's note states the rule. Figures of counts hidden are NULL. */
 IVP_WUR ivp_rc ivp_case_counts(ivp_ctx *ctx, const char *by, ivp_table **out);
 

@@ -915,7 +915,9 @@ static int add_section(ivp_table *out, const char *section, const ivp_table *t, 
 	return 0;
 }
 
-ivp_rc ivp_case_export(ivp_ctx *ctx, const char *id, const char *reason, ivp_table **out)
+/* The case as one table of sections (case, org, domain, entry), opened for act. */
+static ivp_rc case_flat(ivp_ctx *ctx, const char *id, const char *reason, ivp__reg_act act, const char *action,
+			ivp_table **out)
 {
 	static const char *const names[] = { "section", "key", "value", NULL };
 	ivp_table *f = NULL, *o = NULL, *d = NULL, *e = NULL, *t = NULL;
@@ -926,7 +928,7 @@ ivp_rc ivp_case_export(ivp_ctx *ctx, const char *id, const char *reason, ivp_tab
 	int r;
 
 	*out = NULL;
-	if ((rc = open_case(ctx, id, IVP__REG_EXPORT, "case.export", reason, &c, org)))
+	if ((rc = open_case(ctx, id, act, action, reason, &c, org)))
 		return rc;
 	if ((rc = case_tables(ctx, &c, org, &f, &o, &d, &e)))
 		goto out;
@@ -954,6 +956,16 @@ out:
 	ivp_table_free(t);
 	case_free(&c);
 	return rc;
+}
+
+ivp_rc ivp_case_export(ivp_ctx *ctx, const char *id, const char *reason, ivp_table **out)
+{
+	return case_flat(ctx, id, reason, IVP__REG_EXPORT, "case.export", out);
+}
+
+ivp_rc ivp_case_read(ivp_ctx *ctx, const char *id, const char *reason, ivp_table **out)
+{
+	return case_flat(ctx, id, reason, IVP__REG_READ, "case.read", out);
 }
 
 /* ---- changes ---------------------------------------------------------------------------------- */
@@ -1213,10 +1225,9 @@ static int key_cmp(const void *a, const void *b)
 
 ivp_rc ivp_case_counts(ivp_ctx *ctx, const char *by, ivp_table **out)
 {
-	static const char *const names[] = { NULL, "n", "shown", NULL };
+	static const char *const names[] = { "group", "n", "shown", NULL };
 	cs_count *c;
 	unsigned char flag[CS_GROUPS];
-	const char *cols[4];
 	ivp_table *t = NULL;
 	int64_t total = 0;
 	int i, tf;
@@ -1266,9 +1277,7 @@ ivp_rc ivp_case_counts(ivp_ctx *ctx, const char *by, ivp_table **out)
 	tf = ivp__suppress_one(total);
 	if (c->ng)
 		(void)ivp__suppress_parts(c->n, c->ng, tf, flag);
-	memcpy(cols, names, sizeof(cols));
-	cols[0] = by;
-	if (!(t = ivp__table_new()) || tcols(t, cols))
+	if (!(t = ivp__table_new()) || tcols(t, names))
 		goto oom;
 	for (i = 0; i <= c->ng; i++) {
 		int f = i < c->ng ? flag[i] : tf;
