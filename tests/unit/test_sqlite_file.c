@@ -227,7 +227,7 @@ static void test_migration5(void **state)
 
 	/* the store opens it and runs migration 5 (and those after it) */
 	db_open(&d);
-	assert_int_equal(ivp_schema_version(d.ctx), 11);
+	assert_int_equal(ivp_schema_version(d.ctx), 14);
 	counts(&d, nfacts, 2, 2);
 	for (a = 0; a < 2; a++)
 		for (t = 0; t < 2; t++) {

@@ -784,7 +784,7 @@ static void test_store_series(void **state)
 	(void)state;
 	db_temp(&d);
 	db_open(&d);
-	assert_int_equal(ivp_schema_version(d.ctx), 11);
+	assert_int_equal(ivp_schema_version(d.ctx), 14);
 	counts(&d, 0, 0, 0);
 	imp = load_db(&d);
 	assert_int_equal(imp, 2); /* codes were import 1: the month rows above say 2 */
