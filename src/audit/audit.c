@@ -51,7 +51,8 @@ static int hash_text(const char *s, char hex[65])
 }
 
 static ivp_rc append(ivp_ctx *ctx, const char *user, const char *addr, const char *action,
-		     const char *object, const char *before_hex, const char *after_hex)
+		     const char *object, const char *before_hex, const char *after_hex,
+		     const char *reason)
 {
 	ivp__audit_rec r;
 	ivp_rc rc;
@@ -65,6 +66,7 @@ static ivp_rc append(ivp_ctx *ctx, const char *user, const char *addr, const cha
 	copy(r.object, sizeof(r.object), object);
 	copy(r.before, sizeof(r.before), before_hex);
 	copy(r.after, sizeof(r.after), after_hex);
+	copy(r.reason, sizeof(r.reason), reason);
 	rc = ivp__store_audit_append(ctx, &r, seal, NULL);
 	if (rc == IVP_EDB)
 		ivp__hint(ctx, "The change was not made: every write is recorded in the audit trail first.");
@@ -74,7 +76,12 @@ static ivp_rc append(ivp_ctx *ctx, const char *user, const char *addr, const cha
 ivp_rc ivp__audit_hex(ivp_ctx *ctx, const char *action, const char *object,
 		      const char *before_hex, const char *after_hex)
 {
-	return append(ctx, ctx->actor_user, ctx->actor_addr, action, object, before_hex, after_hex);
+	return append(ctx, ctx->actor_user, ctx->actor_addr, action, object, before_hex, after_hex, NULL);
+}
+
+ivp_rc ivp__audit_reason(ivp_ctx *ctx, const char *action, const char *object, const char *reason)
+{
+	return append(ctx, ctx->actor_user, ctx->actor_addr, action, object, NULL, NULL, reason);
 }
 
 ivp_rc ivp__audit_as(ivp_ctx *ctx, const char *user, const char *addr, const char *action,
@@ -84,7 +91,7 @@ ivp_rc ivp__audit_as(ivp_ctx *ctx, const char *user, const char *addr, const cha
 
 	if (hash_text(before, b) || hash_text(after, a))
 		return ivp__oom(ctx, "the hash of an audit entry");
-	return append(ctx, user, addr, action, object, b, a);
+	return append(ctx, user, addr, action, object, b, a, NULL);
 }
 
 ivp_rc ivp__audit(ivp_ctx *ctx, const char *action, const char *object, const char *before,
@@ -267,7 +274,7 @@ static int count_cb(void *ud, const ivp__audit_rec *r)
 static int show_cb(void *ud, const ivp__audit_rec *r)
 {
 	show *s = ud;
-	const char *v[9] = { r->at, r->user, r->org, r->addr, r->action, r->object, r->before, r->after, r->hash };
+	const char *v[10] = { r->at, r->user, r->org, r->addr, r->action, r->object, r->before, r->after, r->hash, r->reason };
 	int i;
 
 	if (s->skip > 0) {
@@ -276,7 +283,7 @@ static int show_cb(void *ud, const ivp__audit_rec *r)
 	}
 	if (ivp__table_row(s->t) < 0 || ivp__table_set_int(s->t, 0, r->seq))
 		return -1;
-	for (i = 0; i < 9; i++)
+	for (i = 0; i < 10; i++)
 		if (ivp__table_set_text(s->t, i + 1, *v[i] ? v[i] : NULL))
 			return -1;
 	return 0;
@@ -285,8 +292,8 @@ static int show_cb(void *ud, const ivp__audit_rec *r)
 ivp_rc ivp_audit_show(ivp_ctx *ctx, const ivp_audit_query *q, ivp_table **out)
 {
 	static const char *const cols[] = { "seq", "at", "user", "org", "addr", "action",
-					    "object", "before", "after", "hash" };
-	static const int brief[] = { 1, 1, 1, 0, 1, 1, 1, 0, 0, 0 };
+					    "object", "before", "after", "hash", "reason" };
+	static const int brief[] = { 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1 };
 	show s = { ivp__table_new(), q ? q->limit : 0, 0, 0 };
 	const char *user = q && q->user && *q->user ? q->user : NULL;
 	const char *object = q && q->object && *q->object ? q->object : NULL;

@@ -39,6 +39,11 @@ ivp_rc ivp__audit(ivp_ctx *ctx, const char *action, const char *object, const ch
  * (an import's file hash); NULL or "": none. */
 ivp_rc ivp__audit_hex(ivp_ctx *ctx, const char *action, const char *object,
 		      const char *before_hex, const char *after_hex) IVP_WUR;
+/* An access with the reason the user gave (reason NULL or "": none; kept
+ * up to 255 bytes), no before or after: the restricted registers' reads,
+ * lists and exports (src/registers/registers.h ivp__reg_audit). */
+ivp_rc ivp__audit_reason(ivp_ctx *ctx, const char *action, const char *object,
+			 const char *reason) IVP_WUR;
 /* As ivp__audit for another actor than the context's: a sign-in names the
  * user it was for and the client it came from. */
 ivp_rc ivp__audit_as(ivp_ctx *ctx, const char *user, const char *addr, const char *action,
@@ -64,7 +69,9 @@ ivp_rc ivp__audit_export(ivp_ctx *ctx, const char *action, const char *object,
 /*
  * The canonical encoding of r (docs/audit.md): "ivp-audit-1\n", then at,
  * user, org, addr, action, object, before, after and prev, each as its
- * length in bytes in decimal, ':', the bytes and '\n'. seq and hash are
+ * length in bytes in decimal, ':', the bytes and '\n'; an entry with a
+ * reason is "ivp-audit-2\n", the same fields and the reason as the tenth
+ * (so entries without one hash as they always did). seq and hash are
  * not part of it. 0, or -1 when out is full or memory ran out.
  */
 int ivp__audit_encode(const ivp__audit_rec *r, ivp__buf *out);

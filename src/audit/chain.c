@@ -32,12 +32,17 @@ static int field(ivp__buf *b, const char *s)
 	return ivp__buf_printf(b, "%zu:", n) || ivp__buf_add(b, s, n) || ivp__buf_addc(b, '\n') ? -1 : 0;
 }
 
+/* An entry with a reason is "ivp-audit-2" with the reason as a tenth field;
+ * one without keeps the encoding of "ivp-audit-1", so every chain written
+ * before reasons existed verifies unchanged (docs/audit.md). */
 int ivp__audit_encode(const ivp__audit_rec *r, ivp__buf *out)
 {
-	if (ivp__buf_add(out, "ivp-audit-1\n", 12) || field(out, r->at) || field(out, r->user) ||
-	    field(out, r->org) || field(out, r->addr) || field(out, r->action) ||
-	    field(out, r->object) || field(out, r->before) || field(out, r->after) ||
-	    field(out, r->prev))
+	int v2 = r->reason[0] != '\0';
+
+	if (ivp__buf_add(out, v2 ? "ivp-audit-2\n" : "ivp-audit-1\n", 12) || field(out, r->at) ||
+	    field(out, r->user) || field(out, r->org) || field(out, r->addr) ||
+	    field(out, r->action) || field(out, r->object) || field(out, r->before) ||
+	    field(out, r->after) || field(out, r->prev) || (v2 && field(out, r->reason)))
 		return -1;
 	return 0;
 }

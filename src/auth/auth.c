@@ -35,7 +35,10 @@
  * Order of a sign-in (each outcome is an audit entry, src/audit/):
  *   throttle → argon2id → second factor → session (oldest beyond
  *   IVP_USER_SESSIONS ended); signin_done() is the one exit after the
- *   attempt was recorded.
+ *   attempt was recorded. The second factor is required of admins, of
+ *   users marked for it, and of every member of a restricted register
+ *   (reg_member, src/registers/): without one enrolled their sign-in
+ *   answers IVP_SIGNIN_ENROLL, and none of them may remove theirs.
  *
  * Password rule (check_password): 10-1024 bytes, and libpwquality's check
  * (cracklib's dictionary of common words and passwords, simple patterns,
@@ -55,6 +58,7 @@
 #include "auth/auth.h"
 #include "core/core.h"
 #include "store/auth_store.h"
+#include "store/reg_store.h"
 #include "store/store.h"
 
 static const char *const role_names[] = { "", "viewer", "partner", "editor", "admin" };
@@ -461,11 +465,16 @@ static ivp_rc second_factor(ivp_ctx *ctx, const ivp__user_rec *u, const char *co
 			    ivp_signin_status *st)
 {
 	int64_t step;
+	int member = 0;
 	ivp_rc rc;
 
 	*st = IVP_SIGNIN_OK;
 	if (!u->totp[0]) {
-		if (ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required)
+		/* admins and the members of a restricted register need a second factor */
+		if (!(ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required) &&
+		    (rc = ivp__store_reg_member_is(ctx, NULL, u->name, &member)))
+			return rc;
+		if (ivp_role_parse(u->role) == IVP_ROLE_ADMIN || u->totp_required || member)
 			*st = IVP_SIGNIN_ENROLL;
 		return IVP_OK;
 	}
@@ -571,6 +580,7 @@ ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, 
 ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name)
 {
 	ivp__user_rec u;
+	int member = 0;
 	ivp_rc rc;
 
 	if (!ivp__user_name_ok(name))
@@ -585,6 +595,15 @@ ivp_rc ivp_user_totp_remove(ivp_ctx *ctx, const char *name)
 		ivp__fail(ctx, IVP_EINPUT, "an admin must keep a second factor");
 		ivp__code(ctx, "totp_kept");
 		ivp__hint(ctx, "Enrol a new one with ivp user totp %s instead.", name);
+		return IVP_EINPUT;
+	}
+	if ((rc = ivp__store_reg_member_is(ctx, NULL, name, &member)))
+		return rc;
+	if (member) {
+		ivp__fail(ctx, IVP_EINPUT, "a member of a restricted register must keep a second factor");
+		ivp__code(ctx, "totp_kept");
+		ivp__hint(ctx, "Enrol a new one with ivp user totp %s instead, or revoke the membership first (ivp registers revoke).",
+			  name);
 		return IVP_EINPUT;
 	}
 	rc = ivp__store_user_totp_set(ctx, name, NULL, 0);

@@ -102,6 +102,12 @@ int cmd_org(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 /* cmd_fetch.c */
 int cmd_fetch(int argc, char **argv);
+/* cmd_keys.c: ivp keys, ivp registers; cmd_retention.c: ivp retention */
+int cmd_keys(int argc, char **argv);
+int cmd_registers(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
+/* The key file of the registers: --keys, else $IVP_KEYS, else "" (none). */
+const char *cli_keys(void);
 /* cmd_audit.c */
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);

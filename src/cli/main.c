@@ -17,9 +17,19 @@
 
 #include "cli/cli.h"
 #include "ivp/audit.h"
+#include "ivp/registers.h"
 
 static const char *lang = "nl"; /* --lang, else $IVP_LANG, else nl */
 static const char *csv_dialect; /* --csv-dialect; NULL: the language's */
+static const char *keys_path;	/* --keys; NULL: $IVP_KEYS */
+
+const char *cli_keys(void)
+{
+	const char *env = getenv("IVP_KEYS");
+
+	return keys_path ? keys_path : env ? env :
+					     "";
+}
 
 const char *cli_csv_dialect(void)
 {
@@ -215,6 +225,10 @@ int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c
 		csv_dialect = v;
 		return 1;
 	}
+	if (!err && (v = cli_optval("--keys", argc, argv, i, &err))) {
+		keys_path = v;
+		return 1;
+	}
 	if (!err && (v = cli_optval("--lang", argc, argv, i, &err))) {
 		if (strcmp(v, "nl") && strcmp(v, "en")) {
 			cli_usage(cmd, "unknown language \"%s\" (use nl or en)", v);
@@ -245,6 +259,7 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 	if (ivp_set_lang(*ctx, lang)) /* lang is "nl" or "en": cannot fail */
 		return cli_error(cmd, IVP_EINTERNAL, ivp_last_error(*ctx));
 	set_actor(*ctx);
+	ivp_set_keys(*ctx, cli_keys()); /* read only when a register needs it */
 	return 0;
 }
 
@@ -275,6 +290,9 @@ int main(int argc, char **argv)
 		{ "backup", cmd_backup },
 		{ "restore", cmd_restore },
 		{ "participation", cmd_participation },
+		{ "keys", cmd_keys },
+		{ "registers", cmd_registers },
+		{ "retention", cmd_retention },
 		{ "cases", cmd_cases },
 	};
 	size_t i;

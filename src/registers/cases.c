@@ -1329,8 +1329,7 @@ static int exp_row(void *ud, const char *const *cols, int n)
 	cl = cols[IVP__CASE_C_CLOSED];
 	if ((strcmp(st, "closed") && strcmp(st, "declined")) || !cl || strlen(cl) != 10)
 		return 0;
-	ivp__case_add_months(cl, e->months, until);
-	if (strcmp(until, e->as_of) > 0)
+	if (ivp__reg_date_add_months(cl, e->months, until) || strcmp(until, e->as_of) > 0)
 		return 0;
 	if (e->n == e->cap) {
 		int cap = e->cap ? 2 * e->cap : 32;
@@ -1402,3 +1401,5 @@ out:
 	free(e.until);
 	return rc;
 }
+
+const ivp__reg_kind ivp__cases_kind = { IVP__REG_CASES, ivp__cases_expire };

@@ -58,12 +58,10 @@ int ivp__case_criteria_parse(const char *s, size_t n, char out[96]);
 /* A wijk or buurt code (WKnnnnnn or BUnnnnnnnn): out gets the wijk code
  * (a buurt's wijk is its code's first 6 digits). */
 int ivp__case_wijk_parse(const char *s, size_t n, char out[9]);
-/* The date months months after date (the last day of the month when that
- * day does not exist): "2026-01-31" + 1 = "2026-02-28". */
-void ivp__case_add_months(const char date[11], int months, char out[11]);
 
-/* The retention hook of the case register (kinds.c). */
+/* The retention hook of the case register, and its entry in ivp__reg_kinds (kinds.c). */
 ivp_rc ivp__cases_expire(ivp_ctx *ctx, const char *as_of, int dry_run, ivp__row_cb cb, void *ud,
 			 int64_t *n) IVP_WUR;
+extern const ivp__reg_kind ivp__cases_kind;
 
 #endif /* IVP_REGISTERS_CASES_H */

@@ -110,22 +110,6 @@ int ivp__case_date_parse(const char *s, size_t n, char out[11])
 	return 0;
 }
 
-void ivp__case_add_months(const char date[11], int months, char out[11])
-{
-	int y = 0, m = 0, d = 0, md;
-
-	(void)digits(date, 4, &y);
-	(void)digits(date + 5, 2, &m);
-	(void)digits(date + 8, 2, &d);
-	m += months;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	md = month_days(y, m);
-	if (d > md)
-		d = md;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, d);
-}
-
 int ivp__case_domain_find(const char *s, size_t n)
 {
 	int i;

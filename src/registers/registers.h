@@ -30,7 +30,9 @@
  * admin adds nothing here.
  *
  * Results as everywhere: IVP_OK, IVP_ENOTFOUND where noted (ctx->err
- * untouched), IVP_EINPUT, IVP_EDB, IVP_ENOMEM, IVP_EINVAL.
+ * untouched), IVP_EINPUT, IVP_EDB, IVP_ENOMEM; a call against the contract
+ * (an unknown register, an empty record id) is IVP_EINTERNAL (there is no
+ * IVP_EINVAL; this said so first).
  */
 #ifndef IVP_REGISTERS_REGISTERS_H
 #define IVP_REGISTERS_REGISTERS_H
@@ -100,11 +102,11 @@ void ivp__vault_wipe(void *p, size_t n);
 ivp_rc ivp__reg_is_member(ivp_ctx *ctx, ivp__reg reg, const char *user, int *yes) IVP_WUR;
 
 typedef enum ivp__reg_act {
-	IVP__REG_READ,	 /* open one record */
-	IVP__REG_LIST,	 /* see it in a list (its existence) */
-	IVP__REG_COUNT,	 /* see it counted below the suppression threshold */
-	IVP__REG_WRITE,	 /* change it (weighing, agreements, status, notes) */
-	IVP__REG_EXPORT	 /* take it out (CSV, report) */
+	IVP__REG_READ,	/* open one record */
+	IVP__REG_LIST,	/* see it in a list (its existence) */
+	IVP__REG_COUNT, /* see it counted below the suppression threshold */
+	IVP__REG_WRITE, /* change it (weighing, agreements, status, notes) */
+	IVP__REG_EXPORT /* take it out (CSV, report) */
 } ivp__reg_act;
 
 /* The asking user's relation to one record, filled in by its register. */
@@ -166,5 +168,27 @@ typedef struct ivp__reg_kind {
 
 /* NULL-terminated: one entry per register that exists in this build. */
 extern const ivp__reg_kind *const ivp__reg_kinds[];
+
+/* ---- added after the first contract (backwards compatible) ---------------- */
+
+/*
+ * Is the context's actor (ivp_set_actor) an admin of this database? IVP_OK,
+ * else IVP_EINPUT (code register_admin) "only an admin WHAT" ("manages the
+ * members of a register"). For the registers' admin-only commands.
+ */
+ivp_rc ivp__reg_need_admin(ivp_ctx *ctx, const char *what) IVP_WUR;
+/* A date YYYY-MM-DD: 0 with its parts, or -1 when it is none (a real
+ * calendar date, year from 1900). */
+int ivp__reg_date_parse(const char *s, int *y, int *m, int *d);
+/* date + months (a day past the month's end becomes its last day, as
+ * 2026-01-31 + 1 = 2026-02-28) into out; -1 for a bad date. For expire():
+ * a record expires on ivp__reg_date_add_months(weighed, months). */
+int ivp__reg_date_add_months(const char *date, int months, char out[11]);
+/* ivp_retention_run / _status over the kinds given instead of
+ * ivp__reg_kinds (the unit tests' fake register). */
+ivp_rc ivp__reg_retention_run_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *kinds,
+				    const char *as_of, int dry_run, ivp_table **out) IVP_WUR;
+ivp_rc ivp__reg_retention_status_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *kinds,
+				       const char *as_of, ivp_table **rules, ivp_table **soon) IVP_WUR;
 
 #endif /* IVP_REGISTERS_REGISTERS_H */

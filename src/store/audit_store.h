@@ -33,6 +33,9 @@ typedef struct ivp__audit_rec {
 	char after[65];	  /* SHA-256 (hex) of the object after, "" when none */
 	char prev[65];	  /* hash of the entry before (64 zeros for the first) */
 	char hash[65];	  /* SHA-256 of this entry's canonical encoding */
+	char reason[256]; /* why, as the user gave it when a register record was
+			   * opened without being its handler ("" when none was
+			   * needed; docs/audit.md: then the encoding is unchanged) */
 } ivp__audit_rec;
 
 /*

@@ -30,7 +30,8 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "area_group", "id,name,title,kind,source,import_id", "itttti", "id" },
 	{ "area_group_member", "group_id,area_id", "ii", NULL },
 	/* "user" quoted: a reserved word on PostgreSQL, a plain name on SQLite */
-	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash", "itttttttttt", NULL },
+	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash,reason", "ittttttttttt",
+	  NULL },
 	{ "pt_trajectory", "id,plan_id,title,aims,illustration,import_id", "ttttii", NULL },
 	{ "pt_activity", "id,trajectory,kind,date,place,wijk,organisations,participants,report,illustration,import_id",
 	  "tttttttitii", NULL },

@@ -33,6 +33,7 @@
 #include "store/group_store.h"
 #include "store/particip_store.h"
 #include "store/plan_store.h"
+#include "store/reg_store.h"
 #include "store/report_store.h"
 #include "store/store.h"
 
@@ -188,6 +189,28 @@ typedef struct ivp__copy_ops {
 	int (*begin)(ivp__store *s);
 	int (*end)(ivp__store *s);
 } ivp__copy_ops;
+/* The restricted registers' shared tables (reg_store.h; migration 12). The
+ * 1 of the getters, dek_delete and member_remove: none; of member_add: no
+ * such user. */
+typedef struct ivp__reg_ops {
+	int (*meta_get)(ivp__store *s, const char *key, char *value, size_t n);
+	int (*meta_put)(ivp__store *s, const char *key, const char *value);
+	int (*dek_put)(ivp__store *s, const char *reg, const char *rec, int version,
+		       const char *wrapped);
+	int (*dek_get)(ivp__store *s, const char *reg, const char *rec, int *version,
+		       char wrapped[256]);
+	int (*dek_delete)(ivp__store *s, const char *reg, const char *rec);
+	int (*deks_list)(ivp__store *s, const char *reg, ivp__row_cb cb, void *ud);
+	int (*dek_counts)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*member_add)(ivp__store *s, const char *reg, const char *user, const char *by,
+			  const char *at, int *existed);
+	int (*member_remove)(ivp__store *s, const char *reg, const char *user);
+	int (*member_is)(ivp__store *s, const char *reg, const char *user, int *yes);
+	int (*members_list)(ivp__store *s, const char *reg, ivp__row_cb cb, void *ud);
+	int (*setting_put)(ivp__store *s, const char *reg, const char *rule, int months,
+			   const char *by, const char *at);
+	int (*setting_get)(ivp__store *s, const char *reg, const char *rule, int *months);
+} ivp__reg_ops;
 typedef struct ivp__audit_ops {
 	/* as the doors of audit_store.h; last: 1 when the trail is empty;
 	 * append: a seal that returns nonzero is IVP__SE_ERROR "audit entry
@@ -317,6 +340,8 @@ typedef struct ivp__store_ops {
 	const ivp__audit_ops *audit;
 	/* the participation trajectory and the priority matrix */
 	const ivp__particip_ops *particip;
+	/* the restricted registers' vault, membership and retention settings */
+	const ivp__reg_ops *reg;
 	/* the case register (issue 13) */
 	const ivp__case_ops *cases;
 } ivp__store_ops;
@@ -350,6 +375,8 @@ extern const ivp__report_ops ivp__pg_report_ops;
 extern const ivp__copy_ops ivp__pg_copy_ops;
 extern const ivp__audit_ops ivp__sqlite_audit_ops;
 extern const ivp__particip_ops ivp__sqlite_particip_ops;
+extern const ivp__reg_ops ivp__sqlite_reg_ops;
+extern const ivp__reg_ops ivp__pg_reg_ops;
 extern const ivp__case_ops ivp__sqlite_case_ops;
 extern const ivp__case_ops ivp__pg_case_ops;
 

@@ -1,6 +1,6 @@
 /*
  * store.c — the door to storage (store.h, plan_store.h, auth_store.h,
- * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h, particip_store.h): one function per engine operation, and the choice of
+ * geo_store.h, group_store.h, report_store.h, org_store.h, copy_store.h, audit_store.h, particip_store.h, reg_store.h): one function per engine operation, and the choice of
  * engine for a database path.
  *
  * Each function calls the engine of ctx's database through its table
@@ -688,6 +688,75 @@ ivp_rc ivp__store_pt_evals_list(ivp_ctx *ctx, const char *plan, ivp__row_cb cb, 
 	return done(ctx, OPS->particip->evals_list(ST, plan, cb, ud));
 }
 
+/* ---- the restricted registers' shared tables (reg_store.h) ---------------- */
+
+ivp_rc ivp__store_vault_meta_get(ivp_ctx *ctx, const char *key, char *value, size_t n)
+{
+	return result(ctx, OPS->reg->meta_get(ST, key, value, n));
+}
+
+ivp_rc ivp__store_vault_meta_put(ivp_ctx *ctx, const char *key, const char *value)
+{
+	return done(ctx, OPS->reg->meta_put(ST, key, value));
+}
+
+ivp_rc ivp__store_dek_put(ivp_ctx *ctx, const char *reg, const char *rec, int version,
+			  const char *wrapped)
+{
+	return done(ctx, OPS->reg->dek_put(ST, reg, rec, version, wrapped));
+}
+
+ivp_rc ivp__store_dek_get(ivp_ctx *ctx, const char *reg, const char *rec, int *version,
+			  char wrapped[256])
+{
+	return result(ctx, OPS->reg->dek_get(ST, reg, rec, version, wrapped));
+}
+
+ivp_rc ivp__store_dek_delete(ivp_ctx *ctx, const char *reg, const char *rec)
+{
+	return result(ctx, OPS->reg->dek_delete(ST, reg, rec));
+}
+
+ivp_rc ivp__store_deks_list(ivp_ctx *ctx, const char *reg, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->reg->deks_list(ST, reg, cb, ud));
+}
+
+ivp_rc ivp__store_dek_counts(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->reg->dek_counts(ST, cb, ud));
+}
+
+ivp_rc ivp__store_reg_member_add(ivp_ctx *ctx, const char *reg, const char *user, const char *by,
+				 const char *at, int *existed)
+{
+	return result(ctx, OPS->reg->member_add(ST, reg, user, by, at, existed));
+}
+
+ivp_rc ivp__store_reg_member_remove(ivp_ctx *ctx, const char *reg, const char *user)
+{
+	return result(ctx, OPS->reg->member_remove(ST, reg, user));
+}
+
+ivp_rc ivp__store_reg_member_is(ivp_ctx *ctx, const char *reg, const char *user, int *yes)
+{
+	return done(ctx, OPS->reg->member_is(ST, reg, user, yes));
+}
+
+ivp_rc ivp__store_reg_members_list(ivp_ctx *ctx, const char *reg, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->reg->members_list(ST, reg, cb, ud));
+}
+
+ivp_rc ivp__store_reg_setting_put(ivp_ctx *ctx, const char *reg, const char *rule, int months,
+				  const char *by, const char *at)
+{
+	return done(ctx, OPS->reg->setting_put(ST, reg, rule, months, by, at));
+}
+
+ivp_rc ivp__store_reg_setting_get(ivp_ctx *ctx, const char *reg, const char *rule, int *months)
+{
+	return result(ctx, OPS->reg->setting_get(ST, reg, rule, months));
 /* ---- the case register (case_store.h) ------------------------------------------- */
 
 ivp_rc ivp__store_case_put(ivp_ctx *ctx, const ivp__case_rec *c, int *existed)

@@ -94,6 +94,8 @@ void ivp_close(ivp_ctx *ctx)
 		return;
 	if (ctx->store)
 		ctx->store->ops->close(ctx->store);
+	if (ctx->vault && ctx->vault_free)
+		ctx->vault_free(ctx->vault);
 	free(ctx);
 }
 

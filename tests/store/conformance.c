@@ -1,7 +1,7 @@
 /*
  * conformance.c — the storage conformance suite: every function of the
  * door (store.h, plan_store.h, auth_store.h, geo_store.h, group_store.h, report_store.h,
- * copy_store.h) on a fresh
+ * copy_store.h, reg_store.h) on a fresh
  * database of the engine under test, through the door and the public API
  * only (never an engine's own calls), so that it runs unchanged on every
  * engine: `store_conformance sqlite`, later `store_conformance
@@ -35,6 +35,7 @@
 #include "store/group_store.h"
 #include "store/particip_store.h"
 #include "store/plan_store.h"
+#include "store/reg_store.h"
 #include "store/report_store.h"
 #include "store/store.h"
 
@@ -118,6 +119,12 @@ static const cover covers[] = {
 	{ "test_report_finals", "ivp__store_final_add ivp__store_final_get ivp__store_finals_list" },
 	{ "test_callback_stop", "ivp__store_areas_list ivp__store_defs_list ivp__store_level_years "
 				"ivp__store_month_counts" },
+	{ "test_reg_store", "ivp__store_vault_meta_get ivp__store_vault_meta_put ivp__store_dek_put "
+			    "ivp__store_dek_get ivp__store_dek_delete ivp__store_deks_list ivp__store_dek_counts "
+			    "ivp__store_reg_member_add ivp__store_reg_member_remove ivp__store_reg_member_is "
+			    "ivp__store_reg_members_list ivp__store_reg_setting_put ivp__store_reg_setting_get "
+			    "ivp__store_user_add ivp__store_user_remove ivp__store_member_set ivp__store_begin "
+			    "ivp__store_rollback" },
 	{ "test_copy_tables", "ivp__store_table_rows ivp__store_table_put ivp__store_copy_begin "
 			      "ivp__store_copy_end ivp__store_begin ivp__store_commit "
 			      "ivp__store_user_add ivp__store_user_get" },
@@ -1731,6 +1738,78 @@ static void test_orgs(void **state)
 	assert_string_equal(org, "gemeente");
 }
 
+/* The restricted registers' shared tables (reg_store.h, migration 12). */
+static void test_reg_store(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	char v[256];
+	int version = -1, existed = -1, exists = -1, yes = -1, months = -1;
+
+	NOTFOUND(ivp__store_vault_meta_get(ctx, "check:signals:index", v, sizeof(v)));
+	OK(ivp__store_vault_meta_put(ctx, "check:signals:index", "aa"));
+	OK(ivp__store_vault_meta_put(ctx, "check:signals:index", "bb")); /* replaced */
+	OK(ivp__store_vault_meta_get(ctx, "check:signals:index", v, sizeof(v)));
+	assert_string_equal(v, "bb");
+	OK(ivp__store_vault_meta_put(ctx, "check:signals:index", NULL)); /* removed */
+	NOTFOUND(ivp__store_vault_meta_get(ctx, "check:signals:index", v, sizeof(v)));
+
+	NOTFOUND(ivp__store_dek_get(ctx, "signals", "S-1", &version, v));
+	OK(ivp__store_dek_put(ctx, "signals", "S-1", 1, "w1"));
+	OK(ivp__store_dek_put(ctx, "signals", "S-2", 1, "w2"));
+	OK(ivp__store_dek_put(ctx, "cases", "S-1", 1, "c1"));	 /* another register, the same id */
+	OK(ivp__store_dek_put(ctx, "signals", "S-2", 2, "w2b")); /* a rewrap */
+	OK(ivp__store_dek_get(ctx, "signals", "S-2", &version, v));
+	assert_int_equal(version, 2);
+	assert_string_equal(v, "w2b");
+	WANT_ROWS("deks of signals", ivp__store_deks_list(ctx, "signals", rows_cb, &b), "S-1|1|w1;S-2|2|w2b;");
+	WANT_ROWS("per version", ivp__store_dek_counts(ctx, rows_cb, &b), "cases|1|1;signals|1|1;signals|2|1;");
+	OK(ivp__store_dek_delete(ctx, "signals", "S-1"));
+	NOTFOUND(ivp__store_dek_delete(ctx, "signals", "S-1"));
+	NOTFOUND(ivp__store_dek_get(ctx, "signals", "S-1", &version, v));
+	OK(ivp__store_dek_get(ctx, "cases", "S-1", &version, v));
+	assert_string_equal(v, "c1");
+
+	OK(ivp__store_user_add(ctx, "zora", "partner", "$argon2id$z", &exists));
+	OK(ivp__store_user_add(ctx, "sam", "viewer", "$argon2id$s", &exists));
+	OK(ivp__store_member_set(ctx, "zora", "gemeente"));
+	NOTFOUND(ivp__store_reg_member_add(ctx, "cases", "nobody", "adam", "2026-12-01T10:00:00Z", &existed));
+	OK(ivp__store_reg_member_add(ctx, "cases", "zora", "adam", "2026-12-01T10:00:00Z", &existed));
+	assert_int_equal(existed, 0);
+	OK(ivp__store_reg_member_add(ctx, "cases", "zora", "eve", "2026-12-02T10:00:00Z", &existed));
+	assert_int_equal(existed, 1);
+	OK(ivp__store_reg_member_add(ctx, "signals", "sam", "adam", "2026-12-01T11:00:00Z", &existed));
+	OK(ivp__store_reg_member_is(ctx, "cases", "zora", &yes));
+	assert_int_equal(yes, 1);
+	OK(ivp__store_reg_member_is(ctx, "signals", "zora", &yes));
+	assert_int_equal(yes, 0);
+	OK(ivp__store_reg_member_is(ctx, NULL, "zora", &yes));
+	assert_int_equal(yes, 1);
+	WANT_ROWS("members", ivp__store_reg_members_list(ctx, NULL, rows_cb, &b),
+		  "cases|zora|gemeente|adam|2026-12-01T10:00:00Z;signals|sam|gemeente|adam|2026-12-01T11:00:00Z;");
+	WANT_ROWS("members of one", ivp__store_reg_members_list(ctx, "signals", rows_cb, &b),
+		  "signals|sam|gemeente|adam|2026-12-01T11:00:00Z;");
+	OK(ivp__store_reg_member_remove(ctx, "cases", "zora"));
+	NOTFOUND(ivp__store_reg_member_remove(ctx, "cases", "zora"));
+	OK(ivp__store_reg_member_is(ctx, NULL, "zora", &yes));
+	assert_int_equal(yes, 0);
+	OK(ivp__store_user_remove(ctx, "sam")); /* the membership goes with its user */
+	WANT_ROWS("none left", ivp__store_reg_members_list(ctx, NULL, rows_cb, &b), "");
+
+	NOTFOUND(ivp__store_reg_setting_get(ctx, "cases", "closed", &months));
+	OK(ivp__store_reg_setting_put(ctx, "cases", "closed", 36, "adam", "2026-12-01T10:00:00Z"));
+	OK(ivp__store_reg_setting_put(ctx, "cases", "closed", 30, "adam", "2026-12-01T10:00:01Z"));
+	OK(ivp__store_reg_setting_get(ctx, "cases", "closed", &months));
+	assert_int_equal(months, 30);
+	/* a rollback keeps them as they were */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_dek_put(ctx, "signals", "S-9", 1, "w9"));
+	OK(ivp__store_reg_setting_put(ctx, "cases", "closed", 12, "adam", "2026-12-01T10:00:02Z"));
+	OK(ivp__store_rollback(ctx));
+	NOTFOUND(ivp__store_dek_get(ctx, "signals", "S-9", &version, v));
+	OK(ivp__store_reg_setting_get(ctx, "cases", "closed", &months));
+	assert_int_equal(months, 30);
+}
+
 /* The population of every area of a level in a year (size classes). */
 static void test_level_population(void **state)
 {
@@ -2300,7 +2379,7 @@ static void test_every_door_function_covered(void **state)
 {
 	static const char *const headers[] = { "store.h", "plan_store.h", "auth_store.h", "geo_store.h",
 					       "group_store.h", "report_store.h", "org_store.h", "copy_store.h", "audit_store.h", "particip_store.h",
-					       "case_store.h" };
+					       "reg_store.h", "case_store.h" };
 	names decl = { .n = 0 };
 	char path[1024], *src;
 	size_t i, k;
@@ -2409,6 +2488,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reg_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_tables, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_restore, setup, teardown),

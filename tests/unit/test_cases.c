@@ -86,15 +86,15 @@ static void test_dates(void **state)
 	assert_int_equal(ivp__case_date_parse("2026-3-01", 9, d), -1);
 	assert_int_equal(ivp__case_date_parse("1899-12-31", 10, d), -1);
 	assert_int_equal(ivp__case_date_parse("2026/03/01", 10, d), -1);
-	ivp__case_add_months("2026-01-31", 1, d);
+	assert_int_equal(ivp__reg_date_add_months("2026-01-31", 1, d), 0);
 	assert_string_equal(d, "2026-02-28");
-	ivp__case_add_months("2026-06-15", 24, d);
+	assert_int_equal(ivp__reg_date_add_months("2026-06-15", 24, d), 0);
 	assert_string_equal(d, "2028-06-15");
-	ivp__case_add_months("2026-11-30", 3, d);
+	assert_int_equal(ivp__reg_date_add_months("2026-11-30", 3, d), 0);
 	assert_string_equal(d, "2027-02-28");
-	ivp__case_add_months("2027-12-31", 2, d);
+	assert_int_equal(ivp__reg_date_add_months("2027-12-31", 2, d), 0);
 	assert_string_equal(d, "2028-02-29");
-	ivp__case_add_months("2026-05-01", 0, d);
+	assert_int_equal(ivp__reg_date_add_months("2026-05-01", 0, d), 0);
 	assert_string_equal(d, "2026-05-01");
 }
 

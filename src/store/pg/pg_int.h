@@ -21,7 +21,7 @@
 #include "store/engine.h"
 
 /* prepared statements per connection (the SQL strings of all files here) */
-#define IVP__PG_STMTS 192
+#define IVP__PG_STMTS 384
 #define IVP__PG_PARAMS 20
 
 typedef struct pg_prepared {

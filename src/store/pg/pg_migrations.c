@@ -8,7 +8,8 @@
  * so ivp_schema_version() means the same on both: 1 imports, code lists,
  * population, definitions; 2 the plan; 3 users; 4 boundaries; 5 series;
  * 6 report texts; 7 comparison groups; 8 organisations; 9 the audit
- * trail; 10 participation; 11 TOTP and the throttle's index. Migration 1 here has no table
+ * trail; 10 participation; 11 TOTP and the throttle's index; 12 the
+ * registers' vault, membership and retention, and the audit reason. Migration 1 here has no table
  * `fact`: this engine started with series (migration 5). Never edit a
  * migration that has shipped: add the next number.
  *
@@ -352,6 +353,32 @@ static const pg_migration migrations[] = {
 	  "ALTER TABLE app_user ADD COLUMN totp_required integer NOT NULL DEFAULT 0;"
 	  "ALTER TABLE app_user ADD COLUMN totp_last bigint NOT NULL DEFAULT 0;"
 	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);" },
+	/* 12: what the restricted registers share (as the SQLite engine's 12). */
+	{ 12,
+	  "CREATE TABLE vault_meta ("
+	  " key" T "PRIMARY KEY CHECK (key <> ''),"
+	  " value" T "NOT NULL);"
+	  "CREATE TABLE vault_dek ("
+	  " register" T "NOT NULL CHECK (register IN ('signals','cases')),"
+	  " record" T "NOT NULL CHECK (record <> ''),"
+	  " version integer NOT NULL CHECK (version > 0),"
+	  " wrapped" T "NOT NULL,"
+	  " PRIMARY KEY (register, record));"
+	  "CREATE TABLE reg_member ("
+	  " register" T "NOT NULL CHECK (register IN ('signals','cases')),"
+	  " user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " granted_by" T "NOT NULL DEFAULT '',"
+	  " granted_at" T "NOT NULL,"
+	  " PRIMARY KEY (register, user_id));"
+	  "CREATE INDEX reg_member_user ON reg_member(user_id);"
+	  "CREATE TABLE reg_setting ("
+	  " register" T "NOT NULL CHECK (register IN ('signals','cases')),"
+	  " rule" T "NOT NULL CHECK (rule <> ''),"
+	  " months integer NOT NULL CHECK (months BETWEEN 1 AND 1200),"
+	  " set_by" T "NOT NULL DEFAULT '',"
+	  " set_at" T "NOT NULL,"
+	  " PRIMARY KEY (register, rule));"
+	  "ALTER TABLE audit_entry ADD COLUMN reason" T "NOT NULL DEFAULT '';" },
 	/* 14: the case register of the Zorg- en Veiligheidshuis (case_store.h). */
 	{ 14,
 	  "CREATE TABLE zvh_case ("

@@ -153,7 +153,7 @@ const ivp__report_ops ivp__pg_report_ops = {
 
 /* ---- the audit trail and plan-history pruning (audit_store.h) ---- */
 
-#define AUDIT_COLS "seq, at, \"user\", org, addr, action, object, before, after, prev, hash"
+#define AUDIT_COLS "seq, at, \"user\", org, addr, action, object, before, after, prev, hash, reason"
 
 static void audit_row(const PGresult *r, int i, ivp__audit_rec *out)
 {
@@ -168,6 +168,7 @@ static void audit_row(const PGresult *r, int i, ivp__audit_rec *out)
 	ivp__pg_copy(r, i, 8, out->after, sizeof(out->after));
 	ivp__pg_copy(r, i, 9, out->prev, sizeof(out->prev));
 	ivp__pg_copy(r, i, 10, out->hash, sizeof(out->hash));
+	ivp__pg_copy(r, i, 11, out->reason, sizeof(out->reason));
 }
 
 static int au_last(ivp__store *st, ivp__audit_rec *out)
@@ -189,7 +190,7 @@ static int au_last(ivp__store *st, ivp__audit_rec *out)
 static int au_insert(pg_store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud)
 {
 	static const char *const sql = "INSERT INTO audit_entry(" AUDIT_COLS ") "
-				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)";
+				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)";
 	ivp__audit_rec last;
 	pg_params p;
 	int rc = au_last(&s->base, &last);
@@ -210,6 +211,7 @@ static int au_insert(pg_store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, vo
 	pg_text(&p, r->after);
 	pg_text(&p, r->prev);
 	pg_text(&p, r->hash);
+	pg_text(&p, r->reason);
 	return ivp__pg_exec(s, sql, &p, NULL);
 }
 

@@ -673,5 +673,6 @@ const ivp__store_ops ivp__pg_ops = {
 	.copy = &ivp__pg_copy_ops,
 	.audit = &ivp__pg_audit_ops,
 	.particip = &ivp__pg_particip_ops,
+	.reg = &ivp__pg_reg_ops,
 	.cases = &ivp__pg_case_ops,
 };

@@ -371,6 +371,37 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  "ALTER TABLE app_user ADD COLUMN totp_last INTEGER NOT NULL DEFAULT 0;"
 	  "CREATE INDEX login_attempt_pair ON login_attempt(name, addr, at);",
 	  NULL, NULL },
+	/* 12: what the restricted registers share (src/registers/,
+	 * reg_store.h): the key file's check values, every record's data key
+	 * wrapped by its register's key, the members of each register, the
+	 * retention an admin set, and the reason of an audit entry (docs/audit.md:
+	 * an entry with a reason is encoded as ivp-audit-2, one without keeps
+	 * the ivp-audit-1 encoding, so older chains verify unchanged). */
+	{ 12,
+	  "CREATE TABLE vault_meta ("
+	  " key TEXT PRIMARY KEY CHECK (key <> ''),"
+	  " value TEXT NOT NULL) WITHOUT ROWID;"
+	  "CREATE TABLE vault_dek ("
+	  " register TEXT NOT NULL CHECK (register IN ('signals','cases')),"
+	  " record TEXT NOT NULL CHECK (record <> ''),"
+	  " version INTEGER NOT NULL CHECK (version > 0),"
+	  " wrapped TEXT NOT NULL,"
+	  " PRIMARY KEY (register, record)) WITHOUT ROWID;"
+	  "CREATE TABLE reg_member ("
+	  " register TEXT NOT NULL CHECK (register IN ('signals','cases')),"
+	  " user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	  " granted_by TEXT NOT NULL DEFAULT '',"
+	  " granted_at TEXT NOT NULL,"
+	  " PRIMARY KEY (register, user_id)) WITHOUT ROWID;"
+	  "CREATE INDEX reg_member_user ON reg_member(user_id);"
+	  "CREATE TABLE reg_setting ("
+	  " register TEXT NOT NULL CHECK (register IN ('signals','cases')),"
+	  " rule TEXT NOT NULL CHECK (rule <> ''),"
+	  " months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 1200),"
+	  " set_by TEXT NOT NULL DEFAULT '',"
+	  " set_at TEXT NOT NULL,"
+	  " PRIMARY KEY (register, rule)) WITHOUT ROWID;"
+	  "ALTER TABLE audit_entry ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
 	/* 14: the case register of the Zorg- en Veiligheidshuis (case_store.h,
 	 * src/registers/cases.c). Personal and free-text fields are sealed by
 	 * the vault before they get here (hex of the blob, *_s columns); the

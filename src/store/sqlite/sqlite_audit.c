@@ -39,11 +39,11 @@ enum {
 	A_COUNT
 };
 
-#define COLS "seq, at, user, org, addr, action, object, before, after, prev, hash"
+#define COLS "seq, at, user, org, addr, action, object, before, after, prev, hash, reason"
 
 static const char *const sql[A_COUNT] = {
 	[A_LAST] = "SELECT " COLS " FROM audit_entry ORDER BY seq DESC LIMIT 1",
-	[A_INSERT] = "INSERT INTO audit_entry(" COLS ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+	[A_INSERT] = "INSERT INTO audit_entry(" COLS ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
 	[A_WALK] = "SELECT " COLS " FROM audit_entry WHERE seq >= ?1 AND (?2 IS NULL OR user = ?2) "
 		   "AND (?3 IS NULL OR object = ?3) AND (?4 IS NULL OR at >= ?4) ORDER BY seq",
 	[A_FIND] = "SELECT seq FROM audit_entry WHERE seq > ?1 AND hash = ?2 ORDER BY seq LIMIT 1",
@@ -85,6 +85,7 @@ static void row(sqlite3_stmt *q, ivp__audit_rec *r)
 	ivp__sq_copy_col(q, 8, r->after, sizeof(r->after));
 	ivp__sq_copy_col(q, 9, r->prev, sizeof(r->prev));
 	ivp__sq_copy_col(q, 10, r->hash, sizeof(r->hash));
+	ivp__sq_copy_col(q, 11, r->reason, sizeof(r->reason));
 }
 
 static int au_last(ivp__store *st, ivp__audit_rec *out)
@@ -134,6 +135,7 @@ static int insert(sq_store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void 
 	ivp__sq_bind_text(q, 9, r->after);
 	ivp__sq_bind_text(q, 10, r->prev);
 	ivp__sq_bind_text(q, 11, r->hash);
+	ivp__sq_bind_text(q, 12, r->reason);
 	return ivp__sq_done(s, q);
 }
 

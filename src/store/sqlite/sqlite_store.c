@@ -818,5 +818,6 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.copy = &ivp__sqlite_copy_ops,
 	.audit = &ivp__sqlite_audit_ops,
 	.particip = &ivp__sqlite_particip_ops,
+	.reg = &ivp__sqlite_reg_ops,
 	.cases = &ivp__sqlite_case_ops,
 };
