@@ -675,29 +675,29 @@ static const http_param f_logout[] = {
 /* ---- the case register (issue 13, part "cases": src/api/api_cases.c, src/web/cases.c) ---- */
 
 static const http_col c_cases[] = {
-	{ "id", T, 0, "the case, e.g. C-2026-0003" },
-	{ "registered", T, 0, "the registration date" },
-	{ "status", T, 0, "registered, in_progress, closed or declined" },
-	{ "org", T, 0, "the registering organisation" },
-	{ "director", T, 1, "the process director (a user)" },
-	{ "wijk", T, 1, "the wijk of the address" },
-	{ "criteria", T, 0, "the complexity criteria met, comma-separated" },
-	{ "closed", T, 1, "the date closed or declined" },
-	{ "role", T, 0, "the asking user's relation: handler or participant" },
+	{ "id", HTTP_C_TEXT, 0, "the case, e.g. C-2026-0003" },
+	{ "registered", HTTP_C_TEXT, 0, "the registration date" },
+	{ "status", HTTP_C_TEXT, 0, "registered, in_progress, closed or declined" },
+	{ "org", HTTP_C_TEXT, 0, "the registering organisation" },
+	{ "director", HTTP_C_TEXT, 1, "the process director (a user)" },
+	{ "wijk", HTTP_C_TEXT, 1, "the wijk of the address" },
+	{ "criteria", HTTP_C_TEXT, 0, "the complexity criteria met, comma-separated" },
+	{ "closed", HTTP_C_TEXT, 1, "the date closed or declined" },
+	{ "role", HTTP_C_TEXT, 0, "the asking user's relation: handler or participant" },
 	{ 0 }
 };
 
 static const http_col c_case_rows[] = {
-	{ "section", T, 0, "case, org, domain or entry" },
-	{ "key", T, 1, "the field (case), organisation, life domain or entry number" },
-	{ "value", T, 1, "its value; for org, domain and entry the columns as name=value; …" },
+	{ "section", HTTP_C_TEXT, 0, "case, org, domain or entry" },
+	{ "key", HTTP_C_TEXT, 1, "the field (case), organisation, life domain or entry number" },
+	{ "value", HTTP_C_TEXT, 1, "its value; for org, domain and entry the columns as name=value; …" },
 	{ 0 }
 };
 
 static const http_col c_case_counts[] = {
-	{ "group", T, 0, "the status, quarter (2026KW01) or wijk; total for the sum" },
-	{ "n", I, 1, "the number of cases; null when suppressed" },
-	{ "shown", T, 0, "what is published: the number, \"< 5\" (1 to 4) or \"x\" (hidden so no sum gives a small count back)" },
+	{ "group", HTTP_C_TEXT, 0, "the status, quarter (2026KW01) or wijk; total for the sum" },
+	{ "n", HTTP_C_INT, 1, "the number of cases; null when suppressed" },
+	{ "shown", HTTP_C_TEXT, 0, "what is published: the number, \"< 5\" (1 to 4) or \"x\" (hidden so no sum gives a small count back)" },
 	{ 0 }
 };
 

@@ -757,6 +757,8 @@ ivp_rc ivp__store_reg_setting_put(ivp_ctx *ctx, const char *reg, const char *rul
 ivp_rc ivp__store_reg_setting_get(ivp_ctx *ctx, const char *reg, const char *rule, int *months)
 {
 	return result(ctx, OPS->reg->setting_get(ST, reg, rule, months));
+}
+
 /* ---- the case register (case_store.h) ------------------------------------------- */
 
 ivp_rc ivp__store_case_put(ivp_ctx *ctx, const ivp__case_rec *c, int *existed)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivp/cases.h"
 #include "registers/cases.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

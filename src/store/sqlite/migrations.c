@@ -402,6 +402,7 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " set_at TEXT NOT NULL,"
 	  " PRIMARY KEY (register, rule)) WITHOUT ROWID;"
 	  "ALTER TABLE audit_entry ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
+	  NULL, NULL },
 	/* 14: the case register of the Zorg- en Veiligheidshuis (case_store.h,
 	 * src/registers/cases.c). Personal and free-text fields are sealed by
 	 * the vault before they get here (hex of the blob, *_s columns); the
