@@ -985,8 +985,12 @@ static ivp_rc status_change(ivp_ctx *ctx, const cs_case *c, const ivp_case_chang
 	r->status = statuses[k];
 	r->closed = NULL;
 	if (k >= 2) {
-		if ((rc = need_text(ctx, "reason_closed", ch->text, 1)) ||
-		    (rc = date_or_today(ctx, "date", ch->date, date)) ||
+		if (!ch->text || !*ch->text) {
+			ivp__fail(ctx, IVP_EINPUT, "closing or declining a case needs its reason");
+			ivp__option(ctx, "text");
+			return ivp__coded(ctx, "case_bad_field", IVP_EINPUT);
+		}
+		if ((rc = need_text(ctx, "text", ch->text, 1)) || (rc = date_or_today(ctx, "date", ch->date, date)) ||
 		    (rc = seal_hex(ctx, dek, id, "close_reason", ch->text, close_reason)))
 			return rc;
 		r->closed = date;
@@ -1202,7 +1206,7 @@ static int count_row(void *ud, const char *const *cols, int n)
 	else {
 		const char *d = cols[IVP__CASE_C_REGISTERED] ? cols[IVP__CASE_C_REGISTERED] : "0000-00";
 
-		snprintf(key, sizeof(key), "%.4sKW%02d", d, (atoi(d + 5) + 2) / 3 + 20);
+		snprintf(key, sizeof(key), "%.4sKW%02d", d, (atoi(d + 5) + 2) / 3);
 	}
 	for (i = 0; i < c->ng; i++)
 		if (!strcmp(c->key[i], key)) {

@@ -505,7 +505,7 @@ static void change_forms(http_req *r, html *h, const char *lang, const char *id,
 	html_raw(h, "</option><option value=\"declined\">");
 	html_text(h, W("declined"));
 	html_raw(h, "</option></select></p></div>");
-	bad = field_begin(h, "f-status-text", W("Reason for closing or declining"), f, "status", "reason_closed");
+	bad = field_begin(h, "f-status-text", W("Reason for closing or declining"), f, "status", "text");
 	textarea(h, "f-status-text", "text", NULL, bad);
 	form_end(h, lang, "Change the status");
 }

@@ -15,7 +15,10 @@ for u in zora:zvh dirk:zvh pia:politie mona:halt lena:reclassering nina:politie;
 done
 printf 'Zeer-geheim wachtwoord 42\n' | "$IVP" user add adam --role admin --org gemeente --lang en >/dev/null
 "$IVP" keys init --keys "$IVP_KEYS" --user adam --lang en >/dev/null
-for u in zora dirk pia mona lena; do "$IVP" registers grant cases "$u" --user adam --lang en >/dev/null; done
+for u in zora dirk pia mona lena; do
+  "$IVP" user totp "$u" --lang en >/dev/null # members sign in with a second factor
+  "$IVP" registers grant cases "$u" --user adam --lang en >/dev/null
+done
 "$IVP" cases add --user zora --lang en --date 2026-03-02 --name "Kees Geheimnaam" --birth 1990-05-17 \
   --bsn 111222333 --address "Geheimstraat 17" --reason "overlast en verslaving" --goal "een plan van aanpak" \
   --criteria multi_domain,chains --wijk BU19260103 --director dirk >/dev/null

@@ -45,10 +45,10 @@ declare -A ADDR=([pia]=127.0.0.40 [mona]=127.0.0.41 [nina]=127.0.0.42 [otto]=127
   done
   printf '%s\n' "$PW" | "$IVP" user add adam --role admin --org gemeente --lang en
   "$IVP" keys init --keys "$IVP_KEYS" --user adam --lang en
-  for u in "${MEMBERS[@]}"; do "$IVP" registers grant cases "$u" --user adam --lang en; done
   for u in "${MEMBERS[@]}" adam; do
     "$IVP" user totp "$u" --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/$u.totp"
   done
+  for u in "${MEMBERS[@]}"; do "$IVP" registers grant cases "$u" --user adam --lang en; done
   "$IVP" cases add --user zora --lang en --date 2026-03-02 --name "Kees Geheimnaam" --birth 1990-05-17 \
     --bsn 111222333 --address "Geheimstraat 17" --reason "overlast en verslaving" --goal "een plan van aanpak" \
     --criteria multi_domain,chains --wijk BU19260103 --director dirk
