@@ -16,8 +16,12 @@
 #include "api/api.h"
 #include "ivp/cases.h"
 
-static void answer_table(http_req *r, ivp_rc rc, ivp_table *t)
+/* Answer with *t (freed here) or the error of rc. A pointer, not the table:
+ * the callers pass it in the same call that fills it. */
+static void answer_table(http_req *r, ivp_rc rc, ivp_table **tp)
 {
+	ivp_table *t = *tp;
+
 	if (rc)
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 	else
@@ -29,7 +33,7 @@ void api_cases(http_req *r)
 {
 	ivp_table *t = NULL;
 
-	answer_table(r, ivp_cases_list(r->ctx, &t), t);
+	answer_table(r, ivp_cases_list(r->ctx, &t), &t);
 }
 
 void api_case_counts(http_req *r)
@@ -37,21 +41,21 @@ void api_case_counts(http_req *r)
 	const char *by = http_query_get(&r->q, "by");
 	ivp_table *t = NULL;
 
-	answer_table(r, ivp_case_counts(r->ctx, by ? by : "status", &t), t);
+	answer_table(r, ivp_case_counts(r->ctx, by ? by : "status", &t), &t);
 }
 
 void api_case_export(http_req *r)
 {
 	ivp_table *t = NULL;
 
-	answer_table(r, ivp_case_export(r->ctx, r->path_id, http_query_get(&r->q, "reason"), &t), t);
+	answer_table(r, ivp_case_export(r->ctx, r->path_id, http_query_get(&r->q, "reason"), &t), &t);
 }
 
 void api_case(http_req *r)
 {
 	ivp_table *t = NULL;
 
-	answer_table(r, ivp_case_read(r->ctx, r->path_id, http_query_get(&r->q, "reason"), &t), t);
+	answer_table(r, ivp_case_read(r->ctx, r->path_id, http_query_get(&r->q, "reason"), &t), &t);
 }
 
 static const char *field(http_req *r, const char *name)
