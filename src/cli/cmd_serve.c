@@ -39,6 +39,9 @@ static const char serve_help[] =
 	"  --web-root DIR       the web/ folder: static/ and node_modules/ (NL Design\n"
 	"                       System CSS, installed by scripts/install-deps.sh);\n"
 	"                       default: the source tree's web/\n"
+	"  --keys FILE          the restricted registers' key file (default: $IVP_KEYS;\n"
+	"                       none: the registers stay closed, docs/registers.md);\n"
+	"                       retention runs at start and once a day\n"
 	"  --quiet              no access log (default: a line per request on stderr)\n"
 	"  --routes             print the route table and exit\n"
 	"  --openapi            print the OpenAPI document (as /api/v1/openapi.json) and exit\n";
@@ -168,6 +171,7 @@ int cmd_serve(int argc, char **argv)
 	if (!o.db || !*o.db)
 		o.db = "ivp.db";
 	o.host = host;
+	o.keys = cli_keys(); /* --keys PATH, else $IVP_KEYS */
 	/* the workers inherit this mask; only this thread takes the signals */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);

@@ -31,8 +31,16 @@
  * ivp_session cookie through the library (src/auth/): random tokens stored
  * hashed, with an expiry; the session carries the user's organisation.
  *
- * The need-to-know rules of the restricted registers and the audit log
- * hook in here, nowhere else.
+ * Object kind "register" is one record of a restricted register (signals,
+ * cases; src/registers/): the decision is ivp__reg_decide's, from the
+ * relation of the session's user to the record (member, handler,
+ * department handler, participating organisation), never the role — an
+ * admin has none and sees nothing. A hidden record answers 404, as one
+ * that does not exist; a record the user may open only with a reason (not
+ * its handler) answers 403 reason_required until the request carries one
+ * (form field "reden" or header X-Reason), which the handler then records
+ * with the access (ivp__reg_audit). Anonymous: 401. http_int.h
+ * (http_authorize_record) has the contract the registers' pages follow.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,10 +63,29 @@ static int partner_object(const http_session *s, const http_object *o)
 	return ivp_measure_org_shares(o->orgs, s->org) ? 0 : 403;
 }
 
+/* A register record: 0, 401, 403 (a reason is needed) or 404 (hidden). */
+static int register_object(const http_session *s, const http_object *o)
+{
+	int d;
+
+	if (!s)
+		return 401;
+	if (!known_role(s->role))
+		return 404;
+	d = ivp__reg_decide(o->reg, o->rel, o->act);
+	if (d == IVP__NTK_ALLOW)
+		return 0;
+	if (d == IVP__NTK_REASON)
+		return o->reason && *o->reason ? 0 : 403;
+	return 404;
+}
+
 int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o)
 {
 	if (!rt)
 		return 403;
+	if (o && o->kind && !strcmp(o->kind, "register"))
+		return rt->role == HTTP_PUBLIC ? 403 : register_object(s, o); /* never on a public route */
 	if (o && (!o->kind || (strcmp(o->kind, "measure") && strcmp(o->kind, "private"))))
 		return 403;
 	if (o && !strcmp(o->kind, "private"))
@@ -93,7 +120,7 @@ int http_authorize(const http_route *rt, const http_session *s)
 int http_authorize_request(http_req *r)
 {
 	ivp_measure_org orgs;
-	http_object o = { "measure", r->path_id, &orgs };
+	http_object o = { .kind = "measure", .id = r->path_id, .orgs = &orgs };
 	ivp_rc rc;
 
 	if (!r->route || r->route->role != HTTP_ROLE_PARTNER || !r->session ||
@@ -125,6 +152,59 @@ int http_authorize_request(http_req *r)
 		return 403;
 	}
 	return 0;
+}
+
+const char *http_reason(const http_req *r)
+{
+	const char *v = http_field(r, "reden");
+	const char *p;
+
+	if (!v || !*v)
+		v = r->reason_header;
+	for (p = v; p && *p; p++)
+		if (*p != ' ' && *p != '\t')
+			return v;
+	return NULL;
+}
+
+/* The language of r's answer: a page in the asked or remembered one, the API in English. */
+static const char *answer_lang(const http_req *r)
+{
+	const char *q = http_query_get(&r->q, "lang"), *c = r->lang_cookie;
+
+	if (!r->route || strcmp(r->route->response_type ? r->route->response_type : "", "page"))
+		return "en";
+	return q ? (strcmp(q, "en") ? "nl" : "en") : c && !strcmp(c, "en") ? "en" :
+									     "nl";
+}
+
+int http_authorize_record(http_req *r, const http_object *o)
+{
+	const char *lang = answer_lang(r);
+	int st = o && o->kind && !strcmp(o->kind, "register") ? http_authorize_object(r->route, r->session, o) : 403;
+
+	switch (st) {
+	case 0:
+		return 0;
+	case 401:
+		http_error(r, 401, "unauthorized", ivp_msg_tr(lang, "sign in first"),
+			   ivp_msg_tr(lang, "The restricted registers are for their members, who sign in with a second factor."),
+			   r->app && r->app->signin ? r->app->signin : ivp_msg_tr(lang, "Sign in first."));
+		return 401;
+	case 404:
+		http_error(r, 404, "not_found", ivp_msg_tr(lang, "not found"),
+			   ivp_msg_tr(lang, "There is no such record, or it is not yours to see."), NULL);
+		return 404;
+	default:
+		if (o && o->kind && !strcmp(o->kind, "register") && r->route && r->route->role != HTTP_PUBLIC) {
+			http_error(r, 403, "reason_required", ivp_msg_tr(lang, "give the reason for opening this record"),
+				   ivp_msg_tr(lang, "You are not this record's handler: opening it is recorded in the audit trail with the reason you give."),
+				   ivp_msg_tr(lang, "Send the reason as form field reden or header X-Reason."));
+			return 403;
+		}
+		http_error(r, 403, "forbidden", ivp_msg_tr(lang, "forbidden"), NULL, NULL);
+		return 403;
+	}
 }
 
 int http_csrf_check(const http_route *rt, const http_session *s, const char *given)

@@ -31,6 +31,8 @@ typedef struct http_server_opts {
 	const char *tls_key;	    /* PEM file of its private key */
 	const char *trusted_proxy;  /* IPv4 address whose X-Forwarded-For/-Proto are believed;
 				     * NULL: none */
+	const char *keys;	    /* the restricted registers' key file, set on every
+				     * thread's ivp_ctx (ivp_set_keys); NULL: none */
 } http_server_opts;
 
 /*

@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "ivp/ivp.h"
+#include "registers/registers.h" /* the need-to-know decision of object kind "register" */
 
 #define HTTP_MAX_URI 4096      /* request target, bytes (414 above) */
 #define HTTP_MAX_PARAMS 32     /* query parameters */
@@ -202,12 +203,20 @@ typedef struct http_session {
  * authorization: kind "measure" with its organisations (a partner may
  * change the measures its organisation owns or shares), or kind "private"
  * (what is not public: drafts, progress notes, who changed what — for
- * every signed-in role).
+ * every signed-in role), or kind "register": one record of a restricted
+ * register, decided by ivp__reg_decide from the session user's relation
+ * to it (src/registers/registers.h; the contract is at http_authorize_record).
  */
 typedef struct http_object {
-	const char *kind;	     /* "measure" or "private" */
-	const char *id;		     /* the measure's id */
+	const char *kind;	     /* "measure", "private" or "register" */
+	const char *id;		     /* the measure's id; "register": the record's id */
 	const ivp_measure_org *orgs; /* "measure": its owner and partners */
+	/* "register" only: */
+	ivp__reg reg;		 /* which register */
+	const ivp__reg_rel *rel; /* the session user's relation to the record (the
+				   * register fills it in; NULL: none, hidden) */
+	ivp__reg_act act;	 /* what the request does with it */
+	const char *reason;	 /* the reason given (http_reason), or NULL */
 } http_object;
 
 struct http_req {
@@ -220,6 +229,8 @@ struct http_req {
 	http_query q;
 	const http_session *session;	 /* NULL: not signed in */
 	const char *csrf;		 /* the X-CSRF-Token header, or NULL (set before http_prepare) */
+	const char *reason_header;	 /* the X-Reason header, or NULL: the reason for opening a
+					  * register record (http_reason) */
 	int secure;			 /* came over TLS (ours, or X-Forwarded-Proto: https
 					  * from the trusted proxy) */
 	char client[64];		 /* the client address (the peer, or X-Forwarded-For
@@ -313,6 +324,30 @@ int http_parse_year(const char *v, int *year);
  * 401 (sign in first) or 403.
  */
 int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o);
+/*
+ * A record of a restricted register (object kind "register"; the signals
+ * and cases pages and API call this before they show, list, count, change
+ * or export a record). ivp__reg_decide says, and this answers r:
+ *
+ *   not signed in          401 unauthorized
+ *   IVP__NTK_HIDDEN        404 not_found, exactly as for a record that does
+ *                          not exist (never 403: its existence stays hidden)
+ *   IVP__NTK_REASON and    403 reason_required: allowed once a reason is
+ *     no reason given          given. A page shows a form asking the reason
+ *                          (field `reden`) and sends it again; the API
+ *                          sends it as form field `reden` or header
+ *                          `X-Reason` (http_reason).
+ *   IVP__NTK_ALLOW, or     0: the handler goes on, and records the access
+ *     REASON with one         with ivp__reg_audit(…, o->reason) (NULL for
+ *                             ALLOW is fine; the reason is kept either way)
+ *
+ * Returns 0 or the status of the error already in r. http_authorize_object
+ * gives the same decision without answering (0, 401, 403, 404).
+ */
+int http_authorize_record(http_req *r, const http_object *o);
+/* The reason the request gives for opening a register record: form field
+ * "reden", else header X-Reason; NULL when neither or only blanks. */
+const char *http_reason(const http_req *r);
 /* http_authorize_object(rt, s, NULL): the route alone. */
 int http_authorize(const http_route *rt, const http_session *s);
 /*

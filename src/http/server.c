@@ -67,6 +67,7 @@
 
 #include "http/cache.h"
 #include "ivp/audit.h"
+#include "ivp/registers.h"
 #include "http/http.h"
 #include "http/http_int.h"
 #include "http/multipart.h"
@@ -74,6 +75,7 @@
 struct http_server {
 	struct MHD_Daemon *d;
 	char *db;
+	char *keys;	     /* the registers' key file; NULL: none */
 	const http_app *app; /* the routes and the error hook (src/serve/) */
 	void *app_data;	     /* handed to every request as r->app_data */
 	size_t max_upload;
@@ -142,6 +144,7 @@ typedef struct conn {
 	size_t small_len;
 	char ct[160];		   /* its Content-Type */
 	char csrf[64];		   /* the X-CSRF-Token header */
+	char xreason[256];	   /* the X-Reason header (a register record's reason) */
 	char lang[8];		   /* the ivp_lang cookie */
 	http_session sess;	   /* who the request is from, when signed in */
 	const char *xcache;	   /* "hit" or "miss" when the cache was asked; else NULL */
@@ -166,6 +169,7 @@ static ivp_ctx *thread_ctx(http_server *s, ivp_rc *rc, ivp_error *err)
 		return ctx;
 	if ((*rc = ivp_open(s->db, &ctx, err)))
 		return NULL;
+	ivp_set_keys(ctx, s->keys); /* read when a register is first asked for */
 	pthread_mutex_lock(&s->mu);
 	n = realloc(s->ctxs, (size_t)(s->nctx + 1) * sizeof(ivp_ctx *));
 	if (n) {
@@ -830,6 +834,7 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	const char *te = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 	const char *ck = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_session");
 	const char *xt = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token");
+	const char *xr = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Reason");
 	const char *xp = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	const char *lg = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, "ivp_lang");
 	const char *og = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Origin");
@@ -858,6 +863,10 @@ static enum MHD_Result first_call(http_server *s, struct MHD_Connection *mc, con
 	if (xt) {
 		snprintf(c->csrf, sizeof(c->csrf), "%s", xt);
 		c->req.csrf = c->csrf;
+	}
+	if (xr) {
+		snprintf(c->xreason, sizeof(c->xreason), "%s", xr);
+		c->req.reason_header = c->xreason;
 	}
 	if (og) {
 		snprintf(c->origin, sizeof(c->origin), "%s", og);
@@ -1147,6 +1156,7 @@ http_server *http_server_start(const http_server_opts *o, char *err, size_t errs
 		return NULL;
 	}
 	s->db = strdup(o->db);
+	s->keys = o->keys && *o->keys ? strdup(o->keys) : NULL;
 	s->max_upload = o->max_upload ? o->max_upload : (size_t)64 << 20;
 	s->max_time = o->max_time ? o->max_time : 600;
 	s->access_log = o->access_log;
@@ -1271,5 +1281,6 @@ void http_server_stop(http_server *s)
 	}
 	http_cache_free(s->cache);
 	free(s->db);
+	free(s->keys);
 	free(s);
 }

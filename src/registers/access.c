@@ -91,7 +91,6 @@ static ivp_rc unknown_register(ivp_ctx *ctx, const char *name)
 	ivp__fail(ctx, IVP_EINPUT, "unknown register \"%s\"", name ? name : "");
 	ivp__code(ctx, "register_unknown");
 	ivp__hint(ctx, "The registers are signals and cases.");
-	ivp__option(ctx, "register");
 	return IVP_EINPUT;
 }
 

@@ -52,7 +52,6 @@ static ivp_rc unknown_rule(ivp_ctx *ctx, ivp__reg reg, const char *rule)
 		  rule ? rule : "");
 	ivp__code(ctx, "retention_rule");
 	ivp__hint(ctx, "The rules are signals not_taken_up and cases closed.");
-	ivp__option(ctx, "rule");
 	return IVP_EINPUT;
 }
 
@@ -84,7 +83,6 @@ static ivp_rc unknown_register(ivp_ctx *ctx, const char *name)
 	ivp__fail(ctx, IVP_EINPUT, "unknown register \"%s\"", name ? name : "");
 	ivp__code(ctx, "register_unknown");
 	ivp__hint(ctx, "The registers are signals and cases.");
-	ivp__option(ctx, "register");
 	return IVP_EINPUT;
 }
 
@@ -102,7 +100,6 @@ ivp_rc ivp_retention_set(ivp_ctx *ctx, const char *reg, const char *rule, int mo
 	if (months < 1 || months > 1200) {
 		ivp__fail(ctx, IVP_EINPUT, "a retention period is 1 to 1200 months");
 		ivp__code(ctx, "retention_months");
-		ivp__option(ctx, "months");
 		return IVP_EINPUT;
 	}
 	if ((rc = ivp__reg_need_admin(ctx, "sets a retention period")))
@@ -177,7 +174,6 @@ static ivp_rc as_of_date(ivp_ctx *ctx, const char *as_of, char out[11])
 		ivp__fail(ctx, IVP_EINPUT, "\"%s\" is not a date", as_of);
 		ivp__code(ctx, "retention_date");
 		ivp__hint(ctx, "Write the date as YYYY-MM-DD, e.g. 2026-12-01.");
-		ivp__option(ctx, "as_of");
 		return IVP_EINPUT;
 	}
 	snprintf(out, 11, "%s", as_of);

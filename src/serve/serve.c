@@ -16,7 +16,8 @@
 
 struct serve {
 	http_server *http;
-	web_env env; /* the pages' state; r->app_data of every request */
+	serve_retention *retention; /* the daily retention run */
+	web_env env;		    /* the pages' state; r->app_data of every request */
 };
 
 int serve_error(http_req *r, int status, const char *code, const char *message,
@@ -68,11 +69,18 @@ serve *serve_start(const serve_opts *o, char *err, size_t errsz)
 	h.tls_cert = o->tls_cert;
 	h.tls_key = o->tls_key;
 	h.trusted_proxy = o->trusted_proxy;
+	h.keys = o->keys;
 	h.app = &serve_app;
 	h.app_data = &s->env;
 	s->http = http_server_start(&h, err, errsz);
 	if (!s->http)
 		goto fail;
+	/* after the migrations (the transport ran them): the registers' retention */
+	s->retention = serve_retention_start(o->db, o->keys, 0);
+	if (!s->retention) {
+		snprintf(err, errsz, "cannot start the retention thread");
+		goto fail;
+	}
 	return s;
 fail:
 	serve_stop(s);
@@ -88,6 +96,7 @@ void serve_stop(serve *s)
 {
 	if (!s)
 		return;
+	serve_retention_stop(s->retention); /* waits for a run in progress */
 	http_server_stop(s->http);
 	web_jobs_free(s->env.jobs); /* waits for a running import */
 	web_assets_free(s->env.assets);

@@ -27,6 +27,7 @@ typedef struct serve_opts {
 	const char *tls_cert;	 /* PEM certificate and key files: TLS; NULL: plain HTTP */
 	const char *tls_key;
 	const char *trusted_proxy; /* IPv4 address of the reverse proxy; NULL: none */
+	const char *keys;	   /* the restricted registers' key file; NULL: none (they stay closed) */
 } serve_opts;
 
 /*

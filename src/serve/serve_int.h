@@ -29,4 +29,12 @@ char *serve_openapi_json(void);
 /* GET /api/v1/openapi.json */
 void serve_openapi(http_req *r);
 
+/* retention.c: the daily retention run of the restricted registers, on a
+ * thread of its own (period seconds between runs; 0: a day). NULL when the
+ * thread could not start. */
+typedef struct serve_retention serve_retention;
+serve_retention *serve_retention_start(const char *db, const char *keys, unsigned period);
+/* Wake the thread, wait for a run in progress to end, free it. */
+void serve_retention_stop(serve_retention *r);
+
 #endif /* IVP_SERVE_INT_H */

@@ -64,8 +64,8 @@ static void chain_state(html *h, http_req *r, const char *lang)
 void web_audit(http_req *r)
 {
 	static const web_msg heads[] = { W_AUDIT_SEQ, W_WHEN, W_WHO, W_AUDIT_ADDR, W_AUDIT_ACTION,
-					 W_AUDIT_OBJECT, W_AUDIT_AFTER };
-	static const char *const cols[] = { "seq", "at", "user", "addr", "action", "object", "after" };
+					 W_AUDIT_OBJECT, W_AUDIT_AFTER, W_AUDIT_REASON };
+	static const char *const cols[] = { "seq", "at", "user", "addr", "action", "object", "after", "reason" };
 	const char *lang = web_lang(r);
 	const char *object = http_query_get(&r->q, "object");
 	ivp_audit_query q = { NULL, object && *object ? object : NULL, NULL, AUDIT_PAGE_ROWS };

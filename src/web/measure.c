@@ -360,7 +360,7 @@ static int may_change(http_req *r, const char *id)
 	const char *p = "/plan/measures/x";
 	const http_route *rt = http_route_find(r->app, "POST", p, strlen(p), &st, allow, sizeof(allow));
 	ivp_measure_org orgs;
-	http_object o = { "measure", id, &orgs };
+	http_object o = { .kind = "measure", .id = id, .orgs = &orgs };
 
 	if (!r->session || !rt || ivp_measure_orgs(r->ctx, id, &orgs))
 		return 0;
@@ -370,7 +370,7 @@ static int may_change(http_req *r, const char *id)
 void web_measure_render(http_req *r, int status, const web_measure_form *f)
 {
 	const char *lang = web_lang(r), *id = r->path_id;
-	http_object priv = { "private", id, NULL };
+	http_object priv = { .kind = "private", .id = id };
 	ivp_table *orgs = NULL;
 	char *yaml = NULL, title[512], b[512];
 	json_t *plan = NULL, *mo, *v;

@@ -235,7 +235,7 @@ static int can_update_measure(http_req *r, const json_t *mo)
 {
 	const http_route *rt = update_route(r);
 	ivp_measure_org orgs;
-	http_object o = { "measure", jstr(mo, "id"), &orgs };
+	http_object o = { .kind = "measure", .id = jstr(mo, "id"), .orgs = &orgs };
 	const json_t *p;
 	size_t i;
 
