@@ -98,7 +98,7 @@ grep -q "a reason is needed to open case $ID" "$W/cli.out" || { fail "pia: no re
 grep -q "Kees Geheimnaam" "$W/cli.out" || fail "dirk's show lacks the name"
 
 # ---- HTTP ---------------------------------------------------------------------------------
-serve "$W/log" --threads 4 --timeout 10
+serve "$W/log" --threads 4 --timeout 10 --keys "$IVP_KEYS"
 # signin WHO JAR: a session of WHO (members and the admin with their TOTP code); prints its CSRF token
 signin() {
   local t=()
@@ -187,7 +187,7 @@ n=$((n + 1))
 # a duplicate registration: mona (not in the case) is told an open case exists, without its id
 s=$(req mona POST /api/v1/cases "name=Y&birth=1990-05-17&bsn=111222333&reason=r")
 n=$((n + 1))
-[ "$s" = 400 ] && jq -e '.code == "case_duplicate"' "$W/body" >/dev/null && ! grep -q "$ID" "$W/body" ||
+[ "$s" = 400 ] && jq -e '.reason == "case_duplicate"' "$W/body" >/dev/null && ! grep -q "$ID" "$W/body" ||
   { fail "mona's duplicate: $s"; cat "$W/body"; }
 s=$(req dirk POST /api/v1/cases "name=Y&birth=1990-05-17&bsn=111222333&reason=r")
 [ "$s" = 400 ] && grep -q "$ID" "$W/body" || { fail "dirk's duplicate does not name $ID: $s"; cat "$W/body"; }
