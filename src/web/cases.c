@@ -195,6 +195,8 @@ static void table(html *h, const char *lang, const char *caption, const ivp_tabl
 			html_raw(h, "<td class=\"utrecht-table__cell\">");
 			if (!strcmp(cols[k], "status"))
 				v = status_word(lang, v);
+			else if (!strcmp(cols[k], "kind") || !strcmp(cols[k], "role"))
+				v = W(v); /* agreement, meeting, note; handler, participant */
 			if (k == link_col) {
 				html_raw(h, "<a class=\"utrecht-link\" href=\"/casussen/");
 				html_text(h, v);
