@@ -88,14 +88,13 @@ static ivp_rc unknown_register(ivp_ctx *ctx, const char *name)
 
 ivp_rc ivp_retention_set(ivp_ctx *ctx, const char *reg, const char *rule, int months)
 {
-	const rule_def *d;
 	char at[32], obj[96], after[32];
 	ivp__reg r;
 	ivp_rc rc;
 
 	if (ivp__reg_parse(reg, &r))
 		return unknown_register(ctx, reg);
-	if (!(d = find_rule(r, rule)))
+	if (!find_rule(r, rule))
 		return unknown_rule(ctx, r, rule);
 	if (months < 1 || months > 1200) {
 		ivp__fail(ctx, IVP_EINPUT, "a retention period is 1 to 1200 months");
@@ -128,6 +127,16 @@ static int month_days(int y, int m)
 	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
 }
 
+/* The number of the n decimal digits at s (checked by the caller). */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
 int ivp__reg_date_parse(const char *s, int *y, int *m, int *d)
 {
 	int i;
@@ -137,9 +146,9 @@ int ivp__reg_date_parse(const char *s, int *y, int *m, int *d)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return -1;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
+	*y = digits(s, 4);
+	*m = digits(s + 5, 2);
+	*d = digits(s + 8, 2);
 	if (*y < 1900 || *m < 1 || *m > 12 || *d < 1 || *d > month_days(*y, *m))
 		return -1;
 	return 0;
@@ -248,7 +257,7 @@ ivp_rc ivp__reg_retention_status_kinds(ivp_ctx *ctx, const ivp__reg_kind *const 
 				       ivp_table **rules_out, ivp_table **soon)
 {
 	static const char *const cols[] = { "register", "rule", "months", "source" };
-	char date[11], later[11];
+	char date[11], later[11] = "";
 	ivp_table *t = NULL;
 	size_t c;
 	int i, months, set;

@@ -47,12 +47,12 @@
 #include "registers/registers.h"
 #include "store/reg_store.h"
 
-#define KEY_BYTES 32
-#define VERSIONS_MAX 8	     /* key versions of one register in one file */
-#define FILE_MAX (64 * 1024) /* a key file is a few hundred bytes */
+#define KEY_BYTES ((size_t)32)
+#define VERSIONS_MAX 8		     /* key versions of one register in one file */
+#define FILE_MAX ((size_t)64 * 1024) /* a key file is a few hundred bytes */
 #define NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define TAG crypto_aead_xchacha20poly1305_ietf_ABYTES
-#define WRAPPED_BYTES (NONCE + IVP__DEK_BYTES + TAG)
+#define WRAPPED_BYTES ((size_t)NONCE + IVP__DEK_BYTES + TAG)
 
 typedef struct vkey {
 	int version;
@@ -466,6 +466,8 @@ ivp_rc ivp__vault_ready(ivp_ctx *ctx, ivp__reg reg)
 		ctx->vault_free = vault_free;
 	}
 	v = ctx->vault;
+	if (!v)
+		return ivp__oom(ctx, "the key file");
 	if (v->r[reg].checked)
 		return IVP_OK;
 	return check_reg(ctx, reg, &v->r[reg]);
@@ -823,7 +825,7 @@ static int collect_dek(void *ud, const char *const *cols, int ncols)
 		l->cap = cap;
 	}
 	snprintf(l->rows[l->n].rec, IVP__RECID_MAX, "%s", cols[0]);
-	l->rows[l->n].version = atoi(cols[1]);
+	l->rows[l->n].version = (int)strtol(cols[1], NULL, 10);
 	snprintf(l->rows[l->n].wrapped, 256, "%s", cols[2]);
 	l->n++;
 	return 0;
@@ -936,7 +938,6 @@ typedef struct status {
 	ivp_table *t;
 	const char *path, *mode;
 	vault *v;
-	int failed;
 } status;
 
 static int status_row(status *s, const char *reg, int version, int current, int in_file, int64_t deks)
@@ -958,12 +959,12 @@ static int count_cb(void *ud, const char *const *cols, int ncols)
 
 	if (ncols < 3 || ivp__reg_parse(cols[0], &reg))
 		return 0;
-	version = atoi(cols[1]);
+	version = (int)strtol(cols[1], NULL, 10);
 	if (s->v)
 		for (i = 0; i < s->v->r[reg].nkeys; i++)
 			if (s->v->r[reg].keys[i].version == version)
 				return 0;
-	return status_row(s, cols[0], version, 0, 0, atoll(cols[2]));
+	return status_row(s, cols[0], version, 0, 0, strtoll(cols[2], NULL, 10));
 }
 
 typedef struct one_count {
@@ -976,15 +977,15 @@ static int one_count_cb(void *ud, const char *const *cols, int ncols)
 {
 	one_count *c = ud;
 
-	if (ncols >= 3 && !strcmp(cols[0], c->reg) && atoi(cols[1]) == c->version)
-		c->n = atoll(cols[2]);
+	if (ncols >= 3 && !strcmp(cols[0], c->reg) && (int)strtol(cols[1], NULL, 10) == c->version)
+		c->n = strtoll(cols[2], NULL, 10);
 	return 0;
 }
 
 ivp_rc ivp_keys_status(ivp_ctx *ctx, ivp_table **out)
 {
 	static const char *const cols[] = { "path", "mode", "register", "version", "current", "in_file", "deks" };
-	status s = { ivp__table_new(), ctx->keys_path, "", NULL, 0 };
+	status s = { ivp__table_new(), ctx->keys_path, "", NULL };
 	size_t c;
 	int i, k;
 	ivp_rc rc = IVP_OK;

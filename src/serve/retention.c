@@ -33,15 +33,14 @@ static void run_once(serve_retention *r)
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
 	ivp_error e;
-	ivp_rc rc;
 
-	if ((rc = ivp_open(r->db, &ctx, &e))) {
+	if (ivp_open(r->db, &ctx, &e)) {
 		fprintf(stderr, "ivp serve: retention: %s\n", e.message);
 		return;
 	}
 	ivp_set_keys(ctx, r->keys);
 	ivp_set_actor(ctx, NULL, NULL, "ivp serve retention");
-	if ((rc = ivp_retention_run(ctx, NULL, 0, &t)))
+	if (ivp_retention_run(ctx, NULL, 0, &t))
 		fprintf(stderr, "ivp serve: retention: %s\n", ivp_last_error(ctx)->message);
 	else if (ivp_table_nrows(t) > 0)
 		fprintf(stderr, "ivp serve: retention: %d records destroyed\n", ivp_table_nrows(t));

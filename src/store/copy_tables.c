@@ -37,6 +37,12 @@ const ivp__copy_table ivp__copy_tables[] = {
 	  "tttttttitii", NULL },
 	{ "pt_input", "activity,ref,statement,wijk,route,target,reason,import_id", "ttttttti", NULL },
 	{ "pt_entry", "kind,theme,criterion,value,text,text2,import_id", "tttrtti", NULL },
+	/* the restricted registers' shared tables (migration 12): wrapped keys and
+	 * check values only, never a key; reg_member after app_user */
+	{ "vault_meta", "key,value", "tt", NULL },
+	{ "vault_dek", "register,record,version,wrapped", "ttit", NULL },
+	{ "reg_member", "register,user_id,granted_by,granted_at", "titt", NULL },
+	{ "reg_setting", "register,rule,months,set_by,set_at", "ttitt", NULL },
 	/* the case register (migration 14): sealed columns are hex text */
 	{ "zvh_case",
 	  "id,registered,reg_org,reg_user,criteria,status,closed,wijk,director,bsn_blind,reason_s,close_reason_s,goal_s,"

@@ -43,12 +43,16 @@ static int hex(const unsigned char *p, size_t n, ivp__buf *out)
 	return 0;
 }
 
+static int nibble(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+								       -1;
+}
+
 static int unhex(const char *s, ivp__buf *out)
 {
-	unsigned int b;
-
 	for (; s[0] && s[1]; s += 2) {
-		if (sscanf(s, "%2x", &b) != 1 || ivp__buf_addc(out, (char)b))
+		if (nibble(s[0]) < 0 || nibble(s[1]) < 0 || ivp__buf_addc(out, (char)(nibble(s[0]) * 16 + nibble(s[1]))))
 			return -1;
 	}
 	return 0;
@@ -91,7 +95,8 @@ static int seal_all(ivp_ctx *ctx, const char *path)
 			ivp__store_abort(ctx);
 		ivp__vault_wipe(dek, sizeof(dek));
 	}
-	fclose(f);
+	if (fclose(f))
+		rc = 1;
 	ivp__buf_free(&blob);
 	ivp__buf_free(&h);
 	if (!rc)
@@ -147,7 +152,7 @@ int main(int argc, char **argv)
 	ivp_set_keys(ctx, argv[3]);
 	ivp_set_actor(ctx, "sealtool", NULL, "cli os:test");
 	if (!strcmp(argv[1], "open")) {
-		rc = open_all(ctx, atoi(argv[4]));
+		rc = open_all(ctx, (int)strtol(argv[4], NULL, 10));
 	} else if (!(rc = seal_all(ctx, argv[4])) && argc > 5) {
 		pid_t pid = fork();
 		int st = 0;

@@ -7,7 +7,6 @@
  * and retention with a fake register and a fixed date. Runs on SQLite, or
  * on PostgreSQL when IVP_TEST_DB=postgresql (tests/CMakeLists.txt).
  */
-#define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "../store/factory.h"
 #include "audit/audit.h"
 #include "ivp/audit.h"
 #include "ivp/registers.h"
@@ -100,32 +100,20 @@ static void names(void **state)
 /* ---- a database and a key file --------------------------------------------------- */
 
 typedef struct fx {
-	char dir[64];
-	char db[128];
-	char keys[128];
+	tdb t;		/* the database (tests/store/factory.h: SQLite or PostgreSQL) */
+	char dir[64];	/* the key files' directory */
+	char keys[128]; /* the key file */
 	ivp_ctx *ctx;
 } fx;
 
 static void fx_open(fx *f)
 {
-	const char *pg = getenv("IVP_TEST_DB");
-	ivp_error e;
-
+	memset(f, 0, sizeof(*f));
+	assert_int_equal(tdb_create(&f->t), 0);
+	f->ctx = f->t.ctx;
 	snprintf(f->dir, sizeof(f->dir), "/tmp/ivp-test-reg-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
-	if (pg && !strcmp(pg, "postgresql")) {
-		/* a fresh database per fixture on the test cluster */
-		char name[64], sql[256];
-
-		snprintf(name, sizeof(name), "reg_%ld_%d", (long)getpid(), rand() % 100000);
-		snprintf(sql, sizeof(sql), "createdb %s", name);
-		assert_int_equal(system(sql), 0);
-		snprintf(f->db, sizeof(f->db), "dbname=%s", name);
-	} else {
-		snprintf(f->db, sizeof(f->db), "%s/t.db", f->dir);
-	}
 	snprintf(f->keys, sizeof(f->keys), "%s/keys", f->dir);
-	assert_int_equal(ivp_open(f->db, &f->ctx, &e), IVP_OK);
 	ivp_set_actor(f->ctx, "adam", NULL, "cli os:test");
 	assert_int_equal(ivp_user_add(f->ctx, "adam", IVP_ROLE_ADMIN, "paars fietspad onweer 9"), IVP_OK);
 	ivp_set_keys(f->ctx, f->keys);
@@ -134,15 +122,9 @@ static void fx_open(fx *f)
 
 static void fx_close(fx *f)
 {
-	char cmd[256];
-
-	ivp_close(f->ctx);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
-	if (!strncmp(f->db, "dbname=", 7)) {
-		snprintf(cmd, sizeof(cmd), "dropdb %s", f->db + 7);
-		assert_int_equal(system(cmd), 0);
-	}
+	assert_int_equal(unlink(f->keys), 0);
+	assert_int_equal(rmdir(f->dir), 0);
+	tdb_drop(&f->t);
 }
 
 static const char *code(fx *f)
@@ -186,7 +168,8 @@ static void vault_roundtrip(void **state)
 	ivp__buf_init(&out, 1 << 20);
 	seal_new(&f, IVP__REG_SIGNALS, "S-2026-0001", "description", plain, &b);
 	assert_int_equal(b.len, 1 + 24 + strlen(plain) + 16);
-	assert_null(memmem(b.p, b.len, "Vries", 5));
+	for (size_t k = 0; k + 5 <= b.len; k++)
+		assert_int_not_equal(memcmp(b.p + k, "Vries", 5), 0);
 	assert_int_equal(open_field(&f, IVP__REG_SIGNALS, "S-2026-0001", "description", &b, &out), IVP_OK);
 	assert_string_equal(ivp__buf_str(&out), plain);
 	assert_int_equal(out.len, strlen(plain));
@@ -290,8 +273,8 @@ static void vault_keyfile(void **state)
 		FILE *fp = fopen(f.keys, "w");
 
 		assert_non_null(fp);
-		fputs("ivp-keys 1\nindex signals zz\n", fp);
-		fclose(fp);
+		assert_true(fputs("ivp-keys 1\nindex signals zz\n", fp) >= 0);
+		assert_int_equal(fclose(fp), 0);
 	}
 	assert_int_equal(chmod(f.keys, 0600), 0);
 	ivp_set_keys(f.ctx, f.keys);
@@ -550,6 +533,9 @@ int main(void)
 		cmocka_unit_test(retention),
 	};
 
-	srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	const char *env = getenv("IVP_TEST_DB");
+
+	if (env && *env)
+		tdb_engine = env;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,13 +36,13 @@ typedef struct pg_store {
 	pg_prepared prep[IVP__PG_STMTS];
 	int nprep;
 	char err[512];
-	char sqlstate[6];   /* of the failure in err ("" when not from the server) */
-	int errcode;	    /* IVP__SE_* of the failure in err */
-	int in_txn;	    /* between begin and commit/rollback */
-	int in_read;	    /* in a read_begin snapshot */
-	int version;	    /* schema version */
-	void *series;	    /* pg_series.c's cache of series, or NULL */
-	char *copy_sql[64]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
+	char sqlstate[6];    /* of the failure in err ("" when not from the server) */
+	int errcode;	     /* IVP__SE_* of the failure in err */
+	int in_txn;	     /* between begin and commit/rollback */
+	int in_read;	     /* in a read_begin snapshot */
+	int version;	     /* schema version */
+	void *series;	     /* pg_series.c's cache of series, or NULL */
+	char *copy_sql[128]; /* pg_copy.c: per copy table its SELECT, then its INSERT */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))
