@@ -66,15 +66,15 @@ IVP_WUR ivp_rc ivp_case_show(ivp_ctx *ctx, const char *id, const char *reason, i
 			     ivp_table **orgs, ivp_table **domains, ivp_table **entries);
 
 typedef enum ivp_case_op {
-	IVP_CASE_ORG_ADD,	  /* org takes part from date */
-	IVP_CASE_ORG_LEAVE,	  /* org leaves on date: its members lose access */
-	IVP_CASE_DIRECTOR,	  /* user becomes the process director */
-	IVP_CASE_DOMAIN,	  /* domain gets score (1-5) */
-	IVP_CASE_AGREEMENT,	  /* an agreement: owner org, deadline date, text */
-	IVP_CASE_AGREEMENT_DONE,  /* agreement n done (done 1) or not */
-	IVP_CASE_MEETING,	  /* a meeting on date, orgs present, notes text */
-	IVP_CASE_NOTE,		  /* a note (text), own_org: only the actor's organisation sees it */
-	IVP_CASE_STATUS		  /* status (in_progress, closed, declined), text: the reason for closing, date */
+	IVP_CASE_ORG_ADD,	 /* org takes part from date */
+	IVP_CASE_ORG_LEAVE,	 /* org leaves on date: its members lose access */
+	IVP_CASE_DIRECTOR,	 /* user becomes the process director */
+	IVP_CASE_DOMAIN,	 /* domain gets score (1-5) */
+	IVP_CASE_AGREEMENT,	 /* an agreement: owner org, deadline date, text */
+	IVP_CASE_AGREEMENT_DONE, /* agreement n done (done 1) or not */
+	IVP_CASE_MEETING,	 /* a meeting on date, orgs present, notes text */
+	IVP_CASE_NOTE,		 /* a note (text), own_org: only the actor's organisation sees it */
+	IVP_CASE_STATUS		 /* status (in_progress, closed, declined), text: the reason for closing, date */
 } ivp_case_op;
 
 typedef struct ivp_case_change {

@@ -110,10 +110,14 @@ int api_case_change_of(http_req *r, ivp_case_change *ch)
 		const char *op;
 		ivp_case_op v;
 	} ops[] = {
-		{ "org_add", IVP_CASE_ORG_ADD },     { "org_leave", IVP_CASE_ORG_LEAVE },
-		{ "director", IVP_CASE_DIRECTOR },   { "domain", IVP_CASE_DOMAIN },
-		{ "agreement", IVP_CASE_AGREEMENT }, { "agreement_done", IVP_CASE_AGREEMENT_DONE },
-		{ "meeting", IVP_CASE_MEETING },     { "note", IVP_CASE_NOTE },
+		{ "org_add", IVP_CASE_ORG_ADD },
+		{ "org_leave", IVP_CASE_ORG_LEAVE },
+		{ "director", IVP_CASE_DIRECTOR },
+		{ "domain", IVP_CASE_DOMAIN },
+		{ "agreement", IVP_CASE_AGREEMENT },
+		{ "agreement_done", IVP_CASE_AGREEMENT_DONE },
+		{ "meeting", IVP_CASE_MEETING },
+		{ "note", IVP_CASE_NOTE },
 		{ "status", IVP_CASE_STATUS },
 	};
 	const char *op = field(r, "op"), *v;

@@ -64,13 +64,20 @@ static int parse(int argc, char **argv, int from, cs_opts *o)
 		const char *name;
 		size_t off;
 	} vals[] = {
-		{ "--user", offsetof(cs_opts, user) },	       { "--reason", offsetof(cs_opts, reason) },
-		{ "--name", offsetof(cs_opts, name) },	       { "--birth", offsetof(cs_opts, birth) },
-		{ "--bsn", offsetof(cs_opts, bsn) },	       { "--address", offsetof(cs_opts, address) },
-		{ "--goal", offsetof(cs_opts, goal) },	       { "--criteria", offsetof(cs_opts, criteria) },
-		{ "--wijk", offsetof(cs_opts, wijk) },	       { "--director", offsetof(cs_opts, director) },
-		{ "--date", offsetof(cs_opts, date) },	       { "--org", offsetof(cs_opts, org) },
-		{ "--orgs", offsetof(cs_opts, orgs) },	       { "--text", offsetof(cs_opts, text) },
+		{ "--user", offsetof(cs_opts, user) },
+		{ "--reason", offsetof(cs_opts, reason) },
+		{ "--name", offsetof(cs_opts, name) },
+		{ "--birth", offsetof(cs_opts, birth) },
+		{ "--bsn", offsetof(cs_opts, bsn) },
+		{ "--address", offsetof(cs_opts, address) },
+		{ "--goal", offsetof(cs_opts, goal) },
+		{ "--criteria", offsetof(cs_opts, criteria) },
+		{ "--wijk", offsetof(cs_opts, wijk) },
+		{ "--director", offsetof(cs_opts, director) },
+		{ "--date", offsetof(cs_opts, date) },
+		{ "--org", offsetof(cs_opts, org) },
+		{ "--orgs", offsetof(cs_opts, orgs) },
+		{ "--text", offsetof(cs_opts, text) },
 		{ "--by", offsetof(cs_opts, by) },
 	};
 	int i, r, err = 0;
@@ -228,7 +235,7 @@ static int change_of(const char *sub, const cs_opts *o, ivp_case_change *ch, con
 
 int cmd_cases(int argc, char **argv)
 {
-	static const char *const subs[] = { "add",     "list", "show",	 "export", "org",    "director", "domain",
+	static const char *const subs[] = { "add", "list", "show", "export", "org", "director", "domain",
 					    "agreement", "meeting", "note", "status", "counts", NULL };
 	cs_opts o;
 	const char *sub, *id = NULL;
@@ -262,9 +269,8 @@ int cmd_cases(int argc, char **argv)
 	else if (!strcmp(sub, "show"))
 		ex = show(ctx, &o, o.pos[0]);
 	else if (!strcmp(sub, "list") || !strcmp(sub, "export") || !strcmp(sub, "counts")) {
-		ivp_rc rc = !strcmp(sub, "list")     ? ivp_cases_list(ctx, &t)
-			    : !strcmp(sub, "export") ? ivp_case_export(ctx, o.pos[0], o.reason, &t)
-						     : ivp_case_counts(ctx, o.by ? o.by : "status", &t);
+		ivp_rc rc = !strcmp(sub, "list") ? ivp_cases_list(ctx, &t) : !strcmp(sub, "export") ? ivp_case_export(ctx, o.pos[0], o.reason, &t) :
+												      ivp_case_counts(ctx, o.by ? o.by : "status", &t);
 
 		ex = rc ? cli_error(CMD, rc, ivp_last_error(ctx)) : print_one(NULL, t, &o);
 	} else if (ivp_case_change_apply(ctx, id, &ch, o.reason, &n))

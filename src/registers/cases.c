@@ -229,7 +229,8 @@ out:
 
 static int hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+								       -1;
 }
 
 /* out (initialised by the caller) gets the plain text; "" when hex is NULL. */
@@ -1075,8 +1076,7 @@ static ivp_rc apply(ivp_ctx *ctx, cs_case *c, const ivp_case_change *ch, const c
 			rc = bad_field(ctx, "org", "%s takes part in this case already", ch->org);
 			break;
 		}
-		rc = ch->op == IVP_CASE_ORG_ADD ? ivp__store_case_org_put(ctx, id, ch->org, date, NULL)
-						: ivp__store_case_org_put(ctx, id, ch->org, c->joined[d], date);
+		rc = ch->op == IVP_CASE_ORG_ADD ? ivp__store_case_org_put(ctx, id, ch->org, date, NULL) : ivp__store_case_org_put(ctx, id, ch->org, c->joined[d], date);
 		break;
 	case IVP_CASE_DIRECTOR:
 		if (!ch->user || !*ch->user) {
@@ -1118,9 +1118,11 @@ static ivp_rc apply(ivp_ctx *ctx, cs_case *c, const ivp_case_change *ch, const c
 		if ((rc = seal_hex(ctx, dek, id, field, ch->text && *ch->text ? ch->text : NULL, &sealed)))
 			break;
 		e.n = n;
-		e.kind = ch->op == IVP_CASE_AGREEMENT ? "agreement" : ch->op == IVP_CASE_MEETING ? "meeting" : "note";
+		e.kind = ch->op == IVP_CASE_AGREEMENT ? "agreement" : ch->op == IVP_CASE_MEETING ? "meeting" :
+												   "note";
 		e.date = date;
-		e.org = ch->op == IVP_CASE_AGREEMENT ? ch->org : ch->op == IVP_CASE_NOTE ? org : "";
+		e.org = ch->op == IVP_CASE_AGREEMENT ? ch->org : ch->op == IVP_CASE_NOTE ? org :
+											   "";
 		e.orgs = ch->op == IVP_CASE_MEETING ? ch->orgs : "";
 		e.user = ctx->actor_user;
 		e.own_org = ch->op == IVP_CASE_NOTE && ch->own_org;

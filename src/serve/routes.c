@@ -711,7 +711,10 @@ static const http_param p_case_counts[] = {
 	{ 0 }
 };
 
-#define F_CSRF { "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" }
+#define F_CSRF                                                                 \
+	{                                                                      \
+		"csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" \
+	}
 
 static const http_param f_case_add[] = {
 	{ "name", HTTP_P_SEARCH, 0, NULL, "J. Jansen", "the person's name" },

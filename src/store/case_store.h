@@ -61,15 +61,15 @@ enum {
 
 /* One entry of a case: an agreement, a meeting or a note. */
 typedef struct ivp__case_entry {
-	int64_t n;	   /* its number within the case (1, 2, …), chosen by the register */
-	const char *kind;  /* agreement, meeting, note */
-	const char *date;  /* agreement: its deadline; meeting: its date; note: the day written */
-	const char *org;   /* agreement: the owner organisation; note: the author's; meeting: "" */
-	const char *orgs;  /* meeting: the organisations present, comma-separated; else "" */
-	const char *user;  /* who wrote it */
-	int done;	   /* agreement: 1 done */
-	int own_org;	   /* note: 1 visible only to its own organisation (org) */
-	const char *text;  /* sealed */
+	int64_t n;	  /* its number within the case (1, 2, …), chosen by the register */
+	const char *kind; /* agreement, meeting, note */
+	const char *date; /* agreement: its deadline; meeting: its date; note: the day written */
+	const char *org;  /* agreement: the owner organisation; note: the author's; meeting: "" */
+	const char *orgs; /* meeting: the organisations present, comma-separated; else "" */
+	const char *user; /* who wrote it */
+	int done;	  /* agreement: 1 done */
+	int own_org;	  /* note: 1 visible only to its own organisation (org) */
+	const char *text; /* sealed */
 } ivp__case_entry;
 
 /* Insert the case or replace every field of it; *existed = 1 when the id was there. */

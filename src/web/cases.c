@@ -516,9 +516,9 @@ static void case_page(http_req *r, const char *reason, const cs_form *f, int sta
 {
 	static const char *const oc[] = { "org", "joined", "left", NULL }, *const oh[] = { "Organisation", "Joined", "Left", NULL };
 	static const char *const dc[] = { "name", "score", "user", "date", NULL },
-			     *const dh[] = { "Life domain", "Score", "By", "Date", NULL };
+				 *const dh[] = { "Life domain", "Score", "By", "Date", NULL };
 	static const char *const ec[] = { "n", "kind", "date", "org", "orgs", "user", "done", "text", NULL },
-			     *const eh[] = { "No.", "Kind", "Date", "Organisation", "Present", "By", "Done", "Text", NULL };
+				 *const eh[] = { "No.", "Kind", "Date", "Organisation", "Present", "By", "Done", "Text", NULL };
 	const char *lang = web_lang(r), *id = r->path_id;
 	ivp_table *fs, *o, *d, *e;
 	char title[128];
@@ -641,7 +641,8 @@ void web_case_counts(http_req *r)
 			http_ivp_error(r, ivp_last_error(r->ctx)->rc, ivp_last_error(r->ctx));
 			return;
 		}
-		heads[0] = k == 0 ? "Status" : k == 1 ? "Quarter" : "Wijk";
+		heads[0] = k == 0 ? "Status" : k == 1 ? "Quarter" :
+							"Wijk";
 		table(&h, lang, caps[k], t, cols, heads, -1);
 		if (k == 0 && ivp_table_nnotes(t)) {
 			html_raw(&h, "<p class=\"utrecht-paragraph ivp-rule\">");

@@ -146,9 +146,12 @@ static void test_criteria_wijk(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bsn_valid),     cmocka_unit_test(test_bsn_check_digit),
-		cmocka_unit_test(test_bsn_length),    cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_domains_scores), cmocka_unit_test(test_criteria_wijk),
+		cmocka_unit_test(test_bsn_valid),
+		cmocka_unit_test(test_bsn_check_digit),
+		cmocka_unit_test(test_bsn_length),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_domains_scores),
+		cmocka_unit_test(test_criteria_wijk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

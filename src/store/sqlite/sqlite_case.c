@@ -13,7 +13,7 @@
 #include "store/case_store.h"
 #include "store/sqlite/sqlite_int.h"
 
-#define CASE_COLS                                                                          \
+#define CASE_COLS                                                                                  \
 	"id, registered, reg_org, reg_user, criteria, status, closed, wijk, director, bsn_blind, " \
 	"reason_s, close_reason_s, goal_s, person_s"
 
