@@ -35,7 +35,9 @@
  * Order of a sign-in (each outcome is an audit entry, src/audit/):
  *   throttle → argon2id → second factor → session (oldest beyond
  *   IVP_USER_SESSIONS ended); signin_done() is the one exit after the
- *   attempt was recorded. The second factor is required of admins, of
+ *   attempt was recorded. A TOTP secret is sealed by the key file's TOTP
+ *   key when ivp runs with a key file (src/registers/vault.c; "v1:HEX"),
+ *   else kept in base32 as before. The second factor is required of admins, of
  *   users marked for it, and of every member of a restricted register
  *   (reg_member, src/registers/): without one enrolled their sign-in
  *   answers IVP_SIGNIN_ENROLL, and none of them may remove theirs.
@@ -58,6 +60,7 @@
 #include "auth/auth.h"
 #include "core/core.h"
 #include "store/auth_store.h"
+#include "registers/registers.h" /* the vault seals TOTP secrets when a key file is given */
 #include "store/reg_store.h"
 #include "store/store.h"
 
@@ -478,7 +481,16 @@ static ivp_rc second_factor(ivp_ctx *ctx, const ivp__user_rec *u, const char *co
 			*st = IVP_SIGNIN_ENROLL;
 		return IVP_OK;
 	}
-	step = code && *code ? ivp__totp_match(u->totp, code, now) : -1;
+	if (code && *code) {
+		char secret[65];
+
+		if ((rc = ivp__vault_totp_open(ctx, u->name, u->totp, secret)))
+			return rc;
+		step = ivp__totp_match(secret, code, now);
+		sodium_memzero(secret, sizeof(secret));
+	} else {
+		step = -1;
+	}
 	if (step < 0) {
 		*st = IVP_SIGNIN_TOTP;
 		return IVP_OK;
@@ -559,7 +571,7 @@ ivp_rc ivp_session_start(ivp_ctx *ctx, const char *name, const char *password,
 ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, char **uri)
 {
 	unsigned char raw[20];
-	char secret[40];
+	char secret[40], stored[256];
 	ivp_rc rc;
 
 	*uri = NULL;
@@ -570,7 +582,10 @@ ivp_rc ivp_user_totp_enroll(ivp_ctx *ctx, const char *name, const char *issuer, 
 	randombytes_buf(raw, sizeof(raw));
 	(void)ivp__base32_encode(raw, sizeof(raw), secret, sizeof(secret));
 	sodium_memzero(raw, sizeof(raw));
-	rc = ivp__store_user_totp_set(ctx, name, secret, 1);
+	/* sealed by the key file's TOTP key when there is a key file */
+	if (!(rc = ivp__vault_totp_seal(ctx, name, secret, stored)))
+		rc = ivp__store_user_totp_set(ctx, name, stored, 1);
+	sodium_memzero(stored, sizeof(stored));
 	if (!rc && !(*uri = ivp__totp_uri(issuer ? issuer : "ivp", name, secret)))
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 	sodium_memzero(secret, sizeof(secret));

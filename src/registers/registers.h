@@ -177,6 +177,15 @@ extern const ivp__reg_kind *const ivp__reg_kinds[];
  * members of a register"). For the registers' admin-only commands.
  */
 ivp_rc ivp__reg_need_admin(ivp_ctx *ctx, const char *what) IVP_WUR;
+/*
+ * The users' TOTP secrets (src/auth/auth.c): sealed by the key file's TOTP
+ * key when a key file is configured and has one (out "v1:HEX", at most
+ * 255 bytes), else kept as given; opened back into out (NUL-terminated).
+ * A sealed secret without a usable key file is IVP_EINPUT (keys_*): that
+ * user cannot sign in until the server is given the key file.
+ */
+ivp_rc ivp__vault_totp_seal(ivp_ctx *ctx, const char *user, const char *secret, char out[256]) IVP_WUR;
+ivp_rc ivp__vault_totp_open(ivp_ctx *ctx, const char *user, const char *stored, char out[65]) IVP_WUR;
 /* A date YYYY-MM-DD: 0 with its parts, or -1 when it is none (a real
  * calendar date, year from 1900). */
 int ivp__reg_date_parse(const char *s, int *y, int *m, int *d);

@@ -11,6 +11,7 @@
  *   key signals 1 HEX64       key version 1 of the register
  *   index cases HEX64
  *   key cases 1 HEX64
+ *   totp HEX64                the key sealing users' TOTP secrets (optional)
  *
  * The database holds a check value per key (table vault_meta, key
  * "check:REG:index" and "check:REG:key:N"): a keyed BLAKE2b of a fixed
@@ -71,7 +72,9 @@ typedef struct vreg {
 
 typedef struct vault {
 	vreg r[IVP__REG_N];
-	char mode[8]; /* the file's mode as read ("0600") */
+	int have_totp, totp_checked;
+	unsigned char totp[KEY_BYTES]; /* seals the users' TOTP secrets */
+	char mode[8];		       /* the file's mode as read ("0600") */
 } vault;
 
 static const char *const reg_names[IVP__REG_N] = { "signals", "cases" };
@@ -223,6 +226,10 @@ static int parse_line(vault *v, char *line, int *header)
 		*header = 1;
 		return 0;
 	}
+	if (n == 2 && *header && !strcmp(w[0], "totp") && !v->have_totp) {
+		v->have_totp = 1;
+		return hex_key(w[1], v->totp);
+	}
 	if (!*header || n < 3 || ivp__reg_parse(w[1], &reg))
 		return -1;
 	r = &v->r[reg];
@@ -298,6 +305,10 @@ static int format_file(const vault *v, int only_checked, ivp__buf *b)
 			sodium_bin2hex(hex, sizeof(hex), r->keys[k].k, KEY_BYTES);
 			bad |= ivp__buf_printf(b, "key %s %d %s\n", reg_names[i], r->keys[k].version, hex);
 		}
+	}
+	if (v->have_totp) {
+		sodium_bin2hex(hex, sizeof(hex), v->totp, KEY_BYTES);
+		bad |= ivp__buf_printf(b, "totp %s\n", hex);
 	}
 	sodium_memzero(hex, sizeof(hex));
 	return bad ? -1 : 0;
@@ -773,6 +784,8 @@ ivp_rc ivp_keys_init(ivp_ctx *ctx)
 		r->keys[0].state = 2;
 		randombytes_buf(r->keys[0].k, KEY_BYTES);
 	}
+	v->have_totp = 1;
+	randombytes_buf(v->totp, KEY_BYTES);
 	if ((rc = write_file(ctx, ctx->keys_path, v, 0, 1))) {
 		vault_free(v);
 		return rc;
@@ -781,6 +794,12 @@ ivp_rc ivp_keys_init(ivp_ctx *ctx)
 		goto undo;
 	for (i = 0; i < IVP__REG_N && !rc; i++)
 		rc = write_checks(ctx, v, (ivp__reg)i, 0);
+	if (!rc) {
+		char val[65];
+
+		check_value(v->totp, "ivp-vault-check totp", val);
+		rc = ivp__store_vault_meta_put(ctx, "check:totp", val);
+	}
 	if (!rc)
 		rc = ivp__audit(ctx, "keys.init", "keys", NULL, NULL);
 	if (!rc)
@@ -1028,5 +1047,102 @@ out:
 		return rc;
 	}
 	*out = s.t;
+	return IVP_OK;
+}
+
+/* ---- the users' TOTP secrets (issue 12's leftover) ------------------------------ */
+
+/* The TOTP key of ctx's key file, checked: 0, 1 when the file has none
+ * (or no key file is configured), or an error. */
+static ivp_rc totp_key(ivp_ctx *ctx, const unsigned char **k)
+{
+	char have[65], want[65];
+	vault *v;
+	ivp_rc rc;
+
+	*k = NULL;
+	if (!ctx->keys_path[0])
+		return IVP_OK;
+	if ((rc = ivp__vault_ready(ctx, IVP__REG_SIGNALS)))
+		return rc;
+	v = ctx->vault;
+	if (!v->have_totp)
+		return IVP_OK;
+	if (!v->totp_checked) {
+		rc = ivp__store_vault_meta_get(ctx, "check:totp", have, sizeof(have));
+		if (rc == IVP_ENOTFOUND)
+			return keys_wrong(ctx, "The key file's TOTP key has no check value in this database.");
+		if (rc)
+			return rc;
+		check_value(v->totp, "ivp-vault-check totp", want);
+		if (sodium_memcmp(want, have, 64))
+			return keys_wrong(ctx, "The key file's TOTP key was not made for this database: its check value differs.");
+		v->totp_checked = 1;
+	}
+	*k = v->totp;
+	return IVP_OK;
+}
+
+static void totp_ad(char *ad, size_t n, const char *user)
+{
+	snprintf(ad, n, "ivp-totp 1|%s", user);
+}
+
+ivp_rc ivp__vault_totp_seal(ivp_ctx *ctx, const char *user, const char *secret, char out[256])
+{
+	unsigned char w[NONCE + 64 + TAG];
+	const unsigned char *k;
+	size_t len = strlen(secret);
+	char ad[128];
+	ivp_rc rc;
+
+	out[0] = '\0';
+	if ((rc = totp_key(ctx, &k)))
+		return rc;
+	if (!k || len > 64) { /* no key: kept as it is, as before */
+		snprintf(out, 256, "%s", secret);
+		return IVP_OK;
+	}
+	totp_ad(ad, sizeof(ad), user);
+	randombytes_buf(w, NONCE);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(w + NONCE, NULL, (const unsigned char *)secret, len,
+						   (const unsigned char *)ad, strlen(ad), NULL, w, k);
+	memcpy(out, "v1:", 3);
+	sodium_bin2hex(out + 3, 256 - 3, w, NONCE + len + TAG);
+	sodium_memzero(w, sizeof(w));
+	return IVP_OK;
+}
+
+ivp_rc ivp__vault_totp_open(ivp_ctx *ctx, const char *user, const char *stored, char out[65])
+{
+	unsigned char w[NONCE + 64 + TAG];
+	unsigned long long plen = 0;
+	const unsigned char *k;
+	size_t got = 0;
+	char ad[128];
+	ivp_rc rc;
+
+	out[0] = '\0';
+	if (strncmp(stored, "v1:", 3)) { /* a secret enrolled without a key file */
+		snprintf(out, 65, "%s", stored);
+		return IVP_OK;
+	}
+	if (!ctx->keys_path[0])
+		return keys_none(ctx);
+	if ((rc = totp_key(ctx, &k)))
+		return rc;
+	if (!k)
+		return keys_wrong(ctx, "A user's second factor is sealed, and the key file has no TOTP key.");
+	if (sodium_hex2bin(w, sizeof(w), stored + 3, strlen(stored + 3), NULL, &got, NULL) || got < NONCE + TAG)
+		return keys_wrong(ctx, "A sealed field is damaged: it is not a blob the vault wrote.");
+	totp_ad(ad, sizeof(ad), user);
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)out, &plen, NULL, w + NONCE, got - NONCE,
+						       (const unsigned char *)ad, strlen(ad), w, k) ||
+	    plen > 64) {
+		sodium_memzero(out, 65);
+		return keys_wrong(ctx, "A user's second factor does not open with the key file's TOTP key.");
+	}
+	out[plen] = '\0';
+	sodium_memzero(w, sizeof(w));
 	return IVP_OK;
 }

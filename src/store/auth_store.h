@@ -23,7 +23,8 @@ typedef struct ivp__user_rec {
 	char name[64];
 	char role[16];	   /* viewer, editor, partner, admin */
 	char pwhash[256];  /* crypto_pwhash_str output */
-	char totp[64];	   /* the TOTP secret (base32), "" when none is enrolled */
+	char totp[256];	   /* the TOTP secret (base32; sealed "v1:HEX" when a key file
+			    * is configured, src/registers/vault.c), "" when none */
 	int totp_required; /* 1: sign-in needs the second factor */
 	int64_t totp_last; /* the last TOTP time step used (no code twice) */
 } ivp__user_rec;

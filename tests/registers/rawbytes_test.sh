@@ -69,6 +69,14 @@ if "$RAW" "$W/strings" "$DB" "$W/backup.db" "$L" >"$W/raw.txt" 2>&1; then
 else
 	no "strings found: $(cat "$W/raw.txt")"
 fi
+# a second factor enrolled with the key file is sealed: its secret is not in the database
+"$IVP" user totp adam --db "$DB" --keys "$W/keys" --lang en >"$W/totp.out" 2>&1
+sed -n 's/.*secret=\([A-Z2-7]*\)&.*/\1/p' "$W/totp.out" >"$W/totp.secret"
+if [ -s "$W/totp.secret" ] && "$RAW" "$W/totp.secret" "$DB" >/dev/null 2>&1; then
+	ok "a TOTP secret enrolled with the key file is sealed in the database"
+else
+	no "the TOTP secret: $(cat "$W/totp.out")"
+fi
 # the check can fail: the strings file itself, and a planted copy in a log, are found
 cp "$W/strings" "$L/planted.log"
 if "$RAW" "$W/strings" "$DB" "$L" >/dev/null 2>&1; then no "the harness missed a planted string"; else ok "the harness finds a planted string"; fi

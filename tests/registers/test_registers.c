@@ -25,6 +25,7 @@
 #include "ivp/audit.h"
 #include "ivp/registers.h"
 #include "registers/registers.h"
+#include "store/auth_store.h"
 #include "store/reg_store.h"
 
 /* ---- the decision, every cell ------------------------------------------------ */
@@ -353,6 +354,50 @@ static void membership(void **state)
 	fx_close(&f);
 }
 
+/* The TOTP secret sealed by the key file's TOTP key; without the key file
+ * the user cannot sign in; a secret enrolled without one stays base32. */
+static void totp_sealed(void **state)
+{
+	fx f;
+	char *uri = NULL, secret[64], totp[7];
+	const char *p;
+	ivp__user_rec u;
+	ivp_session s;
+	ivp_signin_status st;
+	ivp_signin_req q = { "zora", "correct horse battery", totp, "10.0.0.9" };
+	int retry = 0;
+
+	(void)state;
+	fx_open(&f);
+	assert_int_equal(ivp_user_add(f.ctx, "zora", IVP_ROLE_PARTNER, "correct horse battery"), IVP_OK);
+	assert_int_equal(ivp_user_totp_enroll(f.ctx, "zora", "ivp", &uri), IVP_OK);
+	p = strstr(uri, "secret=") + 7;
+	snprintf(secret, sizeof(secret), "%.*s", (int)strcspn(p, "&"), p);
+	free(uri);
+	assert_int_equal(ivp__store_user_get(f.ctx, "zora", &u), IVP_OK);
+	assert_int_equal(strncmp(u.totp, "v1:", 3), 0);
+	assert_null(strstr(u.totp, secret));
+	assert_int_equal(ivp_totp_code(secret, (int64_t)time(NULL), totp), 0);
+	assert_int_equal(ivp_signin(f.ctx, &q, &s, &st, &retry), IVP_OK);
+	if (st == IVP_SIGNIN_TOTP) { /* the step turned between the code and the check */
+		assert_int_equal(ivp_totp_code(secret, (int64_t)time(NULL), totp), 0);
+		assert_int_equal(ivp_signin(f.ctx, &q, &s, &st, &retry), IVP_OK);
+	}
+	assert_int_equal(st, IVP_SIGNIN_OK);
+	/* no key file: a sealed secret cannot be checked, and says why */
+	ivp_set_keys(f.ctx, NULL);
+	q.client = "10.0.0.10";
+	assert_int_equal(ivp_signin(f.ctx, &q, &s, &st, &retry), IVP_EINPUT);
+	assert_string_equal(code(&f), "keys_none");
+	/* enrolled without a key file: base32 as before */
+	assert_int_equal(ivp_user_totp_enroll(f.ctx, "zora", "ivp", &uri), IVP_OK);
+	free(uri);
+	assert_int_equal(ivp__store_user_get(f.ctx, "zora", &u), IVP_OK);
+	assert_int_equal(strlen(u.totp), 32);
+	ivp__vault_wipe(&u, sizeof(u));
+	fx_close(&f);
+}
+
 /* ---- the audit entry with a reason ------------------------------------------------- */
 
 static void audit_reason(void **state)
@@ -531,6 +576,7 @@ int main(void)
 		cmocka_unit_test(membership),
 		cmocka_unit_test(audit_reason),
 		cmocka_unit_test(retention),
+		cmocka_unit_test(totp_sealed),
 	};
 
 	const char *env = getenv("IVP_TEST_DB");
