@@ -59,6 +59,16 @@ void api_signal_meetings(http_req *r);
 void api_signal_meeting_add(http_req *r);
 void api_signal_agenda(http_req *r);
 void api_signal_agenda_add(http_req *r);
+/* api_cases.c: the case register (members; every access decided and audited by the library) */
+void api_cases(http_req *r);
+void api_case_counts(http_req *r);
+void api_case(http_req *r);
+void api_case_add(http_req *r);
+void api_case_change(http_req *r);
+void api_case_export(http_req *r);
+/* The change a case form asks for (its field op and the others): 0, or -1 for an unknown op. */
+struct ivp_case_change;
+int api_case_change_of(http_req *r, struct ivp_case_change *ch);
 /* api_session.c */
 void api_signin(http_req *r);
 void api_signout(http_req *r);

@@ -133,5 +133,7 @@ int cmd_participation(int argc, char **argv);
 int cmd_signals(int argc, char **argv);
 /* ivp plan evaluate --plan ID: the evaluation of a previous plan */
 int cmd_plan_evaluate(int argc, char **argv);
+/* cmd_cases.c: the case register of the Zorg- en Veiligheidshuis */
+int cmd_cases(int argc, char **argv);
 
 #endif

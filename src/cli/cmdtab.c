@@ -41,6 +41,7 @@ static const cli_command commands[] = {
 	{ "restore", cmd_restore, IVP_T_CMD_RESTORE },
 	{ "copy", cmd_copy, IVP_T_CMD_COPY },
 	{ "signals", cmd_signals, IVP_T_CMD_SIGNALS },
+	{ "cases", cmd_cases, IVP_T_CMD_CASES },
 	{ "keys", cmd_keys, IVP_T_CMD_KEYS },
 	{ "registers", cmd_registers, IVP_T_CMD_REGISTERS },
 	{ "retention", cmd_retention, IVP_T_CMD_RETENTION },

@@ -912,6 +912,88 @@ static const http_param f_logout[] = {
 	{ 0 }
 };
 
+/* ---- the case register (issue 13, part "cases": src/api/api_cases.c, src/web/cases.c) ---- */
+
+static const http_col c_cases[] = {
+	{ "id", HTTP_C_TEXT, 0, "the case, e.g. C-2026-0003" },
+	{ "registered", HTTP_C_TEXT, 0, "the registration date" },
+	{ "status", HTTP_C_TEXT, 0, "registered, in_progress, closed or declined" },
+	{ "org", HTTP_C_TEXT, 0, "the registering organisation" },
+	{ "director", HTTP_C_TEXT, 1, "the process director (a user)" },
+	{ "wijk", HTTP_C_TEXT, 1, "the wijk of the address" },
+	{ "criteria", HTTP_C_TEXT, 0, "the complexity criteria met, comma-separated" },
+	{ "closed", HTTP_C_TEXT, 1, "the date closed or declined" },
+	{ "role", HTTP_C_TEXT, 0, "the asking user's relation: handler or participant" },
+	{ 0 }
+};
+
+static const http_col c_case_rows[] = {
+	{ "section", HTTP_C_TEXT, 0, "case, org, domain or entry" },
+	{ "key", HTTP_C_TEXT, 1, "the field (case), organisation, life domain or entry number" },
+	{ "value", HTTP_C_TEXT, 1, "its value; for org, domain and entry the columns as name=value; …" },
+	{ 0 }
+};
+
+static const http_col c_case_counts[] = {
+	{ "group", HTTP_C_TEXT, 0, "the status, quarter (2026KW01) or wijk; total for the sum" },
+	{ "n", HTTP_C_INT, 1, "the number of cases; null when suppressed" },
+	{ "shown", HTTP_C_TEXT, 0, "what is published: the number, \"< 5\" (1 to 4) or \"x\" (hidden so no sum gives a small count back)" },
+	{ 0 }
+};
+
+static const http_param p_case[] = {
+	{ "reason", HTTP_P_TEXT, 0, NULL, "weekly triage", "why the signed-in member opens a case it does not handle (audited)" },
+	{ 0 }
+};
+
+static const http_param p_case_counts[] = {
+	{ "by", HTTP_P_ENUM, 0, "status,quarter,wijk", "status", "what to count by (default status)" },
+	{ 0 }
+};
+
+#define F_CSRF                                                                 \
+	{                                                                      \
+		"csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token" \
+	}
+
+static const http_param f_case_add[] = {
+	{ "name", HTTP_P_SEARCH, 0, NULL, "J. Jansen", "the person's name" },
+	{ "birth", HTTP_P_SEARCH, 0, NULL, "1990-05-17", "date of birth (YYYY-MM-DD)" },
+	{ "bsn", HTTP_P_SEARCH, 0, NULL, "111222333", "the BSN (its 11-proef is checked)" },
+	{ "address", HTTP_P_SEARCH, 0, NULL, "Dorpsstraat 1", "the address" },
+	{ "wijk", HTTP_P_SEARCH, 0, NULL, "WK192601", "wijk or buurt code of the address" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, "nuisance and addiction", "why the case is registered" },
+	{ "goal", HTTP_P_SEARCH, 0, NULL, "a plan of approach", "the goal of the case consultation" },
+	{ "criteria", HTTP_P_SEARCH, 0, NULL, "multi_domain,chains", "complexity criteria met, comma-separated (API)" },
+	{ "c_multi_domain", HTTP_P_SEARCH, 0, NULL, "1", "criterion multi_domain ticked (page)" },
+	{ "c_chains", HTTP_P_SEARCH, 0, NULL, "1", "criterion chains ticked (page)" },
+	{ "c_family_system", HTTP_P_SEARCH, 0, NULL, "1", "criterion family_system ticked (page)" },
+	{ "c_local_safety", HTTP_P_SEARCH, 0, NULL, "1", "criterion local_safety ticked (page)" },
+	{ "director", HTTP_P_SEARCH, 0, NULL, "petra", "the process director (a member)" },
+	{ "registered", HTTP_P_SEARCH, 0, NULL, "2026-03-01", "the registration date (default today)" },
+	{ "duplicate_ok", HTTP_P_SEARCH, 0, NULL, "1", "register even when the BSN has an open case" },
+	F_CSRF,
+	{ 0 }
+};
+
+static const http_param f_case_change[] = {
+	{ "op", HTTP_P_SEARCH, 0, NULL, "note", "org_add, org_leave, director, domain, agreement, agreement_done, meeting, note or status (page: none for the reason form)" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, "weekly triage", "why a member who is not the handler opens or changes the case (audited)" },
+	{ "org", HTTP_P_SEARCH, 0, NULL, "politie", "the organisation (org_add, org_leave, agreement)" },
+	{ "orgs", HTTP_P_SEARCH, 0, NULL, "zvh,politie", "the organisations present (meeting)" },
+	{ "user", HTTP_P_SEARCH, 0, NULL, "petra", "the process director (director)" },
+	{ "domain", HTTP_P_SEARCH, 0, NULL, "huisvesting", "the life domain (domain)" },
+	{ "score", HTTP_P_SEARCH, 0, NULL, "3", "its score 1-5 (domain)" },
+	{ "date", HTTP_P_SEARCH, 0, NULL, "2026-03-08", "the date, deadline or day of the change (default today)" },
+	{ "text", HTTP_P_SEARCH, 0, NULL, "first talk held", "the agreement, notes, note or reason for closing" },
+	{ "status", HTTP_P_SEARCH, 0, NULL, "closed", "in_progress, closed or declined (status)" },
+	{ "own_org", HTTP_P_SEARCH, 0, NULL, "1", "the note only for the writer's organisation (note)" },
+	{ "n", HTTP_P_SEARCH, 0, NULL, "1", "the agreement's number (agreement_done)" },
+	{ "done", HTTP_P_SEARCH, 0, NULL, "1", "done (1, default) or not (0) (agreement_done)" },
+	F_CSRF,
+	{ 0 }
+};
+
 const http_route serve_routes[] = {
 	{ "GET", "/api/v1/areas", api_areas, "listAreas",
 	  "Areas (gemeenten, wijken, buurten, …) with level, parent and population",
@@ -1175,6 +1257,38 @@ const http_route serve_routes[] = {
 	  HTTP_ROLE_EDITOR, p_audit_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/static/{id}", web_static, "pageStatic", "Style sheets and other static files",
 	  HTTP_PUBLIC, p_none, NULL, NULL, "the file", "page", NULL, 1 },
+	/* the case register (issue 13, part "cases"): the library decides each record; 404 for one not to be seen */
+	{ "GET", "/api/v1/cases", api_cases, "listCases",
+	  "The cases the signed-in member may see (no personal fields), every listing audited",
+	  HTTP_ROLE_VIEWER, p_none, NULL, NULL, "one row per case", "table", c_cases, HTTP_NOCACHE },
+	{ "POST", "/api/v1/cases", api_case_add, "addCase",
+	  "Register a case (a member of the register); a BSN with an open case is refused unless duplicate_ok",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_case_add, "the new case's id", "update", NULL, HTTP_NOCACHE },
+	{ "GET", "/api/v1/cases/counts", api_case_counts, "getCaseCounts",
+	  "Cases per status, quarter or wijk without persons, counts of 1 to 4 suppressed (primary and secondary)",
+	  HTTP_ROLE_VIEWER, p_case_counts, NULL, NULL, "one row per group and the total", "table", c_case_counts, HTTP_NOCACHE },
+	{ "GET", "/api/v1/cases/{id}", api_case, "getCase",
+	  "One case (audited with its reason); 404 for a case the user may not see",
+	  HTTP_ROLE_VIEWER, p_case, NULL, NULL, "rows of the case's sections", "table", c_case_rows, HTTP_NOCACHE },
+	{ "POST", "/api/v1/cases/{id}", api_case_change, "changeCase",
+	  "Change a case: organisations, process director, life domains, agreements, meetings, notes, status (audited)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_case_change, "the case and a new entry's number", "update", NULL, HTTP_NOCACHE },
+	{ "GET", "/api/v1/cases/{id}/export", api_case_export, "exportCase",
+	  "A case taken out whole (audited as an export with its reason)",
+	  HTTP_ROLE_VIEWER, p_case, NULL, NULL, "rows of the case's sections", "table", c_case_rows, HTTP_NOCACHE },
+	{ "GET", "/casussen", web_cases, "pageCases", "The cases the signed-in member may see",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/casussen", web_case_add, "pageCaseAdd", "Register a case from the form; redirects to the case",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_case_add, "303 to the case", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/casussen/nieuw", web_case_new, "pageCaseNew", "The registration form",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/casussen/tellingen", web_case_counts, "pageCaseCounts", "Cases per status, quarter and wijk, suppressed",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/casussen/{id}", web_case, "pageCase", "One case with its forms; the reason form when a reason is needed; 404 when not to be seen",
+	  HTTP_ROLE_VIEWER, p_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "POST", "/casussen/{id}", web_case_post, "pageCasePost", "Open the case with a reason, or change it (op); answers with the case",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_case_change, "HTML", "page", NULL, HTTP_NOCACHE },
+	/* the case register ends */
 };
 
 const size_t serve_nroutes = sizeof(serve_routes) / sizeof(serve_routes[0]);

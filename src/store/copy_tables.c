@@ -66,6 +66,14 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "sig_weighing",
 	  "signal,date,meeting,concrete,recent,pattern,outcome,department,checks_x,followup,result_x,weighed_by,at",
 	  "ttiiiittttttt", NULL },
+	/* the case register (migration 14): sealed columns are hex text */
+	{ "zvh_case",
+	  "id,registered,reg_org,reg_user,criteria,status,closed,wijk,director,bsn_blind,reason_s,close_reason_s,goal_s,"
+	  "person_s",
+	  "tttttttttttttt", NULL },
+	{ "zvh_case_org", "case_id,org,joined,left_on", "tttt", NULL },
+	{ "zvh_case_domain", "case_id,domain,score,set_by,set_on", "ttitt", NULL },
+	{ "zvh_case_entry", "case_id,n,kind,date,org,orgs,author,done,own_org,text_s", "tittttiiit", NULL },
 };
 
 const int ivp__copy_ntables = (int)(sizeof(ivp__copy_tables) / sizeof(ivp__copy_tables[0]));

@@ -26,6 +26,7 @@
 
 #include "store/audit_store.h"
 #include "store/auth_store.h"
+#include "store/case_store.h"
 #include "store/org_store.h"
 #include "store/copy_store.h"
 #include "store/geo_store.h"
@@ -256,6 +257,26 @@ typedef struct ivp__audit_ops {
 } ivp__audit_ops;
 
 /* The semantics of each function are those of its door in store.h. */
+/* the case register of the Zorg- en Veiligheidshuis (case_store.h) */
+typedef struct ivp__case_ops {
+	/* as the doors of case_store.h; 1: not found where they say so */
+	int (*put)(ivp__store *s, const ivp__case_rec *c, int *existed);
+	int (*get)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*next)(ivp__store *s, int year, int64_t *n);
+	int (*find_blind)(ivp__store *s, const char *blind, ivp__row_cb cb, void *ud);
+	int (*org_put)(ivp__store *s, const char *id, const char *org, const char *joined,
+		       const char *left);
+	int (*orgs)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*domain_put)(ivp__store *s, const char *id, const char *domain, int score,
+			  const char *user, const char *date);
+	int (*domains)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*entry_add)(ivp__store *s, const char *id, const ivp__case_entry *e);
+	int (*entry_done)(ivp__store *s, const char *id, int64_t n, int done);
+	int (*entries)(ivp__store *s, const char *id, ivp__row_cb cb, void *ud);
+	int (*del)(ivp__store *s, const char *id);
+} ivp__case_ops;
+
 typedef struct ivp__store_ops {
 	const char *name;
 
@@ -351,6 +372,8 @@ typedef struct ivp__store_ops {
 	const ivp__signal_ops *signal;
 	/* the restricted registers' vault, membership and retention settings */
 	const ivp__reg_ops *reg;
+	/* the case register (issue 13) */
+	const ivp__case_ops *cases;
 } ivp__store_ops;
 
 /* Every engine's store begins with this. */
@@ -386,5 +409,7 @@ extern const ivp__signal_ops ivp__sqlite_signal_ops;
 extern const ivp__signal_ops ivp__pg_signal_ops;
 extern const ivp__reg_ops ivp__sqlite_reg_ops;
 extern const ivp__reg_ops ivp__pg_reg_ops;
+extern const ivp__case_ops ivp__sqlite_case_ops;
+extern const ivp__case_ops ivp__pg_case_ops;
 
 #endif /* IVP_STORE_ENGINE_H */

@@ -861,3 +861,72 @@ ivp_rc ivp__store_reg_setting_get(ivp_ctx *ctx, const char *reg, const char *rul
 {
 	return result(ctx, OPS->reg->setting_get(ST, reg, rule, months));
 }
+
+/* ---- the case register (case_store.h) ------------------------------------------- */
+
+ivp_rc ivp__store_case_put(ivp_ctx *ctx, const ivp__case_rec *c, int *existed)
+{
+	return done(ctx, OPS->cases->put(ST, c, existed));
+}
+
+ivp_rc ivp__store_case_get(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return result(ctx, OPS->cases->get(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_cases_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->cases->list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_case_next(ivp_ctx *ctx, int year, int64_t *n)
+{
+	return done(ctx, OPS->cases->next(ST, year, n));
+}
+
+ivp_rc ivp__store_case_find_blind(ivp_ctx *ctx, const char *blind, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->cases->find_blind(ST, blind, cb, ud));
+}
+
+ivp_rc ivp__store_case_org_put(ivp_ctx *ctx, const char *id, const char *org, const char *joined,
+			       const char *left)
+{
+	return result(ctx, OPS->cases->org_put(ST, id, org, joined, left));
+}
+
+ivp_rc ivp__store_case_orgs(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->cases->orgs(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_case_domain_put(ivp_ctx *ctx, const char *id, const char *domain, int score,
+				  const char *user, const char *date)
+{
+	return result(ctx, OPS->cases->domain_put(ST, id, domain, score, user, date));
+}
+
+ivp_rc ivp__store_case_domains(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->cases->domains(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_case_entry_add(ivp_ctx *ctx, const char *id, const ivp__case_entry *e)
+{
+	return result(ctx, OPS->cases->entry_add(ST, id, e));
+}
+
+ivp_rc ivp__store_case_entry_done(ivp_ctx *ctx, const char *id, int64_t n, int d)
+{
+	return result(ctx, OPS->cases->entry_done(ST, id, n, d));
+}
+
+ivp_rc ivp__store_case_entries(ivp_ctx *ctx, const char *id, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->cases->entries(ST, id, cb, ud));
+}
+
+ivp_rc ivp__store_case_delete(ivp_ctx *ctx, const char *id)
+{
+	return result(ctx, OPS->cases->del(ST, id));
+}

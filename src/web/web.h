@@ -262,7 +262,14 @@ void web_report_final_post(http_req *r); /* POST /rapport/definitief */
 /* participation.c: the participation trajectory and the priority matrix */
 void web_participation(http_req *r);	    /* GET /participatie */
 void web_participation_public(http_req *r); /* GET /participatie/inbreng */
-void web_priorities(http_req *r);	    /* GET /prioriteiten */
+void web_priorities(http_req *r);
+/* cases.c: the case register of the Zorg- en Veiligheidshuis (members; the library decides) */
+void web_cases(http_req *r);					 /* GET /casussen */
+void web_case_new(http_req *r);					 /* GET /casussen/nieuw */
+void web_case_add(http_req *r);					 /* POST /casussen */
+void web_case(http_req *r);					 /* GET /casussen/{id} */
+void web_case_post(http_req *r);				 /* POST /casussen/{id}: the reason form, or a change (op) */
+void web_case_counts(http_req *r); /* GET /casussen/tellingen */ /* GET /prioriteiten */
 
 /* ---- the signals register (signals.c) ---------------------------------------------- */
 void web_signals(http_req *r);

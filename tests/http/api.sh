@@ -143,6 +143,10 @@ while read -r m p; do
     req "documented $m $p" 401 "$U$u" ;;
   "GET /api/v1/plan/changes") # no plan in this database (tests/http/plan_edit.sh has one)
     req "documented $m $p" 404 "$U$u" && jqt "documented $m $p" '.message == "no plan imported yet"' ;;
+  "GET /api/v1/cases"*) # the case register: signed-in members only (tests/http/cases_access.sh)
+    req "documented $m $p" 401 "$U$u${q:+?$q}" ;;
+  "POST /api/v1/cases"*)
+    req "documented $m $p" 401 -d op=note "$U$u" ;;
   GET*) req "documented $m $p" 200 "$U$u${q:+?$q}" ;;
   "POST /api/v1/session") req "documented $m $p" 415 -F kind=crime "$U$u" ;;
   DELETE*) req "documented $m $p" 401 -X "$m" "$U$u" ;;

@@ -701,4 +701,5 @@ const ivp__store_ops ivp__pg_ops = {
 	.particip = &ivp__pg_particip_ops,
 	.signal = &ivp__pg_signal_ops,
 	.reg = &ivp__pg_reg_ops,
+	.cases = &ivp__pg_case_ops,
 };

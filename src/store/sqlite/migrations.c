@@ -455,6 +455,50 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " at TEXT NOT NULL) WITHOUT ROWID;"
 	  "CREATE INDEX sig_weighing_outcome ON sig_weighing(outcome, date);",
 	  NULL, NULL },
+	/* 14: the case register of the Zorg- en Veiligheidshuis (case_store.h,
+	 * src/registers/cases.c). Personal and free-text fields are sealed by
+	 * the vault before they get here (hex of the blob, *_s columns); the
+	 * clear ones are what counts and the need-to-know decision use. */
+	{ 14,
+	  "CREATE TABLE zvh_case ("
+	  " id TEXT PRIMARY KEY CHECK (id <> ''),"
+	  " registered TEXT NOT NULL,"
+	  " reg_org TEXT NOT NULL,"
+	  " reg_user TEXT NOT NULL,"
+	  " criteria TEXT NOT NULL DEFAULT '',"
+	  " status TEXT NOT NULL CHECK (status IN ('registered','in_progress','closed','declined')),"
+	  " closed TEXT,"
+	  " wijk TEXT,"
+	  " director TEXT,"
+	  " bsn_blind TEXT,"
+	  " reason_s TEXT, close_reason_s TEXT, goal_s TEXT, person_s TEXT) WITHOUT ROWID;"
+	  "CREATE INDEX zvh_case_blind ON zvh_case(bsn_blind);"
+	  "CREATE TABLE zvh_case_org ("
+	  " case_id TEXT NOT NULL REFERENCES zvh_case(id) ON DELETE CASCADE,"
+	  " org TEXT NOT NULL,"
+	  " joined TEXT NOT NULL,"
+	  " left_on TEXT,"
+	  " PRIMARY KEY (case_id, org)) WITHOUT ROWID;"
+	  "CREATE TABLE zvh_case_domain ("
+	  " case_id TEXT NOT NULL REFERENCES zvh_case(id) ON DELETE CASCADE,"
+	  " domain TEXT NOT NULL,"
+	  " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+	  " set_by TEXT NOT NULL,"
+	  " set_on TEXT NOT NULL,"
+	  " PRIMARY KEY (case_id, domain)) WITHOUT ROWID;"
+	  "CREATE TABLE zvh_case_entry ("
+	  " case_id TEXT NOT NULL REFERENCES zvh_case(id) ON DELETE CASCADE,"
+	  " n INTEGER NOT NULL CHECK (n >= 1),"
+	  " kind TEXT NOT NULL CHECK (kind IN ('agreement','meeting','note')),"
+	  " date TEXT NOT NULL,"
+	  " org TEXT NOT NULL DEFAULT '',"
+	  " orgs TEXT NOT NULL DEFAULT '',"
+	  " author TEXT NOT NULL,"
+	  " done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0,1)),"
+	  " own_org INTEGER NOT NULL DEFAULT 0 CHECK (own_org IN (0,1)),"
+	  " text_s TEXT,"
+	  " PRIMARY KEY (case_id, n)) WITHOUT ROWID;",
+	  NULL, NULL },
 	/* 16 (particip2): a survey's number of respondents and the minimum it
 	 * states (src/stats/survey.h: fewer is "too small"); NULL: not known,
 	 * no minimum. The priority matrix's entries of kind crime (a theme's

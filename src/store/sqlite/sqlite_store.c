@@ -821,4 +821,5 @@ const ivp__store_ops ivp__sqlite_ops = {
 	.particip = &ivp__sqlite_particip_ops,
 	.signal = &ivp__sqlite_signal_ops,
 	.reg = &ivp__sqlite_reg_ops,
+	.cases = &ivp__sqlite_case_ops,
 };
