@@ -11,7 +11,7 @@
 #include "registers/signals.h"
 
 const ivp__reg_kind *const ivp__reg_kinds[] = {
-	&ivp__sig_kind, /* signals.c: signals weighed as no action */
+	&ivp__sig_kind,	  /* signals.c: signals weighed as no action */
 	&ivp__cases_kind, /* cases.c: closed and declined cases */
 	NULL
 };

@@ -19,7 +19,7 @@ struct serve {
 	http_server *http;
 	serve_retention *retention; /* the daily retention run */
 	web_env env;		    /* the pages' state; r->app_data of every request */
-	serve_replicas *replicas; /* --read-db, or NULL */
+	serve_replicas *replicas;   /* --read-db, or NULL */
 };
 
 int serve_error(http_req *r, int status, const char *code, const char *message,

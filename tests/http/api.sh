@@ -147,6 +147,10 @@ while read -r m p; do
     req "documented $m $p" 401 "$U$u${q:+?$q}" ;;
   "POST /api/v1/cases"*)
     req "documented $m $p" 401 -d op=note "$U$u" ;;
+  "GET /api/v1/signals"*) # the signals register: signed-in members only (tests/http/signals_access.sh)
+    req "documented $m $p" 401 "$U$u${q:+?$q}" ;;
+  "POST /api/v1/signals"*)
+    req "documented $m $p" 401 -d reason=x "$U$u" ;;
   GET*) req "documented $m $p" 200 "$U$u${q:+?$q}" ;;
   "POST /api/v1/session") req "documented $m $p" 415 -F kind=crime "$U$u" ;;
   DELETE*) req "documented $m $p" 401 -X "$m" "$U$u" ;;

@@ -33,8 +33,8 @@ S
   "$IVP" org add zvh "Zorg- en Veiligheidshuis" --lang en
   printf '%s\n' "$PW" | "$IVP" user add adam --role admin --lang en
   printf '%s\n' "$PW" | "$IVP" user add dirk --role viewer --org zvh --lang en
-  "$IVP" user totp dirk --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/dirk.totp"
   "$IVP" keys init --keys "$IVP_KEYS" --user adam --lang en
+  "$IVP" user totp dirk --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/dirk.totp"
   "$IVP" registers grant cases dirk --user adam --lang en
 } >"$L/setup.log" 2>&1 || { echo "FAIL setup"; cat "$L/setup.log"; exit 1; }
 serve "$L/serve.log" --threads 2 --keys "$IVP_KEYS"
