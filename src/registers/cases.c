@@ -93,7 +93,7 @@ static int last_row(void *ud, const char *const *cols, int n)
 	cs_case *c = ud;
 	int64_t v;
 
-	if (n >= 1 && cols[0] && (v = atoll(cols[0])) > c->last_entry)
+	if (n >= 1 && cols[0] && (v = strtoll(cols[0], NULL, 10)) > c->last_entry)
 		c->last_entry = v;
 	return 0;
 }
@@ -209,7 +209,7 @@ static ivp_rc seal_hex(ivp_ctx *ctx, const unsigned char *dek, const char *id, c
 	*hex = NULL;
 	if (!plain)
 		return IVP_OK;
-	ivp__buf_init(&b, TEXT_MAX * 2);
+	ivp__buf_init(&b, (size_t)TEXT_MAX * 2);
 	rc = ivp__vault_seal(ctx, dek, REG, id, field, plain, strlen(plain), &b);
 	if (rc)
 		goto out;
@@ -396,7 +396,6 @@ static ivp_rc not_member(ivp_ctx *ctx)
 /* ---- registration ---------------------------------------------------------------------- */
 
 typedef struct dup_scan {
-	ivp_ctx *ctx;
 	char ids[8][IVP_CASE_ID_MAX];
 	int n;
 } dup_scan;
@@ -422,7 +421,7 @@ static int dup_row(void *ud, const char *const *cols, int n)
  */
 static ivp_rc duplicates(ivp_ctx *ctx, const char *blind, int duplicate_ok, int *found)
 {
-	dup_scan d = { ctx, { { 0 } }, 0 };
+	dup_scan d = { { { 0 } }, 0 };
 	char seen[IVP_CASE_ID_MAX] = "", org[32];
 	const char *given;
 	ivp_rc rc;
@@ -491,7 +490,7 @@ static ivp_rc add_checks(ivp_ctx *ctx, const ivp_case_new *c, char date[11], cha
 
 ivp_rc ivp_case_add(ivp_ctx *ctx, const ivp_case_new *c, char id[IVP_CASE_ID_MAX], int *duplicate)
 {
-	char date[11], birth[11], bsn[10], crit[96], wijk[9], org[32], blind[65];
+	char date[11], birth[11], bsn[10], crit[96], wijk[9] = "", org[32], blind[65];
 	unsigned char dek[IVP__DEK_BYTES];
 	char *reason = NULL, *goal = NULL, *person = NULL, *plain = NULL;
 	ivp__case_rec r;
@@ -521,7 +520,7 @@ ivp_rc ivp_case_add(ivp_ctx *ctx, const ivp_case_new *c, char id[IVP_CASE_ID_MAX
 	if ((rc = ivp__store_begin(ctx)))
 		goto out;
 	txn = 1;
-	if ((rc = ivp__store_case_next(ctx, atoi(date), &seq)))
+	if ((rc = ivp__store_case_next(ctx, (int)strtol(date, NULL, 10), &seq)))
 		goto out;
 	snprintf(id, IVP_CASE_ID_MAX, "C-%.4s-%04lld", date, (long long)(seq % 100000));
 	if ((rc = ivp__vault_new(ctx, REG, id, dek)) || (rc = seal_hex(ctx, dek, id, "reason", c->reason, &reason)) ||
@@ -690,7 +689,7 @@ static int entry_row(void *ud, const char *const *cols, int n)
 	snprintf(field, sizeof(field), "entry.%s", cols[0] ? cols[0] : "");
 	if ((e->rc = open_hex(e->ctx, e->dek, e->id, field, cols[8], &e->b)))
 		return 1;
-	if (ivp__table_row(t) < 0 || ivp__table_set_int(t, 0, atoll(cols[0] ? cols[0] : "0")) ||
+	if (ivp__table_row(t) < 0 || ivp__table_set_int(t, 0, strtoll(cols[0] ? cols[0] : "0", NULL, 10)) ||
 	    ivp__table_set_text(t, 1, cols[1]) || ivp__table_set_text(t, 2, cols[2]) ||
 	    ivp__table_set_text(t, 3, cols[3]) || ivp__table_set_text(t, 4, cols[4]) ||
 	    ivp__table_set_text(t, 5, cols[5]) || ivp__table_set_int(t, 6, cols[6] && !strcmp(cols[6], "1")) ||
@@ -717,7 +716,7 @@ static int dom_row(void *ud, const char *const *cols, int n)
 	i = ivp__case_domain_find(cols[0], strlen(cols[0]));
 	if (i < 0)
 		return 0;
-	d->score[i] = atoi(cols[1] ? cols[1] : "0");
+	d->score[i] = (int)strtol(cols[1] ? cols[1] : "0", NULL, 10);
 	snprintf(d->user[i], sizeof(d->user[i]), "%s", cols[2] ? cols[2] : "");
 	snprintf(d->date[i], sizeof(d->date[i]), "%s", cols[3] ? cols[3] : "");
 	return 0;
@@ -1208,7 +1207,7 @@ static int count_row(void *ud, const char *const *cols, int n)
 	else {
 		const char *d = cols[IVP__CASE_C_REGISTERED] ? cols[IVP__CASE_C_REGISTERED] : "0000-00";
 
-		snprintf(key, sizeof(key), "%.4sKW%02d", d, (atoi(d + 5) + 2) / 3);
+		snprintf(key, sizeof(key), "%.4sKW%02d", d, ((int)strtol(d + 5, NULL, 10) + 2) / 3);
 	}
 	for (i = 0; i < c->ng; i++)
 		if (!strcmp(c->key[i], key)) {
@@ -1266,7 +1265,7 @@ ivp_rc ivp_case_counts(ivp_ctx *ctx, const char *by, ivp_table **out)
 		struct {
 			char key[16];
 			int64_t n;
-		} tmp[CS_GROUPS];
+		} tmp[CS_GROUPS] = { { { 0 }, 0 } };
 
 		for (i = 0; i < c->ng; i++) {
 			memcpy(tmp[i].key, c->key[i], 16);

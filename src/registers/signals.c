@@ -877,7 +877,7 @@ static ivp_rc on_field(ivp_ctx *ctx, const char *field, ivp_rc rc)
 /* The status a weighing's outcome gives the signal. */
 static const char *status_after(const char *outcome)
 {
-	if (!strcmp(outcome, "none"))
+	if (!outcome || !strcmp(outcome, "none"))
 		return "weighed";
 	if (!strcmp(outcome, "inquiry"))
 		return "inquiry";

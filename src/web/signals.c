@@ -174,7 +174,7 @@ static int field_begin(html *h, const char *lang, const fstate *f, const char *n
 		html_text(h, web_t(lang, help));
 		html_raw(h, "</p>");
 	}
-	if (bad) {
+	if (bad && f) {
 		html_fmt(h, "<p class=\"utrecht-form-field-error-message ivp-field-error\" id=\"s-%s-error\">", name);
 		html_text(h, f->error);
 		html_raw(h, "</p>");

@@ -56,7 +56,7 @@ static void fz_seed(void)
 	done = 1;
 	snprintf(fz_keys, sizeof(fz_keys), "/tmp/ivp-fuzz-%d.keys", (int)getpid());
 	unlink(fz_keys);
-	atexit(fz_keys_gone);
+	(void)atexit(fz_keys_gone);
 	ivp_set_keys(fz_ctx, fz_keys);
 	ivp_set_actor(fz_ctx, "mona", NULL, "fuzz");
 	if (ivp_keys_init(fz_ctx) || ivp__store_user_add(fz_ctx, "mona", "viewer", "x", &exists) ||
