@@ -23,11 +23,12 @@ export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | 
   "$IVP" org add zvh "Zorg- en Veiligheidshuis Haaglanden" --kind "care and safety" --lang en
   "$IVP" org add politie "Politie eenheid Den Haag" --kind police --lang en
   printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add adam --role admin --lang en
+  # the key file first: with one configured, a TOTP secret is sealed by it
+  "$IVP" keys init --keys "$IVP_KEYS" --user adam --lang en
   for u in dirk:zvh pia:politie; do
     printf '%s\n' "$IVP_TEST_PASSWORD" | "$IVP" user add "${u%%:*}" --role viewer --org "${u#*:}" --lang en
     "$IVP" user totp "${u%%:*}" --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/${u%%:*}.totp"
   done
-  "$IVP" keys init --keys "$IVP_KEYS" --user adam --lang en
   for u in dirk pia; do "$IVP" registers grant cases "$u" --user adam --lang en; done
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 serve "$W/log" --threads 4 --web-root "$ROOT/web" --keys "$IVP_KEYS"
