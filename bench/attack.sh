@@ -19,6 +19,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
 cmake --build build -j "$(nproc)" --target ivp >/dev/null
 A=tests/http/attack.js
 PW='paars fietspad onweer 9'
+export IVP_USER=bench # the operator of the setup writes (every CLI write names one)
 W=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$W"; }
