@@ -189,7 +189,7 @@ int cmd_plan(int argc, char **argv)
 		ivp_rc rc;
 
 		memset(&o, 0, sizeof(o));
-		o.user = cli_operator("plan import", user);
+		o.user = !strcmp(sub, "import") ? cli_operator("plan import", user) : NULL;
 		rc = !strcmp(sub, "validate") ? ivp_plan_validate(ctx, file, &p) : ivp_plan_import(ctx, file, &o, &p, &res);
 
 		if (rc)
