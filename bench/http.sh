@@ -14,14 +14,7 @@ cd "$(dirname "$0")/.."
 SECS=${1:-30}
 CONNS=64
 THREADS=${THREADS:-2}
-for p in wrk nginx; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
-    break
-  fi
-done
-scripts/install-deps.sh
+. bench/wrk_deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 

@@ -7,13 +7,14 @@
 # response cache (as deployed) and without it (IVP_CACHE_KB=0: every
 # request read from the replica), and nginx serving the same bytes as
 # static files, in the same run. The URLs are bench/http.sh's.
-# usage: bench/w4replica.sh [SECONDS] (default 30)
+# usage: bench/w4replica.sh [SECONDS] (default 30); needs root for apt-get.
 set -euo pipefail
 export IVP_USER=${IVP_USER:-bench}
 cd "$(dirname "$0")/.."
 SECS=${1:-30}
 CONNS=64
 THREADS=${THREADS:-2}
+. bench/wrk_deps.sh
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
