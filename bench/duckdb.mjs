@@ -83,11 +83,15 @@ const finish = (rows) => rows.map((r) => {
       : verdict(c, Number(pop1), p, Number(pop0))];
 });
 
-// the ranking of ivp_ranking: buurten with a population, highest rate first
+// ivp_ranking ranks only areas of at least this many inhabitants (IVP_MIN_POPULATION_DEFAULT,
+// include/ivp/ivp.h; docs/ranking.md); smaller ones follow unranked
+const MIN_POPULATION = 500;
+
+// the ranking of ivp_ranking: buurten with enough inhabitants, highest rate first
 const Q_RANK = (where) => `
 SELECT f.area, f.count, p.population, f.count * 1000.0 / p.population AS rate
 FROM fact f JOIN pop p ON p.area = f.area AND p.year = $year
-WHERE f.type = '0.0.0' AND f.period = $cur AND ${where} AND p.population > 0
+WHERE f.type = '0.0.0' AND f.period = $cur AND ${where} AND p.population >= $minpop
 ORDER BY rate DESC, f.count DESC, f.area`;
 const WORDS = { 'significant rise': 'significantly higher', 'significant fall': 'significantly lower',
   'no clear change': 'no clear difference', 'not computable': 'not computable' };
@@ -101,7 +105,7 @@ const ranked = (rows) => {
 async function w3(con, year, n, dump, gm) {
   const reps = Math.max(3, Math.floor(n / 20));
   const one = await con.prepare(Q_RANK("f.area LIKE $prefix"));
-  const bindOne = () => one.bind({ year, cur: year * 100, prefix: `BU${gm.slice(2)}%` });
+  const bindOne = () => one.bind({ year, cur: year * 100, prefix: `BU${gm.slice(2)}%`, minpop: MIN_POPULATION });
   bindOne();
   let mine = ranked((await one.runAndReadAll()).getRows());	// warm-up
   const t1 = [];
@@ -116,7 +120,7 @@ async function w3(con, year, n, dump, gm) {
   const t2 = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    all.bind({ year, cur: year * 100 });
+    all.bind({ year, cur: year * 100, minpop: MIN_POPULATION });
     country = ranked((await all.runAndReadAll()).getRows());
     t2.push(performance.now() - t0);
   }

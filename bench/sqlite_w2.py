@@ -102,10 +102,14 @@ def finish(rows):
     return out
 
 
+# ivp_ranking ranks only areas of at least this many inhabitants
+# (IVP_MIN_POPULATION_DEFAULT, include/ivp/ivp.h; docs/ranking.md)
+MIN_POPULATION = 500
+
 Q_RANK = """
 SELECT f.area, f.count, p.population, f.count * 1000.0 / p.population AS rate
 FROM fact f JOIN pop p ON p.area = f.area AND p.year = :year
-WHERE f.area >= :lo AND f.area < :hi AND f.type = '0.0.0' AND f.period = :cur AND p.population > 0
+WHERE f.area >= :lo AND f.area < :hi AND f.type = '0.0.0' AND f.period = :cur AND p.population >= :minpop
 ORDER BY rate DESC, f.count DESC, f.area"""
 WORDS = {"significant rise": "significantly higher", "significant fall": "significantly lower",
          "no clear change": "no clear difference", "not computable": "not computable"}
@@ -120,7 +124,7 @@ def ranked(rows):
 def w3(db, year, n, dump, gm):
     reps = max(3, n // 20)
     con = sqlite3.connect(db)
-    one = {"year": year, "cur": year * 100, "lo": "BU" + gm[2:], "hi": "BU" + gm[2:] + "~"}
+    one = {"year": year, "cur": year * 100, "minpop": MIN_POPULATION, "lo": "BU" + gm[2:], "hi": "BU" + gm[2:] + "~"}
     mine = ranked(con.execute(Q_RANK, one).fetchall())  # warm-up
     t1 = []
     for _ in range(n):
