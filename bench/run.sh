@@ -27,6 +27,7 @@
 #        W2YEAR (2023: W2 is that year against the one before),
 #        FROM=tree (measure the working tree, built in build/; default: HEAD),
 #        KEEP_DATA=0 to regenerate the CSV even when bench/work has it,
+#        W5=0 leaves W5 out of a 100% run,
 #        PGBENCH=0 leaves out W1-W3 with ivp on PostgreSQL (bench/pg.sh),
 #        PEERS ("duckdb sqlite3"; PEERS=duckdb leaves the sqlite3 peer out,
 #        e.g. at 100%, where its .import into an indexed table takes hours).
@@ -287,6 +288,6 @@ val3() { awk -v k="$2" '$1 == k { print $2 }' "$W/w3-$1.out"; }
 	echo "Peers: DuckDB $(node -e 'import("@duckdb/node-api").then(m=>console.log(m.version ? m.version() : ""))' 2>/dev/null || true)(@duckdb/node-api $(node -p 'require("./bench/node_modules/@duckdb/node-api/package.json").version'), all $(nproc) threads; W2 with one prepared statement)$(has sqlite3 && echo "; sqlite3 shell $(sqlite3 --version | cut -d' ' -f1) (W2 and W3 through Python's sqlite3 module on the same libsqlite3)" || echo "; the sqlite3 peer left out (PEERS=$PEERS)"). W2 'all' for the peers is one GROUP BY over every gemeente; for ivp the loop of ivp_indicators() over them. The verdict of the peers is computed from their SQL counts outside SQL (bench/verdict.mjs). Counts, rates and verdicts of the peers equal ivp's on every gemeente of the sample (checked). W3: registered crime (0.0.0) per 1,000, the buurten of at least 500 inhabitants ranked by rate, each with the verdict of its rate against all ranked buurten together; ivp through ivp_ranking() (which also gives the exact interval of every rate), the peers with one SQL query and the verdicts in the host language; ranks, counts, populations, rates and verdicts equal ivp's for every buurt (checked)."
 } >"$W/results-$SCALE.md"
 cat "$W/results-$SCALE.md"
-if [ "$SCALE" = 100 ]; then
+if [ "$SCALE" = 100 ] && [ "${W5:-1}" != 0 ]; then
 	. bench/w5.sh
 fi
