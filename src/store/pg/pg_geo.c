@@ -197,7 +197,8 @@ static int level_population(ivp__store *st, const char *level, int year, const c
 {
 	static const char *const sql =
 		"SELECT a.code, p.count FROM population p JOIN area a ON a.id=p.area_id "
-		"WHERE a.level=$1 AND p.year=$2 AND p.age_group=$3 ORDER BY a.code";
+		"WHERE a.code >= $1 AND a.code < $1 || '~' AND a.level=$1 AND p.year=$2 "
+		"AND p.age_group=$3 ORDER BY a.code"; /* the code range: as sqlite_group.c */
 	pg_params p;
 
 	pg_init(&p);
