@@ -282,6 +282,17 @@ int ivp_table_blank(ivp_table *t, const char *name);
 /* ------------------------------------------------------------------ */
 /* Queries                                                            */
 
+/*
+ * One read snapshot around many queries: every call between begin and end
+ * sees the same data, and on PostgreSQL what the snapshot has fetched of
+ * an area is kept for the calls after it (a page of many indicators costs
+ * one round trip per area, not one per query). Nested calls do nothing
+ * (*opened = 0); a write inside ends the snapshot. For readers that make
+ * many calls for one answer, such as a page. ivp_read_end cannot fail.
+ */
+IVP_WUR ivp_rc ivp_read_begin(ivp_ctx *ctx, int *opened);
+void ivp_read_end(ivp_ctx *ctx, int opened);
+
 /* Areas, optionally only those under `under` (any depth). Caller frees. */
 IVP_WUR ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out);
 

@@ -222,3 +222,14 @@ ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out)
 	}
 	return IVP_OK;
 }
+
+ivp_rc ivp_read_begin(ivp_ctx *ctx, int *opened)
+{
+	*opened = 0;
+	return ivp__store_read_begin(ctx, opened);
+}
+
+void ivp_read_end(ivp_ctx *ctx, int opened)
+{
+	ivp__store_read_end(ctx, opened);
+}

@@ -334,8 +334,11 @@ void web_home(http_req *r)
 	const char *lang = web_lang(r);
 	char area[64], name[256], title[512];
 	html h = { 0 };
-	int year;
+	int year, snap = 0;
 
+	/* one snapshot for the page's many queries (a failure: each its own) */
+	if (ivp_read_begin(r->ctx, &snap))
+		snap = 0;
 	home_area(r, area, sizeof(area));
 	area_name(r, area, name, sizeof(name));
 	year = area[0] ? latest_year(r, area, "totaal") : 0;
@@ -351,12 +354,13 @@ void web_home(http_req *r)
 		html_raw(&h, "</p>");
 	}
 	web_home_values(r, &h, lang, area);
+	ivp_read_end(r->ctx, snap);
 	web_page_end(r, &h, 200);
 }
 
 /* ---- /indicator and /indicator.csv ------------------------------------------------------- */
 
-void web_indicator(http_req *r)
+static void indicator_page(http_req *r)
 {
 	const char *lang = web_lang(r), *area = http_query_get(&r->q, "area");
 	const char *key = http_query_get(&r->q, "key"), *goal = http_query_get(&r->q, "goal");
@@ -473,6 +477,17 @@ void web_indicator(http_req *r)
 	notes(&h, lang, t, n - 1, n, 2); /* the latest year's note, and the table's */
 	ivp_table_free(t);
 	web_page_end(r, &h, 200);
+}
+
+void web_indicator(http_req *r)
+{
+	int snap = 0;
+
+	/* one snapshot for the page's many queries (a failure: each its own) */
+	if (ivp_read_begin(r->ctx, &snap))
+		snap = 0;
+	indicator_page(r);
+	ivp_read_end(r->ctx, snap);
 }
 
 /* A CSV field: quoted when it holds the separator, a quote or a line break. */

@@ -26,7 +26,7 @@
 #include "store/pg/pg_int.h"
 #include "store/series.h"
 
-#define SNAP_AREAS 64
+#define SNAP_AREAS 256
 
 /* row kinds of the statement below */
 enum {

@@ -563,8 +563,8 @@ static int pg_defs_list(ivp__store *st, int latest_only,
 {
 	static const char *const sql =
 		"SELECT key, version, classification, kind, name_nl, name_en, codes, per, population_group, "
-		"source_tables, note FROM indicator_def d WHERE $1 = 0 OR version = (SELECT MAX(version) "
-		"FROM indicator_def d2 WHERE d2.key=d.key AND d2.classification=d.classification) "
+		"source_tables, note FROM indicator_def d WHERE $1 = 0 OR (key, classification, version) IN "
+		"(SELECT key, classification, MAX(version) FROM indicator_def GROUP BY key, classification) "
 		"ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'bbv' THEN 1 WHEN 'hic' THEN 2 ELSE 3 END, "
 		"key, classification DESC, version";
 	pg_store *s = PG(st);
