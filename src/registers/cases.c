@@ -210,7 +210,14 @@ static ivp_rc seal_hex(ivp_ctx *ctx, const unsigned char *dek, const char *id, c
 	if (!plain)
 		return IVP_OK;
 	ivp__buf_init(&b, (size_t)TEXT_MAX * 2);
-	rc = ivp__vault_seal(ctx, dek, REG, id, field, plain, strlen(plain), &b);
+	if (strchr(plain, '\r')) { /* sealed with LF line breaks only */
+		char *lf = ivp__reg_text_lf(ctx, plain);
+
+		rc = lf ? ivp__vault_seal(ctx, dek, REG, id, field, lf, strlen(lf), &b) : IVP_ENOMEM;
+		free(lf);
+	} else {
+		rc = ivp__vault_seal(ctx, dek, REG, id, field, plain, strlen(plain), &b);
+	}
 	if (rc)
 		goto out;
 	if (!(*hex = malloc(b.len * 2 + 1))) {

@@ -200,4 +200,18 @@ ivp_rc ivp__reg_retention_run_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *ki
 ivp_rc ivp__reg_retention_status_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *kinds,
 				       const char *as_of, ivp_table **rules, ivp_table **soon) IVP_WUR;
 
+/*
+ * A register's free text as typed: 1 when s (NULL: none) holds no control
+ * character — but, with lines (a description, a note, a reason for
+ * closing, a weighing's texts: several lines), LF, CR and tab —, else 0.
+ */
+int ivp__reg_text_ok(const char *s, int lines);
+/*
+ * s with each CRLF and lone CR made LF, as it is sealed (a form's CRLF,
+ * a spreadsheet's line break): a malloc'd copy the caller frees, or NULL
+ * out of memory (ctx->err set; ctx may be NULL, the fuzz target's). s must
+ * not be NULL.
+ */
+char *ivp__reg_text_lf(ivp_ctx *ctx, const char *s);
+
 #endif /* IVP_REGISTERS_REGISTERS_H */

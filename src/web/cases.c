@@ -204,7 +204,7 @@ static void table(html *h, const char *lang, const char *caption, const ivp_tabl
 				html_text(h, v);
 				html_raw(h, "</a>");
 			} else
-				html_text(h, v);
+				html_lines(h, v); /* a note of several lines */
 			html_raw(h, "</td>");
 		}
 		html_raw(h, "</tr>");
@@ -377,7 +377,7 @@ static void dt(html *h, const char *lang, const char *label, const char *v)
 	html_raw(h, "<dt>");
 	html_text(h, W(label));
 	html_raw(h, "</dt><dd>");
-	html_text(h, v && *v ? v : "–");
+	html_lines(h, v && *v ? v : "–"); /* a reason or goal of several lines */
 	html_raw(h, "</dd>");
 }
 

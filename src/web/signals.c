@@ -427,7 +427,7 @@ static void dl_row(html *h, const char *lang, web_msg label, const char *v)
 	html_raw(h, "<dt class=\"utrecht-data-list__item-key\">");
 	html_text(h, web_t(lang, label));
 	html_raw(h, "</dt><dd class=\"utrecht-data-list__item-value\">");
-	html_text(h, v);
+	html_lines(h, v); /* a description or a weighing's text of several lines */
 	html_raw(h, "</dd>");
 }
 

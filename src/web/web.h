@@ -33,6 +33,9 @@ void html_raw(html *h, const char *s);	     /* s as it is: only literals */
 void html_fmt(html *h, const char *fmt, ...) /* printf; only numbers and literals */
 	__attribute__((format(printf, 2, 3)));
 void html_text(html *h, const char *s); /* s escaped (& < > " '); NULL: nothing */
+/* s escaped as html_text, each line break (LF) a <br>: a multi-line text
+ * (a description, a note) shown as it was written. NULL: nothing. */
+void html_lines(html *h, const char *s);
 /* A number with `dec` decimals, Dutch (1.771,3) or English (1,771.3) style. */
 void html_num(html *h, double v, int dec, const char *lang);
 
