@@ -62,6 +62,8 @@ void api_signal_agenda_add(http_req *r);
 /* api_cases.c: the case register (members; every access decided and audited by the library) */
 void api_cases(http_req *r);
 void api_case_counts(http_req *r);
+/* GET /api/v1/signals/expiry, /api/v1/cases/expiry: what expires next month (members; api_cases.c) */
+void api_reg_expiry(http_req *r);
 void api_case(http_req *r);
 void api_case_add(http_req *r);
 void api_case_change(http_req *r);

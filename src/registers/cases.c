@@ -1414,4 +1414,19 @@ out:
 	return rc;
 }
 
-const ivp__reg_kind ivp__cases_kind = { IVP__REG_CASES, ivp__cases_expire };
+/* The actor's relation to case id (registers.h, ivp__reg_kind.relation). */
+static ivp_rc case_relation(ivp_ctx *ctx, const char *id, ivp__reg_rel *rel)
+{
+	char org[32];
+	cs_case c;
+	ivp_rc rc;
+
+	memset(rel, 0, sizeof(*rel));
+	if ((rc = load(ctx, id, &c)))
+		return rc;
+	rc = relation(ctx, &c, rel, org);
+	case_free(&c);
+	return rc;
+}
+
+const ivp__reg_kind ivp__cases_kind = { IVP__REG_CASES, ivp__cases_expire, case_relation };

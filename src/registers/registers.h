@@ -164,6 +164,14 @@ typedef struct ivp__reg_kind {
 	 */
 	ivp_rc (*expire)(ivp_ctx *ctx, const char *as_of, int dry_run, ivp__row_cb cb, void *ud,
 			 int64_t *n);
+	/*
+	 * The context actor's relation to record rec, for ivp__reg_decide (the
+	 * expiry list asks it per record; the pages pass it to
+	 * http_authorize_record). IVP_ENOTFOUND (error set) when there is no
+	 * such record. NULL in a register without records of its own (the
+	 * unit tests' fake): every record is then hidden.
+	 */
+	ivp_rc (*relation)(ivp_ctx *ctx, const char *rec, ivp__reg_rel *rel);
 } ivp__reg_kind;
 
 /* NULL-terminated: one entry per register that exists in this build. */

@@ -1406,4 +1406,19 @@ out:
 	return rc;
 }
 
-const ivp__reg_kind ivp__sig_kind = { REG, sig_expire };
+/* The actor's relation to signal id (registers.h, ivp__reg_kind.relation). */
+static ivp_rc sig_relation(ivp_ctx *ctx, const char *id, ivp__reg_rel *rel)
+{
+	sig_row r;
+	int member;
+	ivp_rc rc;
+
+	memset(rel, 0, sizeof(*rel));
+	if ((rc = is_member(ctx, &member)) || (rc = get_row(ctx, id, &r)))
+		return rc;
+	rc = rel_of(ctx, member, r.v[C_INTAKE], r.v[C_HANDLER], rel);
+	row_free(&r);
+	return rc;
+}
+
+const ivp__reg_kind ivp__sig_kind = { REG, sig_expire, sig_relation };

@@ -714,6 +714,27 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+/* regpolish: what expires next month */
+static const http_param p_expiry[] = {
+	{ "as_of", HTTP_P_SEARCH, 0, NULL, "2026-12-01", "the day to look from (default today): what expires in the month after it" },
+	{ 0 }
+};
+
+static const http_param p_expiry_page[] = {
+	{ "as_of", HTTP_P_SEARCH, 0, NULL, "2026-12-01", "the day to look from (default today): what expires in the month after it" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_col c_expiry[] = {
+	{ "id", HTTP_C_TEXT, 0, "the record, e.g. S-2026-0007 or C-2026-0003" },
+	{ "kind", HTTP_C_TEXT, 0, "the kind of record: signal or case" },
+	{ "expires", HTTP_C_TEXT, 0, "the date it is destroyed on or after (YYYY-MM-DD)" },
+	{ "rule", HTTP_C_TEXT, 0, "the retention rule: not_taken_up (signals) or closed (cases)" },
+	{ "months", HTTP_C_INT, 0, "the rule's period in months" },
+	{ 0 }
+};
+
 /* the signals register */
 static const http_param p_sig_read[] = {
 	{ "reason", HTTP_P_SEARCH, 0, NULL, "weighing in the overleg of 12 March", "why a member who is not the handler opens it (audited; hidden in the access log)" },
@@ -1096,6 +1117,22 @@ const http_route serve_routes[] = {
 	  "Mark a complete report definitief: its content is frozen as a snapshot (as ivp report finalize)",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final, "the report, its date and the snapshot's SHA-256", "final", NULL, 0 },
 
+	/* regpolish (issue 13, retention): what each register's members see expire
+	 * next month (src/api/api_cases.c api_reg_expiry, src/web/expiry.c); before
+	 * the registers' {id} routes, which would match these paths first */
+	{ "GET", "/api/v1/signals/expiry", api_reg_expiry, "getSignalsExpiry",
+	  "The signals that expire in the month after as_of, for the members (no personal fields; audited)",
+	  HTTP_ROLE_VIEWER, p_expiry, NULL, NULL, "one row per record", "table", c_expiry, HTTP_NOCACHE },
+	{ "GET", "/api/v1/cases/expiry", api_reg_expiry, "getCasesExpiry",
+	  "The cases that expire in the month after as_of, for the members who may see them listed (no personal fields; audited)",
+	  HTTP_ROLE_VIEWER, p_expiry, NULL, NULL, "one row per record", "table", c_expiry, HTTP_NOCACHE },
+	{ "GET", "/signalen/verloop", web_reg_expiry, "pageSignalsExpiry",
+	  "The signals that expire in the coming month, with the date and the rule (members)",
+	  HTTP_ROLE_VIEWER, p_expiry_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/casussen/verloop", web_reg_expiry, "pageCasesExpiry",
+	  "The cases that expire in the coming month, with the date and the rule (members)",
+	  HTTP_ROLE_VIEWER, p_expiry_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	/* regpolish ends */
 	/* the signals register (issue 13: signals; src/api/api_signals.c). Signed
 	 * in; the library decides every record (404 for one the user may not see) */
 	{ "GET", "/api/v1/signals", api_signals, "listSignals",

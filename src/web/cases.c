@@ -234,6 +234,8 @@ void web_cases(http_req *r)
 	html_text(&h, W("Register a case"));
 	html_raw(&h, "</a> · <a class=\"utrecht-link\" href=\"/casussen/tellingen\">");
 	html_text(&h, W("Counts without persons"));
+	html_raw(&h, "</a> · <a class=\"utrecht-link\" href=\"/casussen/verloop\">");
+	html_text(&h, web_t(lang, W_EXP_LINK));
 	html_raw(&h, "</a></p>");
 	if (!ivp_table_nrows(t)) {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");

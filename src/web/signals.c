@@ -111,6 +111,8 @@ static void submenu(html *h, const char *lang)
 	html_text(h, web_t(lang, W_SIG_MEETINGS));
 	html_raw(h, "</a></li><li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/signalen/cijfers\">");
 	html_text(h, web_t(lang, W_SIG_COUNTS));
+	html_raw(h, "</a></li><li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/signalen/verloop\">");
+	html_text(h, web_t(lang, W_EXP_LINK));
 	html_raw(h, "</a></li></ul></nav>");
 }
 

@@ -274,6 +274,9 @@ void web_case(http_req *r);					 /* GET /casussen/{id} */
 void web_case_post(http_req *r);				 /* POST /casussen/{id}: the reason form, or a change (op) */
 void web_case_counts(http_req *r); /* GET /casussen/tellingen */ /* GET /prioriteiten */
 
+/* ---- what a register's members see expire next month (expiry.c) --------------------- */
+void web_reg_expiry(http_req *r); /* GET /signalen/verloop, GET /casussen/verloop */
+
 /* ---- the signals register (signals.c) ---------------------------------------------- */
 void web_signals(http_req *r);
 void web_signal_new(http_req *r);
