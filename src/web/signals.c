@@ -257,7 +257,8 @@ static void check_field(http_req *r, html *h, const char *lang, const fstate *f,
 	const char *v = posted(r, f, name);
 
 	html_fmt(h, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__input\">"
-		    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"%s\" id=\"s-%s\" value=\"1\"%s> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"s-%s\">",
+		    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"%s\" id=\"s-%s\" value=\"1\"%s></p>"
+		    "<p class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"s-%s\">",
 		 name, name, *v ? " checked" : "", name);
 	html_text(h, web_t(lang, label));
 	html_raw(h, "</label></p></div>");
@@ -349,7 +350,7 @@ static void intake_page(http_req *r, const char *lang, const fstate *f, int stat
 	para(&h, web_t(lang, W_SIG_NEW_INTRO));
 	html_raw(&h, "<form class=\"ivp-form ivp-signal-form\" method=\"post\" action=\"/signalen/nieuw\">");
 	csrf(r, &h);
-	text_field(r, &h, lang, f, "received", "date", W_SIG_RECEIVED, 1, W_SIG_DATE_HELP);
+	text_field(r, &h, lang, f, "received", "text", W_SIG_RECEIVED, 1, W_SIG_DATE_HELP);
 	select_field(r, &h, lang, f, "source", W_SIG_SOURCE, sources, 5, 1);
 	select_field(r, &h, lang, f, "phenomenon", W_SIG_PHENOMENON, phenomena, 7, 1);
 	text_field(r, &h, lang, f, "buurt", "text", W_SIG_BUURT, 0, W_SIG_BUURT_HELP);
@@ -433,6 +434,22 @@ static void dl_row(html *h, const char *lang, web_msg label, const char *v)
 	html_raw(h, "</dd>");
 }
 
+/* A date (YYYY-MM-DD) or a moment (…THH:MM:SSZ) in lang's words: "2 maart
+ * 2026", "1 december 2026 21:48 UTC"; anything else as it is. */
+static const char *when(const char *lang, const char *iso, char *buf, size_t n)
+{
+	char d[64];
+
+	if (!iso || strlen(iso) < 10)
+		return iso;
+	ivp_format_date(lang, iso, d, sizeof(d));
+	if (strlen(iso) >= 16 && iso[10] == 'T')
+		snprintf(buf, n, "%s %.5s UTC", d, iso + 11);
+	else
+		snprintf(buf, n, "%s", d);
+	return buf;
+}
+
 static const char *yesno(const char *lang, const char *v)
 {
 	if (!v || !*v)
@@ -459,7 +476,7 @@ static void weigh_form(http_req *r, html *h, const char *lang, const char *id, c
 	hidden_reason(h, reason);
 	if (f && f->error && (!f->field || !f->field[0]))
 		alert(h, 0, f->error);
-	text_field(r, h, lang, f, "date", "date", W_SIG_WEIGH_DATE, 1, W_SIG_DATE_HELP);
+	text_field(r, h, lang, f, "date", "text", W_SIG_WEIGH_DATE, 1, W_SIG_DATE_HELP);
 	html_raw(h, "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">");
 	html_text(h, web_t(lang, W_SIG_CRITERIA));
 	html_raw(h, "</legend>");
@@ -471,7 +488,7 @@ static void weigh_form(http_req *r, html *h, const char *lang, const char *id, c
 	select_field(r, h, lang, f, "department", W_SIG_DEPARTMENT, departments, 4, 0);
 	text_field(r, h, lang, f, "handler", "text", W_SIG_HANDLER, 0, W_SIG_HANDLER_HELP);
 	area_field(r, h, lang, f, "checks", W_SIG_CHECKS, 0, W_SIG_CHECKS_HELP);
-	text_field(r, h, lang, f, "followup", "date", W_SIG_FOLLOWUP, 0, 0);
+	text_field(r, h, lang, f, "followup", "text", W_SIG_FOLLOWUP, 0, W_SIG_DATE_HELP);
 	area_field(r, h, lang, f, "result", W_SIG_RESULT, 0, 0);
 	submit(h, lang, W_SIG_WEIGH);
 	html_raw(h, "</form>");
@@ -482,7 +499,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			int status)
 {
 	ivp_table *t = NULL, *hist = NULL;
-	char action[96], title[128];
+	char action[96], title[128], date[96];
 	const ivp_error *e;
 	html h = { 0 };
 	ivp_rc rc;
@@ -506,7 +523,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 		alert(&h, 1, web_t(lang, W_SIG_WEIGHED_DONE));
 	if (!weigh_only) {
 		html_raw(&h, "<dl class=\"utrecht-data-list\">");
-		dl_row(&h, lang, W_SIG_RECEIVED, cell(t, 0, "received"));
+		dl_row(&h, lang, W_SIG_RECEIVED, when(lang, cell(t, 0, "received"), date, sizeof(date)));
 		dl_row(&h, lang, W_SIG_SOURCE, cell(t, 0, "source"));
 		dl_row(&h, lang, W_SIG_PHENOMENON, cell(t, 0, "phenomenon"));
 		dl_row(&h, lang, W_SIG_BUURT, cell(t, 0, "buurt"));
@@ -524,14 +541,14 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			para(&h, web_t(lang, W_SIG_NOT_WEIGHED));
 		} else {
 			html_raw(&h, "<dl class=\"utrecht-data-list\">");
-			dl_row(&h, lang, W_SIG_WEIGH_DATE, cell(t, 0, "weighed"));
+			dl_row(&h, lang, W_SIG_WEIGH_DATE, when(lang, cell(t, 0, "weighed"), date, sizeof(date)));
 			dl_row(&h, lang, W_SIG_CONCRETE, yesno(lang, cell(t, 0, "concrete")));
 			dl_row(&h, lang, W_SIG_RECENT, yesno(lang, cell(t, 0, "recent")));
 			dl_row(&h, lang, W_SIG_PATTERN, yesno(lang, cell(t, 0, "pattern")));
 			dl_row(&h, lang, W_SIG_OUTCOME, cell(t, 0, "outcome"));
 			dl_row(&h, lang, W_SIG_DEPARTMENT, cell(t, 0, "department"));
 			dl_row(&h, lang, W_SIG_CHECKS, cell(t, 0, "checks"));
-			dl_row(&h, lang, W_SIG_FOLLOWUP, cell(t, 0, "followup"));
+			dl_row(&h, lang, W_SIG_FOLLOWUP, when(lang, cell(t, 0, "followup"), date, sizeof(date)));
 			dl_row(&h, lang, W_SIG_RESULT, cell(t, 0, "result"));
 			html_raw(&h, "</dl>");
 		}
@@ -550,7 +567,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			html_raw(&h, "<tr class=\"utrecht-table__row\">");
 			td(&h, cell(hist, i, "status"));
 			td(&h, cell(hist, i, "by"));
-			td(&h, cell(hist, i, "at"));
+			td(&h, when(lang, cell(hist, i, "at"), date, sizeof(date)));
 			html_raw(&h, "</tr>");
 		}
 		table_end(&h);
@@ -687,7 +704,7 @@ static void meetings_page(http_req *r, const char *lang, const fstate *f, int st
 	h2(&h, "nieuw-overleg", web_t(lang, W_SIG_MEETING_NEW));
 	html_raw(&h, "<form class=\"ivp-form ivp-meeting-form\" method=\"post\" action=\"/signalen/overleg\">");
 	csrf(r, &h);
-	text_field(r, &h, lang, f, "date", "date", W_SIG_DATE, 1, W_SIG_DATE_HELP);
+	text_field(r, &h, lang, f, "date", "text", W_SIG_DATE, 1, W_SIG_DATE_HELP);
 	text_field(r, &h, lang, f, "orgs", "text", W_SIG_ORGS, 0, W_SIG_ORGS_HELP);
 	submit(&h, lang, W_SIG_MEETING_ADD);
 	html_raw(&h, "</form>");

@@ -93,6 +93,7 @@ async function main() {
     await page.click('main form button[type=submit]');
     const err = await page.textContent('#f-register-bsn-error').catch(() => '');
     check('a wrong BSN check digit is named beside the BSN field', err.includes('11-proef'), err);
+    check('the library\'s error is Dutch on a Dutch page', err.includes('controlecijfer') && !err.includes('check digit'), err);
     check('the BSN field is marked invalid', (await page.getAttribute('#f-register-bsn', 'aria-invalid')) === 'true');
     check('what was typed is kept', (await page.inputValue('#f-register-name')) === 'Kees Browsertest');
     check('the ticked criteria are kept', await page.isChecked('#f-register-criteria-chains'));

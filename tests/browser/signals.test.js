@@ -103,6 +103,10 @@ async function main() {
     await page.click('main a[href="/signalen/S-2026-0001/weging"]');
     check('the weighing form opens', page.url().endsWith('/signalen/S-2026-0001/weging') &&
       (await page.locator('form.ivp-weigh-form').count()) === 1);
+    check('the weighing\'s checkboxes keep their labels on one line',
+      (await page.locator('label[for=s-pattern]').boundingBox()).height < 40);
+    check('the date fields are text fields with the hint, not the browser\'s mm/dd/yyyy',
+      (await page.getAttribute('#s-date', 'type')) === 'text');
     await visit(page, 'signal-weighing');
     await page.fill('#s-date', '2026-03-12');
     await page.check('#s-concrete');
