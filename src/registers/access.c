@@ -236,6 +236,24 @@ ivp_rc ivp_register_members(ivp_ctx *ctx, const char *reg, ivp_table **out)
 	return IVP_OK;
 }
 
+/* ---- the relation, for the HTTP side ---------------------------------------------------- */
+
+ivp_rc ivp__reg_relation(ivp_ctx *ctx, ivp__reg reg, const char *rec, ivp__reg_rel *rel)
+{
+	ivp_rc rc;
+	int i;
+
+	memset(rel, 0, sizeof(*rel));
+	if (!ivp__reg_name(reg) || !rec)
+		return ivp__fail(ctx, IVP_EINTERNAL, "a relation needs its register and record");
+	if ((rc = ivp__vault_ready(ctx, reg)))
+		return rc;
+	for (i = 0; ivp__reg_kinds[i]; i++)
+		if (ivp__reg_kinds[i]->reg == reg && ivp__reg_kinds[i]->relation)
+			return ivp__reg_kinds[i]->relation(ctx, rec, rel);
+	return ivp__fail(ctx, IVP_EINTERNAL, "register %s has no relation in this build", ivp__reg_name(reg));
+}
+
 /* ---- free text ------------------------------------------------------------------------- */
 
 int ivp__reg_text_ok(const char *s, int lines)

@@ -209,6 +209,14 @@ ivp_rc ivp__reg_retention_status_kinds(ivp_ctx *ctx, const ivp__reg_kind *const 
 				       const char *as_of, ivp_table **rules, ivp_table **soon) IVP_WUR;
 
 /*
+ * The context actor's relation to record rec of reg, for the HTTP side's one
+ * authorization (http_authorize_record): the key file first (the registers
+ * stay closed without it: IVP_EINPUT keys_*, as every entry point), then the
+ * register's relation hook. IVP_ENOTFOUND (error set) for no such record.
+ */
+ivp_rc ivp__reg_relation(ivp_ctx *ctx, ivp__reg reg, const char *rec, ivp__reg_rel *rel) IVP_WUR;
+
+/*
  * A register's free text as typed: 1 when s (NULL: none) holds no control
  * character — but, with lines (a description, a note, a reason for
  * closing, a weighing's texts: several lines), LF, CR and tab —, else 0.

@@ -16,7 +16,9 @@
  *                                rule stated beside them
  *
  * A signal the user may not see is 404 (never 403), as is every page of
- * the register for a non-member (its existence is not shown either). An
+ * the register for a non-member (its existence is not shown either). The
+ * pages of one signal ask the HTTP side's one authorization first
+ * (api_reg_authorize → http_authorize_record), as its API does. An
  * error of a form is shown beside its field (the field the library names),
  * the input kept. The reason travels in POST bodies only, never in a URL.
  */
@@ -24,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "ivp/signals.h"
 #include "web/web.h"
 
@@ -505,6 +508,11 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 	ivp_rc rc;
 	int i;
 
+	/* the one authorization first (http_authorize_record); a reason still to
+	 * give is the library's reason_required below, which shows the form */
+	i = api_reg_authorize(r, IVP__REG_SIGNALS, r->path_id, IVP__REG_READ, reason, 0);
+	if (i && i != 403)
+		return;
 	rc = ivp_signal_show(r->ctx, r->path_id, reason, lang, &t, &hist);
 	e = ivp_last_error(r->ctx);
 	if (rc == IVP_EINPUT && !strcmp(e->code, "reason_required")) {
@@ -612,12 +620,16 @@ void web_signal_weigh_post(http_req *r)
 	char where[128], buf[900];
 	fstate f = { 0 };
 	ivp_rc rc;
+	int st;
 
 	/* the reason form of the weighing page posts here with open=1 */
 	if (http_field(r, "open")) {
 		signal_page(r, lang, reason, 1, NULL, 200);
 		return;
 	}
+	st = api_reg_authorize(r, IVP__REG_SIGNALS, r->path_id, IVP__REG_WRITE, reason, 0);
+	if (st && st != 403)
+		return; /* 403: the library's reason_required below shows the reason form */
 	memset(&w, 0, sizeof(w));
 	w.date = http_field(r, "date"), w.outcome = http_field(r, "outcome");
 	w.department = http_field(r, "department"), w.checks = http_field(r, "checks");
