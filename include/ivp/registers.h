@@ -64,4 +64,16 @@ IVP_WUR ivp_rc ivp_retention_run(ivp_ctx *ctx, const char *as_of, int dry_run, i
 IVP_WUR ivp_rc ivp_retention_status(ivp_ctx *ctx, const char *as_of, ivp_table **rules,
 				    ivp_table **soon);
 
+/*
+ * What will be destroyed in the month after as_of (YYYY-MM-DD; NULL:
+ * today, UTC) in register reg ("signals" or "cases"), for its members: a
+ * row per record the actor may see in a list (ivp__reg_decide, act list)
+ * — id, kind, expires (the date it is destroyed on or after; an earlier
+ * one: expired, destroyed by the next run), rule, months — and nothing of
+ * its content. One audit entry per call ("signal.expiry", "case.expiry").
+ * IVP_ENOTFOUND (code register_not_member) for a non-member, an admin
+ * too: the list is as hidden as the records. Caller frees *out.
+ */
+IVP_WUR ivp_rc ivp_retention_expiring(ivp_ctx *ctx, const char *reg, const char *as_of, ivp_table **out);
+
 #endif /* IVP_REGISTERS_H */

@@ -62,6 +62,19 @@ void api_signal_agenda_add(http_req *r);
 /* api_cases.c: the case register (members; every access decided and audited by the library) */
 void api_cases(http_req *r);
 void api_case_counts(http_req *r);
+/*
+ * The HTTP side's one authorization of a register record (api_signals.c):
+ * the session user's relation to record id of reg (ivp__reg_relation; no
+ * such record: hidden), and http_authorize_record for act with reason.
+ * answer 1: every refusal answered there (401, 403 reason_required, 404);
+ * answer 0 (a page that shows its reason form): 403 returned unanswered.
+ * Returns 0 to go on — the library decides again and records the access —,
+ * the status, or -1 after a library error (answered).
+ */
+int api_reg_authorize(http_req *r, ivp__reg reg, const char *id, ivp__reg_act act, const char *reason,
+		      int answer);
+/* GET /api/v1/signals/expiry, /api/v1/cases/expiry: what expires next month (members; api_cases.c) */
+void api_reg_expiry(http_req *r);
 void api_case(http_req *r);
 void api_case_add(http_req *r);
 void api_case_change(http_req *r);

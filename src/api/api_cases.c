@@ -15,6 +15,7 @@
 
 #include "api/api.h"
 #include "ivp/cases.h"
+#include "ivp/registers.h"
 
 /* Answer with *t (freed here) or the error of rc. A pointer, not the table:
  * the callers pass it in the same call that fills it. */
@@ -42,6 +43,16 @@ void api_case_counts(http_req *r)
 	ivp_table *t = NULL;
 
 	answer_table(r, ivp_case_counts(r->ctx, by ? by : "status", &t), &t);
+}
+
+/* Both registers' expiry lists (the path names the register): a
+ * non-member's 404 is the library's IVP_ENOTFOUND. */
+void api_reg_expiry(http_req *r)
+{
+	const char *reg = !strncmp(r->route->path, "/api/v1/signals", 15) ? "signals" : "cases";
+	ivp_table *t = NULL;
+
+	answer_table(r, ivp_retention_expiring(r->ctx, reg, http_query_get(&r->q, "as_of"), &t), &t);
 }
 
 void api_case_export(http_req *r)

@@ -7,7 +7,8 @@
  * library decides every record with the register's need-to-know rule, so
  * a signal the user may not see is 404 (never 403) and one they may open
  * only with a reason is 403 reason_required until the request gives one
- * (the contract of http_authorize_record, http/http_int.h: form field
+ * (the contract of http_authorize_record, http/http_int.h, which every
+ * route of one signal calls first through api_reg_authorize: form field
  * `reden` or header X-Reason; also `reason`, a form field or, on a GET,
  * a query parameter whose value the access log hides).
  */
@@ -49,6 +50,31 @@ static void lib_error(http_req *r, ivp_rc rc)
 	http_ivp_error(r, rc, e);
 }
 
+int api_reg_authorize(http_req *r, ivp__reg reg, const char *id, ivp__reg_act act, const char *reason, int answer)
+{
+	ivp__reg_rel rel;
+	http_object o;
+	ivp_rc rc = ivp__reg_relation(r->ctx, reg, id ? id : "", &rel);
+	int st;
+
+	if (rc && rc != IVP_ENOTFOUND) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return -1;
+	}
+	memset(&o, 0, sizeof(o));
+	o.kind = "register", o.id = id, o.reg = reg, o.rel = rc ? NULL : &rel, o.act = act, o.reason = reason;
+	if (answer)
+		return http_authorize_record(r, &o);
+	st = http_authorize_object(r->route, r->session, &o);
+	return st == 403 || !st ? st : http_authorize_record(r, &o);
+}
+
+/* This signal, by the one authorization; 0 to go on (r answered else). */
+static int may(http_req *r, const char *id, ivp__reg_act act)
+{
+	return api_reg_authorize(r, IVP__REG_SIGNALS, id, act, reason_of(r), 1);
+}
+
 static void table_or_error(http_req *r, ivp_rc rc, ivp_table *t)
 {
 	if (rc) {
@@ -84,7 +110,11 @@ void api_signals(http_req *r)
 void api_signal(http_req *r)
 {
 	ivp_table *t = NULL;
-	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, NULL);
+	ivp_rc rc;
+
+	if (may(r, r->path_id, IVP__REG_READ))
+		return;
+	rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, NULL);
 
 	table_or_error(r, rc, t);
 }
@@ -92,7 +122,11 @@ void api_signal(http_req *r)
 void api_signal_history(http_req *r)
 {
 	ivp_table *t = NULL, *h = NULL;
-	ivp_rc rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, &h);
+	ivp_rc rc;
+
+	if (may(r, r->path_id, IVP__REG_READ))
+		return;
+	rc = ivp_signal_show(r->ctx, r->path_id, reason_of(r), lang_of(r), &t, &h);
 
 	ivp_table_free(t);
 	table_or_error(r, rc, h);
@@ -129,6 +163,8 @@ void api_signal_weigh(http_req *r)
 	const char *m = http_field(r, "meeting");
 	ivp_rc rc;
 
+	if (may(r, r->path_id, IVP__REG_WRITE))
+		return;
 	memset(&w, 0, sizeof(w));
 	w.date = http_field(r, "date"), w.outcome = http_field(r, "outcome");
 	w.department = http_field(r, "department"), w.checks = http_field(r, "checks");
@@ -146,9 +182,11 @@ void api_signal_weigh(http_req *r)
 void api_signal_handler(http_req *r)
 {
 	const char *u = http_field(r, "handler");
-	ivp_rc rc = ivp_signal_handler(r->ctx, r->path_id, u && *u && strcmp(u, "none") ? u : NULL,
-				       reason_of(r));
+	ivp_rc rc;
 
+	if (may(r, r->path_id, IVP__REG_WRITE))
+		return;
+	rc = ivp_signal_handler(r->ctx, r->path_id, u && *u && strcmp(u, "none") ? u : NULL, reason_of(r));
 	if (rc) {
 		lib_error(r, rc);
 		return;
@@ -158,8 +196,11 @@ void api_signal_handler(http_req *r)
 
 void api_signal_status(http_req *r)
 {
-	ivp_rc rc = ivp_signal_status(r->ctx, r->path_id, http_field(r, "status"), reason_of(r));
+	ivp_rc rc;
 
+	if (may(r, r->path_id, IVP__REG_WRITE))
+		return;
+	rc = ivp_signal_status(r->ctx, r->path_id, http_field(r, "status"), reason_of(r));
 	if (rc) {
 		lib_error(r, rc);
 		return;

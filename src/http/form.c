@@ -105,19 +105,62 @@ static int json_fields(http_req *r, const char *body, size_t len)
 	return rc;
 }
 
+/*
+ * Line breaks: a field of type HTTP_P_LINES (a textarea) keeps them, CRLF
+ * and a lone CR made LF in place (decoding never lengthens); any other
+ * field of an urlencoded body holding one is refused as a control
+ * character, as before there were textareas of several lines. (A JSON
+ * value's control characters are the library's to refuse, as they were.)
+ */
+static int line_breaks(http_req *r, const http_param *spec, int json)
+{
+	char det[160];
+	int i;
+
+	for (i = 0; i < r->form.n; i++) {
+		const http_param *p;
+		char *v = (char *)r->form.kv[i].value, *o;
+		const char *c;
+
+		for (p = spec; p->name && strcmp(p->name, r->form.kv[i].name); p++)
+			;
+		if (!strpbrk(v, "\r\n"))
+			continue;
+		if (!p->name || p->type != HTTP_P_LINES) {
+			if (json)
+				continue;
+			snprintf(det, sizeof(det), "the value of \"%.64s\" holds a control character (byte %d)",
+				 r->form.kv[i].name, *strpbrk(v, "\r\n"));
+			return bad(r, det);
+		}
+		for (c = o = v; *c; c++) {
+			if (*c == '\r') {
+				*o++ = '\n';
+				c += c[1] == '\n';
+			} else {
+				*o++ = *c;
+			}
+		}
+		*o = '\0';
+	}
+	return 0;
+}
+
 int http_form_parse(http_req *r, const char *ct, const char *body, size_t len)
 {
 	const http_param *spec = r->route->fields;
 	char why[160];
 	int i, st;
 
-	if (http_media_is(ct, "application/json")) {
+	int json = http_media_is(ct, "application/json");
+
+	if (json) {
 		if ((st = json_fields(r, body, len)))
 			return st;
-	} else if (http_query_parse(body, len, &r->form, why, sizeof(why))) {
+	} else if (http_body_parse(body, len, &r->form, why, sizeof(why))) {
 		return bad(r, why);
 	}
-	if ((st = http_params_check(r, spec, &r->form)))
+	if ((st = line_breaks(r, spec, json)) || (st = http_params_check(r, spec, &r->form)))
 		return st;
 	r->nfields = 0;
 	for (i = 0; i < r->form.n && r->nfields < HTTP_MAX_FIELDS; i++)

@@ -50,9 +50,14 @@ typedef enum http_ptype {
 	HTTP_P_ENUM,	 /* one of `values` (comma-separated) */
 	HTTP_P_FILE,	 /* a multipart file part */
 	HTTP_P_SEARCH,	 /* a text that may be empty: a GET form's optional field */
-	HTTP_P_PROSE	 /* a long text of a multipart body (a textarea, or a file part):
+	HTTP_P_PROSE,	 /* a long text of a multipart body (a textarea, or a file part):
 			  * newlines allowed, stored like a file part (r->upload_file),
 			  * at most --max-upload bytes */
+	HTTP_P_LINES	 /* a form body's text of one or more lines (a textarea): may
+			  * be empty; CR and LF allowed, CRLF (and a lone CR) stored
+			  * as LF; every other control character refused as anywhere.
+			  * Only in a form body: every other field and a query string
+			  * refuse CR and LF (form.c) */
 } http_ptype;
 
 typedef struct http_param {
@@ -185,6 +190,9 @@ typedef struct http_query {
  * control character, too many parameters, a value too long).
  */
 int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz);
+/* The same for an urlencoded form body, whose values may hold CR and LF:
+ * http_form_parse then lets them through in HTTP_P_LINES fields only. */
+int http_body_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz);
 /* The value of `name`, or NULL. */
 const char *http_query_get(const http_query *q, const char *name);
 

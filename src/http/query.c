@@ -25,8 +25,9 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Decode s[0..n) into out (room for n+1); -1 with why on a bad byte. */
-static int decode(const char *s, size_t n, char *out, char *why, size_t whysz)
+/* Decode s[0..n) into out (room for n+1); -1 with why on a bad byte.
+ * lines: CR and LF pass (a form body's value; form.c checks them per field). */
+static int decode(const char *s, size_t n, char *out, char *why, size_t whysz, int lines)
 {
 	size_t i, o = 0;
 
@@ -53,7 +54,7 @@ static int decode(const char *s, size_t n, char *out, char *why, size_t whysz)
 			c = h * 16 + l;
 			i += 2;
 		}
-		if (c < 32 || c == 127) {
+		if ((c < 32 && !(lines && (c == '\n' || c == '\r'))) || c == 127) {
 			snprintf(why, whysz, "the query holds a control character (byte %d)", c);
 			return -1;
 		}
@@ -63,7 +64,7 @@ static int decode(const char *s, size_t n, char *out, char *why, size_t whysz)
 	return (int)o;
 }
 
-int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz)
+static int parse(const char *s, size_t n, http_query *q, char *why, size_t whysz, int lines)
 {
 	size_t pos = 0, used = 0;
 
@@ -91,11 +92,11 @@ int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t w
 			snprintf(why, whysz, "the query string is too long");
 			return -1;
 		}
-		if ((dn = decode(pair, nlen, q->buf + used, why, whysz)) < 0)
+		if ((dn = decode(pair, nlen, q->buf + used, why, whysz, 0)) < 0)
 			return -1;
 		q->kv[q->n].name = q->buf + used;
 		used += (size_t)dn + 1;
-		if ((dv = decode(eq ? eq + 1 : "", vlen, q->buf + used, why, whysz)) < 0)
+		if ((dv = decode(eq ? eq + 1 : "", vlen, q->buf + used, why, whysz, lines)) < 0)
 			return -1;
 		if (dv > HTTP_MAX_VALUE) {
 			snprintf(why, whysz, "the value of \"%.64s\" is longer than %d bytes",
@@ -107,6 +108,16 @@ int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t w
 		q->n++;
 	}
 	return 0;
+}
+
+int http_query_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz)
+{
+	return parse(s, n, q, why, whysz, 0);
+}
+
+int http_body_parse(const char *s, size_t n, http_query *q, char *why, size_t whysz)
+{
+	return parse(s, n, q, why, whysz, 1);
 }
 
 const char *http_query_get(const http_query *q, const char *name)
@@ -197,6 +208,7 @@ static const char *check_value(const http_param *p, const char *v)
 	case HTTP_P_FILE:
 		return "a file part of a multipart body";
 	case HTTP_P_SEARCH:
+	case HTTP_P_LINES:
 		return NULL;
 	case HTTP_P_PROSE:
 		return "a text part of a multipart body";

@@ -29,6 +29,7 @@
  * whose access comes from the hand-over, not from membership.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit/audit.h"
@@ -233,4 +234,56 @@ ivp_rc ivp_register_members(ivp_ctx *ctx, const char *reg, ivp_table **out)
 	}
 	*out = m.t;
 	return IVP_OK;
+}
+
+/* ---- the relation, for the HTTP side ---------------------------------------------------- */
+
+ivp_rc ivp__reg_relation(ivp_ctx *ctx, ivp__reg reg, const char *rec, ivp__reg_rel *rel)
+{
+	ivp_rc rc;
+	int i;
+
+	memset(rel, 0, sizeof(*rel));
+	if (!ivp__reg_name(reg) || !rec)
+		return ivp__fail(ctx, IVP_EINTERNAL, "a relation needs its register and record");
+	if ((rc = ivp__vault_ready(ctx, reg)))
+		return rc;
+	for (i = 0; ivp__reg_kinds[i]; i++)
+		if (ivp__reg_kinds[i]->reg == reg && ivp__reg_kinds[i]->relation)
+			return ivp__reg_kinds[i]->relation(ctx, rec, rel);
+	return ivp__fail(ctx, IVP_EINTERNAL, "register %s has no relation in this build", ivp__reg_name(reg));
+}
+
+/* ---- free text ------------------------------------------------------------------------- */
+
+int ivp__reg_text_ok(const char *s, int lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; p && *p; p++)
+		if ((*p < 0x20 && !(lines && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+char *ivp__reg_text_lf(ivp_ctx *ctx, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n + 1), *o;
+
+	if (!out) {
+		if (ctx)
+			(void)ivp__oom(ctx, "a text of %zu bytes", n);
+		return NULL;
+	}
+	for (o = out; *s; s++) {
+		if (*s == '\r') {
+			*o++ = '\n';
+			s += s[1] == '\n';
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
 }

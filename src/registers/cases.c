@@ -210,7 +210,14 @@ static ivp_rc seal_hex(ivp_ctx *ctx, const unsigned char *dek, const char *id, c
 	if (!plain)
 		return IVP_OK;
 	ivp__buf_init(&b, (size_t)TEXT_MAX * 2);
-	rc = ivp__vault_seal(ctx, dek, REG, id, field, plain, strlen(plain), &b);
+	if (strchr(plain, '\r')) { /* sealed with LF line breaks only */
+		char *lf = ivp__reg_text_lf(ctx, plain);
+
+		rc = lf ? ivp__vault_seal(ctx, dek, REG, id, field, lf, strlen(lf), &b) : IVP_ENOMEM;
+		free(lf);
+	} else {
+		rc = ivp__vault_seal(ctx, dek, REG, id, field, plain, strlen(plain), &b);
+	}
 	if (rc)
 		goto out;
 	if (!(*hex = malloc(b.len * 2 + 1))) {
@@ -1407,4 +1414,19 @@ out:
 	return rc;
 }
 
-const ivp__reg_kind ivp__cases_kind = { IVP__REG_CASES, ivp__cases_expire };
+/* The actor's relation to case id (registers.h, ivp__reg_kind.relation). */
+static ivp_rc case_relation(ivp_ctx *ctx, const char *id, ivp__reg_rel *rel)
+{
+	char org[32];
+	cs_case c;
+	ivp_rc rc;
+
+	memset(rel, 0, sizeof(*rel));
+	if ((rc = load(ctx, id, &c)))
+		return rc;
+	rc = relation(ctx, &c, rel, org);
+	case_free(&c);
+	return rc;
+}
+
+const ivp__reg_kind ivp__cases_kind = { IVP__REG_CASES, ivp__cases_expire, case_relation };

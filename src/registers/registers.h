@@ -164,6 +164,14 @@ typedef struct ivp__reg_kind {
 	 */
 	ivp_rc (*expire)(ivp_ctx *ctx, const char *as_of, int dry_run, ivp__row_cb cb, void *ud,
 			 int64_t *n);
+	/*
+	 * The context actor's relation to record rec, for ivp__reg_decide (the
+	 * expiry list asks it per record; the pages pass it to
+	 * http_authorize_record). IVP_ENOTFOUND (error set) when there is no
+	 * such record. NULL in a register without records of its own (the
+	 * unit tests' fake): every record is then hidden.
+	 */
+	ivp_rc (*relation)(ivp_ctx *ctx, const char *rec, ivp__reg_rel *rel);
 } ivp__reg_kind;
 
 /* NULL-terminated: one entry per register that exists in this build. */
@@ -199,5 +207,27 @@ ivp_rc ivp__reg_retention_run_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *ki
 				    const char *as_of, int dry_run, ivp_table **out) IVP_WUR;
 ivp_rc ivp__reg_retention_status_kinds(ivp_ctx *ctx, const ivp__reg_kind *const *kinds,
 				       const char *as_of, ivp_table **rules, ivp_table **soon) IVP_WUR;
+
+/*
+ * The context actor's relation to record rec of reg, for the HTTP side's one
+ * authorization (http_authorize_record): the key file first (the registers
+ * stay closed without it: IVP_EINPUT keys_*, as every entry point), then the
+ * register's relation hook. IVP_ENOTFOUND (error set) for no such record.
+ */
+ivp_rc ivp__reg_relation(ivp_ctx *ctx, ivp__reg reg, const char *rec, ivp__reg_rel *rel) IVP_WUR;
+
+/*
+ * A register's free text as typed: 1 when s (NULL: none) holds no control
+ * character — but, with lines (a description, a note, a reason for
+ * closing, a weighing's texts: several lines), LF, CR and tab —, else 0.
+ */
+int ivp__reg_text_ok(const char *s, int lines);
+/*
+ * s with each CRLF and lone CR made LF, as it is sealed (a form's CRLF,
+ * a spreadsheet's line break): a malloc'd copy the caller frees, or NULL
+ * out of memory (ctx->err set; ctx may be NULL, the fuzz target's). s must
+ * not be NULL.
+ */
+char *ivp__reg_text_lf(ivp_ctx *ctx, const char *s);
 
 #endif /* IVP_REGISTERS_REGISTERS_H */

@@ -305,3 +305,105 @@ ivp_rc ivp_retention_status(ivp_ctx *ctx, const char *as_of, ivp_table **rules_o
 {
 	return ivp__reg_retention_status_kinds(ctx, ivp__reg_kinds, as_of, rules_out, soon);
 }
+
+/* ---- the members' list of what expires next month ------------------------------------------- */
+
+static ivp_rc not_member(ivp_ctx *ctx, ivp__reg reg)
+{
+	ivp__fail(ctx, IVP_ENOTFOUND, "not a member of the %s register", ivp__reg_name(reg));
+	ivp__detail(ctx, "Only the members of a register see what of it will expire.");
+	ivp__hint(ctx, "An administrator makes a user a member with ivp registers grant REGISTER USER.");
+	ivp__code(ctx, "register_not_member");
+	return IVP_ENOTFOUND;
+}
+
+static ivp_table *expiring_table(void)
+{
+	static const char *const cols[] = { "id", "kind", "expires", "rule", "months" };
+	ivp_table *t = ivp__table_new();
+	size_t i;
+
+	for (i = 0; t && i < sizeof(cols) / sizeof(cols[0]); i++)
+		if (ivp__table_col(t, cols[i], IVP__COL_BRIEF, 0) < 0) {
+			ivp_table_free(t);
+			return NULL;
+		}
+	return t;
+}
+
+/* The rows of the dry run that the actor may see listed, into out. */
+static ivp_rc expiring_rows(ivp_ctx *ctx, const ivp__reg_kind *k, const ivp_table *all, ivp_table *out)
+{
+	const rule_def *d = k->reg == IVP__REG_SIGNALS ? &rules[0] : &rules[1];
+	int i, months, set;
+	ivp_rc rc;
+
+	if ((rc = months_of(ctx, d, &months, &set)))
+		return rc;
+	for (i = 0; i < ivp_table_nrows(all); i++) {
+		const char *id = ivp_table_text(all, i, 1);
+		ivp__reg_rel rel;
+
+		if (!id || !k->relation)
+			continue;
+		rc = k->relation(ctx, id, &rel);
+		if (rc == IVP_ENOTFOUND)
+			continue; /* gone meanwhile */
+		if (rc)
+			return rc;
+		if (ivp__reg_decide(k->reg, &rel, IVP__REG_LIST) == IVP__NTK_HIDDEN)
+			continue;
+		if (ivp__table_row(out) < 0 || ivp__table_set_text(out, 0, id) ||
+		    ivp__table_set_text(out, 1, ivp_table_text(all, i, 2)) ||
+		    ivp__table_set_text(out, 2, ivp_table_text(all, i, 3)) || ivp__table_set_text(out, 3, d->rule) ||
+		    ivp__table_set_int(out, 4, months))
+			return ivp__oom(ctx, "the list of what expires");
+	}
+	return IVP_OK;
+}
+
+ivp_rc ivp_retention_expiring(ivp_ctx *ctx, const char *reg, const char *as_of, ivp_table **out)
+{
+	const ivp__reg_kind *k = NULL, *one[2] = { NULL, NULL };
+	char date[11], later[11] = "";
+	ivp_table *all = NULL, *t = NULL;
+	ivp__reg r;
+	int i, member = 0;
+	ivp_rc rc;
+
+	*out = NULL;
+	if (!reg || ivp__reg_parse(reg, &r)) {
+		ivp__fail(ctx, IVP_EINPUT, "unknown register \"%s\"", reg ? reg : "");
+		ivp__code(ctx, "register_unknown");
+		ivp__hint(ctx, "The registers are signals and cases.");
+		return IVP_EINPUT;
+	}
+	for (i = 0; ivp__reg_kinds[i]; i++)
+		if (ivp__reg_kinds[i]->reg == r)
+			k = ivp__reg_kinds[i];
+	if (!k)
+		return ivp__fail(ctx, IVP_EINTERNAL, "register %s is not in this build", reg);
+	if ((rc = as_of_date(ctx, as_of, date)) || (rc = ivp__vault_ready(ctx, r)))
+		return rc;
+	if (ctx->actor_user[0] && (rc = ivp__reg_is_member(ctx, r, ctx->actor_user, &member)))
+		return rc;
+	if (!member)
+		return not_member(ctx, r);
+	(void)ivp__reg_date_add_months(date, 1, later); /* date is valid */
+	one[0] = k;
+	if ((rc = ivp__reg_retention_run_kinds(ctx, one, later, 1, &all)))
+		return rc;
+	if (!(t = expiring_table())) {
+		rc = ivp__oom(ctx, "the list of what expires");
+		goto out;
+	}
+	if ((rc = expiring_rows(ctx, k, all, t)) ||
+	    (rc = ivp__reg_audit(ctx, r, r == IVP__REG_SIGNALS ? "signal.expiry" : "case.expiry", "expiry", NULL)))
+		goto out;
+	*out = t;
+	t = NULL;
+out:
+	ivp_table_free(all);
+	ivp_table_free(t);
+	return rc;
+}

@@ -187,6 +187,20 @@ ivp_rc ivp__sig_check(ivp_ctx *ctx, const ivp_signal_in *in, ivp__sig_norm *n, c
 		else
 			return rc;
 	}
+	{
+		static const char *const names[] = { "address", "description", "persons", "companies" };
+		const char *const vals[] = { in->address, in->description, in->persons, in->companies };
+		size_t i;
+
+		for (i = 0; i < 4; i++)
+			if (!ivp__reg_text_ok(vals[i], i > 0)) {
+				*field = names[i];
+				ivp__fail(ctx, IVP_EINPUT, "%s holds a control character", names[i]);
+				ivp__hint(ctx, i ? "Only line breaks and tabs may be part of the text." :
+						   "Write the address on one line, without control characters.");
+				return ivp__coded(ctx, "bad_value", IVP_EINPUT);
+			}
+	}
 	if (!in->description || !*in->description) {
 		*field = "description";
 		ivp__fail(ctx, IVP_EINPUT, "the signal has no description");
@@ -213,7 +227,15 @@ static ivp_rc seal(ivp_ctx *ctx, const unsigned char *dek, const char *rec, cons
 	if (!plain || !*plain)
 		return IVP_OK;
 	ivp__buf_init(&blob, SEAL_MAX);
-	if ((rc = ivp__vault_seal(ctx, dek, REG, rec, field, plain, strlen(plain), &blob)))
+	if (strchr(plain, '\r')) { /* sealed with LF line breaks only */
+		char *lf = ivp__reg_text_lf(ctx, plain);
+
+		rc = lf ? ivp__vault_seal(ctx, dek, REG, rec, field, lf, strlen(lf), &blob) : IVP_ENOMEM;
+		free(lf);
+	} else {
+		rc = ivp__vault_seal(ctx, dek, REG, rec, field, plain, strlen(plain), &blob);
+	}
+	if (rc)
 		goto out;
 	h = malloc(2 * blob.len + 1);
 	if (!h) {
@@ -914,6 +936,13 @@ static ivp_rc check_weighing(ivp_ctx *ctx, const ivp_signal_weighing *w, const c
 		ivp__hint(ctx, "Name the registers checked and whether each gave a hit, such as \"BRP: hit; KvK: no hit\".");
 		return on_field(ctx, "checks", ivp__coded(ctx, "missing_field", IVP_EINPUT));
 	}
+	if (!ivp__reg_text_ok(w->checks, 1) || !ivp__reg_text_ok(w->result, 1)) {
+		int c = !ivp__reg_text_ok(w->checks, 1);
+
+		ivp__fail(ctx, IVP_EINPUT, "%s holds a control character", c ? "checks" : "result");
+		ivp__hint(ctx, "Only line breaks and tabs may be part of the text.");
+		return on_field(ctx, c ? "checks" : "result", ivp__coded(ctx, "bad_value", IVP_EINPUT));
+	}
 	if (w->followup && *w->followup && !ivp__sig_date_ok(w->followup)) {
 		ivp__fail(ctx, IVP_EINPUT, "\"%.40s\" is not a date", w->followup);
 		ivp__hint(ctx, "Write the follow-up date as YYYY-MM-DD, or leave it out.");
@@ -1377,4 +1406,19 @@ out:
 	return rc;
 }
 
-const ivp__reg_kind ivp__sig_kind = { REG, sig_expire };
+/* The actor's relation to signal id (registers.h, ivp__reg_kind.relation). */
+static ivp_rc sig_relation(ivp_ctx *ctx, const char *id, ivp__reg_rel *rel)
+{
+	sig_row r;
+	int member;
+	ivp_rc rc;
+
+	memset(rel, 0, sizeof(*rel));
+	if ((rc = is_member(ctx, &member)) || (rc = get_row(ctx, id, &r)))
+		return rc;
+	rc = rel_of(ctx, member, r.v[C_INTAKE], r.v[C_HANDLER], rel);
+	row_free(&r);
+	return rc;
+}
+
+const ivp__reg_kind ivp__sig_kind = { REG, sig_expire, sig_relation };

@@ -944,6 +944,9 @@ ivp_rc ivp_keys_rotate(ivp_ctx *ctx)
 			r->keys[k].state = k == r->nkeys - 1 ? 1 : 0;
 	}
 	rc = write_file(ctx, ctx->keys_path, v, 1, 0);
+	if (rc) /* the rotation stands; the file still holds the old version too (harmless) */
+		ivp__detail(ctx, "The keys were rotated: the database uses the new version, which is in the key file; "
+				 "only the old version could not be taken out of the file. Run ivp keys rotate again to drop it.");
 	vault_free(ctx->vault);
 	ctx->vault = NULL;
 	return rc;

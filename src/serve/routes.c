@@ -714,6 +714,27 @@ static const http_param p_buurten_page[] = {
 	{ 0 }
 };
 
+/* regpolish: what expires next month */
+static const http_param p_expiry[] = {
+	{ "as_of", HTTP_P_SEARCH, 0, NULL, "2026-12-01", "the day to look from (default today): what expires in the month after it" },
+	{ 0 }
+};
+
+static const http_param p_expiry_page[] = {
+	{ "as_of", HTTP_P_SEARCH, 0, NULL, "2026-12-01", "the day to look from (default today): what expires in the month after it" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_col c_expiry[] = {
+	{ "id", HTTP_C_TEXT, 0, "the record, e.g. S-2026-0007 or C-2026-0003" },
+	{ "kind", HTTP_C_TEXT, 0, "the kind of record: signal or case" },
+	{ "expires", HTTP_C_TEXT, 0, "the date it is destroyed on or after (YYYY-MM-DD)" },
+	{ "rule", HTTP_C_TEXT, 0, "the retention rule: not_taken_up (signals) or closed (cases)" },
+	{ "months", HTTP_C_INT, 0, "the rule's period in months" },
+	{ 0 }
+};
+
 /* the signals register */
 static const http_param p_sig_read[] = {
 	{ "reason", HTTP_P_SEARCH, 0, NULL, "weighing in the overleg of 12 March", "why a member who is not the handler opens it (audited; hidden in the access log)" },
@@ -739,9 +760,9 @@ static const http_param f_sig_add[] = {
 	{ "phenomenon", HTTP_P_SEARCH, 0, NULL, "drugs", "drugs, money_laundering, trafficking, real_estate, care_fraud, omg or other" },
 	{ "buurt", HTTP_P_SEARCH, 0, NULL, "BU19260101", "its buurt (CBS code; may be empty)" },
 	{ "address", HTTP_P_SEARCH, 0, NULL, NULL, "the address (stored encrypted; may be empty)" },
-	{ "description", HTTP_P_SEARCH, 0, NULL, NULL, "what was seen or reported (stored encrypted)" },
-	{ "persons", HTTP_P_SEARCH, 0, NULL, NULL, "persons concerned (stored encrypted; may be empty)" },
-	{ "companies", HTTP_P_SEARCH, 0, NULL, NULL, "companies concerned (stored encrypted; may be empty)" },
+	{ "description", HTTP_P_LINES, 0, NULL, NULL, "what was seen or reported (stored encrypted)" },
+	{ "persons", HTTP_P_LINES, 0, NULL, NULL, "persons concerned (stored encrypted; may be empty)" },
+	{ "companies", HTTP_P_LINES, 0, NULL, NULL, "companies concerned (stored encrypted; may be empty)" },
 	{ "csrf", HTTP_P_TEXT, 0, NULL, NULL, "the session's CSRF token (pages)" },
 	{ 0 }
 };
@@ -754,9 +775,9 @@ static const http_param f_sig_weigh[] = {
 	{ "pattern", HTTP_P_SEARCH, 0, NULL, "1", "1: part of a pattern" },
 	{ "outcome", HTTP_P_SEARCH, 0, NULL, "department", "none, department, riec, police or inquiry" },
 	{ "department", HTTP_P_SEARCH, 0, NULL, "bibob", "with outcome department: bibob, enforcement, permits or other" },
-	{ "checks", HTTP_P_SEARCH, 0, NULL, NULL, "the hit/no-hit checks (required for inquiry; stored encrypted)" },
+	{ "checks", HTTP_P_LINES, 0, NULL, NULL, "the hit/no-hit checks (required for inquiry; stored encrypted)" },
 	{ "followup", HTTP_P_SEARCH, 0, NULL, "2026-06-01", "the follow-up date (may be empty)" },
-	{ "result", HTTP_P_SEARCH, 0, NULL, NULL, "the follow-up's result (stored encrypted; may be empty)" },
+	{ "result", HTTP_P_LINES, 0, NULL, NULL, "the follow-up's result (stored encrypted; may be empty)" },
 	{ "handler", HTTP_P_SEARCH, 0, NULL, "dirk", "pages: the department handler to name with the weighing (may be empty)" },
 	{ "reason", HTTP_P_SEARCH, 0, NULL, NULL, "why, for a member who is not the handler (audited)" },
 	{ "open", HTTP_P_SEARCH, 0, NULL, "1", "pages: the reason form of the weighing page (shows the form)" },
@@ -962,8 +983,8 @@ static const http_param f_case_add[] = {
 	{ "bsn", HTTP_P_SEARCH, 0, NULL, "111222333", "the BSN (its 11-proef is checked)" },
 	{ "address", HTTP_P_SEARCH, 0, NULL, "Dorpsstraat 1", "the address" },
 	{ "wijk", HTTP_P_SEARCH, 0, NULL, "WK192601", "wijk or buurt code of the address" },
-	{ "reason", HTTP_P_SEARCH, 0, NULL, "nuisance and addiction", "why the case is registered" },
-	{ "goal", HTTP_P_SEARCH, 0, NULL, "a plan of approach", "the goal of the case consultation" },
+	{ "reason", HTTP_P_LINES, 0, NULL, "nuisance and addiction", "why the case is registered" },
+	{ "goal", HTTP_P_LINES, 0, NULL, "a plan of approach", "the goal of the case consultation" },
 	{ "criteria", HTTP_P_SEARCH, 0, NULL, "multi_domain,chains", "complexity criteria met, comma-separated (API)" },
 	{ "c_multi_domain", HTTP_P_SEARCH, 0, NULL, "1", "criterion multi_domain ticked (page)" },
 	{ "c_chains", HTTP_P_SEARCH, 0, NULL, "1", "criterion chains ticked (page)" },
@@ -985,7 +1006,7 @@ static const http_param f_case_change[] = {
 	{ "domain", HTTP_P_SEARCH, 0, NULL, "huisvesting", "the life domain (domain)" },
 	{ "score", HTTP_P_SEARCH, 0, NULL, "3", "its score 1-5 (domain)" },
 	{ "date", HTTP_P_SEARCH, 0, NULL, "2026-03-08", "the date, deadline or day of the change (default today)" },
-	{ "text", HTTP_P_SEARCH, 0, NULL, "first talk held", "the agreement, notes, note or reason for closing" },
+	{ "text", HTTP_P_LINES, 0, NULL, "first talk held", "the agreement, notes, note or reason for closing" },
 	{ "status", HTTP_P_SEARCH, 0, NULL, "closed", "in_progress, closed or declined (status)" },
 	{ "own_org", HTTP_P_SEARCH, 0, NULL, "1", "the note only for the writer's organisation (note)" },
 	{ "n", HTTP_P_SEARCH, 0, NULL, "1", "the agreement's number (agreement_done)" },
@@ -1096,6 +1117,22 @@ const http_route serve_routes[] = {
 	  "Mark a complete report definitief: its content is frozen as a snapshot (as ivp report finalize)",
 	  HTTP_ROLE_EDITOR, p_none, "form", f_report_final, "the report, its date and the snapshot's SHA-256", "final", NULL, 0 },
 
+	/* regpolish (issue 13, retention): what each register's members see expire
+	 * next month (src/api/api_cases.c api_reg_expiry, src/web/expiry.c); before
+	 * the registers' {id} routes, which would match these paths first */
+	{ "GET", "/api/v1/signals/expiry", api_reg_expiry, "getSignalsExpiry",
+	  "The signals that expire in the month after as_of, for the members (no personal fields; audited)",
+	  HTTP_ROLE_VIEWER, p_expiry, NULL, NULL, "one row per record", "table", c_expiry, HTTP_NOCACHE },
+	{ "GET", "/api/v1/cases/expiry", api_reg_expiry, "getCasesExpiry",
+	  "The cases that expire in the month after as_of, for the members who may see them listed (no personal fields; audited)",
+	  HTTP_ROLE_VIEWER, p_expiry, NULL, NULL, "one row per record", "table", c_expiry, HTTP_NOCACHE },
+	{ "GET", "/signalen/verloop", web_reg_expiry, "pageSignalsExpiry",
+	  "The signals that expire in the coming month, with the date and the rule (members)",
+	  HTTP_ROLE_VIEWER, p_expiry_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	{ "GET", "/casussen/verloop", web_reg_expiry, "pageCasesExpiry",
+	  "The cases that expire in the coming month, with the date and the rule (members)",
+	  HTTP_ROLE_VIEWER, p_expiry_page, NULL, NULL, "HTML", "page", NULL, HTTP_NOCACHE },
+	/* regpolish ends */
 	/* the signals register (issue 13: signals; src/api/api_signals.c). Signed
 	 * in; the library decides every record (404 for one the user may not see) */
 	{ "GET", "/api/v1/signals", api_signals, "listSignals",

@@ -195,6 +195,9 @@ static void table(html *h, const char *lang, const char *caption, const ivp_tabl
 			html_raw(h, "<td class=\"utrecht-table__cell\">");
 			if (!strcmp(cols[k], "status"))
 				v = status_word(lang, v);
+			else if (!strcmp(cols[k], "done"))
+				v = !strcmp(v, "1") ? W("yes") : !strcmp(v, "0") ? W("no") :
+										   v;
 			else if (!strcmp(cols[k], "kind") || !strcmp(cols[k], "role"))
 				v = W(v); /* agreement, meeting, note; handler, participant */
 			if (k == link_col) {
@@ -204,7 +207,7 @@ static void table(html *h, const char *lang, const char *caption, const ivp_tabl
 				html_text(h, v);
 				html_raw(h, "</a>");
 			} else
-				html_text(h, v);
+				html_lines(h, v); /* a note of several lines */
 			html_raw(h, "</td>");
 		}
 		html_raw(h, "</tr>");
@@ -234,6 +237,8 @@ void web_cases(http_req *r)
 	html_text(&h, W("Register a case"));
 	html_raw(&h, "</a> · <a class=\"utrecht-link\" href=\"/casussen/tellingen\">");
 	html_text(&h, W("Counts without persons"));
+	html_raw(&h, "</a> · <a class=\"utrecht-link\" href=\"/casussen/verloop\">");
+	html_text(&h, web_t(lang, W_EXP_LINK));
 	html_raw(&h, "</a></p>");
 	if (!ivp_table_nrows(t)) {
 		html_raw(&h, "<p class=\"utrecht-paragraph\">");
@@ -329,6 +334,7 @@ void web_case_add(http_req *r)
 	ivp_case_new n;
 	int dup = 0;
 
+	(void)web_lang(r); /* first: the library answers in the page's language */
 	memset(&n, 0, sizeof(n));
 #define F(x) (http_field(r, x) && *http_field(r, x) ? http_field(r, x) : NULL)
 	n.registered = F("registered");
@@ -372,12 +378,40 @@ static const char *fieldv(const ivp_table *f, const char *name)
 	return NULL;
 }
 
+/* The criteria keys ("multi_domain,chains") as their words, "; " between. */
+static const char *criteria_words(const char *lang, const char *keys, char *buf, size_t n)
+{
+	size_t k, used = 0;
+
+	buf[0] = 0;
+	for (k = 0; keys && k < sizeof(criteria) / sizeof(criteria[0]); k++) {
+		const char *p = strstr(keys, criteria[k][0]);
+		size_t len = strlen(criteria[k][0]);
+
+		if (p && (p == keys || p[-1] == ',') && (p[len] == ',' || !p[len]))
+			used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%s", used ? "; " : "",
+						 W(criteria[k][1]));
+		if (used >= n)
+			break;
+	}
+	return buf[0] ? buf : keys;
+}
+
+/* A date YYYY-MM-DD in words ("17 mei 1990"); NULL or "" as it is. */
+static const char *day(const char *lang, const char *iso, char *buf, size_t n)
+{
+	if (!iso || !*iso)
+		return iso;
+	ivp_format_date(lang, iso, buf, n);
+	return buf;
+}
+
 static void dt(html *h, const char *lang, const char *label, const char *v)
 {
 	html_raw(h, "<dt>");
 	html_text(h, W(label));
 	html_raw(h, "</dt><dd>");
-	html_text(h, v && *v ? v : "–");
+	html_lines(h, v && *v ? v : "–"); /* a reason or goal of several lines */
 	html_raw(h, "</dd>");
 }
 
@@ -521,7 +555,7 @@ static void case_page(http_req *r, const char *reason, const cs_form *f, int sta
 				 *const eh[] = { "No.", "Kind", "Date", "Organisation", "Present", "By", "Done", "Text", NULL };
 	const char *lang = web_lang(r), *id = r->path_id;
 	ivp_table *fs, *o, *d, *e;
-	char title[128];
+	char title[128], crit[512], date[64];
 	html h = { 0 };
 
 	if (ivp_case_show(r->ctx, id, reason, &fs, &o, &d, &e)) {
@@ -546,16 +580,16 @@ static void case_page(http_req *r, const char *reason, const cs_form *f, int sta
 	html_text(&h, W("All cases"));
 	html_raw(&h, "</a></p><dl class=\"ivp-facts\">");
 	dt(&h, lang, "Name", fieldv(fs, "name"));
-	dt(&h, lang, "Date of birth", fieldv(fs, "birth"));
+	dt(&h, lang, "Date of birth", day(lang, fieldv(fs, "birth"), date, sizeof(date)));
 	dt(&h, lang, "BSN", fieldv(fs, "bsn"));
 	dt(&h, lang, "Address", fieldv(fs, "address"));
 	dt(&h, lang, "Wijk", fieldv(fs, "wijk"));
-	dt(&h, lang, "Registered", fieldv(fs, "registered"));
+	dt(&h, lang, "Registered", day(lang, fieldv(fs, "registered"), date, sizeof(date)));
 	dt(&h, lang, "Registering organisation", fieldv(fs, "org"));
 	dt(&h, lang, "Status", status_word(lang, fieldv(fs, "status")));
-	dt(&h, lang, "Closed", fieldv(fs, "closed"));
+	dt(&h, lang, "Closed", day(lang, fieldv(fs, "closed"), date, sizeof(date)));
 	dt(&h, lang, "Reason for closing", fieldv(fs, "close_reason"));
-	dt(&h, lang, "Complexity criteria", fieldv(fs, "criteria"));
+	dt(&h, lang, "Complexity criteria", criteria_words(lang, fieldv(fs, "criteria"), crit, sizeof(crit)));
 	dt(&h, lang, "Process director", fieldv(fs, "director"));
 	dt(&h, lang, "Reason for registering", fieldv(fs, "reason"));
 	dt(&h, lang, "Goal of the case consultation", fieldv(fs, "goal"));
@@ -581,6 +615,7 @@ void web_case_post(http_req *r)
 	const char *reason = http_field(r, "reason"), *op = http_field(r, "op");
 	ivp_case_change ch;
 
+	(void)web_lang(r); /* first: the library answers in the page's language */
 	if (reason && !*reason)
 		reason = NULL;
 	if (!op || !*op) { /* the reason form */

@@ -52,7 +52,8 @@ void html_fmt(html *h, const char *fmt, ...)
 		put(h, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
-void html_text(html *h, const char *s)
+/* s escaped; lines: each LF a <br> too */
+static void escape(html *h, const char *s, int lines)
 {
 	const char *p, *run;
 
@@ -67,13 +68,26 @@ void html_text(html *h, const char *s)
 		case '>': e = "&gt;"; break;
 		case '"': e = "&quot;"; break;
 		case '\'': e = "&#39;"; break;
-		default: continue;
+		case '\n': e = lines ? "<br>\n" : NULL; break;
+		default: break;
 		}
+		if (!e)
+			continue;
 		put(h, run, (size_t)(p - run));
 		html_raw(h, e);
 		run = p + 1;
 	}
 	put(h, run, (size_t)(p - run));
+}
+
+void html_text(html *h, const char *s)
+{
+	escape(h, s, 0);
+}
+
+void html_lines(html *h, const char *s)
+{
+	escape(h, s, 1);
 }
 
 void html_num(html *h, double v, int dec, const char *lang)

@@ -16,7 +16,9 @@
  *                                rule stated beside them
  *
  * A signal the user may not see is 404 (never 403), as is every page of
- * the register for a non-member (its existence is not shown either). An
+ * the register for a non-member (its existence is not shown either). The
+ * pages of one signal ask the HTTP side's one authorization first
+ * (api_reg_authorize → http_authorize_record), as its API does. An
  * error of a form is shown beside its field (the field the library names),
  * the input kept. The reason travels in POST bodies only, never in a URL.
  */
@@ -24,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "ivp/signals.h"
 #include "web/web.h"
 
@@ -111,6 +114,8 @@ static void submenu(html *h, const char *lang)
 	html_text(h, web_t(lang, W_SIG_MEETINGS));
 	html_raw(h, "</a></li><li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/signalen/cijfers\">");
 	html_text(h, web_t(lang, W_SIG_COUNTS));
+	html_raw(h, "</a></li><li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/signalen/verloop\">");
+	html_text(h, web_t(lang, W_EXP_LINK));
 	html_raw(h, "</a></li></ul></nav>");
 }
 
@@ -255,7 +260,8 @@ static void check_field(http_req *r, html *h, const char *lang, const fstate *f,
 	const char *v = posted(r, f, name);
 
 	html_fmt(h, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__input\">"
-		    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"%s\" id=\"s-%s\" value=\"1\"%s> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"s-%s\">",
+		    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"%s\" id=\"s-%s\" value=\"1\"%s></p>"
+		    "<p class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"s-%s\">",
 		 name, name, *v ? " checked" : "", name);
 	html_text(h, web_t(lang, label));
 	html_raw(h, "</label></p></div>");
@@ -347,7 +353,7 @@ static void intake_page(http_req *r, const char *lang, const fstate *f, int stat
 	para(&h, web_t(lang, W_SIG_NEW_INTRO));
 	html_raw(&h, "<form class=\"ivp-form ivp-signal-form\" method=\"post\" action=\"/signalen/nieuw\">");
 	csrf(r, &h);
-	text_field(r, &h, lang, f, "received", "date", W_SIG_RECEIVED, 1, W_SIG_DATE_HELP);
+	text_field(r, &h, lang, f, "received", "text", W_SIG_RECEIVED, 1, W_SIG_DATE_HELP);
 	select_field(r, &h, lang, f, "source", W_SIG_SOURCE, sources, 5, 1);
 	select_field(r, &h, lang, f, "phenomenon", W_SIG_PHENOMENON, phenomena, 7, 1);
 	text_field(r, &h, lang, f, "buurt", "text", W_SIG_BUURT, 0, W_SIG_BUURT_HELP);
@@ -427,8 +433,24 @@ static void dl_row(html *h, const char *lang, web_msg label, const char *v)
 	html_raw(h, "<dt class=\"utrecht-data-list__item-key\">");
 	html_text(h, web_t(lang, label));
 	html_raw(h, "</dt><dd class=\"utrecht-data-list__item-value\">");
-	html_text(h, v);
+	html_lines(h, v); /* a description or a weighing's text of several lines */
 	html_raw(h, "</dd>");
+}
+
+/* A date (YYYY-MM-DD) or a moment (…THH:MM:SSZ) in lang's words: "2 maart
+ * 2026", "1 december 2026 21:48 UTC"; anything else as it is. */
+static const char *when(const char *lang, const char *iso, char *buf, size_t n)
+{
+	char d[64];
+
+	if (!iso || strlen(iso) < 10)
+		return iso;
+	ivp_format_date(lang, iso, d, sizeof(d));
+	if (strlen(iso) >= 16 && iso[10] == 'T')
+		snprintf(buf, n, "%s %.5s UTC", d, iso + 11);
+	else
+		snprintf(buf, n, "%s", d);
+	return buf;
 }
 
 static const char *yesno(const char *lang, const char *v)
@@ -457,7 +479,7 @@ static void weigh_form(http_req *r, html *h, const char *lang, const char *id, c
 	hidden_reason(h, reason);
 	if (f && f->error && (!f->field || !f->field[0]))
 		alert(h, 0, f->error);
-	text_field(r, h, lang, f, "date", "date", W_SIG_WEIGH_DATE, 1, W_SIG_DATE_HELP);
+	text_field(r, h, lang, f, "date", "text", W_SIG_WEIGH_DATE, 1, W_SIG_DATE_HELP);
 	html_raw(h, "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">");
 	html_text(h, web_t(lang, W_SIG_CRITERIA));
 	html_raw(h, "</legend>");
@@ -469,7 +491,7 @@ static void weigh_form(http_req *r, html *h, const char *lang, const char *id, c
 	select_field(r, h, lang, f, "department", W_SIG_DEPARTMENT, departments, 4, 0);
 	text_field(r, h, lang, f, "handler", "text", W_SIG_HANDLER, 0, W_SIG_HANDLER_HELP);
 	area_field(r, h, lang, f, "checks", W_SIG_CHECKS, 0, W_SIG_CHECKS_HELP);
-	text_field(r, h, lang, f, "followup", "date", W_SIG_FOLLOWUP, 0, 0);
+	text_field(r, h, lang, f, "followup", "text", W_SIG_FOLLOWUP, 0, W_SIG_DATE_HELP);
 	area_field(r, h, lang, f, "result", W_SIG_RESULT, 0, 0);
 	submit(h, lang, W_SIG_WEIGH);
 	html_raw(h, "</form>");
@@ -480,12 +502,17 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			int status)
 {
 	ivp_table *t = NULL, *hist = NULL;
-	char action[96], title[128];
+	char action[96], title[128], date[96];
 	const ivp_error *e;
 	html h = { 0 };
 	ivp_rc rc;
 	int i;
 
+	/* the one authorization first (http_authorize_record); a reason still to
+	 * give is the library's reason_required below, which shows the form */
+	i = api_reg_authorize(r, IVP__REG_SIGNALS, r->path_id, IVP__REG_READ, reason, 0);
+	if (i && i != 403)
+		return;
 	rc = ivp_signal_show(r->ctx, r->path_id, reason, lang, &t, &hist);
 	e = ivp_last_error(r->ctx);
 	if (rc == IVP_EINPUT && !strcmp(e->code, "reason_required")) {
@@ -504,7 +531,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 		alert(&h, 1, web_t(lang, W_SIG_WEIGHED_DONE));
 	if (!weigh_only) {
 		html_raw(&h, "<dl class=\"utrecht-data-list\">");
-		dl_row(&h, lang, W_SIG_RECEIVED, cell(t, 0, "received"));
+		dl_row(&h, lang, W_SIG_RECEIVED, when(lang, cell(t, 0, "received"), date, sizeof(date)));
 		dl_row(&h, lang, W_SIG_SOURCE, cell(t, 0, "source"));
 		dl_row(&h, lang, W_SIG_PHENOMENON, cell(t, 0, "phenomenon"));
 		dl_row(&h, lang, W_SIG_BUURT, cell(t, 0, "buurt"));
@@ -522,14 +549,14 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			para(&h, web_t(lang, W_SIG_NOT_WEIGHED));
 		} else {
 			html_raw(&h, "<dl class=\"utrecht-data-list\">");
-			dl_row(&h, lang, W_SIG_WEIGH_DATE, cell(t, 0, "weighed"));
+			dl_row(&h, lang, W_SIG_WEIGH_DATE, when(lang, cell(t, 0, "weighed"), date, sizeof(date)));
 			dl_row(&h, lang, W_SIG_CONCRETE, yesno(lang, cell(t, 0, "concrete")));
 			dl_row(&h, lang, W_SIG_RECENT, yesno(lang, cell(t, 0, "recent")));
 			dl_row(&h, lang, W_SIG_PATTERN, yesno(lang, cell(t, 0, "pattern")));
 			dl_row(&h, lang, W_SIG_OUTCOME, cell(t, 0, "outcome"));
 			dl_row(&h, lang, W_SIG_DEPARTMENT, cell(t, 0, "department"));
 			dl_row(&h, lang, W_SIG_CHECKS, cell(t, 0, "checks"));
-			dl_row(&h, lang, W_SIG_FOLLOWUP, cell(t, 0, "followup"));
+			dl_row(&h, lang, W_SIG_FOLLOWUP, when(lang, cell(t, 0, "followup"), date, sizeof(date)));
 			dl_row(&h, lang, W_SIG_RESULT, cell(t, 0, "result"));
 			html_raw(&h, "</dl>");
 		}
@@ -548,7 +575,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			html_raw(&h, "<tr class=\"utrecht-table__row\">");
 			td(&h, cell(hist, i, "status"));
 			td(&h, cell(hist, i, "by"));
-			td(&h, cell(hist, i, "at"));
+			td(&h, when(lang, cell(hist, i, "at"), date, sizeof(date)));
 			html_raw(&h, "</tr>");
 		}
 		table_end(&h);
@@ -593,12 +620,16 @@ void web_signal_weigh_post(http_req *r)
 	char where[128], buf[900];
 	fstate f = { 0 };
 	ivp_rc rc;
+	int st;
 
 	/* the reason form of the weighing page posts here with open=1 */
 	if (http_field(r, "open")) {
 		signal_page(r, lang, reason, 1, NULL, 200);
 		return;
 	}
+	st = api_reg_authorize(r, IVP__REG_SIGNALS, r->path_id, IVP__REG_WRITE, reason, 0);
+	if (st && st != 403)
+		return; /* 403: the library's reason_required below shows the reason form */
 	memset(&w, 0, sizeof(w));
 	w.date = http_field(r, "date"), w.outcome = http_field(r, "outcome");
 	w.department = http_field(r, "department"), w.checks = http_field(r, "checks");
@@ -685,7 +716,7 @@ static void meetings_page(http_req *r, const char *lang, const fstate *f, int st
 	h2(&h, "nieuw-overleg", web_t(lang, W_SIG_MEETING_NEW));
 	html_raw(&h, "<form class=\"ivp-form ivp-meeting-form\" method=\"post\" action=\"/signalen/overleg\">");
 	csrf(r, &h);
-	text_field(r, &h, lang, f, "date", "date", W_SIG_DATE, 1, W_SIG_DATE_HELP);
+	text_field(r, &h, lang, f, "date", "text", W_SIG_DATE, 1, W_SIG_DATE_HELP);
 	text_field(r, &h, lang, f, "orgs", "text", W_SIG_ORGS, 0, W_SIG_ORGS_HELP);
 	submit(&h, lang, W_SIG_MEETING_ADD);
 	html_raw(&h, "</form>");

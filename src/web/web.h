@@ -33,6 +33,9 @@ void html_raw(html *h, const char *s);	     /* s as it is: only literals */
 void html_fmt(html *h, const char *fmt, ...) /* printf; only numbers and literals */
 	__attribute__((format(printf, 2, 3)));
 void html_text(html *h, const char *s); /* s escaped (& < > " '); NULL: nothing */
+/* s escaped as html_text, each line break (LF) a <br>: a multi-line text
+ * (a description, a note) shown as it was written. NULL: nothing. */
+void html_lines(html *h, const char *s);
 /* A number with `dec` decimals, Dutch (1.771,3) or English (1,771.3) style. */
 void html_num(html *h, double v, int dec, const char *lang);
 
@@ -270,6 +273,9 @@ void web_case_add(http_req *r);					 /* POST /casussen */
 void web_case(http_req *r);					 /* GET /casussen/{id} */
 void web_case_post(http_req *r);				 /* POST /casussen/{id}: the reason form, or a change (op) */
 void web_case_counts(http_req *r); /* GET /casussen/tellingen */ /* GET /prioriteiten */
+
+/* ---- what a register's members see expire next month (expiry.c) --------------------- */
+void web_reg_expiry(http_req *r); /* GET /signalen/verloop, GET /casussen/verloop */
 
 /* ---- the signals register (signals.c) ---------------------------------------------- */
 void web_signals(http_req *r);

@@ -93,6 +93,7 @@ async function main() {
     await page.click('main form button[type=submit]');
     const err = await page.textContent('#f-register-bsn-error').catch(() => '');
     check('a wrong BSN check digit is named beside the BSN field', err.includes('11-proef'), err);
+    check('the library\'s error is Dutch on a Dutch page', err.includes('controlecijfer') && !err.includes('check digit'), err);
     check('the BSN field is marked invalid', (await page.getAttribute('#f-register-bsn', 'aria-invalid')) === 'true');
     check('what was typed is kept', (await page.inputValue('#f-register-name')) === 'Kees Browsertest');
     check('the ticked criteria are kept', await page.isChecked('#f-register-criteria-chains'));
@@ -171,6 +172,29 @@ async function main() {
     n++;
     await pp.screenshot({ path: path.join(shots, `${String(n).padStart(2, '0')}-casus-politie.png`), fullPage: true });
     fs.writeFileSync(path.join(shots, `${String(n).padStart(2, '0')}-casus-politie.html`), '<!DOCTYPE html>\n' + (await pp.content()).replace(/^<!DOCTYPE html>/i, ''));
+
+    // ---- closing with a reason of two lines; what expires in the coming month -------------
+    await page.goto(base + '/casussen/C-2026-0001');
+    await submit('status', [['select[name=status]', 'closed'], ['textarea[name=text]', 'doelen bereikt\nnazorg geregeld']]);
+    check('closed with a reason of two lines, shown on two lines',
+      (await page.innerHTML('main')).includes('doelen bereikt<br>'), (await page.textContent('main')).slice(0, 300));
+    await visit(page, 'casus-gesloten');
+    const soon = new Date();
+    soon.setUTCMonth(soon.getUTCMonth() + 24);
+    soon.setUTCDate(soon.getUTCDate() - 10);
+    const asOf = soon.toISOString().slice(0, 10);
+    await page.goto(base + '/casussen?lang=nl');
+    await page.click('main a[href="/casussen/verloop"]');
+    check('the expiry list of today: nothing yet', (await page.textContent('main')).includes('Er verloopt de komende maand niets'));
+    await visit(page, 'verloop-leeg');
+    await page.goto(base + '/casussen/verloop?lang=nl&as_of=' + asOf);
+    const ex = await page.textContent('main');
+    check('the expiry list 24 months on names the closed case and its rule, not the person',
+      ex.includes('C-2026-0001') && ex.includes('gesloten of afgewezen: 24 maanden') && !ex.includes('Kees'), ex.slice(0, 400));
+    await visit(page, 'verloop');
+    await page.goto(base + '/casussen/verloop?lang=en&as_of=' + asOf);
+    check('the expiry list in English', (await page.textContent('main')).includes('closed or declined: 24 months'));
+    await visit(page, 'verloop-en');
   } finally {
     await dctx.close();
     if (pctx) await pctx.close();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ctest browser_signals: the signals register in headless chromium against
 # a live `ivp serve` with a key file and a member of the register (mona,
-# TOTP enrolled): signals.test.js takes a signal in, weighs it and reads the
-# outcome, axe on every page and error state; then the W3C Nu HTML checker
+# TOTP enrolled; one older signal weighed "no action" that expires within
+# a month): signals.test.js takes a signal in, weighs it and reads the
+# outcome, sees what expires next month, axe on every page and error state; then the W3C Nu HTML checker
 # on every page it saved (errors and warnings fail).
 # usage: signals.sh IVP_BINARY [SHOTS]
 set -uo pipefail
@@ -24,6 +25,11 @@ export IVP_TEST_PASSWORD="browser-test-$(head -c 9 /dev/urandom | od -An -tx1 | 
   "$IVP" user totp adam --lang en >/dev/null
   "$IVP" user totp mona --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/mona.totp"
   "$IVP" registers grant signals mona --user adam --lang en
+  # a signal weighed "no action" 11 months ago: it expires within the coming month
+  # (/signalen/verloop), after the server's start-up retention run
+  "$IVP" signals add --id S-2025-0900 --received "$(date -u -d '-11 months -7 days' +%F)" --source police \
+    --phenomenon other --description "ouder signaal" --user mona --lang en
+  "$IVP" signals weigh S-2025-0900 --date "$(date -u -d '-11 months -5 days' +%F)" --outcome none --user mona --lang en
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 serve "$W/log" --threads 2 --web-root "$ROOT/web" --keys "$IVP_KEYS"
 rm -rf "$SHOTS"

@@ -5,7 +5,7 @@
 // hit/no-hit checks refused beside the field first) with the outcome
 // "municipal department", Bibob, and a named handler, and sees the outcome
 // and the history on the signal's page; then the list, the consultation and
-// the counts. Every page visited and every error state: axe-core (WCAG 2.1
+// the counts, and what expires in the coming month. Every page visited and every error state: axe-core (WCAG 2.1
 // A/AA), a screenshot and its HTML for the Nu HTML checker (signals.sh).
 // usage: node signals.test.js BASE_URL SHOT_DIR TOTP_SECRET
 'use strict';
@@ -90,17 +90,23 @@ async function main() {
       (await page.inputValue('#s-address')) === 'Kerkweg 7' && (await page.inputValue('#s-buurt')) === 'BU19260101',
       await page.textContent('main'));
     await visit(page, 'signal-new-error');
-    await page.fill('#s-description', 'Hennepgeur uit schuur');
+    await page.fill('#s-description', 'Hennepgeur uit schuur\nSinds februari elke avond');
     await page.click('form.ivp-signal-form button[type=submit]');
     check('taken in: the signal\'s page opens with its fields in clear',
       page.url().endsWith('/signalen/S-2026-0001') && (await page.textContent('main')).includes('Hennepgeur uit schuur') &&
       (await page.textContent('main')).includes('WK192601'), page.url());
+    check('the description of two lines is shown on two lines',
+      (await page.innerHTML('main')).includes('Hennepgeur uit schuur<br>'), await page.innerHTML('main dl'));
     await visit(page, 'signal');
 
     // ---- weighing ----------------------------------------------------------------------
     await page.click('main a[href="/signalen/S-2026-0001/weging"]');
     check('the weighing form opens', page.url().endsWith('/signalen/S-2026-0001/weging') &&
       (await page.locator('form.ivp-weigh-form').count()) === 1);
+    check('the weighing\'s checkboxes keep their labels on one line',
+      (await page.locator('label[for=s-pattern]').boundingBox()).height < 40);
+    check('the date fields are text fields with the hint, not the browser\'s mm/dd/yyyy',
+      (await page.getAttribute('#s-date', 'type')) === 'text');
     await visit(page, 'signal-weighing');
     await page.fill('#s-date', '2026-03-12');
     await page.check('#s-concrete');
@@ -144,6 +150,18 @@ async function main() {
     await page.goto(base + '/signalen/cijfers?lang=en');
     check('the counts in English', (await page.textContent('main')).includes('secondary suppression'));
     await visit(page, 'signal-counts-en');
+
+    // ---- what expires in the coming month ------------------------------------------------------
+    await page.goto(base + '/signalen?lang=nl');
+    await page.click('nav.ivp-subnav a[href="/signalen/verloop"]');
+    const exp = await page.textContent('main');
+    check('the expiry list: the signal weighed "no action", its rule, not the new one nor any content',
+      page.url().endsWith('/signalen/verloop') && exp.includes('S-2025-0900') && !exp.includes('S-2026-0001') &&
+      exp.includes('niet opgepakt: 12 maanden na de weging') && !exp.includes('ouder signaal'), exp.slice(0, 400));
+    await visit(page, 'signal-expiry');
+    await page.goto(base + '/signalen/verloop?lang=en');
+    check('the expiry list in English', (await page.textContent('main')).includes('not taken up: 12 months'));
+    await visit(page, 'signal-expiry-en');
   } catch (e) {
     check('the test ran to its end', false, e.stack);
   } finally {

@@ -2,7 +2,9 @@
  * fuzz_cases.c — libFuzzer target for the parsers of the case register's
  * forms and command line (src/registers/cases_parse.c). The first byte
  * picks the parser: 0 BSN, 1 date, 2 life domain, 3 score, 4 complexity
- * criteria, 5 wijk code; the rest is the typed value. What a parser
+ * criteria, 5 wijk code, 6 a free text (ivp__reg_text_ok, one line and
+ * several, and the CRLF-to-LF of what is sealed); the rest is the typed
+ * value. What a parser
  * accepts must be in its canonical form and read back to itself (a BSN is
  * nine digits passing the 11-proef, a date a real day, criteria in the
  * list's order each once, a wijk WK and six digits); anything else aborts.
@@ -13,8 +15,26 @@
 
 #include "ivp/cases.h"
 #include "registers/cases.h"
+#include "registers/registers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A text of several lines may hold LF, CR and tab, one line none of them;
+ * what is sealed has no CR left, is no longer and still passes. */
+static void check_text(const char *s)
+{
+	int one = ivp__reg_text_ok(s, 0), lines = ivp__reg_text_ok(s, 1);
+	char *lf;
+
+	if (one && (!lines || strpbrk(s, "\r\n\t")))
+		abort();
+	if (!(lf = ivp__reg_text_lf(NULL, s)))
+		abort();
+	if (strchr(lf, '\r') || strlen(lf) > strlen(s) || (lines && !ivp__reg_text_ok(lf, 1)) ||
+	    (!strpbrk(s, "\r") && strcmp(lf, s)))
+		abort();
+	free(lf);
+}
 
 static void check_bsn(const char *s, size_t n)
 {
@@ -58,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = size - 1 < sizeof(s) - 1 ? size - 1 : sizeof(s) - 1;
 	memcpy(s, data + 1, n);
 	s[n] = '\0';
-	switch (data[0] % 6) {
+	switch (data[0] % 7) {
 	case 0:
 		check_bsn(s, n);
 		break;
@@ -81,6 +101,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		if (ivp__case_criteria_parse(c, strlen(c), again) || strcmp(c, again))
 			abort();
+		break;
+	case 6:
+		check_text(s);
 		break;
 	default:
 		if (ivp__case_wijk_parse(s, n, w))

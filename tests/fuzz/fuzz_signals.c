@@ -3,7 +3,8 @@
  * forms (src/registers/signals*.c). The first byte picks what the rest is:
  * 0 a spreadsheet for `ivp signals import`, 1 the intake form and 2 the
  * weighing form (both as name=value lines, the fields of POST /signalen/nieuw
- * and /signalen/{id}/weging). The database is in memory, with a key file and
+ * and /signalen/{id}/weging; in a value "\n" and "\r" stand for a line
+ * feed and a carriage return, a textarea's line breaks). The database is in memory, with a key file and
  * a member mona, and one signal S-2026-0001 to weigh. A refusal must leave
  * the register exactly as before (its rows and weighings); a signal taken in
  * must open again to the description given.
@@ -16,6 +17,7 @@
 #include "ivp/signals.h"
 #include "store/auth_store.h"
 #include "store/reg_store.h"
+#include "registers/registers.h"
 #include "store/signal_store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -82,6 +84,19 @@ static void fz_fields(char *buf, const char *const *names, int n, const char **v
 		if (!eq)
 			continue;
 		*eq = '\0';
+		{ /* "\n", "\r": a line break of the value (in place: never longer) */
+			char *o = eq + 1, *c;
+
+			for (c = eq + 1; *c; c++) {
+				if (c[0] == '\\' && (c[1] == 'n' || c[1] == 'r')) {
+					*o++ = c[1] == 'n' ? '\n' : '\r';
+					c++;
+				} else {
+					*o++ = *c;
+				}
+			}
+			*o = '\0';
+		}
 		for (i = 0; i < n; i++)
 			if (!strcmp(line, names[i]))
 				v[i] = eq + 1;
@@ -95,7 +110,7 @@ static ivp_rc fz_intake(char *buf)
 	const char *v[8];
 	ivp_signal_in in;
 	ivp_table *t = NULL;
-	char id[64];
+	char id[64], *lf;
 	ivp_rc rc;
 
 	fz_fields(buf, names, 8, v);
@@ -104,9 +119,12 @@ static ivp_rc fz_intake(char *buf)
 	in.address = v[4], in.description = v[5], in.persons = v[6], in.companies = v[7];
 	if ((rc = ivp_signal_add(fz_ctx, &in, id)))
 		return rc;
-	/* taken in: it opens again to what was given */
-	if (ivp_signal_show(fz_ctx, id, NULL, NULL, &t, NULL) || strcmp(ivp_table_text(t, 0, 7), in.description))
+	/* taken in: it opens again to what was given, its line breaks LF */
+	if (!(lf = ivp__reg_text_lf(NULL, in.description)))
 		abort();
+	if (ivp_signal_show(fz_ctx, id, NULL, NULL, &t, NULL) || strcmp(ivp_table_text(t, 0, 7), lf))
+		abort();
+	free(lf);
 	ivp_table_free(t);
 	return IVP_OK;
 }

@@ -491,7 +491,7 @@ static ivp_rc fake_expire(ivp_ctx *ctx, const char *as_of, int dry_run, ivp__row
 	return IVP_OK;
 }
 
-static const ivp__reg_kind fake_kind = { IVP__REG_SIGNALS, fake_expire };
+static const ivp__reg_kind fake_kind = { IVP__REG_SIGNALS, fake_expire, NULL };
 static const ivp__reg_kind *const fake_kinds[] = { &fake_kind, NULL };
 
 static void retention(void **state)

@@ -17,8 +17,15 @@
  *
  * until a run completes without an injected failure, which must then
  * succeed. The scenarios: opening a database, an import of a small real
- * CSV, a plan import, and server requests through the socket-free path
- * (http_int.h).
+ * CSV, a plan import, server requests through the socket-free path
+ * (http_int.h), and the registers' vault (vault:init, vault:seal,
+ * vault:open, vault:rotate, vault:shred: keys init, a signal taken in and
+ * opened, the keys rotated, a record crypto-shredded by retention). For
+ * the vault the key file is part of the state: it is put back before
+ * every run, and the dump holds the key status, whether the file exists,
+ * and every signal opened through its data key — so after a failed rotate
+ * the keys on disk must still open everything, and a failed init must
+ * leave no key file behind.
  *
  * usage: torture --src DIR [--full] [--stride K] [--persist]
  *                 [--only SCENARIO] [--from N] [--to N]
@@ -28,7 +35,9 @@
  *             small ones, as make test runs them
  *   --stride  try every Kth N only (default 1)
  *   --persist fail the Nth allocation and every one after it
- *   --only    run one scenario (open, import, plan, http:<name>)
+ *   --only    run one scenario (open, import, plan, http:<name>, vault:<name>)
+ *             or, ending in ':', a family (vault:); the vault's scenarios
+ *             run only so or with --full
  *   --from    start at N
  *   --to      stop after N
  *   --lsan    run LeakSanitizer's check every K runs (default 1; 0 never)
@@ -48,7 +57,12 @@
 #include "core/alloc.h"
 #include "http/http_int.h"
 #include "serve/serve_int.h"
+#include "ivp/audit.h"
 #include "ivp/ivp.h"
+#include "ivp/registers.h"
+#include "ivp/signals.h"
+#include "store/auth_store.h"
+#include "store/reg_store.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define HAVE_LSAN 1
@@ -198,6 +212,58 @@ static void dump_table(str *s, const char *what, ivp_rc rc, ivp_table *t)
 	ivp_table_free(t);
 }
 
+static int dump_vault;	    /* the scenario is the vault's: dump_keys too */
+static char keys_work[512]; /* the key file of the run (the template's: keys_tmpl) */
+static char keys_tmpl[512];
+
+/* The vault's state: the key status (path left out: it is the run's), whether
+ * the key file is there, and every signal opened (export: each one's data
+ * key unwrapped by the keys on disk and every sealed field opened). */
+static void dump_keys(ivp_ctx *ctx, str *s)
+{
+	static const char *const keep[] = { "register", "version", "current", "in_file", "deks" };
+	ivp_table *t = NULL;
+	ivp_rc rc;
+
+	rc = ivp_keys_status(ctx, &t);
+	str_add(s, access(keys_work, F_OK) ? "\n== key file: none" : "\n== key file: there");
+	if (!rc && t) {
+		char h[160];
+
+		for (int i = 0; i < ivp_table_nrows(t); i++) {
+			char v[5][32];
+
+			for (size_t k = 0; k < sizeof(keep) / sizeof(keep[0]); k++) {
+				int c;
+
+				for (c = 0; c < ivp_table_ncols(t) && strcmp(ivp_table_colname(t, c), keep[k]); c++)
+					;
+				if (c == ivp_table_ncols(t))
+					snprintf(v[k], sizeof(v[k]), "~");
+				else if (ivp_table_text(t, i, c))
+					snprintf(v[k], sizeof(v[k]), "%s", ivp_table_text(t, i, c));
+				else
+					snprintf(v[k], sizeof(v[k]), "%lld", (long long)ivp_table_int(t, i, c));
+			}
+			/* a version only in the file, wrapping nothing and not current: what a
+			 * rotation that failed before its commit leaves (the file's first step
+			 * holds the old and the new version); the old one still opens all,
+			 * which the export below shows */
+			if (!strcmp(v[2], "0") && !strcmp(v[3], "1") && !strcmp(v[4], "0"))
+				continue;
+			snprintf(h, sizeof(h), "\n%s=%s %s=%s %s=%s %s=%s %s=%s", keep[0], v[0], keep[1], v[1], keep[2],
+				 v[2], keep[3], v[3], keep[4], v[4]);
+			str_add(s, h);
+		}
+		ivp_table_free(t);
+	} else {
+		dump_table(s, "keys status", rc, t);
+	}
+	t = NULL;
+	rc = ivp_signals_export(ctx, "torture", "en", &t);
+	dump_table(s, "signals opened", rc, t);
+}
+
 static void dump(ivp_ctx *ctx, str *s)
 {
 	ivp_indicator_query q;
@@ -248,6 +314,8 @@ static void dump(ivp_ctx *ctx, str *s)
 	t = NULL;
 	rc = ivp_users(ctx, &t);
 	dump_table(s, "users", rc, t);
+	if (dump_vault)
+		dump_keys(ctx, s);
 }
 
 /* Say where a and b differ first. */
@@ -277,6 +345,7 @@ typedef struct scenario {
 	const char *method, *uri, *ctype, *body; /* http */
 	int commit_then_fail;			 /* http writes: the answer, made after the commit,
 				 * may fail with the write done (a lost answer) */
+	int vault;				 /* a vault scenario: 1 with the template's key file, 2 without one (init) */
 } scenario;
 
 static void lib_outcome(ivp_ctx *ctx, ivp_rc rc, outcome *o)
@@ -360,6 +429,33 @@ static void run_http(const scenario *sc, ivp_ctx *ctx, outcome *o)
 	http_req_clear(&r);
 }
 
+/* The vault's calls, as the admin adam (a member of the signals register too). */
+static void run_vault(const scenario *sc, ivp_ctx *ctx, outcome *o)
+{
+	ivp_signal_in in;
+	ivp_table *t = NULL;
+	char id[64];
+	ivp_rc rc;
+
+	if (!strcmp(sc->name, "vault:init")) {
+		rc = ivp_keys_init(ctx);
+	} else if (!strcmp(sc->name, "vault:seal")) {
+		memset(&in, 0, sizeof(in));
+		in.received = "2026-03-05", in.source = "police", in.phenomenon = "money laundering";
+		in.address = "Kerkweg 9", in.description = "contante aankopen\nsinds maart", in.persons = "Ferry F.";
+		rc = ivp_signal_add(ctx, &in, id);
+	} else if (!strcmp(sc->name, "vault:open")) {
+		rc = ivp_signal_show(ctx, "S-2025-0001", NULL, "en", &t, NULL);
+		ivp_table_free(t);
+	} else if (!strcmp(sc->name, "vault:rotate")) {
+		rc = ivp_keys_rotate(ctx);
+	} else { /* vault:shred: S-2025-0001, weighed no action on 2025-01-10, expires 2026-01-10 */
+		rc = ivp_retention_run(ctx, "2026-02-01", 0, &t);
+		ivp_table_free(t);
+	}
+	lib_outcome(ctx, rc, o);
+}
+
 /* ---- the sweep ------------------------------------------------------------------ */
 
 typedef struct stats {
@@ -388,7 +484,21 @@ static ivp_ctx *open_db(const char *db)
 
 	if (ivp_open(db, &ctx, &e))
 		die("cannot open %s: %s (%s)", db, e.message, e.detail);
+	if (dump_vault) {
+		ivp_set_keys(ctx, keys_work);
+		ivp_set_actor(ctx, "adam", NULL, "torture");
+	}
 	return ctx;
+}
+
+/* A vault scenario's key file as each run starts: the template's, or none (init). */
+static void keys_reset(const scenario *sc)
+{
+	if (!sc->vault)
+		return;
+	unlink(keys_work);
+	if (sc->vault == 1)
+		copy_file(keys_tmpl, keys_work);
 }
 
 /*
@@ -408,11 +518,13 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 	memset(st, 0, sizeof(*st));
 	cur_name = sc->name;
 	cur_n = 0;
+	dump_vault = sc->vault != 0;
 	snprintf(work_db, sizeof(work_db), "%s/work.db", tmpdir);
 	/* twice: the first good call may start things lazily (caches of libraries) */
 	for (int k = 0; k < 2; k++) {
 		rm_db(db);
 		copy_file(tmpl, db);
+		keys_reset(sc);
 		ivp__fault_start(0, 0);
 		ctx = open_db(db);
 		dump(ctx, &before);
@@ -432,11 +544,12 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 		long injected;
 
 		cur_n = n;
-		if (dirty) {
+		if (dirty || sc->vault) { /* the vault's: its key file with it, every run */
 			rm_db(db);
 			copy_file(tmpl, db);
 			dirty = 0;
 		}
+		keys_reset(sc);
 		ivp__fault_start(0, 0);
 		ctx = open_db(db);
 		c_arm = ivp__fault_count();
@@ -480,6 +593,7 @@ static void sweep(const scenario *sc, const char *tmpl, long from, long stride, 
 	free(before.p);
 	free(after.p);
 	free(now.p);
+	dump_vault = 0;
 }
 
 /* ---- set-up: the databases the calls start from -------------------------------- */
@@ -545,13 +659,54 @@ static void make_template(const char *db, int for_http, int full)
 	ivp_close(ctx);
 }
 
+/*
+ * The vault's databases: users adam (admin, and a member of the signals
+ * register: written through the store, as the fuzz target does, since a
+ * grant needs a second factor) and mona; with_keys: a key file (keys_tmpl)
+ * and two signals, S-2025-0001 weighed "no action" on 2025-01-10 and
+ * S-2025-0002 handed to a department.
+ */
+static void make_vault_template(const char *db, int with_keys)
+{
+	ivp_signal_weighing w;
+	ivp_signal_in in;
+	ivp_ctx *ctx;
+	char id[64];
+	int exists = 0;
+
+	rm_db(db);
+	ctx = open_db(db);
+	ivp_set_actor(ctx, "adam", NULL, "torture");
+	if (ivp__store_user_add(ctx, "adam", "admin", "x", &exists) ||
+	    ivp__store_reg_member_add(ctx, "signals", "adam", "torture", "2025-01-01T00:00:00Z", &exists))
+		die("set-up: the vault's users: %s", ivp_last_error(ctx)->message);
+	if (with_keys) {
+		unlink(keys_tmpl);
+		ivp_set_keys(ctx, keys_tmpl);
+		if (ivp_keys_init(ctx))
+			die("set-up: keys init: %s", ivp_last_error(ctx)->message);
+		memset(&in, 0, sizeof(in));
+		in.received = "2025-01-02", in.source = "resident", in.phenomenon = "drugs";
+		in.description = "hennepgeur", in.persons = "Karel A.";
+		memset(&w, 0, sizeof(w));
+		w.date = "2025-01-10", w.outcome = "none";
+		if (ivp_signal_add(ctx, &in, id) || ivp_signal_weigh(ctx, id, &w, NULL))
+			die("set-up: a signal: %s", ivp_last_error(ctx)->message);
+		in.received = "2025-02-02", in.description = "tweede", in.address = "Dorpsstraat 3";
+		w.outcome = "department", w.department = "bibob";
+		if (ivp_signal_add(ctx, &in, id) || ivp_signal_weigh(ctx, id, &w, NULL))
+			die("set-up: a signal: %s", ivp_last_error(ctx)->message);
+	}
+	ivp_close(ctx);
+}
+
 int main(int argc, char **argv)
 {
 	long stride = 1, from = 1;
 	int full = 0, persist = 0, trace = 0, i;
 	const char *only = NULL;
-	char tmpl[512], tmpl_http[512];
-	scenario sc[8];
+	char tmpl[512], tmpl_http[512], tmpl_vault[512], tmpl_nokeys[512];
+	scenario sc[16];
 	int nsc = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -591,6 +746,10 @@ int main(int argc, char **argv)
 		die("cannot make a temporary directory");
 	snprintf(tmpl, sizeof(tmpl), "%s/template.db", tmpdir);
 	snprintf(tmpl_http, sizeof(tmpl_http), "%s/template-http.db", tmpdir);
+	snprintf(tmpl_vault, sizeof(tmpl_vault), "%s/template-vault.db", tmpdir);
+	snprintf(tmpl_nokeys, sizeof(tmpl_nokeys), "%s/template-nokeys.db", tmpdir);
+	snprintf(keys_tmpl, sizeof(keys_tmpl), "%s/template.keys", tmpdir);
+	snprintf(keys_work, sizeof(keys_work), "%s/work.keys", tmpdir);
 
 	memset(sc, 0, sizeof(sc));
 	snprintf(sc[nsc].name, sizeof(sc[nsc].name), "open");
@@ -626,16 +785,44 @@ int main(int argc, char **argv)
 		nsc++;
 	}
 
+	{
+		static const char *const vault[] = { "vault:init", "vault:seal", "vault:open", "vault:rotate",
+						     "vault:shred" };
+
+		for (size_t k = 0; k < sizeof(vault) / sizeof(vault[0]); k++) {
+			snprintf(sc[nsc].name, sizeof(sc[nsc].name), "%s", vault[k]);
+			sc[nsc].run = run_vault;
+			sc[nsc].vault = k ? 1 : 2;
+			/* retention commits per register: the signals destroyed whole, then the
+			 * cases' run may fail (a rerun finishes it); a rotation commits, then
+			 * takes the old version out of the key file, which may fail (the old
+			 * version left in the file opens nothing newer; a rerun drops it) */
+			sc[nsc].commit_then_fail = !strcmp(vault[k], "vault:shred") || !strcmp(vault[k], "vault:rotate");
+			nsc++;
+		}
+	}
+
 	make_template(tmpl, 0, full);
 	make_template(tmpl_http, 1, full);
+	make_vault_template(tmpl_vault, 1);
+	make_vault_template(tmpl_nokeys, 0);
 	for (i = 0; i < nsc; i++) {
 		stats st;
 
-		if (only && strcmp(only, sc[i].name))
+		/* --only NAME runs one scenario, --only PREFIX: (e.g. vault:) a family;
+		 * without --only the vault's run only in --full (ctest torture_vault
+		 * runs them apart, each ctest within its time) */
+		if (only && strcmp(only, sc[i].name) &&
+		    !(only[0] && only[strlen(only) - 1] == ':' && !strncmp(only, sc[i].name, strlen(only))))
+			continue;
+		if (!only && !full && sc[i].vault)
 			continue;
 		int before = failures;
 
-		sweep(&sc[i], sc[i].run == run_http ? tmpl_http : tmpl, from, stride, persist, &st);
+		sweep(&sc[i], sc[i].run == run_http ? tmpl_http : sc[i].vault == 1 ? tmpl_vault :
+							  sc[i].vault		   ? tmpl_nokeys :
+										     tmpl,
+		      from, stride, persist, &st);
 		printf("%-16s N=%ld allocations, %ld runs (stride %ld%s), %ld succeeded anyway, %d failures\n",
 		       sc[i].name, st.n, st.runs, stride, persist ? ", persistent" : "", st.survived,
 		       failures - before);
@@ -643,6 +830,16 @@ int main(int argc, char **argv)
 	}
 	rm_db(tmpl);
 	rm_db(tmpl_http);
+	rm_db(tmpl_vault);
+	rm_db(tmpl_nokeys);
+	unlink(keys_tmpl);
+	unlink(keys_work);
+	{ /* what a rotation leaves beside the key file */
+		char p[600];
+
+		snprintf(p, sizeof(p), "%s.tmp", keys_work);
+		unlink(p);
+	}
 	{
 		char p[600];
 
