@@ -86,8 +86,10 @@ static void goals(html *h, const char *lang, const json_t *plan, const json_t *a
 		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_text(h, jstr(go, "title"));
 		illustration(h, lang, go);
-		if (jstr(go, "indicator")[0] && jstr(plan, "municipality")[0]) {
-			/* the goal's page: its indicator's chart with the line from baseline to target */
+		if (jstr(go, "indicator")[0] && jstr(plan, "municipality")[0] &&
+		    strncmp(jstr(go, "indicator"), "register:", 9)) {
+			/* the goal's page: its indicator's chart with the line from baseline to target
+			 * (a register count has no chart: its value, "< 5" included, stands here) */
 			html_raw(h, "<br><a class=\"utrecht-link\" href=\"/indicator?area=");
 			html_text(h, jstr(plan, "municipality"));
 			html_raw(h, "&amp;key=");
