@@ -308,7 +308,7 @@ static void measures(html *h, const char *lang, http_req *r, const json_t *plan,
 
 void web_plan(http_req *r)
 {
-	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done");
+	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done"), *year;
 	ivp_table *t[IVP_PROGRESS_NPARTS] = { 0 };
 	ivp_progress_query q;
 	char *yaml = NULL;
@@ -318,6 +318,8 @@ void web_plan(http_req *r)
 	int edit = can_update(r);
 
 	memset(&q, 0, sizeof(q));
+	if ((year = http_query_get(&r->q, "year"))) /* the goals as they stood in that year, as the API's ?year= */
+		(void)http_parse_year(year, &q.year);
 	if (ivp_plan_export(r->ctx, 0, &yaml) || ivp_plan_progress(r->ctx, &q, t)) {
 		ivp_free(yaml);
 		web_page_begin(r, &h, lang, web_t(lang, W_PLAN_TITLE));
