@@ -321,8 +321,9 @@ pl_measure *ivp__plan_measure(const pl_plan *p, const char *id);
 /* Add every semantic problem of p (ids, periods, references, indicators). */
 ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs);
 
-/* 1 when key is an indicator the engine defines; 2 a local value key; 0
- * neither; -1 the store failed (its error in ctx->err). */
+/* 1 when key is an indicator the engine defines; 2 a local value key; 3
+ * a register count ("register:NAME", registers/plan_counts.h; the name
+ * is checked by ivp__reg_aggregate_known, not here); 0 neither; -1 the store failed (its error in ctx->err). */
 int ivp__plan_indicator_kind(ivp_ctx *ctx, const char *key, ivp__indicator_def *def);
 
 /* Money as text: 95000 or 95000.50 (out >= 32 bytes). */

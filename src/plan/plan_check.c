@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "registers/plan_counts.h"
 #include "store/org_store.h"
 #include "store/plan_store.h"
 
@@ -140,6 +141,8 @@ int ivp__plan_indicator_kind(ivp_ctx *ctx, const char *key, ivp__indicator_def *
 	find f = { key, def, 0 };
 	int exists = 0;
 
+	if (key && !strncmp(key, IVP__REG_COUNT_PREFIX, strlen(IVP__REG_COUNT_PREFIX)))
+		return 3; /* a register count: no definition, no store look-up */
 	if (ivp__store_defs_list(ctx, 1, find_cb, &f))
 		return -1;
 	if (f.found)
@@ -147,6 +150,26 @@ int ivp__plan_indicator_kind(ivp_ctx *ctx, const char *key, ivp__indicator_def *
 	if (ivp__store_value_key_exists(ctx, key, &exists))
 		return -1;
 	return exists ? 2 : 0;
+}
+
+/* A goal fed by a register count: a known aggregate, and an output goal
+ * (a count of the registers' work is an output, never an effect). */
+static void check_register_count(ck *c, const pl_goal *g)
+{
+	const pl_schema *sc = &ivp__pl_goal_schema;
+	const char *name = g->indicator + strlen(IVP__REG_COUNT_PREFIX);
+
+	if (!ivp__reg_aggregate_known(name))
+		problem(c, "plan_unknown_register_count", &g->h, sc, "indicator",
+			"A goal can take its values from the counts of the signals or the cases register, by name.",
+			"Use one of register:signals/received, signals/weighed, signals/outcome/OUTCOME, signals/phenomenon/PHENOMENON, "
+			"cases/registered, cases/closed, cases/status/STATUS (docs/plan-file.md lists them all).",
+			"unknown register count \"%.200s\"", name);
+	else if (g->kind && strcmp(g->kind, "output"))
+		problem(c, "plan_register_count_not_output", &g->h, sc, "kind",
+			"A register count measures the work done (signals weighed, cases closed): it is an output, not an effect.",
+			"Write kind: output for this goal, or measure the effect with an indicator of the engine.",
+			"a goal with a register count must be of kind output");
 }
 
 static int check_goal(ck *c, const pl_goal *g)
@@ -159,7 +182,9 @@ static int check_goal(ck *c, const pl_goal *g)
 		k = ivp__plan_indicator_kind(c->ctx, g->indicator, NULL);
 		if (k < 0)
 			return -1;
-		if (k == 0) {
+		if (k == 3)
+			check_register_count(c, g);
+		else if (k == 0) {
 			problem(c, "plan_unknown_indicator", &g->h, sc, "indicator",
 				"It is neither an indicator of the engine nor a locally registered value.",
 				"Use a key that ivp definitions lists (totaal, bbv_woning, 3.7.4 once its code list is imported), "

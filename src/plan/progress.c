@@ -41,6 +41,8 @@
 
 #include "plan/plan.h"
 #include "plan/progress.h"
+#include "registers/plan_counts.h"
+#include "stats/suppress.h"
 #include "stats/survey.h"
 #include "store/plan_store.h"
 
@@ -274,6 +276,64 @@ static ivp_rc local_obs(pg *g, const pl_goal *goal, obs *o)
 	return IVP_OK;
 }
 
+void ivp__plan_register_obs(const pl_goal *goal, int year, int64_t n, int flag, obs *o)
+{
+	const char *name = goal->indicator + strlen(IVP__REG_COUNT_PREFIX);
+	int s = !strcmp(goal->direction ? goal->direction : "higher", "higher") ? 1 : -1;
+
+	snprintf(o->unit, sizeof(o->unit), "%s", goal->unit ? goal->unit : L(o->lang, "count"));
+	if (flag != IVP__SHOW) {
+		o->has = 0;
+		snprintf(o->shown, sizeof(o->shown), "%s", flag == IVP__HIDE_SMALL ? "< 5" : "x");
+		o->year = year;
+		snprintf(o->why, sizeof(o->why),
+			 flag == IVP__HIDE_SMALL ?
+				 L(o->lang, "the count %s of %d is below 5 and shown as \"< 5\" (counts of 1 to 4 are never shown): it is not used as a measured value") :
+				 L(o->lang, "the count %s of %d is hidden (\"x\") so that no total and its parts give a count below 5 back: it is not used as a measured value"),
+			 name, year);
+		return;
+	}
+	o->has = 1;
+	o->year = year;
+	o->v = (double)n;
+	o->lo = o->hi = o->v;
+	o->exact = 1;
+	/* a count of registrations is exact, like a local value without a
+	 * margin against a baseline without one: any change is a change */
+	o->base_known = 1;
+	o->base_sig = o->v == goal->baseline.value ? 0 : (o->v - goal->baseline.value) * s > 0 ? 1 :
+												 -1;
+	snprintf(o->source, sizeof(o->source), L(o->lang, "register count %s of %d (counts without persons; 1 to 4 shown as \"< 5\")"),
+		 name, year);
+}
+
+/* A goal fed by a register count: the count of the report year. The
+ * signals' key file missing or wrong closes that goal, not the plan. */
+static ivp_rc register_obs(pg *g, const pl_goal *goal, obs *o)
+{
+	const char *name = goal->indicator + strlen(IVP__REG_COUNT_PREFIX);
+	int64_t n = 0;
+	int flag = IVP__SHOW;
+	ivp_rc rc;
+
+	snprintf(o->unit, sizeof(o->unit), "%s", goal->unit ? goal->unit : L(o->lang, "count"));
+	if (g->year <= goal->baseline.year) {
+		snprintf(o->why, sizeof(o->why), L(o->lang, "no value for %s after %d up to %d"), goal->indicator,
+			 goal->baseline.year, g->year);
+		return IVP_OK;
+	}
+	rc = ivp__reg_plan_count(g->ctx, name, g->year, &n, &flag);
+	if (rc == IVP_EINPUT) {
+		snprintf(o->why, sizeof(o->why), L(o->lang, "no value: the register is closed (%s)"), ivp_last_error(g->ctx)->message);
+		ivp__error_clear(&g->ctx->err);
+		return IVP_OK;
+	}
+	if (rc)
+		return rc;
+	ivp__plan_register_obs(goal, g->year, n, flag, o);
+	return IVP_OK;
+}
+
 pl_status ivp__plan_status(const pl_goal *goal, const obs *o, double *expected, char *why, size_t n)
 {
 	double b = goal->baseline.value, T = goal->target.value, e;
@@ -400,6 +460,9 @@ static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
 	} else if (k == 2) {
 		if (local_obs(g, goal, &o))
 			return -2;
+	} else if (k == 3) {
+		if (register_obs(g, goal, &o))
+			return -2;
 	} else {
 		snprintf(o.why, sizeof(o.why), L(o.lang, "indicator %s is not known (any more): import its values"), goal->indicator);
 	}
@@ -418,6 +481,8 @@ static int goal_row(pg *g, const pl_priority *pr, const pl_goal *goal, int pi)
 	    ivp__table_set_real(t, G_TARGET, goal->target.value) ||
 	    ivp__table_set_int(t, G_TARGET_YEAR, goal->target.year) ||
 	    ivp__table_set_text(t, G_STATUS, st_words[s]) || ivp__table_set_text(t, G_REASON, why))
+		return -1;
+	if (!o.has && o.shown[0] && (ivp__table_set_int(t, G_YEAR, o.year) || ivp__table_set_text(t, G_VALUE, o.shown)))
 		return -1;
 	if (o.has && (ivp__table_set_int(t, G_YEAR, o.year) || ivp__table_set_real(t, G_VALUE, o.v) ||
 		      ivp__table_set_real(t, G_LO, o.lo) || ivp__table_set_real(t, G_HI, o.hi) ||

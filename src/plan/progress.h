@@ -29,8 +29,18 @@ typedef struct obs {
 	char source[256];
 	char why[512];	  /* without a value: why (no data / unit differs) */
 	int other_unit;	  /* values exist, but none in the goal's unit: no status */
+	char shown[8];	  /* a register count hidden by suppression: "< 5" or "x"
+			   * (has 0; the figure itself never gets here) */
 	const char *lang; /* "nl" or "en" (NULL) for why and the reasons */
 } obs;
+
+/*
+ * What a register count (flag and figure from registers/plan_counts.h)
+ * makes of a goal's observation in year `year` (pure; the unit tests call
+ * it): shown, an exact value; hidden, no value, o->shown "< 5" or "x" and
+ * o->why saying it is not used. The count's text and source in o->lang.
+ */
+void ivp__plan_register_obs(const pl_goal *goal, int year, int64_t n, int flag, obs *o);
 
 /*
  * The status of a goal given what is observed (docs/progress-rules.md).

@@ -336,6 +336,12 @@ static const char *goal_reason(dctx *d, const rp_goal *g)
 
 	switch (g->status) {
 	case RP_NODATA:
+		if (g->shown)
+			return ivp__rp_printf(A(d), W("De telling uit het register voor %d staat er als ‘%s’ (aantallen van 1 tot en met 4 worden niet getoond, en niets waaruit ze terug te rekenen zijn): ze telt niet als gemeten waarde.", "The register's count for %d is shown as ‘%s’ (counts of 1 to 4 are not shown, nor anything they could be worked out from): it is not used as a measured value."),
+					      g->year, g->shown);
+		if (g->indicator && !strncmp(g->indicator, "register:", 9))
+			return ivp__rp_printf(A(d), W("Geen telling uit het register na %d tot en met %d: het register is gesloten (geen sleutelbestand) of het verslagjaar ligt niet na de nulmeting.", "No count from the register after %d up to %d: the register is closed (no key file) or the report year is not after the baseline."),
+					      g->base_year, d->m->year);
 		if (g->engine)
 			return ivp__rp_printf(A(d), W("Nog geen waarde na %d tot en met %d. Importeer de cijfers uit %s.", "No value yet after %d up to %d. Import the figures from %s."),
 					      g->base_year, d->m->year, source_tables(d, g->source_tables));
@@ -537,6 +543,8 @@ static void priority_goals(dctx *d, const rp_priority *p, char letter)
 			cell(d, t, RP_DEC1, g->value, ivp__rp_printf(A(d), "%s (%d) %s–%s", goal_value(d, g, g->value), g->year, goal_value(d, g, g->lo), goal_value(d, g, g->hi)));
 		else if (g->has)
 			cell(d, t, RP_DEC1, g->value, ivp__rp_printf(A(d), "%s (%d)", goal_value(d, g, g->value), g->year));
+		else if (g->shown) /* a register count below 5 (or hidden with one): its word, never a figure */
+			tcell(d, t, ivp__rp_printf(A(d), "%s (%d)", g->shown, g->year));
 		else
 			tcell(d, t, "–");
 		tcell(d, t, status_word(d, g->status));
@@ -985,7 +993,7 @@ static void picture_summary(dctx *d)
 	for (i = 0; i < m->nindicators; i++)
 		missing += !m->indicators[i].has;
 	if (missing)
-		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.", "For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."), missing, m->nindicators, d->chapter + 3 + (m->particip && m->particip->id) + (m->particip && m->particip->eval_plan)));
+		para(d, RB_NOTE, ivp__rp_printf(A(d), W("Van %d van de %d indicatoren ontbreken de cijfers per soort misdrijf; hoofdstuk %d zegt welke tabellen nog geïmporteerd moeten worden.", "For %d of the %d indicators the figures per crime type are missing; chapter %d says which tables to import."), missing, m->nindicators, d->chapter + 3 + (m->particip && m->particip->id) + (m->particip && m->particip->eval_plan) + (m->regs != NULL)));
 }
 
 static void picture_trend(dctx *d)
@@ -1254,6 +1262,77 @@ static void participation(dctx *d)
 		pt_counts(d, p);
 	if (p->nroutes)
 		pt_routes(d, p);
+}
+
+/* ---- the registers' counts without persons (model_registers.c) -------------------- */
+
+/* The rule beside the registers' figures, in one sentence (stats/suppress.h). */
+static const char *reg_rule(dctx *d)
+{
+	return W("Aantallen van 1 tot en met 4 staan er als ‘< 5’; een ‘x’ verbergt een aantal dat samen met een totaal en zijn andere delen zo’n klein aantal zou teruggeven (secundaire afscherming).",
+		 "Counts of 1 to 4 are shown as ‘< 5’; an ‘x’ hides a count that together with a total and its other parts would give such a small count back (secondary suppression).");
+}
+
+static int all_digits(const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static void reg_table(dctx *d, const rp_rtable *x)
+{
+	const char **head;
+	double *w;
+	int *right;
+	rp_table *t;
+	int i;
+
+	if (x->ncols < 1 || x->nhead != x->ncols || x->ncells % x->ncols) /* a damaged snapshot draws nothing */
+		return;
+	head = ivp__rp_alloc(A(d), (size_t)x->ncols * sizeof(*head));
+	w = ivp__rp_alloc(A(d), (size_t)x->ncols * sizeof(*w));
+	right = ivp__rp_alloc(A(d), (size_t)x->ncols * sizeof(*right));
+	if (!head || !w || !right)
+		return;
+	for (i = 0; i < x->ncols; i++) {
+		head[i] = x->head[i].text ? x->head[i].text : "";
+		w[i] = i ? (x->ncols > 3 ? 1.0 : 1.6) : 2.4;
+		right[i] = i > 0;
+	}
+	t = table(d, x->id, x->title, x->sheet, x->ncols, head, w, right);
+	for (i = 0; t && i < x->ncells; i++) {
+		const char *c = x->cells[i].text;
+
+		/* a shown count is a number (XLSX: a number); "< 5" and "x" stay words */
+		if (i % x->ncols && all_digits(c))
+			ncell(d, t, RP_INT, strtod(c, NULL));
+		else
+			tcell(d, t, c ? c : "–");
+	}
+	if (t) {
+		t->last_total = 1;
+		t->note = reg_rule(d);
+	}
+}
+
+static void registers(dctx *d)
+{
+	const rp_regs *r = d->m->regs;
+	int i;
+
+	if (!r)
+		return;
+	heading(d, 1, "h-registers", ivp__rp_printf(A(d), "%d %s", ++d->chapter, W("Signalen en casussen in aantallen", "Signals and cases in numbers")));
+	para(d, RB_PARA, W("Het signalenregister van het ondermijningsoverleg en het casusregister van het Zorg- en Veiligheidshuis, in aantallen zonder personen: de gewogen signalen per fenomeen en uitkomst, per kwartaal en per wijk, en de casussen per status, per kwartaal van registratie en per wijk, over alles wat de registers nu bevatten.", "The signals register of the ondermijningsoverleg and the case register of the Zorg- en Veiligheidshuis, in numbers without persons: the weighed signals per phenomenon and outcome, per quarter and per wijk, and the cases per status, per quarter of registration and per wijk, over everything the registers hold now."));
+	para(d, RB_NOTE, reg_rule(d));
+	if (r->signals_closed)
+		para(d, RB_NOTE, W("De aantallen van het signalenregister staan niet in dit rapport: het register is gesloten (er is geen bruikbaar sleutelbestand).", "The signals register's numbers are not in this report: the register is closed (there is no usable key file)."));
+	for (i = 0; i < r->ntables; i++)
+		reg_table(d, &r->tables[i]);
 }
 
 static const char *eval_num(dctx *d, double v)
@@ -1576,6 +1655,7 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 		picture_areas(d);
 		participation(d);
 		evaluation(d);
+		registers(d);
 		indicators(d);
 		method(d);
 	} else if (m->kind == RP_RAADSVOORSTEL) {
@@ -1586,6 +1666,7 @@ rp_doc *ivp__rp_doc(const rp_model *m)
 		summary(d);
 		priorities(d);
 		finances(d);
+		registers(d);
 		indicators(d);
 		method(d);
 	}

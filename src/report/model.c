@@ -272,6 +272,8 @@ static ivp_rc goals(ivp_ctx *ctx, rp_model *m, const pl_plan *p, const ivp_table
 						g->expected = NAN;
 					g->exact = g->lo == g->value && g->hi == g->value;
 					g->source = txt(&m->a, gt, r, "source");
+				} else if (kind == 3 && (g->shown = txt(&m->a, gt, r, "value"))) {
+					g->year = (int)inum(gt, r, "year"); /* a register count shown as "< 5" or "x" */
 				}
 				m->illustrations |= g->illustration;
 				if ((rc = goal_series(ctx, &m->a, m->municipality, m->year, g)))
@@ -929,7 +931,7 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 		if (m->nwijken || m->nbuurten)
 			m->ranking_year = y;
 	}
-	if ((rc = ivp__rp_particip(ctx, m)))
+	if ((rc = ivp__rp_particip(ctx, m)) || (rc = ivp__rp_registers(ctx, m)))
 		return rc;
 	return sources(ctx, m, newest);
 }
@@ -977,7 +979,8 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 	if ((rc = ivp_plan_progress(ctx, &pq, pt)))
 		goto out;
 	if ((rc = goals(ctx, m, p, pt[IVP_PROGRESS_GOALS])) || (rc = measures(m, p)) || (rc = budget(m, p)) ||
-	    (rc = indicators(ctx, m)) || (rc = sources(ctx, m, newest)) || (rc = ivp__rp_texts(ctx, m)))
+	    (rc = indicators(ctx, m)) || (rc = sources(ctx, m, newest)) || (rc = ivp__rp_texts(ctx, m)) ||
+	    (m->kind == RP_VOORTGANG && (rc = ivp__rp_registers(ctx, m))))
 		goto out;
 	m->date = ivp__rp_strdup(&m->a, q->date ? q->date : newest);
 	if (m->a.oom)

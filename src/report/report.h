@@ -80,6 +80,7 @@ typedef struct rp_goal {
 	int exact;		   /* no interval known */
 	int status;		   /* RP_NODATA … RP_OFF */
 	const char *source;	   /* where the latest value comes from (engine / import) */
+	const char *shown;	   /* a register count hidden by suppression ("< 5", "x"; year set), else NULL */
 	const char *source_tables; /* engine: the tables to import */
 	int npoints;		   /* the series for the chart, ascending years */
 	rp_point points[RP_MAXSERIES];
@@ -225,6 +226,26 @@ typedef struct rp_particip {
 	rp_eval *evals;
 } rp_particip;
 
+/* ---- the registers' counts without persons (model_registers.c, issue 13
+ * item 7): each table as the registers publish it, every figure already
+ * suppressed (a number, "< 5" or "x"), its labels in the report's
+ * language, frozen in the snapshot like every other figure. */
+typedef struct rp_rcell {
+	const char *text;
+} rp_rcell;
+
+typedef struct rp_rtable {
+	const char *id, *title, *sheet; /* the document's table id, caption, worksheet */
+	int ncols, nhead, ncells;	/* nhead == ncols; ncells a multiple of ncols */
+	rp_rcell *head, *cells;		/* the column headers; the rows, the last one the total */
+} rp_rtable;
+
+typedef struct rp_regs {
+	int ntables;
+	rp_rtable *tables;
+	int signals_closed; /* the signals register holds records, but its key file is missing or wrong */
+} rp_regs;
+
 typedef enum rp_kind {
 	RP_VOORTGANG = 0,
 	RP_VEILIGHEIDSBEELD,
@@ -269,6 +290,7 @@ typedef struct rp_model {
 	int ranking_year;	  /* the year of the wijk/buurt ranking (the newest with counts), 0: none */
 	struct rp_funnel *funnel; /* the buurten's funnel plot (funnel.h; in the arena), NULL: none */
 	rp_particip *particip;	  /* the trajectory and the evaluation (in the arena), NULL: neither */
+	rp_regs *regs;		  /* the registers' counts (in the arena), NULL: both registers empty */
 	/* the narrative texts (texts.c) and the status */
 	int ntexts, nmissing; /* nmissing: required texts without a version */
 	rp_text *texts;
@@ -310,6 +332,11 @@ void ivp__rp_model_free(rp_model *m);
  * previous plan into m->particip in m's language; stays NULL when neither
  * is recorded (model_particip.c). */
 IVP_WUR ivp_rc ivp__rp_particip(ivp_ctx *ctx, rp_model *m);
+/* The registers' counts without persons into m->regs in m's language:
+ * signals per phenomenon x outcome, per quarter and per wijk; cases per
+ * status, per quarter and per wijk; a register without records is left
+ * out, and m->regs stays NULL when both are (model_registers.c). */
+IVP_WUR ivp_rc ivp__rp_registers(ivp_ctx *ctx, rp_model *m);
 /* First and last year with registered crime (the total) for area; 0, 0 when none. */
 IVP_WUR ivp_rc ivp__rp_data_years(ivp_ctx *ctx, const char *area, int *first, int *last);
 

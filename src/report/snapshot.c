@@ -19,7 +19,9 @@
  * reads as a report without one (such reports had none: finalizing one
  * with a plot was refused then). The participation trajectory and the
  * previous plan's evaluation (rp_model.particip) are one object or null
- * the same way: a snapshot from before them has no "particip" key.
+ * the same way: a snapshot from before them has no "particip" key. So are
+ * the registers' counts (rp_model.regs, no "regs" key before them), and a
+ * goal's suppressed register count (rp_goal.shown, no "shown" key before).
  *
  * One table of fields per struct (name, type, offset) drives both
  * directions. Reading checks every type, every array's length against its
@@ -111,6 +113,12 @@ typedef struct field {
 #f, F_IDX, offsetof(T, f), NULL, 0, offsetof(T, n), MAX_ITEMS, 0, 0, t \
 	}
 
+/* a string a snapshot from before the field does not have (read as NULL) */
+#define SO(T, f)                                                  \
+	{                                                         \
+#f, F_STR, offsetof(T, f), NULL, 0, 0, 0, 0, 0, 1 \
+	}
+
 #define P(T, f, E, s)                                                  \
 	{                                                              \
 #f, F_PTR, offsetof(T, f), s, sizeof(E), 0, 0, 0, 0, 0 \
@@ -137,7 +145,7 @@ static const field goal_f[] = {
 	I(rp_goal, base_year), I(rp_goal, target_year), I(rp_goal, has), I(rp_goal, year), D(rp_goal, value),
 	D(rp_goal, lo), D(rp_goal, hi), D(rp_goal, expected), I(rp_goal, exact),
 	IR(rp_goal, status, 0, RP_NSTATUS - 1), S(rp_goal, source), S(rp_goal, source_tables),
-	FX(rp_goal, points, npoints, rp_point, point_f, RP_MAXSERIES), I(rp_goal, break_year), END
+	FX(rp_goal, points, npoints, rp_point, point_f, RP_MAXSERIES), I(rp_goal, break_year), SO(rp_goal, shown), END
 };
 
 static const field entry_f[] = { S(rp_entry, date), S(rp_entry, status), S(rp_entry, note), S(rp_entry, by), END };
@@ -234,6 +242,13 @@ static const field particip_f[] = {
 	S(rp_particip, eval_plan), A(rp_particip, evals, nevals, rp_eval, eval_f), END
 };
 
+static const field rcell_f[] = { S(rp_rcell, text), END };
+
+static const field rtable_f[] = { S(rp_rtable, id), S(rp_rtable, title), S(rp_rtable, sheet), IR(rp_rtable, ncols, 1, 64),
+				  A(rp_rtable, head, nhead, rp_rcell, rcell_f), A(rp_rtable, cells, ncells, rp_rcell, rcell_f), END };
+
+static const field regs_f[] = { A(rp_regs, tables, ntables, rp_rtable, rtable_f), I(rp_regs, signals_closed), END };
+
 /* goals and measures first: a priority's indices point into them */
 static const field model_f[] = {
 	A(rp_model, goals, ngoals, rp_goal, goal_f),
@@ -278,6 +293,7 @@ static const field model_f[] = {
 	I(rp_model, ranking_year),
 	P(rp_model, funnel, rp_funnel, funnel_f),
 	P(rp_model, particip, rp_particip, particip_f),
+	P(rp_model, regs, rp_regs, regs_f),
 	A(rp_model, texts, ntexts, rp_text, text_f),
 	I(rp_model, nmissing),
 	I(rp_model, final),
@@ -585,7 +601,7 @@ static int dec_obj(dec *d, json_t *o, void *p, const field *fs)
 	for (; fs->name; fs++) {
 		json_t *v = json_object_get(o, fs->name);
 
-		if (!v && fs->type == F_PTR) /* a snapshot from before the field */
+		if (!v && (fs->type == F_PTR || (fs->type == F_STR && fs->target))) /* a snapshot from before the field */
 			v = json_null();
 		if (!v)
 			return failf(d, "\"%s\" is missing", fs->name);

@@ -849,6 +849,15 @@ static const http_param p_plan_page[] = {
 	{ 0 }
 };
 
+/* regplan (issue 13 item 7): /plan?year= shows the goals as they stood in
+ * that year, as /api/v1/plan/progress?year= does */
+static const http_param p_plan_main[] = {
+	{ "done", HTTP_P_TEXT, 0, NULL, "M-digi", "the measure just updated (shows a message)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2024", "the report year: latest values up to it (default: this year)" },
+	P_LANG,
+	{ 0 }
+};
+
 static const http_param f_measure_page[] = {
 	{ "status", HTTP_P_ENUM, 0, "planned,running,done,stopped", "running", "the measure's new status" },
 	{ "note", HTTP_P_SEARCH, 0, NULL, "first meetings held", "text of the dated progress entry (may be empty: none)" },
@@ -1195,7 +1204,7 @@ const http_route serve_routes[] = {
 	  HTTP_PUBLIC, p_kaart_page, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/plan", web_plan, "pagePlan",
 	  "The plan: priority, ambition, goals with status, measures with budget (and update forms for editors)",
-	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	  HTTP_PUBLIC, p_plan_main, NULL, NULL, "HTML", "page", NULL, 0 },
 	{ "GET", "/plan/measures/{id}", web_measure, "pageMeasure",
 	  "One measure: owner and partners, money per year, outputs, progress; for signed-in users its notes and history; the update form for whom may change it",
 	  HTTP_PUBLIC, p_plan_page, NULL, NULL, "HTML", "page", NULL, 0 },

@@ -86,8 +86,10 @@ static void goals(html *h, const char *lang, const json_t *plan, const json_t *a
 		html_raw(h, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_text(h, jstr(go, "title"));
 		illustration(h, lang, go);
-		if (jstr(go, "indicator")[0] && jstr(plan, "municipality")[0]) {
-			/* the goal's page: its indicator's chart with the line from baseline to target */
+		if (jstr(go, "indicator")[0] && jstr(plan, "municipality")[0] &&
+		    strncmp(jstr(go, "indicator"), "register:", 9)) {
+			/* the goal's page: its indicator's chart with the line from baseline to target
+			 * (a register count has no chart: its value, "< 5" included, stands here) */
 			html_raw(h, "<br><a class=\"utrecht-link\" href=\"/indicator?area=");
 			html_text(h, jstr(plan, "municipality"));
 			html_raw(h, "&amp;key=");
@@ -306,7 +308,7 @@ static void measures(html *h, const char *lang, http_req *r, const json_t *plan,
 
 void web_plan(http_req *r)
 {
-	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done");
+	const char *lang = web_lang(r), *done = http_query_get(&r->q, "done"), *year;
 	ivp_table *t[IVP_PROGRESS_NPARTS] = { 0 };
 	ivp_progress_query q;
 	char *yaml = NULL;
@@ -316,6 +318,8 @@ void web_plan(http_req *r)
 	int edit = can_update(r);
 
 	memset(&q, 0, sizeof(q));
+	if ((year = http_query_get(&r->q, "year"))) /* the goals as they stood in that year, as the API's ?year= */
+		(void)http_parse_year(year, &q.year);
 	if (ivp_plan_export(r->ctx, 0, &yaml) || ivp_plan_progress(r->ctx, &q, t)) {
 		ivp_free(yaml);
 		web_page_begin(r, &h, lang, web_t(lang, W_PLAN_TITLE));

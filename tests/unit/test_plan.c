@@ -1,7 +1,9 @@
 /*
  * test_plan.c — unit tests of the plan module: the goal status rule on
  * constructed cases (including changes inside the noise), the canonical
- * YAML round trip, money parsing, and problems with line:column.
+ * YAML round trip, money parsing, and problems with line:column; a goal
+ * fed by a register count: the names, the suppression of a year's count
+ * (registers/plan_counts.h) and what it makes of the goal's value.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -17,6 +19,8 @@
 #include "plan/diff.h"
 #include "plan/plan.h"
 #include "plan/progress.h"
+#include "registers/plan_counts.h"
+#include "stats/suppress.h"
 
 int ivp__money_parse(const char *s, int64_t *cents);
 
@@ -318,6 +322,137 @@ static void test_problems_dutch(void **state)
 	ivp__pl_problems_free(&pr);
 }
 
+/* The names a plan may use after "register:" and nothing else. */
+static void test_register_names(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; ivp__reg_aggregates[i]; i++)
+		assert_true(ivp__reg_aggregate_known(ivp__reg_aggregates[i]));
+	assert_int_equal(i, 20);
+	assert_true(ivp__reg_aggregate_known("signals/weighed"));
+	assert_true(ivp__reg_aggregate_known("signals/outcome/riec"));
+	assert_true(ivp__reg_aggregate_known("cases/status/in_progress"));
+	assert_false(ivp__reg_aggregate_known("signals/outcome/RIEC"));
+	assert_false(ivp__reg_aggregate_known("signals"));
+	assert_false(ivp__reg_aggregate_known("cases/closed/"));
+	assert_false(ivp__reg_aggregate_known(""));
+	assert_false(ivp__reg_aggregate_known(NULL));
+}
+
+static ivp__reg_series series(int year0, int n, const int64_t *v, int total_flag)
+{
+	ivp__reg_series s;
+
+	memset(&s, 0, sizeof(s));
+	s.year0 = year0;
+	s.n = n;
+	memcpy(s.v, v, (size_t)n * sizeof(*v));
+	s.total_flag = total_flag;
+	return s;
+}
+
+/* A year's count: primary (1-4), secondary against the published total
+ * and against its published quarters, and the two rules together. */
+static void test_register_series(void **state)
+{
+	static const int64_t one[] = { 8 }, small[] = { 2 }, zero[] = { 0 }, two[] = { 1, 8 }, three[] = { 3, 9, 7 },
+			     both_small[] = { 2, 3 }, q[] = { 6, 9 };
+	ivp__reg_series s;
+
+	(void)state;
+	s = series(2024, 1, one, IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2025), IVP__SHOW); /* no records: 0 */
+	s = series(2024, 1, small, IVP__HIDE_SMALL);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__HIDE_SMALL);
+	s = series(2024, 1, zero, IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__SHOW); /* 0 identifies nobody */
+	/* 1 in 2023 and 8 in 2024 with the total 9 published: 9 - 8 would give the 1 back */
+	s = series(2023, 2, two, IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2023), IVP__HIDE_SMALL);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__HIDE_SECOND);
+	/* the same total hidden where it is published: nothing to give back */
+	s = series(2023, 2, two, IVP__HIDE_SECOND);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__SHOW);
+	/* the smallest visible year is hidden, the others stay */
+	s = series(2022, 3, three, IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2022), IVP__HIDE_SMALL);
+	assert_int_equal(ivp__reg_series_flag(&s, 2023), IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__HIDE_SECOND);
+	/* two hidden years leave no equation with one unknown */
+	s = series(2023, 2, both_small, IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2023), IVP__HIDE_SMALL);
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__HIDE_SMALL);
+	/* quarters: one hidden quarter of 2024 in the published list hides the
+	 * year; then the total (shown) and 2023 would give 2024 back: 2023 too */
+	s = series(2023, 2, q, IVP__SHOW);
+	s.has_q = 1;
+	s.qflag[1][2] = IVP__HIDE_SMALL;
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__HIDE_SECOND);
+	assert_int_equal(ivp__reg_series_flag(&s, 2023), IVP__HIDE_SECOND);
+	/* two hidden quarters: the year may be shown */
+	s.qflag[1][3] = IVP__HIDE_SECOND;
+	assert_int_equal(ivp__reg_series_flag(&s, 2024), IVP__SHOW);
+	assert_int_equal(ivp__reg_series_flag(&s, 2023), IVP__SHOW);
+}
+
+/* What a count makes of a goal: a shown count is an exact measured value;
+ * a hidden one is no value, shown as "< 5" or "x", with the reason. */
+static void test_register_obs(void **state)
+{
+	pl_goal g = goal("higher", 0, 2023, 12, 2026);
+	obs o;
+	double e;
+	char why[700];
+
+	(void)state;
+	g.indicator = "register:signals/weighed";
+	memset(&o, 0, sizeof(o));
+	o.lang = "en";
+	ivp__plan_register_obs(&g, 2024, 8, IVP__SHOW, &o);
+	assert_true(o.has);
+	assert_int_equal(o.year, 2024);
+	assert_true(o.v == 8 && o.lo == 8 && o.hi == 8 && o.exact);
+	assert_int_equal(o.base_sig, 1);
+	assert_string_equal(o.shown, "");
+	assert_string_equal(o.unit, "count");
+	assert_string_equal(o.source, "register count signals/weighed of 2024 (counts without persons; 1 to 4 shown as \"< 5\")");
+	/* 8 in 2024 is ahead of the line (4 expected) and beyond the baseline */
+	assert_int_equal(ivp__plan_status(&g, &o, &e, why, sizeof(why)), ST_ON);
+	assert_true(fabs(e - 4) < 1e-9);
+
+	memset(&o, 0, sizeof(o));
+	o.lang = "en";
+	g.unit = "signalen";
+	ivp__plan_register_obs(&g, 2024, 0, IVP__HIDE_SMALL, &o);
+	assert_false(o.has);
+	assert_string_equal(o.shown, "< 5");
+	assert_string_equal(o.unit, "signalen");
+	assert_string_equal(o.why, "the count signals/weighed of 2024 is below 5 and shown as \"< 5\" (counts of 1 to 4 are never shown): it is not used as a measured value");
+	assert_int_equal(ivp__plan_status(&g, &o, &e, why, sizeof(why)), ST_NODATA);
+	assert_string_equal(why, o.why);
+	assert_true(isnan(e));
+
+	memset(&o, 0, sizeof(o));
+	o.lang = "nl";
+	ivp__plan_register_obs(&g, 2025, 0, IVP__HIDE_SECOND, &o);
+	assert_false(o.has);
+	assert_string_equal(o.shown, "x");
+	assert_string_equal(o.why, "de telling signals/weighed van 2025 is verborgen (\"x\") zodat geen totaal met zijn delen een aantal onder de 5 teruggeeft: ze telt niet als gemeten waarde");
+
+	/* a count equal to the baseline is no change; one below it for a goal
+	 * that asks for more is a change the wrong way */
+	memset(&o, 0, sizeof(o));
+	o.lang = "en";
+	g.baseline.value = 6;
+	ivp__plan_register_obs(&g, 2024, 6, IVP__SHOW, &o);
+	assert_int_equal(o.base_sig, 0);
+	ivp__plan_register_obs(&g, 2024, 5, IVP__SHOW, &o);
+	assert_int_equal(o.base_sig, -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +463,9 @@ int main(void)
 		cmocka_unit_test(test_problems_positions),
 		cmocka_unit_test(test_problems_dutch),
 		cmocka_unit_test(test_diff),
+		cmocka_unit_test(test_register_names),
+		cmocka_unit_test(test_register_series),
+		cmocka_unit_test(test_register_obs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
