@@ -77,6 +77,25 @@ void ivp_close(ivp_ctx *ctx);
 /* The last error recorded on ctx (valid until the next call on ctx). */
 const ivp_error *ivp_last_error(const ivp_ctx *ctx);
 
+/*
+ * Many municipalities in one deployment (docs/tenancy.md). From now on ctx
+ * acts for one municipality — its CBS code, "GM1926" — or for a region —
+ * the name of a comparison group of kind region, "haaglanden": the plan
+ * functions read and write that municipality's plan versions only (the
+ * latest version is its latest), and on PostgreSQL the row-level security
+ * policies show the connection that municipality's rows only. NULL or ""
+ * acts for the whole deployment (every municipality: the single
+ * municipality's deployment, an operator's CLI), as before. IVP_EINPUT
+ * (unchanged) when code is neither a GM code nor a region name (a-z, 0-9,
+ * '-', '_'; 1–63 characters, starting with a letter).
+ */
+IVP_WUR ivp_rc ivp_set_municipality(ivp_ctx *ctx, const char *code);
+/* What ctx acts for: the code ivp_set_municipality was given, "" for the
+ * whole deployment. Valid while ctx is. */
+const char *ivp_municipality(const ivp_ctx *ctx);
+/* 1 when code is a municipality's CBS code (GM and four digits). */
+int ivp_is_municipality_code(const char *code);
+
 /* ------------------------------------------------------------------ */
 /* Language: one message catalogue for the whole product              */
 /*

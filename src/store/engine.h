@@ -52,10 +52,16 @@ enum {
 typedef struct ivp__plan_ops {
 	/* Add a version; *version is its number (1, 2, … across the database). */
 	int (*version_add)(ivp__store *s, const ivp__plan_version *v, int64_t *version);
-	/* version 0: the latest. 1: none. out->doc is malloc'd. */
-	int (*version_get)(ivp__store *s, int64_t version, ivp__plan_version *out);
-	/* rows: version, plan_id, kind, source, summary, created_by, created_at */
-	int (*versions_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	/* version 0: the latest. 1: none. out->doc is malloc'd. municipality
+	 * "": any; else only that municipality's versions */
+	int (*version_get)(ivp__store *s, int64_t version, const char *municipality,
+			   ivp__plan_version *out);
+	/* rows: version, plan_id, kind, source, summary, created_by,
+	 * created_at (municipality "": every version) */
+	int (*versions_list)(ivp__store *s, const char *municipality, ivp__row_cb cb, void *ud);
+	/* rows: municipality, version, plan_id, created_at of each
+	 * municipality's latest version, ordered by municipality */
+	int (*latest_each)(ivp__store *s, ivp__row_cb cb, void *ud);
 
 	/* result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME / _DUP_DIFF as in store.h */
 	int (*value_put)(ivp__store *s, const ivp__local_value *v, int64_t import_id,
@@ -297,6 +303,9 @@ typedef struct ivp__store_ops {
 	int (*rollback)(ivp__store *s);
 	int (*read_begin)(ivp__store *s); /* 1 opened, 0 already in one, <0 */
 	void (*read_end)(ivp__store *s, int opened);
+	/* what the connection acts for from now on ("" the whole deployment;
+	 * docs/tenancy.md); NULL: the engine has no wall of its own (SQLite) */
+	int (*scope)(ivp__store *s, const char *municipality);
 
 	/* 1: no import has this identity */
 	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,

@@ -292,17 +292,33 @@ ivp_rc ivp__store_counts(ivp_ctx *ctx, int64_t *facts, int64_t *areas, int64_t *
 
 ivp_rc ivp__store_plan_version_add(ivp_ctx *ctx, const ivp__plan_version *v, int64_t *version)
 {
-	return done(ctx, OPS->plan->version_add(ST, v, version));
+	ivp__plan_version b;
+
+	if (v->municipality[0])
+		return done(ctx, OPS->plan->version_add(ST, v, version));
+	b = *v; /* bound to the municipality its own text names */
+	(void)ivp__doc_municipality(b.doc, b.municipality, sizeof(b.municipality));
+	return done(ctx, OPS->plan->version_add(ST, &b, version));
 }
 
 ivp_rc ivp__store_plan_version_get(ivp_ctx *ctx, int64_t version, ivp__plan_version *out)
 {
-	return result(ctx, OPS->plan->version_get(ST, version, out));
+	return result(ctx, OPS->plan->version_get(ST, version, ctx->municipality, out));
 }
 
 ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
-	return done(ctx, OPS->plan->versions_list(ST, cb, ud));
+	return done(ctx, OPS->plan->versions_list(ST, ctx->municipality, cb, ud));
+}
+
+ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->plan->latest_each(ST, cb, ud));
+}
+
+ivp_rc ivp__store_scope(ivp_ctx *ctx)
+{
+	return OPS->scope ? done(ctx, OPS->scope(ST, ctx->municipality)) : IVP_OK;
 }
 
 ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,

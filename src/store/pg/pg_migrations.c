@@ -479,6 +479,29 @@ static const pg_migration migrations[] = {
 	  "ALTER TABLE pt_entry DROP CONSTRAINT pt_entry_kind_check;"
 	  "ALTER TABLE pt_entry ADD CONSTRAINT pt_entry_kind_check"
 	  " CHECK (kind IN ('weight','score','regional','choice','crime','area'));" },
+	/* 17 (tenant): many municipalities in one deployment (docs/tenancy.md;
+	 * the SQLite engine's comment says what each column is). The existing
+	 * plan versions take the municipality their doc names. */
+	{ 17,
+	  "ALTER TABLE plan_version ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "UPDATE plan_version SET municipality ="
+	  " COALESCE(substring(doc from '(?n)^municipality:[ \t]*[\"'']?([A-Za-z0-9_-]+)'), '');"
+	  "CREATE INDEX plan_version_municipality ON plan_version(municipality, version);"
+	  "ALTER TABLE app_user ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "CREATE INDEX app_user_municipality ON app_user(municipality);"
+	  "CREATE TABLE org_municipality ("
+	  " org_id" T "NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,"
+	  " municipality" T "NOT NULL CHECK (municipality <> ''),"
+	  " PRIMARY KEY (org_id, municipality));"
+	  "CREATE INDEX org_municipality_m ON org_municipality(municipality);"
+	  "ALTER TABLE pt_theme ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_trajectory ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_entry ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_eval ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE sig_signal ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE sig_meeting ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE zvh_case ADD COLUMN municipality" T "NOT NULL DEFAULT '';"
+	  "ALTER TABLE audit_entry ADD COLUMN municipality" T "NOT NULL DEFAULT '';" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))
