@@ -62,6 +62,8 @@ typedef struct ivp__plan_ops {
 	/* rows: municipality, version, plan_id, created_at of each
 	 * municipality's latest version, ordered by municipality */
 	int (*latest_each)(ivp__store *s, ivp__row_cb cb, void *ud);
+	/* the municipality of the earliest version that names one; 1: none */
+	int (*first_municipality)(ivp__store *s, char out[64]);
 
 	/* result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME / _DUP_DIFF as in store.h */
 	int (*value_put)(ivp__store *s, const ivp__local_value *v, int64_t import_id,
@@ -86,6 +88,8 @@ typedef struct ivp__auth_ops {
 	int (*user_add)(ivp__store *s, const char *name, const char *role, const char *pwhash);
 	/* 1: no such user */
 	int (*user_get)(ivp__store *s, const char *name, ivp__user_rec *out);
+	/* Bind the user to a municipality ("" none). 1: no such user */
+	int (*user_municipality_set)(ivp__store *s, const char *name, const char *municipality);
 	/* New password string; ends every session of the user. 1: no such user */
 	int (*user_set_password)(ivp__store *s, const char *name, const char *pwhash);
 	/* The user and their sessions. 1: no such user */

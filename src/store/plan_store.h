@@ -85,6 +85,9 @@ ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists) I
  * rows municipality, version, plan_id, created_at, ordered by municipality.
  * Versions of no municipality (a doc without one: "") are left out. */
 ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
+/* The deployment's first municipality: that of its earliest plan version
+ * naming one (the public pages' default). IVP_ENOTFOUND: none. */
+ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
 /* Tell the engine what ctx acts for now (ctx->municipality; "" the whole
  * deployment): the PostgreSQL engine sets `ivp.municipality` for its
  * row-level security; SQLite has nothing to set. */

@@ -316,6 +316,11 @@ ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 	return done(ctx, OPS->plan->latest_each(ST, cb, ud));
 }
 
+ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64])
+{
+	return result(ctx, OPS->plan->first_municipality(ST, out));
+}
+
 ivp_rc ivp__store_scope(ivp_ctx *ctx)
 {
 	return OPS->scope ? done(ctx, OPS->scope(ST, ctx->municipality)) : IVP_OK;
@@ -352,6 +357,11 @@ ivp_rc ivp__store_user_add(ivp_ctx *ctx, const char *name, const char *role,
 
 	*exists = r == 1;
 	return r < 0 ? store_fail(ctx) : IVP_OK;
+}
+
+ivp_rc ivp__store_user_municipality_set(ivp_ctx *ctx, const char *name, const char *municipality)
+{
+	return result(ctx, OPS->auth->user_municipality_set(ST, name, municipality));
 }
 
 ivp_rc ivp__store_user_get(ivp_ctx *ctx, const char *name, ivp__user_rec *out)

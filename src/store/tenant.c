@@ -63,6 +63,32 @@ ivp_rc ivp_set_municipality(ivp_ctx *ctx, const char *code)
 	return ivp__store_scope(ctx);
 }
 
+ivp_rc ivp_default_municipality(ivp_ctx *ctx, char out[64])
+{
+	ivp_rc rc = ivp__store_plan_first_municipality(ctx, out);
+
+	if (rc == IVP_ENOTFOUND) {
+		out[0] = '\0';
+		return IVP_OK;
+	}
+	return rc;
+}
+
+int ivp_area_municipality(const char *area, char out[16])
+{
+	int i;
+
+	out[0] = '\0';
+	if (!area || !((area[0] == 'G' && area[1] == 'M') || (area[0] == 'W' && area[1] == 'K') ||
+		       (area[0] == 'B' && area[1] == 'U')))
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (!isdigit((unsigned char)area[i]))
+			return 0;
+	snprintf(out, 16, "GM%.4s", area + 2);
+	return 1;
+}
+
 const char *ivp_municipality(const ivp_ctx *ctx)
 {
 	return ctx->municipality;

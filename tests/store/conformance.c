@@ -91,7 +91,8 @@ static const cover covers[] = {
 	{ "test_plan_versions", "ivp__store_plan_version_add ivp__store_plan_version_get "
 				"ivp__store_plan_versions_list" },
 	{ "test_plan_municipalities", "ivp__store_plan_version_get "
-				      "ivp__store_plan_versions_list ivp__store_plan_latest_each ivp__store_scope" },
+				      "ivp__store_plan_versions_list ivp__store_plan_latest_each ivp__store_scope "
+				      "ivp__store_plan_first_municipality ivp__store_user_municipality_set" },
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
 			       "ivp__store_value_key_exists" },
 	{ "test_area_values", "ivp__store_value_put ivp__store_area_values" },
@@ -1108,14 +1109,31 @@ static void test_plan_municipalities(void **state)
 	ivp_ctx *ctx = CTX;
 	ivp__plan_version got;
 	ivp__buf b;
-	int64_t a1, b1, a2, n;
-	char want[256];
+	int64_t n0, a1, b1, a2, n;
+	char want[256], first[64];
 
 	memset(&got, 0, sizeof(got));
+	NOTFOUND(ivp__store_plan_first_municipality(ctx, first));
+	add_doc(ctx, "id: p\n", &n0); /* names none: not the first municipality */
 	add_doc(ctx, "id: p\nmunicipality: \"GM1926\"\n", &a1);
 	add_doc(ctx, "id: p\nmunicipality: GM0503\ntitle: x\n", &b1);
 	add_doc(ctx, "id: p\n  municipality: GM0000\nmunicipality: 'GM1926'\n", &a2);
 	add_doc(ctx, "id: p\n", &n); /* names none: bound to none */
+	OK(ivp__store_plan_first_municipality(ctx, first));
+	assert_string_equal(first, "GM1926");
+	/* a user's binding */
+	{
+		ivp__user_rec u;
+		int exists = 0;
+
+		OK(ivp__store_user_add(ctx, "bob", "editor", "x", &exists));
+		OK(ivp__store_user_get(ctx, "bob", &u));
+		assert_string_equal(u.municipality, "");
+		OK(ivp__store_user_municipality_set(ctx, "bob", "haaglanden"));
+		OK(ivp__store_user_get(ctx, "bob", &u));
+		assert_string_equal(u.municipality, "haaglanden");
+		NOTFOUND(ivp__store_user_municipality_set(ctx, "nobody", "GM0503"));
+	}
 	/* unscoped: today's behaviour, the latest of the database */
 	OK(ivp__store_plan_version_get(ctx, 0, &got));
 	assert_int_equal(got.version, n);

@@ -105,6 +105,23 @@ static int pl_latest_each(ivp__store *st, ivp__row_cb cb, void *ud)
 	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
 }
 
+static int pl_first_municipality(ivp__store *st, char out[64])
+{
+	static const char *const sql = "SELECT municipality FROM plan_version WHERE municipality <> '' "
+				       "ORDER BY version LIMIT 1";
+	PGresult *r;
+	int n;
+
+	out[0] = '\0';
+	if (ivp__pg_query(PG(st), sql, NULL, &r))
+		return -1;
+	n = PQntuples(r);
+	if (n)
+		ivp__pg_copy(r, 0, 0, out, 64);
+	PQclear(r);
+	return n ? 0 : 1;
+}
+
 static void value_params(pg_params *p, const ivp__local_value *v, int64_t import_id)
 {
 	pg_init(p);
@@ -241,6 +258,7 @@ const ivp__plan_ops ivp__pg_plan_ops = {
 	.version_get = pl_version_get,
 	.versions_list = pl_versions_list,
 	.latest_each = pl_latest_each,
+	.first_municipality = pl_first_municipality,
 	.value_put = pl_value_put,
 	.values_get = pl_values_get,
 	.area_values = pl_area_values,

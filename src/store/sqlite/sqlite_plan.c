@@ -22,6 +22,7 @@ enum {
 	P_VERSION_LATEST_IN,
 	P_VERSIONS_IN,
 	P_LATEST_EACH,
+	P_FIRST_MUNICIPALITY,
 	P_VALUE_GET,
 	P_VALUE_INS,
 	P_VALUE_UPD,
@@ -46,6 +47,8 @@ static const char *const sql[P_COUNT] = {
 				"FROM plan_version WHERE municipality=?2 ORDER BY version DESC LIMIT 1",
 	[P_VERSIONS_IN] = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
 			  "FROM plan_version WHERE municipality=?1 ORDER BY version",
+	[P_FIRST_MUNICIPALITY] = "SELECT municipality FROM plan_version WHERE municipality <> '' "
+				 "ORDER BY version LIMIT 1",
 	[P_LATEST_EACH] = "SELECT municipality, MAX(version), plan_id, created_at FROM plan_version "
 			  "WHERE municipality <> '' GROUP BY municipality ORDER BY municipality",
 	[P_VALUE_GET] = "SELECT value, margin, source, definition_version, import_id, respondents, min_respondents FROM local_value "
@@ -158,6 +161,23 @@ static int pl_latest_each(ivp__store *st, ivp__row_cb cb, void *ud)
 	sqlite3_stmt *q = stmt(s, P_LATEST_EACH);
 
 	return q ? ivp__sq_rows(s, q, cb, ud) : -1;
+}
+
+static int pl_first_municipality(ivp__store *st, char out[64])
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_FIRST_MUNICIPALITY);
+	int rc;
+
+	out[0] = '\0';
+	if (!q)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		ivp__sq_copy_col(q, 0, out, 64);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 :
+							  ivp__sq_fail(s);
 }
 
 /* migration 17: each version bound to the municipality its doc names */
@@ -330,6 +350,7 @@ const ivp__plan_ops ivp__sqlite_plan_ops = {
 	.version_get = pl_version_get,
 	.versions_list = pl_versions_list,
 	.latest_each = pl_latest_each,
+	.first_municipality = pl_first_municipality,
 	.value_put = pl_value_put,
 	.values_get = pl_values_get,
 	.area_values = pl_area_values,
