@@ -53,8 +53,7 @@ ivp_rc ivp_municipality_covers(ivp_ctx *ctx, const char *bound, const char *targ
 	*covers = 0;
 	bound = bound ? bound : "";
 	if (!*bound) { /* not bound: the deployment's own municipality */
-		rc = ivp__store_plan_first_municipality(ctx, first);
-		if (rc && rc != IVP_ENOTFOUND)
+		if ((rc = ivp__store_first_municipality(ctx, first)))
 			return rc;
 		bound = first;
 	}

@@ -32,6 +32,7 @@ struct ivp_ctx {
 	 * name, "haaglanden") the calls act for (ivp_set_municipality,
 	 * docs/tenancy.md); "": the whole deployment, today's behaviour */
 	char municipality[64];
+	char first_municipality[64]; /* the deployment's first, once known (store.c) */
 	/* the restricted registers' key file (ivp_set_keys; "" none) and the
 	 * keys read from it, freed (wiped) by vault_free at ivp_close */
 	char keys_path[1024];

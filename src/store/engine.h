@@ -308,8 +308,9 @@ typedef struct ivp__store_ops {
 	int (*read_begin)(ivp__store *s); /* 1 opened, 0 already in one, <0 */
 	void (*read_end)(ivp__store *s, int opened);
 	/* what the connection acts for from now on ("" the whole deployment;
-	 * docs/tenancy.md); NULL: the engine has no wall of its own (SQLite) */
-	int (*scope)(ivp__store *s, const char *municipality);
+	 * docs/tenancy.md); unbound: rows of no municipality ('') are its (it
+	 * is the deployment's first); NULL: no wall of its own (SQLite) */
+	int (*scope)(ivp__store *s, const char *municipality, int unbound);
 
 	/* 1: no import has this identity */
 	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,

@@ -92,6 +92,9 @@ ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
  * deployment): the PostgreSQL engine sets `ivp.municipality` for its
  * row-level security; SQLite has nothing to set. */
 ivp_rc ivp__store_scope(ivp_ctx *ctx) IVP_WUR;
+/* ivp__store_plan_first_municipality, kept on ctx once found ("" none):
+ * what ivp_default_municipality answers. */
+ivp_rc ivp__store_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
 /* 1 when code is "" (none), a GM code or a region's name. */
 int ivp__tenant_valid(const char *code);
 /* The top-level `municipality:` of a plan document (YAML, quoted or not)

@@ -321,9 +321,42 @@ ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64])
 	return result(ctx, OPS->plan->first_municipality(ST, out));
 }
 
+/* The deployment's first municipality, kept on ctx once known; read with
+ * the whole deployment in view (the engine's wall would hide it), then
+ * ctx's own scope again. */
+ivp_rc ivp__store_first_municipality(ivp_ctx *ctx, char out[64])
+{
+	ivp_rc rc;
+
+	if (!ctx->first_municipality[0]) {
+		if (OPS->scope && (rc = done(ctx, OPS->scope(ST, "", 1))))
+			return rc;
+		rc = ivp__store_plan_first_municipality(ctx, ctx->first_municipality);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		if ((rc = ivp__store_scope(ctx)))
+			return rc;
+	}
+	memcpy(out, ctx->first_municipality, 64);
+	return IVP_OK;
+}
+
 ivp_rc ivp__store_scope(ivp_ctx *ctx)
 {
-	return OPS->scope ? done(ctx, OPS->scope(ST, ctx->municipality)) : IVP_OK;
+	ivp_rc rc;
+
+	if (!OPS->scope)
+		return IVP_OK;
+	if (!ctx->municipality[0])
+		return done(ctx, OPS->scope(ST, "", 1));
+	if (!ctx->first_municipality[0]) { /* once per ctx, with the whole deployment in view */
+		if ((rc = done(ctx, OPS->scope(ST, "", 1))))
+			return rc;
+		rc = ivp__store_plan_first_municipality(ctx, ctx->first_municipality);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+	}
+	return done(ctx, OPS->scope(ST, ctx->municipality, !strcmp(ctx->first_municipality, ctx->municipality)));
 }
 
 ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,

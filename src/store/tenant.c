@@ -65,13 +65,7 @@ ivp_rc ivp_set_municipality(ivp_ctx *ctx, const char *code)
 
 ivp_rc ivp_default_municipality(ivp_ctx *ctx, char out[64])
 {
-	ivp_rc rc = ivp__store_plan_first_municipality(ctx, out);
-
-	if (rc == IVP_ENOTFOUND) {
-		out[0] = '\0';
-		return IVP_OK;
-	}
-	return rc;
+	return ivp__store_first_municipality(ctx, out);
 }
 
 int ivp_area_municipality(const char *area, char out[16])
