@@ -315,7 +315,7 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 	int g, m;
 
 	plan_counts(p, &g, &m);
-	if (have_prev && !strcmp(prev->plan_id, p->id)) {
+	if (have_prev && prev->doc && !strcmp(prev->plan_id, p->id)) {
 		pl_problems pr = { 0 };
 		pl_plan *old = ivp__plan_read(prev->doc, strlen(prev->doc), &pr);
 		lines a, b;
@@ -340,7 +340,7 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 static ivp_rc canonical(ivp_ctx *ctx, ivp__plan_version *v)
 {
 	pl_problems pr = { 0 };
-	pl_plan *p = ivp__plan_read(v->doc, strlen(v->doc), &pr);
+	pl_plan *p = v->doc ? ivp__plan_read(v->doc, strlen(v->doc), &pr) : NULL;
 	char *c = NULL;
 	int oom = pr.oom;
 
@@ -416,7 +416,7 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}
-	r = rc == IVP_OK ? 0 : 1; /* 0: a previous version is there */
+	r = rc == IVP_OK && prev.doc ? 0 : 1; /* 0: a previous version is there */
 	rc = r == 0 ? canonical(ctx, &prev) : IVP_OK;
 	if (rc)
 		goto out;

@@ -92,7 +92,8 @@ static const cover covers[] = {
 				"ivp__store_plan_versions_list" },
 	{ "test_plan_municipalities", "ivp__store_plan_version_get "
 				      "ivp__store_plan_versions_list ivp__store_plan_latest_each ivp__store_scope "
-				      "ivp__store_plan_first_municipality ivp__store_user_municipality_set" },
+				      "ivp__store_plan_first_municipality ivp__store_user_municipality_set "
+				      "ivp__store_first_municipality" },
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
 			       "ivp__store_value_key_exists" },
 	{ "test_area_values", "ivp__store_value_put ivp__store_area_values" },
@@ -1120,6 +1121,8 @@ static void test_plan_municipalities(void **state)
 	add_doc(ctx, "id: p\n  municipality: GM0000\nmunicipality: 'GM1926'\n", &a2);
 	add_doc(ctx, "id: p\n", &n); /* names none: bound to none */
 	OK(ivp__store_plan_first_municipality(ctx, first));
+	assert_string_equal(first, "GM1926");
+	OK(ivp__store_first_municipality(ctx, first)); /* kept on the ctx from now on */
 	assert_string_equal(first, "GM1926");
 	/* a user's binding */
 	{
