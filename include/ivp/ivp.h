@@ -77,6 +77,25 @@ void ivp_close(ivp_ctx *ctx);
 /* The last error recorded on ctx (valid until the next call on ctx). */
 const ivp_error *ivp_last_error(const ivp_ctx *ctx);
 
+/*
+ * Many municipalities in one deployment (docs/tenancy.md). From now on ctx
+ * acts for one municipality — its CBS code, "GM1926" — or for a region —
+ * the name of a comparison group of kind region, "haaglanden": the plan
+ * functions read and write that municipality's plan versions only (the
+ * latest version is its latest), and on PostgreSQL the row-level security
+ * policies show the connection that municipality's rows only. NULL or ""
+ * acts for the whole deployment (every municipality: the single
+ * municipality's deployment, an operator's CLI), as before. IVP_EINPUT
+ * (unchanged) when code is neither a GM code nor a region name (a-z, 0-9,
+ * '-', '_'; 1–63 characters, starting with a letter).
+ */
+IVP_WUR ivp_rc ivp_set_municipality(ivp_ctx *ctx, const char *code);
+/* What ctx acts for: the code ivp_set_municipality was given, "" for the
+ * whole deployment. Valid while ctx is. */
+const char *ivp_municipality(const ivp_ctx *ctx);
+/* 1 when code is a municipality's CBS code (GM and four digits). */
+int ivp_is_municipality_code(const char *code);
+
 /* ------------------------------------------------------------------ */
 /* Language: one message catalogue for the whole product              */
 /*
@@ -761,6 +780,29 @@ IVP_WUR ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role,
  * the user, the membership and their audit entries in one transaction. */
 IVP_WUR ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role,
 			       const char *password, const char *org);
+/* As ivp_user_add_in, and bound to a municipality or region (a GM code or
+ * a region's name; NULL or "": not bound, the deployment's own;
+ * docs/tenancy.md). Refused (municipality_not_managed) when the operator,
+ * ctx's actor, is an administrator bound elsewhere. */
+IVP_WUR ivp_rc ivp_user_add_at(ivp_ctx *ctx, const char *name, ivp_role role,
+			       const char *password, const char *org, const char *municipality);
+/* The municipality or region user is bound to ("" none) into out. */
+IVP_WUR ivp_rc ivp_user_municipality(ivp_ctx *ctx, const char *user, char out[64]);
+/* Bind user to a municipality or region ("" none), with its audit entry
+ * (user.municipality); the region administrator's rule as ivp_user_add_at. */
+IVP_WUR ivp_rc ivp_user_municipality_set(ivp_ctx *ctx, const char *user, const char *code);
+/* *covers = 1 when a user bound to `bound` may see the non-public data of
+ * municipality `target`: the same code; a region (bound) and one of its
+ * members or itself; bound "" stands for the deployment's first
+ * municipality (ivp_default_municipality). */
+IVP_WUR ivp_rc ivp_municipality_covers(ivp_ctx *ctx, const char *bound, const char *target, int *covers);
+/* The deployment's first municipality — that of its earliest plan version
+ * naming one — into out ("" when no plan names one): what the public pages
+ * show without ?gemeente=. */
+IVP_WUR ivp_rc ivp_default_municipality(ivp_ctx *ctx, char out[64]);
+/* The municipality an area code lies in: GM1926 for GM1926, WK192601 and
+ * BU19260101; "" (returns 0) for anything else (NL01, a region). */
+int ivp_area_municipality(const char *area, char out[16]);
 /* A new password; every session of the user ends. IVP_ENOTFOUND: no such user. */
 IVP_WUR ivp_rc ivp_user_passwd(ivp_ctx *ctx, const char *name, const char *password);
 /* Remove a user and their sessions. IVP_ENOTFOUND: no such user. */

@@ -16,6 +16,11 @@ int api_private(http_req *r, const char *what)
 
 	if (http_private_ok(r))
 		return 0;
+	if (r->session && r->session->foreign) { /* another municipality's: it does not exist */
+		http_error(r, 404, "not_found", "not found",
+			   "There is no such page or object in the municipality you work for.", NULL);
+		return -1;
+	}
 	snprintf(det, sizeof(det), "%s is not public: only signed-in users (the council, partners, staff) may see it.", what);
 	http_error(r, 401, "unauthorized", "sign in to see this", det,
 		   "Sign in (POST /api/v1/session); published, definitief reports are public.");

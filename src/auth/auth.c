@@ -61,6 +61,7 @@
 #include "auth/org.h"
 #include "core/core.h"
 #include "store/auth_store.h"
+#include "store/plan_store.h"	 /* ivp__tenant_valid */
 #include "registers/registers.h" /* the vault seals TOTP secrets when a key file is given */
 #include "store/reg_store.h"
 #include "store/store.h"
@@ -304,12 +305,23 @@ ivp_rc ivp_user_add(ivp_ctx *ctx, const char *name, ivp_role role, const char *p
 ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role, const char *password,
 		       const char *org)
 {
+	return ivp_user_add_at(ctx, name, role, password, org, NULL);
+}
+
+ivp_rc ivp_user_add_at(ivp_ctx *ctx, const char *name, ivp_role role, const char *password,
+		       const char *org, const char *municipality)
+{
 	char h[crypto_pwhash_STRBYTES];
 	ivp_rc rc;
 	int exists = 0;
+	const char *m = municipality ? municipality : "";
 
 	if (!ivp__user_name_ok(name))
 		return bad_name(ctx, name);
+	if (!ivp__tenant_valid(m))
+		return ivp_set_municipality(ctx, m); /* its refusal; ctx unchanged */
+	if ((rc = ivp__tenant_manages(ctx, m)))
+		return rc;
 	if (role == IVP_ROLE_NONE || !*ivp_role_name(role)) {
 		ivp__fail(ctx, IVP_EINPUT, "unknown role");
 		ivp__code(ctx, "unknown_role");
@@ -333,7 +345,8 @@ ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role, const char
 	}
 	/* the user, its membership and their entries: one transaction */
 	if (rc || (rc = ivp__audit_user(ctx, "user.add", name, ivp_role_name(role))) ||
-	    (org && (rc = ivp__member_set_in_tx(ctx, name, org))) || (rc = ivp__store_commit(ctx)))
+	    (org && (rc = ivp__member_set_in_tx(ctx, name, org))) ||
+	    (*m && (rc = ivp__user_municipality_in_tx(ctx, name, "", m))) || (rc = ivp__store_commit(ctx)))
 		ivp__store_abort(ctx);
 	return rc;
 }

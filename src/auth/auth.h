@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ivp/ivp.h"
+
 /*
  * Seconds to wait before the next sign-in attempt. `fails` holds the times
  * of the latest failed attempts within the window, newest first, n of them
@@ -20,6 +22,14 @@ int64_t ivp__ratelimit_wait(const int64_t *fails, int n, int max, int64_t window
 
 /* 1 when name is 1-63 of A-Z a-z 0-9 . _ - @. */
 int ivp__user_name_ok(const char *name);
+/* tenancy.c: IVP_OK when the operator (ctx's actor) may manage a user bound
+ * to `target` (the region administrator's rule); else IVP_EINPUT, code
+ * municipality_not_managed. */
+ivp_rc ivp__tenant_manages(ivp_ctx *ctx, const char *target) IVP_WUR;
+/* Bind user (bound to `before` until now) to code, with its audit entry,
+ * in the caller's transaction. */
+ivp_rc ivp__user_municipality_in_tx(ivp_ctx *ctx, const char *user, const char *before,
+				    const char *code) IVP_WUR;
 
 /*
  * The hex BLAKE2b-256 hash of a session token (as stored) and its CSRF

@@ -122,6 +122,9 @@ int cmd_registers(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
 /* The key file of the registers: --keys, else $IVP_KEYS, else "" (none). */
 const char *cli_keys(void);
+/* The municipality a command acts for (docs/tenancy.md): --municipality,
+ * else $IVP_MUNICIPALITY, else "" (the whole deployment). */
+const char *cli_municipality(void);
 /* cmd_audit.c */
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);

@@ -13,7 +13,8 @@
 #include "cli/cli.h"
 
 static const char user_help[] =
-	"usage: ivp user add NAME --role viewer|partner|editor|admin [--org ORG] [--user OPERATOR]\n"
+	"usage: ivp user add NAME --role viewer|partner|editor|admin [--org ORG]\n"
+	"                     [--municipality GMnnnn | --region REGION] [--user OPERATOR]\n"
 	"       ivp user org NAME ORG [--user OPERATOR]\n"
 	"       ivp user list\n"
 	"       ivp user passwd NAME [--user OPERATOR]\n"
@@ -27,6 +28,10 @@ static const char user_help[] =
 	"organisation's measures, editor imports and updates the plan, admin may all\n"
 	"(docs/security.md). Every user belongs to one organisation (ivp org list):\n"
 	"--org, or user org to move them; without one, gemeente.\n"
+	"In a deployment of several municipalities a user belongs to one municipality\n"
+	"(--municipality GM1926) or to a region (--region haaglanden); without one, to\n"
+	"the deployment's first municipality. An administrator bound to a municipality\n"
+	"or region manages only its users (docs/tenancy.md).\n"
 	"totp enrols the user for a second factor: it prints an otpauth:// URI (for an\n"
 	"authenticator app; show it as a QR code with qrencode -t ansiutf8) once, and\n"
 	"sign-in asks for the app's 6-digit code from then on. Admins cannot sign in\n"
@@ -109,7 +114,7 @@ static ivp_rc org_known(ivp_ctx *ctx, const char *org)
 int cmd_user(int argc, char **argv)
 {
 	cli_common c = { 0 };
-	const char *sub, *name = NULL, *role = NULL, *org = NULL, *v, *op = NULL;
+	const char *sub, *name = NULL, *role = NULL, *org = NULL, *v, *op = NULL, *bind = NULL;
 	char pw[IVP_PASSWORD_MAX + 2];
 	ivp_ctx *ctx = NULL;
 	ivp_table *t = NULL;
@@ -131,6 +136,17 @@ int cmd_user(int argc, char **argv)
 	    strcmp(sub, "totp") && strcmp(sub, "org"))
 		return cli_usage("user", "unknown subcommand \"%s\" (use add, list, org, passwd, totp or remove)", sub);
 	for (i = 2; i < argc; i++) {
+		/* the new user's binding, not what the command acts for */
+		if (!strcmp(sub, "add") && (v = cli_optval("--municipality", argc, argv, &i, &err))) {
+			bind = v;
+			continue;
+		}
+		if (!err && !strcmp(sub, "add") && (v = cli_optval("--region", argc, argv, &i, &err))) {
+			bind = v;
+			continue;
+		}
+		if (err)
+			return cli_usage("user", "option %s needs a value", argv[i]);
 		if ((r = cli_common_opt("user", argc, argv, &i, &c)) < 0)
 			return EXIT_USER;
 		if (r)
@@ -207,7 +223,7 @@ int cmd_user(int argc, char **argv)
 		if (!strcmp(sub, "add") && org && (rc = org_known(ctx, org)))
 			; /* nothing added */
 		else if (!strcmp(sub, "add"))
-			rc = ivp_user_add_in(ctx, name, ivp_role_parse(role), pw, org);
+			rc = ivp_user_add_at(ctx, name, ivp_role_parse(role), pw, org, bind);
 		else
 			rc = ivp_user_passwd(ctx, name, pw);
 		if (!rc)

@@ -20,9 +20,18 @@
 #include "ivp/audit.h"
 #include "ivp/registers.h"
 
-static const char *lang = "nl"; /* --lang, else $IVP_LANG, else nl */
-static const char *csv_dialect; /* --csv-dialect; NULL: the language's */
-static const char *keys_path;	/* --keys; NULL: $IVP_KEYS */
+static const char *lang = "nl";	 /* --lang, else $IVP_LANG, else nl */
+static const char *csv_dialect;	 /* --csv-dialect; NULL: the language's */
+static const char *keys_path;	 /* --keys; NULL: $IVP_KEYS */
+static const char *municipality; /* --municipality; NULL: $IVP_MUNICIPALITY */
+
+const char *cli_municipality(void)
+{
+	const char *env = getenv("IVP_MUNICIPALITY");
+
+	return municipality ? municipality : env ? env :
+						   "";
+}
 
 const char *cli_keys(void)
 {
@@ -230,6 +239,10 @@ int cli_common_opt(const char *cmd, int argc, char **argv, int *i, cli_common *c
 		keys_path = v;
 		return 1;
 	}
+	if (!err && (v = cli_optval("--municipality", argc, argv, i, &err))) {
+		municipality = v;
+		return 1;
+	}
 	if (!err && (v = cli_optval("--lang", argc, argv, i, &err))) {
 		if (strcmp(v, "nl") && strcmp(v, "en")) {
 			cli_usage(cmd, "unknown language \"%s\" (use nl or en)", v);
@@ -261,6 +274,14 @@ int cli_open(const char *cmd, const cli_common *c, ivp_ctx **ctx)
 		return cli_error(cmd, IVP_EINTERNAL, ivp_last_error(*ctx));
 	set_actor(*ctx);
 	ivp_set_keys(*ctx, cli_keys()); /* read only when a register needs it */
+	/* the municipality the command acts for (docs/tenancy.md); none: all */
+	if ((rc = ivp_set_municipality(*ctx, cli_municipality()))) {
+		int x = cli_error(cmd, rc, ivp_last_error(*ctx));
+
+		ivp_close(*ctx);
+		*ctx = NULL;
+		return x;
+	}
 	return 0;
 }
 

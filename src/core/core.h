@@ -28,6 +28,11 @@ struct ivp_ctx {
 	char lang[4]; /* "nl" or "en" ("": en) — the language of its texts (i18n.c) */
 	/* who the calls act for, in every audit entry (ivp_set_actor, src/audit/) */
 	char actor_user[64], actor_org[64], actor_addr[64];
+	/* the municipality (a CBS code "GM1926") or region (an area_group
+	 * name, "haaglanden") the calls act for (ivp_set_municipality,
+	 * docs/tenancy.md); "": the whole deployment, today's behaviour */
+	char municipality[64];
+	char first_municipality[64]; /* the deployment's first, once known (store.c) */
 	/* the restricted registers' key file (ivp_set_keys; "" none) and the
 	 * keys read from it, freed (wiped) by vault_free at ivp_close */
 	char keys_path[1024];

@@ -41,6 +41,16 @@
  * (form field "reden" or header X-Reason), which the handler then records
  * with the access (ivp__reg_audit). Anonymous: 401. http_int.h
  * (http_authorize_record) has the contract the registers' pages follow.
+ *
+ * Many municipalities (docs/tenancy.md): every request acts for one
+ * municipality (http_scope: ?area=, ?gemeente=, the user's binding, the
+ * deployment's first), set on its ctx so that the library sees only that
+ * municipality's plan. A signed-in user whose binding does not cover it is
+ * "foreign" to the request: to the public routes and objects they are
+ * anonymous (open figures and published plans are shared), everything else
+ * — a non-public route, a private or register object — answers 404, before
+ * any other rule: another municipality's non-public data does not exist
+ * for them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +94,10 @@ int http_authorize_object(const http_route *rt, const http_session *s, const htt
 {
 	if (!rt)
 		return 403;
+	if (s && s->foreign) /* another municipality's request: public only, as anonymous */
+		return rt->role != HTTP_PUBLIC || (o && o->kind && strcmp(o->kind, "measure")) ?
+			       404 :
+			       http_authorize_object(rt, NULL, o);
 	if (o && o->kind && !strcmp(o->kind, "register"))
 		return rt->role == HTTP_PUBLIC ? 403 : register_object(s, o); /* never on a public route */
 	if (o && (!o->kind || (strcmp(o->kind, "measure") && strcmp(o->kind, "private"))))
@@ -255,11 +269,46 @@ const http_session *http_session_lookup(ivp_ctx *ctx, const char *cookie, http_s
 	out->role = role_of(s.role);
 	memcpy(out->token, s.token, sizeof(out->token));
 	memcpy(out->csrf, s.csrf, sizeof(out->csrf));
-	if (ivp_user_org(ctx, s.user, out->org)) { /* no organisation known: no session */
+	if (ivp_user_org(ctx, s.user, out->org) || /* no organisation known: no session */
+	    ivp_user_municipality(ctx, s.user, out->municipality)) {
 		memset(out, 0, sizeof(*out));
 		return NULL;
 	}
 	return out;
+}
+
+int http_scope(http_req *r, http_session *s)
+{
+	const char *g = http_query_get(&r->q, HTTP_PARAM_MUNICIPALITY);
+	char m[64] = "", am[16];
+	int covers = 1;
+	ivp_rc rc = IVP_OK;
+
+	if (!r->ctx)
+		return 0;
+	if (ivp_area_municipality(http_query_get(&r->q, "area"), am))
+		snprintf(m, sizeof(m), "%s", am);
+	else if (g && *g)
+		snprintf(m, sizeof(m), "%s", g);
+	else if (s && s->municipality[0])
+		snprintf(m, sizeof(m), "%s", s->municipality);
+	else
+		rc = ivp_default_municipality(r->ctx, m);
+	if (rc || (rc = ivp_set_municipality(r->ctx, m)) ||
+	    (s && (rc = ivp_municipality_covers(r->ctx, s->municipality, m, &covers)))) {
+		http_ivp_error(r, rc, ivp_last_error(r->ctx));
+		return r->status ? r->status : 500;
+	}
+	if (s)
+		s->foreign = !covers;
+	if (s && s->foreign && r->route && r->route->role != HTTP_PUBLIC) {
+		const char *lang = answer_lang(r);
+
+		http_error(r, 404, "not_found", ivp_msg_tr(lang, "not found"),
+			   ivp_msg_tr(lang, "There is no such page or object in the municipality you work for."), NULL);
+		return 404;
+	}
+	return 0;
 }
 
 /* The session cookie's attributes, in one place (docs/security.md). */

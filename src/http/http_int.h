@@ -204,6 +204,9 @@ typedef struct http_session {
 	char token[48];		  /* the cookie value (for sign-out); a secret */
 	char csrf[48];		  /* the CSRF token writes must carry; a secret */
 	char org[IVP_ORG_ID_MAX]; /* the user's organisation (ivp_user_org) */
+	char municipality[64];	  /* the user's binding (ivp_user_municipality; "" none) */
+	int foreign;		  /* set by http_scope: this request acts for a
+				   * municipality the binding does not cover */
 } http_session;
 
 /*
@@ -332,6 +335,20 @@ int http_parse_year(const char *v, int *year);
  * 401 (sign in first) or 403.
  */
 int http_authorize_object(const http_route *rt, const http_session *s, const http_object *o);
+/*
+ * What the request acts for (docs/tenancy.md), set on r->ctx before the
+ * handler: the municipality of `?area=` (a GM, WK or BU code), else
+ * `?gemeente=`, else the signed-in user's binding, else the deployment's
+ * first municipality. s (the request's session, or NULL) is marked foreign
+ * when its binding does not cover that municipality: its user is then
+ * anonymous to the public routes and objects, and a non-public route or
+ * object answers 404 (another municipality's data does not exist for it).
+ * Returns 0, or the status it answered with (400 for a bad ?gemeente=,
+ * 404, 500).
+ */
+int http_scope(http_req *r, http_session *s);
+/* The query parameter every route takes besides its own (http_scope). */
+#define HTTP_PARAM_MUNICIPALITY "gemeente"
 /* May r's caller see what is not public (progress notes, who changed
  * what, concept reports and their texts, the plan's readable diff)?
  * http_authorize_object on the object kind "private": every signed-in

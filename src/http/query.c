@@ -241,6 +241,9 @@ int http_params_check(http_req *r, const http_param *spec, const http_query *q)
 	for (i = 0; i < q->n; i++) {
 		for (p = spec; p->name && strcmp(p->name, q->kv[i].name); p++)
 			;
+		/* every route's: the municipality it acts for, checked by http_scope */
+		if (!p->name && !strcmp(q->kv[i].name, HTTP_PARAM_MUNICIPALITY))
+			continue;
 		if (!p->name) {
 			snprintf(msg, sizeof(msg), "unknown parameter \"%.64s\"", q->kv[i].name);
 			snprintf(det, sizeof(det), "%s %s takes no parameter of that name.",

@@ -770,7 +770,9 @@ static void run(http_server *s, conn *c)
 	/* who this request acts for, in every audit entry it makes */
 	ivp_set_actor(r->ctx, r->session ? r->session->user : NULL, r->session ? r->session->org : NULL,
 		      r->client);
-	http_run(r);
+	/* and for which municipality (src/http/auth.c; docs/tenancy.md) */
+	if (!http_scope(r, r->session ? &c->sess : NULL))
+		http_run(r);
 	if (cache && r->body && !r->static_body && !r->set_cookie[0] && !r->location[0] && !r->disposition[0] &&
 	    (r->status == 200 || r->status == 404))
 		http_cache_put(s->cache, key, gen, r->status, r->ctype, r->cache, r->body, r->len);

@@ -315,7 +315,7 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 	int g, m;
 
 	plan_counts(p, &g, &m);
-	if (have_prev && !strcmp(prev->plan_id, p->id)) {
+	if (have_prev && prev->doc && !strcmp(prev->plan_id, p->id)) {
 		pl_problems pr = { 0 };
 		pl_plan *old = ivp__plan_read(prev->doc, strlen(prev->doc), &pr);
 		lines a, b;
@@ -340,7 +340,7 @@ static void summarize(const pl_plan *p, const ivp__plan_version *prev, int have_
 static ivp_rc canonical(ivp_ctx *ctx, ivp__plan_version *v)
 {
 	pl_problems pr = { 0 };
-	pl_plan *p = ivp__plan_read(v->doc, strlen(v->doc), &pr);
+	pl_plan *p = v->doc ? ivp__plan_read(v->doc, strlen(v->doc), &pr) : NULL;
 	char *c = NULL;
 	int oom = pr.oom;
 
@@ -355,6 +355,33 @@ static ivp_rc canonical(ivp_ctx *ctx, ivp__plan_version *v)
 	free(v->doc);
 	v->doc = c;
 	return IVP_OK;
+}
+
+/* The version a plan import follows: the latest of the municipality the
+ * plan names (docs/tenancy.md), whatever ctx acts for — a context acting
+ * for one municipality refuses another's plan. */
+static ivp_rc bind_municipality(ivp_ctx *ctx, const pl_plan *p, const char *name,
+				ivp__plan_version *prev)
+{
+	const char *m = p->municipality ? p->municipality : "";
+	char was[sizeof(ctx->municipality)];
+	ivp_rc rc;
+
+	if (ctx->municipality[0] && strcmp(ctx->municipality, m)) {
+		rc = ivp__fail(ctx, IVP_EINPUT, "the plan is of municipality \"%s\", not of \"%s\"", m,
+			       ctx->municipality);
+		ivp__detail(ctx, "A plan version belongs to the municipality its file names, and this import acts for another one.");
+		ivp__hint(ctx, "Import it for its own municipality, or correct municipality: in the file.");
+		ivp__where(ctx, name, 0, "municipality");
+		return ivp__coded(ctx, "plan_other_municipality", rc);
+	}
+	/* the scope is only narrowed for this one read (no engine call: an
+	 * unscoped connection sees every municipality) */
+	snprintf(was, sizeof(was), "%s", ctx->municipality);
+	snprintf(ctx->municipality, sizeof(ctx->municipality), "%s", m);
+	rc = ivp__store_plan_version_get(ctx, 0, prev);
+	snprintf(ctx->municipality, sizeof(ctx->municipality), "%s", was);
+	return rc;
 }
 
 static ivp_rc read_plan(ivp__job *j, void *ud)
@@ -381,12 +408,15 @@ static ivp_rc read_plan(ivp__job *j, void *ud)
 		goto out;
 	}
 	snprintf(out->plan_id, sizeof(out->plan_id), "%s", p->id); // NOLINT(clang-analyzer-core.NullDereference): load_file gives p when it returns 0 (the analyzer does not see that ivp__fail returns its rc)
-	rc = ivp__store_plan_version_get(ctx, 0, &prev);
+	rc = bind_municipality(ctx, p, name, &prev);
+	if (rc == IVP_EINPUT)
+		goto out;
+	snprintf(nv.municipality, sizeof(nv.municipality), "%s", p->municipality ? p->municipality : "");
 	if (rc && rc != IVP_ENOTFOUND) {
 		rc = ivp__job_store(j, rc);
 		goto out;
 	}
-	r = rc == IVP_OK ? 0 : 1; /* 0: a previous version is there */
+	r = rc == IVP_OK && prev.doc ? 0 : 1; /* 0: a previous version is there */
 	rc = r == 0 ? canonical(ctx, &prev) : IVP_OK;
 	if (rc)
 		goto out;

@@ -126,6 +126,12 @@ static json_t *parameters(const http_route *rt)
 			json_object_set_new(o, "example", example(p));
 		json_array_append_new(a, o);
 	}
+	/* every route's (src/http/auth.c, http_scope; docs/tenancy.md) */
+	json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:s}}", "name", HTTP_PARAM_MUNICIPALITY,
+					   "in", "query", "required", 0, "description",
+					   "the municipality (its CBS code, GM1926) or region the request is for; "
+					   "default: the signed-in user's, else the deployment's first",
+					   "schema", "type", "string", "pattern", "^(GM[0-9]{4}|[a-z][a-z0-9_-]{0,62})$"));
 	return a;
 }
 

@@ -21,17 +21,20 @@
 typedef struct ivp__user_rec {
 	int64_t id;
 	char name[64];
-	char role[16];	   /* viewer, editor, partner, admin */
-	char pwhash[256];  /* crypto_pwhash_str output */
-	char totp[256];	   /* the TOTP secret (base32; sealed "v1:HEX" when a key file
+	char role[16];	       /* viewer, editor, partner, admin */
+	char pwhash[256];      /* crypto_pwhash_str output */
+	char totp[256];	       /* the TOTP secret (base32; sealed "v1:HEX" when a key file
 			    * is configured, src/registers/vault.c), "" when none */
-	int totp_required; /* 1: sign-in needs the second factor */
-	int64_t totp_last; /* the last TOTP time step used (no code twice) */
+	int totp_required;     /* 1: sign-in needs the second factor */
+	int64_t totp_last;     /* the last TOTP time step used (no code twice) */
+	char municipality[64]; /* a GM code, a region's name, "" none (docs/tenancy.md) */
 } ivp__user_rec;
 
 /* A new user; *exists = 1 (and nothing written) when the name is taken. */
 ivp_rc ivp__store_user_add(ivp_ctx *ctx, const char *name, const char *role,
 			   const char *pwhash, int *exists) IVP_WUR;
+/* Bind the user to a municipality or region ("" none). IVP_ENOTFOUND: no such user. */
+ivp_rc ivp__store_user_municipality_set(ivp_ctx *ctx, const char *name, const char *municipality) IVP_WUR;
 /* IVP_ENOTFOUND: no such user. */
 ivp_rc ivp__store_user_get(ivp_ctx *ctx, const char *name, ivp__user_rec *out) IVP_WUR;
 /* New password string; ends every session of the user. IVP_ENOTFOUND: no such user. */

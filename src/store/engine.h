@@ -52,10 +52,18 @@ enum {
 typedef struct ivp__plan_ops {
 	/* Add a version; *version is its number (1, 2, … across the database). */
 	int (*version_add)(ivp__store *s, const ivp__plan_version *v, int64_t *version);
-	/* version 0: the latest. 1: none. out->doc is malloc'd. */
-	int (*version_get)(ivp__store *s, int64_t version, ivp__plan_version *out);
-	/* rows: version, plan_id, kind, source, summary, created_by, created_at */
-	int (*versions_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	/* version 0: the latest. 1: none. out->doc is malloc'd. municipality
+	 * "": any; else only that municipality's versions */
+	int (*version_get)(ivp__store *s, int64_t version, const char *municipality,
+			   ivp__plan_version *out);
+	/* rows: version, plan_id, kind, source, summary, created_by,
+	 * created_at (municipality "": every version) */
+	int (*versions_list)(ivp__store *s, const char *municipality, ivp__row_cb cb, void *ud);
+	/* rows: municipality, version, plan_id, created_at of each
+	 * municipality's latest version, ordered by municipality */
+	int (*latest_each)(ivp__store *s, ivp__row_cb cb, void *ud);
+	/* the municipality of the earliest version that names one; 1: none */
+	int (*first_municipality)(ivp__store *s, char out[64]);
 
 	/* result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME / _DUP_DIFF as in store.h */
 	int (*value_put)(ivp__store *s, const ivp__local_value *v, int64_t import_id,
@@ -80,6 +88,8 @@ typedef struct ivp__auth_ops {
 	int (*user_add)(ivp__store *s, const char *name, const char *role, const char *pwhash);
 	/* 1: no such user */
 	int (*user_get)(ivp__store *s, const char *name, ivp__user_rec *out);
+	/* Bind the user to a municipality ("" none). 1: no such user */
+	int (*user_municipality_set)(ivp__store *s, const char *name, const char *municipality);
 	/* New password string; ends every session of the user. 1: no such user */
 	int (*user_set_password)(ivp__store *s, const char *name, const char *pwhash);
 	/* The user and their sessions. 1: no such user */
@@ -297,6 +307,10 @@ typedef struct ivp__store_ops {
 	int (*rollback)(ivp__store *s);
 	int (*read_begin)(ivp__store *s); /* 1 opened, 0 already in one, <0 */
 	void (*read_end)(ivp__store *s, int opened);
+	/* what the connection acts for from now on ("" the whole deployment;
+	 * docs/tenancy.md); unbound: rows of no municipality ('') are its (it
+	 * is the deployment's first); NULL: no wall of its own (SQLite) */
+	int (*scope)(ivp__store *s, const char *municipality, int unbound);
 
 	/* 1: no import has this identity */
 	int (*import_find)(ivp__store *s, const char *kind, const char *sha256,

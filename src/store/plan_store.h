@@ -29,6 +29,9 @@ typedef struct ivp__plan_version {
 	char created_by[128];
 	char created_at[32]; /* UTC, ISO 8601 ("2024-01-31T12:00:00Z"), set by the store */
 	char *doc;	     /* canonical YAML; owned by the caller (free) */
+	/* the municipality the version belongs to (migration 17): its doc's
+	 * `municipality` (the door fills it when empty) */
+	char municipality[64];
 } ivp__plan_version;
 
 typedef struct ivp__local_value {
@@ -47,14 +50,17 @@ typedef struct ivp__local_value {
 } ivp__local_value;
 
 /* Add a version (v->doc the whole plan); *version is its number (1, 2, …
- * across the database). */
+ * across the database). v->municipality "" is the doc's own. */
 ivp_rc ivp__store_plan_version_add(ivp_ctx *ctx, const ivp__plan_version *v,
 				   int64_t *version) IVP_WUR;
 /* Version `version` (0: the latest) into *out; out->doc is malloc'd, the
- * caller frees it. IVP_ENOTFOUND: no such version (none at all for 0). */
+ * caller frees it. IVP_ENOTFOUND: no such version (none at all for 0).
+ * When ctx acts for a municipality (ivp_set_municipality) only its
+ * versions count: 0 is its latest, another's version is not found. */
 ivp_rc ivp__store_plan_version_get(ivp_ctx *ctx, int64_t version,
 				   ivp__plan_version *out) IVP_WUR;
-/* rows: version, plan_id, kind, source, summary, created_by, created_at */
+/* rows: version, plan_id, kind, source, summary, created_by, created_at —
+ * of ctx's municipality only when it acts for one */
 ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
 
 /* One local value; *result: IVP__PUT_NEW / _SAME / _CHANGED / _DUP_SAME /
@@ -72,5 +78,28 @@ ivp_rc ivp__store_values_get(ivp_ctx *ctx, const char *key, const char *area,
 ivp_rc ivp__store_area_values(ivp_ctx *ctx, const char *area, ivp__row_cb cb, void *ud) IVP_WUR;
 /* *exists = 1 when any value has this key */
 ivp_rc ivp__store_value_key_exists(ivp_ctx *ctx, const char *key, int *exists) IVP_WUR;
+
+/* ---- many municipalities (src/store/tenant.c, docs/tenancy.md) -------- */
+/* The latest plan version of each municipality (and region) that has one,
+ * whatever ctx acts for (the region's pages and the home page's choice):
+ * rows municipality, version, plan_id, created_at, ordered by municipality.
+ * Versions of no municipality (a doc without one: "") are left out. */
+ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
+/* The deployment's first municipality: that of its earliest plan version
+ * naming one (the public pages' default). IVP_ENOTFOUND: none. */
+ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
+/* Tell the engine what ctx acts for now (ctx->municipality; "" the whole
+ * deployment): the PostgreSQL engine sets `ivp.municipality` for its
+ * row-level security; SQLite has nothing to set. */
+ivp_rc ivp__store_scope(ivp_ctx *ctx) IVP_WUR;
+/* ivp__store_plan_first_municipality, kept on ctx once found ("" none):
+ * what ivp_default_municipality answers. */
+ivp_rc ivp__store_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
+/* 1 when code is "" (none), a GM code or a region's name. */
+int ivp__tenant_valid(const char *code);
+/* The top-level `municipality:` of a plan document (YAML, quoted or not)
+ * into out: 0, or -1 with out "" when the doc names none (or not a valid
+ * one). */
+int ivp__doc_municipality(const char *doc, char *out, size_t outsz);
 
 #endif

@@ -292,17 +292,71 @@ ivp_rc ivp__store_counts(ivp_ctx *ctx, int64_t *facts, int64_t *areas, int64_t *
 
 ivp_rc ivp__store_plan_version_add(ivp_ctx *ctx, const ivp__plan_version *v, int64_t *version)
 {
-	return done(ctx, OPS->plan->version_add(ST, v, version));
+	ivp__plan_version b;
+
+	if (v->municipality[0])
+		return done(ctx, OPS->plan->version_add(ST, v, version));
+	b = *v; /* bound to the municipality its own text names */
+	(void)ivp__doc_municipality(b.doc, b.municipality, sizeof(b.municipality));
+	return done(ctx, OPS->plan->version_add(ST, &b, version));
 }
 
 ivp_rc ivp__store_plan_version_get(ivp_ctx *ctx, int64_t version, ivp__plan_version *out)
 {
-	return result(ctx, OPS->plan->version_get(ST, version, out));
+	return result(ctx, OPS->plan->version_get(ST, version, ctx->municipality, out));
 }
 
 ivp_rc ivp__store_plan_versions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 {
-	return done(ctx, OPS->plan->versions_list(ST, cb, ud));
+	return done(ctx, OPS->plan->versions_list(ST, ctx->municipality, cb, ud));
+}
+
+ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->plan->latest_each(ST, cb, ud));
+}
+
+ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64])
+{
+	return result(ctx, OPS->plan->first_municipality(ST, out));
+}
+
+/* The deployment's first municipality, kept on ctx once known; read with
+ * the whole deployment in view (the engine's wall would hide it), then
+ * ctx's own scope again. */
+ivp_rc ivp__store_first_municipality(ivp_ctx *ctx, char out[64])
+{
+	ivp_rc rc;
+
+	if (!ctx->first_municipality[0]) {
+		if (OPS->scope && (rc = done(ctx, OPS->scope(ST, "", 1))))
+			return rc;
+		rc = ivp__store_plan_first_municipality(ctx, ctx->first_municipality);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+		if ((rc = ivp__store_scope(ctx)))
+			return rc;
+	}
+	memcpy(out, ctx->first_municipality, 64);
+	return IVP_OK;
+}
+
+ivp_rc ivp__store_scope(ivp_ctx *ctx)
+{
+	ivp_rc rc;
+
+	if (!OPS->scope)
+		return IVP_OK;
+	if (!ctx->municipality[0])
+		return done(ctx, OPS->scope(ST, "", 1));
+	if (!ctx->first_municipality[0]) { /* once per ctx, with the whole deployment in view */
+		if ((rc = done(ctx, OPS->scope(ST, "", 1))))
+			return rc;
+		rc = ivp__store_plan_first_municipality(ctx, ctx->first_municipality);
+		if (rc && rc != IVP_ENOTFOUND)
+			return rc;
+	}
+	return done(ctx, OPS->scope(ST, ctx->municipality, !strcmp(ctx->first_municipality, ctx->municipality)));
 }
 
 ivp_rc ivp__store_value_put(ivp_ctx *ctx, const ivp__local_value *v, int64_t import_id,
@@ -336,6 +390,11 @@ ivp_rc ivp__store_user_add(ivp_ctx *ctx, const char *name, const char *role,
 
 	*exists = r == 1;
 	return r < 0 ? store_fail(ctx) : IVP_OK;
+}
+
+ivp_rc ivp__store_user_municipality_set(ivp_ctx *ctx, const char *name, const char *municipality)
+{
+	return result(ctx, OPS->auth->user_municipality_set(ST, name, municipality));
 }
 
 ivp_rc ivp__store_user_get(ivp_ctx *ctx, const char *name, ivp__user_rec *out)

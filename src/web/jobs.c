@@ -146,6 +146,13 @@ static void *worker(void *arg)
 	if (!rc) {
 		ivp_set_actor(ctx, j->user, NULL, j->client); /* who the import's audit entry names */
 		rc = ivp_set_lang(ctx, j->lang);
+		if (!rc && j->user[0]) { /* for the uploader's municipality (docs/tenancy.md) */
+			char m[64];
+
+			rc = ivp_user_municipality(ctx, j->user, m);
+			if (!rc)
+				rc = ivp_set_municipality(ctx, m);
+		}
 		if (!rc)
 			rc = ivp_import(ctx, j->kind, paths, 1, &j->opts, &res);
 		if (rc)

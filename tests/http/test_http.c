@@ -186,6 +186,38 @@ static void authorization_table(void **state)
 
 static const char *body_code(const http_req *r, char *out, size_t n);
 
+/* Another municipality's request (http_scope marked the session foreign):
+ * the public routes as anonymous, everything else 404 — before the role,
+ * the organisation or the register's relation (docs/tenancy.md). */
+static void foreign_municipality(void **state)
+{
+	static const ivp__reg_rel handler = { 1, 1, 0, 0 };
+	ivp_measure_org orgs = { .owner = "zvh" };
+	http_session anna = { .user = "anna", .role = HTTP_ROLE_EDITOR, .org = "gemeente", .municipality = "GM0503" },
+		     zora = { .user = "zora", .role = HTTP_ROLE_PARTNER, .org = "zvh", .municipality = "GM0503" };
+	http_object priv = { .kind = "private" }, reg = { .kind = "register", .rel = &handler, .reg = IVP__REG_SIGNALS, .act = IVP__REG_READ },
+		    meas = { .kind = "measure", .id = "M-1", .orgs = &orgs };
+	http_route pub = { .method = "GET", .role = HTTP_PUBLIC }, view = { .method = "GET", .role = HTTP_ROLE_VIEWER },
+		   part = { .method = "POST", .role = HTTP_ROLE_PARTNER },
+		   edit = { .method = "POST", .role = HTTP_ROLE_EDITOR };
+
+	(void)state;
+	/* own municipality: as before */
+	assert_int_equal(http_authorize_object(&pub, &anna, &priv), 0);
+	assert_int_equal(http_authorize_object(&edit, &anna, NULL), 0);
+	assert_int_equal(http_authorize_object(&view, &anna, &reg), 0);
+	assert_int_equal(http_authorize_object(&part, &zora, &meas), 0);
+	anna.foreign = zora.foreign = 1;
+	assert_int_equal(http_authorize_object(&pub, &anna, NULL), 0); /* open figures are shared */
+	assert_int_equal(http_authorize_object(&pub, &anna, &priv), 404);
+	assert_int_equal(http_authorize_object(&view, &anna, &priv), 404);
+	assert_int_equal(http_authorize_object(&view, &anna, NULL), 404);
+	assert_int_equal(http_authorize_object(&edit, &anna, NULL), 404);
+	assert_int_equal(http_authorize_object(&view, &anna, &reg), 404);
+	assert_int_equal(http_authorize_object(&part, &zora, &meas), 404);
+	assert_int_equal(http_authorize(&edit, &anna), 404);
+}
+
 /* Object kind "register": ivp__reg_decide through the transport — 401
  * anonymous, 404 hidden (never 403), 403 reason_required until a reason
  * comes, as form field "reden" or header X-Reason; admins see nothing. */
@@ -262,7 +294,7 @@ static void register_records(void **state)
 static void writes_need_the_csrf_token(void **state)
 {
 	http_req r;
-	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token", "gemeente" };
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "the-right-token", "gemeente", "", 0 };
 	const http_route *up = NULL, *del = NULL, *get = &serve_routes[0];
 	const char *ct = "multipart/form-data; boundary=xyz";
 	size_t i;
@@ -307,7 +339,7 @@ static void writes_need_the_csrf_token(void **state)
 static void path_ids(void **state)
 {
 	http_req r;
-	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "t", "gemeente" };
+	http_session editor = { "anna", HTTP_ROLE_EDITOR, "tok", "t", "gemeente", "", 0 };
 	const char *ct = "application/json";
 
 	(void)state;
@@ -682,6 +714,7 @@ int main(void)
 		cmocka_unit_test(writes_need_a_session),
 		cmocka_unit_test(authorization_table),
 		cmocka_unit_test(register_records),
+		cmocka_unit_test(foreign_municipality),
 		cmocka_unit_test(writes_need_the_csrf_token),
 		cmocka_unit_test(path_ids),
 		cmocka_unit_test(form_bodies),

@@ -90,6 +90,10 @@ static const cover covers[] = {
 	{ "test_definitions", "ivp__store_def_add ivp__store_defs_list" },
 	{ "test_plan_versions", "ivp__store_plan_version_add ivp__store_plan_version_get "
 				"ivp__store_plan_versions_list" },
+	{ "test_plan_municipalities", "ivp__store_plan_version_get "
+				      "ivp__store_plan_versions_list ivp__store_plan_latest_each ivp__store_scope "
+				      "ivp__store_plan_first_municipality ivp__store_user_municipality_set "
+				      "ivp__store_first_municipality" },
 	{ "test_local_values", "ivp__store_value_put ivp__store_values_get "
 			       "ivp__store_value_key_exists" },
 	{ "test_area_values", "ivp__store_value_put ivp__store_area_values" },
@@ -1083,6 +1087,98 @@ static void test_plan_versions(void **state)
 		assert_non_null(strstr(ivp__buf_str(&b), want));
 		ivp__buf_free(&b);
 	}
+}
+
+/* Many municipalities (migration 17, docs/tenancy.md): each version is bound
+ * to its doc's municipality; a ctx acting for one sees only its versions. */
+static void add_doc(ivp_ctx *ctx, const char *doc, int64_t *v)
+{
+	ivp__plan_version pv;
+
+	memset(&pv, 0, sizeof(pv));
+	snprintf(pv.plan_id, sizeof(pv.plan_id), "p");
+	snprintf(pv.kind, sizeof(pv.kind), "import");
+	snprintf(pv.created_by, sizeof(pv.created_by), "anna");
+	pv.doc = (char *)doc;
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_plan_version_add(ctx, &pv, v));
+	OK(ivp__store_commit(ctx));
+}
+
+static void test_plan_municipalities(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__plan_version got;
+	ivp__buf b;
+	int64_t n0, a1, b1, a2, n;
+	char want[256], first[64];
+
+	memset(&got, 0, sizeof(got));
+	NOTFOUND(ivp__store_plan_first_municipality(ctx, first));
+	add_doc(ctx, "id: p\n", &n0); /* names none: not the first municipality */
+	add_doc(ctx, "id: p\nmunicipality: \"GM1926\"\n", &a1);
+	add_doc(ctx, "id: p\nmunicipality: GM0503\ntitle: x\n", &b1);
+	add_doc(ctx, "id: p\n  municipality: GM0000\nmunicipality: 'GM1926'\n", &a2);
+	add_doc(ctx, "id: p\n", &n); /* names none: bound to none */
+	OK(ivp__store_plan_first_municipality(ctx, first));
+	assert_string_equal(first, "GM1926");
+	OK(ivp__store_first_municipality(ctx, first)); /* kept on the ctx from now on */
+	assert_string_equal(first, "GM1926");
+	/* a user's binding */
+	{
+		ivp__user_rec u;
+		int exists = 0;
+
+		OK(ivp__store_user_add(ctx, "bob", "editor", "x", &exists));
+		OK(ivp__store_user_get(ctx, "bob", &u));
+		assert_string_equal(u.municipality, "");
+		OK(ivp__store_user_municipality_set(ctx, "bob", "haaglanden"));
+		OK(ivp__store_user_get(ctx, "bob", &u));
+		assert_string_equal(u.municipality, "haaglanden");
+		NOTFOUND(ivp__store_user_municipality_set(ctx, "nobody", "GM0503"));
+	}
+	/* unscoped: today's behaviour, the latest of the database */
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, n);
+	assert_string_equal(got.municipality, "");
+	free(got.doc);
+	OK(ivp_set_municipality(ctx, "GM0503"));
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, b1);
+	assert_string_equal(got.municipality, "GM0503");
+	free(got.doc);
+	got.doc = NULL;
+	NOTFOUND(ivp__store_plan_version_get(ctx, a1, &got)); /* another's version */
+	OK(ivp_set_municipality(ctx, "GM1926"));
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, a2); /* an indented key is not the plan's */
+	free(got.doc);
+	ivp__buf_init(&b, 1u << 16);
+	OK(ivp__store_plan_versions_list(ctx, rows_cb, &b));
+	snprintf(want, sizeof(want), "%lld|p|", (long long)a1);
+	assert_memory_equal(ivp__buf_str(&b), want, strlen(want));
+	snprintf(want, sizeof(want), ";%lld|p|", (long long)a2);
+	assert_non_null(strstr(ivp__buf_str(&b), want));
+	snprintf(want, sizeof(want), "%lld|p|", (long long)b1);
+	assert_null(strstr(ivp__buf_str(&b), want));
+	ivp__buf_reset(&b);
+	/* the latest of each, whatever the ctx acts for */
+	OK(ivp__store_plan_latest_each(ctx, rows_cb, &b));
+	snprintf(want, sizeof(want), "GM0503|%lld|p|", (long long)b1);
+	assert_memory_equal(ivp__buf_str(&b), want, strlen(want));
+	snprintf(want, sizeof(want), ";GM1926|%lld|p|", (long long)a2);
+	assert_non_null(strstr(ivp__buf_str(&b), want));
+	assert_int_equal(strlen(strstr(ivp__buf_str(&b), want)) - strlen(want), 21); /* created_at; and no more rows */
+	ivp__buf_free(&b);
+	assert_int_equal(ivp_set_municipality(ctx, "Delft"), IVP_EINPUT);
+	assert_string_equal(ivp_municipality(ctx), "GM1926");
+	OK(ivp_set_municipality(ctx, "haaglanden"));
+	NOTFOUND(ivp__store_plan_version_get(ctx, 0, &got));
+	OK(ivp_set_municipality(ctx, NULL));
+	OK(ivp__store_scope(ctx));
+	OK(ivp__store_plan_version_get(ctx, 0, &got));
+	assert_int_equal(got.version, n);
+	free(got.doc);
 }
 
 /* values_get rows with the numbers (value, margin) written the same on every engine */
@@ -2773,6 +2869,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_definitions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan_versions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan_municipalities, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_local_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_area_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_users, setup, teardown),

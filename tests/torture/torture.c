@@ -408,7 +408,7 @@ static void run_open(const scenario *sc, ivp_ctx *ctx, outcome *o)
 static void run_http(const scenario *sc, ivp_ctx *ctx, outcome *o)
 {
 	static http_req r; /* big: not on the stack */
-	http_session editor = { "torture", HTTP_ROLE_EDITOR, "tok", "csrf-token", "gemeente" };
+	http_session editor = { "torture", HTTP_ROLE_EDITOR, "tok", "csrf-token", "gemeente", "", 0 };
 	size_t blen = sc->body ? strlen(sc->body) : 0;
 	int st;
 

@@ -22,6 +22,7 @@
 
 #include "core/core.h"
 #include "store/sqlite/migrations.h"
+#include "store/plan_store.h"
 #include "store/store.h"
 #include "store_db.h"
 
@@ -290,10 +291,66 @@ static void test_migration5(void **state)
 	db_remove(&d);
 }
 
+/* Migration 17 on a database of one municipality: each existing plan
+ * version takes the municipality its doc names (quoted or not; none: ''),
+ * existing users none, and ivp__store_plan_version_get scoped to one
+ * municipality finds its latest. */
+static void test_migration17(void **state)
+{
+	char err[256];
+	db d;
+	sqlite3 *old;
+	int i;
+
+	(void)state;
+	db_temp(&d);
+	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
+	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+	for (i = 0; ivp__sqlite_migrations[i].version < 17; i++) {
+		char rec[96];
+
+		exec_ok(old, ivp__sqlite_migrations[i].sql);
+		if (ivp__sqlite_migrations[i].fn)
+			assert_int_equal(ivp__sqlite_migrations[i].fn(old, err, sizeof(err)), 0);
+		if (ivp__sqlite_migrations[i].sql_after)
+			exec_ok(old, ivp__sqlite_migrations[i].sql_after);
+		snprintf(rec, sizeof(rec), "INSERT INTO schema_migrations VALUES (%d,'2025-01-01T00:00:00Z');",
+			 ivp__sqlite_migrations[i].version);
+		exec_ok(old, rec);
+	}
+	exec_ok(old, "INSERT INTO plan_version(version, plan_id, kind, created_by, created_at, doc) VALUES"
+		     " (1,'p','import','anna','2025-01-01T00:00:00Z','id: p\nmunicipality: \"GM1926\"\n'),"
+		     " (2,'p','update','anna','2025-01-02T00:00:00Z','id: p\ntitle: x\nmunicipality: GM1926\n'),"
+		     " (3,'q','import','anna','2025-01-03T00:00:00Z','id: q\n');"
+		     "INSERT INTO app_user(id, name, role, pwhash) VALUES (1,'anna','editor','x');");
+	assert_int_equal(sqlite3_close(old), SQLITE_OK);
+
+	db_open(&d);
+	assert_int_equal(ivp_schema_version(d.ctx), ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version);
+	{
+		ivp__plan_version v;
+
+		memset(&v, 0, sizeof(v));
+		assert_int_equal(ivp_set_municipality(d.ctx, "GM1926"), IVP_OK);
+		assert_int_equal(ivp__store_plan_version_get(d.ctx, 0, &v), IVP_OK);
+		assert_int_equal(v.version, 2);
+		assert_string_equal(v.municipality, "GM1926");
+		free(v.doc);
+	}
+	db_close(&d);
+	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM plan_version WHERE municipality='GM1926'"), 2);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM plan_version WHERE version=3 AND municipality=''"), 1);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM app_user WHERE municipality=''"), 1);
+	assert_int_equal(sqlite3_close(old), SQLITE_OK);
+	db_remove(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migration5),
+		cmocka_unit_test(test_migration17),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,8 +30,8 @@ static int au_user_add(ivp__store *st, const char *name, const char *role, const
 
 static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 {
-	static const char *const sql = "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last "
-				       "FROM app_user WHERE name=$1";
+	static const char *const sql = "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last, "
+				       "municipality FROM app_user WHERE name=$1";
 	pg_params p;
 	PGresult *r;
 	int n;
@@ -50,6 +50,7 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 		ivp__pg_copy(r, 0, 4, out->totp, sizeof(out->totp));
 		out->totp_required = (int)ivp__pg_int(r, 0, 5);
 		out->totp_last = ivp__pg_int(r, 0, 6);
+		ivp__pg_copy(r, 0, 7, out->municipality, sizeof(out->municipality));
 	}
 	PQclear(r);
 	return n ? 0 : 1;
@@ -68,6 +69,15 @@ static int by_name(pg_store *s, const char *sql, const char *name, const char *v
 	if (ivp__pg_exec(s, sql, &p, &n))
 		return -1;
 	return n ? 0 : 1;
+}
+
+static int au_user_municipality_set(ivp__store *st, const char *name, const char *municipality)
+{
+	static const char *const sql = "UPDATE app_user SET municipality=$2, updated_at=ivp_now() WHERE name=$1";
+	pg_store *s = PG(st);
+	int rc = by_name(s, sql, name, municipality);
+
+	return rc ? rc : ivp__pg_touched(s);
 }
 
 static int au_user_set_password(ivp__store *st, const char *name, const char *pwhash)
@@ -345,6 +355,7 @@ static void au_close(ivp__store *st)
 const ivp__auth_ops ivp__pg_auth_ops = {
 	.user_add = au_user_add,
 	.user_get = au_user_get,
+	.user_municipality_set = au_user_municipality_set,
 	.user_set_password = au_user_set_password,
 	.user_remove = au_user_remove,
 	.users_list = au_users_list,

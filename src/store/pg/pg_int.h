@@ -45,6 +45,11 @@ typedef struct pg_store {
 	void *series;	  /* pg_series.c's cache of series, or NULL */
 	void *snap;	  /* pg_snap.c's areas of the open read snapshot, or NULL */
 	char **copy_sql;  /* pg_copy.c: per copy table its SELECT, then its INSERT */
+	/* what the connection acts for (ivp.municipality of the row-level
+	 * security, docs/tenancy.md): "*" the whole deployment; applied again
+	 * after a reconnection */
+	char scope[64];
+	int unbound; /* ivp.unbound: rows of '' are the scope's */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))
@@ -59,6 +64,8 @@ static inline void pg_init(pg_params *p) { p->n = 0; }
 static inline void pg_text(pg_params *p, const char *v) { p->v[p->n++] = v; }
 static inline void pg_null(pg_params *p) { p->v[p->n++] = NULL; }
 void pg_int(pg_params *p, int64_t v);
+/* Set ivp.municipality and ivp.unbound from s->scope and s->unbound (pg_store.c). */
+int ivp__pg_apply_scope(pg_store *s);
 void pg_real(pg_params *p, double v);
 
 /* The engine's tables of functions for the parts of this round, declared

@@ -19,8 +19,8 @@
 static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *version)
 {
 	static const char *const sql =
-		"INSERT INTO plan_version(plan_id, kind, source, summary, created_by, created_at, doc) "
-		"VALUES ($1,$2,$3,$4,$5,ivp_now(),$6) RETURNING version";
+		"INSERT INTO plan_version(plan_id, kind, source, summary, created_by, created_at, doc, municipality) "
+		"VALUES ($1,$2,$3,$4,$5,ivp_now(),$6,$7) RETURNING version";
 	pg_store *s = PG(st);
 	pg_params p;
 	PGresult *r;
@@ -32,6 +32,7 @@ static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *v
 	pg_text(&p, v->summary);
 	pg_text(&p, v->created_by[0] ? v->created_by : "unknown");
 	pg_text(&p, v->doc);
+	pg_text(&p, v->municipality);
 	if (ivp__pg_query(s, sql, &p, &r))
 		return -1;
 	*version = ivp__pg_int(r, 0, 0);
@@ -39,13 +40,19 @@ static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *v
 	return ivp__pg_touched(s);
 }
 
-static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *out)
+static int pl_version_get(ivp__store *st, int64_t version, const char *municipality,
+			  ivp__plan_version *out)
 {
-	static const char *const one = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+	static const char *const one = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
 				       "FROM plan_version WHERE version=$1";
-	static const char *const latest = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+	static const char *const latest = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
 					  "FROM plan_version ORDER BY version DESC LIMIT 1";
+	static const char *const one_in = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
+					  "FROM plan_version WHERE version=$1 AND municipality=$2";
+	static const char *const latest_in = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
+					     "FROM plan_version WHERE municipality=$1 ORDER BY version DESC LIMIT 1";
 	pg_store *s = PG(st);
+	int in = municipality && *municipality;
 	pg_params p;
 	PGresult *r;
 
@@ -53,7 +60,9 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 	pg_init(&p);
 	if (version)
 		pg_int(&p, version);
-	if (ivp__pg_query(s, version ? one : latest, &p, &r))
+	if (in)
+		pg_text(&p, municipality);
+	if (ivp__pg_query(s, version ? (in ? one_in : one) : (in ? latest_in : latest), &p, &r))
 		return -1;
 	if (!PQntuples(r)) {
 		PQclear(r);
@@ -66,17 +75,51 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 	ivp__pg_copy(r, 0, 4, out->summary, sizeof(out->summary));
 	ivp__pg_copy(r, 0, 5, out->created_by, sizeof(out->created_by));
 	ivp__pg_copy(r, 0, 6, out->created_at, sizeof(out->created_at));
+	ivp__pg_copy(r, 0, 8, out->municipality, sizeof(out->municipality));
 	out->doc = strdup(PQgetvalue(r, 0, 7));
 	PQclear(r);
 	return out->doc ? 0 : ivp__pg_oom(s);
 }
 
-static int pl_versions_list(ivp__store *st, ivp__row_cb cb, void *ud)
+static int pl_versions_list(ivp__store *st, const char *municipality, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
+	static const char *const all = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
 				       "FROM plan_version ORDER BY version";
+	static const char *const in = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
+				      "FROM plan_version WHERE municipality=$1 ORDER BY version";
+	pg_params p;
+
+	if (!municipality || !*municipality)
+		return ivp__pg_query_rows(PG(st), all, NULL, cb, ud);
+	pg_init(&p);
+	pg_text(&p, municipality);
+	return ivp__pg_query_rows(PG(st), in, &p, cb, ud);
+}
+
+static int pl_latest_each(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT DISTINCT ON (municipality) municipality, version, plan_id, created_at "
+		"FROM plan_version WHERE municipality <> '' ORDER BY municipality, version DESC";
 
 	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
+}
+
+static int pl_first_municipality(ivp__store *st, char out[64])
+{
+	static const char *const sql = "SELECT municipality FROM plan_version WHERE municipality <> '' "
+				       "ORDER BY version LIMIT 1";
+	PGresult *r;
+	int n;
+
+	out[0] = '\0';
+	if (ivp__pg_query(PG(st), sql, NULL, &r))
+		return -1;
+	n = PQntuples(r);
+	if (n)
+		ivp__pg_copy(r, 0, 0, out, 64);
+	PQclear(r);
+	return n ? 0 : 1;
 }
 
 static void value_params(pg_params *p, const ivp__local_value *v, int64_t import_id)
@@ -214,6 +257,8 @@ const ivp__plan_ops ivp__pg_plan_ops = {
 	.version_add = pl_version_add,
 	.version_get = pl_version_get,
 	.versions_list = pl_versions_list,
+	.latest_each = pl_latest_each,
+	.first_municipality = pl_first_municipality,
 	.value_put = pl_value_put,
 	.values_get = pl_values_get,
 	.area_values = pl_area_values,

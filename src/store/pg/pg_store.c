@@ -87,7 +87,11 @@ static int pg_open(const char *path, ivp__store **out, char *err, size_t errsz)
 		pg_close(&s->base);
 		return IVP__SE_OPEN_FAIL;
 	}
-	if (ivp__pg_migrate(s)) {
+	/* the whole deployment until ivp_set_municipality says otherwise (and
+	 * for the migrations: row-level security hides rows from all else) */
+	snprintf(s->scope, sizeof(s->scope), "*");
+	s->unbound = 1;
+	if (ivp__pg_apply_scope(s) || ivp__pg_migrate(s)) {
 		int rc = s->errcode == IVP__SE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
 
 		snprintf(err, errsz, "%s", s->err);
@@ -96,6 +100,27 @@ static int pg_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	}
 	*out = &s->base;
 	return 0;
+}
+
+int ivp__pg_apply_scope(pg_store *s)
+{
+	static const char *const sql = "SELECT set_config('ivp.municipality', $1, false), "
+				       "set_config('ivp.unbound', $2, false)";
+	pg_params p;
+
+	pg_init(&p);
+	pg_text(&p, s->scope);
+	pg_text(&p, s->unbound ? "1" : "0");
+	return ivp__pg_exec(s, sql, &p, NULL);
+}
+
+static int pg_scope(ivp__store *st, const char *municipality, int unbound)
+{
+	pg_store *s = PG(st);
+
+	snprintf(s->scope, sizeof(s->scope), "%s", municipality && *municipality ? municipality : "*");
+	s->unbound = unbound;
+	return ivp__pg_apply_scope(s);
 }
 
 static const char *pg_errmsg(ivp__store *s) { return PG(s)->err; }
@@ -666,6 +691,7 @@ const ivp__store_ops ivp__pg_ops = {
 	.rollback = pg_rollback,
 	.read_begin = pg_read_begin,
 	.read_end = pg_read_end,
+	.scope = pg_scope,
 	.import_find = pg_import_find,
 	.import_add = pg_import_add,
 	.import_finish = pg_import_finish,

@@ -116,7 +116,7 @@ int ivp__pg_ensure(pg_store *s)
 		m[strcspn(m, "\n")] = '\0';
 		return ivp__pg_failf(s, "the database server is gone: %s", m);
 	}
-	return 0;
+	return ivp__pg_apply_scope(s); /* a new session: its settings again */
 }
 
 /* The name of sql's prepared statement on this connection, prepared now

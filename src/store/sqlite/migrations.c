@@ -520,6 +520,35 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  "DROP TABLE pt_entry;"
 	  "ALTER TABLE pt_entry_16 RENAME TO pt_entry;",
 	  NULL, NULL },
+	/* 17 (tenant): many municipalities in one deployment (docs/tenancy.md).
+	 * Rows that belong to a municipality say which: its CBS code, a
+	 * region's name (area_group), or '' for the deployment's single
+	 * municipality / not bound. A plan version is bound to the
+	 * municipality its doc names (the step below fills the existing ones);
+	 * a user to a municipality or a region (a region user), existing
+	 * users to none; an organisation works for the municipalities of its
+	 * rows in org_municipality (none: for the deployment's own). Report
+	 * texts, local values and register membership derive theirs (their
+	 * area's gemeente; their user's) and have no column. */
+	{ 17,
+	  "ALTER TABLE plan_version ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE app_user ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "CREATE TABLE org_municipality ("
+	  " org_id TEXT NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,"
+	  " municipality TEXT NOT NULL CHECK (municipality <> ''),"
+	  " PRIMARY KEY (org_id, municipality)) WITHOUT ROWID;"
+	  "CREATE INDEX org_municipality_m ON org_municipality(municipality);"
+	  "ALTER TABLE pt_theme ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_trajectory ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_entry ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE pt_eval ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE sig_signal ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE sig_meeting ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE zvh_case ADD COLUMN municipality TEXT NOT NULL DEFAULT '';"
+	  "ALTER TABLE audit_entry ADD COLUMN municipality TEXT NOT NULL DEFAULT '';",
+	  ivp__sq_plan_municipality,
+	  "CREATE INDEX plan_version_municipality ON plan_version(municipality, version);"
+	  "CREATE INDEX app_user_municipality ON app_user(municipality);" },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -40,8 +40,8 @@ static int au_user_add(ivp__store *st, const char *name, const char *role, const
 static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last "
-					     "FROM app_user WHERE name=?1");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT id, name, role, pwhash, totp_secret, totp_required, totp_last, "
+					     "municipality FROM app_user WHERE name=?1");
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -57,6 +57,7 @@ static int au_user_get(ivp__store *st, const char *name, ivp__user_rec *out)
 		ivp__sq_copy_col(q, 4, out->totp, sizeof(out->totp));
 		out->totp_required = sqlite3_column_int(q, 5);
 		out->totp_last = sqlite3_column_int64(q, 6);
+		ivp__sq_copy_col(q, 7, out->municipality, sizeof(out->municipality));
 	} else if (rc != SQLITE_DONE) {
 		ivp__sq_fail(s);
 	}
@@ -78,6 +79,13 @@ static int by_name(sq_store *s, const char *sql, const char *name, const char *v
 	if (ivp__sq_done_finalize(s, q))
 		return -1;
 	return sqlite3_changes(s->db) ? 0 : 1;
+}
+
+static int au_user_municipality_set(ivp__store *st, const char *name, const char *municipality)
+{
+	return by_name(SQ(st), "UPDATE app_user SET municipality=?2, "
+			       "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE name=?1",
+		       name, municipality);
 }
 
 static int au_user_set_password(ivp__store *st, const char *name, const char *pwhash)
@@ -340,6 +348,7 @@ static void au_close(ivp__store *st)
 const ivp__auth_ops ivp__sqlite_auth_ops = {
 	.user_add = au_user_add,
 	.user_get = au_user_get,
+	.user_municipality_set = au_user_municipality_set,
 	.user_set_password = au_user_set_password,
 	.user_remove = au_user_remove,
 	.users_list = au_users_list,

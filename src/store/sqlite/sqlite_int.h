@@ -87,5 +87,7 @@ void ivp__sq_series_rollback(sq_store *s);
 void ivp__sq_series_close(sq_store *s);
 /* Migration 5: table fact into table series (as ivp__migration's fn). */
 int ivp__sq_series_from_facts(sqlite3 *db, char *err, size_t errsz);
+/* migration 17's step: plan_version.municipality from each version's doc */
+int ivp__sq_plan_municipality(sqlite3 *db, char *err, size_t errsz);
 
 #endif

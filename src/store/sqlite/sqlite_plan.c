@@ -18,6 +18,11 @@ enum {
 	P_VERSION_GET,
 	P_VERSION_LATEST,
 	P_VERSIONS,
+	P_VERSION_GET_IN,
+	P_VERSION_LATEST_IN,
+	P_VERSIONS_IN,
+	P_LATEST_EACH,
+	P_FIRST_MUNICIPALITY,
 	P_VALUE_GET,
 	P_VALUE_INS,
 	P_VALUE_UPD,
@@ -28,14 +33,24 @@ enum {
 };
 
 static const char *const sql[P_COUNT] = {
-	[P_VERSION_ADD] = "INSERT INTO plan_version(plan_id, kind, source, summary, created_by, created_at, doc) "
-			  "VALUES (?1,?2,?3,?4,?5,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?6)",
-	[P_VERSION_GET] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+	[P_VERSION_ADD] = "INSERT INTO plan_version(plan_id, kind, source, summary, created_by, created_at, doc, municipality) "
+			  "VALUES (?1,?2,?3,?4,?5,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?6,?7)",
+	[P_VERSION_GET] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
 			  "FROM plan_version WHERE version=?1",
-	[P_VERSION_LATEST] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc "
+	[P_VERSION_LATEST] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
 			     "FROM plan_version ORDER BY version DESC LIMIT 1",
 	[P_VERSIONS] = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
 		       "FROM plan_version ORDER BY version",
+	[P_VERSION_GET_IN] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
+			     "FROM plan_version WHERE version=?1 AND municipality=?2",
+	[P_VERSION_LATEST_IN] = "SELECT version, plan_id, kind, source, summary, created_by, created_at, doc, municipality "
+				"FROM plan_version WHERE municipality=?2 ORDER BY version DESC LIMIT 1",
+	[P_VERSIONS_IN] = "SELECT version, plan_id, kind, source, summary, created_by, created_at "
+			  "FROM plan_version WHERE municipality=?1 ORDER BY version",
+	[P_FIRST_MUNICIPALITY] = "SELECT municipality FROM plan_version WHERE municipality <> '' "
+				 "ORDER BY version LIMIT 1",
+	[P_LATEST_EACH] = "SELECT municipality, MAX(version), plan_id, created_at FROM plan_version "
+			  "WHERE municipality <> '' GROUP BY municipality ORDER BY municipality",
 	[P_VALUE_GET] = "SELECT value, margin, source, definition_version, import_id, respondents, min_respondents FROM local_value "
 			"WHERE key=?1 AND area=?2 AND year=?3 AND unit=?4",
 	[P_VALUE_INS] = "INSERT INTO local_value(key, area, year, unit, value, margin, source, definition_version, name, import_id, respondents, min_respondents) "
@@ -81,16 +96,19 @@ static int pl_version_add(ivp__store *st, const ivp__plan_version *v, int64_t *v
 	ivp__sq_bind_text(q, 4, v->summary);
 	ivp__sq_bind_text(q, 5, v->created_by[0] ? v->created_by : "unknown");
 	ivp__sq_bind_text(q, 6, v->doc);
+	ivp__sq_bind_text(q, 7, v->municipality);
 	if (ivp__sq_done(s, q))
 		return -1;
 	*version = sqlite3_last_insert_rowid(s->db);
 	return 0;
 }
 
-static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *out)
+static int pl_version_get(ivp__store *st, int64_t version, const char *municipality,
+			  ivp__plan_version *out)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = stmt(s, version ? P_VERSION_GET : P_VERSION_LATEST);
+	int in = municipality && *municipality;
+	sqlite3_stmt *q = stmt(s, version ? (in ? P_VERSION_GET_IN : P_VERSION_GET) : (in ? P_VERSION_LATEST_IN : P_VERSION_LATEST));
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -98,6 +116,8 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 		return -1;
 	if (version)
 		sqlite3_bind_int64(q, 1, version);
+	if (in)
+		ivp__sq_bind_text(q, 2, municipality);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		const unsigned char *d = sqlite3_column_text(q, 7);
@@ -109,6 +129,7 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 		ivp__sq_copy_col(q, 4, out->summary, sizeof(out->summary));
 		ivp__sq_copy_col(q, 5, out->created_by, sizeof(out->created_by));
 		ivp__sq_copy_col(q, 6, out->created_at, sizeof(out->created_at));
+		ivp__sq_copy_col(q, 8, out->municipality, sizeof(out->municipality));
 		out->doc = strdup(d ? (const char *)d : "");
 		sqlite3_reset(q);
 		if (!out->doc) {
@@ -121,12 +142,72 @@ static int pl_version_get(ivp__store *st, int64_t version, ivp__plan_version *ou
 	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
 }
 
-static int pl_versions_list(ivp__store *st, ivp__row_cb cb, void *ud)
+static int pl_versions_list(ivp__store *st, const char *municipality, ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
-	sqlite3_stmt *q = stmt(s, P_VERSIONS);
+	int in = municipality && *municipality;
+	sqlite3_stmt *q = stmt(s, in ? P_VERSIONS_IN : P_VERSIONS);
+
+	if (!q)
+		return -1;
+	if (in)
+		ivp__sq_bind_text(q, 1, municipality);
+	return ivp__sq_rows(s, q, cb, ud);
+}
+
+static int pl_latest_each(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_LATEST_EACH);
 
 	return q ? ivp__sq_rows(s, q, cb, ud) : -1;
+}
+
+static int pl_first_municipality(ivp__store *st, char out[64])
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = stmt(s, P_FIRST_MUNICIPALITY);
+	int rc;
+
+	out[0] = '\0';
+	if (!q)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		ivp__sq_copy_col(q, 0, out, 64);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 :
+							  ivp__sq_fail(s);
+}
+
+/* migration 17: each version bound to the municipality its doc names */
+int ivp__sq_plan_municipality(sqlite3 *db, char *err, size_t errsz)
+{
+	sqlite3_stmt *q = NULL, *u = NULL;
+	char m[64];
+	int rc, ret = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT version, doc FROM plan_version", -1, &q, NULL) ||
+	    sqlite3_prepare_v2(db, "UPDATE plan_version SET municipality=?2 WHERE version=?1", -1, &u, NULL))
+		goto out;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (ivp__doc_municipality((const char *)sqlite3_column_text(q, 1), m, sizeof(m)))
+			continue;
+		sqlite3_bind_int64(u, 1, sqlite3_column_int64(q, 0));
+		sqlite3_bind_text(u, 2, m, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(u);
+	}
+	ret = rc == SQLITE_DONE ? 0 : -1;
+out:
+	if (ret)
+		snprintf(err, errsz, "%s", sqlite3_errmsg(db));
+	if (ret && sqlite3_errcode(db) == SQLITE_NOMEM)
+		ret = -2;
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	return ret;
 }
 
 static void bind_value(sqlite3_stmt *q, const ivp__local_value *v, int64_t import_id)
@@ -268,6 +349,8 @@ const ivp__plan_ops ivp__sqlite_plan_ops = {
 	.version_add = pl_version_add,
 	.version_get = pl_version_get,
 	.versions_list = pl_versions_list,
+	.latest_each = pl_latest_each,
+	.first_municipality = pl_first_municipality,
 	.value_put = pl_value_put,
 	.values_get = pl_values_get,
 	.area_values = pl_area_values,
