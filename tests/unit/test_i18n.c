@@ -101,6 +101,12 @@ static void test_lookup(void **state)
 	assert_non_null(strstr(ivp_msg_plural("nl", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 1), "%lld rij "));
 	assert_non_null(strstr(ivp_msg_plural("nl", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 2), "%lld rijen "));
 	assert_non_null(strstr(ivp_msg_plural("en", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 1), "%lld row "));
+	/* the plural of a text looked up by its English: singular for 1 only */
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 1), "%d doel");
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 2), "%d doelen");
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 0), "%d doelen");
+	assert_string_equal(ivp_msg_trn("en", "%d goal", "%d goals", 1), "%d goal");
+	assert_string_equal(ivp_msg_trn("en", "%d goal", "%d goals", 2), "%d goals");
 	assert_string_equal(ivp_lang_parse("nl_NL.UTF-8"), "nl");
 	assert_string_equal(ivp_lang_parse("en"), "en");
 	assert_null(ivp_lang_parse("de"));
