@@ -230,7 +230,8 @@ ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id)
 			return no_org(ctx, id);
 		if (rc)
 			return rc;
-		ivp__fail(ctx, IVP_EINPUT, "organisation \"%s\" has %lld members", id, (long long)members);
+		ivp__fail(ctx, IVP_EINPUT, members == 1 ? "organisation \"%s\" has %lld member" : "organisation \"%s\" has %lld members", id,
+			  (long long)members);
 		ivp__code(ctx, "org_in_use");
 		ivp__hint(ctx, "Move its users to another organisation first (ivp user org NAME ORG) or remove them.");
 		return IVP_EINPUT;

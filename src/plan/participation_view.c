@@ -698,7 +698,7 @@ static ivp_rc inputs_table(pv *v, ivp_table **out)
 	if (r.bad)
 		rc = oom(v);
 	if (!rc && r.undecided &&
-	    ivp__table_note(r.t, L(v->lang, "%d inputs have no route yet (what was done with them is not decided): %s%s"),
+	    ivp__table_note(r.t, ivp_msg_trn(v->lang, "%d input has no route yet (what was done with it is not decided): %s%s", "%d inputs have no route yet (what was done with them is not decided): %s%s", r.undecided),
 			    r.undecided, r.undecided_refs, r.undecided > 8 ? ", …" : "") < 0)
 		rc = oom(v);
 	if (rc) {
@@ -992,9 +992,9 @@ static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b,
 	if (!x->m[k].has[c])
 		return L(v->lang, "no data");
 	if (c == IVP__MX_RESIDENTS)
-		snprintf(b, n, L(v->lang, "data: %lld inputs from residents"), (long long)x->nres[k]);
+		snprintf(b, n, ivp_msg_trn(v->lang, "data: %lld input from residents", "data: %lld inputs from residents", x->nres[k]), (long long)x->nres[k]);
 	else if (c == IVP__MX_PARTNERS)
-		snprintf(b, n, L(v->lang, "data: %lld inputs from partners"), (long long)x->npart[k]);
+		snprintf(b, n, ivp_msg_trn(v->lang, "data: %lld input from partners", "data: %lld inputs from partners", x->npart[k]), (long long)x->npart[k]);
 	else if (c == IVP__MX_EVALUATION && x->m[k].from_data[c])
 		snprintf(b, n, L(v->lang, "evaluation: %d of %d measured goals of the previous plan not achieved"), x->ev_missed[k],
 			 x->ev_measured[k]);

@@ -34,7 +34,7 @@ const CALLS = {
 	ivp_msg_tr: [[1], 'translated'], ivp_msg_trn: [[1, 2], 'translated'], IVP__N: [[0], 'marked'],
 };
 // the CLI's own lookup (src/cli/main.c)
-const CLI_CALLS = { cli_tr: [[0], 'cli'], cli_usage: [[1], 'cli'] };
+const CLI_CALLS = { cli_tr: [[0], 'cli'], cli_trn: [[0, 1], 'cli'], cli_usage: [[1], 'cli'] };
 // functions of one file that pass their arguments on to be translated
 const FILE_CALLS = {
 	'src/plan/plan_check.c': { problem: [[5, 6, 7], 'plan problem'], in_period: [[5], 'plan problem'],
