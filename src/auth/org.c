@@ -392,7 +392,7 @@ ivp_rc ivp_members(ivp_ctx *ctx, ivp_table **out)
 			goto oom;
 	}
 	if (!ivp_table_nrows(t))
-		ivp__table_note(t, "no users yet: ivp user add NAME --role editor");
+		ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no users yet: ivp user add NAME --role editor"));
 	ivp_table_free(users);
 	*out = t;
 	return IVP_OK;

@@ -1347,7 +1347,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 		    (v && ivp__table_set_int(t, 4, *v)))
 			goto oom;
 	}
-	ivp__table_note(t, "%s (%s), %s%s%s; empty count: no data for that month",
+	ivp__table_note(t, ivp_msg_tr(ivp_lang(ctx), "%s (%s), %s%s%s; empty count: no data for that month"),
 			a.label, a.name, q->type, title[0] ? " " : "", title);
 	*out = t;
 	t = NULL;
