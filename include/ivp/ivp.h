@@ -132,6 +132,13 @@ const char *ivp_msg_plural(const char *lang, ivp_msg one, ivp_msg many, long lon
  * (the same format string the library passes); `en` itself when no entry
  * has it or lang is English. Static. */
 const char *ivp_msg_tr(const char *lang, const char *en);
+/* Plurals of a text looked up by its English: ivp_msg_tr(lang, one) when
+ * n is 1, else ivp_msg_tr(lang, many). Dutch and English both have the one
+ * plural rule "n == 1 is singular" (0 takes the plural: "0 rijen", "0 rows"),
+ * so a pair of entries is the whole mechanism: the singular's entry
+ * (M(…_ONE, "%lld rij", "%lld row")) beside the plural's. Both texts take
+ * the same printf arguments. Static. */
+const char *ivp_msg_trn(const char *lang, const char *one, const char *many, long long n);
 /*
  * A text of the library may name a parameter of the call as {name}
  * ({year}, {map}, {skip_unknown_regions}) instead of a CLI flag, so that

@@ -411,7 +411,7 @@ ivp_rc ivp_users(ivp_ctx *ctx, ivp_table **out)
 		return rc;
 	}
 	if (!ivp_table_nrows(t))
-		ivp__table_note(t, "no users yet: ivp user add NAME --role editor");
+		ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no users yet: ivp user add NAME --role editor"));
 	*out = t;
 	return IVP_OK;
 }

@@ -230,7 +230,8 @@ ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id)
 			return no_org(ctx, id);
 		if (rc)
 			return rc;
-		ivp__fail(ctx, IVP_EINPUT, "organisation \"%s\" has %lld members", id, (long long)members);
+		ivp__fail(ctx, IVP_EINPUT, members == 1 ? "organisation \"%s\" has %lld member" : "organisation \"%s\" has %lld members", id,
+			  (long long)members);
 		ivp__code(ctx, "org_in_use");
 		ivp__hint(ctx, "Move its users to another organisation first (ivp user org NAME ORG) or remove them.");
 		return IVP_EINPUT;
@@ -391,7 +392,7 @@ ivp_rc ivp_members(ivp_ctx *ctx, ivp_table **out)
 			goto oom;
 	}
 	if (!ivp_table_nrows(t))
-		ivp__table_note(t, "no users yet: ivp user add NAME --role editor");
+		ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no users yet: ivp user add NAME --role editor"));
 	ivp_table_free(users);
 	*out = t;
 	return IVP_OK;

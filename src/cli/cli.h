@@ -37,6 +37,8 @@ const char *cli_lang(void);
 const char *cli_csv_dialect(void);
 /* The catalogue's text for an English text in the output's language. */
 const char *cli_tr(const char *en);
+/* cli_tr of `one` when n is 1, else of `many` (a count's singular and plural). */
+const char *cli_trn(const char *one, const char *many, long long n);
 
 /* Print an ivp error the PostgreSQL way and return the exit code for rc. */
 int cli_error(const char *cmd, ivp_rc rc, const ivp_error *e);

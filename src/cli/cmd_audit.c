@@ -72,7 +72,7 @@ static int audit_verify(ivp_ctx *ctx, const char *head_file)
 		return cli_usage("audit verify", "cannot read \"%s\"", head_file);
 	if (ivp_audit_verify(ctx, head_file ? head : NULL, &chk))
 		return cli_error("audit verify", ivp_last_error(ctx)->rc, ivp_last_error(ctx));
-	printf(cli_tr("audit trail whole: %lld entries, head %lld %s\n"), (long long)chk.entries,
+	printf(cli_trn("audit trail whole: %lld entry, head %lld %s\n", "audit trail whole: %lld entries, head %lld %s\n", chk.entries), (long long)chk.entries,
 	       (long long)chk.head_seq, chk.head_hash[0] ? chk.head_hash : "-");
 	return EXIT_OK;
 }
@@ -204,8 +204,10 @@ static int backup_or_restore(const char *cmd, int argc, char **argv)
 	if (restore ? ivp_restore(ctx, file, &res) : ivp_backup(ctx, file, &res))
 		ex = cli_error(cmd, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
 	else
-		printf(cli_tr(restore ? "restored from %s: %lld audit entries, head %s\n" :
-					"backup %s written: %lld audit entries, head %s\n"),
+		printf(restore ? cli_trn("restored from %s: %lld audit entry, head %s\n",
+					 "restored from %s: %lld audit entries, head %s\n", res.entries) :
+				 cli_trn("backup %s written: %lld audit entry, head %s\n",
+					 "backup %s written: %lld audit entries, head %s\n", res.entries),
 		       file, (long long)res.entries, res.head[0] ? res.head : "-");
 	ivp_close(ctx);
 	return ex;

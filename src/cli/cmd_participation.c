@@ -68,7 +68,7 @@ static int import(int argc, char **argv)
 	else if (res.unchanged)
 		printf(cli_tr("%s: unchanged: %s\n"), file, res.note);
 	else
-		printf(cli_tr("%s: import %lld (%s): %lld rows written\n"), file, (long long)res.import_id, res.layout,
+		printf(cli_trn("%s: import %lld (%s): %lld row written\n", "%s: import %lld (%s): %lld rows written\n", res.rows), file, (long long)res.import_id, res.layout,
 		       (long long)res.rows);
 	ivp_close(ctx);
 	return ex;

@@ -454,7 +454,7 @@ int cmd_import_values(int argc, char **argv)
 		else if (res.unchanged)
 			printf(cli_tr("%s: unchanged: %s\n"), files[i], res.note);
 		else
-			printf(cli_tr("%s: import %lld (%s): %lld values written%s\n"), files[i], (long long)res.import_id,
+			printf(cli_trn("%s: import %lld (%s): %lld value written%s\n", "%s: import %lld (%s): %lld values written%s\n", res.rows), files[i], (long long)res.import_id,
 			       res.layout, (long long)res.rows, res.changed ? cli_tr(" (some replaced earlier values)") : "");
 	}
 	ivp_close(ctx);

@@ -421,7 +421,7 @@ int cmd_report(int argc, char **argv)
 	}
 	printf(cli_tr("%s: %s report %d for %s, dated %s\n"), r.path, r.kind, r.year, r.area, r.date);
 	if (!strcmp(r.status, "concept"))
-		printf(cli_tr("status: draft, %d required texts missing (ivp report text list)\n"), r.missing);
+		printf(cli_trn("status: draft, %d required text missing (ivp report text list)\n", "status: draft, %d required texts missing (ivp report text list)\n", r.missing), r.missing);
 	else
 		printf("%s", cli_tr(!strcmp(r.status, "definitief") ? "status: final\n" : "status: complete\n"));
 	ivp_close(ctx);

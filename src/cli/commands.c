@@ -244,7 +244,7 @@ int cmd_import(int argc, char **argv)
 			if (res.same)
 				printf(cli_tr(", %lld already present with the same value"), (long long)res.same);
 			if (res.missing)
-				printf(cli_tr(", %lld missing values ('.')"), (long long)res.missing);
+				printf(cli_trn(", %lld missing value ('.')", ", %lld missing values ('.')", res.missing), (long long)res.missing);
 			if (res.skipped)
 				printf(cli_tr(", %lld cells not read (other topics or periods)"), (long long)res.skipped);
 			putchar('\n');

@@ -56,6 +56,11 @@ const char *cli_tr(const char *en)
 	return ivp_msg_tr(lang, en);
 }
 
+const char *cli_trn(const char *one, const char *many, long long n)
+{
+	return ivp_msg_trn(lang, one, many, n);
+}
+
 /* A parameter as the CLI names it: {skip_unknown_regions} -> --skip-unknown-regions. */
 static const char *flag(void *ud, const char *name, char *buf, size_t n)
 {

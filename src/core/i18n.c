@@ -10,6 +10,12 @@
  * an entry passes as it is, so a missing translation shows English rather
  * than nothing. Both texts of an entry take the same printf arguments in
  * the same order (tests/unit/test_core.c checks every entry).
+ *
+ * Plurals: a count and its noun ("1 rij", "2 rijen") are two entries, the
+ * singular and the plural, and the caller picks by the count
+ * (ivp_msg_plural by id, ivp_msg_trn by English text). Dutch and English
+ * share the rule "1 is singular, anything else (0 too) plural", so no
+ * plural-form expression as in gettext is needed.
  */
 #include <string.h>
 
@@ -60,6 +66,11 @@ const char *ivp_msg_tr(const char *lang, const char *en)
 		if (!strcmp(texts[i][1], en))
 			return texts[i][0];
 	return en;
+}
+
+const char *ivp_msg_trn(const char *lang, const char *one, const char *many, long long n)
+{
+	return ivp_msg_tr(lang, n == 1 ? one : many);
 }
 
 void ivp_text_params(const char *s, ivp_param_fn present, void *ud, char *out, size_t n)

@@ -147,10 +147,10 @@ ivp_rc ivp_plan_changes(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **out)
 		if (ivp__table_col(t, cols[i], IVP__COL_BRIEF, 0) < 0)
 			goto oom;
 	if (ivp__plan_diff(pa, pb, change_row, t) ||
-	    ivp__table_note(t, "v1 = version %lld (%s by %s, %s); v2 = version %lld (%s by %s, %s)",
+	    ivp__table_note(t, ivp_msg_tr(ivp_lang(ctx), "v1 = version %lld (%s by %s, %s); v2 = version %lld (%s by %s, %s)"),
 			    (long long)a.version, a.kind, a.created_by, a.created_at,
 			    (long long)b.version, b.kind, b.created_by, b.created_at) ||
-	    (!ivp_table_nrows(t) && ivp__table_note(t, "no differences")))
+	    (!ivp_table_nrows(t) && ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no differences"))))
 		goto oom;
 	*out = t;
 	t = NULL;

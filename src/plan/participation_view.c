@@ -638,14 +638,36 @@ static ivp_rc activities_table(pv *v, ivp_table **out)
 	return IVP_OK;
 }
 
+/* The titles of themes, a list of keys separated by commas as the store
+ * gives them ("jeugdgroepen,ondermijning"), into out (n bytes) separated
+ * by "; "; a key without a theme stays as it is. */
+static void theme_titles(const pv *v, const char *keys, char *out, size_t n)
+{
+	size_t k = 0;
+
+	out[0] = '\0';
+	while (keys && *keys && k + 1 < n) {
+		size_t len = strcspn(keys, ",");
+		char key[64];
+
+		snprintf(key, sizeof(key), "%.*s", (int)(len < sizeof(key) ? len : sizeof(key) - 1), keys);
+		k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "", title_of(v, key));
+		if (k >= n)
+			k = n - 1;
+		keys += len + (keys[len] == ',');
+	}
+}
+
 /* rows: activity, ref, statement, themes, wijk, route, target, reason, kind */
 static int input_cb(void *ud, const char *const *c, int n)
 {
 	pv_rows *r = ud;
 	ivp_table *t = r->t;
+	char titles[512];
 
 	if (n < 9)
 		return 0;
+	theme_titles(r->v, c[3], titles, sizeof(titles));
 	if (!c[5] || !c[5][0]) {
 		size_t l = strlen(r->undecided_refs);
 
@@ -657,7 +679,7 @@ static int input_cb(void *ud, const char *const *c, int n)
 	    ivp__table_set_text(t, 2, c[2]) || ivp__table_set_text(t, 3, c[3]) || ivp__table_set_text(t, 4, c[4]) ||
 	    ivp__table_set_text(t, 5, c[5]) || ivp__table_set_text(t, 6, route_text(r->v->lang, c[5] ? c[5] : "")) ||
 	    ivp__table_set_text(t, 7, c[6]) || ivp__table_set_text(t, 8, c[7]) || ivp__table_set_text(t, 9, c[8]) ||
-	    ivp__table_set_text(t, 10, target_title(r->v, c[5], c[6]))) {
+	    ivp__table_set_text(t, 10, target_title(r->v, c[5], c[6])) || ivp__table_set_text(t, 11, titles)) {
 		r->bad = 1;
 		return -1;
 	}
@@ -666,8 +688,8 @@ static int input_cb(void *ud, const char *const *c, int n)
 
 static ivp_rc inputs_table(pv *v, ivp_table **out)
 {
-	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 }, { "ref", IVP__COL_BRIEF, 0 }, { "statement", IVP__COL_BRIEF, 0 }, { "themes", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", 0, 0 }, { "reason", 0, 0 }, { "kind", 0, 0 }, { "target_title", IVP__COL_BRIEF, 0 } };
-	pv_rows r = { v, table_of(cols, 11), 0, 0, "" };
+	static const col cols[] = { { "activity", IVP__COL_BRIEF, 0 }, { "ref", IVP__COL_BRIEF, 0 }, { "statement", IVP__COL_BRIEF, 0 }, { "themes", IVP__COL_BRIEF, 0 }, { "wijk", 0, 0 }, { "route", 0, 0 }, { "route_text", IVP__COL_BRIEF, 0 }, { "target", 0, 0 }, { "reason", 0, 0 }, { "kind", 0, 0 }, { "target_title", IVP__COL_BRIEF, 0 }, { "theme_titles", IVP__COL_BRIEF, 0 } };
+	pv_rows r = { v, table_of(cols, 12), 0, 0, "" };
 	ivp_rc rc;
 
 	if (!r.t)
@@ -676,7 +698,7 @@ static ivp_rc inputs_table(pv *v, ivp_table **out)
 	if (r.bad)
 		rc = oom(v);
 	if (!rc && r.undecided &&
-	    ivp__table_note(r.t, L(v->lang, "%d inputs have no route yet (what was done with them is not decided): %s%s"),
+	    ivp__table_note(r.t, ivp_msg_trn(v->lang, "%d input has no route yet (what was done with it is not decided): %s%s", "%d inputs have no route yet (what was done with them is not decided): %s%s", r.undecided),
 			    r.undecided, r.undecided_refs, r.undecided > 8 ? ", …" : "") < 0)
 		rc = oom(v);
 	if (rc) {
@@ -970,9 +992,9 @@ static const char *source_of(const pv *v, const pv_mx *x, int k, int c, char *b,
 	if (!x->m[k].has[c])
 		return L(v->lang, "no data");
 	if (c == IVP__MX_RESIDENTS)
-		snprintf(b, n, L(v->lang, "data: %lld inputs from residents"), (long long)x->nres[k]);
+		snprintf(b, n, ivp_msg_trn(v->lang, "data: %lld input from residents", "data: %lld inputs from residents", x->nres[k]), (long long)x->nres[k]);
 	else if (c == IVP__MX_PARTNERS)
-		snprintf(b, n, L(v->lang, "data: %lld inputs from partners"), (long long)x->npart[k]);
+		snprintf(b, n, ivp_msg_trn(v->lang, "data: %lld input from partners", "data: %lld inputs from partners", x->npart[k]), (long long)x->npart[k]);
 	else if (c == IVP__MX_EVALUATION && x->m[k].from_data[c])
 		snprintf(b, n, L(v->lang, "evaluation: %d of %d measured goals of the previous plan not achieved"), x->ev_missed[k],
 			 x->ev_measured[k]);

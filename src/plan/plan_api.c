@@ -549,7 +549,7 @@ ivp_rc ivp_plan_history(ivp_ctx *ctx, ivp_table **out)
 		return rc;
 	}
 	if (!ivp_table_nrows(t))
-		ivp__table_note(t, "no plan imported yet: ivp plan import FILE");
+		ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no plan imported yet: ivp plan import FILE"));
 	*out = t;
 	return IVP_OK;
 }
@@ -600,10 +600,10 @@ ivp_rc ivp_plan_diff(ivp_ctx *ctx, int64_t v1, int64_t v2, ivp_table **out)
 	    ivp__table_col(t, "v1", IVP__COL_BRIEF, 0) < 0 ||
 	    ivp__table_col(t, "v2", IVP__COL_BRIEF, 0) < 0 ||
 	    flatten(pa, &la) || flatten(pb, &lb) || diff_lines(&la, &lb, diff_row, t) ||
-	    ivp__table_note(t, "v1 = version %lld (%s by %s, %s); v2 = version %lld (%s by %s, %s)",
+	    ivp__table_note(t, ivp_msg_tr(ivp_lang(ctx), "v1 = version %lld (%s by %s, %s); v2 = version %lld (%s by %s, %s)"),
 			    (long long)a.version, a.kind, a.created_by, a.created_at,
 			    (long long)b.version, b.kind, b.created_by, b.created_at) ||
-	    (!ivp_table_nrows(t) && ivp__table_note(t, "no differences"))) {
+	    (!ivp_table_nrows(t) && ivp__table_note(t, "%s", ivp_msg_tr(ivp_lang(ctx), "no differences")))) {
 		rc = ivp__fail(ctx, IVP_ENOMEM, "out of memory");
 		goto out;
 	}

@@ -501,6 +501,79 @@ static int read_struct(rd *r, struct fy_node *n, const pl_schema *sc, void *base
 	return 0;
 }
 
+/*
+ * libfyaml's own messages (libfyaml 0.7.12, Debian's libfyaml0) that a
+ * person writing a plan file can realistically cause — found with
+ * malformed copies of a plan: tabs, quotes, brackets, indentation, a
+ * duplicate key, an escape, a missing colon — each as the catalogue's
+ * English text: libfyaml's message, with "%s" where libfyaml puts a word
+ * or character of the file. Their Dutch says what is wrong in plain
+ * words. Any other message of libfyaml stays in its English, and the
+ * Dutch sentence around it says it is the parser's (e2e 511, 512).
+ */
+static const char *const fy_known[] = {
+	IVP__N("duplicate key"),
+	IVP__N("duplicate mapping key"),
+	IVP__N("invalid tab used as indentation"),
+	IVP__N("invalid tab character as indent instead of space"),
+	IVP__N("tab character may not be used as indentation"),
+	IVP__N("invalid tab as indendation in a mapping"),
+	IVP__N("cannot use tab for indentation of block entry"),
+	IVP__N("double-quoted scalar without closing quote"),
+	IVP__N("single-quoted scalar without closing quote"),
+	IVP__N("wrongly indented double-quoted scalar"),
+	IVP__N("wrongly indented single-quoted scalar"),
+	IVP__N("invalid trailing content after double-quoted scalar"),
+	IVP__N("invalid trailing content after single-quoted scalar"),
+	IVP__N("invalid escape '%s' in double-quoted string"),
+	IVP__N("double-quoted scalar has invalid hex escape"),
+	IVP__N("flow sequence without a closing bracket"),
+	IVP__N("flow sequence with invalid extra closing bracket"),
+	IVP__N("missing comma in flow mapping"),
+	IVP__N("missing comma in flow sequence"),
+	IVP__N("did not find expected node content"),
+	IVP__N("did not find expected '-' indicator"),
+	IVP__N("did not find expected key"),
+	IVP__N("could not find expected ':'"),
+	IVP__N("missing ':'"),
+	IVP__N("invalid nested block mapping on the same line"),
+	IVP__N("block sequence on the same line as a mapping key"),
+	IVP__N("invalid multiline plain key"),
+	IVP__N("wrong indendation in sequence while in mapping"),
+	IVP__N("wrongly indented sequence item"),
+	IVP__N("invalid scalar at the end of block sequence"),
+	IVP__N("invalid indentation in mapping"),
+	IVP__N("plain scalar cannot start with '%s'"),
+};
+
+/* The catalogue's text, in probs' language, for libfyaml's message msg
+ * (the file's word of a "%s" text filled in) into out (n bytes); 0 when
+ * msg is none of fy_known. */
+static int fy_message(const pl_problems *probs, const char *msg, char *out, size_t n)
+{
+	size_t i, len = strlen(msg);
+
+	for (i = 0; i < sizeof(fy_known) / sizeof(fy_known[0]); i++) {
+		const char *k = fy_known[i], *ph = strstr(k, "%s");
+		size_t pre = ph ? (size_t)(ph - k) : 0, suf = ph ? strlen(ph + 2) : 0;
+		char word[32] = "";
+
+		if (!ph) {
+			if (strcmp(msg, k))
+				continue;
+		} else {
+			if (len <= pre + suf || len - pre - suf >= sizeof(word) || strncmp(msg, k, pre) ||
+			    strcmp(msg + len - suf, ph + 2))
+				continue;
+			memcpy(word, msg + pre, len - pre - suf);
+			word[len - pre - suf] = '\0';
+		}
+		snprintf(out, n, ivp__pl_tr(probs, k), word);
+		return 1;
+	}
+	return 0;
+}
+
 static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 {
 	struct fy_diag_error *e;
@@ -508,13 +581,22 @@ static void syntax_problems(struct fy_diag *diag, pl_problems *probs)
 	int any = 0;
 
 	while ((e = fy_diag_errors_iterate(diag, &it))) {
-		pl_pos at = { e->line + 1, e->column + 1 };
+		/* libfyaml's collected errors count lines and columns from 1
+		 * (a tab in column 1 of line 10 is 10:2, the character after it) */
+		pl_pos at = { e->line, e->column };
+		char said[200];
 
 		if (e->type < FYET_ERROR)
 			continue;
-		ivp__pl_problem(probs, "plan_syntax", at, "", "The file is not well-formed YAML.",
-				"Check the indentation (spaces, not tabs) and the quotes around this place.",
-				"YAML syntax error: %s", e->msg ? e->msg : "invalid YAML");
+		if (e->msg && fy_message(probs, e->msg, said, sizeof(said)))
+			ivp__pl_problem(probs, "plan_syntax", at, "", "The file is not well-formed YAML.",
+					"Check the indentation (spaces, not tabs) and the quotes around this place.",
+					"YAML syntax error: %s", said);
+		else
+			ivp__pl_problem(probs, "plan_syntax", at, "", "The file is not well-formed YAML.",
+					"Check the indentation (spaces, not tabs) and the quotes around this place.",
+					"YAML syntax error, in the YAML parser's words: %s",
+					e->msg ? e->msg : "invalid YAML");
 		any = 1;
 	}
 	if (!any) {

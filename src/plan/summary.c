@@ -14,6 +14,7 @@
  * The shapes:
  *   import of NAME: N fields changed, N added, N removed since version V
  *   import of NAME: N priorities, N goals, N measures, N budget years
+ *                   (shown, in English too, with "1 priority", "1 goal" …)
  *   measure ID: status A -> B; spent Y = X; note: TEXT   (each part optional)
  *   revert to version V (WHEN by USER): ITEMS
  *   [WORDS: ]ITEMS   an edit; ITEMS are "; "-separated, each
@@ -101,6 +102,14 @@ static int lit(const char **s, const char *w)
 	return 1;
 }
 
+/* A count and its noun in lang, singular for 1 ("1 prioriteit", "1 goal"):
+ * the stored summary always says the plural. */
+static void count(sbuf *b, const char *lang, const char *sep, const char *one, const char *many, long long v)
+{
+	puts_(b, sep);
+	fmt(b, ivp_msg_trn(lang, one, many, v), (int)v);
+}
+
 /* "import of NAME: …" */
 static int tr_import(const char *lang, const char *s, sbuf *b)
 {
@@ -114,13 +123,19 @@ static int tr_import(const char *lang, const char *s, sbuf *b)
 	p = colon + 2;
 	if ((v[0] = num(&p)) >= 0 && lit(&p, " fields changed, ") && (v[1] = num(&p)) >= 0 && lit(&p, " added, ") &&
 	    (v[2] = num(&p)) >= 0 && lit(&p, " removed since version ") && (v[3] = num(&p)) >= 0 && !*p) {
-		fmt(b, ivp_msg_tr(lang, ivp__sum_import_diff), name, (int)v[0], (int)v[1], (int)v[2], v[3]);
+		fmt(b, ivp_msg_tr(lang, "import of %s: "), name);
+		count(b, lang, "", IVP__N("%d field changed"), IVP__N("%d fields changed"), v[0]);
+		fmt(b, ivp_msg_tr(lang, ", %d added, %d removed since version %lld"), (int)v[1], (int)v[2], v[3]);
 		return 1;
 	}
 	p = colon + 2;
 	if ((v[0] = num(&p)) >= 0 && lit(&p, " priorities, ") && (v[1] = num(&p)) >= 0 && lit(&p, " goals, ") &&
 	    (v[2] = num(&p)) >= 0 && lit(&p, " measures, ") && (v[3] = num(&p)) >= 0 && lit(&p, " budget years") && !*p) {
-		fmt(b, ivp_msg_tr(lang, ivp__sum_import_new), name, (int)v[0], (int)v[1], (int)v[2], (int)v[3]);
+		fmt(b, ivp_msg_tr(lang, "import of %s: "), name);
+		count(b, lang, "", IVP__N("%d priority"), IVP__N("%d priorities"), v[0]);
+		count(b, lang, ", ", IVP__N("%d goal"), IVP__N("%d goals"), v[1]);
+		count(b, lang, ", ", IVP__N("%d measure"), IVP__N("%d measures"), v[2]);
+		count(b, lang, ", ", IVP__N("%d budget year"), IVP__N("%d budget years"), v[3]);
 		return 1;
 	}
 	return 0;
@@ -261,7 +276,9 @@ void ivp__plan_summary_tr(const char *lang, const char *stored, char *out, size_
 	if (!stored)
 		return;
 	if (!lang || !strcmp(lang, "en")) {
-		snprintf(out, n, "%s", stored);
+		/* as stored, but for an import's counts in the singular where one */
+		if (!lang || !tr_import("en", stored, &b))
+			snprintf(out, n, "%s", stored);
 		return;
 	}
 	if (tr_import(lang, stored, &b) || tr_measure(lang, stored, &b) || tr_revert(lang, stored, &b))

@@ -321,6 +321,8 @@ static const http_col c_pt_inputs[] = {
 	{ "reason", T, 0, "why it was not taken up" },
 	{ "kind", T, 0, "the activity's kind" },
 	{ "target_title", T, 0, "the target as people read it: the title of the plan's priority, goal or measure, else the target" },
+	/* dutch2: the themes by their titles, as the page shows them */
+	{ "theme_titles", T, 0, "its themes' titles, separated by \"; \"" },
 	{ 0 }
 };
 

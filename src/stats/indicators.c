@@ -1026,7 +1026,7 @@ static void sizeclass_years(const qstate *s, int i, char *out, size_t n)
  * years, as it follows the population. */
 static int cmp_notes(qstate *s, int one_year)
 {
-	int nl = !strcmp(s->lang, "nl"), i;
+	int i;
 
 	for (i = 0; i < s->ncmp; i++) {
 		const aset *a = &s->cmp[i];
@@ -1044,11 +1044,12 @@ static int cmp_notes(qstate *s, int one_year)
 				return -1;
 			continue;
 		} else
-			snprintf(n, sizeof(n), nl ? "%d gebieden" : "%d areas", a->n);
-		if (a->left_out ? ivp__table_note(s->t, nl ? "vs_%s: t.o.v. %s (%s; %s zelf niet meegeteld)" : "vs_%s: vs %s (%s; %s itself left out)",
+			snprintf(n, sizeof(n), ivp_msg_trn(s->lang, "%d area", "%d areas", a->n), a->n);
+		/* "vs_regio: vs …" in English (the column key), "regio: t.o.v. …"
+		 * in Dutch (whose header of that column is "t.o.v. regio") */
+		if (a->left_out ? ivp__table_note(s->t, ivp_msg_tr(s->lang, "vs_%s: vs %s (%s; %s itself left out)"),
 						  a->label, a->name, n, s->main.label) :
-				  ivp__table_note(s->t, nl ? "vs_%s: t.o.v. %s (%s)" : "vs_%s: vs %s (%s)",
-						  a->label, a->name, n))
+				  ivp__table_note(s->t, ivp_msg_tr(s->lang, "vs_%s: vs %s (%s)"), a->label, a->name, n))
 			return -1;
 	}
 	return 0;
@@ -1346,7 +1347,7 @@ ivp_rc ivp_series(ivp_ctx *ctx, const ivp_series_query *q, ivp_table **out)
 		    (v && ivp__table_set_int(t, 4, *v)))
 			goto oom;
 	}
-	ivp__table_note(t, "%s (%s), %s%s%s; empty count: no data for that month",
+	ivp__table_note(t, ivp_msg_tr(ivp_lang(ctx), "%s (%s), %s%s%s; empty count: no data for that month"),
 			a.label, a.name, q->type, title[0] ? " " : "", title);
 	*out = t;
 	t = NULL;

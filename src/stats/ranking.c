@@ -445,43 +445,84 @@ static int put_row(ivp_table *t, const ritem *it, int rank, const ivp__indicator
 	       ivp__table_set_int(t, R_OWN, it->own);
 }
 
+/* The numbers of the notes the way the reader writes them (1.000; 25,15 in
+ * Dutch, 1,000; 25.15 in English: src/core/numbers.c); years stay bare.
+ * A note's numbers each get one of these buffers. */
+typedef char numbuf[32];
+
+static const char *num(const char *lang, double v, int dec, numbuf b)
+{
+	ivp_format_number(lang, v, dec, b, sizeof(numbuf));
+	return b;
+}
+
+/* v with three significant digits (the estimated tau2), as %.3g would but
+ * in the reader's decimal sign and never in exponent form. */
+static const char *sig3(const char *lang, double v, numbuf b)
+{
+	int dec = 0;
+
+	if (v != 0 && isfinite(v))
+		dec = 2 - (int)floor(log10(fabs(v)));
+	return num(lang, v, dec < 0 ? 0 : dec > 12 ? 12 :
+						     dec,
+		   b);
+}
+
+/* The first two notes: what was ranked on what, and the funnel's limits. */
+static int put_head_notes(ivp_table *t, const ivp_ranking_query *q, const char *under,
+			  const char *uname, const char *level, int n, int pop_year,
+			  const ivp__indicator_def *d, const rstate *st, const char *lang)
+{
+	numbuf b1, b2, b3, b4, b5;
+	int bu = !strcmp(level, "BU"), wk = !strcmp(level, "WK");
+
+	return ivp__table_note(t, L(lang, "%s: %s (%s), %s %s, %d; %s %s version %d (%s)"), under, uname, level,
+			       num(lang, n, 0, b1),
+			       bu ? (n == 1 ? "buurt" : "buurten") :
+			       wk ? (n == 1 ? "wijk" : "wijken") :
+				    (n == 1 ? "gemeente" : "gemeenten"),
+			       q->year, !strcmp(lang, "nl") ? d->name_nl : d->name_en, d->key, d->version,
+			       L(lang, d->classification)) ||
+	       ivp__table_note(t, L(lang, "ranked on the rate per %s inhabitants on 1 January %d; %.0f%% intervals exact (Poisson; ratios exact conditional)"),
+			       num(lang, d->per, 0, b1), pop_year, st->conf * 100) ||
+	       (pop_year != q->year &&
+		ivp__table_note(t, L(lang, "population of 1 January %d, not of %d: chosen explicitly as the population year of the %d counts"),
+				pop_year, q->year, q->year)) ||
+	       (st->fitted &&
+		ivp__table_note(t, L(lang, "funnel: each area against the pooled rate of the %s ranked areas (%s per %s), with the variation between areas the data show (tau2 %s on the square-root scale, additive random effects; docs/ranking.md); by chance alone 1 area in 20 lies beyond the 95%% limits and 1 in 500 beyond the 99.8%% limits"),
+				num(lang, st->ranked, 0, b1), num(lang, st->f.theta * d->per, 2, b2),
+				num(lang, d->per, 0, b3), sig3(lang, st->f.tau2, b4))) ||
+	       (st->fitted &&
+		ivp__table_note(t, L(lang, "beyond the funnel's limits: %s of %s beyond 95%%, %s beyond 99.8%%; an exact Poisson test against all of them together (vs_all) calls %s different"),
+				num(lang, st->flagged95, 0, b1), num(lang, st->ranked, 0, b2),
+				num(lang, st->flagged998, 0, b3), num(lang, st->poisson_flagged, 0, b5)));
+}
+
 static int put_notes(ivp_table *t, const ivp_ranking_query *q, const char *under,
 		     const char *uname, const char *level, int n, int pop_year,
 		     const ivp__indicator_def *d, const rstate *st, const char *lang)
 {
 	int nopop = n - st->ranked - st->nsmall;
+	numbuf b1, b2, b3;
 
-	return ivp__table_note(t, L(lang, "%s: %s (%s), %d %s, %d; %s %s version %d (%s)"), under, uname, level, n,
-			       !strcmp(level, "BU") ? "buurten" :
-			       !strcmp(level, "WK") ? "wijken" :
-						      "gemeenten",
-			       q->year, !strcmp(lang, "nl") ? d->name_nl : d->name_en, d->key, d->version,
-			       L(lang, d->classification)) ||
-	       ivp__table_note(t, L(lang, "ranked on the rate per %d inhabitants on 1 January %d; %.0f%% intervals exact (Poisson; ratios exact conditional)"),
-			       d->per, pop_year, st->conf * 100) ||
-	       (pop_year != q->year &&
-		ivp__table_note(t, L(lang, "population of 1 January %d, not of %d: chosen explicitly as the population year of the %d counts"),
-				pop_year, q->year, q->year)) ||
-	       (st->fitted &&
-		ivp__table_note(t, L(lang, "funnel: each area against the pooled rate of the %d ranked areas (%.2f per %d), with the variation between areas the data show (tau2 %.3g on the square-root scale, additive random effects; docs/ranking.md); by chance alone 1 area in 20 lies beyond the 95%% limits and 1 in 500 beyond the 99.8%% limits"),
-				st->ranked, st->f.theta * d->per, d->per, st->f.tau2)) ||
-	       (st->fitted &&
-		ivp__table_note(t, L(lang, "beyond the funnel's limits: %d of %d beyond 95%%, %d beyond 99.8%%; an exact Poisson test against all of them together (vs_all) calls %d different"),
-				st->flagged95, st->ranked, st->flagged998, st->poisson_flagged)) ||
-	       ivp__table_note(t, L(lang, "vs_all: each area against all %d ranked areas together (%lld on %lld inhabitants), exact Poisson without the variation between areas: for comparison only, the funnel column says which areas stand out"),
-			       st->ranked, (long long)st->all_count, (long long)st->all_pop) ||
-	       ivp__table_note(t, L(lang, "counts below %lld flagged small: their place in the ranking is mostly chance"),
-			       (long long)st->small) ||
+	return put_head_notes(t, q, under, uname, level, n, pop_year, d, st, lang) ||
+	       ivp__table_note(t, L(lang, "vs_all: each area against all %s ranked areas together (%s on %s inhabitants), exact Poisson without the variation between areas: for comparison only, the funnel column says which areas stand out"),
+			       num(lang, st->ranked, 0, b1), num(lang, (double)st->all_count, 0, b2),
+			       num(lang, (double)st->all_pop, 0, b3)) ||
+	       ivp__table_note(t, L(lang, "counts below %s flagged small: their place in the ranking is mostly chance"),
+			       num(lang, (double)st->small, 0, b1)) ||
 	       (st->nsmall &&
-		ivp__table_note(t, L(lang, "%d areas have fewer than %lld inhabitants: listed by count, without a rate or rank (too few inhabitants for a rate)"),
-				st->nsmall, (long long)st->minpop)) ||
+		ivp__table_note(t, ivp_msg_trn(lang, "%s area has fewer than %s inhabitants: listed by count, without a rate or rank (too few inhabitants for a rate)", "%s areas have fewer than %s inhabitants: listed by count, without a rate or rank (too few inhabitants for a rate)", st->nsmall),
+				num(lang, st->nsmall, 0, b1), num(lang, (double)st->minpop, 0, b2))) ||
 	       (st->nrolled &&
-		ivp__table_note(t, L(lang, "%d wijken have no population of their own for 1 January %d: the sum of their buurten (population_from_buurten)"),
-				st->nrolled, pop_year)) ||
-	       (st->nodata && ivp__table_note(t, L(lang, "%d areas have no figure for %d and are left out"), st->nodata, q->year)) ||
+		ivp__table_note(t, ivp_msg_trn(lang, "%s wijk has no population of its own for 1 January %d: the sum of its buurten (population_from_buurten)", "%s wijken have no population of their own for 1 January %d: the sum of their buurten (population_from_buurten)", st->nrolled),
+				num(lang, st->nrolled, 0, b1), pop_year)) ||
+	       (st->nodata && ivp__table_note(t, ivp_msg_trn(lang, "%s area has no figure for %d and is left out", "%s areas have no figure for %d and are left out", st->nodata),
+					      num(lang, st->nodata, 0, b1), q->year)) ||
 	       (nopop > 0 &&
-		ivp__table_note(t, L(lang, "%d areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly"),
-				nopop, pop_year, pop_year));
+		ivp__table_note(t, ivp_msg_trn(lang, "%s area has a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly", "%s areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly", nopop),
+				num(lang, nopop, 0, b1), pop_year, pop_year));
 }
 
 static ivp_rc ranking(ivp_ctx *ctx, const ivp_ranking_query *q, ivp_table **out)

@@ -77,7 +77,7 @@ void web_login_post(http_req *r)
 	if (http_signin(r, &s, &st))
 		return;
 	if (st == IVP_SIGNIN_LIMITED) {
-		snprintf(msg, sizeof(msg), web_t(lang, W_LOGIN_LIMITED), r->retry_after);
+		snprintf(msg, sizeof(msg), ivp_msg_plural(lang, W_LOGIN_LIMITED_ONE, W_LOGIN_LIMITED, r->retry_after), r->retry_after);
 		login_page(r, lang, msg, 429, 0);
 		return;
 	}

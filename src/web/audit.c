@@ -52,7 +52,7 @@ static void chain_state(html *h, http_req *r, const char *lang)
 	int ok = ivp_audit_verify(r->ctx, NULL, &chk) == IVP_OK;
 
 	if (ok)
-		snprintf(msg, sizeof(msg), web_t(lang, W_AUDIT_WHOLE), (long long)chk.entries);
+		snprintf(msg, sizeof(msg), ivp_msg_plural(lang, W_AUDIT_WHOLE_ONE, W_AUDIT_WHOLE, chk.entries), (long long)chk.entries);
 	else
 		snprintf(msg, sizeof(msg), "%s. %s", ivp_last_error(r->ctx)->message, ivp_last_error(r->ctx)->detail);
 	html_raw(h, ok ? "<div class=\"utrecht-alert ivp-alert\" role=\"status\"><p class=\"utrecht-paragraph\">" :

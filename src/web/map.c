@@ -53,6 +53,26 @@ int web_map_breaks(const double *v, int n, double br[WEB_MAP_CLASSES + 1])
 	return m;
 }
 
+void web_map_keys(html *h, const char *lang, const double br[WEB_MAP_CLASSES + 1])
+{
+	int k;
+
+	for (k = 0; k < WEB_MAP_CLASSES; k++) {
+		int last = k + 1 == WEB_MAP_CLASSES;
+
+		/* few areas give equal breaks: a class [a, a) holds nothing */
+		if (!last && br[k] == br[k + 1])
+			continue;
+		html_fmt(h, "<li><span class=\"ivp-map__swatch ivp-map__c%d\" aria-hidden=\"true\"></span>", k);
+		html_num(h, br[k], 1, lang);
+		if (!last || br[k] != br[k + 1]) {
+			html_raw(h, last ? " – " : " – &lt; ");
+			html_num(h, br[k + 1], 1, lang);
+		}
+		html_raw(h, "</li>");
+	}
+}
+
 int web_map_class(const double br[WEB_MAP_CLASSES + 1], double v)
 {
 	int k;
@@ -155,13 +175,8 @@ void web_choropleth(html *h, const char *lang, const ivp_table *b, const double 
 	html_raw(h, "</svg><figcaption class=\"ivp-map__legend\"><p class=\"utrecht-paragraph\">");
 	html_text(h, web_t(lang, W_MAP_LEGEND));
 	html_raw(h, "</p><ul class=\"ivp-map__keys\">");
-	for (k = 0; m && k < WEB_MAP_CLASSES; k++) {
-		html_fmt(h, "<li><span class=\"ivp-map__swatch ivp-map__c%d\" aria-hidden=\"true\"></span>", k);
-		html_num(h, br[k], 1, lang);
-		html_raw(h, k + 1 < WEB_MAP_CLASSES ? " – &lt; " : " – ");
-		html_num(h, br[k + 1], 1, lang);
-		html_raw(h, "</li>");
-	}
+	if (m)
+		web_map_keys(h, lang, br);
 	html_raw(h, "<li><span class=\"ivp-map__swatch ivp-map__na\" aria-hidden=\"true\"></span>");
 	html_text(h, web_t(lang, W_MAP_NODATA));
 	snprintf(num, sizeof(num), " (%d)", n - m);

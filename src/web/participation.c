@@ -318,7 +318,7 @@ void web_participation(http_req *r)
 			html_text(&h, cell(in, i, "ref"));
 			html_raw(&h, "</th>");
 			td(&h, cell(in, i, "statement"), 0);
-			td(&h, cell(in, i, "themes"), 0);
+			td(&h, cell(in, i, "theme_titles"), 0);
 			td(&h, cell(in, i, "route_text"), 0);
 			td(&h, cell(in, i, "route")[0] && !strcmp(cell(in, i, "route"), "not_taken") ? cell(in, i, "reason") : cell(in, i, "target_title"),
 			   0);

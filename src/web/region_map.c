@@ -101,18 +101,12 @@ static void legend(html *h, const char *lang, const double br[WEB_MAP_CLASSES + 
 		   const char *own_name, int has_own)
 {
 	char s[320];
-	int k;
 
 	html_raw(h, "<figcaption class=\"ivp-map__legend\"><p class=\"utrecht-paragraph\">");
 	html_text(h, web_t(lang, W_MAP_LEGEND));
 	html_raw(h, "</p><ul class=\"ivp-map__keys\">");
-	for (k = 0; m && k < WEB_MAP_CLASSES; k++) {
-		html_fmt(h, "<li><span class=\"ivp-map__swatch ivp-map__c%d\" aria-hidden=\"true\"></span>", k);
-		html_num(h, br[k], 1, lang);
-		html_raw(h, k + 1 < WEB_MAP_CLASSES ? " – &lt; " : " – ");
-		html_num(h, br[k + 1], 1, lang);
-		html_raw(h, "</li>");
-	}
+	if (m)
+		web_map_keys(h, lang, br);
 	html_raw(h, "<li><span class=\"ivp-map__swatch ivp-map__na\" aria-hidden=\"true\"></span>");
 	html_text(h, web_t(lang, W_MAP_NODATA));
 	snprintf(s, sizeof(s), " (%d)", nna);

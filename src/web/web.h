@@ -137,6 +137,10 @@ void web_home_values(http_req *r, html *h, const char *lang, const char *area);
 int web_map_breaks(const double *v, int n, double br[WEB_MAP_CLASSES + 1]);
 /* The class 0..4 of v for breaks br (class k: br[k] <= v < br[k+1], the last closed); -1 for NaN. */
 int web_map_class(const double br[WEB_MAP_CLASSES + 1], double v);
+/* The legend's class items (<li>) for the breaks br, in lang: a class that
+ * can hold no area (equal breaks, when there are few areas) is left out,
+ * and a last class of one value says that value once. */
+void web_map_keys(html *h, const char *lang, const double br[WEB_MAP_CLASSES + 1]);
 /*
  * A choropleth of the areas of b (an ivp_boundaries table) coloured by
  * rate[i] (per row of b; NaN: no figure) in quantile classes, each area

@@ -282,6 +282,10 @@ async function main() {
     check('buurten map marks the own gemeente and shows the gemeenten around it',
           await page.locator('main svg path.ivp-map__own').count() === 1 &&
           await page.locator('main svg path.ivp-map__region').count() > 1);
+    // three wijken give equal quantile breaks: no legend class that can hold nothing ("22,8 – < 22,8")
+    const keys = await page.locator('main .ivp-map__keys li').allTextContents();
+    check('the map legend has no empty class (' + keys.join(' | ') + ')',
+          keys.length >= 3 && !keys.some((t) => /^(\S+) – < \1$/.test(t.trim())));
     // the funnel plot: PN's 24 buurten of 500 inhabitants or more on the 2023 population (run.sh)
     check('buurten page draws a funnel plot with a title, a description and one point per ranked buurt',
           await page.locator('main svg.ivp-funnel__svg title').first().textContent() !== '' &&
@@ -328,6 +332,12 @@ async function main() {
     check('kaart has a legend with five classes', await page.locator('main .ivp-map__keys li').count() === 6);
     check('kaart is followed by its table', await page.locator('main tbody tr').count() === 341);
     await visit(page, 'kaart');
+    // the same map in English (issue 11's "Must show": the map in nl and en)
+    await page.goto(base + '/kaart?year=2023&lang=en');
+    check('kaart in English names each area per 1,000 and has no Dutch heading',
+          (await page.locator('main svg path title').first().textContent()).includes('per 1,000') &&
+          !(await page.textContent('main')).includes('inwoners'));
+    await visit(page, 'kaart-en');
     await page.goto(base + '/sources');
     check('sources page lists the imports', await page.locator('main tbody tr').count() >= 5);
     await visit(page, 'sources');

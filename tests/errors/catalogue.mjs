@@ -6,10 +6,13 @@
 // src/, every call of
 //   - the error functions ivp__fail, ivp__job_fail, ivp__detail, ivp__hint
 //     and ivp__oom (their format argument);
+//   - a table's notes, ivp__table_note (its format: a literal note is English
+//     in Dutch output; notes go through ivp_msg_tr, or pass "%s");
 //   - the plan file's problems: ivp__pl_problem (message, detail, hint) and
 //     plan_check.c's problem, in_period, unique and ref, plan_yaml.c's
 //     wrong_type (the texts and item kinds they pass on to be translated);
-//   - the translation itself: ivp_msg_tr, ivp__pl_tr, and every macro a file
+//   - the translation itself: ivp_msg_tr, ivp_msg_trn (both its texts: the
+//     singular and the plural), ivp__pl_tr, and every macro a file
 //     defines as ivp_msg_tr(…) (L, TR: its last argument), so that a ranking
 //     note, a help text or a report reason looked up there has its entry;
 //   - IVP__N("…"), the mark of a text kept in English and translated where
@@ -30,10 +33,10 @@ const CALLS = {
 	ivp__fail: [[2], 'error'], ivp__job_fail: [[3], 'error'], ivp__detail: [[1], 'error'],
 	ivp__hint: [[1], 'error'], ivp__oom: [[1], 'error'],
 	ivp__pl_problem: [[4, 5, 6], 'plan problem'], ivp__pl_tr: [[1], 'plan problem'],
-	ivp_msg_tr: [[1], 'translated'], IVP__N: [[0], 'marked'],
+	ivp__table_note: [[1], 'note'], ivp_msg_tr: [[1], 'translated'], ivp_msg_trn: [[1, 2], 'translated'], IVP__N: [[0], 'marked'],
 };
 // the CLI's own lookup (src/cli/main.c)
-const CLI_CALLS = { cli_tr: [[0], 'cli'], cli_usage: [[1], 'cli'] };
+const CLI_CALLS = { cli_tr: [[0], 'cli'], cli_trn: [[0, 1], 'cli'], cli_usage: [[1], 'cli'] };
 // functions of one file that pass their arguments on to be translated
 const FILE_CALLS = {
 	'src/plan/plan_check.c': { problem: [[5, 6, 7], 'plan problem'], in_period: [[5], 'plan problem'],

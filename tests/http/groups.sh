@@ -44,7 +44,7 @@ req rest 200 "$U/api/v1/indicators?area=GM1926&year=2024&indicator=totaal&compar
   jqt rest-note '.notes | index("vs_haaglanden: vs the rest of Haaglanden (8 areas; GM1926 itself left out)") != null'
 req rest-nl 200 "$U/api/v1/indicators?area=GM1926&year=2024&indicator=totaal&compare=regio&lang=nl" &&
   jqt rest-nl '.rows[0].cmp1_name == "de rest van Haaglanden" and .rows[0].vs_regio == "significant lager"
-    and (.notes | index("vs_regio: t.o.v. de rest van Haaglanden (8 gebieden; GM1926 zelf niet meegeteld)") != null)'
+    and (.notes | index("regio: t.o.v. de rest van Haaglanden (8 gebieden; GM1926 zelf niet meegeteld)") != null)'
 # the CLI gives the same rows
 "$IVP" indicators --area GM1926 --year 2024 --compare NL01,regio,grootteklasse --lang en --format json >"$W/cli.json"
 req same-as-cli 200 "$U/api/v1/indicators?area=GM1926&year=2024&compare=NL01,regio,grootteklasse&lang=en"

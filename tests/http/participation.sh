@@ -6,7 +6,8 @@
 # example's scores with their sources as computed by hand in e2e 850
 # (ondermijning 3.75 first, digitale-criminaliteit and jeugdgroepen 3.17
 # sharing rank 2, zorg-veiligheid 2.80 fourth); the routes table names each
-# target by its title in the plan.
+# target by its title in the plan; the /participatie page's inputs name
+# their themes by title.
 # usage: participation.sh IVP_BINARY
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +50,13 @@ jqt sensitivity '[.rows[] | select(.rank <= 4) | .rank_max <= 4] | all and lengt
 [ "$(code "$U/api/v1/participation/routes?lang=en")" = 200 ] || fail "routes: not 200"
 jqt route-titles '[.rows[] | select(.route == "priority" and .target == "ondermijning") | .target_title] | unique == ["De aanpak van ondermijnende criminaliteit"]'
 jqt route-ids-gone '[.rows[] | select(.route == "measure" or .route == "priority" or .route == "goal") | .target_title != .target] | all'
+# the inputs' theme column shows the themes' titles, not their keys (issue 11)
+[ "$(code -b "$C" "$U/participatie")" = 200 ] || fail "participatie signed in: not 200"
+grep -q '<td class="utrecht-table__cell">Jeugdgroepen; Ondermijnende criminaliteit</td>' "$W/body" ||
+  fail "participatie: W-nootdorp 2's themes not by their titles: $(grep -o 'Nootdorp[^<]*' "$W/body" | head -3)"
+! grep -q '>jeugdgroepen,ondermijning<\|>ondermijning<' "$W/body" || fail "participatie: a theme shown by its key"
+code -b "$C" "$U/api/v1/participation/inputs?lang=nl" >/dev/null
+jqt input-theme-titles '[.rows[] | select(.activity == "W-pijnacker" and .ref == "3") | .theme_titles] == ["Alcohol en drugs; Ondermijnende criminaliteit"]'
 
 if [ $fails -ne 0 ]; then
   echo "--- server log:"; tail -30 "$W/log"

@@ -79,6 +79,57 @@ static void test_catalogue_complete(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Plurals (issue 11, "1 rijen"): a count's singular is the entry X_ONE
+ * beside its plural X or X_MANY (ivp_msg_plural, ivp_msg_trn). Each pair has the
+ * same conversions, different texts in both languages, and the singular's
+ * English finds its own Dutch (no other entry has that English). An X_ONE
+ * without a number ("Eén waarde") is no such pair. */
+static void test_plural_pairs(void **state)
+{
+	size_t i, j;
+	int pairs = 0, bad = 0;
+
+	(void)state;
+	for (i = 0; i < NENTRIES; i++) {
+		size_t len = strlen(entries[i].id);
+		char a[32], b[32];
+
+		conversions(entries[i].en, a, sizeof(a));
+		if (len < 5 || strcmp(entries[i].id + len - 4, "_ONE") || (!strchr(a, 'd') && !strchr(a, 's')))
+			continue;
+		for (j = 0; j < NENTRIES; j++)
+			if (!strncmp(entries[j].id, entries[i].id, len - 4) &&
+			    (!entries[j].id[len - 4] || !strcmp(entries[j].id + len - 4, "_MANY")))
+				break;
+		if (j == NENTRIES) {
+			print_error("%s has no plural %.*s\n", entries[i].id, (int)(len - 4), entries[i].id);
+			bad++;
+			continue;
+		}
+		conversions(entries[j].en, b, sizeof(b));
+		if (strcmp(a, b) || !strcmp(entries[i].nl, entries[j].nl) || !strcmp(entries[i].en, entries[j].en)) {
+			print_error("%s and %s: not a singular and its plural\n", entries[i].id, entries[j].id);
+			bad++;
+		}
+		if (strcmp(ivp_msg_tr("nl", entries[i].en), entries[i].nl)) {
+			print_error("%s: its English finds another entry's Dutch\n", entries[i].id);
+			bad++;
+		}
+		pairs++;
+	}
+	assert_int_equal(bad, 0);
+	assert_true(pairs >= 20);
+	/* 1 and 2 of a few, both languages */
+	assert_string_equal(ivp_msg_plural("nl", W_AUDIT_WHOLE_ONE, W_AUDIT_WHOLE, 1), "De keten is heel: %lld regel gecontroleerd.");
+	assert_string_equal(ivp_msg_plural("nl", W_AUDIT_WHOLE_ONE, W_AUDIT_WHOLE, 2), "De keten is heel: %lld regels gecontroleerd.");
+	assert_string_equal(ivp_msg_plural("en", W_LOGIN_LIMITED_ONE, W_LOGIN_LIMITED, 1), "Too many failed attempts; try again in %d second.");
+	assert_string_equal(ivp_msg_plural("en", W_LOGIN_LIMITED_ONE, W_LOGIN_LIMITED, 2), "Too many failed attempts; try again in %d seconds.");
+	assert_string_equal(ivp_msg_trn("nl", "%s area has no figure for %d and is left out", "%s areas have no figure for %d and are left out", 1),
+			    "%s gebied heeft geen cijfer voor %d en is weggelaten");
+	assert_string_equal(ivp_msg_trn("en", "%s area has no figure for %d and is left out", "%s areas have no figure for %d and are left out", 2),
+			    "%s areas have no figure for %d and are left out");
+}
+
 /* The check itself fails on a planted entry without Dutch or with swapped arguments. */
 static void test_catalogue_check_can_fail(void **state)
 {
@@ -101,6 +152,12 @@ static void test_lookup(void **state)
 	assert_non_null(strstr(ivp_msg_plural("nl", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 1), "%lld rij "));
 	assert_non_null(strstr(ivp_msg_plural("nl", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 2), "%lld rijen "));
 	assert_non_null(strstr(ivp_msg_plural("en", W_IMPORT_DONE_ONE, W_IMPORT_DONE, 1), "%lld row "));
+	/* the plural of a text looked up by its English: singular for 1 only */
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 1), "%d doel");
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 2), "%d doelen");
+	assert_string_equal(ivp_msg_trn("nl", "%d goal", "%d goals", 0), "%d doelen");
+	assert_string_equal(ivp_msg_trn("en", "%d goal", "%d goals", 1), "%d goal");
+	assert_string_equal(ivp_msg_trn("en", "%d goal", "%d goals", 2), "%d goals");
 	assert_string_equal(ivp_lang_parse("nl_NL.UTF-8"), "nl");
 	assert_string_equal(ivp_lang_parse("en"), "en");
 	assert_null(ivp_lang_parse("de"));
@@ -233,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_catalogue_complete),
 		cmocka_unit_test(test_catalogue_check_can_fail),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_plural_pairs),
 		cmocka_unit_test(test_error_language),
 		cmocka_unit_test(test_money_nl),
 		cmocka_unit_test(test_money_en),

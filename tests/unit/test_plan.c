@@ -453,6 +453,33 @@ static void test_register_obs(void **state)
 	assert_int_equal(o.base_sig, -1);
 }
 
+/* A stored summary always says the plural ("1 priorities"); it is shown
+ * with the singular for a count of one, in Dutch and in English, and the
+ * plural for 2 (issue 11, "1 rijen"). */
+static void test_summary_plurals(void **state)
+{
+	char out[256];
+
+	(void)state;
+	ivp__plan_summary_tr("nl", "import of a.yaml: 1 priorities, 2 goals, 1 measures, 2 budget years", out, sizeof(out));
+	assert_string_equal(out, "import van a.yaml: 1 prioriteit, 2 doelen, 1 maatregel, 2 begrotingsjaren");
+	ivp__plan_summary_tr("nl", "import of a.yaml: 2 priorities, 1 goals, 2 measures, 1 budget years", out, sizeof(out));
+	assert_string_equal(out, "import van a.yaml: 2 prioriteiten, 1 doel, 2 maatregelen, 1 begrotingsjaar");
+	ivp__plan_summary_tr("en", "import of a.yaml: 1 priorities, 2 goals, 1 measures, 2 budget years", out, sizeof(out));
+	assert_string_equal(out, "import of a.yaml: 1 priority, 2 goals, 1 measure, 2 budget years");
+	ivp__plan_summary_tr("en", "import of a.yaml: 2 priorities, 1 goals, 2 measures, 1 budget years", out, sizeof(out));
+	assert_string_equal(out, "import of a.yaml: 2 priorities, 1 goal, 2 measures, 1 budget year");
+	ivp__plan_summary_tr("nl", "import of b.yaml: 1 fields changed, 2 added, 0 removed since version 3", out, sizeof(out));
+	assert_string_equal(out, "import van b.yaml: 1 veld veranderd, 2 toegevoegd, 0 verwijderd sinds versie 3");
+	ivp__plan_summary_tr("en", "import of b.yaml: 2 fields changed, 0 added, 1 removed since version 3", out, sizeof(out));
+	assert_string_equal(out, "import of b.yaml: 2 fields changed, 0 added, 1 removed since version 3");
+	ivp__plan_summary_tr("en", "import of b.yaml: 1 fields changed, 0 added, 1 removed since version 3", out, sizeof(out));
+	assert_string_equal(out, "import of b.yaml: 1 field changed, 0 added, 1 removed since version 3");
+	/* another shape is shown as stored */
+	ivp__plan_summary_tr("en", "import of c.yaml: 1 things", out, sizeof(out));
+	assert_string_equal(out, "import of c.yaml: 1 things");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_problems_positions),
 		cmocka_unit_test(test_problems_dutch),
+		cmocka_unit_test(test_summary_plurals),
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_register_names),
 		cmocka_unit_test(test_register_series),
