@@ -44,6 +44,10 @@ export IVP_USER=${IVP_USER:-example}
 # comparison groups: the region Haaglanden (its nine gemeenten, docs/groups.md),
 # the example's default region; size classes are computed from the population
 "$IVP" import groups data/groups/haaglanden.csv
+# the regional plan of Haaglanden, Coalitie voor veiligheid 2023-2026, with its
+# five themes (examples/haaglanden; docs/region-file.md): the region pages
+# /regio and /regio/veiligheidsbeeld; the plan's priorities link to its themes
+"$IVP" region import examples/haaglanden/regio.yaml
 echo
 echo "== Pijnacker-Nootdorp (GM1926), 2024, baseline 2022, compared with the Netherlands,"
 echo "   the rest of its region (Haaglanden) and the rest of its size class"

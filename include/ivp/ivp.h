@@ -332,6 +332,29 @@ IVP_WUR ivp_rc ivp_areas(ivp_ctx *ctx, const char *under, ivp_table **out);
 IVP_WUR ivp_rc ivp_groups(ivp_ctx *ctx, const char *name, const char *area, int year,
 			  const char *lang, ivp_table **out);
 
+/*
+ * The regional plan (docs/region-file.md): a region's plan (the region is a
+ * comparison group of kind region, e.g. haaglanden) with its themes.
+ * ivp_region_import reads a region file (YAML) in one import: the plan and
+ * its themes replaced whole; the same file again changes nothing
+ * (out->unchanged). On problems *problems (caller frees) lists them all
+ * (file, line, column, field, message, detail, hint, code) and the
+ * context's error holds the first.
+ */
+IVP_WUR ivp_rc ivp_region_import(ivp_ctx *ctx, const char *path, const ivp_import_opts *opts,
+				 ivp_table **problems, ivp_import_result *out);
+/* The themes of region's plan (NULL: the first regional plan by id), in
+ * their order: region, title, from, to, source, order, theme,
+ * theme_title, description (NULL: not given). IVP_ENOTFOUND: none. */
+IVP_WUR ivp_rc ivp_region_show(ivp_ctx *ctx, const char *region, ivp_table **out);
+/* The region side by side: for every theme (in order) and every
+ * municipality of the region (by code), the priorities of its latest plan
+ * that name the theme (regional_themes): theme, theme_title, area,
+ * area_name, plan (NULL: no plan in ivp), plan_title, priority,
+ * priority_title (NULL: no priority names the theme). One row per
+ * priority; a municipality with none has one row. */
+IVP_WUR ivp_rc ivp_region_priorities(ivp_ctx *ctx, const char *region, ivp_table **out);
+
 /* Every import: id, kind, layout, file, SHA-256, rows, who, when. */
 IVP_WUR ivp_rc ivp_sources(ivp_ctx *ctx, ivp_table **out);
 

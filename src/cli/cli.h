@@ -110,6 +110,11 @@ int cmd_serve(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_import_values(int argc, char **argv);
+/* Print every problem of a file (a problems table of ivp_plan_import or
+ * ivp_region_import) with FILE:LINE:COLUMN; the exit code (cmd_plan.c). */
+int cli_print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p);
+/* cmd_region.c */
+int cmd_region(int argc, char **argv);
 /* cmd_user.c */
 int cmd_user(int argc, char **argv);
 /* cmd_org.c */

@@ -47,6 +47,11 @@ static int print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p
 	return EXIT_USER;
 }
 
+int cli_print_problems(const char *cmd, ivp_ctx *ctx, ivp_rc rc, ivp_table *p)
+{
+	return print_problems(cmd, ctx, rc, p);
+}
+
 static const char plan_help[] =
 	"usage: ivp plan SUBCOMMAND [options]\n"
 	"\n"

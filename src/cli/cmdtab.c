@@ -24,6 +24,7 @@ static const cli_command commands[] = {
 	{ "fetch", cmd_fetch, IVP_T_CMD_FETCH },
 	{ "areas", cmd_areas, IVP_T_CMD_AREAS },
 	{ "groups", cmd_groups, IVP_T_CMD_GROUPS },
+	{ "region", cmd_region, IVP_T_CMD_REGION },
 	{ "indicators", cmd_indicators, IVP_T_CMD_INDICATORS },
 	{ "ranking", cmd_ranking, IVP_T_CMD_RANKING },
 	{ "series", cmd_series, IVP_T_CMD_SERIES },

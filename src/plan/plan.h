@@ -138,7 +138,8 @@ typedef struct pl_priority {
 	char *title;
 	pl_arr fields; /* int: Kernbeleid Veiligheid safety fields 1..5 */
 	int cross_cutting;
-	pl_arr ambitions; /* pl_ambition */
+	pl_arr regional_themes; /* char *: ids of the region's themes (region.c) */
+	pl_arr ambitions;	/* pl_ambition */
 } pl_priority;
 
 typedef struct pl_partner {
@@ -298,6 +299,12 @@ void ivp__plan_summary_tr(const char *lang, const char *stored, char *out, size_
  * missing fields, wrong types). *oom is set when memory ran out.
  */
 pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs);
+/* The same reader for any file of the schema's shape (the region file of
+ * region.c): read into base (zeroed, sc->size bytes); 0 when well-shaped,
+ * else -1 with the reasons in *probs. The caller frees what base holds
+ * with ivp__pl_struct_free either way. */
+int ivp__pl_read_doc(const char *text, size_t len, const pl_schema *sc, void *base,
+		     pl_problems *probs);
 
 /*
  * Canonical YAML of a plan: fixed field order, strings quoted, money with
@@ -320,6 +327,10 @@ pl_measure *ivp__plan_measure(const pl_plan *p, const char *id);
 
 /* Add every semantic problem of p (ids, periods, references, indicators). */
 ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs);
+
+/* region.c: every priority's regional_themes against the themes of the
+ * regional plan of the municipality's region, when one is loaded. */
+ivp_rc ivp__region_check_plan(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs);
 
 /* 1 when key is an indicator the engine defines; 2 a local value key; 3
  * a register count ("register:NAME", registers/plan_counts.h; the name

@@ -14,7 +14,9 @@
  *    definitions) or a locally registered value (ivp import values); a
  *    local value's goal names its unit, since the unit is part of the
  *    value's identity;
- *  - a priority maps to at least one safety field or is cross-cutting.
+ *  - a priority maps to at least one safety field or is cross-cutting;
+ *  - a priority's regional_themes are themes of its region's plan, when
+ *    that plan is loaded (region.c).
  *
  * Each problem names the line:column and the field, and says what to change.
  */
@@ -370,6 +372,8 @@ ivp_rc ivp__plan_check(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs)
 	c.probs = probs;
 	ivp__map_init(&c.ids);
 	r = check_all(&c);
+	if (!r && !c.dberr && ivp__region_check_plan(ctx, p, probs)) /* regional_themes (region.c) */
+		r = -1;
 	ivp__map_free(&c.ids);
 	if (r || c.dberr) /* the store failed: its error is in ctx->err */
 		return ctx->err.rc;

@@ -116,6 +116,7 @@ static const pl_field priority_f[] = {
 	F(pl_priority, title, PL_STR, 1, NULL, NULL),
 	{ "fields", PL_INTS, offsetof(pl_priority, fields), 0, NULL, NULL, 1, 5 },
 	F(pl_priority, cross_cutting, PL_BOOL, 0, NULL, NULL),
+	F(pl_priority, regional_themes, PL_STRS, 0, NULL, NULL), /* region.c checks them */
 	F(pl_priority, ambitions, PL_SEQ, 0, &ivp__pl_ambition_schema, NULL),
 };
 const pl_schema ivp__pl_priority_schema = { IVP__N("priority"), sizeof(pl_priority), priority_f, N(priority_f), "id" };

@@ -638,19 +638,19 @@ static int text_problems(const char *text, size_t len, pl_problems *probs)
 	return 0;
 }
 
-pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
+int ivp__pl_read_doc(const char *text, size_t len, const pl_schema *sc, void *base,
+		     pl_problems *probs)
 {
 	struct fy_diag_cfg dc;
 	struct fy_diag *diag = NULL;
 	struct fy_parse_cfg pc;
 	struct fy_document *doc = NULL;
-	struct fy_node *root;
-	pl_plan *p = NULL;
 	rd r = { probs, 0 };
 	pl_pos top = { 1, 1 };
+	int ok = -1;
 
 	if (text_problems(text, len, probs))
-		return NULL;
+		return -1;
 	fy_diag_cfg_default(&dc);
 	dc.fp = NULL;
 	dc.output_fn = NULL;
@@ -658,7 +658,7 @@ pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
 	diag = fy_diag_create(&dc);
 	if (!diag) {
 		probs->oom = 1;
-		return NULL;
+		return -1;
 	}
 	fy_diag_set_collect_errors(diag, true);
 	memset(&pc, 0, sizeof(pc));
@@ -669,21 +669,27 @@ pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
 		syntax_problems(diag, probs);
 		goto out;
 	}
-	root = fy_document_root(doc);
-	p = calloc(1, sizeof(*p));
-	if (!p) {
-		probs->oom = 1;
-		goto out;
-	}
-	read_struct(&r, root, &ivp__pl_plan_schema, p, "", top);
+	read_struct(&r, fy_document_root(doc), sc, base, "", top);
 	if (r.oom)
 		probs->oom = 1;
-	if (r.oom || probs->n) {
-		ivp__plan_free(p);
-		p = NULL;
-	}
+	ok = r.oom || probs->n ? -1 : 0;
 out:
 	fy_document_destroy(doc);
 	fy_diag_destroy(diag);
+	return ok;
+}
+
+pl_plan *ivp__plan_read(const char *text, size_t len, pl_problems *probs)
+{
+	pl_plan *p = calloc(1, sizeof(*p));
+
+	if (!p) {
+		probs->oom = 1;
+		return NULL;
+	}
+	if (ivp__pl_read_doc(text, len, &ivp__pl_plan_schema, p, probs)) {
+		ivp__plan_free(p);
+		p = NULL;
+	}
 	return p;
 }

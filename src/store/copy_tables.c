@@ -36,6 +36,8 @@ const ivp__copy_table ivp__copy_tables[] = {
 	{ "report_final", "kind,area,year,date,sha256,snapshot,created_by,created_at", "ttittttt", NULL },
 	{ "area_group", "id,name,title,kind,source,import_id", "itttti", "id" },
 	{ "area_group_member", "group_id,area_id", "ii", NULL },
+	{ "region_plan", "region,title,period_from,period_to,source,import_id", "ttiiti", NULL },
+	{ "region_theme", "region,id,title,description,ord", "tttti", NULL },
 	/* "user" quoted: a reserved word on PostgreSQL, a plain name on SQLite */
 	{ "audit_entry", "seq,at,\"user\",org,addr,action,object,before,after,prev,hash,reason,municipality", "itttttttttttt",
 	  NULL },

@@ -147,6 +147,11 @@ typedef struct ivp__group_ops {
 			 void *ud);
 	int (*level_population)(ivp__store *s, const char *level, int year, const char *group,
 				ivp__row_cb cb, void *ud);
+	/* the regional plan (migration 18) */
+	int (*region_put)(ivp__store *s, const ivp__region_rec *r, int *existed);
+	int (*region_theme_add)(ivp__store *s, const char *region, const ivp__region_theme_rec *t);
+	int (*regions_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*region_themes)(ivp__store *s, const char *region, ivp__row_cb cb, void *ud);
 } ivp__group_ops;
 typedef struct ivp__particip_ops {
 	/* as the doors of particip_store.h; 1: not found where they say so */

@@ -54,4 +54,38 @@ ivp_rc ivp__store_groups_of(ivp_ctx *ctx, const char *area, const char *kind, iv
 ivp_rc ivp__store_level_population(ivp_ctx *ctx, const char *level, int year, const char *group,
 				   ivp__row_cb cb, void *ud) IVP_WUR;
 
+/* ---- the regional plan (migration 18; src/plan/region.c) ---- */
+
+/* A region's plan: its id is the region's group name ("haaglanden"). */
+typedef struct ivp__region_rec {
+	const char *region; /* "haaglanden" */
+	const char *title;  /* "Coalitie voor veiligheid 2023–2026" */
+	int from, to;	    /* the plan period, years */
+	const char *source; /* where it comes from ("" when not given) */
+	int64_t import_id;
+} ivp__region_rec;
+
+/* One theme of a regional plan, in the plan's order (ord from 1). */
+typedef struct ivp__region_theme_rec {
+	const char *id;		 /* "ondermijning" */
+	const char *title;	 /* "Ondermijning" */
+	const char *description; /* "" when not given */
+	int ord;
+} ivp__region_theme_rec;
+
+/* Insert the region's plan, or replace its title, period, source and
+ * import; either way it has no themes afterwards. *existed = 1 when it was
+ * there. */
+ivp_rc ivp__store_region_put(ivp_ctx *ctx, const ivp__region_rec *r, int *existed) IVP_WUR;
+/* Add a theme to the region's plan. IVP_ENOTFOUND: no plan of that region. */
+ivp_rc ivp__store_region_theme_add(ivp_ctx *ctx, const char *region,
+				   const ivp__region_theme_rec *t) IVP_WUR;
+/* rows: region, title, period_from, period_to, source, themes (their
+ * number), import_id — every regional plan, by region */
+ivp_rc ivp__store_regions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
+/* rows: id, title, description, ord — the themes of the region's plan in
+ * their order. IVP_ENOTFOUND: no plan of that region. */
+ivp_rc ivp__store_region_themes(ivp_ctx *ctx, const char *region, ivp__row_cb cb,
+				void *ud) IVP_WUR;
+
 #endif /* IVP_STORE_GROUP_STORE_H */

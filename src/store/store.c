@@ -540,6 +540,27 @@ ivp_rc ivp__store_level_population(ivp_ctx *ctx, const char *level, int year, co
 	return done(ctx, OPS->group->level_population(ST, level, year, group, cb, ud));
 }
 
+ivp_rc ivp__store_region_put(ivp_ctx *ctx, const ivp__region_rec *r, int *existed)
+{
+	return done(ctx, OPS->group->region_put(ST, r, existed));
+}
+
+ivp_rc ivp__store_region_theme_add(ivp_ctx *ctx, const char *region,
+				   const ivp__region_theme_rec *t)
+{
+	return result(ctx, OPS->group->region_theme_add(ST, region, t));
+}
+
+ivp_rc ivp__store_regions_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->group->regions_list(ST, cb, ud));
+}
+
+ivp_rc ivp__store_region_themes(ivp_ctx *ctx, const char *region, ivp__row_cb cb, void *ud)
+{
+	return result(ctx, OPS->group->region_themes(ST, region, cb, ud));
+}
+
 /* ---- report texts and definitief snapshots ------------------------------------- */
 
 ivp_rc ivp__store_text_add(ivp_ctx *ctx, const ivp__text_rec *t, int64_t *version)

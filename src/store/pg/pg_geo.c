@@ -2,7 +2,8 @@
  * pg_geo.c — the PostgreSQL side of geo_store.h (area boundaries, table
  * `boundary` of migration 4) and of group_store.h (comparison groups,
  * tables `area_group` and `area_group_member` of migration 7, and the
- * population of every area of a level in a year).
+ * population of every area of a level in a year; the regional plans and
+ * their themes, tables `region_plan` and `region_theme` of migration 18).
  */
 #include <string.h>
 
@@ -208,6 +209,103 @@ static int level_population(ivp__store *st, const char *level, int year, const c
 	return ivp__pg_query_rows(PG(st), sql, &p, cb, ud);
 }
 
+/* ---- the regional plan (migration 18) ---------------------------------------------- */
+
+static int region_put(ivp__store *st, const ivp__region_rec *rg, int *existed)
+{
+	static const char *const get = "SELECT 1 FROM region_plan WHERE region=$1";
+	static const char *const clear = "DELETE FROM region_theme WHERE region=$1";
+	static const char *const put =
+		"INSERT INTO region_plan(region, title, period_from, period_to, source, import_id) "
+		"VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (region) DO UPDATE SET title=excluded.title, "
+		"period_from=excluded.period_from, period_to=excluded.period_to, "
+		"source=excluded.source, import_id=excluded.import_id";
+	pg_store *s = PG(st);
+	pg_params p;
+	PGresult *r;
+
+	pg_init(&p);
+	pg_text(&p, rg->region);
+	if (ivp__pg_query(s, get, &p, &r))
+		return -1;
+	*existed = PQntuples(r) > 0;
+	PQclear(r);
+	if (ivp__pg_exec(s, clear, &p, NULL))
+		return -1;
+	pg_init(&p);
+	pg_text(&p, rg->region);
+	pg_text(&p, rg->title);
+	pg_int(&p, rg->from);
+	pg_int(&p, rg->to);
+	pg_text(&p, rg->source ? rg->source : "");
+	if (rg->import_id > 0)
+		pg_int(&p, rg->import_id);
+	else
+		pg_null(&p);
+	return ivp__pg_exec(s, put, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+/* 0: the region has a plan; 1: it has none; -1 */
+static int region_has(pg_store *s, const char *region)
+{
+	static const char *const get = "SELECT 1 FROM region_plan WHERE region=$1";
+	pg_params p;
+	PGresult *r;
+	int n;
+
+	pg_init(&p);
+	pg_text(&p, region);
+	if (ivp__pg_query(s, get, &p, &r))
+		return -1;
+	n = PQntuples(r);
+	PQclear(r);
+	return n ? 0 : 1;
+}
+
+static int region_theme_add(ivp__store *st, const char *region, const ivp__region_theme_rec *t)
+{
+	static const char *const ins = "INSERT INTO region_theme(region, id, title, description, ord) "
+				       "VALUES ($1,$2,$3,$4,$5)";
+	pg_store *s = PG(st);
+	pg_params p;
+	int r = region_has(s, region);
+
+	if (r)
+		return r;
+	pg_init(&p);
+	pg_text(&p, region);
+	pg_text(&p, t->id);
+	pg_text(&p, t->title);
+	pg_text(&p, t->description ? t->description : "");
+	pg_int(&p, t->ord);
+	return ivp__pg_exec(s, ins, &p, NULL) ? -1 : ivp__pg_touched(s);
+}
+
+static int regions_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql =
+		"SELECT p.region, p.title, p.period_from, p.period_to, p.source, "
+		"(SELECT COUNT(*) FROM region_theme t WHERE t.region=p.region), p.import_id "
+		"FROM region_plan p ORDER BY p.region";
+
+	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
+}
+
+static int region_themes(ivp__store *st, const char *region, ivp__row_cb cb, void *ud)
+{
+	static const char *const sql = "SELECT id, title, description, ord FROM region_theme "
+				       "WHERE region=$1 ORDER BY ord, id";
+	pg_store *s = PG(st);
+	pg_params p;
+	int r = region_has(s, region);
+
+	if (r)
+		return r;
+	pg_init(&p);
+	pg_text(&p, region);
+	return ivp__pg_query_rows(s, sql, &p, cb, ud);
+}
+
 const ivp__group_ops ivp__pg_group_ops = {
 	.group_put = group_put,
 	.member_add = member_add,
@@ -215,4 +313,8 @@ const ivp__group_ops ivp__pg_group_ops = {
 	.members = members,
 	.groups_of = groups_of,
 	.level_population = level_population,
+	.region_put = region_put,
+	.region_theme_add = region_theme_add,
+	.regions_list = regions_list,
+	.region_themes = region_themes,
 };

@@ -563,6 +563,22 @@ static const pg_migration migrations[] = {
 	  "CREATE POLICY tenant ON pt_input USING (EXISTS (SELECT 1 FROM pt_activity p WHERE p.id = activity)) WITH CHECK (EXISTS (SELECT 1 FROM pt_activity p WHERE p.id = activity));"
 	  "ALTER TABLE pt_input_theme ENABLE ROW LEVEL SECURITY; ALTER TABLE pt_input_theme FORCE ROW LEVEL SECURITY;"
 	  "CREATE POLICY tenant ON pt_input_theme USING (EXISTS (SELECT 1 FROM pt_activity p WHERE p.id = activity)) WITH CHECK (EXISTS (SELECT 1 FROM pt_activity p WHERE p.id = activity));" },
+	/* 18 (region): the regional plan and its themes (sqlite/migrations.c) */
+	{ 18,
+	  "CREATE TABLE region_plan ("
+	  " region" T "PRIMARY KEY CHECK (region <> ''),"
+	  " title" T "NOT NULL,"
+	  " period_from integer NOT NULL,"
+	  " period_to integer NOT NULL,"
+	  " source" T "NOT NULL DEFAULT '',"
+	  " import_id bigint REFERENCES import(id));"
+	  "CREATE TABLE region_theme ("
+	  " region" T "NOT NULL REFERENCES region_plan(region) ON DELETE CASCADE,"
+	  " id" T "NOT NULL CHECK (id <> ''),"
+	  " title" T "NOT NULL,"
+	  " description" T "NOT NULL DEFAULT '',"
+	  " ord integer NOT NULL,"
+	  " PRIMARY KEY (region, id));" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))

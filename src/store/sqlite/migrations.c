@@ -549,6 +549,26 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  ivp__sq_plan_municipality,
 	  "CREATE INDEX plan_version_municipality ON plan_version(municipality, version);"
 	  "CREATE INDEX app_user_municipality ON app_user(municipality);" },
+	/* 18 (region): the regional plan of a region (its id is the region's
+	 * comparison group, area_group.name) and its themes in their order
+	 * (src/plan/region.c, docs/region-file.md); a municipality's priority
+	 * names its themes in the plan file (regional_themes). */
+	{ 18,
+	  "CREATE TABLE region_plan ("
+	  " region TEXT PRIMARY KEY CHECK (region <> ''),"
+	  " title TEXT NOT NULL,"
+	  " period_from INTEGER NOT NULL,"
+	  " period_to INTEGER NOT NULL,"
+	  " source TEXT NOT NULL DEFAULT '',"
+	  " import_id INTEGER REFERENCES import(id)) WITHOUT ROWID;"
+	  "CREATE TABLE region_theme ("
+	  " region TEXT NOT NULL REFERENCES region_plan(region) ON DELETE CASCADE,"
+	  " id TEXT NOT NULL CHECK (id <> ''),"
+	  " title TEXT NOT NULL,"
+	  " description TEXT NOT NULL DEFAULT '',"
+	  " ord INTEGER NOT NULL,"
+	  " PRIMARY KEY (region, id)) WITHOUT ROWID;",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -1,8 +1,9 @@
 /*
  * sqlite_group.c — the SQLite side of group_store.h: comparison groups
- * (tables `area_group` and `area_group_member` of migration 7) and the
+ * (tables `area_group` and `area_group_member` of migration 7), the
  * population of every area of a level in a year, from which the size
- * classes are computed. Statements are prepared per call and finalized
+ * classes are computed, and the regional plans with their themes
+ * (`region_plan`, `region_theme`, migration 18). Statements are prepared per call and finalized
  * after it, like sqlite_geo.c: a group file has tens of rows, a query
  * reads a group once.
  */
@@ -176,6 +177,101 @@ static int level_population(ivp__store *st, const char *level, int year, const c
 	return rc;
 }
 
+/* ---- the regional plan (migration 18) ---- */
+
+static int region_put(ivp__store *st, const ivp__region_rec *r, int *existed)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT 1 FROM region_plan WHERE region=?1");
+	int rc;
+
+	*existed = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, r->region);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		*existed = 1;
+	else if (rc != SQLITE_DONE)
+		return ivp__sq_fail(s);
+	q = ivp__sq_prepare(s, "DELETE FROM region_theme WHERE region=?1");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, r->region);
+	if (ivp__sq_done_finalize(s, q))
+		return -1;
+	q = ivp__sq_prepare(s, "INSERT INTO region_plan(region, title, period_from, period_to, source, import_id) "
+			       "VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(region) DO UPDATE SET "
+			       "title=excluded.title, period_from=excluded.period_from, "
+			       "period_to=excluded.period_to, source=excluded.source, import_id=excluded.import_id");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, r->region);
+	ivp__sq_bind_text(q, 2, r->title);
+	sqlite3_bind_int(q, 3, r->from);
+	sqlite3_bind_int(q, 4, r->to);
+	ivp__sq_bind_text(q, 5, r->source ? r->source : "");
+	if (r->import_id > 0)
+		sqlite3_bind_int64(q, 6, r->import_id);
+	return ivp__sq_done_finalize(s, q);
+}
+
+static int region_has(sq_store *s, const char *region)
+{
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT 1 FROM region_plan WHERE region=?1");
+	int rc;
+
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, region);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : ivp__sq_fail(s);
+}
+
+static int region_theme_add(ivp__store *st, const char *region, const ivp__region_theme_rec *t)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q;
+	int r = region_has(s, region);
+
+	if (r)
+		return r;
+	q = ivp__sq_prepare(s, "INSERT INTO region_theme(region, id, title, description, ord) "
+			       "VALUES (?1,?2,?3,?4,?5)");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, region);
+	ivp__sq_bind_text(q, 2, t->id);
+	ivp__sq_bind_text(q, 3, t->title);
+	ivp__sq_bind_text(q, 4, t->description ? t->description : "");
+	sqlite3_bind_int(q, 5, t->ord);
+	return ivp__sq_done_finalize(s, q);
+}
+
+static int regions_list(ivp__store *st, ivp__row_cb cb, void *ud)
+{
+	return rows2(SQ(st),
+		     "SELECT p.region, p.title, p.period_from, p.period_to, p.source, "
+		     "(SELECT COUNT(*) FROM region_theme t WHERE t.region=p.region), p.import_id "
+		     "FROM region_plan p ORDER BY p.region",
+		     NULL, NULL, cb, ud);
+}
+
+static int region_themes(ivp__store *st, const char *region, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	int r = region_has(s, region);
+
+	if (r)
+		return r;
+	return rows2(s, "SELECT id, title, description, ord FROM region_theme WHERE region=?1 ORDER BY ord, id",
+		     region, NULL, cb, ud);
+}
+
 const ivp__group_ops ivp__sqlite_group_ops = {
 	.group_put = group_put,
 	.member_add = member_add,
@@ -183,4 +279,8 @@ const ivp__group_ops ivp__sqlite_group_ops = {
 	.members = members,
 	.groups_of = groups_of,
 	.level_population = level_population,
+	.region_put = region_put,
+	.region_theme_add = region_theme_add,
+	.regions_list = regions_list,
+	.region_themes = region_themes,
 };
