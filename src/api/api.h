@@ -43,6 +43,8 @@ void api_definitions(http_req *r);
 void api_import(http_req *r);
 /* api_groups.c */
 void api_groups(http_req *r);
+/* api_region.c: GET /api/v1/region, /api/v1/region/priorities */
+void api_region(http_req *r);
 /* api_participation.c: the participation trajectory (public, suppressed; its inputs signed in) */
 void api_participation(http_req *r);
 /* api_signals.c: the signals register (include/ivp/signals.h) */

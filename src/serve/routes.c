@@ -1026,6 +1026,51 @@ static const http_param f_case_change[] = {
 	{ 0 }
 };
 
+/* ---- the region (issue 15 item 3, region) ---- */
+
+static const http_col c_region[] = {
+	{ "region", HTTP_C_TEXT, 0, "the region: its comparison group's name (haaglanden)" },
+	{ "title", HTTP_C_TEXT, 0, "the regional plan's title" },
+	{ "from", HTTP_C_INT, 0, "the first year of its period" },
+	{ "to", HTTP_C_INT, 0, "the last year of its period" },
+	{ "source", HTTP_C_TEXT, 0, "where the plan comes from" },
+	{ "order", HTTP_C_INT, 0, "the theme's place in the plan, from 1" },
+	{ "theme", HTTP_C_TEXT, 0, "the theme's id, as a priority's regional_themes names it" },
+	{ "theme_title", HTTP_C_TEXT, 0, "the theme's title" },
+	{ "description", HTTP_C_TEXT, 1, "its description (null: not given)" },
+	{ 0 }
+};
+
+static const http_col c_region_priorities[] = {
+	{ "theme", HTTP_C_TEXT, 0, "the theme's id" },
+	{ "theme_title", HTTP_C_TEXT, 0, "the theme's title" },
+	{ "area", HTTP_C_TEXT, 0, "the municipality's CBS code" },
+	{ "area_name", HTTP_C_TEXT, 0, "the municipality's name" },
+	{ "plan", HTTP_C_TEXT, 1, "the id of its latest plan (null: no plan in ivp)" },
+	{ "plan_title", HTTP_C_TEXT, 1, "that plan's title" },
+	{ "priority", HTTP_C_TEXT, 1, "a priority of the plan that names the theme (null: none)" },
+	{ "priority_title", HTTP_C_TEXT, 1, "that priority's title" },
+	{ 0 }
+};
+
+static const http_param p_region[] = {
+	{ "region", HTTP_P_TEXT, 0, NULL, "haaglanden", "the region (default: the first regional plan)" },
+	{ 0 }
+};
+
+static const http_param p_region_page[] = {
+	{ "region", HTTP_P_TEXT, 0, NULL, "haaglanden", "the region (default: the first regional plan)" },
+	P_LANG,
+	{ 0 }
+};
+
+static const http_param p_region_picture[] = {
+	{ "region", HTTP_P_TEXT, 0, NULL, "haaglanden", "the region (default: the first regional plan)" },
+	{ "year", HTTP_P_YEAR, 0, NULL, "2023", "the year (default: the latest with a count for the region)" },
+	P_LANG,
+	{ 0 }
+};
+
 const http_route serve_routes[] = {
 	{ "GET", "/api/v1/areas", api_areas, "listAreas",
 	  "Areas (gemeenten, wijken, buurten, …) with level, parent and population",
@@ -1337,6 +1382,20 @@ const http_route serve_routes[] = {
 	{ "POST", "/casussen/{id}", web_case_post, "pageCasePost", "Open the case with a reason, or change it (op); answers with the case",
 	  HTTP_ROLE_VIEWER, p_none, "form", f_case_change, "HTML", "page", NULL, HTTP_NOCACHE },
 	/* the case register ends */
+	/* the region (issue 15 item 3, region: src/plan/region.c, src/api/api_region.c, src/web/region.c) */
+	{ "GET", "/api/v1/region", api_region, "getRegion",
+	  "The regional plan (title, period, source) with its themes in their order, as `ivp region show --format json`",
+	  HTTP_PUBLIC, p_region, NULL, NULL, "one row per theme", "table", c_region, 0 },
+	{ "GET", "/api/v1/region/priorities", api_region, "getRegionPriorities",
+	  "The region side by side: per theme and municipality of the region the priorities of its latest plan that name the theme; plan null: no plan in ivp",
+	  HTTP_PUBLIC, p_region, NULL, NULL, "one row per theme, municipality and priority", "table", c_region_priorities, 0 },
+	{ "GET", "/regio", web_region, "pageRegion",
+	  "The regional plan and its themes against the municipalities' priorities (\"geen plan in ivp\" where ivp holds none)",
+	  HTTP_PUBLIC, p_region_page, NULL, NULL, "HTML", "page", NULL, 0 },
+	{ "GET", "/regio/veiligheidsbeeld", web_region_picture, "pageRegionPicture",
+	  "The region's safety picture: per indicator each municipality against the rest of the region, the region and the Netherlands",
+	  HTTP_PUBLIC, p_region_picture, NULL, NULL, "HTML", "page", NULL, 0 },
+	/* the region ends */
 };
 
 const size_t serve_nroutes = sizeof(serve_routes) / sizeof(serve_routes[0]);

@@ -147,6 +147,7 @@ void web_page_begin(http_req *r, html *h, const char *lang, const char *title)
 	nav_item(h, "/plan", web_t(lang, W_NAV_PLAN), !strcmp(path, "/plan"));
 	nav_item(h, "/buurten", web_t(lang, W_NAV_BUURTEN), !strcmp(path, "/buurten"));
 	nav_item(h, "/kaart", web_t(lang, W_NAV_KAART), !strcmp(path, "/kaart"));
+	nav_item(h, "/regio", web_t(lang, W_NAV_REGION), !strncmp(path, "/regio", 6));
 	nav_item(h, "/rapport", web_t(lang, W_NAV_RAPPORT), !strcmp(path, "/rapport"));
 	nav_item(h, "/participatie/inbreng", web_t(lang, W_NAV_PARTICIP), !strncmp(path, "/participatie", 13) || !strcmp(path, "/prioriteiten"));
 	nav_item(h, "/sources", web_t(lang, W_NAV_SOURCES), !strcmp(path, "/sources"));

@@ -231,6 +231,8 @@ void web_indicator(http_req *r);	  /* GET /indicator */
 void web_indicator_csv(http_req *r);	  /* GET /indicator.csv */
 void web_buurten(http_req *r);		  /* GET /buurten */
 void web_kaart(http_req *r);		  /* GET /kaart */
+void web_region(http_req *r);		  /* GET /regio (region.c) */
+void web_region_picture(http_req *r);	  /* GET /regio/veiligheidsbeeld (region.c) */
 void web_sources(http_req *r);		  /* GET /sources */
 void web_plan(http_req *r);		  /* GET /plan */
 void web_measure_post(http_req *r);	  /* POST /plan/measures/{id} */
