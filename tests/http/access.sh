@@ -25,6 +25,7 @@ WHO=(anon vera zora hans anna adam) # the columns of access.txt, in order
   "$IVP" import crime "$EX/data/misdrijven_2022_2023.csv"
   "$IVP" import crime "$EX/data/Misdrijven_2024.csv"
   "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
+  "$IVP" region import "$ROOT/examples/haaglanden/regio.yaml"
   "$IVP" import values "$EX/values.csv"
   "$EX/organisations.sh" "$IVP"
   "$IVP" plan import "$EX/plan.yaml" --user setup

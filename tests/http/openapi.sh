@@ -24,6 +24,7 @@ EX="$ROOT/examples/pijnacker-nootdorp"
   "$IVP" import values "$EX/values.csv"
   "$IVP" plan import "$EX/plan.yaml"
   "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
+  "$IVP" region import "$ROOT/examples/haaglanden/regio.yaml"
 } >"$W/setup.log" 2>&1 || { echo "FAIL setup"; cat "$W/setup.log"; exit 1; }
 
 "$IVP" serve --openapi >"$W/cli.json" || fail "ivp serve --openapi failed"
