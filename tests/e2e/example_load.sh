@@ -1,6 +1,6 @@
 # Sourced by the PostgreSQL cases (820-849): the whole example (code lists,
 # population, crime 2010-2024, buurten, boundaries, groups, values, the plan)
-# loaded into the database --db "$1" names, as scripts/run-example.sh does.
+# and the regional plan of Haaglanden loaded into the database --db "$1" names, as scripts/run-example.sh does.
 ex_load() {
   local db=$1 R=$E2E/../..
   "$IVP" init --db "$db" >/dev/null
@@ -16,6 +16,7 @@ ex_load() {
   "$IVP" import long "$EX/83648NED_totaal_gemeenten_2010-2020.csv" --db "$db" >/dev/null
   "$IVP" import boundaries "$R/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions --db "$db" >/dev/null
   "$IVP" import groups "$R/data/groups/haaglanden.csv" --db "$db" >/dev/null
+  "$IVP" region import "$R/examples/haaglanden/regio.yaml" --db "$db" >/dev/null
   "$IVP" import values "$R/examples/pijnacker-nootdorp/values.csv" --db "$db" >/dev/null
   "$IVP" plan import "$R/examples/pijnacker-nootdorp/plan.yaml" --db "$db" >/dev/null
 }
