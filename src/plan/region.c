@@ -84,10 +84,10 @@ static int id_ok(const char *s)
 	return 1;
 }
 
-static void problem_at(pl_problems *pr, const char *code, const pl_hdr *h, const pl_schema *sc,
+static void problem(pl_problems *c, const char *code, const pl_hdr *h, const pl_schema *sc,
 		       const char *field, const char *detail, const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
-static void problem_at(pl_problems *pr, const char *code, const pl_hdr *h, const pl_schema *sc,
+static void problem(pl_problems *c, const char *code, const pl_hdr *h, const pl_schema *sc,
 		       const char *field, const char *detail, const char *hint, const char *fmt, ...)
 {
 	char fp[600];
@@ -95,7 +95,7 @@ static void problem_at(pl_problems *pr, const char *code, const pl_hdr *h, const
 
 	snprintf(fp, sizeof(fp), "%s%s%s", h->path ? h->path : "", h->path && h->path[0] ? "." : "", field);
 	va_start(ap, fmt);
-	ivp__pl_vproblem(pr, code, ivp__pl_pos(h, sc, field), fp, detail, hint, fmt, ap);
+	ivp__pl_vproblem(c, code, ivp__pl_pos(h, sc, field), fp, detail, hint, fmt, ap);
 	va_end(ap);
 }
 
@@ -120,7 +120,7 @@ static int kind_cb(void *ud, const char *const *c, int n)
 
 /* The checks across fields of a well-shaped file: ids, period, the region
  * a group of kind region, themes unique. -1: the store failed. */
-static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *pr)
+static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *c)
 {
 	kind_walk w = { f->region, "", 0 };
 	ivp__map seen;
@@ -128,25 +128,25 @@ static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *pr)
 	int64_t *slot;
 
 	if (!id_ok(f->region))
-		problem_at(pr, "region_bad_id", &f->h, &file_schema, "region", NULL,
+		problem(c, "region_bad_id", &f->h, &file_schema, "region", NULL,
 			   "Use the name of the region's comparison group, e.g. haaglanden (ivp groups).",
 			   "\"%.60s\" cannot be a region id", f->region);
 	else if (ivp__store_groups_list(ctx, kind_cb, &w))
 		return -1;
 	else if (!w.found || strcmp(w.kind, "region"))
-		problem_at(pr, "region_unknown", &f->h, &file_schema, "region",
+		problem(c, "region_unknown", &f->h, &file_schema, "region",
 			   w.found ? "The group exists but is not of kind region." : "No comparison group has that name.",
 			   "Import the region's group first (ivp import groups data/groups/haaglanden.csv; docs/groups.md).",
 			   "the region \"%s\" is not a region of ivp groups", f->region);
 	if (f->from > f->to)
-		problem_at(pr, "plan_end_before_start", &f->h, &file_schema, "to", NULL,
+		problem(c, "plan_end_before_start", &f->h, &file_schema, "to", NULL,
 			   "Give the first and last year of the plan.", "the plan period ends before it starts");
 	ivp__map_init(&seen);
 	for (i = 0; i < f->themes.n && !r; i++) {
 		const rg_theme *t = ARR(f->themes, rg_theme, i);
 
 		if (!id_ok(t->id)) {
-			problem_at(pr, "region_bad_theme_id", &t->h, &theme_schema, "id", NULL,
+			problem(c, "region_bad_theme_id", &t->h, &theme_schema, "id", NULL,
 				   "Use 1 to 48 lower-case letters, digits, '-' or '_', beginning with a letter, e.g. ondermijning.",
 				   "\"%.60s\" cannot be a theme id", t->id);
 			continue;
@@ -156,12 +156,12 @@ static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *pr)
 			break;
 		}
 		if (existed)
-			problem_at(pr, "plan_duplicate_id", &t->h, &theme_schema, "id", NULL,
+			problem(c, "plan_duplicate_id", &t->h, &theme_schema, "id", NULL,
 				   "Give every theme its own id.", "theme id \"%s\" is used twice", t->id);
 	}
 	ivp__map_free(&seen);
 	if (r == -2)
-		pr->oom = 1;
+		c->oom = 1;
 	return 0;
 }
 
@@ -480,6 +480,7 @@ static int region_of_cb(void *ud, const char *const *c, int n)
 
 ivp_rc ivp__region_check_plan(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs)
 {
+	pl_problems *c = probs;
 	theme_set s;
 	region_of w = { ctx, &s, IVP_OK };
 	int i, k, linked = 0;
@@ -508,7 +509,7 @@ ivp_rc ivp__region_check_plan(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs
 				continue;
 			snprintf(detail, sizeof(detail),
 				 ivp__pl_tr(probs, "The regional plan of %s has the themes: %s."), s.region, s.list);
-			problem_at(probs, "plan_unknown_regional_theme", &pr->h, &ivp__pl_priority_schema,
+			problem(c, "plan_unknown_regional_theme", &pr->h, &ivp__pl_priority_schema,
 				   "regional_themes", detail,
 				   "Use the id of one of the region's themes (ivp region show), or leave it out.",
 				   "unknown regional theme \"%.60s\"", id);

@@ -42,7 +42,7 @@ const FILE_CALLS = {
 	'src/plan/plan_check.c': { problem: [[5, 6, 7], 'plan problem'], in_period: [[5], 'plan problem'],
 		unique: [[1], 'plan problem'], ref: [[1, 6], 'plan problem'] },
 	'src/plan/plan_yaml.c': { wrong_type: [[4], 'plan problem'] },
-	'src/plan/region.c': { problem_at: [[5, 6, 7], 'plan problem'] },
+	'src/plan/region.c': { problem: [[5, 6, 7], 'plan problem'] },
 };
 // words a call can follow (anything else that is a name before it is a type: a declaration)
 const KEYWORDS = new Set(['return', 'case', 'else', 'do']);
