@@ -27,6 +27,7 @@ D="$ROOT/examples/pijnacker-nootdorp/data"
   "$IVP" import crime "$D/misdrijven_2022_2023.csv"
   "$IVP" import long "$D/47018NED_2023_totaal_misdrijven_per_buurt_haaglanden.csv"
   "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
+  "$IVP" region import "$ROOT/examples/haaglanden/regio.yaml"
   "$IVP" import long "$D/83648NED_totaal_gemeenten_2010-2020.csv"
   "$IVP" import boundaries "$ROOT/examples/boundaries/gemeenten_2022.geojson" --skip-unknown-regions
   "$IVP" import boundaries "$ROOT/tests/data/boundaries/wijken_GM1926_rd.geojson"

@@ -338,6 +338,40 @@ async function main() {
           (await page.locator('main svg path title').first().textContent()).includes('per 1,000') &&
           !(await page.textContent('main')).includes('inwoners'));
     await visit(page, 'kaart-en');
+    // the region pages (issue 15 item 3): the regional plan's themes against the municipalities,
+    // "geen plan in ivp" for the eight whose plan ivp does not hold; the safety picture 2023
+    await page.goto(base + '/regio');
+    check('regio: five themes × nine gemeenten, scoped headers',
+      await page.locator('main tbody th[scope=row]').count() === 5 && await page.locator('main thead th[scope=col]').count() === 10);
+    check('regio: PN\'s four priorities linked, "geen plan in ivp" for the others',
+      await page.locator('main tbody a[href="/plan"]').count() === 4 &&
+      (await page.locator('main tbody td', { hasText: 'geen plan in ivp' }).count()) === 40);
+    await visit(page, 'regio');
+    await page.goto(base + '/regio?lang=en');
+    check('regio in English: "no plan in ivp"', (await page.textContent('main tbody')).includes('no plan in ivp'));
+    await visit(page, 'regio-en');
+    await page.goto(base + '/regio/veiligheidsbeeld?year=2023&lang=nl');
+    {
+      // PN 2023: 1663 on 57672 = 28,84 against the rest of Haaglanden, 61273 on 1093125 = 56,05
+      // (tests/e2e/cases/846 has the computation)
+      const pn = await page.locator('main table').first().locator('tbody tr', { hasText: 'Pijnacker-Nootdorp' }).textContent();
+      check('veiligheidsbeeld: PN against the rest of Haaglanden, 2023', pn.includes('28,84') && pn.includes('56,05') &&
+        pn.includes('duidelijk lager'), pn);
+    }
+    await visit(page, 'regio-veiligheidsbeeld');
+    await page.goto(base + '/regio/veiligheidsbeeld?year=2023&lang=en');
+    check('veiligheidsbeeld in English', (await page.textContent('main h1')).includes('Safety picture of the region Haaglanden'));
+    await visit(page, 'regio-veiligheidsbeeld-en');
+    // readable at 420 px: the page itself does not scroll sideways, the wide table scrolls in its region
+    await page.setViewportSize({ width: 420, height: 900 });
+    for (const [u, n] of [['/regio?lang=nl', 'regio-420'], ['/regio/veiligheidsbeeld?year=2023&lang=nl', 'regio-veiligheidsbeeld-420']]) {
+      await page.goto(base + u);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(`${n}: no sideways scrolling of the page at 420 px`, wide <= 420, `scrollWidth ${wide}`);
+      await axe(page, n);
+      await shot(page, n);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(base + '/sources');
     check('sources page lists the imports', await page.locator('main tbody tr').count() >= 5);
     await visit(page, 'sources');
