@@ -14,8 +14,7 @@ void api_region(http_req *r)
 {
 	const char *region = http_query_get(&r->q, "region");
 	ivp_table *t = NULL;
-	ivp_rc rc = strstr(r->route->path, "/priorities") ? ivp_region_priorities(r->ctx, region, &t)
-							   : ivp_region_show(r->ctx, region, &t);
+	ivp_rc rc = strstr(r->route->path, "/priorities") ? ivp_region_priorities(r->ctx, region, &t) : ivp_region_show(r->ctx, region, &t);
 
 	if (rc) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));

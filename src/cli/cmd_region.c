@@ -83,8 +83,7 @@ int cmd_region(int argc, char **argv)
 		ivp_table_free(p);
 	} else {
 		ivp_table *t = NULL;
-		ivp_rc rc = !strcmp(sub, "show") ? ivp_region_show(ctx, pos, &t)
-						 : ivp_region_priorities(ctx, pos, &t);
+		ivp_rc rc = !strcmp(sub, "show") ? ivp_region_show(ctx, pos, &t) : ivp_region_priorities(ctx, pos, &t);
 
 		if (rc)
 			ex = cli_error(!strcmp(sub, "show") ? "region show" : "region priorities", rc,

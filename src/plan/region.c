@@ -24,8 +24,8 @@
 #include "store/group_store.h"
 #include "store/plan_store.h"
 
-#define F(st, name, type, req, sub)                                  \
-	{                                                            \
+#define F(st, name, type, req, sub)                                   \
+	{                                                             \
 #name, type, offsetof(st, name), req, sub, NULL, 0, 0 \
 	}
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -85,10 +85,10 @@ static int id_ok(const char *s)
 }
 
 static void problem(pl_problems *c, const char *code, const pl_hdr *h, const pl_schema *sc,
-		       const char *field, const char *detail, const char *hint, const char *fmt, ...)
+		    const char *field, const char *detail, const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
 static void problem(pl_problems *c, const char *code, const pl_hdr *h, const pl_schema *sc,
-		       const char *field, const char *detail, const char *hint, const char *fmt, ...)
+		    const char *field, const char *detail, const char *hint, const char *fmt, ...)
 {
 	char fp[600];
 	va_list ap;
@@ -129,26 +129,26 @@ static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *c)
 
 	if (!id_ok(f->region))
 		problem(c, "region_bad_id", &f->h, &file_schema, "region", NULL,
-			   "Use the name of the region's comparison group, e.g. haaglanden (ivp groups).",
-			   "\"%.60s\" cannot be a region id", f->region);
+			"Use the name of the region's comparison group, e.g. haaglanden (ivp groups).",
+			"\"%.60s\" cannot be a region id", f->region);
 	else if (ivp__store_groups_list(ctx, kind_cb, &w))
 		return -1;
 	else if (!w.found || strcmp(w.kind, "region"))
 		problem(c, "region_unknown", &f->h, &file_schema, "region",
-			   w.found ? "The group exists but is not of kind region." : "No comparison group has that name.",
-			   "Import the region's group first (ivp import groups data/groups/haaglanden.csv; docs/groups.md).",
-			   "the region \"%s\" is not a region of ivp groups", f->region);
+			w.found ? "The group exists but is not of kind region." : "No comparison group has that name.",
+			"Import the region's group first (ivp import groups data/groups/haaglanden.csv; docs/groups.md).",
+			"the region \"%s\" is not a region of ivp groups", f->region);
 	if (f->from > f->to)
 		problem(c, "plan_end_before_start", &f->h, &file_schema, "to", NULL,
-			   "Give the first and last year of the plan.", "the plan period ends before it starts");
+			"Give the first and last year of the plan.", "the plan period ends before it starts");
 	ivp__map_init(&seen);
 	for (i = 0; i < f->themes.n && !r; i++) {
 		const rg_theme *t = ARR(f->themes, rg_theme, i);
 
 		if (!id_ok(t->id)) {
 			problem(c, "region_bad_theme_id", &t->h, &theme_schema, "id", NULL,
-				   "Use 1 to 48 lower-case letters, digits, '-' or '_', beginning with a letter, e.g. ondermijning.",
-				   "\"%.60s\" cannot be a theme id", t->id);
+				"Use 1 to 48 lower-case letters, digits, '-' or '_', beginning with a letter, e.g. ondermijning.",
+				"\"%.60s\" cannot be a theme id", t->id);
 			continue;
 		}
 		if (ivp__map_put(&seen, t->id, i, &slot, &existed)) {
@@ -157,7 +157,7 @@ static int check_file(ivp_ctx *ctx, const rg_file *f, pl_problems *c)
 		}
 		if (existed)
 			problem(c, "plan_duplicate_id", &t->h, &theme_schema, "id", NULL,
-				   "Give every theme its own id.", "theme id \"%s\" is used twice", t->id);
+				"Give every theme its own id.", "theme id \"%s\" is used twice", t->id);
 	}
 	ivp__map_free(&seen);
 	if (r == -2)
@@ -314,8 +314,8 @@ static int plan_cb(void *ud, const char *const *c, int n)
 		return 0;
 	snprintf(p->region, sizeof(p->region), "%s", c[0]);
 	snprintf(p->title, sizeof(p->title), "%s", c[1] ? c[1] : "");
-	p->from = c[2] ? atoi(c[2]) : 0;
-	p->to = c[3] ? atoi(c[3]) : 0;
+	p->from = c[2] ? (int)strtol(c[2], NULL, 10) : 0;
+	p->to = c[3] ? (int)strtol(c[3], NULL, 10) : 0;
 	snprintf(p->source, sizeof(p->source), "%s", c[4] ? c[4] : "");
 	p->found = 1;
 	return 0;
@@ -360,7 +360,7 @@ static int show_cb(void *ud, const char *const *c, int n)
 	if (ivp__table_row(t) < 0 || ivp__table_set_text(t, 0, w->p->region) ||
 	    ivp__table_set_text(t, 1, w->p->title) || ivp__table_set_int(t, 2, w->p->from) ||
 	    ivp__table_set_int(t, 3, w->p->to) || ivp__table_set_text(t, 4, w->p->source) ||
-	    ivp__table_set_int(t, 5, c[3] ? atoi(c[3]) : 0) || ivp__table_set_text(t, 6, c[0]) ||
+	    ivp__table_set_int(t, 5, c[3] ? strtol(c[3], NULL, 10) : 0) || ivp__table_set_text(t, 6, c[0]) ||
 	    ivp__table_set_text(t, 7, c[1]) ||
 	    ivp__table_set_text(t, 8, c[2] && c[2][0] ? c[2] : NULL)) {
 		w->oom = 1;
@@ -510,9 +510,9 @@ ivp_rc ivp__region_check_plan(ivp_ctx *ctx, const pl_plan *p, pl_problems *probs
 			snprintf(detail, sizeof(detail),
 				 ivp__pl_tr(probs, "The regional plan of %s has the themes: %s."), s.region, s.list);
 			problem(c, "plan_unknown_regional_theme", &pr->h, &ivp__pl_priority_schema,
-				   "regional_themes", detail,
-				   "Use the id of one of the region's themes (ivp region show), or leave it out.",
-				   "unknown regional theme \"%.60s\"", id);
+				"regional_themes", detail,
+				"Use the id of one of the region's themes (ivp region show), or leave it out.",
+				"unknown regional theme \"%.60s\"", id);
 		}
 	}
 	ivp__map_free(&s.ids);
@@ -552,36 +552,56 @@ static int member_cb(void *ud, const char *const *c, int n)
 	return 0;
 }
 
-/* The latest plan version of each member that has one. A stored version
- * that does not read back is an internal error. */
-static ivp_rc member_plans(ivp_ctx *ctx, members *m)
+/* The latest version of each municipality that has a plan
+ * (ivp__store_plan_latest_each: rows municipality, version, …), kept as
+ * the version number of the member it belongs to. */
+typedef struct latest_walk {
+	members *m;
+	int64_t *version; /* per member, 0: none */
+} latest_walk;
+
+static int latest_cb(void *ud, const char *const *c, int n)
 {
-	ivp__plan_version v;
-	pl_problems pr = { 0 };
-	pl_plan *p;
-	ivp_rc rc;
+	latest_walk *w = ud;
 	int i;
 
-	memset(&v, 0, sizeof(v));
-	rc = ivp__store_plan_version_get(ctx, 0, &v);
-	if (rc == IVP_ENOTFOUND)
-		return IVP_OK;
-	if (rc)
-		return rc;
-	p = ivp__plan_read(v.doc, strlen(v.doc), &pr);
-	ivp__pl_problems_free(&pr);
-	free(v.doc);
-	if (!p)
-		return pr.oom ? ivp__fail(ctx, IVP_ENOMEM, "out of memory")
-			      : ivp__fail(ctx, IVP_EINTERNAL, "stored plan version %lld cannot be read",
-					  (long long)v.version);
-	for (i = 0; i < m->n; i++)
-		if (p->municipality && !strcmp(p->municipality, m->v[i].code) && !m->v[i].plan) {
-			m->v[i].plan = p;
-			return IVP_OK;
-		}
-	ivp__plan_free(p); /* a plan of a municipality outside the region */
-	return IVP_OK;
+	if (n < 2 || !c[0] || !c[1])
+		return 0;
+	for (i = 0; i < w->m->n; i++)
+		if (!strcmp(w->m->v[i].code, c[0]))
+			w->version[i] = strtoll(c[1], NULL, 10);
+	return 0;
+}
+
+/* The latest plan of each member that has one, read back from its stored
+ * version. A stored version that does not read back is an internal error. */
+static ivp_rc member_plans(ivp_ctx *ctx, members *m)
+{
+	latest_walk w = { m, calloc((size_t)m->n + 1, sizeof(int64_t)) };
+	ivp_rc rc = IVP_OK;
+	int i;
+
+	if (!w.version)
+		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	if (ivp__store_plan_latest_each(ctx, latest_cb, &w))
+		rc = ctx->err.rc ? ctx->err.rc : IVP_ENOMEM;
+	for (i = 0; !rc && i < m->n; i++) {
+		ivp__plan_version v;
+		pl_problems pr = { 0 };
+
+		if (!w.version[i])
+			continue;
+		memset(&v, 0, sizeof(v));
+		if ((rc = ivp__store_plan_version_get(ctx, w.version[i], &v)))
+			break;
+		m->v[i].plan = ivp__plan_read(v.doc, strlen(v.doc), &pr);
+		free(v.doc);
+		if (!m->v[i].plan)
+			rc = pr.oom ? ivp__fail(ctx, IVP_ENOMEM, "out of memory") : ivp__fail(ctx, IVP_EINTERNAL, "stored plan version %lld cannot be read", (long long)w.version[i]);
+		ivp__pl_problems_free(&pr);
+	}
+	free(w.version);
+	return rc == IVP_ENOTFOUND ? ivp__fail(ctx, IVP_EINTERNAL, "plan version vanished") : rc;
 }
 
 static int has_theme(const pl_priority *pr, const char *theme)

@@ -192,8 +192,8 @@ void web_region(http_req *r)
 /* ---- /regio/veiligheidsbeeld ------------------------------------------------------- */
 
 typedef struct picture {
-	int n;			       /* municipalities */
-	char codes[MAX_MEMBERS][16];   /* by code */
+	int n;			     /* municipalities */
+	char codes[MAX_MEMBERS][16]; /* by code */
 	char names[MAX_MEMBERS][128];
 	ivp_table *t[MAX_MEMBERS];     /* each against NL01 and the rest of the region */
 	ivp_table *whole;	       /* the region as a sum of its members, against NL01 */
