@@ -126,6 +126,8 @@ static const cover covers[] = {
 			"ivp__store_begin ivp__store_rollback ivp__store_commit" },
 	{ "test_groups", "ivp__store_group_put ivp__store_group_member_add ivp__store_groups_list "
 			 "ivp__store_group_members ivp__store_groups_of ivp__store_rollback" },
+	{ "test_region_plans", "ivp__store_region_put ivp__store_region_theme_add ivp__store_regions_list "
+			       "ivp__store_region_themes ivp__store_begin ivp__store_commit ivp__store_rollback" },
 	{ "test_level_population", "ivp__store_level_population ivp__store_pop_put" },
 	{ "test_report_texts", "ivp__store_text_add ivp__store_texts_list ivp__store_text_history "
 			       "ivp__store_begin ivp__store_rollback ivp__store_commit" },
@@ -1932,6 +1934,47 @@ static void test_groups(void **state)
 	WANT_ROWS("after rollback", ivp__store_group_members(ctx, "regio", first_col_cb, &b), "GM0002;");
 }
 
+/* Regional plans (migration 18): put, themes in their order, a theme of a
+ * region without a plan, replacement by a second put (the themes go), the
+ * listing with its theme count, a rollback. */
+static void test_region_plans(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__region_rec r = { "regio", "Samen veilig", 2023, 2026, "bron 1", 0 };
+	ivp__region_theme_rec t1 = { "b-thema", "Thema B", "", 2 }, t2 = { "a-thema", "Thema A", "uitleg", 1 };
+	int existed = -1;
+
+	OK(ivp__store_begin(ctx));
+	r.import_id = new_import(ctx, "region", "rg1");
+	OK(ivp__store_region_put(ctx, &r, &existed));
+	assert_int_equal(existed, 0);
+	OK(ivp__store_region_theme_add(ctx, "regio", &t1));
+	OK(ivp__store_region_theme_add(ctx, "regio", &t2));
+	NOTFOUND(ivp__store_region_theme_add(ctx, "nergens", &t1));
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("plans", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veilig|2023|2026|bron 1|2|2;");
+	WANT_ROWS("themes in their order", ivp__store_region_themes(ctx, "regio", rows_cb, &b),
+		  "a-thema|Thema A|uitleg|1;b-thema|Thema B||2;");
+	NOTFOUND(ivp__store_region_themes(ctx, "nergens", rows_cb, NULL));
+
+	/* a second put replaces the plan whole: no themes until added */
+	OK(ivp__store_begin(ctx));
+	r.title = "Samen veiliger";
+	r.source = "";
+	OK(ivp__store_region_put(ctx, &r, &existed));
+	assert_int_equal(existed, 1);
+	OK(ivp__store_region_theme_add(ctx, "regio", &t1));
+	OK(ivp__store_commit(ctx));
+	WANT_ROWS("replaced", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veiliger|2023|2026||1|2;");
+	WANT_ROWS("one theme", ivp__store_region_themes(ctx, "regio", first_col_cb, &b), "b-thema;");
+
+	/* a rollback leaves the plan as it was */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_region_put(ctx, &r, &existed));
+	OK(ivp__store_rollback(ctx));
+	WANT_ROWS("after rollback", ivp__store_region_themes(ctx, "regio", first_col_cb, &b), "b-thema;");
+}
+
 /* Organisations and the membership of users: the default one of the
  * migration, put twice (renamed), a member moved, removal refused while
  * members remain, membership gone with its user, a rollback. */
@@ -2881,6 +2924,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_totp_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_boundaries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_region_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_orgs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_participation, setup, teardown),
