@@ -574,15 +574,20 @@ static int latest_cb(void *ud, const char *const *c, int n)
 }
 
 /* The latest plan of each member that has one, read back from its stored
- * version. A stored version that does not read back is an internal error. */
+ * version. A municipality's published plan is public: each is read acting
+ * for its own municipality (a request acts for one, and the store gives
+ * only its versions; docs/tenancy.md), and what ctx acted for is restored.
+ * A stored version that does not read back is an internal error. */
 static ivp_rc member_plans(ivp_ctx *ctx, members *m)
 {
 	latest_walk w = { m, calloc((size_t)m->n + 1, sizeof(int64_t)) };
-	ivp_rc rc = IVP_OK;
+	char was[sizeof(ctx->municipality)];
+	ivp_rc rc = IVP_OK, rc2;
 	int i;
 
 	if (!w.version)
 		return ivp__fail(ctx, IVP_ENOMEM, "out of memory");
+	snprintf(was, sizeof(was), "%s", ivp_municipality(ctx));
 	if (ivp__store_plan_latest_each(ctx, latest_cb, &w))
 		rc = ctx->err.rc ? ctx->err.rc : IVP_ENOMEM;
 	for (i = 0; !rc && i < m->n; i++) {
@@ -592,7 +597,8 @@ static ivp_rc member_plans(ivp_ctx *ctx, members *m)
 		if (!w.version[i])
 			continue;
 		memset(&v, 0, sizeof(v));
-		if ((rc = ivp__store_plan_version_get(ctx, w.version[i], &v)))
+		if ((rc = ivp_set_municipality(ctx, m->v[i].code)) ||
+		    (rc = ivp__store_plan_version_get(ctx, w.version[i], &v)))
 			break;
 		m->v[i].plan = ivp__plan_read(v.doc, strlen(v.doc), &pr);
 		free(v.doc);
@@ -601,6 +607,8 @@ static ivp_rc member_plans(ivp_ctx *ctx, members *m)
 		ivp__pl_problems_free(&pr);
 	}
 	free(w.version);
+	if ((rc2 = ivp_set_municipality(ctx, was)) && !rc)
+		rc = rc2;
 	return rc == IVP_ENOTFOUND ? ivp__fail(ctx, IVP_EINTERNAL, "plan version vanished") : rc;
 }
 

@@ -126,7 +126,9 @@ static void matrix_cell(html *h, const char *lang, const ivp_table *t, int i0, i
 		if (web_null(t, i, "priority"))
 			continue;
 		html_raw(h, any ? "<br>" : "");
-		html_raw(h, "<a class=\"utrecht-link\" href=\"/plan\">");
+		html_raw(h, "<a class=\"utrecht-link\" href=\"/plan?gemeente=");
+		html_text(h, code);
+		html_raw(h, "\">");
 		html_text(h, web_cell(t, i, "priority_title", 0, lang, b, sizeof(b)));
 		html_raw(h, "</a>");
 		any = 1;

@@ -344,7 +344,7 @@ async function main() {
     check('regio: five themes × nine gemeenten, scoped headers',
       await page.locator('main tbody th[scope=row]').count() === 5 && await page.locator('main thead th[scope=col]').count() === 10);
     check('regio: PN\'s four priorities linked, "geen plan in ivp" for the others',
-      await page.locator('main tbody a[href="/plan"]').count() === 4 &&
+      await page.locator('main tbody a[href="/plan?gemeente=GM1926"]').count() === 4 &&
       (await page.locator('main tbody td', { hasText: 'geen plan in ivp' }).count()) === 40);
     await visit(page, 'regio');
     await page.goto(base + '/regio?lang=en');

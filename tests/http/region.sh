@@ -52,7 +52,7 @@ req priorities 200 "$U/api/v1/region/priorities" &&
     and ([.rows[] | select(.area != "GM1926")] | length) == 40 and ([.rows[] | select(.area != "GM1926") | .plan] | all(. == null))
     and ([.rows[] | select(.area == "GM1926" and .theme == "maatschappelijk-ongenoegen")][0] | .plan == "ivp-pn-2023-2026" and .priority == null)'
 req unknown-region 404 "$U/api/v1/region?region=nergens" && jqt unknown-region '.reason == "region_not_found"'
-req bad-param 400 "$U/api/v1/region?gemeente=GM1926"
+req bad-param 400 "$U/api/v1/region?streek=haaglanden"
 
 # /regio: the plan, the table with its caption and scopes, nl and en
 req page-nl 200 "$U/regio?lang=nl" &&

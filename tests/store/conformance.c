@@ -1952,7 +1952,7 @@ static void test_region_plans(void **state)
 	OK(ivp__store_region_theme_add(ctx, "regio", &t2));
 	NOTFOUND(ivp__store_region_theme_add(ctx, "nergens", &t1));
 	OK(ivp__store_commit(ctx));
-	WANT_ROWS("plans", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veilig|2023|2026|bron 1|2|2;");
+	WANT_ROWS("plans", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veilig|2023|2026|bron 1|2|1;");
 	WANT_ROWS("themes in their order", ivp__store_region_themes(ctx, "regio", rows_cb, &b),
 		  "a-thema|Thema A|uitleg|1;b-thema|Thema B||2;");
 	NOTFOUND(ivp__store_region_themes(ctx, "nergens", rows_cb, NULL));
@@ -1965,7 +1965,7 @@ static void test_region_plans(void **state)
 	assert_int_equal(existed, 1);
 	OK(ivp__store_region_theme_add(ctx, "regio", &t1));
 	OK(ivp__store_commit(ctx));
-	WANT_ROWS("replaced", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veiliger|2023|2026||1|2;");
+	WANT_ROWS("replaced", ivp__store_regions_list(ctx, rows_cb, &b), "regio|Samen veiliger|2023|2026||1|1;");
 	WANT_ROWS("one theme", ivp__store_region_themes(ctx, "regio", first_col_cb, &b), "b-thema;");
 
 	/* a rollback leaves the plan as it was */
