@@ -147,6 +147,8 @@ while read -r m p; do
     req "documented $m $p" 401 "$U$u${q:+?$q}" ;;
   "POST /api/v1/cases"*)
     req "documented $m $p" 401 -d op=note "$U$u" ;;
+  "GET /api/v1/region"|"GET /api/v1/region/priorities") # no regional plan in this database (tests/http/region.sh has one)
+    req "documented $m $p" 404 "$U$u${q:+?$q}" ;;
   "GET /api/v1/signals"*) # the signals register: signed-in members only (tests/http/signals_access.sh)
     req "documented $m $p" 401 "$U$u${q:+?$q}" ;;
   "POST /api/v1/signals"*)
