@@ -521,7 +521,7 @@ static int put_notes(ivp_table *t, const ivp_ranking_query *q, const char *under
 	       (st->nodata && ivp__table_note(t, ivp_msg_trn(lang, "%s area has no figure for %d and is left out", "%s areas have no figure for %d and are left out", st->nodata),
 					      num(lang, st->nodata, 0, b1), q->year)) ||
 	       (nopop > 0 &&
-		ivp__table_note(t, ivp_msg_trn(lang, "%s area has a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly", "%s areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list with --year %d) or choose a nearby population year explicitly", nopop),
+		ivp__table_note(t, ivp_msg_trn(lang, "%s area has a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list of %d) or choose a nearby population year explicitly", "%s areas have a count but no population for 1 January %d: listed last, without a rank; import that population (CBS Kerncijfers wijken en buurten, or a population list of %d) or choose a nearby population year explicitly", nopop),
 				num(lang, nopop, 0, b1), pop_year, pop_year));
 }
 

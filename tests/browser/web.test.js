@@ -323,8 +323,9 @@ async function main() {
           await page.locator('main svg').count() === 0 && (await page.textContent('main')).includes('Geen grafiek'));
     await visit(page, 'indicator-buurt');
     await page.goto(base + '/buurten?area=GM0503&key=totaal&year=2023');
-    check('buurten page without wijk/buurt boundaries says the map needs a boundaries file',
-          (await page.textContent('main')).includes('ivp import boundaries') && await page.locator('main svg').count() === 0);
+    check('buurten page without wijk/buurt boundaries says the map needs a boundaries file, naming the import form, not a CLI command',
+          (await page.textContent('main')).includes('Grenzen van gebieden') && !(await page.textContent('main')).includes('ivp import') &&
+          await page.locator('main svg').count() === 0);
     // the map of the gemeenten (boundaries imported by run.sh): areas with titles, a legend, the table
     await page.goto(base + '/kaart?year=2023');
     check('kaart draws 341 gemeenten', await page.locator('main svg path').count() === 341);
