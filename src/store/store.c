@@ -115,7 +115,16 @@ ivp_rc ivp__store_begin(ivp_ctx *ctx)
 
 ivp_rc ivp__store_commit(ivp_ctx *ctx)
 {
-	return done(ctx, OPS->commit(ST));
+	ivp_rc rc = done(ctx, OPS->commit(ST));
+
+	/* A COMMIT that did not happen (SQLite could not even prepare it when
+	 * memory ran out) leaves the transaction open, and the next statement
+	 * on the connection would see its writes: undo them, so a failed call
+	 * has written nothing. After a commit that did happen there is nothing
+	 * left to undo. The error stays the commit's. */
+	if (rc)
+		OPS->rollback(ST);
+	return rc;
 }
 
 ivp_rc ivp__store_rollback(ivp_ctx *ctx)
