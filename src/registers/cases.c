@@ -1239,7 +1239,7 @@ ivp_rc ivp_case_person_set(ivp_ctx *ctx, const char *id, const ivp_case_person *
 	ivp_rc rc;
 
 	changed[0] = 0;
-	ivp__buf_init(&pb, LINE_MAX_ * 4);
+	ivp__buf_init(&pb, (size_t)LINE_MAX_ * 4);
 	memset(dek, 0, sizeof(dek));
 	if ((rc = ivp__vault_ready(ctx, REG)) || (rc = load(ctx, id, &c))) {
 		ivp__buf_free(&pb);
