@@ -89,6 +89,23 @@ typedef struct ivp_case_change {
 IVP_WUR ivp_rc ivp_case_change_apply(ivp_ctx *ctx, const char *id, const ivp_case_change *ch,
 				     const char *reason, long long *n);
 
+/* A correction of a case's person: each field given (non-NULL) replaces
+ * the registered one (address "" removes it), the others stay as they are. */
+typedef struct ivp_case_person {
+	const char *name, *birth, *bsn, *address;
+	int duplicate_ok; /* as at registration: correct anyway when another
+			   * open case has the new BSN */
+} ivp_case_person;
+
+/* Correct case id's person (the write rule of ivp_case_change_apply): the
+ * BSN checked with the 11-proef, its blind index and the duplicate rule
+ * as at registration, the person re-sealed under the case's key, one
+ * transaction, audited "case.write" naming the fields changed (never
+ * their values). changed gets them ("name,bsn"; "" when nothing differs,
+ * and then nothing is written). */
+IVP_WUR ivp_rc ivp_case_person_set(ivp_ctx *ctx, const char *id, const ivp_case_person *p,
+				   const char *reason, char changed[64]);
+
 /* A case taken out whole (audited "case.export"): field, value rows of
  * the case, then one row per organisation, domain score and entry, as the
  * tables of ivp_case_show (section, key, value). */

@@ -80,6 +80,7 @@ void api_reg_expiry(http_req *r);
 void api_case(http_req *r);
 void api_case_add(http_req *r);
 void api_case_change(http_req *r);
+void api_case_person(http_req *r);
 void api_case_export(http_req *r);
 /* The change a case form asks for (its field op and the others): 0, or -1 for an unknown op. */
 struct ivp_case_change;

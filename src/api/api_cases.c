@@ -3,7 +3,8 @@
  * the same library calls as `ivp cases`: GET the list, POST a registration,
  * GET /api/v1/cases/{id} one case as rows of
  * sections (?reason= when the signed-in member is not its handler), POST /api/v1/cases/{id} a change (form field op), GET
- * …/{id}/export the export, GET /api/v1/cases/counts the counts without
+ * …/{id}/export the export, POST …/{id}/person a correction of the person
+ * (JSON or form: name, birth, bsn, address, duplicate_ok, reason), GET /api/v1/cases/counts the counts without
  * persons. The library decides every access for the session's user (the
  * request's actor); a case the user may not see answers 404 not_found, as
  * one that does not exist.
@@ -176,6 +177,34 @@ void api_case_change(http_req *r)
 		return;
 	}
 	if ((o = json_pack("{s:s, s:I}", "id", r->path_id, "entry", (json_int_t)n)))
+		json = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (!json) {
+		http_oom(r, "the answer");
+		return;
+	}
+	http_json(r, 200, json);
+}
+
+/* POST /api/v1/cases/{id}/person: the fields given replace the person's. */
+void api_case_person(http_req *r)
+{
+	const char *d = field(r, "duplicate_ok");
+	ivp_case_person p;
+	char changed[64], *json = NULL;
+	json_t *o;
+
+	memset(&p, 0, sizeof(p));
+	p.name = http_field(r, "name");
+	p.birth = http_field(r, "birth");
+	p.bsn = http_field(r, "bsn");
+	p.address = http_field(r, "address");
+	p.duplicate_ok = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+	if (ivp_case_person_set(r->ctx, r->path_id, &p, field(r, "reason"), changed)) {
+		http_ivp_error(r, ivp_last_error(r->ctx)->rc, ivp_last_error(r->ctx));
+		return;
+	}
+	if ((o = json_pack("{s:s, s:s}", "id", r->path_id, "changed", changed)))
 		json = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	if (!json) {

@@ -16,6 +16,7 @@
  *   ivp cases meeting ID --date DATE --orgs A,B [--text NOTES]
  *   ivp cases note ID --text T [--own-org]
  *   ivp cases status ID in_progress|closed|declined [--text REASON] [--date DATE]
+ *   ivp cases person ID [--name N] [--born DATE] [--bsn BSN] [--address A] [--duplicate-ok]
  *   ivp cases counts [--by status|quarter|wijk]
  */
 #include <stddef.h>
@@ -48,6 +49,7 @@ static int help(void)
 		    "       ivp cases meeting ID --date DATE --orgs A,B [--text NOTES]\n"
 		    "       ivp cases note ID --text T [--own-org]\n"
 		    "       ivp cases status ID in_progress|closed|declined [--text REASON] [--date DATE]\n"
+		    "       ivp cases person ID [--name N] [--born DATE] [--bsn BSN] [--address A] [--duplicate-ok]\n"
 		    "       ivp cases counts [--by status|quarter|wijk]\n\n"
 		    "The case register of the Zorg- en Veiligheidshuis. Every subcommand acts for the\n"
 		    "operator (--user NAME or IVP_USER): only members whose organisation takes part in\n"
@@ -68,6 +70,7 @@ static int parse(int argc, char **argv, int from, cs_opts *o)
 		{ "--reason", offsetof(cs_opts, reason) },
 		{ "--name", offsetof(cs_opts, name) },
 		{ "--birth", offsetof(cs_opts, birth) },
+		{ "--born", offsetof(cs_opts, birth) },
 		{ "--bsn", offsetof(cs_opts, bsn) },
 		{ "--address", offsetof(cs_opts, address) },
 		{ "--goal", offsetof(cs_opts, goal) },
@@ -147,6 +150,28 @@ static int show(ivp_ctx *ctx, const cs_opts *o, const char *id)
 	ivp_table_free(d);
 	ivp_table_free(e);
 	return ex;
+}
+
+/* ivp cases person ID [--name N] [--born DATE] [--bsn BSN] [--address A]:
+ * only the fields given are corrected. */
+static int person(ivp_ctx *ctx, const cs_opts *o)
+{
+	ivp_case_person p;
+	char changed[64];
+
+	memset(&p, 0, sizeof(p));
+	p.name = o->name;
+	p.birth = o->birth;
+	p.bsn = o->bsn;
+	p.address = o->address;
+	p.duplicate_ok = o->duplicate_ok;
+	if (ivp_case_person_set(ctx, o->pos[0], &p, o->reason, changed))
+		return cli_error(CMD, ivp_last_error(ctx)->rc, ivp_last_error(ctx));
+	if (changed[0])
+		printf(cli_tr("case %s: person corrected (%s)\n"), o->pos[0], changed);
+	else
+		printf(cli_tr("case %s: nothing to change\n"), o->pos[0]);
+	return 0;
 }
 
 static int add(ivp_ctx *ctx, const cs_opts *o)
@@ -236,7 +261,7 @@ static int change_of(const char *sub, const cs_opts *o, ivp_case_change *ch, con
 int cmd_cases(int argc, char **argv)
 {
 	static const char *const subs[] = { "add", "list", "show", "export", "org", "director", "domain",
-					    "agreement", "meeting", "note", "status", "counts", NULL };
+					    "agreement", "meeting", "note", "status", "counts", "person", NULL };
 	cs_opts o;
 	const char *sub, *id = NULL;
 	ivp_case_change ch;
@@ -257,10 +282,10 @@ int cmd_cases(int argc, char **argv)
 		return r > 0 ? 0 : EXIT_USER;
 	if (strcmp(sub, "counts") && !cli_operator(CMD, o.user))
 		return EXIT_USER;
-	if ((!strcmp(sub, "show") || !strcmp(sub, "export")) && o.npos != 1)
+	if ((!strcmp(sub, "show") || !strcmp(sub, "export") || !strcmp(sub, "person")) && o.npos != 1)
 		return cli_usage(CMD, "use: ivp cases %s ID", sub);
 	if (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "export") &&
-	    strcmp(sub, "counts") && (r = change_of(sub, &o, &ch, &id)))
+	    strcmp(sub, "counts") && strcmp(sub, "person") && (r = change_of(sub, &o, &ch, &id)))
 		return r;
 	if ((r = cli_open(CMD, &o.c, &ctx)))
 		return r;
@@ -268,6 +293,8 @@ int cmd_cases(int argc, char **argv)
 		ex = add(ctx, &o);
 	else if (!strcmp(sub, "show"))
 		ex = show(ctx, &o, o.pos[0]);
+	else if (!strcmp(sub, "person"))
+		ex = person(ctx, &o);
 	else if (!strcmp(sub, "list") || !strcmp(sub, "export") || !strcmp(sub, "counts")) {
 		ivp_rc rc = !strcmp(sub, "list") ? ivp_cases_list(ctx, &t) : !strcmp(sub, "export") ? ivp_case_export(ctx, o.pos[0], o.reason, &t) :
 												      ivp_case_counts(ctx, o.by ? o.by : "status", &t);

@@ -1188,6 +1188,129 @@ out:
 	return rc;
 }
 
+/* ---- correcting the person ---------------------------------------------------------------- */
+
+/* Append field to the list of changed fields when v differs from was. */
+static void person_diff(char changed[64], const char *field, const char *v, const char *was)
+{
+	size_t n = strlen(changed);
+
+	if (!strcmp(v, was))
+		return;
+	snprintf(changed + n, 64 - n, "%s%s", n ? "," : "", field);
+}
+
+/* The checks of a correction, as at registration; the values to seal
+ * replace the given lines (lines[0..3]: name, birth, BSN, address). */
+static ivp_rc person_checks(ivp_ctx *ctx, const ivp_case_person *p, char birth[11], char bsn[10])
+{
+	ivp_rc rc;
+
+	if (!p->name && !p->birth && !p->bsn && !p->address) {
+		ivp__fail(ctx, IVP_EINPUT, "nothing to correct");
+		ivp__hint(ctx, "Give the fields to correct: --name, --born, --bsn or --address.");
+		return ivp__coded(ctx, "case_bad_field", IVP_EINPUT);
+	}
+	if (p->name && (rc = need_text(ctx, "name", p->name, 1)))
+		return rc;
+	if (p->name && !line_ok(p->name))
+		return bad_field(ctx, "name", "a name is one line of at most 256 bytes%s", "");
+	if (p->address && *p->address && !line_ok(p->address))
+		return bad_field(ctx, "address", "an address is one line of at most 256 bytes%s", "");
+	if (p->birth && (!*p->birth || ivp__case_date_parse(p->birth, strlen(p->birth), birth)))
+		return bad_field(ctx, "birth", "\"%s\" is not a date of birth (YYYY-MM-DD)", p->birth);
+	if (p->bsn && (rc = bsn_check(ctx, p->bsn, bsn)))
+		return rc;
+	return IVP_OK;
+}
+
+ivp_rc ivp_case_person_set(ivp_ctx *ctx, const char *id, const ivp_case_person *p, const char *reason,
+			   char changed[64])
+{
+	unsigned char dek[IVP__DEK_BYTES];
+	char birth[11] = "", bsn[10] = "", blind[65], org[32], *lines[4] = { NULL, NULL, NULL, NULL };
+	char *plain = NULL, *person = NULL, *why = NULL, *q;
+	const char *given, *nv[4];
+	ivp__case_rec r;
+	ivp__buf pb;
+	cs_case c;
+	int i, existed, found = 0, txn = 0;
+	size_t pl, wl;
+	ivp_rc rc;
+
+	changed[0] = 0;
+	ivp__buf_init(&pb, (size_t)LINE_MAX_ * 4);
+	memset(dek, 0, sizeof(dek));
+	if ((rc = ivp__vault_ready(ctx, REG)) || (rc = load(ctx, id, &c))) {
+		ivp__buf_free(&pb);
+		return rc;
+	}
+	if ((rc = decide(ctx, &c, IVP__REG_WRITE, reason, org, &given)) || (rc = person_checks(ctx, p, birth, bsn)) ||
+	    (rc = ivp__vault_get(ctx, REG, id, dek)) ||
+	    (rc = open_hex(ctx, dek, id, "person", c.col[IVP__CASE_C_PERSON], &pb)))
+		goto out;
+	q = (char *)ivp__buf_str(&pb);
+	for (i = 0; i < 4; i++) {
+		lines[i] = q ? q : (char *)"";
+		if (q && (q = strchr(q, '\n')))
+			*q++ = 0;
+	}
+	nv[0] = p->name ? p->name : lines[0];
+	nv[1] = p->birth ? birth : lines[1];
+	nv[2] = p->bsn ? bsn : lines[2];
+	nv[3] = p->address ? p->address : lines[3];
+	person_diff(changed, "name", nv[0], lines[0]);
+	person_diff(changed, "birth", nv[1], lines[1]);
+	person_diff(changed, "bsn", nv[2], lines[2]);
+	person_diff(changed, "address", nv[3], lines[3]);
+	if (!changed[0])
+		goto out;
+	rec_of(&c, &r);
+	if (strcmp(nv[2], lines[2])) {
+		if ((rc = ivp__vault_blind(ctx, REG, "bsn", nv[2], blind)) ||
+		    (rc = duplicates(ctx, blind, p->duplicate_ok, &found)))
+			goto out;
+		r.bsn_blind = blind;
+	}
+	pl = strlen(nv[0]) + strlen(nv[1]) + strlen(nv[2]) + strlen(nv[3]) + 8;
+	wl = strlen(changed) + (given ? strlen(given) : 0) + 32;
+	if (!(plain = malloc(pl)) || !(why = malloc(wl))) {
+		rc = ivp__oom(ctx, "correcting the person of case %s", id);
+		goto out;
+	}
+	snprintf(plain, pl, "%s\n%s\n%s\n%s", nv[0], nv[1], nv[2], nv[3]);
+	/* the audit names the fields, never their values */
+	snprintf(why, wl, "person corrected: %s%s%s", changed, given ? "; " : "", given ? given : "");
+	if ((rc = seal_hex(ctx, dek, id, "person", plain, &person)))
+		goto out;
+	r.person = person;
+	if ((rc = ivp__store_begin(ctx)))
+		goto out;
+	txn = 1;
+	if ((rc = ivp__store_case_put(ctx, &r, &existed)) || (rc = ivp__reg_audit(ctx, REG, "case.write", id, why)))
+		goto out;
+	rc = ivp__store_commit(ctx);
+	txn = 0;
+out:
+	if (txn)
+		ivp__store_abort(ctx);
+	if (rc)
+		changed[0] = 0;
+	ivp__vault_wipe(dek, sizeof(dek));
+	ivp__vault_wipe(bsn, sizeof(bsn));
+	if (pb.p)
+		ivp__vault_wipe(pb.p, pb.len);
+	ivp__buf_free(&pb);
+	if (plain) {
+		ivp__vault_wipe(plain, strlen(plain));
+		free(plain);
+	}
+	free(person);
+	free(why);
+	case_free(&c);
+	return rc;
+}
+
 /* ---- counts without persons ------------------------------------------------------------------- */
 
 #define CS_GROUPS 256

@@ -1022,6 +1022,24 @@ static const http_param f_case_change[] = {
 	{ "own_org", HTTP_P_SEARCH, 0, NULL, "1", "the note only for the writer's organisation (note)" },
 	{ "n", HTTP_P_SEARCH, 0, NULL, "1", "the agreement's number (agreement_done)" },
 	{ "done", HTTP_P_SEARCH, 0, NULL, "1", "done (1, default) or not (0) (agreement_done)" },
+	/* casefix: the page's "Correct the person" form (op person) */
+	{ "name", HTTP_P_SEARCH, 0, NULL, "J. Jansen", "the person's corrected name (person)" },
+	{ "birth", HTTP_P_SEARCH, 0, NULL, "1990-05-17", "the corrected date of birth, YYYY-MM-DD (person)" },
+	{ "bsn", HTTP_P_SEARCH, 0, NULL, "111222333", "the corrected BSN, its 11-proef checked (person)" },
+	{ "address", HTTP_P_SEARCH, 0, NULL, "Dorpsstraat 1", "the corrected address; empty removes it (person)" },
+	{ "duplicate_ok", HTTP_P_SEARCH, 0, NULL, "1", "correct even when the new BSN has an open case (person)" },
+	F_CSRF,
+	{ 0 }
+};
+
+/* casefix: a correction of a case's person (POST /api/v1/cases/{id}/person) */
+static const http_param f_case_person[] = {
+	{ "name", HTTP_P_SEARCH, 0, NULL, "J. Jansen", "the person's name; not given: unchanged" },
+	{ "birth", HTTP_P_SEARCH, 0, NULL, "1990-05-17", "date of birth (YYYY-MM-DD); not given: unchanged" },
+	{ "bsn", HTTP_P_SEARCH, 0, NULL, "111222333", "the BSN (its 11-proef is checked); not given: unchanged" },
+	{ "address", HTTP_P_SEARCH, 0, NULL, "Dorpsstraat 1", "the address (empty removes it); not given: unchanged" },
+	{ "duplicate_ok", HTTP_P_SEARCH, 0, NULL, "1", "correct even when the new BSN has an open case" },
+	{ "reason", HTTP_P_SEARCH, 0, NULL, "weekly triage", "why a member who is not the handler changes the case (audited)" },
 	F_CSRF,
 	{ 0 }
 };
@@ -1366,6 +1384,10 @@ const http_route serve_routes[] = {
 	{ "POST", "/api/v1/cases/{id}", api_case_change, "changeCase",
 	  "Change a case: organisations, process director, life domains, agreements, meetings, notes, status (audited)",
 	  HTTP_ROLE_VIEWER, p_none, "form", f_case_change, "the case and a new entry's number", "update", NULL, HTTP_NOCACHE },
+	/* casefix: correcting the person after registration */
+	{ "POST", "/api/v1/cases/{id}/person", api_case_person, "correctCasePerson",
+	  "Correct a case's person: the fields given replace the registered ones, checked as at registration (audited by field name, never the values)",
+	  HTTP_ROLE_VIEWER, p_none, "form", f_case_person, "the case and the fields changed", "update", NULL, HTTP_NOCACHE },
 	{ "GET", "/api/v1/cases/{id}/export", api_case_export, "exportCase",
 	  "A case taken out whole (audited as an export with its reason)",
 	  HTTP_ROLE_VIEWER, p_case, NULL, NULL, "rows of the case's sections", "table", c_case_rows, HTTP_NOCACHE },

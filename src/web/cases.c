@@ -435,8 +435,32 @@ static void reason_page(http_req *r, const char *id, const cs_form *f)
 	web_page_end(r, &h, 200);
 }
 
+/* The value of the person form's field name: what was typed when that form
+ * was refused, else the case's current value (the reader sees it already). */
+static const char *person_value(http_req *r, const ivp_table *fs, const cs_form *f, const char *name)
+{
+	if (f && f->op && !strcmp(f->op, "person"))
+		return http_field(r, name);
+	return fieldv(fs, name);
+}
+
+/* "Correct the person": the four fields prefilled, each error beside its field. */
+static void person_form(http_req *r, html *h, const char *lang, const char *action, const char *reason,
+			const ivp_table *fs, const cs_form *f)
+{
+	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
+	html_text(h, W("Correct the person"));
+	html_raw(h, "</h3>");
+	form_begin(r, h, action, "person", reason);
+	text_field(h, lang, f, "person", "name", "Name", "text", person_value(r, fs, f, "name"), 1);
+	text_field(h, lang, f, "person", "birth", "Date of birth (YYYY-MM-DD)", "text", person_value(r, fs, f, "birth"), 1);
+	text_field(h, lang, f, "person", "bsn", "BSN (citizen service number)", "text", person_value(r, fs, f, "bsn"), 1);
+	text_field(h, lang, f, "person", "address", "Address", "text", person_value(r, fs, f, "address"), 0);
+	form_end(h, lang, "Save the correction");
+}
+
 static void change_forms(http_req *r, html *h, const char *lang, const char *id, const char *reason,
-			 const cs_form *f)
+			 const ivp_table *fs, const cs_form *f)
 {
 	char action[64];
 	size_t k;
@@ -448,6 +472,8 @@ static void change_forms(http_req *r, html *h, const char *lang, const char *id,
 	html_raw(h, "</h2>");
 	if (f && f->error && (!f->field || !*f->field))
 		alert(h, "error", f->error, f->hint);
+
+	person_form(r, h, lang, action, reason, fs, f);
 
 	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
 	html_text(h, W("Score a life domain"));
@@ -597,7 +623,7 @@ static void case_page(http_req *r, const char *reason, const cs_form *f, int sta
 	table(&h, lang, "Organisations taking part", o, oc, oh, -1);
 	table(&h, lang, "Life domains (Zelfredzaamheid-Matrix)", d, dc, dh, -1);
 	table(&h, lang, "Agreements, meetings and notes", e, ec, eh, -1);
-	change_forms(r, &h, lang, id, reason, f);
+	change_forms(r, &h, lang, id, reason, fs, f);
 	ivp_table_free(fs);
 	ivp_table_free(o);
 	ivp_table_free(d);
@@ -608,6 +634,50 @@ static void case_page(http_req *r, const char *reason, const cs_form *f, int sta
 void web_case(http_req *r)
 {
 	case_page(r, NULL, NULL, 200);
+}
+
+/* A refused change: the reason form, 404, the error page, or the case
+ * with the error beside its field. */
+static void refused(http_req *r, const char *op, const char *reason)
+{
+	const ivp_error *e = ivp_last_error(r->ctx);
+	cs_form f = { op, error_field(e), e->message, e->hint };
+
+	if (!strcmp(e->code, "case_reason_required")) {
+		reason_page(r, r->path_id, NULL);
+		return;
+	}
+	if (e->rc == IVP_ENOTFOUND && !strcmp(e->code, "case_not_found")) {
+		web_error(r, 404, e->message, e->detail, NULL);
+		return;
+	}
+	if (e->rc != IVP_EINPUT) {
+		http_ivp_error(r, e->rc, e);
+		return;
+	}
+	case_page(r, reason, &f, 400);
+}
+
+/* op=person: the fields of the form replace the person's (an empty
+ * address removes it; empty name, birth or BSN are refused as at
+ * registration). */
+static void person_post(http_req *r, const char *reason)
+{
+	const char *d = http_field(r, "duplicate_ok");
+	ivp_case_person p;
+	char changed[64];
+
+	memset(&p, 0, sizeof(p));
+	p.name = http_field(r, "name");
+	p.birth = http_field(r, "birth");
+	p.bsn = http_field(r, "bsn");
+	p.address = http_field(r, "address");
+	p.duplicate_ok = d && !strcmp(d, "1");
+	if (ivp_case_person_set(r->ctx, r->path_id, &p, reason, changed)) {
+		refused(r, "person", reason);
+		return;
+	}
+	case_page(r, reason, NULL, 200);
 }
 
 void web_case_post(http_req *r)
@@ -626,6 +696,10 @@ void web_case_post(http_req *r)
 			return;
 		}
 		case_page(r, reason, NULL, 200);
+		return;
+	}
+	if (!strcmp(op, "person")) {
+		person_post(r, reason);
 		return;
 	}
 	if (api_case_change_of(r, &ch)) {

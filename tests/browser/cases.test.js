@@ -134,6 +134,14 @@ async function main() {
       ['textarea[name=text]', 'x']]);
     const orgErr = await page.textContent('#f-agreement-org-error').catch(() => '');
     check('an unknown owner organisation is named beside its field', orgErr.includes('nergens'), orgErr);
+    // casefix: the person corrected; a bad BSN beside its field (axe on the refused form too)
+    text = await submit('person', [['input[name=bsn]', '111222334']]);
+    const bsnErr = await page.textContent('#f-person-bsn-error').catch(() => '');
+    check('a corrected BSN failing the 11-proef is refused beside its field', bsnErr.includes('11-proef'), bsnErr);
+    await visit(page, 'casus-persoon-fout', '<!DOCTYPE html>\n' + (await page.content()).replace(/^<!DOCTYPE html>/i, ''));
+    await page.goto(base + '/casussen/C-2026-0001');
+    text = await submit('person', [['input[name=address]', 'Verbeterlaan 2']]);
+    check('the person is corrected (the address), the rest kept', text.includes('Verbeterlaan 2') && text.includes('Kees Browsertest'), text.slice(0, 200));
     await page.goto(base + '/casussen/C-2026-0001');
     const rows = await page.locator('main table').nth(0).locator('tbody tr').count();
     check('two organisations take part', rows === 2, String(rows));

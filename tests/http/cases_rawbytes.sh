@@ -7,7 +7,9 @@
 # database file, its WAL (searched while the server still has it open), a
 # backup, the server's access log or any command's output; the harness
 # finds the same strings in the case as the handler reads it (so the search
-# can fail), and the case reads back whole.
+# can fail), and the case reads back whole. The person is then corrected
+# over the API (JSON, casefix): neither the old name nor the new one is in
+# any of those bytes, and the case reads back with the new name only.
 # usage: cases_rawbytes.sh IVP_BINARY
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -27,7 +29,9 @@ budgetcoach inschakelen
 verslag-overleg-geheim
 notitie-geheim-zvh
 sluitreden-geheim
+Wilhelmina Verbeterd
 S
+printf 'Wilhelmina Onvindbaar\n' >"$W/old"
 {
   "$IVP" init
   "$IVP" org add zvh "Zorg- en Veiligheidshuis" --lang en
@@ -52,6 +56,9 @@ for d in "op=agreement&org=zvh&date=2026-04-01&text=budgetcoach%20inschakelen" \
   s=$(post --data "$d" "$U/api/v1/cases/$ID"); [ "$s" = 200 ] || { fail "change $d: $s"; cat "$W/post.json"; }
 done
 "$IVP" cases note "$ID" --text notitie-geheim-zvh --own-org --user dirk --lang en >"$L/note.log" 2>&1 || fail "note"
+# the person corrected after registration (JSON body): the old name goes, the new one is sealed
+s=$(post -H 'Content-Type: application/json' --data '{"name":"Wilhelmina Verbeterd"}' "$U/api/v1/cases/$ID/person")
+[ "$s" = 200 ] && [ "$(jq -r .changed "$W/post.json")" = name ] || { fail "person correction over HTTP: $s"; cat "$W/post.json"; }
 # the WAL while the server has the database open
 cp "$IVP_DB" "$W/live.db"; [ -f "$IVP_DB-wal" ] && cp "$IVP_DB-wal" "$W/live.db-wal"
 "$RAW" "$W/strings" "$W/live.db" >"$W/raw.live" || { fail "a personal string in the live database or its WAL"; cat "$W/raw.live"; }
@@ -66,7 +73,10 @@ n=$((n + 1))
 # the control: the handler's own reading holds every one of them (the search can find them)
 "$IVP" cases export "$ID" --user dirk --lang en --format csv >"$W/export.csv" 2>&1 || fail "export"
 n=$((n + 1))
-"$RAW" --present "$W/strings" "$W/export.csv" >"$W/raw.present" ||
+grep -v '^Wilhelmina Onvindbaar$' "$W/strings" >"$W/strings.now"
+"$RAW" --present "$W/strings.now" "$W/export.csv" >"$W/raw.present" ||
   { fail "the export lacks a string the case holds"; cat "$W/raw.present"; }
+n=$((n + 1))
+"$RAW" "$W/old" "$W/export.csv" >"$W/raw.old" || { fail "the corrected case still reads the old name"; cat "$W/raw.old"; }
 echo "cases_rawbytes: $n checks"
 [ "$fails" -eq 0 ] && echo "cases_rawbytes: all passed" || { echo "cases_rawbytes: $fails failed"; exit 1; }

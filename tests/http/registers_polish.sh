@@ -9,7 +9,11 @@
 #    access is in the audit trail, and the registers' start pages link it;
 #  - multi-line texts: a textarea's CRLF is stored as LF (API and pages, a
 #    JSON body too) and shown with line breaks, escaped; a line break in a
-#    one-line field and any other control character are still refused.
+#    one-line field and any other control character are still refused;
+#  - correcting a case's person (casefix): the case page's form prefilled,
+#    a bad BSN refused beside its field, a correction saved and shown, the
+#    API's 404 for a member outside the case and for a non-member, and the
+#    audit entry naming the fields without their values.
 # Members sign in with TOTP.
 # usage: registers_polish.sh IVP_BINARY
 set -uo pipefail
@@ -189,6 +193,24 @@ inbody "case page: the note with a break" "eerste regel<br>"
 expect "case: a name of two lines" 400 "$(ask mona POST /api/v1/cases \
   'name=Jan%0AJansen&birth=1990-01-01&bsn=111222333&reason=r&duplicate_ok=1')"
 
+# casefix: correcting the person of mona's case C-2026-0001 ("Open Zaak")
+expect "case page: the person form" 200 "$(ask mona GET '/casussen/C-2026-0001?lang=nl')"
+inbody "case page: the form's heading" "Persoon corrigeren"
+inbody "case page: the name prefilled" 'id="f-person-name" name="name" required value="Open Zaak"'
+expect "case page: a BSN failing the 11-proef" 400 "$(ask mona POST /casussen/C-2026-0001 \
+  "op=person&name=Open%20Zaak&birth=1992-01-01&bsn=100000011&csrf=${CSRF[mona]}")"
+inbody "case page: the BSN error beside its field" 'id="f-person-bsn-error"'
+inbody "case page: the BSN error as at registration" "11-proef"
+expect "case page: the correction" 200 "$(ask mona POST /casussen/C-2026-0001 \
+  "op=person&name=Open%20Verbeterd&birth=1992-01-02&bsn=100000010&address=&csrf=${CSRF[mona]}")"
+inbody "case page: the corrected name" "Open Verbeterd"
+expect "API: the person of a case outside one's organisation" 404 "$(ask nina POST /api/v1/cases/C-2026-0001/person \
+  '{"name":"Iemand Anders"}' application/json)"
+expect "API: the person by a non-member" 404 "$(ask olga POST /api/v1/cases/C-2026-0001/person 'name=Iemand')"
+n=$((n + 1))
+"$IVP" audit show --object case:C-2026-0001 --lang en --format csv >"$W/person.audit" 2>&1
+grep -q 'person corrected: name,birth' "$W/person.audit" && ! grep -Eq 'Zaak|Verbeterd|Iemand|1992-01' "$W/person.audit" ||
+  fail "the correction's audit entry: $(cat "$W/person.audit")"
 n=$((n + 1))
 "$IVP" audit verify --lang en >"$W/verify" 2>&1 || fail "the audit chain does not verify: $(cat "$W/verify")"
 
