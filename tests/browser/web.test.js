@@ -341,7 +341,7 @@ async function main() {
     await visit(page, 'kaart-en');
     // the region pages (issue 15 item 3): the regional plan's themes against the municipalities,
     // "geen plan in ivp" for the eight whose plan ivp does not hold; the safety picture 2023
-    await page.goto(base + '/regio');
+    await page.goto(base + '/regio?lang=nl'); // the map before was visited in English, and the choice sticks
     check('regio: five themes × nine gemeenten, scoped headers',
       await page.locator('main tbody th[scope=row]').count() === 5 && await page.locator('main thead th[scope=col]').count() === 10);
     check('regio: PN\'s four priorities linked, "geen plan in ivp" for the others',
