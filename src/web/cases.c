@@ -161,6 +161,16 @@ static void form_begin(http_req *r, html *h, const char *action, const char *op,
 	}
 }
 
+/* A change form under its own heading (title: already in the page's language). */
+static void titled_form(http_req *r, html *h, const char *title, const char *action, const char *op,
+			const char *reason)
+{
+	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
+	html_text(h, title);
+	html_raw(h, "</h3>");
+	form_begin(r, h, action, op, reason);
+}
+
 static void form_end(html *h, const char *lang, const char *button)
 {
 	html_raw(h, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
@@ -448,10 +458,7 @@ static const char *person_value(http_req *r, const ivp_table *fs, const cs_form 
 static void person_form(http_req *r, html *h, const char *lang, const char *action, const char *reason,
 			const ivp_table *fs, const cs_form *f)
 {
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Correct the person"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "person", reason);
+	titled_form(r, h, W("Correct the person"), action, "person", reason);
 	text_field(h, lang, f, "person", "name", "Name", "text", person_value(r, fs, f, "name"), 1);
 	text_field(h, lang, f, "person", "birth", "Date of birth (YYYY-MM-DD)", "text", person_value(r, fs, f, "birth"), 1);
 	text_field(h, lang, f, "person", "bsn", "BSN (citizen service number)", "text", person_value(r, fs, f, "bsn"), 1);
@@ -475,10 +482,7 @@ static void change_forms(http_req *r, html *h, const char *lang, const char *id,
 
 	person_form(r, h, lang, action, reason, fs, f);
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Score a life domain"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "domain", reason);
+	titled_form(r, h, W("Score a life domain"), action, "domain", reason);
 	bad = field_begin(h, "f-domain-domain", W("Life domain"), f, "domain", "domain");
 	html_fmt(h, "<p class=\"utrecht-form-field__input\"><select class=\"utrecht-select\" id=\"f-domain-domain\" name=\"domain\"%s>",
 		 bad ? " aria-invalid=\"true\" aria-describedby=\"f-domain-domain-error\"" : "");
@@ -496,37 +500,25 @@ static void change_forms(http_req *r, html *h, const char *lang, const char *id,
 	html_raw(h, "</select></p></div>");
 	form_end(h, lang, "Save the score");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Add an agreement"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "agreement", reason);
+	titled_form(r, h, W("Add an agreement"), action, "agreement", reason);
 	text_field(h, lang, f, "agreement", "org", "Owner organisation", "text", NULL, 1);
 	text_field(h, lang, f, "agreement", "date", "Deadline (YYYY-MM-DD)", "text", NULL, 1);
 	bad = field_begin(h, "f-agreement-text", W("Agreement"), f, "agreement", "text");
 	textarea(h, "f-agreement-text", "text", NULL, bad);
 	form_end(h, lang, "Add the agreement");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Mark an agreement done"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "agreement_done", reason);
+	titled_form(r, h, W("Mark an agreement done"), action, "agreement_done", reason);
 	text_field(h, lang, f, "agreement_done", "n", "Number of the agreement", "text", NULL, 1);
 	form_end(h, lang, "Mark done");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Record a meeting"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "meeting", reason);
+	titled_form(r, h, W("Record a meeting"), action, "meeting", reason);
 	text_field(h, lang, f, "meeting", "date", "Date (YYYY-MM-DD)", "text", NULL, 1);
 	text_field(h, lang, f, "meeting", "orgs", "Organisations present (comma-separated)", "text", NULL, 1);
 	bad = field_begin(h, "f-meeting-text", W("Notes"), f, "meeting", "text");
 	textarea(h, "f-meeting-text", "text", NULL, bad);
 	form_end(h, lang, "Record the meeting");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Add a note"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "note", reason);
+	titled_form(r, h, W("Add a note"), action, "note", reason);
 	bad = field_begin(h, "f-note-text", W("Note"), f, "note", "text");
 	textarea(h, "f-note-text", "text", NULL, bad);
 	html_raw(h, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__input\">"
@@ -536,27 +528,18 @@ static void change_forms(http_req *r, html *h, const char *lang, const char *id,
 	html_raw(h, "</label></p></div>");
 	form_end(h, lang, "Add the note");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Organisations"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "org_add", reason);
+	titled_form(r, h, W("Organisations"), action, "org_add", reason);
 	text_field(h, lang, f, "org_add", "org", "Organisation that joins", "text", NULL, 1);
 	form_end(h, lang, "Add the organisation");
 	form_begin(r, h, action, "org_leave", reason);
 	text_field(h, lang, f, "org_leave", "org", "Organisation that leaves", "text", NULL, 1);
 	form_end(h, lang, "Record that it leaves");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Process director"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "director", reason);
+	titled_form(r, h, W("Process director"), action, "director", reason);
 	text_field(h, lang, f, "director", "user", "User name of the process director", "text", NULL, 1);
 	form_end(h, lang, "Set the process director");
 
-	html_raw(h, "<h3 class=\"utrecht-heading-3\">");
-	html_text(h, W("Status"));
-	html_raw(h, "</h3>");
-	form_begin(r, h, action, "status", reason);
+	titled_form(r, h, W("Status"), action, "status", reason);
 	bad = field_begin(h, "f-status-status", W("New status"), f, "status", "status");
 	html_fmt(h, "<p class=\"utrecht-form-field__input\"><select class=\"utrecht-select\" id=\"f-status-status\" name=\"status\"%s>",
 		 bad ? " aria-invalid=\"true\" aria-describedby=\"f-status-status-error\"" : "");
