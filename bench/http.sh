@@ -51,35 +51,13 @@ mkdir -p "$W/www" "$W/ngx/logs"
 for k in $KEYS; do curl -sf "http://127.0.0.1:$P1${URL[$k]}" -o "$W/www/${FILE[$k]}"; done
 chmod 755 "$W" "$W/www"; chmod 644 "$W/www/"*	# nginx workers are not root
 P2=$(free_port)
-cat >"$W/ngx/nginx.conf" <<NGX
-worker_processes $(nproc);
-daemon off;
-pid $W/ngx/nginx.pid;
-error_log $W/ngx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/json;
-  types { text/html html; application/json json; }
-  keepalive_requests 1000000;
-  client_body_temp_path $W/ngx; proxy_temp_path $W/ngx; fastcgi_temp_path $W/ngx;
-  uwsgi_temp_path $W/ngx; scgi_temp_path $W/ngx;
-  server { listen 127.0.0.1:$P2; root $W/www; }
-}
-NGX
+ngx_conf "  server { listen 127.0.0.1:$P2; root $W/www; }"
 nginx -p "$W/ngx" -c "$W/ngx/nginx.conf" &
 NGX_PID=$!
 sleep 0.5
 
 # run LABEL URL: wrk, then one line of results
-run() {
-  wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency "$2" >"$W/wrk.out" 2>&1
-  awk -v l="$1" '
-    /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-    /Non-2xx/ {bad+=$NF} /Socket errors/ {err=$0}
-    END {printf "%-22s %12s %10s %10s  non2xx=%d %s\n", l, rps, p50, p99, bad, err}' "$W/wrk.out"
-}
+run() { wrk_run "$1" "$2" '%-22s %12s %10s %10s  non2xx=%d %s\n'; } # LABEL URL
 echo "wrk: $CONNS connections, $THREADS threads, ${SECS}s each, loopback, $(nproc) CPUs"
 RSS0=$(rss)
 printf "%-22s %12s %10s %10s\n" "" "requests/s" "p50" "p99"

@@ -52,39 +52,17 @@ cmp -s "$W/www/home.html" <(curl -sf --cacert "$W/cert.pem" "https://127.0.0.1:$
   { echo "ivp over TLS does not serve the same bytes"; exit 1; }
 chmod 755 "$W" "$W/www"; chmod 644 "$W/www/"* "$W/cert.pem" "$W/key.pem" # nginx workers are not root
 P3=$(free_port) P4=$(free_port)
-cat >"$W/ngx/nginx.conf" <<NGX
-worker_processes $(nproc);
-daemon off;
-pid $W/ngx/nginx.pid;
-error_log $W/ngx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/json;
-  types { text/html html; application/json json; }
-  keepalive_requests 1000000;
-  client_body_temp_path $W/ngx; proxy_temp_path $W/ngx; fastcgi_temp_path $W/ngx;
-  uwsgi_temp_path $W/ngx; scgi_temp_path $W/ngx;
-  server { listen 127.0.0.1:$P3; root $W/www; }
+ngx_conf "  server { listen 127.0.0.1:$P3; root $W/www; }
   server {
     listen 127.0.0.1:$P4 ssl; root $W/www;
     ssl_certificate $W/cert.pem; ssl_certificate_key $W/key.pem;
     ssl_protocols TLSv1.2 TLSv1.3;
-  }
-}
-NGX
+  }"
 nginx -p "$W/ngx" -c "$W/ngx/nginx.conf" &
 PIDS+=($!)
 sleep 0.5
 
-run() { # LABEL URL
-  wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency "$2" >"$W/wrk.out" 2>&1
-  awk -v l="$1" '
-    /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-    /Non-2xx/ {bad+=$NF} /Socket errors/ {err=$0}
-    END {printf "| %-24s | %12s | %9s | %9s | %d | %s |\n", l, rps, p50, p99, bad, err}' "$W/wrk.out"
-}
+run() { wrk_run "$1" "$2" '| %-24s | %12s | %9s | %9s | %d | %s |\n'; } # LABEL URL
 {
   echo "W4 with and without TLS: wrk $CONNS connections, $THREADS threads, ${SECS}s each, loopback, $(nproc) CPUs"
   echo
