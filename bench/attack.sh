@@ -14,7 +14,7 @@
 # usage: [BEFORE=/tmp/ivp-main/build/ivp] bench/attack.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+. bench/wrk_deps.sh # install-deps.sh, python3, free_port
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVP_TESTS=OFF >/dev/null
 cmake --build build -j "$(nproc)" --target ivp >/dev/null
 A=tests/http/attack.js
@@ -24,7 +24,6 @@ W=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$W"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start() { # LABEL IVP DB ARGS… : sets PID and port
   local label=$1 ivp=$2 db=$3

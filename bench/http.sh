@@ -27,7 +27,6 @@ cleanup() {
   rm -rf "$W"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # ivp: the make-run example, whose last step is `ivp serve`
 P1=$(free_port)

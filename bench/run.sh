@@ -67,9 +67,9 @@ log() { echo "[$(date +%T)] $*" >&2; }
 
 # ---- tools and peers --------------------------------------------------------
 scripts/install-deps.sh
-if [ ! -x /usr/bin/time ]; then
+if [ ! -x /usr/bin/time ] || ! command -v python3 >/dev/null; then # GNU time; python3 for the sqlite3 peer
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time python3 >/dev/null
 fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (scripts/install-deps.sh)" >&2; exit 1; }
 command -v node >/dev/null || { echo "node (20 or later) is needed for the DuckDB peer" >&2; exit 1; }

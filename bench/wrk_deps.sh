@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sourced by the W4 benchmarks (http.sh, w4tls.sh, w4replica.sh) from the
-# project's root: wrk and nginx from Debian when either is missing (needs
+# project's root: wrk, nginx and python3 (free_port) from Debian when one is missing (needs
 # root for apt-get), then what the build needs (scripts/install-deps.sh);
-# and the two pieces they share, ngx_conf and wrk_run (below).
-for p in wrk nginx; do
+# and the pieces they share, free_port, ngx_conf and wrk_run (below).
+for p in wrk nginx python3; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx python3 >/dev/null
     break
   fi
 done
@@ -46,3 +46,6 @@ wrk_run() {
     /Non-2xx/ {bad+=$NF} /Socket errors/ {err=$0}
     END {printf f, l, rps, p50, p99, bad, err}' "$W/wrk.out"
 }
+
+# free_port: a TCP port on 127.0.0.1 that is free now
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
