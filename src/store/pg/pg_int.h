@@ -49,7 +49,8 @@ typedef struct pg_store {
 	 * security, docs/tenancy.md): "*" the whole deployment; applied again
 	 * after a reconnection */
 	char scope[64];
-	int unbound; /* ivp.unbound: rows of '' are the scope's */
+	int unbound;	 /* ivp.unbound: rows of '' are the scope's */
+	int analyze_due; /* an import finished in this transaction: ANALYZE after COMMIT */
 } pg_store;
 
 #define PG(s) ((pg_store *)(s))
