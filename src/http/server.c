@@ -675,21 +675,45 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
  * another connection (another worker, the CLI) committed: the cache's
  * generation moves on. A thread's first look counts as a change, since
  * commits before it were seen by no one on its behalf.
+ *
+ * A thread looks at most once a millisecond (CACHE_LOOK_NS). On SQLite a
+ * look is cheap, but on PostgreSQL it is a round trip to the primary, and
+ * with one per cached answer a thread served half as many (13,000-19,000
+ * a second against SQLite's 30,000) and waited on the server for every
+ * answer, so a descheduled backend held up all the thread's connections:
+ * p99 16-54 ms against SQLite's 12-13 ms (bench/RESULTS.md). So another
+ * process's commit is seen within a millisecond, not at once; this
+ * server's own writes bump the generation at once (run, below), and a
+ * replica's answers lag more than that anyway.
  */
+#define CACHE_LOOK_NS 1000000LL
+
 static _Thread_local struct {
 	const http_server *s;
 	int64_t dv;
+	int64_t looked; /* CLOCK_MONOTONIC ns of the last look */
 } seen;
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
 
 static uint64_t cache_generation(http_server *s, ivp_ctx *ctx)
 {
-	int64_t dv = 0;
+	int64_t dv = 0, now = now_ns();
 
+	if (seen.s == s && now - seen.looked < CACHE_LOOK_NS)
+		return http_cache_generation(s->cache);
 	if (ivp_data_version(ctx, &dv) || seen.s != s || seen.dv != dv) {
 		http_cache_bump(s->cache);
 		seen.s = s;
 		seen.dv = dv;
 	}
+	seen.looked = now;
 	return http_cache_generation(s->cache);
 }
 
