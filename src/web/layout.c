@@ -252,6 +252,22 @@ int web_null(const ivp_table *t, int row, const char *col)
 	return c < 0 || ivp_table_cell_type(t, row, c) == IVP_CELL_NULL;
 }
 
+double web_real(const ivp_table *t, int row, const char *col)
+{
+	int c = t && row >= 0 ? web_col(t, col) : -1;
+
+	if (c < 0)
+		return NAN;
+	switch (ivp_table_cell_type(t, row, c)) {
+	case IVP_CELL_REAL:
+		return ivp_table_real(t, row, c);
+	case IVP_CELL_INT:
+		return (double)ivp_table_int(t, row, c);
+	default:
+		return NAN;
+	}
+}
+
 const char *web_cell(const ivp_table *t, int row, const char *col, int dec, const char *lang,
 		     char *buf, size_t bufsz)
 {
