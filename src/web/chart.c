@@ -282,7 +282,10 @@ void web_rows_chart(html *h, const char *lang, const ivp__rows *c, const char *i
 	double bottom = RT + c->n * RH, rx;
 	int i;
 
-	html_fmt(h, "<figure class=\"ivp-chart ivp-rows\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+	/* on a narrow screen the chart keeps a readable size and scrolls in a named, focusable region */
+	html_raw(h, "<figure class=\"ivp-chart ivp-rows\"><div class=\"ivp-rows__wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	html_text(h, c->title);
+	html_fmt(h, "\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
 		    "role=\"img\" aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">",
 		 RW, bottom + RB, id, id, id);
 	html_text(h, c->title);
@@ -335,7 +338,7 @@ void web_rows_chart(html *h, const char *lang, const ivp__rows *c, const char *i
 		html_num(h, c->ref, 2, lang);
 		html_raw(h, "</text>");
 	}
-	html_raw(h, "</svg><figcaption class=\"ivp-chart__legend\">");
+	html_raw(h, "</svg></div><figcaption class=\"ivp-chart__legend\">");
 	key(h, "ivp-key--bar", c->value_label);
 	if (c->has_band)
 		key(h, "ivp-key--interval", c->band_label);

@@ -128,7 +128,7 @@ fi
 if "$IVP" import long "$ROOT/tests/data/delft_yearly_per_delict_2011-2017.csv" \
      --map "$ROOT/examples/mappings/politie-website-delict-codes.csv" >"$W/delft-long.log" 2>&1; then
   req chart-nodata 200 "$U/regio/veiligheidsbeeld?year=2017&lang=nl" && {
-    grep -o '<figure class="ivp-chart ivp-rows"><svg[^>]*aria-labelledby="rg-bbv_winkeldiefstal-title[^"]*">.*' "$W/body" |
+    grep -o '<figure class="ivp-chart ivp-rows"><div class="ivp-rows__wrap"[^>]*><svg[^>]*aria-labelledby="rg-bbv_winkeldiefstal-title[^"]*">.*' "$W/body" |
       sed 's|</figure>.*||' >"$W/fig2"
     [ "$(grep -o 'class="ivp-rows__bar"' "$W/fig2" | wc -l)" = 1 ] || fail "chart-nodata: not one bar"
     [ "$(grep -o '<text class="ivp-chart__label ivp-rows__nodata" x="[0-9]*" y="[0-9.]*">geen cijfer</text>' "$W/fig2" | wc -l)" = 8 ] ||
