@@ -78,6 +78,14 @@ const char *web_cell(const ivp_table *t, int row, const char *col, int dec, cons
 		     char *buf, size_t bufsz);
 /* 1 when the cell is null or missing. */
 int web_null(const ivp_table *t, int row, const char *col);
+/*
+ * A date of the registers in the reader's format, machine-readable beside
+ * it: "2026-11-30" → <time datetime="2026-11-30">30 november 2026</time>,
+ * "2026-11-30T12:05:00Z" → <time datetime="2026-11-30T12:05Z">30 november
+ * 2026 12:05 UTC</time> (the format of ivp_format_date, as every page). A
+ * text that is no date is written as it is (escaped); NULL or "": nothing.
+ */
+void web_time(html *h, const char *lang, const char *iso);
 /* A number cell (REAL or INT) as a double; NaN when null, text, missing, or t NULL / row < 0. */
 double web_real(const ivp_table *t, int row, const char *col);
 
