@@ -76,13 +76,17 @@ static void td_time(html *h, const char *lang, const char *iso)
 	html_raw(h, "</td>");
 }
 
-/* A table named by the heading right above it (its id), not by a caption that repeats it. */
-static void table_begin_under(html *h, const char *heading_id)
+/* A table right under a heading that already says what it is: no caption repeating it; named
+ * by `attr` ("aria-labelledby" the heading's id, or "aria-label" its text) for assistive technology. */
+static void table_begin_named(html *h, const char *attr, const char *value)
 {
-	html_fmt(h, "<div class=\"ivp-table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s\">"
-		    "<table class=\"utrecht-table\" aria-labelledby=\"%s\"><thead class=\"utrecht-table__header\">"
-		    "<tr class=\"utrecht-table__row\">",
-		 heading_id, heading_id);
+	const char *a = !strcmp(attr, "aria-label") ? "aria-label" : "aria-labelledby";
+
+	html_fmt(h, "<div class=\"ivp-table-wrap\" role=\"region\" tabindex=\"0\" %s=\"", a);
+	html_text(h, value);
+	html_fmt(h, "\"><table class=\"utrecht-table\" %s=\"", a);
+	html_text(h, value);
+	html_raw(h, "\"><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
 }
 
 static void table_begin(html *h, const char *caption)
@@ -583,7 +587,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 		html_text(&h, web_t(lang, W_SIG_WEIGH));
 		html_raw(&h, "</a></p>");
 		h2(&h, "geschiedenis", web_t(lang, W_SIG_HISTORY));
-		table_begin_under(&h, "geschiedenis");
+		table_begin_named(&h, "aria-labelledby", "geschiedenis");
 		th(&h, web_t(lang, W_SIG_STATUS));
 		th(&h, web_t(lang, W_SIG_BY));
 		th(&h, web_t(lang, W_SIG_AT));
@@ -699,7 +703,7 @@ static void meetings_page(http_req *r, const char *lang, const fstate *f, int st
 	if (!ivp_table_nrows(m)) {
 		para(&h, web_t(lang, W_SIG_NO_MEETINGS));
 	} else {
-		table_begin(&h, web_t(lang, W_SIG_MEETINGS));
+		table_begin_named(&h, "aria-label", web_t(lang, W_SIG_MEETINGS)); /* the page's heading says it */
 		th(&h, web_t(lang, W_SIG_MEETING));
 		th(&h, web_t(lang, W_SIG_DATE));
 		th(&h, web_t(lang, W_SIG_ORGS));
