@@ -315,7 +315,11 @@ static void indicator_chart(html *h, const char *lang, const region_info *ri, co
 	c->nodata_label = web_t(lang, W_MAP_NODATA);
 	c->order_label = web_t(lang, W_RG_CHART_ORDER);
 	ivp__rows_fit(c);
+	/* the chart's ids from the key, only its letters, digits, - and _ (web_chart writes them as they are) */
 	snprintf(id, sizeof(id), "rg-%s", key);
+	for (k = 3; id[k]; k++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", id[k]))
+			id[k] = '_';
 	web_rows_chart(h, lang, c, id);
 	free(c);
 }
