@@ -6,8 +6,13 @@
  * than 0, 13, 25, 38), the interval band of its values, a comparison line,
  * for a goal the line from baseline to target, and a break where the
  * source's classification changes (two series, never one joined line).
+ * Beside the series over years, the comparison of areas in one year: a
+ * sorted bar per area with its interval, its comparison mark and its
+ * verdict, and one reference line (ivp__rows).
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/chart.h"
@@ -138,4 +143,73 @@ double ivp__chart_x(const ivp__chart *c, double year, double x0, double x1)
 double ivp__chart_y(const ivp__chart *c, double v, double top, double bottom)
 {
 	return bottom - (v - c->y.lo) * (bottom - top) / (c->y.hi - c->y.lo);
+}
+
+/* ---- the comparison of areas in one year ------------------------------------------ */
+
+void ivp__rows_init(ivp__rows *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->ref = NAN;
+}
+
+int ivp__rows_add(ivp__rows *c, const char *label, double v, double lo, double hi, double cmp,
+		  const char *note)
+{
+	ivp__rows_row *r;
+
+	if (c->n >= IVP__ROWS_MAX)
+		return -1;
+	r = &c->r[c->n++];
+	snprintf(r->label, sizeof(r->label), "%s", label ? label : "");
+	snprintf(r->note, sizeof(r->note), "%s", note ? note : "");
+	r->v = v;
+	r->lo = isnan(v) || isnan(lo) ? v : lo;
+	r->hi = isnan(v) || isnan(hi) ? v : hi;
+	r->cmp = cmp;
+	return 0;
+}
+
+/* high to low; without a value last; ties (and those without) by label, then by note */
+static int by_value(const void *a, const void *b)
+{
+	const ivp__rows_row *x = a, *y = b;
+	int c;
+
+	if (isnan(x->v) != isnan(y->v))
+		return isnan(x->v) ? 1 : -1;
+	if (!isnan(x->v) && x->v != y->v)
+		return x->v > y->v ? -1 : 1;
+	c = strcmp(x->label, y->label);
+	return c ? c : strcmp(x->note, y->note);
+}
+
+void ivp__rows_fit(ivp__rows *c)
+{
+	double hi = 0;
+	int i;
+
+	qsort(c->r, (size_t)c->n, sizeof(c->r[0]), by_value);
+	c->has_band = c->has_cmp = c->nvalues = 0;
+	for (i = 0; i < c->n; i++) {
+		const ivp__rows_row *r = &c->r[i];
+
+		if (!isnan(r->cmp)) {
+			c->has_cmp = 1;
+			hi = fmax(hi, r->cmp);
+		}
+		if (isnan(r->v))
+			continue;
+		c->nvalues++;
+		c->has_band |= r->lo != r->v || r->hi != r->v;
+		hi = fmax(hi, fmax(r->v, fmax(r->lo, r->hi)));
+	}
+	if (!isnan(c->ref))
+		hi = fmax(hi, c->ref);
+	ivp__chart_axis_of(0, hi > 0 ? hi : 1, 6, &c->x);
+}
+
+double ivp__rows_x(const ivp__rows *c, double v, double x0, double x1)
+{
+	return x0 + (v - c->x.lo) * (x1 - x0) / (c->x.hi - c->x.lo);
 }

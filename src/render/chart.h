@@ -74,4 +74,50 @@ int ivp__chart_joined(const ivp__chart *c, int i);
 double ivp__chart_x(const ivp__chart *c, double year, double x0, double x1);
 double ivp__chart_y(const ivp__chart *c, double v, double top, double bottom);
 
+/*
+ * The comparison of areas in one year (the region's safety picture): a
+ * row per area, drawn as a bar from 0 to its value with the value's
+ * interval, a mark for the value it is compared with (for a gemeente the
+ * rest of the region without it: each row has its own) and a word (the
+ * verdict); one reference line over every row (the region as a whole).
+ * The rows are sorted by value, highest first, ties by label; a row
+ * without a value comes last, is named and never drawn as 0. The value
+ * axis starts at 0 (bars) and has readable ticks (ivp__chart_axis_of).
+ */
+#define IVP__ROWS_MAX 64 /* rows of one chart */
+
+typedef struct ivp__rows_row {
+	char label[128];  /* the area's name */
+	char note[64];	  /* the verdict words shown beside the row; "" none */
+	double v, lo, hi; /* lo = hi = v when exact; v NaN: no figure */
+	double cmp;	  /* the row's comparison value; NaN: none */
+} ivp__rows_row;
+
+typedef struct ivp__rows {
+	const char *title, *unit; /* the unit is the value axis's label */
+	const char *value_label, *band_label, *cmp_label, *ref_label;
+	const char *nodata_label; /* said in the place of a row without a value */
+	const char *order_label;  /* how the rows are sorted, in words */
+	double ref;		  /* the reference line; NaN: none */
+	int n;
+	ivp__rows_row r[IVP__ROWS_MAX];
+	int has_band, has_cmp; /* some row has an interval; a comparison value */
+	int nvalues;	       /* rows with a value: the first nvalues after the fit */
+	ivp__chart_axis x;
+} ivp__rows;
+
+/* An empty comparison: no rows, no reference line. */
+void ivp__rows_init(ivp__rows *c);
+/* Append a row (label and note copied, cut to their size; lo/hi NaN:
+ * exact; v NaN: no figure); -1 when the chart is full. */
+int ivp__rows_add(ivp__rows *c, const char *label, double v, double lo, double hi, double cmp,
+		  const char *note);
+/* Sort the rows (value high to low, ties by label, those without a value
+ * last by label) and decide has_band, has_cmp, nvalues and the value axis
+ * (0 to over every value, interval, comparison and the reference, 6
+ * ticks at most). The same rows give the same chart in any order. */
+void ivp__rows_fit(ivp__rows *c);
+/* A value's position in [x0, x1] (x0 is the axis's lo). */
+double ivp__rows_x(const ivp__rows *c, double v, double x0, double x1);
+
 #endif

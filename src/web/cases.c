@@ -178,7 +178,19 @@ static void form_end(html *h, const char *lang, const char *button)
 	html_raw(h, "</button></form>");
 }
 
-/* A table of t's columns cols (names) with headers heads (English). */
+/* The columns of the case tables that hold a date (ISO in the library's rows). */
+static int is_date_col(const char *col)
+{
+	static const char *const dates[] = { "registered", "joined", "left", "date", "closed" };
+	size_t i;
+
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+		if (!strcmp(col, dates[i]))
+			return 1;
+	return 0;
+}
+
+/* A table of t's columns cols (names) with headers heads (English); dates in the reader's format. */
 static void table(html *h, const char *lang, const char *caption, const ivp_table *t, const char *const *cols,
 		  const char *const *heads, int link_col)
 {
@@ -208,9 +220,13 @@ static void table(html *h, const char *lang, const char *caption, const ivp_tabl
 			else if (!strcmp(cols[k], "done"))
 				v = !strcmp(v, "1") ? W("yes") : !strcmp(v, "0") ? W("no") :
 										   v;
+			else if (!strcmp(cols[k], "kind") && !strcmp(v, "note"))
+				v = web_t(lang, W_CS_086); /* its form's word ("Notitie"), not the column's "toelichting" */
 			else if (!strcmp(cols[k], "kind") || !strcmp(cols[k], "role"))
-				v = W(v); /* agreement, meeting, note; handler, participant */
-			if (k == link_col) {
+				v = W(v);	  /* agreement, meeting; handler, participant */
+			if (is_date_col(cols[k])) /* the reader's format; ISO in <time datetime> */
+				web_time(h, lang, v);
+			else if (k == link_col) {
 				html_raw(h, "<a class=\"utrecht-link\" href=\"/casussen/");
 				html_text(h, v);
 				html_raw(h, "\">");

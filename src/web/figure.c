@@ -14,22 +14,6 @@
 
 #include "web/web.h"
 
-static double real_at(const ivp_table *t, int row, const char *col)
-{
-	int c = web_col(t, col);
-
-	if (c < 0)
-		return NAN;
-	switch (ivp_table_cell_type(t, row, c)) {
-	case IVP_CELL_REAL:
-		return ivp_table_real(t, row, c);
-	case IVP_CELL_INT:
-		return (double)ivp_table_int(t, row, c);
-	default:
-		return NAN;
-	}
-}
-
 static int year_at(const ivp_table *t, int row)
 {
 	int c = web_col(t, "year");
@@ -82,10 +66,10 @@ void web_series_chart(html *h, const char *lang, const ivp_table *t, const char 
 	c->cmp_label = cmp_name;
 	c->has_cmp = cmp_col != NULL;
 	for (i = first; i < n; i++) {
-		double cmp = cmp_col ? real_at(t, i, cmp_col) : NAN;
+		double cmp = cmp_col ? web_real(t, i, cmp_col) : NAN;
 
-		ivp__chart_add(c, year_at(t, i), real_at(t, i, "per_1000"), real_at(t, i, "per_1000_lo"),
-			       real_at(t, i, "per_1000_hi"), cmp);
+		ivp__chart_add(c, year_at(t, i), web_real(t, i, "per_1000"), web_real(t, i, "per_1000_lo"),
+			       web_real(t, i, "per_1000_hi"), cmp);
 	}
 	c->break_year = web_series_break(t);
 	if (c->break_year) {
@@ -237,14 +221,14 @@ int web_goal_line_of(http_req *r, const char *goal, web_goal_line *g)
 	for (i = 0; i < ivp_table_nrows(gt) && !found; i++) {
 		const char *id = text_at(gt, i, "goal");
 
-		if (!id || strcmp(id, goal) || isnan(real_at(gt, i, "baseline")) || isnan(real_at(gt, i, "target")))
+		if (!id || strcmp(id, goal) || isnan(web_real(gt, i, "baseline")) || isnan(web_real(gt, i, "target")))
 			continue;
 		found = 1;
 		g->has = 1;
-		g->baseline = real_at(gt, i, "baseline");
-		g->target = real_at(gt, i, "target");
-		g->base_year = (int)real_at(gt, i, "baseline_year");
-		g->target_year = (int)real_at(gt, i, "target_year");
+		g->baseline = web_real(gt, i, "baseline");
+		g->target = web_real(gt, i, "target");
+		g->base_year = (int)web_real(gt, i, "baseline_year");
+		g->target_year = (int)web_real(gt, i, "target_year");
 		snprintf(g->id, sizeof(g->id), "%s", id);
 		snprintf(g->title, sizeof(g->title), "%s", text_at(gt, i, "title") ? text_at(gt, i, "title") : id);
 		snprintf(g->indicator, sizeof(g->indicator), "%s", text_at(gt, i, "indicator") ? text_at(gt, i, "indicator") : "");

@@ -252,6 +252,52 @@ int web_null(const ivp_table *t, int row, const char *col)
 	return c < 0 || ivp_table_cell_type(t, row, c) == IVP_CELL_NULL;
 }
 
+void web_time(html *h, const char *lang, const char *iso)
+{
+	char d[64], attr[24];
+	int i, timed;
+
+	if (!iso || !*iso)
+		return;
+	ivp_format_date(lang, iso, d, sizeof(d));
+	if (!strcmp(d, iso)) { /* not a date ivp_format_date reads: as it is */
+		html_text(h, iso);
+		return;
+	}
+	/* "2026-11-30T12:05…" (UTC, as the registers store it): the time too */
+	timed = strlen(iso) >= 16 && iso[10] == 'T' && iso[13] == ':';
+	for (i = 11; timed && i < 16; i++)
+		timed = i == 13 || (iso[i] >= '0' && iso[i] <= '9');
+	snprintf(attr, sizeof(attr), timed ? "%.16sZ" : "%.10s", iso);
+	html_raw(h, "<time datetime=\"");
+	html_text(h, attr);
+	html_raw(h, "\">");
+	html_text(h, d);
+	if (timed) {
+		char hm[16];
+
+		snprintf(hm, sizeof(hm), " %.5s UTC", iso + 11);
+		html_text(h, hm);
+	}
+	html_raw(h, "</time>");
+}
+
+double web_real(const ivp_table *t, int row, const char *col)
+{
+	int c = t && row >= 0 ? web_col(t, col) : -1;
+
+	if (c < 0)
+		return NAN;
+	switch (ivp_table_cell_type(t, row, c)) {
+	case IVP_CELL_REAL:
+		return ivp_table_real(t, row, c);
+	case IVP_CELL_INT:
+		return (double)ivp_table_int(t, row, c);
+	default:
+		return NAN;
+	}
+}
+
 const char *web_cell(const ivp_table *t, int row, const char *col, int dec, const char *lang,
 		     char *buf, size_t bufsz)
 {

@@ -9,9 +9,14 @@
  * rest of the region (the comparison groups of docs/groups.md: the engine
  * leaves the municipality itself out), the region as a whole and the
  * Netherlands, with the verdict words, unit, source and period beside the
- * figures. Both read only the public API (ivp_region_show,
- * ivp_region_priorities, ivp_groups, ivp_indicators).
+ * figures; above each table its chart on the shared chart model
+ * (render/chart.h, ivp__rows): a bar per municipality, highest first, with
+ * its interval, a dash at the rest of the region without it, the whole
+ * region as a line, the verdict in words, and a municipality without a
+ * figure named as such, never drawn as 0. Both read only the public API
+ * (ivp_region_show, ivp_region_priorities, ivp_groups, ivp_indicators).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +274,56 @@ static int row_of(const ivp_table *t, const char *key)
 	return -1;
 }
 
+/* The chart of one indicator (caption: its title): each municipality's
+ * rate, interval, the rest of the region and the verdict; the region as a
+ * whole as the reference line. */
+static void indicator_chart(html *h, const char *lang, const region_info *ri, const picture *p,
+			    const char *key, const char *caption)
+{
+	ivp__rows *c = malloc(sizeof(*c));
+	char rest[300], whole[300], col[80], vcol[80], b[300], id[96];
+	int k, w = row_of(p->whole, key);
+
+	if (!c) {
+		h->oom = 1;
+		return;
+	}
+	ivp__rows_init(c);
+	snprintf(col, sizeof(col), "%s_per_1000", ri->id);
+	snprintf(vcol, sizeof(vcol), "vs_%s", ri->id);
+	for (k = 0; k < p->n; k++) {
+		const ivp_table *t = p->t[k];
+		int i = row_of(t, key);
+
+		double v = web_real(t, i, "per_1000");
+
+		/* without a figure: named, no verdict beside it */
+		ivp__rows_add(c, p->names[k], v, web_real(t, i, "per_1000_lo"), web_real(t, i, "per_1000_hi"),
+			      web_real(t, i, col),
+			      isnan(v) ? "" : web_verdict(lang, web_cell(t, i, vcol, 0, lang, b, sizeof(b)), 2));
+	}
+	c->ref = web_real(p->whole, w, "per_1000");
+	c->title = caption;
+	c->unit = w >= 0 && !web_null(p->whole, w, "unit") ? ivp_table_text(p->whole, w, web_col(p->whole, "unit")) :
+							     web_t(lang, W_MAP_PER1000);
+	c->value_label = web_t(lang, W_RG_CHART_VALUE);
+	c->band_label = web_t(lang, W_INTERVAL);
+	snprintf(rest, sizeof(rest), web_t(lang, W_RG_CHART_REST), ri->name);
+	c->cmp_label = rest;
+	snprintf(whole, sizeof(whole), web_t(lang, W_RG_WHOLE), ri->name);
+	c->ref_label = whole;
+	c->nodata_label = web_t(lang, W_MAP_NODATA);
+	c->order_label = web_t(lang, W_RG_CHART_ORDER);
+	ivp__rows_fit(c);
+	/* the chart's ids from the key, only its letters, digits, - and _ (web_chart writes them as they are) */
+	snprintf(id, sizeof(id), "rg-%s", key);
+	for (k = 3; id[k]; k++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", id[k]))
+			id[k] = '_';
+	web_rows_chart(h, lang, c, id);
+	free(c);
+}
+
 /* The table of one indicator: each municipality against the rest, the
  * region, the Netherlands. */
 static void indicator_table(html *h, const char *lang, const region_info *ri, const picture *p,
@@ -292,6 +347,7 @@ static void indicator_table(html *h, const char *lang, const region_info *ri, co
 	}
 	snprintf(cap, sizeof(cap), web_t(lang, W_RG_PICTURE_CAPTION), name, year, ri->name);
 	snprintf(rest, sizeof(rest), web_t(lang, W_RG_REST_RATE), ri->name);
+	indicator_chart(h, lang, ri, p, key, cap);
 	wrap_begin(h, cap);
 	th_col(h, web_t(lang, W_AREA), 0);
 	th_col(h, web_t(lang, W_COUNT), 1);

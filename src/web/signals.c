@@ -68,6 +68,27 @@ static void td(html *h, const char *text)
 	html_raw(h, "</td>");
 }
 
+/* A date cell: the reader's format, ISO in <time datetime> (web_time). */
+static void td_time(html *h, const char *lang, const char *iso)
+{
+	html_raw(h, "<td class=\"utrecht-table__cell\">");
+	web_time(h, lang, iso);
+	html_raw(h, "</td>");
+}
+
+/* A table right under a heading that already says what it is: no caption repeating it; named
+ * by `attr` ("aria-labelledby" the heading's id, or "aria-label" its text) for assistive technology. */
+static void table_begin_named(html *h, const char *attr, const char *value)
+{
+	const char *a = !strcmp(attr, "aria-label") ? "aria-label" : "aria-labelledby";
+
+	html_fmt(h, "<div class=\"ivp-table-wrap\" role=\"region\" tabindex=\"0\" %s=\"", a);
+	html_text(h, value);
+	html_fmt(h, "\"><table class=\"utrecht-table\" %s=\"", a);
+	html_text(h, value);
+	html_raw(h, "\"><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+}
+
 static void table_begin(html *h, const char *caption)
 {
 	html_raw(h, "<div class=\"ivp-table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
@@ -319,7 +340,7 @@ void web_signals(http_req *r)
 			html_raw(&h, "\">");
 			html_text(&h, cell(t, i, "id"));
 			html_raw(&h, "</a></td>");
-			td(&h, cell(t, i, "received"));
+			td_time(&h, lang, cell(t, i, "received"));
 			td(&h, cell(t, i, "phenomenon"));
 			td(&h, cell(t, i, "wijk"));
 			td(&h, cell(t, i, "status"));
@@ -566,7 +587,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 		html_text(&h, web_t(lang, W_SIG_WEIGH));
 		html_raw(&h, "</a></p>");
 		h2(&h, "geschiedenis", web_t(lang, W_SIG_HISTORY));
-		table_begin(&h, web_t(lang, W_SIG_HISTORY));
+		table_begin_named(&h, "aria-labelledby", "geschiedenis");
 		th(&h, web_t(lang, W_SIG_STATUS));
 		th(&h, web_t(lang, W_SIG_BY));
 		th(&h, web_t(lang, W_SIG_AT));
@@ -575,7 +596,7 @@ static void signal_page(http_req *r, const char *lang, const char *reason, int w
 			html_raw(&h, "<tr class=\"utrecht-table__row\">");
 			td(&h, cell(hist, i, "status"));
 			td(&h, cell(hist, i, "by"));
-			td(&h, when(lang, cell(hist, i, "at"), date, sizeof(date)));
+			td_time(&h, lang, cell(hist, i, "at"));
 			html_raw(&h, "</tr>");
 		}
 		table_end(&h);
@@ -682,7 +703,7 @@ static void meetings_page(http_req *r, const char *lang, const fstate *f, int st
 	if (!ivp_table_nrows(m)) {
 		para(&h, web_t(lang, W_SIG_NO_MEETINGS));
 	} else {
-		table_begin(&h, web_t(lang, W_SIG_MEETINGS));
+		table_begin_named(&h, "aria-label", web_t(lang, W_SIG_MEETINGS)); /* the page's heading says it */
 		th(&h, web_t(lang, W_SIG_MEETING));
 		th(&h, web_t(lang, W_SIG_DATE));
 		th(&h, web_t(lang, W_SIG_ORGS));
@@ -693,7 +714,7 @@ static void meetings_page(http_req *r, const char *lang, const fstate *f, int st
 
 			html_raw(&h, "<tr class=\"utrecht-table__row\">");
 			td(&h, cell(m, i, "id"));
-			td(&h, cell(m, i, "date"));
+			td_time(&h, lang, cell(m, i, "date"));
 			td(&h, cell(m, i, "orgs"));
 			html_raw(&h, "<td class=\"utrecht-table__cell\">");
 			for (k = 0; k < ivp_table_nrows(a); k++) {

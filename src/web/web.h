@@ -78,6 +78,16 @@ const char *web_cell(const ivp_table *t, int row, const char *col, int dec, cons
 		     char *buf, size_t bufsz);
 /* 1 when the cell is null or missing. */
 int web_null(const ivp_table *t, int row, const char *col);
+/*
+ * A date of the registers in the reader's format, machine-readable beside
+ * it: "2026-11-30" → <time datetime="2026-11-30">30 november 2026</time>,
+ * "2026-11-30T12:05:00Z" → <time datetime="2026-11-30T12:05Z">30 november
+ * 2026 12:05 UTC</time> (the format of ivp_format_date, as every page). A
+ * text that is no date is written as it is (escaped); NULL or "": nothing.
+ */
+void web_time(html *h, const char *lang, const char *iso);
+/* A number cell (REAL or INT) as a double; NaN when null, text, missing, or t NULL / row < 0. */
+double web_real(const ivp_table *t, int row, const char *col);
 
 /* ---- charts (chart.c) ------------------------------------------------------------------ */
 
@@ -87,6 +97,13 @@ int web_null(const ivp_table *t, int row, const char *col);
  * ids unique on the page. The caller follows it with the numbers' table.
  */
 void web_chart(html *h, const char *lang, const ivp__chart *c, const char *id);
+/*
+ * Draw the comparison of areas c (render/chart.h, already fitted) as an
+ * inline SVG figure: a bar per row in the model's order with its interval,
+ * value and verdict words, its comparison mark, the reference line, a
+ * legend that says the order. The caller follows it with the table.
+ */
+void web_rows_chart(html *h, const char *lang, const ivp__rows *c, const char *id);
 
 /* ---- figures and their provenance (figure.c) ------------------------------------------ */
 

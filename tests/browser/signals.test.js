@@ -141,7 +141,14 @@ async function main() {
     await page.fill('#s-date', '2026-03-12');
     await page.fill('#s-orgs', 'gemeente');
     await page.click('form.ivp-meeting-form button[type=submit]');
-    check('a meeting added', (await page.textContent('main table')).includes('2026-03-12'));
+    // the date in the reader's format, ISO only in <time datetime> (issue 13's leftover, issue 15)
+    check('a meeting added, its date read as 12 maart 2026',
+      (await page.textContent('main table')).includes('12 maart 2026') &&
+      await page.locator('main table time[datetime="2026-03-12"]').count() === 1 &&
+      !(await page.textContent('main table')).includes('2026-03-12'));
+    check('the meetings table under the page heading "Overleg" does not repeat it as its caption',
+      await page.locator('main table caption').count() === 0 &&
+      await page.getAttribute('main table', 'aria-label') === 'Overleg');
     await visit(page, 'signal-meetings');
     await page.goto(base + '/signalen/cijfers');
     const counts = await page.textContent('main');

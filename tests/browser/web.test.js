@@ -358,10 +358,25 @@ async function main() {
       const pn = await page.locator('main table').first().locator('tbody tr', { hasText: 'Pijnacker-Nootdorp' }).textContent();
       check('veiligheidsbeeld: PN against the rest of Haaglanden, 2023', pn.includes('28,84') && pn.includes('56,05') &&
         pn.includes('duidelijk lager'), pn);
+      // its chart above the table: a bar per gemeente from the highest rate to the lowest, the
+      // verdict in words, the whole region as a line; named by its title and desc
+      const fig = page.locator('main figure.ivp-rows').first();
+      const rows = await fig.locator('g.ivp-rows__row > title').allTextContents();
+      check('veiligheidsbeeld chart: nine bars, highest first, PN last with 28,84 against 56,05',
+        await fig.locator('rect.ivp-rows__bar').count() === 9 && rows.length === 9 && rows[0].startsWith("'s-Gravenhage: 66,60") &&
+        rows[8].startsWith('Pijnacker-Nootdorp: 28,84') && rows[8].includes('56,05') && rows[8].includes('duidelijk lager'),
+        rows.join(' | '));
+      check('veiligheidsbeeld chart: title, desc, the order and the whole region in words',
+        (await fig.locator('svg > title').textContent()).includes('elke gemeente t.o.v. de rest van Haaglanden') &&
+        (await fig.locator('svg > desc').textContent()).includes('Gesorteerd van het hoogste naar het laagste cijfer') &&
+        (await fig.locator('svg').textContent()).includes('Haaglanden (de hele regio): 54,69'));
     }
     await visit(page, 'regio-veiligheidsbeeld');
     await page.goto(base + '/regio/veiligheidsbeeld?year=2023&lang=en');
     check('veiligheidsbeeld in English', (await page.textContent('main h1')).includes('Safety picture of the region Haaglanden'));
+    check('veiligheidsbeeld chart in English: 28.84, clearly lower',
+      (await page.locator('main figure.ivp-rows g.ivp-rows__row > title').last().textContent())
+        .startsWith('Pijnacker-Nootdorp: 28.84 per 1,000 inhabitants'));
     await visit(page, 'regio-veiligheidsbeeld-en');
     // readable at 420 px: the page itself does not scroll sideways, the wide table scrolls in its region
     await page.setViewportSize({ width: 420, height: 900 });

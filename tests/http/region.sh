@@ -6,7 +6,8 @@
 # up in its municipality's column), /regio (the table with caption and th
 # scope, "geen plan in ivp", nl and en) and /regio/veiligheidsbeeld (PN
 # against the rest of Haaglanden in 2023, computed by hand below, the whole
-# region and the Netherlands, in Dutch number format), and the refusals.
+# region and the Netherlands, in Dutch number format; its chart: the bars in order, PN's
+# 28,84 against 56,05, the same bytes twice, a gemeente without a figure named), and the refusals.
 # usage: region.sh IVP_BINARY
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -80,6 +81,32 @@ req picture-nl 200 "$U/regio/veiligheidsbeeld?year=2023&lang=nl" &&
     'Politie 47013NED' 'per 1.000 inwoners' '<th scope="col"'
 req picture-en 200 "$U/regio/veiligheidsbeeld?year=2023&lang=en" &&
   has picture-en 'Safety picture of the region Haaglanden, 2023' 'Vs the rest of Haaglanden' '>28.84<' '>56.05<' 'clearly lower'
+# the chart above the table (the shared chart model's comparison of areas, ivp__rows): a bar
+# per gemeente from the highest rate to the lowest ('s-Gravenhage 66,60 first, PN 28,84 last),
+# each with its interval, the rest of Haaglanden without it (PN: 56,05, as above) and the
+# verdict in words; the whole region (54,69) as the line over them; title and desc; Dutch
+# numbers on the axis (0, 20, … 80) and the labels; the same bytes on a second request
+figure() { grep -o '<figure class="ivp-chart ivp-rows">.*</figure>' "$W/body" | sed 's|</figure>.*||'; }
+req chart-nl 200 "$U/regio/veiligheidsbeeld?year=2023&lang=nl" && {
+  figure >"$W/fig1"
+  has chart-nl '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 700 302" role="img" aria-labelledby="rg-totaal-title rg-totaal-desc">' \
+    '<title id="rg-totaal-title">Geregistreerde misdrijven, totaal, 2023: elke gemeente t.o.v. de rest van Haaglanden (per 1.000 inwoners)</title><desc id="rg-totaal-desc">' \
+    '<title>Pijnacker-Nootdorp: 28,84 per 1.000 inwoners (95%-interval 27,47–30,26); de rest van Haaglanden, zonder de gemeente zelf: 56,05; duidelijk lager</title>' \
+    '>Haaglanden (de hele regio): 54,69</text>' 'Gesorteerd van het hoogste naar het laagste cijfer' \
+    'text-anchor="middle">20</text>' 'text-anchor="middle">80</text>' '>duidelijk hoger</text>'
+  [ "$(grep -o 'class="ivp-rows__bar"' "$W/fig1" | wc -l)" = 9 ] || fail "chart-nl: not 9 bars"
+  [ "$(grep -o 'class="ivp-rows__interval"' "$W/fig1" | wc -l)" = 9 ] || fail "chart-nl: not 9 intervals"
+  [ "$(grep -o 'class="ivp-rows__cmp"' "$W/fig1" | wc -l)" = 9 ] || fail "chart-nl: not 9 marks of the rest"
+  order=$(grep -o '<g class="ivp-rows__row"><title>[^:]*' "$W/fig1" | sed 's/.*<title>//' | paste -sd'|')
+  [ "$order" = "&#39;s-Gravenhage|Rijswijk (ZH.)|Delft|Leidschendam-Voorburg|Zoetermeer|Wassenaar|Westland|Midden-Delfland|Pijnacker-Nootdorp" ] ||
+    fail "chart-nl: rows not from the highest rate to the lowest: $order"
+  # the chart comes before its table, and the table keeps its caption
+  awk '/ivp-rows/ { f = index($0, "ivp-rows"); t = index($0, "<table"); exit !(f && t > f) }' "$W/body" || fail "chart-nl: the chart is not above the table"
+}
+req chart-nl-again 200 "$U/regio/veiligheidsbeeld?year=2023&lang=nl" && { figure | cmp -s - "$W/fig1" || fail "chart-nl: other bytes on a second request"; }
+req chart-en 200 "$U/regio/veiligheidsbeeld?year=2023&lang=en" &&
+  has chart-en '<title>Pijnacker-Nootdorp: 28.84 per 1,000 inhabitants (95% interval 27.47–30.26); the rest of Haaglanden, without the municipality itself: 56.05; clearly lower</title>' \
+    '>Haaglanden (the whole region): 54.69</text>' 'Sorted from the highest to the lowest figure' '>clearly higher</text>'
 # the same figures as the comparison groups' API
 req picture-api 200 "$U/api/v1/indicators?area=GM1926&year=2023&indicator=totaal&compare=haaglanden&lang=en" &&
   jqt picture-api '.rows[0] | .count == 1663 and .population == 57672 and .cmp1_count == 61273 and .cmp1_population == 1093125'
@@ -94,6 +121,23 @@ if "$IVP" plan import "$ROOT/tests/data/plan/delft_illustratie.yaml" >"$W/delft.
   req page-delft 200 "$U/regio?lang=nl" && has page-delft 'Jeugdoverlast in de binnenstad (illustratie)</a>'
 else
   fail "the Delft plan: $(cat "$W/delft.log")"
+fi
+
+# a gemeente without a figure is named in the chart, never drawn as 0: Delft's shop theft of 2017
+# (the police website's yearly sums, tests/data/README.md) is the only figure of the region that year
+if "$IVP" import long "$ROOT/tests/data/delft_yearly_per_delict_2011-2017.csv" \
+     --map "$ROOT/examples/mappings/politie-website-delict-codes.csv" >"$W/delft-long.log" 2>&1; then
+  req chart-nodata 200 "$U/regio/veiligheidsbeeld?year=2017&lang=nl" && {
+    grep -o '<figure class="ivp-chart ivp-rows"><div class="ivp-rows__wrap"[^>]*><svg[^>]*aria-labelledby="rg-bbv_winkeldiefstal-title[^"]*">.*' "$W/body" |
+      sed 's|</figure>.*||' >"$W/fig2"
+    [ "$(grep -o 'class="ivp-rows__bar"' "$W/fig2" | wc -l)" = 1 ] || fail "chart-nodata: not one bar"
+    [ "$(grep -o '<text class="ivp-chart__label ivp-rows__nodata" x="[0-9]*" y="[0-9.]*">geen cijfer</text>' "$W/fig2" | wc -l)" = 8 ] ||
+      fail "chart-nodata: not eight gemeenten named without a figure"
+    grep -qF '<title>Delft: 1,29 per 1.000 inwoners' "$W/fig2" || fail "chart-nodata: no bar of Delft 1,29"
+    grep -qF '<title>Zoetermeer: geen cijfer</title>' "$W/fig2" || fail "chart-nodata: Zoetermeer not named without a figure"
+  }
+else
+  fail "the Delft long file: $(cat "$W/delft-long.log")"
 fi
 
 [ $fails -eq 0 ] && echo "ok: $n region requests" || { echo "--- server log:"; tail -20 "$W/log"; exit 1; }

@@ -13,7 +13,12 @@
 #  - correcting a case's person (casefix): the case page's form prefilled,
 #    a bad BSN refused beside its field, a correction saved and shown, the
 #    API's 404 for a member outside the case and for a non-member, and the
-#    audit entry naming the fields without their values.
+#    audit entry naming the fields without their values;
+#  - issue 13's cosmetic leftovers (issue 15, part regchart): the list tables'
+#    dates in the reader's format with ISO in <time datetime>, never an ISO
+#    date as a cell's text; a note's kind "notitie" in the case's list as in
+#    its form (not the column word "toelichting"); the signal's history under
+#    its heading without a caption that repeats it.
 # Members sign in with TOTP.
 # usage: registers_polish.sh IVP_BINARY
 set -uo pipefail
@@ -192,6 +197,36 @@ expect "case page" 200 "$(ask mona GET '/casussen/C-2026-0001?lang=nl')"
 inbody "case page: the note with a break" "eerste regel<br>"
 expect "case: a name of two lines" 400 "$(ask mona POST /api/v1/cases \
   'name=Jan%0AJansen&birth=1990-01-01&bsn=111222333&reason=r&duplicate_ok=1')"
+
+# issue 13's cosmetic leftovers: dates, a note's kind, one heading per table
+noiso() { # noiso WHAT: no table cell of the body shows an ISO date as its text
+  n=$((n + 1))
+  ! grep -Eq '<td class="utrecht-table__cell">[0-9]{4}-[0-9]{2}-[0-9]{2}' "$W/body" ||
+    fail "$1: an ISO date as a cell's text: $(grep -Eo '<td class="utrecht-table__cell">[0-9]{4}-[0-9-]*' "$W/body" | head -3)"
+}
+expect "signals list nl" 200 "$(ask mona GET '/signalen?lang=nl')"
+inbody "signals list nl: the date read and machine-readable" '<td class="utrecht-table__cell"><time datetime="2025-12-01">1 december 2025</time></td>'
+noiso "signals list nl"
+expect "signals list en" 200 "$(ask mona GET '/signalen?lang=en')"
+inbody "signals list en: the date" '<time datetime="2026-03-02">2 March 2026</time>'
+expect "signal page nl" 200 "$(ask mona GET '/signalen/S-2025-0001?lang=nl')"
+inbody "signal page: the history under its heading" '<h2 class="utrecht-heading-2" id="geschiedenis">Statusgeschiedenis</h2><div class="ivp-table-wrap" role="region" tabindex="0" aria-labelledby="geschiedenis"><table class="utrecht-table" aria-labelledby="geschiedenis">'
+notinbody "signal page: no caption repeating the heading" '<caption class="utrecht-table__caption">Statusgeschiedenis</caption>'
+n=$((n + 1))
+[ "$(grep -o '>Statusgeschiedenis<' "$W/body" | wc -l)" = 1 ] || fail "signal page: \"Statusgeschiedenis\" not once"
+inbody "signal page: the history's time" '<time datetime="'
+noiso "signal page"
+expect "cases list nl" 200 "$(ask mona GET '/casussen?lang=nl')"
+inbody "cases list nl: the date" '<td class="utrecht-table__cell"><time datetime="2026-03-01">1 maart 2026</time></td>'
+noiso "cases list nl"
+expect "case page nl: the notes" 200 "$(ask mona GET '/casussen/C-2026-0001?lang=nl')"
+inbody "case page nl: a note's kind as its form says" '<td class="utrecht-table__cell">notitie</td>'
+inbody "case page nl: the form's word" 'Notitie toevoegen'
+notinbody "case page nl: not the column word" '<td class="utrecht-table__cell">toelichting</td>'
+noiso "case page nl"
+expect "case page en: the notes" 200 "$(ask mona GET '/casussen/C-2026-0001?lang=en')"
+inbody "case page en: a note's kind" '<td class="utrecht-table__cell">note</td>'
+inbody "case page en: the form's word" 'Add a note'
 
 # casefix: correcting the person of mona's case C-2026-0001 ("Open Zaak")
 expect "case page: the person form" 200 "$(ask mona GET '/casussen/C-2026-0001?lang=nl')"

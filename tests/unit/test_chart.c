@@ -5,13 +5,17 @@
  * model fitted to its points — the years on the x axis, the y range over
  * values, intervals, the comparison line and a goal's baseline-to-target
  * line, the band only where an interval exists, and a classification
- * break that splits the line into two series that are never joined.
+ * break that splits the line into two series that are never joined; and
+ * the comparison of areas in one year (ivp__rows): sorted high to low,
+ * those without a figure last and never 0, the axis from 0 over values,
+ * intervals, comparisons and the reference line, the same in any order.
  */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "render/chart.h"
 
@@ -164,6 +168,98 @@ static void test_positions(void **state)
 	assert_true(fabs(ivp__chart_y(&c, 20, 10, 210) - 110) < 1e-9);
 }
 
+/* equal, or both NaN */
+static int same(double x, double y)
+{
+	return (isnan(x) && isnan(y)) || x == y;
+}
+
+static void test_rows(void **state)
+{
+	/* Haaglanden 2023 (tests/e2e/cases/846: PN 28.84 against the rest 56.05) and two without a figure */
+	static const struct {
+		const char *name;
+		double v, lo, hi, cmp;
+	} in[] = {
+		{ "Pijnacker-Nootdorp", 28.8355, 27.4661, 30.2555, 56.0531 },
+		{ "Zoetermeer", NAN, NAN, NAN, NAN },
+		{ "Delft", 51.29, 49.93, 52.67, 55.03 },
+		{ "'s-Gravenhage", 66.60, 65.92, 67.27, 43.29 },
+		{ "Midden-Delfland", 32.66, 30.17, 35.30, 55.07 },
+		{ "Westland", NAN, 1, 2, 57 },
+		{ "Wassenaar", 32.66, NAN, NAN, NAN },
+	};
+	static ivp__rows a, b;
+	int i, n = (int)(sizeof(in) / sizeof(in[0]));
+
+	(void)state;
+	ivp__rows_init(&a);
+	ivp__rows_init(&b);
+	assert_true(isnan(a.ref));
+	for (i = 0; i < n; i++) {
+		assert_int_equal(ivp__rows_add(&a, in[i].name, in[i].v, in[i].lo, in[i].hi, in[i].cmp, "v"), 0);
+		assert_int_equal(ivp__rows_add(&b, in[n - 1 - i].name, in[n - 1 - i].v, in[n - 1 - i].lo, in[n - 1 - i].hi,
+					       in[n - 1 - i].cmp, "v"),
+				 0);
+	}
+	a.ref = b.ref = 54.6891;
+	ivp__rows_fit(&a);
+	ivp__rows_fit(&b);
+	/* high to low; the tie (32.66) by name; those without a figure last, by name */
+	{
+		static const char *const order[] = { "'s-Gravenhage", "Delft", "Midden-Delfland", "Wassenaar",
+						     "Pijnacker-Nootdorp", "Westland", "Zoetermeer" };
+
+		for (i = 0; i < n; i++) {
+			if (strcmp(a.r[i].label, order[i]))
+				fail_msg("row %d: \"%s\", expected \"%s\"", i, a.r[i].label, order[i]);
+			assert_string_equal(b.r[i].label, order[i]);
+		}
+	}
+	assert_int_equal(a.nvalues, 5);
+	/* no figure stays no figure: never 0, and its interval is dropped with it */
+	assert_true(isnan(a.r[5].v) && isnan(a.r[5].lo) && isnan(a.r[5].hi) && isnan(a.r[6].v));
+	/* an exact value has lo = hi = v; an interval somewhere: the band */
+	assert_true(a.r[3].lo == 32.66 && a.r[3].hi == 32.66);
+	assert_int_equal(a.has_band, 1);
+	assert_int_equal(a.has_cmp, 1);
+	/* from 0 (bars) with readable ticks over 67.27: 0, 20, … 80 */
+	assert_true(a.x.lo == 0 && a.x.step == 20 && a.x.hi == 80);
+	assert_int_equal(a.x.nticks, 5);
+	/* the same rows in another order: the same chart */
+	for (i = 0; i < n; i++) {
+		assert_string_equal(a.r[i].note, b.r[i].note);
+		assert_true(same(a.r[i].v, b.r[i].v) && same(a.r[i].lo, b.r[i].lo) && same(a.r[i].hi, b.r[i].hi) &&
+			    same(a.r[i].cmp, b.r[i].cmp));
+	}
+	assert_true(a.x.lo == b.x.lo && a.x.hi == b.x.hi && a.x.step == b.x.step && a.x.nticks == b.x.nticks);
+	/* positions: 0 at x0, the axis's hi at x1 */
+	assert_true(fabs(ivp__rows_x(&a, 0, 100, 500) - 100) < 1e-9);
+	assert_true(fabs(ivp__rows_x(&a, 40, 100, 500) - 300) < 1e-9);
+	/* the reference and a comparison widen the axis */
+	a.ref = 130;
+	ivp__rows_fit(&a);
+	assert_true(a.x.hi >= 130);
+	/* the label and note are cut to their size; full at IVP__ROWS_MAX */
+	ivp__rows_init(&a);
+	{
+		char longname[300];
+
+		memset(longname, 'x', sizeof(longname) - 1);
+		longname[sizeof(longname) - 1] = '\0';
+		assert_int_equal(ivp__rows_add(&a, longname, 1, NAN, NAN, NAN, NULL), 0);
+		assert_int_equal((int)strlen(a.r[0].label), (int)sizeof(a.r[0].label) - 1);
+		assert_string_equal(a.r[0].note, "");
+	}
+	for (i = 1; i < IVP__ROWS_MAX; i++)
+		assert_int_equal(ivp__rows_add(&a, "g", i, NAN, NAN, NAN, ""), 0);
+	assert_int_equal(ivp__rows_add(&a, "g", 1, NAN, NAN, NAN, ""), -1);
+	/* nothing at all: still an axis */
+	ivp__rows_init(&a);
+	ivp__rows_fit(&a);
+	assert_true(a.x.lo == 0 && a.x.hi == 1 && a.nvalues == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
