@@ -61,7 +61,8 @@ typedef struct ivp_audit_check {
 /*
  * Walk the whole trail and check every link and hash; with head (the text
  * ivp_audit_head wrote, NULL: none) also that the entry it names is still
- * there, unchanged. IVP_OK with out->fault IVP_AUDIT_OK; IVP_EINPUT
+ * there, unchanged; always the whole trail, whatever ctx's municipality
+ * (the chain runs through every municipality's entries). IVP_OK with out->fault IVP_AUDIT_OK; IVP_EINPUT
  * "audit trail broken at entry N" (code audit_chain_broken, the detail
  * saying what happened to it) with out->fault and out->seq set;
  * IVP_EINPUT audit_head_invalid when head is not a head.
@@ -83,7 +84,11 @@ typedef struct ivp_audit_query {
 } ivp_audit_query;
 
 /* The entries asked for, oldest first: seq, at, user, org, addr, action,
- * object, before, after, hash. Caller frees. */
+ * object, before, after, hash. Caller frees. A ctx acting for one
+ * municipality (ivp_set_municipality) sees only the entries written for it
+ * (and, for the deployment's first municipality, those of the whole
+ * deployment, ''); unscoped, every entry. ivp_audit_verify and
+ * ivp_audit_head always cover the whole chain (docs/tenancy.md). */
 IVP_WUR ivp_rc ivp_audit_show(ivp_ctx *ctx, const ivp_audit_query *q, ivp_table **out);
 
 typedef struct ivp_backup_result {

@@ -264,10 +264,12 @@ typedef struct show {
 	int64_t seen;
 } show;
 
+/* A scoped ctx lists only the entries its scope sees (the engine's rule,
+ * r->visible; docs/tenancy.md); the chain is still verified whole. */
 static int count_cb(void *ud, const ivp__audit_rec *r)
 {
-	(void)r;
-	((show *)ud)->seen++;
+	if (r->visible)
+		((show *)ud)->seen++;
 	return 0;
 }
 
@@ -277,6 +279,8 @@ static int show_cb(void *ud, const ivp__audit_rec *r)
 	const char *v[10] = { r->at, r->user, r->org, r->addr, r->action, r->object, r->before, r->after, r->hash, r->reason };
 	int i;
 
+	if (!r->visible)
+		return 0;
 	if (s->skip > 0) {
 		s->skip--;
 		return 0;

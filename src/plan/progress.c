@@ -677,7 +677,8 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 	pl_plan *p = NULL;
 	pg g;
 	ivp_rc rc = IVP_OK;
-	int i, k, a, r, ill = 0;
+	int i, k, a, r, ill = 0, switched = 0;
+	char saved[64] = "";
 	const char *lang;
 
 	memset(&g, 0, sizeof(g));
@@ -699,6 +700,9 @@ ivp_rc ivp_plan_progress(ivp_ctx *ctx, const ivp_progress_query *q, ivp_table *o
 		rc = ivp__fail(ctx, pr.oom ? IVP_ENOMEM : IVP_EINTERNAL, "stored plan cannot be read");
 		goto out;
 	}
+	/* the plan's own municipality's register counts (docs/tenancy.md) */
+	if ((rc = ivp__tenant_act_for(ctx, p->municipality, saved, &switched)))
+		goto out;
 	g.ctx = ctx;
 	g.p = p;
 	g.level = q->level > 0 && q->level < 1 ? q->level : 0.95;
@@ -769,5 +773,10 @@ out:
 	ivp__pl_problems_free(&pr);
 	ivp__plan_free(p);
 	free(v.doc);
+	if ((rc = ivp__tenant_restore(ctx, saved, switched, rc)))
+		for (i = 0; i < IVP_PROGRESS_NPARTS; i++) {
+			ivp_table_free(out[i]);
+			out[i] = NULL;
+		}
 	return rc;
 }

@@ -859,7 +859,10 @@ static ivp_rc plan_part(ivp_ctx *ctx, rp_model *m, const rp_query *q, pl_plan **
  * The safety picture (veiligheidsbeeld) needs no plan: the area is --area or
  * the plan's municipality; the year the last with data, or one with data.
  */
-static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest)
+static ivp_rc act_for(ivp_ctx *ctx, const rp_model *m, char saved[64], int *switched);
+
+static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest, char saved[64],
+		      int *switched)
 {
 	ivp__plan_version v;
 	char name[256];
@@ -931,12 +934,23 @@ static ivp_rc picture(ivp_ctx *ctx, rp_model *m, const rp_query *q, char *newest
 		if (m->nwijken || m->nbuurten)
 			m->ranking_year = y;
 	}
-	if ((rc = ivp__rp_particip(ctx, m)) || (rc = ivp__rp_registers(ctx, m)))
+	if ((rc = act_for(ctx, m, saved, switched)) || (rc = ivp__rp_particip(ctx, m)) ||
+	    (rc = ivp__rp_registers(ctx, m)))
 		return rc;
 	return sources(ctx, m, newest);
 }
 
-ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
+/* The report is of one municipality: its register counts and
+ * participation (and a plan report's progress, whose goals read register
+ * counts) come from that municipality's records only, so the ctx acts for
+ * it while the model is read (docs/tenancy.md) and for what it acted for
+ * before afterwards. */
+static ivp_rc act_for(ivp_ctx *ctx, const rp_model *m, char saved[64], int *switched)
+{
+	return ivp__tenant_act_for(ctx, m->municipality, saved, switched);
+}
+
+static ivp_rc model(ivp_ctx *ctx, const rp_query *q, rp_model **out, char saved[64], int *switched)
 {
 	rp_model *m = calloc(1, sizeof(*m));
 	ivp_table *pt[IVP_PROGRESS_NPARTS] = { NULL };
@@ -958,13 +972,14 @@ ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
 		goto out;
 	}
 	if (m->kind == RP_VEILIGHEIDSBEELD) {
-		if (!(rc = picture(ctx, m, q, newest))) {
+		if (!(rc = picture(ctx, m, q, newest, saved, switched))) {
 			m->date = ivp__rp_strdup(&m->a, q->date ? q->date : newest);
 			rc = ivp__rp_texts(ctx, m);
 		}
 		goto out;
 	}
-	if ((rc = plan_part(ctx, m, q, &p, newest)) || (rc = pick_year(ctx, m, q)))
+	if ((rc = plan_part(ctx, m, q, &p, newest)) || (rc = pick_year(ctx, m, q)) ||
+	    (rc = act_for(ctx, m, saved, switched)))
 		goto out;
 	{
 		char name[256];
@@ -999,6 +1014,19 @@ out:
 	}
 	*out = m;
 	return IVP_OK;
+}
+
+ivp_rc ivp__rp_model(ivp_ctx *ctx, const rp_query *q, rp_model **out)
+{
+	char saved[64] = "";
+	int switched = 0;
+	ivp_rc rc = model(ctx, q, out, saved, &switched);
+
+	if ((rc = ivp__tenant_restore(ctx, saved, switched, rc)) && *out) {
+		ivp__rp_model_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 void ivp__rp_model_free(rp_model *m)

@@ -36,6 +36,13 @@ typedef struct ivp__audit_rec {
 	char reason[256]; /* why, as the user gave it when a register record was
 			   * opened without being its handler ("" when none was
 			   * needed; docs/audit.md: then the encoding is unchanged) */
+	/* not sealed (the hash covers none of these two): */
+	char municipality[64]; /* the municipality the entry concerns: the
+				* ctx's when written (docs/tenancy.md), '' the
+				* deployment's; set by the engine on append */
+	int visible;	       /* read back: 1 when the ctx's scope sees it (the
+				* engine's ivp_tenant_ok), the rule listings
+				* keep to; a walk itself hands out every entry */
 } ivp__audit_rec;
 
 /*

@@ -314,7 +314,9 @@ typedef struct ivp__store_ops {
 	void (*read_end)(ivp__store *s, int opened);
 	/* what the connection acts for from now on ("" the whole deployment;
 	 * docs/tenancy.md); unbound: rows of no municipality ('') are its (it
-	 * is the deployment's first); NULL: no wall of its own (SQLite) */
+	 * is the deployment's first), read by the engine's ivp_tenant_ok and
+	 * ivp_tenant_default that its queries of the owned tables use (both
+	 * engines; PostgreSQL's policies too); NULL: no wall of its own */
 	int (*scope)(ivp__store *s, const char *municipality, int unbound);
 
 	/* 1: no import has this identity */

@@ -89,14 +89,26 @@ ivp_rc ivp__store_plan_latest_each(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_W
  * naming one (the public pages' default). IVP_ENOTFOUND: none. */
 ivp_rc ivp__store_plan_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
 /* Tell the engine what ctx acts for now (ctx->municipality; "" the whole
- * deployment): the PostgreSQL engine sets `ivp.municipality` for its
- * row-level security; SQLite has nothing to set. */
+ * deployment): the engine's ivp_tenant_ok/ivp_tenant_default follow it
+ * (PostgreSQL: `ivp.municipality` and `ivp.unbound`, for its row-level
+ * security too; SQLite: the connection's own scope). */
 ivp_rc ivp__store_scope(ivp_ctx *ctx) IVP_WUR;
 /* ivp__store_plan_first_municipality, kept on ctx once found ("" none):
  * what ivp_default_municipality answers. */
 ivp_rc ivp__store_first_municipality(ivp_ctx *ctx, char out[64]) IVP_WUR;
 /* 1 when code is "" (none), a GM code or a region's name. */
 int ivp__tenant_valid(const char *code);
+/*
+ * Act for the municipality of `area` (a GM, WK or BU code, or a region's
+ * name) for a while: a report or a plan's progress counts that
+ * municipality's register records only. Nothing when ctx acts for it
+ * already, or when the deployment has no first municipality yet (no plan:
+ * every record is the deployment's). *switched 1 and the old scope in
+ * saved when it changed; undo with ivp__tenant_restore, which returns rc
+ * (rc's error kept in ctx) or its own failure.
+ */
+ivp_rc ivp__tenant_act_for(ivp_ctx *ctx, const char *area, char saved[64], int *switched) IVP_WUR;
+ivp_rc ivp__tenant_restore(ivp_ctx *ctx, const char *saved, int switched, ivp_rc rc) IVP_WUR;
 /* The top-level `municipality:` of a plan document (YAML, quoted or not)
  * into out: 0, or -1 with out "" when the doc names none (or not a valid
  * one). */

@@ -9,7 +9,9 @@
  * writes that municipality's versions only, and an engine that can (the
  * PostgreSQL engine's row-level security) is told it through its `scope`
  * operation each time it changes, so that the database's own wall follows
- * the application's.
+ * the application's. A report or a plan's progress acts for its own
+ * municipality while it reads (ivp__tenant_act_for), so its register
+ * counts are that municipality's.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -86,6 +88,41 @@ int ivp_area_municipality(const char *area, char out[16])
 const char *ivp_municipality(const ivp_ctx *ctx)
 {
 	return ctx->municipality;
+}
+
+ivp_rc ivp__tenant_act_for(ivp_ctx *ctx, const char *area, char saved[64], int *switched)
+{
+	char gm[16], first[64];
+	const char *want = ivp_area_municipality(area, gm) ? gm : area;
+	ivp_rc rc;
+
+	if (!want || !*want || !ivp__tenant_valid(want) || !strcmp(ctx->municipality, want))
+		return IVP_OK;
+	if ((rc = ivp__store_first_municipality(ctx, first)))
+		return rc;
+	if (!first[0])
+		return IVP_OK;
+	snprintf(saved, 64, "%s", ctx->municipality);
+	if ((rc = ivp_set_municipality(ctx, want)))
+		return rc;
+	*switched = 1;
+	return IVP_OK;
+}
+
+ivp_rc ivp__tenant_restore(ivp_ctx *ctx, const char *saved, int switched, ivp_rc rc)
+{
+	ivp_error keep;
+	ivp_rc r;
+
+	if (!switched)
+		return rc;
+	keep = ctx->err; /* the caller's own failure stays the one reported */
+	r = ivp_set_municipality(ctx, saved);
+	if (rc) {
+		ctx->err = keep;
+		return rc;
+	}
+	return r;
 }
 
 int ivp__doc_municipality(const char *doc, char *out, size_t outsz)

@@ -9,8 +9,13 @@
 # private strings, a non-public route answers 401, 403 or 404 (never
 # anything else), and B's plan keeps its versions (no write went through).
 # B's own users see B's private strings and none of A's; A's users see A's;
-# an anonymous reader sees B's published plan without them. Prints the
-# number of cases. Runs on both engines (ctest http_tenant, http_tenant_pg).
+# an anonymous reader sees B's published plan without them. Then, with the
+# registers' key file, both municipalities hold signals, a meeting with its
+# agenda, a weighing, cases and a participation trajectory with inputs, all
+# with personal strings: a member of both registers of each municipality,
+# asking in its own requests and with ?gemeente= of either, sees none of the
+# other's strings or record ids, the other's records are 404, its own shown
+# (the store's own filter, docs/tenancy.md). Prints the number of cases. Runs on both engines (ctest http_tenant, http_tenant_pg).
 # usage: tenant.sh IVP_BINARY
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -59,7 +64,7 @@ declare -A ADDR=([anon]=127.0.0.40 [vera]=127.0.0.41 [zora]=127.0.0.42 [anna]=12
   [bea]=127.0.0.45 [bart]=127.0.0.46 [bob]=127.0.0.47)
 signin() { # WHO JAR: a session of WHO in JAR; prints its CSRF token
   local t=()
-  [ "$1" = adam ] && t=(--data-urlencode "totp=$(node "$(dirname "$0")/attack.js" totp "$(cat "$W/adam.totp")" 0)")
+  [ -s "$W/$1.totp" ] && t=(--data-urlencode "totp=$(node "$(dirname "$0")/attack.js" totp "$(cat "$W/$1.totp")" 0)")
   curl -s --interface "${ADDR[$1]}" -c "$2" -o "$W/signin.json" --data-urlencode "name=$1" \
     --data-urlencode "password=$PW" "${t[@]}" "$U/api/v1/session" && jq -r .csrf "$W/signin.json"
 }
@@ -153,6 +158,106 @@ for who in anon vera; do
 done
 ask anon GET "/api/v1/plan" >/dev/null
 grep -q 'ivp-pn-2023-2026' "$W/body" || fail "the default municipality is not the first"
+
+# ---- the registers and participation in both municipalities (docs/tenancy.md) ----------
+# The server again, now with the registers' key file: a member of both registers
+# in each municipality (rita of A, rob of B) takes in a signal, holds a meeting,
+# weighs and registers a case with personal strings, and each municipality has
+# a participation trajectory with inputs. The store's own filter decides: in its
+# own requests, and asking with ?gemeente= of the other, neither member sees
+# one of the other's strings or ids; each sees its own.
+kill "$PID" 2>/dev/null
+wait "$PID" 2>/dev/null
+export IVP_KEYS="$W/keys"
+mkcsv() { # M: a trajectory of municipality M (A or B) in $W/pt-M-*.csv
+  printf 'trajectory,plan,title,aims,illustration\nT-%s,plan-%s,Traject %s (illustratie),Doelen,ja\n' "$1" "$1" "$1" \
+    >"$W/pt-$1-traject.csv"
+  printf 'trajectory,activity,kind,date,place,wijk,organisations,participants,report,illustration\n%s\n' \
+    "T-$1,G-$1,wijkgesprek,2022-10-04,Buurthuis,,,12,Verslag (illustratie),ja" >"$W/pt-$1-activiteiten.csv"
+  printf 'activity,ref,statement,themes,wijk,route,target,reason\n%s\n' \
+    "G-$1,1,GEHEIM-$1-INBRENG van een inwoner,ondermijning,,priority,ondermijning," >"$W/pt-$1-inbreng.csv"
+}
+{
+  "$IVP" keys init --user adam --lang en
+  for u in "rita GM1926" "rob GM0503"; do
+    set -- $u
+    printf '%s\n' "$PW" | "$IVP" user add "$1" --role viewer --org gemeente --municipality "$2" --lang en
+    "$IVP" user totp "$1" --lang en | grep -o 'secret=[A-Z2-7]*' | cut -d= -f2 >"$W/$1.totp"
+    "$IVP" registers grant signals "$1" --user adam --lang en
+    "$IVP" registers grant cases "$1" --user adam --lang en
+  done
+  for m in "A rita GM1926 BU19260101" "B rob GM0503 BU05030000"; do
+    set -- $m
+    mkcsv "$1"
+    o=(--user "$2" --municipality "$3" --lang en)
+    "$IVP" signals add "${o[@]}" --received 2026-03-02 --source resident --phenomenon drugs \
+      --address "GEHEIM-$1-ADRES" --description "GEHEIM-$1-SIGNAAL" --persons "GEHEIM-$1-PERSOON"
+    "$IVP" signals meeting add "${o[@]}" --date 2026-03-12 --orgs gemeente
+    "$IVP" cases add "${o[@]}" --date 2026-03-02 --name "GEHEIM-$1-NAAM" --birth 1990-05-17 \
+      --bsn 111222333 --address "GEHEIM-$1-WOONADRES" --reason "GEHEIM-$1-REDEN" --criteria multi_domain,chains
+    for t in trajectory activities inputs; do
+      f=$W/pt-$1-$([ $t = trajectory ] && echo traject || { [ $t = activities ] && echo activiteiten || echo inbreng; })
+      "$IVP" participation import "$t" "$f.csv" "${o[@]}"
+    done
+  done
+  # A's signal is S-2026-0001 and its case C-2026-0001, B's the next numbers
+  "$IVP" signals weigh S-2026-0001 --user rita --municipality GM1926 --lang en --date 2026-03-12 --outcome none
+  "$IVP" signals agenda add 1 S-2026-0001 --user rita --municipality GM1926 --lang en
+  "$IVP" signals weigh S-2026-0002 --user rob --municipality GM0503 --lang en --date 2026-03-12 --outcome none
+  "$IVP" signals agenda add 2 S-2026-0002 --user rob --municipality GM0503 --lang en
+} >"$W/setup2.log" 2>&1 || { echo "FAIL register setup"; cat "$W/setup2.log"; exit 1; }
+# the CLI acting for one municipality: its own records only
+"$IVP" signals list --user rita --municipality GM1926 --format csv --lang en >"$W/cli.a" 2>&1
+grep -q S-2026-0001 "$W/cli.a" && ! grep -q S-2026-0002 "$W/cli.a" ||
+  fail "ivp signals list --municipality GM1926: $(cat "$W/cli.a")"
+serve "$W/log2" --threads 4 --timeout 10 --keys "$IVP_KEYS"
+ADDR[rita]=127.0.0.48 ADDR[rob]=127.0.0.49
+for w in rita rob; do
+  CSRF[$w]=$(signin "$w" "$W/jar.$w")
+  [ -n "${CSRF[$w]}" ] && [ "${CSRF[$w]}" != null ] || { fail "$w cannot sign in"; cat "$W/signin.json"; }
+done
+with_a() { case $1 in *'?'*) echo "$1&gemeente=GM1926" ;; *) echo "$1?gemeente=GM1926" ;; esac; }
+REG=("/api/v1/signals" "/api/v1/signals/export" "/api/v1/signals/meetings" "/api/v1/signals/meetings/1/agenda"
+  "/api/v1/signals/meetings/2/agenda" "/api/v1/signals/counts?exact=1" "/api/v1/cases" "/api/v1/cases/counts?by=wijk"
+  "/signalen" "/signalen/overleg" "/signalen/cijfers" "/casussen" "/api/v1/participation"
+  "/api/v1/participation/activities" "/api/v1/participation/inputs" "/participatie" "/participatie/inbreng"
+  "/api/v1/signals/S-2026-0001" "/api/v1/signals/S-2026-0002" "/api/v1/signals/S-2026-0001/history"
+  "/api/v1/signals/S-2026-0002/history" "/api/v1/cases/C-2026-0001" "/api/v1/cases/C-2026-0002"
+  "/signalen/S-2026-0001" "/signalen/S-2026-0002" "/casussen/C-2026-0001" "/casussen/C-2026-0002")
+for u in "${REG[@]}"; do
+  for q in "$u" "$(with_a "$u")" "$(with_b "$u")"; do
+    # a record's own URL may echo its id in the "not found"; a listing names none of the other's
+    case $q in *-2026-000*) ids=0 ;; *) ids=1 ;; esac
+    ask rob GET "$q" >/dev/null
+    cases=$((cases + 1))
+    grep -q 'GEHEIM-A' "$W/body" && fail "$q as rob (B's member): A's private data shown"
+    [ $ids = 1 ] && grep -qE 'S-2026-0001|C-2026-0001' "$W/body" && fail "$q as rob (B's member): A's record named"
+    ask rita GET "$q" >/dev/null
+    cases=$((cases + 1))
+    grep -q 'GEHEIM-B' "$W/body" && fail "$q as rita (A's member): B's private data shown"
+    [ $ids = 1 ] && grep -qE 'S-2026-0002|C-2026-0002' "$W/body" && fail "$q as rita (A's member): B's record named"
+  done
+done
+# another's record: not found, also by the municipality's own id in its own requests
+for x in "rob /api/v1/signals/S-2026-0001" "rob /api/v1/cases/C-2026-0001" "rita /api/v1/signals/S-2026-0002" \
+  "rita /api/v1/cases/C-2026-0002" "rob /signalen/S-2026-0001" "rita /casussen/C-2026-0002"; do
+  set -- $x
+  got=$(ask "$1" GET "$2")
+  cases=$((cases + 1))
+  [ "$got" = 404 ] || fail "$2 as $1: status $got, expected 404 (another municipality's record)"
+done
+# each member sees its own: the signal, the case and the inputs
+for x in "rita A S-2026-0001 C-2026-0001" "rob B S-2026-0002 C-2026-0002"; do
+  set -- $x
+  ask "$1" GET "/api/v1/signals/$3" >/dev/null
+  grep -q "GEHEIM-$2-SIGNAAL" "$W/body" || fail "$1 does not see its own signal $3: $(head -c 300 "$W/body")"
+  ask "$1" GET "/api/v1/signals" >/dev/null
+  grep -q "$3" "$W/body" || fail "$1 does not list its own signal $3: $(head -c 300 "$W/body")"
+  ask "$1" GET "/api/v1/cases/$4" >/dev/null
+  grep -q "GEHEIM-$2-NAAM" "$W/body" || fail "$1 does not see its own case $4: $(head -c 300 "$W/body")"
+  ask "$1" GET "/api/v1/participation/inputs" >/dev/null
+  grep -q "GEHEIM-$2-INBRENG" "$W/body" || fail "$1 does not see its own inputs: $(head -c 300 "$W/body")"
+done
 
 echo "tenant isolation: $cases cases (A's ${#A_WHO[@]} users for B on every route, each municipality's own)"
 [ "$fails" -eq 0 ] && echo "tenant: all passed" || { echo "tenant: $fails failed"; exit 1; }

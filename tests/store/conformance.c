@@ -54,6 +54,21 @@ static const cover covers[] = {
 			  "ivp__store_sig_meeting_add ivp__store_sig_meetings ivp__store_sig_agenda_add "
 			  "ivp__store_sig_agenda ivp__store_sig_counts ivp__store_sig_weighed_by "
 			  "ivp__store_sig_delete ivp__store_begin ivp__store_commit" },
+	{ "test_tenant_registers", "ivp__store_sig_put ivp__store_sig_last ivp__store_sig_rows ivp__store_sig_weighings "
+				   "ivp__store_sig_status ivp__store_sig_history ivp__store_sig_handler "
+				   "ivp__store_sig_weigh ivp__store_sig_meeting_add ivp__store_sig_meetings "
+				   "ivp__store_sig_agenda_add ivp__store_sig_agenda ivp__store_sig_counts "
+				   "ivp__store_sig_weighed_by ivp__store_sig_delete ivp__store_case_put "
+				   "ivp__store_case_get ivp__store_cases_list ivp__store_case_next "
+				   "ivp__store_case_find_blind ivp__store_case_org_put ivp__store_case_orgs "
+				   "ivp__store_case_domain_put ivp__store_case_domains ivp__store_case_entry_add "
+				   "ivp__store_case_entry_done ivp__store_case_entries ivp__store_case_delete "
+				   "ivp__store_pt_theme_put ivp__store_pt_themes_list ivp__store_pt_trajectory_put "
+				   "ivp__store_pt_trajectories_list ivp__store_pt_activity_put "
+				   "ivp__store_pt_activities_list ivp__store_pt_input_put ivp__store_pt_inputs_list "
+				   "ivp__store_pt_theme_counts ivp__store_pt_entry_put ivp__store_pt_entries_list "
+				   "ivp__store_pt_eval_put ivp__store_pt_evals_list ivp__store_pt_eval_plans "
+				   "ivp__store_audit_walk ivp__store_audit_last ivp__store_begin ivp__store_commit ivp__store_rollback" },
 	{ "test_audit_trail", "ivp__store_audit_append ivp__store_audit_last ivp__store_audit_walk "
 			      "ivp__store_audit_find ivp__store_begin ivp__store_rollback" },
 	{ "test_backup_restore", "ivp__store_backup ivp__store_restore ivp__store_integrity ivp__store_backup_dump "
@@ -1745,6 +1760,217 @@ static void test_cases(void **state)
 	WANT_ROWS("the other stays", ivp__store_cases_list(ctx, first_col_cb, &b), "C-2026-0002;");
 }
 
+static void audit_add(ivp_ctx *ctx, const char *user, const char *action, const char *object,
+		      const char *at);
+
+/* audit entries as "seq|municipality|visible;" */
+static int audit_scope_rows(void *ud, const ivp__audit_rec *r)
+{
+	return ivp__buf_printf(ud, "%lld|%s|%d;", (long long)r->seq, r->municipality, r->visible) ? 1 : 0;
+}
+
+/* A scoped write fails (another municipality holds the key) and says so */
+static void check_foreign(ivp_ctx *ctx, ivp_rc rc, const char *what, int line)
+{
+	if (rc != IVP_EDB || !strstr(ivp_last_error(ctx)->detail, "belongs to another municipality")) {
+		print_error("line %d: %s: rc %d, \"%s\" (%s); want IVP_EDB \"… belongs to another municipality\"\n",
+			    line, what, rc, ivp_last_error(ctx)->message, ivp_last_error(ctx)->detail);
+		fail();
+	}
+}
+#define FOREIGN(call) check_foreign(ctx, (call), #call, __LINE__)
+
+/* Many municipalities (docs/tenancy.md): records of the registers and of
+ * participation written through a ctx acting for A or B are each scope's
+ * only, the whole deployment sees them all, rows of '' (written unscoped)
+ * are the first municipality's; children are out of reach through the
+ * other scope; ids stay the deployment's; audit entries carry theirs. */
+static void test_tenant_registers(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	ivp__sig_rec s0 = { "S-2026-0001", "2026-01-05", "resident", "drugs", NULL, NULL, "a0", "d0",
+			    NULL, NULL, "received", "mona", "2026-01-05T10:00:00Z", 0 };
+	ivp__sig_rec sa = { "S-2026-0002", "2026-01-06", "police", "drugs", NULL, NULL, "aa", "da",
+			    NULL, NULL, "received", "mona", "2026-01-06T10:00:00Z", 0 };
+	ivp__sig_rec sb = { "S-2026-0003", "2026-01-07", "police", "omg", NULL, NULL, "ab", "db",
+			    NULL, NULL, "received", "bram", "2026-01-07T10:00:00Z", 0 };
+	ivp__sig_weighing w = { "S-2026-0002", "2026-02-10", 0, 1, 1, 0, "none", "", "cc", NULL, NULL,
+				"mona", "2026-02-10T12:00:00Z" };
+	ivp__case_rec ca = { "C-2026-0001", "2026-03-01", "zvh", "zora", "chains", "registered",
+			     NULL, NULL, NULL, "blind-a", "00aa", NULL, NULL, "00ab" };
+	ivp__case_entry e = { 1, "agreement", "2026-04-01", "politie", "", "zora", 0, 0, "00dd" };
+	ivp__pt_theme th = { "eigen-a", "Eigen thema van A", 0, 0 };
+	ivp__pt_trajectory ta = { "TA", "plan-a", "Traject A", "", 0, 0 };
+	ivp__pt_trajectory tb = { "TB", "plan-b", "Traject B", "", 0, 0 };
+	ivp__pt_activity aa = { "AA", "TA", "wijkgesprek", "2022-10-04", "Pijnacker", "", "", NULL, 5, 0, 0 };
+	ivp__pt_input in = { "AA", "1", "Persoonlijke uitspraak van A", NULL, "priority", "", "", 0 };
+	ivp__pt_entry en = { "weight", "", "seriousness", 2.5, "van A", "", 0 };
+	ivp__pt_eval ev = { "plan-a", "goal", "G1", "1", NULL, "Doel van A", "lower", "count", "",
+			    NAN, NAN, NAN, NAN, NAN, NAN, -1, 0, 0 };
+	const char *themes[] = { "eigen-a" };
+	int64_t v, n = 0, ma = 0, mb = 0;
+	int dup = -1, existed = -1;
+	char first[64];
+
+	codes(ctx);
+	add_doc(ctx, "id: a\nmunicipality: GM1926\n", &v); /* the first municipality */
+	add_doc(ctx, "id: b\nmunicipality: GM0503\n", &v);
+	OK(ivp__store_first_municipality(ctx, first));
+	assert_string_equal(first, "GM1926");
+
+	/* unscoped: a row of '' */
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_sig_put(ctx, &s0, &dup));
+	OK(ivp__store_commit(ctx));
+	audit_add(ctx, "op", "import", "import:1", "2026-01-01T10:00:00Z");
+
+	/* acting for A */
+	OK(ivp_set_municipality(ctx, "GM1926"));
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_sig_put(ctx, &sa, &dup));
+	OK(ivp__store_sig_meeting_add(ctx, "2026-02-10", "gemeente", "mona", &ma));
+	OK(ivp__store_sig_agenda_add(ctx, ma, "S-2026-0002", &dup));
+	w.meeting = ma;
+	OK(ivp__store_sig_weigh(ctx, &w));
+	OK(ivp__store_case_put(ctx, &ca, &existed));
+	OK(ivp__store_case_org_put(ctx, ca.id, "zvh", "2026-03-01", NULL));
+	OK(ivp__store_case_domain_put(ctx, ca.id, "huisvesting", 2, "zora", "2026-03-03"));
+	OK(ivp__store_case_entry_add(ctx, ca.id, &e));
+	OK(ivp__store_pt_theme_put(ctx, &th, &dup));
+	OK(ivp__store_pt_trajectory_put(ctx, &ta, &dup));
+	OK(ivp__store_pt_activity_put(ctx, &aa, &dup));
+	OK(ivp__store_pt_input_put(ctx, &in, themes, 1, &dup));
+	OK(ivp__store_pt_entry_put(ctx, &en, &dup));
+	OK(ivp__store_pt_eval_put(ctx, &ev, &dup));
+	OK(ivp__store_commit(ctx));
+	audit_add(ctx, "mona", "signal.add", "signal:S-2026-0002", "2026-01-06T10:00:00Z");
+
+	/* acting for B: the numbers go on after A's, nothing of A is seen */
+	OK(ivp_set_municipality(ctx, "GM0503"));
+	OK(ivp__store_sig_last(ctx, 2026, &n));
+	assert_int_equal(n, 2);
+	OK(ivp__store_case_next(ctx, 2026, &n));
+	assert_int_equal(n, 2);
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_sig_put(ctx, &sb, &dup));
+	OK(ivp__store_sig_meeting_add(ctx, "2026-02-11", "gemeente", "bram", &mb));
+	ca.id = "C-2026-0002", ca.bsn_blind = "blind-a", ca.reg_user = "bram";
+	OK(ivp__store_case_put(ctx, &ca, &existed));
+	assert_int_equal(existed, 0);
+	OK(ivp__store_pt_trajectory_put(ctx, &tb, &dup));
+	NOTFOUND(ivp__store_sig_status(ctx, "S-2026-0002", "weighed", "bram", "2026-03-01T00:00:00Z"));
+	NOTFOUND(ivp__store_sig_handler(ctx, "S-2026-0002", "bram", "2026-03-01T00:00:00Z"));
+	NOTFOUND(ivp__store_sig_agenda_add(ctx, ma, "S-2026-0003", &dup));
+	NOTFOUND(ivp__store_sig_agenda_add(ctx, mb, "S-2026-0002", &dup));
+	w.signal = "S-2026-0002", w.meeting = 0;
+	NOTFOUND(ivp__store_sig_weigh(ctx, &w));
+	NOTFOUND(ivp__store_case_org_put(ctx, "C-2026-0001", "politie", "2026-03-01", NULL));
+	NOTFOUND(ivp__store_case_domain_put(ctx, "C-2026-0001", "financien", 1, "bram", "2026-03-01"));
+	NOTFOUND(ivp__store_case_entry_add(ctx, "C-2026-0001", &e));
+	NOTFOUND(ivp__store_case_entry_done(ctx, "C-2026-0001", 1, 1));
+	aa.id = "AB", aa.trajectory = "TA";
+	NOTFOUND(ivp__store_pt_activity_put(ctx, &aa, &dup));
+	NOTFOUND(ivp__store_pt_input_put(ctx, &in, NULL, 0, &dup));
+	NOTFOUND(ivp__store_sig_delete(ctx, "S-2026-0002"));
+	NOTFOUND(ivp__store_case_delete(ctx, "C-2026-0001"));
+	OK(ivp__store_commit(ctx));
+	/* a key A holds: refused, A's record unchanged */
+	OK(ivp__store_begin(ctx));
+	sa.description_x = "overwritten";
+	FOREIGN(ivp__store_sig_put(ctx, &sa, &dup));
+	OK(ivp__store_rollback(ctx));
+	OK(ivp__store_begin(ctx));
+	ca.id = "C-2026-0001";
+	FOREIGN(ivp__store_case_put(ctx, &ca, &existed));
+	OK(ivp__store_rollback(ctx));
+	OK(ivp__store_begin(ctx));
+	ta.title = "overwritten";
+	FOREIGN(ivp__store_pt_trajectory_put(ctx, &ta, &dup));
+	OK(ivp__store_rollback(ctx));
+	OK(ivp__store_begin(ctx));
+	FOREIGN(ivp__store_pt_entry_put(ctx, &en, &dup));
+	OK(ivp__store_rollback(ctx));
+	audit_add(ctx, "bram", "signal.add", "signal:S-2026-0003", "2026-01-07T10:00:00Z");
+
+	WANT_ROWS("B's signals", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0003;");
+	NOTFOUND(ivp__store_sig_rows(ctx, "S-2026-0002", rows_cb, NULL));
+	NOTFOUND(ivp__store_sig_rows(ctx, "S-2026-0001", rows_cb, NULL));
+	WANT_ROWS("B's weighings", ivp__store_sig_weighings(ctx, NULL, rows_cb, &b), "");
+	WANT_ROWS("A's history through B", ivp__store_sig_history(ctx, "S-2026-0002", rows_cb, &b), "");
+	WANT_ROWS("B's meetings", ivp__store_sig_meetings(ctx, rows_cb, &b), "2|2026-02-11|gemeente|0;");
+	WANT_ROWS("A's agenda through B", ivp__store_sig_agenda(ctx, ma, rows_cb, &b), "");
+	WANT_ROWS("every agenda through B", ivp__store_sig_agenda(ctx, 0, rows_cb, &b), "");
+	WANT_ROWS("B's counts", ivp__store_sig_counts(ctx, rows_cb, &b), "");
+	WANT_ROWS("B's weighed", ivp__store_sig_weighed_by(ctx, "none", "2026-12-31", rows_cb, &b), "");
+	WANT_ROWS("B's cases", ivp__store_cases_list(ctx, first_col_cb, &b), "C-2026-0002;");
+	NOTFOUND(ivp__store_case_get(ctx, "C-2026-0001", rows_cb, NULL));
+	WANT_ROWS("B's blind index", ivp__store_case_find_blind(ctx, "blind-a", rows_cb, &b),
+		  "C-2026-0002|registered;");
+	WANT_ROWS("A's orgs through B", ivp__store_case_orgs(ctx, NULL, rows_cb, &b), "");
+	WANT_ROWS("A's domains through B", ivp__store_case_domains(ctx, "C-2026-0001", rows_cb, &b), "");
+	WANT_ROWS("A's entries through B", ivp__store_case_entries(ctx, "C-2026-0001", rows_cb, &b), "");
+	WANT_ROWS("B's trajectories", ivp__store_pt_trajectories_list(ctx, first_col_cb, &b), "TB;");
+	WANT_ROWS("A's activities through B", ivp__store_pt_activities_list(ctx, "TA", rows_cb, &b), "");
+	WANT_ROWS("A's inputs through B", ivp__store_pt_inputs_list(ctx, "TA", rows_cb, &b), "");
+	WANT_ROWS("A's theme counts through B", ivp__store_pt_theme_counts(ctx, "TA", rows_cb, &b), "");
+	WANT_ROWS("B's entries", ivp__store_pt_entries_list(ctx, rows_cb, &b), "");
+	WANT_ROWS("B's evaluations", ivp__store_pt_evals_list(ctx, NULL, rows_cb, &b), "");
+	WANT_ROWS("B's evaluated plans", ivp__store_pt_eval_plans(ctx, rows_cb, &b), "");
+	{
+		ivp__buf t;
+
+		ivp__buf_init(&t, 1u << 16);
+		OK(ivp__store_pt_themes_list(ctx, first_col_cb, &t));
+		assert_null(strstr(ivp__buf_str(&t), "eigen-a"));	    /* A's own theme */
+		assert_non_null(strstr(ivp__buf_str(&t), "ondermijning;")); /* the shared list */
+		ivp__buf_free(&t);
+	}
+	WANT_ROWS("audit as B sees it", ivp__store_audit_walk(ctx, 1, NULL, NULL, NULL, audit_scope_rows, &b),
+		  "1||0;2|GM1926|0;3|GM0503|1;");
+
+	/* acting for A, the first: its own and the rows of '' */
+	OK(ivp_set_municipality(ctx, "GM1926"));
+	WANT_ROWS("A's signals", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0001;S-2026-0002;");
+	WANT_ROWS("A's history", ivp__store_sig_history(ctx, "S-2026-0002", first_col_cb, &b), "1;");
+	WANT_ROWS("A's meetings", ivp__store_sig_meetings(ctx, first_col_cb, &b), "1;");
+	WANT_ROWS("A's agenda", ivp__store_sig_agenda(ctx, 0, rows_cb, &b), "1|2026-02-10|S-2026-0002;");
+	WANT_ROWS("A's counts", ivp__store_sig_counts(ctx, rows_cb, &b), "drugs|none|2026-02||1;");
+	WANT_ROWS("A's cases", ivp__store_cases_list(ctx, first_col_cb, &b), "C-2026-0001;");
+	WANT_ROWS("A's blind index", ivp__store_case_find_blind(ctx, "blind-a", rows_cb, &b),
+		  "C-2026-0001|registered;");
+	WANT_ROWS("A's orgs", ivp__store_case_orgs(ctx, NULL, first_col_cb, &b), "C-2026-0001;");
+	WANT_ROWS("A's entries", ivp__store_case_entries(ctx, "C-2026-0001", first_col_cb, &b), "1;");
+	WANT_ROWS("A's trajectories", ivp__store_pt_trajectories_list(ctx, first_col_cb, &b), "TA;");
+	WANT_ROWS("A's inputs", ivp__store_pt_inputs_list(ctx, "TA", first_col_cb, &b), "AA;");
+	WANT_ROWS("A's entries", ivp__store_pt_entries_list(ctx, first_col_cb, &b), "weight;");
+	WANT_ROWS("A's evaluated plans", ivp__store_pt_eval_plans(ctx, first_col_cb, &b), "plan-a;");
+	WANT_ROWS("A's signal unchanged", ivp__store_sig_rows(ctx, "S-2026-0002", rows_cb, &b),
+		  "S-2026-0002|2026-01-06|police|drugs|~|~|aa|da|~|~|received|mona|~|"
+		  "2026-01-06T10:00:00Z|2026-01-06T10:00:00Z|none;");
+	WANT_ROWS("audit as A sees it", ivp__store_audit_walk(ctx, 1, NULL, NULL, NULL, audit_scope_rows, &b),
+		  "1||1;2|GM1926|1;3|GM0503|0;");
+	{
+		ivp__audit_rec last;
+
+		OK(ivp__store_audit_last(ctx, &last));
+		want_text("last's municipality", last.municipality, "GM0503");
+	}
+
+	/* a region acts for its own rows only */
+	OK(ivp_set_municipality(ctx, "haaglanden"));
+	WANT_ROWS("the region's signals", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "");
+
+	/* the whole deployment: everything */
+	OK(ivp_set_municipality(ctx, NULL));
+	WANT_ROWS("every signal", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b),
+		  "S-2026-0001;S-2026-0002;S-2026-0003;");
+	WANT_ROWS("every case", ivp__store_cases_list(ctx, first_col_cb, &b), "C-2026-0001;C-2026-0002;");
+	WANT_ROWS("every meeting", ivp__store_sig_meetings(ctx, first_col_cb, &b), "1;2;");
+	WANT_ROWS("every trajectory", ivp__store_pt_trajectories_list(ctx, first_col_cb, &b), "TA;TB;");
+	WANT_ROWS("every audit entry", ivp__store_audit_walk(ctx, 1, NULL, NULL, NULL, audit_scope_rows, &b),
+		  "1||1;2|GM1926|1;3|GM0503|1;");
+}
+
 static void test_participation(void **state)
 {
 	ivp_ctx *ctx = CTX;
@@ -2930,6 +3156,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_participation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_signals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tenant_registers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_finals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stop, setup, teardown),

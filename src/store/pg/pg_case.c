@@ -4,6 +4,13 @@
  * zvh_case_domain, zvh_case_entry of migration 14), the same operations
  * and row shapes as src/store/sqlite/sqlite_case.c. Sealed columns (*_s)
  * hold the vault's blobs as hex text; nothing here reads them.
+ *
+ * Many municipalities (docs/tenancy.md): the queries keep to the
+ * connection's scope themselves (ivp_tenant_ok(municipality), new cases
+ * ivp_tenant_default()), as the SQLite engine's do, under the row-level
+ * security policies of migration 17; a case's organisations, domains and
+ * entries only through a case of the scope. Case numbers (`next`) are the
+ * deployment's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +25,7 @@
 /* 0: the case exists, 1: it does not, -1 failure */
 static int case_exists(pg_store *s, const char *id)
 {
-	static const char *const sql = "SELECT 1 FROM zvh_case WHERE id=$1";
+	static const char *const sql = "SELECT 1 FROM zvh_case WHERE id=$1 AND ivp_tenant_ok(municipality)";
 	pg_params p;
 	PGresult *r;
 	int n;
@@ -35,14 +42,16 @@ static int case_exists(pg_store *s, const char *id)
 static int put(ivp__store *st, const ivp__case_rec *c, int *existed)
 {
 	static const char *const sql =
-		"INSERT INTO zvh_case(" CASE_COLS ") "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) "
+		"INSERT INTO zvh_case(" CASE_COLS ", municipality) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,ivp_tenant_default()) "
 		"ON CONFLICT (id) DO UPDATE SET registered=excluded.registered, "
 		"reg_org=excluded.reg_org, reg_user=excluded.reg_user, criteria=excluded.criteria, "
 		"status=excluded.status, closed=excluded.closed, wijk=excluded.wijk, "
 		"director=excluded.director, bsn_blind=excluded.bsn_blind, reason_s=excluded.reason_s, "
-		"close_reason_s=excluded.close_reason_s, goal_s=excluded.goal_s, person_s=excluded.person_s";
+		"close_reason_s=excluded.close_reason_s, goal_s=excluded.goal_s, person_s=excluded.person_s "
+		"WHERE ivp_tenant_ok(zvh_case.municipality)";
 	pg_store *s = PG(st);
+	int64_t changed = 0;
 	pg_params p;
 	int r;
 
@@ -64,7 +73,12 @@ static int put(ivp__store *st, const ivp__case_rec *c, int *existed)
 	pg_text(&p, c->close_reason);
 	pg_text(&p, c->goal);
 	pg_text(&p, c->person);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	if (ivp__pg_exec(s, sql, &p, &changed))
+		return -1;
+	/* the id is another municipality's case: nothing changed */
+	if (!changed)
+		return ivp__pg_failf(s, "case %s belongs to another municipality", c->id);
+	return ivp__pg_touched(s);
 }
 
 /* rows of a query with at most one parameter ($1; NULL binds SQL NULL) */
@@ -79,7 +93,7 @@ static int rows1(pg_store *s, const char *sql, const char *p1, ivp__row_cb cb, v
 
 static int get(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT " CASE_COLS " FROM zvh_case WHERE id=$1";
+	static const char *const sql = "SELECT " CASE_COLS " FROM zvh_case WHERE id=$1 AND ivp_tenant_ok(municipality)";
 	pg_store *s = PG(st);
 	int r;
 
@@ -90,13 +104,14 @@ static int get(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 
 static int list(ivp__store *st, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT " CASE_COLS " FROM zvh_case ORDER BY id";
+	static const char *const sql = "SELECT " CASE_COLS " FROM zvh_case WHERE ivp_tenant_ok(municipality) ORDER BY id";
 
 	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
 }
 
 static int next(ivp__store *st, int year, int64_t *n)
 {
+	/* every case, whatever its municipality: ids are the deployment's */
 	static const char *const sql = "SELECT COALESCE(MAX(substr(id, 8)::bigint), 0) + 1 "
 				       "FROM zvh_case WHERE substr(id, 1, 7) = $1";
 	pg_store *s = PG(st);
@@ -116,7 +131,8 @@ static int next(ivp__store *st, int year, int64_t *n)
 
 static int find_blind(ivp__store *st, const char *blind, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT id, status FROM zvh_case WHERE bsn_blind=$1 ORDER BY id";
+	static const char *const sql = "SELECT id, status FROM zvh_case WHERE bsn_blind=$1 "
+				       "AND ivp_tenant_ok(municipality) ORDER BY id";
 
 	return rows1(PG(st), sql, blind, cb, ud);
 }
@@ -142,8 +158,9 @@ static int org_put(ivp__store *st, const char *id, const char *org, const char *
 
 static int orgs(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT case_id, org, joined, left_on FROM zvh_case_org "
-				       "WHERE $1::text IS NULL OR case_id=$1 ORDER BY case_id, joined, org";
+	static const char *const sql = "SELECT o.case_id, o.org, o.joined, o.left_on FROM zvh_case_org o "
+				       "JOIN zvh_case c ON c.id=o.case_id WHERE ($1::text IS NULL OR o.case_id=$1) "
+				       "AND ivp_tenant_ok(c.municipality) ORDER BY o.case_id, o.joined, o.org";
 
 	return rows1(PG(st), sql, id, cb, ud);
 }
@@ -171,8 +188,9 @@ static int domain_put(ivp__store *st, const char *id, const char *domain, int sc
 
 static int domains(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT domain, score, set_by, set_on FROM zvh_case_domain "
-				       "WHERE case_id=$1 ORDER BY domain";
+	static const char *const sql = "SELECT d.domain, d.score, d.set_by, d.set_on FROM zvh_case_domain d "
+				       "JOIN zvh_case c ON c.id=d.case_id WHERE d.case_id=$1 "
+				       "AND ivp_tenant_ok(c.municipality) ORDER BY d.domain";
 
 	return rows1(PG(st), sql, id, cb, ud);
 }
@@ -204,7 +222,8 @@ static int entry_add(ivp__store *st, const char *id, const ivp__case_entry *e)
 static int entry_done(ivp__store *st, const char *id, int64_t n, int done)
 {
 	static const char *const sql = "UPDATE zvh_case_entry SET done=$3 WHERE case_id=$1 AND n=$2 "
-				       "AND kind='agreement'";
+				       "AND kind='agreement' AND EXISTS (SELECT 1 FROM zvh_case c "
+				       "WHERE c.id=$1 AND ivp_tenant_ok(c.municipality))";
 	pg_store *s = PG(st);
 	int64_t changed = 0;
 	pg_params p;
@@ -222,8 +241,9 @@ static int entry_done(ivp__store *st, const char *id, int64_t n, int done)
 
 static int entries(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT n, kind, date, org, orgs, author, done, own_org, text_s "
-				       "FROM zvh_case_entry WHERE case_id=$1 ORDER BY n";
+	static const char *const sql = "SELECT e.n, e.kind, e.date, e.org, e.orgs, e.author, e.done, e.own_org, e.text_s "
+				       "FROM zvh_case_entry e JOIN zvh_case c ON c.id=e.case_id "
+				       "WHERE e.case_id=$1 AND ivp_tenant_ok(c.municipality) ORDER BY e.n";
 
 	return rows1(PG(st), sql, id, cb, ud);
 }

@@ -266,7 +266,14 @@ const ivp__plan_ops ivp__pg_plan_ops = {
 	.close = pl_close,
 };
 
-/* ---- participation, themes, the priority matrix, the evaluation (particip_store.h) ---- */
+/* ---- participation, themes, the priority matrix, the evaluation (particip_store.h) ----
+ *
+ * Many municipalities (docs/tenancy.md): the queries keep to the scope
+ * themselves (ivp_tenant_ok(municipality), new rows ivp_tenant_default()),
+ * as sqlite_particip.c does, under the policies of migration 17: the
+ * shared themes ('') for everyone, activities, inputs and their themes
+ * through a trajectory of the scope; a write whose key another
+ * municipality holds changes nothing and fails (upsert). */
 
 /* a double precision column as SQLite's REAL text: a whole number with ".0" */
 #define REAL_TEXT(c)                                                                                 \
@@ -312,7 +319,21 @@ static int exists(pg_store *s, const char *sql, const char *key)
 	return n ? 0 : 1;
 }
 
-static const char *const theme_exists = "SELECT 1 FROM pt_theme WHERE key=$1";
+static const char *const theme_exists =
+	"SELECT 1 FROM pt_theme WHERE key=$1 AND (municipality = '' OR ivp_tenant_ok(municipality))";
+
+/* Run an upsert whose DO UPDATE keeps to the scope: no row changed means
+ * the key is another municipality's. 0 or -1. */
+static int upsert(pg_store *s, const char *sql, const pg_params *p, const char *what, const char *key)
+{
+	int64_t changed = 0;
+
+	if (ivp__pg_exec(s, sql, p, &changed))
+		return -1;
+	if (!changed)
+		return ivp__pg_failf(s, "%s %s belongs to another municipality", what, key);
+	return ivp__pg_touched(s);
+}
 
 static void import_of(pg_params *p, int64_t import_id)
 {
@@ -333,9 +354,10 @@ static void real_or_null(pg_params *p, double v)
 static int pt_theme_put(ivp__store *st, const ivp__pt_theme *t, int *dup)
 {
 	static const char *const find = "SELECT import_id FROM pt_theme WHERE key=$1";
-	static const char *const sql = "INSERT INTO pt_theme(key, title, field, own, import_id) VALUES ($1,$2,$3,1,$4) "
+	static const char *const sql = "INSERT INTO pt_theme(key, title, field, own, import_id, municipality) "
+				       "VALUES ($1,$2,$3,1,$4,ivp_tenant_default()) "
 				       "ON CONFLICT (key) DO UPDATE SET title=excluded.title, field=excluded.field, "
-				       "import_id=excluded.import_id";
+				       "import_id=excluded.import_id WHERE ivp_tenant_ok(pt_theme.municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 
@@ -348,7 +370,7 @@ static int pt_theme_put(ivp__store *st, const ivp__pt_theme *t, int *dup)
 	pg_text(&p, t->title);
 	pg_int(&p, t->field);
 	import_of(&p, t->import_id);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	return upsert(s, sql, &p, "theme", t->key);
 }
 
 /* rows of a query with at most one parameter (NULL: none) */
@@ -364,7 +386,8 @@ static int rows1(pg_store *s, const char *sql, const char *p1, ivp__row_cb cb, v
 
 static int pt_themes_list(ivp__store *st, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT key, title, field, own FROM pt_theme ORDER BY field, key";
+	static const char *const sql = "SELECT key, title, field, own FROM pt_theme "
+				       "WHERE municipality = '' OR ivp_tenant_ok(municipality) ORDER BY field, key";
 
 	return rows1(PG(st), sql, NULL, cb, ud);
 }
@@ -373,10 +396,11 @@ static int pt_trajectory_put(ivp__store *st, const ivp__pt_trajectory *t, int *d
 {
 	static const char *const find = "SELECT import_id FROM pt_trajectory WHERE id=$1";
 	static const char *const sql =
-		"INSERT INTO pt_trajectory(id, plan_id, title, aims, illustration, import_id) "
-		"VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (id) DO UPDATE SET plan_id=excluded.plan_id, "
-		"title=excluded.title, aims=excluded.aims, illustration=excluded.illustration, "
-		"import_id=excluded.import_id";
+		"INSERT INTO pt_trajectory(id, plan_id, title, aims, illustration, import_id, municipality) "
+		"VALUES ($1,$2,$3,$4,$5,$6,ivp_tenant_default()) ON CONFLICT (id) DO UPDATE SET "
+		"plan_id=excluded.plan_id, title=excluded.title, aims=excluded.aims, "
+		"illustration=excluded.illustration, import_id=excluded.import_id "
+		"WHERE ivp_tenant_ok(pt_trajectory.municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 
@@ -391,7 +415,7 @@ static int pt_trajectory_put(ivp__store *st, const ivp__pt_trajectory *t, int *d
 	pg_text(&p, t->aims ? t->aims : "");
 	pg_int(&p, t->illustration ? 1 : 0);
 	import_of(&p, t->import_id);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	return upsert(s, sql, &p, "trajectory", t->id);
 }
 
 static int pt_trajectories_list(ivp__store *st, ivp__row_cb cb, void *ud)
@@ -400,14 +424,14 @@ static int pt_trajectories_list(ivp__store *st, ivp__row_cb cb, void *ud)
 		"SELECT t.id, t.plan_id, t.title, t.aims, t.illustration, "
 		"(SELECT COUNT(*) FROM pt_activity a WHERE a.trajectory=t.id), "
 		"(SELECT COUNT(*) FROM pt_input i JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=t.id) "
-		"FROM pt_trajectory t ORDER BY t.id";
+		"FROM pt_trajectory t WHERE ivp_tenant_ok(t.municipality) ORDER BY t.id";
 
 	return rows1(PG(st), sql, NULL, cb, ud);
 }
 
 static int pt_activity_put(ivp__store *st, const ivp__pt_activity *a, int *dup)
 {
-	static const char *const traj = "SELECT 1 FROM pt_trajectory WHERE id=$1";
+	static const char *const traj = "SELECT 1 FROM pt_trajectory WHERE id=$1 AND ivp_tenant_ok(municipality)";
 	static const char *const find = "SELECT import_id FROM pt_activity WHERE id=$1";
 	static const char *const sql =
 		"INSERT INTO pt_activity(id, trajectory, kind, date, place, wijk, organisations, "
@@ -415,7 +439,9 @@ static int pt_activity_put(ivp__store *st, const ivp__pt_activity *a, int *dup)
 		"ON CONFLICT (id) DO UPDATE SET trajectory=excluded.trajectory, kind=excluded.kind, "
 		"date=excluded.date, place=excluded.place, wijk=excluded.wijk, "
 		"organisations=excluded.organisations, participants=excluded.participants, "
-		"report=excluded.report, illustration=excluded.illustration, import_id=excluded.import_id";
+		"report=excluded.report, illustration=excluded.illustration, import_id=excluded.import_id "
+		"WHERE EXISTS (SELECT 1 FROM pt_trajectory p WHERE p.id=pt_activity.trajectory "
+		"AND ivp_tenant_ok(p.municipality))";
 	pg_store *s = PG(st);
 	pg_params p;
 	int r;
@@ -442,7 +468,7 @@ static int pt_activity_put(ivp__store *st, const ivp__pt_activity *a, int *dup)
 	pg_text(&p, a->report ? a->report : "");
 	pg_int(&p, a->illustration ? 1 : 0);
 	import_of(&p, a->import_id);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	return upsert(s, sql, &p, "activity", a->id);
 }
 
 static int pt_activities_list(ivp__store *st, const char *trajectory, ivp__row_cb cb, void *ud)
@@ -450,14 +476,16 @@ static int pt_activities_list(ivp__store *st, const char *trajectory, ivp__row_c
 	static const char *const sql =
 		"SELECT a.id, a.kind, a.date, a.place, a.wijk, a.organisations, a.participants, a.report, "
 		"a.illustration, (SELECT COUNT(*) FROM pt_input i WHERE i.activity=a.id) "
-		"FROM pt_activity a WHERE a.trajectory=$1 ORDER BY a.date, a.id";
+		"FROM pt_activity a JOIN pt_trajectory p ON p.id=a.trajectory "
+		"WHERE a.trajectory=$1 AND ivp_tenant_ok(p.municipality) ORDER BY a.date, a.id";
 
 	return rows1(PG(st), sql, trajectory, cb, ud);
 }
 
 static int pt_input_put(ivp__store *st, const ivp__pt_input *in, const char *const *themes, int n, int *dup)
 {
-	static const char *const act = "SELECT 1 FROM pt_activity WHERE id=$1";
+	static const char *const act = "SELECT 1 FROM pt_activity a JOIN pt_trajectory p ON p.id=a.trajectory "
+				       "WHERE a.id=$1 AND ivp_tenant_ok(p.municipality)";
 	static const char *const find = "SELECT import_id FROM pt_input WHERE activity=$1 AND ref=$2";
 	static const char *const put =
 		"INSERT INTO pt_input(activity, ref, statement, wijk, route, target, reason, import_id) "
@@ -515,8 +543,8 @@ static int pt_inputs_list(ivp__store *st, const char *trajectory, ivp__row_cb cb
 		"(SELECT string_agg(t.theme, ',' ORDER BY t.theme) FROM pt_input_theme t "
 		"WHERE t.activity=i.activity AND t.ref=i.ref), "
 		"COALESCE(i.wijk, a.wijk, ''), i.route, i.target, i.reason, a.kind "
-		"FROM pt_input i JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=$1 "
-		"ORDER BY a.date, a.id, i.ref";
+		"FROM pt_input i JOIN pt_activity a ON a.id=i.activity JOIN pt_trajectory p ON p.id=a.trajectory "
+		"WHERE a.trajectory=$1 AND ivp_tenant_ok(p.municipality) ORDER BY a.date, a.id, i.ref";
 
 	return rows1(PG(st), sql, trajectory, cb, ud);
 }
@@ -526,8 +554,8 @@ static int pt_theme_counts(ivp__store *st, const char *trajectory, ivp__row_cb c
 	static const char *const sql =
 		"SELECT t.theme, COALESCE(i.wijk, a.wijk, ''), a.kind, i.route, i.target, COUNT(*) "
 		"FROM pt_input_theme t JOIN pt_input i ON i.activity=t.activity AND i.ref=t.ref "
-		"JOIN pt_activity a ON a.id=i.activity WHERE a.trajectory=$1 "
-		"GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
+		"JOIN pt_activity a ON a.id=i.activity JOIN pt_trajectory p ON p.id=a.trajectory "
+		"WHERE a.trajectory=$1 AND ivp_tenant_ok(p.municipality) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
 	return rows1(PG(st), sql, trajectory, cb, ud);
 }
@@ -536,9 +564,10 @@ static int pt_entry_put(ivp__store *st, const ivp__pt_entry *e, int *dup)
 {
 	static const char *const find = "SELECT import_id FROM pt_entry WHERE kind=$1 AND theme=$2 AND criterion=$3";
 	static const char *const sql =
-		"INSERT INTO pt_entry(kind, theme, criterion, value, text, text2, import_id) "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (kind, theme, criterion) DO UPDATE SET "
-		"value=excluded.value, text=excluded.text, text2=excluded.text2, import_id=excluded.import_id";
+		"INSERT INTO pt_entry(kind, theme, criterion, value, text, text2, import_id, municipality) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,ivp_tenant_default()) ON CONFLICT (kind, theme, criterion) "
+		"DO UPDATE SET value=excluded.value, text=excluded.text, text2=excluded.text2, "
+		"import_id=excluded.import_id WHERE ivp_tenant_ok(pt_entry.municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 	int r;
@@ -558,13 +587,13 @@ static int pt_entry_put(ivp__store *st, const ivp__pt_entry *e, int *dup)
 	pg_text(&p, e->text ? e->text : "");
 	pg_text(&p, e->text2 ? e->text2 : "");
 	import_of(&p, e->import_id);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	return upsert(s, sql, &p, "matrix entry", e->criterion);
 }
 
 static int pt_entries_list(ivp__store *st, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql = "SELECT kind, theme, criterion, " REAL_TEXT("value") ", text, text2 "
-											    "FROM pt_entry ORDER BY kind, theme, criterion";
+											    "FROM pt_entry WHERE ivp_tenant_ok(municipality) ORDER BY kind, theme, criterion";
 
 	return rows1(PG(st), sql, NULL, cb, ud);
 }
@@ -574,13 +603,14 @@ static int pt_eval_put(ivp__store *st, const ivp__pt_eval *e, int *dup)
 	static const char *const find = "SELECT import_id FROM pt_eval WHERE plan=$1 AND kind=$2 AND id=$3";
 	static const char *const sql =
 		"INSERT INTO pt_eval(plan, kind, id, priority, theme, title, direction, unit, baseline, "
-		"target, result, margin, budget, spent, done, text, illustration, import_id) "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) "
+		"target, result, margin, budget, spent, done, text, illustration, import_id, municipality) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,ivp_tenant_default()) "
 		"ON CONFLICT (plan, kind, id) DO UPDATE SET priority=excluded.priority, theme=excluded.theme, "
 		"title=excluded.title, direction=excluded.direction, unit=excluded.unit, "
 		"baseline=excluded.baseline, target=excluded.target, result=excluded.result, "
 		"margin=excluded.margin, budget=excluded.budget, spent=excluded.spent, done=excluded.done, "
-		"text=excluded.text, illustration=excluded.illustration, import_id=excluded.import_id";
+		"text=excluded.text, illustration=excluded.illustration, import_id=excluded.import_id "
+		"WHERE ivp_tenant_ok(pt_eval.municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 	int r;
@@ -614,14 +644,14 @@ static int pt_eval_put(ivp__store *st, const ivp__pt_eval *e, int *dup)
 	pg_text(&p, e->text ? e->text : "");
 	pg_int(&p, e->illustration ? 1 : 0);
 	import_of(&p, e->import_id);
-	return ivp__pg_exec(s, sql, &p, NULL) ? -1 : ivp__pg_touched(s);
+	return upsert(s, sql, &p, "evaluation", e->id);
 }
 
 static int pt_evals_list(ivp__store *st, const char *plan, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
 		"SELECT kind, id, priority, theme, title, direction, unit, " REAL_TEXT("baseline") ", " REAL_TEXT("target") ", " REAL_TEXT("result") ", " REAL_TEXT("margin") ", " REAL_TEXT("budget") ", " REAL_TEXT("spent") ", done, text, illustration FROM pt_eval "
-																											       "WHERE $1::text IS NULL OR plan=$1 "
+																											       "WHERE ($1::text IS NULL OR plan=$1) AND ivp_tenant_ok(municipality) "
 																											       "ORDER BY CASE kind WHEN 'goal' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END, priority, id";
 	pg_params p;
 
@@ -635,7 +665,7 @@ static int pt_eval_plans(ivp__store *st, ivp__row_cb cb, void *ud)
 	pg_params p;
 
 	pg_init(&p);
-	return ivp__pg_query_rows(PG(st), "SELECT DISTINCT plan FROM pt_eval ORDER BY plan", &p, cb, ud);
+	return ivp__pg_query_rows(PG(st), "SELECT DISTINCT plan FROM pt_eval WHERE ivp_tenant_ok(municipality) ORDER BY plan", &p, cb, ud);
 }
 
 const ivp__particip_ops ivp__pg_particip_ops = {

@@ -153,6 +153,9 @@ const ivp__report_ops ivp__pg_report_ops = {
 /* ---- the audit trail and plan-history pruning (audit_store.h) ---- */
 
 #define AUDIT_COLS "seq, at, \"user\", org, addr, action, object, before, after, prev, hash, reason"
+/* read back with the entry's municipality and whether this scope sees it;
+ * an insert leaves municipality to its default, ivp_tenant_default() */
+#define AUDIT_RCOLS AUDIT_COLS ", municipality, COALESCE(ivp_tenant_ok(municipality), false)::int"
 
 static void audit_row(const PGresult *r, int i, ivp__audit_rec *out)
 {
@@ -168,11 +171,13 @@ static void audit_row(const PGresult *r, int i, ivp__audit_rec *out)
 	ivp__pg_copy(r, i, 9, out->prev, sizeof(out->prev));
 	ivp__pg_copy(r, i, 10, out->hash, sizeof(out->hash));
 	ivp__pg_copy(r, i, 11, out->reason, sizeof(out->reason));
+	ivp__pg_copy(r, i, 12, out->municipality, sizeof(out->municipality));
+	out->visible = (int)ivp__pg_int(r, i, 13);
 }
 
 static int au_last(ivp__store *st, ivp__audit_rec *out)
 {
-	static const char *const sql = "SELECT " AUDIT_COLS " FROM audit_entry ORDER BY seq DESC LIMIT 1";
+	static const char *const sql = "SELECT " AUDIT_RCOLS " FROM audit_entry ORDER BY seq DESC LIMIT 1";
 	PGresult *r;
 	int n;
 
@@ -188,8 +193,8 @@ static int au_last(ivp__store *st, ivp__audit_rec *out)
 /* the newest entry, the seal of the next, its insert (the lock is held) */
 static int au_insert(pg_store *s, ivp__audit_rec *r, ivp__audit_seal_fn seal, void *ud)
 {
-	static const char *const sql = "INSERT INTO audit_entry(" AUDIT_COLS ") "
-				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)";
+	static const char *const sql = "INSERT INTO audit_entry(" AUDIT_COLS ", municipality) "
+				       "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,ivp_tenant_default())";
 	ivp__audit_rec last;
 	pg_params p;
 	int rc = au_last(&s->base, &last);
@@ -237,7 +242,7 @@ static int au_walk(ivp__store *st, int64_t from_seq, const char *user, const cha
 		   const char *from, int (*cb)(void *ud, const ivp__audit_rec *r), void *ud)
 {
 	static const char *const sql =
-		"SELECT " AUDIT_COLS " FROM audit_entry WHERE seq >= $1 AND ($2::text IS NULL OR \"user\" = $2) "
+		"SELECT " AUDIT_RCOLS " FROM audit_entry WHERE seq >= $1 AND ($2::text IS NULL OR \"user\" = $2) "
 		"AND ($3::text IS NULL OR object = $3) AND ($4::text IS NULL OR at >= $4) ORDER BY seq";
 	pg_store *s = PG(st);
 	ivp__audit_rec rec;

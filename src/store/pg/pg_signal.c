@@ -4,6 +4,13 @@
  * sig_meeting, sig_agenda, sig_weighing of migration 13), the same
  * semantics as store/sqlite/sqlite_signal.c. The sealed fields (*_x) are
  * opaque text here.
+ *
+ * Many municipalities (docs/tenancy.md): the queries keep to the
+ * connection's scope themselves (ivp_tenant_ok(municipality), new rows
+ * ivp_tenant_default()), as the SQLite engine's do, so the wall holds when
+ * ivp runs as the tables' owner or a superuser too; the row-level security
+ * policies of migration 17 are the second wall. Children only through a
+ * visible signal or meeting. Signal numbers (sig_last) are the deployment's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,8 +34,9 @@ static int exists(pg_store *s, const char *sql, const char *key)
 	return n ? 0 : 1;
 }
 
-static const char *const signal_exists = "SELECT 1 FROM sig_signal WHERE id=$1";
-static const char *const meeting_exists = "SELECT 1 FROM sig_meeting WHERE id=$1::bigint";
+static const char *const signal_exists = "SELECT 1 FROM sig_signal WHERE id=$1 AND ivp_tenant_ok(municipality)";
+static const char *const meeting_exists =
+	"SELECT 1 FROM sig_meeting WHERE id=$1::bigint AND ivp_tenant_ok(municipality)";
 
 static int meeting_known(pg_store *s, int64_t id)
 {
@@ -55,16 +63,18 @@ static int history_add(pg_store *s, const char *id, const char *status, const ch
 
 static int sig_put(ivp__store *st, const ivp__sig_rec *r, int *dup)
 {
-	static const char *const find = "SELECT import_id FROM sig_signal WHERE id=$1";
+	static const char *const find =
+		"SELECT import_id, COALESCE(ivp_tenant_ok(municipality), false)::int FROM sig_signal WHERE id=$1";
 	static const char *const sql =
 		"INSERT INTO sig_signal(id, received, source, phenomenon, buurt, wijk, address_x, "
-		"description_x, persons_x, companies_x, status, intake, created_at, updated_at, import_id) "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14) "
+		"description_x, persons_x, companies_x, status, intake, created_at, updated_at, import_id, "
+		"municipality) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14,ivp_tenant_default()) "
 		"ON CONFLICT(id) DO UPDATE SET received=excluded.received, source=excluded.source, "
 		"phenomenon=excluded.phenomenon, buurt=excluded.buurt, wijk=excluded.wijk, "
 		"address_x=excluded.address_x, description_x=excluded.description_x, "
 		"persons_x=excluded.persons_x, companies_x=excluded.companies_x, "
-		"updated_at=excluded.updated_at, import_id=excluded.import_id";
+		"updated_at=excluded.updated_at, import_id=excluded.import_id "
+		"WHERE ivp_tenant_ok(sig_signal.municipality)";
 	pg_store *s = PG(st);
 	const char *status = r->status ? r->status : "received";
 	pg_params p;
@@ -77,6 +87,10 @@ static int sig_put(ivp__store *st, const ivp__sig_rec *r, int *dup)
 	if (ivp__pg_query(s, find, &p, &res))
 		return -1;
 	found = PQntuples(res) > 0;
+	if (found && !ivp__pg_int(res, 0, 1)) {
+		PQclear(res);
+		return ivp__pg_failf(s, "signal %s belongs to another municipality", r->id);
+	}
 	*dup = found && r->import_id > 0 && !PQgetisnull(res, 0, 0) && ivp__pg_int(res, 0, 0) == r->import_id;
 	PQclear(res);
 	if (*dup)
@@ -116,6 +130,7 @@ static int sig_last(ivp__store *st, int year, int64_t *n)
 	pg_params p;
 	PGresult *r;
 
+	/* every signal, whatever its municipality: ids are the deployment's */
 	snprintf(pat, sizeof(pat), "S-%04d-", year);
 	pg_init(&p);
 	pg_text(&p, pat);
@@ -132,7 +147,8 @@ static int sig_rows(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 		"SELECT g.id, g.received, g.source, g.phenomenon, g.buurt, g.wijk, g.address_x, "
 		"g.description_x, g.persons_x, g.companies_x, g.status, g.intake, g.handler, "
 		"g.created_at, g.updated_at, w.outcome FROM sig_signal g "
-		"LEFT JOIN sig_weighing w ON w.signal=g.id WHERE $1::text IS NULL OR g.id=$1 ORDER BY g.id";
+		"LEFT JOIN sig_weighing w ON w.signal=g.id WHERE ($1::text IS NULL OR g.id=$1) "
+		"AND ivp_tenant_ok(g.municipality) ORDER BY g.id";
 	pg_store *s = PG(st);
 	pg_params p;
 	PGresult *r;
@@ -151,9 +167,10 @@ static int sig_rows(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 static int sig_weighings(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
-		"SELECT signal, date, meeting, concrete, recent, pattern, outcome, department, "
-		"checks_x, followup, result_x, weighed_by, at FROM sig_weighing "
-		"WHERE $1::text IS NULL OR signal=$1 ORDER BY signal";
+		"SELECT w.signal, w.date, w.meeting, w.concrete, w.recent, w.pattern, w.outcome, w.department, "
+		"w.checks_x, w.followup, w.result_x, w.weighed_by, w.at FROM sig_weighing w "
+		"JOIN sig_signal g ON g.id=w.signal WHERE ($1::text IS NULL OR w.signal=$1) "
+		"AND ivp_tenant_ok(g.municipality) ORDER BY w.signal";
 	pg_params p;
 
 	pg_init(&p);
@@ -163,7 +180,7 @@ static int sig_weighings(ivp__store *st, const char *id, ivp__row_cb cb, void *u
 
 static int sig_status(ivp__store *st, const char *id, const char *status, const char *by, const char *at)
 {
-	static const char *const sql = "UPDATE sig_signal SET status=$2, updated_at=$3 WHERE id=$1";
+	static const char *const sql = "UPDATE sig_signal SET status=$2, updated_at=$3 WHERE id=$1 AND ivp_tenant_ok(municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 	int64_t changed = 0;
@@ -184,7 +201,8 @@ static int sig_status(ivp__store *st, const char *id, const char *status, const 
 static int sig_history(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
-		"SELECT seq, status, by_user, at FROM sig_status WHERE signal=$1 ORDER BY seq";
+		"SELECT seq, status, by_user, at FROM sig_status WHERE signal=$1 AND EXISTS "
+		"(SELECT 1 FROM sig_signal g WHERE g.id=$1 AND ivp_tenant_ok(g.municipality)) ORDER BY seq";
 	pg_params p;
 
 	pg_init(&p);
@@ -194,7 +212,7 @@ static int sig_history(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 
 static int sig_handler(ivp__store *st, const char *id, const char *handler, const char *at)
 {
-	static const char *const sql = "UPDATE sig_signal SET handler=$2, updated_at=$3 WHERE id=$1";
+	static const char *const sql = "UPDATE sig_signal SET handler=$2, updated_at=$3 WHERE id=$1 AND ivp_tenant_ok(municipality)";
 	pg_store *s = PG(st);
 	pg_params p;
 	int64_t changed = 0;
@@ -249,7 +267,8 @@ static int sig_weigh(ivp__store *st, const ivp__sig_weighing *w)
 static int sig_meeting_add(ivp__store *st, const char *date, const char *orgs, const char *by, int64_t *id)
 {
 	static const char *const sql =
-		"INSERT INTO sig_meeting(date, orgs, created_by) VALUES ($1,$2,$3) RETURNING id";
+		"INSERT INTO sig_meeting(date, orgs, created_by, municipality) "
+		"VALUES ($1,$2,$3,ivp_tenant_default()) RETURNING id";
 	pg_store *s = PG(st);
 	pg_params p;
 	PGresult *r;
@@ -269,7 +288,7 @@ static int sig_meetings(ivp__store *st, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
 		"SELECT m.id, m.date, m.orgs, (SELECT COUNT(*) FROM sig_agenda a WHERE a.meeting=m.id) "
-		"FROM sig_meeting m ORDER BY m.date, m.id";
+		"FROM sig_meeting m WHERE ivp_tenant_ok(m.municipality) ORDER BY m.date, m.id";
 	pg_params p;
 
 	pg_init(&p);
@@ -301,7 +320,8 @@ static int sig_agenda(ivp__store *st, int64_t meeting, ivp__row_cb cb, void *ud)
 {
 	static const char *const sql =
 		"SELECT a.meeting, m.date, a.signal FROM sig_agenda a JOIN sig_meeting m ON m.id=a.meeting "
-		"WHERE $1::bigint = 0 OR a.meeting=$1::bigint ORDER BY m.date, a.meeting, a.signal";
+		"WHERE ($1::bigint = 0 OR a.meeting=$1::bigint) AND ivp_tenant_ok(m.municipality) "
+		"ORDER BY m.date, a.meeting, a.signal";
 	pg_params p;
 
 	pg_init(&p);
@@ -314,7 +334,7 @@ static int sig_counts(ivp__store *st, ivp__row_cb cb, void *ud)
 	static const char *const sql =
 		"SELECT g.phenomenon, w.outcome, substr(w.date, 1, 7) AS month, COALESCE(g.wijk, '') AS wk, "
 		"COUNT(*) FROM sig_weighing w JOIN sig_signal g ON g.id=w.signal "
-		"GROUP BY g.phenomenon, w.outcome, month, wk ORDER BY g.phenomenon, w.outcome, month, wk";
+		"WHERE ivp_tenant_ok(g.municipality) GROUP BY g.phenomenon, w.outcome, month, wk ORDER BY g.phenomenon, w.outcome, month, wk";
 	pg_params p;
 
 	pg_init(&p);
@@ -323,8 +343,9 @@ static int sig_counts(ivp__store *st, ivp__row_cb cb, void *ud)
 
 static int sig_weighed_by(ivp__store *st, const char *outcome, const char *until, ivp__row_cb cb, void *ud)
 {
-	static const char *const sql = "SELECT signal, date FROM sig_weighing WHERE outcome=$1 AND date <= $2 "
-				       "ORDER BY date, signal";
+	static const char *const sql = "SELECT w.signal, w.date FROM sig_weighing w "
+				       "JOIN sig_signal g ON g.id=w.signal WHERE w.outcome=$1 AND w.date <= $2 "
+				       "AND ivp_tenant_ok(g.municipality) ORDER BY w.date, w.signal";
 	pg_params p;
 
 	pg_init(&p);
@@ -341,8 +362,11 @@ static int sig_delete(ivp__store *st, const char *id)
 					   "DELETE FROM sig_signal WHERE id=$1" };
 	pg_store *s = PG(st);
 	int64_t changed = 0;
-	int i;
+	int i, r;
 
+	/* the children only of a signal this scope sees */
+	if ((r = exists(s, signal_exists, id)))
+		return r;
 	for (i = 0; i < 4; i++) {
 		pg_params p;
 

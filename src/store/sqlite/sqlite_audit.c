@@ -40,11 +40,14 @@ enum {
 };
 
 #define COLS "seq, at, user, org, addr, action, object, before, after, prev, hash, reason"
+/* read back with the entry's municipality and whether this scope sees it */
+#define RCOLS COLS ", municipality, COALESCE(ivp_tenant_ok(municipality), 0)"
 
 static const char *const sql[A_COUNT] = {
-	[A_LAST] = "SELECT " COLS " FROM audit_entry ORDER BY seq DESC LIMIT 1",
-	[A_INSERT] = "INSERT INTO audit_entry(" COLS ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-	[A_WALK] = "SELECT " COLS " FROM audit_entry WHERE seq >= ?1 AND (?2 IS NULL OR user = ?2) "
+	[A_LAST] = "SELECT " RCOLS " FROM audit_entry ORDER BY seq DESC LIMIT 1",
+	[A_INSERT] = "INSERT INTO audit_entry(" COLS ", municipality) "
+		     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,ivp_tenant_default())",
+	[A_WALK] = "SELECT " RCOLS " FROM audit_entry WHERE seq >= ?1 AND (?2 IS NULL OR user = ?2) "
 		   "AND (?3 IS NULL OR object = ?3) AND (?4 IS NULL OR at >= ?4) ORDER BY seq",
 	[A_FIND] = "SELECT seq FROM audit_entry WHERE seq > ?1 AND hash = ?2 ORDER BY seq LIMIT 1",
 	[A_REFS] = "SELECT v.version, v.kind, v.created_at, EXISTS (SELECT 1 FROM report_final f "
@@ -86,6 +89,8 @@ static void row(sqlite3_stmt *q, ivp__audit_rec *r)
 	ivp__sq_copy_col(q, 9, r->prev, sizeof(r->prev));
 	ivp__sq_copy_col(q, 10, r->hash, sizeof(r->hash));
 	ivp__sq_copy_col(q, 11, r->reason, sizeof(r->reason));
+	ivp__sq_copy_col(q, 12, r->municipality, sizeof(r->municipality));
+	r->visible = sqlite3_column_int(q, 13);
 }
 
 static int au_last(ivp__store *st, ivp__audit_rec *out)

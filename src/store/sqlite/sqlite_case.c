@@ -5,6 +5,12 @@
  * prepared per call and finalized after it, like sqlite_particip.c: a
  * register holds hundreds of cases, each read a few times a week. Sealed
  * columns (*_s) hold the vault's blobs as hex text; nothing here reads them.
+ *
+ * Many municipalities (docs/tenancy.md): a case is read and written only
+ * within the connection's scope (ivp_tenant_ok(municipality)), a new one
+ * takes ivp_tenant_default(), and its organisations, domains and entries
+ * only through a case of that scope (case_exists, or a join). Case numbers
+ * stay unique across the deployment (`next` looks at every case).
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -17,10 +23,10 @@
 	"id, registered, reg_org, reg_user, criteria, status, closed, wijk, director, bsn_blind, " \
 	"reason_s, close_reason_s, goal_s, person_s"
 
-/* 0: the case exists, 1: it does not, -1 failure */
+/* 0: the case exists in this scope, 1: it does not, -1 failure */
 static int case_exists(sq_store *s, const char *id)
 {
-	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT 1 FROM zvh_case WHERE id=?1");
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT 1 FROM zvh_case WHERE id=?1 AND ivp_tenant_ok(municipality)");
 	int rc;
 
 	if (!q)
@@ -44,13 +50,14 @@ static int put(ivp__store *st, const ivp__case_rec *c, int *existed)
 	if ((r = case_exists(s, c->id)) < 0)
 		return -1;
 	*existed = r == 0;
-	q = ivp__sq_prepare(s, "INSERT INTO zvh_case(" CASE_COLS ") "
-			       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14) "
+	q = ivp__sq_prepare(s, "INSERT INTO zvh_case(" CASE_COLS ", municipality) "
+			       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,ivp_tenant_default()) "
 			       "ON CONFLICT(id) DO UPDATE SET registered=excluded.registered, "
 			       "reg_org=excluded.reg_org, reg_user=excluded.reg_user, criteria=excluded.criteria, "
 			       "status=excluded.status, closed=excluded.closed, wijk=excluded.wijk, "
 			       "director=excluded.director, bsn_blind=excluded.bsn_blind, reason_s=excluded.reason_s, "
-			       "close_reason_s=excluded.close_reason_s, goal_s=excluded.goal_s, person_s=excluded.person_s");
+			       "close_reason_s=excluded.close_reason_s, goal_s=excluded.goal_s, person_s=excluded.person_s "
+			       "WHERE ivp_tenant_ok(zvh_case.municipality)");
 	if (!q)
 		return -1;
 	ivp__sq_bind_text(q, 1, c->id);
@@ -67,7 +74,10 @@ static int put(ivp__store *st, const ivp__case_rec *c, int *existed)
 	ivp__sq_bind_text(q, 12, c->close_reason);
 	ivp__sq_bind_text(q, 13, c->goal);
 	ivp__sq_bind_text(q, 14, c->person);
-	return ivp__sq_done_finalize(s, q);
+	if (ivp__sq_done_finalize(s, q))
+		return -1;
+	/* the id is another municipality's case: nothing changed */
+	return sqlite3_changes(s->db) ? 0 : ivp__sq_failf(s, "case %s belongs to another municipality", c->id);
 }
 
 /* A one-shot query with up to one text parameter (?1), its rows to cb. */
@@ -91,17 +101,18 @@ static int get(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 
 	if ((r = case_exists(s, id)))
 		return r;
-	return rows1(s, "SELECT " CASE_COLS " FROM zvh_case WHERE id=?1", id, cb, ud);
+	return rows1(s, "SELECT " CASE_COLS " FROM zvh_case WHERE id=?1 AND ivp_tenant_ok(municipality)", id, cb, ud);
 }
 
 static int list(ivp__store *st, ivp__row_cb cb, void *ud)
 {
-	return rows1(SQ(st), "SELECT " CASE_COLS " FROM zvh_case ORDER BY id", NULL, cb, ud);
+	return rows1(SQ(st), "SELECT " CASE_COLS " FROM zvh_case WHERE ivp_tenant_ok(municipality) ORDER BY id", NULL, cb, ud);
 }
 
 static int next(ivp__store *st, int year, int64_t *n)
 {
 	sq_store *s = SQ(st);
+	/* every case, whatever its municipality: ids are the deployment's */
 	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT COALESCE(MAX(CAST(substr(id, 8) AS INTEGER)), 0) + 1 "
 					     "FROM zvh_case WHERE substr(id, 1, 7) = ?1");
 	char prefix[16];
@@ -122,7 +133,7 @@ static int next(ivp__store *st, int year, int64_t *n)
 
 static int find_blind(ivp__store *st, const char *blind, ivp__row_cb cb, void *ud)
 {
-	return rows1(SQ(st), "SELECT id, status FROM zvh_case WHERE bsn_blind=?1 ORDER BY id", blind, cb, ud);
+	return rows1(SQ(st), "SELECT id, status FROM zvh_case WHERE bsn_blind=?1 AND ivp_tenant_ok(municipality) ORDER BY id", blind, cb, ud);
 }
 
 static int org_put(ivp__store *st, const char *id, const char *org, const char *joined, const char *left)
@@ -147,8 +158,9 @@ static int org_put(ivp__store *st, const char *id, const char *org, const char *
 static int orgs(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	return rows1(SQ(st),
-		     "SELECT case_id, org, joined, left_on FROM zvh_case_org WHERE ?1 IS NULL OR case_id=?1 "
-		     "ORDER BY case_id, joined, org",
+		     "SELECT o.case_id, o.org, o.joined, o.left_on FROM zvh_case_org o JOIN zvh_case c ON c.id=o.case_id "
+		     "WHERE (?1 IS NULL OR o.case_id=?1) AND ivp_tenant_ok(c.municipality) "
+		     "ORDER BY o.case_id, o.joined, o.org",
 		     id, cb, ud);
 }
 
@@ -177,7 +189,8 @@ static int domain_put(ivp__store *st, const char *id, const char *domain, int sc
 static int domains(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	return rows1(SQ(st),
-		     "SELECT domain, score, set_by, set_on FROM zvh_case_domain WHERE case_id=?1 ORDER BY domain",
+		     "SELECT d.domain, d.score, d.set_by, d.set_on FROM zvh_case_domain d JOIN zvh_case c ON c.id=d.case_id "
+		     "WHERE d.case_id=?1 AND ivp_tenant_ok(c.municipality) ORDER BY d.domain",
 		     id, cb, ud);
 }
 
@@ -210,7 +223,8 @@ static int entry_done(ivp__store *st, const char *id, int64_t n, int done)
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "UPDATE zvh_case_entry SET done=?3 WHERE case_id=?1 AND n=?2 "
-					     "AND kind='agreement'");
+					     "AND kind='agreement' AND EXISTS (SELECT 1 FROM zvh_case c "
+					     "WHERE c.id=?1 AND ivp_tenant_ok(c.municipality))");
 
 	if (!q)
 		return -1;
@@ -225,8 +239,9 @@ static int entry_done(ivp__store *st, const char *id, int64_t n, int done)
 static int entries(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	return rows1(SQ(st),
-		     "SELECT n, kind, date, org, orgs, author, done, own_org, text_s FROM zvh_case_entry "
-		     "WHERE case_id=?1 ORDER BY n",
+		     "SELECT e.n, e.kind, e.date, e.org, e.orgs, e.author, e.done, e.own_org, e.text_s "
+		     "FROM zvh_case_entry e JOIN zvh_case c ON c.id=e.case_id "
+		     "WHERE e.case_id=?1 AND ivp_tenant_ok(c.municipality) ORDER BY e.n",
 		     id, cb, ud);
 }
 

@@ -27,6 +27,12 @@ typedef struct sq_store {
 	void *report;	     /* sqlite_report.c's prepared statements, or NULL */
 	sqlite3_stmt **copy; /* sqlite_copy.c: one INSERT per copy table, or NULL */
 	void *audit;	     /* sqlite_audit.c's prepared statements, or NULL */
+	/* what the connection acts for (docs/tenancy.md; sq_scope): "*" the
+	 * whole deployment, else a municipality or region; unbound 1 when rows
+	 * of '' are its own. Read by the SQL functions ivp_tenant_ok(m) and
+	 * ivp_tenant_default() that every query of an owned table uses. */
+	char scope[64];
+	int unbound;
 } sq_store;
 
 #define SQ(s) ((sq_store *)(s))

@@ -5,6 +5,13 @@
  * prepared per call and finalized after it, like sqlite_particip.c: a
  * consultation holds hundreds of signals, read one page at a time. The
  * sealed fields (*_x) are opaque text here.
+ *
+ * Many municipalities (docs/tenancy.md): every read and write of a signal
+ * or meeting keeps to the connection's scope (ivp_tenant_ok(municipality),
+ * sqlite_store.c), a new one takes ivp_tenant_default(), and the status
+ * history, agenda and weighing are reached only through a visible signal
+ * or meeting. Signal numbers stay unique across the deployment (sig_last
+ * looks at every signal), so two municipalities never share an id.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -84,11 +91,15 @@ static int sig_put(ivp__store *st, const ivp__sig_rec *r, int *dup)
 	int rc, found;
 
 	*dup = 0;
-	q = prep(s, "SELECT import_id FROM sig_signal WHERE id=?1", &r->id, 1);
+	q = prep(s, "SELECT import_id, ivp_tenant_ok(municipality) FROM sig_signal WHERE id=?1", &r->id, 1);
 	if (!q)
 		return -1;
 	rc = sqlite3_step(q);
 	found = rc == SQLITE_ROW;
+	if (found && !sqlite3_column_int(q, 1)) {
+		sqlite3_finalize(q);
+		return ivp__sq_failf(s, "signal %s belongs to another municipality", r->id);
+	}
 	if (found)
 		*dup = r->import_id > 0 && sqlite3_column_type(q, 0) != SQLITE_NULL &&
 		       sqlite3_column_int64(q, 0) == r->import_id;
@@ -99,12 +110,14 @@ static int sig_put(ivp__store *st, const ivp__sig_rec *r, int *dup)
 		return 0;
 	q = ivp__sq_prepare(s, "INSERT INTO sig_signal(id, received, source, phenomenon, buurt, wijk, address_x, "
 			       "description_x, persons_x, companies_x, status, intake, created_at, updated_at, "
-			       "import_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13,?14) "
+			       "import_id, municipality) "
+			       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13,?14,ivp_tenant_default()) "
 			       "ON CONFLICT(id) DO UPDATE SET received=excluded.received, source=excluded.source, "
 			       "phenomenon=excluded.phenomenon, buurt=excluded.buurt, wijk=excluded.wijk, "
 			       "address_x=excluded.address_x, description_x=excluded.description_x, "
 			       "persons_x=excluded.persons_x, companies_x=excluded.companies_x, "
-			       "updated_at=excluded.updated_at, import_id=excluded.import_id");
+			       "updated_at=excluded.updated_at, import_id=excluded.import_id "
+			       "WHERE ivp_tenant_ok(sig_signal.municipality)");
 	if (!q)
 		return -1;
 	ivp__sq_bind_text(q, 1, r->id);
@@ -135,6 +148,7 @@ static int sig_last(ivp__store *st, int year, int64_t *n)
 	sqlite3_stmt *q;
 	int rc;
 
+	/* every signal, whatever its municipality: ids are the deployment's */
 	snprintf(pat, sizeof(pat), "S-%04d-", year);
 	q = prep(s,
 		 "SELECT COALESCE(MAX(CAST(substr(id, length(?1) + 1) AS INTEGER)), 0) FROM sig_signal "
@@ -174,7 +188,8 @@ static int sig_rows(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 			  "SELECT g.id, g.received, g.source, g.phenomenon, g.buurt, g.wijk, g.address_x, "
 			  "g.description_x, g.persons_x, g.companies_x, g.status, g.intake, g.handler, "
 			  "g.created_at, g.updated_at, w.outcome FROM sig_signal g "
-			  "LEFT JOIN sig_weighing w ON w.signal=g.id WHERE ?1 IS NULL OR g.id=?1 ORDER BY g.id",
+			  "LEFT JOIN sig_weighing w ON w.signal=g.id WHERE (?1 IS NULL OR g.id=?1) "
+			  "AND ivp_tenant_ok(g.municipality) ORDER BY g.id",
 			  &id, 1),
 		     count_cb, &c);
 	if (rc)
@@ -188,9 +203,10 @@ static int sig_weighings(ivp__store *st, const char *id, ivp__row_cb cb, void *u
 
 	return rows_of(s,
 		       prep(s,
-			    "SELECT signal, date, meeting, concrete, recent, pattern, outcome, department, "
-			    "checks_x, followup, result_x, weighed_by, at FROM sig_weighing "
-			    "WHERE ?1 IS NULL OR signal=?1 ORDER BY signal",
+			    "SELECT w.signal, w.date, w.meeting, w.concrete, w.recent, w.pattern, w.outcome, "
+			    "w.department, w.checks_x, w.followup, w.result_x, w.weighed_by, w.at FROM sig_weighing w "
+			    "JOIN sig_signal g ON g.id=w.signal WHERE (?1 IS NULL OR w.signal=?1) "
+			    "AND ivp_tenant_ok(g.municipality) ORDER BY w.signal",
 			    &id, 1),
 		       cb, ud);
 }
@@ -201,7 +217,7 @@ static int sig_status(ivp__store *st, const char *id, const char *status, const 
 	const char *p[] = { id, status, at };
 	int changed;
 
-	if (run(s, prep(s, "UPDATE sig_signal SET status=?2, updated_at=?3 WHERE id=?1", p, 3), &changed))
+	if (run(s, prep(s, "UPDATE sig_signal SET status=?2, updated_at=?3 WHERE id=?1 AND ivp_tenant_ok(municipality)", p, 3), &changed))
 		return -1;
 	if (!changed)
 		return 1;
@@ -212,7 +228,9 @@ static int sig_history(ivp__store *st, const char *id, ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
 
-	return rows_of(s, prep(s, "SELECT seq, status, by_user, at FROM sig_status WHERE signal=?1 ORDER BY seq", &id, 1),
+	return rows_of(s, prep(s, "SELECT seq, status, by_user, at FROM sig_status WHERE signal=?1 AND EXISTS "
+				  "(SELECT 1 FROM sig_signal g WHERE g.id=?1 AND ivp_tenant_ok(g.municipality)) ORDER BY seq",
+			       &id, 1),
 		       cb, ud);
 }
 
@@ -222,7 +240,7 @@ static int sig_handler(ivp__store *st, const char *id, const char *handler, cons
 	const char *p[] = { id, handler, at };
 	int changed;
 
-	if (run(s, prep(s, "UPDATE sig_signal SET handler=?2, updated_at=?3 WHERE id=?1", p, 3), &changed))
+	if (run(s, prep(s, "UPDATE sig_signal SET handler=?2, updated_at=?3 WHERE id=?1 AND ivp_tenant_ok(municipality)", p, 3), &changed))
 		return -1;
 	return changed ? 0 : 1;
 }
@@ -233,10 +251,10 @@ static int sig_weigh(ivp__store *st, const ivp__sig_weighing *w)
 	sqlite3_stmt *q;
 	int r;
 
-	if ((r = exists(s, "SELECT 1 FROM sig_signal WHERE id=?1", w->signal)))
+	if ((r = exists(s, "SELECT 1 FROM sig_signal WHERE id=?1 AND ivp_tenant_ok(municipality)", w->signal)))
 		return r;
 	if (w->meeting > 0) {
-		q = ivp__sq_prepare(s, "SELECT 1 FROM sig_meeting WHERE id=?1");
+		q = ivp__sq_prepare(s, "SELECT 1 FROM sig_meeting WHERE id=?1 AND ivp_tenant_ok(municipality)");
 		if (!q)
 			return -1;
 		sqlite3_bind_int64(q, 1, w->meeting);
@@ -274,7 +292,10 @@ static int sig_meeting_add(ivp__store *st, const char *date, const char *orgs, c
 	sq_store *s = SQ(st);
 	const char *p[] = { date, orgs ? orgs : "", by };
 
-	if (run(s, prep(s, "INSERT INTO sig_meeting(date, orgs, created_by) VALUES (?1,?2,?3)", p, 3), NULL))
+	if (run(s, prep(s, "INSERT INTO sig_meeting(date, orgs, created_by, municipality) "
+			   "VALUES (?1,?2,?3,ivp_tenant_default())",
+			p, 3),
+		NULL))
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
 	return 0;
@@ -287,7 +308,7 @@ static int sig_meetings(ivp__store *st, ivp__row_cb cb, void *ud)
 	return rows_of(s,
 		       prep(s,
 			    "SELECT m.id, m.date, m.orgs, (SELECT COUNT(*) FROM sig_agenda a WHERE a.meeting=m.id) "
-			    "FROM sig_meeting m ORDER BY m.date, m.id",
+			    "FROM sig_meeting m WHERE ivp_tenant_ok(m.municipality) ORDER BY m.date, m.id",
 			    NULL, 0),
 		       cb, ud);
 }
@@ -299,9 +320,9 @@ static int sig_agenda_add(ivp__store *st, int64_t meeting, const char *signal, i
 	int r, changed;
 
 	*dup = 0;
-	if ((r = exists(s, "SELECT 1 FROM sig_signal WHERE id=?1", signal)))
+	if ((r = exists(s, "SELECT 1 FROM sig_signal WHERE id=?1 AND ivp_tenant_ok(municipality)", signal)))
 		return r;
-	q = ivp__sq_prepare(s, "SELECT 1 FROM sig_meeting WHERE id=?1");
+	q = ivp__sq_prepare(s, "SELECT 1 FROM sig_meeting WHERE id=?1 AND ivp_tenant_ok(municipality)");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, meeting);
@@ -326,7 +347,8 @@ static int sig_agenda(ivp__store *st, int64_t meeting, ivp__row_cb cb, void *ud)
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT a.meeting, m.date, a.signal FROM sig_agenda a "
-					     "JOIN sig_meeting m ON m.id=a.meeting WHERE ?1 = 0 OR a.meeting=?1 "
+					     "JOIN sig_meeting m ON m.id=a.meeting WHERE (?1 = 0 OR a.meeting=?1) "
+					     "AND ivp_tenant_ok(m.municipality) "
 					     "ORDER BY m.date, a.meeting, a.signal");
 
 	if (q)
@@ -342,7 +364,7 @@ static int sig_counts(ivp__store *st, ivp__row_cb cb, void *ud)
 		       prep(s,
 			    "SELECT g.phenomenon, w.outcome, substr(w.date, 1, 7) AS month, COALESCE(g.wijk, '') AS wk, "
 			    "COUNT(*) FROM sig_weighing w JOIN sig_signal g ON g.id=w.signal "
-			    "GROUP BY g.phenomenon, w.outcome, month, wk ORDER BY g.phenomenon, w.outcome, month, wk",
+			    "WHERE ivp_tenant_ok(g.municipality) GROUP BY g.phenomenon, w.outcome, month, wk ORDER BY g.phenomenon, w.outcome, month, wk",
 			    NULL, 0),
 		       cb, ud);
 }
@@ -354,8 +376,9 @@ static int sig_weighed_by(ivp__store *st, const char *outcome, const char *until
 
 	return rows_of(s,
 		       prep(s,
-			    "SELECT signal, date FROM sig_weighing WHERE outcome=?1 AND date <= ?2 "
-			    "ORDER BY date, signal",
+			    "SELECT w.signal, w.date FROM sig_weighing w JOIN sig_signal g ON g.id=w.signal "
+			    "WHERE w.outcome=?1 AND w.date <= ?2 AND ivp_tenant_ok(g.municipality) "
+			    "ORDER BY w.date, w.signal",
 			    p, 2),
 		       cb, ud);
 }
@@ -367,8 +390,11 @@ static int sig_delete(ivp__store *st, const char *id)
 					   "DELETE FROM sig_status WHERE signal=?1",
 					   "DELETE FROM sig_signal WHERE id=?1" };
 	sq_store *s = SQ(st);
-	int i, changed = 0;
+	int i, changed = 0, r;
 
+	/* the children only of a signal this scope sees */
+	if ((r = exists(s, "SELECT 1 FROM sig_signal WHERE id=?1 AND ivp_tenant_ok(municipality)", id)))
+		return r;
 	for (i = 0; i < 4; i++)
 		if (run(s, prep(s, sql[i], &id, 1), &changed))
 			return -1;

@@ -235,6 +235,56 @@ static void sq_close(ivp__store *st)
 	free(s);
 }
 
+/*
+ * The tenant rule of PostgreSQL's migration 17, as SQL functions of this
+ * connection (docs/tenancy.md): ivp_tenant_ok(m) is true for every row when
+ * the connection acts for the whole deployment ("*"), else for the rows of
+ * its municipality and, when it is the deployment's first, the rows of ''
+ * (NULL for a NULL m, as PostgreSQL's comparison gives); ivp_tenant_default()
+ * is what a new row holds: '' for the whole deployment, else the scope.
+ */
+static void tenant_ok(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const sq_store *s = sqlite3_user_data(c);
+	const unsigned char *m = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!strcmp(s->scope, "*"))
+		sqlite3_result_int(c, 1);
+	else if (!m)
+		sqlite3_result_null(c);
+	else
+		sqlite3_result_int(c, !strcmp((const char *)m, s->scope) || (!*m && s->unbound));
+}
+
+static void tenant_default(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const sq_store *s = sqlite3_user_data(c);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(c, strcmp(s->scope, "*") ? s->scope : "", -1, SQLITE_TRANSIENT);
+}
+
+static int tenant_functions(sq_store *s)
+{
+	if (sqlite3_create_function(s->db, "ivp_tenant_ok", 1, SQLITE_UTF8, s, tenant_ok, NULL, NULL) ||
+	    sqlite3_create_function(s->db, "ivp_tenant_default", 0, SQLITE_UTF8, s, tenant_default, NULL,
+				    NULL))
+		return ivp__sq_fail(s);
+	return 0;
+}
+
+/* ivp__store_ops.scope: what the connection acts for, read by the functions above */
+static int sq_scope(ivp__store *st, const char *municipality, int unbound)
+{
+	sq_store *s = SQ(st);
+
+	snprintf(s->scope, sizeof(s->scope), "%s", municipality && *municipality ? municipality : "*");
+	s->unbound = unbound;
+	return 0;
+}
+
 static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 {
 	sq_store *s = calloc(1, sizeof(*s));
@@ -247,6 +297,8 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 		return IVP__SE_OPEN_NOMEM;
 	}
 	s->base.ops = &ivp__sqlite_ops;
+	snprintf(s->scope, sizeof(s->scope), "*");
+	s->unbound = 1;
 	/* a file that cannot be made here fails in sqlite3_open_v2, with its message */
 	(void)ivp__sq_create_private(path);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -258,7 +310,7 @@ static int sq_open(const char *path, ivp__store **out, char *err, size_t errsz)
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") ||
-	    migrate(s) ||
+	    tenant_functions(s) || migrate(s) ||
 	    (sqlite3_prepare_v2(s->db, "ROLLBACK", -1, &s->rollback, NULL) != SQLITE_OK && ivp__sq_fail(s))) {
 		snprintf(err, errsz, "%s", s->err);
 		rc = s->errcode == IVP__SE_NOMEM ? IVP__SE_OPEN_NOMEM : IVP__SE_OPEN_FAIL;
@@ -776,6 +828,7 @@ static int sq_counts(ivp__store *st, int64_t *facts, int64_t *areas,
 const ivp__store_ops ivp__sqlite_ops = {
 	.name = "sqlite",
 	.open = sq_open,
+	.scope = sq_scope,
 	.close = sq_close,
 	.errmsg = sq_errmsg,
 	.errcode = sq_errcode,
