@@ -112,8 +112,7 @@ static int list(ivp__store *st, ivp__row_cb cb, void *ud)
 static int next(ivp__store *st, int year, int64_t *n)
 {
 	/* every case, whatever its municipality: ids are the deployment's */
-	static const char *const sql = "SELECT COALESCE(MAX(substr(id, 8)::bigint), 0) + 1 "
-				       "FROM zvh_case WHERE substr(id, 1, 7) = $1";
+	static const char *const sql = "SELECT ivp_case_last($1) + 1"; /* migration 19: past the policies */
 	pg_store *s = PG(st);
 	char prefix[16];
 	pg_params p;

@@ -579,6 +579,23 @@ static const pg_migration migrations[] = {
 	  " description" T "NOT NULL DEFAULT '',"
 	  " ord integer NOT NULL,"
 	  " PRIMARY KEY (region, id));" },
+	/* 19: the registers' numbers under row-level security. Signal and case
+	 * numbers are the deployment's (S-2026-0001 once, whichever
+	 * municipality), but on a role of ivp's own the policies let the MAX
+	 * over the ids see only the connection's municipality, and a second
+	 * municipality's numbers would start again and collide. These two run
+	 * as the whole deployment (ivp.municipality '*' for the call) and
+	 * return a number, never a row. PostgreSQL only: SQLite has no
+	 * policies, and its queries of the numbers read every row. */
+	{ 19,
+	  "CREATE FUNCTION ivp_sig_last(prefix text) RETURNS bigint LANGUAGE sql STABLE"
+	  " SET ivp.municipality = '*' AS $$"
+	  " SELECT COALESCE(MAX(substr(id, length(prefix) + 1)::bigint), 0) FROM sig_signal"
+	  " WHERE substr(id, 1, length(prefix)) = prefix AND substr(id, length(prefix) + 1) ~ '^[0-9]{1,18}$' $$;"
+	  "CREATE FUNCTION ivp_case_last(prefix text) RETURNS bigint LANGUAGE sql STABLE"
+	  " SET ivp.municipality = '*' AS $$"
+	  " SELECT COALESCE(MAX(substr(id, length(prefix) + 1)::bigint), 0) FROM zvh_case"
+	  " WHERE substr(id, 1, length(prefix)) = prefix $$;" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -123,8 +123,7 @@ static int sig_put(ivp__store *st, const ivp__sig_rec *r, int *dup)
 static int sig_last(ivp__store *st, int year, int64_t *n)
 {
 	static const char *const sql =
-		"SELECT COALESCE(MAX(substr(id, length($1) + 1)::bigint), 0) FROM sig_signal "
-		"WHERE substr(id, 1, length($1)) = $1 AND substr(id, length($1) + 1) ~ '^[0-9]{1,18}$'";
+		"SELECT ivp_sig_last($1)"; /* migration 19: every signal, past the policies */
 	pg_store *s = PG(st);
 	char pat[32];
 	pg_params p;
