@@ -186,7 +186,10 @@ static ivp_rc codes_apply_in_tx(ivp_ctx *ctx, const char *org, const char *list,
 			rc = no_org(ctx, org);
 		else if (!rc && remove && !changed) {
 			ivp__fail(ctx, IVP_EINPUT, "organisation %s does not work for \"%s\"", org, code);
-			ivp__detail(ctx, "It works for: %s.", before.b.len ? ivp__buf_str(&before.b) : "-");
+			if (before.b.len)
+				ivp__detail(ctx, "It works for: %s.", ivp__buf_str(&before.b));
+			else
+				ivp__detail(ctx, "It has no municipality of its own, so it works for the deployment's first.");
 			ivp__hint(ctx, "ivp org list shows the municipalities each organisation works for.");
 			rc = ivp__coded(ctx, "org_not_in_municipality", IVP_EINPUT);
 		}
@@ -262,7 +265,7 @@ ivp_rc ivp_org_works_for(ivp_ctx *ctx, const char *org, const char *target, int 
 ivp_rc ivp__org_check_binding(ivp_ctx *ctx, const char *org, const char *binding)
 {
 	int yes = 1;
-	char works[200] = "";
+	char works[200] = "", first[64] = "";
 	codes_ud u;
 	ivp__org_rec o;
 	ivp_rc rc = ivp__store_org_get(ctx, org ? org : "", &o);
@@ -271,6 +274,10 @@ ivp_rc ivp__org_check_binding(ivp_ctx *ctx, const char *org, const char *binding
 		return IVP_OK; /* unknown: the membership step refuses it */
 	if (rc || (rc = ivp_org_works_for(ctx, org, binding, &yes)) || yes)
 		return rc;
+	if ((!binding || !*binding) && (rc = ivp__store_first_municipality(ctx, first)))
+		return rc;
+	if (first[0])
+		binding = first; /* not bound: the deployment's first, named */
 	if (!codes_of(ctx, org, &u)) {
 		snprintf(works, sizeof(works), "%.190s", ivp__buf_str(&u.b));
 		ivp__buf_free(&u.b);

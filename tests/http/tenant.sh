@@ -36,6 +36,7 @@ sed -e 's/^id: "ivp-pn-2023-2026"/id: "ivp-delft-illustratie"/' -e 's/^municipal
   "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
   "$IVP" import values "$EX/values.csv"
   "$EX/organisations.sh" "$IVP"
+  "$IVP" org municipality zvh GM1926,GM0503 --user setup --lang en # orgs: bart's and zora's work for both
   "$IVP" plan import "$EX/plan.yaml" --user setup --lang en
   "$IVP" plan import "$W/plan-b.yaml" --user setup --lang en
   for u in "vera viewer gemeente GM1926" "zora partner zvh GM1926" "anna editor gemeente -" \
