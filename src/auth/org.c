@@ -262,6 +262,27 @@ ivp_rc ivp_org_works_for(ivp_ctx *ctx, const char *org, const char *target, int 
 	return rc;
 }
 
+/* *yes = 1 when region covers one of the municipalities org works for (or,
+ * without any, the deployment's first): a region user of such an
+ * organisation works where both meet (the HTTP server decides per request). */
+static ivp_rc region_overlaps(ivp_ctx *ctx, const char *org, const char *region, int *yes)
+{
+	char first[64] = "", code[64];
+	const char *p;
+	codes_ud u;
+	ivp_rc rc;
+
+	*yes = 0;
+	if ((rc = codes_of(ctx, org, &u)))
+		return rc;
+	if (!u.b.len && !(rc = ivp__store_first_municipality(ctx, first)) && first[0])
+		rc = ivp_municipality_covers(ctx, region, first, yes);
+	for (p = ivp__buf_str(&u.b); !rc && !*yes && next_code(&p, code);)
+		rc = ivp_municipality_covers(ctx, region, code, yes);
+	ivp__buf_free(&u.b);
+	return rc;
+}
+
 ivp_rc ivp__org_check_binding(ivp_ctx *ctx, const char *org, const char *binding)
 {
 	int yes = 1;
@@ -272,7 +293,9 @@ ivp_rc ivp__org_check_binding(ivp_ctx *ctx, const char *org, const char *binding
 
 	if (rc == IVP_ENOTFOUND)
 		return IVP_OK; /* unknown: the membership step refuses it */
-	if (rc || (rc = ivp_org_works_for(ctx, org, binding, &yes)) || yes)
+	if (rc || (rc = ivp_org_works_for(ctx, org, binding, &yes)) || yes ||
+	    (binding && *binding && !ivp_is_municipality_code(binding) &&
+	     ((rc = region_overlaps(ctx, org, binding, &yes)) || yes)))
 		return rc;
 	if ((!binding || !*binding) && (rc = ivp__store_first_municipality(ctx, first)))
 		return rc;
