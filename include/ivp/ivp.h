@@ -813,7 +813,9 @@ IVP_WUR ivp_rc ivp_user_add_in(ivp_ctx *ctx, const char *name, ivp_role role,
 /* As ivp_user_add_in, and bound to a municipality or region (a GM code or
  * a region's name; NULL or "": not bound, the deployment's own;
  * docs/tenancy.md). Refused (municipality_not_managed) when the operator,
- * ctx's actor, is an administrator bound elsewhere. */
+ * ctx's actor, is an administrator bound elsewhere, and
+ * (org_not_in_municipality) when org does not work for that binding
+ * (ivp_org_works_for). */
 IVP_WUR ivp_rc ivp_user_add_at(ivp_ctx *ctx, const char *name, ivp_role role,
 			       const char *password, const char *org, const char *municipality);
 /* The municipality or region user is bound to ("" none) into out. */
@@ -860,7 +862,32 @@ IVP_WUR ivp_rc ivp_org_add(ivp_ctx *ctx, const char *id, const char *name, const
  * default, has members or is named by the latest plan version; code
  * unknown_org when there is none. */
 IVP_WUR ivp_rc ivp_org_remove(ivp_ctx *ctx, const char *id);
-/* Every organisation: organisation, name, org_kind, members. Caller frees. */
+/* As ivp_org_add, and the organisation works for the municipalities or
+ * regions of the comma list municipalities ("GM1926,GM0503"; NULL: none
+ * added), in the same transaction (docs/tenancy.md). Refused
+ * (municipality_not_managed) for a code the operator, ctx's actor, does
+ * not cover when it is an administrator bound to a municipality or
+ * region; such an operator adds an organisation without a list only when
+ * it covers the deployment's first municipality. */
+IVP_WUR ivp_rc ivp_org_add_at(ivp_ctx *ctx, const char *id, const char *name, const char *kind,
+			      const char *municipalities, int *updated);
+/* Let organisation id work for the municipalities or regions of the comma
+ * list (remove 0), or no longer (remove 1: IVP_EINPUT,
+ * org_not_in_municipality, for one it does not work for), with the audit
+ * entry org.municipality; all or nothing. The operator rule as
+ * ivp_org_add_at. An organisation without any works for the deployment's
+ * first municipality; the default organisation (gemeente) is every
+ * municipality's own. */
+IVP_WUR ivp_rc ivp_org_municipalities_set(ivp_ctx *ctx, const char *id, const char *municipalities,
+					  int remove);
+/* *yes = 1 when organisation org works for target (a GM code or region;
+ * "" the deployment's first): the default organisation always; one
+ * without municipalities for the first; else one of its own, or a region
+ * of its own that has target as a member. */
+IVP_WUR ivp_rc ivp_org_works_for(ivp_ctx *ctx, const char *org, const char *target, int *yes);
+/* Every organisation: organisation, name, org_kind, members, works_for
+ * (its municipalities, or what it works for without any, in ctx's
+ * language). Caller frees. */
 IVP_WUR ivp_rc ivp_orgs(ivp_ctx *ctx, ivp_table **out);
 /* Make user a member of org (one organisation per user). IVP_EINPUT:
  * unknown organisation; IVP_ENOTFOUND: no such user. */
@@ -868,7 +895,8 @@ IVP_WUR ivp_rc ivp_user_org_set(ivp_ctx *ctx, const char *user, const char *org)
 /* The organisation of user into org: its membership, else IVP_ORG_DEFAULT. */
 IVP_WUR ivp_rc ivp_user_org(ivp_ctx *ctx, const char *user, char org[IVP_ORG_ID_MAX]);
 /* Every user with their organisation: name, role, organisation,
- * created_at, updated_at, sessions. Caller frees. */
+ * created_at, updated_at, sessions, works_for (the binding: a GM code,
+ * "region NAME", or the deployment's own, in ctx's language). Caller frees. */
 IVP_WUR ivp_rc ivp_members(ivp_ctx *ctx, ivp_table **out);
 
 /* The organisations of a measure of the latest plan version. */

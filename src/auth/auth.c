@@ -320,7 +320,7 @@ ivp_rc ivp_user_add_at(ivp_ctx *ctx, const char *name, ivp_role role, const char
 		return bad_name(ctx, name);
 	if (!ivp__tenant_valid(m))
 		return ivp_set_municipality(ctx, m); /* its refusal; ctx unchanged */
-	if ((rc = ivp__tenant_manages(ctx, m)))
+	if ((rc = ivp__tenant_manages(ctx, m)) || (org && (rc = ivp__org_check_binding(ctx, org, m))))
 		return rc;
 	if (role == IVP_ROLE_NONE || !*ivp_role_name(role)) {
 		ivp__fail(ctx, IVP_EINPUT, "unknown role");

@@ -26,6 +26,17 @@ int ivp__user_name_ok(const char *name);
  * to `target` (the region administrator's rule); else IVP_EINPUT, code
  * municipality_not_managed. */
 ivp_rc ivp__tenant_manages(ivp_ctx *ctx, const char *target) IVP_WUR;
+/* The same rule for binding organisation org to target (ivp org …
+ * --municipality); the refusal names the organisation and the option. */
+ivp_rc ivp__tenant_manages_org(ivp_ctx *ctx, const char *org, const char *target) IVP_WUR;
+/* *ok = 0 when ctx acts for a municipality or region (not the whole
+ * deployment) that does not cover the gemeente of area (GM, WK or BU
+ * code); any other area, or an unscoped ctx: *ok = 1. */
+ivp_rc ivp__area_in_scope(ivp_ctx *ctx, const char *area, int *ok) IVP_WUR;
+/* Record the refusal of a write of area for ctx's municipality (code
+ * area_other_municipality) and return IVP_EINPUT; the caller names the
+ * field or file position. */
+ivp_rc ivp__area_other(ivp_ctx *ctx, const char *area);
 /* Bind user (bound to `before` until now) to code, with its audit entry,
  * in the caller's transaction. */
 ivp_rc ivp__user_municipality_in_tx(ivp_ctx *ctx, const char *user, const char *before,

@@ -22,4 +22,11 @@ IVP_WUR ivp_rc ivp__orgs_from_plan(ivp_ctx *ctx, const struct pl_plan *p);
  * transaction. An unknown organisation: IVP_EINPUT (unknown_org). */
 IVP_WUR ivp_rc ivp__member_set_in_tx(ivp_ctx *ctx, const char *user, const char *org);
 
+/* IVP_OK when org works for a user bound to binding ("" the deployment's
+ * own; ivp_org_works_for) — for a region, when it works for the region or
+ * for one of its municipalities — else IVP_EINPUT
+ * (org_not_in_municipality) with the municipalities it works for in the
+ * detail. */
+IVP_WUR ivp_rc ivp__org_check_binding(ivp_ctx *ctx, const char *org, const char *binding);
+
 #endif /* IVP_AUTH_ORG_H */

@@ -50,7 +50,12 @@
  * anonymous (open figures and published plans are shared), everything else
  * — a non-public route, a private or register object — answers 404, before
  * any other rule: another municipality's non-public data does not exist
- * for them.
+ * for them. A partner — a user of an organisation other than the
+ * municipality's own (IVP_ORG_DEFAULT) — is foreign, too, to a
+ * municipality its organisation does not work for (ivp_org_works_for:
+ * `ivp org municipality`; without any, the deployment's first), even when
+ * its own binding covers it: the police unit's user bound to the region
+ * acts for the region's municipalities the police unit works for.
  */
 #include <stdio.h>
 #include <string.h>
@@ -294,8 +299,10 @@ int http_scope(http_req *r, http_session *s)
 		snprintf(m, sizeof(m), "%s", s->municipality);
 	else
 		rc = ivp_default_municipality(r->ctx, m);
+	/* the binding covers m, and a partner's organisation works for m */
 	if (rc || (rc = ivp_set_municipality(r->ctx, m)) ||
-	    (s && (rc = ivp_municipality_covers(r->ctx, s->municipality, m, &covers)))) {
+	    (s && (rc = ivp_municipality_covers(r->ctx, s->municipality, m, &covers))) ||
+	    (s && covers && (rc = ivp_org_works_for(r->ctx, s->org, m, &covers)))) {
 		http_ivp_error(r, rc, ivp_last_error(r->ctx));
 		return r->status ? r->status : 500;
 	}

@@ -206,7 +206,8 @@ typedef struct http_session {
 	char org[IVP_ORG_ID_MAX]; /* the user's organisation (ivp_user_org) */
 	char municipality[64];	  /* the user's binding (ivp_user_municipality; "" none) */
 	int foreign;		  /* set by http_scope: this request acts for a
-				   * municipality the binding does not cover */
+				   * municipality the binding does not cover, or
+				   * the organisation does not work for */
 } http_session;
 
 /*
@@ -340,7 +341,8 @@ int http_authorize_object(const http_route *rt, const http_session *s, const htt
  * handler: the municipality of `?area=` (a GM, WK or BU code), else
  * `?gemeente=`, else the signed-in user's binding, else the deployment's
  * first municipality. s (the request's session, or NULL) is marked foreign
- * when its binding does not cover that municipality: its user is then
+ * when its binding does not cover that municipality, or its organisation
+ * (a partner's) does not work for it (ivp_org_works_for): its user is then
  * anonymous to the public routes and objects, and a non-public route or
  * object answers 404 (another municipality's data does not exist for it).
  * Returns 0, or the status it answered with (400 for a bad ?gemeente=,

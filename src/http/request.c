@@ -157,6 +157,10 @@ void http_ivp_error(http_req *r, ivp_rc rc, const ivp_error *e)
 		json_object_set_new(o, "line", json_integer(e->line));
 		json_object_set_new(o, "column", json_integer(e->column));
 		json_object_set_new(o, "field", json_string(utf8_safe(e->field, fl, sizeof(fl))));
+	} else if (o && e && e->option && e->field[0]) {
+		char fl[256]; /* a parameter of the call: the form field it came from */
+
+		json_object_set_new(o, "field", json_string(utf8_safe(e->field, fl, sizeof(fl))));
 	}
 	set_error(r, status, o);
 }

@@ -15,6 +15,10 @@
  * A values file is read by a reader of the import job (ingest/job.c): one
  * transaction and one recorded import (kind "values": who, the file's
  * name, rows), the same file again "unchanged", nothing left on failure.
+ * A ctx acting for one municipality (a request of `ivp serve`, the CLI's
+ * --municipality) writes only its own areas: a row of another
+ * municipality's gemeente, wijk or buurt refuses the whole file
+ * (area_other_municipality, file:line:area; docs/tenancy.md).
  */
 #include <errno.h>
 #include <math.h>
@@ -22,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "core/core.h"
 #include "ingest/ingest.h"
 #include "stats/survey.h"
@@ -103,7 +108,7 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 	const ivp__csv_field *cell[V_NCOLS];
 	ivp__local_value v;
 	double d;
-	int i, res;
+	int i, res, ours;
 	ivp_rc rc;
 
 	for (i = 0; i < V_NCOLS; i++) {
@@ -120,6 +125,14 @@ static ivp_rc row(ivp__job *j, ivp__csv *c, const int col[V_NCOLS])
 				       "empty %s", colnames[i]);
 	v.key = f[V_KEY];
 	v.area = f[V_AREA];
+	if ((rc = ivp__area_in_scope(j->ctx, v.area, &ours)))
+		return ivp__job_store(j, rc);
+	if (!ours) { /* another municipality's area: the whole file is refused */
+		ivp__area_other(j->ctx, v.area);
+		ivp__where(j->ctx, ivp__job_name(j), line, "area");
+		ivp__column(j->ctx, ivp__csv_column(c, cell[V_AREA]));
+		return IVP_EINPUT;
+	}
 	v.unit = f[V_UNIT];
 	v.source = f[V_SOURCE];
 	v.definition_version = f[V_DEFVER];

@@ -8,13 +8,17 @@
  * Each reads the live report model first (ivp__rp_model), so a key, a year
  * or an area is checked by the same rules as ivp_report's, and a text can
  * only be written for a report that can be written. Writes are one
- * transaction each.
+ * transaction each. A ctx acting for one municipality writes (and
+ * freezes) only the reports of its own areas: another municipality's
+ * area (GM0503, WK050301, BU05030101 acting for GM1926) is refused with
+ * the parameter "area" named (area_other_municipality, docs/tenancy.md).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit/audit.h"
+#include "auth/auth.h"
 #include "report/funnel.h"
 #include "report/report.h"
 #include "store/report_store.h"
@@ -58,6 +62,19 @@ static ivp_rc live_model(ivp_ctx *ctx, const ivp_report_opts *o, rp_model **m)
 	return ivp__rp_model(ctx, &q, m);
 }
 
+/* A scoped ctx writes the texts and reports of its own areas only. */
+static ivp_rc area_ours(ivp_ctx *ctx, const rp_model *m)
+{
+	int ok = 1;
+	ivp_rc rc = ivp__area_in_scope(ctx, m->area, &ok);
+
+	if (rc || ok)
+		return rc;
+	rc = ivp__area_other(ctx, m->area);
+	ivp__option(ctx, "area");
+	return rc;
+}
+
 static const rp_text *find_key(ivp_ctx *ctx, const rp_model *m, const char *key)
 {
 	const rp_text *t = key ? ivp__rp_text_find(m, key) : NULL;
@@ -96,6 +113,8 @@ ivp_rc ivp_report_text_set(ivp_ctx *ctx, const ivp_report_opts *o, const char *k
 	memset(out, 0, sizeof(*out));
 	if ((rc = live_model(ctx, o, &m)))
 		return rc;
+	if ((rc = area_ours(ctx, m)))
+		goto out;
 	if (!(t = find_key(ctx, m, key))) {
 		rc = IVP_EINPUT;
 		goto out;
@@ -244,7 +263,7 @@ ivp_rc ivp_report_finalize(ivp_ctx *ctx, const ivp_report_opts *o, const char *u
 
 	memset(out, 0, sizeof(*out));
 	memset(&f, 0, sizeof(f));
-	if ((rc = final_model(ctx, o, "nl", o->date, &nl)))
+	if ((rc = final_model(ctx, o, "nl", o->date, &nl)) || (rc = area_ours(ctx, nl)))
 		goto out;
 	if (!(rc = ivp__store_final_get(ctx, kind_of(nl), nl->area, nl->year, &f))) {
 		ivp__fail(ctx, IVP_EINPUT, "the %s report %d of %s is already definitief", kind_of(nl), nl->year, nl->area);

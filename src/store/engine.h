@@ -221,6 +221,10 @@ typedef struct ivp__org_ops {
 	int (*member_set)(ivp__store *s, const char *user, const char *org);
 	int (*member_get)(ivp__store *s, const char *user, char org[32]);
 	int (*members_list)(ivp__store *s, ivp__row_cb cb, void *ud);
+	int (*org_municipality_put)(ivp__store *s, const char *org, const char *m, int *changed);
+	int (*org_municipality_del)(ivp__store *s, const char *org, const char *m, int *changed);
+	/* org NULL: of every organisation */
+	int (*org_municipalities)(ivp__store *s, const char *org, ivp__row_cb cb, void *ud);
 } ivp__org_ops;
 /* Copying a whole database (copy_store.h; t indexes ivp__copy_tables). */
 typedef struct ivp__copy_ops {

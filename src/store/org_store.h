@@ -8,7 +8,9 @@
  * measure names as owner or partner), a name to show and a kind
  * (`municipality`, `police`, …). A user belongs to one organisation; a
  * user without a membership row belongs to the default one, `gemeente`,
- * which migration 8 creates (src/auth/org.c, docs/security.md).
+ * which migration 8 creates (src/auth/org.c, docs/security.md). An
+ * organisation works for the municipalities of its org_municipality rows,
+ * without any for the deployment's own (docs/tenancy.md).
  *
  * Results as in store.h: IVP_OK, IVP_ENOTFOUND where noted (ctx->err
  * untouched), IVP_EDB, IVP_ENOMEM.
@@ -46,5 +48,16 @@ ivp_rc ivp__store_member_set(ivp_ctx *ctx, const char *user, const char *org) IV
 ivp_rc ivp__store_member_get(ivp_ctx *ctx, const char *user, char org[32]) IVP_WUR;
 /* rows: user, org — every membership row, by user name */
 ivp_rc ivp__store_members_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud) IVP_WUR;
+/* The organisation works for municipality (a GM code or a region's name;
+ * table org_municipality of migration 17): *changed = 1 when the row is
+ * new. IVP_ENOTFOUND: no such organisation. */
+ivp_rc ivp__store_org_municipality_put(ivp_ctx *ctx, const char *org, const char *municipality,
+				       int *changed) IVP_WUR;
+/* It no longer does: *changed = 1 when there was such a row. */
+ivp_rc ivp__store_org_municipality_del(ivp_ctx *ctx, const char *org, const char *municipality,
+				       int *changed) IVP_WUR;
+/* rows: org, municipality — those of org (NULL: of every organisation),
+ * by organisation and municipality */
+ivp_rc ivp__store_org_municipalities(ivp_ctx *ctx, const char *org, ivp__row_cb cb, void *ud) IVP_WUR;
 
 #endif /* IVP_STORE_ORG_STORE_H */

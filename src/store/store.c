@@ -643,6 +643,23 @@ ivp_rc ivp__store_members_list(ivp_ctx *ctx, ivp__row_cb cb, void *ud)
 	return done(ctx, OPS->org->members_list(ST, cb, ud));
 }
 
+ivp_rc ivp__store_org_municipality_put(ivp_ctx *ctx, const char *org, const char *municipality,
+				       int *changed)
+{
+	return result(ctx, OPS->org->org_municipality_put(ST, org, municipality, changed));
+}
+
+ivp_rc ivp__store_org_municipality_del(ivp_ctx *ctx, const char *org, const char *municipality,
+				       int *changed)
+{
+	return done(ctx, OPS->org->org_municipality_del(ST, org, municipality, changed));
+}
+
+ivp_rc ivp__store_org_municipalities(ivp_ctx *ctx, const char *org, ivp__row_cb cb, void *ud)
+{
+	return done(ctx, OPS->org->org_municipalities(ST, org, cb, ud));
+}
+
 /* ---- copying a whole database ------------------------------------------------------ */
 
 static ivp_rc bad_table(ivp_ctx *ctx, int t)

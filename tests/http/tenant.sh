@@ -36,6 +36,7 @@ sed -e 's/^id: "ivp-pn-2023-2026"/id: "ivp-delft-illustratie"/' -e 's/^municipal
   "$IVP" import groups "$ROOT/data/groups/haaglanden.csv"
   "$IVP" import values "$EX/values.csv"
   "$EX/organisations.sh" "$IVP"
+  "$IVP" org municipality zvh GM1926,GM0503 --user setup --lang en # orgs: bart's and zora's work for both
   "$IVP" plan import "$EX/plan.yaml" --user setup --lang en
   "$IVP" plan import "$W/plan-b.yaml" --user setup --lang en
   for u in "vera viewer gemeente GM1926" "zora partner zvh GM1926" "anna editor gemeente -" \
@@ -258,6 +259,75 @@ for x in "rita A S-2026-0001 C-2026-0001" "rob B S-2026-0002 C-2026-0002"; do
   ask "$1" GET "/api/v1/participation/inputs" >/dev/null
   grep -q "GEHEIM-$2-INBRENG" "$W/body" || fail "$1 does not see its own inputs: $(head -c 300 "$W/body")"
 done
+
+# ---- orgs (issue 15, helper orgs): organisations per municipality, and B's area in A's form ----
+# Partners of two organisations (illustrations), both bound to the region
+# Haaglanden, so that their binding covers A and B: one organisation works
+# only for A, the other for both. The first is foreign to B like B's
+# strangers (404 off the public routes, no private strings); the second
+# sees both. Then A's editor writes B's area through form fields that do
+# not name it in the URL: refused by the library with the field named,
+# and nothing written.
+{
+  "$IVP" org add orga "Partner van A (illustratie)" --municipality GM1926 --user setup --lang en
+  "$IVP" org add orgab "Partner van A en B (illustratie)" --municipality GM1926,GM0503 --user setup --lang en
+  printf '%s\n' "$PW" | "$IVP" user add pia --role partner --org orga --region haaglanden --user setup --lang en
+  printf '%s\n' "$PW" | "$IVP" user add pab --role partner --org orgab --region haaglanden --user setup --lang en
+} >>"$W/setup.log" 2>&1 || { fail "orgs setup"; tail -5 "$W/setup.log"; }
+ADDR[pia]=127.0.0.50 ADDR[pab]=127.0.0.51
+for w in pia pab; do
+  CSRF[$w]=$(signin "$w" "$W/jar.$w")
+  [ -n "${CSRF[$w]}" ] && [ "${CSRF[$w]}" != null ] || fail "$w cannot sign in"
+done
+# pia (orga: A only): A's private parts, none of B's (a region user names the municipality)
+ask pia GET "/api/v1/plan?gemeente=GM1926" >/dev/null
+grep -q 'GEHEIM-A-NOTITIE' "$W/body" || fail "pia (orga works for A) does not see A's note"
+for u in "/api/v1/plan" "/plan/measures/M-casus" "/api/v1/plan/progress?year=2024" "/rapport?kind=voortgang&year=2024"; do
+  got=$(ask pia GET "$(with_b "$u")")
+  cases=$((cases + 1))
+  [ "$got" = 200 ] || fail "$u for B as pia: status $got, expected 200 (public)"
+  grep -q 'GEHEIM-B' "$W/body" && fail "$u for B as pia (orga works only for A): B's private data shown"
+done
+for u in "/api/v1/reports/voortgang-2024/texts" "/plan/versies" "/api/v1/participation/inputs"; do
+  got=$(ask pia GET "$(with_b "$u")")
+  cases=$((cases + 1))
+  [ "$got" = 404 ] || fail "$u for B as pia: status $got, expected 404 (foreign to B)"
+  grep -q 'GEHEIM-B' "$W/body" && fail "$u for B as pia: B's private data shown"
+done
+got=$(ask pia POST "$(with_b /api/v1/measures/M-casus/progress)" form "status=running&note=GEHEIM-VIA-PIA")
+cases=$((cases + 1))
+[ "$got" = 404 ] || fail "a measure update of B as pia: status $got, expected 404"
+[ "$(versions_b)" = "$VB" ] || fail "pia's request changed B's plan"
+# pab (orgab: A and B): both
+ask pab GET "$(with_b /api/v1/plan)" >/dev/null
+grep -q 'GEHEIM-B-NOTITIE' "$W/body" || fail "pab (orgab works for B) does not see B's note"
+ask pab GET "/api/v1/plan?gemeente=GM1926" >/dev/null
+grep -q 'GEHEIM-A-NOTITIE' "$W/body" || fail "pab (orgab works for A) does not see A's note"
+got=$(ask pab GET "$(with_b /api/v1/reports/voortgang-2024/texts)")
+cases=$((cases + 3))
+[ "$got" = 200 ] && grep -q 'GEHEIM-B-TEKST' "$W/body" || fail "pab does not see B's concept text ($got)"
+
+# A's editor names B's area in a form field, not in the URL: refused with the field named
+SRC=$("$IVP" sources --format csv --lang en | wc -l)
+got=$(ask anna POST /plan/waarden pageform "key=halt_tenant&area=WK050301&year=2023&value=1&unit=per%201000&source=ILLUSTRATIE&definition_version=2023")
+cases=$((cases + 1))
+[ "$got" = 400 ] || fail "a value of B's wijk by A's editor: status $got, expected 400"
+grep -q 'id="v-area-error"' "$W/body" && grep -q 'WK050301' "$W/body" ||
+  fail "the refusal of B's wijk is not marked beside the area field: $(grep -o 'utrecht-form-field-error[^<]*<[^<]*' "$W/body" | head -3)"
+printf 'key,area,year,value,unit,source,definition_version\nhalt_tenant,GM1926,2023,1,per 1000,ILLUSTRATIE,2023\nhalt_tenant,BU05030101,2023,1,per 1000,ILLUSTRATIE,2023\n' >"$W/values-b.csv"
+got=$(ask anna POST /plan/waarden/bestand pagemultipart "file=@$W/values-b.csv")
+cases=$((cases + 1))
+[ "$got" = 400 ] && grep -q 'BU05030101' "$W/body" || fail "a values file with B's buurt by A's editor: status $got, expected 400 naming it"
+got=$(ask anna POST /api/v1/reports/veiligheidsbeeld-2024/texts multipart "key=inleiding;text=GEHEIM-B-VIA-A;area=GM0503")
+cases=$((cases + 1))
+[ "$got" = 400 ] && jq -e '.reason == "area_other_municipality" and .field == "area"' "$W/body" >/dev/null ||
+  fail "a text of B's area by A's editor: status $got, expected 400 area_other_municipality on field area: $(cat "$W/body")"
+[ "$("$IVP" sources --format csv --lang en | wc -l)" = "$SRC" ] || fail "a refused value of B's area was recorded as an import"
+"$IVP" report text list --kind veiligheidsbeeld --year 2024 --area GM0503 --format csv --lang en 2>&1 | grep -q 'GEHEIM-B-VIA-A' &&
+  fail "A's editor wrote a text of B's area"
+ask bob GET "/api/v1/reports/veiligheidsbeeld-2024/texts?area=GM0503" >/dev/null
+grep -q 'GEHEIM-B-VIA-A' "$W/body" && fail "A's editor's text shows in B's safety picture"
+# ---- end of the orgs block ----
 
 echo "tenant isolation: $cases cases (A's ${#A_WHO[@]} users for B on every route, each municipality's own)"
 [ "$fails" -eq 0 ] && echo "tenant: all passed" || { echo "tenant: $fails failed"; exit 1; }

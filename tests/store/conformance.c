@@ -115,6 +115,9 @@ static const cover covers[] = {
 	{ "test_orgs", "ivp__store_org_put ivp__store_org_get ivp__store_org_remove ivp__store_orgs_list "
 		       "ivp__store_member_set ivp__store_member_get ivp__store_members_list ivp__store_user_add "
 		       "ivp__store_user_remove ivp__store_begin ivp__store_rollback" },
+	{ "test_org_municipalities", "ivp__store_org_put ivp__store_org_municipality_put "
+				     "ivp__store_org_municipality_del ivp__store_org_municipalities "
+				     "ivp__store_org_remove ivp__store_begin ivp__store_rollback" },
 	{ "test_users", "ivp__store_user_add ivp__store_user_get ivp__store_user_set_password "
 			"ivp__store_user_remove ivp__store_users_list ivp__store_session_add "
 			"ivp__store_session_get" },
@@ -2262,6 +2265,49 @@ static void test_orgs(void **state)
 	assert_string_equal(org, "gemeente");
 }
 
+/* The municipalities an organisation works for (org_municipality of
+ * migration 17): added once (a second time changes nothing), an unknown
+ * organisation, listed by organisation and municipality, one or all, taken
+ * away (twice: the second changes nothing), a rollback, gone with the
+ * organisation. */
+static void test_org_municipalities(void **state)
+{
+	ivp_ctx *ctx = CTX;
+	int changed = -1, existed = -1;
+	int64_t members = -1;
+
+	OK(ivp__store_org_put(ctx, "riec", "RIEC", "riec", &existed));
+	OK(ivp__store_org_put(ctx, "politie", "Politie", "police", &existed));
+	WANT_ROWS("none yet", ivp__store_org_municipalities(ctx, NULL, rows_cb, &b), "");
+	OK(ivp__store_org_municipality_put(ctx, "riec", "GM1926", &changed));
+	assert_int_equal(changed, 1);
+	OK(ivp__store_org_municipality_put(ctx, "riec", "GM1926", &changed));
+	assert_int_equal(changed, 0);
+	OK(ivp__store_org_municipality_put(ctx, "riec", "GM0503", &changed));
+	OK(ivp__store_org_municipality_put(ctx, "politie", "haaglanden", &changed));
+	NOTFOUND(ivp__store_org_municipality_put(ctx, "halt", "GM1926", &changed));
+	WANT_ROWS("all, by organisation", ivp__store_org_municipalities(ctx, NULL, rows_cb, &b),
+		  "politie|haaglanden;riec|GM0503;riec|GM1926;");
+	WANT_ROWS("one", ivp__store_org_municipalities(ctx, "riec", rows_cb, &b), "riec|GM0503;riec|GM1926;");
+	WANT_ROWS("unknown: none", ivp__store_org_municipalities(ctx, "halt", rows_cb, &b), "");
+	OK(ivp__store_org_municipality_del(ctx, "riec", "GM0503", &changed));
+	assert_int_equal(changed, 1);
+	OK(ivp__store_org_municipality_del(ctx, "riec", "GM0503", &changed));
+	assert_int_equal(changed, 0);
+	WANT_ROWS("taken away", ivp__store_org_municipalities(ctx, "riec", rows_cb, &b), "riec|GM1926;");
+
+	OK(ivp__store_begin(ctx));
+	OK(ivp__store_org_municipality_put(ctx, "riec", "GM0518", &changed));
+	OK(ivp__store_org_municipality_del(ctx, "politie", "haaglanden", &changed));
+	OK(ivp__store_rollback(ctx));
+	WANT_ROWS("after rollback", ivp__store_org_municipalities(ctx, NULL, rows_cb, &b),
+		  "politie|haaglanden;riec|GM1926;");
+
+	OK(ivp__store_org_remove(ctx, "riec", &members));
+	WANT_ROWS("gone with the organisation", ivp__store_org_municipalities(ctx, NULL, rows_cb, &b),
+		  "politie|haaglanden;");
+}
+
 /* The restricted registers' shared tables (reg_store.h, migration 12). */
 static void test_reg_store(void **state)
 {
@@ -3152,6 +3198,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_region_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_orgs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_municipalities, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_level_population, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_participation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_signals, setup, teardown),

@@ -1,7 +1,8 @@
 /*
  * pg_auth.c — the PostgreSQL side of auth_store.h and org_store.h: users,
  * sessions and sign-in attempts (tables of migration 3, the TOTP columns
- * of 11), organisations and the membership of users (migration 8). These
+ * of 11), organisations and the membership of users (migration 8), the
+ * municipalities an organisation works for (org_municipality, 17). These
  * run outside import transactions (sign-in, user commands, one session
  * look-up per request), as single autocommit statements, except
  * attempt_begin, which records its attempt under the writers' lock as
@@ -502,6 +503,68 @@ static int members_list(ivp__store *st, ivp__row_cb cb, void *ud)
 	return ivp__pg_query_rows(PG(st), sql, NULL, cb, ud);
 }
 
+/* 1: no such organisation */
+static int org_municipality_put(ivp__store *st, const char *org, const char *m, int *changed)
+{
+	static const char *const ins = "INSERT INTO org_municipality(org_id, municipality) "
+				       "SELECT id, $2 FROM organisation WHERE id=$1 "
+				       "ON CONFLICT (org_id, municipality) DO NOTHING";
+	static const char *const known = "SELECT 1 FROM organisation WHERE id=$1";
+	pg_store *s = PG(st);
+	pg_params p;
+	PGresult *r;
+	int64_t n = 0;
+	int found;
+
+	*changed = 0;
+	pg_init(&p);
+	pg_text(&p, org);
+	pg_text(&p, m);
+	if (ivp__pg_exec(s, ins, &p, &n))
+		return -1;
+	*changed = n > 0;
+	if (n)
+		return 0;
+	pg_init(&p);
+	pg_text(&p, org);
+	if (ivp__pg_query(s, known, &p, &r))
+		return -1;
+	found = PQntuples(r) > 0;
+	PQclear(r);
+	return !found;
+}
+
+static int org_municipality_del(ivp__store *st, const char *org, const char *m, int *changed)
+{
+	static const char *const sql = "DELETE FROM org_municipality WHERE org_id=$1 AND municipality=$2";
+	pg_params p;
+	int64_t n = 0;
+
+	*changed = 0;
+	pg_init(&p);
+	pg_text(&p, org);
+	pg_text(&p, m);
+	if (ivp__pg_exec(PG(st), sql, &p, &n))
+		return -1;
+	*changed = n > 0;
+	return 0;
+}
+
+static int org_municipalities(ivp__store *st, const char *org, ivp__row_cb cb, void *ud)
+{
+	static const char *const all = "SELECT org_id, municipality FROM org_municipality "
+				       "ORDER BY org_id, municipality";
+	static const char *const one = "SELECT org_id, municipality FROM org_municipality "
+				       "WHERE org_id=$1 ORDER BY municipality";
+	pg_params p;
+
+	if (!org)
+		return ivp__pg_query_rows(PG(st), all, NULL, cb, ud);
+	pg_init(&p);
+	pg_text(&p, org);
+	return ivp__pg_query_rows(PG(st), one, &p, cb, ud);
+}
+
 const ivp__org_ops ivp__pg_org_ops = {
 	.org_put = org_put,
 	.org_get = org_get,
@@ -510,4 +573,7 @@ const ivp__org_ops ivp__pg_org_ops = {
 	.member_set = member_set,
 	.member_get = member_get,
 	.members_list = members_list,
+	.org_municipality_put = org_municipality_put,
+	.org_municipality_del = org_municipality_del,
+	.org_municipalities = org_municipalities,
 };

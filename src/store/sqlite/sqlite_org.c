@@ -1,7 +1,9 @@
 /*
  * sqlite_org.c — the SQLite side of org_store.h: organisations (table
  * `organisation` of migration 8) and the membership of users (table
- * `org_member`: one row per user, removed with the user). Statements are
+ * `org_member`: one row per user, removed with the user) and the
+ * municipalities an organisation works for (table `org_municipality` of
+ * migration 17). Statements are
  * prepared per call and finalized after it, like sqlite_group.c: there are
  * a handful of organisations, and a membership is read once per signed-in
  * request.
@@ -173,6 +175,82 @@ static int members_list(ivp__store *st, ivp__row_cb cb, void *ud)
 	return rc;
 }
 
+/* 1: no such organisation */
+static int org_municipality_put(ivp__store *st, const char *org, const char *m, int *changed)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "INSERT INTO org_municipality(org_id, municipality) "
+					     "SELECT id, ?2 FROM organisation WHERE id=?1 "
+					     "ON CONFLICT(org_id, municipality) DO NOTHING");
+	int rc;
+
+	*changed = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, org);
+	ivp__sq_bind_text(q, 2, m);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_DONE) {
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	*changed = sqlite3_changes(sqlite3_db_handle(q)) > 0;
+	sqlite3_finalize(q);
+	if (*changed)
+		return 0;
+	q = ivp__sq_prepare(s, "SELECT 1 FROM organisation WHERE id=?1");
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, org);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE; /* no such organisation */
+}
+
+static int org_municipality_del(ivp__store *st, const char *org, const char *m, int *changed)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "DELETE FROM org_municipality WHERE org_id=?1 AND municipality=?2");
+	int rc;
+
+	*changed = 0;
+	if (!q)
+		return -1;
+	ivp__sq_bind_text(q, 1, org);
+	ivp__sq_bind_text(q, 2, m);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_DONE) {
+		ivp__sq_fail(s);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	*changed = sqlite3_changes(sqlite3_db_handle(q)) > 0;
+	sqlite3_finalize(q);
+	return 0;
+}
+
+static int org_municipalities(ivp__store *st, const char *org, ivp__row_cb cb, void *ud)
+{
+	sq_store *s = SQ(st);
+	sqlite3_stmt *q = ivp__sq_prepare(s, "SELECT org_id, municipality FROM org_municipality "
+					     "WHERE ?1 IS NULL OR org_id=?1 ORDER BY org_id, municipality");
+	int rc;
+
+	if (!q)
+		return -1;
+	if (org)
+		ivp__sq_bind_text(q, 1, org);
+	rc = ivp__sq_rows(s, q, cb, ud);
+	sqlite3_finalize(q);
+	return rc;
+}
+
 const ivp__org_ops ivp__sqlite_org_ops = {
 	.org_put = org_put,
 	.org_get = org_get,
@@ -181,4 +259,7 @@ const ivp__org_ops ivp__sqlite_org_ops = {
 	.member_set = member_set,
 	.member_get = member_get,
 	.members_list = members_list,
+	.org_municipality_put = org_municipality_put,
+	.org_municipality_del = org_municipality_del,
+	.org_municipalities = org_municipalities,
 };
