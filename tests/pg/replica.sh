@@ -9,7 +9,8 @@
 # primary (read-your-writes), a second server with --max-lag 1s passes the
 # lagging replica over; replay resumed, the replica shows the import; the
 # replica stopped, the server keeps answering from the primary. The servers
-# run without the response cache, so that every read asks a database.
+# run without the response cache, so that every read asks a database, but
+# for one: a replica's answer is cached right after a segment switch.
 # Removes both clusters. usage: replica.sh IVP
 set -uo pipefail
 IVP=$(realpath "$1")
@@ -110,6 +111,29 @@ a=$(imports 127.0.0.2 "$U1")
 [ "$a" = 1 ] && echo "the replica shows the import once it has replayed it" || fail "after replay: $a imports listed"
 "$IVP" sources --db "$RDB" --format csv --csv-dialect en | grep -q "$F" ||
   fail "ivp sources on the replica itself"
+# the response cache holds a replica's answers when the primary is idle
+# right after a segment switch (as after every pg_basebackup): its insert
+# position then counts the new segment's page header, which no replica
+# replays; before the fix every replica looked behind there and nothing
+# went into the cache
+IVP_CACHE_STATS=1 "$IVP" serve --listen 127.0.0.1:0 --quiet --db "$PDB" --read-db "$RDB" 2>"$W/s3.log" &
+PIDS+=("$!")
+for _ in $(seq 1 100); do grep -q "listening on" "$W/s3.log" && break; sleep 0.1; done
+U3=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/s3.log" | head -1)
+sleep 0.5 # the server's start-up writes (its retention run) before the switch
+psql -X -qAt -h "$P" -d ivp -c 'SELECT pg_switch_wal()' >/dev/null
+want=$(psql -X -qAt -h "$P" -d ivp -c 'SELECT pg_current_wal_lsn()')
+for _ in $(seq 1 200); do
+  [ "$(psql -X -qAt -h "$R" -d ivp -c "SELECT pg_last_wal_replay_lsn() >= '$want'")" = t ] && break
+  sleep 0.05
+done
+at=$(psql -X -qAt -h "$P" -d ivp -c "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint % 8192")
+# twice on one connection (one worker thread: a thread's first look at the
+# data version empties the cache)
+x=$(curl -s -D - -o /dev/null -o /dev/null --interface 127.0.0.4 "$U3/api/v1/sources" "$U3/api/v1/sources" |
+  tr -d '\r' | sed -n 's/^X-Cache: //p' | tail -1)
+[ "$x" = hit ] && echo "after a segment switch (insert position $at bytes into its page) a replica's answer is cached" ||
+  fail "after a segment switch (insert position $at bytes into its page) the second read was a $x"
 # the replica stopped: the server keeps answering, from the primary
 as_server "$BIN/pg_ctl" -D "$R/data" -m fast -w stop >/dev/null || fail "stopping the replica"
 for i in 1 2 3; do

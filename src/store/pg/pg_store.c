@@ -148,12 +148,28 @@ static int pg_data_version(ivp__store *st, int64_t *v)
 	return 0;
 }
 
+/*
+ * Where the primary's log ends (a replica has replayed all when it is
+ * there): its insert position, except that right after a page boundary
+ * the insert position already counts the next page's header (24 bytes, 40
+ * at a segment's start), which no replica replays. An idle primary sits
+ * there after every segment switch — pg_basebackup makes one — and every
+ * replica looked behind until the next write: none of its answers went
+ * into the response cache (W4 in session 6: 12,069 misses and 2 stores in
+ * the first run, p99 68 ms). When only a header lies between the write
+ * position and the insert position, the write position is the end.
+ */
 static int pg_replication(ivp__store *st, int *standby, int64_t *lsn, double *age)
 {
 	static const char *const sql =
-		"SELECT pg_is_in_recovery()::int, (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
-		"ELSE pg_current_wal_insert_lsn() END - '0/0'::pg_lsn)::bigint, CASE WHEN pg_is_in_recovery() THEN "
-		"COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) ELSE 0 END";
+		"WITH w AS (SELECT pg_is_in_recovery() AS rec, "
+		"CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn() - '0/0'::pg_lsn END AS ins, "
+		"CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn() - '0/0'::pg_lsn END AS wr, "
+		"current_setting('wal_block_size')::numeric AS blk) "
+		"SELECT rec::int, (CASE WHEN rec THEN pg_last_wal_replay_lsn() - '0/0'::pg_lsn "
+		"WHEN mod(ins, blk) IN (24, 40) AND wr = ins - mod(ins, blk) THEN wr ELSE ins END)::bigint, "
+		"CASE WHEN rec THEN COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) "
+		"ELSE 0 END FROM w";
 	PGresult *r;
 
 	if (ivp__pg_query(PG(st), sql, NULL, &r))
