@@ -57,14 +57,14 @@ as_server "$BIN/pg_ctl" -D "$R/data" -l "$R/server.log" -w -t 60 start \
   -o "-c listen_addresses='' -c unix_socket_directories='$R' -c max_connections=200" >/dev/null
 
 P1=$(free_port) P3=$(free_port)
-build/ivp serve --listen 127.0.0.1:$P1 --quiet --db "$PDB" --read-db "$RDB" 2>"$W/ivp.log" &
+IVP_CACHE_STATS=1 build/ivp serve --listen 127.0.0.1:$P1 --quiet --db "$PDB" --read-db "$RDB" 2>"$W/ivp.log" &
 PIDS+=("$!")
 IVP_CACHE_KB=0 build/ivp serve --listen 127.0.0.1:$P3 --quiet --db "$PDB" --read-db "$RDB" 2>"$W/ivp-nc.log" &
 PIDS+=("$!")
 wait_log "$W/ivp.log"
 wait_log "$W/ivp-nc.log"
 
-KEYS="indicators areas home indicator_page"
+KEYS=${KEYS:-"indicators areas home indicator_page"} # the order of the runs
 declare -A URL=(
   [indicators]="/api/v1/indicators?area=GM1926&year=2024&baseline=2022&compare=NL01"
   [areas]="/api/v1/areas?under=GM1926"
@@ -83,11 +83,20 @@ NGX_PID=$!
 sleep 0.5
 
 run() { wrk_run "$1" "$2" '%-30s %12s %10s %10s  non2xx=%d %s\n'; } # LABEL URL
+# the primary's log positions (insert, write, flush) and the replica's replayed one
+lsns() {
+  echo "  log: primary $(psql -X -qAt -h "$P" -d ivp -c "SELECT pg_current_wal_insert_lsn() || ' ' || pg_current_wal_lsn() || ' ' || pg_current_wal_flush_lsn()")," \
+    "replica $(psql -X -qAt -h "$R" -d ivp -c "SELECT pg_last_wal_replay_lsn() || ' ' || COALESCE(round(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()))::text, '-') || ' s'")"
+}
 before=$(psql -X -qAt -h "$R" -d ivp -c "SELECT sum(xact_commit) FROM pg_stat_database")
 echo "wrk: $CONNS connections, $THREADS threads, ${SECS}s each, loopback, $(nproc) CPUs; primary + 1 replica (PostgreSQL $("$BIN/postgres" --version | awk '{print $3}'))"
 printf "%-30s %12s %10s %10s\n" "" "requests/s" "p50" "p99"
 for k in $KEYS; do
+  [ "${LSNS:-0}" = 1 ] && lsns
   run "ivp+replica $k" "http://127.0.0.1:$P1${URL[$k]}"
+  # the cache's counts so far (hits, misses, stores: a miss not stored was
+  # answered by a replica that had not replayed all of the primary's log)
+  curl -s -D - -o /dev/null "http://127.0.0.1:$P1${URL[$k]}" | tr -d '\r' | sed -n 's/^X-Cache-Size: /  cache: /p'
   run "ivp+replica, no cache $k" "http://127.0.0.1:$P3${URL[$k]}"
   run "nginx $k" "http://127.0.0.1:$P2/${FILE[$k]}"
 done

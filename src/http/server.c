@@ -652,9 +652,10 @@ static enum MHD_Result reply(http_server *s, struct MHD_Connection *mc, conn *c)
 			char v[160];
 
 			http_cache_stats_get(s->cache, &st);
-			snprintf(v, sizeof(v), "bytes=%zu entries=%zu max=%zu hits=%llu misses=%llu evictions=%llu",
+			snprintf(v, sizeof(v), "bytes=%zu entries=%zu max=%zu hits=%llu misses=%llu stores=%llu evictions=%llu",
 				 st.bytes, st.entries, st.max_bytes, (unsigned long long)st.hits,
-				 (unsigned long long)st.misses, (unsigned long long)st.evictions);
+				 (unsigned long long)st.misses, (unsigned long long)st.stores,
+				 (unsigned long long)st.evictions);
 			MHD_add_response_header(res, "X-Cache-Size", v);
 		}
 	}
