@@ -1890,9 +1890,12 @@ static void test_tenant_registers(void **state)
 	ta.title = "overwritten";
 	FOREIGN(ivp__store_pt_trajectory_put(ctx, &ta, &dup));
 	OK(ivp__store_rollback(ctx));
+	/* a matrix entry's key is per municipality (migration 20): B holds its own */
 	OK(ivp__store_begin(ctx));
-	FOREIGN(ivp__store_pt_entry_put(ctx, &en, &dup));
-	OK(ivp__store_rollback(ctx));
+	en.text = "van B";
+	OK(ivp__store_pt_entry_put(ctx, &en, &dup));
+	OK(ivp__store_commit(ctx));
+	en.text = "van A";
 	audit_add(ctx, "bram", "signal.add", "signal:S-2026-0003", "2026-01-07T10:00:00Z");
 
 	WANT_ROWS("B's signals", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0003;");
@@ -1916,7 +1919,7 @@ static void test_tenant_registers(void **state)
 	WANT_ROWS("A's activities through B", ivp__store_pt_activities_list(ctx, "TA", rows_cb, &b), "");
 	WANT_ROWS("A's inputs through B", ivp__store_pt_inputs_list(ctx, "TA", rows_cb, &b), "");
 	WANT_ROWS("A's theme counts through B", ivp__store_pt_theme_counts(ctx, "TA", rows_cb, &b), "");
-	WANT_ROWS("B's entries", ivp__store_pt_entries_list(ctx, rows_cb, &b), "");
+	WANT_ROWS("B's entries", ivp__store_pt_entries_list(ctx, rows_cb, &b), "weight||seriousness|2.5|van B|;");
 	WANT_ROWS("B's evaluations", ivp__store_pt_evals_list(ctx, NULL, rows_cb, &b), "");
 	WANT_ROWS("B's evaluated plans", ivp__store_pt_eval_plans(ctx, rows_cb, &b), "");
 	{
@@ -1945,7 +1948,7 @@ static void test_tenant_registers(void **state)
 	WANT_ROWS("A's entries", ivp__store_case_entries(ctx, "C-2026-0001", first_col_cb, &b), "1;");
 	WANT_ROWS("A's trajectories", ivp__store_pt_trajectories_list(ctx, first_col_cb, &b), "TA;");
 	WANT_ROWS("A's inputs", ivp__store_pt_inputs_list(ctx, "TA", first_col_cb, &b), "AA;");
-	WANT_ROWS("A's entries", ivp__store_pt_entries_list(ctx, first_col_cb, &b), "weight;");
+	WANT_ROWS("A's entries", ivp__store_pt_entries_list(ctx, rows_cb, &b), "weight||seriousness|2.5|van A|;");
 	WANT_ROWS("A's evaluated plans", ivp__store_pt_eval_plans(ctx, first_col_cb, &b), "plan-a;");
 	WANT_ROWS("A's signal unchanged", ivp__store_sig_rows(ctx, "S-2026-0002", rows_cb, &b),
 		  "S-2026-0002|2026-01-06|police|drugs|~|~|aa|da|~|~|received|mona|~|"
@@ -1970,6 +1973,19 @@ static void test_tenant_registers(void **state)
 	WANT_ROWS("every case", ivp__store_cases_list(ctx, first_col_cb, &b), "C-2026-0001;C-2026-0002;");
 	WANT_ROWS("every meeting", ivp__store_sig_meetings(ctx, first_col_cb, &b), "1;2;");
 	WANT_ROWS("every trajectory", ivp__store_pt_trajectories_list(ctx, first_col_cb, &b), "TA;TB;");
+	WANT_ROWS("every entry", ivp__store_pt_entries_list(ctx, first_col_cb, &b), "weight;weight;");
+	/* the first municipality's entry is one row, written for it or for the whole deployment */
+	OK(ivp__store_begin(ctx));
+	en.text = "van A, door de CLI";
+	OK(ivp__store_pt_entry_put(ctx, &en, &dup));
+	OK(ivp__store_commit(ctx));
+	OK(ivp_set_municipality(ctx, "GM1926"));
+	WANT_ROWS("A's entry, rewritten", ivp__store_pt_entries_list(ctx, rows_cb, &b),
+		  "weight||seriousness|2.5|van A, door de CLI|;");
+	OK(ivp_set_municipality(ctx, "GM0503"));
+	WANT_ROWS("B's entry, unchanged", ivp__store_pt_entries_list(ctx, rows_cb, &b),
+		  "weight||seriousness|2.5|van B|;");
+	OK(ivp_set_municipality(ctx, NULL));
 	WANT_ROWS("every audit entry", ivp__store_audit_walk(ctx, 1, NULL, NULL, NULL, audit_scope_rows, &b),
 		  "1||1;2|GM1926|1;3|GM0503|1;");
 }

@@ -291,6 +291,58 @@ static void test_migration5(void **state)
 	db_remove(&d);
 }
 
+/* Migration 20: the priority matrix's entries per municipality. Entries of
+ * the first municipality written acting for it (its code) become '', like
+ * those written for the whole deployment; another municipality keeps its
+ * code and may now hold the same key as the first. */
+static void test_migration20(void **state)
+{
+	char err[256];
+	db d;
+	sqlite3 *old;
+	int i;
+
+	(void)state;
+	db_temp(&d);
+	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
+	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+	for (i = 0; ivp__sqlite_migrations[i].version < 20; i++) {
+		char rec[96];
+
+		exec_ok(old, ivp__sqlite_migrations[i].sql);
+		if (ivp__sqlite_migrations[i].fn)
+			assert_int_equal(ivp__sqlite_migrations[i].fn(old, err, sizeof(err)), 0);
+		if (ivp__sqlite_migrations[i].sql_after)
+			exec_ok(old, ivp__sqlite_migrations[i].sql_after);
+		snprintf(rec, sizeof(rec), "INSERT INTO schema_migrations VALUES (%d,'2025-01-01T00:00:00Z');",
+			 ivp__sqlite_migrations[i].version);
+		exec_ok(old, rec);
+	}
+	exec_ok(old, "INSERT INTO plan_version(version, plan_id, kind, created_by, created_at, doc, municipality) VALUES"
+		     " (1,'a','import','anna','2025-01-01T00:00:00Z','id: a\nmunicipality: GM1926\n','GM1926'),"
+		     " (2,'b','import','bob','2025-01-02T00:00:00Z','id: b\nmunicipality: GM0503\n','GM0503');"
+		     "INSERT INTO pt_entry(kind, theme, criterion, value, text, municipality) VALUES"
+		     " ('weight','','seriousness',2,'A door het web','GM1926'),"
+		     " ('weight','','size',3,'A door de CLI',''),"
+		     " ('weight','','trend',4,'B','GM0503');");
+	assert_int_equal(sqlite3_close(old), SQLITE_OK);
+
+	db_open(&d);
+	assert_int_equal(ivp_schema_version(d.ctx), ivp__sqlite_migrations[ivp__sqlite_nmigrations - 1].version);
+	db_close(&d);
+	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM pt_entry"), 3);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM pt_entry WHERE municipality='' AND criterion='seriousness'"),
+			 1);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM pt_entry WHERE municipality='' AND criterion='size'"), 1);
+	assert_int_equal(one_int(old, "SELECT COUNT(*) FROM pt_entry WHERE municipality='GM0503' AND criterion='trend'"), 1);
+	/* B may now hold a key the first municipality holds */
+	exec_ok(old, "INSERT INTO pt_entry(kind, theme, criterion, value, municipality)"
+		     " VALUES ('weight','','seriousness',5,'GM0503');");
+	assert_int_equal(sqlite3_close(old), SQLITE_OK);
+	db_remove(&d);
+}
+
 /* Migration 17 on a database of one municipality: each existing plan
  * version takes the municipality its doc names (quoted or not; none: ''),
  * existing users none, and ivp__store_plan_version_get scoped to one
@@ -351,6 +403,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migration5),
 		cmocka_unit_test(test_migration17),
+		cmocka_unit_test(test_migration20),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -596,6 +596,22 @@ static const pg_migration migrations[] = {
 	  " SET ivp.municipality = '*' AS $$"
 	  " SELECT COALESCE(MAX(substr(id, length(prefix) + 1)::bigint), 0) FROM zvh_case"
 	  " WHERE substr(id, 1, length(prefix)) = prefix $$;" },
+	/* 20: the priority matrix's entries per municipality (as the SQLite
+	 * engine's 20): the municipality is part of the key, the first
+	 * municipality's entries are held under '' (ivp_tenant_key). */
+	{ 20,
+	  "CREATE FUNCTION ivp_tenant_key() RETURNS text LANGUAGE sql STABLE AS $$"
+	  " SELECT CASE WHEN COALESCE(current_setting('ivp.municipality', true), '*') = '*'"
+	  " OR current_setting('ivp.unbound', true) = '1' THEN ''"
+	  " ELSE current_setting('ivp.municipality', true) END $$;"
+	  "DELETE FROM pt_entry e WHERE e.municipality <> '' AND e.municipality = (SELECT municipality FROM plan_version"
+	  " WHERE municipality <> '' ORDER BY version LIMIT 1) AND EXISTS (SELECT 1 FROM pt_entry o"
+	  " WHERE o.municipality = '' AND o.kind = e.kind AND o.theme = e.theme AND o.criterion = e.criterion);"
+	  "UPDATE pt_entry SET municipality = '' WHERE municipality <> '' AND municipality = (SELECT municipality"
+	  " FROM plan_version WHERE municipality <> '' ORDER BY version LIMIT 1);"
+	  "ALTER TABLE pt_entry DROP CONSTRAINT pt_entry_pkey;"
+	  "ALTER TABLE pt_entry ADD PRIMARY KEY (municipality, kind, theme, criterion);"
+	  "ALTER TABLE pt_entry ALTER COLUMN municipality SET DEFAULT ivp_tenant_key();" },
 };
 
 #define NMIG ((int)(sizeof(migrations) / sizeof(migrations[0])))

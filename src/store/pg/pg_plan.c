@@ -562,10 +562,12 @@ static int pt_theme_counts(ivp__store *st, const char *trajectory, ivp__row_cb c
 
 static int pt_entry_put(ivp__store *st, const ivp__pt_entry *e, int *dup)
 {
-	static const char *const find = "SELECT import_id FROM pt_entry WHERE kind=$1 AND theme=$2 AND criterion=$3";
+	/* the key is per municipality (migration 20): the row of ivp_tenant_key() */
+	static const char *const find = "SELECT import_id FROM pt_entry WHERE municipality=ivp_tenant_key() "
+					"AND kind=$1 AND theme=$2 AND criterion=$3";
 	static const char *const sql =
 		"INSERT INTO pt_entry(kind, theme, criterion, value, text, text2, import_id, municipality) "
-		"VALUES ($1,$2,$3,$4,$5,$6,$7,ivp_tenant_default()) ON CONFLICT (kind, theme, criterion) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,ivp_tenant_key()) ON CONFLICT (municipality, kind, theme, criterion) "
 		"DO UPDATE SET value=excluded.value, text=excluded.text, text2=excluded.text2, "
 		"import_id=excluded.import_id WHERE ivp_tenant_ok(pt_entry.municipality)";
 	pg_store *s = PG(st);

@@ -569,6 +569,33 @@ const ivp__migration ivp__sqlite_migrations[] = {
 	  " ord INTEGER NOT NULL,"
 	  " PRIMARY KEY (region, id)) WITHOUT ROWID;",
 	  NULL, NULL },
+	/* 19: PostgreSQL only (the registers' numbers past its policies). */
+	/* 20: the priority matrix's entries per municipality: two
+	 * municipalities score the same themes on the same criteria, so the
+	 * municipality is part of the key. The deployment's first municipality
+	 * holds its entries under '' (ivp_tenant_key(), docs/tenancy.md),
+	 * whether written for the whole deployment (the CLI) or acting for it
+	 * (the web): its code becomes '' here, a row of '' of the same key
+	 * winning. */
+	{ 20,
+	  "CREATE TABLE pt_entry_20 ("
+	  " municipality TEXT NOT NULL DEFAULT '',"
+	  " kind TEXT NOT NULL CHECK (kind IN ('weight','score','regional','choice','crime','area')),"
+	  " theme TEXT NOT NULL,"
+	  " criterion TEXT NOT NULL,"
+	  " value REAL NOT NULL,"
+	  " text TEXT NOT NULL DEFAULT '',"
+	  " text2 TEXT NOT NULL DEFAULT '',"
+	  " import_id INTEGER REFERENCES import(id),"
+	  " PRIMARY KEY (municipality, kind, theme, criterion)) WITHOUT ROWID;"
+	  "INSERT OR IGNORE INTO pt_entry_20 SELECT municipality, kind, theme, criterion, value, text, text2, import_id "
+	  "FROM pt_entry WHERE municipality = '';"
+	  "INSERT OR IGNORE INTO pt_entry_20 SELECT CASE WHEN municipality = (SELECT municipality FROM plan_version "
+	  "WHERE municipality <> '' ORDER BY version LIMIT 1) THEN '' ELSE municipality END, "
+	  "kind, theme, criterion, value, text, text2, import_id FROM pt_entry WHERE municipality <> '';"
+	  "DROP TABLE pt_entry;"
+	  "ALTER TABLE pt_entry_20 RENAME TO pt_entry;",
+	  NULL, NULL },
 };
 
 const int ivp__sqlite_nmigrations =

@@ -301,13 +301,15 @@ static int entry_put(ivp__store *st, const ivp__pt_entry *e, int *dup)
 	*dup = 0;
 	if (e->theme[0] && (r = exists(s, "SELECT 1 FROM pt_theme WHERE key=?1 AND (municipality = '' OR ivp_tenant_ok(municipality))", e->theme)))
 		return r;
-	if (dup_of(s, "SELECT import_id FROM pt_entry WHERE kind=?1 AND theme=?2 AND criterion=?3", e->kind,
-		   e->theme, e->criterion, e->import_id, dup))
+	/* the key is per municipality (migration 20): the row of ivp_tenant_key() */
+	if (dup_of(s, "SELECT import_id FROM pt_entry WHERE municipality=ivp_tenant_key() AND kind=?1 AND theme=?2 "
+		      "AND criterion=?3",
+		   e->kind, e->theme, e->criterion, e->import_id, dup))
 		return -1;
 	if (*dup)
 		return 0;
 	q = ivp__sq_prepare(s, "INSERT INTO pt_entry(kind, theme, criterion, value, text, text2, import_id, municipality) "
-			       "VALUES (?1,?2,?3,?4,?5,?6,?7,ivp_tenant_default()) ON CONFLICT(kind, theme, criterion) "
+			       "VALUES (?1,?2,?3,?4,?5,?6,?7,ivp_tenant_key()) ON CONFLICT(municipality, kind, theme, criterion) "
 			       "DO UPDATE SET value=excluded.value, text=excluded.text, text2=excluded.text2, "
 			       "import_id=excluded.import_id WHERE ivp_tenant_ok(pt_entry.municipality)");
 	if (!q)

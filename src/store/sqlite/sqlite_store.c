@@ -266,9 +266,24 @@ static void tenant_default(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_text(c, strcmp(s->scope, "*") ? s->scope : "", -1, SQLITE_TRANSIENT);
 }
 
+/* ivp_tenant_key() (migration 20): the municipality of a row whose key is
+ * per municipality — the priority matrix's entries. The deployment's first
+ * municipality holds its rows under '', acting for it or for the whole
+ * deployment alike, so that the web (acting for it) and the CLI (for the
+ * whole deployment) write the same row. */
+static void tenant_key(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const sq_store *s = sqlite3_user_data(c);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(c, strcmp(s->scope, "*") && !s->unbound ? s->scope : "", -1, SQLITE_TRANSIENT);
+}
+
 static int tenant_functions(sq_store *s)
 {
 	if (sqlite3_create_function(s->db, "ivp_tenant_ok", 1, SQLITE_UTF8, s, tenant_ok, NULL, NULL) ||
+	    sqlite3_create_function(s->db, "ivp_tenant_key", 0, SQLITE_UTF8, s, tenant_key, NULL, NULL) ||
 	    sqlite3_create_function(s->db, "ivp_tenant_default", 0, SQLITE_UTF8, s, tenant_default, NULL,
 				    NULL))
 		return ivp__sq_fail(s);
