@@ -1895,7 +1895,6 @@ static void test_tenant_registers(void **state)
 	en.text = "van B";
 	OK(ivp__store_pt_entry_put(ctx, &en, &dup));
 	OK(ivp__store_commit(ctx));
-	en.text = "van A";
 	audit_add(ctx, "bram", "signal.add", "signal:S-2026-0003", "2026-01-07T10:00:00Z");
 
 	WANT_ROWS("B's signals", ivp__store_sig_rows(ctx, NULL, first_col_cb, &b), "S-2026-0003;");
