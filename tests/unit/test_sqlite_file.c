@@ -291,22 +291,17 @@ static void test_migration5(void **state)
 	db_remove(&d);
 }
 
-/* Migration 20: the priority matrix's entries per municipality. Entries of
- * the first municipality written acting for it (its code) become '', like
- * those written for the whole deployment; another municipality keeps its
- * code and may now hold the same key as the first. */
-static void test_migration20(void **state)
+/* A database file at PATH that has run every migration below VERSION, as
+ * an older ivp left it; open, for the test to fill. */
+static sqlite3 *db_before(const char *path, int version)
 {
 	char err[256];
-	db d;
 	sqlite3 *old;
 	int i;
 
-	(void)state;
-	db_temp(&d);
-	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
+	assert_int_equal(sqlite3_open(path, &old), SQLITE_OK);
 	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
-	for (i = 0; ivp__sqlite_migrations[i].version < 20; i++) {
+	for (i = 0; ivp__sqlite_migrations[i].version < version; i++) {
 		char rec[96];
 
 		exec_ok(old, ivp__sqlite_migrations[i].sql);
@@ -318,6 +313,21 @@ static void test_migration20(void **state)
 			 ivp__sqlite_migrations[i].version);
 		exec_ok(old, rec);
 	}
+	return old;
+}
+
+/* Migration 20: the priority matrix's entries per municipality. Entries of
+ * the first municipality written acting for it (its code) become '', like
+ * those written for the whole deployment; another municipality keeps its
+ * code and may now hold the same key as the first. */
+static void test_migration20(void **state)
+{
+	db d;
+	sqlite3 *old;
+
+	(void)state;
+	db_temp(&d);
+	old = db_before(d.path, 20);
 	exec_ok(old, "INSERT INTO plan_version(version, plan_id, kind, created_by, created_at, doc, municipality) VALUES"
 		     " (1,'a','import','anna','2025-01-01T00:00:00Z','id: a\nmunicipality: GM1926\n','GM1926'),"
 		     " (2,'b','import','bob','2025-01-02T00:00:00Z','id: b\nmunicipality: GM0503\n','GM0503');"
@@ -349,27 +359,12 @@ static void test_migration20(void **state)
  * municipality finds its latest. */
 static void test_migration17(void **state)
 {
-	char err[256];
 	db d;
 	sqlite3 *old;
-	int i;
 
 	(void)state;
 	db_temp(&d);
-	assert_int_equal(sqlite3_open(d.path, &old), SQLITE_OK);
-	exec_ok(old, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
-	for (i = 0; ivp__sqlite_migrations[i].version < 17; i++) {
-		char rec[96];
-
-		exec_ok(old, ivp__sqlite_migrations[i].sql);
-		if (ivp__sqlite_migrations[i].fn)
-			assert_int_equal(ivp__sqlite_migrations[i].fn(old, err, sizeof(err)), 0);
-		if (ivp__sqlite_migrations[i].sql_after)
-			exec_ok(old, ivp__sqlite_migrations[i].sql_after);
-		snprintf(rec, sizeof(rec), "INSERT INTO schema_migrations VALUES (%d,'2025-01-01T00:00:00Z');",
-			 ivp__sqlite_migrations[i].version);
-		exec_ok(old, rec);
-	}
+	old = db_before(d.path, 17);
 	exec_ok(old, "INSERT INTO plan_version(version, plan_id, kind, created_by, created_at, doc) VALUES"
 		     " (1,'p','import','anna','2025-01-01T00:00:00Z','id: p\nmunicipality: \"GM1926\"\n'),"
 		     " (2,'p','update','anna','2025-01-02T00:00:00Z','id: p\ntitle: x\nmunicipality: GM1926\n'),"

@@ -189,15 +189,9 @@ static int org_municipality_put(ivp__store *st, const char *org, const char *m, 
 		return -1;
 	ivp__sq_bind_text(q, 1, org);
 	ivp__sq_bind_text(q, 2, m);
-	rc = sqlite3_step(q);
-	if (rc != SQLITE_DONE) {
-		ivp__sq_fail(s);
-		sqlite3_finalize(q);
+	if (ivp__sq_done_finalize(s, q))
 		return -1;
-	}
-	*changed = sqlite3_changes(sqlite3_db_handle(q)) > 0;
-	sqlite3_finalize(q);
-	if (*changed)
+	if ((*changed = sqlite3_changes(s->db) > 0))
 		return 0;
 	q = ivp__sq_prepare(s, "SELECT 1 FROM organisation WHERE id=?1");
 	if (!q)
@@ -217,21 +211,15 @@ static int org_municipality_del(ivp__store *st, const char *org, const char *m, 
 {
 	sq_store *s = SQ(st);
 	sqlite3_stmt *q = ivp__sq_prepare(s, "DELETE FROM org_municipality WHERE org_id=?1 AND municipality=?2");
-	int rc;
 
 	*changed = 0;
 	if (!q)
 		return -1;
 	ivp__sq_bind_text(q, 1, org);
 	ivp__sq_bind_text(q, 2, m);
-	rc = sqlite3_step(q);
-	if (rc != SQLITE_DONE) {
-		ivp__sq_fail(s);
-		sqlite3_finalize(q);
+	if (ivp__sq_done_finalize(s, q))
 		return -1;
-	}
-	*changed = sqlite3_changes(sqlite3_db_handle(q)) > 0;
-	sqlite3_finalize(q);
+	*changed = sqlite3_changes(s->db) > 0;
 	return 0;
 }
 
